@@ -1,0 +1,5 @@
+"""`python -m ivrcheck` runs the command line."""
+
+from ivrcheck.cli import main
+
+main()

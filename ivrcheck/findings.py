@@ -1,0 +1,130 @@
+"""Plain frozen values that flow out of the pipeline: severities, spans, problems, findings."""
+
+from __future__ import annotations
+
+import enum
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Iterable
+
+
+class Severity(enum.Enum):
+    """How bad a finding is; compares error > warning > info."""
+
+    INFO = "info"
+    WARNING = "warning"
+    ERROR = "error"
+
+    @property
+    def rank(self) -> int:
+        return _RANK[self]
+
+    def __lt__(self, other: Severity) -> bool:
+        return self.rank < other.rank
+
+    def __le__(self, other: Severity) -> bool:
+        return self.rank <= other.rank
+
+    def __gt__(self, other: Severity) -> bool:
+        return self.rank > other.rank
+
+    def __ge__(self, other: Severity) -> bool:
+        return self.rank >= other.rank
+
+
+_RANK = {Severity.INFO: 1, Severity.WARNING: 2, Severity.ERROR: 3}
+
+
+@dataclass(frozen=True, slots=True, order=True)
+class Span:
+    """A 1-based position in a menu file (converted from PyYAML's 0-based marks once, in the loader)."""
+
+    line: int
+    column: int
+    end_line: int | None = field(default=None, compare=False)
+    end_column: int | None = field(default=None, compare=False)
+
+
+NOWHERE = Span(1, 1)
+
+
+@dataclass(frozen=True, slots=True)
+class Problem:
+    """What a rule yields: the engine stamps code, name, severity and path onto it."""
+
+    span: Span
+    node_id: str | None
+    message: str
+    help: str = ""
+    state: str | None = None
+    #: Set only by rules whose severity depends on how bad the case is (S106 above 9 options).
+    severity: Severity | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Finding:
+    """One reported problem, complete and immutable."""
+
+    path: str
+    code: str
+    name: str
+    severity: Severity
+    message: str
+    help: str
+    span: Span
+    node_id: str | None = None
+    state: str | None = None
+
+    @property
+    def text(self) -> str:
+        """The message with its remedy, as one line."""
+        return f"{self.message}; {self.help}" if self.help else self.message
+
+    def sort_key(self) -> tuple[Any, ...]:
+        return (self.path, self.span.line, self.span.column, self.code, self.state or "", self.message)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "code": self.code,
+            "name": self.name,
+            "severity": self.severity.value,
+            "message": self.text,
+            "line": self.span.line,
+            "column": self.span.column,
+            "node": self.node_id,
+            "state": self.state,
+        }
+
+
+def sort_findings(findings: Iterable[Finding]) -> list[Finding]:
+    """Sort by position and code and drop exact repeats, so output is stable across runs."""
+    unique = {f.sort_key(): f for f in findings}
+    return [unique[k] for k in sorted(unique)]
+
+
+@dataclass(frozen=True, slots=True)
+class FileResult:
+    """Everything ivrcheck learned about one menu file."""
+
+    path: str
+    findings: tuple[Finding, ...]
+    metrics: dict[str, Any] | None = None
+    score: int | None = None
+    breakdown: dict[str, int] | None = None
+
+    @classmethod
+    def failed(cls, path: str | Path, findings: Iterable[Finding]) -> FileResult:
+        """A file that could not be loaded: only F0xx findings, no metrics or score."""
+        return cls(str(path), tuple(sort_findings(findings)))
+
+    def worst(self) -> Severity | None:
+        return max((f.severity for f in self.findings), default=None)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "path": self.path,
+            "score": self.score,
+            "breakdown": self.breakdown,
+            "metrics": self.metrics,
+            "findings": [f.to_dict() for f in self.findings],
+        }

@@ -1,0 +1,213 @@
+"""Graph facts computed once per schedule state and shared by every rule, the score and the metrics."""
+
+from __future__ import annotations
+
+import heapq
+from dataclasses import dataclass, field
+from typing import Any, Iterable
+
+import networkx as nx
+
+from ivrcheck.graph.build import CHOICE, CLOSED, OPEN, ROUTING, SILENT
+from ivrcheck.language import Language
+from ivrcheck.model import TERMINAL, Menu, Node, NodeType
+
+Step = tuple[str, dict[str, Any]]  # (node id, attributes of the edge taken from it)
+
+
+def is_live_human(node: Node, state: str) -> bool:
+    """An agent, or a transfer a person answers, that is staffed in this state."""
+    staffed = state == OPEN or node.hours is None
+    return staffed and (node.type is NodeType.AGENT or (node.type is NodeType.TRANSFER and node.human))
+
+
+def counts_as_human(node: Node, state: str) -> bool:
+    """Live humans, and outside hours also a callback or voicemail (SPEC §2)."""
+    if is_live_human(node, state):
+        return True
+    return state == CLOSED and node.type in (NodeType.CALLBACK, NodeType.VOICEMAIL)
+
+
+def is_end(node: Node | None) -> bool:
+    """A node where a call legitimately ends or leaves this file."""
+    if node is None:  # a node in another file
+        return True
+    return node.type in TERMINAL or (node.type is NodeType.SELF_SERVICE and node.next is None)
+
+
+@dataclass
+class Analysis:
+    """What one schedule state of a phone line looks like to a caller."""
+
+    state: str
+    graph: nx.MultiDiGraph
+    reachable: frozenset[str]
+    humans: frozenset[str]
+    human_like: frozenset[str]
+    #: Nodes from which a live human follows with no further choice (via routing edges).
+    to_live: frozenset[str]
+    #: The same, counting callback and voicemail outside hours.
+    to_human: frozenset[str]
+    steps: dict[str, int]
+    path_to_human: list[Step] | None
+    seconds_to_human: float | None
+    fallback_to_human: bool
+    fallback_seconds: float | None
+    traps: list[list[str]] = field(default_factory=list)
+
+    @property
+    def steps_to_human(self) -> int | None:
+        if self.path_to_human is None:
+            return None
+        return sum(1 for _, edge in self.path_to_human if edge["kind"] in CHOICE)
+
+    def node(self, node_id: str) -> Node | None:
+        return self.graph.nodes[node_id].get("node")
+
+    def edges_from(self, node_id: str) -> Iterable[tuple[str, dict[str, Any]]]:
+        for _, target, attrs in self.graph.out_edges(node_id, data=True):
+            yield target, attrs
+
+    def option_reaches_human(self, node_id: str, key: str, *, live_only: bool = False) -> bool:
+        """Whether choosing `key` in menu `node_id` lands with a human, with no further choice."""
+        goal = self.to_live if live_only else self.to_human
+        return any(attrs.get("press") == key and attrs["kind"] in CHOICE and target in goal
+                   for target, attrs in self.edges_from(node_id))
+
+
+def analyse_state(menu: Menu, graph: nx.MultiDiGraph, state: str, language: Language) -> Analysis:
+    """Compute the facts for one state; `graph` must already be that state's view."""
+    entry = menu.entry.ref
+    reachable = frozenset(nx.descendants(graph, entry) | {entry}) if entry in graph else frozenset()
+    nodes = {n: graph.nodes[n].get("node") for n in graph.nodes}
+    humans = frozenset(n for n, node in nodes.items() if node is not None and is_live_human(node, state))
+    human_like = frozenset(n for n, node in nodes.items() if node is not None and counts_as_human(node, state))
+    path, seconds = _fastest(graph, entry, humans, nodes, language, ROUTING | CHOICE)
+    fallback_path, fallback_seconds = _fastest(graph, entry, humans, nodes, language, ROUTING | {"timeout", "retries"})
+    return Analysis(
+        state=state, graph=graph, reachable=reachable, humans=humans, human_like=human_like,
+        to_live=_routes_into(graph, humans), to_human=_routes_into(graph, human_like),
+        steps=_steps(graph, entry), path_to_human=path, seconds_to_human=seconds,
+        fallback_to_human=fallback_path is not None, fallback_seconds=fallback_seconds,
+        traps=_traps(graph, reachable, nodes),
+    )
+
+
+def _routes_into(graph: nx.MultiDiGraph, goals: frozenset[str]) -> frozenset[str]:
+    """Goals plus every node that reaches one through routing edges only (no caller choice)."""
+    seen = set(goals)
+    frontier = list(goals)
+    while frontier:
+        node = frontier.pop()
+        for source, _, kind in graph.in_edges(node, data="kind"):
+            if kind in ROUTING and source not in seen:
+                seen.add(source)
+                frontier.append(source)
+    return frozenset(seen)
+
+
+def _steps(graph: nx.MultiDiGraph, entry: str) -> dict[str, int]:
+    """Fewest key presses from the entry to every node, through choices and routing (0-1 BFS)."""
+    if entry not in graph:
+        return {}
+    best = {entry: 0}
+    queue = [(0, entry)]
+    while queue:
+        dist, node = heapq.heappop(queue)
+        if dist > best[node]:
+            continue
+        for _, target, kind in graph.out_edges(node, data="kind"):
+            if kind in SILENT:
+                continue
+            cost = dist + (1 if kind in CHOICE else 0)
+            if cost < best.get(target, cost + 1):
+                best[target] = cost
+                heapq.heappush(queue, (cost, target))
+    return best
+
+
+def edge_seconds(node: Node | None, attrs: dict[str, Any], language: Language) -> float:
+    """Time a caller spends at `node` before leaving it along this edge."""
+    if node is None:
+        return 0.0
+    kind = attrs["kind"]
+    if kind == "key":
+        return language.seconds_until(node.prompt, attrs["press"])
+    if kind == "timeout":
+        return language.seconds(node.prompt) + (node.timeout or 0.0)
+    if kind == "retries":
+        return (node.retries or 1) * (language.seconds(node.prompt) + (node.timeout or 0.0))
+    return language.seconds(node.prompt)
+
+
+def _fastest(graph: nx.MultiDiGraph, entry: str, goals: frozenset[str], nodes: dict[str, Node | None],
+             language: Language, kinds: frozenset[str]) -> tuple[list[Step] | None, float | None]:
+    """Fewest choices to a goal, ties broken by seconds (lexicographic Dijkstra)."""
+    if entry not in graph:
+        return None, None
+    best: dict[str, tuple[int, float]] = {entry: (0, 0.0)}
+    back: dict[str, Step] = {}
+    queue: list[tuple[int, float, str]] = [(0, 0.0, entry)]
+    while queue:
+        steps, seconds, node_id = heapq.heappop(queue)
+        if (steps, seconds) > best[node_id]:
+            continue
+        if node_id in goals:
+            path: list[Step] = []
+            while node_id in back:
+                path.append(back[node_id])
+                node_id = path[-1][0]
+            return path[::-1], round(seconds, 1)
+        node = nodes.get(node_id)
+        for _, target, attrs in graph.out_edges(node_id, data=True):
+            if attrs["kind"] not in kinds:
+                continue
+            cost = (steps + (1 if attrs["kind"] in CHOICE else 0), seconds + edge_seconds(node, attrs, language))
+            if target not in best or cost < best[target]:
+                best[target] = cost
+                back[target] = (node_id, attrs)
+                heapq.heappush(queue, (cost[0], cost[1], target))
+    return None, None
+
+
+def _traps(graph: nx.MultiDiGraph, reachable: frozenset[str], nodes: dict[str, Node | None]) -> list[list[str]]:
+    """Cycles a caller can enter and never leave: no way out but being disconnected or hanging up.
+
+    Being cut off after too many errors is not a way out, so silent edges into a hang-up
+    are ignored here.
+    """
+    def exit_edge(u: str, v: str, kind: str) -> bool:
+        target = nodes.get(v)
+        return not (kind in SILENT and target is not None and target.type is NodeType.HANGUP)
+
+    adjacency = {u: {v for _, v, kind in graph.out_edges(u, data="kind") if exit_edge(u, v, kind)} for u in reachable}
+    sub = nx.DiGraph((u, v) for u, targets in adjacency.items() for v in targets)
+    sub.add_nodes_from(reachable)
+    traps = []
+    for component in nx.strongly_connected_components(sub):
+        if len(component) == 1:
+            (only,) = component
+            if only not in adjacency.get(only, ()):
+                continue
+        if any(is_end(nodes.get(n)) for n in component):
+            continue
+        if any(v not in component for u in component for v in adjacency.get(u, ())):
+            continue
+        traps.append(_cycle_from_first(sub, component, nodes))
+    return sorted(traps)
+
+
+def _cycle_from_first(sub: nx.DiGraph, component: set[str], nodes: dict[str, Node | None]) -> list[str]:
+    """A shortest cycle through the component's earliest node, so reports are deterministic."""
+    def position(node_id: str) -> tuple[int, int, str]:
+        node = nodes.get(node_id)
+        return (node.span.line, node.span.column, node_id) if node else (0, 0, node_id)
+
+    first = min(component, key=position)
+    inner = sub.subgraph(component)
+    best: list[str] | None = None
+    for successor in sorted(inner.successors(first), key=position):
+        path = [first] if successor == first else [first, *nx.shortest_path(inner, successor, first)[:-1]]
+        if best is None or len(path) < len(best):
+            best = path
+    return (best or [first]) + [first]

@@ -1,0 +1,76 @@
+"""Model -> networkx MultiDiGraph, with `repeat` and `back` resolved and edges typed by kind."""
+
+from __future__ import annotations
+
+from typing import Iterator
+
+import networkx as nx
+
+from ivrcheck.model import Menu, Node, NodeType, Target
+
+#: Edges a caller takes by choosing: each costs one step.
+CHOICE = frozenset({"key", "say", "extension"})
+#: Edges the system takes on its own, with no choice: routing, schedules, messages ending.
+ROUTING = frozenset({"next", "case", "default", "closed", "input"})
+#: Edges a caller takes by doing nothing or by mistake: hidden from the caller.
+SILENT = frozenset({"timeout", "invalid", "retries"})
+
+OPEN, CLOSED = "open", "closed"
+
+
+def outgoing(node: Node) -> Iterator[tuple[Target, dict]]:
+    """Every target a node names, with the attributes of the edge it makes."""
+    for option in node.options:
+        if option.target is not None:
+            kind = {"dtmf": "key", "speech": "say", "extension": "extension"}[option.kind]
+            yield option.target, {"kind": kind, "press": option.key, "label": option.label,
+                                  "weight": option.weight, "option": option}
+    if node.next is not None:
+        yield node.next, {"kind": "input" if node.type is NodeType.INPUT else "next"}
+    for field, kind in (("on_timeout", "timeout"), ("on_invalid", "invalid"), ("after_retries", "retries")):
+        target = getattr(node, field)
+        if target is not None:
+            yield target, {"kind": kind}
+    if node.closed is not None:
+        yield node.closed, {"kind": "closed", "state": CLOSED}
+    hours_branch = node.type is NodeType.BRANCH and node.on == "hours"
+    for value, target in node.cases:
+        state = value if hours_branch and value in (OPEN, CLOSED) else None
+        yield target, {"kind": "case", "case": value, "state": state}
+    if node.default is not None:
+        yield node.default, {"kind": "default"}
+
+
+def build_graph(menu: Menu) -> nx.MultiDiGraph:
+    """One graph for all schedule states; edges carry `state` (None, "open" or "closed")."""
+    graph = nx.MultiDiGraph()
+    for node_id, node in menu.nodes.items():
+        graph.add_node(node_id, node=node)
+    backs: list[tuple[str, dict]] = []
+    for node_id, node in menu.nodes.items():
+        for target, attrs in outgoing(node):
+            attrs.setdefault("state", None)
+            attrs["target"] = target
+            if target.ref == "repeat":
+                graph.add_edge(node_id, node_id, **attrs)
+            elif target.ref == "back":
+                backs.append((node_id, attrs))
+            elif target.is_external:
+                graph.add_node(target.ref, node=None, external=True)
+                graph.add_edge(node_id, target.ref, **attrs)
+            elif target.ref in menu.nodes:
+                graph.add_edge(node_id, target.ref, **attrs)
+    for node_id, attrs in backs:
+        # "Back" returns to whichever menu led here; with none, it replays this node.
+        callers = {u for u, _, kind in graph.in_edges(node_id, data="kind") if kind in CHOICE and u != node_id}
+        for caller in sorted(callers) or [node_id]:
+            graph.add_edge(node_id, caller, **attrs)
+    return graph
+
+
+def state_view(graph: nx.MultiDiGraph, state: str) -> nx.MultiDiGraph:
+    """The graph as a caller meets it in one schedule state (a read-only view)."""
+    def active(u: str, v: str, k: int) -> bool:
+        edge_state = graph[u][v][k]["state"]
+        return edge_state is None or edge_state == state
+    return nx.subgraph_view(graph, filter_edge=active)

@@ -1,0 +1,225 @@
+"""Composed YAML nodes -> the typed model, validating every field against the schema table."""
+
+from __future__ import annotations
+
+import re
+
+import yaml
+
+from ivrcheck.findings import Span
+from ivrcheck.load.reader import Reader, describe, suggest
+from ivrcheck.load.schema import (
+    COMMON, DEFAULT_FIELDS, EXTENSION_FIELDS, NODE_FIELDS, OPTION_FIELDS, TASK_FIELDS, TOP_FIELDS, Field,
+    all_node_fields,
+)
+from ivrcheck.load.source import span_of
+from ivrcheck.model import DTMF_KEYS, INTERACTIVE, Menu, Node, NodeType, Option, Target, Task
+
+_TYPES = {t.value: t for t in NodeType}
+_TIME_RANGE = re.compile(r"^([01]\d|2[0-4]):[0-5]\d-([01]\d|2[0-4]):[0-5]\d$")
+_DAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
+_DAY_SPEC = re.compile(r"^(mon|tue|wed|thu|fri|sat|sun|holiday)(-(mon|tue|wed|thu|fri|sat|sun))?$")
+
+
+def build_menu(root: yaml.Node, path: str, reader: Reader) -> Menu | None:
+    """Build the Menu, or None when the file is not a menu at all."""
+    if not isinstance(root, yaml.MappingNode):
+        reader.error("F004", root, f"the top level is {describe(root)}, not a mapping",
+                     "a menu file is a mapping with at least `entry:` and `nodes:`")
+        return None
+    top = reader.fields(reader.pairs(root, "the top level"), TOP_FIELDS, "the menu file", Span(1, 1))
+    scalars = {name: _field(reader, top, name, TOP_FIELDS, f"`{name}`") for name in ("name", "language", "entry")}
+    defaults = _defaults(reader, top)
+    hours, hours_spans = _hours(reader, top)
+    nodes: dict[str, Node] = {}
+    if "nodes" in top:
+        for node_id, key_node, value in reader.pairs(top["nodes"][1], "`nodes`"):
+            node = _node(reader, node_id, key_node, value, defaults)
+            if node is not None:
+                nodes[node_id] = node
+    entry = scalars["entry"]
+    if entry is None or "nodes" not in top:
+        return None
+    entry_span = span_of(top["entry"][1])
+    return Menu(
+        path=path,
+        name=str(scalars["name"] or path),
+        language=str(scalars["language"] or "en").lower(),
+        entry=Target(str(entry), entry_span),
+        nodes=nodes,
+        hours=hours,
+        hours_spans=hours_spans,
+        tasks=_tasks(reader, top),
+        span=span_of(root),
+    )
+
+
+def _field(reader: Reader, found: dict, name: str, table: dict[str, Field], where: str) -> object | None:
+    if name not in found:
+        return None
+    return reader.value(found[name][1], table[name], where)
+
+
+def _target(reader: Reader, found: dict, name: str, table: dict[str, Field], where: str) -> Target | None:
+    value = _field(reader, found, name, table, where)
+    return Target(str(value), span_of(found[name][1])) if value is not None else None
+
+
+def _defaults(reader: Reader, top: dict) -> dict[str, tuple[object, Span]]:
+    """Default error handling: field -> (value, span of the default's key)."""
+    if "defaults" not in top:
+        return {}
+    key_node, node = top["defaults"]
+    found = reader.fields(reader.pairs(node, "`defaults`"), DEFAULT_FIELDS, "`defaults`", key_node)
+    result: dict[str, tuple[object, Span]] = {}
+    for name, (k, v) in found.items():
+        spec = DEFAULT_FIELDS[name]
+        value = reader.value(v, spec, f"`defaults.{name}`")
+        if value is not None:
+            result[name] = (Target(str(value), span_of(v)) if spec.kind == "target" else value, span_of(k))
+    return result
+
+
+def _hours(reader: Reader, top: dict) -> tuple[dict[str, dict[str, str]], dict[str, Span]]:
+    if "hours" not in top:
+        return {}, {}
+    schedules: dict[str, dict[str, str]] = {}
+    spans: dict[str, Span] = {}
+    for name, key_node, value in reader.pairs(top["hours"][1], "`hours`"):
+        spans[name] = span_of(key_node)
+        schedule: dict[str, str] = {}
+        for days, day_node, times in reader.pairs(value, f"schedule `{name}`"):
+            parts = [p.strip() for p in days.split(",")]
+            if not all(_DAY_SPEC.match(p) for p in parts):
+                reader.error("F011", day_node, f'"{days}" in schedule `{name}` is not a day or day range',
+                             f"use days such as {', '.join(_DAYS)}, ranges such as mon-fri, or holiday")
+                continue
+            text = reader.value(times, Field("str", ""), f"hours for {days}")
+            if text is not None and text != "closed" and not all(
+                _TIME_RANGE.match(r.strip()) for r in str(text).split(",")
+            ):
+                reader.error("F011", times, f'"{text}" in schedule `{name}` is not a time range',
+                             'write "HH:MM-HH:MM" (several joined by commas) or "closed"')
+                continue
+            if text is not None:
+                schedule[days] = str(text)
+        schedules[name] = schedule
+    return schedules, spans
+
+
+def _node(reader: Reader, node_id: str, key_node: yaml.Node, value: yaml.Node,
+          defaults: dict[str, tuple[object, Span]]) -> Node | None:
+    where = f"node `{node_id}`"
+    entries = reader.pairs(value, where)
+    if not isinstance(value, yaml.MappingNode):
+        return None
+    type_name = next((v for k, _, v in entries if k == "type"), None)
+    node_type = NodeType.MENU
+    if type_name is not None:
+        raw = reader.value(type_name, COMMON["type"], f"the type of {where}")
+        if raw is None:
+            return None
+        node_type = _TYPES[str(raw)]
+    table = {**COMMON, **NODE_FIELDS[node_type]}
+    found = reader.fields(entries, table, f"{where} (type {node_type.value})", key_node)
+    if node_type is NodeType.MENU and "options" not in found and "dial_by_extension" not in found:
+        pass  # an empty menu is reported by rule S103 (dead-end), with its position
+    spans = {name: span_of(k) for name, (k, _) in found.items()}
+    attrs: dict[str, object] = {}
+    for name, spec in table.items():
+        if name in found and spec.kind in ("str", "int", "number", "bool", "keys"):
+            attrs[name] = _field(reader, found, name, table, f"`{name}` of {where}")
+        elif name in found and spec.kind == "target":
+            attrs[name] = _target(reader, found, name, table, f"`{name}` of {where}")
+    if node_type in INTERACTIVE:
+        for name, (default, span) in defaults.items():
+            if name not in found:
+                attrs[name] = default
+                spans[name] = span
+    options = _options(reader, found, where) if node_type is NodeType.MENU else ()
+    cases = _cases(reader, found, where) if node_type is NodeType.BRANCH else ()
+    attrs.pop("type", None)
+    attrs.pop("description", None)
+    attrs.pop("number", None)
+    ignore = attrs.pop("ignore", None) or ()
+    return Node(
+        id=node_id, type=node_type, span=span_of(key_node),
+        prompt_span=span_of(found["prompt"][1]) if "prompt" in found else None,
+        options=options, cases=cases, ignore=frozenset(str(c).upper() for c in ignore), spans=spans,
+        **{k: v for k, v in attrs.items() if v is not None},
+    )
+
+
+def _options(reader: Reader, found: dict, where: str) -> tuple[Option, ...]:
+    options: list[Option] = []
+    if "options" in found:
+        for key, key_node, value in reader.pairs(found["options"][1], f"the options of {where}", keep_duplicates=True):
+            option = _option(reader, key, key_node, value, where)
+            if option is not None:
+                options.append(option)
+    if "dial_by_extension" in found:
+        key_node, value = found["dial_by_extension"]
+        sub = reader.fields(reader.pairs(value, "`dial_by_extension`"), EXTENSION_FIELDS,
+                            f"`dial_by_extension` of {where}", key_node)
+        digits = _field(reader, sub, "digits", EXTENSION_FIELDS, "`dial_by_extension.digits`")
+        target = _target(reader, sub, "goto", EXTENSION_FIELDS, "`dial_by_extension.goto`")
+        label = _field(reader, sub, "label", EXTENSION_FIELDS, "`dial_by_extension.label`")
+        options.append(Option(key="extension", span=span_of(key_node), target=target, kind="extension",
+                              digits=digits if isinstance(digits, int) else None,
+                              label=str(label) if label is not None else "Dial an extension"))
+    return tuple(options)
+
+
+def _option(reader: Reader, key: str, key_node: yaml.Node, value: yaml.Node, where: str) -> Option | None:
+    owhere = f'option "{key}" of {where}'
+    sub = reader.fields(reader.pairs(value, owhere), OPTION_FIELDS, owhere, key_node)
+    if not isinstance(value, yaml.MappingNode):
+        return None
+    say = _field(reader, sub, "say", OPTION_FIELDS, f"`say` of {owhere}") or ()
+    kind = "dtmf" if key in DTMF_KEYS else "speech"
+    if kind == "speech" and not say:
+        hint = ("use `dial_by_extension` for multi-digit entry" if key.isdigit()
+                else f'keys are 0-9, "*" and "#"; a speech-only option needs `say:` phrases')
+        reader.error("F011", key_node, f'"{key}" in {where} is not a DTMF key and has no `say:` phrases', hint)
+        return None
+    label = _field(reader, sub, "label", OPTION_FIELDS, f"`label` of {owhere}")
+    weight = _field(reader, sub, "weight", OPTION_FIELDS, f"`weight` of {owhere}")
+    ignore = _field(reader, sub, "ignore", OPTION_FIELDS, f"`ignore` of {owhere}") or ()
+    return Option(
+        key=key, span=span_of(key_node), target=_target(reader, sub, "goto", OPTION_FIELDS, f"`goto` of {owhere}"),
+        label=str(label) if label is not None else None,
+        label_span=span_of(sub["label"][1]) if "label" in sub else None,
+        say=tuple(str(s) for s in say), weight=float(weight) if weight is not None else None, kind=kind,
+        ignore=frozenset(str(c).upper() for c in ignore),
+    )
+
+
+def _cases(reader: Reader, found: dict, where: str) -> tuple[tuple[str, Target], ...]:
+    if "cases" not in found:
+        return ()
+    cases = []
+    for value, _, target_node in reader.pairs(found["cases"][1], f"the cases of {where}"):
+        ref = reader.value(target_node, Field("target", ""), f'case "{value}" of {where}')
+        if ref is not None:
+            cases.append((value, Target(str(ref), span_of(target_node))))
+    return tuple(cases)
+
+
+def _tasks(reader: Reader, top: dict) -> tuple[Task, ...]:
+    if "tasks" not in top:
+        return ()
+    node = top["tasks"][1]
+    if not isinstance(node, yaml.SequenceNode):
+        reader.error("F006", node, f"`tasks` must be a list, not {describe(node)}", "write `- say: ...` items")
+        return ()
+    tasks = []
+    for item in node.value:
+        found = reader.fields(reader.pairs(item, "a task"), TASK_FIELDS, "a task", item)
+        say = _field(reader, found, "say", TASK_FIELDS, "`say` of a task")
+        expect = _target(reader, found, "expect", TASK_FIELDS, "`expect` of a task")
+        if say is not None and expect is not None:
+            tasks.append(Task(str(say), expect, span_of(item)))
+    return tuple(tasks)
+
+
+__all__ = ["build_menu", "all_node_fields", "suggest"]

@@ -1,0 +1,32 @@
+"""The F0xx codes: problems found while loading a menu file, before any rule runs."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from ivrcheck.findings import Severity
+
+
+@dataclass(frozen=True, slots=True)
+class LoadCode:
+    code: str
+    name: str
+    severity: Severity
+    summary: str
+
+
+LOAD_CODES = {c.code: c for c in (
+    LoadCode("F001", "yaml-syntax", Severity.ERROR, "the file is not valid YAML"),
+    LoadCode("F002", "not-utf8", Severity.ERROR, "the file is not UTF-8 text"),
+    LoadCode("F003", "empty-file", Severity.ERROR, "the file declares nothing"),
+    LoadCode("F004", "not-a-mapping", Severity.ERROR, "the top level is not a mapping"),
+    LoadCode("F005", "missing-field", Severity.ERROR, "a required field is missing"),
+    LoadCode("F006", "wrong-type", Severity.ERROR, "a field holds the wrong kind of value"),
+    LoadCode("F007", "unknown-field", Severity.ERROR, "a field name the format does not know"),
+    LoadCode("F008", "duplicate-key", Severity.ERROR, "one mapping key written twice"),
+    LoadCode("F009", "alias-expansion", Severity.ERROR, "aliases expand beyond a sane size"),
+    LoadCode("F010", "too-deeply-nested", Severity.ERROR, "nesting beyond a sane depth"),
+    LoadCode("F011", "invalid-value", Severity.ERROR, "a value outside the allowed set or range"),
+    LoadCode("F012", "file-too-large", Severity.ERROR, "the file is larger than the size limit"),
+    LoadCode("F013", "commented-out-key", Severity.WARNING, "an unquoted `#` key turned an option into a comment"),
+)}

@@ -1,0 +1,183 @@
+"""Typed access to composed YAML nodes: mappings without silent duplicates, scalars by kind.
+
+Every problem is recorded as a LoadError with the exact span; readers return None for a
+value they could not accept, so the builder can go on and report everything in one pass.
+"""
+
+from __future__ import annotations
+
+import difflib
+from typing import Iterator
+
+import yaml
+
+from ivrcheck.findings import Span
+from ivrcheck.load.schema import Field
+from ivrcheck.load.source import LoadError, span_of
+
+STR = "tag:yaml.org,2002:str"
+INT = "tag:yaml.org,2002:int"
+FLOAT = "tag:yaml.org,2002:float"
+BOOL = "tag:yaml.org,2002:bool"
+NULL = "tag:yaml.org,2002:null"
+MERGE = "tag:yaml.org,2002:merge"
+
+_KIND_NAMES = {
+    "str": "a string", "int": "a whole number", "number": "a number", "bool": "true or false",
+    "target": "a node id (or `repeat`, `back`, `file.ivr.yaml#node`)", "strings": "a list of strings",
+    "keys": "a list of rule codes", "mapping": "a mapping",
+}
+_NODE_NAMES = {yaml.MappingNode: "a mapping", yaml.SequenceNode: "a list"}
+_SCALAR_NAMES = {STR: "a string", INT: "a number", FLOAT: "a number", BOOL: "a boolean", NULL: "empty (null)"}
+
+
+def describe(node: yaml.Node) -> str:
+    """How a YAML node reads to a person: 'a list', 'a number', ..."""
+    if isinstance(node, yaml.ScalarNode):
+        return _SCALAR_NAMES.get(node.tag, "a scalar")
+    return _NODE_NAMES.get(type(node), "a value")
+
+
+def key_text(node: yaml.Node) -> str:
+    """A mapping key as the string the menu format means by it (`1:` and `"1":` are both "1")."""
+    if isinstance(node, yaml.ScalarNode):
+        if node.tag == INT:
+            try:
+                return str(int(node.value.replace("_", ""), 0))
+            except ValueError:
+                return node.value
+        return node.value
+    return f"<{describe(node)}>"
+
+
+def suggest(word: str, choices: list[str] | set[str] | tuple[str, ...]) -> str:
+    """A did-you-mean suffix, or a list of valid choices when nothing is close."""
+    close = difflib.get_close_matches(word, list(choices), n=1, cutoff=0.6)
+    if close:
+        return f'did you mean "{close[0]}"?'
+    shown = ", ".join(f'"{c}"' for c in sorted(choices))
+    return f"expected one of {shown}"
+
+
+class Reader:
+    """Collects LoadErrors while reading typed values out of YAML nodes."""
+
+    def __init__(self) -> None:
+        self.errors: list[LoadError] = []
+
+    def error(self, code: str, node_or_span: yaml.Node | Span, message: str, help_text: str) -> None:
+        span = node_or_span if isinstance(node_or_span, Span) else span_of(node_or_span)
+        self.errors.append(LoadError(code, span, message, help_text))
+
+    def pairs(
+        self, node: yaml.Node, where: str, *, keep_duplicates: bool = False
+    ) -> list[tuple[str, yaml.Node, yaml.Node]]:
+        """The (key, key node, value node) entries of a mapping, merge keys applied.
+
+        PyYAML keeps the last of two equal keys without a word; here the second is reported
+        (or kept, for option keys, where rule S109 reports it with both positions).
+        """
+        if not isinstance(node, yaml.MappingNode):
+            self.error("F006", node, f"{where} must be a mapping, not {describe(node)}",
+                       "write `key: value` lines indented under it")
+            return []
+        result: list[tuple[str, yaml.Node, yaml.Node]] = []
+        seen: dict[str, yaml.Node] = {}
+        for key_node, value_node in self._with_merges(node):
+            key = key_text(key_node)
+            if key in seen and not keep_duplicates:
+                first = span_of(seen[key])
+                self.error("F008", key_node, f'key "{key}" is duplicated in {where}; '
+                           f"previously defined at line {first.line}, column {first.column}",
+                           "remove one of them: YAML would silently keep only the last")
+                continue
+            seen[key] = key_node
+            result.append((key, key_node, value_node))
+        return result
+
+    def _with_merges(self, node: yaml.MappingNode) -> Iterator[tuple[yaml.Node, yaml.Node]]:
+        explicit = {key_text(k) for k, _ in node.value if k.tag != MERGE}
+        for key_node, value_node in node.value:
+            if key_node.tag != MERGE:
+                yield key_node, value_node
+                continue
+            sources = value_node.value if isinstance(value_node, yaml.SequenceNode) else [value_node]
+            for source in sources:
+                if not isinstance(source, yaml.MappingNode):
+                    self.error("F006", source, "a `<<` merge must name a mapping", "merge an anchored mapping: `<<: *name`")
+                    continue
+                for k, v in source.value:
+                    if key_text(k) not in explicit:
+                        explicit.add(key_text(k))
+                        yield k, v
+
+    def fields(
+        self, entries: list[tuple[str, yaml.Node, yaml.Node]], allowed: dict[str, Field],
+        where: str, anchor: yaml.Node | Span,
+    ) -> dict[str, tuple[yaml.Node, yaml.Node]]:
+        """Check field names against the schema: unknown ones with a did-you-mean, missing required ones."""
+        found: dict[str, tuple[yaml.Node, yaml.Node]] = {}
+        for key, key_node, value_node in entries:
+            if key not in allowed:
+                self.error("F007", key_node, f'unknown field "{key}" in {where}', suggest(key, allowed))
+                continue
+            found[key] = (key_node, value_node)
+        for name, spec in allowed.items():
+            if spec.required and name not in found:
+                self.error("F005", anchor, f'{where} is missing the required field "{name}"',
+                           f"add `{name}:` ({spec.description[0].lower() + spec.description[1:]})")
+        return found
+
+    def value(self, node: yaml.Node, spec: Field, where: str) -> object | None:
+        """A scalar or list field converted to its kind, or None after recording why not."""
+        kind = spec.kind
+        if kind in ("strings", "keys"):
+            return self._strings(node, spec, where)
+        if not isinstance(node, yaml.ScalarNode) or node.tag == NULL:
+            return self._wrong(node, kind, where)
+        raw = node.value
+        if kind in ("str", "target"):
+            if node.tag not in (STR, INT, FLOAT) or (kind == "target" and not raw.strip()):
+                return self._wrong(node, kind, where)
+            result: object = raw
+        elif kind == "bool":
+            if node.tag != BOOL:
+                return self._wrong(node, kind, where)
+            result = raw.lower() in ("true", "yes", "on", "y")
+        elif kind in ("int", "number"):
+            if node.tag not in ((INT,) if kind == "int" else (INT, FLOAT)):
+                return self._wrong(node, kind, where)
+            try:
+                result = int(raw.replace("_", ""), 0) if node.tag == INT else float(raw)
+            except ValueError:
+                return self._wrong(node, kind, where)
+            if (spec.minimum is not None and result < spec.minimum) or (
+                spec.maximum is not None and result > spec.maximum
+            ):
+                bounds = f"at least {spec.minimum:g}" if spec.maximum is None else f"between {spec.minimum:g} and {spec.maximum:g}"
+                self.error("F011", node, f"{where} is {raw}, but must be {bounds}", f"use a value {bounds}")
+                return None
+        else:  # pragma: no cover - the schema names only the kinds above
+            raise ValueError(kind)
+        if spec.choices and result not in spec.choices:
+            self.error("F011", node, f'{where} is "{raw}", which is not allowed', suggest(str(raw), spec.choices))
+            return None
+        return result
+
+    def _strings(self, node: yaml.Node, spec: Field, where: str) -> tuple[str, ...] | None:
+        items = [node] if isinstance(node, yaml.ScalarNode) and node.tag != NULL else None
+        if isinstance(node, yaml.SequenceNode):
+            items = node.value
+        if items is None:
+            return self._wrong(node, spec.kind, where)
+        values = []
+        for item in items:
+            if not isinstance(item, yaml.ScalarNode) or item.tag == NULL:
+                return self._wrong(item, spec.kind, where)
+            values.append(item.value)
+        return tuple(values)
+
+    def _wrong(self, node: yaml.Node, kind: str, where: str) -> None:
+        self.error("F006", node, f"{where} must be {_KIND_NAMES[kind]}, not {describe(node)}",
+                   f"write {_KIND_NAMES[kind]} here")
+        return None

@@ -1,0 +1,121 @@
+"""The menu format as data: which fields each part of a file takes, their kinds and meanings.
+
+The loader validates against this table and `ivrcheck schema` exports it, so the two
+cannot drift apart.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from ivrcheck.model import NodeType
+
+
+@dataclass(frozen=True, slots=True)
+class Field:
+    """One field: its kind (`str`, `int`, `number`, `bool`, `target`, `strings`, `keys`,
+    `mapping`, `options`, `cases`, `extension`, `hours`, `defaults`, `nodes`, `tasks`)."""
+
+    kind: str
+    description: str
+    required: bool = False
+    choices: tuple[str, ...] = ()
+    minimum: float | None = None
+    maximum: float | None = None
+
+
+ERROR_HANDLING = {
+    "timeout": Field("number", "Seconds of silence before `on_timeout` applies.", minimum=0),
+    "retries": Field("int", "Invalid or timed-out attempts before `after_retries` applies.", minimum=0),
+    "on_timeout": Field("target", "Where a caller who presses nothing goes (`repeat` to hear the menu again)."),
+    "on_invalid": Field("target", "Where a caller who presses an unbound key goes."),
+    "after_retries": Field("target", "Where a caller goes when retries run out; without it the call is dropped."),
+}
+
+COMMON = {
+    "type": Field("str", "The kind of node; `menu` when left out.", choices=tuple(t.value for t in NodeType)),
+    "prompt": Field("str", "What the caller hears at this node."),
+    "ignore": Field("keys", "Rule codes silenced for this node, e.g. `[H203]`."),
+    "description": Field("str", "A note for designers; never spoken."),
+}
+
+HOURS_FIELDS = {
+    "hours": Field("str", "Name of a schedule under top-level `hours:` that says when this is open."),
+    "closed": Field("target", "Where calls go outside `hours` (a callback, voicemail or message)."),
+}
+
+NODE_FIELDS: dict[NodeType, dict[str, Field]] = {
+    NodeType.MENU: {
+        "options": Field("options", "Key (or speech-only name) -> option. Keys are 0-9, \"*\", \"#\"."),
+        "dial_by_extension": Field("extension", "Multi-digit entry, e.g. `{digits: 4, goto: directory}`."),
+        **ERROR_HANDLING,
+    },
+    NodeType.INPUT: {
+        "digits": Field("int", "How many digits the caller enters.", minimum=1),
+        "next": Field("target", "Where the call goes once the digits are collected.", required=True),
+        **ERROR_HANDLING,
+    },
+    NodeType.AGENT: {
+        "queue": Field("str", "The queue or operator group that answers."),
+        **HOURS_FIELDS,
+        "announces_wait": Field("bool", "Whether callers hear the expected wait time."),
+    },
+    NodeType.VOICEMAIL: {**HOURS_FIELDS, "confirmation": Field(
+        "str", "How the caller is told the message was received.", choices=("sms", "email", "voice", "none"))},
+    NodeType.CALLBACK: {**HOURS_FIELDS, "confirmation": Field(
+        "str", "How the caller is told the callback is booked.", choices=("sms", "email", "voice", "none"))},
+    NodeType.MESSAGE: {"next": Field("target", "Where the call goes after the message.")},
+    NodeType.SELF_SERVICE: {"next": Field("target", "Where the call goes when the automated task ends.")},
+    NodeType.TRANSFER: {
+        "number": Field("str", "The number the call is transferred to."),
+        "human": Field("bool", "True when a person answers the transferred call."),
+        **HOURS_FIELDS,
+    },
+    NodeType.HANGUP: {},
+    NodeType.BRANCH: {
+        "on": Field("str", "What the branch decides on.", required=True, choices=("hours", "language", "data")),
+        "hours": Field("str", "With `on: hours`, the schedule to test."),
+        "cases": Field("cases", "Value -> target; with `on: hours` the values are `open` and `closed`.", required=True),
+        "default": Field("target", "Where the call goes when no case matches."),
+    },
+}
+
+OPTION_FIELDS = {
+    "label": Field("str", "The option's short name, as callers hear it."),
+    "goto": Field("target", "Where the option leads.", required=True),
+    "say": Field("strings", "Speech phrases that choose this option."),
+    "weight": Field("number", "Share of callers who choose this option (0-1), from call-reason data.",
+                    minimum=0, maximum=1),
+    "ignore": Field("keys", "Rule codes silenced for this option."),
+}
+
+EXTENSION_FIELDS = {
+    "digits": Field("int", "How many digits an extension has.", required=True, minimum=1),
+    "goto": Field("target", "Where the dialled extension is handled.", required=True),
+    "label": Field("str", "What the option is called."),
+}
+
+DEFAULT_FIELDS = ERROR_HANDLING
+
+TOP_FIELDS = {
+    "name": Field("str", "The phone line's name, shown in reports and diagrams."),
+    "language": Field("str", "Language of prompts and labels (`en`, `fi`, ...): word lists and speaking rate."),
+    "entry": Field("target", "The node a call starts at.", required=True),
+    "defaults": Field("defaults", "Error handling applied to every menu and input unless it says otherwise."),
+    "hours": Field("hours", "Named schedules: name -> {days: \"HH:MM-HH:MM\"}."),
+    "nodes": Field("nodes", "Node id -> node.", required=True),
+    "tasks": Field("tasks", "What callers come for and where they should land."),
+}
+
+TASK_FIELDS = {
+    "say": Field("str", "What the caller wants, in their words.", required=True),
+    "expect": Field("target", "The node where this caller should end up.", required=True),
+}
+
+
+def all_node_fields() -> set[str]:
+    """Every field name any node type accepts, for did-you-mean suggestions."""
+    names = set(COMMON)
+    for fields in NODE_FIELDS.values():
+        names.update(fields)
+    return names

@@ -1,0 +1,180 @@
+"""Bytes -> composed YAML node tree, safely: encoding, size, syntax, nesting and alias limits."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+import yaml
+
+from ivrcheck.findings import Span
+
+try:  # libyaml is several times faster; the pure-Python composer gives the same nodes.
+    from yaml import CSafeLoader as _Loader
+except ImportError:  # pragma: no cover - depends on how PyYAML was built
+    from yaml import SafeLoader as _Loader  # type: ignore[assignment]
+
+
+@dataclass(frozen=True, slots=True)
+class Limits:
+    """Bounds that keep a hostile or broken file from costing time or memory."""
+
+    max_bytes: int = 20_000_000
+    max_depth: int = 64
+    #: Expanded node count allowed beyond the file's own nodes (aliases re-use nodes).
+    max_alias_growth: int = 10
+
+
+@dataclass(frozen=True, slots=True)
+class LoadError:
+    """A problem that stops or taints loading; becomes an F0xx finding."""
+
+    code: str
+    span: Span
+    message: str
+    help: str
+
+
+def span_of(node: yaml.Node) -> Span:
+    """PyYAML marks are 0-based; ours are 1-based. This is the one place that converts."""
+    start, end = node.start_mark, node.end_mark
+    return Span(start.line + 1, start.column + 1, end.line + 1, end.column + 1)
+
+
+def _mark_span(mark: yaml.Mark | None) -> Span:
+    return Span(mark.line + 1, mark.column + 1) if mark is not None else Span(1, 1)
+
+
+def read_text(path: Path, limits: Limits) -> tuple[str | None, LoadError | None]:
+    """Read a file as UTF-8 text, refusing huge or non-UTF-8 files with a positioned error."""
+    size = path.stat().st_size
+    if size > limits.max_bytes:
+        return None, LoadError(
+            "F012", Span(1, 1), f"file is {size:,} bytes, over the {limits.max_bytes:,}-byte limit",
+            "split the phone line into several files joined by `file.ivr.yaml#node` targets",
+        )
+    data = path.read_bytes()
+    return decode(data)
+
+
+def decode(data: bytes) -> tuple[str | None, LoadError | None]:
+    """Decode UTF-8 (a BOM is allowed) and point at the first bad byte otherwise."""
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        before = data[: exc.start]
+        line = before.count(b"\n") + 1
+        column = exc.start - (before.rfind(b"\n") + 1) + 1
+        return None, LoadError(
+            "F002", Span(line, column), f"file is not UTF-8: byte 0x{data[exc.start]:02x} cannot be decoded",
+            "save the file as UTF-8 (e.g. `iconv -f latin1 -t utf-8`)",
+        )
+    if not text.strip() or all(
+        not line.strip() or line.lstrip().startswith("#") or line.strip() in ("---", "...")
+        for line in text.splitlines()
+    ):
+        return None, LoadError(
+            "F003", Span(1, 1), "file is empty",
+            "declare a phone line with at least `entry:` and `nodes:`",
+        )
+    return text, None
+
+
+_FLOW_OPEN = re.compile(r"[\[{]")
+
+
+def _nesting_bound(text: str) -> int:
+    """A cheap upper bound on nesting depth: flow brackets plus two levels per column of a line."""
+    longest = max((len(line) for line in text.splitlines()), default=0)
+    return len(_FLOW_OPEN.findall(text)) + 2 * longest
+
+
+def _scan_depth(text: str, limits: Limits) -> LoadError | None:
+    """Walk parser events (no recursion) and report the first collection nested too deep."""
+    depth = 0
+    for event in yaml.parse(text, Loader=_Loader):
+        if isinstance(event, yaml.CollectionStartEvent):
+            depth += 1
+            if depth > limits.max_depth:
+                return _too_deep(_mark_span(event.start_mark), limits)
+        elif isinstance(event, yaml.CollectionEndEvent):
+            depth -= 1
+    return None
+
+
+def _too_deep(span: Span, limits: Limits) -> LoadError:
+    return LoadError(
+        "F010", span, f"nesting deeper than {limits.max_depth} levels",
+        "a menu file never needs this depth; flatten the structure",
+    )
+
+
+def compose(text: str, limits: Limits) -> tuple[yaml.Node | None, LoadError | None]:
+    """Compose YAML into a node tree with marks, never constructing Python objects."""
+    try:
+        # The C composer recurses per level and crashes on extreme depth: check first when
+        # the text could possibly be that deep, which ordinary menus never are.
+        if _nesting_bound(text) > 1000 and (error := _scan_depth(text, limits)):
+            return None, error
+        node = yaml.compose(text, Loader=_Loader)
+    except yaml.MarkedYAMLError as exc:
+        return None, _syntax_error(exc, text)
+    except yaml.YAMLError as exc:  # pragma: no cover - unmarked errors are rare
+        return None, LoadError("F001", Span(1, 1), f"YAML syntax error: {exc}", "fix the YAML syntax")
+    if node is None:
+        return None, LoadError("F003", Span(1, 1), "file is empty", "declare `entry:` and `nodes:`")
+    return node, _check_shape(node, limits)
+
+
+def _syntax_error(exc: yaml.MarkedYAMLError, text: str) -> LoadError:
+    mark = exc.problem_mark or exc.context_mark
+    span = _mark_span(mark)
+    problem = exc.problem or "invalid YAML"
+    lines = text.splitlines()
+    culprit = lines[span.line - 1] if 0 < span.line <= len(lines) else ""
+    help_text = "fix the YAML syntax at this position"
+    bare = re.match(r"\s*([*#])\s*:", culprit) or re.match(r"\s*([*&])", culprit)
+    if bare or "alias" in problem or "anchor" in problem:
+        key = bare.group(1) if bare else "*"
+        help_text = f'quote the key: write "{key}": in YAML an unquoted * starts an alias and # a comment'
+    elif re.search(r"(^|\s)#\s*:", culprit):
+        help_text = 'quote the key: write "#": in YAML an unquoted # starts a comment'
+    return LoadError("F001", span, f"YAML syntax error: {problem}", help_text)
+
+
+def _check_shape(root: yaml.Node, limits: Limits) -> LoadError | None:
+    """Bound nesting depth and alias expansion over the composed graph, iteratively."""
+    expanded: dict[int, int] = {}
+    unique = 0
+    stack: list[tuple[yaml.Node, int, bool]] = [(root, 1, False)]
+    while stack:
+        node, depth, done = stack.pop()
+        key = id(node)
+        if done:
+            expanded[key] = 1 + sum(expanded[id(child)] for child in _children(node))
+            continue
+        if key in expanded:
+            continue
+        if depth > limits.max_depth:
+            return _too_deep(span_of(node), limits)
+        unique += 1
+        expanded[key] = 0  # placeholder: a node reached again through an alias is shared
+        stack.append((node, depth, True))
+        stack.extend((child, depth + 1, False) for child in _children(node))
+    total = expanded[id(root)]
+    if total > limits.max_alias_growth * unique + 10_000:
+        return LoadError(
+            "F009", span_of(root),
+            f"aliases expand {unique:,} YAML nodes into {total:,}, beyond the limit",
+            "use fewer nested aliases (`*name`); a menu file never needs this expansion",
+        )
+    return None
+
+
+def _children(node: yaml.Node) -> list[yaml.Node]:
+    if isinstance(node, yaml.MappingNode):
+        return [part for pair in node.value for part in pair]
+    if isinstance(node, yaml.SequenceNode):
+        return list(node.value)
+    return []

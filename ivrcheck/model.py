@@ -1,0 +1,157 @@
+"""The typed menu model: what a menu file means, with the span of every field."""
+
+from __future__ import annotations
+
+import enum
+from dataclasses import dataclass, field
+from typing import Mapping
+
+from ivrcheck.findings import NOWHERE, Span
+
+DTMF_KEYS = ("1", "2", "3", "4", "5", "6", "7", "8", "9", "0", "*", "#")
+BUILTIN_TARGETS = ("repeat", "back")
+
+
+class NodeType(str, enum.Enum):
+    """The kinds of node a phone line is built from (SPEC §1)."""
+
+    MENU = "menu"
+    AGENT = "agent"
+    VOICEMAIL = "voicemail"
+    CALLBACK = "callback"
+    MESSAGE = "message"
+    INPUT = "input"
+    SELF_SERVICE = "self_service"
+    TRANSFER = "transfer"
+    HANGUP = "hangup"
+    BRANCH = "branch"
+
+
+#: Node types that collect a key press and therefore have timeout/invalid/retries handling.
+INTERACTIVE = frozenset({NodeType.MENU, NodeType.INPUT})
+#: Node types at which a call legitimately ends (handed over or finished).
+TERMINAL = frozenset(
+    {NodeType.AGENT, NodeType.VOICEMAIL, NodeType.CALLBACK, NodeType.TRANSFER, NodeType.HANGUP}
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Target:
+    """A reference to where a call goes: a node id, `repeat`, `back`, or `file.yaml#node`."""
+
+    ref: str
+    span: Span = NOWHERE
+
+    @property
+    def is_builtin(self) -> bool:
+        return self.ref in BUILTIN_TARGETS
+
+    @property
+    def is_external(self) -> bool:
+        return "#" in self.ref
+
+
+@dataclass(frozen=True, slots=True)
+class Option:
+    """One choice in a menu: a DTMF key, a speech-only phrase set, or multi-digit entry."""
+
+    key: str
+    span: Span
+    target: Target | None
+    label: str | None = None
+    label_span: Span | None = None
+    say: tuple[str, ...] = ()
+    weight: float | None = None
+    #: "dtmf" for a key, "speech" for a speech-only option, "extension" for dial_by_extension.
+    kind: str = "dtmf"
+    digits: int | None = None
+    ignore: frozenset[str] = frozenset()
+
+    @property
+    def is_dtmf(self) -> bool:
+        return self.kind == "dtmf"
+
+    @property
+    def has_keypad(self) -> bool:
+        return self.kind in ("dtmf", "extension")
+
+
+@dataclass(frozen=True, slots=True)
+class Node:
+    """One node of the phone line. Fields that do not apply to its type stay at their defaults."""
+
+    id: str
+    type: NodeType
+    span: Span
+    prompt: str | None = None
+    prompt_span: Span | None = None
+    options: tuple[Option, ...] = ()
+    next: Target | None = None
+    # Error handling (menu and input nodes), already merged with `defaults`.
+    timeout: float | None = None
+    retries: int | None = None
+    on_timeout: Target | None = None
+    on_invalid: Target | None = None
+    after_retries: Target | None = None
+    # Humans and other endpoints.
+    queue: str | None = None
+    hours: str | None = None
+    closed: Target | None = None
+    announces_wait: bool | None = None
+    confirmation: str | None = None
+    human: bool = False
+    # Branches and input.
+    on: str | None = None
+    cases: tuple[tuple[str, Target], ...] = ()
+    default: Target | None = None
+    digits: int | None = None
+    ignore: frozenset[str] = frozenset()
+    #: Span of every field as written in the file (or in `defaults` when inherited).
+    spans: Mapping[str, Span] = field(default_factory=dict)
+
+    def span_of(self, name: str) -> Span:
+        """The span of field `name`, falling back to the node's own id."""
+        return self.spans.get(name, self.span)
+
+    @property
+    def is_menu(self) -> bool:
+        return self.type is NodeType.MENU
+
+    @property
+    def is_interactive(self) -> bool:
+        return self.type in INTERACTIVE
+
+
+@dataclass(frozen=True, slots=True)
+class Task:
+    """A caller's goal and the node it should end at (used for task-based checks)."""
+
+    say: str
+    expect: Target
+    span: Span
+
+
+@dataclass(frozen=True, slots=True)
+class Menu:
+    """One phone line, as one file declares it."""
+
+    path: str
+    name: str
+    language: str
+    entry: Target
+    nodes: Mapping[str, Node]
+    hours: Mapping[str, Mapping[str, str]] = field(default_factory=dict)
+    hours_spans: Mapping[str, Span] = field(default_factory=dict)
+    tasks: tuple[Task, ...] = ()
+    span: Span = NOWHERE
+
+    @property
+    def has_hours(self) -> bool:
+        """Whether the graph depends on time (a human or branch follows a schedule)."""
+        return any(
+            n.hours is not None or (n.type is NodeType.BRANCH and n.on == "hours")
+            for n in self.nodes.values()
+        )
+
+    def menus(self) -> list[Node]:
+        return [n for n in self.nodes.values() if n.is_menu]

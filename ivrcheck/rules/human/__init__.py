@@ -1,0 +1,3 @@
+"""H2xx human access rules."""
+
+RULES: tuple = ()

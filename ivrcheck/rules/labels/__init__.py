@@ -1,0 +1,3 @@
+"""L3xx label rules."""
+
+RULES: tuple = ()

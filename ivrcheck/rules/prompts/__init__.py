@@ -1,0 +1,3 @@
+"""P4xx prompt rules."""
+
+RULES: tuple = ()

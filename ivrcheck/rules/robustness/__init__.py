@@ -1,0 +1,3 @@
+"""R5xx robustness rules."""
+
+RULES: tuple = ()

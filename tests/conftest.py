@@ -1,0 +1,50 @@
+"""Shared helpers: lint inline YAML menus and compare findings as (code, line, column)."""
+
+from __future__ import annotations
+
+import textwrap
+from pathlib import Path
+from typing import Any, NamedTuple
+
+import pytest
+
+from ivrcheck.config import Config, parse_config
+from ivrcheck.engine import check_text
+from ivrcheck.findings import FileResult, Finding
+
+ROOT = Path(__file__).resolve().parent.parent
+MENUS = ROOT / "menus"
+
+
+class At(NamedTuple):
+    """An expected finding: its code and 1-based position."""
+
+    code: str
+    line: int
+    column: int
+
+
+def lint(yaml_text: str, *, select: str | None = None, **config: Any) -> list[Finding]:
+    """Check a dedented inline menu; `select` keeps one rule's findings, `config` is .ivrcheck.yaml data."""
+    result = check(yaml_text, **config)
+    return [f for f in result.findings if select is None or f.code == select]
+
+
+def check(yaml_text: str, **config: Any) -> FileResult:
+    cfg = parse_config(config, "<test>") if config else Config()
+    return check_text(textwrap.dedent(yaml_text).lstrip("\n"), cfg, "menu.ivr.yaml")
+
+
+def codes_at(findings: list[Finding]) -> list[At]:
+    return [At(f.code, f.span.line, f.span.column) for f in findings]
+
+
+@pytest.fixture
+def tmp_menu(tmp_path: Path):
+    """Write a dedented menu to a temporary file and return its path."""
+    def write(text: str, name: str = "menu.ivr.yaml") -> Path:
+        path = tmp_path / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(textwrap.dedent(text).lstrip("\n"), encoding="utf-8")
+        return path
+    return write
