@@ -1,0 +1,220 @@
+"""The command line: parses options, calls the engine, picks a formatter, sets the exit code."""
+
+from __future__ import annotations
+
+import os
+import sys
+from enum import Enum
+from functools import lru_cache
+from pathlib import Path
+from typing import Annotated, Optional
+
+import typer
+
+from ivrcheck import __version__
+
+app = typer.Typer(
+    name="ivrcheck",
+    help="Validate phone menus (IVRs) before callers meet them.",
+    add_completion=False,
+    no_args_is_help=True,
+    pretty_exceptions_enable=False,
+)
+
+
+class FailOn(str, Enum):
+    error = "error"
+    warning = "warning"
+    info = "info"
+    never = "never"
+
+
+def _version(value: bool) -> None:
+    if value:
+        typer.echo(f"ivrcheck {__version__}")
+        raise typer.Exit()
+
+
+def fail(message: str) -> typer.Exit:
+    """A tool error: one readable line on stderr and exit 2."""
+    typer.echo(f"ivrcheck: error: {message}", err=True)
+    return typer.Exit(2)
+
+
+PathsArg = Annotated[list[Path], typer.Argument(help="Menu files or folders to search for them.", show_default=False)]
+FileArg = Annotated[Path, typer.Argument(help="A menu file.", show_default=False)]
+FormatOpt = Annotated[Optional[str], typer.Option("--format", "-f", help="Output format: text or json (more as installed).")]
+FailOnOpt = Annotated[Optional[FailOn], typer.Option("--fail-on", help="Lowest severity that makes the exit code 1 [default: error].")]
+ConfigOpt = Annotated[Optional[Path], typer.Option("--config", "-c", help="Config file (.ivrcheck.yaml or pyproject.toml); default: found upward from each path.")]
+SelectOpt = Annotated[Optional[list[str]], typer.Option("--select", help="Only rules whose code starts with this (repeatable): S, H2, R504.")]
+IgnoreOpt = Annotated[Optional[list[str]], typer.Option("--ignore", help="Skip rules whose code starts with this (repeatable).")]
+OutputOpt = Annotated[Optional[Path], typer.Option("--output", "-o", help="Write the report to this file (atomically) instead of stdout.")]
+
+
+@app.callback()
+def _root(
+    version: Annotated[Optional[bool], typer.Option("--version", callback=_version, is_eager=True, help="Print the version.")] = None,
+) -> None:
+    """Validate phone menus (IVRs) before callers meet them."""
+
+
+@app.command()
+def check(
+    paths: PathsArg,
+    *,
+    format: FormatOpt = None,
+    fail_on: FailOnOpt = None,
+    config: ConfigOpt = None,
+    select: SelectOpt = None,
+    ignore: IgnoreOpt = None,
+    output: OutputOpt = None,
+) -> None:
+    """Check menu files and report findings; exit 1 when any reaches --fail-on."""
+    from ivrcheck import discover, engine, report
+    from ivrcheck.findings import Severity
+
+    _load_config.cache_clear()  # one cache per run: config files may change between runs in one process
+    fmt = format or report.default_format()
+    if fmt not in report.FORMATS:
+        raise fail(f'unknown format "{fmt}"; choose one of {", ".join(sorted(report.FORMATS))}')
+    files = discover.expand(_existing(paths))
+    if not files:
+        typer.echo("ivrcheck: warning: no menu files found (*.ivr.yaml, or YAML with `entry:` and `nodes:`)", err=True)
+    results, failing = [], False
+    for path in files:
+        cfg = _config_for(path, config, tuple(select or ()), tuple(ignore or ()))
+        result = engine.check_file(path, cfg, display=_display(path))
+        results.append(result)
+        threshold = fail_on.value if fail_on else cfg.fail_on
+        worst = result.worst()
+        failing |= threshold != "never" and worst is not None and worst >= Severity(threshold)
+    color = output is None and sys.stdout.isatty() and "NO_COLOR" not in os.environ
+    _emit(report.FORMATS[fmt](results, color), output)
+    if failing:
+        raise typer.Exit(1)
+
+
+@app.command()
+def score(
+    file: FileArg,
+    *,
+    format: Annotated[str, typer.Option("--format", "-f", help="text or json.")] = "text",
+    config: ConfigOpt = None,
+) -> None:
+    """Print the clarity score of one menu file and its four-part breakdown."""
+    import json
+
+    from ivrcheck import engine
+
+    _load_config.cache_clear()
+    (path,) = _existing([file])
+    result = engine.check_file(path, _config_for(path, config, (), ()), display=_display(path))
+    if format == "json":
+        typer.echo(json.dumps({"path": result.path, "score": result.score, "breakdown": result.breakdown,
+                               "metrics": result.metrics}, indent=2, ensure_ascii=False))
+    elif format == "text":
+        typer.echo(_score_text(result))
+    else:
+        raise fail(f'unknown format "{format}"; choose text or json')
+    if result.score is None:
+        raise typer.Exit(1)
+
+
+@app.command()
+def rule(code: Annotated[Optional[str], typer.Argument(help="A rule code or name; all rules when left out.")] = None) -> None:
+    """Explain a rule (or list all rules)."""
+    from ivrcheck import rules
+    from ivrcheck.rules.base import summary
+
+    if code is None:
+        for item in rules.ALL_RULES:
+            typer.echo(f"{item.CODE}  {item.NAME:<24} {item.SEVERITY.value:<8} {summary(item)}")
+        return
+    found = rules.lookup(code)
+    if found is None:
+        from ivrcheck.load.reader import suggest
+
+        raise fail(f'no rule "{code}"; {suggest(code, [r.CODE for r in rules.ALL_RULES] + [r.NAME for r in rules.ALL_RULES])}')
+    typer.echo(f"# {found.CODE} {found.NAME} ({found.SEVERITY.value})\n\n{(found.__doc__ or '').strip()}")
+
+
+def _score_text(result) -> str:
+    if result.score is None:
+        from ivrcheck.report.text import format as text
+
+        return text([result]).rstrip() + "\nNo score: the file could not be loaded."
+    parts = "\n".join(f"  {name.replace('_', ' '):<13} {points:>2}/25" for name, points in result.breakdown.items())
+    m = result.metrics
+    human = "none reachable" if m["steps_to_human"] is None else (
+        f"{m['steps_to_human']} key press{'es' if m['steps_to_human'] != 1 else ''}, {m['seconds_to_human']} s")
+    return (f"{result.path}: clarity score {result.score}/100\n{parts}\n"
+            f"  depth {m['depth']}, {m['menus']} menus, {m['options']} options; human: {human}; "
+            f"zero-out coverage {m['zero_out_coverage']:.0%}; {len(result.findings)} findings")
+
+
+def _existing(paths: list[Path]) -> list[Path]:
+    for path in paths:
+        if not path.exists():
+            raise fail(f"{path}: no such file or folder")
+    return paths
+
+
+def _display(path: Path) -> str:
+    """Paths relative to the working folder when inside it, as a user typed them."""
+    try:
+        return str(path.resolve().relative_to(Path.cwd().resolve()))
+    except ValueError:
+        return str(path)
+
+
+def _config_for(path: Path, explicit: Optional[Path], select: tuple[str, ...], ignore: tuple[str, ...]):
+    from ivrcheck.config import ConfigError, find_config
+
+    try:
+        found = explicit if explicit is not None else find_config(path)
+        cfg = _load_config(found.resolve() if found else None)
+        overrides = {}
+        if select:
+            overrides["select"] = _prefixes(select)
+        if ignore:
+            overrides["ignore"] = cfg.ignore + _prefixes(ignore)
+        return cfg.with_overrides(**overrides)
+    except ConfigError as exc:
+        raise fail(str(exc)) from None
+
+
+@lru_cache(maxsize=None)
+def _load_config(path: Optional[Path]):
+    from ivrcheck.config import ConfigError, load_config
+
+    if path is not None and not path.is_file():
+        raise ConfigError(f"{path}: config file not found")
+    return load_config(path)
+
+
+def _prefixes(values: tuple[str, ...]) -> tuple[str, ...]:
+    from ivrcheck.config import ConfigError
+    from ivrcheck.rules import ALL_RULES
+
+    items = tuple(p.strip().upper() for v in values for p in v.split(",") if p.strip())
+    for prefix in items:
+        if not any(r.CODE.startswith(prefix) for r in ALL_RULES):
+            raise ConfigError(f'"{prefix}" matches no rule code')
+    return items
+
+
+def _emit(text: str, output: Optional[Path]) -> None:
+    if output is None:
+        sys.stdout.write(text)
+        return
+    from ivrcheck.fileio import atomic_write
+
+    try:
+        atomic_write(output, text)
+    except OSError as exc:
+        raise fail(f"{output}: cannot write: {exc.strerror}") from None
+
+
+def main() -> None:
+    """Console script entry point."""
+    app()

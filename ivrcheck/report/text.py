@@ -1,0 +1,50 @@
+"""The text format: one `path:line:col: CODE message` line a finding, then one summary line."""
+
+from __future__ import annotations
+
+from collections import Counter
+from typing import Sequence
+
+from ivrcheck.findings import FileResult, Finding, Severity
+
+_COLORS = {Severity.ERROR: "\033[31m", Severity.WARNING: "\033[33m", Severity.INFO: "\033[36m"}
+_BOLD, _RESET = "\033[1m", "\033[0m"
+
+
+def format(results: Sequence[FileResult], color: bool = False) -> str:
+    lines = [line(f, color) for result in results for f in result.findings]
+    lines.append(summary(results))
+    return "\n".join(lines) + "\n"
+
+
+def line(finding: Finding, color: bool = False) -> str:
+    """`path:line:col: CODE message; help [state]`, the form flake8, ruff and spectral share."""
+    where = f"{finding.path}:{finding.span.line}:{finding.span.column}:"
+    state = f" [{finding.state} hours]" if finding.state else ""
+    code = finding.code
+    if color:
+        where = f"{_BOLD}{where}{_RESET}"
+        code = f"{_COLORS[finding.severity]}{code}{_RESET}"
+    return f"{where} {code} {finding.text}{state}"
+
+
+def summary(results: Sequence[FileResult]) -> str:
+    """One line: counts by severity, files, and the lowest clarity score."""
+    counts = Counter(f.severity for r in results for f in r.findings)
+    files = f"{len(results)} file{'s' if len(results) != 1 else ''}"
+    scored = [r for r in results if r.score is not None]
+    lowest = min(scored, key=lambda r: r.score or 0, default=None)
+    score = ""
+    if lowest is not None:
+        score = f"; clarity score {lowest.score}/100" if len(scored) == 1 else (
+            f"; lowest clarity score {lowest.score}/100 ({lowest.path})")
+    unloaded = sum(1 for r in results if r.score is None)
+    failed = f"; {unloaded} could not be loaded" if unloaded else ""
+    if not counts:
+        return f"All checks passed! ({files}{score})"
+    parts = [_plural(counts[s], s.value) for s in (Severity.ERROR, Severity.WARNING, Severity.INFO) if counts[s]]
+    return f"Found {', '.join(parts)} in {files}{score}{failed}."
+
+
+def _plural(count: int, word: str) -> str:
+    return f"{count} {word}{'' if count == 1 or word == 'info' else 's'}"

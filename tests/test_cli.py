@@ -1,0 +1,153 @@
+"""The command line as a user and a CI job meet it: exit codes, formats, config, paths."""
+
+import json
+import textwrap
+from pathlib import Path
+
+from typer.testing import CliRunner
+
+from ivrcheck import __version__
+from ivrcheck.cli import app
+
+runner = CliRunner()
+
+CLEAN = """
+name: Clean line
+entry: main
+defaults: {timeout: 5, retries: 2, on_timeout: repeat, on_invalid: repeat, after_retries: advisor}
+nodes:
+  main:
+    prompt: For opening hours, press 1. To speak to an advisor, press 0. To hear these options again, press star.
+    options:
+      "1": {label: Opening hours, goto: hours_info}
+      "0": {label: Advisor, goto: advisor}
+      "*": {label: Repeat, goto: repeat}
+  hours_info: {type: message, prompt: We are open nine to five., next: main}
+  advisor: {type: agent, queue: general, announces_wait: true}
+"""
+
+DEAD_END = CLEAN.replace("We are open nine to five., next: main}", "We are open nine to five.}")
+
+
+def write(folder: Path, name: str, text: str) -> Path:
+    path = folder / name
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(textwrap.dedent(text).lstrip("\n"), encoding="utf-8")
+    return path
+
+
+def test_clean_file_exits_0_with_a_summary(tmp_path: Path) -> None:
+    path = write(tmp_path, "line.ivr.yaml", CLEAN)
+    result = runner.invoke(app, ["check", str(path)])
+    assert result.exit_code == 0, result.output
+    assert "All checks passed!" in result.output
+
+
+def test_error_finding_exits_1_with_a_positioned_line(tmp_path: Path) -> None:
+    path = write(tmp_path, "line.ivr.yaml", DEAD_END)
+    result = runner.invoke(app, ["check", str(path)])
+    assert result.exit_code == 1
+    assert f"{path}:11:3: S103 " in result.output
+    assert "Found 1 error" in result.output
+
+
+def test_fail_on_never_and_warning(tmp_path: Path) -> None:
+    path = write(tmp_path, "line.ivr.yaml", DEAD_END)
+    assert runner.invoke(app, ["check", "--fail-on", "never", str(path)]).exit_code == 0
+    clean = write(tmp_path, "clean.ivr.yaml", CLEAN)
+    assert runner.invoke(app, ["check", "--fail-on", "warning", str(clean)]).exit_code == 0
+
+
+def test_missing_path_exits_2_with_one_line(tmp_path: Path) -> None:
+    result = runner.invoke(app, ["check", str(tmp_path / "nope.ivr.yaml")])
+    assert result.exit_code == 2
+    assert result.output.strip().count("\n") == 0
+    assert "no such file or folder" in result.output
+
+
+def test_bad_option_and_unknown_format_exit_2(tmp_path: Path) -> None:
+    path = write(tmp_path, "line.ivr.yaml", CLEAN)
+    assert runner.invoke(app, ["check", "--fail-on", "sometimes", str(path)]).exit_code == 2
+    result = runner.invoke(app, ["check", "--format", "xml", str(path)])
+    assert result.exit_code == 2 and 'unknown format "xml"' in result.output
+
+
+def test_folder_finds_menu_files_and_skips_other_yaml(tmp_path: Path) -> None:
+    write(tmp_path, "a.ivr.yaml", CLEAN)
+    write(tmp_path, "sub/b.yaml", CLEAN)  # plain YAML with entry and nodes counts
+    write(tmp_path, "sub/c.yml", "some: config\nother: 1\n")  # skipped, not reported
+    write(tmp_path, ".hidden/d.ivr.yaml", DEAD_END)
+    result = runner.invoke(app, ["check", "--format", "json", str(tmp_path)])
+    paths = sorted(Path(f["path"]).name for f in json.loads(result.output)["files"])
+    assert paths == ["a.ivr.yaml", "b.yaml"]
+
+
+def test_config_file_is_found_upward_and_validated(tmp_path: Path) -> None:
+    path = write(tmp_path, "menus/line.ivr.yaml", DEAD_END)
+    write(tmp_path, ".ivrcheck.yaml", "ignore: [S103]\n")
+    assert runner.invoke(app, ["check", str(path)]).exit_code == 0
+    write(tmp_path, ".ivrcheck.yaml", "ignroe: [S103]\n")
+    result = runner.invoke(app, ["check", str(path)])
+    assert result.exit_code == 2
+    assert 'unknown option "ignroe"' in result.output and 'did you mean "ignore"' in result.output
+
+
+def test_pyproject_tool_section_is_read(tmp_path: Path) -> None:
+    path = write(tmp_path, "line.ivr.yaml", DEAD_END)
+    write(tmp_path, "pyproject.toml", '[tool.ivrcheck]\nfail-on = "never"\n')
+    assert runner.invoke(app, ["check", str(path)]).exit_code == 0
+
+
+def test_unknown_rule_setting_exits_2_with_did_you_mean(tmp_path: Path) -> None:
+    path = write(tmp_path, "line.ivr.yaml", CLEAN)
+    write(tmp_path, ".ivrcheck.yaml", "rules:\n  dead-end: {strict: true}\n")
+    result = runner.invoke(app, ["check", str(path)])
+    assert result.exit_code == 2 and "S103" in result.output
+
+
+def test_node_ignore_silences_a_rule_for_that_node(tmp_path: Path) -> None:
+    text = DEAD_END.replace("We are open nine to five.}", "We are open nine to five., ignore: [S103]}")
+    path = write(tmp_path, "line.ivr.yaml", text)
+    assert runner.invoke(app, ["check", str(path)]).exit_code == 0
+
+
+def test_select_and_ignore_flags(tmp_path: Path) -> None:
+    path = write(tmp_path, "line.ivr.yaml", DEAD_END)
+    assert runner.invoke(app, ["check", "--ignore", "S1", str(path)]).exit_code == 0
+    assert runner.invoke(app, ["check", "--select", "S103", str(path)]).exit_code == 1
+    assert runner.invoke(app, ["check", "--select", "Z9", str(path)]).exit_code == 2
+
+
+def test_unloadable_file_reports_f_codes_and_exits_1(tmp_path: Path) -> None:
+    path = write(tmp_path, "line.ivr.yaml", "entry: main\nnodes:\n  main:\n    promt: hi\n")
+    result = runner.invoke(app, ["check", str(path)])
+    assert result.exit_code == 1
+    assert ":4:5: F007 " in result.output and 'did you mean "prompt"' in result.output
+    assert "Traceback" not in result.output
+
+
+def test_score_command_prints_breakdown(tmp_path: Path) -> None:
+    path = write(tmp_path, "line.ivr.yaml", CLEAN)
+    result = runner.invoke(app, ["score", str(path)])
+    assert result.exit_code == 0
+    assert "clarity score" in result.output and "human access" in result.output
+    data = json.loads(runner.invoke(app, ["score", "--format", "json", str(path)]).output)
+    assert set(data["breakdown"]) == {"navigation", "human_access", "wording", "robustness"}
+
+
+def test_output_file_is_written(tmp_path: Path) -> None:
+    path = write(tmp_path, "line.ivr.yaml", CLEAN)
+    out = tmp_path / "report.json"
+    assert runner.invoke(app, ["check", "-f", "json", "-o", str(out), str(path)]).exit_code == 0
+    assert json.loads(out.read_text())["files"][0]["score"] is not None
+    assert not [p for p in tmp_path.iterdir() if p.name.endswith(".tmp")]
+
+
+def test_rule_command_explains_a_rule_and_lists_all() -> None:
+    assert "## Why it matters" in runner.invoke(app, ["rule", "dead-end"]).output
+    assert "S103" in runner.invoke(app, ["rule"]).output
+    assert runner.invoke(app, ["rule", "S999"]).exit_code == 2
+
+
+def test_version() -> None:
+    assert __version__ in runner.invoke(app, ["--version"]).output
