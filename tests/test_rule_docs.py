@@ -36,3 +36,10 @@ def test_use_instead_does_not(rule) -> None:
 def test_generated_pages_are_up_to_date() -> None:
     stale = [str(p) for p, text in expected().items() if not p.exists() or p.read_text(encoding="utf-8") != text]
     assert not stale, f"run `python scripts/gen_rule_docs.py`: stale {stale}"
+
+
+def test_format_page_is_up_to_date() -> None:
+    from scripts.gen_format_docs import DOC
+    from scripts.gen_format_docs import expected as format_page
+
+    assert DOC.read_text(encoding="utf-8") == format_page(), "run `python scripts/gen_format_docs.py`"

@@ -9,7 +9,7 @@ from typing import Any
 import networkx as nx
 
 from ivrcheck.graph.analysis import Analysis, analyse_state, is_end
-from ivrcheck.graph.build import CLOSED, OPEN, build_graph
+from ivrcheck.graph.build import CLOSED, OPEN, build_graph, state_view
 from ivrcheck.language import Language, load_language
 from ivrcheck.model import Menu, NodeType
 
@@ -74,19 +74,6 @@ def analyse(menu: Menu, language: Language | None = None) -> Flows:
     language = language or load_language(menu.language)
     graph = build_graph(menu)
     states = (OPEN, CLOSED) if menu.has_hours else (OPEN,)
-    analyses = {state: analyse_state(menu, _state_graph(graph, state, len(states)), state, language)
+    analyses = {state: analyse_state(menu, graph, graph if len(states) == 1 else state_view(graph, state), state, language)
                 for state in states}
     return Flows(menu, graph, analyses, language)
-
-
-def _state_graph(graph: nx.MultiDiGraph, state: str, count: int) -> nx.MultiDiGraph:
-    """A copy without the edges of the other state (copies are faster to walk than filtered views)."""
-    if count == 1:
-        inactive = [(u, v, k) for u, v, k, s in graph.edges(keys=True, data="state") if s not in (None, state)]
-        if not inactive:
-            return graph
-    view = graph.copy()
-    view.remove_edges_from(
-        [(u, v, k) for u, v, k, s in graph.edges(keys=True, data="state") if s not in (None, state)]
-    )
-    return view

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import heapq
 from dataclasses import dataclass, field
-from typing import Any, Iterable
+from typing import Any
 
 import networkx as nx
 
@@ -54,6 +54,8 @@ class Analysis:
     fallback_to_human: bool
     fallback_seconds: float | None
     traps: list[list[str]] = field(default_factory=list)
+    #: Successor lists of this state: (target, edge attributes), fast to walk.
+    out: dict[str, list[tuple[str, dict[str, Any]]]] = field(default_factory=dict, repr=False)
 
     @property
     def steps_to_human(self) -> int | None:
@@ -64,9 +66,9 @@ class Analysis:
     def node(self, node_id: str) -> Node | None:
         return self.graph.nodes[node_id].get("node")
 
-    def edges_from(self, node_id: str) -> Iterable[tuple[str, dict[str, Any]]]:
-        for _, target, attrs in self.graph.out_edges(node_id, data=True):
-            yield target, attrs
+    def edges_from(self, node_id: str) -> list[tuple[str, dict[str, Any]]]:
+        """(target, edge attributes) of every edge leaving `node_id` in this state."""
+        return self.out.get(node_id, [])
 
     def option_reaches_human(self, node_id: str, key: str, *, live_only: bool = False) -> bool:
         """Whether choosing `key` in menu `node_id` lands with a human, with no further choice."""
@@ -75,40 +77,71 @@ class Analysis:
                    for target, attrs in self.edges_from(node_id))
 
 
-def analyse_state(menu: Menu, graph: nx.MultiDiGraph, state: str, language: Language) -> Analysis:
-    """Compute the facts for one state; `graph` must already be that state's view."""
+Adjacency = dict[str, list[tuple[str, dict[str, Any]]]]
+
+
+def adjacency(graph: nx.MultiDiGraph, state: str) -> tuple[Adjacency, Adjacency]:
+    """Successor and predecessor lists of one state, read off the full graph in one pass.
+
+    Walking plain lists is many times faster than walking networkx views.
+    """
+    out: Adjacency = {n: [] for n in graph.nodes}
+    into: Adjacency = {n: [] for n in graph.nodes}
+    for u, v, attrs in graph.edges(data=True):
+        if attrs["state"] not in (None, state):
+            continue
+        out[u].append((v, attrs))
+        into[v].append((u, attrs))
+    return out, into
+
+
+def _descendants(out: Adjacency, start: str) -> frozenset[str]:
+    seen = {start}
+    frontier = [start]
+    while frontier:
+        for target, _ in out[frontier.pop()]:
+            if target not in seen:
+                seen.add(target)
+                frontier.append(target)
+    return frozenset(seen)
+
+
+def analyse_state(menu: Menu, graph: nx.MultiDiGraph, view: nx.MultiDiGraph, state: str,
+                  language: Language) -> Analysis:
+    """Compute the facts for one state from the full graph; `view` is that state's view for rules."""
     entry = menu.entry.ref
-    reachable = frozenset(nx.descendants(graph, entry) | {entry}) if entry in graph else frozenset()
+    out, into = adjacency(graph, state)
+    reachable = _descendants(out, entry) if entry in out else frozenset()
     nodes = {n: graph.nodes[n].get("node") for n in graph.nodes}
     humans = frozenset(n for n, node in nodes.items() if node is not None and is_live_human(node, state))
     human_like = frozenset(n for n, node in nodes.items() if node is not None and counts_as_human(node, state))
-    path, seconds = _fastest(graph, entry, humans, nodes, language, ROUTING | CHOICE)
-    fallback_path, fallback_seconds = _fastest(graph, entry, humans, nodes, language, ROUTING | {"timeout", "retries"})
+    path, seconds = _fastest(out, entry, humans, nodes, language, ROUTING | CHOICE)
+    fallback_path, fallback_seconds = _fastest(out, entry, humans, nodes, language, ROUTING | {"timeout", "retries"})
     return Analysis(
-        state=state, graph=graph, reachable=reachable, humans=humans, human_like=human_like,
-        to_live=_routes_into(graph, humans), to_human=_routes_into(graph, human_like),
-        steps=_steps(graph, entry), path_to_human=path, seconds_to_human=seconds,
+        state=state, graph=view, reachable=reachable, humans=humans, human_like=human_like,
+        to_live=_routes_into(into, humans), to_human=_routes_into(into, human_like),
+        steps=_steps(out, entry), path_to_human=path, seconds_to_human=seconds,
         fallback_to_human=fallback_path is not None, fallback_seconds=fallback_seconds,
-        traps=_traps(graph, reachable, nodes),
+        traps=_traps(out, reachable, nodes), out=out,
     )
 
 
-def _routes_into(graph: nx.MultiDiGraph, goals: frozenset[str]) -> frozenset[str]:
+def _routes_into(into: Adjacency, goals: frozenset[str]) -> frozenset[str]:
     """Goals plus every node that reaches one through routing edges only (no caller choice)."""
     seen = set(goals)
     frontier = list(goals)
     while frontier:
         node = frontier.pop()
-        for source, _, kind in graph.in_edges(node, data="kind"):
-            if kind in ROUTING and source not in seen:
+        for source, attrs in into[node]:
+            if attrs["kind"] in ROUTING and source not in seen:
                 seen.add(source)
                 frontier.append(source)
     return frozenset(seen)
 
 
-def _steps(graph: nx.MultiDiGraph, entry: str) -> dict[str, int]:
+def _steps(out: Adjacency, entry: str) -> dict[str, int]:
     """Fewest key presses from the entry to every node, through choices and routing (0-1 BFS)."""
-    if entry not in graph:
+    if entry not in out:
         return {}
     best = {entry: 0}
     queue = [(0, entry)]
@@ -116,7 +149,8 @@ def _steps(graph: nx.MultiDiGraph, entry: str) -> dict[str, int]:
         dist, node = heapq.heappop(queue)
         if dist > best[node]:
             continue
-        for _, target, kind in graph.out_edges(node, data="kind"):
+        for target, attrs in out[node]:
+            kind = attrs["kind"]
             if kind in SILENT:
                 continue
             cost = dist + (1 if kind in CHOICE else 0)
@@ -140,10 +174,10 @@ def edge_seconds(node: Node | None, attrs: dict[str, Any], language: Language) -
     return language.seconds(node.prompt)
 
 
-def _fastest(graph: nx.MultiDiGraph, entry: str, goals: frozenset[str], nodes: dict[str, Node | None],
+def _fastest(out: Adjacency, entry: str, goals: frozenset[str], nodes: dict[str, Node | None],
              language: Language, kinds: frozenset[str]) -> tuple[list[Step] | None, float | None]:
     """Fewest choices to a goal, ties broken by seconds (lexicographic Dijkstra)."""
-    if entry not in graph:
+    if entry not in out:
         return None, None
     best: dict[str, tuple[int, float]] = {entry: (0, 0.0)}
     back: dict[str, Step] = {}
@@ -159,7 +193,7 @@ def _fastest(graph: nx.MultiDiGraph, entry: str, goals: frozenset[str], nodes: d
                 node_id = path[-1][0]
             return path[::-1], round(seconds, 1)
         node = nodes.get(node_id)
-        for _, target, attrs in graph.out_edges(node_id, data=True):
+        for target, attrs in out[node_id]:
             if attrs["kind"] not in kinds:
                 continue
             cost = (steps + (1 if attrs["kind"] in CHOICE else 0), seconds + edge_seconds(node, attrs, language))
@@ -170,7 +204,7 @@ def _fastest(graph: nx.MultiDiGraph, entry: str, goals: frozenset[str], nodes: d
     return None, None
 
 
-def _traps(graph: nx.MultiDiGraph, reachable: frozenset[str], nodes: dict[str, Node | None]) -> list[list[str]]:
+def _traps(out: Adjacency, reachable: frozenset[str], nodes: dict[str, Node | None]) -> list[list[str]]:
     """Cycles a caller can enter and never leave: no way out but being disconnected or hanging up.
 
     Being cut off after too many errors is not a way out, so silent edges into a hang-up
@@ -180,7 +214,7 @@ def _traps(graph: nx.MultiDiGraph, reachable: frozenset[str], nodes: dict[str, N
         target = nodes.get(v)
         return not (kind in SILENT and target is not None and target.type is NodeType.HANGUP)
 
-    adjacency = {u: {v for _, v, kind in graph.out_edges(u, data="kind") if exit_edge(u, v, kind)} for u in reachable}
+    adjacency = {u: {v for v, attrs in out[u] if exit_edge(u, v, attrs["kind"])} for u in reachable}
     sub = nx.DiGraph((u, v) for u, targets in adjacency.items() for v in targets)
     sub.add_nodes_from(reachable)
     traps = []

@@ -69,7 +69,7 @@ def build_graph(menu: Menu) -> nx.MultiDiGraph:
 
 
 def state_view(graph: nx.MultiDiGraph, state: str) -> nx.MultiDiGraph:
-    """The graph as a caller meets it in one schedule state (a read-only view)."""
+    """The graph as a caller meets it in one schedule state: a lazy read-only view, no copy."""
     def active(u: str, v: str, k: int) -> bool:
         edge_state = graph[u][v][k]["state"]
         return edge_state is None or edge_state == state

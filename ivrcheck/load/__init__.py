@@ -41,7 +41,7 @@ def menu_text(text: str, display: str = "<menu>", limits: Limits = Limits()) -> 
     root, error = compose(text, limits)
     if root is None or error is not None:
         return None, [_finding(display, error)] if error else []
-    reader = Reader()
+    reader = Reader(merges="<<" in text)
     menu = build_menu(root, display, reader)
     findings = [_finding(display, e) for e in reader.errors]
     findings += _commented_keys(text, display)

@@ -62,8 +62,10 @@ def suggest(word: str, choices: list[str] | set[str] | tuple[str, ...]) -> str:
 class Reader:
     """Collects LoadErrors while reading typed values out of YAML nodes."""
 
-    def __init__(self) -> None:
+    def __init__(self, merges: bool = True) -> None:
         self.errors: list[LoadError] = []
+        #: False when the text has no `<<`, which spares a scan of every mapping.
+        self.merges = merges
 
     def error(self, code: str, node_or_span: yaml.Node | Span, message: str, help_text: str) -> None:
         span = node_or_span if isinstance(node_or_span, Span) else span_of(node_or_span)
@@ -96,6 +98,9 @@ class Reader:
         return result
 
     def _with_merges(self, node: yaml.MappingNode) -> Iterator[tuple[yaml.Node, yaml.Node]]:
+        if not self.merges or not any(k.tag == MERGE for k, _ in node.value):
+            yield from node.value
+            return
         explicit = {key_text(k) for k, _ in node.value if k.tag != MERGE}
         for key_node, value_node in node.value:
             if key_node.tag != MERGE:

@@ -81,13 +81,25 @@ def decode(data: bytes) -> tuple[str | None, LoadError | None]:
     return text, None
 
 
-_FLOW_OPEN = re.compile(r"[\[{]")
+_INNERMOST_FLOW = re.compile(r"\{[^\[\]{}]*\}|\[[^\[\]{}]*\]")
+_DEEP_BLOCK = re.compile(r"^[ \t]{500,}\S|(?:-[ \t]+){200,}", re.MULTILINE)
 
 
-def _nesting_bound(text: str) -> int:
-    """A cheap upper bound on nesting depth: flow brackets plus two levels per column of a line."""
-    longest = max((len(line) for line in text.splitlines()), default=0)
-    return len(_FLOW_OPEN.findall(text)) + 2 * longest
+def _may_be_deep(text: str, levels: int) -> bool:
+    """Whether the text could nest beyond `levels`; cheap C-level regex passes, no parse.
+
+    Flow collections are peeled innermost-first, one regex pass a level; block nesting needs
+    an indentation or a run of `- ` as long as the depth.
+    """
+    if _DEEP_BLOCK.search(text):
+        return True
+    if "[" not in text and "{" not in text:
+        return False
+    for _ in range(levels):
+        text, peeled = _INNERMOST_FLOW.subn("", text)
+        if not peeled:
+            return False
+    return "[" in text or "{" in text
 
 
 def _scan_depth(text: str, limits: Limits) -> LoadError | None:
@@ -115,7 +127,7 @@ def compose(text: str, limits: Limits) -> tuple[yaml.Node | None, LoadError | No
     try:
         # The C composer recurses per level and crashes on extreme depth: check first when
         # the text could possibly be that deep, which ordinary menus never are.
-        if _nesting_bound(text) > 1000 and (error := _scan_depth(text, limits)):
+        if _may_be_deep(text, 32) and (error := _scan_depth(text, limits)):
             return None, error
         node = yaml.compose(text, Loader=_Loader)
     except yaml.MarkedYAMLError as exc:
@@ -124,7 +136,8 @@ def compose(text: str, limits: Limits) -> tuple[yaml.Node | None, LoadError | No
         return None, LoadError("F001", Span(1, 1), f"YAML syntax error: {exc}", "fix the YAML syntax")
     if node is None:
         return None, LoadError("F003", Span(1, 1), "file is empty", "declare `entry:` and `nodes:`")
-    return node, _check_shape(node, limits)
+    # Without an anchor there is no alias, so nothing can expand and the walk is skipped.
+    return node, (_check_aliases(node, limits) if "&" in text else None)
 
 
 def _syntax_error(exc: yaml.MarkedYAMLError, text: str) -> LoadError:
@@ -143,8 +156,8 @@ def _syntax_error(exc: yaml.MarkedYAMLError, text: str) -> LoadError:
     return LoadError("F001", span, f"YAML syntax error: {problem}", help_text)
 
 
-def _check_shape(root: yaml.Node, limits: Limits) -> LoadError | None:
-    """Bound nesting depth and alias expansion over the composed graph, iteratively."""
+def _check_aliases(root: yaml.Node, limits: Limits) -> LoadError | None:
+    """Bound alias expansion (and depth) over the composed graph, iteratively."""
     expanded: dict[int, int] = {}
     unique = 0
     stack: list[tuple[yaml.Node, int, bool]] = [(root, 1, False)]

@@ -1,0 +1,85 @@
+"""Regenerate docs/format.md from the loader's schema table (ivrcheck/load/schema.py)."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from ivrcheck.load.schema import (
+    COMMON, EXTENSION_FIELDS, NODE_FIELDS, OPTION_FIELDS, TASK_FIELDS, TOP_FIELDS, ERROR_HANDLING, Field,
+)
+
+DOC = Path(__file__).resolve().parent.parent / "docs" / "format.md"
+
+INTRO = """# The menu format
+
+One YAML file describes one phone line. This page is generated from the table the loader
+validates against (`ivrcheck/load/schema.py`), so it always matches what ivrcheck accepts.
+Run `python scripts/gen_format_docs.py` after changing that table.
+
+```yaml
+name: Acme Bank customer line
+language: en
+entry: main
+defaults: {timeout: 5, retries: 3, on_timeout: repeat, on_invalid: repeat, after_retries: advisor}
+hours:
+  office: {mon-fri: "08:00-18:00", sat: "10:00-14:00"}
+nodes:
+  main:
+    prompt: For cards, press 1. To speak to an advisor, press 0. To hear these options again, press star.
+    options:
+      "1": {label: Cards, goto: cards, say: [card], weight: 0.6}
+      "0": {label: Speak to an advisor, goto: advisor}
+      "*": {label: Repeat these options, goto: repeat}
+  advisor: {type: agent, queue: general, hours: office, closed: callback, announces_wait: true}
+  callback: {type: callback, confirmation: sms}
+  cards: {type: self_service, next: main}
+```
+
+**Keys** are DTMF `0`-`9`, `"*"` and `"#"`. Quote `"*"` and `"#"`: unquoted, YAML reads `*`
+as an alias and `#` as a comment (ivrcheck reports both, F001 and F013). Unquoted numbers
+(`1:`) are accepted and mean the same as `"1":`. A key that is not DTMF names a
+speech-only option and needs `say:`.
+
+**Targets** (`goto`, `next`, `closed`, `on_timeout`, `on_invalid`, `after_retries`, case
+values, `default`) are a node id, `repeat` (this node again), `back` (the menu that led
+here), or `other-file.ivr.yaml#node`.
+
+**Hours**: a schedule maps days (`mon`-`sun`, ranges such as `mon-fri`, `holiday`) to
+`"HH:MM-HH:MM"` ranges (several joined by commas) or `closed`. A node with `hours:` is
+checked in both states: open, and closed (where calls go to its `closed` target).
+
+**Anchors and merges** (`&name`, `*name`, `<<: *name`) work as in YAML, within limits
+that refuse alias bombs (F009).
+"""
+
+
+def table(fields: dict[str, Field]) -> str:
+    rows = []
+    for name, spec in fields.items():
+        kind = spec.kind + (f" ({', '.join(spec.choices)})" if spec.choices else "")
+        rows.append(f"| `{name}` | {kind} | {'yes' if spec.required else ''} | {spec.description} |")
+    return "| field | kind | required | meaning |\n|---|---|---|---|\n" + "\n".join(rows) + "\n"
+
+
+def expected() -> str:
+    parts = [INTRO, "## Top level\n\n" + table(TOP_FIELDS),
+             "## Fields every node takes\n\n" + table(COMMON),
+             "`defaults` takes the error-handling fields of menus and inputs: "
+             + ", ".join(f"`{n}`" for n in ERROR_HANDLING) + ".\n"]
+    for node_type, fields in NODE_FIELDS.items():
+        parts.append(f"## `type: {node_type.value}`\n\n" + (table(fields) if fields else "No fields beyond the common ones.\n"))
+    parts += ["## An option (under `options:`)\n\n" + table(OPTION_FIELDS),
+              "## `dial_by_extension`\n\n" + table(EXTENSION_FIELDS),
+              "## A task (under `tasks:`)\n\n" + table(TASK_FIELDS)]
+    return "\n".join(parts)
+
+
+def main() -> int:
+    DOC.write_text(expected(), encoding="utf-8")
+    print(f"wrote {DOC}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
