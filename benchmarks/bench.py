@@ -7,6 +7,7 @@ Prints one row per size; the ratio column is end-to-end check time / bare compos
 from __future__ import annotations
 
 import argparse
+import gc
 import statistics
 import subprocess
 import sys
@@ -78,13 +79,20 @@ def main() -> None:
     parser.add_argument("--repeat", type=int, default=5)
     args = parser.parse_args()
     print(f"PyYAML C loader: {LOADER is not yaml.SafeLoader}; best of {args.repeat}")
-    print(f"{'nodes':>7} {'bytes':>10} {'compose s':>10} {'check s':>10} {'ratio':>6} {'findings':>9}")
+    print("compose: bare yaml.compose as a script runs it; compose-nogc: the same with the garbage")
+    print("collector paused, as ivrcheck runs its own compose. ratio = check / compose.")
+    print(f"{'nodes':>7} {'bytes':>10} {'compose s':>10} {'compose-nogc':>13} {'check s':>9} {'ratio':>6} "
+          f"{'ratio-nogc':>10} {'findings':>9}")
     for size in args.sizes:
         text = generate(size)
         compose = best_of(args.repeat, lambda: yaml.compose(text, Loader=LOADER))
+        gc.disable()
+        bare = best_of(args.repeat, lambda: yaml.compose(text, Loader=LOADER))
+        gc.enable()
         check = best_of(args.repeat, lambda: check_text(text))
         findings = len(check_text(text).findings)
-        print(f"{size:>7} {len(text):>10,} {compose:>10.4f} {check:>10.4f} {check / compose:>6.2f} {findings:>9}")
+        print(f"{size:>7} {len(text):>10,} {compose:>10.4f} {bare:>13.4f} {check:>9.4f} {check / compose:>6.2f} "
+              f"{check / bare:>10.2f} {findings:>9}")
     print(f"cold start `ivrcheck check menus/` (median of {args.repeat}): {cold_start(args.repeat):.3f} s")
 
 
