@@ -138,6 +138,16 @@ def rule(code: Annotated[Optional[str], typer.Argument(help="A rule code or name
     typer.echo(f"# {found.CODE} {found.NAME} ({found.SEVERITY.value})\n\n{(found.__doc__ or '').strip()}")
 
 
+@app.command()
+def schema(output: OutputOpt = None) -> None:
+    """Print the JSON Schema (draft-07) of the menu format, for editors and other tools."""
+    import json
+
+    from ivrcheck.load.json_schema import menu_schema
+
+    _emit(json.dumps(menu_schema(), indent=2, ensure_ascii=False) + "\n", output)
+
+
 def _score_text(result) -> str:
     if result.score is None:
         from ivrcheck.report.text import format as text
