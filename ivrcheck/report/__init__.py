@@ -6,7 +6,11 @@ import os
 from typing import Callable, Sequence
 
 from ivrcheck.findings import FileResult
+from ivrcheck.report import github as github_format
+from ivrcheck.report import gitlab as gitlab_format
 from ivrcheck.report import json as json_format
+from ivrcheck.report import junit as junit_format
+from ivrcheck.report import sarif as sarif_format
 from ivrcheck.report import text as text_format
 
 Formatter = Callable[[Sequence[FileResult], bool], str]
@@ -14,6 +18,10 @@ Formatter = Callable[[Sequence[FileResult], bool], str]
 FORMATS: dict[str, Formatter] = {
     "text": text_format.format,
     "json": json_format.format,
+    "sarif": sarif_format.format,
+    "github": github_format.format,
+    "junit": junit_format.format,
+    "gitlab": gitlab_format.format,
 }
 
 

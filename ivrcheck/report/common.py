@@ -1,0 +1,42 @@
+"""Small helpers the CI formats share: a finding's full message, its region, stable fingerprints."""
+
+from __future__ import annotations
+
+import hashlib
+from collections import Counter
+from typing import Iterable
+
+from ivrcheck.findings import Finding, Span
+
+
+def described(finding: Finding) -> str:
+    """The message with its remedy and, when it holds in one schedule state only, that state."""
+    state = f" [{finding.state} hours]" if finding.state else ""
+    return f"{finding.text}{state}"
+
+
+def region(span: Span) -> tuple[int, int, int, int]:
+    """(line, column, end line, end column), 1-based, the end exclusive as PyYAML's end mark.
+
+    An unknown end falls back to the start, so consumers always get all four numbers.
+    """
+    end_line = span.end_line if span.end_line is not None else span.line
+    end_column = span.end_column if span.end_column is not None else (span.column if end_line == span.line else 1)
+    if (end_line, end_column) < (span.line, span.column):
+        end_line, end_column = span.line, span.column
+    return span.line, span.column, end_line, end_column
+
+
+def digest(*parts: object) -> str:
+    """A sha256 over the parts, joined with a separator no part can contain."""
+    return hashlib.sha256("\0".join(str(p) for p in parts).encode("utf-8")).hexdigest()
+
+
+def numbered(keys: Iterable[str]) -> list[int]:
+    """For each key, how many times it has appeared so far (1 the first time): tells repeats apart."""
+    seen: Counter[str] = Counter()
+    out = []
+    for key in keys:
+        seen[key] += 1
+        out.append(seen[key])
+    return out

@@ -1,0 +1,146 @@
+"""The SARIF 2.1.0 format, shaped for GitHub code scanning, with rule metadata from the registry."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import PurePath
+from typing import Any, Sequence
+from urllib.parse import quote
+
+from ivrcheck import __version__
+from ivrcheck.findings import FileResult, Finding, Severity
+from ivrcheck.load.codes import LOAD_CODES, LoadCode
+from ivrcheck.report.common import described, digest, numbered, region
+from ivrcheck.rules import ALL_RULES
+from ivrcheck.rules.base import Rule, summary
+from ivrcheck.rules.pages import sections
+
+SCHEMA_URI = "https://json.schemastore.org/sarif-2.1.0.json"
+INFORMATION_URI = "https://github.com/ivrcheck/ivrcheck"
+DOCS_URL = "https://github.com/ivrcheck/ivrcheck/blob/main/docs/rules/"
+LOAD_ERRORS_URL = DOCS_URL.removesuffix("rules/") + "load-errors.md"
+#: The key under partialFingerprints; bump the version if the hashed fields ever change.
+FINGERPRINT = "ivrcheck/v1"
+LEVELS = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "note"}
+FAMILIES = {"S": "structure", "H": "human-access", "L": "labels", "P": "prompts", "R": "robustness", "F": "load"}
+
+_SEMVER = re.compile(r"\d+\.\d+\.\d+(?:-[0-9A-Za-z.-]+)?(?:\+[0-9A-Za-z.-]+)?")
+_LIST_ITEM = re.compile(r"\s*(?:[-*+]|\d+\.)\s")
+_LOAD_WHY = {
+    Severity.ERROR: "ivrcheck finds it while reading the file, before any rule runs. A load error stops the file "
+                    "from being checked any further, so its other problems stay hidden until this one is fixed.",
+    Severity.WARNING: "ivrcheck finds it while reading the file, before any rule runs. The file is still checked, "
+                      "but this text probably does not do what it was written to do.",
+}
+_LOAD_FIX = "Correct the file at the reported line; the message says what was found and what is expected."
+
+
+def format(results: Sequence[FileResult], color: bool = False) -> str:
+    return json.dumps(log(results), indent=2, ensure_ascii=False) + "\n"
+
+
+def log(results: Sequence[FileResult]) -> dict[str, Any]:
+    """The whole SARIF log: one run, every known rule, one result per finding."""
+    rules = [*(rule_descriptor(r) for r in ALL_RULES), *(load_descriptor(c) for c in LOAD_CODES.values())]
+    index = {d["id"]: i for i, d in enumerate(rules)}
+    findings = [f for r in results for f in r.findings]
+    for finding in findings:
+        if finding.code not in index:  # a code the registry does not list still needs a descriptor
+            index[finding.code] = len(rules)
+            rules.append(_descriptor(finding.code, finding.name, finding.severity, finding.name, finding.name, []))
+    keys = [digest(f.code, f.path, f.node_id or "", f.message) for f in findings]
+    out = [result(f, index[f.code], f"{key[:32]}:{n}") for f, key, n in zip(findings, keys, numbered(keys))]
+    driver: dict[str, Any] = {"name": "ivrcheck", "version": __version__}
+    if _SEMVER.fullmatch(__version__):  # SARIF wants SemVer here; a PEP 440 ".dev1" is not
+        driver["semanticVersion"] = __version__
+    driver.update(informationUri=INFORMATION_URI, rules=rules)
+    return {"$schema": SCHEMA_URI, "version": "2.1.0",
+            "runs": [{"tool": {"driver": driver}, "columnKind": "unicodeCodePoints", "results": out}]}
+
+
+def rule_descriptor(rule: Rule) -> dict[str, Any]:
+    """A reportingDescriptor from a rule module: its docstring page gives every text."""
+    parts = sections(rule)
+    what = parts.get("What it checks") or summary(rule)
+    helps = [("What it checks", what), ("Why it matters", parts.get("Why it matters", "")),
+             ("Use instead", parts.get("Use instead", ""))]
+    return _descriptor(rule.CODE, rule.NAME, rule.SEVERITY, summary(rule), _plain(what), helps)
+
+
+def load_descriptor(code: LoadCode) -> dict[str, Any]:
+    """A reportingDescriptor for an F code; they share one docs page with an anchor each."""
+    what = f"{code.summary[:1].upper()}{code.summary[1:]}."
+    why = _LOAD_WHY.get(code.severity, _LOAD_WHY[Severity.WARNING])
+    helps = [("What it checks", what), ("Why it matters", why), ("How to fix it", _LOAD_FIX)]
+    return _descriptor(code.code, code.name, code.severity, what, what, helps)
+
+
+def help_uri(code: str) -> str:
+    if code.startswith("F"):
+        return f"{LOAD_ERRORS_URL}#{code.lower()}"
+    return f"{DOCS_URL}{code}.md"
+
+
+def _descriptor(code: str, name: str, severity: Severity, short: str, full: str,
+                helps: list[tuple[str, str]]) -> dict[str, Any]:
+    sections_ = [(heading, body) for heading, body in helps if body]
+    descriptor: dict[str, Any] = {
+        "id": code, "name": name,
+        "shortDescription": {"text": short}, "fullDescription": {"text": full},
+    }
+    if sections_:
+        descriptor["help"] = {
+            "text": "\n\n".join(f"{heading}:\n{_plain(body)}" for heading, body in sections_),
+            "markdown": "\n\n".join(f"## {heading}\n\n{body}" for heading, body in sections_),
+        }
+    descriptor["helpUri"] = help_uri(code)
+    descriptor["defaultConfiguration"] = {"level": LEVELS[severity]}
+    descriptor["properties"] = {"tags": ["ivr", FAMILIES.get(code[:1], "other")]}
+    return descriptor
+
+
+def result(finding: Finding, rule_index: int, fingerprint: str) -> dict[str, Any]:
+    """One SARIF result; the fingerprint leaves out the position so moved lines keep their alert."""
+    line, column, end_line, end_column = region(finding.span)
+    out: dict[str, Any] = {
+        "ruleId": finding.code,
+        "ruleIndex": rule_index,
+        "level": LEVELS[finding.severity],
+        "message": {"text": described(finding)},
+        "locations": [{"physicalLocation": {
+            "artifactLocation": artifact(finding.path),
+            "region": {"startLine": line, "startColumn": column, "endLine": end_line, "endColumn": end_column},
+        }}],
+        "partialFingerprints": {FINGERPRINT: fingerprint},
+    }
+    properties = {key: value for key, value in (("node", finding.node_id), ("state", finding.state)) if value}
+    if properties:
+        out["properties"] = properties
+    return out
+
+
+def artifact(path: str) -> dict[str, str]:
+    """A repository-relative URI under %SRCROOT%, or a file: URI for a file outside the working folder."""
+    pure = PurePath(path)
+    if pure.is_absolute():
+        return {"uri": pure.as_uri()}
+    posix = pure.as_posix().removeprefix("./")
+    return {"uri": quote(posix, safe="/"), "uriBaseId": "%SRCROOT%"}
+
+
+def _plain(markdown: str) -> str:
+    """Markdown to plain text: prose paragraphs on one line each, code blocks indented without fences."""
+    lines: list[str] = []
+    fenced = False
+    for line in markdown.splitlines():
+        if line.startswith("```"):
+            fenced = not fenced
+        elif fenced:
+            lines.append(f"    {line}" if line else line)
+        elif line.strip() and lines and lines[-1].strip() and not _LIST_ITEM.match(line) \
+                and not lines[-1].startswith("    "):
+            lines[-1] = f"{lines[-1]} {line.strip()}"
+        else:
+            lines.append(line.strip())
+    return "\n".join(lines)
