@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import os
 import sys
+from contextlib import contextmanager
 from enum import Enum
 from functools import lru_cache
 from pathlib import Path
-from typing import Annotated, Optional
+from typing import Annotated, Callable, Iterator, Optional
 
 import typer
 
@@ -43,7 +44,8 @@ def fail(message: str) -> typer.Exit:
 
 PathsArg = Annotated[list[Path], typer.Argument(help="Menu files or folders to search for them.", show_default=False)]
 FileArg = Annotated[Path, typer.Argument(help="A menu file.", show_default=False)]
-FormatOpt = Annotated[Optional[str], typer.Option("--format", "-f", help="Output format: text or json (more as installed).")]
+FormatOpt = Annotated[Optional[str], typer.Option(
+    "--format", "-f", help="text, json, sarif, github, junit or gitlab [default: text; github inside GitHub Actions].")]
 FailOnOpt = Annotated[Optional[FailOn], typer.Option("--fail-on", help="Lowest severity that makes the exit code 1 [default: error].")]
 ConfigOpt = Annotated[Optional[Path], typer.Option("--config", "-c", help="Config file (.ivrcheck.yaml or pyproject.toml); default: found upward from each path.")]
 SelectOpt = Annotated[Optional[list[str]], typer.Option("--select", help="Only rules whose code starts with this (repeatable): S, H2, R504.")]
@@ -58,6 +60,9 @@ def _root(
     """Validate phone menus (IVRs) before callers meet them."""
 
 
+JobsOpt = Annotated[int, typer.Option("--jobs", "-j", min=0, help="Files checked at once; 0 means one per CPU core.")]
+
+
 @app.command()
 def check(
     paths: PathsArg,
@@ -68,6 +73,7 @@ def check(
     select: SelectOpt = None,
     ignore: IgnoreOpt = None,
     output: OutputOpt = None,
+    jobs: JobsOpt = 1,
 ) -> None:
     """Check menu files and report findings; exit 1 when any reaches --fail-on."""
     from ivrcheck import discover, engine, report
@@ -80,18 +86,47 @@ def check(
     files = discover.expand(_existing(paths))
     if not files:
         typer.echo("ivrcheck: warning: no menu files found (*.ivr.yaml, or YAML with `entry:` and `nodes:`)", err=True)
-    results, failing = [], False
-    for path in files:
-        cfg = _config_for(path, config, tuple(select or ()), tuple(ignore or ()))
-        result = engine.check_file(path, cfg, display=_display(path))
-        results.append(result)
-        threshold = fail_on.value if fail_on else cfg.fail_on
-        worst = result.worst()
-        failing |= threshold != "never" and worst is not None and worst >= Severity(threshold)
+    configs = {path: _config_for(path, config, tuple(select or ()), tuple(ignore or ())) for path in files}
+    with _progress(len(files)) as advance:
+        results = engine.check_paths(files, configs.__getitem__, jobs=jobs or (os.cpu_count() or 1), progress=advance)
     color = output is None and sys.stdout.isatty() and "NO_COLOR" not in os.environ
     _emit(report.FORMATS[fmt](results, color), output)
-    if failing:
-        raise typer.Exit(1)
+    _step_summary(results)
+    thresholds = {discover.display_path(p): (fail_on.value if fail_on else cfg.fail_on) for p, cfg in configs.items()}
+    for result in results:
+        threshold = thresholds.get(result.path, fail_on.value if fail_on else "error")
+        worst = result.worst()
+        if threshold != "never" and worst is not None and worst >= Severity(threshold):
+            raise typer.Exit(1)
+
+
+@contextmanager
+def _progress(total: int) -> Iterator[Callable[[int], None] | None]:
+    """A progress bar on stderr, only on a terminal and only when there is enough to wait for."""
+    if total < 20 or not sys.stderr.isatty():
+        yield None
+        return
+    with typer.progressbar(length=total, label="checking", file=sys.stderr) as bar:
+        yield bar.update
+
+
+def _step_summary(results) -> None:
+    """Inside GitHub Actions, append a Markdown summary of the run to the job's summary page."""
+    target = os.environ.get("GITHUB_STEP_SUMMARY")
+    if not target:
+        return
+    from ivrcheck.report.summary import markdown_summary
+
+    try:
+        with open(target, "a", encoding="utf-8") as out:
+            out.write(markdown_summary(results, _diagrams(results)))
+    except OSError as exc:
+        typer.echo(f"ivrcheck: warning: cannot write the job summary {target}: {exc.strerror}", err=True)
+
+
+def _diagrams(results) -> dict[str, str]:
+    """Mermaid diagrams of the checked files, when the renderer is installed with ivrcheck."""
+    return {}
 
 
 @app.command()
@@ -108,7 +143,7 @@ def score(
 
     _load_config.cache_clear()
     (path,) = _existing([file])
-    result = engine.check_file(path, _config_for(path, config, (), ()), display=_display(path))
+    result = engine.check_file(path, _config_for(path, config, (), ()))
     if format == "json":
         typer.echo(json.dumps({"path": result.path, "score": result.score, "breakdown": result.breakdown,
                                "metrics": result.metrics}, indent=2, ensure_ascii=False))
@@ -167,14 +202,6 @@ def _existing(paths: list[Path]) -> list[Path]:
         if not path.exists():
             raise fail(f"{path}: no such file or folder")
     return paths
-
-
-def _display(path: Path) -> str:
-    """Paths relative to the working folder when inside it, as a user typed them."""
-    try:
-        return str(path.resolve().relative_to(Path.cwd().resolve()))
-    except ValueError:
-        return str(path)
 
 
 def _config_for(path: Path, explicit: Optional[Path], select: tuple[str, ...], ignore: tuple[str, ...]):

@@ -41,3 +41,11 @@ def expand(paths: list[Path]) -> list[Path]:
     for path in paths:
         found.extend(menu_files(path) if path.is_dir() else [path])
     return list(dict.fromkeys(found))
+
+
+def display_path(path: Path) -> str:
+    """A path as users see it in reports: relative to the working folder when inside it."""
+    try:
+        return str(path.resolve().relative_to(Path.cwd().resolve()))
+    except ValueError:
+        return str(path)

@@ -108,6 +108,15 @@ class Node:
     ignore: frozenset[str] = frozenset()
     #: Span of every field as written in the file (or in `defaults` when inherited).
     spans: Mapping[str, Span] = field(default_factory=dict)
+    #: The file that declares this node, when it was merged in from another file of the line.
+    source: str | None = None
+
+    def targets(self) -> list[Target]:
+        """Every target this node names, in file order."""
+        found = [o.target for o in self.options if o.target is not None]
+        found += [t for t in (self.next, self.on_timeout, self.on_invalid, self.after_retries, self.closed) if t]
+        found += [t for _, t in self.cases]
+        return found + ([self.default] if self.default else [])
 
     def span_of(self, name: str) -> Span:
         """The span of field `name`, falling back to the node's own id."""

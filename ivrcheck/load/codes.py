@@ -29,4 +29,8 @@ LOAD_CODES = {c.code: c for c in (
     LoadCode("F011", "invalid-value", Severity.ERROR, "a value outside the allowed set or range"),
     LoadCode("F012", "file-too-large", Severity.ERROR, "the file is larger than the size limit"),
     LoadCode("F013", "commented-out-key", Severity.WARNING, "an unquoted `#` key turned an option into a comment"),
+    LoadCode("F014", "unused-suppression", Severity.INFO, "an `ivrcheck: disable` comment that silences nothing"),
+    LoadCode("F015", "unknown-suppression", Severity.WARNING, "a suppression comment names no rule"),
+    LoadCode("F016", "reference-outside-repository", Severity.ERROR, "a `file#node` target leaves the repository"),
+    LoadCode("F017", "reference-not-found", Severity.ERROR, "a `file#node` target names a missing file or node"),
 )}

@@ -40,7 +40,7 @@ def run(menu: Menu, flows: Flows, config: Config) -> Iterator[Finding]:
             if node is not None and _silenced(node, rule.CODE, problem):
                 continue
             yield Finding(
-                path=menu.path, code=rule.CODE, name=rule.NAME,
+                path=(node.source if node is not None else None) or menu.path, code=rule.CODE, name=rule.NAME,
                 severity=severity or problem.severity or rule.SEVERITY,
                 message=problem.message, help=problem.help, span=problem.span,
                 node_id=problem.node_id, state=problem.state,

@@ -1,0 +1,106 @@
+"""`other.ivr.yaml#node` targets: resolve them inside the repository and merge a line's files.
+
+A phone line is a root file plus every file its targets reach, transitively. Files may
+refer to each other in a cycle (a submenu file going back to the main menu is normal);
+files are loaded once each, so a cycle never loops the loader. A caller who loops between
+files without a way out is a trap like any other, reported by S104 on the merged graph.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from dataclasses import dataclass
+from pathlib import Path
+
+from ivrcheck.findings import Finding, Span
+from ivrcheck.load.codes import LOAD_CODES
+from ivrcheck.model import Menu, Node, Target
+
+
+@dataclass(frozen=True)
+class Ref:
+    """A cross-file target as written, resolved to a file and node."""
+
+    target: Target
+    file: Path
+    node: str
+    source: Path
+
+
+def repository_root(path: Path) -> Path:
+    """The closest folder above `path` holding `.git`; the file's own folder when there is none."""
+    start = path.resolve().parent
+    for folder in (start, *start.parents):
+        if (folder / ".git").exists():
+            return folder
+    return start
+
+
+def external_refs(menu: Menu, source: Path) -> list[Ref]:
+    """Every `file#node` target in the menu, with the file resolved against the declaring file."""
+    refs = []
+    for node in menu.nodes.values():
+        for target in node.targets():
+            if target.is_external:
+                name, _, node_id = target.ref.partition("#")
+                refs.append(Ref(target, (source.parent / name).resolve(), node_id, source))
+    return refs
+
+
+def problem(path: str, code: str, span: Span, message: str, help_text: str, node_id: str | None = None) -> Finding:
+    meta = LOAD_CODES[code]
+    return Finding(path, code, meta.name, meta.severity, message, help_text, span, node_id)
+
+
+def check_ref(ref: Ref, root: Path, menus: dict[Path, Menu | None], display: str) -> Finding | None:
+    """Why a reference cannot be followed, or None when it can."""
+    name = ref.target.ref.partition("#")[0]
+    if not ref.file.is_relative_to(root):
+        return problem(display, "F016", ref.target.span, f'"{name}" is outside the repository ({root})',
+                       "keep every file of a phone line inside one repository")
+    if ref.file not in menus:
+        return problem(display, "F017", ref.target.span, f'"{name}" does not exist',
+                       "fix the file name; it is relative to this file's folder")
+    target_menu = menus[ref.file]
+    if target_menu is None:
+        return problem(display, "F017", ref.target.span, f'"{name}" could not be loaded',
+                       "fix the problems reported in that file first")
+    if ref.node not in target_menu.nodes:
+        return problem(display, "F017", ref.target.span, f'"{name}" has no node "{ref.node}"',
+                       f"use one of its nodes, such as \"{target_menu.entry.ref}\"")
+    return None
+
+
+def merge(root: Path, files: list[Path], menus: dict[Path, Menu], displays: dict[Path, str]) -> Menu:
+    """One Menu for the whole line: the root's ids stay; other files' ids become `path#node`."""
+    def canonical(file: Path, node_id: str) -> str:
+        return node_id if file == root else f"{displays[file]}#{node_id}"
+
+    def retarget(file: Path, target: Target | None) -> Target | None:
+        if target is None or target.is_builtin:
+            return target
+        if target.is_external:
+            name, _, node_id = target.ref.partition("#")
+            other = (file.parent / name).resolve()
+            if other in menus:
+                return dataclasses.replace(target, ref=canonical(other, node_id))
+            return target
+        return dataclasses.replace(target, ref=canonical(file, target.ref))
+
+    nodes: dict[str, Node] = {}
+    for file in files:
+        for node_id, node in menus[file].nodes.items():
+            nodes[canonical(file, node_id)] = _retargeted(node, canonical(file, node_id), file, retarget,
+                                                          None if file == root else displays[file])
+    return dataclasses.replace(menus[root], nodes=nodes)
+
+
+def _retargeted(node: Node, new_id: str, file: Path, retarget, source: str | None) -> Node:
+    fields = {name: retarget(file, getattr(node, name))
+              for name in ("next", "on_timeout", "on_invalid", "after_retries", "closed", "default")}
+    options = tuple(dataclasses.replace(o, target=retarget(file, o.target)) for o in node.options)
+    cases = tuple((value, retarget(file, t)) for value, t in node.cases)
+    return dataclasses.replace(node, id=new_id, options=options, cases=cases, source=source, **fields)
+
+
+__all__ = ["Ref", "check_ref", "external_refs", "merge", "repository_root"]

@@ -1,0 +1,125 @@
+"""Phone lines spread over files: `file.ivr.yaml#node` targets check as one graph."""
+
+import json
+import textwrap
+from pathlib import Path
+
+from typer.testing import CliRunner
+
+from ivrcheck.cli import app
+
+runner = CliRunner()
+
+MAIN = """
+name: Main line
+entry: main
+defaults: {timeout: 5, retries: 2, on_timeout: repeat, on_invalid: repeat, after_retries: advisor}
+nodes:
+  main:
+    prompt: For billing, press 1. To speak to an advisor, press 0. To hear these options again, press star.
+    options:
+      "1": {label: Billing, goto: billing.ivr.yaml#billing}
+      "0": {label: Advisor, goto: advisor}
+      "*": {label: Repeat, goto: repeat}
+  advisor: {type: agent, queue: general, announces_wait: true}
+"""
+
+BILLING = """
+name: Billing
+entry: billing
+defaults: {timeout: 5, retries: 2, on_timeout: repeat, on_invalid: repeat, after_retries: main.ivr.yaml#advisor}
+nodes:
+  billing:
+    prompt: For your balance, press 1. To speak to an advisor, press 0. To go back, press hash.
+    options:
+      "1": {label: Balance, goto: balance}
+      "0": {label: Advisor, goto: main.ivr.yaml#advisor}
+      "#": {label: Main menu, goto: main.ivr.yaml#main}
+  balance: {type: message, prompt: Your balance is ready.}
+"""
+
+
+def repo(tmp_path: Path, **files: str) -> Path:
+    (tmp_path / ".git").mkdir(parents=True)
+    for name, text in files.items():
+        path = tmp_path / name.replace("_ivr", ".ivr").replace("_yaml", ".yaml")
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(textwrap.dedent(text).lstrip("\n"), encoding="utf-8")
+    return tmp_path
+
+
+def run(*args: str) -> tuple[int, dict]:
+    result = runner.invoke(app, ["check", "--format", "json", *args])
+    return result.exit_code, json.loads(result.output)
+
+
+def findings(data: dict) -> dict[str, list[tuple[str, int, int]]]:
+    return {Path(f["path"]).name: [(x["code"], x["line"], x["column"]) for x in f["findings"]] for f in data["files"]}
+
+
+def test_two_files_check_as_one_line_with_findings_in_the_right_file(tmp_path: Path) -> None:
+    root = repo(tmp_path, main_ivr_yaml=MAIN, billing_ivr_yaml=BILLING)
+    code, data = run(str(root / "main.ivr.yaml"))
+    by_file = findings(data)
+    # The dead end is in billing.ivr.yaml at its own line 10, reached through main.
+    assert ("S103", 11, 3) in by_file["billing.ivr.yaml"]
+    assert not any(c == "S101" for c, *_ in by_file["main.ivr.yaml"])  # the target resolved
+    assert code == 1
+    main = next(f for f in data["files"] if f["path"].endswith("main.ivr.yaml"))
+    assert main["metrics"]["unreachable"] == []
+
+
+def test_checking_the_folder_reports_each_file_once(tmp_path: Path) -> None:
+    root = repo(tmp_path, main_ivr_yaml=MAIN, billing_ivr_yaml=BILLING)
+    _, data = run(str(root))
+    names = sorted(Path(f["path"]).name for f in data["files"])
+    assert names == ["billing.ivr.yaml", "main.ivr.yaml"]
+    assert findings(data)["billing.ivr.yaml"].count(("S103", 11, 3)) == 1
+
+
+def test_files_that_refer_to_each_other_do_not_loop(tmp_path: Path) -> None:
+    fixed = BILLING.replace("Your balance is ready.}", "Your balance is ready., next: billing}")
+    root = repo(tmp_path, main_ivr_yaml=MAIN, billing_ivr_yaml=fixed)
+    code, data = run(str(root), "--jobs", "2")
+    assert code == 0, data
+
+
+def test_a_caller_loop_across_files_is_a_trap(tmp_path: Path) -> None:
+    a = """
+        entry: a
+        nodes:
+          a: {type: message, prompt: One., next: b.ivr.yaml#b}
+        """
+    b = """
+        entry: b
+        nodes:
+          b: {type: message, prompt: Two., next: a.ivr.yaml#a}
+        """
+    root = repo(tmp_path, a_ivr_yaml=a, b_ivr_yaml=b)
+    _, data = run(str(root / "a.ivr.yaml"))
+    assert ("S104", 3, 3) in findings(data)["a.ivr.yaml"]
+
+
+def test_reference_outside_the_repository_or_missing_is_a_finding(tmp_path: Path) -> None:
+    outside = MAIN.replace("billing.ivr.yaml#billing", "../../elsewhere.ivr.yaml#x")
+    root = repo(tmp_path / "repo", main_ivr_yaml=outside)
+    (tmp_path / "elsewhere.ivr.yaml").write_text("entry: x\nnodes:\n  x: {type: hangup}\n")
+    code, data = run(str(root / "main.ivr.yaml"))
+    assert ("F016", 8, 35) in findings(data)["main.ivr.yaml"]
+    missing = MAIN.replace("billing.ivr.yaml#billing", "billing.ivr.yaml#nope")
+    root2 = repo(tmp_path / "repo2", main_ivr_yaml=missing, billing_ivr_yaml=BILLING)
+    _, data = run(str(root2 / "main.ivr.yaml"))
+    (f017,) = [f for f in data["files"][0]["findings"] if f["code"] == "F017"]
+    assert 'has no node "nope"' in f017["message"]
+
+
+def test_github_actions_gets_annotations_and_a_job_summary(tmp_path: Path, monkeypatch) -> None:
+    root = repo(tmp_path, main_ivr_yaml=MAIN, billing_ivr_yaml=BILLING)
+    summary = tmp_path / "summary.md"
+    monkeypatch.setenv("GITHUB_ACTIONS", "true")
+    monkeypatch.setenv("GITHUB_STEP_SUMMARY", str(summary))
+    result = runner.invoke(app, ["check", str(root)])
+    assert result.exit_code == 1
+    assert "::error file=" in result.output and "S103" in result.output
+    text = summary.read_text()
+    assert "billing.ivr.yaml" in text and "S103" in text and "score" in text
