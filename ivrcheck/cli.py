@@ -183,6 +183,20 @@ def schema(output: OutputOpt = None) -> None:
     _emit(json.dumps(menu_schema(), indent=2, ensure_ascii=False) + "\n", output)
 
 
+@app.command("config")
+def config_command(
+    path: Annotated[Path, typer.Argument(help="Show the settings that apply to this file or folder.")] = Path("."),
+    *,
+    show: Annotated[bool, typer.Option("--show", help="Print the resolved settings and where each came from.")] = True,
+    config: ConfigOpt = None,
+) -> None:
+    """Print the settings that apply to PATH, each with where it came from."""
+    from ivrcheck.config import describe
+
+    (path,) = _existing([path])
+    typer.echo(describe(_config_for(path, config, (), ())))
+
+
 def _score_text(result) -> str:
     if result.score is None:
         from ivrcheck.report.text import format as text
@@ -209,7 +223,7 @@ def _config_for(path: Path, explicit: Optional[Path], select: tuple[str, ...], i
 
     try:
         found = explicit if explicit is not None else find_config(path)
-        cfg = _load_config(found.resolve() if found else None)
+        cfg = _load_config(found.resolve() if found else None).for_file(path)
         overrides = {}
         if select:
             overrides["select"] = _prefixes(select)

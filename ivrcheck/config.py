@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import tomllib
 from dataclasses import dataclass, field, replace
+from fnmatch import fnmatch
 from pathlib import Path
 from typing import Any
 
@@ -15,7 +16,7 @@ from ivrcheck.load.source import Limits
 
 CONFIG_FILES = (".ivrcheck.yaml", ".ivrcheck.yml")
 FAIL_ON = ("error", "warning", "info", "never")
-_KEYS = ("select", "ignore", "severity", "rules", "speaking_rate", "fail_on")
+_KEYS = ("select", "ignore", "per_file_ignores", "severity", "rules", "speaking_rate", "fail_on")
 
 
 class ConfigError(Exception):
@@ -34,6 +35,10 @@ class Config:
     fail_on: str = "error"
     limits: Limits = Limits()
     source: str | None = None
+    #: Glob (relative to the config file's folder) -> rule prefixes ignored in matching files.
+    per_file_ignores: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    #: Top-level keys the config file set, for `ivrcheck config --show`.
+    explicit: frozenset[str] = frozenset()
 
     def rules(self) -> list:
         from ivrcheck.rules import select
@@ -48,6 +53,19 @@ class Config:
 
     def with_overrides(self, **changes: Any) -> Config:
         return replace(self, **{k: v for k, v in changes.items() if v is not None})
+
+    def for_file(self, path: Path) -> Config:
+        """This config with the per-file ignores that match `path` added to `ignore`."""
+        if not self.per_file_ignores:
+            return self
+        base = Path(self.source).resolve().parent if self.source else Path.cwd()
+        try:
+            relative = path.resolve().relative_to(base)
+        except ValueError:
+            return self
+        extra = tuple(code for pattern, codes in self.per_file_ignores.items()
+                      if relative.match(pattern) or fnmatch(str(relative), pattern) for code in codes)
+        return replace(self, ignore=self.ignore + extra) if extra else self
 
 
 def find_config(start: Path) -> Path | None:
@@ -122,7 +140,10 @@ def parse_config(data: Any, source: str) -> Config:
     fail_on = str(data.get("fail_on", "error"))
     if fail_on not in FAIL_ON:
         raise ConfigError(f'{source}: fail_on is "{fail_on}"; {suggest(fail_on, FAIL_ON)}')
-    return Config(select, ignore, severity, settings, rates, fail_on, source=source)
+    per_file = {str(glob): _codes(codes, f"per_file_ignores.{glob}", source)
+                for glob, codes in _mapping(data.get("per_file_ignores", {}), "per_file_ignores", source).items()}
+    return Config(select, ignore, severity, settings, rates, fail_on, source=source,
+                  per_file_ignores=per_file, explicit=frozenset(data))
 
 
 def _rule_settings(rule: Any, values: dict[str, Any], source: str) -> dict[str, Any]:
@@ -165,3 +186,37 @@ def _rule(name: Any, source: str, lookup: Any) -> Any:
         choices = [r.CODE for r in ALL_RULES] + [r.NAME for r in ALL_RULES]
         raise ConfigError(f'{source}: no rule is called "{name}"; {suggest(str(name), choices)}')
     return rule
+
+
+def describe(config: Config) -> str:
+    """Every effective setting, one a line, with its origin: the config file or the default."""
+    from ivrcheck.language import load_language
+    from ivrcheck.rules import ALL_RULES
+
+    origin = config.source or "default"
+
+    def source(key: str) -> str:
+        return origin if key in config.explicit else "default"
+
+    lines = [f"config file: {config.source or '(none found; defaults)'}"]
+    lines.append(f"select: {list(config.select) if config.select != ('',) else 'all'}  # {source('select')}")
+    lines.append(f"ignore: {list(config.ignore)}  # {source('ignore')}")
+    for glob, codes in config.per_file_ignores.items():
+        lines.append(f"per_file_ignores.{glob}: {list(codes)}  # {origin}")
+    lines.append(f"fail_on: {config.fail_on}  # {source('fail_on')}")
+    for code in ("en", "fi"):
+        language = load_language(code)
+        rate = config.rate_for(code)
+        where = origin if rate is not None else f"default (ivrcheck/language/{code}.yaml)"
+        lines.append(f"speaking_rate.{code}: {rate or language.rate:g} {language.rate_unit}  # {where}")
+    active = {rule.CODE for rule in config.rules()}
+    for rule in ALL_RULES:
+        state = "on" if rule.CODE in active else "off"
+        severity = config.severity.get(rule.CODE, rule.SEVERITY).value
+        sev_origin = origin if rule.CODE in config.severity else "default"
+        lines.append(f"{rule.CODE} {rule.NAME}: {state}, {severity}  # severity: {sev_origin}")
+        for key, default in rule.SETTINGS.items():
+            value = config.rule_settings.get(rule.CODE, {}).get(key, default)
+            where = origin if key in config.rule_settings.get(rule.CODE, {}) else "default"
+            lines.append(f"  {key}: {value!r}  # {where}")
+    return "\n".join(lines)

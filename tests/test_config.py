@@ -1,0 +1,100 @@
+"""Configuration: strict validation, per-file ignores, severity overrides, `config --show`."""
+
+import textwrap
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from ivrcheck.cli import app
+from ivrcheck.config import ConfigError, parse_config
+from ivrcheck.findings import Severity
+from tests.conftest import lint
+
+runner = CliRunner()
+
+DEAD_END = """
+entry: main
+nodes:
+  main:
+    prompt: For hours, press 1. For an advisor, press 0.
+    options:
+      "1": {label: Hours, goto: info}
+      "0": {label: Advisor, goto: advisor}
+  info: {type: message, prompt: Nine to five.}
+  advisor: {type: agent}
+"""
+
+
+def write(path: Path, text: str) -> Path:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(textwrap.dedent(text).lstrip("\n"), encoding="utf-8")
+    return path
+
+
+@pytest.mark.parametrize("data, message", [
+    ({"selcet": ["S"]}, 'unknown option "selcet"; did you mean "select"?'),
+    ({"rules": {"dead-ends": {}}}, 'no rule is called "dead-ends"; did you mean "dead-end"?'),
+    ({"severity": {"S103": "fatal"}}, 'severity of S103 is "fatal"'),
+    ({"fail_on": "warnings"}, 'did you mean "warning"?'),
+    ({"speaking_rate": {"en": -5}}, "speaking_rate.en must be a positive number"),
+    ({"ignore": ["Q1"]}, 'ignore names "Q1", which matches no rule code'),
+])
+def test_bad_config_is_one_clear_error(data: dict, message: str) -> None:
+    with pytest.raises(ConfigError, match=".*") as caught:
+        parse_config(data, ".ivrcheck.yaml")
+    assert message in str(caught.value)
+    assert str(caught.value).startswith(".ivrcheck.yaml: ")
+
+
+def test_severity_override_by_name() -> None:
+    (finding,) = lint(DEAD_END, select="S103", severity={"dead-end": "info"})
+    assert finding.severity is Severity.INFO
+
+
+def test_per_file_ignores_apply_to_matching_files_only(tmp_path: Path) -> None:
+    write(tmp_path / ".ivrcheck.yaml", 'per_file_ignores:\n  "legacy/*.ivr.yaml": [S103]\n')
+    legacy = write(tmp_path / "legacy" / "old.ivr.yaml", DEAD_END)
+    current = write(tmp_path / "current" / "new.ivr.yaml", DEAD_END)
+    assert runner.invoke(app, ["check", str(legacy)]).exit_code == 0
+    assert runner.invoke(app, ["check", str(current)]).exit_code == 1
+
+
+def test_explicit_config_flag_wins_over_the_found_one(tmp_path: Path) -> None:
+    menu = write(tmp_path / "line.ivr.yaml", DEAD_END)
+    write(tmp_path / ".ivrcheck.yaml", "fail_on: error\n")
+    other = write(tmp_path / "ci" / "relaxed.yaml", "fail_on: never\n")
+    assert runner.invoke(app, ["check", str(menu)]).exit_code == 1
+    assert runner.invoke(app, ["check", "--config", str(other), str(menu)]).exit_code == 0
+    missing = runner.invoke(app, ["check", "--config", str(tmp_path / "nope.yaml"), str(menu)])
+    assert missing.exit_code == 2 and "config file not found" in missing.output
+
+
+def test_config_show_prints_each_setting_with_its_origin(tmp_path: Path) -> None:
+    write(tmp_path / ".ivrcheck.yaml", "fail_on: warning\nrules:\n  dead-end: {}\nspeaking_rate: {en: 170}\n")
+    menu = write(tmp_path / "line.ivr.yaml", DEAD_END)
+    result = runner.invoke(app, ["config", "--show", str(menu)])
+    assert result.exit_code == 0
+    source = str((tmp_path / ".ivrcheck.yaml").resolve())
+    assert f"config file: {source}" in result.output
+    assert f"fail_on: warning  # {source}" in result.output
+    assert f"speaking_rate.en: 170 words_per_minute  # {source}" in result.output
+    assert "select: all  # default" in result.output
+    assert "S103 dead-end: on, error  # severity: default" in result.output
+
+
+def test_speaking_rate_changes_seconds_to_human() -> None:
+    from tests.conftest import check
+
+    menu = """
+        entry: main
+        nodes:
+          main:
+            prompt: Welcome to the bank. To speak to an advisor, press 0.
+            options:
+              "0": {label: Advisor, goto: advisor}
+          advisor: {type: agent}
+        """
+    slow = check(menu).metrics["seconds_to_human"]
+    fast = check(menu, speaking_rate={"en": 300}).metrics["seconds_to_human"]
+    assert fast == pytest.approx(slow / 2, abs=0.1)
