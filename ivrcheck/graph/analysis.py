@@ -165,7 +165,7 @@ def edge_seconds(node: Node | None, attrs: dict[str, Any], language: Language) -
     if node is None:
         return 0.0
     kind = attrs["kind"]
-    if kind == "key":
+    if kind in ("key", "extension"):
         return language.seconds_until(node.prompt, attrs["press"])
     if kind == "timeout":
         return language.seconds(node.prompt) + (node.timeout or 0.0)

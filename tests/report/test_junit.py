@@ -32,7 +32,7 @@ def test_counts_per_run_and_per_suite() -> None:
 def test_case_names_are_unique_and_say_what_and_where() -> None:
     bank = parse(sample_results()).find("testsuite")
     names = [case.get("name") for case in bank.findall("testcase")]
-    assert names == ["S103 10:3 info", "H203 12:5 loans [closed]", "P401 14:7 loans", "H203 20:5 loans [closed]"]
+    assert names == ["S103 10:3 info", "H203 12:5 loans [closed]", "Z901 14:7 loans", "H203 20:5 loans [closed]"]
     assert all(case.get("classname") == BANK for case in bank.findall("testcase"))
 
 

@@ -1,3 +1,5 @@
 """L3xx label rules."""
 
-RULES: tuple = ()
+from ivrcheck.rules.labels import ambiguous_labels, inconsistent_key, inconsistent_label, vague_label
+
+RULES: tuple = (ambiguous_labels, vague_label, inconsistent_label, inconsistent_key)

@@ -1,3 +1,5 @@
 """P4xx prompt rules."""
 
-RULES: tuple = ()
+from ivrcheck.rules.prompts import key_first_phrasing, long_greeting, long_prompt, phantom_option, unannounced_option
+
+RULES: tuple = (unannounced_option, phantom_option, key_first_phrasing, long_prompt, long_greeting)

@@ -1,0 +1,140 @@
+"""Reading a prompt as a caller hears it: which keys it offers, where, and in which order of words."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Any, Mapping
+
+DTMF = ("0", "1", "2", "3", "4", "5", "6", "7", "8", "9", "*", "#")
+EXTENSION = "extension"
+_SENTENCE_END = re.compile(r"[.!?;]+(?=\s|$)|\n\s*\n")
+_CLAUSE_MARK = re.compile(r"[,:–—]|(?<=\s)-(?=\s)")
+_WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*", re.UNICODE)
+
+
+@dataclass(frozen=True)
+class Offer:
+    """One place where a prompt offers a key ("press 1") or dial-by-extension."""
+
+    key: str
+    match: re.Match[str]
+    #: Where the clause that offers it begins: the function ("For cards, ...") or the key.
+    start: int
+    #: Where a caller has heard both the key and what it is for, and can act.
+    ready: int
+    #: "Press 1 for cards": the key comes before its function.
+    key_first: bool
+
+
+@dataclass(frozen=True, eq=False)
+class PromptWords:
+    """One language's words for offering keys, compiled once (see the `prompts:` data)."""
+
+    pattern: re.Pattern[str]
+    word_to_key: Mapping[str, str]
+    extension: tuple[re.Pattern[str], ...]
+    linkers: frozenset[str]
+    alternatives: frozenset[str]
+    filler: frozenset[str]
+    offer_example: str
+    action_example: str
+    action_verbs: frozenset[str]
+    extension_example: str
+    spoken: Mapping[str, str]
+
+    @classmethod
+    def from_data(cls, data: Mapping[str, Any]) -> PromptWords:
+        table = {k: k for k in DTMF}
+        for key, spoken in data["keys"].items():
+            table.update({w.lower(): str(key) for w in spoken})
+
+        def alternation(words: Any) -> str:
+            return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+
+        keys = alternation([w for w in table if w not in DTMF]) + r"|\d|\*|#"
+        pattern = re.compile(
+            rf"\b(?:{alternation(data['press'])})(?:\s+(?:{alternation(data['between'])}))*"
+            rf"\s+(?P<key>{keys})(?:[ \t]+(?:{alternation(data['after'])}))?"
+            rf"(?![\w-])(?!\s+(?:{alternation(data['not_a_key'])})\b)",
+            re.IGNORECASE,
+        )
+        return cls(
+            pattern=pattern, word_to_key=table,
+            extension=tuple(re.compile(p, re.IGNORECASE) for p in data.get("extension", ())),
+            linkers=frozenset(data.get("linkers", ())), alternatives=frozenset(data.get("alternatives", ())),
+            filler=frozenset(data.get("filler", ())), offer_example=data.get("offer_example", "{label}: {key}"),
+            action_example=data.get("action_example") or data.get("offer_example", "{label}: {key}"),
+            action_verbs=frozenset(data.get("action_verbs", ())),
+            extension_example=data.get("extension_example", ""),
+            spoken={str(k): v[0] for k, v in data["keys"].items() if str(k) in ("*", "#") and v},
+        )
+
+    def offers(self, prompt: str | None) -> tuple[Offer, ...]:
+        """Every offer in the prompt, in the order a caller hears them."""
+        return _offers(self, prompt) if prompt else ()
+
+
+@lru_cache(maxsize=4096)
+def _offers(words: PromptWords, prompt: str) -> tuple[Offer, ...]:
+    found = [(m, words.word_to_key[m.group("key").lower()]) for m in words.pattern.finditer(prompt)]
+    found += [(m, EXTENSION) for p in words.extension for m in p.finditer(prompt)]
+    found.sort(key=lambda f: f[0].start())
+    kept: list[tuple[re.Match[str], str]] = []
+    for match, key in found:
+        if not kept or match.start() >= kept[-1][0].end():
+            kept.append((match, key))
+    ends = [m.end() for m in _SENTENCE_END.finditer(prompt)] + [len(prompt)]
+    offers = []
+    for i, (match, key) in enumerate(kept):
+        sentence_start = max([0] + [e for e in ends if e <= match.start()])
+        sentence_end = min(e for e in ends if e >= match.end())
+        begin = max(sentence_start, kept[i - 1][0].end() if i else 0)
+        stop = min(sentence_end, kept[i + 1][0].start() if i + 1 < len(kept) else sentence_end)
+        named_before, lead = _lead(words, prompt, begin, match.start())
+        tail = _tail(words, prompt, match.end(), stop)
+        if not named_before and tail is not None:
+            offers.append(Offer(key, match, match.start(), tail, key_first=True))
+        else:
+            offers.append(Offer(key, match, match.start() if lead is None else lead, match.end(), key_first=False))
+    return tuple(offers)
+
+
+def _named(words: PromptWords, prompt: str, start: int, end: int) -> list[re.Match[str]]:
+    return [w for w in _WORD.finditer(prompt, start, end) if w.group().lower() not in words.filler]
+
+
+def _lead(words: PromptWords, prompt: str, begin: int, end: int) -> tuple[bool, int | None]:
+    """Whether the clause right before the key names something, and where the last such clause starts."""
+    marks = list(_CLAUSE_MARK.finditer(prompt, begin, end))
+    spans = list(zip([begin] + [m.end() for m in marks], [m.start() for m in marks] + [end]))
+    for index in range(len(spans) - 1, -1, -1):
+        named = _named(words, prompt, *spans[index])
+        if named:
+            return index == len(spans) - 1, named[0].start()
+    return False, None
+
+
+def _tail(words: PromptWords, prompt: str, begin: int, end: int) -> int | None:
+    """Where the function named right after the key ends ("press 1 for cards"), or None.
+
+    The function must follow the key directly, or after a comma with a linking word
+    ("paina 1, jos ..."); "press 0, or say advisor" offers another way, not a function.
+    """
+    pos = begin + len(prompt[begin:end]) - len(prompt[begin:end].lstrip())
+    mark = _CLAUSE_MARK.match(prompt, pos, end)
+    if mark:
+        first = _WORD.search(prompt, mark.end(), end)
+        if first is None or first.group().lower() not in words.linkers:
+            return None
+        pos = first.start()
+    limit = _CLAUSE_MARK.search(prompt, pos, end)
+    last = None
+    for word in _WORD.finditer(prompt, pos, limit.start() if limit else end):
+        lowered = word.group().lower()
+        if lowered in words.alternatives:
+            break
+        if lowered not in words.filler:
+            last = word.end()
+    return last

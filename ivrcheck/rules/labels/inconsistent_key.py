@@ -1,0 +1,145 @@
+"""One function (a person, repeat, back, main menu) on different keys in different menus.
+
+## What it checks
+In every reachable menu, finds the keys that do one of four things callers look for
+everywhere: **a person** (reaches a live human with no further choice and is labelled as
+such in the file's language, "Speak to an advisor", "Asiakaspalvelija", from the
+`human` synonym group, or has no label), **repeat** (`goto: repeat` or the menu itself),
+**back** (`goto: back`) and **the main menu** (a `goto` from another menu to a menu a
+call starts at). When one function sits on different keys, the key most menus use is
+taken as the rule (on a tie, the one met first in the file) and every other key is
+reported, unless that menu also offers the function on the usual key. Options that
+merely end with a person ("Apply for a mortgage" to the mortgage team) are tasks, not
+the human function.
+
+## Why it matters
+Callers learn navigation keys once and then press them without listening, the way
+ISO/IEC 13714 fixes `*` and `#` across every menu of a voice-messaging system and
+guidance from the GetHuman standard to vendor style guides fixes `0` for a person. A
+repeat key that moves from `*` to `9` between menus sends a caller who presses `*`
+somewhere else entirely.
+
+## Example
+```yaml
+language: en
+entry: main
+nodes:
+  main:
+    prompt: For billing, press 1. To speak to an advisor, press 0. To hear these options again, press star.
+    options:
+      "1": {label: Billing, goto: billing}
+      "0": {label: Speak to an advisor, goto: advisor}
+      "*": {label: Repeat these options, goto: repeat}
+  billing:
+    prompt: To pay a bill, press 1. To speak to an advisor, press 0. To hear these options again, press 9.
+    options:
+      "1": {label: Pay a bill, goto: pay}
+      "0": {label: Speak to an advisor, goto: advisor}
+      "9": {label: Repeat these options, goto: repeat}
+  pay: {type: self_service}
+  advisor: {type: agent}
+```
+
+## Use instead
+```yaml
+language: en
+entry: main
+nodes:
+  main:
+    prompt: For billing, press 1. To speak to an advisor, press 0. To hear these options again, press star.
+    options:
+      "1": {label: Billing, goto: billing}
+      "0": {label: Speak to an advisor, goto: advisor}
+      "*": {label: Repeat these options, goto: repeat}
+  billing:
+    prompt: To pay a bill, press 1. To speak to an advisor, press 0. To hear these options again, press star.
+    options:
+      "1": {label: Pay a bill, goto: pay}
+      "0": {label: Speak to an advisor, goto: advisor}
+      "*": {label: Repeat these options, goto: repeat}
+  pay: {type: self_service}
+  advisor: {type: agent}
+```
+
+## Settings
+None.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from typing import TYPE_CHECKING, Iterator
+
+from ivrcheck.findings import Problem, Severity
+from ivrcheck.graph.build import ROUTING
+from ivrcheck.model import Menu, Node, NodeType, Option
+from ivrcheck.rules.base import Settings, quote
+
+if TYPE_CHECKING:
+    from ivrcheck.graph import Flows
+
+CODE = "L304"
+NAME = "inconsistent-key"
+SEVERITY = Severity.WARNING
+SETTINGS: dict[str, object] = {}
+
+
+def check(menu: Menu, flows: Flows, settings: Settings) -> Iterator[Problem]:
+    starts = _start_menus(menu, flows)
+    uses: dict[str, list[tuple[Node, Option]]] = {}
+    for node in menu.nodes.values():
+        if node.is_menu and node.id in flows.reachable:
+            for option in node.options:
+                function = _function(node, option, starts, flows)
+                if function is not None:
+                    uses.setdefault(function, []).append((node, option))
+    for function, found in uses.items():
+        counts = Counter(option.key for _, option in found)
+        if len(counts) < 2:
+            continue
+        usual = max(counts, key=counts.__getitem__)  # the first key met wins a tie
+        with_usual = [n.id for n, o in found if o.key == usual]
+        for node, option in found:
+            if option.key == usual or node.id in with_usual:
+                continue
+            where = ", ".join(quote(m) for m in dict.fromkeys(with_usual[:3]))
+            yield Problem(
+                option.span, node.id,
+                f"{function} is on key {quote(option.key)} in {quote(node.id)} but on {quote(usual)} in {where}, "
+                "so callers who learnt the key press the wrong one",
+                f"use {quote(usual)} for {function} in every menu",
+            )
+
+
+def _function(node: Node, option: Option, starts: set[str], flows: Flows) -> str | None:
+    if not option.is_dtmf or option.target is None:
+        return None
+    ref = option.target.ref
+    if ref in ("repeat", node.id):
+        return "repeat"
+    if ref == "back":
+        return "back"
+    if ref in starts:
+        return "the main menu"
+    if flows.open.option_reaches_human(node.id, option.key, live_only=True) and (
+            not option.label or flows.language.label_words.in_group(option.label, "human")):
+        return "a person"
+    return None
+
+
+def _start_menus(menu: Menu, flows: Flows) -> set[str]:
+    """Menus a call reaches from `entry` with no choice: through messages and branches only."""
+    found: set[str] = set()
+    for analysis in flows.states.values():
+        stack, seen = [menu.entry.ref], set()
+        while stack:
+            node_id = stack.pop()
+            node = menu.nodes.get(node_id)
+            if node is None or node_id in seen:
+                continue
+            seen.add(node_id)
+            if node.type is NodeType.MENU:
+                found.add(node_id)
+                continue
+            stack += [t for t, attrs in analysis.edges_from(node_id) if attrs["kind"] in ROUTING]
+    return found

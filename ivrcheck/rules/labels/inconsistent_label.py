@@ -1,0 +1,127 @@
+"""One label leading to different places in different menus.
+
+## What it checks
+Options with the same label (compared without case and stop words, so "Speak to an
+advisor" and "Speak to advisor" are one label) in different reachable menus must lead
+to the same place. The first use in the file is taken as the meaning, and each use that
+leads elsewhere is reported at its label. Not reported: `repeat` (or a `goto` to the
+menu itself) and `back`, which do the same thing wherever they are; and a label whose
+options all reach a live person, such as "Speak to an advisor" going to the billing team
+from the billing menu and to the general queue from the main menu, since being routed to
+the right team is no surprise to a caller.
+
+## Why it matters
+Callers learn a menu as they go: once "Billing" has meant one thing, they expect it to
+mean the same on the next level. ISO/IEC 13714 builds its telephone interface on that
+consistency, and the ACIxD design wiki allows an option in several menus only when it
+does the same thing in each. A label that changes meaning sends callers somewhere they
+did not choose.
+
+## Example
+```yaml
+language: en
+entry: main
+nodes:
+  main:
+    prompt: For billing, press 1. For moving home, press 2. To speak to an advisor, press 0.
+    options:
+      "1": {label: Billing, goto: billing}
+      "2": {label: Moving home, goto: moving}
+      "0": {label: Speak to an advisor, goto: advisor}
+  moving:
+    prompt: To book a move, press 1. For billing, press 2. To speak to an advisor, press 0.
+    options:
+      "1": {label: Book a move, goto: book_move}
+      "2": {label: Billing, goto: final_bill}
+      "0": {label: Speak to an advisor, goto: advisor}
+  billing: {type: agent, queue: billing}
+  final_bill: {type: self_service}
+  book_move: {type: self_service}
+  advisor: {type: agent}
+```
+
+## Use instead
+```yaml
+language: en
+entry: main
+nodes:
+  main:
+    prompt: For billing, press 1. For moving home, press 2. To speak to an advisor, press 0.
+    options:
+      "1": {label: Billing, goto: billing}
+      "2": {label: Moving home, goto: moving}
+      "0": {label: Speak to an advisor, goto: advisor}
+  moving:
+    prompt: To book a move, press 1. For your final bill, press 2. To speak to an advisor, press 0.
+    options:
+      "1": {label: Book a move, goto: book_move}
+      "2": {label: Final bill, goto: final_bill}
+      "0": {label: Speak to an advisor, goto: advisor}
+  billing: {type: agent, queue: billing}
+  final_bill: {type: self_service}
+  book_move: {type: self_service}
+  advisor: {type: agent}
+```
+
+## Settings
+None.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Iterator
+
+from ivrcheck.findings import Problem, Severity
+from ivrcheck.model import Menu, Node, Option
+from ivrcheck.rules.base import Settings, quote
+
+if TYPE_CHECKING:
+    from ivrcheck.graph import Analysis, Flows
+
+CODE = "L303"
+NAME = "inconsistent-label"
+SEVERITY = Severity.WARNING
+SETTINGS: dict[str, object] = {}
+
+Use = tuple[Node, Option, frozenset[str]]
+
+
+def check(menu: Menu, flows: Flows, settings: Settings) -> Iterator[Problem]:
+    words = flows.language.label_words
+    uses: dict[tuple[str, ...], list[Use]] = {}
+    for node in menu.nodes.values():
+        if node.id not in flows.reachable:
+            continue
+        for option in node.options:
+            if option.label and option.target is not None:
+                uses.setdefault(words.key(option.label), []).append((node, option, _places(node, option, flows.open)))
+    for group in uses.values():
+        first_node, first, places = group[0]
+        for node, option, where in group[1:]:
+            if node.id == first_node.id or where & places or _both_human(flows.open, group[0], (node, option, where)):
+                continue
+            yield Problem(
+                option.label_span or option.span, node.id,
+                f"label {quote(option.label)} leads to {_show(option)} in {quote(node.id)} but to "
+                f"{_show(first)} in {quote(first_node.id)}, so callers who learnt it once are misled",
+                "give options that lead to different places different labels, or point them at the same node",
+            )
+
+
+def _places(node: Node, option: Option, analysis: Analysis) -> frozenset[str]:
+    """Where the option leads, with `repeat` and `back` standing for themselves."""
+    ref = option.target.ref
+    if ref in ("repeat", node.id):
+        return frozenset({"(repeat)"})
+    if ref == "back":
+        return frozenset({"(back)"}) | {t for t, attrs in analysis.edges_from(node.id) if attrs.get("option") is option}
+    return frozenset({ref})
+
+
+def _both_human(analysis: Analysis, first: Use, other: Use) -> bool:
+    return all(analysis.option_reaches_human(n.id, o.key, live_only=True) for n, o, _ in (first, other))
+
+
+def _show(option: Option) -> str:
+    ref = option.target.ref
+    return {"repeat": "this menu again", "back": "the previous menu"}.get(ref, quote(ref))

@@ -1,0 +1,81 @@
+"""An option label that names no task, such as "Other" or "Muut asiat".
+
+## What it checks
+Every option label in the file's `language`. A label is vague when every word in it,
+after stop words are dropped and words reduced to their stems, is on the language's
+list of vague words: "Other", "More options", "General enquiries", "All other
+questions", "Muut asiat", "Yleiset kysymykset", "Lisää vaihtoehtoja". A label with one
+word that names a task passes: "Account information", "Customer service",
+"Muuttoasiat". The list is data (`vague:` in ivrcheck/language/en.yaml, fi.yaml), see
+docs/languages.md.
+
+## Why it matters
+Callers choose by matching their goal against the words they hear. A label such as
+"Other enquiries" matches every goal a little and none well, so callers either pick it
+as a catch-all (and land with an untrained team) or sit through the whole menu again.
+IVR design guidance (the ACIxD wiki's rule that each label must exactly represent its
+task; Avaya's menu guidelines) asks for labels in the caller's own terms.
+
+## Example
+```yaml
+language: fi
+entry: main
+nodes:
+  main:
+    prompt: Laskutusasioissa paina 1. Muissa asioissa paina 2.
+    options:
+      "1": {label: Laskutus, goto: billing}
+      "2": {label: Muut asiat, goto: advisor}
+  billing: {type: agent, queue: laskutus}
+  advisor: {type: agent}
+```
+
+## Use instead
+```yaml
+language: fi
+entry: main
+nodes:
+  main:
+    prompt: Laskutusasioissa paina 1. Muuttoilmoitukset paina 2. Asiakaspalvelijalle paina 0.
+    options:
+      "1": {label: Laskutus, goto: billing}
+      "2": {label: Muuttoilmoitukset, goto: moving}
+      "0": {label: Asiakaspalvelija, goto: advisor}
+  billing: {type: agent, queue: laskutus}
+  moving: {type: self_service}
+  advisor: {type: agent}
+```
+
+## Settings
+None. The vague words are per language, in ivrcheck/language/*.yaml.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Iterator
+
+from ivrcheck.findings import Problem, Severity
+from ivrcheck.model import Menu
+from ivrcheck.rules.base import Settings, quote
+
+if TYPE_CHECKING:
+    from ivrcheck.graph import Flows
+
+CODE = "L302"
+NAME = "vague-label"
+SEVERITY = Severity.WARNING
+SETTINGS: dict[str, object] = {}
+
+
+def check(menu: Menu, flows: Flows, settings: Settings) -> Iterator[Problem]:
+    words = flows.language.label_words
+    for node in menu.nodes.values():
+        for option in node.options:
+            if option.label and words.is_vague(option.label):
+                yield Problem(
+                    option.label_span or option.span, node.id,
+                    f"label {quote(option.label)} of key {quote(option.key)} in {quote(node.id)} names no task, "
+                    "so callers cannot tell whether their reason for calling belongs there",
+                    "name the tasks it covers in the caller's words (\"Moving home or changing address\"), "
+                    "or offer a person instead",
+                )

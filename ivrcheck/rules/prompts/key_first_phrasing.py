@@ -1,0 +1,88 @@
+"""The prompt names the key before what it is for: "Press 1 for billing".
+
+## What it checks
+Reads each menu's prompt in the file's `language` and reports the keys offered before
+their function: "Press 1 for billing", "Press 0 at any time to speak to an advisor",
+"Paina 1, jos asiasi koskee laskutusta", "Paina 2 sopimusasioissa". The function must
+come first: "For billing, press 1", "Laskutusasioissa paina 1", "Sopimukset, valitse 2".
+A prompt that offers a key with nothing after it ("To hear these options again, press
+star"), or another way to choose ("press 0, or say advisor"), is fine. One finding per
+menu lists every key phrased key first.
+
+## Why it matters
+Callers listen for their goal. Heard key first, every number must be held in memory
+until its function arrives, and most are discarded; heard goal first, the caller waits
+for the one that matches and then needs to remember only one digit. IVR design guides
+(Plum Voice's prompt guidelines, the ACIxD wiki, Avaya's menu guidance) write every
+option as "For X, press N" for this reason. It is a matter of style and memory load,
+so the rule is informational.
+
+## Example
+```yaml
+language: en
+entry: main
+nodes:
+  main:
+    prompt: Press 1 for billing. Press 2 for a new connection. Press 0 to speak to an advisor.
+    options:
+      "1": {label: Billing, goto: billing}
+      "2": {label: New connection, goto: connection}
+      "0": {label: Speak to an advisor, goto: advisor}
+  billing: {type: self_service}
+  connection: {type: self_service}
+  advisor: {type: agent}
+```
+
+## Use instead
+```yaml
+language: en
+entry: main
+nodes:
+  main:
+    prompt: For billing, press 1. For a new connection, press 2. To speak to an advisor, press 0.
+    options:
+      "1": {label: Billing, goto: billing}
+      "2": {label: New connection, goto: connection}
+      "0": {label: Speak to an advisor, goto: advisor}
+  billing: {type: self_service}
+  connection: {type: self_service}
+  advisor: {type: agent}
+```
+
+## Settings
+None.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Iterator
+
+from ivrcheck.findings import Problem, Severity
+from ivrcheck.model import Menu
+from ivrcheck.rules.base import Settings, quote
+
+if TYPE_CHECKING:
+    from ivrcheck.graph import Flows
+
+CODE = "P403"
+NAME = "key-first-phrasing"
+SEVERITY = Severity.INFO
+SETTINGS: dict[str, object] = {}
+
+
+def check(menu: Menu, flows: Flows, settings: Settings) -> Iterator[Problem]:
+    language = flows.language
+    for node in menu.menus():
+        late = [o for o in language.offers(node.prompt) if o.key_first]
+        if not late:
+            continue
+        keys = ", ".join(dict.fromkeys(quote(o.key) for o in late))
+        first = late[0]
+        heard = " ".join(node.prompt[first.start:first.ready].split())
+        label = next((o.label for o in node.options if o.key == first.key and o.label), None)
+        yield Problem(
+            node.prompt_span or node.span, node.id,
+            f"the prompt of {quote(node.id)} names the key before its function for {keys} ({quote(heard)}), "
+            "so callers must hold each number in mind until they hear what it is for",
+            f"say the function first: {quote(language.offer_example(label, first.key))}",
+        )

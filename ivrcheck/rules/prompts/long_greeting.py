@@ -1,0 +1,115 @@
+"""More than 8 seconds pass before the first option is offered.
+
+## What it checks
+Follows a call from `entry` through messages and branches (no choices) to each menu it
+can start at, in every schedule state, and adds up what the caller hears before that
+menu starts to offer its first option: every message on the way, then the menu's prompt
+up to the start of the first offer ("For cards, press 1" starts at "For"). The prompt
+is read in the file's `language` at its speaking rate. A first menu that offers no key
+at all is left to P401.
+
+## Why it matters
+The opening seconds decide whether callers trust the menu. Welcome speeches, "please
+listen carefully as our options have changed", marketing and recorded-call notices make
+every caller wait, every time, before they can act; the GetHuman standard and vendor
+guides (Genesys, Plum Voice) ask for a short greeting and the first option soon after.
+
+## Example
+```yaml
+language: en
+entry: welcome
+nodes:
+  welcome:
+    type: message
+    prompt: >
+      Thank you for calling Acme Energy, where your comfort is our priority.
+      Calls may be recorded for training and quality purposes.
+    next: main
+  main:
+    prompt: >
+      Please listen carefully, as our options have changed.
+      For billing, press 1. To speak to an advisor, press 0.
+    options:
+      "1": {label: Billing, goto: billing}
+      "0": {label: Speak to an advisor, goto: advisor}
+  billing: {type: self_service}
+  advisor: {type: agent}
+```
+
+## Use instead
+```yaml
+language: en
+entry: main
+nodes:
+  main:
+    prompt: Acme Energy. For billing, press 1. To speak to an advisor, press 0.
+    options:
+      "1": {label: Billing, goto: billing}
+      "0": {label: Speak to an advisor, goto: advisor}
+  billing: {type: self_service}
+  advisor: {type: agent}
+```
+
+## Settings
+- `max_seconds` (default 8): the longest a caller may wait before the first option.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Iterator
+
+from ivrcheck.findings import Problem, Severity
+from ivrcheck.graph.build import ROUTING
+from ivrcheck.model import Menu, NodeType
+from ivrcheck.rules.base import Settings, quote
+
+if TYPE_CHECKING:
+    from ivrcheck.graph import Analysis, Flows
+
+CODE = "P405"
+NAME = "long-greeting"
+SEVERITY = Severity.INFO
+SETTINGS: dict[str, object] = {"max_seconds": 8}
+
+
+def check(menu: Menu, flows: Flows, settings: Settings) -> Iterator[Problem]:
+    limit = float(settings["max_seconds"])
+    reported: set[str] = set()
+    for analysis in flows.states.values():
+        for menu_id, waited, messages in _start_menus(menu, analysis, flows):
+            node = menu.nodes[menu_id]
+            before = flows.language.seconds_before_offers(node.prompt)
+            if before is None or menu_id in reported or waited + before <= limit:
+                continue
+            reported.add(menu_id)
+            heard = (f"{'messages' if len(messages) > 1 else 'message'} {', '.join(map(quote, messages))}, "
+                     f"then the prompt of {quote(menu_id)}" if messages else f"the prompt of {quote(menu_id)}")
+            yield Problem(
+                node.prompt_span or node.span, menu_id,
+                f"callers wait about {waited + before:.0f} s ({heard}) before the first option is offered "
+                f"(limit {limit:g} s)",
+                "offer the first option within a sentence of the greeting; drop or shorten notices and "
+                "announcements, or move them after the options",
+                state=flows.label(analysis),
+            )
+
+
+def _start_menus(menu: Menu, analysis: Analysis, flows: Flows) -> Iterator[tuple[str, float, tuple[str, ...]]]:
+    """Each menu a call starts at, with the seconds of messages before it and their ids."""
+    stack: list[tuple[str, float, tuple[str, ...]]] = [(menu.entry.ref, 0.0, ())]
+    seen: set[str] = set()
+    while stack:
+        node_id, waited, messages = stack.pop()
+        node = menu.nodes.get(node_id)
+        if node is None or node_id in seen:
+            continue
+        seen.add(node_id)
+        if node.type is NodeType.MENU:
+            yield node_id, waited, messages
+            continue
+        if node.type is NodeType.MESSAGE:
+            waited += flows.language.seconds(node.prompt)
+            messages += (node_id,)
+        elif node.type is not NodeType.BRANCH:
+            continue
+        stack += [(t, waited, messages) for t, attrs in analysis.edges_from(node_id) if attrs["kind"] in ROUTING]

@@ -1,0 +1,84 @@
+"""The prompt tells callers to press a key that the menu does not have.
+
+## What it checks
+Reads each menu's prompt in the file's `language` (as P401 does) and reports every key
+it offers ("press 4", "paina neljä", "press the pound key") that has no option in that
+menu, and an invitation to dial an extension in a menu without `dial_by_extension`.
+Quantities are not keys: "enter your four digit PIN", "choose one of the following",
+"valitse yksi seuraavista" are not offers; "In an emergency, dial 112" offers no key
+either, since a multi-digit number is not a single key.
+
+## Why it matters
+A caller who does exactly what the prompt says and hears "that is not a valid option"
+stops trusting the menu: the fault is the system's, yet it counts against the caller's
+retries and may end the call. This usually happens when an option is removed and the
+recorded prompt is not, so it is an error: the prompt and the options disagree.
+
+## Example
+```yaml
+language: fi
+entry: main
+nodes:
+  main:
+    prompt: Laskutusasioissa paina 1. Sopimusasioissa paina 2. Asiakaspalvelijalle paina 0.
+    options:
+      "1": {label: Laskutus, goto: billing}
+      "0": {label: Asiakaspalvelija, goto: advisor}
+  billing: {type: self_service}
+  advisor: {type: agent}
+```
+
+## Use instead
+```yaml
+language: fi
+entry: main
+nodes:
+  main:
+    prompt: Laskutusasioissa paina 1. Asiakaspalvelijalle paina 0.
+    options:
+      "1": {label: Laskutus, goto: billing}
+      "0": {label: Asiakaspalvelija, goto: advisor}
+  billing: {type: self_service}
+  advisor: {type: agent}
+```
+
+## Settings
+None. The words that offer a key are per language, in ivrcheck/language/*.yaml.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Iterator
+
+from ivrcheck.findings import Problem, Severity
+from ivrcheck.language import EXTENSION
+from ivrcheck.model import Menu
+from ivrcheck.rules.base import Settings, quote
+
+if TYPE_CHECKING:
+    from ivrcheck.graph import Flows
+
+CODE = "P402"
+NAME = "phantom-option"
+SEVERITY = Severity.ERROR
+SETTINGS: dict[str, object] = {}
+
+
+def check(menu: Menu, flows: Flows, settings: Settings) -> Iterator[Problem]:
+    for node in menu.menus():
+        bound = {EXTENSION if o.kind == "extension" else o.key for o in node.options}
+        reported: set[str] = set()
+        for offer in flows.language.offers(node.prompt):
+            if offer.key in bound or offer.key in reported:
+                continue
+            reported.add(offer.key)
+            heard = quote(offer.match.group())
+            if offer.key == EXTENSION:
+                message = (f"the prompt of {quote(node.id)} invites callers to dial an extension ({heard}) "
+                           f"but {quote(node.id)} has no `dial_by_extension`")
+                fix = "add `dial_by_extension`, or take the invitation out of the prompt"
+            else:
+                message = (f"the prompt of {quote(node.id)} offers key {quote(offer.key)} ({heard}) but "
+                           f"{quote(node.id)} has no option {quote(offer.key)}, so callers who press it hear an error")
+                fix = f"add an option {quote(offer.key)}, or take {heard} out of the prompt"
+            yield Problem(node.prompt_span or node.span, node.id, message, fix)

@@ -1,0 +1,79 @@
+"""L304 inconsistent-key: one function (a person, repeat, back, main menu) on different keys."""
+
+import pytest
+
+from tests.conftest import At, codes_at, lint
+
+
+def line(language: str, sub_repeat: str = "*", sub_human: str = "0", human_label: str = "Advisor",
+         extra: str = "", sub_main: str = "#") -> str:
+    """Three menus; `moving` puts repeat, the person and the main menu on the given keys."""
+    return f"""
+        language: {language}
+        entry: main
+        nodes:
+          main:
+            prompt: For billing, press 1. For moving, press 2. For a person, press 0. Again, press star.
+            options:
+              "1": {{label: Billing, goto: billing}}
+              "2": {{label: Moving, goto: moving}}
+              "0": {{label: {human_label}, goto: advisor}}
+              "*": {{label: Repeat, goto: repeat}}
+          billing:
+            prompt: For bills, press 1. For a person, press 0. Again, press star. Back, press hash.
+            options:
+              "1": {{label: Bills, goto: bills}}
+              "0": {{label: {human_label}, goto: advisor}}
+              "*": {{label: Repeat, goto: repeat}}
+              "#": {{label: Main menu, goto: main}}
+          moving:
+            prompt: >
+              For a move, press 1. For a person, press {sub_human}.
+              Again, press {sub_repeat}. Back, press {sub_main}.
+            options:
+              "1": {{label: Book a move, goto: move}}
+              "{sub_human}": {{label: {human_label}, goto: advisor}}
+              "{sub_repeat}": {{label: Repeat, goto: repeat}}
+              "{sub_main}": {{label: Main menu, goto: main}}{extra}
+          bills: {{type: self_service}}
+          move: {{type: agent, queue: moving}}
+          advisor: {{type: agent}}
+        """
+
+
+CASES = [
+    ("en repeat on another key", line("en", sub_repeat="9"), [At("L304", 25, 7)]),
+    ("en a person on another key", line("en", sub_human="9"), [At("L304", 24, 7)]),
+    ("en fixed: the same keys everywhere; Book a move (1) ends with a person but is a task", line("en"), []),
+    ("en near miss: the usual key is offered as well",
+     line("en", sub_repeat="9", extra='\n              "*": {label: Repeat, goto: repeat}'), []),
+    ("fi toista on another key", line("fi", sub_repeat="9", human_label="Asiakaspalvelija"), [At("L304", 25, 7)]),
+    ("fi asiakaspalvelija on another key", line("fi", sub_human="9", human_label="Asiakaspalvelija"),
+     [At("L304", 24, 7)]),
+    ("fi fixed", line("fi", human_label="Asiakaspalvelija"), []),
+    ("fi near miss: a person option not labelled as one (Myynti) is a task",
+     line("fi", sub_human="9", human_label="Myynti"), []),
+]
+
+
+@pytest.mark.parametrize("text, expected", [c[1:] for c in CASES], ids=[c[0] for c in CASES])
+def test_inconsistent_key(text: str, expected: list[At]) -> None:
+    assert codes_at(lint(text, select="L304")) == expected
+
+
+def test_the_main_menu_is_a_function_too() -> None:
+    findings = lint(line("en", sub_main="9"), select="L304")
+    assert [(f.node_id, f.message.split(" is on")[0]) for f in findings] == [("moving", "the main menu")]
+
+
+def test_message_names_the_usual_key_and_where_it_is_used() -> None:
+    (finding,) = lint(line("en", sub_repeat="9"), select="L304")
+    assert finding.node_id == "moving"
+    assert 'repeat is on key "9" in "moving" but on "*" in "main", "billing"' in finding.message
+    assert 'use "*" for repeat in every menu' in finding.help
+
+
+def test_back_on_different_keys() -> None:
+    text = line("en", sub_main="9").replace("goto: main}", "goto: back}")
+    (finding,) = lint(text, select="L304")
+    assert finding.node_id == "moving" and finding.message.startswith('back is on key "9"')

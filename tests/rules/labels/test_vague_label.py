@@ -1,0 +1,54 @@
+"""L302 vague-label: an option label that names no task."""
+
+import pytest
+
+from tests.conftest import At, codes_at, lint
+
+
+def menu(language: str, label: str) -> str:
+    return f"""
+        language: {language}
+        entry: main
+        nodes:
+          main:
+            prompt: For one, press 1. For two, press 2.
+            options:
+              "1": {{label: {label}, goto: advisor}}
+              "2": {{label: Billing, goto: billing}}
+          billing: {{type: self_service}}
+          advisor: {{type: agent}}
+        """
+
+
+CASES = [
+    ("en other", menu("en", "Other"), [At("L302", 7, 20)]),
+    ("en general enquiries", menu("en", "General enquiries"), [At("L302", 7, 20)]),
+    ("en more options", menu("en", "More options"), [At("L302", 7, 20)]),
+    ("en all other questions (stop words too)", menu("en", "All of the other questions"), [At("L302", 7, 20)]),
+    ("en fixed: names the task", menu("en", "Moving home"), []),
+    ("en near miss: one task word among vague ones", menu("en", "Account information"), []),
+    ("en near miss: customer service is a person, not vague", menu("en", "Customer service"), []),
+    ("fi muut asiat", menu("fi", "Muut asiat"), [At("L302", 7, 20)]),
+    ("fi inflected: muissa asioissa", menu("fi", "Muissa asioissa"), [At("L302", 7, 20)]),
+    ("fi yleiset kysymykset", menu("fi", "Yleiset kysymykset"), [At("L302", 7, 20)]),
+    ("fi fixed: names the task", menu("fi", "Muuttoilmoitukset"), []),
+    ("fi near miss: a compound with a vague last part", menu("fi", "Muuttoasiat"), []),
+    ("fi near miss: asiakaspalvelu is a person", menu("fi", "Asiakaspalvelu"), []),
+]
+
+
+@pytest.mark.parametrize("text, expected", [c[1:] for c in CASES], ids=[c[0] for c in CASES])
+def test_vague_label(text: str, expected: list[At]) -> None:
+    assert codes_at(lint(text, select="L302")) == expected
+
+
+def test_option_ignore_silences_it() -> None:
+    text = menu("en", "Other").replace("goto: advisor}", "goto: advisor, ignore: [L302]}")
+    assert lint(text, select="L302") == []
+
+
+def test_message_quotes_the_label_key_and_menu() -> None:
+    (finding,) = lint(menu("fi", "Muut asiat"), select="L302")
+    assert finding.node_id == "main"
+    assert 'label "Muut asiat" of key "1" in "main" names no task' in finding.message
+    assert "name the tasks it covers" in finding.help

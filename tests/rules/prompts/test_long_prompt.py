@@ -1,0 +1,68 @@
+"""P404 long-prompt: a menu or input prompt that takes more than 20 s to speak."""
+
+import pytest
+
+from tests.conftest import At, codes_at, lint
+
+EN_LONG = ("Welcome to Acme Energy, the greener choice for your home and business. Calls may be recorded for "
+           "training and quality purposes. Please listen carefully, as our menu options have recently changed. "
+           "You can also manage your account online at any time. For cards, press 1. "
+           "To speak to an advisor, press 0.")  # 52 words: 20.8 s at 150 words a minute
+EN_SHORT = "Welcome to Acme Energy. For cards, press 1. To speak to an advisor, press 0."
+FI_LONG = ("Tervetuloa Kotienergian asiakaspalveluun. Puhelusi voidaan nauhoittaa laadun varmistamiseksi. "
+           "Muistathan, että voit hoitaa useimmat asiat ympäri vuorokauden verkkopalvelussamme osoitteessa "
+           "kotienergia.fi. Korttiasioissa paina 1. Asiakaspalvelijalle paina 0.")  # over 90 syllables
+FI_SHORT = "Tervetuloa Kotienergiaan. Korttiasioissa paina 1. Asiakaspalvelijalle paina 0."
+
+
+def menu(language: str, prompt: str, message: str = "Thank you.") -> str:
+    return f"""
+        language: {language}
+        entry: hello
+        nodes:
+          hello: {{type: message, prompt: "{message}", next: main}}
+          main:
+            prompt: "{prompt}"
+            options:
+              "1": {{label: Cards, goto: cards}}
+              "0": {{label: Advisor, goto: advisor}}
+          cards: {{type: self_service}}
+          advisor: {{type: agent}}
+        """
+
+
+CASES = [
+    ("en long menu prompt", menu("en", EN_LONG), [At("P404", 6, 13)]),
+    ("en fixed", menu("en", EN_SHORT), []),
+    ("en near miss: a long message informs, it is not checked", menu("en", EN_SHORT, message=EN_LONG), []),
+    ("fi long menu prompt", menu("fi", FI_LONG), [At("P404", 6, 13)]),
+    ("fi fixed", menu("fi", FI_SHORT), []),
+    ("fi near miss: a long message is not checked", menu("fi", FI_SHORT, message=FI_LONG), []),
+]
+
+
+@pytest.mark.parametrize("text, expected", [c[1:] for c in CASES], ids=[c[0] for c in CASES])
+def test_long_prompt(text: str, expected: list[At]) -> None:
+    assert codes_at(lint(text, select="P404")) == expected
+
+
+def test_input_prompts_are_checked() -> None:
+    text = f"""
+        entry: account
+        nodes:
+          account: {{type: input, digits: 8, prompt: "{EN_LONG}", next: advisor}}
+          advisor: {{type: agent}}
+        """
+    assert codes_at(lint(text, select="P404")) == [At("P404", 3, 45)]
+
+
+def test_limit_and_speaking_rate_are_settings() -> None:
+    assert lint(menu("en", EN_LONG), select="P404", rules={"P404": {"max_seconds": 25}}) == []
+    assert lint(menu("en", EN_LONG), select="P404", speaking_rate={"en": 160}) == []
+    assert len(lint(menu("fi", FI_SHORT), select="P404", speaking_rate={"fi": 1.0})) == 1
+
+
+def test_message_gives_the_time_and_the_limit() -> None:
+    (finding,) = lint(menu("en", EN_LONG), select="P404")
+    assert finding.node_id == "main"
+    assert 'the prompt of "main" takes about 21 s to speak (limit 20 s)' in finding.message

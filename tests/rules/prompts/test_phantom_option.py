@@ -1,0 +1,61 @@
+"""P402 phantom-option: the prompt offers a key the menu does not have."""
+
+import pytest
+
+from tests.conftest import At, codes_at, lint
+
+
+def menu(language: str, prompt: str) -> str:
+    return f"""
+        language: {language}
+        entry: main
+        nodes:
+          main:
+            prompt: {prompt}
+            options:
+              "1": {{label: Cards, goto: cards}}
+              "0": {{label: Advisor, goto: advisor}}
+          cards: {{type: self_service}}
+          advisor: {{type: agent}}
+        """
+
+
+CASES = [
+    ("en a removed option is still offered",
+     menu("en", "For cards, press 1. For loans, press 2. For an advisor, press 0."), [At("P402", 5, 13)]),
+    ("en a key word",
+     menu("en", "For cards, press 1. To hear this again, press the star key. For an advisor, press 0."),
+     [At("P402", 5, 13)]),
+    ("en fixed", menu("en", "For cards, press 1. For an advisor, press 0."), []),
+    ("en near miss: quantities and phone numbers are not keys",
+     menu("en", "Have your four digit PIN ready, or choose one of our online services. "
+                "In an emergency, dial 112. For cards, press 1. For an advisor, press 0."), []),
+    ("en near miss: a payment extension is not dial-by-extension",
+     menu("en", "For cards or a payment extension, press 1. For an advisor, press 0."), []),
+    ("en an extension invited without dial_by_extension",
+     menu("en", "If you know your party's extension, dial it now. For cards, press 1. For an advisor, press 0."),
+     [At("P402", 5, 13)]),
+    ("fi a removed option is still offered",
+     menu("fi", "Korttiasioissa paina 1. Lainoissa paina kakkosta. Asiakaspalvelijalle paina 0."), [At("P402", 5, 13)]),
+    ("fi fixed", menu("fi", "Korttiasioissa paina 1. Asiakaspalvelijalle paina 0."), []),
+    ("fi near miss: valitse yksi seuraavista is not a key",
+     menu("fi", "Valitse yksi seuraavista. Korttiasioissa paina 1. Asiakaspalvelijalle paina 0."), []),
+]
+
+
+@pytest.mark.parametrize("text, expected", [c[1:] for c in CASES], ids=[c[0] for c in CASES])
+def test_phantom_option(text: str, expected: list[At]) -> None:
+    assert codes_at(lint(text, select="P402")) == expected
+
+
+def test_each_phantom_key_is_reported_once() -> None:
+    text = menu("en", "For loans, press 2. For cards, press 1. Or for loans, press two. For an advisor, press 0.")
+    assert len(lint(text, select="P402")) == 1
+
+
+def test_message_quotes_the_words_heard() -> None:
+    (finding,) = lint(menu("fi", "Korttiasioissa paina 1. Lainoissa paina kakkosta. Asiakaspalvelijalle paina 0."),
+                      select="P402")
+    assert finding.node_id == "main"
+    assert 'offers key "2" ("paina kakkosta") but "main" has no option "2"' in finding.message
+    assert finding.help == 'add an option "2", or take "paina kakkosta" out of the prompt'

@@ -1,0 +1,199 @@
+"""The language layer: reading prompts (where keys are offered), timing speech, comparing labels."""
+
+import pytest
+
+from ivrcheck.language import EXTENSION, load_language
+from ivrcheck.language.timing import syllables
+from tests.conftest import check
+
+EN = load_language("en")
+FI = load_language("fi")
+
+
+def keys(language, prompt: str) -> list[tuple[str, bool]]:
+    """(key, key_first) of every offer, in order."""
+    return [(o.key, o.key_first) for o in language.offers(prompt)]
+
+
+@pytest.mark.parametrize("prompt, expected", [
+    ("For cards, press 1. For loans, press two. To hear this again, press star.",
+     [("1", False), ("2", False), ("*", False)]),
+    ("Press the pound key to go back. Dial 0 for the operator.", [("#", True), ("0", True)]),
+    ("To speak to an advisor, select option 9, or say advisor.", [("9", False)]),
+    ("Press 1 for billing, press 2 for payments.", [("1", True), ("2", True)]),
+    ("For cards press 1, for loans press 2.", [("1", False), ("2", False)]),
+    ("Press 1, if you are moving home.", [("1", True)]),
+    ("Press 0 at any time to reach an agent.", [("0", True)]),
+    ("Enter your four digit PIN. Choose one of the following. In an emergency, dial 112.", []),
+    ("For a payment extension, press 3.", [("3", False)]),
+    ("If you know your party's extension, dial it now.", [(EXTENSION, False)]),
+    ("To reach a colleague, enter the four digit extension.", [(EXTENSION, False)]),
+])
+def test_english_offers(prompt: str, expected: list[tuple[str, bool]]) -> None:
+    assert keys(EN, prompt) == expected
+
+
+@pytest.mark.parametrize("prompt, expected", [
+    ("Laskutusasioissa paina 1. Sopimusasioissa valitse kaksi. Toista valikko painamalla tähteä.",
+     [("1", False), ("2", False), ("*", False)]),
+    ("Paina ykköstä, jos asiasi koskee laskutusta. Paina 2 sopimusasioissa.", [("1", True), ("2", True)]),
+    ("Päävalikkoon paina risuaitaa. Asiakaspalvelijalle valitse numero nolla.", [("#", False), ("0", False)]),
+    ("Näppäile 3 muuttoasioissa.", [("3", True)]),
+    ("Valitse yksi seuraavista vaihtoehdoista. Hätätilanteessa soita 112.", []),
+    ("Jos tiedät henkilön alanumeron, näppäile se nyt.", [(EXTENSION, False)]),
+    ("Asiakaspalvelijalle paina 0 tai sano asiakaspalvelu.", [("0", False)]),
+])
+def test_finnish_offers(prompt: str, expected: list[tuple[str, bool]]) -> None:
+    assert keys(FI, prompt) == expected
+
+
+def test_mentions_maps_each_key_to_its_matches() -> None:
+    found = EN.mentions("For cards, press 1. Again: for cards, press one.")
+    assert [m.group() for m in found["1"]] == ["press 1", "press one"]
+
+
+def test_an_offer_knows_where_its_clause_starts_and_when_a_caller_can_act() -> None:
+    prompt = "Welcome to Acme. For cards, press 1. Press 0 to speak to an advisor."
+    cards, advisor = EN.offers(prompt)
+    assert prompt[cards.start:cards.ready] == "For cards, press 1"
+    assert prompt[advisor.start:advisor.ready] == "Press 0 to speak to an advisor"
+
+
+def test_english_is_timed_in_words_with_digit_strings_read_digit_by_digit() -> None:
+    assert EN.seconds("For cards, press 1.") == pytest.approx(4 / 150 * 60)
+    assert EN.seconds("Call 0800 123.") == pytest.approx(8 / 150 * 60)
+    assert EN.with_rate(160).seconds("one two three four") == pytest.approx(4 / 160 * 60)
+    assert EN.with_rate(None) is EN
+
+
+@pytest.mark.parametrize("word, count", [
+    ("laskutus", 3), ("asiakaspalvelijalle", 9), ("vaihtoehdot", 4), ("uudelleen", 3),
+    ("korkea", 3), ("tieto", 2), ("kotienergian", 6), ("tähteä", 3), ("*", 2), ("112", 6),
+])
+def test_finnish_syllables(word: str, count: int) -> None:
+    assert syllables(word) == count
+
+
+def test_finnish_is_timed_in_syllables() -> None:
+    assert FI.seconds("Laskutusasioissa paina 1.") == pytest.approx((7 + 2 + 2) / 4.5)
+    assert FI.with_rate(5.5).seconds("paina 1") == pytest.approx(4 / 5.5)
+
+
+def test_seconds_until_uses_the_position_of_the_offer() -> None:
+    function_first = "For cards, press 1. To speak to an advisor, press 0. To hear these options again, press star."
+    heard = "For cards, press 1. To speak to an advisor, press 0"
+    assert EN.seconds_until(function_first, "0") == pytest.approx(EN.seconds(heard))
+    key_first = "Press 0 to speak to an advisor. Press 1 for cards."
+    assert EN.seconds_until(key_first, "0") == pytest.approx(EN.seconds("Press 0 to speak to an advisor"))
+    assert EN.seconds_until(key_first, "5") == pytest.approx(EN.seconds(key_first))
+    assert EN.seconds_until(None, "1") == 0.0
+
+
+def test_seconds_to_human_follows_the_offer_in_finnish() -> None:
+    result = check("""
+        language: fi
+        entry: main
+        nodes:
+          main:
+            prompt: Laskutusasioissa paina 1. Asiakaspalvelijalle paina 0. Toista valikko painamalla tähteä.
+            options:
+              "1": {label: Laskutus, goto: billing}
+              "0": {label: Asiakaspalvelija, goto: advisor}
+              "*": {label: Toista, goto: repeat}
+          billing: {type: self_service}
+          advisor: {type: agent}
+        """)
+    # "Laskutusasioissa paina 1. Asiakaspalvelijalle paina 0": (7 + 2 + 2) + (9 + 2 + 2) syllables
+    assert result.metrics["seconds_to_human"] == pytest.approx(24 / 4.5, abs=0.1)
+
+
+def test_configured_rate_reaches_seconds_to_human() -> None:
+    text = """
+        entry: main
+        nodes:
+          main:
+            prompt: To speak to an advisor, press 0.
+            options:
+              "0": {label: Advisor, goto: advisor}
+          advisor: {type: agent}
+        """
+    assert check(text).metrics["seconds_to_human"] == pytest.approx(7 / 150 * 60, abs=0.1)
+    assert check(text, speaking_rate={"en": 210}).metrics["seconds_to_human"] == pytest.approx(2.0, abs=0.1)
+
+
+def test_seconds_before_offers() -> None:
+    assert EN.seconds_before_offers("Welcome to Acme Bank. For cards, press 1.") == pytest.approx(4 / 150 * 60)
+    assert EN.seconds_before_offers("Welcome to Acme Bank.") is None
+
+
+def test_unknown_languages_fall_back_to_english_and_regions_are_dropped() -> None:
+    assert load_language("sv").code == "en"
+    assert load_language("fi-FI") is FI
+
+
+def test_offer_examples_follow_the_language() -> None:
+    assert EN.offer_example("Billing", "1") == "For billing, press 1."
+    assert EN.offer_example("Repeat these options", "*") == "To repeat these options, press star."
+    assert EN.offer_example("ATM services", "2") == "For ATM services, press 2."
+    assert FI.offer_example("Laskutus", "#") == "Laskutus, paina risuaitaa."
+
+
+@pytest.mark.parametrize("language, label, vague", [
+    (EN, "Other enquiries", True), (EN, "All other questions", True), (EN, "Account information", False),
+    (FI, "Muut asiat", True), (FI, "Muissa asioissa", True), (FI, "Muuttoasiat", False), (FI, "Asiakaspalvelu", False),
+])
+def test_vague_labels(language, label: str, vague: bool) -> None:
+    assert language.label_words.is_vague(label) is vague
+
+
+@pytest.mark.parametrize("language, first, second, reason", [
+    (EN, "Billing", "Invoices", "near-synonyms"),
+    (EN, "Billing questions", "Billing problems", "same words"),
+    (EN, "Cards", "Card payments", "contains"),
+    (EN, "Claims", "Clams", "sound alike"),
+    (EN, "Card payments", "Card activation", None),
+    (EN, "Pay a bill", "Copy of a bill", None),
+    (EN, "Move in", "Move out", None),
+    (FI, "Laskut", "Laskutus", "near-synonyms"),
+    (FI, "Sopimukset", "Sähkösopimukset", "contains"),
+    (FI, "Sähkölaskut", "Laskut", "contains"),
+    (FI, "Sähkösopimukset", "Kaukolämpösopimukset", None),
+    (FI, "Sähkölaskut", "Kaukolämpölaskut", None),
+    (FI, "Laskujen maksaminen", "Laskun kopio", None),
+    (FI, "Yksityisasiakkaat", "Yritysasiakkaat", None),
+    (EN, "Personal banking", "Business banking", None),
+])
+def test_label_confusion(language, first: str, second: str, reason: str | None) -> None:
+    confusion = language.label_words.confusion(first, second, 85)
+    assert (confusion.reason if confusion else None) == reason
+
+
+def test_finnish_stems_join_inflected_forms() -> None:
+    words = FI.label_words
+    assert words.stem("sopimukset") == words.stem("sopimus")
+    assert words.in_group("Asiakaspalvelijalle", "human")
+    assert not EN.label_words.in_group("Apply for a mortgage", "human")
+
+
+PARALLEL = [  # prompts of the example menus and their Finnish translations
+    ("Welcome to Acme Bank. For cards, press 1. For payments and transfers, press 2. For loans and mortgages, "
+     "press 3. To speak to an advisor, press 0. To hear these options again, press star.",
+     "Tervetuloa Acme Pankkiin. Korttiasioissa paina 1. Maksuissa ja tilisiirroissa paina 2. Laina-asioissa "
+     "paina 3. Asiakaspalvelijalle paina 0. Kuullaksesi vaihtoehdot uudelleen paina tähteä."),
+    ("To report a lost or stolen card, press 1. To activate a new card, press 2. To go back to the main menu, "
+     "press hash.",
+     "Kadonneen tai varastetun kortin ilmoitat painamalla 1. Uuden kortin aktivoit painamalla 2. Päävalikkoon "
+     "pääset painamalla risuaitaa."),
+    ("Your card is now blocked and a new one is on its way.", "Korttisi on nyt suljettu, ja uusi kortti on tulossa."),
+    ("Riverside Health Clinic is closed. In an emergency, hang up and call the emergency number. To book a "
+     "callback for when we open, press 1. To leave a message, press 2.",
+     "Terveysasema on suljettu. Hätätilanteessa katkaise puhelu ja soita hätänumeroon. Jos haluat "
+     "takaisinsoiton aukeamisen jälkeen, paina 1. Jos haluat jättää viestin, paina 2."),
+]
+
+
+def test_finnish_rate_matches_the_english_rate() -> None:
+    """docs/languages.md: at 4.5 syllables a second, Finnish prompts take a little longer than English ones."""
+    english = sum(EN.seconds(e) for e, _ in PARALLEL)
+    finnish = sum(FI.seconds(f) for _, f in PARALLEL)
+    assert 1.0 < finnish / english < 1.1
