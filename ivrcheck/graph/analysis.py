@@ -28,10 +28,15 @@ def counts_as_human(node: Node, state: str) -> bool:
     return state == CLOSED and node.type in (NodeType.CALLBACK, NodeType.VOICEMAIL)
 
 
-def is_end(node: Node | None) -> bool:
-    """A node where a call legitimately ends or leaves this file."""
+def is_end(node: Node | None, state: str = OPEN) -> bool:
+    """A node where a call legitimately ends or leaves this file.
+
+    Outside hours a human with a `closed` target is no end: the call moves on to that target.
+    """
     if node is None:  # a node in another file
         return True
+    if state == CLOSED and node.hours is not None and node.closed is not None:
+        return False
     return node.type in TERMINAL or (node.type is NodeType.SELF_SERVICE and node.next is None)
 
 
@@ -122,7 +127,7 @@ def analyse_state(menu: Menu, graph: nx.MultiDiGraph, view: nx.MultiDiGraph, sta
         to_live=_routes_into(into, humans), to_human=_routes_into(into, human_like),
         steps=_steps(out, entry), path_to_human=path, seconds_to_human=seconds,
         fallback_to_human=fallback_path is not None, fallback_seconds=fallback_seconds,
-        traps=_traps(out, reachable, nodes), out=out,
+        traps=_traps(out, reachable, nodes, state), out=out,
     )
 
 
@@ -204,7 +209,7 @@ def _fastest(out: Adjacency, entry: str, goals: frozenset[str], nodes: dict[str,
     return None, None
 
 
-def _traps(out: Adjacency, reachable: frozenset[str], nodes: dict[str, Node | None]) -> list[list[str]]:
+def _traps(out: Adjacency, reachable: frozenset[str], nodes: dict[str, Node | None], state: str) -> list[list[str]]:
     """Cycles a caller can enter and never leave: no way out but being disconnected or hanging up.
 
     Being cut off after too many errors is not a way out, so silent edges into a hang-up
@@ -223,7 +228,7 @@ def _traps(out: Adjacency, reachable: frozenset[str], nodes: dict[str, Node | No
             (only,) = component
             if only not in adjacency.get(only, ()):
                 continue
-        if any(is_end(nodes.get(n)) for n in component):
+        if any(is_end(nodes.get(n), state) for n in component):
             continue
         if any(v not in component for u in component for v in adjacency.get(u, ())):
             continue
@@ -233,9 +238,9 @@ def _traps(out: Adjacency, reachable: frozenset[str], nodes: dict[str, Node | No
 
 def _cycle_from_first(sub: nx.DiGraph, component: set[str], nodes: dict[str, Node | None]) -> list[str]:
     """A shortest cycle through the component's earliest node, so reports are deterministic."""
-    def position(node_id: str) -> tuple[int, int, str]:
-        node = nodes.get(node_id)
-        return (node.span.line, node.span.column, node_id) if node else (0, 0, node_id)
+    def position(node_id: str) -> tuple[str, int, int, str]:
+        node = nodes.get(node_id)  # the root file (no `source`) first, then by file, line, column
+        return (node.source or "", node.span.line, node.span.column, node_id) if node else ("", 0, 0, node_id)
 
     first = min(component, key=position)
     inner = sub.subgraph(component)

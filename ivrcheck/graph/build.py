@@ -59,10 +59,10 @@ def build_graph(menu: Menu) -> nx.MultiDiGraph:
                 edges.append((node_id, node_id, len(edges), attrs))
             elif target.ref == "back":
                 backs.append((node_id, attrs))
-            elif target.is_external:
-                graph.add_node(target.ref, node=None, external=True)
+            elif target.ref in menu.nodes:  # also another file's node merged in as `file#node`
                 edges.append((node_id, target.ref, len(edges), attrs))
-            elif target.ref in menu.nodes:
+            elif target.is_external:  # a file that could not be merged: the call leaves this graph
+                graph.add_node(target.ref, node=None, external=True)
                 edges.append((node_id, target.ref, len(edges), attrs))
     if backs:
         # "Back" returns to whichever menu led here; with none, it replays this node.

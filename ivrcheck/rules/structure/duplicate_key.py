@@ -1,0 +1,72 @@
+"""One key bound twice in a menu; YAML would silently keep only the last.
+
+## What it checks
+Two options of one menu with the same key, including `1:` next to `"1":` (YAML reads one
+as a number and the other as a string, but a caller presses the same key).
+
+## Why it matters
+Only one of the two options can ever be chosen, and which one depends on the YAML parser:
+PyYAML and most platforms keep the last without a word. The other task silently
+disappears from the phone line while its prompt still offers it.
+
+## Example
+```yaml
+entry: main
+nodes:
+  main:
+    prompt: For cards, press 1. For loans, press 2. For an advisor, press 0.
+    options:
+      "1": {label: Cards, goto: advisor}
+      "2": {label: Loans, goto: advisor}
+      2: {label: Savings, goto: advisor}
+      "0": {label: Advisor, goto: advisor}
+  advisor: {type: agent}
+```
+
+## Use instead
+```yaml
+entry: main
+nodes:
+  main:
+    prompt: For cards, press 1. For loans, press 2. For savings, press 3. For an advisor, press 0.
+    options:
+      "1": {label: Cards, goto: advisor}
+      "2": {label: Loans, goto: advisor}
+      "3": {label: Savings, goto: advisor}
+      "0": {label: Advisor, goto: advisor}
+  advisor: {type: agent}
+```
+
+## Settings
+None.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Iterator
+
+from ivrcheck.findings import Problem, Severity, Span
+from ivrcheck.model import Menu
+from ivrcheck.rules.base import Settings, quote
+
+if TYPE_CHECKING:
+    from ivrcheck.graph import Flows
+
+CODE = "S109"
+NAME = "duplicate-key"
+SEVERITY = Severity.ERROR
+SETTINGS: dict[str, object] = {}
+
+
+def check(menu: Menu, flows: Flows, settings: Settings) -> Iterator[Problem]:
+    for node in menu.menus():
+        first: dict[str, Span] = {}
+        for option in node.options:
+            if option.key in first:
+                where = first[option.key]
+                yield Problem(option.span, node.id,
+                              f"key {quote(option.key)} is bound twice in menu {quote(node.id)}; "
+                              f"previously defined at line {where.line}, column {where.column}",
+                              "give each option its own key")
+            else:
+                first[option.key] = option.span

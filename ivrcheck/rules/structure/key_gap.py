@@ -1,0 +1,67 @@
+"""Number keys that skip a number (1, 2, 4), which callers read as a missing option.
+
+## What it checks
+Among the keys 1-9 a menu uses, every number from 1 up to the highest must be bound.
+`0`, `*` and `#` have conventional meanings and are left out.
+
+## Why it matters
+Callers who hear "1, 2, 4" wonder what 3 was and whether they missed it; some press 3.
+Consecutive numbering in order of popularity is the recommendation of ISO/IEC 13714 and
+most vendor guides. Gaps usually remain after an option is removed.
+
+## Example
+```yaml
+entry: main
+nodes:
+  main:
+    prompt: For cards, press 1. For loans, press 2. For savings, press 4.
+    options:
+      "1": {label: Cards, goto: advisor}
+      "2": {label: Loans, goto: advisor}
+      "4": {label: Savings, goto: advisor}
+  advisor: {type: agent}
+```
+
+## Use instead
+```yaml
+entry: main
+nodes:
+  main:
+    prompt: For cards, press 1. For loans, press 2. For savings, press 3.
+    options:
+      "1": {label: Cards, goto: advisor}
+      "2": {label: Loans, goto: advisor}
+      "3": {label: Savings, goto: advisor}
+  advisor: {type: agent}
+```
+
+## Settings
+None.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Iterator
+
+from ivrcheck.findings import Problem, Severity
+from ivrcheck.model import Menu
+from ivrcheck.rules.base import Settings, quote
+
+if TYPE_CHECKING:
+    from ivrcheck.graph import Flows
+
+CODE = "S108"
+NAME = "key-gap"
+SEVERITY = Severity.INFO
+SETTINGS: dict[str, object] = {}
+
+
+def check(menu: Menu, flows: Flows, settings: Settings) -> Iterator[Problem]:
+    for node in menu.menus():
+        numbers = {int(o.key) for o in node.options if o.is_dtmf and o.key in "123456789"}
+        missing = [n for n in range(1, max(numbers, default=0)) if n not in numbers]
+        if missing:
+            keys = ", ".join(quote(str(n)) for n in missing)
+            yield Problem(node.span_of("options"), node.id,
+                          f"menu {quote(node.id)} skips {keys}",
+                          "renumber the options 1, 2, 3 ... in order of popularity")

@@ -1,0 +1,63 @@
+"""A menu that offers one real choice, so the caller listens for nothing.
+
+## What it checks
+A reachable menu whose options, leaving out `repeat` and `back`, lead to one choice only.
+Options to hear the menu again or go back are not choices of what to do. A menu with no
+options at all is a dead end (S103), not this rule.
+
+## Why it matters
+A one-choice menu costs a prompt and a key press and gives nothing in return: the call
+could go straight on. Every needless step is time the caller pays (GetHuman standard:
+"do not make callers press keys for no reason"); designers typically leave them behind
+when other options are removed.
+
+## Example
+```yaml
+entry: main
+nodes:
+  main:
+    prompt: To speak to an advisor, press 0. To hear this again, press star.
+    options:
+      "0": {label: Advisor, goto: advisor}
+      "*": {label: Repeat, goto: repeat}
+  advisor: {type: agent}
+```
+
+## Use instead
+```yaml
+entry: welcome
+nodes:
+  welcome: {type: message, prompt: Welcome. Connecting you to an advisor., next: advisor}
+  advisor: {type: agent}
+```
+
+## Settings
+None.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Iterator
+
+from ivrcheck.findings import Problem, Severity
+from ivrcheck.model import Menu
+from ivrcheck.rules.base import Settings, quote
+
+if TYPE_CHECKING:
+    from ivrcheck.graph import Flows
+
+CODE = "S107"
+NAME = "single-option-menu"
+SEVERITY = Severity.WARNING
+SETTINGS: dict[str, object] = {}
+
+
+def check(menu: Menu, flows: Flows, settings: Settings) -> Iterator[Problem]:
+    for node in menu.menus():
+        if node.id not in flows.reachable:
+            continue
+        choices = {o.key for o in node.options if o.target is not None and not o.target.is_builtin}
+        if len(choices) == 1:
+            (key,) = choices
+            yield Problem(node.span, node.id, f"menu {quote(node.id)} offers one choice only ({quote(key)})",
+                          "send the call straight on with a `message` and `next`, or add the choices callers need")

@@ -1,0 +1,86 @@
+"""A menu buried deeper than callers will go: `depth` above the limit (3 by default).
+
+## What it checks
+The depth of a menu is the fewest key presses that reach it from `entry`, plus one. The
+rule reports the deepest menu once per file when it lies beyond `max_depth`, and says how
+many menus lie beyond the limit.
+
+## Why it matters
+Each level costs a prompt's worth of listening and another chance to pick wrong. Design
+guides converge on three levels at most (ISO/IEC 13714 recommends keeping the menu
+hierarchy shallow; Nuance and Amazon Connect guidance suggest no more than three levels
+before self-service or a person), and abandonment rises with every level added.
+
+## Example
+```yaml
+entry: a
+nodes:
+  a:
+    prompt: For more, press 1. For an advisor, press 0.
+    options: {"1": {label: More, goto: b}, "0": {label: Advisor, goto: advisor}}
+  b:
+    prompt: For more, press 1. For an advisor, press 0.
+    options: {"1": {label: More, goto: c}, "0": {label: Advisor, goto: advisor}}
+  c:
+    prompt: For more, press 1. For an advisor, press 0.
+    options: {"1": {label: More, goto: d}, "0": {label: Advisor, goto: advisor}}
+  d:
+    prompt: For your balance, press 1. For an advisor, press 0.
+    options: {"1": {label: Balance, goto: balance}, "0": {label: Advisor, goto: advisor}}
+  balance: {type: self_service}
+  advisor: {type: agent}
+```
+
+## Use instead
+```yaml
+entry: a
+nodes:
+  a:
+    prompt: For more, press 1. For your balance, press 2. For an advisor, press 0.
+    options:
+      "1": {label: More, goto: b}
+      "2": {label: Balance, goto: balance}
+      "0": {label: Advisor, goto: advisor}
+  b:
+    prompt: For more, press 1. For an advisor, press 0.
+    options: {"1": {label: More, goto: c}, "0": {label: Advisor, goto: advisor}}
+  c:
+    prompt: For your statement, press 1. For an advisor, press 0.
+    options: {"1": {label: Statement, goto: balance}, "0": {label: Advisor, goto: advisor}}
+  balance: {type: self_service}
+  advisor: {type: agent}
+```
+
+## Settings
+- `max_depth` (default 3): the deepest a menu may lie, counting the first menu as 1.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Iterator
+
+from ivrcheck.findings import Problem, Severity
+from ivrcheck.model import Menu
+from ivrcheck.rules.base import Settings, quote
+
+if TYPE_CHECKING:
+    from ivrcheck.graph import Flows
+
+CODE = "S105"
+NAME = "too-deep"
+SEVERITY = Severity.WARNING
+SETTINGS: dict[str, object] = {"max_depth": 3}
+
+
+def check(menu: Menu, flows: Flows, settings: Settings) -> Iterator[Problem]:
+    limit = int(settings["max_depth"])
+    steps = flows.open.steps
+    beyond = [m for m in menu.menus() if m.id in steps and steps[m.id] + 1 > limit]
+    if not beyond:
+        return
+    deepest = max(beyond, key=lambda m: (steps[m.id], -m.span.line))
+    depth = steps[deepest.id] + 1
+    others = f" ({len(beyond)} menus lie beyond the limit)" if len(beyond) > 1 else ""
+    yield Problem(deepest.span, deepest.id,
+                  f"menu {quote(deepest.id)} is {depth} levels deep, over the limit of {limit}{others}",
+                  "move popular tasks up a level, merge sparse submenus, or offer a person sooner")

@@ -1,0 +1,73 @@
+"""A menu with more choices than a caller can hold in mind: over 5 (an error over 9).
+
+## What it checks
+Counts the choices a menu offers: every key, every speech-only option, and multi-digit
+extension dialling as one. Above `max_options` it is a warning; above `error_above` an
+error, since a keypad has only twelve keys and a caller cannot remember ten offers.
+
+## Why it matters
+Callers must remember every offer until the one they want, so short-term memory sets the
+limit. ISO/IEC 13714 and most vendor guides (Nuance, Genesys, Amazon Connect) recommend at
+most four or five options per menu; beyond that callers replay the menu or press 0.
+
+## Example
+```yaml
+entry: main
+nodes:
+  main:
+    prompt: For cards press 1, loans 2, savings 3, insurance 4, pensions 5, mortgages 6, or press 0 for an advisor.
+    options:
+      "1": {label: Cards, goto: advisor}
+      "2": {label: Loans, goto: advisor}
+      "3": {label: Savings, goto: advisor}
+      "4": {label: Insurance, goto: advisor}
+      "5": {label: Pensions, goto: advisor}
+      "6": {label: Mortgages, goto: advisor}
+      "0": {label: Advisor, goto: advisor}
+  advisor: {type: agent}
+```
+
+## Use instead
+```yaml
+entry: main
+nodes:
+  main:
+    prompt: For cards and loans, press 1. For savings and pensions, press 2. For an advisor, press 0.
+    options:
+      "1": {label: Cards and loans, goto: advisor}
+      "2": {label: Savings and pensions, goto: advisor}
+      "0": {label: Advisor, goto: advisor}
+  advisor: {type: agent}
+```
+
+## Settings
+- `max_options` (default 5): most choices a menu may offer without a warning.
+- `error_above` (default 9): above this many choices the finding is an error.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Iterator
+
+from ivrcheck.findings import Problem, Severity
+from ivrcheck.model import Menu
+from ivrcheck.rules.base import Settings, quote
+
+if TYPE_CHECKING:
+    from ivrcheck.graph import Flows
+
+CODE = "S106"
+NAME = "too-many-options"
+SEVERITY = Severity.WARNING
+SETTINGS: dict[str, object] = {"max_options": 5, "error_above": 9}
+
+
+def check(menu: Menu, flows: Flows, settings: Settings) -> Iterator[Problem]:
+    limit, hard = int(settings["max_options"]), int(settings["error_above"])
+    for node in menu.menus():
+        count = len({o.key for o in node.options})
+        if count > limit:
+            yield Problem(node.span_of("options"), node.id,
+                          f"menu {quote(node.id)} offers {count} choices, over the limit of {limit}",
+                          "group related options into submenus or move rare ones elsewhere",
+                          severity=Severity.ERROR if count > hard else None)

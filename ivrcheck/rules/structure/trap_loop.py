@@ -1,0 +1,72 @@
+"""A set of nodes a caller can enter and never leave except by hanging up.
+
+## What it checks
+A cycle of reachable nodes (menus, messages, branches) with no way out: no option, `next`,
+case, timeout or retry route leads outside it, and none of its nodes hands the call over
+(agent, voicemail, callback, transfer) or ends it. Being disconnected after too many
+errors does not count as a way out. The cycle is printed from its earliest node in the
+file, so the report is the same on every run.
+
+## Why it matters
+A trapped caller hears the same prompts again and again; the only escape is to hang up,
+which the GetHuman standard and ISO/IEC 13714 (every dialogue state must offer a way to
+leave or reach help) both rule out. Loops are easy to create by accident when a message
+returns to the menu that played it and that menu has no other exit.
+
+## Example
+```yaml
+entry: main
+nodes:
+  main:
+    prompt: For opening hours, press 1.
+    options:
+      "1": {label: Opening hours, goto: hours_info}
+  hours_info: {type: message, prompt: We are open nine to five., next: main}
+```
+
+## Use instead
+```yaml
+entry: main
+nodes:
+  main:
+    prompt: For opening hours, press 1. To speak to an advisor, press 0.
+    options:
+      "1": {label: Opening hours, goto: hours_info}
+      "0": {label: Advisor, goto: advisor}
+  hours_info: {type: message, prompt: We are open nine to five., next: main}
+  advisor: {type: agent}
+```
+
+## Settings
+None.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Iterator
+
+from ivrcheck.findings import Problem, Severity
+from ivrcheck.model import Menu
+from ivrcheck.rules.base import Settings, quote
+
+if TYPE_CHECKING:
+    from ivrcheck.graph import Flows
+
+CODE = "S104"
+NAME = "trap-loop"
+SEVERITY = Severity.ERROR
+SETTINGS: dict[str, object] = {}
+
+
+def check(menu: Menu, flows: Flows, settings: Settings) -> Iterator[Problem]:
+    states: dict[tuple[str, ...], list[str]] = {}
+    for analysis in flows.states.values():
+        for cycle in analysis.traps:
+            states.setdefault(tuple(cycle), []).append(analysis.state)
+    for cycle, found_in in states.items():
+        first = menu.nodes[cycle[0]]
+        state = found_in[0] if flows.has_hours and len(found_in) == 1 else None
+        path = " -> ".join(quote(n) for n in cycle)
+        yield Problem(first.span, first.id, f"callers who reach {path} can never leave but by hanging up",
+                      "add a way out: an option to a person, a `next` elsewhere, or `after_retries` to an agent",
+                      state=state)

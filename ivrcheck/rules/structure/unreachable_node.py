@@ -1,0 +1,64 @@
+"""A node no call can reach from `entry`, in any schedule state.
+
+## What it checks
+Starting at `entry` and following every way a call can move (options, `next`, branch
+cases, `closed` targets, timeouts, invalid keys and retries), each node must be reached in
+at least one schedule state.
+
+## Why it matters
+An unreachable node is either dead weight or, more often, a task the designer meant
+callers to reach and forgot to link: a queue nobody is routed to, a message never played.
+Either way the menu file no longer says what the phone line does. Reviews of production
+IVRs (and Genesys Architect's "unreachable action" warning) treat it as a defect.
+
+## Example
+```yaml
+entry: main
+nodes:
+  main:
+    prompt: For an advisor, press 0.
+    options:
+      "0": {label: Advisor, goto: advisor}
+  advisor: {type: agent}
+  opening_hours: {type: message, prompt: We are open nine to five., next: main}
+```
+
+## Use instead
+```yaml
+entry: main
+nodes:
+  main:
+    prompt: For opening hours, press 1. For an advisor, press 0.
+    options:
+      "1": {label: Opening hours, goto: opening_hours}
+      "0": {label: Advisor, goto: advisor}
+  advisor: {type: agent}
+  opening_hours: {type: message, prompt: We are open nine to five., next: main}
+```
+
+## Settings
+None.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Iterator
+
+from ivrcheck.findings import Problem, Severity
+from ivrcheck.model import Menu
+from ivrcheck.rules.base import Settings, quote
+
+if TYPE_CHECKING:
+    from ivrcheck.graph import Flows
+
+CODE = "S102"
+NAME = "unreachable-node"
+SEVERITY = Severity.WARNING
+SETTINGS: dict[str, object] = {}
+
+
+def check(menu: Menu, flows: Flows, settings: Settings) -> Iterator[Problem]:
+    for node_id in flows.unreachable:
+        node = menu.nodes[node_id]
+        yield Problem(node.span, node_id, f"no call can reach {node.type.value} {quote(node_id)} from the entry",
+                      "link to it from a menu option or `next`, or delete it")
