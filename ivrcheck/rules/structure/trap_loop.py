@@ -47,7 +47,7 @@ from typing import TYPE_CHECKING, Iterator
 
 from ivrcheck.findings import Problem, Severity
 from ivrcheck.model import Menu
-from ivrcheck.rules.base import Settings, quote
+from ivrcheck.rules.base import Settings, holding_states, quote
 
 if TYPE_CHECKING:
     from ivrcheck.graph import Flows
@@ -59,14 +59,11 @@ SETTINGS: dict[str, object] = {}
 
 
 def check(menu: Menu, flows: Flows, settings: Settings) -> Iterator[Problem]:
-    states: dict[tuple[str, ...], list[str]] = {}
-    for analysis in flows.states.values():
-        for cycle in analysis.traps:
-            states.setdefault(tuple(cycle), []).append(analysis.state)
-    for cycle, found_in in states.items():
+    cycles = dict.fromkeys(tuple(c) for analysis in flows.states.values() for c in analysis.traps)
+    for cycle in cycles:
         first = menu.nodes[cycle[0]]
-        state = found_in[0] if flows.has_hours and len(found_in) == 1 else None
         path = " -> ".join(quote(n) for n in cycle)
-        yield Problem(first.span, first.id, f"callers who reach {path} can never leave but by hanging up",
-                      "add a way out: an option to a person, a `next` elsewhere, or `after_retries` to an agent",
-                      state=state)
+        for state in holding_states(flows, lambda a: list(cycle) in a.traps):
+            yield Problem(first.span, first.id, f"callers who reach {path} can never leave but by hanging up",
+                          "add a way out: an option to a person, a `next` elsewhere, or `after_retries` to an agent",
+                          state=state)

@@ -1,0 +1,94 @@
+"""A person with opening hours whose closed state drops the caller.
+
+## What it checks
+An agent, or a transfer a person answers, with `hours` must say where calls go outside
+those hours (`closed:`), and that target must not lead, with no choice left to the caller,
+only to a hang-up or to nothing.
+
+## Why it matters
+Outside hours the platform otherwise plays a generic message and disconnects: the caller
+learns nothing about when to call back and has no way to leave a message. The GetHuman
+standard asks for a callback or message option whenever no person is available; SPEC §2 of
+this project judges what a closed human does with its callers.
+
+## Example
+```yaml
+entry: main
+hours:
+  office: {mon-fri: "09:00-17:00"}
+nodes:
+  main:
+    prompt: To speak to an advisor, press 0. For opening hours, press 1.
+    options:
+      "0": {label: Advisor, goto: advisor}
+      "1": {label: Opening hours, goto: info}
+  info: {type: message, prompt: We are open nine to five., next: main}
+  advisor: {type: agent, hours: office}
+```
+
+## Use instead
+```yaml
+entry: main
+hours:
+  office: {mon-fri: "09:00-17:00"}
+nodes:
+  main:
+    prompt: To speak to an advisor, press 0. For opening hours, press 1.
+    options:
+      "0": {label: Advisor, goto: advisor}
+      "1": {label: Opening hours, goto: info}
+  info: {type: message, prompt: We are open nine to five., next: main}
+  advisor: {type: agent, hours: office, closed: callback}
+  callback: {type: callback, confirmation: sms}
+```
+
+## Settings
+None.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Iterator
+
+from ivrcheck.findings import Problem, Severity
+from ivrcheck.graph.build import CLOSED, ROUTING
+from ivrcheck.model import Menu, NodeType
+from ivrcheck.rules.base import Settings, quote
+
+if TYPE_CHECKING:
+    from ivrcheck.graph import Analysis, Flows
+
+CODE = "H205"
+NAME = "closed-dead-end"
+SEVERITY = Severity.WARNING
+SETTINGS: dict[str, object] = {}
+
+
+def check(menu: Menu, flows: Flows, settings: Settings) -> Iterator[Problem]:
+    closed = flows.states.get(CLOSED)
+    for node in menu.nodes.values():
+        human = node.type is NodeType.AGENT or (node.type is NodeType.TRANSFER and node.human)
+        if not human or node.hours is None or node.id not in flows.reachable:
+            continue
+        if node.closed is None:
+            yield Problem(node.span, node.id, f"outside hours, callers who reach {quote(node.id)} are cut off",
+                          "add `closed:` pointing at a callback, voicemail or a message with choices", state=CLOSED)
+        elif closed is not None and node.closed.ref in closed.out and _only_hangs_up(closed, node.closed.ref, menu):
+            yield Problem(node.closed.span, node.id,
+                          f"outside hours, {quote(node.id)} sends callers to {quote(node.closed.ref)}, which hangs up",
+                          "offer a callback or voicemail instead of ending the call", state=CLOSED)
+
+
+def _only_hangs_up(analysis: Analysis, start: str, menu: Menu) -> bool:
+    """Whether every way on from `start`, without a caller choice, ends in a hang-up or nowhere."""
+    seen, frontier, ends = {start}, [start], []
+    while frontier:
+        node_id = frontier.pop()
+        onward = [t for t, attrs in analysis.edges_from(node_id) if attrs["kind"] in ROUTING]
+        if not onward:
+            ends.append(node_id)
+        for target in onward:
+            if target not in seen:
+                seen.add(target)
+                frontier.append(target)
+    return bool(ends) and all(n in menu.nodes and menu.nodes[n].type in (NodeType.HANGUP, NodeType.MESSAGE) for n in ends)

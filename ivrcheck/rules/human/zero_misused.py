@@ -1,0 +1,73 @@
+"""Key 0 bound to something other than a person.
+
+## What it checks
+In each menu, an option on key `0` must lead, with no further choice, to a person (an
+agent or a transfer a person answers) while open. Binding 0 to a submenu, a message,
+`repeat` or a hang-up breaks the convention.
+
+## Why it matters
+Callers press 0 expecting an operator (the GetHuman standard, ISO/IEC 13714's advice on
+consistent keys). When 0 plays more menus or ends the call, the caller who tried the one
+universal escape is punished for it and loses trust in every other key.
+
+## Example
+```yaml
+entry: main
+nodes:
+  main:
+    prompt: For an advisor, press 1. For more options, press 0.
+    options:
+      "1": {label: Advisor, goto: advisor}
+      "0": {label: More options, goto: more}
+  more:
+    prompt: For opening hours, press 1.
+    options:
+      "1": {label: Opening hours, goto: advisor}
+  advisor: {type: agent}
+```
+
+## Use instead
+```yaml
+entry: main
+nodes:
+  main:
+    prompt: For more options, press 1. To speak to an advisor, press 0.
+    options:
+      "1": {label: More options, goto: more}
+      "0": {label: Advisor, goto: advisor}
+  more:
+    prompt: For opening hours, press 1.
+    options:
+      "1": {label: Opening hours, goto: advisor}
+  advisor: {type: agent}
+```
+
+## Settings
+None.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Iterator
+
+from ivrcheck.findings import Problem, Severity
+from ivrcheck.model import Menu
+from ivrcheck.rules.base import Settings, quote
+
+if TYPE_CHECKING:
+    from ivrcheck.graph import Flows
+
+CODE = "H204"
+NAME = "zero-misused"
+SEVERITY = Severity.WARNING
+SETTINGS: dict[str, object] = {}
+
+
+def check(menu: Menu, flows: Flows, settings: Settings) -> Iterator[Problem]:
+    for node in menu.menus():
+        zero = next((o for o in node.options if o.key == "0"), None)
+        if zero is None or zero.target is None or flows.open.option_reaches_human(node.id, "0"):
+            continue
+        where = "this menu again" if zero.target.ref == "repeat" else quote(zero.target.ref)
+        yield Problem(zero.span, node.id, f'"0" in menu {quote(node.id)} leads to {where}, not to a person',
+                      'bind "0" to an `agent` and move this option to another key')

@@ -1,0 +1,48 @@
+"""H203 no-zero-out: 0 does not reach a person."""
+
+import pytest
+
+from tests.conftest import At, codes_at, lint
+
+NO_ZERO = """
+entry: main
+nodes:
+  main:
+    prompt: For cards, press 1.
+    options:
+      "1": {label: Cards, goto: advisor}
+  advisor: {type: agent}
+"""
+
+CLOSED = """
+entry: main
+hours: {office: {mon-fri: "09:00-17:00"}}
+nodes:
+  main:
+    prompt: For an advisor, press 0.
+    options:
+      "0": {label: Advisor, goto: advisor}
+  advisor: {type: agent, hours: office, closed: bye}
+  bye: {type: hangup}
+"""
+
+CASES = [
+    ("0 unbound", NO_ZERO, [At("H203", 3, 3)]),
+    ("0 to a person", NO_ZERO.replace('"1": {label: Cards, goto: advisor}', '"0": {label: Advisor, goto: advisor}'), []),
+    ("closed queue hangs up", CLOSED, [At("H203", 7, 7)]),
+    ("closed queue offers a callback", CLOSED.replace("closed: bye}", "closed: cb}\n  cb: {type: callback}"), []),
+    ("near miss: 0 bound to a submenu is H204, not H203", NO_ZERO.replace(
+        '"1": {label: Cards, goto: advisor}', '"0": {label: More, goto: main}'), []),
+]
+
+
+@pytest.mark.parametrize("text, expected", [c[1:] for c in CASES], ids=[c[0] for c in CASES])
+def test_no_zero_out(text: str, expected: list[At]) -> None:
+    assert codes_at(lint(text, select="H203")) == expected
+
+
+def test_messages_and_state() -> None:
+    (unbound,) = lint(NO_ZERO, select="H203")
+    assert unbound.message == 'pressing "0" in menu "main" does nothing' and unbound.state is None
+    (closed,) = lint(CLOSED, select="H203")
+    assert closed.state == "closed" and "outside hours" in closed.message
