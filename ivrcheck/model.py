@@ -108,6 +108,8 @@ class Node:
     ignore: frozenset[str] = frozenset()
     #: Span of every field as written in the file (or in `defaults` when inherited).
     spans: Mapping[str, Span] = field(default_factory=dict)
+    #: Fields whose value (and span) come from `defaults` rather than the node itself.
+    inherited: frozenset[str] = frozenset()
     #: The file that declares this node, when it was merged in from another file of the line.
     source: str | None = None
 

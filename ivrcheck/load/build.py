@@ -131,11 +131,13 @@ def _node(reader: Reader, node_id: str, key_node: yaml.Node, value: yaml.Node,
             attrs[name] = _field(reader, found, name, table, f"`{name}` of {where}")
         elif name in found and spec.kind == "target":
             attrs[name] = _target(reader, found, name, table, f"`{name}` of {where}")
+    inherited = set()
     if node_type in INTERACTIVE:
         for name, (default, span) in defaults.items():
             if name not in found:
                 attrs[name] = default
                 spans[name] = span
+                inherited.add(name)
     options = _options(reader, found, where) if node_type is NodeType.MENU else ()
     cases = _cases(reader, found, where) if node_type is NodeType.BRANCH else ()
     attrs.pop("type", None)
@@ -146,6 +148,7 @@ def _node(reader: Reader, node_id: str, key_node: yaml.Node, value: yaml.Node,
         id=node_id, type=node_type, span=span_of(key_node),
         prompt_span=span_of(found["prompt"][1]) if "prompt" in found else None,
         options=options, cases=cases, ignore=frozenset(str(c).upper() for c in ignore), spans=spans,
+        inherited=frozenset(inherited),
         **{k: v for k, v in attrs.items() if v is not None},
     )
 

@@ -46,3 +46,23 @@ def holding_states(flows: Flows, holds: Callable[[Analysis], bool]) -> list[str 
     if not found:
         return []
     return [None] if len(found) == len(flows.states) else found
+
+
+def only_hangs_up(analysis: Analysis, start: str, menu: Menu) -> bool:
+    """Whether every way on from `start`, with no choice left to the caller, ends the call:
+    in a hang-up, or in a message that leads nowhere."""
+    from ivrcheck.graph.build import ROUTING
+    from ivrcheck.model import NodeType
+
+    seen, frontier, ends = {start}, [start], []
+    while frontier:
+        node_id = frontier.pop()
+        onward = [t for t, attrs in analysis.edges_from(node_id) if attrs["kind"] in ROUTING]
+        if not onward:
+            ends.append(node_id)
+        for target in onward:
+            if target not in seen:
+                seen.add(target)
+                frontier.append(target)
+    return bool(ends) and all(n in menu.nodes and menu.nodes[n].type in (NodeType.HANGUP, NodeType.MESSAGE)
+                              for n in ends)

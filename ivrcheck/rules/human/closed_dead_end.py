@@ -51,12 +51,12 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Iterator
 
 from ivrcheck.findings import Problem, Severity
-from ivrcheck.graph.build import CLOSED, ROUTING
+from ivrcheck.graph.build import CLOSED
 from ivrcheck.model import Menu, NodeType
-from ivrcheck.rules.base import Settings, quote
+from ivrcheck.rules.base import Settings, only_hangs_up, quote
 
 if TYPE_CHECKING:
-    from ivrcheck.graph import Analysis, Flows
+    from ivrcheck.graph import Flows
 
 CODE = "H205"
 NAME = "closed-dead-end"
@@ -73,22 +73,8 @@ def check(menu: Menu, flows: Flows, settings: Settings) -> Iterator[Problem]:
         if node.closed is None:
             yield Problem(node.span, node.id, f"outside hours, callers who reach {quote(node.id)} are cut off",
                           "add `closed:` pointing at a callback, voicemail or a message with choices", state=CLOSED)
-        elif closed is not None and node.closed.ref in closed.out and _only_hangs_up(closed, node.closed.ref, menu):
+        elif closed is not None and node.closed.ref in closed.out and only_hangs_up(closed, node.closed.ref, menu):
             yield Problem(node.closed.span, node.id,
                           f"outside hours, {quote(node.id)} sends callers to {quote(node.closed.ref)}, which hangs up",
                           "offer a callback or voicemail instead of ending the call", state=CLOSED)
 
-
-def _only_hangs_up(analysis: Analysis, start: str, menu: Menu) -> bool:
-    """Whether every way on from `start`, without a caller choice, ends in a hang-up or nowhere."""
-    seen, frontier, ends = {start}, [start], []
-    while frontier:
-        node_id = frontier.pop()
-        onward = [t for t, attrs in analysis.edges_from(node_id) if attrs["kind"] in ROUTING]
-        if not onward:
-            ends.append(node_id)
-        for target in onward:
-            if target not in seen:
-                seen.add(target)
-                frontier.append(target)
-    return bool(ends) and all(n in menu.nodes and menu.nodes[n].type in (NodeType.HANGUP, NodeType.MESSAGE) for n in ends)

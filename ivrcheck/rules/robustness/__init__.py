@@ -1,3 +1,8 @@
-"""R5xx robustness rules."""
+"""R5xx robustness rules: silence, mistakes and failed recognition are handled."""
 
-RULES: tuple = ()
+from ivrcheck.rules.robustness import (
+    disconnect_on_error, no_invalid_handling, no_keypad_fallback, no_repeat, no_timeout_handling, too_many_retries,
+)
+
+RULES: tuple = (no_timeout_handling, no_invalid_handling, disconnect_on_error, too_many_retries, no_repeat,
+                no_keypad_fallback)

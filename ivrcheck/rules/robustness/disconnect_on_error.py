@@ -1,0 +1,76 @@
+"""Running out of retries hangs up instead of reaching a person.
+
+## What it checks
+For every reachable menu and input: when `retries` run out, the call goes to
+`after_retries` (itself or from `defaults`). Without one, platforms drop the call; with
+one that leads, with no choice left to the caller, only to a hang-up, the call is dropped
+too. Checked in each schedule state (an `after_retries` to a queue whose closed target
+hangs up fails outside hours only).
+
+## Why it matters
+A caller who has failed several times is the one who most needs a person. Cutting them
+off punishes confusion and sends them to call again, angrier (GetHuman standard: "never
+disconnect a caller who has made an error"; ISO/IEC 13714 asks for escalation to human
+help after repeated errors).
+
+## Example
+```yaml
+entry: main
+defaults: {timeout: 5, retries: 3, on_timeout: repeat, on_invalid: repeat}
+nodes:
+  main:
+    prompt: For an advisor, press 0.
+    options:
+      "0": {label: Advisor, goto: advisor}
+  advisor: {type: agent}
+```
+
+## Use instead
+```yaml
+entry: main
+defaults: {timeout: 5, retries: 3, on_timeout: repeat, on_invalid: repeat, after_retries: advisor}
+nodes:
+  main:
+    prompt: For an advisor, press 0.
+    options:
+      "0": {label: Advisor, goto: advisor}
+  advisor: {type: agent}
+```
+
+## Settings
+None.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Iterator
+
+from ivrcheck.findings import Problem, Severity
+from ivrcheck.model import Menu
+from ivrcheck.rules.base import Settings, holding_states, only_hangs_up, quote
+
+if TYPE_CHECKING:
+    from ivrcheck.graph import Flows
+
+CODE = "R503"
+NAME = "disconnect-on-error"
+SEVERITY = Severity.WARNING
+SETTINGS: dict[str, object] = {}
+_HELP = "add `after_retries:` pointing at an `agent` (here or under `defaults:`)"
+
+
+def check(menu: Menu, flows: Flows, settings: Settings) -> Iterator[Problem]:
+    for node in menu.nodes.values():
+        if not node.is_interactive or node.id not in flows.reachable:
+            continue
+        target = node.after_retries
+        if target is None:
+            yield Problem(node.span, node.id, f"callers who run out of retries in {quote(node.id)} are disconnected",
+                          _HELP)
+            continue
+        if target.is_builtin or target.ref not in menu.nodes:
+            continue  # `repeat`/`back` keep the caller; undefined targets are S101's
+        for state in holding_states(flows, lambda a: only_hangs_up(a, target.ref, menu)):
+            yield Problem(target.span if target.span.line else node.span, node.id,
+                          f"callers who run out of retries in {quote(node.id)} go to {quote(target.ref)}, "
+                          "which hangs up", _HELP, state=state)

@@ -1,0 +1,61 @@
+"""A menu or input with no `on_invalid`: a wrong key gets no answer.
+
+## What it checks
+Every reachable menu and input node must say what happens when the caller presses a key
+that is not offered, either itself or through `defaults`.
+
+## Why it matters
+Wrong keys are common: a caller mishears, presses the number of the line they wanted, or
+tries 0 or 9. Without an `on_invalid` route the platform default applies, often a curt
+error and disconnection after one mistake, which the GetHuman standard counts among the
+worst failures. VoiceXML's `nomatch` and ISO/IEC 13714 both ask for a defined response.
+
+## Example
+```yaml
+entry: main
+nodes:
+  main:
+    prompt: For an advisor, press 0.
+    options:
+      "0": {label: Advisor, goto: advisor}
+  advisor: {type: agent}
+```
+
+## Use instead
+```yaml
+entry: main
+defaults: {on_invalid: repeat}
+nodes:
+  main:
+    prompt: For an advisor, press 0.
+    options:
+      "0": {label: Advisor, goto: advisor}
+  advisor: {type: agent}
+```
+
+## Settings
+None.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Iterator
+
+from ivrcheck.findings import Problem, Severity
+from ivrcheck.model import Menu
+from ivrcheck.rules.base import Settings, quote
+
+if TYPE_CHECKING:
+    from ivrcheck.graph import Flows
+
+CODE = "R502"
+NAME = "no-invalid-handling"
+SEVERITY = Severity.WARNING
+SETTINGS: dict[str, object] = {}
+
+
+def check(menu: Menu, flows: Flows, settings: Settings) -> Iterator[Problem]:
+    for node in menu.nodes.values():
+        if node.is_interactive and node.id in flows.reachable and node.on_invalid is None:
+            yield Problem(node.span, node.id, f"{node.type.value} {quote(node.id)} has no `on_invalid`",
+                          "add `on_invalid: repeat` here or under `defaults:`")
