@@ -74,4 +74,4 @@ def _defined(menu: Menu, target: Target) -> bool:
 
 def _fix(ref: str, ids: list[str]) -> str:
     hint = suggest(ref, ids) if ids else "declare the node under `nodes:`"
-    return f"{hint}; or declare {quote(ref)} under `nodes:`" if hint.startswith("did you") else hint
+    return f"{hint} Otherwise declare {quote(ref)} under `nodes:`" if hint.startswith("did you") else hint

@@ -51,4 +51,4 @@ def test_undefined_target(text: str, expected: list[At]) -> None:
 def test_message_suggests_the_closest_node() -> None:
     (finding,) = lint(CASES[0][1], select="S101")
     assert finding.message == '"main" leads to "advisr", which is no node'
-    assert finding.help.startswith('did you mean "advisor"?')
+    assert finding.help == 'did you mean "advisor"? Otherwise declare "advisr" under `nodes:`'
