@@ -134,8 +134,9 @@ def compose(text: str, limits: Limits) -> tuple[yaml.Node | None, LoadError | No
         return None, _syntax_error(exc, text)
     except yaml.YAMLError as exc:  # pragma: no cover - unmarked errors are rare
         return None, LoadError("F001", Span(1, 1), f"YAML syntax error: {exc}", "fix the YAML syntax")
-    if node is None:
-        return None, LoadError("F003", Span(1, 1), "file is empty", "declare `entry:` and `nodes:`")
+    if node is None or (isinstance(node, yaml.ScalarNode) and node.tag.endswith(":null") and not node.value):
+        return None, LoadError("F003", Span(1, 1), "file is empty",
+                               "declare a phone line with at least `entry:` and `nodes:`")
     # Without an anchor there is no alias, so nothing can expand and the walk is skipped.
     return node, (_check_aliases(node, limits) if "&" in text else None)
 
@@ -150,6 +151,8 @@ def _syntax_error(exc: yaml.MarkedYAMLError, text: str) -> LoadError:
     bare = re.match(r"\s*([*#])\s*:", culprit) or re.match(r"\s*([*&])", culprit)
     if bare or "alias" in problem or "anchor" in problem:
         key = bare.group(1) if bare else "*"
+        if bare:  # PyYAML marks the character after `*`; the culprit is the `*` itself
+            span = Span(span.line, bare.start(1) + 1)
         help_text = f'quote the key: write "{key}": in YAML an unquoted * starts an alias and # a comment'
     elif re.search(r"(^|\s)#\s*:", culprit):
         help_text = 'quote the key: write "#": in YAML an unquoted # starts a comment'
