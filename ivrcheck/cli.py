@@ -125,8 +125,23 @@ def _step_summary(results) -> None:
 
 
 def _diagrams(results) -> dict[str, str]:
-    """Mermaid diagrams of the checked files, when the renderer is installed with ivrcheck."""
-    return {}
+    """Mermaid diagrams of the checked files that loaded, for the job summary.
+
+    The summary is written once a run, inside GitHub Actions only, so each loaded file is
+    inspected again here rather than carrying every model through the parallel check.
+    """
+    from ivrcheck import engine
+    from ivrcheck.render import RenderError, render
+
+    diagrams = {}
+    for result in results:
+        if result.score is None or not Path(result.path).is_file():
+            continue
+        try:
+            diagrams[result.path] = render(engine.inspect_file(Path(result.path)), "mmd").decode("utf-8")
+        except RenderError:
+            continue
+    return diagrams
 
 
 @app.command()
@@ -153,6 +168,47 @@ def score(
         raise fail(f'unknown format "{format}"; choose text or json')
     if result.score is None:
         raise typer.Exit(1)
+
+
+class State(str, Enum):
+    open = "open"
+    closed = "closed"
+
+
+@app.command()
+def render(
+    file: FileArg,
+    *,
+    output: Annotated[Path, typer.Option("--output", "-o", help="Where to write: .svg .png .pdf .dot .mmd or .md.")],
+    format: Annotated[Optional[str], typer.Option("--format", "-f", help="svg, png, pdf, dot, mmd or md; default: from -o.")] = None,
+    state: Annotated[State, typer.Option("--state", help="Schedule state to draw.")] = State.open,
+    root: Annotated[Optional[str], typer.Option("--root", help="Draw from this node instead of the entry.")] = None,
+    depth: Annotated[Optional[int], typer.Option("--depth", min=0, help="Draw at most this many arrows below the root.")] = None,
+    to: Annotated[Optional[str], typer.Option("--to", help="Draw only the paths that reach this node.")] = None,
+    config: ConfigOpt = None,
+) -> None:
+    """Draw a menu as a diagram: shapes per node kind, findings marked, the fastest path to a person in bold."""
+    from ivrcheck import engine
+    from ivrcheck.fileio import atomic_write
+    from ivrcheck.render import RenderError, format_for
+    from ivrcheck.render import render as draw
+    from ivrcheck.report.text import format as text
+
+    _load_config.cache_clear()
+    (path,) = _existing([file])
+    try:
+        fmt = format_for(output.name, format)
+        inspection = engine.inspect_file(path, _config_for(path, config, (), ()))
+        if inspection.menu is None:
+            typer.echo(text([inspection.result]), nl=False)
+            raise typer.Exit(1)
+        data = draw(inspection, fmt, state=state.value, root=root, depth=depth, to=to)
+        atomic_write(output, data)
+    except RenderError as exc:
+        raise fail(str(exc)) from None
+    except OSError as exc:
+        raise fail(f"{output}: cannot write: {exc.strerror}") from None
+    typer.echo(f"wrote {output} ({fmt}, {len(data):,} bytes)")
 
 
 @app.command()
