@@ -123,3 +123,4 @@ def test_github_actions_gets_annotations_and_a_job_summary(tmp_path: Path, monke
     assert "::error file=" in result.output and "S103" in result.output
     text = summary.read_text()
     assert "billing.ivr.yaml" in text and "S103" in text and "score" in text
+    assert "<details><summary>Diagram</summary>" in text and "```mermaid" in text and "flowchart TD" in text
