@@ -1,6 +1,5 @@
 """Every rule's docstring is a complete page whose examples behave as documented."""
 
-import textwrap
 
 import pytest
 

@@ -182,7 +182,7 @@ def _option(reader: Reader, key: str, key_node: yaml.Node, value: yaml.Node, whe
     kind = "dtmf" if key in DTMF_KEYS else "speech"
     if kind == "speech" and not say:
         hint = ("use `dial_by_extension` for multi-digit entry" if key.isdigit()
-                else f'keys are 0-9, "*" and "#"; a speech-only option needs `say:` phrases')
+                else 'keys are 0-9, "*" and "#"; a speech-only option needs `say:` phrases')
         reader.error("F011", key_node, f'"{key}" in {where} is not a DTMF key and has no `say:` phrases', hint)
         return None
     label = _field(reader, sub, "label", OPTION_FIELDS, f"`label` of {owhere}")

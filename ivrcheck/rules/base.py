@@ -66,3 +66,13 @@ def only_hangs_up(analysis: Analysis, start: str, menu: Menu) -> bool:
                 frontier.append(target)
     return bool(ends) and all(n in menu.nodes and menu.nodes[n].type in (NodeType.HANGUP, NodeType.MESSAGE)
                               for n in ends)
+
+
+def missing_handler(menu: Menu, flows: Flows, field: str) -> Iterator[Problem]:
+    """Reachable menus and inputs that leave one error route (`on_timeout`, `on_invalid`) unset."""
+    from ivrcheck.findings import Problem
+
+    for node in menu.nodes.values():
+        if node.is_interactive and node.id in flows.reachable and getattr(node, field) is None:
+            yield Problem(node.span, node.id, f"{node.type.value} {quote(node.id)} has no `{field}`",
+                          f"add `{field}: repeat` here or under `defaults:`")

@@ -43,7 +43,7 @@ from typing import TYPE_CHECKING, Iterator
 
 from ivrcheck.findings import Problem, Severity
 from ivrcheck.model import Menu
-from ivrcheck.rules.base import Settings, quote
+from ivrcheck.rules.base import Settings, missing_handler
 
 if TYPE_CHECKING:
     from ivrcheck.graph import Flows
@@ -55,7 +55,4 @@ SETTINGS: dict[str, object] = {}
 
 
 def check(menu: Menu, flows: Flows, settings: Settings) -> Iterator[Problem]:
-    for node in menu.nodes.values():
-        if node.is_interactive and node.id in flows.reachable and node.on_invalid is None:
-            yield Problem(node.span, node.id, f"{node.type.value} {quote(node.id)} has no `on_invalid`",
-                          "add `on_invalid: repeat` here or under `defaults:`")
+    yield from missing_handler(menu, flows, "on_invalid")
