@@ -52,6 +52,6 @@ def clarity(findings: Iterable[Finding]) -> Clarity:
         costs[(part_of(finding.code), finding.code)].append(COST[finding.severity])
     penalty = dict.fromkeys(PARTS, 0.0)
     for (part, _), values in costs.items():
-        penalty[part] += sum(cost / 2**i for i, cost in enumerate(sorted(values, reverse=True)))
+        penalty[part] += sum(cost * 0.5**i for i, cost in enumerate(sorted(values, reverse=True)))
     parts = {part: round(max(0.0, PART_POINTS - penalty[part])) for part in PARTS}
     return Clarity(sum(parts.values()), parts)

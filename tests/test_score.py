@@ -77,3 +77,9 @@ def test_a_menu_without_a_human_scores_lower_than_the_same_menu_with_one() -> No
           advisor: {type: agent}
         """)
     assert with_human.score > without.score
+
+
+def test_thousands_of_findings_of_one_rule_do_not_overflow() -> None:
+    many = [finding("R505", Severity.INFO, line) for line in range(5000)]
+    result = clarity(many)
+    assert result.parts["robustness"] == 23  # 1 + 1/2 + 1/4 + ... stays under 2 points
