@@ -47,7 +47,10 @@ here), or `other-file.ivr.yaml#node`.
 
 **Hours**: a schedule maps days (`mon`-`sun`, ranges such as `mon-fri`, `holiday`) to
 `"HH:MM-HH:MM"` ranges (several joined by commas) or `closed`. A node with `hours:` is
-checked in both states: open, and closed (where calls go to its `closed` target).
+checked in both states: open, and closed (where calls go to its `closed` target). A line
+with several schedules is checked in two states, not in every combination: "open" with
+all schedules open and "closed" with all closed; the day and time ranges are validated
+but not evaluated against a clock.
 
 **Anchors and merges** (`&name`, `*name`, `<<: *name`) work as in YAML, within limits
 that refuse alias bombs (F009).
