@@ -5,14 +5,19 @@ from __future__ import annotations
 import os
 import sys
 from contextlib import contextmanager
-from enum import Enum
-from functools import lru_cache
 from pathlib import Path
 from typing import Annotated, Callable, Iterator, Optional
 
 import typer
+from typer.core import TyperArgument, TyperOption
 
 from ivrcheck import __version__
+
+# Typer prints an argument's Python type in --help (`<list[str]>`): jargon to a designer, and
+# each argument's help already says what it takes.
+# Flags show `<bool>` the same way. Every option that takes a value declares a metavar instead.
+TyperArgument.display_type_rich = lambda self, ctx: None  # type: ignore[method-assign]
+TyperOption.display_type_rich = lambda self, ctx: self.metavar  # type: ignore[method-assign]
 
 app = typer.Typer(
     name="ivrcheck",
@@ -20,14 +25,10 @@ app = typer.Typer(
     add_completion=False,
     no_args_is_help=True,
     pretty_exceptions_enable=False,
+    rich_markup_mode="rich",
 )
 
-
-class FailOn(str, Enum):
-    error = "error"
-    warning = "warning"
-    info = "info"
-    never = "never"
+INPUT, SELECTION, OUTPUT = "What to check", "Which rules", "Output"
 
 
 def _version(value: bool) -> None:
@@ -42,25 +43,48 @@ def fail(message: str) -> typer.Exit:
     return typer.Exit(2)
 
 
-PathsArg = Annotated[list[Path], typer.Argument(help="Menu files or folders to search for them.", show_default=False)]
-FileArg = Annotated[Path, typer.Argument(help="A menu file.", show_default=False)]
+PathsArg = Annotated[list[str], typer.Argument(
+    metavar="PATH...", show_default=False,
+    help="Menu files or folders to search for them; - reads one menu from standard input.")]
+FileArg = Annotated[Path, typer.Argument(metavar="FILE", show_default=False, help="A menu file.")]
 FormatOpt = Annotated[Optional[str], typer.Option(
-    "--format", "-f", help="text, json, sarif, github, junit or gitlab [default: text; github inside GitHub Actions].")]
-FailOnOpt = Annotated[Optional[FailOn], typer.Option("--fail-on", help="Lowest severity that makes the exit code 1 [default: error].")]
-ConfigOpt = Annotated[Optional[Path], typer.Option("--config", "-c", help="Config file (.ivrcheck.yaml or pyproject.toml); default: found upward from each path.")]
-SelectOpt = Annotated[Optional[list[str]], typer.Option("--select", help="Only rules whose code starts with this (repeatable): S, H2, R504.")]
-IgnoreOpt = Annotated[Optional[list[str]], typer.Option("--ignore", help="Skip rules whose code starts with this (repeatable).")]
-OutputOpt = Annotated[Optional[Path], typer.Option("--output", "-o", help="Write the report to this file (atomically) instead of stdout.")]
+    "--format", "-f", metavar="FORMAT", rich_help_panel=OUTPUT,
+    help="text, json, sarif, github, junit or gitlab (default: text; github inside GitHub Actions).")]
+FailOnOpt = Annotated[Optional[str], typer.Option(
+    "--fail-on", metavar="LEVEL", rich_help_panel=OUTPUT,
+    help="Lowest severity that makes the exit code 1: error, warning, info or never (default: error).")]
+ConfigOpt = Annotated[Optional[Path], typer.Option(
+    "--config", "-c", metavar="FILE", rich_help_panel=SELECTION,
+    help="Config file (.ivrcheck.yaml or pyproject.toml); by default the closest one above each path.")]
+SelectOpt = Annotated[Optional[list[str]], typer.Option(
+    "--select", metavar="CODES", rich_help_panel=SELECTION,
+    help="Run only rules whose code starts with one of these (S, H2, R504; repeat or separate with commas).")]
+IgnoreOpt = Annotated[Optional[list[str]], typer.Option(
+    "--ignore", metavar="CODES", rich_help_panel=SELECTION,
+    help="Skip rules whose code starts with one of these (repeat or separate with commas).")]
+OutputOpt = Annotated[Optional[Path], typer.Option(
+    "--output", "-o", metavar="FILE", rich_help_panel=OUTPUT,
+    help="Write to this file instead of standard output (- is standard output).")]
+FromOpt = Annotated[Optional[str], typer.Option(
+    "--from", metavar="FORMAT", rich_help_panel=INPUT,
+    help="The files' format when it cannot be told from their content (ivr, or a platform: see `ivrcheck import --help`).")]
+EntryOpt = Annotated[Optional[str], typer.Option(
+    "--entry", metavar="NAME", rich_help_panel=INPUT,
+    help="Where calls start, when the file does not say (an Asterisk context, a FreeSWITCH menu).")]
+StdinNameOpt = Annotated[Optional[str], typer.Option(
+    "--stdin-filename", metavar="NAME", rich_help_panel=INPUT,
+    help="The file name to show for a menu read from standard input (-).")]
+JobsOpt = Annotated[int, typer.Option(
+    "--jobs", "-j", metavar="N", rich_help_panel=INPUT, show_default=False,
+    help="Files checked at once; 0 means one per CPU core (default: 1).")]
 
 
 @app.callback()
 def _root(
-    version: Annotated[Optional[bool], typer.Option("--version", callback=_version, is_eager=True, help="Print the version.")] = None,
+    version: Annotated[Optional[bool], typer.Option("--version", callback=_version, is_eager=True,
+                                                    help="Print the version and exit.")] = None,
 ) -> None:
     """Validate phone menus (IVRs) before callers meet them."""
-
-
-JobsOpt = Annotated[int, typer.Option("--jobs", "-j", min=0, help="Files checked at once; 0 means one per CPU core.")]
 
 
 @app.command()
@@ -73,160 +97,121 @@ def check(
     select: SelectOpt = None,
     ignore: IgnoreOpt = None,
     output: OutputOpt = None,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", rich_help_panel=OUTPUT,
+                                        help="Print only the findings: no summary, nothing when all is well.")] = False,
+    statistics: Annotated[bool, typer.Option("--statistics", rich_help_panel=OUTPUT,
+                                             help="Print how many findings each code has, instead of the findings.")] = False,
+    source_format: FromOpt = None,
+    entry: EntryOpt = None,
+    stdin_filename: StdinNameOpt = None,
     jobs: JobsOpt = 1,
 ) -> None:
     """Check menu files and report findings; exit 1 when any reaches --fail-on."""
-    from ivrcheck import discover, engine, report
-    from ivrcheck.findings import Severity
+    from ivrcheck import report
 
-    _load_config.cache_clear()  # one cache per run: config files may change between runs in one process
     fmt = format or report.default_format()
     if fmt not in report.FORMATS:
         raise fail(f'unknown format "{fmt}"; choose one of {", ".join(sorted(report.FORMATS))}')
-    files = discover.expand(_existing(paths))
-    if not files:
-        typer.echo("ivrcheck: warning: no menu files found (*.ivr.yaml, or YAML with `entry:` and `nodes:`)", err=True)
-    configs = {path: _config_for(path, config, tuple(select or ()), tuple(ignore or ())) for path in files}
-    with _progress(len(files)) as advance:
-        results = engine.check_paths(files, configs.__getitem__, jobs=jobs or (os.cpu_count() or 1), progress=advance)
+    if jobs < 0:
+        raise fail(f"--jobs is {jobs}; use 0 (one per CPU core) or more")
+    run = _run(paths, config, select, ignore, fail_on, source_format, entry, stdin_filename, jobs,
+               keep=bool(os.environ.get("GITHUB_STEP_SUMMARY")))
     color = output is None and sys.stdout.isatty() and "NO_COLOR" not in os.environ
-    _emit(report.FORMATS[fmt](results, color), output)
-    _step_summary(results)
-    thresholds = {discover.display_path(p): (fail_on.value if fail_on else cfg.fail_on) for p, cfg in configs.items()}
-    for result in results:
-        threshold = thresholds.get(result.path, fail_on.value if fail_on else "error")
-        worst = result.worst()
-        if threshold != "never" and worst is not None and worst >= Severity(threshold):
-            raise typer.Exit(1)
-
-
-@contextmanager
-def _progress(total: int) -> Iterator[Callable[[int], None] | None]:
-    """A progress bar on stderr, only on a terminal and only when there is enough to wait for."""
-    if total < 20 or not sys.stderr.isatty():
-        yield None
-        return
-    with typer.progressbar(length=total, label="checking", file=sys.stderr) as bar:
-        yield bar.update
-
-
-def _step_summary(results) -> None:
-    """Inside GitHub Actions, append a Markdown summary of the run to the job's summary page."""
-    target = os.environ.get("GITHUB_STEP_SUMMARY")
-    if not target:
-        return
-    from ivrcheck.report.summary import markdown_summary
-
-    try:
-        with open(target, "a", encoding="utf-8") as out:
-            out.write(markdown_summary(results, _diagrams(results)))
-    except OSError as exc:
-        typer.echo(f"ivrcheck: warning: cannot write the job summary {target}: {exc.strerror}", err=True)
-
-
-def _diagrams(results) -> dict[str, str]:
-    """Mermaid diagrams of the checked files that loaded, for the job summary.
-
-    The summary is written once a run, inside GitHub Actions only, so each loaded file is
-    inspected again here rather than carrying every model through the parallel check.
-    """
-    from ivrcheck import engine
-    from ivrcheck.render import RenderError, render
-
-    diagrams = {}
-    for result in results:
-        if result.score is None or not Path(result.path).is_file():
-            continue
-        try:
-            diagrams[result.path] = render(engine.inspect_file(Path(result.path)), "mmd").decode("utf-8")
-        except RenderError:
-            continue
-    return diagrams
+    if statistics:
+        text = report.statistics(run.results)
+    else:
+        text = report.FORMATS[fmt](run.results, color)
+        if quiet and fmt == "text":
+            text = report.quiet_text(run.results, color)
+    _emit(text, output)
+    _step_summary(run)
+    if run.fails:
+        raise typer.Exit(1)
 
 
 @app.command()
 def score(
-    file: FileArg,
+    paths: PathsArg,
     *,
-    format: Annotated[str, typer.Option("--format", "-f", help="text or json.")] = "text",
+    format: Annotated[str, typer.Option("--format", "-f", metavar="FORMAT", rich_help_panel=OUTPUT,
+                                        help="text or json (default: text).")] = "text",
     config: ConfigOpt = None,
+    output: OutputOpt = None,
+    source_format: FromOpt = None,
+    entry: EntryOpt = None,
+    stdin_filename: StdinNameOpt = None,
 ) -> None:
-    """Print the clarity score of one menu file and its four-part breakdown."""
-    import json
+    """Print the clarity score of menu files and its four-part breakdown; exit 1 when one cannot be scored."""
+    from ivrcheck.report import clarity
 
-    from ivrcheck import engine
-
-    _load_config.cache_clear()
-    (path,) = _existing([file])
-    result = engine.check_file(path, _config_for(path, config, (), ()))
-    if format == "json":
-        typer.echo(json.dumps({"path": result.path, "score": result.score, "breakdown": result.breakdown,
-                               "metrics": result.metrics}, indent=2, ensure_ascii=False))
-    elif format == "text":
-        typer.echo(_score_text(result))
-    else:
+    if format not in clarity.FORMATS:
         raise fail(f'unknown format "{format}"; choose text or json')
-    if result.score is None:
+    run = _run(paths, config, None, None, "never", source_format, entry, stdin_filename, 1)
+    _emit(clarity.FORMATS[format](run.results), output)
+    if any(result.score is None for result in run.results):
         raise typer.Exit(1)
-
-
-class State(str, Enum):
-    open = "open"
-    closed = "closed"
 
 
 @app.command()
 def render(
     file: FileArg,
     *,
-    output: Annotated[Path, typer.Option("--output", "-o", help="Where to write: .svg .png .pdf .dot .mmd or .md.")],
-    format: Annotated[Optional[str], typer.Option("--format", "-f", help="svg, png, pdf, dot, mmd or md; default: from -o.")] = None,
-    state: Annotated[State, typer.Option("--state", help="Schedule state to draw.")] = State.open,
-    root: Annotated[Optional[str], typer.Option("--root", help="Draw from this node instead of the entry.")] = None,
-    depth: Annotated[Optional[int], typer.Option("--depth", min=0, help="Draw at most this many arrows below the root.")] = None,
-    to: Annotated[Optional[str], typer.Option("--to", help="Draw only the paths that reach this node.")] = None,
+    output: Annotated[Path, typer.Option("--output", "-o", metavar="FILE", rich_help_panel=OUTPUT,
+                                         help="Where to write: .svg .png .pdf .dot .mmd or .md.")],
+    format: Annotated[Optional[str], typer.Option("--format", "-f", metavar="FORMAT", rich_help_panel=OUTPUT,
+                                                  help="svg, png, pdf, dot, mmd or md (default: from the -o name).")] = None,
+    state: Annotated[str, typer.Option("--state", metavar="STATE", show_default=False,
+                                       help="The schedule state to draw: open or closed (default: open).")] = "open",
+    root: Annotated[Optional[str], typer.Option("--root", metavar="NODE",
+                                                help="Draw from this node instead of the entry.")] = None,
+    depth: Annotated[Optional[int], typer.Option("--depth", metavar="N",
+                                                 help="Draw at most this many arrows below the root.")] = None,
+    to: Annotated[Optional[str], typer.Option("--to", metavar="NODE",
+                                              help="Draw only the paths that reach this node.")] = None,
     config: ConfigOpt = None,
+    source_format: FromOpt = None,
+    entry: EntryOpt = None,
 ) -> None:
     """Draw a menu as a diagram: shapes per node kind, findings marked, the fastest path to a person in bold."""
     from ivrcheck import engine
-    from ivrcheck.fileio import atomic_write
     from ivrcheck.render import RenderError, format_for
     from ivrcheck.render import render as draw
     from ivrcheck.report.text import format as text
 
-    _load_config.cache_clear()
-    (path,) = _existing([file])
+    if depth is not None and depth < 0:
+        raise fail(f"--depth is {depth}; use 0 or more")
+    if state not in ("open", "closed"):
+        raise fail(f'--state is "{state}"; choose open or closed')
+    (path,) = _existing([str(file)])
     try:
         fmt = format_for(output.name, format)
-        inspection = engine.inspect_file(path, _config_for(path, config, (), ()))
-        if inspection.menu is None:
+        inspection = engine.inspect_file(path, _resolver(config, None, None, None, source_format, entry)(path))
+        if inspection.menu is None or inspection.line is None:
             typer.echo(text([inspection.result]), nl=False)
             raise typer.Exit(1)
-        data = draw(inspection, fmt, state=state.value, root=root, depth=depth, to=to)
-        atomic_write(output, data)
+        data = draw(inspection.menu, inspection.line, inspection.result, fmt,
+                    state=state, root=root, depth=depth, to=to)
     except RenderError as exc:
         raise fail(str(exc)) from None
-    except OSError as exc:
-        raise fail(f"{output}: cannot write: {exc.strerror}") from None
-    typer.echo(f"wrote {output} ({fmt}, {len(data):,} bytes)")
+    _emit(data, output)
+    if str(output) != "-":
+        typer.echo(f"wrote {output} ({fmt}, {len(data):,} bytes)")
 
 
 @app.command()
-def rule(code: Annotated[Optional[str], typer.Argument(help="A rule code or name; all rules when left out.")] = None) -> None:
-    """Explain a rule (or list all rules)."""
-    from ivrcheck import rules
-    from ivrcheck.rules.base import summary
+def rule(code: Annotated[Optional[str], typer.Argument(
+        metavar="CODE", help="A rule or load-problem code or name (S103, dead-end, F013); all when left out.")] = None,
+) -> None:
+    """Explain a rule or load problem (or list them all)."""
+    from ivrcheck.report import pages
 
     if code is None:
-        for item in rules.ALL_RULES:
-            typer.echo(f"{item.CODE}  {item.NAME:<24} {item.SEVERITY.value:<8} {summary(item)}")
+        typer.echo(pages.listing())
         return
-    found = rules.lookup(code)
-    if found is None:
-        from ivrcheck.load.reader import suggest
-
-        raise fail(f'no rule "{code}"; {suggest(code, [r.CODE for r in rules.ALL_RULES] + [r.NAME for r in rules.ALL_RULES])}')
-    typer.echo(f"# {found.CODE} {found.NAME} ({found.SEVERITY.value})\n\n{(found.__doc__ or '').strip()}")
+    page = pages.explain(code)
+    if page is None:
+        raise fail(f'no rule "{code}"; {pages.did_you_mean(code)}')
+    typer.echo(page)
 
 
 @app.command()
@@ -241,85 +226,125 @@ def schema(output: OutputOpt = None) -> None:
 
 @app.command("config")
 def config_command(
-    path: Annotated[Path, typer.Argument(help="Show the settings that apply to this file or folder.")] = Path("."),
+    path: Annotated[Path, typer.Argument(metavar="PATH", help="Show the settings that apply to this file or folder.")] = Path("."),
     *,
     show: Annotated[bool, typer.Option("--show", help="Print the resolved settings and where each came from.")] = True,
     config: ConfigOpt = None,
 ) -> None:
     """Print the settings that apply to PATH, each with where it came from."""
-    from ivrcheck.config import describe
+    from ivrcheck.report.settings import describe
 
-    (path,) = _existing([path])
-    typer.echo(describe(_config_for(path, config, (), ())))
-
-
-def _score_text(result) -> str:
-    if result.score is None:
-        from ivrcheck.report.text import format as text
-
-        return text([result]).rstrip() + "\nNo score: the file could not be loaded."
-    parts = "\n".join(f"  {name.replace('_', ' '):<13} {points:>2}/25" for name, points in result.breakdown.items())
-    m = result.metrics
-    human = "none reachable" if m["steps_to_human"] is None else (
-        f"{m['steps_to_human']} key press{'es' if m['steps_to_human'] != 1 else ''}, {m['seconds_to_human']} s")
-    return (f"{result.path}: clarity score {result.score}/100\n{parts}\n"
-            f"  depth {m['depth']}, {m['menus']} menus, {m['options']} options; human: {human}; "
-            f"zero-out coverage {m['zero_out_coverage']:.0%}; {len(result.findings)} findings")
+    (found,) = _existing([str(path)])
+    typer.echo(describe(_resolver(config, None, None, None, None, None)(found)))
 
 
-def _existing(paths: list[Path]) -> list[Path]:
-    for path in paths:
-        if not path.exists():
-            raise fail(f"{path}: no such file or folder")
-    return paths
+def _run(paths: list[str], config: Optional[Path], select, ignore, fail_on, source_format, entry,
+         stdin_filename: Optional[str], jobs: int, keep: bool = False):
+    """Resolve the paths and configs, then check every file (or standard input) through the engine."""
+    from ivrcheck import discover, engine
 
-
-def _config_for(path: Path, explicit: Optional[Path], select: tuple[str, ...], ignore: tuple[str, ...]):
-    from ivrcheck.config import ConfigError, find_config
-
+    resolver = _resolver(config, select, ignore, fail_on, source_format, entry)
+    if paths == ["-"]:
+        name = stdin_filename or "<stdin>"
+        cfg = resolver(Path(name) if stdin_filename else Path.cwd())
+        inspection = engine.inspect_text(sys.stdin.read(), cfg, name)
+        return engine.Run([inspection.result], cfg.fails(inspection.result.worst()), {name: inspection})
+    files = discover.expand(_existing(paths))
+    if not files:
+        typer.echo("ivrcheck: warning: no menu files found (*.ivr.yaml, or YAML with `entry:` and `nodes:`)", err=True)
     try:
-        found = explicit if explicit is not None else find_config(path)
-        cfg = _load_config(found.resolve() if found else None).for_file(path)
-        overrides = {}
-        if select:
-            overrides["select"] = _prefixes(select)
-        if ignore:
-            overrides["ignore"] = cfg.ignore + _prefixes(ignore)
-        return cfg.with_overrides(**overrides)
-    except ConfigError as exc:
+        configs = {path: resolver(path) for path in files}
+    except _config_error() as exc:
+        raise fail(str(exc)) from None
+    with _progress(len(files)) as advance:
+        return engine.check_paths(files, configs.__getitem__, jobs=jobs or (os.cpu_count() or 1),
+                                  progress=advance, keep=keep)
+
+
+def _resolver(config: Optional[Path], select, ignore, fail_on, source_format, entry) -> Callable[[Path], object]:
+    from ivrcheck import importers, rules
+    from ivrcheck.config import Resolver
+
+    if source_format is not None and source_format not in importers.names():
+        from ivrcheck.didyoumean import suggest
+
+        raise fail(f'--from is "{source_format}"; {suggest(source_format, importers.names())}')
+    try:
+        resolver = Resolver(rules.catalog(), config, select=select or (), ignore=ignore or (), fail_on=fail_on,
+                            source_format=source_format, entry=entry)
+    except _config_error() as exc:
         raise fail(str(exc)) from None
 
-
-@lru_cache(maxsize=None)
-def _load_config(path: Optional[Path]):
-    from ivrcheck.config import ConfigError, load_config
-
-    if path is not None and not path.is_file():
-        raise ConfigError(f"{path}: config file not found")
-    return load_config(path)
+    def resolve(path: Path):
+        try:
+            return resolver(path)
+        except _config_error() as exc:
+            raise fail(str(exc)) from None
+    return resolve
 
 
-def _prefixes(values: tuple[str, ...]) -> tuple[str, ...]:
+def _config_error() -> type[Exception]:
     from ivrcheck.config import ConfigError
-    from ivrcheck.rules import ALL_RULES
 
-    items = tuple(p.strip().upper() for v in values for p in v.split(",") if p.strip())
-    for prefix in items:
-        if not any(r.CODE.startswith(prefix) for r in ALL_RULES):
-            raise ConfigError(f'"{prefix}" matches no rule code')
-    return items
+    return ConfigError
 
 
-def _emit(text: str, output: Optional[Path]) -> None:
-    if output is None:
-        sys.stdout.write(text)
+@contextmanager
+def _progress(total: int) -> Iterator[Callable[[int], None] | None]:
+    """A progress bar on stderr, only on a terminal and only when there is enough to wait for."""
+    if total < 20 or not sys.stderr.isatty():
+        yield None
         return
-    from ivrcheck.fileio import atomic_write
+    with typer.progressbar(length=total, label="checking", file=sys.stderr) as bar:
+        yield bar.update
+
+
+def _step_summary(run) -> None:
+    """Inside GitHub Actions, append a Markdown summary of the run to the job's summary page."""
+    target = os.environ.get("GITHUB_STEP_SUMMARY")
+    if not target:
+        return
+    from ivrcheck.render import RenderError
+    from ivrcheck.render import render as draw
+    from ivrcheck.report.summary import markdown_summary
+
+    diagrams = {}
+    for path, found in run.inspections.items():  # the checked results, so suppressed findings stay unmarked
+        if found.menu is not None and found.line is not None:
+            try:
+                diagrams[path] = draw(found.menu, found.line, found.result, "mmd").decode("utf-8")
+            except RenderError:
+                continue
+    try:
+        with open(target, "a", encoding="utf-8") as out:
+            out.write(markdown_summary(run.results, diagrams))
+    except OSError as exc:
+        typer.echo(f"ivrcheck: warning: cannot write the job summary {target}: {exc.strerror}", err=True)
+
+
+def _existing(paths: list[str]) -> list[Path]:
+    for path in paths:
+        if path == "-":
+            raise fail("- (standard input) must be the only path")
+        if not Path(path).exists():
+            raise fail(f"{path}: no such file or folder")
+    return [Path(p) for p in paths]
+
+
+def _emit(data: str | bytes, output: Optional[Path]) -> None:
+    """Write to standard output, or to a file (atomically; through devices, pipes and symlinks)."""
+    payload = data.encode("utf-8") if isinstance(data, str) else data
+    if output is None or str(output) == "-":
+        sys.stdout.flush()
+        sys.stdout.buffer.write(payload) if hasattr(sys.stdout, "buffer") else sys.stdout.write(payload.decode())
+        sys.stdout.flush()
+        return
+    from ivrcheck.fileio import write_output
 
     try:
-        atomic_write(output, text)
+        write_output(output, payload)
     except OSError as exc:
-        raise fail(f"{output}: cannot write: {exc.strerror}") from None
+        raise fail(f"{output}: cannot write: {exc.strerror or exc}") from None
 
 
 def main() -> None:

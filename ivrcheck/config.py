@@ -1,18 +1,22 @@
-"""Settings: found upward from the checked path, validated strictly, overridden by CLI flags."""
+"""Settings: found upward from the checked path, validated strictly, overridden by CLI flags.
+
+Config sits below every step of the pipeline and imports none of them: what it must know of
+the rules to validate a file (codes, names, settings) is handed to it as a plain catalog.
+"""
 
 from __future__ import annotations
 
 import tomllib
 from dataclasses import dataclass, field, replace
 from fnmatch import fnmatch
+from functools import lru_cache
 from pathlib import Path
-from typing import Any
+from typing import Any, Mapping, Sequence
 
 import yaml
 
+from ivrcheck.didyoumean import suggest
 from ivrcheck.findings import Severity
-from ivrcheck.load.reader import suggest
-from ivrcheck.load.source import Limits
 
 CONFIG_FILES = (".ivrcheck.yaml", ".ivrcheck.yml")
 FAIL_ON = ("error", "warning", "info", "never")
@@ -23,9 +27,33 @@ class ConfigError(Exception):
     """ivrcheck's own configuration is wrong: reported as one line, exit 2."""
 
 
+@dataclass(frozen=True, slots=True)
+class Limits:
+    """Bounds that keep a hostile or broken file from costing time or memory."""
+
+    max_bytes: int = 20_000_000
+    max_depth: int = 64
+    #: Expanded node count allowed beyond the file's own nodes (aliases re-use nodes).
+    max_alias_growth: int = 10
+
+
+@dataclass(frozen=True, slots=True)
+class CodeInfo:
+    """What config needs to know of a rule or F code to validate settings that name it."""
+
+    code: str
+    name: str
+    settings: Mapping[str, object] = field(default_factory=dict)
+    #: F codes can be ignored and re-graded, but take no settings and cannot be selected alone.
+    is_rule: bool = True
+
+
+Catalog = Sequence[CodeInfo]
+
+
 @dataclass(frozen=True)
 class Config:
-    """Resolved settings for one run."""
+    """Resolved settings for one file: plain data that the steps read."""
 
     select: tuple[str, ...] = ("",)
     ignore: tuple[str, ...] = ()
@@ -37,19 +65,27 @@ class Config:
     source: str | None = None
     #: Glob (relative to the config file's folder) -> rule prefixes ignored in matching files.
     per_file_ignores: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    #: Codes this file ignores because of `per_file_ignores` (for `config --show`).
+    per_file_ignored: tuple[str, ...] = ()
     #: Top-level keys the config file set, for `ivrcheck config --show`.
     explicit: frozenset[str] = frozenset()
+    #: `--from`: the format of the files (None: detect it); `--entry`: where calls start.
+    source_format: str | None = None
+    entry: str | None = None
 
-    def rules(self) -> list:
-        from ivrcheck.rules import select
+    def selects(self, code: str) -> bool:
+        """Whether a code is switched on: a selected prefix and no ignored one (ruff style)."""
+        return code.startswith(self.select) and not (self.ignore and code.startswith(self.ignore))
 
-        return select(self.select, self.ignore)
-
-    def settings_for(self, rule: Any) -> dict[str, Any]:
-        return {**rule.SETTINGS, **self.rule_settings.get(rule.CODE, {})}
+    def settings_for(self, code: str, defaults: Mapping[str, object]) -> dict[str, Any]:
+        return {**defaults, **self.rule_settings.get(code, {})}
 
     def rate_for(self, language: str) -> float | None:
         return self.speaking_rate.get(language.lower().split("-")[0])
+
+    def fails(self, worst: Severity | None) -> bool:
+        """Whether a file whose worst finding is `worst` makes the exit code 1."""
+        return self.fail_on != "never" and worst is not None and worst >= Severity(self.fail_on)
 
     def with_overrides(self, **changes: Any) -> Config:
         return replace(self, **{k: v for k, v in changes.items() if v is not None})
@@ -65,7 +101,7 @@ class Config:
             return self
         extra = tuple(code for pattern, codes in self.per_file_ignores.items()
                       if relative.match(pattern) or fnmatch(str(relative), pattern) for code in codes)
-        return replace(self, ignore=self.ignore + extra) if extra else self
+        return replace(self, ignore=self.ignore + extra, per_file_ignored=extra) if extra else self
 
 
 def find_config(start: Path) -> Path | None:
@@ -89,18 +125,20 @@ def find_config(start: Path) -> Path | None:
     return None
 
 
-def load_config(path: Path | None) -> Config:
+def load_config(path: Path | None, catalog: Catalog) -> Config:
     """Parse and validate a config file (None gives the defaults)."""
     if path is None:
         return Config()
+    if not path.is_file():
+        raise ConfigError(f"{path}: config file not found")
     if path.name == "pyproject.toml":
         data = _pyproject_tool(path).get("ivrcheck", {})
     else:
         try:
-            data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+            data = yaml.load(path.read_text(encoding="utf-8"), Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader)) or {}
         except (yaml.YAMLError, UnicodeDecodeError) as exc:
             raise ConfigError(f"{path}: cannot read the config: {str(exc).splitlines()[0]}") from exc
-    return parse_config(data, str(path))
+    return parse_config(data, str(path), catalog)
 
 
 def _pyproject_tool(path: Path) -> dict[str, Any]:
@@ -110,66 +148,72 @@ def _pyproject_tool(path: Path) -> dict[str, Any]:
         raise ConfigError(f"{path}: invalid TOML: {exc}") from exc
 
 
-def parse_config(data: Any, source: str) -> Config:
-    """Validate a config mapping against the rule registry, with did-you-mean on every name."""
-    from ivrcheck.rules import lookup
-
+def parse_config(data: Any, source: str, catalog: Catalog) -> Config:
+    """Validate a config mapping against the catalog of codes, with did-you-mean on every name."""
     if not isinstance(data, dict):
         raise ConfigError(f"{source}: the config must be a mapping")
     data = {str(k).replace("-", "_"): v for k, v in data.items()}
     for key in data:
         if key not in _KEYS:
             raise ConfigError(f'{source}: unknown option "{key}"; {suggest(key, _KEYS)}')
-    select = _codes(data.get("select", [""]), "select", source)
-    ignore = _codes(data.get("ignore", []), "ignore", source)
+    select = codes(data.get("select", [""]), "select", catalog, source)
+    ignore = codes(data.get("ignore", []), "ignore", catalog, source)
     severity: dict[str, Severity] = {}
     for name, level in _mapping(data.get("severity", {}), "severity", source).items():
-        rule = _rule(name, source, lookup)
+        info = _lookup(name, catalog, source)
         if level not in ("error", "warning", "info"):
-            raise ConfigError(f'{source}: severity of {rule.CODE} is "{level}"; expected error, warning or info')
-        severity[rule.CODE] = Severity(level)
+            raise ConfigError(f'{source}: severity of {info.code} is "{level}"; expected error, warning or info')
+        severity[info.code] = Severity(level)
     settings: dict[str, dict[str, Any]] = {}
     for name, values in _mapping(data.get("rules", {}), "rules", source).items():
-        rule = _rule(name, source, lookup)
-        settings[rule.CODE] = _rule_settings(rule, _mapping(values, f"rules.{name}", source), source)
+        info = _lookup(name, catalog, source)
+        settings[info.code] = _rule_settings(info, _mapping(values, f"rules.{name}", source), source)
     rates = {}
     for language, rate in _mapping(data.get("speaking_rate", {}), "speaking_rate", source).items():
-        if isinstance(rate, bool) or not isinstance(rate, (int, float)) or rate <= 0:
+        if isinstance(rate, bool) or not isinstance(rate, (int, float)) or not 0 < rate < 1e6:
             raise ConfigError(f"{source}: speaking_rate.{language} must be a positive number")
         rates[str(language).lower()] = float(rate)
     fail_on = str(data.get("fail_on", "error"))
     if fail_on not in FAIL_ON:
         raise ConfigError(f'{source}: fail_on is "{fail_on}"; {suggest(fail_on, FAIL_ON)}')
-    per_file = {str(glob): _codes(codes, f"per_file_ignores.{glob}", source)
-                for glob, codes in _mapping(data.get("per_file_ignores", {}), "per_file_ignores", source).items()}
+    per_file = {str(glob): codes(values, f"per_file_ignores.{glob}", catalog, source)
+                for glob, values in _mapping(data.get("per_file_ignores", {}), "per_file_ignores", source).items()}
     return Config(select, ignore, severity, settings, rates, fail_on, source=source,
                   per_file_ignores=per_file, explicit=frozenset(data))
 
 
-def _rule_settings(rule: Any, values: dict[str, Any], source: str) -> dict[str, Any]:
+def codes(value: Any, key: str, catalog: Catalog, source: str | None = None) -> tuple[str, ...]:
+    """Code prefixes from config or the command line (`S`, `H2`, `R504`; commas split), each checked."""
+    where = f"{source}: " if source else ""
+    items = [value] if isinstance(value, str) else value
+    if not isinstance(items, (list, tuple)) or not all(isinstance(v, str) for v in items):
+        raise ConfigError(f"{where}{key} must be a list of rule codes or prefixes, e.g. [S, H2, R504]")
+    prefixes = tuple(p.strip().upper() for v in items for p in (v.split(",") if v else [v]))
+    known = [c.code for c in catalog]
+    for prefix in prefixes:
+        if prefix and not any(code.startswith(prefix) for code in known):
+            named = _by_name(prefix.lower(), catalog)
+            hint = f"; use its code {named.code}" if named else ""
+            raise ConfigError(f'{where}{key} names "{prefix}", which matches no rule code{hint}')
+    return prefixes
+
+
+def _by_name(name: str, catalog: Catalog) -> CodeInfo | None:
+    return next((c for c in catalog if c.name == name or c.code.lower() == name), None)
+
+
+def _rule_settings(info: CodeInfo, values: dict[str, Any], source: str) -> dict[str, Any]:
     result = {}
     for key, value in values.items():
-        if key not in rule.SETTINGS:
-            hint = suggest(key, rule.SETTINGS) if rule.SETTINGS else "it takes no settings"
-            raise ConfigError(f'{source}: unknown option "{key}" for rule {rule.CODE} ({rule.NAME}); {hint}')
-        default = rule.SETTINGS[key]
+        if key not in info.settings:
+            hint = suggest(key, info.settings) if info.settings else "it takes no settings"
+            raise ConfigError(f'{source}: unknown option "{key}" for rule {info.code} ({info.name}); {hint}')
+        default = info.settings[key]
         expected = (int, float) if isinstance(default, (int, float)) and not isinstance(default, bool) else type(default)
         if isinstance(value, bool) != isinstance(default, bool) or not isinstance(value, expected):
-            raise ConfigError(f"{source}: {rule.CODE}.{key} must be {type(default).__name__}, like its default {default!r}")
+            raise ConfigError(f"{source}: {info.code}.{key} must be {type(default).__name__}, like its default {default!r}")
         result[key] = list(value) if isinstance(value, (list, tuple)) else value
     return result
-
-
-def _codes(value: Any, key: str, source: str) -> tuple[str, ...]:
-    from ivrcheck.rules import ALL_RULES
-
-    items = [value] if isinstance(value, str) else value
-    if not isinstance(items, list) or not all(isinstance(v, str) for v in items):
-        raise ConfigError(f"{source}: {key} must be a list of rule codes or prefixes, e.g. [S, H2, R504]")
-    for prefix in items:
-        if prefix and not any(r.CODE.startswith(prefix.upper()) for r in ALL_RULES):
-            raise ConfigError(f'{source}: {key} names "{prefix}", which matches no rule code')
-    return tuple(v.upper() for v in items)
 
 
 def _mapping(value: Any, key: str, source: str) -> dict[Any, Any]:
@@ -178,45 +222,36 @@ def _mapping(value: Any, key: str, source: str) -> dict[Any, Any]:
     return value
 
 
-def _rule(name: Any, source: str, lookup: Any) -> Any:
-    rule = lookup(str(name))
-    if rule is None:
-        from ivrcheck.rules import ALL_RULES
-
-        choices = [r.CODE for r in ALL_RULES] + [r.NAME for r in ALL_RULES]
+def _lookup(name: Any, catalog: Catalog, source: str) -> CodeInfo:
+    info = _by_name(str(name).lower(), catalog)
+    if info is None:
+        choices = [c.code for c in catalog] + [c.name for c in catalog]
         raise ConfigError(f'{source}: no rule is called "{name}"; {suggest(str(name), choices)}')
-    return rule
+    return info
 
 
-def describe(config: Config) -> str:
-    """Every effective setting, one a line, with its origin: the config file or the default."""
-    from ivrcheck.language import load_language
-    from ivrcheck.rules import ALL_RULES
+class Resolver:
+    """The config for each checked path: found upward (or given), read once, CLI flags on top."""
 
-    origin = config.source or "default"
+    def __init__(self, catalog: Catalog, explicit: Path | None = None, *, select: Sequence[str] = (),
+                 ignore: Sequence[str] = (), fail_on: str | None = None, **overrides: Any) -> None:
+        self.catalog = catalog
+        self.explicit = explicit
+        self.select = codes(list(select), "--select", catalog) if select else ()
+        self.ignore = codes(list(ignore), "--ignore", catalog) if ignore else ()
+        if fail_on is not None and fail_on not in FAIL_ON:
+            raise ConfigError(f'--fail-on is "{fail_on}"; {suggest(fail_on, FAIL_ON)}')
+        self.fail_on = fail_on
+        self.overrides = overrides
+        self._read = lru_cache(maxsize=None)(lambda path: load_config(path, catalog))
 
-    def source(key: str) -> str:
-        return origin if key in config.explicit else "default"
-
-    lines = [f"config file: {config.source or '(none found; defaults)'}"]
-    lines.append(f"select: {list(config.select) if config.select != ('',) else 'all'}  # {source('select')}")
-    lines.append(f"ignore: {list(config.ignore)}  # {source('ignore')}")
-    for glob, codes in config.per_file_ignores.items():
-        lines.append(f"per_file_ignores.{glob}: {list(codes)}  # {origin}")
-    lines.append(f"fail_on: {config.fail_on}  # {source('fail_on')}")
-    for code in ("en", "fi"):
-        language = load_language(code)
-        rate = config.rate_for(code)
-        where = origin if rate is not None else f"default (ivrcheck/language/{code}.yaml)"
-        lines.append(f"speaking_rate.{code}: {rate or language.rate:g} {language.rate_unit}  # {where}")
-    active = {rule.CODE for rule in config.rules()}
-    for rule in ALL_RULES:
-        state = "on" if rule.CODE in active else "off"
-        severity = config.severity.get(rule.CODE, rule.SEVERITY).value
-        sev_origin = origin if rule.CODE in config.severity else "default"
-        lines.append(f"{rule.CODE} {rule.NAME}: {state}, {severity}  # severity: {sev_origin}")
-        for key, default in rule.SETTINGS.items():
-            value = config.rule_settings.get(rule.CODE, {}).get(key, default)
-            where = origin if key in config.rule_settings.get(rule.CODE, {}) else "default"
-            lines.append(f"  {key}: {value!r}  # {where}")
-    return "\n".join(lines)
+    def __call__(self, path: Path) -> Config:
+        found = self.explicit if self.explicit is not None else find_config(path)
+        config = self._read(found.resolve() if found else None).for_file(path)
+        changes: dict[str, Any] = dict(self.overrides)
+        if self.select:
+            changes["select"] = self.select
+        if self.ignore:
+            changes["ignore"] = config.ignore + self.ignore
+        changes["fail_on"] = self.fail_on
+        return config.with_overrides(**changes)

@@ -5,28 +5,27 @@ from __future__ import annotations
 import gc
 from concurrent.futures import ProcessPoolExecutor
 from contextlib import contextmanager
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Callable, Iterator, Sequence
 
 from ivrcheck import graph, load, rules, score, suppress
 from ivrcheck.config import Config
 from ivrcheck.discover import display_path
-from ivrcheck.findings import FileResult, Finding, Span, sort_findings
-from ivrcheck.graph import Flows
+from ivrcheck.findings import FileResult, Finding, sort_findings
+from ivrcheck.graph import LineAnalysis
 from ivrcheck.language import load_language
-from ivrcheck.load import refs
-from ivrcheck.load.source import LoadError, read_text
+from ivrcheck.load import LoadedFile, PhoneLine
 from ivrcheck.model import Menu
 
 
 @dataclass(frozen=True)
 class Inspection:
-    """A checked file with the model and analysis behind its result (for rendering)."""
+    """A checked line's root file with the model and analysis behind its result (for diagrams, reports)."""
 
     result: FileResult
     menu: Menu | None
-    flows: Flows | None
+    line: LineAnalysis | None
 
 
 @dataclass(frozen=True)
@@ -37,15 +36,20 @@ class Line:
     results: dict[str, FileResult]
     #: Other files the line reached through `file#node` targets.
     parts: frozenset[Path] = field(default_factory=frozenset)
+    #: Whether some file of the line has a finding at or above its `fail_on`.
+    fails: bool = False
+    #: The root's model and analysis, when asked for (they are large to send between processes).
+    inspection: Inspection | None = None
 
 
 @dataclass(frozen=True)
-class _Loaded:
-    path: Path
-    display: str
-    text: str | None
-    menu: Menu | None
-    findings: list[Finding]
+class Run:
+    """Every file checked in one run, and what the exit code needs."""
+
+    results: list[FileResult]
+    fails: bool
+    #: Root file path as shown -> its inspection, when asked for.
+    inspections: dict[str, Inspection] = field(default_factory=dict)
 
 
 def check_text(text: str, config: Config = Config(), display: str = "<menu>") -> FileResult:
@@ -53,66 +57,57 @@ def check_text(text: str, config: Config = Config(), display: str = "<menu>") ->
     return inspect_text(text, config, display).result
 
 
+def inspect_text(text: str, config: Config = Config(), display: str = "<menu>") -> Inspection:
+    """Check menu text and keep its model and analysis."""
+    with _gc_paused():
+        root = load.read_text_as_file(text, display, config.limits, source_format=config.source_format,
+                                      entry=config.entry)
+        return _check(PhoneLine(root, (), root.menu), config, keep=True).inspection  # type: ignore[return-value]
+
+
 def check_file(path: Path, config: Config = Config(), display: str | None = None) -> FileResult:
     """Check one file as the root of its phone line and return its own result."""
-    line = check_line(path, config, display)
-    return line.results[display or display_path(path)]
-
-
-def inspect_text(text: str, config: Config = Config(), display: str = "<menu>") -> Inspection:
-    with _gc_paused():
-        loaded = _parse(text, Path(display), display, config)
-        return _inspect(loaded, loaded.menu, [], config)[0]
+    return check_line(path, config, display).results[display or display_path(path)]
 
 
 def inspect_file(path: Path, config: Config = Config(), display: str | None = None) -> Inspection:
-    """The single file with its model and analysis (other files' nodes are not merged in)."""
-    with _gc_paused():
-        loaded = _load(path, display or display_path(path), config)
-        return _inspect(loaded, loaded.menu, [], config)[0]
+    """Check one file as the root of its phone line and keep the root's model and analysis."""
+    return check_line(path, config, display, keep=True).inspection  # type: ignore[return-value]
 
 
-def check_line(path: Path, config: Config = Config(), display: str | None = None) -> Line:
+def check_line(path: Path, config: Config = Config(), display: str | None = None, keep: bool = False) -> Line:
     """Check a file and every file its `file#node` targets reach, as one phone line."""
     with _gc_paused():
-        root = _load(path, display or display_path(path), config)
-        if root.menu is None:
-            return Line(path, {root.display: FileResult.failed(root.display, root.findings)})
-        files = _reach(root, config)
-        repo = refs.repository_root(path)
-        menus = {p: f.menu for p, f in files.items()}
-        problems = [p for f in files.values() if f.menu for ref in refs.external_refs(f.menu, f.path)
-                    if (p := refs.check_ref(ref, repo, menus, f.display))]
-        loaded = [p for p, f in files.items() if f.menu is not None]
-        menu = root.menu
-        if len(loaded) > 1:
-            menu = refs.merge(root.path, loaded, {p: files[p].menu for p in loaded}, {p: f.display for p, f in files.items()})
-        _, results = _inspect(root, menu, problems, config, [f for p, f in files.items() if p != root.path])
-        return Line(path, results, frozenset(p for p in files if p != root.path))
+        root = load.read_file(path, display or display_path(path), config.limits,
+                              source_format=config.source_format, entry=config.entry)
+        return _check(load.phone_line(root, display_path, config.limits), config, keep)
 
 
 def check_paths(paths: Sequence[Path], config_for: Callable[[Path], Config], jobs: int = 1,
-                progress: Callable[[int], None] | None = None) -> list[FileResult]:
+                progress: Callable[[int], None] | None = None, keep: bool = False) -> Run:
     """Check files as phone lines; a file another given file reaches is reported as part of that line."""
     configs = [config_for(p) for p in paths]
+    lines: list[Line] = []
     if jobs > 1 and len(paths) > 1:
         with ProcessPoolExecutor(max_workers=jobs) as pool:
-            lines = []
-            for line in pool.map(check_line, paths, configs, chunksize=max(1, len(paths) // (jobs * 4))):
+            chunk = max(1, len(paths) // (jobs * 4))
+            for line in pool.map(check_line, paths, configs, [None] * len(paths), [keep] * len(paths),
+                                 chunksize=chunk):
                 lines.append(line)
                 if progress:
                     progress(1)
     else:
-        lines = []
         for path, cfg in zip(paths, configs):
-            lines.append(check_line(path, cfg))
+            lines.append(check_line(path, cfg, keep=keep))
             if progress:
                 progress(1)
+    reported = _reported(lines)
     merged: dict[str, list[FileResult]] = {}
-    for line in _reported(lines):
+    for line in reported:
         for name, result in line.results.items():
             merged.setdefault(name, []).append(result)
-    return [_union(results) for results in merged.values()]
+    inspections = {line.inspection.result.path: line.inspection for line in reported if line.inspection}
+    return Run([_union(results) for results in merged.values()], any(line.fails for line in reported), inspections)
 
 
 def _reported(lines: list[Line]) -> list[Line]:
@@ -138,69 +133,52 @@ def _union(results: list[FileResult]) -> FileResult:
     return FileResult(first.path, tuple(findings), first.metrics, clarity.total, clarity.parts)
 
 
-def _load(path: Path, display: str, config: Config) -> _Loaded:
-    try:
-        text, error = read_text(path, config.limits)
-    except OSError as exc:
-        error = LoadError("F003", Span(1, 1), f"cannot read the file: {exc.strerror}", "check the path and its permissions")
-        text = None
-    if text is None:
-        findings = [refs.problem(display, error.code, error.span, error.message, error.help)] if error else []
-        return _Loaded(path.resolve(), display, None, None, findings)
-    return _parse(text, path.resolve(), display, config)
-
-
-def _parse(text: str, path: Path, display: str, config: Config) -> _Loaded:
-    menu, findings = load.menu_text(text, display, config.limits)
-    return _Loaded(path, display, text, menu, findings)
-
-
-def _reach(root: _Loaded, config: Config) -> dict[Path, _Loaded]:
-    """The root and every file reachable through its targets, each loaded once (cycles are fine)."""
-    files = {root.path: root}
-    queue = [root]
-    repo = refs.repository_root(root.path)
-    while queue:
-        current = queue.pop(0)
-        for ref in refs.external_refs(current.menu, current.path):
-            if ref.file in files or not ref.file.is_relative_to(repo) or not ref.file.is_file():
-                continue
-            loaded = _load(ref.file, display_path(ref.file), config)
-            files[ref.file] = loaded
-            if loaded.menu is not None:
-                queue.append(loaded)
-    return files
-
-
-def _inspect(root: _Loaded, menu: Menu | None, problems: list[Finding], config: Config,
-             others: Sequence[_Loaded] = ()) -> tuple[Inspection, dict[str, FileResult]]:
-    """Analyse and run the rules once over the (merged) menu, then split findings by file.
+def _check(phone: PhoneLine, config: Config, keep: bool) -> Line:
+    """Analyse and run the rules once over the (merged) line, then split findings by file.
 
     The root's score covers the whole line; another file's score covers its own findings.
     """
+    root, menu = phone.root, phone.menu
+    parts = frozenset(f.path for f in phone.others)
     if menu is None:  # unreadable: only F0xx findings, no graph
         result = FileResult.failed(root.display, root.findings)
-        return Inspection(result, None, None), {root.display: result}
+        return Line(root.path, {root.display: result}, parts, config.fails(result.worst()),
+                    Inspection(result, None, None) if keep else None)
     language = load_language(menu.language).with_rate(config.rate_for(menu.language))
-    flows = graph.analyse(menu, language)
-    files = (root, *others)
-    by_file: dict[str, list[Finding]] = {f.display: list(f.findings) for f in files}
-    for finding in (*problems, *rules.run(menu, flows, config)):
+    analysis = graph.analyse(menu, language)
+    by_file: dict[str, list[Finding]] = {f.display: list(f.findings) for f in phone.files}
+    for finding in (*phone.problems, *rules.run(menu, analysis, config)):
         by_file.setdefault(finding.path, []).append(finding)
-    kept = {f.display: sort_findings(suppress.apply(by_file[f.display], f.text or "", f.display)) for f in files}
-    results = {}
-    for file in files:
-        if file is root:
-            clarity = score.clarity(f for findings in kept.values() for f in findings)
-            results[file.display] = FileResult(file.display, tuple(kept[file.display]), flows.metrics(),
-                                               clarity.total, clarity.parts)
-        elif file.menu is None:
-            results[file.display] = FileResult.failed(file.display, kept[file.display])
-        else:
-            clarity = score.clarity(kept[file.display])
-            results[file.display] = FileResult(file.display, tuple(kept[file.display]), None,
-                                               clarity.total, clarity.parts)
-    return Inspection(results[root.display], menu, flows), results
+    kept = {f.display: _kept(by_file[f.display], f, config) for f in phone.files}
+    results = {f.display: _result(f, kept, f is root, analysis) for f in phone.files}
+    fails = any(config.fails(r.worst()) for r in results.values())
+    inspection = Inspection(results[root.display], menu, analysis) if keep else None
+    return Line(root.path, results, parts, fails, inspection)
+
+
+def _kept(findings: list[Finding], file: LoadedFile, config: Config) -> list[Finding]:
+    """The findings that stay after suppression comments, F codes the config ignores and re-grades."""
+    kept = suppress.apply(findings, file.text or "", file.display, config.selects)
+    ignored = config.ignore
+    return sort_findings(_regraded(f, config) for f in kept
+                         if not (f.code.startswith("F") and ignored and f.code.startswith(ignored)))
+
+
+def _regraded(finding: Finding, config: Config) -> Finding:
+    """F findings take the config's severity too (rules get theirs when they are stamped)."""
+    severity = config.severity.get(finding.code)
+    if severity is None or not finding.code.startswith("F") or severity is finding.severity:
+        return finding
+    return replace(finding, severity=severity)
+
+
+def _result(file: LoadedFile, kept: dict[str, list[Finding]], is_root: bool, analysis: LineAnalysis) -> FileResult:
+    if file.menu is None:
+        return FileResult.failed(file.display, kept[file.display])
+    mine = kept[file.display]
+    clarity = score.clarity(f for findings in kept.values() for f in findings) if is_root else score.clarity(mine)
+    return FileResult(file.display, tuple(mine), graph.metrics(analysis) if is_root else None,
+                      clarity.total, clarity.parts)
 
 
 @contextmanager

@@ -1,21 +1,53 @@
-"""Writing output files so that a reader never sees half of one."""
+"""Writing output files so that a reader never sees half of one, with the permissions users expect."""
 
 from __future__ import annotations
 
 import os
+import stat
 import tempfile
 from pathlib import Path
 
 
-def atomic_write(path: Path, data: bytes | str) -> None:
-    """Write to a temporary file in the same folder, then rename it over `path`."""
+def write_output(path: Path, data: bytes | str) -> None:
+    """Write an output the way users expect of any tool.
+
+    A regular file (or a new one) is replaced atomically: a temporary file beside it, fsync,
+    rename, with the existing file's mode or, for a new file, the mode the umask gives.
+    Anything else (`/dev/null`, a FIFO, a terminal) is written through, never replaced; a
+    symlink is followed, so the link stays and its target gets the content.
+    """
+    payload = data.encode("utf-8") if isinstance(data, str) else data
+    target = Path(os.path.realpath(path)) if path.is_symlink() else path
+    try:
+        mode = target.stat().st_mode
+    except FileNotFoundError:
+        mode = None
+    if mode is not None and not stat.S_ISREG(mode):
+        with open(target, "wb") as out:
+            out.write(payload)
+        return
+    atomic_write(target, payload, stat.S_IMODE(mode) if mode is not None else _umask_mode())
+
+
+def atomic_write(path: Path, data: bytes | str, mode: int | None = None) -> None:
+    """Write to a temporary file in the same folder, fsync it, then rename it over `path`."""
     payload = data.encode("utf-8") if isinstance(data, str) else data
     folder = path.parent if str(path.parent) else Path(".")
     handle, temp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
     try:
         with os.fdopen(handle, "wb") as out:
             out.write(payload)
+            out.flush()
+            os.fsync(out.fileno())
+        os.chmod(temp, _umask_mode() if mode is None else mode)
         os.replace(temp, path)
     except BaseException:
         Path(temp).unlink(missing_ok=True)
         raise
+
+
+def _umask_mode() -> int:
+    """0o666 less the process umask: what `open()` would give a new file."""
+    current = os.umask(0)
+    os.umask(current)
+    return 0o666 & ~current

@@ -19,24 +19,16 @@ from dataclasses import dataclass
 from typing import Iterable
 
 from ivrcheck.findings import Finding, Severity
+from ivrcheck.rules import BY_CODE, PARTS
 
 PART_POINTS = 25
 COST = {Severity.ERROR: 10.0, Severity.WARNING: 5.0, Severity.INFO: 1.0}
-PARTS = ("navigation", "human_access", "wording", "robustness")
-
-#: Which part each rule's findings count against; codes not listed fall to robustness.
-NAVIGATION = ("S105", "S106", "S107", "S108")
 
 
 def part_of(code: str) -> str:
-    """The score part a finding code counts against."""
-    if code in NAVIGATION:
-        return "navigation"
-    if code.startswith("H"):
-        return "human_access"
-    if code.startswith(("L", "P")):
-        return "wording"
-    return "robustness"
+    """The score part a finding code counts against: the rule's own `PART`; load findings are robustness."""
+    rule = BY_CODE.get(code)
+    return rule.PART if rule is not None else "robustness"
 
 
 @dataclass(frozen=True)

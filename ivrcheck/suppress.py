@@ -15,10 +15,13 @@ from __future__ import annotations
 import bisect
 import re
 from dataclasses import dataclass, field
+from typing import Callable
 
 import yaml
 
 from ivrcheck.findings import Finding, Span
+from ivrcheck.load.codes import LOAD_CODES, load_finding
+from ivrcheck.rules import ALL_RULES
 
 _DIRECTIVE = re.compile(
     r"(?:^|\s)#\s*ivrcheck:\s*(?P<verb>disable-line|disable-file|disable|enable)\b(?P<codes>[^#\n]*)", re.IGNORECASE
@@ -89,7 +92,11 @@ def _scalar_test(text: str):
     try:
         for token in yaml.scan(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader)):
             if isinstance(token, yaml.ScalarToken):
-                starts.append(token.start_mark.index)
+                start = token.start_mark.index
+                if token.style in ("|", ">"):  # the header line (`|  # comment`) is no text of the scalar
+                    newline = text.find("\n", start)
+                    start = newline if newline != -1 else token.end_mark.index
+                starts.append(start)
                 ends.append(token.end_mark.index)
     except yaml.YAMLError:
         pass  # a file that does not scan has no rule findings to silence
@@ -108,11 +115,13 @@ def _next_content_line(lines: list[str], number: int) -> int:
     return number
 
 
-def apply(findings: list[Finding], text: str, path: str) -> list[Finding]:
-    """Drop suppressed findings; add F014 for unused directives and F015 for unknown codes."""
-    from ivrcheck.load.codes import LOAD_CODES
-    from ivrcheck.rules import ALL_RULES
+def apply(findings: list[Finding], text: str, path: str,
+          active: Callable[[str], bool] = lambda code: True) -> list[Finding]:
+    """Drop suppressed findings; add F014 for unused directives and F015 for unknown codes.
 
+    A directive that names only codes switched off in this run (`--select`, `--ignore`, config)
+    is not reported as unused: it would silence something in a full run.
+    """
     known = {r.CODE.lower(): r.CODE for r in ALL_RULES} | {r.NAME: r.CODE for r in ALL_RULES}
     known |= {code.lower(): code for code in LOAD_CODES} | {c.name: code for code, c in LOAD_CODES.items()}
     directives, unknown = parse(text, known)
@@ -126,22 +135,15 @@ def apply(findings: list[Finding], text: str, path: str) -> list[Finding]:
         if not covering:
             kept.append(finding)
     for directive in directives:
-        if not directive.used:
+        if not directive.used and (ALL in directive.codes or any(active(code) for code in directive.codes)):
             what = "nothing" if ALL in directive.codes else f"no {', '.join(sorted(directive.codes))} finding"
-            kept.append(_meta(path, "F014", directive.span,
+            kept.append(load_finding(path, "F014", directive.span,
                               f"`ivrcheck: {directive.verb}` silences {what} here",
                               "remove the comment, or fix the codes it names"))
     for span, word in unknown:
-        kept.append(_meta(path, "F015", span, f'suppression names "{word}", which is no rule code or name',
+        kept.append(load_finding(path, "F015", span, f'suppression names "{word}", which is no rule code or name',
                           "use a code such as H203 or a name such as no-zero-out (`ivrcheck rule` lists them)"))
     return kept
-
-
-def _meta(path: str, code: str, span: Span, message: str, help_text: str) -> Finding:
-    from ivrcheck.load.codes import LOAD_CODES
-
-    meta = LOAD_CODES[code]
-    return Finding(path, code, meta.name, meta.severity, message, help_text, span)
 
 
 __all__ = ["apply", "parse"]

@@ -9,7 +9,10 @@ from ivrcheck.rules import ALL_RULES
 from ivrcheck.rules.base import summary
 from ivrcheck.rules.pages import page
 
-DOCS = Path(__file__).resolve().parent.parent / "docs" / "rules"
+ROOT = Path(__file__).resolve().parent.parent
+DOCS = ROOT / "docs" / "rules"
+#: The F-code page ships inside the package (for `ivrcheck rule F013`); docs/ gets a copy.
+LOAD_ERRORS = ROOT / "ivrcheck" / "load" / "errors.md"
 
 
 def expected() -> dict[Path, str]:
@@ -21,6 +24,10 @@ def expected() -> dict[Path, str]:
         "in the terminal. Problems found while loading a file have F codes: see [../load-errors.md](../load-errors.md).\n\n"
         "| code | name | severity | checks |\n|---|---|---|---|\n" + rows + "\n"
     )
+    files[ROOT / "docs" / "load-errors.md"] = (
+        LOAD_ERRORS.read_text(encoding="utf-8").rstrip("\n")
+        + "\n\n<!-- Copied from ivrcheck/load/errors.md by scripts/gen_rule_docs.py; edit that file instead. -->\n"
+    )
     return files
 
 
@@ -28,7 +35,7 @@ def main() -> int:
     DOCS.mkdir(parents=True, exist_ok=True)
     for path, text in expected().items():
         path.write_text(text, encoding="utf-8")
-    for stale in DOCS.glob("*.md"):
+    for stale in DOCS.glob("*.md"):  # docs/load-errors.md is outside DOCS, so never removed here
         if stale not in expected():
             stale.unlink()
     print(f"wrote {len(expected())} pages to {DOCS}")

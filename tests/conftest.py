@@ -11,6 +11,7 @@ import pytest
 from ivrcheck.config import Config, parse_config
 from ivrcheck.engine import check_text
 from ivrcheck.findings import FileResult, Finding
+from ivrcheck.rules import catalog
 
 ROOT = Path(__file__).resolve().parent.parent
 MENUS = ROOT / "menus"
@@ -31,7 +32,7 @@ def lint(yaml_text: str, *, select: str | None = None, **config: Any) -> list[Fi
 
 
 def check(yaml_text: str, **config: Any) -> FileResult:
-    cfg = parse_config(config, "<test>") if config else Config()
+    cfg = parse_config(config, "<test>", catalog()) if config else Config()
     return check_text(textwrap.dedent(yaml_text).lstrip("\n"), cfg, "menu.ivr.yaml")
 
 

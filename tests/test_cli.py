@@ -132,7 +132,7 @@ def test_score_command_prints_breakdown(tmp_path: Path) -> None:
     assert result.exit_code == 0
     assert "clarity score" in result.output and "human access" in result.output
     data = json.loads(runner.invoke(app, ["score", "--format", "json", str(path)]).output)
-    assert set(data["breakdown"]) == {"navigation", "human_access", "wording", "robustness"}
+    assert set(data["files"][0]["breakdown"]) == {"navigation", "human_access", "wording", "robustness"}
 
 
 def test_output_file_is_written(tmp_path: Path) -> None:

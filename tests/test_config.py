@@ -9,6 +9,7 @@ from typer.testing import CliRunner
 from ivrcheck.cli import app
 from ivrcheck.config import ConfigError, parse_config
 from ivrcheck.findings import Severity
+from ivrcheck.rules import catalog
 from tests.conftest import lint
 
 runner = CliRunner()
@@ -42,7 +43,7 @@ def write(path: Path, text: str) -> Path:
 ])
 def test_bad_config_is_one_clear_error(data: dict, message: str) -> None:
     with pytest.raises(ConfigError, match=".*") as caught:
-        parse_config(data, ".ivrcheck.yaml")
+        parse_config(data, ".ivrcheck.yaml", catalog())
     assert message in str(caught.value)
     assert str(caught.value).startswith(".ivrcheck.yaml: ")
 

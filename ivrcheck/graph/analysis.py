@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import heapq
+from collections import deque
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, Mapping
 
 import networkx as nx
 
@@ -45,7 +46,8 @@ class Analysis:
     """What one schedule state of a phone line looks like to a caller."""
 
     state: str
-    graph: nx.MultiDiGraph
+    #: Every node of the graph by id; None for a node of another file that could not be merged.
+    nodes: Mapping[str, Node | None]
     reachable: frozenset[str]
     humans: frozenset[str]
     human_like: frozenset[str]
@@ -61,15 +63,19 @@ class Analysis:
     traps: list[list[str]] = field(default_factory=list)
     #: Successor lists of this state: (target, edge attributes), fast to walk.
     out: dict[str, list[tuple[str, dict[str, Any]]]] = field(default_factory=dict, repr=False)
+    #: Menus a call meets first, with no choice made (through messages and branches), with the
+    #: seconds of messages heard before each and those messages' ids.
+    opening: dict[str, tuple[float, tuple[str, ...]]] = field(default_factory=dict)
+
+    @property
+    def opening_menus(self) -> frozenset[str]:
+        return frozenset(self.opening)
 
     @property
     def steps_to_human(self) -> int | None:
         if self.path_to_human is None:
             return None
         return sum(1 for _, edge in self.path_to_human if edge["kind"] in CHOICE)
-
-    def node(self, node_id: str) -> Node | None:
-        return self.graph.nodes[node_id].get("node")
 
     def edges_from(self, node_id: str) -> list[tuple[str, dict[str, Any]]]:
         """(target, edge attributes) of every edge leaving `node_id` in this state."""
@@ -80,6 +86,50 @@ class Analysis:
         goal = self.to_live if live_only else self.to_human
         return any(attrs.get("press") == key and attrs["kind"] in CHOICE and target in goal
                    for target, attrs in self.edges_from(node_id))
+
+    def only_hangs_up(self, start: str) -> bool:
+        """Whether every way on from `start`, with no choice left to the caller, ends the call:
+        in a hang-up, or in a message that leads nowhere."""
+        seen, frontier, ends = {start}, [start], []
+        while frontier:
+            node_id = frontier.pop()
+            onward = [t for t, attrs in self.edges_from(node_id) if attrs["kind"] in ROUTING]
+            if not onward:
+                ends.append(node_id)
+            for target in onward:
+                if target not in seen:
+                    seen.add(target)
+                    frontier.append(target)
+        return bool(ends) and all((node := self.nodes.get(n)) is not None
+                                  and node.type in (NodeType.HANGUP, NodeType.MESSAGE) for n in ends)
+
+    def within(self, start: str, depth: int | None = None) -> set[str]:
+        """Nodes reachable from `start` in this state, at most `depth` edges away when a depth is given."""
+        seen = {start: 0}
+        queue = deque([start])
+        while queue:
+            node = queue.popleft()
+            if depth is not None and seen[node] >= depth:
+                continue
+            for target, _ in self.out.get(node, ()):
+                if target not in seen:
+                    seen[target] = seen[node] + 1
+                    queue.append(target)
+        return set(seen)
+
+    def reaching(self, goal: str) -> set[str]:
+        """Nodes from which some path of this state leads to `goal` (and `goal` itself)."""
+        into: dict[str, list[str]] = {}
+        for source, edges in self.out.items():
+            for target, _ in edges:
+                into.setdefault(target, []).append(source)
+        seen, frontier = {goal}, [goal]
+        while frontier:
+            for source in into.get(frontier.pop(), ()):
+                if source not in seen:
+                    seen.add(source)
+                    frontier.append(source)
+        return seen
 
 
 Adjacency = dict[str, list[tuple[str, dict[str, Any]]]]
@@ -111,9 +161,8 @@ def _descendants(out: Adjacency, start: str) -> frozenset[str]:
     return frozenset(seen)
 
 
-def analyse_state(menu: Menu, graph: nx.MultiDiGraph, view: nx.MultiDiGraph, state: str,
-                  language: Language) -> Analysis:
-    """Compute the facts for one state from the full graph; `view` is that state's view for rules."""
+def analyse_state(menu: Menu, graph: nx.MultiDiGraph, state: str, language: Language) -> Analysis:
+    """Compute the facts for one state from the full graph."""
     entry = menu.entry.ref
     out, into = adjacency(graph, state)
     reachable = _descendants(out, entry) if entry in out else frozenset()
@@ -123,12 +172,37 @@ def analyse_state(menu: Menu, graph: nx.MultiDiGraph, view: nx.MultiDiGraph, sta
     path, seconds = _fastest(out, entry, humans, nodes, language, ROUTING | CHOICE)
     fallback_path, fallback_seconds = _fastest(out, entry, humans, nodes, language, ROUTING | {"timeout", "retries"})
     return Analysis(
-        state=state, graph=view, reachable=reachable, humans=humans, human_like=human_like,
+        state=state, nodes=nodes, reachable=reachable, humans=humans, human_like=human_like,
         to_live=_routes_into(into, humans), to_human=_routes_into(into, human_like),
         steps=_steps(out, entry), path_to_human=path, seconds_to_human=seconds,
         fallback_to_human=fallback_path is not None, fallback_seconds=fallback_seconds,
         traps=_traps(out, reachable, nodes, state), out=out,
+        opening=_opening(out, entry, nodes, language),
     )
+
+
+def _opening(out: Adjacency, entry: str, nodes: dict[str, Node | None],
+             language: Language) -> dict[str, tuple[float, tuple[str, ...]]]:
+    """The menus a call starts at: reached from the entry through messages and branches only."""
+    found: dict[str, tuple[float, tuple[str, ...]]] = {}
+    stack: list[tuple[str, float, tuple[str, ...]]] = [(entry, 0.0, ())]
+    seen: set[str] = set()
+    while stack:
+        node_id, waited, messages = stack.pop()
+        node = nodes.get(node_id)
+        if node is None or node_id in seen:
+            continue
+        seen.add(node_id)
+        if node.type is NodeType.MENU:
+            found[node_id] = (waited, messages)
+            continue
+        if node.type is NodeType.MESSAGE:
+            waited += language.seconds(node.prompt)
+            messages += (node_id,)
+        elif node.type is not NodeType.BRANCH:
+            continue
+        stack += [(t, waited, messages) for t, attrs in out[node_id] if attrs["kind"] in ROUTING]
+    return found
 
 
 def _routes_into(into: Adjacency, goals: frozenset[str]) -> frozenset[str]:

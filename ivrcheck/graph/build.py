@@ -75,11 +75,3 @@ def build_graph(menu: Menu) -> nx.MultiDiGraph:
                 edges.append((node_id, caller, len(edges), dict(attrs)))
     graph.add_edges_from(edges)
     return graph
-
-
-def state_view(graph: nx.MultiDiGraph, state: str) -> nx.MultiDiGraph:
-    """The graph as a caller meets it in one schedule state: a lazy read-only view, no copy."""
-    def active(u: str, v: str, k: int) -> bool:
-        edge_state = graph[u][v][k]["state"]
-        return edge_state is None or edge_state == state
-    return nx.subgraph_view(graph, filter_edge=active)

@@ -7,7 +7,7 @@ import re
 import yaml
 
 from ivrcheck.findings import Span
-from ivrcheck.load.reader import Reader, describe, suggest
+from ivrcheck.load.reader import Reader, describe
 from ivrcheck.load.schema import (
     COMMON, DEFAULT_FIELDS, EXTENSION_FIELDS, NODE_FIELDS, OPTION_FIELDS, TASK_FIELDS, TOP_FIELDS, Field,
     all_node_fields,
@@ -21,8 +21,8 @@ _DAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
 _DAY_SPEC = re.compile(r"^(mon|tue|wed|thu|fri|sat|sun|holiday)(-(mon|tue|wed|thu|fri|sat|sun))?$")
 
 
-def build_menu(root: yaml.Node, path: str, reader: Reader) -> Menu | None:
-    """Build the Menu, or None when the file is not a menu at all."""
+def build_menu(root: yaml.Node, path: str, reader: Reader, entry: str | None = None) -> Menu | None:
+    """Build the Menu, or None when the file is not a menu at all; `entry` overrides the file's own."""
     if not isinstance(root, yaml.MappingNode):
         reader.error("F004", root, f"the top level is {describe(root)}, not a mapping",
                      "a menu file is a mapping with at least `entry:` and `nodes:`")
@@ -37,10 +37,10 @@ def build_menu(root: yaml.Node, path: str, reader: Reader) -> Menu | None:
             node = _node(reader, node_id, key_node, value, defaults)
             if node is not None:
                 nodes[node_id] = node
-    entry = scalars["entry"]
+    entry_span = span_of(top["entry"][1]) if "entry" in top else Span(1, 1)
+    entry = entry or scalars["entry"]
     if entry is None or "nodes" not in top:
         return None
-    entry_span = span_of(top["entry"][1])
     return Menu(
         path=path,
         name=str(scalars["name"] or path),
@@ -225,4 +225,4 @@ def _tasks(reader: Reader, top: dict) -> tuple[Task, ...]:
     return tuple(tasks)
 
 
-__all__ = ["build_menu", "all_node_fields", "suggest"]
+__all__ = ["build_menu", "all_node_fields"]

@@ -1,10 +1,11 @@
-"""The F0xx codes: problems found while loading a menu file, before any rule runs."""
+"""The F0xx codes: problems found while loading a menu file, before any rule runs, and the one
+factory that turns such a problem into a finding."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
-from ivrcheck.findings import Severity
+from ivrcheck.findings import Finding, Severity, Span
 
 
 @dataclass(frozen=True, slots=True)
@@ -34,3 +35,10 @@ LOAD_CODES = {c.code: c for c in (
     LoadCode("F016", "reference-outside-repository", Severity.ERROR, "a `file#node` target leaves the repository"),
     LoadCode("F017", "reference-not-found", Severity.ERROR, "a `file#node` target names a missing file or node"),
 )}
+
+
+def load_finding(path: str, code: str, span: Span, message: str, help_text: str,
+                 node_id: str | None = None) -> Finding:
+    """The one place an F-code problem becomes a finding (loader, importers, references, suppressions)."""
+    meta = LOAD_CODES[code]
+    return Finding(path, code, meta.name, meta.severity, message, help_text, span, node_id)

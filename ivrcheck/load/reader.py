@@ -6,11 +6,11 @@ value they could not accept, so the builder can go on and report everything in o
 
 from __future__ import annotations
 
-import difflib
 from typing import Iterator
 
 import yaml
 
+from ivrcheck.didyoumean import suggest
 from ivrcheck.findings import Span
 from ivrcheck.load.schema import Field
 from ivrcheck.load.source import LoadError, span_of
@@ -48,15 +48,6 @@ def key_text(node: yaml.Node) -> str:
                 return node.value
         return node.value
     return f"<{describe(node)}>"
-
-
-def suggest(word: str, choices: list[str] | set[str] | tuple[str, ...]) -> str:
-    """A did-you-mean suffix, or a list of valid choices when nothing is close."""
-    close = difflib.get_close_matches(word, list(choices), n=1, cutoff=0.6)
-    if close:
-        return f'did you mean "{close[0]}"?'
-    shown = ", ".join(f'"{c}"' for c in sorted(choices))
-    return f"expected one of {shown}"
 
 
 class Reader:

@@ -12,8 +12,8 @@ import dataclasses
 from dataclasses import dataclass
 from pathlib import Path
 
-from ivrcheck.findings import Finding, Span
-from ivrcheck.load.codes import LOAD_CODES
+from ivrcheck.findings import Finding
+from ivrcheck.load.codes import load_finding as problem
 from ivrcheck.model import Menu, Node, Target
 
 
@@ -45,11 +45,6 @@ def external_refs(menu: Menu, source: Path) -> list[Ref]:
                 name, _, node_id = target.ref.partition("#")
                 refs.append(Ref(target, (source.parent / name).resolve(), node_id, source))
     return refs
-
-
-def problem(path: str, code: str, span: Span, message: str, help_text: str, node_id: str | None = None) -> Finding:
-    meta = LOAD_CODES[code]
-    return Finding(path, code, meta.name, meta.severity, message, help_text, span, node_id)
 
 
 def check_ref(ref: Ref, root: Path, menus: dict[Path, Menu | None], display: str) -> Finding | None:

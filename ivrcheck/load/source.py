@@ -8,22 +8,13 @@ from pathlib import Path
 
 import yaml
 
+from ivrcheck.config import Limits
 from ivrcheck.findings import Span
 
 try:  # libyaml is several times faster; the pure-Python composer gives the same nodes.
     from yaml import CSafeLoader as _Loader
 except ImportError:  # pragma: no cover - depends on how PyYAML was built
     from yaml import SafeLoader as _Loader  # type: ignore[assignment]
-
-
-@dataclass(frozen=True, slots=True)
-class Limits:
-    """Bounds that keep a hostile or broken file from costing time or memory."""
-
-    max_bytes: int = 20_000_000
-    max_depth: int = 64
-    #: Expanded node count allowed beyond the file's own nodes (aliases re-use nodes).
-    max_alias_growth: int = 10
 
 
 @dataclass(frozen=True, slots=True)

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from ivrcheck.engine import Inspection
+from ivrcheck.findings import FileResult
+from ivrcheck.graph import LineAnalysis
+from ivrcheck.model import Menu
 from ivrcheck.render import dot, mermaid
 from ivrcheck.render.diagram import RenderError, build
 
@@ -19,10 +21,10 @@ def format_for(filename: str, explicit: str | None = None) -> str:
     return fmt
 
 
-def render(inspection: Inspection, fmt: str, *, state: str = "open", root: str | None = None,
-           depth: int | None = None, to: str | None = None) -> bytes:
-    """The diagram in `fmt` as bytes, ready to write."""
-    diagram = build(inspection, state=state, root=root, depth=depth, to=to)
+def render(menu: Menu, line: LineAnalysis, result: FileResult, fmt: str, *, state: str = "open",
+           root: str | None = None, depth: int | None = None, to: str | None = None) -> bytes:
+    """The diagram of a checked line in `fmt` as bytes, ready to write."""
+    diagram = build(menu, line, result, state=state, root=root, depth=depth, to=to)
     if fmt == "mmd":
         return mermaid.source(diagram).encode("utf-8")
     if fmt == "md":

@@ -5,12 +5,13 @@ Both the DOT and the Mermaid writers draw this, so the two cannot show different
 
 from __future__ import annotations
 
-from collections import defaultdict, deque
+from collections import defaultdict
 from dataclasses import dataclass, field
 
-from ivrcheck.engine import Inspection
-from ivrcheck.findings import Severity
-from ivrcheck.graph.build import CHOICE, CLOSED, SILENT
+from ivrcheck.findings import FileResult, Severity
+from ivrcheck.graph import CLOSED, LineAnalysis
+from ivrcheck.graph.build import CHOICE, SILENT
+from ivrcheck.model import Menu
 
 KIND_LABELS = {"timeout": "timeout", "invalid": "invalid key", "retries": "after retries",
                "closed": "closed", "default": "default"}
@@ -59,25 +60,22 @@ class Diagram:
     arrows: list[Arrow]
 
 
-def build(inspection: Inspection, *, state: str = "open", root: str | None = None, depth: int | None = None,
-          to: str | None = None) -> Diagram:
+def build(menu: Menu, line: LineAnalysis, result: FileResult, *, state: str = "open", root: str | None = None,
+          depth: int | None = None, to: str | None = None) -> Diagram:
     """Select what to draw: a schedule state, a subtree, a depth, the paths into one node."""
-    menu, flows, result = inspection.menu, inspection.flows, inspection.result
-    if menu is None or flows is None:
-        raise RenderError(f"{result.path} could not be loaded; run `ivrcheck check {result.path}`")
-    if state not in flows.states:
+    if state not in line.states:
         raise RenderError(f"{result.path} has no opening hours, so there is no {state!r} state to draw")
-    analysis = flows.states[state]
+    analysis = line.states[state]
     for name, node_id in (("--root", root), ("--to", to)):
         if node_id is not None and node_id not in analysis.out:
             raise RenderError(f'{name}: "{node_id}" is no node of {result.path}')
     start = root or menu.entry.ref
-    keep = _within(analysis.out, start, depth) if start in analysis.out else set()
+    keep = analysis.within(start, depth) if start in analysis.out else set()
     if to is not None:
-        keep &= _reaching(analysis.out, to)
+        keep &= analysis.reaching(to)
     order = [n for n in analysis.out if n in keep]
     keys = {node_id: f"n{i}" for i, node_id in enumerate(order)}
-    boxes = {n: _box(keys[n], n, inspection, state) for n in order}
+    boxes = {n: _box(keys[n], n, menu, line, result, state) for n in order}
     bold_pairs = _path_pairs(analysis.path_to_human or [], analysis.out)
     grouped: dict[tuple[str, str, str], list[str]] = defaultdict(list)
     for source in order:
@@ -92,14 +90,14 @@ def build(inspection: Inspection, *, state: str = "open", root: str | None = Non
                     back=steps.get(t, 1 << 30) < steps.get(s, 1 << 30) or t == menu.entry.ref)
               for (s, t, style), labels in grouped.items()]
     score = "not scored" if result.score is None else f"clarity {result.score}/100"
-    hours = f" ({'outside hours' if state == CLOSED else 'open hours'})" if flows.has_hours else ""
+    hours = f" ({'outside hours' if state == CLOSED else 'open hours'})" if line.has_hours else ""
     return Diagram(f"{menu.name}: {score}{hours}", state, list(boxes.values()), arrows)
 
 
-def _box(key: str, node_id: str, inspection: Inspection, state: str) -> Box:
-    node = inspection.menu.nodes.get(node_id)
-    findings = [f for f in inspection.result.findings if f.node_id == node_id and f.state in (None, state)]
-    human = node_id in inspection.flows.states[state].human_like
+def _box(key: str, node_id: str, menu: Menu, line: LineAnalysis, result: FileResult, state: str) -> Box:
+    node = menu.nodes.get(node_id)
+    findings = [f for f in result.findings if f.node_id == node_id and f.state in (None, state)]
+    human = node_id in line.states[state].human_like
     return Box(key, node_id, node.type.value if node else "external",
                max((f.severity for f in findings), default=None), sorted({f.code for f in findings}), human)
 
@@ -123,33 +121,3 @@ def _path_pairs(path: list, out: dict) -> set[tuple[str, str]]:
         if target is not None:
             pairs.add((node_id, target))
     return pairs
-
-
-def _within(out: dict, start: str, depth: int | None) -> set[str]:
-    """Nodes reachable from `start`, at most `depth` arrows away when a depth is given."""
-    seen = {start: 0}
-    queue = deque([start])
-    while queue:
-        node = queue.popleft()
-        if depth is not None and seen[node] >= depth:
-            continue
-        for target, _ in out[node]:
-            if target not in seen:
-                seen[target] = seen[node] + 1
-                queue.append(target)
-    return set(seen)
-
-
-def _reaching(out: dict, goal: str) -> set[str]:
-    """Nodes from which some path leads to `goal` (and `goal` itself)."""
-    into: dict[str, list[str]] = defaultdict(list)
-    for source, edges in out.items():
-        for target, _ in edges:
-            into[target].append(source)
-    seen, frontier = {goal}, [goal]
-    while frontier:
-        for source in into[frontier.pop()]:
-            if source not in seen:
-                seen.add(source)
-                frontier.append(source)
-    return seen

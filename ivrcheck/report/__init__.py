@@ -25,6 +25,23 @@ FORMATS: dict[str, Formatter] = {
 }
 
 
+def quiet_text(results: Sequence[FileResult], color: bool = False) -> str:
+    """`--quiet`: the findings alone, no summary; nothing at all when there are none."""
+    lines = [text_format.line(f, color) for result in results for f in result.findings]
+    return "".join(f"{line}\n" for line in lines)
+
+
+def statistics(results: Sequence[FileResult]) -> str:
+    """`--statistics`, as ruff prints it: a line a code, most frequent first, with its count and name."""
+    counts: dict[tuple[str, str], int] = {}
+    for finding in (f for r in results for f in r.findings):
+        counts[(finding.code, finding.name)] = counts.get((finding.code, finding.name), 0) + 1
+    ordered = sorted(counts.items(), key=lambda item: (-item[1], item[0]))
+    width = max((len(str(n)) for _, n in ordered), default=1)
+    lines = [f"{n:>{width}}\t{code}\t{name}" for (code, name), n in ordered]
+    return "".join(f"{line}\n" for line in lines) + text_format.summary(results) + "\n"
+
+
 def default_format() -> str:
     """`github` inside GitHub Actions (when that format exists), text elsewhere."""
     if os.environ.get("GITHUB_ACTIONS") == "true" and "github" in FORMATS:

@@ -12,7 +12,7 @@ from ivrcheck import __version__
 from ivrcheck.findings import FileResult, Finding, Severity
 from ivrcheck.load.codes import LOAD_CODES, LoadCode
 from ivrcheck.report.common import described, digest, numbered, region
-from ivrcheck.rules import ALL_RULES
+from ivrcheck.rules import ALL_RULES, BY_CODE, family
 from ivrcheck.rules.base import Rule, summary
 from ivrcheck.rules.pages import sections
 
@@ -23,7 +23,6 @@ LOAD_ERRORS_URL = DOCS_URL.removesuffix("rules/") + "load-errors.md"
 #: The key under partialFingerprints; bump the version if the hashed fields ever change.
 FINGERPRINT = "ivrcheck/v1"
 LEVELS = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "note"}
-FAMILIES = {"S": "structure", "H": "human-access", "L": "labels", "P": "prompts", "R": "robustness", "F": "load"}
 
 _SEMVER = re.compile(r"\d+\.\d+\.\d+(?:-[0-9A-Za-z.-]+)?(?:\+[0-9A-Za-z.-]+)?")
 _LIST_ITEM = re.compile(r"\s*(?:[-*+]|\d+\.)\s")
@@ -96,7 +95,9 @@ def _descriptor(code: str, name: str, severity: Severity, short: str, full: str,
         }
     descriptor["helpUri"] = help_uri(code)
     descriptor["defaultConfiguration"] = {"level": LEVELS[severity]}
-    descriptor["properties"] = {"tags": ["ivr", FAMILIES.get(code[:1], "other")]}
+    rule = BY_CODE.get(code)
+    tag = family(rule) if rule is not None else "load" if code in LOAD_CODES else "other"
+    descriptor["properties"] = {"tags": ["ivr", tag]}
     return descriptor
 
 

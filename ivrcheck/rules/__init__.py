@@ -1,21 +1,34 @@
-"""Rules step: the registry of every rule, and running the selected ones over a phone line."""
+"""Rules step: the registry of every rule, and running the selected ones over a phone line.
+
+`ALL_RULES` is the one table: a rule's code, name, severity, settings and score part are
+constants in its module, and its family is the folder it lives in. The score, SARIF, the
+docs and the registry test all read this table.
+"""
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Iterable, Iterator
+from typing import Iterator
 
-from ivrcheck.findings import Finding, Severity
-from ivrcheck.model import Menu
+from ivrcheck.config import CodeInfo, Config
+from ivrcheck.findings import Finding, Problem, Severity
+from ivrcheck.graph import LineAnalysis
+from ivrcheck.load.codes import LOAD_CODES
+from ivrcheck.model import Menu, Node
 from ivrcheck.rules import human, labels, prompts, robustness, structure
 from ivrcheck.rules.base import Rule
 
-if TYPE_CHECKING:
-    from ivrcheck.config import Config
-    from ivrcheck.graph import Flows
+#: Folder -> the code letter of its rules.
+FAMILIES = {"structure": "S", "human": "H", "labels": "L", "prompts": "P", "robustness": "R"}
+PARTS = ("navigation", "human_access", "wording", "robustness")
 
 ALL_RULES: tuple[Rule, ...] = (*structure.RULES, *human.RULES, *labels.RULES, *prompts.RULES, *robustness.RULES)
 BY_CODE: dict[str, Rule] = {rule.CODE: rule for rule in ALL_RULES}
 BY_NAME: dict[str, Rule] = {rule.NAME: rule for rule in ALL_RULES}
+
+
+def family(rule: Rule) -> str:
+    """The folder a rule lives in: structure, human, labels, prompts or robustness."""
+    return rule.__name__.split(".")[-2]
 
 
 def lookup(code_or_name: str) -> Rule | None:
@@ -23,19 +36,22 @@ def lookup(code_or_name: str) -> Rule | None:
     return BY_CODE.get(code_or_name.upper()) or BY_NAME.get(code_or_name.lower())
 
 
-def select(select: Iterable[str] = ("",), ignore: Iterable[str] = ()) -> list[Rule]:
-    """Rules whose code starts with a selected prefix and with no ignored prefix (ruff style)."""
-    chosen = tuple(p.upper() for p in select)
-    dropped = tuple(p.upper() for p in ignore)
-    return [r for r in ALL_RULES if r.CODE.startswith(chosen) and not (dropped and r.CODE.startswith(dropped))]
+def catalog() -> list[CodeInfo]:
+    """Every rule and F code as the plain data config validates names against."""
+    return [*(CodeInfo(r.CODE, r.NAME, r.SETTINGS) for r in ALL_RULES),
+            *(CodeInfo(c.code, c.name, {}, is_rule=False) for c in LOAD_CODES.values())]
 
 
-def run(menu: Menu, flows: Flows, config: Config) -> Iterator[Finding]:
+def selected(config: Config) -> list[Rule]:
+    """The rules a config switches on, in registry order."""
+    return [rule for rule in ALL_RULES if config.selects(rule.CODE)]
+
+
+def run(menu: Menu, line: LineAnalysis, config: Config) -> Iterator[Finding]:
     """Run the configured rules and stamp their problems into findings."""
-    for rule in config.rules():
+    for rule in selected(config):
         severity = config.severity.get(rule.CODE)
-        settings = config.settings_for(rule)
-        for problem in rule.check(menu, flows, settings):
+        for problem in rule.check(menu, line, config.settings_for(rule.CODE, rule.SETTINGS)):
             node = menu.nodes.get(problem.node_id) if problem.node_id else None
             if node is not None and _silenced(node, rule.CODE, problem):
                 continue
@@ -47,7 +63,7 @@ def run(menu: Menu, flows: Flows, config: Config) -> Iterator[Finding]:
             )
 
 
-def _silenced(node, code: str, problem) -> bool:
+def _silenced(node: Node, code: str, problem: Problem) -> bool:
     """`ignore:` on the node, or on the option the problem points at."""
     if code in node.ignore:
         return True
@@ -55,4 +71,5 @@ def _silenced(node, code: str, problem) -> bool:
                for option in node.options)
 
 
-__all__ = ["ALL_RULES", "BY_CODE", "BY_NAME", "Rule", "Severity", "lookup", "run", "select"]
+__all__ = ["ALL_RULES", "BY_CODE", "BY_NAME", "FAMILIES", "PARTS", "Rule", "Severity", "catalog", "family",
+           "lookup", "run", "selected"]

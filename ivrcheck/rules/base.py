@@ -9,7 +9,7 @@ from ivrcheck.findings import Problem, Severity
 from ivrcheck.model import Menu
 
 if TYPE_CHECKING:
-    from ivrcheck.graph import Analysis, Flows
+    from ivrcheck.graph import Analysis, LineAnalysis
 
 Settings = Mapping[str, Any]
 
@@ -21,9 +21,12 @@ class Rule(Protocol):
     NAME: str
     SEVERITY: Severity
     SETTINGS: dict[str, object]
+    #: The clarity-score part its findings count against: navigation, human_access, wording, robustness.
+    PART: str
     __doc__: str | None
+    __name__: str
 
-    def check(self, menu: Menu, flows: Flows, settings: Settings) -> Iterator[Problem]: ...
+    def check(self, menu: Menu, line: LineAnalysis, settings: Settings) -> Iterator[Problem]: ...
 
 
 def summary(rule: ModuleType | Rule) -> str:
@@ -36,43 +39,23 @@ def quote(text: str) -> str:
     return f'"{text}"'
 
 
-def holding_states(flows: Flows, holds: Callable[[Analysis], bool]) -> list[str | None]:
+def holding_states(line: LineAnalysis, holds: Callable[[Analysis], bool]) -> list[str | None]:
     """The states in which a condition holds, as findings name them.
 
     `[None]` when it holds in every state (or the line has no schedules), so a defect that
     does not depend on the time of day is reported once, without a state.
     """
-    found = [analysis.state for analysis in flows.states.values() if holds(analysis)]
+    found = [analysis.state for analysis in line.states.values() if holds(analysis)]
     if not found:
         return []
-    return [None] if len(found) == len(flows.states) else found
+    return [None] if len(found) == len(line.states) else found
 
 
-def only_hangs_up(analysis: Analysis, start: str, menu: Menu) -> bool:
-    """Whether every way on from `start`, with no choice left to the caller, ends the call:
-    in a hang-up, or in a message that leads nowhere."""
-    from ivrcheck.graph.build import ROUTING
-    from ivrcheck.model import NodeType
-
-    seen, frontier, ends = {start}, [start], []
-    while frontier:
-        node_id = frontier.pop()
-        onward = [t for t, attrs in analysis.edges_from(node_id) if attrs["kind"] in ROUTING]
-        if not onward:
-            ends.append(node_id)
-        for target in onward:
-            if target not in seen:
-                seen.add(target)
-                frontier.append(target)
-    return bool(ends) and all(n in menu.nodes and menu.nodes[n].type in (NodeType.HANGUP, NodeType.MESSAGE)
-                              for n in ends)
-
-
-def missing_handler(menu: Menu, flows: Flows, field: str) -> Iterator[Problem]:
+def missing_handler(menu: Menu, line: LineAnalysis, field: str) -> Iterator[Problem]:
     """Reachable menus and inputs that leave one error route (`on_timeout`, `on_invalid`) unset."""
     from ivrcheck.findings import Problem
 
     for node in menu.nodes.values():
-        if node.is_interactive and node.id in flows.reachable and getattr(node, field) is None:
+        if node.is_interactive and node.id in line.reachable and getattr(node, field) is None:
             yield Problem(node.span, node.id, f"{node.type.value} {quote(node.id)} has no `{field}`",
                           f"add `{field}: repeat` here or under `defaults:`")

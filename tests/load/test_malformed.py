@@ -99,12 +99,13 @@ def test_extreme_nesting_is_refused_not_crashed(text: str) -> None:
 
 
 def test_file_over_the_size_limit(tmp_path: Path) -> None:
-    from ivrcheck.load import menu_file
+    from ivrcheck.load import read_file
 
     path = tmp_path / "big.ivr.yaml"
     path.write_text("entry: main\n" + GOOD_TAIL, encoding="utf-8")
-    menu, (finding,) = menu_file(path, Limits(max_bytes=50))
-    assert menu is None and finding.code == "F012"
+    loaded = read_file(path, "big.ivr.yaml", Limits(max_bytes=50))
+    (finding,) = loaded.findings
+    assert loaded.menu is None and finding.code == "F012"
 
 
 def test_merge_keys_and_anchors_load() -> None:

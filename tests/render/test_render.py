@@ -9,13 +9,19 @@ from pathlib import Path
 import pytest
 
 from ivrcheck.engine import inspect_file, inspect_text
-from ivrcheck.render import FORMATS, RenderError, format_for, render
+from ivrcheck.render import FORMATS, RenderError, format_for
+from ivrcheck.render import render as draw
 from ivrcheck.render import dot as dot_module
 from tests.conftest import MENUS
 
 EXAMPLES = sorted(MENUS.glob("*.ivr.yaml"))
 needs_dot = pytest.mark.skipif(shutil.which("dot") is None, reason="Graphviz `dot` is not installed")
 SVG = "{http://www.w3.org/2000/svg}"
+
+
+def render(inspection, fmt: str, **options) -> bytes:
+    """Draw a checked menu from its model, analysis and result."""
+    return draw(inspection.menu, inspection.line, inspection.result, fmt, **options)
 
 
 def svg_text(data: bytes) -> str:
@@ -29,7 +35,7 @@ def svg_text(data: bytes) -> str:
 def test_svg_shows_every_node_and_the_score(path: Path) -> None:
     inspection = inspect_file(path)
     text = svg_text(render(inspection, "svg"))
-    for node_id in inspection.flows.open.reachable:
+    for node_id in inspection.line.open.reachable:
         assert node_id in text, node_id
     assert f"clarity {inspection.result.score}/100" in text
 
@@ -46,7 +52,7 @@ def test_mermaid_has_every_node_once_and_every_arrow(path: Path) -> None:
     inspection = inspect_file(path)
     text = render(inspection, "mmd").decode()
     declared = re.findall(r'^  (n\d+)[\[({>/]+"<b>(.*?)</b>', text, re.MULTILINE)
-    assert sorted(name for _, name in declared) == sorted(inspection.flows.open.reachable)
+    assert sorted(name for _, name in declared) == sorted(inspection.line.open.reachable)
     keys = {key for key, _ in declared}
     for source, target in re.findall(r"^  (n\d+) [-=.]+>(?:\|[^|]*\|)? (n\d+)$", text, re.MULTILINE):
         assert source in keys and target in keys

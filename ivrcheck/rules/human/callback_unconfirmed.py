@@ -50,17 +50,18 @@ from ivrcheck.model import Menu, NodeType
 from ivrcheck.rules.base import Settings, quote
 
 if TYPE_CHECKING:
-    from ivrcheck.graph import Flows
+    from ivrcheck.graph import LineAnalysis
 
 CODE = "H206"
 NAME = "callback-unconfirmed"
 SEVERITY = Severity.INFO
 SETTINGS: dict[str, object] = {}
+PART = "human_access"
 
 
-def check(menu: Menu, flows: Flows, settings: Settings) -> Iterator[Problem]:
+def check(menu: Menu, line: LineAnalysis, settings: Settings) -> Iterator[Problem]:
     for node in menu.nodes.values():
-        if node.type is NodeType.CALLBACK and node.id in flows.reachable and node.confirmation in (None, "none"):
+        if node.type is NodeType.CALLBACK and node.id in line.reachable and node.confirmation in (None, "none"):
             yield Problem(node.span_of("confirmation"), node.id,
                           f"callback {quote(node.id)} does not confirm the booking to the caller",
                           "set `confirmation: sms` (or email, voice)")

@@ -53,27 +53,28 @@ from typing import TYPE_CHECKING, Iterator
 from ivrcheck.findings import Problem, Severity
 from ivrcheck.graph.build import CLOSED
 from ivrcheck.model import Menu, NodeType
-from ivrcheck.rules.base import Settings, only_hangs_up, quote
+from ivrcheck.rules.base import Settings, quote
 
 if TYPE_CHECKING:
-    from ivrcheck.graph import Flows
+    from ivrcheck.graph import LineAnalysis
 
 CODE = "H205"
 NAME = "closed-dead-end"
 SEVERITY = Severity.WARNING
 SETTINGS: dict[str, object] = {}
+PART = "human_access"
 
 
-def check(menu: Menu, flows: Flows, settings: Settings) -> Iterator[Problem]:
-    closed = flows.states.get(CLOSED)
+def check(menu: Menu, line: LineAnalysis, settings: Settings) -> Iterator[Problem]:
+    closed = line.states.get(CLOSED)
     for node in menu.nodes.values():
         human = node.type is NodeType.AGENT or (node.type is NodeType.TRANSFER and node.human)
-        if not human or node.hours is None or node.id not in flows.reachable:
+        if not human or node.hours is None or node.id not in line.reachable:
             continue
         if node.closed is None:
             yield Problem(node.span, node.id, f"outside hours, callers who reach {quote(node.id)} are cut off",
                           "add `closed:` pointing at a callback, voicemail or a message with choices", state=CLOSED)
-        elif closed is not None and node.closed.ref in closed.out and only_hangs_up(closed, node.closed.ref, menu):
+        elif closed is not None and node.closed.ref in closed.out and closed.only_hangs_up(node.closed.ref):
             yield Problem(node.closed.span, node.id,
                           f"outside hours, {quote(node.id)} sends callers to {quote(node.closed.ref)}, which hangs up",
                           "offer a callback or voicemail instead of ending the call", state=CLOSED)

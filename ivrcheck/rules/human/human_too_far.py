@@ -61,17 +61,18 @@ from ivrcheck.model import Menu
 from ivrcheck.rules.base import Settings
 
 if TYPE_CHECKING:
-    from ivrcheck.graph import Flows
+    from ivrcheck.graph import LineAnalysis
 
 CODE = "H202"
 NAME = "human-too-far"
 SEVERITY = Severity.WARNING
 SETTINGS: dict[str, object] = {"max_steps": 2}
+PART = "human_access"
 
 
-def check(menu: Menu, flows: Flows, settings: Settings) -> Iterator[Problem]:
+def check(menu: Menu, line: LineAnalysis, settings: Settings) -> Iterator[Problem]:
     limit = int(settings["max_steps"])
-    analysis = flows.open
+    analysis = line.open
     steps = analysis.steps_to_human
     if steps is None or steps <= limit or menu.entry.ref not in menu.nodes:
         return

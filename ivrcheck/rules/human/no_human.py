@@ -51,18 +51,19 @@ from ivrcheck.model import Menu
 from ivrcheck.rules.base import Settings, holding_states
 
 if TYPE_CHECKING:
-    from ivrcheck.graph import Flows
+    from ivrcheck.graph import LineAnalysis
 
 CODE = "H201"
 NAME = "no-human"
 SEVERITY = Severity.ERROR
 SETTINGS: dict[str, object] = {}
+PART = "human_access"
 
 
-def check(menu: Menu, flows: Flows, settings: Settings) -> Iterator[Problem]:
+def check(menu: Menu, line: LineAnalysis, settings: Settings) -> Iterator[Problem]:
     entry = menu.nodes.get(menu.entry.ref)
     span = entry.span if entry else menu.entry.span
-    for state in holding_states(flows, lambda a: not (a.reachable & a.human_like)):
+    for state in holding_states(line, lambda a: not (a.reachable & a.human_like)):
         when = " outside hours" if state == "closed" else " during opening hours" if state == "open" else ""
         help_text = ("offer a callback or voicemail when the queue is closed" if state == "closed"
                      else 'bind "0" in the first menu to an `agent`')

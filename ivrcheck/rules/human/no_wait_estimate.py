@@ -44,17 +44,18 @@ from ivrcheck.model import Menu, NodeType
 from ivrcheck.rules.base import Settings, quote
 
 if TYPE_CHECKING:
-    from ivrcheck.graph import Flows
+    from ivrcheck.graph import LineAnalysis
 
 CODE = "H207"
 NAME = "no-wait-estimate"
 SEVERITY = Severity.INFO
 SETTINGS: dict[str, object] = {}
+PART = "human_access"
 
 
-def check(menu: Menu, flows: Flows, settings: Settings) -> Iterator[Problem]:
+def check(menu: Menu, line: LineAnalysis, settings: Settings) -> Iterator[Problem]:
     for node in menu.nodes.values():
-        if node.type is NodeType.AGENT and node.id in flows.reachable and node.announces_wait is not True:
+        if node.type is NodeType.AGENT and node.id in line.reachable and node.announces_wait is not True:
             yield Problem(node.span_of("announces_wait"), node.id,
                           f"queue {quote(node.id)} does not announce the expected wait",
                           "set `announces_wait: true` and play the estimate or position in queue")

@@ -51,24 +51,25 @@ from ivrcheck.model import Menu
 from ivrcheck.rules.base import Settings, holding_states, quote
 
 if TYPE_CHECKING:
-    from ivrcheck.graph import Analysis, Flows
+    from ivrcheck.graph import Analysis, LineAnalysis
 
 CODE = "H203"
 NAME = "no-zero-out"
 SEVERITY = Severity.WARNING
 SETTINGS: dict[str, object] = {}
+PART = "human_access"
 
 
-def check(menu: Menu, flows: Flows, settings: Settings) -> Iterator[Problem]:
+def check(menu: Menu, line: LineAnalysis, settings: Settings) -> Iterator[Problem]:
     for node in menu.menus():
         zero = next((o for o in node.options if o.key == "0"), None)
-        if zero is not None and not flows.open.option_reaches_human(node.id, "0"):
+        if zero is not None and not line.open.option_reaches_human(node.id, "0"):
             continue  # bound to something other than a person: H204
 
         def fails(analysis: Analysis, node_id: str = node.id) -> bool:
             return node_id in analysis.reachable and not analysis.option_reaches_human(node_id, "0")
 
-        for state in holding_states(flows, fails):
+        for state in holding_states(line, fails):
             if zero is None:
                 yield Problem(node.span, node.id, f'pressing "0" in menu {quote(node.id)} does nothing',
                               'bind "0" to an `agent` and say so in the prompt', state=state)

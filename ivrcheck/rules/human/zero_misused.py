@@ -55,18 +55,19 @@ from ivrcheck.model import Menu
 from ivrcheck.rules.base import Settings, quote
 
 if TYPE_CHECKING:
-    from ivrcheck.graph import Flows
+    from ivrcheck.graph import LineAnalysis
 
 CODE = "H204"
 NAME = "zero-misused"
 SEVERITY = Severity.WARNING
 SETTINGS: dict[str, object] = {}
+PART = "human_access"
 
 
-def check(menu: Menu, flows: Flows, settings: Settings) -> Iterator[Problem]:
+def check(menu: Menu, line: LineAnalysis, settings: Settings) -> Iterator[Problem]:
     for node in menu.menus():
         zero = next((o for o in node.options if o.key == "0"), None)
-        if zero is None or zero.target is None or flows.open.option_reaches_human(node.id, "0"):
+        if zero is None or zero.target is None or line.open.option_reaches_human(node.id, "0"):
             continue
         where = "this menu again" if zero.target.ref == "repeat" else quote(zero.target.ref)
         yield Problem(zero.span, node.id, f'"0" in menu {quote(node.id)} leads to {where}, not to a person',

@@ -69,16 +69,17 @@ from ivrcheck.model import Menu
 from ivrcheck.rules.base import Settings, quote
 
 if TYPE_CHECKING:
-    from ivrcheck.graph import Flows
+    from ivrcheck.graph import LineAnalysis
 
 CODE = "L301"
 NAME = "ambiguous-labels"
 SEVERITY = Severity.WARNING
 SETTINGS: dict[str, object] = {"similarity": 85}
+PART = "wording"
 
 
-def check(menu: Menu, flows: Flows, settings: Settings) -> Iterator[Problem]:
-    words = flows.language.label_words
+def check(menu: Menu, line: LineAnalysis, settings: Settings) -> Iterator[Problem]:
+    words = line.language.label_words
     for node in menu.nodes.values():
         labelled = [o for o in node.options if o.label]
         for i, first in enumerate(labelled):

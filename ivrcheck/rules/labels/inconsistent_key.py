@@ -71,26 +71,26 @@ from collections import Counter
 from typing import TYPE_CHECKING, Iterator
 
 from ivrcheck.findings import Problem, Severity
-from ivrcheck.graph.build import ROUTING
-from ivrcheck.model import Menu, Node, NodeType, Option
+from ivrcheck.model import Menu, Node, Option
 from ivrcheck.rules.base import Settings, quote
 
 if TYPE_CHECKING:
-    from ivrcheck.graph import Flows
+    from ivrcheck.graph import LineAnalysis
 
 CODE = "L304"
 NAME = "inconsistent-key"
 SEVERITY = Severity.WARNING
 SETTINGS: dict[str, object] = {}
+PART = "wording"
 
 
-def check(menu: Menu, flows: Flows, settings: Settings) -> Iterator[Problem]:
-    starts = _start_menus(menu, flows)
+def check(menu: Menu, line: LineAnalysis, settings: Settings) -> Iterator[Problem]:
+    starts = line.opening_menus
     uses: dict[str, list[tuple[Node, Option]]] = {}
     for node in menu.nodes.values():
-        if node.is_menu and node.id in flows.reachable:
+        if node.is_menu and node.id in line.reachable:
             for option in node.options:
-                function = _function(node, option, starts, flows)
+                function = _function(node, option, starts, line)
                 if function is not None:
                     uses.setdefault(function, []).append((node, option))
     for function, found in uses.items():
@@ -111,7 +111,7 @@ def check(menu: Menu, flows: Flows, settings: Settings) -> Iterator[Problem]:
             )
 
 
-def _function(node: Node, option: Option, starts: set[str], flows: Flows) -> str | None:
+def _function(node: Node, option: Option, starts: frozenset[str], line: LineAnalysis) -> str | None:
     if not option.is_dtmf or option.target is None:
         return None
     ref = option.target.ref
@@ -121,25 +121,7 @@ def _function(node: Node, option: Option, starts: set[str], flows: Flows) -> str
         return "back"
     if ref in starts:
         return "the main menu"
-    if flows.open.option_reaches_human(node.id, option.key, live_only=True) and (
-            not option.label or flows.language.label_words.in_group(option.label, "human")):
+    if line.open.option_reaches_human(node.id, option.key, live_only=True) and (
+            not option.label or line.language.label_words.in_group(option.label, "human")):
         return "a person"
     return None
-
-
-def _start_menus(menu: Menu, flows: Flows) -> set[str]:
-    """Menus a call reaches from `entry` with no choice: through messages and branches only."""
-    found: set[str] = set()
-    for analysis in flows.states.values():
-        stack, seen = [menu.entry.ref], set()
-        while stack:
-            node_id = stack.pop()
-            node = menu.nodes.get(node_id)
-            if node is None or node_id in seen:
-                continue
-            seen.add(node_id)
-            if node.type is NodeType.MENU:
-                found.add(node_id)
-                continue
-            stack += [t for t, attrs in analysis.edges_from(node_id) if attrs["kind"] in ROUTING]
-    return found

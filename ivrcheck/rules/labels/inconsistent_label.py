@@ -76,29 +76,30 @@ from ivrcheck.model import Menu, Node, Option
 from ivrcheck.rules.base import Settings, quote
 
 if TYPE_CHECKING:
-    from ivrcheck.graph import Analysis, Flows
+    from ivrcheck.graph import Analysis, LineAnalysis
 
 CODE = "L303"
 NAME = "inconsistent-label"
 SEVERITY = Severity.WARNING
 SETTINGS: dict[str, object] = {}
+PART = "wording"
 
 Use = tuple[Node, Option, frozenset[str]]
 
 
-def check(menu: Menu, flows: Flows, settings: Settings) -> Iterator[Problem]:
-    words = flows.language.label_words
+def check(menu: Menu, line: LineAnalysis, settings: Settings) -> Iterator[Problem]:
+    words = line.language.label_words
     uses: dict[tuple[str, ...], list[Use]] = {}
     for node in menu.nodes.values():
-        if node.id not in flows.reachable:
+        if node.id not in line.reachable:
             continue
         for option in node.options:
             if option.label and option.target is not None:
-                uses.setdefault(words.key(option.label), []).append((node, option, _places(node, option, flows.open)))
+                uses.setdefault(words.key(option.label), []).append((node, option, _places(node, option, line.open)))
     for group in uses.values():
         first_node, first, places = group[0]
         for node, option, where in group[1:]:
-            if node.id == first_node.id or where & places or _both_human(flows.open, group[0], (node, option, where)):
+            if node.id == first_node.id or where & places or _both_human(line.open, group[0], (node, option, where)):
                 continue
             yield Problem(
                 option.label_span or option.span, node.id,

@@ -59,16 +59,17 @@ from ivrcheck.model import Menu
 from ivrcheck.rules.base import Settings, quote
 
 if TYPE_CHECKING:
-    from ivrcheck.graph import Flows
+    from ivrcheck.graph import LineAnalysis
 
 CODE = "L302"
 NAME = "vague-label"
 SEVERITY = Severity.WARNING
 SETTINGS: dict[str, object] = {}
+PART = "wording"
 
 
-def check(menu: Menu, flows: Flows, settings: Settings) -> Iterator[Problem]:
-    words = flows.language.label_words
+def check(menu: Menu, line: LineAnalysis, settings: Settings) -> Iterator[Problem]:
+    words = line.language.label_words
     for node in menu.nodes.values():
         for option in node.options:
             if option.label and words.is_vague(option.label):

@@ -62,16 +62,17 @@ from ivrcheck.model import Menu
 from ivrcheck.rules.base import Settings, quote
 
 if TYPE_CHECKING:
-    from ivrcheck.graph import Flows
+    from ivrcheck.graph import LineAnalysis
 
 CODE = "P403"
 NAME = "key-first-phrasing"
 SEVERITY = Severity.INFO
 SETTINGS: dict[str, object] = {}
+PART = "wording"
 
 
-def check(menu: Menu, flows: Flows, settings: Settings) -> Iterator[Problem]:
-    language = flows.language
+def check(menu: Menu, line: LineAnalysis, settings: Settings) -> Iterator[Problem]:
+    language = line.language
     for node in menu.menus():
         late = [o for o in language.offers(node.prompt) if o.key_first]
         if not late:

@@ -59,26 +59,26 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Iterator
 
 from ivrcheck.findings import Problem, Severity
-from ivrcheck.graph.build import ROUTING
-from ivrcheck.model import Menu, NodeType
+from ivrcheck.model import Menu
 from ivrcheck.rules.base import Settings, quote
 
 if TYPE_CHECKING:
-    from ivrcheck.graph import Analysis, Flows
+    from ivrcheck.graph import LineAnalysis
 
 CODE = "P405"
 NAME = "long-greeting"
 SEVERITY = Severity.INFO
 SETTINGS: dict[str, object] = {"max_seconds": 8}
+PART = "wording"
 
 
-def check(menu: Menu, flows: Flows, settings: Settings) -> Iterator[Problem]:
+def check(menu: Menu, line: LineAnalysis, settings: Settings) -> Iterator[Problem]:
     limit = float(settings["max_seconds"])
     reported: set[str] = set()
-    for analysis in flows.states.values():
-        for menu_id, waited, messages in _start_menus(menu, analysis, flows):
+    for analysis in line.states.values():
+        for menu_id, (waited, messages) in analysis.opening.items():
             node = menu.nodes[menu_id]
-            before = flows.language.seconds_before_offers(node.prompt)
+            before = line.language.seconds_before_offers(node.prompt)
             if before is None or menu_id in reported or waited + before <= limit:
                 continue
             reported.add(menu_id)
@@ -90,26 +90,5 @@ def check(menu: Menu, flows: Flows, settings: Settings) -> Iterator[Problem]:
                 f"(limit {limit:g} s)",
                 "offer the first option within a sentence of the greeting; drop or shorten notices and "
                 "announcements, or move them after the options",
-                state=flows.label(analysis),
+                state=line.label(analysis),
             )
-
-
-def _start_menus(menu: Menu, analysis: Analysis, flows: Flows) -> Iterator[tuple[str, float, tuple[str, ...]]]:
-    """Each menu a call starts at, with the seconds of messages before it and their ids."""
-    stack: list[tuple[str, float, tuple[str, ...]]] = [(menu.entry.ref, 0.0, ())]
-    seen: set[str] = set()
-    while stack:
-        node_id, waited, messages = stack.pop()
-        node = menu.nodes.get(node_id)
-        if node is None or node_id in seen:
-            continue
-        seen.add(node_id)
-        if node.type is NodeType.MENU:
-            yield node_id, waited, messages
-            continue
-        if node.type is NodeType.MESSAGE:
-            waited += flows.language.seconds(node.prompt)
-            messages += (node_id,)
-        elif node.type is not NodeType.BRANCH:
-            continue
-        stack += [(t, waited, messages) for t, attrs in analysis.edges_from(node_id) if attrs["kind"] in ROUTING]

@@ -65,20 +65,21 @@ from ivrcheck.model import Menu, NodeType
 from ivrcheck.rules.base import Settings, quote
 
 if TYPE_CHECKING:
-    from ivrcheck.graph import Flows
+    from ivrcheck.graph import LineAnalysis
 
 CODE = "P404"
 NAME = "long-prompt"
 SEVERITY = Severity.WARNING
 SETTINGS: dict[str, object] = {"max_seconds": 20}
+PART = "wording"
 
 
-def check(menu: Menu, flows: Flows, settings: Settings) -> Iterator[Problem]:
+def check(menu: Menu, line: LineAnalysis, settings: Settings) -> Iterator[Problem]:
     limit = float(settings["max_seconds"])
     for node in menu.nodes.values():
         if node.type not in (NodeType.MENU, NodeType.INPUT) or not node.prompt:
             continue
-        seconds = flows.language.seconds(node.prompt)
+        seconds = line.language.seconds(node.prompt)
         if seconds > limit:
             yield Problem(
                 node.prompt_span or node.span, node.id,

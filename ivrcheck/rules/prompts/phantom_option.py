@@ -56,19 +56,20 @@ from ivrcheck.model import Menu
 from ivrcheck.rules.base import Settings, quote
 
 if TYPE_CHECKING:
-    from ivrcheck.graph import Flows
+    from ivrcheck.graph import LineAnalysis
 
 CODE = "P402"
 NAME = "phantom-option"
 SEVERITY = Severity.ERROR
 SETTINGS: dict[str, object] = {}
+PART = "wording"
 
 
-def check(menu: Menu, flows: Flows, settings: Settings) -> Iterator[Problem]:
+def check(menu: Menu, line: LineAnalysis, settings: Settings) -> Iterator[Problem]:
     for node in menu.menus():
         bound = {EXTENSION if o.kind == "extension" else o.key for o in node.options}
         reported: set[str] = set()
-        for offer in flows.language.offers(node.prompt):
+        for offer in line.language.offers(node.prompt):
             if offer.key in bound or offer.key in reported:
                 continue
             reported.add(offer.key)

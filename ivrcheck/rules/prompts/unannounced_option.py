@@ -60,16 +60,17 @@ from ivrcheck.model import Menu
 from ivrcheck.rules.base import Settings, quote
 
 if TYPE_CHECKING:
-    from ivrcheck.graph import Flows
+    from ivrcheck.graph import LineAnalysis
 
 CODE = "P401"
 NAME = "unannounced-option"
 SEVERITY = Severity.WARNING
 SETTINGS: dict[str, object] = {}
+PART = "wording"
 
 
-def check(menu: Menu, flows: Flows, settings: Settings) -> Iterator[Problem]:
-    language = flows.language
+def check(menu: Menu, line: LineAnalysis, settings: Settings) -> Iterator[Problem]:
+    language = line.language
     for node in menu.menus():
         offered = {offer.key for offer in language.offers(node.prompt)}
         for option in node.options:

@@ -47,21 +47,22 @@ from typing import TYPE_CHECKING, Iterator
 
 from ivrcheck.findings import Problem, Severity
 from ivrcheck.model import Menu
-from ivrcheck.rules.base import Settings, holding_states, only_hangs_up, quote
+from ivrcheck.rules.base import Settings, holding_states, quote
 
 if TYPE_CHECKING:
-    from ivrcheck.graph import Flows
+    from ivrcheck.graph import LineAnalysis
 
 CODE = "R503"
 NAME = "disconnect-on-error"
 SEVERITY = Severity.WARNING
 SETTINGS: dict[str, object] = {}
+PART = "robustness"
 _HELP = "add `after_retries:` pointing at an `agent` (here or under `defaults:`)"
 
 
-def check(menu: Menu, flows: Flows, settings: Settings) -> Iterator[Problem]:
+def check(menu: Menu, line: LineAnalysis, settings: Settings) -> Iterator[Problem]:
     for node in menu.nodes.values():
-        if not node.is_interactive or node.id not in flows.reachable:
+        if not node.is_interactive or node.id not in line.reachable:
             continue
         target = node.after_retries
         if target is None:
@@ -70,7 +71,7 @@ def check(menu: Menu, flows: Flows, settings: Settings) -> Iterator[Problem]:
             continue
         if target.is_builtin or target.ref not in menu.nodes:
             continue  # `repeat`/`back` keep the caller; undefined targets are S101's
-        for state in holding_states(flows, lambda a: only_hangs_up(a, target.ref, menu)):
+        for state in holding_states(line, lambda a: a.only_hangs_up(target.ref)):
             yield Problem(target.span if target.span.line else node.span, node.id,
                           f"callers who run out of retries in {quote(node.id)} go to {quote(target.ref)}, "
                           "which hangs up", _HELP, state=state)

@@ -46,13 +46,14 @@ from ivrcheck.model import Menu
 from ivrcheck.rules.base import Settings, missing_handler
 
 if TYPE_CHECKING:
-    from ivrcheck.graph import Flows
+    from ivrcheck.graph import LineAnalysis
 
 CODE = "R502"
 NAME = "no-invalid-handling"
 SEVERITY = Severity.WARNING
 SETTINGS: dict[str, object] = {}
+PART = "robustness"
 
 
-def check(menu: Menu, flows: Flows, settings: Settings) -> Iterator[Problem]:
-    yield from missing_handler(menu, flows, "on_invalid")
+def check(menu: Menu, line: LineAnalysis, settings: Settings) -> Iterator[Problem]:
+    yield from missing_handler(menu, line, "on_invalid")

@@ -48,17 +48,18 @@ from ivrcheck.model import Menu
 from ivrcheck.rules.base import Settings, quote
 
 if TYPE_CHECKING:
-    from ivrcheck.graph import Flows
+    from ivrcheck.graph import LineAnalysis
 
 CODE = "R505"
 NAME = "no-repeat"
 SEVERITY = Severity.INFO
 SETTINGS: dict[str, object] = {}
+PART = "robustness"
 
 
-def check(menu: Menu, flows: Flows, settings: Settings) -> Iterator[Problem]:
+def check(menu: Menu, line: LineAnalysis, settings: Settings) -> Iterator[Problem]:
     for node in menu.menus():
-        if node.id not in flows.reachable or not node.options:
+        if node.id not in line.reachable or not node.options:
             continue
         if not any(o.target is not None and o.target.ref in ("repeat", node.id) for o in node.options):
             yield Problem(node.span, node.id, f"menu {quote(node.id)} offers no way to hear the options again",

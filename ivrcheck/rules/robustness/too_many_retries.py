@@ -46,15 +46,16 @@ from ivrcheck.model import Menu
 from ivrcheck.rules.base import Settings, quote
 
 if TYPE_CHECKING:
-    from ivrcheck.graph import Flows
+    from ivrcheck.graph import LineAnalysis
 
 CODE = "R504"
 NAME = "too-many-retries"
 SEVERITY = Severity.INFO
 SETTINGS: dict[str, object] = {"max_retries": 3}
+PART = "robustness"
 
 
-def check(menu: Menu, flows: Flows, settings: Settings) -> Iterator[Problem]:
+def check(menu: Menu, line: LineAnalysis, settings: Settings) -> Iterator[Problem]:
     limit = int(settings["max_retries"])
     by_span: dict[Span, list[str]] = {}
     retries: dict[Span, int] = {}

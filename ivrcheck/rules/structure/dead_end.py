@@ -56,12 +56,13 @@ from ivrcheck.model import Menu, NodeType
 from ivrcheck.rules.base import Settings, quote
 
 if TYPE_CHECKING:
-    from ivrcheck.graph import Flows
+    from ivrcheck.graph import LineAnalysis
 
 CODE = "S103"
 NAME = "dead-end"
 SEVERITY = Severity.ERROR
 SETTINGS: dict[str, object] = {}
+PART = "robustness"
 
 _REMEDY = {
     NodeType.MENU: "add options, or make it a `message` with `next`",
@@ -69,8 +70,8 @@ _REMEDY = {
 }
 
 
-def check(menu: Menu, flows: Flows, settings: Settings) -> Iterator[Problem]:
-    for node_id in flows.dead_ends:
+def check(menu: Menu, line: LineAnalysis, settings: Settings) -> Iterator[Problem]:
+    for node_id in line.dead_ends:
         node = menu.nodes[node_id]
         what = "has no options" if node.type is NodeType.MENU else "has no way on"
         if node.type in (NodeType.MESSAGE, NodeType.INPUT, NodeType.SELF_SERVICE):

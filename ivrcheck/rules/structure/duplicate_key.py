@@ -50,15 +50,16 @@ from ivrcheck.model import Menu
 from ivrcheck.rules.base import Settings, quote
 
 if TYPE_CHECKING:
-    from ivrcheck.graph import Flows
+    from ivrcheck.graph import LineAnalysis
 
 CODE = "S109"
 NAME = "duplicate-key"
 SEVERITY = Severity.ERROR
 SETTINGS: dict[str, object] = {}
+PART = "robustness"
 
 
-def check(menu: Menu, flows: Flows, settings: Settings) -> Iterator[Problem]:
+def check(menu: Menu, line: LineAnalysis, settings: Settings) -> Iterator[Problem]:
     for node in menu.menus():
         first: dict[str, Span] = {}
         for option in node.options:

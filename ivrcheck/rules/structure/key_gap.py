@@ -48,15 +48,16 @@ from ivrcheck.model import Menu
 from ivrcheck.rules.base import Settings, quote
 
 if TYPE_CHECKING:
-    from ivrcheck.graph import Flows
+    from ivrcheck.graph import LineAnalysis
 
 CODE = "S108"
 NAME = "key-gap"
 SEVERITY = Severity.INFO
 SETTINGS: dict[str, object] = {}
+PART = "navigation"
 
 
-def check(menu: Menu, flows: Flows, settings: Settings) -> Iterator[Problem]:
+def check(menu: Menu, line: LineAnalysis, settings: Settings) -> Iterator[Problem]:
     for node in menu.menus():
         numbers = {int(o.key) for o in node.options if o.is_dtmf and o.key in "123456789"}
         missing = [n for n in range(1, max(numbers, default=0)) if n not in numbers]

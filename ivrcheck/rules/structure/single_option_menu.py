@@ -44,17 +44,18 @@ from ivrcheck.model import Menu
 from ivrcheck.rules.base import Settings, quote
 
 if TYPE_CHECKING:
-    from ivrcheck.graph import Flows
+    from ivrcheck.graph import LineAnalysis
 
 CODE = "S107"
 NAME = "single-option-menu"
 SEVERITY = Severity.WARNING
 SETTINGS: dict[str, object] = {}
+PART = "navigation"
 
 
-def check(menu: Menu, flows: Flows, settings: Settings) -> Iterator[Problem]:
+def check(menu: Menu, line: LineAnalysis, settings: Settings) -> Iterator[Problem]:
     for node in menu.menus():
-        if node.id not in flows.reachable:
+        if node.id not in line.reachable:
             continue
         choices = {o.key for o in node.options if o.target is not None and not o.target.is_builtin}
         if len(choices) == 1:

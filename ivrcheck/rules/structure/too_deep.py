@@ -64,17 +64,18 @@ from ivrcheck.model import Menu
 from ivrcheck.rules.base import Settings, quote
 
 if TYPE_CHECKING:
-    from ivrcheck.graph import Flows
+    from ivrcheck.graph import LineAnalysis
 
 CODE = "S105"
 NAME = "too-deep"
 SEVERITY = Severity.WARNING
 SETTINGS: dict[str, object] = {"max_depth": 3}
+PART = "navigation"
 
 
-def check(menu: Menu, flows: Flows, settings: Settings) -> Iterator[Problem]:
+def check(menu: Menu, line: LineAnalysis, settings: Settings) -> Iterator[Problem]:
     limit = int(settings["max_depth"])
-    steps = flows.open.steps
+    steps = line.open.steps
     beyond = [m for m in menu.menus() if m.id in steps and steps[m.id] + 1 > limit]
     if not beyond:
         return

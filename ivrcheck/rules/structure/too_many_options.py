@@ -54,15 +54,16 @@ from ivrcheck.model import Menu
 from ivrcheck.rules.base import Settings, quote
 
 if TYPE_CHECKING:
-    from ivrcheck.graph import Flows
+    from ivrcheck.graph import LineAnalysis
 
 CODE = "S106"
 NAME = "too-many-options"
 SEVERITY = Severity.WARNING
 SETTINGS: dict[str, object] = {"max_options": 5, "error_above": 9}
+PART = "navigation"
 
 
-def check(menu: Menu, flows: Flows, settings: Settings) -> Iterator[Problem]:
+def check(menu: Menu, line: LineAnalysis, settings: Settings) -> Iterator[Problem]:
     limit, hard = int(settings["max_options"]), int(settings["error_above"])
     for node in menu.menus():
         count = len({o.key for o in node.options})

@@ -50,20 +50,21 @@ from ivrcheck.model import Menu
 from ivrcheck.rules.base import Settings, holding_states, quote
 
 if TYPE_CHECKING:
-    from ivrcheck.graph import Flows
+    from ivrcheck.graph import LineAnalysis
 
 CODE = "S104"
 NAME = "trap-loop"
 SEVERITY = Severity.ERROR
 SETTINGS: dict[str, object] = {}
+PART = "robustness"
 
 
-def check(menu: Menu, flows: Flows, settings: Settings) -> Iterator[Problem]:
-    cycles = dict.fromkeys(tuple(c) for analysis in flows.states.values() for c in analysis.traps)
+def check(menu: Menu, line: LineAnalysis, settings: Settings) -> Iterator[Problem]:
+    cycles = dict.fromkeys(tuple(c) for analysis in line.states.values() for c in analysis.traps)
     for cycle in cycles:
         first = menu.nodes[cycle[0]]
         path = " -> ".join(quote(n) for n in cycle)
-        for state in holding_states(flows, lambda a: list(cycle) in a.traps):
+        for state in holding_states(line, lambda a: list(cycle) in a.traps):
             yield Problem(first.span, first.id, f"callers who reach {path} can never leave but by hanging up",
                           "add a way out: an option to a person, a `next` elsewhere, or `after_retries` to an agent",
                           state=state)

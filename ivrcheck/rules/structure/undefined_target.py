@@ -42,20 +42,21 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Iterator
 
 from ivrcheck.findings import Problem, Severity
-from ivrcheck.load.reader import suggest
+from ivrcheck.didyoumean import suggest
 from ivrcheck.model import Menu, Target
 from ivrcheck.rules.base import Settings, quote
 
 if TYPE_CHECKING:
-    from ivrcheck.graph import Flows
+    from ivrcheck.graph import LineAnalysis
 
 CODE = "S101"
 NAME = "undefined-target"
 SEVERITY = Severity.ERROR
 SETTINGS: dict[str, object] = {}
+PART = "robustness"
 
 
-def check(menu: Menu, flows: Flows, settings: Settings) -> Iterator[Problem]:
+def check(menu: Menu, line: LineAnalysis, settings: Settings) -> Iterator[Problem]:
     ids = list(menu.nodes)
     if not _defined(menu, menu.entry):
         yield Problem(menu.entry.span, None, f"`entry` names {quote(menu.entry.ref)}, which is no node",

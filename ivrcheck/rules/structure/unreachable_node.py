@@ -49,16 +49,17 @@ from ivrcheck.model import Menu
 from ivrcheck.rules.base import Settings, quote
 
 if TYPE_CHECKING:
-    from ivrcheck.graph import Flows
+    from ivrcheck.graph import LineAnalysis
 
 CODE = "S102"
 NAME = "unreachable-node"
 SEVERITY = Severity.WARNING
 SETTINGS: dict[str, object] = {}
+PART = "robustness"
 
 
-def check(menu: Menu, flows: Flows, settings: Settings) -> Iterator[Problem]:
-    for node_id in flows.unreachable:
+def check(menu: Menu, line: LineAnalysis, settings: Settings) -> Iterator[Problem]:
+    for node_id in line.unreachable:
         node = menu.nodes[node_id]
         yield Problem(node.span, node_id, f"no call can reach {node.type.value} {quote(node_id)} from the entry",
                       "link to it from a menu option or `next`, or delete it")

@@ -1,0 +1,16 @@
+"""Did-you-mean hints for names a user mistyped: fields, rules, options, formats, nodes."""
+
+from __future__ import annotations
+
+import difflib
+from typing import Iterable
+
+
+def suggest(word: str, choices: Iterable[str]) -> str:
+    """A did-you-mean suffix, or a list of valid choices when nothing is close."""
+    options = list(choices)
+    close = difflib.get_close_matches(word, options, n=1, cutoff=0.6)
+    if close:
+        return f'did you mean "{close[0]}"?'
+    shown = ", ".join(f'"{c}"' for c in sorted(options))
+    return f"expected one of {shown}"

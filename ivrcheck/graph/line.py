@@ -1,0 +1,62 @@
+"""A phone line's analysis over every schedule state: what rules, the score and diagrams read."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cached_property
+
+from ivrcheck.graph.analysis import Analysis, is_end
+from ivrcheck.graph.build import CLOSED, OPEN
+from ivrcheck.language import Language
+from ivrcheck.model import Menu, NodeType
+
+
+@dataclass
+class LineAnalysis:
+    """Every state's analysis of one phone line (one state without schedules, open and closed with)."""
+
+    menu: Menu
+    states: dict[str, Analysis]
+    language: Language
+
+    @property
+    def open(self) -> Analysis:
+        """The state metrics are reported in: open hours (the only state without schedules)."""
+        return self.states[OPEN]
+
+    @property
+    def has_hours(self) -> bool:
+        return CLOSED in self.states
+
+    def label(self, analysis: Analysis) -> str | None:
+        """The state to name in a finding: None when the line has no schedules."""
+        return analysis.state if self.has_hours else None
+
+    @cached_property
+    def reachable(self) -> frozenset[str]:
+        """Nodes some call reaches in some state."""
+        return frozenset().union(*(a.reachable for a in self.states.values()))
+
+    @cached_property
+    def unreachable(self) -> list[str]:
+        return [n for n in self.menu.nodes if n not in self.reachable]
+
+    @cached_property
+    def dead_ends(self) -> list[str]:
+        """Reachable nodes that neither end the call nor lead anywhere."""
+        return [n for n in self.menu.nodes if n in self.reachable and self._leads_nowhere(n)]
+
+    @cached_property
+    def opening_menus(self) -> frozenset[str]:
+        """Menus a call meets first in some state, with no choice made: the line's main menus."""
+        return frozenset().union(*(a.opening_menus for a in self.states.values()))
+
+    def _leads_nowhere(self, node_id: str) -> bool:
+        node = self.menu.nodes[node_id]
+        if is_end(node):
+            return False
+        if node.type is NodeType.MENU:
+            return not node.options
+        if node.type is NodeType.BRANCH:
+            return not node.cases and node.default is None
+        return node.next is None

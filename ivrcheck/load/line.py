@@ -1,0 +1,104 @@
+"""A phone line: a root file and every file its `file#node` targets reach, loaded once each and merged.
+
+Files may refer to each other in a cycle (a submenu file going back to the main menu is
+normal); each is loaded once, so a cycle never loops the loader.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from ivrcheck.findings import Finding, Span
+from ivrcheck.load import refs
+from ivrcheck.load.codes import load_finding
+from ivrcheck.load.menu import from_error, menu_text
+from ivrcheck.load.source import Limits, read_text
+from ivrcheck.model import Menu
+
+
+@dataclass(frozen=True)
+class LoadedFile:
+    """One file as read: its text (for suppression comments), its model, its load findings."""
+
+    path: Path
+    display: str
+    text: str | None
+    menu: Menu | None
+    findings: list[Finding] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class PhoneLine:
+    """What the rules check: the root file, the other files it reaches, and their merged model."""
+
+    root: LoadedFile
+    others: tuple[LoadedFile, ...]
+    #: The whole line as one model (None when the root could not be loaded).
+    menu: Menu | None
+    #: Findings about `file#node` references (F016, F017), in the declaring files.
+    problems: tuple[Finding, ...] = ()
+
+    @property
+    def files(self) -> tuple[LoadedFile, ...]:
+        return (self.root, *self.others)
+
+
+def read_file(path: Path, display: str, limits: Limits = Limits(), *, source_format: str | None = None,
+              entry: str | None = None) -> LoadedFile:
+    """Read and load one file; problems reading it are F findings too."""
+    try:
+        text, error = read_text(path, limits)
+    except OSError as exc:
+        text, error = None, None
+        problem = load_finding(display, "F003", Span(1, 1), f"cannot read the file: {exc.strerror}",
+                               "check the path and its permissions")
+        return LoadedFile(path.resolve(), display, None, None, [problem])
+    if text is None:
+        return LoadedFile(path.resolve(), display, None, None, [from_error(display, error)] if error else [])
+    menu, findings = menu_text(text, display, limits, source_format=source_format, entry=entry)
+    return LoadedFile(path.resolve(), display, text, menu, findings)
+
+
+def read_text_as_file(text: str, display: str, limits: Limits = Limits(), *, source_format: str | None = None,
+                      entry: str | None = None) -> LoadedFile:
+    """A text with no file behind it (tests, editors, standard input): targets in other files are not followed."""
+    menu, findings = menu_text(text, display, limits, source_format=source_format, entry=entry)
+    return LoadedFile(Path(display), display, text, menu, findings)
+
+
+def phone_line(root: LoadedFile, display_for, limits: Limits = Limits()) -> PhoneLine:
+    """The root file with every file its targets reach, merged into one model.
+
+    `display_for(path)` is how a reached file is named in findings.
+    """
+    if root.menu is None:
+        return PhoneLine(root, (), None)
+    files = _reach(root, display_for, limits)
+    repo = refs.repository_root(root.path)
+    menus = {p: f.menu for p, f in files.items()}
+    problems = tuple(p for f in files.values() if f.menu for ref in refs.external_refs(f.menu, f.path)
+                     if (p := refs.check_ref(ref, repo, menus, f.display)))
+    loaded = [p for p, f in files.items() if f.menu is not None]
+    menu = root.menu
+    if len(loaded) > 1:
+        menu = refs.merge(root.path, loaded, {p: files[p].menu for p in loaded},
+                          {p: f.display for p, f in files.items()})
+    return PhoneLine(root, tuple(f for p, f in files.items() if p != root.path), menu, problems)
+
+
+def _reach(root: LoadedFile, display_for, limits: Limits) -> dict[Path, LoadedFile]:
+    """The root and every file reachable through its targets, each loaded once (cycles are fine)."""
+    files = {root.path: root}
+    queue = [root]
+    repo = refs.repository_root(root.path)
+    while queue:
+        current = queue.pop(0)
+        for ref in refs.external_refs(current.menu, current.path):
+            if ref.file in files or not ref.file.is_relative_to(repo) or not ref.file.is_file():
+                continue
+            loaded = read_file(ref.file, display_for(ref.file), limits)
+            files[ref.file] = loaded
+            if loaded.menu is not None:
+                queue.append(loaded)
+    return files

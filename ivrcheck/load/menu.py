@@ -1,0 +1,68 @@
+"""One text -> (Menu | None, F0xx findings): our YAML, or a platform export through its importer."""
+
+from __future__ import annotations
+
+import re
+
+from ivrcheck import importers
+from ivrcheck.findings import Finding, Span
+from ivrcheck.load.build import build_menu
+from ivrcheck.load.codes import LOAD_CODES, load_finding
+from ivrcheck.load.reader import Reader
+from ivrcheck.load.source import Limits, LoadError, compose, decode
+from ivrcheck.model import Menu
+
+_COMMENTED_KEY = re.compile(r"^\s*#\s*:\s*\{.*\b(goto|label)\s*:", re.MULTILINE)
+
+
+def menu_text(text: str, display: str = "<menu>", limits: Limits = Limits(), *,
+              source_format: str | None = None, entry: str | None = None) -> tuple[Menu | None, list[Finding]]:
+    """Load a menu from text. The Menu is None when any error-level load finding exists.
+
+    `source_format` names the format (`--from`); without it a platform export is recognised
+    by its content and anything else is read as our YAML. `entry` overrides where calls
+    start, for formats that do not say.
+    """
+    importer = importers.BY_NAME.get(source_format or "") or (
+        None if source_format == importers.NATIVE else importers.detect(text, display))
+    if importer is not None:
+        return importer.read(text, display, entry)
+    return _yaml_menu(text, display, limits, entry)
+
+
+def menu_bytes(data: bytes, display: str, limits: Limits = Limits()) -> tuple[Menu | None, list[Finding]]:
+    """Load a menu from raw bytes: the encoding is checked first (F002 points at a bad byte)."""
+    text, error = decode(data)
+    if text is None:
+        return None, [from_error(display, error)] if error else []
+    return menu_text(text, display, limits)
+
+
+def _yaml_menu(text: str, display: str, limits: Limits, entry: str | None) -> tuple[Menu | None, list[Finding]]:
+    root, error = compose(text, limits)
+    if root is None or error is not None:
+        return None, [from_error(display, error)] if error else []
+    reader = Reader(merges="<<" in text)
+    menu = build_menu(root, display, reader, entry)
+    findings = [from_error(display, e) for e in reader.errors]
+    findings += _commented_keys(text, display)
+    if any(LOAD_CODES[f.code].severity.rank >= 3 for f in findings):
+        return None, findings
+    return menu, findings
+
+
+def _commented_keys(text: str, display: str) -> list[Finding]:
+    """`#: {goto: x}` is silently a comment in YAML: warn, because the option is lost."""
+    found = []
+    for match in _COMMENTED_KEY.finditer(text):
+        line = text.count("\n", 0, match.start()) + 1
+        column = match.group(0).index("#") + 1
+        found.append(load_finding(display, "F013", Span(line, column),
+                                  "this line is a YAML comment, so the \"#\" option it declares is lost",
+                                  'quote the key: write "#": instead of #:'))
+    return found
+
+
+def from_error(path: str, error: LoadError) -> Finding:
+    """A LoadError of the reader or source checks as a finding."""
+    return load_finding(path, error.code, error.span, error.message, error.help)
