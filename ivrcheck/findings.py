@@ -43,6 +43,8 @@ class Span:
     column: int
     end_line: int | None = field(default=None, compare=False)
     end_column: int | None = field(default=None, compare=False)
+    #: For a position in a JSON export: the RFC 6901 pointer of the value ("/Actions/3/Parameters").
+    pointer: str | None = field(default=None, compare=False)
 
 
 NOWHERE = Span(1, 1)
@@ -91,6 +93,7 @@ class Finding:
             "message": self.text,
             "line": self.span.line,
             "column": self.span.column,
+            **({"pointer": self.span.pointer} if self.span.pointer is not None else {}),
             "node": self.node_id,
             "state": self.state,
         }

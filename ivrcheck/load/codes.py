@@ -34,6 +34,10 @@ LOAD_CODES = {c.code: c for c in (
     LoadCode("F015", "unknown-suppression", Severity.WARNING, "a suppression comment names no rule"),
     LoadCode("F016", "reference-outside-repository", Severity.ERROR, "a `file#node` target leaves the repository"),
     LoadCode("F017", "reference-not-found", Severity.ERROR, "a `file#node` target names a missing file or node"),
+    LoadCode("F018", "export-syntax", Severity.ERROR, "a platform export is not valid JSON, XML or configuration"),
+    LoadCode("F019", "export-structure", Severity.ERROR, "a platform export parses but is not a flow that can be read"),
+    LoadCode("F020", "opaque-step", Severity.INFO, "a step whose outcome cannot be known from the export alone"),
+    LoadCode("F021", "unknown-entry", Severity.ERROR, "where calls start cannot be told, or `--entry` names nothing"),
 )}
 
 
