@@ -3,6 +3,7 @@
 import pytest
 
 from ivrcheck.language import EXTENSION, load_language
+from ivrcheck.language.compare import compare
 from ivrcheck.language.timing import syllables
 from tests.conftest import check
 
@@ -164,7 +165,7 @@ def test_vague_labels(language, label: str, vague: bool) -> None:
     (EN, "Personal banking", "Business banking", None),
 ])
 def test_label_confusion(language, first: str, second: str, reason: str | None) -> None:
-    confusion = language.label_words.confusion(first, second, 85)
+    confusion = compare(language.label_words, first, second, 85)
     assert (confusion.reason if confusion else None) == reason
 
 

@@ -5,10 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import TYPE_CHECKING, Any, Mapping
-
-if TYPE_CHECKING:
-    from ivrcheck.language.compare import Confusion
+from typing import Any, Mapping
 
 _TOKEN = re.compile(r"[^\W\d_]+|\d+", re.UNICODE)
 #: The shortest stem that counts as one part of a compound ("kortti|maksu").
@@ -80,12 +77,6 @@ class LabelWords:
         if stem in self.groups:
             return self.groups[stem]
         return next((g for member, g in self.groups.items() if same_stem(stem, member)), None)
-
-    def confusion(self, first: str, second: str, similarity: float) -> Confusion | None:
-        """Why a caller could mix up the two labels, or None (see compare.py)."""
-        from ivrcheck.language.compare import compare
-
-        return compare(self, first, second, similarity)
 
 
 def same_stem(a: str, b: str) -> bool:

@@ -65,6 +65,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Iterator
 
 from ivrcheck.findings import Problem, Severity
+from ivrcheck.language.compare import compare
 from ivrcheck.model import Menu
 from ivrcheck.rules.base import Settings, quote
 
@@ -86,7 +87,7 @@ def check(menu: Menu, line: LineAnalysis, settings: Settings) -> Iterator[Proble
             for second in labelled[i + 1:]:
                 if first.target and second.target and first.target.ref == second.target.ref:
                     continue
-                confusion = words.confusion(first.label, second.label, float(settings["similarity"]))
+                confusion = compare(words, first.label, second.label, float(settings["similarity"]))
                 if confusion is None:
                     continue
                 yield Problem(

@@ -29,6 +29,6 @@ def test_callback_unconfirmed(text: str, expected: list[At]) -> None:
     assert codes_at(lint(text, select="H206")) == expected
 
 
-def test_message() -> None:
+def test_message_names_the_callback_that_does_not_confirm() -> None:
     (finding,) = lint(BASE.replace("{confirm}", ""), select="H206")
     assert finding.message == 'callback "cb" does not confirm the booking to the caller'

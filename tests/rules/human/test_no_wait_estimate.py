@@ -27,6 +27,6 @@ def test_no_wait_estimate(text: str, expected: list[At]) -> None:
     assert codes_at(lint(text, select="H207")) == expected
 
 
-def test_message() -> None:
+def test_message_names_the_queue_that_keeps_callers_guessing() -> None:
     (finding,) = lint(BASE.replace("{wait}", ""), select="H207")
     assert finding.message == 'queue "advisor" does not announce the expected wait'

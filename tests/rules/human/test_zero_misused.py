@@ -32,7 +32,7 @@ def test_zero_misused(text: str, expected: list[At]) -> None:
     assert codes_at(lint(text, select="H204")) == expected
 
 
-def test_message() -> None:
+def test_message_names_the_menu_and_where_zero_leads_instead() -> None:
     (finding,) = lint(MISUSED, select="H204")
     assert finding.message == '"0" in menu "main" leads to "more", not to a person'
     (repeat,) = lint(MISUSED.replace("goto: more}", "goto: repeat}"), select="H204")

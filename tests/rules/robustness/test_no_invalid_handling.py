@@ -29,6 +29,6 @@ def test_no_invalid_handling(text: str, expected: list[At]) -> None:
     assert codes_at(lint(text, select="R502")) == expected
 
 
-def test_message() -> None:
+def test_message_names_the_menu_and_the_missing_field() -> None:
     (finding,) = lint(BASE.replace("{defaults}", ""), select="R502")
     assert finding.message == 'menu "main" has no `on_invalid`'

@@ -28,6 +28,6 @@ def test_no_keypad_fallback(text: str, expected: list[At]) -> None:
     assert codes_at(lint(text, select="R506")) == expected
 
 
-def test_message() -> None:
+def test_message_names_the_speech_only_option_and_its_menu() -> None:
     (finding,) = lint(BASE.replace("{extra}", ""), select="R506")
     assert finding.message == 'option "billing" in menu "main" can only be spoken'

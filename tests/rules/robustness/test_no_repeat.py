@@ -34,6 +34,6 @@ def test_no_repeat(text: str, expected: list[At]) -> None:
     assert codes_at(lint(text, select="R505")) == expected
 
 
-def test_message() -> None:
+def test_message_names_the_menu_without_a_repeat() -> None:
     (finding,) = lint(menu("", ""), select="R505")
     assert finding.message == 'menu "main" offers no way to hear the options again'

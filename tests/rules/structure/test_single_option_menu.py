@@ -28,6 +28,6 @@ def test_single_option_menu(text: str, expected: list[At]) -> None:
     assert codes_at(lint(text, select="S107")) == expected
 
 
-def test_message() -> None:
+def test_message_names_the_menu_and_its_only_key() -> None:
     (finding,) = lint(ONE, select="S107")
     assert finding.message == 'menu "main" offers one choice only ("0")'
