@@ -46,6 +46,7 @@ class Analysis:
     """What one schedule state of a phone line looks like to a caller."""
 
     state: str
+    entry: str
     #: Every node of the graph by id; None for a node of another file that could not be merged.
     nodes: Mapping[str, Node | None]
     reachable: frozenset[str]
@@ -61,6 +62,8 @@ class Analysis:
     fallback_to_human: bool
     fallback_seconds: float | None
     traps: list[list[str]] = field(default_factory=list)
+    #: Cycles a caller who presses nothing goes round for ever: timeouts, retries, `closed:`, messages.
+    silent_traps: list[list[str]] = field(default_factory=list)
     #: Successor lists of this state: (target, edge attributes), fast to walk.
     out: dict[str, list[tuple[str, dict[str, Any]]]] = field(default_factory=dict, repr=False)
     #: Menus a call meets first, with no choice made (through messages and branches), with the
@@ -102,6 +105,21 @@ class Analysis:
                     frontier.append(target)
         return bool(ends) and all((node := self.nodes.get(n)) is not None
                                   and node.type in (NodeType.HANGUP, NodeType.MESSAGE) for n in ends)
+
+    def route(self, node_id: str) -> list[str] | None:
+        """The node ids a call passes from the entry to `node_id` with the fewest key presses, or None."""
+        if node_id not in self.steps:
+            return None
+        path = [node_id]
+        while path[-1] != self.entry:
+            current, best = path[-1], self.steps[path[-1]]
+            previous = next((u for u, edges in self.out.items() for v, attrs in edges
+                             if v == current and u in self.steps and u not in path and attrs["kind"] not in SILENT
+                             and self.steps[u] + (1 if attrs["kind"] in CHOICE else 0) == best), None)
+            if previous is None:
+                return None
+            path.append(previous)
+        return path[::-1]
 
     def within(self, start: str, depth: int | None = None) -> set[str]:
         """Nodes reachable from `start` in this state, at most `depth` edges away when a depth is given."""
@@ -172,11 +190,12 @@ def analyse_state(menu: Menu, graph: nx.MultiDiGraph, state: str, language: Lang
     path, seconds = _fastest(out, entry, humans, nodes, language, ROUTING | CHOICE)
     fallback_path, fallback_seconds = _fastest(out, entry, humans, nodes, language, ROUTING | {"timeout", "retries"})
     return Analysis(
-        state=state, nodes=nodes, reachable=reachable, humans=humans, human_like=human_like,
+        state=state, entry=entry, nodes=nodes, reachable=reachable, humans=humans, human_like=human_like,
         to_live=_routes_into(into, humans), to_human=_routes_into(into, human_like),
         steps=_steps(out, entry), path_to_human=path, seconds_to_human=seconds,
         fallback_to_human=fallback_path is not None, fallback_seconds=fallback_seconds,
         traps=_traps(out, reachable, nodes, state), out=out,
+        silent_traps=_silent_traps(out, reachable, nodes, state),
         opening=_opening(out, entry, nodes, language),
     )
 
@@ -304,6 +323,40 @@ def _traps(out: Adjacency, reachable: frozenset[str], nodes: dict[str, Node | No
                 continue
         if any(is_end(nodes.get(n), state) for n in component):
             continue
+        if any(v not in component for u in component for v in adjacency.get(u, ())):
+            continue
+        traps.append(_cycle_from_first(sub, component, nodes))
+    return sorted(traps)
+
+
+def _silent_traps(out: Adjacency, reachable: frozenset[str], nodes: dict[str, Node | None],
+                  state: str) -> list[list[str]]:
+    """Cycles a silent caller (one who presses nothing) goes round for ever in this state.
+
+    From a menu or input the silent caller follows `on_timeout` when it leads elsewhere,
+    otherwise `after_retries` (none: the call is dropped, which R503 judges); from messages,
+    branches and closed humans the routing edges. A self-service step is an end: what it asks
+    of the caller is unknown. A cycle with no silent way out is a trap even when keys would
+    lead out of it, because the caller who needs time or cannot press keys never gets out.
+    """
+    def silent_next(node_id: str) -> list[str]:
+        node = nodes.get(node_id)
+        if node is None or is_end(node, state) or node.type is NodeType.SELF_SERVICE:
+            return []
+        edges = out[node_id]
+        if node.type in (NodeType.MENU, NodeType.INPUT):
+            onward = [v for v, attrs in edges if attrs["kind"] == "timeout" and v != node_id]
+            return onward or [v for v, attrs in edges if attrs["kind"] == "retries"]
+        return [v for v, attrs in edges if attrs["kind"] in ROUTING]
+
+    adjacency = {u: set(silent_next(u)) for u in reachable}
+    sub = nx.DiGraph((u, v) for u, targets in adjacency.items() for v in targets if v in reachable)
+    traps = []
+    for component in nx.strongly_connected_components(sub):
+        if len(component) == 1:
+            (only,) = component
+            if only not in adjacency.get(only, ()):
+                continue
         if any(v not in component for u in component for v in adjacency.get(u, ())):
             continue
         traps.append(_cycle_from_first(sub, component, nodes))

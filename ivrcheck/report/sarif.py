@@ -64,7 +64,8 @@ def rule_descriptor(rule: Rule) -> dict[str, Any]:
     what = parts.get("What it checks") or summary(rule)
     helps = [("What it checks", what), ("Why it matters", parts.get("Why it matters", "")),
              ("Use instead", parts.get("Use instead", ""))]
-    return _descriptor(rule.CODE, rule.NAME, rule.SEVERITY, summary(rule), _plain(what), helps)
+    full = " ".join(_plain(what).split("\n\n"))  # a description is one paragraph; help keeps them all
+    return _descriptor(rule.CODE, rule.NAME, rule.SEVERITY, summary(rule), full, helps)
 
 
 def load_descriptor(code: LoadCode) -> dict[str, Any]:

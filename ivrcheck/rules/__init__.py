@@ -58,9 +58,21 @@ def run(menu: Menu, line: LineAnalysis, config: Config) -> Iterator[Finding]:
             yield Finding(
                 path=(node.source if node is not None else None) or menu.path, code=rule.CODE, name=rule.NAME,
                 severity=severity or problem.severity or rule.SEVERITY,
-                message=problem.message, help=problem.help, span=problem.span,
+                message=problem.message + _how_reached(line, problem), help=problem.help, span=problem.span,
                 node_id=problem.node_id, state=problem.state,
             )
+
+
+def _how_reached(line: LineAnalysis, problem: Problem) -> str:
+    """For a finding that holds in one state only: how callers reach its node in that state,
+    when that differs from the open state (the route is often the real cause)."""
+    if problem.state is None or problem.node_id is None or problem.state not in line.states:
+        return ""
+    route = line.states[problem.state].route(problem.node_id)
+    if route is None or len(route) < 2 or route == line.open.route(problem.node_id):
+        return ""
+    shown = " -> ".join(f'"{n}"' for n in route)
+    return f" (in the {problem.state} state callers reach it through {shown})"
 
 
 def _silenced(node: Node, code: str, problem: Problem) -> bool:

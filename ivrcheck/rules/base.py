@@ -6,7 +6,7 @@ from types import ModuleType
 from typing import TYPE_CHECKING, Any, Callable, Iterator, Mapping, Protocol
 
 from ivrcheck.findings import Problem, Severity
-from ivrcheck.model import Menu
+from ivrcheck.model import Menu, Node, NodeType, Option
 
 if TYPE_CHECKING:
     from ivrcheck.graph import Analysis, LineAnalysis
@@ -49,6 +49,53 @@ def holding_states(line: LineAnalysis, holds: Callable[[Analysis], bool]) -> lis
     if not found:
         return []
     return [None] if len(found) == len(line.states) else found
+
+
+def aims_at_person(menu: Menu, line: LineAnalysis, menu_id: str, option: Option) -> bool:
+    """Whether an option is meant to reach a person: its target is an agent or a human transfer,
+    or it reaches a live person with no further choice in some state (through a branch, say)."""
+    target = menu.nodes.get(option.target.ref) if option.target is not None else None
+    if target is not None and (target.type is NodeType.AGENT or (target.type is NodeType.TRANSFER and target.human)):
+        return True
+    return any(a.option_reaches_human(menu_id, option.key, live_only=True) for a in line.states.values())
+
+
+#: Label words that ask for a person: a label made of these (and stop words) is the person key.
+_ASKS_FOR_PERSON = ("=human", "=speak")
+#: The keys ISO/IEC 13714 reserves for navigation; they count as choices only when used for a task.
+UNIVERSAL_KEYS = ("0", "*", "#")
+
+
+def universal_function(node: Node, option: Option, line: LineAnalysis) -> str | None:
+    """The navigation function an option serves: "repeat", "back", "the main menu", "a person",
+    or None for a task option (the rest of a menu's choices)."""
+    if not option.is_dtmf or option.target is None:
+        return None
+    ref = option.target.ref
+    if ref in ("repeat", node.id):
+        return "repeat"
+    if ref == "back":
+        return "back"
+    if ref in line.opening_menus:
+        return "the main menu"
+    if asks_for_person(option, line) and any(
+            a.option_reaches_human(node.id, option.key, live_only=True) for a in line.states.values()):
+        return "a person"
+    return None
+
+
+def asks_for_person(option: Option, line: LineAnalysis) -> bool:
+    """Whether the option is offered as "speak to a person": no label, or a label or `say:` phrase
+    whose every word asks for one ("Speak to an advisor", "Asiakaspalvelija", not "Add a person to
+    your policy")."""
+    if not option.label and not option.say:
+        return True
+    words = line.language.label_words
+    for phrase in (option.label, *option.say):
+        found = words.words(phrase) if phrase else ()
+        if found and all(w.token in _ASKS_FOR_PERSON for w in found) and any(w.token == "=human" for w in found):
+            return True
+    return False
 
 
 def missing_handler(menu: Menu, line: LineAnalysis, field: str) -> Iterator[Problem]:

@@ -3,9 +3,12 @@
 ## What it checks
 In each reachable menu, `0` must be bound and lead, with no further choice, to a person:
 an agent or a transfer a person answers, or outside hours a callback or voicemail. The rule
-fires when `0` is not bound at all, or when the person it reaches while open is not
-there in another schedule state (a closed queue that hangs up). A `0` bound to something
-else entirely is H204's business.
+reasons per schedule state: it fires when `0` is not bound at all in a menu callers meet
+in that state, or when `0` is aimed at a person who is not there in that state and whose
+`closed:` route offers nothing instead (a closed queue that hangs up). A `0` bound to
+something else entirely is H204's business, so the two never fire on one key. Outside
+hours, a `0` that books a callback or leaves a voicemail (directly, or through the
+agent's `closed:` target) is the right design and passes both.
 
 ## Why it matters
 "Press 0 for an operator" is the convention callers know from decades of phone systems and
@@ -47,8 +50,9 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Iterator
 
 from ivrcheck.findings import Problem, Severity
+from ivrcheck.graph.build import CLOSED
 from ivrcheck.model import Menu
-from ivrcheck.rules.base import Settings, holding_states, quote
+from ivrcheck.rules.base import Settings, aims_at_person, holding_states, quote
 
 if TYPE_CHECKING:
     from ivrcheck.graph import Analysis, LineAnalysis
@@ -63,7 +67,7 @@ PART = "human_access"
 def check(menu: Menu, line: LineAnalysis, settings: Settings) -> Iterator[Problem]:
     for node in menu.menus():
         zero = next((o for o in node.options if o.key == "0"), None)
-        if zero is not None and not line.open.option_reaches_human(node.id, "0"):
+        if zero is not None and not aims_at_person(menu, line, node.id, zero):
             continue  # bound to something other than a person: H204
 
         def fails(analysis: Analysis, node_id: str = node.id) -> bool:
@@ -71,8 +75,12 @@ def check(menu: Menu, line: LineAnalysis, settings: Settings) -> Iterator[Proble
 
         for state in holding_states(line, fails):
             if zero is None:
+                where = ("a callback or voicemail, since no person works then" if state == CLOSED
+                         else "an `agent`")
                 yield Problem(node.span, node.id, f'pressing "0" in menu {quote(node.id)} does nothing',
-                              'bind "0" to an `agent` and say so in the prompt', state=state)
+                              f'bind "0" to {where}, and say so in the prompt', state=state)
             else:
-                yield Problem(zero.span, node.id, f'"0" in menu {quote(node.id)} reaches no person outside hours',
-                              "give the human a `closed` target that offers a callback or voicemail", state=state)
+                target = quote(zero.target.ref) if zero.target else "it"
+                yield Problem(zero.span, node.id, f'"0" in menu {quote(node.id)} reaches no person outside hours: '
+                              f"{target} is closed and offers nothing instead",
+                              f"give {target} a `closed` target that offers a callback or voicemail", state=state)

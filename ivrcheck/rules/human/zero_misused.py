@@ -2,8 +2,10 @@
 
 ## What it checks
 In each menu, an option on key `0` must lead, with no further choice, to a person (an
-agent or a transfer a person answers) while open. Binding 0 to a submenu, a message,
-`repeat` or a hang-up breaks the convention.
+agent or a transfer a person answers). The rule reasons per schedule state: in a menu
+callers meet outside hours, `0` may instead book a callback or leave a voicemail, since no
+person works then. Binding 0 to a submenu, a message, `repeat` or a hang-up breaks the
+convention. A `0` aimed at a person who is closed is H203's business, not this rule's.
 
 ## Why it matters
 Callers press 0 expecting an operator (the GetHuman standard, ISO/IEC 13714's advice on
@@ -52,10 +54,10 @@ from typing import TYPE_CHECKING, Iterator
 
 from ivrcheck.findings import Problem, Severity
 from ivrcheck.model import Menu
-from ivrcheck.rules.base import Settings, quote
+from ivrcheck.rules.base import Settings, aims_at_person, holding_states, quote
 
 if TYPE_CHECKING:
-    from ivrcheck.graph import LineAnalysis
+    from ivrcheck.graph import Analysis, LineAnalysis
 
 CODE = "H204"
 NAME = "zero-misused"
@@ -67,8 +69,14 @@ PART = "human_access"
 def check(menu: Menu, line: LineAnalysis, settings: Settings) -> Iterator[Problem]:
     for node in menu.menus():
         zero = next((o for o in node.options if o.key == "0"), None)
-        if zero is None or zero.target is None or line.open.option_reaches_human(node.id, "0"):
+        if zero is None or zero.target is None or aims_at_person(menu, line, node.id, zero):
             continue
-        where = "this menu again" if zero.target.ref == "repeat" else quote(zero.target.ref)
-        yield Problem(zero.span, node.id, f'"0" in menu {quote(node.id)} leads to {where}, not to a person',
-                      'bind "0" to an `agent` and move this option to another key')
+        target = zero.target
+
+        def misused(analysis: Analysis, node_id: str = node.id) -> bool:
+            return node_id in analysis.reachable and not analysis.option_reaches_human(node_id, "0")
+
+        where = "this menu again" if target.ref == "repeat" else quote(target.ref)
+        for state in holding_states(line, misused):
+            yield Problem(zero.span, node.id, f'"0" in menu {quote(node.id)} leads to {where}, not to a person',
+                          'bind "0" to an `agent` and move this option to another key', state=state)

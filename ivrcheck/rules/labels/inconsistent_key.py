@@ -3,14 +3,15 @@
 ## What it checks
 In every reachable menu, finds the keys that do one of four things callers look for
 everywhere: **a person** (reaches a live human with no further choice and is labelled as
-such in the file's language, "Speak to an advisor", "Asiakaspalvelija", from the
-`human` synonym group, or has no label), **repeat** (`goto: repeat` or the menu itself),
+such in the file's language: every word of its label or of one of its `say:` phrases
+asks for a person, "Speak to an advisor", "Asiakaspalvelija", or it has no label), **repeat** (`goto: repeat` or the menu itself),
 **back** (`goto: back`) and **the main menu** (a `goto` from another menu to a menu a
 call starts at). When one function sits on different keys, the key most menus use is
 taken as the rule (on a tie, the one met first in the file) and every other key is
 reported, unless that menu also offers the function on the usual key. Options that
-merely end with a person ("Apply for a mortgage" to the mortgage team) are tasks, not
-the human function.
+merely end with a person are tasks, not the human function: "Apply for a mortgage" to the
+mortgage team, or "Add a person to your policy" to a specialist, which names a person
+but asks for something else.
 
 ## Why it matters
 Callers learn navigation keys once and then press them without listening, the way
@@ -72,7 +73,7 @@ from typing import TYPE_CHECKING, Iterator
 
 from ivrcheck.findings import Problem, Severity
 from ivrcheck.model import Menu, Node, Option
-from ivrcheck.rules.base import Settings, quote
+from ivrcheck.rules.base import Settings, quote, universal_function
 
 if TYPE_CHECKING:
     from ivrcheck.graph import LineAnalysis
@@ -85,12 +86,11 @@ PART = "wording"
 
 
 def check(menu: Menu, line: LineAnalysis, settings: Settings) -> Iterator[Problem]:
-    starts = line.opening_menus
     uses: dict[str, list[tuple[Node, Option]]] = {}
     for node in menu.nodes.values():
         if node.is_menu and node.id in line.reachable:
             for option in node.options:
-                function = _function(node, option, starts, line)
+                function = universal_function(node, option, line)
                 if function is not None:
                     uses.setdefault(function, []).append((node, option))
     for function, found in uses.items():
@@ -109,19 +109,3 @@ def check(menu: Menu, line: LineAnalysis, settings: Settings) -> Iterator[Proble
                 "so callers who learnt the key press the wrong one",
                 f"use {quote(usual)} for {function} in every menu",
             )
-
-
-def _function(node: Node, option: Option, starts: frozenset[str], line: LineAnalysis) -> str | None:
-    if not option.is_dtmf or option.target is None:
-        return None
-    ref = option.target.ref
-    if ref in ("repeat", node.id):
-        return "repeat"
-    if ref == "back":
-        return "back"
-    if ref in starts:
-        return "the main menu"
-    if line.open.option_reaches_human(node.id, option.key, live_only=True) and (
-            not option.label or line.language.label_words.in_group(option.label, "human")):
-        return "a person"
-    return None

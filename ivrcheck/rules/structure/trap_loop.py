@@ -7,6 +7,14 @@ case, timeout or retry route leads outside it, and none of its nodes hands the c
 errors does not count as a way out. The cycle is printed from its earliest node in the
 file, so the report is the same on every run.
 
+It also follows a silent caller, one who presses nothing, in every schedule state: from a
+menu or input the `on_timeout` route (when it leads elsewhere) or else `after_retries`,
+then `next`, branch cases and a closed human's `closed:` target. When those routes go
+round in a circle that reaches no person and no end (a closed menu whose `after_retries`
+goes to the agent whose `closed:` target is that menu again), the caller who needs time,
+or cannot press keys, is trapped even though keys would lead out; the finding names the
+state.
+
 ## Why it matters
 A trapped caller hears the same prompts again and again; the only escape is to hang up,
 which the GetHuman standard and ISO/IEC 13714 (every dialogue state must offer a way to
@@ -61,10 +69,27 @@ PART = "robustness"
 
 def check(menu: Menu, line: LineAnalysis, settings: Settings) -> Iterator[Problem]:
     cycles = dict.fromkeys(tuple(c) for analysis in line.states.values() for c in analysis.traps)
+    yield from _silent(menu, line, cycles)
     for cycle in cycles:
         first = menu.nodes[cycle[0]]
         path = " -> ".join(quote(n) for n in cycle)
         for state in holding_states(line, lambda a: list(cycle) in a.traps):
             yield Problem(first.span, first.id, f"callers who reach {path} can never leave but by hanging up",
                           "add a way out: an option to a person, a `next` elsewhere, or `after_retries` to an agent",
+                          state=state)
+
+
+def _silent(menu: Menu, line: LineAnalysis, reported: dict) -> Iterator[Problem]:
+    """Cycles a caller who presses nothing goes round for ever (timeouts, retries, `closed:`)."""
+    silent = dict.fromkeys(tuple(c) for analysis in line.states.values() for c in analysis.silent_traps)
+    for cycle in silent:
+        if any(set(cycle) <= set(other) for other in reported):
+            continue  # the caller is trapped whatever they press: reported below
+        first = menu.nodes[cycle[0]]
+        path = " -> ".join(quote(n) for n in cycle)
+        for state in holding_states(line, lambda a: list(cycle) in a.silent_traps):
+            yield Problem(first.span, first.id,
+                          f"a caller who presses nothing goes {path} for ever, never reaching a person or an end",
+                          "send the last retry somewhere that ends: `after_retries` to a callback, voicemail or "
+                          "a message that says goodbye, or give the closed human a `closed` target outside this loop",
                           state=state)

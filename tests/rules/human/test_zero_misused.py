@@ -37,3 +37,41 @@ def test_message_names_the_menu_and_where_zero_leads_instead() -> None:
     assert finding.message == '"0" in menu "main" leads to "more", not to a person'
     (repeat,) = lint(MISUSED.replace("goto: more}", "goto: repeat}"), select="H204")
     assert "leads to this menu again" in repeat.message
+
+
+NIGHT = """
+entry: start
+defaults: {timeout: 6, retries: 2, on_timeout: repeat, on_invalid: repeat, after_retries: advisor}
+hours:
+  office: {mon-fri: "08:00-17:00"}
+nodes:
+  start: {type: branch, on: hours, hours: office, cases: {open: main, closed: night}}
+  main:
+    prompt: For claims, press 1. To speak to an advisor, press 0.
+    options:
+      "1": {label: Claims, goto: claims}
+      "0": {label: Speak to an advisor, goto: advisor}
+  night:
+    prompt: We are closed. For your claim status, press 1. To book a callback, press 0.
+    options:
+      "1": {label: Claim status, goto: status}
+      "0": {label: Book a callback, goto: ZERO}
+  status: {type: self_service}
+  claims: {type: agent, queue: claims, hours: office, closed: callback}
+  advisor: {type: agent, queue: general, hours: office, closed: callback}
+  callback: {type: callback, confirmation: sms}
+  voicemail: {type: voicemail, confirmation: sms}
+"""
+
+
+@pytest.mark.parametrize("zero", ["callback", "voicemail", "advisor"])
+def test_zero_to_a_callback_when_no_person_works_passes_h203_and_h204(zero: str) -> None:
+    """Outside hours `0` may book a callback or leave a voicemail, directly or through the agent's `closed:`."""
+    assert [f.code for f in lint(NIGHT.replace("ZERO", zero)) if f.code in ("H203", "H204")] == []
+
+
+def test_zero_to_a_callback_in_a_menu_callers_meet_while_open_is_still_misused() -> None:
+    text = NIGHT.replace("ZERO", "callback").replace('"0": {label: Speak to an advisor, goto: advisor}',
+                                                      '"0": {label: Book a callback, goto: callback}')
+    (finding,) = lint(text, select="H204")
+    assert finding.node_id == "main" and finding.state == "open"

@@ -53,6 +53,8 @@ CASES = [
     ("fi fixed", line("fi", human_label="Asiakaspalvelija"), []),
     ("fi near miss: a person option not labelled as one (Myynti) is a task",
      line("fi", sub_human="9", human_label="Myynti"), []),
+    ("en near miss: a task that names a person is not the person key",
+     line("en", extra='\n              "2": {label: Add a person to your policy, goto: advisor}'), []),
 ]
 
 
@@ -77,3 +79,37 @@ def test_back_on_different_keys() -> None:
     text = line("en", sub_main="9").replace("goto: main}", "goto: back}")
     (finding,) = lint(text, select="L304")
     assert finding.node_id == "moving" and finding.message.startswith('back is on key "9"')
+
+
+POLICY = """
+entry: main
+nodes:
+  main:
+    prompt: For policies, press 1. To speak to an advisor, press 0.
+    options:
+      "1": {label: Policies, goto: policies}
+      "0": {label: Speak to an advisor, goto: advisor}
+  policies:
+    prompt: To add a person to your policy, press 2. To speak to an advisor, press 0.
+    options:
+      "2": {label: Add a person to your policy, goto: specialists}
+      "0": {label: Speak to an advisor, goto: advisor}
+  specialists: {type: agent, queue: policy-changes}
+  advisor: {type: agent}
+"""
+
+
+def test_a_task_that_names_a_person_is_not_the_person_key() -> None:
+    """ "Add a person to your policy" reaches a team, but callers choose it for the task."""
+    assert lint(POLICY, select="L304") == []
+    without_zero = POLICY.replace("To speak to an advisor, press 0.\n    options:\n      \"2\"", "\n    options:\n      \"2\"")
+    without_zero = without_zero.replace('      "2": {label: Add a person to your policy, goto: specialists}\n      "0": {label: Speak to an advisor, goto: advisor}',
+                                        '      "2": {label: Add a person to your policy, goto: specialists}')
+    assert lint(without_zero, select="L304") == []
+
+
+def test_a_person_key_asked_for_in_say_phrases_counts() -> None:
+    text = POLICY.replace('"0": {label: Speak to an advisor, goto: advisor}\n  specialists',
+                          '"9": {label: Help, say: [agent, representative], goto: advisor}\n  specialists')
+    (finding,) = lint(text, select="L304")
+    assert finding.message.startswith('a person is on key "9" in "policies" but on "0" in "main"')

@@ -27,7 +27,49 @@ def test_too_many_options(text: str, expected: list[At]) -> None:
 def test_severity_rises_above_nine_and_message_counts() -> None:
     (warning,) = lint(menu("123450"), select="S106")
     assert warning.severity is Severity.WARNING
-    assert warning.message == 'menu "main" offers 6 choices, over the limit of 5'
+    assert warning.message == 'menu "main" offers 6 task choices, over the limit of 5'
     (error,) = lint(menu("1234567890"), select="S106")
     assert error.severity is Severity.ERROR
     assert lint(menu("123450"), select="S106", rules={"S106": {"max_options": 6}}) == []
+
+
+NAVIGATION = """
+entry: main
+nodes:
+  main:
+    prompt: >
+      For claims, press 1. For policies, press 2. For payments, press 3. For renewals, press 4.
+      For documents, press 5. To speak to an advisor, press 0. To hear these options again,
+      press star. To go back to the main menu, press hash.
+    options:
+      "1": {label: Claims, goto: sub}
+      "2": {label: Policies, goto: sub}
+      "3": {label: Payments, goto: sub}
+      "4": {label: Renewals, goto: sub}
+      "5": {label: Documents, goto: sub}
+      "0": {label: Speak to an advisor, goto: advisor}
+      "*": {label: Repeat these options, goto: repeat}
+      "#": {label: Main menu, goto: main}
+  sub:
+    prompt: For help, press 1. To go back to the main menu, press hash.
+    options:
+      "1": {label: Help, goto: advisor}
+      "#": {label: Main menu, goto: main}
+  advisor: {type: agent}
+"""
+
+
+def test_navigation_keys_do_not_count_as_choices() -> None:
+    """Five tasks plus 0, * and # are five choices to remember, not eight (ISO/IEC 13714)."""
+    assert lint(NAVIGATION, select="S106") == []
+
+
+def test_a_universal_key_used_for_a_task_counts() -> None:
+    text = NAVIGATION.replace('"*": {label: Repeat these options, goto: repeat}', '"*": {label: Travel cover, goto: sub}')
+    (finding,) = lint(text, select="S106")
+    assert finding.message == 'menu "main" offers 6 task choices besides 2 navigation keys, over the limit of 5'
+
+
+def test_zero_labelled_as_a_task_counts_even_when_it_reaches_a_person() -> None:
+    text = NAVIGATION.replace("{label: Speak to an advisor, goto: advisor}", "{label: Add a person to your policy, goto: advisor}")
+    assert [f.code for f in lint(text, select="S106")] == ["S106"]
