@@ -124,3 +124,12 @@ def test_github_actions_gets_annotations_and_a_job_summary(tmp_path: Path, monke
     text = summary.read_text()
     assert "billing.ivr.yaml" in text and "S103" in text and "score" in text
     assert "<details><summary>Diagram</summary>" in text and "```mermaid" in text and "flowchart TD" in text
+
+
+def test_a_mistyped_node_in_another_file_is_reported_once(tmp_path: Path) -> None:
+    """F017 at the target; the merged graph does not report it again as S101."""
+    billing = BILLING.replace('"0": {label: Advisor, goto: main.ivr.yaml#advisor}', '"0": {label: Advisor, goto: main.ivr.yaml#advisr}')
+    repo(tmp_path, main_ivr_yaml=MAIN, billing_ivr_yaml=billing)
+    code, data = run(str(tmp_path / "main.ivr.yaml"))
+    codes = [x["code"] for f in data["files"] for x in f["findings"] if x["code"] in ("F017", "S101")]
+    assert codes == ["F017"]

@@ -6,6 +6,7 @@ import re
 
 import yaml
 
+from ivrcheck.didyoumean import suggest
 from ivrcheck.findings import Span
 from ivrcheck.load.reader import Reader, describe
 from ivrcheck.load.schema import (
@@ -16,7 +17,9 @@ from ivrcheck.load.source import span_of
 from ivrcheck.model import DTMF_KEYS, INTERACTIVE, Menu, Node, NodeType, Option, Target, Task
 
 _TYPES = {t.value: t for t in NodeType}
-_TIME_RANGE = re.compile(r"^([01]\d|2[0-4]):[0-5]\d-([01]\d|2[0-4]):[0-5]\d$")
+#: "HH:MM-HH:MM"; 24:00 ends a day; an end before the start crosses midnight ("22:00-06:00").
+_TIME = r"(?:[01]\d|2[0-3]):[0-5]\d"
+_TIME_RANGE = re.compile(rf"^({_TIME})-({_TIME}|24:00)$")
 _DAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
 _DAY_SPEC = re.compile(r"^(mon|tue|wed|thu|fri|sat|sun|holiday)(-(mon|tue|wed|thu|fri|sat|sun))?$")
 
@@ -37,6 +40,7 @@ def build_menu(root: yaml.Node, path: str, reader: Reader, entry: str | None = N
             node = _node(reader, node_id, key_node, value, defaults)
             if node is not None:
                 nodes[node_id] = node
+    _check_schedules(reader, nodes, hours, "hours" in top)
     entry_span = span_of(top["entry"][1]) if "entry" in top else Span(1, 1)
     entry = entry or scalars["entry"]
     if entry is None or "nodes" not in top:
@@ -52,6 +56,21 @@ def build_menu(root: yaml.Node, path: str, reader: Reader, entry: str | None = N
         tasks=_tasks(reader, top),
         span=span_of(root),
     )
+
+
+def _check_schedules(reader: Reader, nodes: dict[str, Node], hours: dict[str, dict[str, str]],
+                     declared: bool) -> None:
+    """Every `hours:` a node or branch names must be a schedule under the top-level `hours:`."""
+    for node in nodes.values():
+        if node.hours is None or node.hours in hours:
+            continue
+        span = node.span_of("hours")
+        if not declared:
+            reader.error("F011", span, f'`hours: {node.hours}` of node `{node.id}` names a schedule, but the file '
+                         "declares none", f'add a top-level `hours:` with `{node.hours}: {{mon-fri: "08:00-17:00"}}`')
+        else:
+            reader.error("F011", span, f'`hours: {node.hours}` of node `{node.id}` names no schedule',
+                         suggest(node.hours, hours))
 
 
 def _field(reader: Reader, found: dict, name: str, table: dict[str, Field], where: str) -> object | None:
@@ -95,11 +114,15 @@ def _hours(reader: Reader, top: dict) -> tuple[dict[str, dict[str, str]], dict[s
                              f"use days such as {', '.join(_DAYS)}, ranges such as mon-fri, or holiday")
                 continue
             text = reader.value(times, Field("str", ""), f"hours for {days}")
-            if text is not None and text != "closed" and not all(
-                _TIME_RANGE.match(r.strip()) for r in str(text).split(",")
-            ):
+            ranges = [_TIME_RANGE.match(r.strip()) for r in str(text).split(",")] if text not in (None, "closed") else []
+            if not all(ranges):
                 reader.error("F011", times, f'"{text}" in schedule `{name}` is not a time range',
-                             'write "HH:MM-HH:MM" (several joined by commas) or "closed"')
+                             'write "HH:MM-HH:MM" from 00:00 to 24:00 (several joined by commas; an end before the '
+                             'start crosses midnight, "22:00-06:00") or "closed"')
+                continue
+            if any(m.group(1) == m.group(2) for m in ranges if m):
+                reader.error("F011", times, f'"{text}" in schedule `{name}` opens and closes at the same time',
+                             'write "00:00-24:00" for a whole day, or "closed"')
                 continue
             if text is not None:
                 schedule[days] = str(text)
@@ -125,6 +148,8 @@ def _node(reader: Reader, node_id: str, key_node: yaml.Node, value: yaml.Node,
     if node_type is NodeType.MENU and "options" not in found and "dial_by_extension" not in found:
         pass  # an empty menu is reported by rule S103 (dead-end), with its position
     spans = {name: span_of(k) for name, (k, _) in found.items()}
+    if "hours" in found:  # a schedule name is checked where it is written, at the value
+        spans["hours"] = span_of(found["hours"][1])
     attrs: dict[str, object] = {}
     for name, spec in table.items():
         if name in found and spec.kind in ("str", "int", "number", "bool", "keys"):

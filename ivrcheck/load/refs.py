@@ -77,9 +77,9 @@ def merge(root: Path, files: list[Path], menus: dict[Path, Menu], displays: dict
         if target.is_external:
             name, _, node_id = target.ref.partition("#")
             other = (file.parent / name).resolve()
-            if other in menus:
+            if other in menus and node_id in menus[other].nodes:
                 return dataclasses.replace(target, ref=canonical(other, node_id))
-            return target
+            return target  # a missing file or node: F017 reports it once, where it is written
         return dataclasses.replace(target, ref=canonical(file, target.ref))
 
     nodes: dict[str, Node] = {}

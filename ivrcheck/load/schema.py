@@ -40,7 +40,8 @@ COMMON = {
 }
 
 HOURS_FIELDS = {
-    "hours": Field("str", "Name of a schedule under top-level `hours:` that says when this is open."),
+    "hours": Field("str", "Name of a schedule under top-level `hours:` that says when this is open; a name the "
+                          "file does not declare is an error (F011)."),
     "closed": Field("target", "Where calls go outside `hours` (a callback, voicemail or message)."),
 }
 
@@ -102,7 +103,9 @@ TOP_FIELDS = {
     "language": Field("str", "Language of prompts and labels (`en`, `fi`, ...): word lists and speaking rate."),
     "entry": Field("target", "The node a call starts at.", required=True),
     "defaults": Field("defaults", "Error handling applied to every menu and input unless it says otherwise."),
-    "hours": Field("hours", "Named schedules: name -> {days: \"HH:MM-HH:MM\"}."),
+    "hours": Field("hours", "Named schedules: name -> {days: \"HH:MM-HH:MM\"}; days are mon ... sun, ranges "
+                            "such as mon-fri, or holiday; a range whose end is before its start crosses midnight "
+                            "(\"22:00-06:00\"), and 24:00 ends a day."),
     "nodes": Field("nodes", "Node id -> node.", required=True),
     "tasks": Field("tasks", "What callers come for and where they should land."),
 }

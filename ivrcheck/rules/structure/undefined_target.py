@@ -2,7 +2,8 @@
 
 ## What it checks
 Every target must name a node of the file, one of the built-ins `repeat` and `back`, or a
-node in another file (`billing.ivr.yaml#start`, checked when the files are loaded). A
+node in another file (`billing.ivr.yaml#start`, checked when the files are loaded): `goto`,
+`next`, `closed`, error routes, branch cases, `entry`, and the `expect:` of each task. A
 misspelt id is reported at the target itself, with the closest node id as a suggestion.
 
 ## Why it matters
@@ -67,6 +68,11 @@ def check(menu: Menu, line: LineAnalysis, settings: Settings) -> Iterator[Proble
                 yield Problem(target.span, node_id,
                               f"{quote(node_id)} leads to {quote(target.ref)}, which is no node",
                               _fix(target.ref, ids))
+    for task in menu.tasks:
+        if not _defined(menu, task.expect):
+            yield Problem(task.expect.span, None,
+                          f"the task {quote(task.say)} expects callers at {quote(task.expect.ref)}, which is no node",
+                          _fix(task.expect.ref, ids))
 
 
 def _defined(menu: Menu, target: Target) -> bool:

@@ -50,3 +50,41 @@ def test_a_trap_only_outside_hours_names_the_state() -> None:
           closed_msg: {type: message, prompt: We are closed., next: main}
         """, select="S104")
     assert finding.state == "closed"
+
+
+SILENT_AT_NIGHT = """
+entry: start
+defaults: {timeout: 6, retries: 2, on_timeout: repeat, on_invalid: repeat, after_retries: advisor}
+hours:
+  office: {mon-fri: "08:00-17:00"}
+nodes:
+  start: {type: branch, on: hours, hours: office, cases: {open: main, closed: closed_menu}}
+  main:
+    prompt: For claims, press 1. To speak to an advisor, press 0.
+    options:
+      "1": {label: Claims, goto: advisor}
+      "0": {label: Speak to an advisor, goto: advisor}
+  closed_menu:
+    prompt: We are closed. To leave a message, press 1.
+    options:
+      "1": {label: Leave a message, goto: voicemail}
+  advisor: {type: agent, queue: general, hours: office, closed: CLOSED}
+  voicemail: {type: voicemail, confirmation: sms}
+"""
+
+
+def test_a_silent_caller_looping_outside_hours_is_trapped_in_that_state() -> None:
+    """closed menu -> after_retries -> the agent -> closed: -> the closed menu, for ever."""
+    (finding,) = lint(SILENT_AT_NIGHT.replace("CLOSED", "closed_menu"), select="S104")
+    assert finding.state == "closed"
+    assert finding.message.startswith('a caller who presses nothing goes "closed_menu" -> "advisor" -> "closed_menu"')
+
+
+def test_a_silent_caller_who_ends_in_voicemail_is_not_trapped() -> None:
+    assert lint(SILENT_AT_NIGHT.replace("CLOSED", "voicemail"), select="S104") == []
+
+
+def test_near_miss_after_retries_that_hangs_up_is_no_silent_trap() -> None:
+    """Dropping the call is R503's business, not a loop."""
+    text = SILENT_AT_NIGHT.replace("CLOSED", "closed_menu").replace("after_retries: advisor}", "}")
+    assert lint(text, select="S104") == []

@@ -52,3 +52,22 @@ def test_message_suggests_the_closest_node() -> None:
     (finding,) = lint(CASES[0][1], select="S101")
     assert finding.message == '"main" leads to "advisr", which is no node'
     assert finding.help == 'did you mean "advisor"? Otherwise declare "advisr" under `nodes:`'
+
+
+def test_a_task_expecting_no_node_is_an_error_at_its_expect_with_a_did_you_mean() -> None:
+    text = """
+    entry: main
+    nodes:
+      main:
+        prompt: For emergencies, press 1.
+        options:
+          "1": {label: Emergencies, goto: emergency}
+      emergency: {type: agent}
+    tasks:
+      - say: My pipe burst
+        expect: emergnecy
+    """
+    (finding,) = lint(text, select="S101")
+    assert (finding.span.line, finding.span.column) == (10, 13)
+    assert finding.message == 'the task "My pipe burst" expects callers at "emergnecy", which is no node'
+    assert finding.help.startswith('did you mean "emergency"?')
