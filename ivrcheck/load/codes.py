@@ -14,6 +14,9 @@ class LoadCode:
     name: str
     severity: Severity
     summary: str
+    #: Whether an error of this code keeps the file from being checked (F013 is an error about a
+    #: comment: the rest of the file still loads and is checked).
+    blocks: bool = True
 
 
 LOAD_CODES = {c.code: c for c in (
@@ -29,7 +32,8 @@ LOAD_CODES = {c.code: c for c in (
     LoadCode("F010", "too-deeply-nested", Severity.ERROR, "nesting beyond a sane depth"),
     LoadCode("F011", "invalid-value", Severity.ERROR, "a value outside the allowed set or range"),
     LoadCode("F012", "file-too-large", Severity.ERROR, "the file is larger than the size limit"),
-    LoadCode("F013", "commented-out-key", Severity.WARNING, "an unquoted `#` key turned an option into a comment"),
+    LoadCode("F013", "commented-out-key", Severity.ERROR, "an unquoted `#` key turned an option into a comment",
+             blocks=False),
     LoadCode("F014", "unused-suppression", Severity.INFO, "an `ivrcheck: disable` comment that silences nothing"),
     LoadCode("F015", "unknown-suppression", Severity.WARNING, "a suppression comment names no rule"),
     LoadCode("F016", "reference-outside-repository", Severity.ERROR, "a `file#node` target leaves the repository"),

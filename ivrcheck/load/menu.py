@@ -46,7 +46,7 @@ def _yaml_menu(text: str, display: str, limits: Limits, entry: str | None) -> tu
     menu = build_menu(root, display, reader, entry)
     findings = [from_error(display, e) for e in reader.errors]
     findings += _commented_keys(text, display)
-    if any(LOAD_CODES[f.code].severity.rank >= 3 for f in findings):
+    if any(LOAD_CODES[f.code].severity.rank >= 3 and LOAD_CODES[f.code].blocks for f in findings):
         return None, findings
     return menu, findings
 

@@ -174,6 +174,10 @@ class Reader:
         return tuple(values)
 
     def _wrong(self, node: yaml.Node, kind: str, where: str) -> None:
-        self.error("F006", node, f"{where} must be {_KIND_NAMES[kind]}, not {describe(node)}",
-                   f"write {_KIND_NAMES[kind]} here")
+        help_text = f"write {_KIND_NAMES[kind]} here"
+        if kind in ("str", "target", "strings") and isinstance(node, yaml.ScalarNode) and node.tag in (BOOL, NULL):
+            # YAML 1.1 reads unquoted yes/no/on/off as booleans and ~/null as nothing.
+            help_text = (f'quote the word: write "{node.value}"; YAML reads an unquoted {node.value} as '
+                         f"{'true or false' if node.tag == BOOL else 'empty'}")
+        self.error("F006", node, f"{where} must be {_KIND_NAMES[kind]}, not {describe(node)}", help_text)
         return None

@@ -147,6 +147,8 @@ def _syntax_error(exc: yaml.MarkedYAMLError, text: str) -> LoadError:
         help_text = f'quote the key: write "{key}": in YAML an unquoted * starts an alias and # a comment'
     elif re.search(r"(^|\s)#\s*:", culprit):
         help_text = 'quote the key: write "#": in YAML an unquoted # starts a comment'
+    elif "\t" in problem or "\\t" in problem or re.match(r"^ *\t", culprit):
+        help_text = "YAML forbids tabs in indentation: indent with spaces (set your editor to insert spaces)"
     return LoadError("F001", span, f"YAML syntax error: {problem}", help_text)
 
 

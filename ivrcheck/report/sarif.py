@@ -71,7 +71,8 @@ def rule_descriptor(rule: Rule) -> dict[str, Any]:
 def load_descriptor(code: LoadCode) -> dict[str, Any]:
     """A reportingDescriptor for an F code; they share one docs page with an anchor each."""
     what = f"{code.summary[:1].upper()}{code.summary[1:]}."
-    why = _LOAD_WHY.get(code.severity, _LOAD_WHY[Severity.WARNING])
+    blocks = code.severity is Severity.ERROR and code.blocks
+    why = _LOAD_WHY[Severity.ERROR] if blocks else _LOAD_WHY[Severity.WARNING]
     helps = [("What it checks", what), ("Why it matters", why), ("How to fix it", _LOAD_FIX)]
     return _descriptor(code.code, code.name, code.severity, what, what, helps)
 

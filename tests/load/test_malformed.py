@@ -78,7 +78,7 @@ def test_commented_out_hash_key_is_a_warning() -> None:
     text = 'entry: main\nnodes:\n  main:\n    prompt: Press 0.\n    options:\n      "0": {label: A, goto: a}\n      #: {label: Back, goto: back}\n  a: {type: agent}\n'
     menu, (finding,) = menu_text(text, "m.ivr.yaml")
     assert menu is not None
-    assert (finding.code, finding.severity.value, finding.span.line, finding.span.column) == ("F013", "warning", 7, 7)
+    assert (finding.code, finding.severity.value, finding.span.line, finding.span.column) == ("F013", "error", 7, 7)
 
 
 def test_billion_laughs_is_refused_without_expanding() -> None:
@@ -114,3 +114,23 @@ def test_merge_keys_and_anchors_load() -> None:
     menu, findings = menu_text(text, "m.ivr.yaml")
     assert findings == [] and menu.nodes["copy"].prompt == "Copy."
     assert menu.nodes["copy"].options[0].key == "0"
+
+
+def test_a_commented_out_option_is_an_error_but_the_rest_is_still_checked() -> None:
+    text = 'entry: main\nnodes:\n  main:\n    prompt: Back, press hash.\n    options:\n      "1": {label: A, goto: a}\n      #: {label: Back, goto: back}\n  a: {type: agent}\n'
+    menu, (finding,) = menu_text(text, "m.ivr.yaml")
+    assert finding.code == "F013" and finding.severity.value == "error"
+    assert menu is not None and set(menu.nodes) == {"main", "a"}
+
+
+def test_a_tab_in_the_indentation_gets_its_own_advice() -> None:
+    menu, (finding,) = menu_text("entry: main\nnodes:\n  main:\n\tprompt: hi\n", "m.ivr.yaml")
+    assert finding.code == "F001" and (finding.span.line, finding.span.column) == (4, 1)
+    assert "YAML forbids tabs in indentation" in finding.help
+
+
+@pytest.mark.parametrize("word", ["Yes", "no", "Off"])
+def test_an_unquoted_yes_as_a_label_says_to_quote_the_word(word: str) -> None:
+    text = f'entry: main\nnodes:\n  main:\n    prompt: {word}, press 1.\n    options:\n      "1": {{label: {word}, goto: a}}\n  a: {{type: agent}}\n'
+    menu, (finding,) = menu_text(text, "m.ivr.yaml")
+    assert finding.code == "F006" and finding.help.startswith(f'quote the word: write "{word}"')

@@ -89,5 +89,6 @@ FROZEN_RULES = (
 )
 FROZEN_LOAD_CODES = {
     "F001": LoadCode("F001", "yaml-syntax", Severity.ERROR, "the file is not valid YAML"),
-    "F013": LoadCode("F013", "commented-out-key", Severity.WARNING, "an unquoted `#` key turned an option into a comment"),
+    "F013": LoadCode("F013", "commented-out-key", Severity.ERROR, "an unquoted `#` key turned an option into a comment",
+                     blocks=False),
 }
