@@ -151,3 +151,106 @@ def test_rule_command_explains_a_rule_and_lists_all() -> None:
 
 def test_version() -> None:
     assert __version__ in runner.invoke(app, ["--version"]).output
+
+
+def test_output_files_get_the_mode_the_umask_gives_and_keep_an_existing_mode(tmp_path: Path) -> None:
+    import os
+    import stat
+
+    path = write(tmp_path, "line.ivr.yaml", CLEAN)
+    out = tmp_path / "report.json"
+    old = os.umask(0o022)
+    try:
+        assert runner.invoke(app, ["check", "-f", "json", "-o", str(out), str(path)]).exit_code == 0
+    finally:
+        os.umask(old)
+    assert stat.S_IMODE(out.stat().st_mode) == 0o644
+    out.chmod(0o640)
+    runner.invoke(app, ["check", "-f", "json", "-o", str(out), str(path)])
+    assert stat.S_IMODE(out.stat().st_mode) == 0o640
+
+
+def test_output_through_a_symlink_keeps_the_link_and_dash_is_stdout(tmp_path: Path) -> None:
+    path = write(tmp_path, "line.ivr.yaml", CLEAN)
+    real = tmp_path / "real.json"
+    real.write_text("old")
+    link = tmp_path / "link.json"
+    link.symlink_to(real)
+    assert runner.invoke(app, ["check", "-f", "json", "-o", str(link), str(path)]).exit_code == 0
+    assert link.is_symlink() and json.loads(real.read_text())["files"]
+    result = runner.invoke(app, ["check", "-f", "json", "-o", "-", str(path)])
+    assert json.loads(result.output)["files"] and not (Path.cwd() / "-").exists()
+
+
+def test_score_accepts_folders_and_several_files(tmp_path: Path) -> None:
+    write(tmp_path, "a.ivr.yaml", CLEAN)
+    write(tmp_path, "sub/b.ivr.yaml", DEAD_END)
+    result = runner.invoke(app, ["score", str(tmp_path)])
+    assert result.exit_code == 0, result.output
+    assert result.output.count("clarity score") == 2
+    data = json.loads(runner.invoke(app, ["score", "-f", "json", str(tmp_path / "a.ivr.yaml"),
+                                          str(tmp_path / "sub" / "b.ivr.yaml")]).output)
+    assert len(data["files"]) == 2
+
+
+def test_help_speaks_to_people_not_in_python_types() -> None:
+    for command in ("check", "score", "render", "rule", "config"):
+        text = runner.invoke(app, [command, "--help"], env={"COLUMNS": "120"}).output
+        for jargon in ("<list[", "<bool>", "<int", "<str>", "<path>", "range]"):
+            assert jargon not in text, (command, jargon)
+    assert "What to check" in runner.invoke(app, ["check", "--help"], env={"COLUMNS": "120"}).output
+
+
+def test_quiet_prints_only_findings_and_nothing_when_clean(tmp_path: Path) -> None:
+    clean = write(tmp_path, "clean.ivr.yaml", CLEAN)
+    assert runner.invoke(app, ["check", "--quiet", str(clean)]).output == ""
+    broken = write(tmp_path, "broken.ivr.yaml", DEAD_END)
+    result = runner.invoke(app, ["check", "-q", str(broken)])
+    assert result.exit_code == 1
+    assert result.output.splitlines() and all(": S103 " in line for line in result.output.splitlines())
+
+
+def test_statistics_counts_findings_per_code(tmp_path: Path) -> None:
+    broken = write(tmp_path, "broken.ivr.yaml", DEAD_END)
+    other = write(tmp_path, "other.ivr.yaml", DEAD_END)
+    result = runner.invoke(app, ["check", "--statistics", str(broken), str(other)])
+    assert result.output.splitlines()[0] == "2\tS103\tdead-end"
+    assert "Found 2 errors in 2 files" in result.output
+
+
+def test_dash_reads_a_menu_from_standard_input_with_a_filename_for_positions(tmp_path: Path) -> None:
+    text = textwrap.dedent(DEAD_END).lstrip("\n")
+    result = runner.invoke(app, ["check", "-", "--stdin-filename", "menus/line.ivr.yaml"], input=text)
+    assert result.exit_code == 1
+    assert "menus/line.ivr.yaml:11:3: S103 " in result.output
+    assert "<stdin>:11:3: S103" in runner.invoke(app, ["check", "-"], input=text).output
+
+
+def test_rule_explains_load_codes_too() -> None:
+    result = runner.invoke(app, ["rule", "F013"])
+    assert result.exit_code == 0 and "commented-out-key" in result.output and '"#":' in result.output
+    assert "F013" in runner.invoke(app, ["rule"]).output
+    typo = runner.invoke(app, ["rule", "commented-out-kye"])
+    assert typo.exit_code == 2 and 'did you mean "commented-out-key"' in typo.output
+
+
+def test_job_summary_diagram_leaves_suppressed_findings_unmarked(tmp_path: Path, monkeypatch) -> None:
+    text = DEAD_END.replace("We are open nine to five.}", "We are open nine to five.}  # ivrcheck: disable-line S103")
+    path = write(tmp_path, "line.ivr.yaml", text)
+    summary = tmp_path / "summary.md"
+    monkeypatch.setenv("GITHUB_STEP_SUMMARY", str(summary))
+    assert runner.invoke(app, ["check", "-f", "text", str(path)]).exit_code == 0
+    written = summary.read_text()
+    assert "flowchart" in written and "S103" not in written
+
+
+def test_install_instructions_only_use_ways_that_exist() -> None:
+    """No release is published: docs must not tell users to `pip install ivrcheck` or pin a tag."""
+    import re
+
+    root = Path(__file__).resolve().parent.parent
+    pages = [root / "README.md", *sorted((root / "docs").rglob("*.md"))]
+    for page in pages:
+        text = page.read_text(encoding="utf-8")
+        assert not re.search(r"pip install ivrcheck(?![\\w\[])", text), page
+        assert not re.search(r"rev: v\d", text), page

@@ -99,3 +99,18 @@ def test_speaking_rate_changes_seconds_to_human() -> None:
     slow = check(menu).metrics["seconds_to_human"]
     fast = check(menu, speaking_rate={"en": 300}).metrics["seconds_to_human"]
     assert fast == pytest.approx(slow / 2, abs=0.1)
+
+
+def test_config_show_names_per_file_ignores_as_their_origin(tmp_path: Path) -> None:
+    write(tmp_path / ".ivrcheck.yaml", 'per_file_ignores:\n  "legacy/*.ivr.yaml": [S103]\n')
+    legacy = write(tmp_path / "legacy" / "old.ivr.yaml", DEAD_END)
+    output = runner.invoke(app, ["config", "--show", str(legacy)]).output
+    source = str((tmp_path / ".ivrcheck.yaml").resolve())
+    assert f"ignore: ['S103']  # per_file_ignores in {source}" in output
+    assert "ignore: []  # default" in output
+
+
+def test_f_codes_are_accepted_in_ignore_and_severity() -> None:
+    config = parse_config({"ignore": ["F014"], "severity": {"F015": "info"}}, ".ivrcheck.yaml", catalog())
+    assert config.ignore == ("F014",)
+    assert config.severity["F015"] is Severity.INFO

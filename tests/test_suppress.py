@@ -58,3 +58,34 @@ def test_unused_and_unknown_suppressions_are_reported() -> None:
 def test_a_hash_inside_a_prompt_is_not_a_directive() -> None:
     text = BASE.replace("{comment}", "").replace("Nine to five.", '"Press #ivrcheck: disable-line S103"')
     assert ("S103", 8) in codes(text)
+
+
+KEY_FIRST = """
+entry: main
+nodes:
+  main:
+    prompt: |  # ivrcheck: disable-line P403
+      Press 1 for billing. Press 0 for an advisor.
+    options:
+      "1": {label: Billing, goto: advisor}
+      "0": {label: Advisor, goto: advisor}
+  advisor: {type: agent}
+"""
+
+
+def test_a_directive_on_a_block_scalar_header_line_applies() -> None:
+    assert [f.code for f in check(KEY_FIRST).findings if f.code in ("P403", "F014")] == []
+    plain = KEY_FIRST.replace("  # ivrcheck: disable-line P403", "")
+    assert "P403" in [f.code for f in check(plain).findings]
+
+
+def test_a_directive_for_a_rule_switched_off_in_this_run_is_not_unused() -> None:
+    text = BASE.replace("{comment}", "  # ivrcheck: disable-line S103")
+    for config in ({"ignore": ["S103"]}, {"select": ["H"]}):
+        assert [f.code for f in check(text, **config).findings if f.code == "F014"] == [], config
+
+
+def test_f_codes_can_be_ignored_in_config() -> None:
+    text = BASE.replace("{comment}", "").replace("  advisor: {type: agent}", "  advisor: {type: agent}  # ivrcheck: disable-line R504")
+    assert "F014" in [f.code for f in check(text).findings]
+    assert "F014" not in [f.code for f in check(text, ignore=["F014"]).findings]
