@@ -16,6 +16,7 @@ from typing import Any, Mapping, Sequence
 import yaml
 
 from ivrcheck.didyoumean import suggest
+from ivrcheck.discover import real_path
 from ivrcheck.findings import Severity
 
 CONFIG_FILES = (".ivrcheck.yaml", ".ivrcheck.yml")
@@ -94,9 +95,9 @@ class Config:
         """This config with the per-file ignores that match `path` added to `ignore`."""
         if not self.per_file_ignores:
             return self
-        base = Path(self.source).resolve().parent if self.source else Path.cwd()
+        base = real_path(self.source).parent if self.source else Path.cwd()
         try:
-            relative = path.resolve().relative_to(base)
+            relative = real_path(path).relative_to(base)
         except ValueError:
             return self
         extra = tuple(code for pattern, codes in self.per_file_ignores.items()
@@ -109,10 +110,10 @@ def find_config(start: Path) -> Path | None:
 
     The search stops at a repository root (a `.git` folder) or the home directory.
     """
-    folder = start.resolve()
+    folder = real_path(start)
     if folder.is_file():
         folder = folder.parent
-    home = Path.home().resolve()
+    home = real_path(Path.home())
     for candidate in (folder, *folder.parents):
         for name in CONFIG_FILES:
             if (candidate / name).is_file():
@@ -135,10 +136,32 @@ def load_config(path: Path | None, catalog: Catalog) -> Config:
         data = _pyproject_tool(path).get("ivrcheck", {})
     else:
         try:
-            data = yaml.load(path.read_text(encoding="utf-8"), Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader)) or {}
+            text = path.read_text(encoding="utf-8")
+            _check_depth(text, path)
+            data = yaml.load(text, Loader=_LOADER) or {}
         except (yaml.YAMLError, UnicodeDecodeError) as exc:
             raise ConfigError(f"{path}: cannot read the config: {str(exc).splitlines()[0]}") from exc
     return parse_config(data, str(path), catalog)
+
+
+_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+#: A config is a few levels deep; anything deeper is refused before it is built (deep nesting
+#: exhausts the recursion of YAML's composer and of Python's constructor).
+_MAX_DEPTH = 16
+
+
+def _check_depth(text: str, path: Path) -> None:
+    """Walk the parser's events (no recursion) and refuse a config nested beyond reason."""
+    depth = 0
+    for event in yaml.parse(text, Loader=_LOADER):
+        if isinstance(event, yaml.CollectionStartEvent):
+            depth += 1
+            if depth > _MAX_DEPTH:
+                mark = event.start_mark
+                raise ConfigError(f"{path}:{mark.line + 1}:{mark.column + 1}: the config nests deeper than "
+                                  f"{_MAX_DEPTH} levels; a config needs two or three")
+        elif isinstance(event, yaml.CollectionEndEvent):
+            depth -= 1
 
 
 def _pyproject_tool(path: Path) -> dict[str, Any]:
@@ -247,7 +270,7 @@ class Resolver:
 
     def __call__(self, path: Path) -> Config:
         found = self.explicit if self.explicit is not None else find_config(path)
-        config = self._read(found.resolve() if found else None).for_file(path)
+        config = self._read(real_path(found) if found else None).for_file(path)
         changes: dict[str, Any] = dict(self.overrides)
         if self.select:
             changes["select"] = self.select

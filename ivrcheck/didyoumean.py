@@ -12,5 +12,7 @@ def suggest(word: str, choices: Iterable[str]) -> str:
     close = difflib.get_close_matches(word, options, n=1, cutoff=0.6)
     if close:
         return f'did you mean "{close[0]}"?'
+    if len(options) > 12:
+        return f"expected one of {len(options)} names, such as " + ", ".join(f'"{c}"' for c in sorted(options)[:3])
     shown = ", ".join(f'"{c}"' for c in sorted(options))
     return f"expected one of {shown}"

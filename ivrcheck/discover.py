@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import re
+import stat
 from pathlib import Path
 from typing import Iterator
 
@@ -12,14 +13,39 @@ _SKIP_DIRS = {".git", ".hg", ".svn", "node_modules", "__pycache__", ".venv", "ve
 _TOP_KEY = re.compile(rb"^(entry|nodes)\s*:", re.MULTILINE)
 
 
+def real_path(path: Path | str) -> Path:
+    """The absolute path with symlinks followed; never raises (a symlink loop stays as written).
+
+    `Path.resolve()` raises RuntimeError on a symlink loop; `os.path.realpath` does not.
+    """
+    try:
+        return Path(os.path.realpath(path))
+    except (OSError, ValueError):
+        return Path(os.path.abspath(path))
+
+
+def usable_name(name: str) -> bool:
+    """Whether a file name written in a menu can be a path at all (no NUL byte, not absurdly long)."""
+    return "\0" not in name and len(name) <= 4096 and all(len(part) <= 255 for part in name.split("/"))
+
+
 def is_menu_name(path: Path) -> bool:
     return path.name.endswith(MENU_SUFFIXES)
+
+
+def is_regular_file(path: Path) -> bool:
+    """A regular file (symlinks followed): FIFOs, devices and sockets are never read from a folder."""
+    try:
+        return stat.S_ISREG(os.stat(path).st_mode)
+    except (OSError, ValueError):
+        return False
 
 
 def looks_like_menu(path: Path) -> bool:
     """Plain YAML counts as a menu when its top level has both `entry:` and `nodes:`."""
     try:
-        head = path.read_bytes()[:1_000_000]
+        with open(path, "rb") as handle:
+            head = handle.read(1_000_000)
     except OSError:
         return False
     return {m.group(1) for m in _TOP_KEY.finditer(head)} == {b"entry", b"nodes"}
@@ -31,6 +57,8 @@ def menu_files(folder: Path) -> Iterator[Path]:
         dirs[:] = sorted(d for d in dirs if d not in _SKIP_DIRS and not d.startswith("."))
         for name in sorted(files):
             path = Path(root) / name
+            if not is_regular_file(path):  # a FIFO would block the read; a dangling link has nothing
+                continue
             if is_menu_name(path) or (name.endswith((".yaml", ".yml")) and looks_like_menu(path)):
                 yield path
 
@@ -46,6 +74,6 @@ def expand(paths: list[Path]) -> list[Path]:
 def display_path(path: Path) -> str:
     """A path as users see it in reports: relative to the working folder when inside it."""
     try:
-        return str(path.resolve().relative_to(Path.cwd().resolve()))
+        return str(real_path(path).relative_to(real_path(Path.cwd())))
     except ValueError:
         return str(path)

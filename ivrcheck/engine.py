@@ -11,7 +11,7 @@ from typing import Callable, Iterator, Sequence
 
 from ivrcheck import graph, load, rules, score, suppress
 from ivrcheck.config import Config
-from ivrcheck.discover import display_path
+from ivrcheck.discover import display_path, real_path
 from ivrcheck.findings import FileResult, Finding, sort_findings
 from ivrcheck.graph import LineAnalysis
 from ivrcheck.language import load_language
@@ -114,12 +114,12 @@ def _reported(lines: list[Line]) -> list[Line]:
     """The lines to report: those whose root no other line reaches, then, for files that only
     reach each other in a cycle, the first not yet covered, in the order given."""
     reached = {p for line in lines for p in line.parts}
-    chosen = [line for line in lines if line.root.resolve() not in reached]
-    covered = {p for line in chosen for p in (line.root.resolve(), *line.parts)}
+    chosen = [line for line in lines if real_path(line.root) not in reached]
+    covered = {p for line in chosen for p in (real_path(line.root), *line.parts)}
     for line in lines:
-        if line.root.resolve() not in covered:
+        if real_path(line.root) not in covered:
             chosen.append(line)
-            covered |= {line.root.resolve(), *line.parts}
+            covered |= {real_path(line.root), *line.parts}
     return chosen
 
 
@@ -160,8 +160,22 @@ def _kept(findings: list[Finding], file: LoadedFile, config: Config) -> list[Fin
     """The findings that stay after suppression comments, F codes the config ignores and re-grades."""
     kept = suppress.apply(findings, file.text or "", file.display, config.selects)
     ignored = config.ignore
-    return sort_findings(_regraded(f, config) for f in kept
+    lines = file.text.split("\n") if file.text is not None else None
+    return sort_findings(_inside(_regraded(f, config), lines) for f in kept
                          if not (f.code.startswith("F") and ignored and f.code.startswith(ignored)))
+
+
+def _inside(finding: Finding, lines: list[str] | None) -> Finding:
+    """A finding whose position lies within its file as an editor shows it (PyYAML can mark the
+    end of a file without a final newline one line past it)."""
+    if lines is None:
+        return finding
+    span = finding.span
+    line = min(max(span.line, 1), len(lines))
+    column = min(max(span.column, 1), len(lines[line - 1].rstrip("\r")) + 1)
+    if (line, column) == (span.line, span.column):
+        return finding
+    return replace(finding, span=replace(span, line=line, column=column, end_line=None, end_column=None))
 
 
 def _regraded(finding: Finding, config: Config) -> Finding:

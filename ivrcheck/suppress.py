@@ -21,6 +21,7 @@ import yaml
 
 from ivrcheck.findings import Finding, Span
 from ivrcheck.load.codes import LOAD_CODES, load_finding
+from ivrcheck.load.source import yaml_text
 from ivrcheck.rules import ALL_RULES
 
 _DIRECTIVE = re.compile(
@@ -90,7 +91,7 @@ def _scalar_test(text: str):
     """A test for "is this character inside a scalar?" (then a `#` there is text, not a comment)."""
     starts, ends = [], []
     try:
-        for token in yaml.scan(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader)):
+        for token in yaml.scan(yaml_text(text), Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader)):
             if isinstance(token, yaml.ScalarToken):
                 start = token.start_mark.index
                 if token.style in ("|", ">"):  # the header line (`|  # comment`) is no text of the scalar

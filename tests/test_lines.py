@@ -133,3 +133,12 @@ def test_a_mistyped_node_in_another_file_is_reported_once(tmp_path: Path) -> Non
     code, data = run(str(tmp_path / "main.ivr.yaml"))
     codes = [x["code"] for f in data["files"] for x in f["findings"] if x["code"] in ("F017", "S101")]
     assert codes == ["F017"]
+
+
+def test_defaults_of_another_file_are_reported_in_that_file(tmp_path: Path) -> None:
+    billing = BILLING.replace("defaults: {timeout: 5, retries: 2,", "defaults: {timeout: 5, retries: 7,")
+    repo(tmp_path, main_ivr_yaml=MAIN, billing_ivr_yaml=billing)
+    code, data = run(str(tmp_path / "main.ivr.yaml"))
+    where = {Path(f["path"]).name: [(x["line"], x["column"]) for x in f["findings"] if x["code"] == "R504"]
+             for f in data["files"]}
+    assert where == {"main.ivr.yaml": [], "billing.ivr.yaml": [(3, 24)]}

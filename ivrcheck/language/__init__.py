@@ -81,9 +81,24 @@ class Language:
         return template.format(label=label, key=words.spoken.get(key, key))
 
 
+#: A language code as the format takes it: `en`, `fi`, `sv-FI`, `pt_BR`. Never a path.
+CODE = re.compile(r"^[A-Za-z]{2,3}(?:[-_][A-Za-z0-9]{1,8})*$")
+
+
+def available() -> tuple[str, ...]:
+    """The languages that ship word lists and a speaking rate (the data files beside this module)."""
+    return tuple(sorted(p.name[:-5] for p in resources.files(__package__).iterdir()
+                        if p.name.endswith(".yaml") and CODE.match(p.name[:-5])))
+
+
 def load_language(code: str) -> Language:
-    """The language for `code` (`en`, `fi`, `fi-FI` ...), English when no data file exists."""
-    return _load(code.lower().split("-")[0].split("_")[0])
+    """The language for `code` (`en`, `fi`, `fi-FI` ...), English when no data file exists.
+
+    Only the names of the data files that ship with ivrcheck are ever opened: a code is a
+    name from that fixed set, never a path.
+    """
+    base = code.lower().split("-")[0].split("_")[0] if CODE.match(code) else "en"
+    return _load(base if base in available() else "en")
 
 
 @lru_cache(maxsize=None)
@@ -92,7 +107,7 @@ def _load(base: str) -> Language:
         text = resources.files(__package__).joinpath(f"{base}.yaml").read_text(encoding="utf-8")
     except (FileNotFoundError, OSError):
         return _load("en") if base != "en" else _fail(base)
-    data = yaml.safe_load(text)
+    data = yaml.load(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
     return Language(
         code=base,
         rate_unit=data["rate"]["unit"],

@@ -8,6 +8,7 @@ import yaml
 
 from ivrcheck.didyoumean import suggest
 from ivrcheck.findings import Span
+from ivrcheck.language import CODE as LANGUAGE_CODE
 from ivrcheck.load.reader import Reader, describe
 from ivrcheck.load.schema import (
     COMMON, DEFAULT_FIELDS, EXTENSION_FIELDS, NODE_FIELDS, OPTION_FIELDS, TASK_FIELDS, TOP_FIELDS, Field,
@@ -32,6 +33,10 @@ def build_menu(root: yaml.Node, path: str, reader: Reader, entry: str | None = N
         return None
     top = reader.fields(reader.pairs(root, "the top level"), TOP_FIELDS, "the menu file", Span(1, 1))
     scalars = {name: _field(reader, top, name, TOP_FIELDS, f"`{name}`") for name in ("name", "language", "entry")}
+    if scalars["language"] is not None and not LANGUAGE_CODE.match(str(scalars["language"])):
+        reader.error("F011", top["language"][1], f"`language` is {str(scalars['language'])[:40]!r}, which is no "
+                     "language code", "use a code such as en, fi or sv (sv-FI for a region)")
+        scalars["language"] = None
     defaults = _defaults(reader, top)
     hours, hours_spans = _hours(reader, top)
     nodes: dict[str, Node] = {}

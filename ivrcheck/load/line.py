@@ -9,6 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from ivrcheck.discover import is_regular_file, real_path
 from ivrcheck.findings import Finding, Span
 from ivrcheck.load import refs
 from ivrcheck.load.codes import load_finding
@@ -53,11 +54,11 @@ def read_file(path: Path, display: str, limits: Limits = Limits(), *, source_for
         text, error = None, None
         problem = load_finding(display, "F003", Span(1, 1), f"cannot read the file: {exc.strerror}",
                                "check the path and its permissions")
-        return LoadedFile(path.resolve(), display, None, None, [problem])
+        return LoadedFile(real_path(path), display, None, None, [problem])
     if text is None:
-        return LoadedFile(path.resolve(), display, None, None, [from_error(display, error)] if error else [])
+        return LoadedFile(real_path(path), display, None, None, [from_error(display, error)] if error else [])
     menu, findings = menu_text(text, display, limits, source_format=source_format, entry=entry)
-    return LoadedFile(path.resolve(), display, text, menu, findings)
+    return LoadedFile(real_path(path), display, text, menu, findings)
 
 
 def read_text_as_file(text: str, display: str, limits: Limits = Limits(), *, source_format: str | None = None,
@@ -95,7 +96,8 @@ def _reach(root: LoadedFile, display_for, limits: Limits) -> dict[Path, LoadedFi
     while queue:
         current = queue.pop(0)
         for ref in refs.external_refs(current.menu, current.path):
-            if ref.file in files or not ref.file.is_relative_to(repo) or not ref.file.is_file():
+            if ref.file is None or ref.file in files or not ref.file.is_relative_to(repo) \
+                    or not is_regular_file(ref.file):
                 continue
             loaded = read_file(ref.file, display_for(ref.file), limits)
             files[ref.file] = loaded

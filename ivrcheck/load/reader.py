@@ -6,6 +6,7 @@ value they could not accept, so the builder can go on and report everything in o
 
 from __future__ import annotations
 
+import math
 from typing import Iterator
 
 import yaml
@@ -144,9 +145,19 @@ class Reader:
             if node.tag not in ((INT,) if kind == "int" else (INT, FLOAT)):
                 return self._wrong(node, kind, where)
             try:
+                # A number past every bound is refused before it is converted: int() of thousands of
+                # digits is slow, and such a value would overflow the timing arithmetic anyway.
+                if len(raw) > 40 or raw.lower().lstrip("+-") in (".inf", ".nan"):
+                    raise OverflowError
                 result = int(raw.replace("_", ""), 0) if node.tag == INT else float(raw)
+                if not math.isfinite(result):
+                    raise OverflowError
             except ValueError:
                 return self._wrong(node, kind, where)
+            except OverflowError:
+                self.error("F011", node, f"{where} is not a finite number of sensible size",
+                           "use an ordinary number, such as 5")
+                return None
             if (spec.minimum is not None and result < spec.minimum) or (
                 spec.maximum is not None and result > spec.maximum
             ):

@@ -12,6 +12,7 @@ import dataclasses
 from dataclasses import dataclass
 from pathlib import Path
 
+from ivrcheck.discover import real_path, usable_name
 from ivrcheck.findings import Finding
 from ivrcheck.load.codes import load_finding as problem
 from ivrcheck.model import Menu, Node, Target
@@ -22,14 +23,15 @@ class Ref:
     """A cross-file target as written, resolved to a file and node."""
 
     target: Target
-    file: Path
+    #: None when the name cannot be a file at all (a NUL byte, a name too long for any file system).
+    file: Path | None
     node: str
     source: Path
 
 
 def repository_root(path: Path) -> Path:
     """The closest folder above `path` holding `.git`; the file's own folder when there is none."""
-    start = path.resolve().parent
+    start = real_path(path).parent
     for folder in (start, *start.parents):
         if (folder / ".git").exists():
             return folder
@@ -43,13 +45,24 @@ def external_refs(menu: Menu, source: Path) -> list[Ref]:
         for target in node.targets():
             if target.is_external:
                 name, _, node_id = target.ref.partition("#")
-                refs.append(Ref(target, (source.parent / name).resolve(), node_id, source))
+                refs.append(Ref(target, file_of(source, name), node_id, source))
     return refs
+
+
+def file_of(source: Path, name: str) -> Path | None:
+    """The file a `name#node` target names, relative to the declaring file; None when no file can have it."""
+    if not usable_name(name):
+        return None
+    return real_path(source.parent / name)
 
 
 def check_ref(ref: Ref, root: Path, menus: dict[Path, Menu | None], display: str) -> Finding | None:
     """Why a reference cannot be followed, or None when it can."""
     name = ref.target.ref.partition("#")[0]
+    if ref.file is None:
+        shown = name.replace("\0", "\\0")[:80] + ("..." if len(name) > 80 else "")
+        return problem(display, "F017", ref.target.span, f'"{shown}" cannot be a file name',
+                       "name a file of the repository, relative to this file's folder")
     if not ref.file.is_relative_to(root):
         return problem(display, "F016", ref.target.span, f'"{name}" is outside the repository ({root})',
                        "keep every file of a phone line inside one repository")
@@ -76,7 +89,7 @@ def merge(root: Path, files: list[Path], menus: dict[Path, Menu], displays: dict
             return target
         if target.is_external:
             name, _, node_id = target.ref.partition("#")
-            other = (file.parent / name).resolve()
+            other = file_of(file, name)
             if other in menus and node_id in menus[other].nodes:
                 return dataclasses.replace(target, ref=canonical(other, node_id))
             return target  # a missing file or node: F017 reports it once, where it is written

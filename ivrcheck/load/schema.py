@@ -25,8 +25,9 @@ class Field:
 
 
 ERROR_HANDLING = {
-    "timeout": Field("number", "Seconds of silence before `on_timeout` applies.", minimum=0),
-    "retries": Field("int", "Invalid or timed-out attempts before `after_retries` applies.", minimum=0),
+    "timeout": Field("number", "Seconds of silence before `on_timeout` applies (at most an hour).",
+                     minimum=0, maximum=3600),
+    "retries": Field("int", "Invalid or timed-out attempts before `after_retries` applies.", minimum=0, maximum=100),
     "on_timeout": Field("target", "Where a caller who presses nothing goes (`repeat` to hear the menu again)."),
     "on_invalid": Field("target", "Where a caller who presses an unbound key goes."),
     "after_retries": Field("target", "Where a caller goes when retries run out; without it the call is dropped."),
@@ -52,7 +53,7 @@ NODE_FIELDS: dict[NodeType, dict[str, Field]] = {
         **ERROR_HANDLING,
     },
     NodeType.INPUT: {
-        "digits": Field("int", "How many digits the caller enters.", minimum=1),
+        "digits": Field("int", "How many digits the caller enters.", minimum=1, maximum=64),
         "next": Field("target", "Where the call goes once the digits are collected.", required=True),
         **ERROR_HANDLING,
     },
@@ -91,7 +92,7 @@ OPTION_FIELDS = {
 }
 
 EXTENSION_FIELDS = {
-    "digits": Field("int", "How many digits an extension has.", required=True, minimum=1),
+    "digits": Field("int", "How many digits an extension has.", required=True, minimum=1, maximum=32),
     "goto": Field("target", "Where the dialled extension is handled.", required=True),
     "label": Field("str", "What the option is called."),
 }

@@ -56,7 +56,8 @@ def decode(data: bytes) -> tuple[str | None, LoadError | None]:
     except UnicodeDecodeError as exc:
         before = data[: exc.start]
         line = before.count(b"\n") + 1
-        column = exc.start - (before.rfind(b"\n") + 1) + 1
+        # Columns count characters, as editors do, not bytes: "ÄÄÄ\xe9" puts the bad byte at 4.
+        column = len(before[before.rfind(b"\n") + 1:].decode("utf-8", errors="replace")) + 1
         return None, LoadError(
             "F002", Span(line, column), f"file is not UTF-8: byte 0x{data[exc.start]:02x} cannot be decoded",
             "save the file as UTF-8 (e.g. `iconv -f latin1 -t utf-8`)",
@@ -76,6 +77,21 @@ _INNERMOST_FLOW = re.compile(r"\{[^\[\]{}]*\}|\[[^\[\]{}]*\]")
 _DEEP_BLOCK = re.compile(r"^[ \t]{500,}\S|(?:-[ \t]+){200,}", re.MULTILINE)
 
 
+#: Characters PyYAML counts as line breaks but editors do not: NEL, LINE SEPARATOR, PARAGRAPH SEPARATOR.
+_NOT_BREAKS = {0x85: 0x20, 0x2028: 0x20, 0x2029: 0x20}
+
+
+def yaml_text(text: str) -> str:
+    """The text as PyYAML should read it so that its line numbers are the editor's.
+
+    Each of NEL, U+2028 and U+2029 becomes a space, one character for one, so every index and
+    column stays where it was; inside a prompt they only ever meant a pause anyway.
+    """
+    if "\x85" in text or "\u2028" in text or "\u2029" in text:
+        return text.translate(_NOT_BREAKS)
+    return text
+
+
 def _may_be_deep(text: str, levels: int) -> bool:
     """Whether the text could nest beyond `levels`; cheap C-level regex passes, no parse.
 
@@ -89,7 +105,9 @@ def _may_be_deep(text: str, levels: int) -> bool:
     for _ in range(levels):
         text, peeled = _INNERMOST_FLOW.subn("", text)
         if not peeled:
-            return False
+            # Peeling stalls on a bracket inside a quoted string ("{" in a prompt): then only a
+            # count can bound the depth, and the parser's events give the real one.
+            return text.count("[") + text.count("{") > levels
     return "[" in text or "{" in text
 
 
@@ -118,18 +136,32 @@ def compose(text: str, limits: Limits) -> tuple[yaml.Node | None, LoadError | No
     try:
         # The C composer recurses per level and crashes on extreme depth: check first when
         # the text could possibly be that deep, which ordinary menus never are.
-        if _may_be_deep(text, 32) and (error := _scan_depth(text, limits)):
+        readable = yaml_text(text)
+        if _may_be_deep(readable, 32) and (error := _scan_depth(readable, limits)):
             return None, error
-        node = yaml.compose(text, Loader=_Loader)
+        node = yaml.compose(readable, Loader=_Loader)
     except yaml.MarkedYAMLError as exc:
         return None, _syntax_error(exc, text)
+    except yaml.reader.ReaderError as exc:  # a character YAML does not allow anywhere
+        return None, _bad_character(exc, text)
     except yaml.YAMLError as exc:  # pragma: no cover - unmarked errors are rare
-        return None, LoadError("F001", Span(1, 1), f"YAML syntax error: {exc}", "fix the YAML syntax")
+        return None, LoadError("F001", Span(1, 1), f"YAML syntax error: {str(exc).splitlines()[0]}",
+                               "fix the YAML syntax")
     if node is None or (isinstance(node, yaml.ScalarNode) and node.tag.endswith(":null") and not node.value):
         return None, LoadError("F003", Span(1, 1), "file is empty",
                                "declare a phone line with at least `entry:` and `nodes:`")
     # Without an anchor there is no alias, so nothing can expand and the walk is skipped.
     return node, (_check_aliases(node, limits) if "&" in text else None)
+
+
+def _bad_character(exc: yaml.reader.ReaderError, text: str) -> LoadError:
+    """A control character (or another one YAML forbids), at its own line and column."""
+    index = min(max(exc.position, 0), len(text))
+    line = text.count("\n", 0, index) + 1
+    column = index - (text.rfind("\n", 0, index) + 1) + 1
+    character = exc.character if isinstance(exc.character, str) else chr(exc.character or 0)
+    return LoadError("F001", Span(line, column), f"the file contains the character U+{ord(character):04X}, "
+                     "which YAML does not allow", "delete it, or write it as an escape inside a double-quoted string")
 
 
 def _syntax_error(exc: yaml.MarkedYAMLError, text: str) -> LoadError:

@@ -7,6 +7,7 @@ from typing import Sequence
 
 from ivrcheck.findings import FileResult
 from ivrcheck.report.text import format as findings_text
+from ivrcheck.report.text import inert
 
 
 def text(results: Sequence[FileResult], color: bool = False) -> str:
@@ -25,11 +26,11 @@ FORMATS = {"text": text, "json": as_json}
 
 def _block(result: FileResult) -> str:
     if result.score is None or result.breakdown is None or result.metrics is None:
-        return findings_text([result]).rstrip() + f"\n{result.path}: no score: the file could not be loaded."
+        return findings_text([result]).rstrip() + f"\n{inert(result.path)}: no score: the file could not be loaded."
     parts = "\n".join(f"  {name.replace('_', ' '):<13} {points:>2}/25" for name, points in result.breakdown.items())
     m = result.metrics
     human = "none reachable" if m["steps_to_human"] is None else (
         f"{m['steps_to_human']} key press{'es' if m['steps_to_human'] != 1 else ''}, {m['seconds_to_human']} s")
-    return (f"{result.path}: clarity score {result.score}/100\n{parts}\n"
+    return (f"{inert(result.path)}: clarity score {result.score}/100\n{parts}\n"
             f"  depth {m['depth']}, {m['menus']} menus, {m['options']} options; human: {human}; "
             f"zero-out coverage {m['zero_out_coverage']:.0%}; {len(result.findings)} findings")

@@ -50,7 +50,9 @@ def table(head: list[str], rows: list[list[str]]) -> str:
 
 def cell(text: str) -> str:
     """Text made inert in a table cell: code spans stay code, everything else is escaped."""
-    parts = _CODE_SPAN.split(text.replace("\r\n", "\n"))
+    for newline in ("\r\n", "\r", "\x85", "\u2028", "\u2029"):  # every line break a renderer might honour
+        text = text.replace(newline, "\n")
+    parts = _CODE_SPAN.split(text)
     out = []
     for i, part in enumerate(parts):
         if i % 2:  # a code span: only the pipe needs escaping, even here (GFM tables)

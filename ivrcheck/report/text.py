@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from typing import Sequence
 
@@ -9,6 +10,19 @@ from ivrcheck.findings import FileResult, Finding, Severity
 
 _COLORS = {Severity.ERROR: "\033[31m", Severity.WARNING: "\033[33m", Severity.INFO: "\033[36m"}
 _BOLD, _RESET = "\033[1m", "\033[0m"
+#: Characters that move the cursor, end a line or start a terminal escape: C0 and C1 controls,
+#: DEL, and the Unicode line and paragraph separators.
+_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029]")
+
+
+def inert(text: str) -> str:
+    """Text from a menu or a file name, safe for a terminal and a one-line-per-finding format.
+
+    A newline or ESC in an id, label or path would otherwise forge a line or recolour the
+    terminal; each control character is shown as its escape (`\\n`, `\\x1b`).
+    """
+    return _CONTROL.sub(lambda m: repr(m.group(0))[1:-1] if m.group(0) not in "\u2028\u2029"
+                        else f"\\u{ord(m.group(0)):04x}", text)
 
 
 def format(results: Sequence[FileResult], color: bool = False) -> str:
@@ -19,13 +33,13 @@ def format(results: Sequence[FileResult], color: bool = False) -> str:
 
 def line(finding: Finding, color: bool = False) -> str:
     """`path:line:col: CODE message; help [state]`, the form flake8, ruff and spectral share."""
-    where = f"{finding.path}:{finding.span.line}:{finding.span.column}:"
+    where = f"{inert(finding.path)}:{finding.span.line}:{finding.span.column}:"
     state = f" [{finding.state} hours]" if finding.state else ""
     code = finding.code
     if color:
         where = f"{_BOLD}{where}{_RESET}"
         code = f"{_COLORS[finding.severity]}{code}{_RESET}"
-    return f"{where} {code} {finding.text}{state}"
+    return f"{where} {code} {inert(finding.text)}{state}"
 
 
 def summary(results: Sequence[FileResult]) -> str:
@@ -37,7 +51,7 @@ def summary(results: Sequence[FileResult]) -> str:
     score = ""
     if lowest is not None:
         score = f"; clarity score {lowest.score}/100" if len(scored) == 1 else (
-            f"; lowest clarity score {lowest.score}/100 ({lowest.path})")
+            f"; lowest clarity score {lowest.score}/100 ({inert(lowest.path)})")
     unloaded = sum(1 for r in results if r.score is None)
     failed = f"; {unloaded} could not be loaded" if unloaded else ""
     if not counts:

@@ -22,7 +22,7 @@ CASES = [
     ("missing nodes", "entry: main\n", ("F005", 1, 1), 'missing the required field "nodes"'),
     ("prompt as a list", "entry: main\nnodes:\n  main: {prompt: [a, b]}\n", ("F006", 3, 18), "must be a string, not a list"),
     ("retries as words", "entry: main\nnodes:\n  main: {retries: three}\n", ("F006", 3, 19), "must be a whole number"),
-    ("negative timeout", "entry: main\nnodes:\n  main: {timeout: -5}\n", ("F011", 3, 19), "must be at least 0"),
+    ("negative timeout", "entry: main\nnodes:\n  main: {timeout: -5}\n", ("F011", 3, 19), "must be between 0 and 3600"),
     ("announces_wait as prose", "entry: main\nnodes:\n  a: {type: agent, announces_wait: yes please}\n",
      ("F006", 3, 36), "must be true or false"),
     ("unknown field", "entry: main\nnodes:\n  main: {promt: Hi}\n", ("F007", 3, 10), 'did you mean "prompt"?'),

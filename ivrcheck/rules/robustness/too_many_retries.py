@@ -57,15 +57,19 @@ PART = "robustness"
 
 def check(menu: Menu, line: LineAnalysis, settings: Settings) -> Iterator[Problem]:
     limit = int(settings["max_retries"])
-    by_span: dict[Span, list[str]] = {}
-    retries: dict[Span, int] = {}
+    # Keyed by file and position: two files of one line may hold `defaults` at the same line.
+    by_place: dict[tuple[str, Span], list[str]] = {}
+    retries: dict[tuple[str, Span], int] = {}
     for node in menu.nodes.values():
         if node.is_interactive and node.retries is not None and node.retries > limit:
-            span = node.span_of("retries")
-            by_span.setdefault(span, []).append(node.id)
-            retries[span] = node.retries
-    for span, nodes in by_span.items():
+            place = (node.source or "", node.span_of("retries"))
+            by_place.setdefault(place, []).append(node.id)
+            retries[place] = node.retries
+    for place, nodes in by_place.items():
         own = "retries" not in menu.nodes[nodes[0]].inherited
         where = f"{quote(nodes[0])} allows" if own else "`defaults` allow"
-        yield Problem(span, nodes[0] if own else None, f"{where} {retries[span]} retries, over the limit of {limit}",
+        # `defaults` of another file of the line: the first node carries the finding, so it is
+        # reported in the file that declares them.
+        carrier = nodes[0] if own or place[0] else None
+        yield Problem(place[1], carrier, f"{where} {retries[place]} retries, over the limit of {limit}",
                       f"use `retries: {limit}` or fewer, then send the caller to a person")
