@@ -349,4 +349,9 @@ def _emit(data: str | bytes, output: Optional[Path]) -> None:
 
 def main() -> None:
     """Console script entry point."""
+    import signal
+
+    # A plain `kill` ends the run through SystemExit, so a half-written output's temporary
+    # file is removed (fileio cleans up on any exception) instead of being left behind.
+    signal.signal(signal.SIGTERM, lambda number, frame: sys.exit(128 + number))
     app()

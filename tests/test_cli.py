@@ -254,3 +254,34 @@ def test_install_instructions_only_use_ways_that_exist() -> None:
         text = page.read_text(encoding="utf-8")
         assert not re.search(r"pip install ivrcheck(?![\\w\[])", text), page
         assert not re.search(r"rev: v\d", text), page
+
+
+def test_a_killed_run_leaves_no_temporary_file(tmp_path: Path) -> None:
+    """SIGTERM while the output is being written: the target is untouched and no .tmp remains."""
+    import os
+    import signal
+    import subprocess
+    import sys
+    import time
+
+    out = tmp_path / "report.json"
+    out.write_text("old")
+    script = (
+        "import os, signal, sys, time\n"
+        "from pathlib import Path\n"
+        "import ivrcheck.fileio as fileio\n"
+        "real = os.fsync\n"
+        "def slow(fd):\n"
+        "    print('writing', flush=True); time.sleep(30); real(fd)\n"
+        "fileio.os.fsync = slow\n"
+        "from ivrcheck.cli import main\n"
+        f"sys.argv = ['ivrcheck', 'schema', '-o', {str(out)!r}]\n"
+        "main()\n"
+    )
+    process = subprocess.Popen([sys.executable, "-c", script], stdout=subprocess.PIPE, text=True)
+    assert process.stdout.readline().strip() == "writing"
+    process.send_signal(signal.SIGTERM)
+    process.wait(timeout=10)
+    time.sleep(0.1)
+    assert out.read_text() == "old"
+    assert [p.name for p in tmp_path.iterdir()] == ["report.json"], os.listdir(tmp_path)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 from functools import lru_cache
@@ -85,11 +86,12 @@ def _offers(words: PromptWords, prompt: str) -> tuple[Offer, ...]:
     for match, key in found:
         if not kept or match.start() >= kept[-1][0].end():
             kept.append((match, key))
-    ends = [m.end() for m in _SENTENCE_END.finditer(prompt)] + [len(prompt)]
-    offers = []
+    ends = [m.end() for m in _SENTENCE_END.finditer(prompt)] + [len(prompt)]  # sorted, so bisect finds
+    offers = []                                                               # each offer's sentence
     for i, (match, key) in enumerate(kept):
-        sentence_start = max([0] + [e for e in ends if e <= match.start()])
-        sentence_end = min(e for e in ends if e >= match.end())
+        before = bisect.bisect_right(ends, match.start())
+        sentence_start = ends[before - 1] if before else 0
+        sentence_end = ends[bisect.bisect_left(ends, match.end())]
         begin = max(sentence_start, kept[i - 1][0].end() if i else 0)
         stop = min(sentence_end, kept[i + 1][0].start() if i + 1 < len(kept) else sentence_end)
         named_before, lead = _lead(words, prompt, begin, match.start())
