@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import gc
+import re
 from concurrent.futures import ProcessPoolExecutor
 from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
@@ -141,7 +142,7 @@ def _check(phone: PhoneLine, config: Config, keep: bool) -> Line:
     root, menu = phone.root, phone.menu
     parts = frozenset(f.path for f in phone.others)
     if menu is None:  # unreadable: only F0xx findings, no graph
-        result = FileResult.failed(root.display, root.findings)
+        result = FileResult.failed(root.display, _kept(root.findings, root, config))
         return Line(root.path, {root.display: result}, parts, config.fails(result.worst()),
                     Inspection(result, None, None) if keep else None)
     language = load_language(menu.language).with_rate(config.rate_for(menu.language))
@@ -160,7 +161,7 @@ def _kept(findings: list[Finding], file: LoadedFile, config: Config) -> list[Fin
     """The findings that stay after suppression comments, F codes the config ignores and re-grades."""
     kept = suppress.apply(findings, file.text or "", file.display, config.selects)
     ignored = config.ignore
-    lines = file.text.split("\n") if file.text is not None else None
+    lines = _EDITOR_LINES.split(file.text) if file.text is not None else None
     return sort_findings(_inside(_regraded(f, config), lines) for f in kept
                          if not (f.code.startswith("F") and ignored and f.code.startswith(ignored)))
 
@@ -172,7 +173,7 @@ def _inside(finding: Finding, lines: list[str] | None) -> Finding:
         return finding
     span = finding.span
     line = min(max(span.line, 1), len(lines))
-    column = min(max(span.column, 1), len(lines[line - 1].rstrip("\r")) + 1)
+    column = min(max(span.column, 1), len(lines[line - 1]) + 1)
     if (line, column) == (span.line, span.column):
         return finding
     return replace(finding, span=replace(span, line=line, column=column, end_line=None, end_column=None))
@@ -193,6 +194,10 @@ def _result(file: LoadedFile, kept: dict[str, list[Finding]], is_root: bool, ana
     clarity = score.clarity(f for findings in kept.values() for f in findings) if is_root else score.clarity(mine)
     return FileResult(file.display, tuple(mine), graph.metrics(analysis) if is_root else None,
                       clarity.total, clarity.parts)
+
+
+#: Line ends as editors (and YAML) count them: CRLF, CR, LF; not NEL or U+2028 (see load.source.yaml_text).
+_EDITOR_LINES = re.compile(r"\r\n|\r|\n")
 
 
 @contextmanager

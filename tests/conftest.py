@@ -14,6 +14,14 @@ from ivrcheck.findings import FileResult, Finding
 from ivrcheck.rules import catalog
 
 ROOT = Path(__file__).resolve().parent.parent
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    """`-m fuzz` asks for the long fuzz run: 10,000 cases instead of a few hundred (tests/test_fuzz.py)."""
+    import os
+
+    if "fuzz" in (config.option.markexpr or ""):
+        os.environ["IVRCHECK_FUZZ"] = "1"
 MENUS = ROOT / "menus"
 
 

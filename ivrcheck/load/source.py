@@ -157,8 +157,9 @@ def compose(text: str, limits: Limits) -> tuple[yaml.Node | None, LoadError | No
 def _bad_character(exc: yaml.reader.ReaderError, text: str) -> LoadError:
     """A control character (or another one YAML forbids), at its own line and column."""
     index = min(max(exc.position, 0), len(text))
-    line = text.count("\n", 0, index) + 1
-    column = index - (text.rfind("\n", 0, index) + 1) + 1
+    before = text[:index].replace("\r\n", "\n").replace("\r", "\n")  # line ends as editors count them
+    line = before.count("\n") + 1
+    column = len(before) - (before.rfind("\n") + 1) + 1
     character = exc.character if isinstance(exc.character, str) else chr(exc.character or 0)
     return LoadError("F001", Span(line, column), f"the file contains the character U+{ord(character):04X}, "
                      "which YAML does not allow", "delete it, or write it as an escape inside a double-quoted string")
