@@ -228,7 +228,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     outcomes = run(scored + dev_only)
     scored_outcomes = [o for o in outcomes if o.pair.split in wanted]
 
-    print(f"Label pairs, {args.half} half: {len(scored)} pairs from {args.data}")
+    shown = args.data.resolve()
+    shown = shown.relative_to(Path.cwd()) if shown.is_relative_to(Path.cwd()) else shown
+    print(f"Label pairs, {args.half} half: {len(scored)} pairs from {shown}")
     print("\n".join(report(scored_outcomes)))
     if args.kinds:
         print()
