@@ -112,3 +112,13 @@ def test_errors_never_list_test_half_pairs(capsys):
     test_menus = {p.menu for p in labels.load_pairs() if p.split == "test"}
     assert not any(f" {menu}:" in listed for menu in test_menus)
     assert "P406: not registered" in out or "P406  en" in out
+
+
+def test_p406_is_scored_the_other_way_round_from_l301():
+    same = labels.Pair("en", "m", "s", "dev", "Top up", "Add credit", True, "synonym", "same task")
+    apart = labels.Pair("en", "m", "s", "dev", "Renew your policy", "Cancel your policy", False, "shared-word", "x")
+    outcomes = [labels.Outcome(same, "P406", fired=True), labels.Outcome(apart, "P406", fired=True),
+                labels.Outcome(same, "L301", fired=True), labels.Outcome(apart, "L301", fired=True)]
+    assert labels.Score.of(outcomes[:2]) == labels.Score(tp=1, fp=1, fn=0, tn=0)
+    assert labels.Score.of(outcomes[2:]) == labels.Score(tp=1, fp=1, fn=0, tn=0)
+    assert [o.expected for o in outcomes] == [False, True, True, False]
