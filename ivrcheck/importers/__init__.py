@@ -15,8 +15,14 @@ from __future__ import annotations
 
 from types import ModuleType
 
+from ivrcheck.importers import (
+    freeswitch,
+)
+
 #: Every importer, in the order `detect` tries them.
-IMPORTERS: tuple[ModuleType, ...] = ()
+IMPORTERS: tuple[ModuleType, ...] = (
+    freeswitch,
+)
 BY_NAME: dict[str, ModuleType] = {module.NAME: module for module in IMPORTERS}
 #: The menu format's own name for `--from`.
 NATIVE = "ivr"
