@@ -16,12 +16,14 @@ from __future__ import annotations
 from types import ModuleType
 
 from ivrcheck.importers import (
+    asterisk,
     freeswitch,
 )
 
 #: Every importer, in the order `detect` tries them.
 IMPORTERS: tuple[ModuleType, ...] = (
     freeswitch,
+    asterisk,
 )
 BY_NAME: dict[str, ModuleType] = {module.NAME: module for module in IMPORTERS}
 #: The menu format's own name for `--from`.

@@ -237,7 +237,7 @@ class _Menu:
 
     def _dial_by_extension(self, found: list[tuple[str, Span, Target | None]]) -> Option:
         """Multi-digit entries (literal or regex) are one choice: dialling an extension."""
-        digits, span, target = found[0]
+        _, span, target = found[0]
         lengths = {_digit_count(d) for d, _, _ in found}
         if len(found) > 1:
             cases = tuple((d, t) for d, _, t in found if t is not None)

@@ -29,7 +29,8 @@ class NodeSet:
         self.recorded: list[tuple[str, str, Span]] = []
 
     def new_id(self, base: str) -> str:
-        """`base`, or `base~2`, `base~3`... when taken."""
+        """`base`, or `base~2`, `base~3`... when taken. A `#` key is spelt `hash` (`#` marks another file)."""
+        base = base.replace("#", "hash")
         if base not in self.nodes:
             return base
         n = 2
@@ -124,4 +125,4 @@ def is_computed(value: str) -> bool:
     return "${" in value.replace("$${", "") or "$[" in value
 
 
-__all__ = ["NodeSet", "WORDING_RULES", "humanize", "is_computed", "prompt_label", "sound_label"]
+__all__ = ["WORDING_RULES", "NodeSet", "humanize", "is_computed", "prompt_label", "sound_label"]

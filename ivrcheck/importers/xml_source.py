@@ -159,4 +159,4 @@ def text_of(element: ET.Element) -> str:
     return " ".join("".join(element.itertext()).split())
 
 
-__all__ = ["Document", "MAX_DEPTH", "XmlError", "children", "local", "parse", "text_of"]
+__all__ = ["MAX_DEPTH", "Document", "XmlError", "children", "local", "parse", "text_of"]
