@@ -59,13 +59,16 @@ def _entry(nodes: NodeSet, plan: Dialplan, contexts: dict[str, Context], entry: 
                           f"use one of: {', '.join(contexts)}")
             return None
         return name, exten.split(",")[0] if exten else _first(context)
-    reached = {t for c in contexts.values() for t, _ in c.includes}
+    edges = {name: {t for t, _ in c.includes} for name, c in contexts.items()}
     for context in contexts.values():
         for extension in context.extensions.values():
             for step in extension.steps:
                 if step.app.lower() in ("goto", "gotoif", "gotoiftime") and step.args:
-                    reached.update(_named_contexts(step, context.name))
-    roots = [n for n, c in contexts.items() if n not in reached and "s" in c.extensions]
+                    edges[context.name].update(_named_contexts(step, context.name))
+    reach = {name: _reachable(name, edges) for name in contexts}
+    # A start is a context nothing leads to, except contexts it leads to itself (a menu loop).
+    roots = [n for n, c in contexts.items() if "s" in c.extensions
+             and all(n not in reach[m] or m in reach[n] for m in contexts if m != n)]
     if len(roots) == 1:
         return roots[0], "s"
     candidates = roots or list(contexts)
@@ -74,6 +77,16 @@ def _entry(nodes: NodeSet, plan: Dialplan, contexts: dict[str, Context], entry: 
                   f"{', ...' if len(candidates) > 12 else ''}); the channel configuration decides which",
                   f"pass --entry {candidates[0]} (or `context,extension`)")
     return None
+
+
+def _reachable(start: str, edges: dict[str, set[str]]) -> set[str]:
+    seen, todo = {start}, [start]
+    while todo:
+        for target in edges.get(todo.pop(), ()):
+            if target not in seen:
+                seen.add(target)
+                todo.append(target)
+    return seen
 
 
 def _first(context: Context) -> str:
@@ -211,7 +224,9 @@ class Walker:
             asterisk_menu.branch(self, key, extension, step)
         elif app == "queue":
             queue = args[0] if args else ""
-            add(Node(node_id, NodeType.AGENT, span, queue=None if is_computed(queue) else queue or None))
+            # Whether a queue announces the wait is set in queues.conf, which is not read: H207 cannot judge it.
+            add(Node(node_id, NodeType.AGENT, span, queue=None if is_computed(queue) else queue or None,
+                     ignore=frozenset({"H207"})))
             hint(node_id, humanize(queue) if queue and not is_computed(queue) else "Queue")
             if is_computed(queue):
                 self.nodes.opaque(span, node_id, f"the queue is computed at run time ({queue}); it is read as a queue "

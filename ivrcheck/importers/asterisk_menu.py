@@ -29,8 +29,11 @@ def prompted(walker: Walker, key: tuple[str, str, int], extension: Extension, st
     if step.app.lower() == "read":
         args = step.args + [""] * 6
         digits = int(args[2]) if args[2].isdigit() and int(args[2]) > 0 else None
-        nodes.add(Node(node_id, NodeType.INPUT, span, digits=digits, next=walker.follow(context, exten, index + 1, span),
-                       timeout=_float(args[5]), retries=int(args[4]) if args[4].isdigit() else None))
+        onward = walker.follow(context, exten, index + 1, span)
+        # Read takes whatever digits come and, given none after its attempts, runs on with an empty value.
+        nodes.add(Node(node_id, NodeType.INPUT, span, digits=digits, next=onward, timeout=_float(args[5]),
+                       retries=int(args[4]) if args[4].isdigit() else 1, on_timeout=Target("repeat", span),
+                       on_invalid=onward, after_retries=onward))
         if args[1]:
             nodes.recording(node_id, args[1], span)
         walker.hints[node_id] = humanize(args[0]) if args[0] else "Input"
@@ -76,9 +79,11 @@ def _menu(walker: Walker, key: tuple[str, str, int], extension: Extension, first
     prompt = " ".join(texts) or None
     if sounds and not texts:
         nodes.recording(node_id, "&".join(s for s in sounds if s), span)
+    on_invalid = special(walker, extension.context, "i")
+    # Asterisk counts no retries: a caller goes round the `i`/`t` routes for as long as they lead back.
     nodes.add(Node(node_id, NodeType.MENU, span, prompt=prompt, prompt_span=span if prompt else None,
-                   options=options, timeout=timeout, on_timeout=on_timeout,
-                   on_invalid=special(walker, extension.context, "i")))
+                   options=options, timeout=timeout, on_timeout=on_timeout, on_invalid=on_invalid,
+                   after_retries=on_invalid or on_timeout))
     walker.hints[node_id] = humanize(extension.context)
 
 
@@ -175,7 +180,7 @@ def branch(walker: Walker, key: tuple[str, str, int], extension: Extension, step
         nodes.opaque(span, node_id, f"Goto({text}) jumps to a place computed at run time")
         return
     if app not in ("gotoif", "gotoiftime"):  # reached again with no step in between: a silent loop
-        onward = (walker.follow(*goto_target(step.args, extension), span) if app == "goto"
+        onward = (_goto(walker, step.args, extension, span) if app == "goto"
                   else walker.follow(context, exten, index + 1, span))
         nodes.add(Node(node_id, NodeType.MESSAGE, span, next=onward))
         return
@@ -189,7 +194,7 @@ def branch(walker: Walker, key: tuple[str, str, int], extension: Extension, step
             return walker.follow(context, exten, index + 1, span)
         if is_computed(label):
             return nodes.node(f"{node_id}:computed", NodeType.SELF_SERVICE, span)
-        return walker.follow(*goto_target(label.split(","), extension), span)
+        return _goto(walker, label.split(","), extension, span)
 
     when_true, when_false = to(true_label), to(false_label)
     if app == "gotoiftime":
@@ -206,6 +211,11 @@ def branch(walker: Walker, key: tuple[str, str, int], extension: Extension, step
     nodes.add(Node(node_id, NodeType.BRANCH, span, on="data", cases=((condition.strip() or "true", when_true),),
                    default=when_false))
     nodes.opaque(span, node_id, why + "; both routes are kept")
+
+
+def _goto(walker: Walker, args: list[str], extension: Extension, span: Span) -> Target:
+    context, exten, priority = goto_target(args, extension)
+    return walker.follow(context, exten, 0, span, priority=priority)
 
 
 def _schedule(condition: str) -> dict[str, str] | None:

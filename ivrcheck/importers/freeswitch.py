@@ -215,7 +215,9 @@ class _Menu:
             return target, _bridge_label(args)
         if app in ("callcenter", "fifo") and words:
             queue = words[0].split("@")[0]
-            return self.nodes.node(base, NodeType.AGENT, span, queue=queue), humanize(queue)
+            # Wait announcements live in callcenter.conf, which is not read: H207 cannot judge them.
+            return self.nodes.node(base, NodeType.AGENT, span, queue=queue, ignore=frozenset({"H207"})), \
+                humanize(queue)
         if app == "voicemail":
             return self.nodes.node(base, NodeType.VOICEMAIL, span), "Voicemail"
         if app == "conference":
