@@ -18,12 +18,14 @@ from types import ModuleType
 from ivrcheck.importers import (
     asterisk,
     freeswitch,
+    voicexml,
 )
 
 #: Every importer, in the order `detect` tries them.
 IMPORTERS: tuple[ModuleType, ...] = (
     freeswitch,
     asterisk,
+    voicexml,
 )
 BY_NAME: dict[str, ModuleType] = {module.NAME: module for module in IMPORTERS}
 #: The menu format's own name for `--from`.
