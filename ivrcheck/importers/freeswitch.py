@@ -177,7 +177,7 @@ class _Menu:
             target = self.nodes.node(f"{self.name}:{digits}", NodeType.MESSAGE, span,
                                      prompt=param[4:] if param.startswith("say:") else None,
                                      next=Target(self.name, span))
-            return target, sound_label(param) if param else "Message"
+            return target, _said(param[4:]) if param.startswith("say:") else sound_label(param) if param else "Message"
         if action == "menu-exec-app":
             return self._app(param, span, digits)
         self.nodes.problem("F019", self.doc.attr_span(entry, "action"),
@@ -274,6 +274,12 @@ def _number(value: str | None, default: float) -> float:
         return float(value) if value is not None and float(value) >= 0 else default
     except ValueError:
         return default
+
+
+def _said(text: str) -> str:
+    """A short label from spoken text: its first clause, at most six words."""
+    words = re.split(r"[.,;:!?]", text.strip(), maxsplit=1)[0].split()[:6]
+    return " ".join(words) or "Message"
 
 
 def _bridge_label(args: str) -> str:

@@ -21,6 +21,10 @@ def prompt_text(element: ET.Element, choices: list[tuple[str, str]] = ()) -> tup
     sounds: list[str] = []
     for prompt in (p for p in element if local(p.tag) == "prompt"):
         words.append(_speak(prompt, choices, sounds))
+    if local(element.tag) == "block":  # text written straight into a block is an implicit prompt
+        words.append(element.text or "")
+        words.extend(_speak(c, choices, sounds) + (c.tail or "") if local(c.tag) == "audio" else c.tail or ""
+                     for c in element)
     return " ".join(" ".join(words).split()), sounds
 
 
