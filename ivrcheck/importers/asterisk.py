@@ -129,8 +129,17 @@ class Walker:
         return found
 
     def extension(self, context: str, name: str) -> Extension | None:
-        """An extension of the context or of a context it includes."""
-        return next((e for e in self.all_extensions(context) if e.name == name), None)
+        """An extension of the context or of a context it includes (searched in that order)."""
+        seen, todo = set(), [context]
+        while todo:
+            current = self.plan.contexts.get(todo.pop(0))
+            if current is None or current.name in seen:
+                continue
+            if name in current.extensions:
+                return current.extensions[name]
+            seen.add(current.name)
+            todo.extend(n for n, _ in current.includes)
+        return None
 
     def follow(self, context: str, exten: str, index: int, span: Span, priority: str | None = None) -> Target:
         """The node a call meets from this step on, skipping silent steps and static Gotos."""

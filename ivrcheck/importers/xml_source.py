@@ -9,6 +9,7 @@ entities (the "billion laughs") or refers to external ones is refused with its p
 
 from __future__ import annotations
 
+import bisect
 import re
 import xml.etree.ElementTree as ET
 from dataclasses import dataclass
@@ -86,7 +87,7 @@ class Document:
         if match is None:
             return start
         absolute = offset + match.start()
-        line = self.text.count("\n", 0, absolute) + 1
+        line = bisect.bisect_right(self._line_offsets, absolute)
         return Span(line, absolute - self._line_offsets[line - 1] + 1)
 
 
