@@ -191,12 +191,15 @@ class Walker:
         while self.queue:
             key = self.queue.pop(0)
             self._build(key)
+        by_menu: dict[str, list[int]] = {}
         for menu_id, index in self.labels:
-            menu = self.nodes.nodes[menu_id]
-            options = list(menu.options)
-            option = options[index]
-            if option.target is not None and option.label is None:
-                options[index] = _with_label(option, self._hint(option.target.ref, menu_id))
+            by_menu.setdefault(menu_id, []).append(index)
+        for menu_id, indexes in by_menu.items():
+            options = list(self.nodes.nodes[menu_id].options)
+            for index in indexes:
+                option = options[index]
+                if option.target is not None and option.label is None:
+                    options[index] = _with_label(option, self._hint(option.target.ref, menu_id))
             self.nodes.replace(menu_id, options=tuple(options))
 
     def _hint(self, node_id: str, menu_id: str) -> str | None:

@@ -127,11 +127,13 @@ def options(walker: Walker, context: str, menu_id: str, span: Span) -> tuple[Opt
                 continue
             bound.add(key)
             target = walker.follow(extension.context, name, 0, extension.span)
-            walker.labels.append((menu_id, len(found)))
             found.append(Option(key=key, span=extension.span, target=target))
     if dialled:
         found.append(_dial_by_extension(walker, menu_id, dialled))
-    return tuple(sorted(found, key=lambda o: (o.span.line, o.span.column)))
+    found.sort(key=lambda o: (o.span.line, o.span.column))
+    # Labels come from where each key leads, once every node is built.
+    walker.labels.extend((menu_id, i) for i, option in enumerate(found) if option.kind == "dtmf")
+    return tuple(found)
 
 
 def _dial_by_extension(walker: Walker, menu_id: str, dialled: list[tuple[str, Extension]]) -> Option:

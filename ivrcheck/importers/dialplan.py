@@ -118,6 +118,8 @@ def parse(text: str) -> Dialplan:
 
 def _strip_comment(line: str, in_block: bool) -> tuple[str, bool]:
     """Drop `;` comments (not `\\;`) and `;-- ... --;` blocks, keeping columns."""
+    if not in_block and ";" not in line:
+        return line, False
     out, i = [], 0
     while i < len(line):
         if in_block:

@@ -61,7 +61,9 @@ def read(text: str, display: str, entry: str | None) -> tuple[Menu | None, list[
 class _Builder:
     def __init__(self, doc: Document, nodes: NodeSet, language: str) -> None:
         self.doc, self.nodes, self.language = doc, nodes, language.split("-")[0].lower() or "en"
-        self.root_handlers = doc.root
+        # Handlers and properties on <vxml> itself, collected once (every dialog inherits them).
+        self.root_handlers = [c for c in doc.root if local(c.tag) in ("catch", "noinput", "nomatch")]
+        self.root_properties = [c for c in doc.root if local(c.tag) == "property"]
 
     # -- dialogs -------------------------------------------------------------------------------
     def dialog(self, dialog_id: str, element: ET.Element) -> None:
@@ -191,8 +193,8 @@ class _Builder:
                             timeout=timeout, **handling, **fields))
 
     def _property(self, element: ET.Element, name: str) -> float | None:
-        for holder in (element, self.doc.root):
-            for prop in (p for p in holder if local(p.tag) == "property" and p.get("name") == name):
+        for prop in [p for p in element if local(p.tag) == "property"] + self.root_properties:
+            if prop.get("name") == name:
                 return seconds(prop.get("value"))
         return None
 
@@ -203,7 +205,7 @@ class _Builder:
         default handlers reprompt for ever: `repeat`, and no count after which the call moves on.
         """
         found: dict[str, dict[int, ET.Element]] = {"noinput": {}, "nomatch": {}}
-        for holder in (self.doc.root, element):
+        for holder in (self.root_handlers, list(element)):
             for handler in holder:
                 name = local(handler.tag)
                 events = handler.get("event", "").split() if name == "catch" else [name]

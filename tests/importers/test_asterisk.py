@@ -41,7 +41,7 @@ def test_demo_t_and_i_extensions_are_timeout_and_invalid_routes():
 def test_demo_dial_by_extension_keeps_a_goto_into_a_missing_context():
     menu = loaded(DEMO)
     branch = menu.nodes["demo,s,7:dialled"]
-    assert dict((k, t.ref) for k, t in branch.cases)["1000"] == "default,s,1"
+    assert {k: t.ref for k, t in branch.cases}["1000"] == "default,s,1"
     result = check(DEMO)
     assert codes(result, "S101") == [(26, 17)]
 
@@ -63,7 +63,7 @@ def test_acme_hours_branch_becomes_a_schedule():
     branch = menu.nodes[menu.entry.ref]
     assert (branch.type, branch.on) == (NodeType.BRANCH, "hours")
     assert menu.hours[branch.hours] == {"mon-fri": "08:00-18:00"}
-    cases = dict((k, t.ref) for k, t in branch.cases)
+    cases = {k: t.ref for k, t in branch.cases}
     assert menu.nodes[cases["open"]].type is NodeType.MENU
     assert menu.nodes[cases["closed"]].type is NodeType.MESSAGE
     assert menu.nodes[menu.nodes[cases["closed"]].next.ref].type is NodeType.VOICEMAIL
@@ -136,3 +136,17 @@ def test_comments_block_comments_and_escaped_semicolons():
 def test_detect():
     assert asterisk.detect("[ivr]\nexten=>s,1,Answer()\n", "extensions.conf")
     assert not asterisk.detect("entry: main\nnodes: {}\n", "a.yaml")
+
+
+def test_labels_follow_their_keys_when_an_included_context_comes_first():
+    menu, _ = read("""
+        [shared]
+        exten => 0,1,Queue(operators)
+        [main]
+        include => shared
+        exten => s,1,Background(main-menu)
+         same => n,WaitExten(5)
+        exten => 1,1,Queue(sales)
+    """)
+    labels = {o.key: o.label for o in menu.nodes["main,s,2"].options}
+    assert labels == {"0": "Operators", "1": "Sales"}

@@ -22,7 +22,7 @@ def test_spec_menu_numbers_choices_and_spells_out_enumerate():
     menu = loaded(SPEC)
     main = menu.nodes["main"]
     assert keys(menu, "main") == {"1": "sports", "2": "weather", "3": "news"}
-    assert [(o.label, o.say) for o in main.options][0] == ("Sports", ("Sports",))
+    assert next((o.label, o.say) for o in main.options) == ("Sports", ("Sports",))
     assert main.prompt == "Welcome home. Say one of: Sports. Weather. News."
     assert main.on_timeout.ref == "repeat" and main.after_retries.ref == "repeat"  # default handlers reprompt
 
