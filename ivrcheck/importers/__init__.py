@@ -15,8 +15,18 @@ from __future__ import annotations
 
 from types import ModuleType
 
+from ivrcheck.importers import (
+    asterisk,
+    freeswitch,
+    voicexml,
+)
+
 #: Every importer, in the order `detect` tries them.
-IMPORTERS: tuple[ModuleType, ...] = ()
+IMPORTERS: tuple[ModuleType, ...] = (
+    freeswitch,
+    asterisk,
+    voicexml,
+)
 BY_NAME: dict[str, ModuleType] = {module.NAME: module for module in IMPORTERS}
 #: The menu format's own name for `--from`.
 NATIVE = "ivr"

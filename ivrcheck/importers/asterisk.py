@@ -1,0 +1,286 @@
+"""Asterisk `extensions.conf` dialplans -> the menu model, following calls from one context.
+
+See docs/importers/asterisk.md for what is read and how each application maps.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from ivrcheck.findings import Finding, Span
+from ivrcheck.importers import asterisk_menu, dialplan
+from ivrcheck.importers.dialplan import OPAQUE, PASS, PROMPTS, Context, Dialplan, Extension, Step, goto_target
+from ivrcheck.importers.nodeset import NodeSet, humanize, is_computed
+from ivrcheck.model import Menu, Node, NodeType, Option, Target
+
+NAME = "asterisk"
+TITLE = "Asterisk dialplan (extensions.conf)"
+
+_DETECT = re.compile(r"^\s*(exten|same)\s*=>?\s*[^,\n]+,", re.MULTILINE | re.IGNORECASE)
+
+
+def detect(text: str, filename: str) -> bool:
+    """A dialplan: `exten =>` lines (or a file named extensions*.conf with contexts)."""
+    return bool(_DETECT.search(text[:200_000])) and not text.lstrip().startswith(("<", "{"))
+
+
+def read(text: str, display: str, entry: str | None) -> tuple[Menu | None, list[Finding]]:
+    """The dialplan as one phone line entered at `entry` (`context` or `context,exten`)."""
+    nodes = NodeSet(display)
+    plan = dialplan.parse(text)
+    for span, message, help_text in plan.errors:
+        nodes.problem("F018", span, message, help_text)
+    for span, what in plan.skipped:
+        nodes.opaque(span, None, f"`{what}` pulls in another file, which is not read here",
+                     "check the included file on its own, or paste its contexts in")
+    contexts = {n: c for n, c in plan.contexts.items() if c.extensions or c.includes}
+    if not contexts:
+        if not plan.errors:
+            nodes.problem("F019", Span(1, 1), "no context with `exten =>` lines was found",
+                          "a dialplan has [contexts] with `exten => EXT,PRIORITY,Application(...)` lines")
+        return None, nodes.findings
+    start = _entry(nodes, plan, contexts, entry)
+    if start is None or nodes.failed():
+        return None, nodes.findings
+    walker = Walker(plan, nodes)
+    first = walker.follow(start[0], start[1], 0, contexts[start[0]].span)
+    walker.run()
+    return nodes.finish(first, start[0])
+
+
+def _entry(nodes: NodeSet, plan: Dialplan, contexts: dict[str, Context], entry: str | None) -> tuple[str, str] | None:
+    """(context, extension) calls start at; F021 with the candidates when it cannot be told."""
+    if entry is not None:
+        name, _, exten = entry.partition(",")
+        context = contexts.get(name)
+        if context is None or (exten and exten.split(",")[0] not in context.extensions):
+            nodes.problem("F021", Span(1, 1), f"--entry {entry!r} names no context (or extension) in this dialplan",
+                          f"use one of: {', '.join(contexts)}")
+            return None
+        return name, exten.split(",")[0] if exten else _first(context)
+    edges = {name: {t for t, _ in c.includes} for name, c in contexts.items()}
+    for context in contexts.values():
+        for extension in context.extensions.values():
+            for step in extension.steps:
+                if step.app.lower() in ("goto", "gotoif", "gotoiftime") and step.args:
+                    edges[context.name].update(_named_contexts(step, context.name))
+    reach = {name: _reachable(name, edges) for name in contexts}
+    # A start is a context nothing leads to, except contexts it leads to itself (a menu loop).
+    roots = [n for n, c in contexts.items() if "s" in c.extensions
+             and all(n not in reach[m] or m in reach[n] for m in contexts if m != n)]
+    if len(roots) == 1:
+        return roots[0], "s"
+    candidates = roots or list(contexts)
+    nodes.problem("F021", contexts[candidates[0]].span,
+                  f"calls could start in {len(candidates)} contexts ({', '.join(candidates[:12])}"
+                  f"{', ...' if len(candidates) > 12 else ''}); the channel configuration decides which",
+                  f"pass --entry {candidates[0]} (or `context,extension`)")
+    return None
+
+
+def _reachable(start: str, edges: dict[str, set[str]]) -> set[str]:
+    seen, todo = {start}, [start]
+    while todo:
+        for target in edges.get(todo.pop(), ()):
+            if target not in seen:
+                seen.add(target)
+                todo.append(target)
+    return seen
+
+
+def _first(context: Context) -> str:
+    return "s" if "s" in context.extensions else next(iter(context.extensions), "s")
+
+
+def _named_contexts(step: Step, here: str) -> set[str]:
+    text = ",".join(step.args)
+    found = set()
+    for branch in re.split(r"[?:]", text)[1:] if step.app.lower() != "goto" else [text]:
+        parts = [p.strip() for p in branch.split(",")]
+        if len(parts) == 3 and parts[0] != here:
+            found.add(parts[0])
+    return found
+
+
+class Walker:
+    """Follows calls through the dialplan, making a node for every step a caller notices."""
+
+    def __init__(self, plan: Dialplan, nodes: NodeSet) -> None:
+        self.plan, self.nodes = plan, nodes
+        self.ids: dict[tuple[str, str, int], str] = {}
+        self.queue: list[tuple[str, str, int]] = []
+        self.hints: dict[str, str] = {}
+        self.labels: list[tuple[str, int]] = []
+        #: Menu node ids (made at a WaitExten) -> their context.
+        self.waits: dict[str, str] = {}  # (menu id, option index) whose label comes from the target
+
+    # -- finding steps -------------------------------------------------------------------------------
+    def all_extensions(self, context: str) -> list[Extension]:
+        """The context's extensions, then those of the contexts it includes (in Asterisk's search order)."""
+        seen, todo, found = set(), [context], []
+        while todo:
+            current = self.plan.contexts.get(todo.pop(0))
+            if current is None or current.name in seen:
+                continue
+            seen.add(current.name)
+            found.extend(current.extensions.values())
+            todo.extend(n for n, _ in current.includes)
+        return found
+
+    def extension(self, context: str, name: str) -> Extension | None:
+        """An extension of the context or of a context it includes (searched in that order)."""
+        seen, todo = set(), [context]
+        while todo:
+            current = self.plan.contexts.get(todo.pop(0))
+            if current is None or current.name in seen:
+                continue
+            if name in current.extensions:
+                return current.extensions[name]
+            seen.add(current.name)
+            todo.extend(n for n, _ in current.includes)
+        return None
+
+    def follow(self, context: str, exten: str, index: int, span: Span, priority: str | None = None) -> Target:
+        """The node a call meets from this step on, skipping silent steps and static Gotos."""
+        seen: set[tuple[str, str, int]] = set()
+        while True:
+            extension = self.extension(context, exten)
+            if extension is not None and priority is not None:
+                found = extension.index_of(priority)
+                index = found if found is not None else -1
+            if extension is None or index < 0:
+                return Target(f"{context},{exten},{priority or 1}".replace("#", "hash"), span)  # rule S101 reports it
+            priority = None
+            key = (extension.context, extension.name, index)
+            if key in self.ids or key in seen or index >= len(extension.steps):
+                return self._id(key)
+            seen.add(key)
+            step = extension.steps[index]
+            app = step.app.lower()
+            if app in PASS:
+                index += 1
+            elif app == "goto" and step.args and not is_computed(",".join(step.args)):
+                context, exten, priority = goto_target(step.args, extension)
+                span = step.span
+            elif app in PROMPTS:  # prompts that lead into a WaitExten are that menu's prompt
+                wait = asterisk_menu.wait_after(extension, index)
+                return self._id((key[0], key[1], wait) if wait is not None else key)
+            else:
+                return self._id(key)
+
+    def _id(self, key: tuple[str, str, int]) -> Target:
+        if key not in self.ids:
+            context, exten, index = key
+            steps = self.plan.contexts[context].extensions[exten].steps
+            where = steps[index].priority if index < len(steps) else "end"
+            self.ids[key] = self.nodes.new_id(f"{context},{exten},{where}")
+            if index < len(steps) and steps[index].app.lower() == "waitexten":
+                self.waits[self.ids[key]] = context
+            self.nodes.nodes[self.ids[key]] = None  # type: ignore[assignment]  # reserved; built in run()
+            self.queue.append(key)
+        return Target(self.ids[key], self.span_of(key))
+
+    def span_of(self, key: tuple[str, str, int]) -> Span:
+        extension = self.plan.contexts[key[0]].extensions[key[1]]
+        return extension.steps[key[2]].span if key[2] < len(extension.steps) else \
+            (extension.steps[-1].span if extension.steps else extension.span)
+
+    # -- building nodes ------------------------------------------------------------------------------
+    def run(self) -> None:
+        while self.queue:
+            key = self.queue.pop(0)
+            self._build(key)
+        by_menu: dict[str, list[int]] = {}
+        for menu_id, index in self.labels:
+            by_menu.setdefault(menu_id, []).append(index)
+        for menu_id, indexes in by_menu.items():
+            options = list(self.nodes.nodes[menu_id].options)
+            for index in indexes:
+                option = options[index]
+                if option.target is not None and option.label is None:
+                    options[index] = _with_label(option, self._hint(option.target.ref, menu_id))
+            self.nodes.replace(menu_id, options=tuple(options))
+
+    def _hint(self, node_id: str, menu_id: str) -> str | None:
+        """A label from where an option leads: the endpoint after any messages, or the first message's sound."""
+        first = self.hints.get(node_id)
+        for _ in range(8):
+            node = self.nodes.nodes.get(node_id)
+            if node is None or node.type is not NodeType.MESSAGE or node.next is None:
+                break
+            node_id = node.next.ref
+        node = self.nodes.nodes.get(node_id)
+        if node_id == menu_id:
+            return first if first != self.hints.get(menu_id) else None
+        if node is None or node.type in (NodeType.MENU, NodeType.HANGUP, NodeType.BRANCH):
+            return first
+        return self.hints.get(node_id, first)
+
+    def _build(self, key: tuple[str, str, int]) -> None:
+        context, exten, index = key
+        extension = self.plan.contexts[context].extensions[exten]
+        node_id, span = self.ids[key], self.span_of(key)
+        add = self.nodes.add
+
+        if index >= len(extension.steps):  # falling off the end: Asterisk hangs up
+            add(Node(node_id, NodeType.HANGUP, span))
+            return
+        step = extension.steps[index]
+        app, args = step.app.lower(), step.args
+        onward = lambda: self.follow(context, exten, index + 1, span)
+        hint = self.hints.__setitem__
+        if app in PROMPTS or app in ("waitexten", "read"):
+            asterisk_menu.prompted(self, key, extension, step)
+        elif app in ("goto", "gotoif", "gotoiftime") or app in PASS:
+            asterisk_menu.branch(self, key, extension, step)
+        elif app == "queue":
+            queue = args[0] if args else ""
+            # Whether a queue announces the wait is set in queues.conf, which is not read: H207 cannot judge it.
+            add(Node(node_id, NodeType.AGENT, span, queue=None if is_computed(queue) else queue or None,
+                     ignore=frozenset({"H207"})))
+            hint(node_id, humanize(queue) if queue and not is_computed(queue) else "Queue")
+            if is_computed(queue):
+                self.nodes.opaque(span, node_id, f"the queue is computed at run time ({queue}); it is read as a queue "
+                                  "of agents")
+        elif app == "dial":
+            device = args[0] if args else ""
+            add(Node(node_id, NodeType.TRANSFER, span, human=True))
+            hint(node_id, device.split("&")[0].rsplit("/", 1)[-1] or "Dial")
+            if is_computed(device):
+                self.nodes.opaque(span, node_id, f"dials a device computed at run time ({device}); it is read as "
+                                  "a person")
+        elif app in ("voicemail", "vm"):
+            add(Node(node_id, NodeType.VOICEMAIL, span))
+            hint(node_id, "Voicemail")
+        elif app in ("hangup", "busy", "congestion"):
+            add(Node(node_id, NodeType.HANGUP, span))
+            hint(node_id, "Hang up")
+        elif app in ("confbridge", "meetme"):
+            add(Node(node_id, NodeType.TRANSFER, span))
+            hint(node_id, "Conference")
+        elif app in ("directory", "voicemailmain", "record", "echo", "milliwatt", "musiconhold", "followme",
+                     "chanspy", "page", "dictate"):
+            ends = app in ("directory", "echo", "milliwatt", "musiconhold", "followme", "chanspy", "page")
+            add(Node(node_id, NodeType.SELF_SERVICE, span, next=None if ends else onward()))
+            hint(node_id, humanize(step.app))
+        elif app == "return":
+            add(Node(node_id, NodeType.SELF_SERVICE, span))
+            self.nodes.opaque(span, node_id, "`Return` goes back to whichever `Gosub` called this; the route "
+                              "depends on the caller")
+        else:
+            why = (f"`{step.app}` runs code outside the dialplan, whose outcome cannot be known here"
+                   if app in OPAQUE else f"`{step.app}` is not an application ivrcheck knows")
+            add(Node(node_id, NodeType.SELF_SERVICE, span, next=onward()))
+            self.nodes.opaque(span, node_id, why + "; the call is assumed to carry on with the next priority")
+            hint(node_id, humanize(step.app))
+
+    def options(self, context: str, menu_id: str, span: Span) -> tuple[Option, ...]:
+        return asterisk_menu.options(self, context, menu_id, span)
+
+
+def _with_label(option: Option, label: str | None) -> Option:
+    return replace(option, label=label, label_span=option.span) if label else option
+
+
+__all__ = ["NAME", "TITLE", "detect", "read"]

@@ -1,0 +1,249 @@
+"""The Asterisk steps that need a closer look: prompts and waits (menus, messages, digit input),
+the keys a context offers, and Goto/GotoIf/GotoIfTime branches (hours become a schedule)."""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from ivrcheck.findings import Span
+from ivrcheck.importers.dialplan import PASS, PROMPTS, Extension, Step, goto_target
+from ivrcheck.importers.nodeset import humanize, is_computed, sound_label
+from ivrcheck.model import DTMF_KEYS, Node, NodeType, Option, Target
+
+if TYPE_CHECKING:
+    from ivrcheck.importers.asterisk import Walker
+
+PASS_SETS_TIMEOUT = re.compile(r"TIMEOUT\(response\)\s*=\s*(\d+)", re.IGNORECASE)
+TTS = frozenset(("festival", "flite", "espeak", "googletts"))
+_DEFAULT_WAIT = 10.0  # seconds: Asterisk's response timeout when WaitExten names none
+_SPECIAL = frozenset(("s", "i", "t", "e", "h", "o", "a", "T", "fax", "talk"))
+_CLASSES = {"X": "0123456789", "Z": "123456789", "N": "23456789"}
+
+
+def prompted(walker: Walker, key: tuple[str, str, int], extension: Extension, step: Step) -> None:
+    """Prompts then a wait for keys make a menu; prompts alone a message; `Read` a digit input."""
+    context, exten, index = key
+    node_id, span, nodes = walker.ids[key], walker.span_of(key), walker.nodes
+    steps = extension.steps
+    if step.app.lower() == "read":
+        args = step.args + [""] * 6
+        digits = int(args[2]) if args[2].isdigit() and int(args[2]) > 0 else None
+        onward = walker.follow(context, exten, index + 1, span)
+        # Read takes whatever digits come and, given none after its attempts, runs on with an empty value.
+        nodes.add(Node(node_id, NodeType.INPUT, span, digits=digits, next=onward, timeout=_float(args[5]),
+                       retries=int(args[4]) if args[4].isdigit() else 1, on_timeout=Target("repeat", span),
+                       on_invalid=onward, after_retries=onward))
+        if args[1]:
+            nodes.recording(node_id, args[1], span)
+        walker.hints[node_id] = humanize(args[0]) if args[0] else "Input"
+        return
+    if step.app.lower() != "waitexten":
+        j, background = index, False
+        while j < len(steps) and steps[j].app.lower() in PASS | PROMPTS:
+            background = background or steps[j].app.lower() == "background"
+            j += 1
+        fall = walker.follow(context, exten, j, span) if background else None
+        if fall is None or walker.waits.get(fall.ref) == extension.context:
+            # Prompts nobody can interrupt, or a Background that runs on into this context's menu.
+            first = step.args[0] if step.args else ""
+            text = first if step.app.lower() in TTS else None
+            nodes.add(Node(node_id, NodeType.MESSAGE, span, prompt=text,
+                           next=walker.follow(context, exten, index + 1, span)))
+            walker.hints[node_id] = sound_label(first) if first and not text else "Message"
+            return
+        _menu(walker, key, extension, index, None, fall)  # Background alone: no key, and the dialplan runs on
+        return
+    first = index
+    while first > 0 and steps[first - 1].app.lower() in PASS | PROMPTS:
+        first -= 1
+    waited = _float(step.args[0]) if step.args else None
+    _menu(walker, key, extension, first, waited, special(walker, extension.context, "t"), wait=True)
+
+
+def _menu(walker: Walker, key: tuple[str, str, int], extension: Extension, first: int, waited: float | None,
+          on_timeout: Target | None, wait: bool = False) -> None:
+    """A menu whose prompts are the steps from `first` on; its keys are its context's extensions."""
+    node_id, span, nodes = walker.ids[key], walker.span_of(key), walker.nodes
+    sounds, texts, timeout = [], [], None
+    for step in extension.steps[first:key[2] + 1]:
+        app = step.app.lower()
+        found = PASS_SETS_TIMEOUT.search(step.raw) if app in PASS else None
+        timeout = float(found.group(1)) if found else timeout
+        if app in PROMPTS:
+            (texts if app in TTS else sounds).append(step.args[0] if step.args else "")
+    if wait:
+        timeout = waited if waited is not None else timeout if timeout is not None else _DEFAULT_WAIT
+    nodes.nodes[node_id] = Node(node_id, NodeType.MENU, span)  # an option may lead back here
+    options = walker.options(extension.context, node_id, span)
+    prompt = " ".join(texts) or None
+    if sounds and not texts:
+        nodes.recording(node_id, "&".join(s for s in sounds if s), span)
+    on_invalid = special(walker, extension.context, "i")
+    # Asterisk counts no retries: a caller goes round the `i`/`t` routes for as long as they lead back.
+    nodes.add(Node(node_id, NodeType.MENU, span, prompt=prompt, prompt_span=span if prompt else None,
+                   options=options, timeout=timeout, on_timeout=on_timeout, on_invalid=on_invalid,
+                   after_retries=on_invalid or on_timeout))
+    walker.hints[node_id] = humanize(extension.context)
+
+
+def wait_after(extension: Extension, index: int) -> int | None:
+    """The WaitExten that prompts from `index` run into (through silent steps), if any."""
+    for j in range(index, len(extension.steps)):
+        app = extension.steps[j].app.lower()
+        if app == "waitexten":
+            return j
+        if app not in PASS and app not in PROMPTS:
+            return None
+    return None
+
+
+def special(walker: Walker, context: str, name: str) -> Target | None:
+    """The `t` or `i` extension of a context, else its `e` (exception) extension, else None: Asterisk hangs up."""
+    for candidate in (name, "e"):
+        extension = walker.extension(context, candidate)
+        if extension is not None:
+            return walker.follow(extension.context, candidate, 0, extension.span)
+    return None
+
+
+def options(walker: Walker, context: str, menu_id: str, span: Span) -> tuple[Option, ...]:
+    """The keys a menu in `context` answers: its own extensions and those of included contexts."""
+    merged: dict[str, Extension] = {}
+    for extension in walker.all_extensions(context):
+        merged.setdefault(extension.name, extension)
+    found: list[Option] = []
+    bound: set[str] = set()
+    dialled: list[tuple[str, Extension]] = []
+    for name, extension in merged.items():
+        if name in _SPECIAL:
+            continue
+        keys = [name] if name in DTMF_KEYS else _single_keys(name)
+        if keys is None:
+            dialled.append((name, extension))
+            continue
+        for key in keys:
+            if key in bound:
+                continue
+            bound.add(key)
+            target = walker.follow(extension.context, name, 0, extension.span)
+            found.append(Option(key=key, span=extension.span, target=target))
+    if dialled:
+        found.append(_dial_by_extension(walker, menu_id, dialled))
+    found.sort(key=lambda o: (o.span.line, o.span.column))
+    # Labels come from where each key leads, once every node is built.
+    walker.labels.extend((menu_id, i) for i, option in enumerate(found) if option.kind == "dtmf")
+    return tuple(found)
+
+
+def _dial_by_extension(walker: Walker, menu_id: str, dialled: list[tuple[str, Extension]]) -> Option:
+    first = dialled[0][1]
+    lengths = {_length(name) for name, _ in dialled}
+    targets = [(name, walker.follow(e.context, name, 0, e.span)) for name, e in dialled]
+    target = targets[0][1]
+    if len(targets) > 1:
+        target = walker.nodes.node(f"{menu_id}:dialled", NodeType.BRANCH, first.span, on="data",
+                                   cases=tuple(targets))
+    return Option(key="extension", span=first.span, target=target, kind="extension", label="Dial an extension",
+                  digits=lengths.pop() if len(lengths) == 1 else None)
+
+
+def _single_keys(name: str) -> list[str] | None:
+    """The keys a one-character pattern (`_X`, `_[1-3]`) matches; None for longer extensions."""
+    if not name.startswith("_"):
+        return None
+    tokens = re.findall(r"\[[^\]]*\]|.", name[1:])
+    if len(tokens) != 1 or tokens[0] in (".", "!"):
+        return None
+    token = tokens[0]
+    if token.upper() in _CLASSES:
+        return list(_CLASSES[token.upper()])
+    if token.startswith("["):
+        chars = re.sub(r"(\d)-(\d)", lambda m: "".join(str(d) for d in range(int(m[1]), int(m[2]) + 1)), token[1:-1])
+        return [c for c in chars if c in DTMF_KEYS]
+    return [token] if token in DTMF_KEYS else None
+
+
+def _length(name: str) -> int | None:
+    if not name.startswith("_"):
+        return len(name) if name.isdigit() else None
+    tokens = re.findall(r"\[[^\]]*\]|.", name[1:])
+    return None if any(t in (".", "!") for t in tokens) else len(tokens)
+
+
+def branch(walker: Walker, key: tuple[str, str, int], extension: Extension, step: Step) -> None:
+    """GotoIf and GotoIfTime branch; a computed Goto is opaque; a silent loop is a message that loops."""
+    context, exten, index = key
+    node_id, span, nodes = walker.ids[key], walker.span_of(key), walker.nodes
+    app = step.app.lower()
+    text = ",".join(step.args)
+    if app == "goto" and is_computed(text):
+        nodes.add(Node(node_id, NodeType.SELF_SERVICE, span))
+        nodes.opaque(span, node_id, f"Goto({text}) jumps to a place computed at run time")
+        return
+    if app not in ("gotoif", "gotoiftime"):  # reached again with no step in between: a silent loop
+        onward = (_goto(walker, step.args, extension, span) if app == "goto"
+                  else walker.follow(context, exten, index + 1, span))
+        nodes.add(Node(node_id, NodeType.MESSAGE, span, next=onward))
+        return
+    condition, _, labels = text.rpartition("?")
+    if not _:
+        condition, labels = text, ""
+    true_label, _, false_label = labels.partition(":")
+
+    def to(label: str) -> Target:
+        if not label.strip():
+            return walker.follow(context, exten, index + 1, span)
+        if is_computed(label):
+            return nodes.node(f"{node_id}:computed", NodeType.SELF_SERVICE, span)
+        return _goto(walker, label.split(","), extension, span)
+
+    when_true, when_false = to(true_label), to(false_label)
+    if app == "gotoiftime":
+        schedule = _schedule(condition)
+        if schedule is not None:
+            nodes.hours[node_id] = schedule
+            nodes.hours_spans[node_id] = span
+            nodes.add(Node(node_id, NodeType.BRANCH, span, on="hours", hours=node_id,
+                           cases=(("open", when_true), ("closed", when_false))))
+            return
+        why = f"GotoIfTime({condition}) tests days of the month or months, which a weekly schedule cannot hold"
+    else:
+        why = f"GotoIf tests {condition.strip()} at run time"
+    nodes.add(Node(node_id, NodeType.BRANCH, span, on="data", cases=((condition.strip() or "true", when_true),),
+                   default=when_false))
+    nodes.opaque(span, node_id, why + "; both routes are kept")
+
+
+def _goto(walker: Walker, args: list[str], extension: Extension, span: Span) -> Target:
+    context, exten, priority = goto_target(args, extension)
+    return walker.follow(context, exten, 0, span, priority=priority)
+
+
+def _schedule(condition: str) -> dict[str, str] | None:
+    """`9:00-17:00,mon-fri,*,*` -> {"mon-fri": "09:00-17:00"}; None when it is not a weekly schedule."""
+    parts = [p.strip() for p in condition.split(",")] + ["*"] * 4
+    times, days, mdays, months = parts[:4]
+    if mdays != "*" or months != "*" or is_computed(condition):
+        return None
+    if times == "*":
+        times = "00:00-24:00"
+    match = re.fullmatch(r"(\d{1,2}):(\d{2})-(\d{1,2}):(\d{2})", times)
+    if match is None:
+        return None
+    hours = f"{int(match[1]):02d}:{match[2]}-{int(match[3]):02d}:{match[4]}"
+    day_spec = "mon-sun" if days == "*" else days.lower().replace("&", ",")
+    if not re.fullmatch(r"(mon|tue|wed|thu|fri|sat|sun)(-(mon|tue|wed|thu|fri|sat|sun))?"
+                        r"(,(mon|tue|wed|thu|fri|sat|sun)(-(mon|tue|wed|thu|fri|sat|sun))?)*", day_spec):
+        return None
+    return {day_spec: hours}
+
+
+def _float(text: str) -> float | None:
+    try:
+        return float(text) if text.strip() else None
+    except ValueError:
+        return None
+
+
+__all__ = ["branch", "options", "prompted", "special"]

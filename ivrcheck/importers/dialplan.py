@@ -1,0 +1,232 @@
+"""Asterisk `extensions.conf` text -> contexts, extensions and their steps, each with its position.
+
+Reads `[context]` headers (with template marks such as `(!)` and `(+)`), `exten =>` and
+`exten=>`, `same =>`, priorities (`1`, `n`, `n(label)`, `2(label)`), `include =>`, `;`
+comments and `;-- --;` block comments, CRLF and CR line ends, and both the `App(a,b)` and the
+old `App(a|b)` argument forms. `#include` and `#exec` are noted, not followed.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from ivrcheck.findings import Span
+
+_HEADER = re.compile(r"^\[(?P<name>[^\]]+)\](?P<marks>\([^)]*\))?\s*$")
+_ASSIGN = re.compile(r"^(?P<key>[A-Za-z_#][\w-]*)\s*=>?\s*(?P<value>.*)$")
+_PRIORITY = re.compile(r"^(?P<prio>\d+|n(?:\+\d+)?|s|hint)(?:\((?P<label>[^)]*)\))?$", re.IGNORECASE)
+_SKIPPED = ("general", "globals")
+#: Applications that change nothing a caller could notice on the way.
+PASS = frozenset(("answer", "noop", "set", "mset", "wait", "ringing", "progress", "verbose", "log", "resetcdr",
+                  "nocdr", "sipaddheader", "pjsipaddheader", "setmusiconhold", "stopplaytones", "playtones",
+                  "mixmonitor", "monitor", "stopmonitor", "celgenuserevent", "userevent", "dumpchan",
+                  "setcallerpres", "setcallerid", "setcidname", "setlanguage", "importvar", "set_var",
+                  "waitforsilence", "silencedetect"))
+PROMPTS = frozenset(("background", "playback", "controlplayback", "saydigits", "saynumber", "sayalpha",
+                     "sayphonetic", "sayunixtime", "festival", "flite", "espeak", "googletts", "mp3player"))
+OPAQUE = frozenset(("agi", "eagi", "deadagi", "fastagi", "system", "trysystem", "exec", "execif", "gosub", "gosubif",
+                    "macro", "macroif", "stasis", "jabbersend", "curl", "func_odbc", "odbc", "lua"))
+
+
+@dataclass
+class Step:
+    """One priority of an extension: `exten => 1,2(label),Queue(sales)`."""
+
+    priority: int
+    label: str | None
+    app: str
+    args: list[str]
+    raw: str
+    span: Span  # where the application name stands
+
+
+@dataclass
+class Extension:
+    name: str
+    span: Span
+    context: str
+    steps: list[Step] = field(default_factory=list)
+
+    def index_of(self, priority: str) -> int | None:
+        """The step for a priority number or label, or None."""
+        for index, step in enumerate(self.steps):
+            if str(step.priority) == priority or (step.label is not None and step.label == priority):
+                return index
+        return None
+
+
+@dataclass
+class Context:
+    name: str
+    span: Span
+    extensions: dict[str, Extension] = field(default_factory=dict)
+    includes: list[tuple[str, Span]] = field(default_factory=list)
+
+
+@dataclass
+class Dialplan:
+    contexts: dict[str, Context]
+    #: (span, message, help) for lines that do not parse.
+    errors: list[tuple[Span, str, str]]
+    #: (span, what) for directives that are noted but not followed.
+    skipped: list[tuple[Span, str]]
+
+
+def parse(text: str) -> Dialplan:
+    """Every context of the file, in file order. Never raises."""
+    contexts: dict[str, Context] = {}
+    errors: list[tuple[Span, str, str]] = []
+    skipped: list[tuple[Span, str]] = []
+    current: Context | None = None
+    last: Extension | None = None
+    in_block = False
+    for number, raw in enumerate(re.split(r"\r\n|\r|\n", text.lstrip("\ufeff")), start=1):
+        line, in_block = _strip_comment(raw, in_block)
+        stripped = line.strip()
+        if not stripped:
+            continue
+        indent = len(line) - len(line.lstrip())
+        if stripped.startswith("#"):
+            skipped.append((Span(number, indent + 1), stripped.split()[0]))
+            continue
+        header = _HEADER.match(stripped)
+        if header:
+            name = header.group("name").strip()
+            span = Span(number, indent + 2)
+            current = contexts.get(name) if "+" in (header.group("marks") or "") else None
+            if current is None:
+                current = contexts.setdefault(name, Context(name, span))
+            last = None
+            continue
+        if current is None or current.name.lower() in _SKIPPED:
+            continue
+        assign = _ASSIGN.match(stripped)
+        if not assign:
+            errors.append((Span(number, indent + 1), f"this line is not `key => value` inside [{current.name}]",
+                           "write `exten => EXT,PRIORITY,Application(args)`, `same => ...` or `include => CONTEXT`"))
+            continue
+        key = assign.group("key").lower()
+        value = assign.group("value")
+        value_col = indent + assign.start("value") + 1
+        if key == "include":
+            current.includes.append((value.strip(), Span(number, value_col)))
+        elif key in ("exten", "same"):
+            last = _step(current, last, key, value, number, value_col, errors)
+    return Dialplan(contexts, errors, skipped)
+
+
+def _strip_comment(line: str, in_block: bool) -> tuple[str, bool]:
+    """Drop `;` comments (not `\\;`) and `;-- ... --;` blocks, keeping columns."""
+    if not in_block and ";" not in line:
+        return line, False
+    out, i = [], 0
+    while i < len(line):
+        if in_block:
+            end = line.find("--;", i)
+            if end == -1:
+                return "".join(out), True
+            out.append(" " * (end + 3 - i))
+            i, in_block = end + 3, False
+            continue
+        char = line[i]
+        if char == "\\" and i + 1 < len(line):
+            out.append(line[i:i + 2])
+            i += 2
+            continue
+        if char == ";":
+            if line.startswith(";--", i):
+                in_block = True
+                out.append("   ")
+                i += 3
+                continue
+            break
+        out.append(char)
+        i += 1
+    return "".join(out), in_block
+
+
+def _step(context: Context, last: Extension | None, key: str, value: str, number: int, column: int,
+          errors: list) -> Extension | None:
+    parts = _split(value, 3 if key == "exten" else 2)
+    if key == "exten":
+        if len(parts) < 3:
+            errors.append((Span(number, column), f"`exten => {value.strip()}` needs EXT,PRIORITY,Application",
+                           "write e.g. `exten => 1,1,Goto(sales,s,1)`"))
+            return last
+        name = parts[0].strip().split("/")[0]  # `1/5551234` matches on the caller id too
+        ext_span = Span(number, column + len(parts[0]) - len(parts[0].lstrip()))
+        extension = context.extensions.setdefault(name, Extension(name, ext_span, context.name))
+        prio_text, app_text = parts[1].strip(), parts[2]
+        app_col = column + len(parts[0]) + len(parts[1]) + 2
+    else:
+        if last is None or len(parts) < 2:
+            errors.append((Span(number, column), "`same =>` needs an `exten =>` line before it in this context",
+                           "start the extension with `exten => EXT,1,Application(...)`"))
+            return last
+        extension = last
+        prio_text, app_text = parts[0].strip(), parts[1]
+        app_col = column + len(parts[0]) + 1
+    prio = _PRIORITY.match(prio_text)
+    if prio is None:
+        errors.append((Span(number, column), f"priority {prio_text!r} is not a number, `n` or `n(label)`",
+                       "priorities are 1, 2, 3 ... or n, optionally with a label: n(menu)"))
+        return extension
+    if prio.group("prio").lower() == "hint":
+        return extension
+    previous = extension.steps[-1].priority if extension.steps else 0
+    word = prio.group("prio").lower()
+    priority = int(word) if word.isdigit() else previous if word == "s" else previous + int(word[2:] or 1)
+    app_col += len(app_text) - len(app_text.lstrip())
+    app, args = _application(app_text.strip())
+    extension.steps.append(Step(priority, prio.group("label"), app, args, app_text.strip(), Span(number, app_col)))
+    extension.steps.sort(key=lambda s: s.priority)
+    return extension
+
+
+def goto_target(args: list[str], extension: Extension) -> tuple[str, str, str]:
+    """`Goto(ctx,ext,prio)`, `Goto(ext,prio)` or `Goto(label)` -> (context, extension, priority)."""
+    parts = [a.strip() for a in args if a.strip() != ""]
+    if len(parts) >= 3:
+        return parts[0], parts[1], parts[2]
+    if len(parts) == 2:
+        return extension.context, parts[0], parts[1]
+    return extension.context, extension.name, parts[0] if parts else "1"
+
+
+def _application(text: str) -> tuple[str, list[str]]:
+    """`Goto(sales,s,1)` -> ("Goto", ["sales", "s", "1"]); `Playback,file` (old form) too."""
+    match = re.match(r"^([\w:]+)\s*(?:\((.*)\)?\s*$|,(.*)$|$)", text, re.DOTALL)
+    if match is None:
+        return text, []
+    inner = match.group(2) if match.group(2) is not None else match.group(3)
+    if inner is None:
+        return match.group(1), []
+    if inner.endswith(")") and inner.count("(") < inner.count(")"):
+        inner = inner[:-1]
+    args = _split(inner, 0)
+    if len(args) == 1 and "|" in inner and "$[" not in inner:
+        args = inner.split("|")  # Asterisk 1.2 and older separated arguments with |
+    return match.group(1), [a.strip() for a in args]
+
+
+def _split(text: str, limit: int) -> list[str]:
+    """Split on commas outside (), [], {} and quotes; at most `limit` parts (0: no limit)."""
+    parts, depth, quote, start = [], 0, "", 0
+    for i, char in enumerate(text):
+        if quote:
+            quote = "" if char == quote else quote
+        elif char == '"':
+            quote = char
+        elif char in "([{":
+            depth += 1
+        elif char in ")]}":
+            depth = max(0, depth - 1)
+        elif char == "," and depth == 0 and (limit == 0 or len(parts) < limit - 1):
+            parts.append(text[start:i])
+            start = i + 1
+    parts.append(text[start:])
+    return parts
+
+
+__all__ = ["OPAQUE", "PASS", "PROMPTS", "Context", "Dialplan", "Extension", "Step", "goto_target", "parse"]

@@ -1,0 +1,294 @@
+"""FreeSWITCH IVR menus (`ivr.conf.xml`, or an `<include>` of `<menu>`s) -> the menu model.
+
+See docs/importers/freeswitch.md for what is read and how each action maps.
+"""
+
+from __future__ import annotations
+
+import re
+import xml.etree.ElementTree as ET
+
+from ivrcheck.findings import Finding, Span
+from ivrcheck.importers import xml_source
+from ivrcheck.importers.nodeset import NodeSet, humanize, is_computed, sound_label
+from ivrcheck.model import DTMF_KEYS, Menu, Node, NodeType, Option, Target
+
+NAME = "freeswitch"
+TITLE = "FreeSWITCH IVR menu XML"
+
+# mod_ivr's own defaults when a menu leaves these out.
+_TIMEOUT_MS, _MAX_FAILURES, _MAX_TIMEOUTS = 10000, 3, 3
+_MENU = re.compile(r"<menu\b[^>]*\bname\s*=", re.IGNORECASE)
+_ENTRY = re.compile(r"<entry\b[^>]*\baction\s*=\s*[\"']menu-", re.IGNORECASE)
+_REPLAYS = ("playback", "phrase", "speak", "say", "sleep", "set", "export", "log", "answer", "pre_answer")
+_SCRIPTS = ("lua", "javascript", "python", "perl", "socket", "curl", "jsrun", "luarun", "eval", "execute_extension")
+
+
+def detect(text: str, filename: str) -> bool:
+    """An XML document with named `<menu>`s whose `<entry>`s take `menu-*` actions."""
+    head = text[:200_000]
+    return bool(_MENU.search(head) and _ENTRY.search(head))
+
+
+def read(text: str, display: str, entry: str | None) -> tuple[Menu | None, list[Finding]]:
+    """The menus of the file as one phone line starting at `entry` (or the one menu nothing leads to)."""
+    nodes = NodeSet(display)
+    doc, error = xml_source.parse(text)
+    if doc is None:
+        assert error is not None
+        nodes.problem("F018", error.span, error.message, error.help)
+        return None, nodes.findings
+    menus = [m for m in doc.root.iter() if xml_source.local(m.tag) == "menu" and m.get("name")]
+    if not menus:
+        nodes.problem("F019", doc.span(doc.root), f"no <menu name=...> found under <{xml_source.local(doc.root.tag)}>",
+                      "an IVR file holds <menu> elements under <include> or <configuration name=\"ivr.conf\"><menus>")
+        return None, nodes.findings
+    by_name: dict[str, ET.Element] = {}
+    for element in menus:
+        name = element.get("name", "")
+        if name in by_name:
+            nodes.problem("F019", doc.attr_span(element, "name"),
+                          f"menu {name!r} is declared twice (first at line {doc.span(by_name[name]).line}); "
+                          "FreeSWITCH keeps only one", "rename or remove one of them")
+            continue
+        by_name[name] = element
+    start = _entry(doc, nodes, by_name, entry)
+    if start is None:
+        return None, nodes.findings
+    for name, element in by_name.items():
+        _Menu(doc, nodes, element, start).build()
+    return nodes.finish(Target(start, doc.span(by_name[start])), start)
+
+
+def _entry(doc: xml_source.Document, nodes: NodeSet, menus: dict[str, ET.Element], entry: str | None) -> str | None:
+    """The menu calls start at: `--entry`, the only menu, or the only menu no other menu leads to."""
+    if entry is not None:
+        if entry in menus:
+            return entry
+        nodes.problem("F021", doc.span(doc.root), f"--entry {entry!r} names no menu in this file",
+                      f"use one of: {', '.join(menus)}")
+        return None
+    if len(menus) == 1:
+        return next(iter(menus))
+    led_to = {_sub_target(e) for m in menus.values() for e in m if xml_source.local(e.tag) == "entry"}
+    roots = [name for name in menus if name not in led_to]
+    if len(roots) == 1:
+        return roots[0]
+    candidates = roots or list(menus)
+    nodes.problem("F021", doc.span(doc.root),
+                  f"{len(menus)} menus and no way to tell where calls start (candidates: {', '.join(candidates)}); "
+                  "the dialplan's `ivr` action decides that", f"pass --entry {candidates[0]} (or another menu name)")
+    return None
+
+
+def _sub_target(element: ET.Element) -> str | None:
+    action, param = element.get("action", ""), (element.get("param") or "").strip()
+    if action == "menu-sub":
+        return param
+    if action == "menu-exec-app" and param.split(" ", 1)[0] == "ivr":
+        return param.split(" ", 1)[1].strip() if " " in param else None
+    return None
+
+
+class _Menu:
+    """One `<menu>` and the nodes its entries lead to."""
+
+    def __init__(self, doc: xml_source.Document, nodes: NodeSet, element: ET.Element, top: str) -> None:
+        self.doc, self.nodes, self.element, self.top = doc, nodes, element, top
+        self.name = element.get("name", "")
+        self.span = doc.span(element)
+        self._exit: Target | None = None
+
+    def build(self) -> None:
+        element, doc = self.element, self.doc
+        self.nodes.nodes[self.name] = Node(self.name, NodeType.MENU, self.span)  # reserve the id first
+        prompt, prompt_span = self._prompt()
+        options, extensions = [], []
+        for entry in element:
+            if xml_source.local(entry.tag) != "entry":
+                continue
+            digits = (entry.get("digits") or "").strip()
+            target, label = self._action(entry)
+            span = doc.attr_span(entry, "digits")
+            key = _single_key(digits)
+            if key is not None:
+                options.append(Option(key=key, span=span, target=target, label=label, label_span=span))
+            elif digits:
+                extensions.append((digits, span, target))
+            else:
+                self.nodes.problem("F019", doc.span(entry), "an <entry> without `digits` can never be chosen",
+                                   'add digits="1" (or the key it should answer)', self.name)
+        if extensions:
+            options.append(self._dial_by_extension(extensions))
+        timeout_ms = _number(element.get("timeout"), _TIMEOUT_MS)
+        failures = int(_number(element.get("max-failures"), _MAX_FAILURES))
+        timeouts = int(_number(element.get("max-timeouts"), _MAX_TIMEOUTS))
+        repeat = Target("repeat", self.span)
+        spans = {name.replace("-", "_"): doc.attr_span(element, attr) for name, attr in (
+            ("timeout", "timeout"), ("retries", "max-failures"))}
+        self.nodes.nodes[self.name] = Node(
+            id=self.name, type=NodeType.MENU, span=self.span, prompt=prompt, prompt_span=prompt_span,
+            options=tuple(options), timeout=timeout_ms / 1000, retries=min(failures, timeouts),
+            on_timeout=repeat, on_invalid=repeat, after_retries=self._after_retries(), spans=spans)
+
+    def _prompt(self) -> tuple[str | None, Span | None]:
+        """A `say:` greeting is text; a sound file or phrase macro is a recording."""
+        attr = "greet-long" if self.element.get("greet-long") else "greet-short"
+        sound = (self.element.get(attr) or "").strip()
+        span = self.doc.attr_span(self.element, attr)
+        if not sound:
+            return None, None
+        if sound.startswith("say:"):
+            return sound[4:].strip(), span
+        self.nodes.recording(self.name, sound, span)
+        return None, span
+
+    def _after_retries(self) -> Target:
+        """`exec-on-max-failures` when set; otherwise the menu ends and the call with it."""
+        app = (self.element.get("exec-on-max-failures") or self.element.get("exec-on-max-timeouts") or "").strip()
+        if app:
+            attr = "exec-on-max-failures" if self.element.get("exec-on-max-failures") else "exec-on-max-timeouts"
+            target, _ = self._app(app.split(";")[-1].strip(), self.doc.attr_span(self.element, attr), "max")
+            return target
+        return self._exit_node()
+
+    def _exit_node(self) -> Target:
+        if self._exit is None:
+            sound = self.element.get("exit-sound")
+            self._exit = self.nodes.node(f"{self.name}:exit", NodeType.HANGUP, self.span,
+                                         prompt=sound_label(sound) if sound else None)
+        return Target(self._exit.ref, self._exit.span)
+
+    def _action(self, entry: ET.Element) -> tuple[Target | None, str | None]:
+        action = (entry.get("action") or "").strip()
+        param = (entry.get("param") or "").strip()
+        span = self.doc.attr_span(entry, "param") if "param" in entry.attrib else self.doc.attr_span(entry, "action")
+        digits = (entry.get("digits") or "").strip()
+        if action == "menu-sub" and param:
+            return Target(param, span), humanize(param)
+        if action == "menu-top":  # in the top menu itself it replays that menu
+            return (Target("repeat", span), "Repeat the menu") if self.name == self.top else \
+                (Target(self.top, span), "Main menu")
+        if action == "menu-back":
+            return Target("back", span), "Back"
+        if action == "menu-exit":
+            return self._exit_node(), "Exit"
+        if action in ("menu-play-sound", "menu-say-text", "menu-say-phrase"):
+            target = self.nodes.node(f"{self.name}:{digits}", NodeType.MESSAGE, span,
+                                     prompt=param[4:] if param.startswith("say:") else None,
+                                     next=Target(self.name, span))
+            return target, _said(param[4:]) if param.startswith("say:") else sound_label(param) if param else "Message"
+        if action == "menu-exec-app":
+            return self._app(param, span, digits)
+        self.nodes.problem("F019", self.doc.attr_span(entry, "action"),
+                           f"unknown action {action!r} in menu {self.name!r}",
+                           "use menu-sub, menu-exec-app, menu-top, menu-back, menu-exit or menu-play-sound",
+                           self.name)
+        return None, None
+
+    def _app(self, param: str, span: Span, digits: str) -> tuple[Target, str]:
+        """`menu-exec-app` (and `exec-on-max-*`): an application and its arguments."""
+        app, _, args = param.partition(" ")
+        app, args = app.lower(), args.strip()
+        base = f"{self.name}:{digits}"
+        words = args.split()
+        dialled = "$1" in args
+        if app == "ivr" and words:
+            return Target(words[0], span), humanize(words[0])
+        if app == "transfer" and words:
+            if dialled:
+                return self.nodes.node(base, NodeType.TRANSFER, span, human=True), "Dial an extension"
+            if is_computed(words[0]):
+                return self._opaque(base, span, f"transfers to an extension computed at run time ({words[0]})"), \
+                    "Transfer"
+            target = self.nodes.node(base, NodeType.TRANSFER, span)
+            self.nodes.opaque(span, target.ref, f"transfers to dialplan extension {words[0]}"
+                              f"{' in ' + words[2] if len(words) > 2 else ''}; what answers there is decided by "
+                              "the dialplan, so it is not counted as a person",
+                              "if a person answers, bridge to the user instead, or check that route by hand")
+            return target, f"Extension {words[0]}"
+        if app == "bridge" and words:
+            target = self.nodes.node(base, NodeType.TRANSFER, span, human=True)
+            if is_computed(args) and not dialled:
+                self.nodes.opaque(span, target.ref, f"bridges to a destination computed at run time ({args}); "
+                                  "it is read as a person")
+            return target, _bridge_label(args)
+        if app in ("callcenter", "fifo") and words:
+            queue = words[0].split("@")[0]
+            # Wait announcements live in callcenter.conf, which is not read: H207 cannot judge them.
+            return self.nodes.node(base, NodeType.AGENT, span, queue=queue, ignore=frozenset({"H207"})), \
+                humanize(queue)
+        if app == "voicemail":
+            return self.nodes.node(base, NodeType.VOICEMAIL, span), "Voicemail"
+        if app == "conference":
+            return self.nodes.node(base, NodeType.TRANSFER, span), "Conference"
+        if app == "hangup":
+            return self.nodes.node(base, NodeType.HANGUP, span), "Hang up"
+        if app in _REPLAYS:
+            target = self.nodes.node(base, NodeType.MESSAGE, span, prompt=args[4:] if args.startswith("say:") else None,
+                                     next=Target(self.name, span))
+            return target, sound_label(words[0]) if words else humanize(app)
+        reason = ("runs a script" if app in _SCRIPTS else f"runs the application {app!r}")
+        return self._opaque(base, span, f"{reason} ({param}), which may route the call anywhere; ivrcheck "
+                            "assumes it returns to the menu", Target(self.name, span)), humanize(app)
+
+    def _opaque(self, base: str, span: Span, why: str, onward: Target | None = None) -> Target:
+        target = self.nodes.node(base, NodeType.SELF_SERVICE, span, next=onward)
+        self.nodes.opaque(span, target.ref, why)
+        return target
+
+    def _dial_by_extension(self, found: list[tuple[str, Span, Target | None]]) -> Option:
+        """Multi-digit entries (literal or regex) are one choice: dialling an extension."""
+        _, span, target = found[0]
+        lengths = {_digit_count(d) for d, _, _ in found}
+        if len(found) > 1:
+            cases = tuple((d, t) for d, _, t in found if t is not None)
+            target = self.nodes.node(f"{self.name}:dialled", NodeType.BRANCH, span, on="data", cases=cases)
+        return Option(key="extension", span=span, target=target, kind="extension",
+                      digits=lengths.pop() if len(lengths) == 1 else None, label="Dial an extension")
+
+
+def _single_key(digits: str) -> str | None:
+    """The one key an entry answers: `1`, `*`, or a regex that matches only one key (`/^1$/`)."""
+    if digits in DTMF_KEYS:
+        return digits
+    match = re.fullmatch(r"/\^?\(?\\?([0-9*#])\)?\$?/", digits)
+    return match.group(1) if match else None
+
+
+def _digit_count(digits: str) -> int | None:
+    """How many digits an entry takes: `1001` -> 4, `/^(10[01][0-9])$/` -> 4, open-ended -> None."""
+    if not digits.startswith("/"):
+        return len(digits) if digits.isdigit() else None
+    body = re.sub(r"^/\^?|\$?/$", "", digits).replace("(", "").replace(")", "")
+    count = 0
+    for token, repeat in re.findall(r"(\[[^\]]*\]|\\d|[0-9*#.])(\{\d+\}|[+*?]|\{\d*,\d*\})?", body):
+        if repeat and not repeat[1:-1].isdigit():
+            return None
+        count += int(repeat[1:-1]) if repeat else 1
+    return count or None
+
+
+def _number(value: str | None, default: float) -> float:
+    try:
+        return float(value) if value is not None and float(value) >= 0 else default
+    except ValueError:
+        return default
+
+
+def _said(text: str) -> str:
+    """A short label from spoken text: its first clause, at most six words."""
+    words = re.split(r"[.,;:!?]", text.strip(), maxsplit=1)[0].split()[:6]
+    return " ".join(words) or "Message"
+
+
+def _bridge_label(args: str) -> str:
+    """`user/1000@${domain}` -> `User 1000`; `sofia/gateway/gw/5551234` -> `5551234`."""
+    dest = args.split("|")[0].split(",")[0].split()[0]
+    dest = re.sub(r"^\{[^}]*\}", "", dest)
+    if dest.startswith("user/"):
+        return f"User {dest[5:].split('@')[0]}"
+    return dest.rsplit("/", 1)[-1].split("@")[0] or "Person"
+
+
+__all__ = ["NAME", "TITLE", "detect", "read"]

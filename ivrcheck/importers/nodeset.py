@@ -1,0 +1,128 @@
+"""What the FreeSWITCH, Asterisk and VoiceXML importers share: a set of nodes being built, with the
+findings made on the way, and labels derived where a format has none."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from ivrcheck.findings import Finding, Span
+from ivrcheck.language import load_language
+from ivrcheck.load.codes import LOAD_CODES, load_finding
+from ivrcheck.model import Menu, Node, NodeType, Target
+
+#: Prompt rules that read a prompt's words; a recording has none to read.
+WORDING_RULES = frozenset({"P401"})
+_SOUND_EXT = re.compile(r"\.(wav|mp3|gsm|ulaw|alaw|sln\d*|g729|g722|ogg|vox|raw)$", re.IGNORECASE)
+
+
+class NodeSet:
+    """The nodes of one imported file, the F findings made while reading it, and the recordings met."""
+
+    def __init__(self, path: str) -> None:
+        self.path = path
+        self.nodes: dict[str, Node] = {}
+        self.findings: list[Finding] = []
+        self.hours: dict[str, dict[str, str]] = {}
+        self.hours_spans: dict[str, Span] = {}
+        #: Menus whose prompt is a recording: (node id, sound).
+        self.recorded: list[tuple[str, str, Span]] = []
+
+    def new_id(self, base: str) -> str:
+        """`base`, or `base~2`, `base~3`... when taken. A `#` key is spelt `hash` (`#` marks another file)."""
+        base = base.replace("#", "hash")
+        if base not in self.nodes:
+            return base
+        n = 2
+        while f"{base}~{n}" in self.nodes:
+            n += 1
+        return f"{base}~{n}"
+
+    def add(self, node: Node) -> Target:
+        """Add a node (its id must be new) and return a target pointing at it."""
+        self.nodes[node.id] = node
+        return Target(node.id, node.span)
+
+    def node(self, base: str, node_type: NodeType, span: Span, **fields) -> Target:
+        """Add a node of this type under a fresh id made from `base`."""
+        return self.add(Node(id=self.new_id(base), type=node_type, span=span, **fields))
+
+    def replace(self, node_id: str, **fields) -> None:
+        self.nodes[node_id] = replace(self.nodes[node_id], **fields)
+
+    def problem(self, code: str, span: Span, message: str, help_text: str, node_id: str | None = None) -> None:
+        self.findings.append(load_finding(self.path, code, span, message, help_text, node_id))
+
+    def opaque(self, span: Span, node_id: str | None, why: str, help_text: str = "") -> None:
+        """An F020 (info): this step's outcome cannot be known from the file alone."""
+        self.problem("F020", span, why, help_text or "check this route by hand; ivrcheck keeps the routes the file "
+                     "declares", node_id)
+
+    def recording(self, node_id: str, sound: str, span: Span) -> None:
+        """Note that a menu's prompt is a sound file whose words ivrcheck cannot read."""
+        self.recorded.append((node_id, sound, span))
+
+    def failed(self) -> bool:
+        return any(LOAD_CODES[f.code].severity.rank >= 3 for f in self.findings)
+
+    def finish(self, entry: Target, name: str, language: str = "en") -> tuple[Menu | None, list[Finding]]:
+        """The Menu (None when an error-level finding exists) and every finding."""
+        if self.recorded:
+            node_id, sound, span = self.recorded[0]
+            more = f" and {len(self.recorded) - 1} more" if len(self.recorded) > 1 else ""
+            self.opaque(span, node_id,
+                        f"the prompt of {node_id!r} is a recording ({sound}){more}; its words cannot be read, "
+                        "so options are not checked against what it says (P401)",
+                        "write the prompt's words as text-to-speech, or check by listening that every key is offered")
+            for node_id, _, _ in self.recorded:
+                node = self.nodes.get(node_id)
+                if node is not None:
+                    self.replace(node_id, ignore=node.ignore | WORDING_RULES)
+        if self.failed():
+            return None, self.findings
+        menu = Menu(path=self.path, name=name, language=language, entry=entry, nodes=dict(self.nodes),
+                    hours=self.hours, hours_spans=self.hours_spans)
+        return menu, self.findings
+
+
+def humanize(name: str) -> str:
+    """`demo_ivr_submenu` -> `Demo ivr submenu`; `sales-menu` -> `Sales menu`."""
+    words = re.sub(r"[_\-.]+", " ", name).split()
+    text = " ".join(words)
+    return text[:1].upper() + text[1:] if text else name
+
+
+def sound_label(sound: str) -> str:
+    """A label from a sound file's name: `ivr/ivr-sample_submenu.wav` -> `Sample submenu`."""
+    base = _SOUND_EXT.sub("", sound.strip().split("!")[-1].rstrip("/").rsplit("/", 1)[-1])
+    folder = sound.rsplit("/", 2)[-2] if "/" in sound else ""
+    for prefix in (folder, "ivr", "vm", "custom", "demo"):
+        if prefix and base.lower().startswith(prefix.lower() + "-"):
+            base = base[len(prefix) + 1:]
+    return humanize(base)
+
+
+def prompt_label(prompt: str | None, key: str, language: str = "en") -> str | None:
+    """The function a text prompt announces for `key` ("For sales, press 1" -> `sales`), or None."""
+    if not prompt:
+        return None
+    for offer in load_language(language).offers(prompt):
+        if offer.key != key:
+            continue
+        if offer.key_first:
+            phrase = prompt[offer.match.end():offer.ready]
+        else:
+            phrase = prompt[offer.start:offer.match.start()]
+        phrase = re.sub(r"^\W*(for|to|if you|if|jos|for the)\s+", "", phrase.strip(" ,.;:"), flags=re.IGNORECASE)
+        phrase = phrase.strip(" ,.;:")
+        if phrase and len(phrase) <= 60:
+            return phrase[:1].upper() + phrase[1:]
+    return None
+
+
+def is_computed(value: str) -> bool:
+    """Whether a value is worked out at run time (`${VAR}`, `$[...]`, a Lua or JS expression)."""
+    return "${" in value.replace("$${", "") or "$[" in value
+
+
+__all__ = ["WORDING_RULES", "NodeSet", "humanize", "is_computed", "prompt_label", "sound_label"]

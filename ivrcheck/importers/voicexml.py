@@ -1,0 +1,296 @@
+"""VoiceXML 2.x documents (`<menu>`s and `<form>`s, with or without the namespace) -> the menu model.
+
+See docs/importers/voicexml.md for what is read and how each element maps.
+"""
+
+from __future__ import annotations
+
+import re
+import xml.etree.ElementTree as ET
+
+from ivrcheck.findings import Finding, Span
+from ivrcheck.importers import xml_source
+from ivrcheck.importers.nodeset import NodeSet, humanize, prompt_label
+from ivrcheck.importers.vxml_text import condition_value, grammar_items, prompt_text, seconds
+from ivrcheck.importers.xml_source import Document, local, text_of
+from ivrcheck.model import DTMF_KEYS, Menu, Node, NodeType, Option, Target
+
+NAME = "voicexml"
+TITLE = "VoiceXML 2.x document"
+
+_ROOT = re.compile(r"<(?:\w+:)?vxml\b")
+_ACTIONS = ("goto", "transfer", "exit", "disconnect", "reprompt", "submit", "return", "throw", "if", "clear")
+_ITEMS = ("block", "field", "transfer", "record", "subdialog", "object")
+_XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
+
+
+def detect(text: str, filename: str) -> bool:
+    """A document whose root element is `<vxml>`."""
+    return bool(_ROOT.search(text[:20_000]))
+
+
+def read(text: str, display: str, entry: str | None) -> tuple[Menu | None, list[Finding]]:
+    """The document's dialogs as one phone line, starting at the first dialog (or `entry`)."""
+    nodes = NodeSet(display)
+    doc, error = xml_source.parse(text)
+    if doc is None:
+        assert error is not None
+        nodes.problem("F018", error.span, error.message, error.help)
+        return None, nodes.findings
+    if local(doc.root.tag) != "vxml":
+        nodes.problem("F019", doc.span(doc.root), f"the root element is <{local(doc.root.tag)}>, not <vxml>",
+                      "a VoiceXML document starts with <vxml version=\"2.1\">")
+        return None, nodes.findings
+    dialogs = [d for d in doc.root if local(d.tag) in ("menu", "form")]
+    if not dialogs:
+        nodes.problem("F019", doc.span(doc.root), "the document declares no <menu> or <form>",
+                      "a VoiceXML application needs at least one dialog")
+        return None, nodes.findings
+    ids = [d.get("id") or f"{local(d.tag)}{i + 1}" for i, d in enumerate(dialogs)]
+    if entry is not None and entry not in ids:
+        nodes.problem("F021", doc.span(doc.root), f"--entry {entry!r} names no dialog in this document",
+                      f"use one of: {', '.join(ids)}")
+        return None, nodes.findings
+    builder = _Builder(doc, nodes, doc.root.get(_XML_LANG) or doc.root.get("lang") or "en")
+    for dialog_id, dialog in zip(ids, dialogs):
+        builder.dialog(dialog_id, dialog)
+    start = entry or ids[0]
+    return nodes.finish(Target(start, doc.span(dialogs[ids.index(start)])), start, builder.language)
+
+
+class _Builder:
+    def __init__(self, doc: Document, nodes: NodeSet, language: str) -> None:
+        self.doc, self.nodes, self.language = doc, nodes, language.split("-")[0].lower() or "en"
+        # Handlers and properties on <vxml> itself, collected once (every dialog inherits them).
+        self.root_handlers = [c for c in doc.root if local(c.tag) in ("catch", "noinput", "nomatch")]
+        self.root_properties = [c for c in doc.root if local(c.tag) == "property"]
+
+    # -- dialogs -------------------------------------------------------------------------------
+    def dialog(self, dialog_id: str, element: ET.Element) -> None:
+        if local(element.tag) == "menu":
+            self.menu(dialog_id, element)
+        else:
+            self.form(dialog_id, element)
+
+    def menu(self, menu_id: str, element: ET.Element) -> None:
+        span = self.doc.span(element)
+        self.nodes.nodes[menu_id] = Node(menu_id, NodeType.MENU, span)
+        choices = [c for c in element if local(c.tag) == "choice"]
+        numbered = iter(str(n) for n in range(1, 10)) if element.get("dtmf", "").lower() == "true" else iter(())
+        keyed = [(c, c.get("dtmf") or next(numbered, None)) for c in choices]
+        prompt, sounds = prompt_text(element, [(k or "", text_of(c)) for c, k in keyed])
+        options = []
+        for choice, key in keyed:
+            said = text_of(choice)
+            target = self.goto(choice, menu_id, span)
+            label = said or prompt_label(prompt, key or "", self.language) or (
+                humanize(target.ref) if target else None)
+            where = self.doc.attr_span(choice, "dtmf") if choice.get("dtmf") else self.doc.span(choice)
+            if key is None and not said:
+                self.nodes.problem("F019", where, "a <choice> with no dtmf key and no words can never be chosen",
+                                   "give it dtmf=\"N\" or words to say", menu_id)
+                continue
+            options.append(Option(key=key if key in DTMF_KEYS else said, span=where, target=target, label=label,
+                                  label_span=where, say=(said,) if said else (),
+                                  kind="dtmf" if key in DTMF_KEYS else "speech"))
+        self._interactive(menu_id, NodeType.MENU, element, span, prompt, sounds, options=tuple(options))
+
+    def form(self, form_id: str, element: ET.Element) -> None:
+        items = [i for i in element if local(i.tag) in _ITEMS]
+        if not items:
+            self.nodes.node(form_id, NodeType.HANGUP, self.doc.span(element))
+            return
+        names = [form_id] + [f"{form_id}.{i.get('name') or local(i.tag) + str(n + 1)}"
+                             for n, i in enumerate(items[1:], start=1)]
+        for name, item in zip(names, items):
+            self.nodes.nodes[name] = Node(name, NodeType.MESSAGE, self.doc.span(item))  # reserved
+        end = self.doc.span(items[-1])
+        for index, (name, item) in enumerate(zip(names, items)):
+            onward = Target(names[index + 1], self.doc.span(items[index + 1])) if index + 1 < len(items) else \
+                self.nodes.node(f"{form_id}:end", NodeType.HANGUP, end)
+            self.item(name, item, element, onward, form_id)
+        ending = f"{form_id}:end"
+        if ending in self.nodes.nodes and not any(t.ref == ending for n in self.nodes.nodes.values()
+                                                   if n is not None for t in n.targets()):
+            del self.nodes.nodes[ending]  # the form never runs off its end
+
+    # -- form items ----------------------------------------------------------------------------
+    def item(self, node_id: str, item: ET.Element, form: ET.Element, onward: Target, form_id: str) -> None:
+        kind, span = local(item.tag), self.doc.span(item)
+        if kind == "block":
+            prompt, _ = prompt_text(item)
+            target = self.actions(item, node_id, span, onward, form_id)
+            self.nodes.add(Node(node_id, NodeType.MESSAGE, span, prompt=prompt or None, next=target))
+        elif kind == "field":
+            self.field(node_id, item, onward, form_id)
+        elif kind == "transfer":
+            if not item.get("dest") and item.get("destexpr"):
+                self.nodes.opaque(span, node_id, f"the transfer's number is computed ({item.get('destexpr')}); it "
+                                  "is read as a person")
+            self.nodes.add(Node(node_id, NodeType.TRANSFER, span, human=True))
+        elif kind == "record":
+            self.nodes.add(Node(node_id, NodeType.VOICEMAIL, span))
+        else:
+            self.nodes.add(Node(node_id, NodeType.SELF_SERVICE, span, next=onward))
+            self.nodes.opaque(span, node_id, f"<{kind}> runs another dialog or platform object "
+                              f"({item.get('src') or item.get('classid') or item.get('srcexpr') or '?'}), whose "
+                              "outcome is not in this document; the call is assumed to carry on")
+
+    def field(self, node_id: str, field: ET.Element, onward: Target, form_id: str) -> None:
+        span = self.doc.span(field)
+        name = field.get("name") or ""
+        items, length, _ = grammar_items(field)
+        filled = next((f for f in field if local(f.tag) == "filled"), None)
+        cases, rest = self.filled(filled, name, node_id, span, onward, form_id)
+        keys = [(said, value) for said, value in items if said in DTMF_KEYS]
+        prompt, sounds = prompt_text(field)
+        if keys and len(keys) == len(items):  # a DTMF choice: a menu
+            options = tuple(Option(key=said, span=span, target=cases.get(value, cases.get(said, rest)),
+                                   label=prompt_label(prompt, said, self.language) or humanize(value))
+                            for said, value in keys)
+            self._interactive(node_id, NodeType.MENU, field, span, prompt, sounds, options=options)
+            return
+        onward_after = rest
+        if cases:  # branches on what was entered
+            onward_after = self.nodes.node(f"{node_id}:filled", NodeType.BRANCH, span, on="data",
+                                           cases=tuple(cases.items()), default=rest)
+            self.nodes.opaque(span, onward_after.ref, f"the route depends on the value entered in {name!r}")
+        self._interactive(node_id, NodeType.INPUT, field, span, prompt, sounds, digits=length, next=onward_after)
+
+    def filled(self, filled: ET.Element | None, name: str, node_id: str, span: Span, onward: Target,
+               form_id: str) -> tuple[dict[str, Target], Target]:
+        """Value -> target from `<if cond="name == 'x'">` branches, and where every other value goes."""
+        if filled is None:
+            return {}, onward
+        cases: dict[str, Target] = {}
+        branch = next((c for c in filled if local(c.tag) == "if"), None)
+        if branch is None:
+            return {}, self.actions(filled, node_id, span, onward, form_id)
+        rest = onward
+        for cond, body in _arms(branch):
+            target = self.actions(body, node_id, span, onward, form_id)
+            values = condition_value(cond, name) if cond is not None else None
+            if cond is None:
+                rest = target
+            elif values is None:
+                self.nodes.opaque(self.doc.span(branch), node_id, f"the condition {cond!r} is not a comparison of "
+                                  f"{name!r} with a value; its route is kept as a data branch")
+                cases[cond] = target
+            else:
+                for value in values:
+                    cases.setdefault(value, target)
+        return cases, rest
+
+    # -- shared pieces -------------------------------------------------------------------------
+    def _interactive(self, node_id: str, node_type: NodeType, element: ET.Element, span: Span, prompt: str,
+                     sounds: list[str], **fields) -> None:
+        """A menu or input node with its prompt and its noinput/nomatch handling."""
+        if sounds and not prompt:
+            self.nodes.recording(node_id, sounds[0], span)
+        timeout = self._property(element, "timeout")
+        handling = self.handlers(element, node_id, span)
+        self.nodes.add(Node(node_id, node_type, span, prompt=prompt or None, prompt_span=span if prompt else None,
+                            timeout=timeout, **handling, **fields))
+
+    def _property(self, element: ET.Element, name: str) -> float | None:
+        for prop in [p for p in element if local(p.tag) == "property"] + self.root_properties:
+            if prop.get("name") == name:
+                return seconds(prop.get("value"))
+        return None
+
+    def handlers(self, element: ET.Element, node_id: str, span: Span) -> dict:
+        """on_timeout / on_invalid / retries / after_retries from noinput and nomatch handlers.
+
+        Handlers on the element win over those of the document root. With none, VoiceXML's
+        default handlers reprompt for ever: `repeat`, and no count after which the call moves on.
+        """
+        found: dict[str, dict[int, ET.Element]] = {"noinput": {}, "nomatch": {}}
+        for holder in (self.root_handlers, list(element)):
+            for handler in holder:
+                name = local(handler.tag)
+                events = handler.get("event", "").split() if name == "catch" else [name]
+                count = int(handler.get("count", "1")) if handler.get("count", "1").isdigit() else 1
+                for event in events:
+                    if event in found:
+                        found[event][count] = handler
+        result: dict = {}
+        repeat = Target("repeat", span)
+        for event, field in (("noinput", "on_timeout"), ("nomatch", "on_invalid")):
+            first = found[event].get(1)
+            result[field] = self.actions(first, node_id, span, repeat, None) if first is not None else repeat
+        counted = [(c, e, h) for e in ("nomatch", "noinput") for c, h in found[e].items() if c > 1]
+        if counted:
+            count, _, handler = min(counted, key=lambda x: x[0])
+            result["retries"] = count  # the handler for the Nth failure: N attempts, as max-failures
+            result["after_retries"] = self.actions(handler, node_id, self.doc.span(handler), repeat, None)
+        else:
+            result["after_retries"] = repeat
+        return result
+
+    def actions(self, element: ET.Element | None, node_id: str, span: Span, onward: Target,
+                form_id: str | None) -> Target:
+        """Where a block of executable content sends the call: its first goto, transfer, exit ..."""
+        if element is None:
+            return onward
+        for child in element:
+            name = local(child.tag)
+            if name not in _ACTIONS:
+                continue
+            where = self.doc.span(child)
+            if name == "goto":
+                if child.get("nextitem") and form_id:
+                    return Target(f"{form_id}.{child.get('nextitem')}", where)
+                return self.goto(child, node_id, where) or onward
+            if name == "reprompt":
+                return Target("repeat", where)
+            if name in ("exit", "disconnect"):
+                return self.nodes.node(f"{node_id}:{name}", NodeType.HANGUP, where)
+            if name == "transfer":
+                return self.nodes.node(f"{node_id}:transfer", NodeType.TRANSFER, where, human=True)
+            if name == "if":
+                arms = [(cond, self.actions(body, node_id, where, onward, form_id)) for cond, body in _arms(child)]
+                default = next((t for c, t in arms if c is None), onward)
+                target = self.nodes.node(f"{node_id}:if", NodeType.BRANCH, where, on="data",
+                                         cases=tuple((c, t) for c, t in arms if c is not None), default=default)
+                self.nodes.opaque(where, target.ref, f"<if cond={arms[0][0]!r}> decides at run time; every "
+                                  "route is kept")
+                return target
+            target = self.nodes.node(f"{node_id}:{name}", NodeType.SELF_SERVICE, where)
+            self.nodes.opaque(where, target.ref, f"<{name}> hands the call to the server or another document "
+                              f"({child.get('next') or child.get('event') or child.get('expr') or '?'}); "
+                              "where it goes next is decided there")
+            return target
+        return onward
+
+    def goto(self, element: ET.Element, node_id: str, span: Span) -> Target | None:
+        """`next="#id"` is a dialog here; another document or a computed `expr` is opaque."""
+        target = (element.get("next") or "").strip()
+        where = self.doc.attr_span(element, "next") if target else span
+        if target.startswith("#"):
+            return Target(target[1:], where)
+        described = target or element.get("expr") or element.get("expritem") or element.get("event")
+        if not described:
+            return None
+        opaque = self.nodes.node(f"{node_id}:leaves", NodeType.SELF_SERVICE, where)
+        self.nodes.opaque(where, opaque.ref, f"the call continues in {described!r}, outside this document; "
+                          "check that document on its own")
+        return opaque
+
+
+def _arms(branch: ET.Element) -> list[tuple[str | None, ET.Element]]:
+    """`<if>`'s arms as (condition or None for `else`, a container of that arm's content)."""
+    arms: list[tuple[str | None, ET.Element]] = []
+    current = ET.Element("arm")
+    cond: str | None = branch.get("cond", "")
+    for child in branch:
+        name = local(child.tag)
+        if name in ("elseif", "else"):
+            arms.append((cond, current))
+            current, cond = ET.Element("arm"), child.get("cond", "") if name == "elseif" else None
+        else:
+            current.append(child)
+    arms.append((cond, current))
+    return arms
+
+
+__all__ = ["NAME", "TITLE", "detect", "read"]

@@ -1,0 +1,130 @@
+"""FreeSWITCH IVR menu XML: menus, actions, entries, defaults, findings and positions."""
+
+from __future__ import annotations
+
+import textwrap
+
+from ivrcheck.importers import freeswitch
+from ivrcheck.load import menu_text
+from ivrcheck.model import NodeType
+from tests.importers.helpers import check, codes, keys, load, loaded, metrics
+
+DEMO = "freeswitch/demo_ivr.xml"
+CLINIC = "freeswitch/clinic-ivr.conf.xml"
+
+
+def read(xml: str, entry: str | None = None):
+    return menu_text(textwrap.dedent(xml).lstrip(), "ivr.xml", entry=entry)
+
+
+def test_demo_ivr_starts_at_the_menu_no_other_menu_leads_to():
+    menu = loaded(DEMO)
+    assert menu.entry.ref == "demo_ivr"
+    assert {m.id for m in menu.menus()} == {"demo_ivr", "demo_ivr_submenu"}
+    assert keys(menu, "demo_ivr") == {
+        "1": "demo_ivr:1", "2": "demo_ivr:2", "3": "demo_ivr:3", "4": "demo_ivr:4", "5": "demo_ivr:5",
+        "6": "demo_ivr_submenu", "9": "repeat", "extension": "demo_ivr:/^(10[01][0-9])$/"}
+    assert keys(menu, "demo_ivr_submenu") == {"*": "demo_ivr"}
+
+
+def test_demo_ivr_maps_bridge_to_a_person_and_transfers_to_dialplan_extensions_not():
+    menu = loaded(DEMO)
+    bridge, echo = menu.nodes["demo_ivr:1"], menu.nodes["demo_ivr:2"]
+    assert (bridge.type, bridge.human) == (NodeType.TRANSFER, True)
+    assert (echo.type, echo.human) == (NodeType.TRANSFER, False)
+    extension = next(o for o in menu.nodes["demo_ivr"].options if o.kind == "extension")
+    assert extension.digits == 4 and menu.nodes[extension.target.ref].human
+
+
+def test_demo_ivr_reads_timeouts_retries_and_exit():
+    menu = loaded(DEMO)
+    main = menu.nodes["demo_ivr"]
+    assert (main.timeout, main.retries, main.on_timeout.ref, main.on_invalid.ref) == (10.0, 3, "repeat", "repeat")
+    assert menu.nodes[main.after_retries.ref].type is NodeType.HANGUP
+    assert menu.nodes["demo_ivr_submenu"].timeout == 15.0
+
+
+def test_demo_ivr_metrics():
+    found = metrics(loaded(DEMO))
+    assert (found["depth"], found["steps_to_human"], found["menus"], found["options"], found["max_options"]) == \
+        (2, 1, 2, 9, 8)
+    assert found["zero_out_coverage"] == 0.0
+
+
+def test_demo_ivr_findings_point_into_the_xml():
+    result = check(DEMO)
+    assert codes(result, "R503") == [(3, 3), (28, 3)]
+    assert codes(result, "H203") == [(3, 3), (28, 3)]
+    assert (4, 9) in codes(result, "F020")  # the phrase macro greeting: a recording, words unknown
+    assert (19, 46) in codes(result, "F020")  # transfer 9196: what answers is in the dialplan
+    assert not codes(result, "P401")
+
+
+def test_clinic_reads_text_to_speech_prompts_and_derives_labels():
+    menu = loaded(CLINIC)
+    main = menu.nodes["clinic_main"]
+    assert main.prompt.startswith("Thank you for calling Riverside Clinic")
+    labels = {o.key: o.label for o in main.options}
+    assert labels["1"] == "Appointments" and labels["3"] == "Clinic nurses"
+    assert menu.nodes[main.after_retries.ref].type is NodeType.TRANSFER  # exec-on-max-failures
+    assert main.retries == 2
+    assert keys(menu, "clinic_nurses")["*"] == "back"
+
+
+def test_clinic_defects_are_found():
+    result = check(CLINIC)
+    assert codes(result, "S109") == [(24, 37)]  # key 2 bound twice
+    assert codes(result, "S101") == [(33, 48)]  # `ivr clinic_prescriptions`: no such menu
+    assert codes(result, "H203") == [(30, 5)]
+    assert codes(result, "R503") == [(30, 5)]
+    assert codes(result, "P401") == [(27, 39), (28, 37)]  # star and dial-by-extension are never offered
+
+
+def test_clinic_commented_out_menu_is_ignored_and_scripts_are_opaque():
+    menu = loaded(CLINIC)
+    assert "old_main" not in menu.nodes
+    script = menu.nodes["clinic_main:2"]
+    assert script.type is NodeType.SELF_SERVICE and script.next.ref == "clinic_main"
+    opaque = [f.message for f in load(CLINIC)[1] if f.code == "F020"]
+    assert any("lua results_lookup.lua" in m for m in opaque)
+    assert any("${nurse_ext}" in m for m in opaque)
+
+
+def test_several_root_menus_need_an_entry():
+    xml = """
+        <include>
+          <menu name="day"><entry action="menu-exit" digits="1"/></menu>
+          <menu name="night"><entry action="menu-exit" digits="1"/></menu>
+        </include>
+    """
+    menu, findings = read(xml)
+    assert menu is None
+    assert [(f.code, f.span.line) for f in findings] == [("F021", 1)]
+    assert "day, night" in findings[0].message
+    menu, findings = read(xml, entry="night")
+    assert menu is not None and menu.entry.ref == "night"
+    menu, findings = read(xml, entry="evening")
+    assert menu is None and "use one of: day, night" in findings[0].help
+
+
+def test_malformed_xml_is_f018_with_position():
+    menu, findings = read("""
+        <include>
+          <menu name="main">
+            <entry action="menu-exit" digits="1">
+          </menu>
+        </include>
+    """)
+    assert menu is None
+    assert [(f.code, f.span.line, f.span.column) for f in findings] == [("F018", 4, 5)]
+
+
+def test_a_file_without_menus_is_f019():
+    menu, findings = menu_text("<include><menu/></include>", "x.xml", source_format="freeswitch")
+    assert menu is None and [f.code for f in findings] == ["F019"]
+
+
+def test_detect_only_claims_ivr_menus():
+    assert freeswitch.detect('<include><menu name="a"><entry action="menu-top" digits="1"/></menu></include>', "a.xml")
+    assert not freeswitch.detect("<vxml><menu id='a'/></vxml>", "a.vxml")
+    assert not freeswitch.detect("entry: main\nnodes: {}\n", "a.yaml")

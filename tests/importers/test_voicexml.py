@@ -1,0 +1,118 @@
+"""VoiceXML: menus, choices, forms and fields, handlers, findings and positions."""
+
+from __future__ import annotations
+
+import textwrap
+
+from ivrcheck.importers import voicexml
+from ivrcheck.load import menu_text
+from ivrcheck.model import NodeType
+from tests.importers.helpers import check, codes, keys, loaded, metrics
+
+SPEC = "voicexml/spec-menu.vxml"
+BANK = "voicexml/bank-line.vxml"
+WEATHER = "voicexml/weather-form.vxml"
+
+
+def read(xml: str, entry: str | None = None):
+    return menu_text(textwrap.dedent(xml).lstrip(), "app.vxml", entry=entry)
+
+
+def test_spec_menu_numbers_choices_and_spells_out_enumerate():
+    menu = loaded(SPEC)
+    main = menu.nodes["main"]
+    assert keys(menu, "main") == {"1": "sports", "2": "weather", "3": "news"}
+    assert next((o.label, o.say) for o in main.options) == ("Sports", ("Sports",))
+    assert main.prompt == "Welcome home. Say one of: Sports. Weather. News."
+    assert main.on_timeout.ref == "repeat" and main.after_retries.ref == "repeat"  # default handlers reprompt
+
+
+def test_spec_menu_keys_are_never_announced():
+    result = check(SPEC)
+    assert codes(result, "P401") == [(9, 5), (10, 5), (11, 5)]
+    assert codes(result, "H201") == [(4, 3)]
+    assert not codes(result, "S102")
+
+
+def test_spec_menu_metrics():
+    found = metrics(loaded(SPEC))
+    assert (found["depth"], found["menus"], found["options"], found["steps_to_human"]) == (1, 1, 3, None)
+
+
+def test_bank_line_handlers_timeouts_and_labels_from_the_prompt():
+    menu = loaded(BANK)
+    assert menu.language == "en"
+    main = menu.nodes["main"]
+    assert (main.timeout, main.retries, main.after_retries.ref) == (6.0, 3, "advisor")  # document-level catch
+    assert {o.key: o.label for o in main.options} == {"1": "Your balance", "2": "Cards",
+                                                       "0": "Speak to an advisor"}
+    assert menu.nodes["advisor"].type is NodeType.TRANSFER and menu.nodes["advisor"].human
+
+
+def test_bank_line_dtmf_field_with_filled_branches_is_a_menu():
+    menu = loaded(BANK)
+    cards = menu.nodes["cards"]
+    assert cards.type is NodeType.MENU
+    assert keys(menu, "cards") == {"1": "lost", "2": "activate"}
+    assert cards.retries == 2 and menu.nodes[cards.after_retries.ref].type is NodeType.HANGUP
+
+
+def test_bank_line_digits_field_is_input_and_leaving_the_document_is_opaque():
+    menu = loaded(BANK)
+    balance = menu.nodes["balance"]
+    assert (balance.type, balance.digits) == (NodeType.INPUT, 8)
+    assert menu.nodes[balance.next.ref].type is NodeType.SELF_SERVICE
+
+
+def test_bank_line_findings():
+    result = check(BANK)
+    assert codes(result, "P402") == [(37, 5)]  # "press 3" with no option 3
+    assert codes(result, "H203") == [(37, 5)]
+    assert codes(result, "R503") == [(42, 51)]  # two failures disconnect
+    assert (32, 21) in codes(result, "F020")
+    assert "old_main" not in loaded(BANK).nodes  # the menu inside a comment is ignored
+    assert not codes(result, "S102")
+
+
+def test_weather_form_fields_without_dtmf_grammars_are_inputs():
+    menu = loaded(WEATHER)
+    assert menu.entry.ref == "weather_info"
+    state = menu.nodes["weather_info.state"]
+    assert state.type is NodeType.INPUT and state.prompt == "What state?"
+    assert menu.nodes["weather_info"].prompt == "Welcome to the weather information service."
+
+
+def test_namespace_and_entry():
+    xml = """
+        <vxml xmlns="http://www.w3.org/2001/vxml" version="2.1">
+          <form id="a"><block><goto next="#b"/></block></form>
+          <menu id="b"><choice dtmf="0" next="#c"/></menu>
+          <form id="c"><transfer dest="tel:+358100"/></form>
+        </vxml>
+    """
+    menu, _ = read(xml, entry="b")
+    assert menu.entry.ref == "b" and keys(menu, "b") == {"0": "c"}
+    menu, findings = read(xml, entry="zz")
+    assert menu is None and findings[0].code == "F021" and "a, b, c" in findings[0].help
+
+
+def test_speech_only_choice_is_a_speech_option():
+    menu, _ = read("""
+        <vxml version="2.0">
+          <menu id="m"><prompt>Say sales or press 1 for support.</prompt>
+            <choice next="#s">sales</choice><choice dtmf="1" next="#s">support</choice></menu>
+          <form id="s"><transfer dest="tel:1"/></form>
+        </vxml>
+    """)
+    kinds = {o.key: o.kind for o in menu.nodes["m"].options}
+    assert kinds == {"sales": "speech", "1": "dtmf"}
+
+
+def test_not_vxml_root_is_f019():
+    menu, findings = menu_text("<html><vxml/></html>", "a.vxml", source_format="voicexml")
+    assert menu is None and [f.code for f in findings] == ["F019"]
+
+
+def test_detect():
+    assert voicexml.detect('<?xml version="1.0"?>\n<vxml version="2.0"/>', "a.vxml")
+    assert not voicexml.detect("<include><menu name='a'/></include>", "a.xml")
