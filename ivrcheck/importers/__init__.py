@@ -15,8 +15,12 @@ from __future__ import annotations
 
 from types import ModuleType
 
-#: Every importer, in the order `detect` tries them.
-IMPORTERS: tuple[ModuleType, ...] = ()
+from ivrcheck.importers import genesys
+
+#: Every importer, in the order `detect` tries them (one a line, so branches adding formats merge cleanly).
+IMPORTERS: tuple[ModuleType, ...] = (
+    genesys,
+)
 BY_NAME: dict[str, ModuleType] = {module.NAME: module for module in IMPORTERS}
 #: The menu format's own name for `--from`.
 NATIVE = "ivr"

@@ -88,7 +88,20 @@ class Flow:
         if self.failed:
             return None
         return Menu(path=self.display, name=name or self.display, language=language, entry=entry,
-                    nodes=dict(self.nodes), span=span)
+                    nodes=self._ordered(entry), span=span)
+
+    def _ordered(self, entry: Target) -> dict[str, Node]:
+        """Nodes in the order a call meets them (breadth first from the entry), then the rest in file order."""
+        order: dict[str, None] = {}
+        queue = [entry.ref]
+        while queue:
+            node_id = queue.pop(0)
+            if node_id in order or node_id not in self.nodes:
+                continue
+            order[node_id] = None
+            queue.extend(t.ref for t in self.nodes[node_id].targets())
+        order.update(dict.fromkeys(self.nodes))
+        return {node_id: self.nodes[node_id] for node_id in order}
 
     def result(self, menu: Menu | None) -> tuple[Menu | None, list[Finding]]:
         return menu, self.findings
