@@ -15,11 +15,12 @@ from __future__ import annotations
 
 from types import ModuleType
 
-from ivrcheck.importers import genesys
+from ivrcheck.importers import connect, genesys
 
 #: Every importer, in the order `detect` tries them (one a line, so branches adding formats merge cleanly).
 IMPORTERS: tuple[ModuleType, ...] = (
     genesys,
+    connect,
 )
 BY_NAME: dict[str, ModuleType] = {module.NAME: module for module in IMPORTERS}
 #: The menu format's own name for `--from`.
