@@ -15,12 +15,13 @@ from __future__ import annotations
 
 from types import ModuleType
 
-from ivrcheck.importers import connect, genesys
+from ivrcheck.importers import connect, genesys, studio
 
 #: Every importer, in the order `detect` tries them (one a line, so branches adding formats merge cleanly).
 IMPORTERS: tuple[ModuleType, ...] = (
     genesys,
     connect,
+    studio,
 )
 BY_NAME: dict[str, ModuleType] = {module.NAME: module for module in IMPORTERS}
 #: The menu format's own name for `--from`.

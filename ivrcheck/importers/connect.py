@@ -55,7 +55,7 @@ def read(text: str, display: str, entry: str | None) -> tuple[Menu | None, list[
     if len(found) > 1 or (entry is not None and any(entry == name for _, _, name, _ in found)):
         named = [f for f in found if f[2] == entry]
         if not named:
-            flow.unknown_entry(doc.span(""), entry, [name for _, _, name, _ in found], "flows")
+            flow.unknown_entry(doc.span(""), entry, [name or ptr for _, ptr, name, _ in found], "flows")
             return flow.result(None)
         chosen, entry = named[0], None
     flow_doc, pointer, name, legacy = chosen
@@ -92,7 +92,7 @@ def _flows(doc: JsonDoc, flow: Flow) -> Iterator[tuple[JsonDoc, str, str, bool]]
 def _flow_name(value: dict, own: object, pointer: str) -> str:
     meta = value.get("Metadata") or value.get("metadata") or {}
     named = meta.get("name") if isinstance(meta, dict) else None
-    return str(named or own or pointer or "flow")
+    return str(named or own or "")
 
 
 def _modern_steps(doc: JsonDoc, pointer: str) -> tuple[list[Step], str | None]:

@@ -9,7 +9,9 @@ from __future__ import annotations
 
 import json
 import re
-from typing import Mapping
+from typing import Iterable, Mapping
+
+from ivrcheck.findings import Finding
 
 from ivrcheck.model import Menu, Node, NodeType, Option, Target
 
@@ -20,6 +22,17 @@ _UNSAFE = re.compile("[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u2028
 
 _FIELD_ORDER = ("prompt", "queue", "hours", "closed", "announces_wait", "confirmation", "human", "on", "digits",
                 "next", "timeout", "retries", "on_timeout", "on_invalid", "after_retries", "default")
+
+
+def imported(menu: Menu, findings: Iterable[Finding], title: str, source: str) -> str:
+    """An imported menu as YAML, with each opaque step's reason as its node's `description`."""
+    notes: dict[str, str] = {}
+    for finding in findings:
+        if finding.code == "F020" and finding.node_id and finding.node_id in menu.nodes:
+            notes[finding.node_id] = f"{notes[finding.node_id]} {finding.message}" if finding.node_id in notes \
+                else finding.message
+    return dump(menu, notes, f"Imported by ivrcheck from {source} ({title}).\n"
+                              "Opaque steps say why in `description`; check them by hand.")
 
 
 def dump(menu: Menu, notes: Mapping[str, str] | None = None, header: str = "") -> str:
