@@ -74,13 +74,14 @@ class Reader:
                     node_id = self.flow.claim(name, kind)
                     for key in (ref, name):
                         table.setdefault(key, (node_id, body))
+        start = self.start(entry)
         for node_id, body in {v[0]: v[1] for v in self.menus.values()}.items():
             self.build_menu(node_id, body, None)
+        # Tasks only ever run by `callTask` are copied into their callers; one nothing uses is shown as is.
+        called = {key for key, _ in self._calls}
         for node_id, body in {v[0]: v[1] for v in self.tasks.values()}.items():
-            if node_id not in self._built:
-                self._built.add(node_id)
-                genesys_tasks.task(self, node_id, body, None, None)
-        start = self.start(entry)
+            if node_id not in called:
+                self.build_task(node_id, body)
         if start is None:
             return None
         greeting_text, unknown = archy.audio(self.doc, get(self.call, "initialGreeting"))
@@ -109,7 +110,7 @@ class Reader:
             self.flow.unknown_entry(span(self.call), None, names, "menus and tasks")
             return None
         target = self.resolve(ref, span(node))
-        if target.ref not in self.flow.nodes:
+        if target.ref not in {v[0] for v in (*self.menus.values(), *self.tasks.values())}:
             self.flow.findings.append(_entry_not_found(self.flow, span(node), ref, names))
             return None
         return target
@@ -123,8 +124,17 @@ class Reader:
         tables = {"menu": [self.menus], "task": [self.tasks]}.get(kind or "", [self.menus, self.tasks])
         for table in tables:
             if key in table:
-                return Target(table[key][0], where)
+                node_id, body = table[key]
+                if table is self.tasks:
+                    self.build_task(node_id, body)
+                return Target(node_id, where)
         return Target(ref, where)
+
+    def build_task(self, node_id: str, body: yaml.Node) -> None:
+        """A top-level task as a node of its own, built once, when a jump or the start names it."""
+        if node_id not in self._built:
+            self._built.add(node_id)
+            genesys_tasks.task(self, node_id, body, None, None)
 
     def called(self, ref: str, where: Span, cont: Target | None, menu: str | None) -> Target | None:
         """`callTask`: the called task's actions, continuing at `cont` when they end (one copy per return point)."""

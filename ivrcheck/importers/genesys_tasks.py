@@ -120,7 +120,7 @@ def action(r: Reader, kind: str, body: yaml.Node, where: Span, cont: Target | No
                       digits=int(digits) if digits else None, on_timeout=failure, on_invalid=failure,
                       after_retries=failure))
         return Target(node_id, where)
-    endpoint = _endpoint(r, kind, body, name, where, cont)
+    endpoint = _endpoint(r, kind, body, name, where, cont, f"{base}_{name}")
     if endpoint is not None:
         return endpoint
     outs = _outputs(r, body, cont, menu, base)
@@ -166,7 +166,7 @@ def choice_target(r: Reader, kind: str, body: yaml.Node, name: str, where: Span,
         inner = get(body, "task") or body
         return actions(r, get(inner, "actions"), None, menu, name) or r.flow.end_call(where)
     plain = kind[4].lower() + kind[5:] if kind.startswith("menu") and len(kind) > 4 else kind
-    made = _endpoint(r, plain, body, name, where, None)
+    made = _endpoint(r, plain, body, name, where, None, name)
     if made is not None:
         return made
     node_id = r.flow.claim(name)
@@ -176,13 +176,14 @@ def choice_target(r: Reader, kind: str, body: yaml.Node, name: str, where: Span,
     return Target(node_id, where)
 
 
-def _endpoint(r: Reader, kind: str, body: yaml.Node, name: str, where: Span, cont: Target | None) -> Target | None:
+def _endpoint(r: Reader, kind: str, body: yaml.Node, name: str, where: Span, cont: Target | None,
+              wanted: str) -> Target | None:
     """Transfers, voicemail and callbacks: where the call leaves the flow."""
     doc, flow = r.doc, r.flow
     if kind in ("transferToAcd", "transferToUser", "transferToGroup"):
         field = {"transferToAcd": "targetQueue", "transferToUser": "targetUser", "transferToGroup": "targetGroup"}
         read = archy.value(doc, get(body, field[kind]))
-        node_id = flow.claim(name)
+        node_id = flow.claim(wanted)
         flow.add(make(node_id, NodeType.AGENT, where, queue=read.text))
         if not read.static:
             flow.opaque(where, node_id, f'the {field[kind][6:].lower()} of "{name}" is computed at run time'
@@ -190,23 +191,23 @@ def _endpoint(r: Reader, kind: str, body: yaml.Node, name: str, where: Span, con
         return Target(node_id, where)
     if kind == "transferToNumber":
         number = archy.value(doc, get(body, "targetNumber")).text
-        node_id = flow.claim(name)
+        node_id = flow.claim(wanted)
         flow.add(make(node_id, NodeType.TRANSFER, where))
         flow.opaque(where, node_id, f'"{name}" transfers to the number {number or "(not set)"}; whether a person '
                     "answers it is not in the export, so it is not counted as reaching one",
                     "if a person answers, the imported YAML can say `human: true`")
         return Target(node_id, where)
     if kind == "transferToVoicemail":
-        node_id = flow.claim(name)
+        node_id = flow.claim(wanted)
         flow.add(make(node_id, NodeType.VOICEMAIL, where))
         return Target(node_id, where)
     if kind in ("createCallback", "callbackTo"):
-        node_id = flow.claim(name)
+        node_id = flow.claim(wanted)
         flow.add(make(node_id, NodeType.CALLBACK, where))
         return Target(node_id, where)
     if kind in ("transferToFlow", "transferToFlowSecure", "transferToFlowByName", "callCommonModule"):
         target = archy.value(doc, get(body, "targetFlow") or get(body, "targetModule")).text
-        node_id = flow.claim(name)
+        node_id = flow.claim(wanted)
         leaves = kind != "callCommonModule"
         flow.add(make(node_id, NodeType.SELF_SERVICE, where, next=None if leaves else cont))
         flow.opaque(where, node_id, f'"{name}" {"hands the call to" if leaves else "runs"} another flow'
