@@ -43,7 +43,7 @@ class Step:
 def build(flow: Flow, doc: JsonDoc, steps: list[Step], start: str | None, name: str, entry: str | None) -> Menu | None:
     """The steps as nodes; calls start at `entry` (an action id) or the flow's start."""
     by_id = {s.id: s for s in steps}
-    ids = {s.id: flow.claim(s.id if not _is_uuid(s.id) else f"{_SHORT.get(s.type, s.type)}_{s.id}")
+    ids = {s.id: flow.claim(s.id if not _is_uuid(s.id) else f"{_SHORT.get(s.type, s.type)}_{s.id[:8]}")
            for s in steps if s.type not in PASS_THROUGH}
     mapper = _Mapper(flow, doc, by_id, ids)
     mapper.language = language_code(next((s.params["LanguageCode"] for s in steps
@@ -59,6 +59,7 @@ def build(flow: Flow, doc: JsonDoc, steps: list[Step], start: str | None, name: 
     if target is None:
         flow.structure(doc.span(by_id[first].pointer), "the flow's start leads nowhere", "connect the start action")
         return None
+    mapper.prune(target)
     return flow.menu(name, mapper.language, target, doc.span(""))
 
 
@@ -70,6 +71,23 @@ class _Mapper:
     def __init__(self, flow: Flow, doc: JsonDoc, steps: dict[str, Step], ids: dict[str, str]) -> None:
         self.flow, self.doc, self.steps, self.ids = flow, doc, steps, ids
         self.language = "en"
+        #: Where a transfer's failures (queue full) go: the model ends the call at a person, so these are not kept.
+        self.dropped: list[str] = []
+
+    def prune(self, entry: Target) -> None:
+        """Drop the steps only a transfer's failure routes reach, so they do not show as unreachable."""
+        def reach(starts: list[str]) -> set[str]:
+            seen: set[str] = set()
+            queue = [r for r in starts if r in self.flow.nodes]
+            while queue:
+                node_id = queue.pop()
+                if node_id not in seen:
+                    seen.add(node_id)
+                    queue += [t.ref for t in self.flow.nodes[node_id].targets() if t.ref in self.flow.nodes]
+            return seen
+        dropped = [t.ref for ref in self.dropped if (t := self.target(ref, Span(1, 1))) is not None]
+        for node_id in reach(dropped) - reach([entry.ref]):
+            del self.flow.nodes[node_id]
 
     def target(self, ref: str | None, where: Span) -> Target | None:
         """Where a transition to `ref` lands: through pass-through steps; an unknown id stays for S101."""
@@ -89,7 +107,8 @@ class _Mapper:
         nxt = self.target(s.next, self.doc.span(f"{s.pointer}/Transitions/NextAction"))
         kind = s.type
         if kind == "GetParticipantInput" and str(s.params.get("StoreInput", "")).lower() == "true":
-            failure = self._error(s, "InputTimeLimitExceeded", "NoMatchingCondition", "InvalidPhoneNumber")
+            failure = self._error(s, "InputTimeLimitExceeded", "NoMatchingCondition", "InvalidPhoneNumber",
+                                  "NoMatchingError")
             flow.add(make(node_id, NodeType.INPUT, at, prompt=self._prompt(s, node_id)[0], next=nxt,
                           digits=_int(s.params.get("MaxDigits")),
                           on_timeout=failure, on_invalid=failure, retries=0, after_retries=failure))
@@ -101,6 +120,7 @@ class _Mapper:
             flow.add(make(node_id, NodeType.HANGUP, at))
         elif kind == "TransferContactToQueue":
             flow.add(make(node_id, NodeType.AGENT, at, queue=self._queue(s, node_id, at)))
+            self.dropped += [t for t in s.errors.values()]
         elif kind == "CreateCallbackContact":
             flow.add(make(node_id, NodeType.CALLBACK, at))
         elif kind == "TransferParticipantToThirdParty":
