@@ -53,6 +53,20 @@ class Flow:
             self.add(make(END, NodeType.HANGUP, span))
         return Target(END, span)
 
+    def prune(self, entry: Target, dropped: list[str]) -> None:
+        """Remove the nodes only routes the model cannot hold reach (a queue transfer's failure exits)."""
+        def reach(starts: list[str]) -> set[str]:
+            seen: set[str] = set()
+            queue = [r for r in starts if r in self.nodes]
+            while queue:
+                node_id = queue.pop()
+                if node_id not in seen:
+                    seen.add(node_id)
+                    queue += [t.ref for t in self.nodes[node_id].targets() if t.ref in self.nodes]
+            return seen
+        for node_id in reach(dropped) - reach([entry.ref]):
+            del self.nodes[node_id]
+
     # findings ----------------------------------------------------------------------------
     def opaque(self, span: Span, node_id: str | None, why: str, help_text: str = "") -> None:
         """F020: a step whose outcome cannot be known from the export, and why."""

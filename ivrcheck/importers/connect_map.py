@@ -76,18 +76,7 @@ class _Mapper:
 
     def prune(self, entry: Target) -> None:
         """Drop the steps only a transfer's failure routes reach, so they do not show as unreachable."""
-        def reach(starts: list[str]) -> set[str]:
-            seen: set[str] = set()
-            queue = [r for r in starts if r in self.flow.nodes]
-            while queue:
-                node_id = queue.pop()
-                if node_id not in seen:
-                    seen.add(node_id)
-                    queue += [t.ref for t in self.flow.nodes[node_id].targets() if t.ref in self.flow.nodes]
-            return seen
-        dropped = [t.ref for ref in self.dropped if (t := self.target(ref, Span(1, 1))) is not None]
-        for node_id in reach(dropped) - reach([entry.ref]):
-            del self.flow.nodes[node_id]
+        self.flow.prune(entry, [t.ref for ref in self.dropped if (t := self.target(ref, Span(1, 1))) is not None])
 
     def target(self, ref: str | None, where: Span) -> Target | None:
         """Where a transition to `ref` lands: through pass-through steps; an unknown id stays for S101."""

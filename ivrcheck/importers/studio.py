@@ -75,6 +75,8 @@ class _Reader:
         self.ids = {name: flow.claim(name) for name in self.states}
         self.absorbed: set[str] = set()
         self.language = "en"
+        #: Widgets a queue's failure events lead to: the model ends the call at the person, so they are dropped.
+        self.dropped: list[str] = []
 
     def at(self, name: str, *path: str | int) -> Span:
         index = self.states[name][0]
@@ -113,6 +115,7 @@ class _Reader:
         start = self.start(entry)
         if start is None:
             return None
+        self.flow.prune(start, self.dropped)
         name = str(self.root.get("description") or self.root.get("friendly_name") or self.flow.display)
         return self.flow.menu(name, self.language, start, self.doc.span(self.pointer))
 
@@ -210,6 +213,7 @@ class _Reader:
         elif kind in _PEOPLE:
             queue = props.get("queue_name") or props.get("workflow") or props.get("workflow_sid")
             self.flow.add(make(node_id, NodeType.AGENT, at, queue=str(queue) if queue else None))
+            self.dropped += [self.ids.get(to, to) for e, to, _ in self.transitions(name) if to and e != "callComplete"]
         elif kind == "record-voicemail":
             self.flow.add(make(node_id, NodeType.VOICEMAIL, at))
         elif kind == "split-based-on":
