@@ -86,7 +86,7 @@ class Reader:
             return None
         greeting_text, unknown = archy.audio(self.doc, get(self.call, "initialGreeting"))
         greeting = get(self.call, "initialGreeting")
-        if greeting is not None and (greeting_text or unknown):
+        if greeting is not None and (greeting_text or unknown) and entry is None:
             node_id = self.flow.claim("initial_greeting")
             self.flow.add(make(node_id, NodeType.MESSAGE, span(greeting), prompt=greeting_text,
                                prompt_span=span(greeting) if greeting_text else None, next=start))
