@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import html
 import re
-from typing import Iterable
+from collections.abc import Iterable
 
 from ivrcheck.didyoumean import suggest
 from ivrcheck.findings import Finding, Span

@@ -4,7 +4,8 @@ string in an API answer, CloudFormation or Terraform state, and the older `modul
 from __future__ import annotations
 
 import re
-from typing import Any, Iterator
+from collections.abc import Iterator
+from typing import Any
 
 from ivrcheck.findings import Finding, Span
 from ivrcheck.importers import connect_map
@@ -168,4 +169,4 @@ def _ref(value: object) -> str | None:
     return str(value) if isinstance(value, (str, int)) and str(value) else None
 
 
-__all__ = ["NAME", "TITLE", "detect", "read", "Span"]
+__all__ = ["NAME", "TITLE", "Span", "detect", "read"]

@@ -220,4 +220,4 @@ def _entry_not_found(flow: Flow, where: Span, ref: str, names: list[str]) -> Fin
                         suggest(archy.ref_name(ref)[1], names) if names else "the flow has no menus or tasks")
 
 
-__all__ = ["NAME", "TITLE", "detect", "read", "END"]
+__all__ = ["END", "NAME", "TITLE", "detect", "read"]

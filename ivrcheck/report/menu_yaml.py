@@ -9,15 +9,14 @@ from __future__ import annotations
 
 import json
 import re
-from typing import Iterable, Mapping
+from collections.abc import Iterable, Mapping
 
 from ivrcheck.findings import Finding
-
 from ivrcheck.model import Menu, Node, NodeType, Option, Target
 
 _PLAIN = re.compile(r"^[A-Za-z_][A-Za-z0-9_.-]*$")
 #: Words YAML 1.1 reads as booleans or null: always quoted.
-_RESERVED = frozenset("y n yes no on off true false null".split())
+_RESERVED = frozenset(["y", "n", "yes", "no", "on", "off", "true", "false", "null"])
 _UNSAFE = re.compile("[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u2028\u2029\ufeff]")
 
 _FIELD_ORDER = ("prompt", "queue", "hours", "closed", "announces_wait", "confirmation", "human", "on", "digits",
