@@ -12,6 +12,7 @@ import typer
 from typer.core import TyperArgument, TyperOption
 
 from ivrcheck import __version__
+from ivrcheck.findings import FileResult
 
 # Typer prints an argument's Python type in --help (`<list[str]>`): jargon to a designer, and
 # each argument's help already says what it takes.
@@ -196,6 +197,39 @@ def render(
     _emit(data, output)
     if str(output) != "-":
         typer.echo(f"wrote {output} ({fmt}, {len(data):,} bytes)")
+
+
+@app.command("import")
+def import_command(
+    file: Annotated[Path, typer.Argument(metavar="FILE", show_default=False,
+                                         help="A platform export: Genesys Archy YAML, Amazon Connect or Twilio Studio JSON.")],
+    *,
+    output: OutputOpt = None,
+    source_format: FromOpt = None,
+    entry: EntryOpt = None,
+) -> None:
+    """Convert a platform's flow export into ivrcheck's menu YAML (exit 1 when it cannot be read)."""
+    from ivrcheck import importers, load
+    from ivrcheck.report import quiet_text
+    from ivrcheck.report.menu_yaml import imported
+
+    if source_format is not None and source_format not in importers.names():
+        from ivrcheck.didyoumean import suggest
+
+        raise fail(f'--from is "{source_format}"; {suggest(source_format, importers.names())}')
+    (path,) = _existing([str(file)])
+    loaded = load.read_file(path, str(file), source_format=source_format, entry=entry)
+    module = importers.BY_NAME.get(source_format or "") or (
+        importers.detect(loaded.text, str(file)) if loaded.text is not None else None)
+    if module is None and source_format != importers.NATIVE and loaded.text is not None:
+        raise fail(f"{file}: cannot tell which platform this export is from; pass --from "
+                   f"({', '.join(n for n in importers.names() if n != importers.NATIVE)})")
+    typer.echo(quiet_text([FileResult.failed(str(file), loaded.findings)]), nl=False, err=True)
+    if loaded.menu is None:
+        raise typer.Exit(1)
+    _emit(imported(loaded.menu, loaded.findings, module.TITLE if module else "ivrcheck YAML", str(file)), output)
+    if output is not None and str(output) != "-":
+        typer.echo(f"wrote {output} ({len(loaded.menu.nodes)} nodes)", err=True)
 
 
 @app.command()

@@ -17,12 +17,18 @@ from types import ModuleType
 
 from ivrcheck.importers import (
     asterisk,
+    connect,
     freeswitch,
+    genesys,
+    studio,
     voicexml,
 )
 
-#: Every importer, in the order `detect` tries them.
+#: Every importer, in the order `detect` tries them (one a line, so branches adding formats merge cleanly).
 IMPORTERS: tuple[ModuleType, ...] = (
+    genesys,
+    connect,
+    studio,
     freeswitch,
     asterisk,
     voicexml,

@@ -4,7 +4,7 @@ the keys a context offers, and Goto/GotoIf/GotoIfTime branches (hours become a s
 from __future__ import annotations
 
 import re
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Protocol
 
 from ivrcheck.findings import Span
 from ivrcheck.importers.dialplan import PASS, PROMPTS, Extension, Step, goto_target
@@ -12,7 +12,26 @@ from ivrcheck.importers.nodeset import humanize, is_computed, sound_label
 from ivrcheck.model import DTMF_KEYS, Node, NodeType, Option, Target
 
 if TYPE_CHECKING:
-    from ivrcheck.importers.asterisk import Walker
+    from ivrcheck.importers.nodeset import NodeSet
+
+
+class Walker(Protocol):
+    """What the menu builder needs of asterisk.Walker, which walks the dialplan and calls it back.
+
+    Declared here rather than imported, so the two modules do not import each other.
+    """
+
+    nodes: NodeSet
+    ids: dict[tuple[str, str, int], str]
+    hints: dict[str, str]
+    labels: list[tuple[str, int]]
+    waits: dict[str, str]
+
+    def all_extensions(self, context: str) -> list[Extension]: ...
+    def extension(self, context: str, name: str) -> Extension | None: ...
+    def follow(self, context: str, exten: str, index: int, span: Span, priority: str | None = None) -> Target: ...
+    def span_of(self, key: tuple[str, str, int]) -> Span: ...
+    def options(self, context: str, menu_id: str, span: Span) -> tuple[Option, ...]: ...
 
 PASS_SETS_TIMEOUT = re.compile(r"TIMEOUT\(response\)\s*=\s*(\d+)", re.IGNORECASE)
 TTS = frozenset(("festival", "flite", "espeak", "googletts"))

@@ -1,0 +1,173 @@
+"""What several importers share: building the model with positions, opaque steps, ids, text and F findings."""
+
+from __future__ import annotations
+
+import html
+import re
+from collections.abc import Iterable
+
+from ivrcheck.didyoumean import suggest
+from ivrcheck.findings import Finding, Span
+from ivrcheck.importers.jsondoc import PLACEHOLDER, JsonError
+from ivrcheck.load.codes import load_finding
+from ivrcheck.model import Menu, Node, NodeType, Option, Target
+
+#: Rules that read a prompt's words; silenced on a node whose prompt is a recording or an expression.
+PROMPT_RULES = frozenset({"P401", "P402", "P403", "P404", "P405", "P406"})
+#: The id of the hang-up node made for routes a platform ends the call on (an unconnected branch).
+END = "end_call"
+
+_SLUG = re.compile(r"[^\w-]+")
+_SSML_TAG = re.compile(r"<[^>]+>")
+_UUID = re.compile(r"^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$", re.IGNORECASE)
+
+
+class Flow:
+    """One import under way: the nodes made so far, their ids, and the findings."""
+
+    def __init__(self, display: str, title: str) -> None:
+        self.display = display
+        self.title = title
+        self.nodes: dict[str, Node] = {}
+        self.findings: list[Finding] = []
+        self._taken: set[str] = set()
+
+    # ids ---------------------------------------------------------------------------------
+    def claim(self, wanted: str, fallback: str = "step") -> str:
+        """A new node id made from `wanted` (a name or platform id), unique in this import."""
+        base = slug(wanted) or fallback
+        candidate, n = base, 2
+        while candidate in self._taken:
+            candidate, n = f"{base}_{n}", n + 1
+        self._taken.add(candidate)
+        return candidate
+
+    def add(self, node: Node) -> str:
+        self._taken.add(node.id)
+        self.nodes[node.id] = node
+        return node.id
+
+    def end_call(self, span: Span) -> Target:
+        """A target for a route the platform ends the call on (one shared hang-up node)."""
+        if END not in self.nodes:
+            self.add(make(END, NodeType.HANGUP, span))
+        return Target(END, span)
+
+    def prune(self, entry: Target, dropped: list[str]) -> None:
+        """Remove the nodes only routes the model cannot hold reach (a queue transfer's failure exits)."""
+        def reach(starts: list[str]) -> set[str]:
+            seen: set[str] = set()
+            queue = [r for r in starts if r in self.nodes]
+            while queue:
+                node_id = queue.pop()
+                if node_id not in seen:
+                    seen.add(node_id)
+                    queue += [t.ref for t in self.nodes[node_id].targets() if t.ref in self.nodes]
+            return seen
+        for node_id in reach(dropped) - reach([entry.ref]):
+            del self.nodes[node_id]
+
+    # findings ----------------------------------------------------------------------------
+    def opaque(self, span: Span, node_id: str | None, why: str, help_text: str = "") -> None:
+        """F020: a step whose outcome cannot be known from the export, and why."""
+        self.findings.append(load_finding(self.display, "F020", span, why,
+                                          help_text or "check the routes of this step by hand", node_id))
+
+    def syntax(self, error: JsonError | tuple[Span, str]) -> None:
+        span, message = (error.span, error.message) if isinstance(error, JsonError) else error
+        self.findings.append(load_finding(
+            self.display, "F018", span, f"the {self.title} is not valid: {message}",
+            "fix the file at this position, or export the flow again (template placeholders such as "
+            "{{name}} and ${name} are accepted where a value belongs)"))
+
+    def structure(self, span: Span, message: str, help_text: str) -> None:
+        self.findings.append(load_finding(self.display, "F019", span, message, help_text))
+
+    def unknown_entry(self, span: Span, wanted: str | None, candidates: Iterable[str], what: str) -> None:
+        names = sorted(set(candidates))
+        if wanted is None:
+            message = f"the {self.title} does not say where calls start"
+            hint = f"pass --entry with one of the {what}: {', '.join(names)}" if names else "add a start to the flow"
+        else:
+            message = f'--entry "{wanted}" names no {what.rstrip("s")} in the {self.title}'
+            hint = suggest(wanted, names) if names else f"this file has no {what}"
+        self.findings.append(load_finding(self.display, "F021", span, message, hint))
+
+    @property
+    def failed(self) -> bool:
+        return any(f.severity.rank >= 3 for f in self.findings)
+
+    def menu(self, name: str, language: str, entry: Target, span: Span = Span(1, 1)) -> Menu | None:
+        """The finished Menu, or None when an error-level finding was made."""
+        if self.failed:
+            return None
+        return Menu(path=self.display, name=name or self.display, language=language, entry=entry,
+                    nodes=self._ordered(entry), span=span)
+
+    def _ordered(self, entry: Target) -> dict[str, Node]:
+        """Nodes in the order a call meets them (breadth first from the entry), then the rest in file order."""
+        order: dict[str, None] = {}
+        queue = [entry.ref]
+        while queue:
+            node_id = queue.pop(0)
+            if node_id in order or node_id not in self.nodes:
+                continue
+            order[node_id] = None
+            queue.extend(t.ref for t in self.nodes[node_id].targets())
+        order.update(dict.fromkeys(self.nodes))
+        return {node_id: self.nodes[node_id] for node_id in order}
+
+    def result(self, menu: Menu | None) -> tuple[Menu | None, list[Finding]]:
+        return menu, self.findings
+
+
+def make(node_id: str, node_type: NodeType, span: Span, *, spans: dict[str, Span] | None = None,
+         **fields: object) -> Node:
+    """A Node with only the given fields set; each field's span is the node's unless given."""
+    present = {k: v for k, v in fields.items() if v is not None and v != () and v != frozenset()}
+    all_spans = {name: span for name in present}
+    all_spans.update(spans or {})
+    return Node(id=node_id, type=node_type, span=span, spans=all_spans, **present)  # type: ignore[arg-type]
+
+
+def option(key: str, span: Span, target: Target | None, label: str | None = None,
+           say: Iterable[str] = (), kind: str | None = None) -> Option:
+    """A menu option; speech-only when its key is not a DTMF key."""
+    from ivrcheck.model import DTMF_KEYS
+
+    return Option(key=key, span=span, target=target, label=label, label_span=span if label else None,
+                  say=tuple(say), kind=kind or ("dtmf" if key in DTMF_KEYS else "speech"))
+
+
+def slug(text: object) -> str:
+    """A readable node id from a name: `Main Menu` -> `main_menu`; a UUID keeps its first block."""
+    raw = str(text).strip()
+    if _UUID.match(raw):
+        raw = raw[:8]
+    return _SLUG.sub("_", raw.lower()).strip("_")[:60]
+
+
+def language_code(tag: object, default: str = "en") -> str:
+    """`en-US`, `en_gb`, `fi-FI` -> `en`, `en`, `fi`."""
+    match = re.match(r"\s*([A-Za-z]{2,3})", str(tag or ""))
+    return match.group(1).lower() if match else default
+
+
+def spoken(text: object) -> str | None:
+    """Prompt text as a caller hears it: SSML tags removed, entities decoded, spaces collapsed."""
+    if not isinstance(text, str) or not text.strip():
+        return None
+    plain = html.unescape(_SSML_TAG.sub(" ", text)) if "<" in text else text
+    return " ".join(plain.split()) or None
+
+
+def is_template(text: object) -> bool:
+    """Whether a text is only a template placeholder (`{{greeting}}`, `${prompt_text}`)."""
+    return isinstance(text, str) and bool(PLACEHOLDER.fullmatch(text.strip()))
+
+
+def unknown_prompt(flow: Flow, node_id: str, span: Span, what: str) -> frozenset[str]:
+    """Report a prompt whose words are not in the export; returns the prompt rules to silence there."""
+    flow.opaque(span, node_id, f'the prompt of "{node_id}" is {what}, so its words cannot be checked',
+                "prompt rules (P4xx) skip this node; check the recording against its options by hand")
+    return PROMPT_RULES

@@ -1,0 +1,271 @@
+"""Amazon Connect actions (flow language, or legacy modules renamed to it) -> nodes of the model."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from ivrcheck.findings import Span
+from ivrcheck.importers.common import Flow, is_template, language_code, make, option, spoken, unknown_prompt
+from ivrcheck.importers.jsondoc import JsonDoc
+from ivrcheck.model import DTMF_KEYS, Menu, NodeType, Option, Target
+
+#: Actions that set something and go on: calls pass through them without a node.
+PASS_THROUGH = frozenset({
+    "UpdateContactAttributes", "UpdateContactTargetQueue", "UpdateFlowLoggingBehavior",
+    "UpdateContactRecordingBehavior", "UpdateContactTextToSpeechVoice", "UpdateContactData",
+    "UpdateContactEventHooks", "UpdateContactRoutingBehavior", "UpdateContactCallbackNumber",
+    "UpdateFlowAttributes", "UpdateContactMediaStreamingBehavior", "UpdateContactRecordingAndAnalyticsBehavior",
+    "UpdatePreviousContactParticipantState", "TagContact", "UnTagContact", "UpdateRoutingCriteria",
+    "UpdateContactSpeechRecognitionBehavior",
+})
+_SHORT = {"GetParticipantInput": "menu", "MessageParticipant": "message", "TransferContactToQueue": "queue",
+          "DisconnectParticipant": "hangup", "CheckHoursOfOperation": "hours", "InvokeLambdaFunction": "lambda",
+          "Compare": "check", "Loop": "loop", "TransferToFlow": "flow", "InvokeFlowModule": "module",
+          "ConnectParticipantWithLexBot": "lex_menu", "TransferParticipantToThirdParty": "transfer"}
+
+
+@dataclass
+class Step:
+    """One action, whatever export it came from: its transitions and where it is in the file."""
+
+    id: str
+    type: str
+    params: dict[str, Any]
+    pointer: str
+    next: str | None
+    #: (operator, operands, target, pointer)
+    conditions: list[tuple[str, list[str], str | None, str]] = field(default_factory=list)
+    errors: dict[str, str] = field(default_factory=dict)
+    meta: dict[str, Any] = field(default_factory=dict)
+
+
+def build(flow: Flow, doc: JsonDoc, steps: list[Step], start: str | None, name: str, entry: str | None) -> Menu | None:
+    """The steps as nodes; calls start at `entry` (an action id) or the flow's start."""
+    by_id = {s.id: s for s in steps}
+    ids = {s.id: flow.claim(s.id if not _is_uuid(s.id) else f"{_SHORT.get(s.type, s.type)}_{s.id[:8]}")
+           for s in steps if s.type not in PASS_THROUGH}
+    mapper = _Mapper(flow, doc, by_id, ids)
+    mapper.language = language_code(next((s.params["LanguageCode"] for s in steps
+                                          if isinstance(s.params.get("LanguageCode"), str)), "en"))
+    for step in steps:
+        if step.type not in PASS_THROUGH:
+            mapper.node(step)
+    first = entry or start
+    if first is None or first not in by_id:
+        flow.unknown_entry(doc.span(""), entry, [s.id for s in steps], "actions")
+        return None
+    target = mapper.target(first, doc.span(by_id[first].pointer))
+    if target is None:
+        flow.structure(doc.span(by_id[first].pointer), "the flow's start leads nowhere", "connect the start action")
+        return None
+    mapper.prune(target)
+    return flow.menu(name, mapper.language, target, doc.span(""))
+
+
+def _is_uuid(text: str) -> bool:
+    return len(text) == 36 and text.count("-") == 4
+
+
+class _Mapper:
+    def __init__(self, flow: Flow, doc: JsonDoc, steps: dict[str, Step], ids: dict[str, str]) -> None:
+        self.flow, self.doc, self.steps, self.ids = flow, doc, steps, ids
+        self.language = "en"
+        #: Where a transfer's failures (queue full) go: the model ends the call at a person, so these are not kept.
+        self.dropped: list[str] = []
+
+    def prune(self, entry: Target) -> None:
+        """Drop the steps only a transfer's failure routes reach, so they do not show as unreachable."""
+        self.flow.prune(entry, [t.ref for ref in self.dropped if (t := self.target(ref, Span(1, 1))) is not None])
+
+    def target(self, ref: str | None, where: Span) -> Target | None:
+        """Where a transition to `ref` lands: through pass-through steps; an unknown id stays for S101."""
+        seen = set()
+        while ref is not None and ref in self.steps and self.steps[ref].type in PASS_THROUGH and ref not in seen:
+            seen.add(ref)
+            ref = self.steps[ref].next
+            if ref is None:
+                return self.flow.end_call(where)
+        if ref is None:
+            return None
+        return Target(self.ids.get(ref, ref), where)
+
+    def node(self, s: Step) -> None:
+        flow, at = self.flow, self.doc.span(s.pointer)
+        node_id = self.ids[s.id]
+        nxt = self.target(s.next, self.doc.span(f"{s.pointer}/Transitions/NextAction"))
+        kind = s.type
+        if kind == "GetParticipantInput" and str(s.params.get("StoreInput", "")).lower() == "true":
+            failure = self._error(s, "InputTimeLimitExceeded", "NoMatchingCondition", "InvalidPhoneNumber",
+                                  "NoMatchingError")
+            flow.add(make(node_id, NodeType.INPUT, at, prompt=self._prompt(s, node_id)[0], next=nxt,
+                          digits=_int(s.params.get("MaxDigits")),
+                          on_timeout=failure, on_invalid=failure, retries=0, after_retries=failure))
+        elif kind in ("GetParticipantInput", "ConnectParticipantWithLexBot"):
+            self._menu(s, node_id, at)
+        elif kind in ("MessageParticipant", "MessageParticipantIteratively"):
+            flow.add(make(node_id, NodeType.MESSAGE, at, prompt=self._prompt(s, node_id)[0], next=nxt))
+        elif kind in ("DisconnectParticipant", "EndFlowExecution"):
+            flow.add(make(node_id, NodeType.HANGUP, at))
+        elif kind == "TransferContactToQueue":
+            flow.add(make(node_id, NodeType.AGENT, at, queue=self._queue(s, node_id, at)))
+            self.dropped += [t for t in s.errors.values()]
+        elif kind == "CreateCallbackContact":
+            flow.add(make(node_id, NodeType.CALLBACK, at))
+        elif kind == "TransferParticipantToThirdParty":
+            number = s.params.get("ThirdPartyPhoneNumber") or "(not set)"
+            flow.add(make(node_id, NodeType.TRANSFER, at))
+            flow.opaque(at, node_id, f'"{node_id}" transfers to the number {number}; whether a person answers it '
+                        "is not in the export, so it is not counted as reaching one",
+                        "if a person answers, the imported YAML can say `human: true`")
+        elif kind == "CheckHoursOfOperation":
+            hours = self._name(s, "Hours") or self._name(s, "HoursOfOperationId") or "queue hours"
+            cases = [("open" if o == ["True"] else "closed" if o == ["False"] else " ".join(o), t, p)
+                     for _, o, t, p in s.conditions]
+            self._branch(s, node_id, at, "hours", cases, self._error(s, "NoMatchingError"), hours=hours)
+        elif kind in ("TransferToFlow", "InvokeFlowModule", "EndFlowModuleExecution"):
+            leaves = kind != "InvokeFlowModule"
+            other = (s.meta.get("contactFlowModuleName") or (s.meta.get("contactFlow") or {}).get("text")
+                     or s.params.get("ContactFlowId") or s.params.get("FlowModuleId") or "another flow")
+            flow.add(make(node_id, NodeType.SELF_SERVICE, at, next=None if leaves else nxt))
+            flow.opaque(at, node_id, f'"{node_id}" {"hands the call to" if leaves else "runs"} {other}, '
+                        "which this file does not contain", "import and check that flow too")
+        elif kind == "InvokeLambdaFunction":
+            cases = [("success", s.next, f"{s.pointer}/Transitions/NextAction")]
+            cases += [(f"error: {e}", t, s.pointer) for e, t in s.errors.items()]
+            self._branch(s, node_id, at, "data", cases, None)
+            flow.opaque(at, node_id, f'"{node_id}" calls a Lambda function '
+                        f'({s.params.get("LambdaFunctionARN") or "unnamed"}) whose answer picks the route',
+                        "every route it declares is checked; which one a caller takes depends on the function")
+        elif kind == "Loop":
+            names = {"ContinueLooping": "again", "DoneLooping": "done"}
+            cases = [(names.get(" ".join(o), " ".join(o)), t, p) for _, o, t, p in s.conditions]
+            self._branch(s, node_id, at, "data", cases, None)
+        elif kind == "Compare" or s.conditions or len(s.errors) > 0:
+            cases = [(f"{op} {' '.join(o)}".strip(), t, p) for op, o, t, p in s.conditions]
+            cases += [(f"error: {e}", t, s.pointer) for e, t in s.errors.items() if e != "NoMatchingCondition"]
+            default = self.target(s.errors.get("NoMatchingCondition") or s.next, at)
+            self._branch(s, node_id, at, "data", cases, default)
+            if kind != "Compare":
+                flow.opaque(at, node_id, f'ivrcheck does not know the action type "{kind}"; its routes are kept as '
+                            "a branch on data", "check this step by hand")
+        else:
+            flow.add(make(node_id, NodeType.SELF_SERVICE, at, next=nxt))
+            flow.opaque(at, node_id, f'ivrcheck does not know the action type "{kind}"; it is read as an automated '
+                        "step that goes on to its next action", "check this step by hand")
+
+    def _menu(self, s: Step, node_id: str, at: Span) -> None:
+        lex = s.type == "ConnectParticipantWithLexBot" or any(k.startswith("Lex") for k in s.params)
+        options: list[Option] = []
+        for _, operands, to, pointer in s.conditions:
+            where = self.doc.span(pointer)
+            target = self.target(to, where)
+            for operand in operands:
+                if operand in DTMF_KEYS and not lex:
+                    options.append(option(operand, where, target))
+                elif lex:
+                    options.append(option(operand, where, target, label=operand, say=[operand], kind="speech"))
+                else:
+                    self.flow.opaque(where, node_id, f'"{node_id}" routes the entry "{operand}", which is no single '
+                                     "key; it is left out of the menu's options", "check this route by hand")
+        if lex:
+            self.flow.opaque(at, node_id, f'"{node_id}" hands the caller to a Lex bot: its intents are read as '
+                             "speech options, and the utterances that reach them are not in the export",
+                             "check the bot's intents and their keypad fallbacks by hand")
+        prompt, ignore = self._prompt(s, node_id)
+        timeout_at = self.doc.span(f"{s.pointer}/Parameters/InputTimeLimitSeconds")
+        on_timeout = self.target(s.errors.get("InputTimeLimitExceeded"), at)
+        on_invalid = self.target(s.errors.get("NoMatchingCondition"), at)
+        self.flow.add(make(
+            node_id, NodeType.MENU, at, prompt=prompt, options=tuple(options),
+            timeout=_number(s.params.get("InputTimeLimitSeconds") or s.params.get("Timeout")), retries=0,
+            on_timeout=on_timeout, on_invalid=on_invalid, after_retries=on_timeout or on_invalid, ignore=ignore,
+            spans={"timeout": timeout_at}))
+
+    def _prompt(self, s: Step, node_id: str) -> tuple[str | None, frozenset[str] | None]:
+        p = s.params
+        text = p.get("Text") if p.get("Text") is not None else p.get("SSML")
+        if isinstance(text, str) and not is_template(text) and text.strip():
+            return spoken(text), None
+        at = self.doc.span(f"{s.pointer}/Parameters")
+        if isinstance(text, str) and is_template(text):
+            what = f"a template placeholder ({text})"
+        elif p.get("PromptId") or p.get("Media") or p.get("AudioPrompt"):
+            what = f"a recording ({self._name(s, 'PromptId') or 'audio prompt'})"
+        else:
+            return None, None
+        if s.type in ("MessageParticipant", "MessageParticipantIteratively"):
+            return None, None
+        return None, unknown_prompt(self.flow, node_id, at, what)
+
+    def _queue(self, s: Step, node_id: str, at: Span) -> str | None:
+        """The queue a transfer reaches: set by the `UpdateContactTargetQueue` steps that lead to it."""
+        setters = self._setters(s.id)
+        names = sorted({self._name(q, "QueueId") or self._name(q, "Queue") or q.id for q in setters})
+        dynamic = [n for n in names if n.startswith("$.") or is_template(n)]
+        if not names:
+            self.flow.opaque(at, node_id, f'no step of this flow sets the queue "{node_id}" transfers to',
+                             "the queue set before this flow applies; check it by hand")
+            return None
+        if dynamic or len(names) > 1:
+            self.flow.opaque(at, node_id, f'the queue of "{node_id}" depends on the path or on data: '
+                             + ", ".join(names), "check which people each queue reaches by hand")
+        return " or ".join(names)
+
+    def _setters(self, step_id: str) -> list[Step]:
+        parents: dict[str, set[str]] = {}
+        for s in self.steps.values():
+            for to in (s.next, *(t for _, _, t, _ in s.conditions), *s.errors.values()):
+                if to:
+                    parents.setdefault(to, set()).add(s.id)
+        found, seen, queue = [], {step_id}, [step_id]
+        while queue:
+            for parent in sorted(parents.get(queue.pop(0), ())):
+                if parent in seen:
+                    continue
+                seen.add(parent)
+                if self.steps[parent].type == "UpdateContactTargetQueue":
+                    found.append(self.steps[parent])
+                else:
+                    queue.append(parent)
+        return found
+
+    def _name(self, s: Step, param: str) -> str | None:
+        """A resource's display name from the flow's metadata, else the id or ARN's last part."""
+        shown = ((s.meta.get("parameters") or {}).get(param) or {})
+        if isinstance(shown, dict) and shown.get("displayName"):
+            return str(shown["displayName"])
+        if param in ("QueueId", "Queue") and isinstance(s.meta.get("queue"), dict) and s.meta["queue"].get("text"):
+            return str(s.meta["queue"]["text"])
+        value = s.params.get(param)
+        if not isinstance(value, str) or not value:
+            return None
+        return value if value.startswith("$.") or is_template(value) else value.rsplit("/", 1)[-1]
+
+    def _error(self, s: Step, *kinds: str) -> Target | None:
+        for kind in kinds:
+            if kind in s.errors:
+                return self.target(s.errors[kind], self.doc.span(s.pointer))
+        return None
+
+    def _branch(self, s: Step, node_id: str, at: Span, on: str, cases: list, default: Target | None,
+                hours: str | None = None) -> None:
+        kept, seen = [], set()
+        for value, to, pointer in cases:
+            target = self.target(to, self.doc.span(pointer))
+            if target is not None and value not in seen:
+                seen.add(value)
+                kept.append((value, target))
+        self.flow.add(make(node_id, NodeType.BRANCH, at, on=on, hours=hours, cases=tuple(kept), default=default))
+
+
+def _number(value: object) -> float | None:
+    try:
+        return float(value) if value is not None and not is_template(value) else None  # type: ignore[arg-type]
+    except (TypeError, ValueError):
+        return None
+
+
+def _int(value: object) -> int | None:
+    number = _number(value)
+    return int(number) if number else None

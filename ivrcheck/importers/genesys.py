@@ -1,0 +1,223 @@
+"""Genesys Cloud Architect call flows, as Archy YAML (`inboundCall:` with `menus` and `tasks`)."""
+
+from __future__ import annotations
+
+import re
+
+import yaml
+
+from ivrcheck.config import Limits
+from ivrcheck.findings import Finding, Span
+from ivrcheck.importers import archy, genesys_tasks
+from ivrcheck.importers.archy import Doc, get, items, seq, single, span
+from ivrcheck.importers.common import END, Flow, language_code, make, option, unknown_prompt
+from ivrcheck.load.source import compose
+from ivrcheck.model import Menu, NodeType, Option, Target
+
+NAME = "genesys"
+TITLE = "Genesys Cloud Architect flow (Archy YAML)"
+
+_FLOW_TYPES = ("inboundCall", "inQueueCall", "outboundCall", "secureCall", "inboundShortMessage", "inboundEmail",
+               "inboundChat", "commonModule", "bot", "digitalBot", "workflow", "voiceSurvey", "voicemail")
+_DETECT = re.compile(rf"^({'|'.join(_FLOW_TYPES)})\s*:", re.MULTILINE)
+
+
+def detect(text: str, filename: str) -> bool:
+    """Archy YAML: a top-level flow-type key such as `inboundCall:`."""
+    return not text.lstrip().startswith(("{", "<")) and bool(_DETECT.search(text))
+
+
+def read(text: str, display: str, entry: str | None) -> tuple[Menu | None, list[Finding]]:
+    """Read an Archy inbound call flow into the model."""
+    flow = Flow(display, TITLE)
+    masked, originals = archy.mask(text)
+    root, error = compose(masked, Limits())
+    if root is None or error is not None:
+        if error is not None and error.code == "F001":
+            flow.syntax((error.span, error.message.replace("YAML syntax error: ", "")))
+        elif error is not None:
+            from ivrcheck.load.codes import load_finding
+
+            flow.findings.append(load_finding(display, error.code, error.span, error.message, error.help))
+        return flow.result(None)
+    doc = Doc(root, originals)
+    call = get(root, "inboundCall")
+    if not isinstance(call, yaml.MappingNode):
+        kinds = [k for k, _, _ in items(root) if k in _FLOW_TYPES]
+        what = f"a {kinds[0]} flow" if kinds else "no `inboundCall:` flow"
+        flow.structure(span(root), f"the file holds {what}; ivrcheck reads inbound call flows",
+                       "export the inbound call flow (Archy `inboundCall:`), not a chat, email or module flow")
+        return flow.result(None)
+    return flow.result(Reader(doc, flow, call).run(entry))
+
+
+class Reader:
+    """One flow being mapped: its menus and tasks by refId and name, and the flow's menu defaults."""
+
+    def __init__(self, doc: Doc, flow: Flow, call: yaml.Node) -> None:
+        self.doc, self.flow, self.call = doc, flow, call
+        self.menus: dict[str, tuple[str, yaml.Node]] = {}
+        self.tasks: dict[str, tuple[str, yaml.Node]] = {}
+        self.defaults = get(call, "settingsMenu")
+        self._built: set[str] = set()
+        #: Open `loop` actions: (the loop step, where the call goes when it ends).
+        self.loops: list[tuple[Target, Target | None]] = []
+        self._calls: dict[tuple[str, str | None], Target | None] = {}
+
+    def run(self, entry: str | None) -> Menu | None:
+        for kind, table in (("menu", self.menus), ("task", self.tasks)):
+            for item in seq(get(self.call, f"{kind}s")):
+                body = get(item, kind)
+                if isinstance(body, yaml.MappingNode):
+                    name = self.doc.text(get(body, "name")) or kind
+                    ref = self.doc.text(get(body, "refId")) or name
+                    node_id = self.flow.claim(name, kind)
+                    for key in (ref, name):
+                        table.setdefault(key, (node_id, body))
+        start = self.start(entry)
+        for node_id, body in {v[0]: v[1] for v in self.menus.values()}.items():
+            self.build_menu(node_id, body, None)
+        # Tasks only ever run by `callTask` are copied into their callers; one nothing uses is shown as is.
+        called = {key for key, _ in self._calls}
+        for node_id, body in {v[0]: v[1] for v in self.tasks.values()}.items():
+            if node_id not in called:
+                self.build_task(node_id, body)
+        if start is None:
+            return None
+        greeting_text, unknown = archy.audio(self.doc, get(self.call, "initialGreeting"))
+        greeting = get(self.call, "initialGreeting")
+        if greeting is not None and (greeting_text or unknown) and entry is None:
+            node_id = self.flow.claim("initial_greeting")
+            self.flow.add(make(node_id, NodeType.MESSAGE, span(greeting), prompt=greeting_text,
+                               prompt_span=span(greeting) if greeting_text else None, next=start))
+            start = Target(node_id, span(greeting))
+        name = self.doc.text(get(self.call, "name")) or self.flow.display
+        language = language_code(self.doc.text(get(self.call, "defaultLanguage")))
+        return self.flow.menu(name, language, start, span(self.call))
+
+    def start(self, entry: str | None) -> Target | None:
+        """Where calls start: `--entry` (a menu or task name or refId), else `startUpRef`."""
+        names = [k for k in (*self.menus, *self.tasks)]
+        if entry is not None:
+            found = self.menus.get(entry) or self.tasks.get(entry)
+            if found is None:
+                self.flow.unknown_entry(span(self.call), entry, names, "menus and tasks")
+                return None
+            return Target(found[0], span(found[1]))
+        node = get(self.call, "startUpRef")
+        ref = self.doc.text(node)
+        if ref is None:
+            self.flow.unknown_entry(span(self.call), None, names, "menus and tasks")
+            return None
+        target = self.resolve(ref, span(node))
+        if target.ref not in {v[0] for v in (*self.menus.values(), *self.tasks.values())}:
+            self.flow.findings.append(_entry_not_found(self.flow, span(node), ref, names))
+            return None
+        return target
+
+    def resolve(self, ref: str, where: Span) -> Target:
+        """A menu or task ref (`/inboundCall/menus/menu[x]`, `./tasks/task[y]`, or a name) -> a target.
+
+        A ref to nothing stays as written, so rule S101 reports it at this position.
+        """
+        kind, key = archy.ref_name(ref)
+        tables = {"menu": [self.menus], "task": [self.tasks]}.get(kind or "", [self.menus, self.tasks])
+        for table in tables:
+            if key in table:
+                node_id, body = table[key]
+                if table is self.tasks:
+                    self.build_task(node_id, body)
+                return Target(node_id, where)
+        return Target(ref, where)
+
+    def build_task(self, node_id: str, body: yaml.Node) -> None:
+        """A top-level task as a node of its own, built once, when a jump or the start names it."""
+        if node_id not in self._built:
+            self._built.add(node_id)
+            genesys_tasks.task(self, node_id, body, None, None)
+
+    def called(self, ref: str, where: Span, cont: Target | None, menu: str | None) -> Target | None:
+        """`callTask`: the called task's actions, continuing at `cont` when they end (one copy per return point)."""
+        kind, key = archy.ref_name(ref)
+        found = self.tasks.get(key)
+        if found is None:
+            return Target(ref, where)
+        memo = (found[0], cont.ref if cont else None)
+        if memo in self._calls:
+            return self._calls[memo] or Target(found[0], where)
+        self._calls[memo] = None  # a task that calls itself jumps to its own start
+        entry = genesys_tasks.actions(self, get(found[1], "actions"), cont, menu, found[0])
+        self._calls[memo] = entry
+        return entry
+
+    def build_menu(self, node_id: str, body: yaml.Node, parent: str | None) -> Target:
+        """A menu (top-level or a `menuSubMenu`'s) -> a menu node and the nodes its choices lead to."""
+        where = span(get(body, "name") or body)
+        if node_id in self._built:
+            return Target(node_id, where)
+        self._built.add(node_id)
+        prompt, unknown = archy.audio(self.doc, get(body, "audio"))
+        ignore = unknown_prompt(self.flow, node_id, span(get(body, "audio") or body), unknown) if unknown else None
+        options: list[Option] = []
+        by_name: dict[str, Target] = {}
+        for item in seq(get(body, "choices")):
+            made = self.choice(item, node_id)
+            if made is None:
+                continue
+            names, opt = made
+            for name in names:
+                by_name.setdefault(name, opt.target)  # type: ignore[arg-type]
+            if opt.key:
+                options.append(opt)
+        settings = get(body, "settingsMenu")
+        timeout = archy.number(self.doc, get(settings, "menuSelectionTimeout"))
+        retries = archy.number(self.doc, get(settings, "repeatCount"))
+        timeout = timeout if timeout is not None else archy.number(self.doc, get(self.defaults, "menuSelectionTimeout"))
+        retries = retries if retries is not None else archy.number(self.doc, get(self.defaults, "repeatCount"))
+        default_node = get(body, "defaultChildMenuRef")
+        after = None
+        if default_node is not None and self.doc.text(default_node):
+            ref = self.doc.text(default_node) or ""
+            after = by_name.get(archy.ref_name(ref)[1]) or self.resolve(ref, span(default_node))
+            after = Target(after.ref, span(default_node))
+        self.flow.add(make(
+            node_id, NodeType.MENU, where, prompt=prompt,
+            prompt_span=span(get(body, "audio")) if prompt else None, options=tuple(options),
+            timeout=timeout, retries=int(retries) if retries is not None else None,
+            on_timeout=Target("repeat", where), on_invalid=Target("repeat", where), after_retries=after,
+            ignore=ignore, spans={"after_retries": span(default_node)} if after else None))
+        return Target(node_id, where)
+
+    def choice(self, item: yaml.Node, menu_id: str) -> tuple[list[str], Option] | None:
+        """A `- menuX: {...}` choice -> (its names, an option whose key may be empty when it has none)."""
+        parts = single(item)
+        if parts is None:
+            return None
+        kind, kind_node, body = parts
+        name = self.doc.text(get(body, "name")) or kind
+        key = archy.DIGITS.get((self.doc.text(get(body, "dtmf")) or "").strip(), "")
+        terms = [self.doc.text(t) or "" for _, _, lang in items(get(body, "speechRecTerms"))
+                 for t in seq(get(lang, "terms"))]
+        where = span(get(body, "dtmf") or kind_node)
+        target = genesys_tasks.choice_target(self, kind, body, name, span(kind_node), menu_id)
+        if target is None:
+            target = self.flow.end_call(where) if kind == "menuDisconnect" else None
+        if target is None:
+            return None
+        if not key and terms:
+            key = name
+        opt = option(key, where, target, label=name, say=terms if terms else (),
+                     kind=None if key != name else "speech")
+        refs = [name] + [self.doc.text(get(body, "refId")) or ""]
+        return refs, opt
+
+
+def _entry_not_found(flow: Flow, where: Span, ref: str, names: list[str]) -> Finding:
+    from ivrcheck.didyoumean import suggest
+    from ivrcheck.load.codes import load_finding
+
+    return load_finding(flow.display, "F021", where, f'`startUpRef` "{ref}" names no menu or task in the flow',
+                        suggest(archy.ref_name(ref)[1], names) if names else "the flow has no menus or tasks")
+
+
+__all__ = ["END", "NAME", "TITLE", "detect", "read"]

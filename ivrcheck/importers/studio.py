@@ -1,0 +1,251 @@
+"""Twilio Studio flows (JSON with `states`): gathers and the splits that read their digits become menus."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from ivrcheck.findings import Finding, Span
+from ivrcheck.importers.common import Flow, is_template, language_code, make, option, spoken, unknown_prompt
+from ivrcheck.importers.jsondoc import JsonDoc, escape, get, parse
+from ivrcheck.model import DTMF_KEYS, Menu, NodeType, Option, Target
+
+NAME = "studio"
+TITLE = "Twilio Studio flow (JSON)"
+
+_DETECT = re.compile(r'\\*"(initial_state|states)\\*"\s*:')
+_READS = re.compile(r"\{\{\s*widgets\.([\w-]+)\.(Digits|SpeechResult)\s*\}\}")
+#: Widgets whose outcome depends on code or services outside the flow.
+_OPAQUE = {"make-http-request": "an HTTP request", "run-function": "a Twilio Function",
+           "run-subflow": "a subflow", "add-twiml-redirect": "a TwiML redirect",
+           "capture-payments": "a payment capture", "connect-virtual-agent": "a virtual agent"}
+_PEOPLE = {"enqueue-call", "send-to-flex"}
+_PASS = {"set-variables", "update-contact", "send-message", "fork-stream"}
+
+
+def detect(text: str, filename: str) -> bool:
+    """JSON with a `states` list and an `initial_state` (also inside an API wrapper)."""
+    head = text.lstrip("\ufeff \t\r\n")
+    return head.startswith("{") and len(set(m.group(1) for m in _DETECT.finditer(text))) == 2
+
+
+def read(text: str, display: str, entry: str | None) -> tuple[Menu | None, list[Finding]]:
+    """Read a Studio flow definition (bare, or as `definition` of the REST API's Flow resource)."""
+    flow = Flow(display, TITLE)
+    doc, error = parse(text)
+    if doc is None:
+        flow.syntax(error)  # type: ignore[arg-type]
+        return flow.result(None)
+    pointer, doc = _definition(doc, flow)
+    if flow.failed:
+        return flow.result(None)
+    if pointer is None:
+        flow.structure(doc.span(""), "no Twilio Studio flow here: no `states` list with an `initial_state`",
+                       "export the flow definition (Studio > Flow > Export to JSON)")
+        return flow.result(None)
+    root = get(doc.value, pointer) if pointer else doc.value
+    return flow.result(_Reader(flow, doc, pointer, root).run(entry))
+
+
+def _definition(doc: JsonDoc, flow: Flow) -> tuple[str | None, JsonDoc]:
+    value = doc.value
+    if isinstance(value, dict) and isinstance(value.get("states"), list):
+        return "", doc
+    for key in ("definition", "Definition"):
+        inner = value.get(key) if isinstance(value, dict) else None
+        if isinstance(inner, dict) and isinstance(inner.get("states"), list):
+            return f"/{key}", doc
+        if isinstance(inner, str):
+            embedded, error = doc.embedded(f"/{key}")
+            if error is not None:
+                flow.syntax(error)
+            elif embedded is not None and isinstance(embedded.value, dict):
+                return "", embedded
+    return None, doc
+
+
+class _Reader:
+    def __init__(self, flow: Flow, doc: JsonDoc, pointer: str, root: dict[str, Any]) -> None:
+        self.flow, self.doc, self.pointer = flow, doc, pointer
+        self.states: dict[str, tuple[int, dict[str, Any]]] = {}
+        for i, state in enumerate(root.get("states") or []):
+            if isinstance(state, dict) and isinstance(state.get("name"), str):
+                self.states.setdefault(state["name"], (i, state))
+        self.root = root
+        self.ids = {name: flow.claim(name) for name in self.states}
+        self.absorbed: set[str] = set()
+        self.language = "en"
+        #: Widgets a queue's failure events lead to: the model ends the call at the person, so they are dropped.
+        self.dropped: list[str] = []
+
+    def at(self, name: str, *path: str | int) -> Span:
+        index = self.states[name][0]
+        return self.doc.span(f"{self.pointer}/states/{index}" + "".join(f"/{escape(p)}" for p in path))
+
+    def transitions(self, name: str) -> list[tuple[str, str | None, int]]:
+        """(event, next widget, index) of each transition, in file order (a split has many `match` events)."""
+        return [(str(t["event"]), t.get("next") or None, j)
+                for j, t in enumerate(self.states[name][1].get("transitions") or [])
+                if isinstance(t, dict) and t.get("event")]
+
+    def events(self, name: str) -> dict[str, tuple[str | None, int]]:
+        found: dict[str, tuple[str | None, int]] = {}
+        for event, to, j in self.transitions(name):
+            found.setdefault(event, (to, j))
+        return found
+
+    def target(self, name: str, event: str) -> Target | None:
+        """Where an event of a widget leads; an event with no `next` ends the call, as Studio does."""
+        found = self.events(name).get(event)
+        if found is None:
+            return None
+        to, j = found
+        where = self.at(name, "transitions", j)
+        if to is None:
+            return self.flow.end_call(where)
+        return Target(self.ids.get(to, to), where)
+
+    def run(self, entry: str | None) -> Menu | None:
+        for name, (_, state) in self.states.items():
+            if state.get("type") == "gather-input-on-call":
+                self.gather(name, state)
+        for name, (_, state) in self.states.items():
+            if name not in self.absorbed and self.ids[name] not in self.flow.nodes:
+                self.widget(name, state)
+        start = self.start(entry)
+        if start is None:
+            return None
+        self.flow.prune(start, self.dropped)
+        name = str(self.root.get("description") or self.root.get("friendly_name") or self.flow.display)
+        return self.flow.menu(name, self.language, start, self.doc.span(self.pointer))
+
+    def start(self, entry: str | None) -> Target | None:
+        if entry is not None:
+            if entry not in self.states:
+                self.flow.unknown_entry(self.doc.span(self.pointer), entry, self.states, "widgets")
+                return None
+            return Target(self.ids[entry], self.at(entry))
+        initial = self.root.get("initial_state")
+        trigger = self.states.get(initial) if isinstance(initial, str) else None
+        if trigger is None:
+            self.flow.unknown_entry(self.doc.span(f"{self.pointer}/initial_state"), None, self.states, "widgets")
+            return None
+        call = self.target(initial, "incomingCall")  # type: ignore[arg-type]
+        if call is None:
+            self.flow.structure(self.at(initial), "the trigger has no `incomingCall` transition: this flow answers "
+                                "no phone calls", "connect the trigger's Incoming Call to the first widget")
+            return None
+        return call
+
+    def gather(self, name: str, state: dict[str, Any]) -> None:
+        """A gather and the split that reads its digits -> one menu."""
+        props = state.get("properties") or {}
+        node_id = self.ids[name]
+        self.language = language_code(props.get("language") or props.get("gather_language"), self.language)
+        pressed = self.events(name).get("keypress", (None, 0))[0]
+        spoke = self.events(name).get("speech", (None, 0))[0]
+        split = pressed or spoke
+        options: list[Option] = []
+        on_invalid = None
+        if split in self.states and self.states[split][1].get("type") == "split-based-on" and self._reads(split, name):
+            self.absorbed.add(split)
+            options = self.choices(split, name, node_id)
+            on_invalid = self.target(split, "noMatch")
+        elif split is not None:
+            on_invalid = None
+            self.flow.opaque(self.at(name), node_id, f'"{name}" passes what the caller enters to "{split}", which '
+                             "does not split on it, so its choices cannot be read as keys",
+                             "follow this gather with a Split Based On... its Digits")
+        say = props.get("say")
+        prompt = spoken(say) if isinstance(say, str) and not is_template(say) else None
+        ignore = None
+        if prompt is None and (props.get("play") or is_template(say)):
+            ignore = unknown_prompt(self.flow, node_id, self.at(name, "properties"),
+                                    f"a recording ({props.get('play')})" if props.get("play")
+                                    else f"a template placeholder ({say})")
+        on_timeout = self.target(name, "timeout")
+        self.flow.add(make(node_id, NodeType.MENU, self.at(name), prompt=prompt, options=tuple(options),
+                           timeout=_number(props.get("timeout")), retries=0, on_timeout=on_timeout,
+                           on_invalid=on_invalid, after_retries=on_timeout or on_invalid, ignore=ignore,
+                           prompt_span=self.at(name, "properties", "say") if prompt else None))
+
+    def _reads(self, split: str, gather: str) -> bool:
+        props = self.states[split][1].get("properties") or {}
+        return any(m.group(1) == gather for m in _READS.finditer(str(props.get("input", ""))))
+
+    def choices(self, split: str, gather: str, node_id: str) -> list[Option]:
+        """The split's conditions on the gather's digits (or speech) -> options, in key order as written."""
+        found: list[Option] = []
+        for event, to, j in self.transitions(split):
+            if event == "noMatch":
+                continue
+            transition = self.states[split][1]["transitions"][j]
+            where = self.at(split, "transitions", j)
+            target = Target(self.ids.get(to, to), where) if to else self.flow.end_call(where)
+            for condition in transition.get("conditions") or []:
+                kind, value = str(condition.get("type")), str(condition.get("value") or "")
+                label = condition.get("friendly_name")
+                speech = "SpeechResult" in " ".join(map(str, condition.get("arguments") or []))
+                values = [v.strip() for v in value.split(",")] if kind == "matches_any_of" else [value.strip()]
+                for v in values:
+                    if not speech and kind in ("equal_to", "matches_any_of") and v in DTMF_KEYS:
+                        found.append(option(v, where, target, label=_label(label, v)))
+                    elif speech or kind in ("contains", "starts_with", "regex"):
+                        found.append(option(v, where, target, label=_label(label, v), say=[v], kind="speech"))
+                    else:
+                        self.flow.opaque(where, node_id, f'the split "{split}" routes "{v}" ({kind}), which is no '
+                                         "single key; it is left out of the menu's options",
+                                         "check this route by hand")
+        return found
+
+    def widget(self, name: str, state: dict[str, Any]) -> None:
+        kind, props = str(state.get("type")), state.get("properties") or {}
+        node_id, at = self.ids[name], self.at(name)
+        events = self.events(name)
+        if kind == "trigger":
+            return
+        if kind == "say-play":
+            say = props.get("say")
+            self.flow.add(make(node_id, NodeType.MESSAGE, at, prompt=spoken(say) if not is_template(say) else None,
+                               next=self.target(name, "audioComplete")))
+        elif kind == "connect-call-to":
+            self.flow.add(make(node_id, NodeType.TRANSFER, at, human=True))
+        elif kind in _PEOPLE:
+            queue = props.get("queue_name") or props.get("workflow") or props.get("workflow_sid")
+            self.flow.add(make(node_id, NodeType.AGENT, at, queue=str(queue) if queue else None))
+            self.dropped += [self.ids.get(to, to) for e, to, _ in self.transitions(name) if to and e != "callComplete"]
+        elif kind == "record-voicemail":
+            self.flow.add(make(node_id, NodeType.VOICEMAIL, at))
+        elif kind == "split-based-on":
+            cases: dict[str, Target] = {}
+            for e, to, j in self.transitions(name):
+                if e == "noMatch":
+                    continue
+                test = (self.states[name][1]["transitions"][j].get("conditions") or [{}])[0]
+                where = self.at(name, "transitions", j)
+                value = str(test.get("friendly_name") or f"{test.get('type', e)} {test.get('value', '')}".strip())
+                cases.setdefault(value, Target(self.ids.get(to, to), where) if to else self.flow.end_call(where))
+            self.flow.add(make(node_id, NodeType.BRANCH, at, on="data", cases=tuple(cases.items()),
+                               default=self.target(name, "noMatch")))
+        elif kind in _PASS:
+            nxt = next((self.target(name, e) for e in events), None)
+            self.flow.add(make(node_id, NodeType.MESSAGE if kind == "send-message" else NodeType.SELF_SERVICE, at,
+                               next=nxt))
+        else:
+            what = _OPAQUE.get(kind, f'the widget type "{kind}", which ivrcheck does not know')
+            cases = tuple((e, t) for e in events if (t := self.target(name, e)) is not None)
+            self.flow.add(make(node_id, NodeType.BRANCH, at, on="data", cases=cases))
+            self.flow.opaque(at, node_id, f'"{name}" runs {what}, whose result picks the route',
+                             "every route it declares is checked; which one a caller takes depends on the result")
+
+
+def _label(label: object, value: str) -> str | None:
+    text = str(label).strip() if label else ""
+    return None if not text or text == value or text.lower().startswith(("if value", "equal to")) else text
+
+
+def _number(value: object) -> float | None:
+    try:
+        return float(value) if value is not None and not is_template(value) else None  # type: ignore[arg-type]
+    except (TypeError, ValueError):
+        return None

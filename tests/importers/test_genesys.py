@@ -1,0 +1,85 @@
+"""Genesys Archy YAML: menus, choices, task actions, refs and placeholders map onto the model."""
+
+from __future__ import annotations
+
+from ivrcheck.importers import genesys
+from ivrcheck.load import menu_text
+from ivrcheck.model import NodeType
+from tests.importers.cloud_helpers import checked, codes, goto, imported, keys
+
+
+def test_documented_flow_maps_every_construct() -> None:
+    menu, findings = imported("genesys", "documented.yaml")
+    assert menu.name == "Northwind Support" and menu.language == "en"
+    assert menu.entry.ref == "initial_greeting"
+    assert menu.nodes["initial_greeting"].next.ref == "startup"
+    main = menu.nodes["main_menu"]
+    assert keys(menu, "main_menu") == ["0", "1", "2", "3", "*"]
+    assert (main.timeout, main.retries) == (6.0, 2)  # flow defaults; the menu's noValue keeps them
+    assert main.after_retries.ref == goto(menu, "main_menu", "0")  # defaultChildMenuRef
+    assert menu.nodes[goto(menu, "main_menu", "1")].type is NodeType.MENU  # menuSubMenu
+    assert goto(menu, "orders_menu", "9") == "back" and goto(menu, "main_menu", "*") == "repeat"
+    assert next(o for o in main.options if o.key == "2").say == ("billing", "invoice")
+    hours = menu.nodes["startup_office_hours"]
+    assert (hours.on, hours.hours) == ("hours", "Office")
+    assert [v for v, _ in hours.cases] == ["open", "closed", "holiday"]
+    assert dict(hours.cases)["open"].ref == "main_menu"  # an unhandled output falls through to the next action
+    vip = menu.nodes["identify_is_vip"]
+    assert [v for v, _ in vip.cases] == ["yes", "no"]  # YAML 1.1 booleans as written keys
+    assert menu.nodes["callback_offer_offer_twice"].on == "data"
+    assert {f.code for f in findings} == {"F020"}
+
+
+def test_documented_flow_metrics_and_findings() -> None:
+    result = checked("genesys", "documented.yaml")
+    assert result.metrics["steps_to_human"] == 1 and result.metrics["menus"] == 2
+    assert result.metrics["zero_out_coverage"] == 1.0
+    assert "S102" not in codes(result)  # tasks run by callTask are not left behind unreachable
+
+
+def test_defects_are_reported_with_positions_in_the_export() -> None:
+    result = checked("genesys", "defects.yaml")
+    found = {(f.code, f.span.line) for f in result.findings}
+    assert ("S101", 19) in found  # targetMenuRef to a menu that does not exist
+    assert ("H201", 11) in found  # only a transfer to a number, not known to reach a person
+    assert ("R506", 31) in found  # a speech-only choice
+    assert {("F020", 20), ("F020", 26), ("F020", 45), ("F020", 47)} <= found
+    menu, _ = imported("genesys", "defects.yaml")
+    assert keys(menu, "main") == ["2", "1", "5", "Ask a question"]  # written out of key order
+    assert "P401" in menu.nodes["recorded"].ignore  # a recorded prompt silences the prompt rules
+
+
+def test_real_blueprint_with_placeholders_and_expression_prompt() -> None:
+    menu, findings = imported("genesys", "dr-fallback.yaml")
+    assert menu.nodes["initial_greeting"].prompt is None  # `tts: {{ivr_initial_greeting}}` stays opaque
+    assert menu.nodes["main_menu"].prompt.startswith("Main menu. For home insurance, press 1.")
+    assert keys(menu, "main_menu") == ["1", "2", "7", "3", "4"]
+    hours = menu.nodes["startup_task_evaluate_schedule_group"]
+    assert hours.hours == "ToScheduleGroup(NOT_SET)"
+    assert menu.nodes[dict(hours.cases)["emergency"].ref].type is NodeType.VOICEMAIL
+    result = checked("genesys", "dr-fallback.yaml")
+    assert result.metrics["steps_to_human"] == 1 and "F018" not in codes(result)
+
+
+def test_entry_override_and_unknown_entry() -> None:
+    menu, _ = imported("genesys", "documented.yaml", entry="tracking")
+    assert menu.entry.ref == "tracking"
+    text = (imported.__globals__["FIXTURES"] / "genesys" / "documented.yaml").read_text()
+    menu, findings = menu_text(text, "x.yaml", entry="trackin")
+    assert menu is None and findings[0].code == "F021" and "tracking" in findings[0].help
+
+
+def test_broken_yaml_is_an_export_syntax_finding() -> None:
+    menu, findings = genesys.read("inboundCall:\n  name: [broken\n", "x.yaml", None)
+    assert menu is None and findings[0].code == "F018" and findings[0].span.line >= 2
+
+
+def test_other_flow_types_are_structure_findings() -> None:
+    menu, findings = genesys.read("inboundChat:\n  name: Chat\n", "x.yaml", None)
+    assert menu is None and findings[0].code == "F019" and "inboundChat" in findings[0].message
+
+
+def test_missing_start_lists_candidates() -> None:
+    text = "inboundCall:\n  name: X\n  menus:\n    - menu:\n        name: Main\n        choices: []\n"
+    menu, findings = genesys.read(text, "x.yaml", None)
+    assert menu is None and findings[0].code == "F021" and "Main" in findings[0].help

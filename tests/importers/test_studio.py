@@ -1,0 +1,45 @@
+"""Twilio Studio: a gather and the split that reads its digits become one menu."""
+
+from __future__ import annotations
+
+from ivrcheck.importers import studio
+from ivrcheck.model import NodeType
+from tests.importers.cloud_helpers import checked, codes, goto, imported, keys
+
+
+def test_documented_flow_reads_gather_and_split() -> None:
+    menu, findings = imported("studio", "documented.json")
+    assert menu.name == "Lakeside Dental" and menu.entry.ref == "greeting"
+    assert keys(menu, "main_menu") == ["9", "1", "2", "3", "0", "*", "reception"]  # as written, not sorted
+    assert goto(menu, "main_menu", "2") == goto(menu, "main_menu", "3") == "billing"  # matches_any_of "2,3"
+    assert next(o for o in menu.nodes["main_menu"].options if o.key == "reception").kind == "speech"
+    assert menu.nodes["reception"].type is NodeType.TRANSFER and menu.nodes["reception"].human
+    assert menu.nodes["bookings"].type is NodeType.AGENT and menu.nodes["billing"].queue == "Billing"
+    assert "split_main" not in menu.nodes and findings == []
+
+
+def test_documented_flow_metrics() -> None:
+    result = checked("studio", "documented.json")
+    assert result.metrics["steps_to_human"] == 1 and result.metrics["options"] == 7
+    assert "S102" not in codes(result)
+
+
+def test_defects() -> None:
+    result = checked("studio", "defects.json")
+    found = {(f.code, f.node_id) for f in result.findings}
+    assert {("S101", "menu"), ("H201", "menu"), ("P402", "menu"), ("F020", "lookup")} <= found
+    menu, _ = imported("studio", "defects.json")
+    assert menu.nodes["menu"].on_invalid.ref == "end_call"  # a noMatch with no next ends the call
+    assert "P401" in menu.nodes["recorded_menu"].ignore
+
+
+def test_api_resource_with_definition_as_a_string() -> None:
+    menu, findings = imported("studio", "flex-demo-api.json")
+    assert keys(menu, "mainmenu") == ["1", "2"] and menu.nodes["toflex"].type is NodeType.BRANCH
+    assert findings[0].span.pointer.startswith("/definition/states/")
+
+
+def test_trigger_without_calls() -> None:
+    text = '{"initial_state": "T", "states": [{"name": "T", "type": "trigger", "transitions": [{"event": "incomingMessage"}]}]}'
+    menu, findings = studio.read(text, "f.json", None)
+    assert menu is None and findings[0].code == "F019"
