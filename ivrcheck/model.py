@@ -191,5 +191,11 @@ class Menu:
             for n in self.nodes.values()
         )
 
+    def languages(self) -> frozenset[str]:
+        """Every language the line speaks: its own, and those its nodes and options declare."""
+        declared = {n.language for n in self.nodes.values() if n.language}
+        declared |= {o.language for n in self.nodes.values() for o in n.options if o.language}
+        return frozenset({self.language, *declared})
+
     def menus(self) -> list[Node]:
         return [n for n in self.nodes.values() if n.is_menu]

@@ -127,7 +127,8 @@ def test_seconds_before_offers() -> None:
 
 
 def test_unknown_languages_fall_back_to_english_and_regions_are_dropped() -> None:
-    assert load_language("sv").code == "en"
+    assert load_language("de").code == "en"
+    assert load_language("sv-FI").code == "sv"
     assert load_language("fi-FI") is FI
 
 

@@ -5,10 +5,12 @@ from __future__ import annotations
 import heapq
 from collections import deque
 from dataclasses import dataclass, field
+from functools import cached_property
 from typing import Any, Mapping
 
 import networkx as nx
 
+from ivrcheck.graph import carried
 from ivrcheck.graph.build import CHOICE, CLOSED, OPEN, ROUTING, SILENT
 from ivrcheck.language import Language
 from ivrcheck.model import TERMINAL, Menu, Node, NodeType
@@ -66,6 +68,8 @@ class Analysis:
     #: Menus a call meets first, with no choice made (through messages and branches), with the
     #: seconds of messages heard before each and those messages' ids.
     opening: dict[str, tuple[float, tuple[str, ...]]] = field(default_factory=dict)
+    #: The node calls start at.
+    entry: str = ""
 
     @property
     def opening_menus(self) -> frozenset[str]:
@@ -76,6 +80,18 @@ class Analysis:
         if self.path_to_human is None:
             return None
         return sum(1 for _, edge in self.path_to_human if edge["kind"] in CHOICE)
+
+    @cached_property
+    def given_before(self) -> carried.Facts:
+        """node -> item -> (node, key) where the caller may already have given it on the way here
+        (`collects` on inputs and options); empty when the line collects nothing."""
+        return carried.given_before(self.out, self.entry, self.nodes)
+
+    @cached_property
+    def language_chosen(self) -> carried.Facts:
+        """node -> language -> (menu, key) of the choice that put the call in it, on some path here
+        (options with `language:`); empty when the line offers no choice of language."""
+        return carried.language_chosen(self.out, self.entry, self.nodes)
 
     def edges_from(self, node_id: str) -> list[tuple[str, dict[str, Any]]]:
         """(target, edge attributes) of every edge leaving `node_id` in this state."""
@@ -102,6 +118,17 @@ class Analysis:
                     frontier.append(target)
         return bool(ends) and all((node := self.nodes.get(n)) is not None
                                   and node.type in (NodeType.HANGUP, NodeType.MESSAGE) for n in ends)
+
+    def routed_from(self, start: str) -> list[str]:
+        """`start` and every node the call goes on to with no choice left to the caller
+        (`next`, cases, `closed`), in the order they are met."""
+        seen, order = {start}, [start]
+        for node_id in order:
+            for target, attrs in self.edges_from(node_id):
+                if attrs["kind"] in ROUTING and target not in seen:
+                    seen.add(target)
+                    order.append(target)
+        return order
 
     def within(self, start: str, depth: int | None = None) -> set[str]:
         """Nodes reachable from `start` in this state, at most `depth` edges away when a depth is given."""
@@ -177,7 +204,7 @@ def analyse_state(menu: Menu, graph: nx.MultiDiGraph, state: str, language: Lang
         steps=_steps(out, entry), path_to_human=path, seconds_to_human=seconds,
         fallback_to_human=fallback_path is not None, fallback_seconds=fallback_seconds,
         traps=_traps(out, reachable, nodes, state), out=out,
-        opening=_opening(out, entry, nodes, language),
+        opening=_opening(out, entry, nodes, language), entry=entry,
     )
 
 

@@ -21,7 +21,7 @@ from ivrcheck.language.labels import LabelWords
 from ivrcheck.language.prompts import EXTENSION, Offer, PromptWords
 
 __all__ = ["CallerWords", "Confusion", "EXTENSION", "Language", "LabelWords", "Offer", "PromptWords", "available",
-           "detect", "load_language"]
+           "detect", "load_language", "name_of"]
 
 
 @dataclass(frozen=True)
@@ -104,6 +104,12 @@ class Language:
 def load_language(code: str) -> Language:
     """The language for `code` (`en`, `fi`, `fi-FI` ...), English when no data file exists."""
     return _load(_base(code))
+
+
+def name_of(code: str) -> str:
+    """How messages name a language: 'Swedish ("sv")', or just the code when it has no data file."""
+    language = load_language(code)
+    return f'{language.caller_words.name} ("{code}")' if language.code == _base(code) else f'"{code}"'
 
 
 def _base(code: str) -> str:
