@@ -13,12 +13,25 @@ FAMILIES = {"structure": "S", "human": "H", "labels": "L", "prompts": "P", "robu
 NOT_RULES = {"__init__", "base", "pages"}
 
 
-def spec_table() -> dict[str, tuple[str, str]]:
-    """code -> (name, default severity) from the SPEC's rule table, when the SPEC is beside the repo."""
-    if not SPEC.exists():
-        return {}
-    rows = re.findall(r"^\| ([A-Z]\d{3}) \| ([a-z-]+) \| (\w+)(?:[^|]*)\|", SPEC.read_text(), re.MULTILINE)
+README = Path(__file__).resolve().parents[1] / "README.md"
+
+
+def rule_rows(text: str) -> dict[str, tuple[str, str]]:
+    """code -> (name, default severity) from a SPEC-style rule table."""
+    rows = re.findall(r"^\| ([A-Z]\d{3}) \| ([a-z-]+) \| (\w+)(?:[^|]*)\|", text, re.MULTILINE)
     return {code: (name, severity) for code, name, severity in rows}
+
+
+def spec_table() -> dict[str, tuple[str, str]]:
+    """The SPEC's rule table (when the SPEC is beside the repo), plus the rules the README adds to it."""
+    table = rule_rows(SPEC.read_text()) if SPEC.exists() else {}
+    return {**table, **rule_rows(README.read_text(encoding="utf-8"))} if table else {}
+
+
+def test_rules_beyond_the_spec_are_in_the_readme_table() -> None:
+    added = rule_rows(README.read_text(encoding="utf-8"))
+    assert {"H208", "H209", "L305", "L306", "P407", "R507"} <= set(added)
+    assert all(code in {r.CODE for r in rules.ALL_RULES} for code in added)
 
 
 def test_codes_and_names_are_unique() -> None:

@@ -28,6 +28,8 @@ class CallerWords:
 
     name: str
     option_example: str
+    promise_example: str
+    recap_example: str
     markers: frozenset[str]
     when: tuple[re.Pattern[str], ...]
     changes: re.Pattern[str]
@@ -47,6 +49,7 @@ class CallerWords:
         numerals = {w.lower() for spoken in keys.values() for w in spoken if len(w) > 2}
         return cls(
             name=data["name"], option_example=data["option_example"],
+            promise_example=data["promise_example"], recap_example=data["recap_example"],
             markers=frozenset(w.lower() for w in data["markers"]) | numerals,
             when=tuple(patterns),
             changes=re.compile(_phrases(data["changes"], prefix=True), re.IGNORECASE),

@@ -71,25 +71,25 @@ SEVERITY = Severity.WARNING
 SETTINGS: dict[str, object] = {}
 PART = "human_access"
 
-_EXAMPLE = {NodeType.CALLBACK: "within 2 hours", NodeType.VOICEMAIL: "by the next working day"}
+_KINDS = (NodeType.CALLBACK, NodeType.VOICEMAIL)
 
 
 def check(menu: Menu, line: LineAnalysis, settings: Settings) -> Iterator[Problem]:
     for node in menu.nodes.values():
-        if node.type not in _EXAMPLE or node.id not in line.reachable:
+        if node.type not in _KINDS or node.id not in line.reachable:
             continue
         kind = node.type.value
+        words = load_language(node.language or menu.language).caller_words
         if node.promise is not None:
             # A promise may be a designer's note in any language; it must still name a time.
             if not any(load_language(code).caller_words.says_when(node.promise) for code in available()):
                 yield Problem(node.span_of("promise"), node.id,
                               f"{kind} {quote(node.id)} promises {quote(node.promise)}, which names no time",
-                              f'promise a time or a window the caller can plan by: `promise: "{_EXAMPLE[node.type]}"`')
+                              f'promise a time or a window the caller can plan by: `promise: "{words.promise_example}"`')
             continue
-        words = load_language(node.language or menu.language).caller_words
         if words.says_when(node.prompt):
             continue
         heard = "its prompt names no time" if node.prompt else "it has no prompt"
         yield Problem(node.span, node.id,
                       f"{kind} {quote(node.id)} does not tell callers when to expect an answer ({heard})",
-                      f'say when in the prompt and record it: `promise: "{_EXAMPLE[node.type]}"`')
+                      f'say when in the prompt and record it: `promise: "{words.promise_example}"`')

@@ -3,16 +3,14 @@
 ## What it checks
 Follows what callers give on the way through the line: an `input` with `collects: NAME`
 gives that item once its digits are in (not when it times out), and an option with
-`collects: NAME` gives it when chosen. On some path from `entry`, in any schedule state:
-
-- a second `input` asks for an item the caller already gave at another input, or
-- a person (`agent`, or `transfer` with `human: true`) is reached who does not receive an
-  item already given: `receives: [NAME, ...]` does not list it (`receives: all`, a screen
-  pop, receives everything).
-
-A person without `receives` is unknown and never reported, and so is a line whose inputs
-do not say what they collect. The same input met again after the caller went back round
-the menus is not reported: that is one question, asked where the line returns to it.
+`collects: NAME` gives it when chosen. Reported, on some path from `entry` in any
+schedule state: a second `input` that asks for an item the caller already gave at another
+input, and a person (`agent`, or `transfer` with `human: true`) reached with an item
+already given that the person does not receive (`receives: [NAME, ...]` does not list
+it; `receives: all`, a screen pop, receives everything). A person without `receives` is
+unknown and never reported, and so is a line whose inputs do not say what they collect.
+The same input met again after the caller went back round the menus is not reported:
+that is one question, asked where the line returns to it.
 
 ## Why it matters
 Having to repeat what you already said is, after an unclear menu, the complaint callers

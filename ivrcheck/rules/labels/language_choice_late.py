@@ -3,14 +3,11 @@
 ## What it checks
 A line serves several languages when options carry `language:` ("På svenska, tryck 9"
 leads to the Swedish menus). For each such language other than the line's own, in every
-schedule state:
-
-- some first menu (the menus a call meets before any choice) must offer it, and
-- callers must not hear more than `max_sentences` sentences before it is offered:
-  messages on the way to that menu, then its prompt up to the offer.
-
-A line whose calls pass a `branch` with `on: language` before any choice (the language
-is chosen automatically, e.g. from the caller's profile) is not judged.
+schedule state, some first menu (the menus a call meets before any choice) must offer
+it, and callers must not hear more than `max_sentences` sentences before it is offered:
+messages on the way to that menu, then its prompt up to the offer. A line whose calls
+pass a `branch` with `on: language` before any choice (the language is chosen
+automatically, e.g. from the caller's profile) is not judged.
 
 ## Why it matters
 A caller who does not understand the line's language understands nothing until the
@@ -133,7 +130,8 @@ def _too_late(menu: Menu, line: LineAnalysis, language: str, offered: list[tuple
             if heard <= limit:
                 continue
             reported.add(menu_id)
-            before = f"messages {', '.join(map(quote, messages))} and " if messages else ""
+            before = (f"{'messages' if len(messages) > 1 else 'message'} {', '.join(map(quote, messages))}, then "
+                      if messages else "")
             yield Problem(node.prompt_span or node.span, menu_id,
                           f"callers hear {heard} sentences ({before}the prompt of {quote(menu_id)}) before "
                           f"they are offered {name_of(language)}, over {limit}",

@@ -1,17 +1,16 @@
 """A caller hears the wrong language: a language option announced in another, or a node after the choice.
 
 ## What it checks
-In a line that serves several languages (options and nodes with `language:`):
-
-- An option for another language must be announced in that language, not in the menu's:
-  "På svenska, tryck 9", not "Ruotsiksi paina 9"; "For English, press 3", not
-  "Englanniksi paina 3". The words around the option's key in the prompt are read with
-  every language's small words, spoken numerals and words for "press".
-- A node reached after the caller chose a language (an option with `language:`, on some
-  path in some schedule state) must speak it. So must a node that declares `language:`.
-  A prompt's language is judged by its small words and numerals ("och", "tryck", "ett";
-  "ja", "paina", "yksi"); a prompt too short to tell (names and digits) is not judged, and
-  neither are menus that offer a choice of language, which speak several by design.
+In a line that serves several languages (options and nodes with `language:`), two
+things. An option for another language must be announced in that language, not in the
+menu's: "På svenska, tryck 9", not "Ruotsiksi paina 9"; "For English, press 3", not
+"Englanniksi paina 3" (the words around the option's key are read with every language's
+small words, spoken numerals and words for "press"). And a node reached after the caller
+chose a language (an option with `language:`, on some path in some schedule state) must
+speak it, as must a node that declares `language:`. A prompt's language is judged by
+its small words and numerals ("och", "tryck", "ett"; "ja", "paina", "yksi"); a prompt
+too short to tell (names and digits) is not judged, and neither are menus that offer a
+choice of language, which speak several by design.
 
 ## Why it matters
 An option for Swedish speakers announced in Finnish is lost on exactly the callers it is

@@ -3,16 +3,14 @@
 ## What it checks
 A reachable `self_service` node *changes something* when it says `changes: true`, or,
 without `changes:`, when an option leading to it names a change in the menu's language:
-"Pay a bill", "Book an appointment", "Change your address"; "Muuttoilmoitus", "Eräpäivän
-siirto"; "Betala en faktura", "Boka tid". When the call ends after such a task with no
-further choice (it has no `next`, or goes on only through messages and branches to a
-hang-up), one of the prompts heard from the task to the end must tell the caller what
-was done: "Your payment has been made", "Eräpäivä on nyt siirretty", "Din tid är nu
-bokad" (read in each node's language). A task that returns to a menu is not judged.
-
-Also, when one of those prompts promises a written confirmation ("You will receive a
-confirmation by text message", "Saat vahvistuksen tekstiviestinä"), the task must send
-one: `confirmation: sms` or `email`.
+"Pay a bill", "Book an appointment"; "Muuttoilmoitus", "Eräpäivän siirto"; "Betala en
+faktura", "Boka tid". When the call ends after such a task with no further choice (no
+`next`, or only messages and branches to a hang-up), one of the prompts heard from the
+task to the end must say what was done: "Your payment has been made", "Eräpäivä on nyt
+siirretty", "Din tid är nu bokad" (read in each node's language); a task that returns to
+a menu is not judged. And when one of those prompts promises a written confirmation
+("You will receive a confirmation by text message", "Saat vahvistuksen
+tekstiviestinä"), the task must send one: `confirmation: sms` or `email`.
 
 ## Why it matters
 Without a recap the caller hangs up unsure whether the payment went through or the
@@ -100,10 +98,10 @@ def check(menu: Menu, line: LineAnalysis, settings: Settings) -> Iterator[Proble
                           f"{quote(node.id)} sends none", f"set `confirmation: sms` (or email) on {quote(node.id)}")
         ends = any(all(menu.nodes[n].type in _ON_THE_WAY_OUT for n in route if n in menu.nodes) for route in ending)
         if ends and not any(words[n.id].recaps(n.prompt) for n in heard):
+            example = load_language(node.language or menu.language).caller_words.recap_example
             yield Problem(node.span, node.id,
                           f"task {quote(node.id)} {why} and then the call ends without telling the caller what "
-                          "was done", "before the call ends, say what was done (\"Your payment of 40 euros "
-                          "has been made\"), or return to a menu")
+                          "was done", f'before the call ends, say what was done ("{example}"), or return to a menu')
 
 
 def _changes(menu: Menu, node: Node) -> str | None:

@@ -1,17 +1,13 @@
 """A caller is rushed: too little time to answer, to key in digits, or a prompt played too fast.
 
 ## What it checks
-In every reachable menu and input:
-
-- `timeout` (silence before `on_timeout`) below `min_timeout` seconds. A timeout that
-  comes from `defaults:` is reported once, at `defaults`.
-- an input's `digit_timeout` (seconds allowed between two digits) below
-  `min_digit_timeout`: callers copy account and card numbers from a letter or a card, a
-  group at a time.
-
-And in every reachable node with a prompt: a declared `speaking_rate:` (in the node's
+In every reachable menu and input: a `timeout` (silence before `on_timeout`) below
+`min_timeout` seconds, reported once at `defaults:` when it comes from there; and an
+input's `digit_timeout` (seconds allowed between two digits) below `min_digit_timeout`,
+since callers copy account and card numbers from a letter or a card a group at a time.
+In every reachable node with a prompt: a declared `speaking_rate:` (in the node's
 language's unit: words a minute for English and Swedish, syllables a second for Finnish)
-more than `max_rate_percent` of that language's standard rate (150 and 140 words a minute,
+above `max_rate_percent` of that language's standard rate (150 and 140 words a minute,
 4.5 syllables a second; docs/languages.md). Nodes that declare no rate are not judged.
 
 ## Why it matters
