@@ -53,7 +53,8 @@ nodes:
 
 ## Settings
 - `max_sentences` (default 1): how many sentences a caller may hear before the choice of
-  language (a one-sentence greeting is fine).
+  language (a one-sentence greeting is fine). The choices of language count as one block:
+  "På svenska, tryck 9. For service in English, press 8." offers both at once.
 """
 
 from __future__ import annotations
@@ -122,9 +123,12 @@ def _too_late(menu: Menu, line: LineAnalysis, language: str, offered: list[tuple
             if menu_id not in analysis.opening or menu_id in reported or _automatic(menu, analysis):
                 continue
             node = menu.nodes[menu_id]
-            offer = next((o for o in line.language.offers(node.prompt) if o.key == option.key), None)
-            if offer is None or node.prompt is None:
+            offers = line.language.offers(node.prompt)
+            if node.prompt is None or not any(o.key == option.key for o in offers):
                 continue  # never announced: P401's finding
+            # The choices of language are heard as one block: count what comes before the first.
+            languages = {o.key for o in node.options if o.language}
+            offer = next(o for o in offers if o.key in languages)
             messages = analysis.opening[menu_id][1]
             heard = sum(sentences(menu.nodes[m].prompt) for m in messages) + sentences(node.prompt[: offer.start])
             if heard <= limit:

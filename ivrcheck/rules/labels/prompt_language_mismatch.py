@@ -65,6 +65,7 @@ None.
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING, Iterator
 
 from ivrcheck.findings import Problem, Severity
@@ -80,6 +81,8 @@ NAME = "prompt-language-mismatch"
 SEVERITY = Severity.WARNING
 SETTINGS: dict[str, object] = {}
 PART = "wording"
+
+_SENTENCE = re.compile(r"[^.!?]*[^\W\d_][^.!?]*[.!?]*")
 
 
 def check(menu: Menu, line: LineAnalysis, settings: Settings) -> Iterator[Problem]:
@@ -114,25 +117,29 @@ def _announced(node: Node, option: Option, own: str, line: LineAnalysis) -> Iter
 
 
 def _spoken(menu: Menu, node: Node, line: LineAnalysis) -> Iterator[Problem]:
-    """A prompt in another language than the one declared or chosen on the way here."""
-    spoken = detect(node.prompt)
-    if spoken is None:
-        return
-    if node.language and load_language(node.language).code != spoken:
+    """A sentence in another language than the one the node declares, or the caller chose on the way."""
+    if node.language:
+        expected = {node.language: f"{quote(node.id)} declares {name_of(node.language)}"}
+    else:
+        chosen: dict[str, set[tuple[str, str | None]]] = {}
+        for analysis in line.states.values():
+            for language, origins in analysis.language_chosen.get(node.id, {}).items():
+                chosen.setdefault(language, set()).update(origins)
+        expected = {}
+        for language, origins in sorted(chosen.items()):
+            menu_id, key = min(origins, key=lambda o: (menu.nodes[o[0]].span.line, o[1] or ""))
+            expected[language] = (f"callers who chose {name_of(language)} (key {quote(key or '')} in "
+                                  f"{quote(menu_id)}) reach {quote(node.id)}")
+    for language, who in expected.items():
+        if load_language(language).code != language.split("-")[0]:
+            continue  # a language ivrcheck has no words for
+        found = next(((s, d) for s in _SENTENCE.findall(node.prompt or "")
+                      if (d := detect(s, least=1)) not in (None, load_language(language).code)), None)
+        if found is None:
+            continue
+        sentence, spoken = found
+        help_text = (f"translate the prompt, or correct `language:` of {quote(node.id)}" if node.language else
+                     f"give {name_of(language)} callers their own {node.type.value} with `language: {language}`, "
+                     "or translate this one")
         yield Problem(node.prompt_span or node.span, node.id,
-                      f"{quote(node.id)} declares {name_of(node.language)} but its prompt is in {name_of(spoken)}",
-                      f"translate the prompt, or correct `language:` of {quote(node.id)}")
-        return
-    chosen: dict[str, set[tuple[str, str | None]]] = {}
-    for analysis in line.states.values():
-        for language, origins in analysis.language_chosen.get(node.id, {}).items():
-            chosen.setdefault(language, set()).update(origins)
-    for language, origins in sorted(chosen.items()):
-        if load_language(language).code == spoken or load_language(language).code != language.split("-")[0]:
-            continue  # spoken as chosen, or a language ivrcheck has no words for
-        menu_id, key = min(origins, key=lambda o: (menu.nodes[o[0]].span.line, o[1] or ""))
-        yield Problem(node.prompt_span or node.span, node.id,
-                      f"callers who chose {name_of(language)} (key {quote(key or '')} in {quote(menu_id)}) "
-                      f"reach {quote(node.id)}, whose prompt is in {name_of(spoken)}",
-                      f"give {name_of(language)} callers their own {node.type.value} with "
-                      f"`language: {language}`, or translate this one")
+                      f'{who}, but its prompt speaks {name_of(spoken)}: "{" ".join(sentence.split())}"', help_text)
