@@ -102,16 +102,20 @@ def _announced(node: Node, option: Option, own: str, line: LineAnalysis) -> Iter
     offer = next((o for o in line.language.offers(node.prompt) if o.key == option.key), None)
     if offer is None:
         return  # never announced: P401's finding
-    clause = node.prompt[offer.start:offer.ready]  # type: ignore[index]
-    heard = detect(clause, least=1)
-    wanted = option.language
-    offered_in_own_words = any(o.key == option.key for o in load_language(wanted).prompt_words.offers(clause))  # type: ignore[arg-type]
-    if heard == wanted or (heard is None and offered_in_own_words):
+    prompt = node.prompt or ""
+    clause = prompt[offer.start:offer.ready]
+    # What tells callers the option is theirs is its function ("På svenska", "Ruotsiksi"):
+    # judge that first, then the whole clause with its verb.
+    function = prompt[offer.match.end():offer.ready] if offer.key_first else prompt[offer.start:offer.match.start()]
+    wanted = option.language or own
+    heard = detect(function, least=1) or detect(clause, least=1)
+    offered_in_own_words = any(o.key == option.key for o in load_language(wanted).prompt_words.offers(clause))
+    if heard == load_language(wanted).code or (heard is None and offered_in_own_words):
         return
     heard = heard or own
-    example = load_language(wanted).caller_words.option_example.format(key=option.key)  # type: ignore[arg-type]
+    example = load_language(wanted).caller_words.option_example.format(key=option.key)
     yield Problem(node.prompt_span or node.span, node.id,
-                  f'option {quote(option.key)} of {quote(node.id)} is for {name_of(wanted)} speakers '  # type: ignore[arg-type]
+                  f'option {quote(option.key)} of {quote(node.id)} is for {name_of(wanted)} speakers '
                   f'but is announced in {name_of(heard)}: "{" ".join(clause.split())}"',
                   f'announce it in its own language: "{example}"')
 

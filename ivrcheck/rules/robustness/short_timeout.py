@@ -102,7 +102,7 @@ def check(menu: Menu, line: LineAnalysis, settings: Settings) -> Iterator[Proble
                           f"allow at least `digit_timeout: {least:g}`")
         if node.speaking_rate is not None and node.prompt:
             language = load_language(node.language or menu.language)
-            percent = node.speaking_rate / language.rate * 100
+            percent = round(node.speaking_rate / language.rate * 100, 6)
             if percent > limit:
                 unit = _UNITS.get(language.rate_unit, language.rate_unit)
                 yield Problem(node.span_of("speaking_rate"), node.id,
