@@ -7,7 +7,7 @@ input's `digit_timeout` (seconds allowed between two digits) below `min_digit_ti
 since callers copy account and card numbers from a letter or a card a group at a time.
 In every reachable node with a prompt: a declared `speaking_rate:` (in the node's
 language's unit: words a minute for English and Swedish, syllables a second for Finnish)
-above `max_rate_percent` of that language's standard rate (150 and 140 words a minute,
+above `max_rate_percent` of that language's standard rate (150 words a minute for both,
 4.5 syllables a second; docs/languages.md). Nodes that declare no rate are not judged.
 
 ## Why it matters
