@@ -257,7 +257,7 @@ def test_the_language_of_a_text_is_told_by_small_words_and_numerals(text: str, l
     ("en", "We will call you back as soon as possible.", None),
     ("en", "Please hold for a minute.", None),
     ("fi", "Soitamme sinulle kolmen tunnin kuluessa.", "kolmen tunnin kuluessa"),
-    ("fi", "Vastaamme viestiin viimeistään klo 16.", "klo 1"),
+    ("fi", "Vastaamme viestiin viimeistään klo 16.", "klo 16"),
     ("fi", "Soitamme mahdollisimman pian.", None),
     ("sv", "Vi ringer upp dig inom 24 timmar.", "inom 24 timmar"),
     ("sv", "Vi ringer dig i morgon förmiddag.", "i morgon"),
