@@ -92,7 +92,7 @@ def check(menu: Menu, line: LineAnalysis, settings: Settings) -> Iterator[Proble
     for node in menu.nodes.values():
         if node.type is NodeType.INPUT and node.collects:
             item = node.collects
-            for state, first in _given(menu, line, node.id, item, lambda a, o: o[0] != node.id):
+            for state, first in _given(menu, line, node.id, item, lambda a, o, asker=node.id: o[0] != asker):
                 yield Problem(
                     node.span_of("collects"), node.id,
                     f"callers who gave {quote(item)} at {where(first)} are asked for it again at input {quote(node.id)}",
@@ -102,7 +102,7 @@ def check(menu: Menu, line: LineAnalysis, settings: Settings) -> Iterator[Proble
         elif node.receives is not None and node.type in (NodeType.AGENT, NodeType.TRANSFER):
             items = sorted({i for a in line.states.values() for i in a.given_before.get(node.id, {})})
             for item in (i for i in items if not node.receives_item(i)):
-                staffed = lambda a, o, node=node: is_live_human(node, a.state)  # noqa: E731
+                staffed = lambda a, o, person=node: is_live_human(person, a.state)
                 for state, first in _given(menu, line, node.id, item, staffed):
                     yield Problem(
                         node.span_of("receives"), node.id,

@@ -92,8 +92,9 @@ def check(menu: Menu, line: LineAnalysis, settings: Settings) -> Iterator[Proble
             if option.language and option.language != menu.language and node.id in line.reachable:
                 choices.setdefault(option.language, []).append((node.id, option))
     for language, offered in sorted(choices.items()):
-        missing = holding_states(line, lambda a: bool(a.opening) and not _automatic(menu, a) and not any(
-            m in a.opening for m, _ in offered))
+        menus = {m for m, _ in offered}
+        missing = holding_states(line, lambda a, menus=menus: bool(a.opening) and not _automatic(menu, a)
+                                 and not menus & set(a.opening))
         for state in missing:
             where, option = offered[0]
             yield Problem(option.span, where,
