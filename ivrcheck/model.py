@@ -10,6 +10,8 @@ from ivrcheck.findings import NOWHERE, Span
 
 DTMF_KEYS = ("1", "2", "3", "4", "5", "6", "7", "8", "9", "0", "*", "#")
 BUILTIN_TARGETS = ("repeat", "back")
+#: `receives: all`: the person sees everything the caller gave (a screen pop).
+RECEIVES_ALL = "all"
 
 
 class NodeType(str, enum.Enum):
@@ -66,6 +68,10 @@ class Option:
     kind: str = "dtmf"
     digits: int | None = None
     ignore: frozenset[str] = frozenset()
+    #: What the caller gives by choosing it (a speech option that captures a reason, say).
+    collects: str | None = None
+    #: The language this option switches the call to ("På svenska, tryck 9").
+    language: str | None = None
 
     @property
     def is_dtmf(self) -> bool:
@@ -105,7 +111,22 @@ class Node:
     cases: tuple[tuple[str, Target], ...] = ()
     default: Target | None = None
     digits: int | None = None
+    #: Seconds allowed between two digits of an input.
+    digit_timeout: float | None = None
     ignore: frozenset[str] = frozenset()
+    # What callers ask for beyond a clear menu (issue 16).
+    #: The item an input collects ("account_number").
+    collects: str | None = None
+    #: Items a person is handed with the call; None when unknown. See `receives_item`.
+    receives: tuple[str, ...] | None = None
+    #: When a callback or voicemail promises an answer ("within 2 hours").
+    promise: str | None = None
+    #: The language this node speaks, when it is not the line's.
+    language: str | None = None
+    #: Whether a self-service task changes something (a payment, a booking); None when unknown.
+    changes: bool | None = None
+    #: The speaking rate its prompt is played at, in its language's unit.
+    speaking_rate: float | None = None
     #: Span of every field as written in the file (or in `defaults` when inherited).
     spans: Mapping[str, Span] = field(default_factory=dict)
     #: Fields whose value (and span) come from `defaults` rather than the node itself.
@@ -119,6 +140,12 @@ class Node:
         found += [t for t in (self.next, self.on_timeout, self.on_invalid, self.after_retries, self.closed) if t]
         found += [t for _, t in self.cases]
         return found + ([self.default] if self.default else [])
+
+    def receives_item(self, item: str) -> bool | None:
+        """Whether this person is handed `item` with the call; None when the file does not say."""
+        if self.receives is None:
+            return None
+        return item in self.receives or RECEIVES_ALL in self.receives
 
     def span_of(self, name: str) -> Span:
         """The span of field `name`, falling back to the node's own id."""
@@ -163,6 +190,12 @@ class Menu:
             n.hours is not None or (n.type is NodeType.BRANCH and n.on == "hours")
             for n in self.nodes.values()
         )
+
+    def languages(self) -> frozenset[str]:
+        """Every language the line speaks: its own, and those its nodes and options declare."""
+        declared = {n.language for n in self.nodes.values() if n.language}
+        declared |= {o.language for n in self.nodes.values() for o in n.options if o.language}
+        return frozenset({self.language, *declared})
 
     def menus(self) -> list[Node]:
         return [n for n in self.nodes.values() if n.is_menu]

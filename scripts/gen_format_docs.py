@@ -52,6 +52,39 @@ with several schedules is checked in two states, not in every combination: "open
 all schedules open and "closed" with all closed; the day and time ranges are validated
 but not evaluated against a clock.
 
+**What callers need beyond a clear menu.** A few fields say what the line does for its
+callers, so that rules H208, H209, L305, L306, P407 and R507 can check it. Each is
+optional; left out, the rule that reads it stays quiet rather than guess.
+
+```yaml
+language: fi
+nodes:
+  kieli:
+    prompt: Tervetuloa. På svenska, tryck 9. Asumistukiasioissa paina 1.
+    options:
+      "9": {label: Svenska, goto: sv_meny, language: sv}   # this option switches the call to Swedish
+      "1": {label: Asumistuki, goto: tunnistus}
+  sv_meny: {language: sv, prompt: ..., options: ...}        # this node speaks Swedish
+  tunnistus: {type: input, digits: 10, timeout: 10, digit_timeout: 4, collects: personal_id, next: neuvonta}
+  neuvonta: {type: agent, receives: [personal_id]}          # or `receives: all` for a screen pop
+  takaisinsoitto: {type: callback, confirmation: sms, promise: seuraavana arkipäivänä}
+  maksuaika: {type: self_service, changes: true, confirmation: sms, next: kuittaus}
+```
+
+- `collects:` on an `input` (or an option, e.g. a speech option that captures the reason
+  for calling) names the item the caller gives; `receives:` on a person (`agent`, human
+  `transfer`) lists the items handed over with the call. H208 reports an item asked for
+  twice, or a person who must ask for it again.
+- `promise:` on a `callback` or `voicemail` records when the caller is told to expect an
+  answer (H209 also accepts a prompt that names a time).
+- `language:` on an option means choosing it switches the call to that language; on a
+  node, that the node speaks it. L305 checks that the choice comes first, L306 that each
+  language is spoken where it was chosen.
+- `changes:` on a `self_service` task says it changes something (a payment, a booking);
+  `confirmation:` there is the written confirmation it sends. P407 asks for a recap.
+- `speaking_rate:` on any node is the rate its prompt is played at, and `digit_timeout:`
+  on an input the seconds allowed between digits; R507 checks both, with `timeout`.
+
 **Anchors and merges** (`&name`, `*name`, `<<: *name`) work as in YAML, within limits
 that refuse alias bombs (F009).
 """

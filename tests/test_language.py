@@ -128,7 +128,8 @@ def test_seconds_before_offers() -> None:
 
 
 def test_unknown_languages_fall_back_to_english_and_regions_are_dropped() -> None:
-    assert load_language("sv").code == "en"
+    assert load_language("de").code == "en"
+    assert load_language("sv-FI").code == "sv"
     assert load_language("fi-FI") is FI
 
 
@@ -198,3 +199,70 @@ def test_finnish_rate_matches_the_english_rate() -> None:
     english = sum(EN.seconds(e) for e, _ in PARALLEL)
     finnish = sum(FI.seconds(f) for _, f in PARALLEL)
     assert 1.0 < finnish / english < 1.1
+
+
+SV = load_language("sv")
+
+SWEDISH = [  # the same prompts of the example menus, in Swedish
+    "Välkommen till Acme Bank. För kort, tryck 1. För betalningar och överföringar, tryck 2. För lån och "
+    "bolån, tryck 3. För att tala med en rådgivare, tryck 0. För att höra alternativen igen, tryck på stjärnan.",
+    "För att spärra ett borttappat eller stulet kort, tryck 1. För att aktivera ett nytt kort, tryck 2. För att "
+    "gå tillbaka till huvudmenyn, tryck på fyrkant.",
+    "Ditt kort är nu spärrat och ett nytt kort är på väg.",
+    "Riverside Health Clinic är stängd. I nödsituationer, lägg på och ring nödnumret. För att boka en "
+    "återuppringning när vi öppnar, tryck 1. För att lämna ett meddelande, tryck 2.",
+]
+
+
+def test_swedish_rate_matches_the_english_rate() -> None:
+    """docs/languages.md: at 150 words a minute, Swedish prompts take as long as the English ones."""
+    english = sum(EN.seconds(e) for e, _ in PARALLEL)
+    swedish = sum(SV.seconds(s) for s in SWEDISH)
+    assert 0.99 < swedish / english < 1.02
+
+
+@pytest.mark.parametrize("prompt, expected", [
+    ("För fakturor, tryck 1. Tryck två för bokningar. För att höra alternativen igen, tryck på stjärnan.",
+     [("1", False), ("2", True), ("*", False)]),
+    ("På svenska, tryck nio. Till huvudmenyn, tryck på fyrkanten. Välj ett av följande.", [("9", False), ("#", False)]),
+    ("Tryck 1, om du vill betala en faktura.", [("1", True)]),
+    ("Ange ditt sexsiffriga kundnummer. Om du vet anknytningen, slå den nu.", [(EXTENSION, False)]),
+])
+def test_swedish_offers(prompt: str, expected: list[tuple[str, bool]]) -> None:
+    assert keys(SV, prompt) == expected
+
+
+def test_a_line_in_several_languages_reads_offers_in_each() -> None:
+    both = FI.also_reading(["fi", "sv", "en"])
+    assert keys(both, "Tervetuloa. På svenska, tryck 9. For English, press 8. Neuvontaan paina 1.") == [
+        ("9", False), ("8", False), ("1", False)]
+    assert FI.also_reading(["fi"]) is FI
+
+
+@pytest.mark.parametrize("text, language", [
+    ("Tervetuloa Kotienergiaan. Laskutusasioissa paina 1.", "fi"),
+    ("Välkommen. För att tala med en rådgivare, tryck noll.", "sv"),
+    ("Thank you for calling. To speak to an advisor, press 0.", "en"),
+    ("Kela, FPA.", None),            # names alone say nothing
+    ("Call us on 0800 123 456.", "en"),  # "on" is Finnish too, but "call" and "us" are English
+])
+def test_the_language_of_a_text_is_told_by_small_words_and_numerals(text: str, language: str | None) -> None:
+    from ivrcheck.language import detect
+
+    assert detect(text) == language
+
+
+@pytest.mark.parametrize("language, text, when", [
+    ("en", "We will call you back within 2 working days.", "within 2 working days"),
+    ("en", "Leave a message and we will call you tomorrow.", "tomorrow"),
+    ("en", "We will call you back as soon as possible.", None),
+    ("en", "Please hold for a minute.", None),
+    ("fi", "Soitamme sinulle kolmen tunnin kuluessa.", "kolmen tunnin kuluessa"),
+    ("fi", "Vastaamme viestiin viimeistään klo 16.", "klo 16"),
+    ("fi", "Soitamme mahdollisimman pian.", None),
+    ("sv", "Vi ringer upp dig inom 24 timmar.", "inom 24 timmar"),
+    ("sv", "Vi ringer dig i morgon förmiddag.", "i morgon"),
+    ("sv", "Vi ringer så snart som möjligt.", None),
+])
+def test_time_promises_are_read_in_each_language(language: str, text: str, when: str | None) -> None:
+    assert load_language(language).caller_words.says_when(text) == when

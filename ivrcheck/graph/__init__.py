@@ -14,7 +14,8 @@ __all__ = ["Analysis", "CLOSED", "LineAnalysis", "OPEN", "analyse", "metrics"]
 
 def analyse(menu: Menu, language: Language | None = None) -> LineAnalysis:
     """Build the graph and analyse each schedule state the phone line has."""
-    language = language or load_language(menu.language)
+    # A line that serves several languages offers keys in each: "På svenska, tryck 9".
+    language = (language or load_language(menu.language)).also_reading(menu.languages())
     graph = build_graph(menu)
     states = (OPEN, CLOSED) if menu.has_hours else (OPEN,)
     return LineAnalysis(menu, {state: analyse_state(menu, graph, state, language) for state in states}, language)

@@ -5,10 +5,12 @@ from __future__ import annotations
 import heapq
 from collections import deque
 from dataclasses import dataclass, field
+from functools import cached_property
 from typing import Any, Mapping
 
 import networkx as nx
 
+from ivrcheck.graph import carried
 from ivrcheck.graph.build import CHOICE, CLOSED, OPEN, ROUTING, SILENT
 from ivrcheck.language import Language
 from ivrcheck.model import TERMINAL, Menu, Node, NodeType
@@ -80,6 +82,18 @@ class Analysis:
             return None
         return sum(1 for _, edge in self.path_to_human if edge["kind"] in CHOICE)
 
+    @cached_property
+    def given_before(self) -> carried.Facts:
+        """node -> item -> (node, key) where the caller may already have given it on the way here
+        (`collects` on inputs and options); empty when the line collects nothing."""
+        return carried.given_before(self.out, self.entry, self.nodes)
+
+    @cached_property
+    def language_chosen(self) -> carried.Facts:
+        """node -> language -> (menu, key) of the choice that put the call in it, on some path here
+        (options with `language:`); empty when the line offers no choice of language."""
+        return carried.language_chosen(self.out, self.entry, self.nodes)
+
     def edges_from(self, node_id: str) -> list[tuple[str, dict[str, Any]]]:
         """(target, edge attributes) of every edge leaving `node_id` in this state."""
         return self.out.get(node_id, [])
@@ -120,6 +134,17 @@ class Analysis:
                 return None
             path.append(previous)
         return path[::-1]
+
+    def routed_from(self, start: str) -> list[str]:
+        """`start` and every node the call goes on to with no choice left to the caller
+        (`next`, cases, `closed`), in the order they are met."""
+        seen, order = {start}, [start]
+        for node_id in order:
+            for target, attrs in self.edges_from(node_id):
+                if attrs["kind"] in ROUTING and target not in seen:
+                    seen.add(target)
+                    order.append(target)
+        return order
 
     def within(self, start: str, depth: int | None = None) -> set[str]:
         """Nodes reachable from `start` in this state, at most `depth` edges away when a depth is given."""

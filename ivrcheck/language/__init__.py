@@ -1,7 +1,7 @@
 """Words and timing per language: speaking rate, how prompts offer keys, how labels compare.
 
-Each language is a YAML file beside this module (`en.yaml`, `fi.yaml`); adding one is
-adding a file (docs/languages.md). Unknown languages fall back to English.
+Each language is a YAML file beside this module (`en.yaml`, `fi.yaml`, `sv.yaml`); adding
+one is adding a file (docs/languages.md). Unknown languages fall back to English.
 """
 
 from __future__ import annotations
@@ -10,15 +10,18 @@ import re
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from importlib import resources
+from typing import Iterable
 
 import yaml
 
 from ivrcheck.language import timing
+from ivrcheck.language.caller import CallerWords
 from ivrcheck.language.compare import Confusion
 from ivrcheck.language.labels import LabelWords
 from ivrcheck.language.prompts import EXTENSION, Offer, PromptWords
 
-__all__ = ["Confusion", "EXTENSION", "Language", "LabelWords", "Offer", "PromptWords", "load_language"]
+__all__ = ["CallerWords", "Confusion", "EXTENSION", "Language", "LabelWords", "Offer", "PromptWords", "available",
+           "detect", "load_language", "name_of"]
 
 
 @dataclass(frozen=True)
@@ -30,6 +33,9 @@ class Language:
     rate: float
     prompt_words: PromptWords = field(repr=False)
     label_words: LabelWords = field(repr=False)
+    caller_words: CallerWords = field(repr=False)
+    #: Other languages' words for offering keys, read too in a line that serves several languages.
+    also: tuple[PromptWords, ...] = field(default=(), repr=False)
 
     def with_rate(self, rate: float | None) -> Language:
         """The same language at a configured rate (in this language's unit)."""
@@ -39,9 +45,23 @@ class Language:
         """How long `text` takes to speak at this language's rate."""
         return timing.seconds(text, self.rate_unit, self.rate)
 
+    def also_reading(self, codes: Iterable[str]) -> Language:
+        """The same language, also recognising offers in other languages ("På svenska, tryck 9")."""
+        others = tuple(load_language(c).prompt_words for c in sorted(set(codes)) if _base(c) != self.code)
+        return replace(self, also=others) if others else self
+
     def offers(self, prompt: str | None) -> tuple[Offer, ...]:
         """Every place the prompt offers a key or dial-by-extension, in order."""
-        return self.prompt_words.offers(prompt)
+        own = self.prompt_words.offers(prompt)
+        if not self.also or not prompt:
+            return own
+        found = sorted((o for words in (self.prompt_words, *self.also) for o in words.offers(prompt)),
+                       key=lambda o: (o.match.start(), -o.match.end()))
+        kept: list[Offer] = []
+        for offer in found:
+            if not kept or offer.match.start() >= kept[-1].match.end():
+                kept.append(offer)
+        return tuple(kept)
 
     def mentions(self, prompt: str | None) -> dict[str, list[re.Match[str]]]:
         """Where the prompt offers each key ("press 1", "paina ykköstä"), key -> matches."""
@@ -85,6 +105,7 @@ class Language:
 CODE = re.compile(r"^[A-Za-z]{2,3}(?:[-_][A-Za-z0-9]{1,8})*$")
 
 
+@lru_cache(maxsize=None)
 def available() -> tuple[str, ...]:
     """The languages that ship word lists and a speaking rate (the data files beside this module)."""
     return tuple(sorted(p.name[:-5] for p in resources.files(__package__).iterdir()
@@ -97,8 +118,31 @@ def load_language(code: str) -> Language:
     Only the names of the data files that ship with ivrcheck are ever opened: a code is a
     name from that fixed set, never a path.
     """
-    base = code.lower().split("-")[0].split("_")[0] if CODE.match(code) else "en"
+    base = _base(code)
     return _load(base if base in available() else "en")
+
+
+def name_of(code: str) -> str:
+    """How messages name a language: 'Swedish ("sv")', or just the code when it has no data file."""
+    language = load_language(code)
+    return f'{language.caller_words.name} ("{code}")' if language.code == _base(code) else f'"{code}"'
+
+
+def _base(code: str) -> str:
+    return code.lower().split("-")[0].split("_")[0] if CODE.match(code) else "en"
+
+
+def detect(text: str | None, *, margin: float = 2.0, least: int = 2) -> str | None:
+    """The language a text is written in, judged by its small words and spoken numerals.
+
+    None unless one language has at least `least` such words and `margin` times as many as
+    any other: a prompt of names and digits alone says nothing about its language.
+    """
+    if not text:
+        return None
+    counts = sorted(((load_language(c).caller_words.marker_count(text), c) for c in available()), reverse=True)
+    (best, code), second = counts[0], (counts[1][0] if len(counts) > 1 else 0)
+    return code if best >= least and best >= margin * second else None
 
 
 @lru_cache(maxsize=None)
@@ -114,6 +158,7 @@ def _load(base: str) -> Language:
         rate=float(data["rate"]["value"]),
         prompt_words=PromptWords.from_data(data["prompts"]),
         label_words=LabelWords.from_data(data["labels"]),
+        caller_words=CallerWords.from_data(data["caller"], data["prompts"]["keys"]),
     )
 
 

@@ -157,7 +157,7 @@ def _node(reader: Reader, node_id: str, key_node: yaml.Node, value: yaml.Node,
         spans["hours"] = span_of(found["hours"][1])
     attrs: dict[str, object] = {}
     for name, spec in table.items():
-        if name in found and spec.kind in ("str", "int", "number", "bool", "keys"):
+        if name in found and spec.kind in ("str", "int", "number", "bool", "keys", "strings"):
             attrs[name] = _field(reader, found, name, table, f"`{name}` of {where}")
         elif name in found and spec.kind == "target":
             attrs[name] = _target(reader, found, name, table, f"`{name}` of {where}")
@@ -173,6 +173,10 @@ def _node(reader: Reader, node_id: str, key_node: yaml.Node, value: yaml.Node,
     attrs.pop("type", None)
     attrs.pop("description", None)
     attrs.pop("number", None)
+    if attrs.get("language") is not None:
+        attrs["language"] = str(attrs["language"]).lower()
+    if attrs.get("receives") is not None:
+        attrs["receives"] = tuple(str(item) for item in attrs["receives"])  # type: ignore[union-attr]
     ignore = attrs.pop("ignore", None) or ()
     return Node(
         id=node_id, type=node_type, span=span_of(key_node),
@@ -218,12 +222,16 @@ def _option(reader: Reader, key: str, key_node: yaml.Node, value: yaml.Node, whe
     label = _field(reader, sub, "label", OPTION_FIELDS, f"`label` of {owhere}")
     weight = _field(reader, sub, "weight", OPTION_FIELDS, f"`weight` of {owhere}")
     ignore = _field(reader, sub, "ignore", OPTION_FIELDS, f"`ignore` of {owhere}") or ()
+    collects = _field(reader, sub, "collects", OPTION_FIELDS, f"`collects` of {owhere}")
+    language = _field(reader, sub, "language", OPTION_FIELDS, f"`language` of {owhere}")
     return Option(
         key=key, span=span_of(key_node), target=_target(reader, sub, "goto", OPTION_FIELDS, f"`goto` of {owhere}"),
         label=str(label) if label is not None else None,
         label_span=span_of(sub["label"][1]) if "label" in sub else None,
         say=tuple(str(s) for s in say), weight=float(weight) if weight is not None else None, kind=kind,
         ignore=frozenset(str(c).upper() for c in ignore),
+        collects=str(collects) if collects is not None else None,
+        language=str(language).lower() if language is not None else None,
     )
 
 

@@ -38,7 +38,23 @@ COMMON = {
     "prompt": Field("str", "What the caller hears at this node."),
     "ignore": Field("keys", "Rule codes silenced for this node, e.g. `[H203]`."),
     "description": Field("str", "A note for designers; never spoken."),
+    "language": Field("str", "The language this node speaks (`en`, `fi`, `sv`, ...) when it is not the line's "
+                      "`language`, e.g. the Swedish branch of a Finnish line. Rule L306 checks that the prompt "
+                      "is in it."),
+    "speaking_rate": Field("number", "The rate this node's prompt is played at, in its language's unit: words a "
+                           "minute (`en`, `sv`) or syllables a second (`fi`); e.g. an SSML `<prosody rate>` "
+                           "or the voice talent's tempo. Rule R507 reports rates above the language's standard.",
+                           minimum=1),
 }
+
+PERSON_FIELDS = {
+    "receives": Field("strings", "The items the person is handed with the call (`[account_number, reason]`), "
+                      "or `all` for a screen pop of everything the caller gave. Left out: unknown, and rule "
+                      "H208 stays quiet."),
+}
+
+PROMISE = Field("str", "When the caller will hear back, as told to them (`\"within 2 hours\"`, "
+                "`\"seuraavana arkipäivänä\"`). Rule H209 asks for it, or a prompt that says when.")
 
 HOURS_FIELDS = {
     "hours": Field("str", "Name of a schedule under top-level `hours:` that says when this is open; a name the "
@@ -54,6 +70,10 @@ NODE_FIELDS: dict[NodeType, dict[str, Field]] = {
     },
     NodeType.INPUT: {
         "digits": Field("int", "How many digits the caller enters.", minimum=1, maximum=64),
+        "collects": Field("str", "The item the caller gives here (`account_number`): rule H208 follows it to "
+                          "every later input and person."),
+        "digit_timeout": Field("number", "Seconds allowed between two digits (VoiceXML `interdigittimeout`, "
+                               "FreeSWITCH `digit_timeout`).", minimum=0, maximum=3600),
         "next": Field("target", "Where the call goes once the digits are collected.", required=True),
         **ERROR_HANDLING,
     },
@@ -61,17 +81,28 @@ NODE_FIELDS: dict[NodeType, dict[str, Field]] = {
         "queue": Field("str", "The queue or operator group that answers."),
         **HOURS_FIELDS,
         "announces_wait": Field("bool", "Whether callers hear the expected wait time."),
+        **PERSON_FIELDS,
     },
     NodeType.VOICEMAIL: {**HOURS_FIELDS, "confirmation": Field(
-        "str", "How the caller is told the message was received.", choices=("sms", "email", "voice", "none"))},
+        "str", "How the caller is told the message was received.", choices=("sms", "email", "voice", "none")),
+        "promise": PROMISE},
     NodeType.CALLBACK: {**HOURS_FIELDS, "confirmation": Field(
-        "str", "How the caller is told the callback is booked.", choices=("sms", "email", "voice", "none"))},
+        "str", "How the caller is told the callback is booked.", choices=("sms", "email", "voice", "none")),
+        "promise": PROMISE},
     NodeType.MESSAGE: {"next": Field("target", "Where the call goes after the message.")},
-    NodeType.SELF_SERVICE: {"next": Field("target", "Where the call goes when the automated task ends.")},
+    NodeType.SELF_SERVICE: {
+        "next": Field("target", "Where the call goes when the automated task ends."),
+        "changes": Field("bool", "True when the task changes something (a payment, a booking, an address); "
+                         "false when it only tells (a balance). Left out, the labels leading here decide. "
+                         "Rule P407 asks for a recap before such a task ends the call."),
+        "confirmation": Field("str", "The written confirmation the caller gets of what was done.",
+                              choices=("sms", "email", "voice", "none")),
+    },
     NodeType.TRANSFER: {
         "number": Field("str", "The number the call is transferred to."),
         "human": Field("bool", "True when a person answers the transferred call."),
         **HOURS_FIELDS,
+        **PERSON_FIELDS,
     },
     NodeType.HANGUP: {},
     NodeType.BRANCH: {
@@ -89,6 +120,10 @@ OPTION_FIELDS = {
     "weight": Field("number", "Share of callers who choose this option (0-1), from call-reason data.",
                     minimum=0, maximum=1),
     "ignore": Field("keys", "Rule codes silenced for this option."),
+    "collects": Field("str", "What the caller gives by choosing this option, e.g. a speech option that "
+                      "captures the reason for calling (`reason`): rule H208 follows it."),
+    "language": Field("str", "The language this option switches the call to (`sv` for \"På svenska, "
+                      "tryck 9\"): rules L305 and L306 check where and how it is offered."),
 }
 
 EXTENSION_FIELDS = {

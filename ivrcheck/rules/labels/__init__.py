@@ -1,5 +1,8 @@
 """L3xx label rules."""
 
-from ivrcheck.rules.labels import ambiguous_labels, inconsistent_key, inconsistent_label, vague_label
+from ivrcheck.rules.labels import (
+    ambiguous_labels, inconsistent_key, inconsistent_label, language_choice_late, prompt_language_mismatch, vague_label,
+)
 
-RULES: tuple = (ambiguous_labels, vague_label, inconsistent_label, inconsistent_key)
+RULES: tuple = (ambiguous_labels, vague_label, inconsistent_label, inconsistent_key, language_choice_late,
+                prompt_language_mismatch)

@@ -1,5 +1,7 @@
 """P4xx prompt rules."""
 
-from ivrcheck.rules.prompts import key_first_phrasing, long_greeting, long_prompt, phantom_option, unannounced_option
+from ivrcheck.rules.prompts import (
+    key_first_phrasing, long_greeting, long_prompt, no_recap, phantom_option, unannounced_option,
+)
 
-RULES: tuple = (unannounced_option, phantom_option, key_first_phrasing, long_prompt, long_greeting)
+RULES: tuple = (unannounced_option, phantom_option, key_first_phrasing, long_prompt, long_greeting, no_recap)

@@ -2,7 +2,8 @@
 
 ## What it checks
 Among the keys 1-9 a menu uses, every number from 1 up to the highest must be bound.
-`0`, `*` and `#` have conventional meanings and are left out.
+`0`, `*` and `#` have conventional meanings and are left out, and so are options that
+choose a language (`language:`), which keep their own key ("På svenska, tryck 9").
 
 ## Why it matters
 Callers who hear "1, 2, 4" wonder what 3 was and whether they missed it; some press 3.
@@ -59,7 +60,8 @@ PART = "navigation"
 
 def check(menu: Menu, line: LineAnalysis, settings: Settings) -> Iterator[Problem]:
     for node in menu.menus():
-        numbers = {int(o.key) for o in node.options if o.is_dtmf and o.key in "123456789"}
+        # A choice of language ("På svenska, tryck 9") keeps its own key by convention.
+        numbers = {int(o.key) for o in node.options if o.is_dtmf and o.key in "123456789" and not o.language}
         missing = [n for n in range(1, max(numbers, default=0)) if n not in numbers]
         if missing:
             keys = ", ".join(quote(str(n)) for n in missing)

@@ -1,0 +1,84 @@
+"""What a call carries along its path: the items the caller gave, the language they chose.
+
+Both are forward facts over every path from the entry ("on some path"): a node gets the
+union of what reaches it from each node before it, until nothing changes. Rules read them
+from `Analysis.given_before` and `Analysis.language_chosen`, never walking the graph.
+"""
+
+from __future__ import annotations
+
+from typing import Any, Callable, Mapping
+
+from ivrcheck.model import Node, NodeType
+
+#: Where something was given or chosen: the node, and the option's key when an option did it.
+Origin = tuple[str, str | None]
+Facts = dict[str, dict[str, frozenset[Origin]]]
+Adjacency = Mapping[str, list[tuple[str, dict[str, Any]]]]
+#: (facts at the edge's source, source id, edge attributes) -> facts passed along the edge.
+Transfer = Callable[[dict[str, frozenset[Origin]], str, dict[str, Any]], dict[str, frozenset[Origin]]]
+
+
+def _forward(out: Adjacency, entry: str, transfer: Transfer) -> Facts:
+    """Facts at each reachable node: the union of what every edge into it passes on."""
+    facts: Facts = {entry: {}}
+    pending = [entry]
+    while pending:
+        source = pending.pop()
+        here = facts[source]
+        for target, attrs in out.get(source, ()):
+            passed = transfer(here, source, attrs)
+            changed = target not in facts
+            there = facts.setdefault(target, {})
+            for name, origins in passed.items():
+                merged = there.get(name, frozenset()) | origins
+                if merged != there.get(name):
+                    there[name] = merged
+                    changed = True
+            if changed and target not in pending:
+                pending.append(target)
+    return facts
+
+
+def given_before(out: Adjacency, entry: str, nodes: Mapping[str, Node | None]) -> Facts:
+    """node -> item -> where the caller may already have given it, on some path to the node.
+
+    An input gives its item only along its `next` (the digits were collected), not when it
+    times out or the caller runs out of retries; an option with `collects` gives it when chosen.
+    """
+    collecting = any(n is not None and (n.collects or any(o.collects for o in n.options)) for n in nodes.values())
+    if not collecting or entry not in out:
+        return {}
+
+    def transfer(here: dict[str, frozenset[Origin]], source: str, attrs: dict[str, Any]) -> dict[str, frozenset[Origin]]:
+        node = nodes.get(source)
+        option = attrs.get("option")
+        item = None
+        if node is not None and node.type is NodeType.INPUT and attrs["kind"] == "input" and node.collects:
+            item, origin = node.collects, (source, None)
+        elif option is not None and option.collects:
+            item, origin = option.collects, (source, option.key)
+        if item is None:
+            return here
+        return {**here, item: here.get(item, frozenset()) | {origin}}
+
+    return _forward(out, entry, transfer)
+
+
+def language_chosen(out: Adjacency, entry: str, nodes: Mapping[str, Node | None]) -> Facts:
+    """node -> language -> the options that chose it, when it is the language in effect on some path.
+
+    Choosing an option with `language:` switches the call to that language until another
+    such choice; a node reached without any choice has no entry here.
+    """
+    choosing = any(n is not None and any(o.language for o in n.options) for n in nodes.values())
+    if not choosing or entry not in out:
+        return {}
+
+    def transfer(here: dict[str, frozenset[Origin]], source: str, attrs: dict[str, Any]) -> dict[str, frozenset[Origin]]:
+        option = attrs.get("option")
+        if option is not None and option.language:
+            return {option.language: frozenset({(source, option.key)})}
+        return here
+
+    return _forward(out, entry, transfer)

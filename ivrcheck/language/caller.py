@@ -1,0 +1,89 @@
+"""What a caller needs to hear, read in one language: when, what was done, and which language it is.
+
+The `caller:` section of each language file (docs/languages.md) holds the words; this
+module compiles them once. Rules H209, L305, L306 and P407 read prompts through it.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Any, Iterable, Mapping
+
+_WORD = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*", re.UNICODE)
+_SENTENCE = re.compile(r"[^.!?]+[.!?]*")
+
+
+def _phrases(items: Iterable[str], *, prefix: bool = False) -> str:
+    """A regex alternation of phrases, spaces matching any run of blanks; `prefix` lets words go on."""
+    parts = sorted((str(i) for i in items), key=len, reverse=True)
+    body = "|".join(r"\s+".join(re.escape(w) for w in p.split()) for p in parts)
+    return rf"\b(?:{body})" + ("" if prefix else r"\b") if parts else r"(?!x)x"
+
+
+@dataclass(frozen=True, eq=False)
+class CallerWords:
+    """One language's phrases for time promises, changes, recaps and written confirmations."""
+
+    name: str
+    option_example: str
+    promise_example: str
+    recap_example: str
+    markers: frozenset[str]
+    when: tuple[re.Pattern[str], ...]
+    changes: re.Pattern[str]
+    recap: tuple[re.Pattern[str], ...]
+    confirm: re.Pattern[str]
+    channel: re.Pattern[str]
+
+    @classmethod
+    def from_data(cls, data: Mapping[str, Any], keys: Mapping[str, Any]) -> CallerWords:
+        when = data["when"]
+        numbers = r"\d+|" + _phrases(when["numbers"])[2:]  # drop the leading \b: digits need none
+        units = _phrases(when["units"], prefix=True)
+        patterns = [re.compile(p.replace("{number}", f"(?:{numbers})").replace("{unit}", units + r"\w*"), re.IGNORECASE)
+                    for p in when["patterns"]]
+        patterns.append(re.compile(_phrases(when["words"]), re.IGNORECASE))
+        # The language's spoken numerals ("tryck ett", "paina yksi") mark it as well as its small words.
+        numerals = {w.lower() for spoken in keys.values() for w in spoken if len(w) > 2}
+        return cls(
+            name=data["name"], option_example=data["option_example"],
+            promise_example=data["promise_example"], recap_example=data["recap_example"],
+            markers=frozenset(w.lower() for w in data["markers"]) | numerals,
+            when=tuple(patterns),
+            changes=re.compile(_phrases(data["changes"], prefix=True), re.IGNORECASE),
+            recap=tuple(re.compile(p, re.IGNORECASE) for p in data["recap"]),
+            confirm=re.compile(_phrases(data["written"]["confirm"], prefix=True), re.IGNORECASE),
+            channel=re.compile(_phrases(data["written"]["channel"], prefix=True), re.IGNORECASE),
+        )
+
+    def says_when(self, text: str | None) -> str | None:
+        """The words that tell a caller when to expect an answer ("within 2 hours"), or None."""
+        if not text:
+            return None
+        found = [m for p in self.when for m in p.finditer(text)]
+        return min(found, key=lambda m: m.start()).group() if found else None
+
+    def names_a_change(self, label: str | None) -> bool:
+        """Whether a label names a task that changes something: "Pay a bill", "Muuttoilmoitus"."""
+        return bool(label) and self.changes.search(label) is not None  # type: ignore[arg-type]
+
+    def recaps(self, text: str | None) -> bool:
+        """Whether the text tells the caller what was done: "Your payment has been made"."""
+        return bool(text) and any(p.search(text) for p in self.recap)  # type: ignore[arg-type]
+
+    def promises_writing(self, text: str | None) -> str | None:
+        """The sentence that promises a written confirmation ("by text message"), or None."""
+        for sentence in _SENTENCE.findall(text or ""):
+            if self.confirm.search(sentence) and self.channel.search(sentence):
+                return sentence.strip()
+        return None
+
+    def marker_count(self, text: str) -> int:
+        return _count(self, text)
+
+
+@lru_cache(maxsize=4096)
+def _count(words: CallerWords, text: str) -> int:
+    return sum(1 for w in _WORD.findall(text.lower()) if w in words.markers)

@@ -1,0 +1,95 @@
+"""A callback or voicemail that never tells the caller when to expect an answer.
+
+## What it checks
+Every reachable `callback` and `voicemail` node must say when the caller will hear back:
+either `promise:` on the node ("within 2 hours", "seuraavana arkipäivänä"), or a prompt
+on the node that names a time. Prompts are read in the node's `language` (the line's when
+it has none): "within 2 hours", "by 6 pm", "tomorrow"; "kahden tunnin kuluessa",
+"huomenna", "klo 12"; "inom två timmar", "nästa arbetsdag". "As soon as possible",
+"mahdollisimman pian" and "så snart som möjligt" name no time, and neither does a
+`promise:` that says only that.
+
+## Why it matters
+Confirming a callback (H206) is one half of the practice; saying when is the other.
+A caller who does not know whether the call comes in an hour or next week keeps the
+phone at hand all day, or calls again and queues anyway. Customer-service guidance on
+callbacks (the GetHuman standard, Finnish contact-centre writing on trust) and vendors'
+scheduled-callback features confirm a time or a window to the caller.
+
+## Example
+```yaml
+entry: main
+nodes:
+  main:
+    prompt: To speak to an advisor, press 0. To book a callback, press 1.
+    options:
+      "0": {label: Advisor, goto: advisor}
+      "1": {label: Callback, goto: callback}
+  advisor: {type: agent, announces_wait: true}
+  callback:
+    type: callback
+    confirmation: sms
+    prompt: Thank you. We will call you back as soon as possible.
+```
+
+## Use instead
+```yaml
+entry: main
+nodes:
+  main:
+    prompt: To speak to an advisor, press 0. To book a callback, press 1.
+    options:
+      "0": {label: Advisor, goto: advisor}
+      "1": {label: Callback, goto: callback}
+  advisor: {type: agent, announces_wait: true}
+  callback:
+    type: callback
+    confirmation: sms
+    prompt: Thank you. We will call you back within 2 hours, on the number you are calling from.
+    promise: within 2 hours
+```
+
+## Settings
+None.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Iterator
+
+from ivrcheck.findings import Problem, Severity
+from ivrcheck.language import available, load_language
+from ivrcheck.model import Menu, NodeType
+from ivrcheck.rules.base import Settings, quote
+
+if TYPE_CHECKING:
+    from ivrcheck.graph import LineAnalysis
+
+CODE = "H209"
+NAME = "callback-no-time"
+SEVERITY = Severity.WARNING
+SETTINGS: dict[str, object] = {}
+PART = "human_access"
+
+_KINDS = (NodeType.CALLBACK, NodeType.VOICEMAIL)
+
+
+def check(menu: Menu, line: LineAnalysis, settings: Settings) -> Iterator[Problem]:
+    for node in menu.nodes.values():
+        if node.type not in _KINDS or node.id not in line.reachable:
+            continue
+        kind = node.type.value
+        words = load_language(node.language or menu.language).caller_words
+        if node.promise is not None:
+            # A promise may be a designer's note in any language; it must still name a time.
+            if not any(load_language(code).caller_words.says_when(node.promise) for code in available()):
+                yield Problem(node.span_of("promise"), node.id,
+                              f"{kind} {quote(node.id)} promises {quote(node.promise)}, which names no time",
+                              f'promise a time or a window the caller can plan by: `promise: "{words.promise_example}"`')
+            continue
+        if words.says_when(node.prompt):
+            continue
+        heard = "its prompt names no time" if node.prompt else "it has no prompt"
+        yield Problem(node.span, node.id,
+                      f"{kind} {quote(node.id)} does not tell callers when to expect an answer ({heard})",
+                      f'say when in the prompt and record it: `promise: "{words.promise_example}"`')

@@ -1,0 +1,146 @@
+"""The choice of language comes too late: not in the first menu, or after too much talk.
+
+## What it checks
+A line serves several languages when options carry `language:` ("På svenska, tryck 9"
+leads to the Swedish menus). For each such language other than the line's own, in every
+schedule state, some first menu (the menus a call meets before any choice) must offer
+it, and callers must not hear more than `max_sentences` sentences before it is offered:
+messages on the way to that menu, then its prompt up to the offer. A line whose calls
+pass a `branch` with `on: language` before any choice (the language is chosen
+automatically, e.g. from the caller's profile) is not judged.
+
+## Why it matters
+A caller who does not understand the line's language understands nothing until the
+choice comes: every sentence before it is lost, and a choice hidden in a submenu is never
+found. Finland is bilingual and its public services must serve Finnish and Swedish
+speakers alike (Language Act 423/2003); practice in Finnish public lines is to offer the
+other language at once ("På svenska, tryck 9" right after the greeting). The same holds
+for any line serving several languages.
+
+## Example
+```yaml
+language: fi
+entry: main
+defaults: {on_timeout: repeat, on_invalid: repeat, after_retries: neuvonta}
+nodes:
+  main:
+    prompt: >
+      Tervetuloa. Puhelusi voidaan tallentaa. Palvelemme arkisin kello 8–16.
+      Neuvontaan paina 1. På svenska, tryck 9.
+    options:
+      "1": {label: Neuvonta, goto: neuvonta}
+      "9": {label: På svenska, goto: radgivning, language: sv}
+  neuvonta: {type: agent, announces_wait: true}
+  radgivning: {type: agent, announces_wait: true, language: sv}
+```
+
+## Use instead
+```yaml
+language: fi
+entry: main
+defaults: {on_timeout: repeat, on_invalid: repeat, after_retries: neuvonta}
+nodes:
+  main:
+    prompt: >
+      Tervetuloa. På svenska, tryck 9. Puhelusi voidaan tallentaa.
+      Neuvontaan paina 1.
+    options:
+      "1": {label: Neuvonta, goto: neuvonta}
+      "9": {label: På svenska, goto: radgivning, language: sv}
+  neuvonta: {type: agent, announces_wait: true}
+  radgivning: {type: agent, announces_wait: true, language: sv}
+```
+
+## Settings
+- `max_sentences` (default 1): how many sentences a caller may hear before the choice of
+  language (a one-sentence greeting is fine). The choices of language count as one block:
+  "På svenska, tryck 9. For service in English, press 8." offers both at once.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING, Iterator
+
+from ivrcheck.findings import Problem, Severity
+from ivrcheck.language import name_of
+from ivrcheck.model import Menu, NodeType, Option
+from ivrcheck.rules.base import Settings, holding_states, quote
+
+if TYPE_CHECKING:
+    from ivrcheck.graph import Analysis, LineAnalysis
+
+CODE = "L305"
+NAME = "language-choice-late"
+SEVERITY = Severity.WARNING
+SETTINGS: dict[str, object] = {"max_sentences": 1}
+PART = "wording"
+
+_SENTENCE = re.compile(r"[^.!?\n]*[^\W_][^.!?]*(?:[.!?]+|$)")
+
+
+def sentences(text: str | None) -> int:
+    """How many sentences a text has ("Welcome. Calls are recorded." is two)."""
+    return len(_SENTENCE.findall(text or ""))
+
+
+def check(menu: Menu, line: LineAnalysis, settings: Settings) -> Iterator[Problem]:
+    limit = int(settings["max_sentences"])
+    choices: dict[str, list[tuple[str, Option]]] = {}
+    for node in menu.nodes.values():
+        for option in node.options:
+            if option.language and option.language != menu.language and node.id in line.reachable:
+                choices.setdefault(option.language, []).append((node.id, option))
+    for language, offered in sorted(choices.items()):
+        menus = {m for m, _ in offered}
+        missing = holding_states(line, lambda a, menus=menus: bool(a.opening) and not _automatic(menu, a)
+                                 and not menus & set(a.opening))
+        for state in missing:
+            where, option = offered[0]
+            yield Problem(option.span, where,
+                          f"callers can choose {name_of(language)} only in {quote(where)}, not in the first menu "
+                          f"({', '.join(map(quote, sorted(_opening(line, state))))})",
+                          "offer the choice of language in the first menu, right after a short greeting",
+                          state=state)
+        yield from _too_late(menu, line, language, offered, limit)
+
+
+def _automatic(menu: Menu, analysis: Analysis) -> bool:
+    """Whether calls pass a language branch before any choice (the language is picked for them)."""
+    return any(node.type is NodeType.BRANCH and node.on == "language" and analysis.steps.get(node.id) == 0
+               for node in menu.nodes.values())
+
+
+def _opening(line: LineAnalysis, state: str | None) -> set[str]:
+    return set().union(*(a.opening for a in line.states.values() if state in (None, a.state)))
+
+
+def _too_late(menu: Menu, line: LineAnalysis, language: str, offered: list[tuple[str, Option]],
+              limit: int) -> Iterator[Problem]:
+    """First menus that offer the language, but only after more than `limit` sentences."""
+    reported: set[str] = set()
+    for analysis in line.states.values():
+        for menu_id, option in offered:
+            if menu_id not in analysis.opening or menu_id in reported or _automatic(menu, analysis):
+                continue
+            node = menu.nodes[menu_id]
+            offers = line.language.offers(node.prompt)
+            if node.prompt is None or not any(o.key == option.key for o in offers):
+                continue  # never announced: P401's finding
+            # The choices of language are heard as one block: count what comes before the first.
+            languages = {o.key for o in node.options if o.language}
+            offer = next(o for o in offers if o.key in languages)
+            messages = analysis.opening[menu_id][1]
+            heard = sum(sentences(menu.nodes[m].prompt) for m in messages) + sentences(node.prompt[: offer.start])
+            if heard <= limit:
+                continue
+            reported.add(menu_id)
+            before = (f"{'messages' if len(messages) > 1 else 'message'} {', '.join(map(quote, messages))}, then "
+                      if messages else "")
+            yield Problem(node.prompt_span or node.span, menu_id,
+                          f"callers hear {heard} sentences ({before}the prompt of {quote(menu_id)}) before "
+                          f"they are offered {name_of(language)}, over {limit}",
+                          "offer the choice of language first, right after a one-sentence greeting; move "
+                          "notices and opening hours after it",
+                          state=line.label(analysis) if len(line.states) > 1 and not all(
+                              menu_id in a.opening for a in line.states.values()) else None)

@@ -1,0 +1,116 @@
+"""A self-service task that changes something ends the call without saying what was done.
+
+## What it checks
+A reachable `self_service` node *changes something* when it says `changes: true`, or,
+without `changes:`, when an option leading to it names a change in the menu's language:
+"Pay a bill", "Book an appointment"; "Muuttoilmoitus", "Eräpäivän siirto"; "Betala en
+faktura", "Boka tid". When the call ends after such a task with no further choice (no
+`next`, or only messages and branches to a hang-up), one of the prompts heard from the
+task to the end must say what was done: "Your payment has been made", "Eräpäivä on nyt
+siirretty", "Din tid är nu bokad" (read in each node's language); a task that returns to
+a menu is not judged. And when one of those prompts promises a written confirmation
+("You will receive a confirmation by text message", "Saat vahvistuksen
+tekstiviestinä"), the task must send one: `confirmation: sms` or `email`.
+
+## Why it matters
+Without a recap the caller hangs up unsure whether the payment went through or the
+booking was made, and calls again to check, or finds out when it is too late. Customer-
+service practice (the GetHuman standard; Finnish contact-centre writing on what keeps
+callers' trust) asks to confirm what was done before the call ends, and to send the
+written confirmation that was promised.
+
+## Example
+```yaml
+entry: main
+defaults: {on_timeout: repeat, on_invalid: repeat, after_retries: advisor}
+nodes:
+  main:
+    prompt: To pay a bill, press 1. To speak to an advisor, press 0.
+    options:
+      "1": {label: Pay a bill, goto: payment}
+      "0": {label: Speak to an advisor, goto: advisor}
+  payment: {type: self_service, next: goodbye}
+  goodbye: {type: message, prompt: Thank you for calling. Goodbye., next: end}
+  end: {type: hangup}
+  advisor: {type: agent, announces_wait: true}
+```
+
+## Use instead
+```yaml
+entry: main
+defaults: {on_timeout: repeat, on_invalid: repeat, after_retries: advisor}
+nodes:
+  main:
+    prompt: To pay a bill, press 1. To speak to an advisor, press 0.
+    options:
+      "1": {label: Pay a bill, goto: payment}
+      "0": {label: Speak to an advisor, goto: advisor}
+  payment: {type: self_service, changes: true, confirmation: sms, next: goodbye}
+  goodbye:
+    type: message
+    prompt: Your payment has been made. You will receive a confirmation by text message. Goodbye.
+    next: end
+  end: {type: hangup}
+  advisor: {type: agent, announces_wait: true}
+```
+
+## Settings
+None.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Iterator
+
+from ivrcheck.findings import Problem, Severity
+from ivrcheck.language import load_language
+from ivrcheck.model import Menu, Node, NodeType
+from ivrcheck.rules.base import Settings, quote
+
+if TYPE_CHECKING:
+    from ivrcheck.graph import LineAnalysis
+
+CODE = "P407"
+NAME = "no-recap"
+SEVERITY = Severity.INFO
+SETTINGS: dict[str, object] = {}
+PART = "wording"
+
+#: Nodes a call may pass on its way to the end without the caller having another say.
+_ON_THE_WAY_OUT = frozenset({NodeType.SELF_SERVICE, NodeType.MESSAGE, NodeType.BRANCH, NodeType.HANGUP})
+
+
+def check(menu: Menu, line: LineAnalysis, settings: Settings) -> Iterator[Problem]:
+    for node in menu.nodes.values():
+        if node.type is not NodeType.SELF_SERVICE or node.id not in line.reachable:
+            continue
+        why = _changes(menu, node)
+        if why is None:
+            continue
+        ending = [a.routed_from(node.id) for a in line.states.values() if node.id in a.reachable]
+        heard = [menu.nodes[n] for n in dict.fromkeys(n for route in ending for n in route) if n in menu.nodes]
+        words = {n.id: load_language(n.language or menu.language).caller_words for n in heard}
+        promise = next(((n, p) for n in heard if (p := words[n.id].promises_writing(n.prompt))), None)
+        if promise is not None and node.confirmation in (None, "none"):
+            where, sentence = promise
+            yield Problem(where.prompt_span or where.span, where.id,
+                          f'{quote(where.id)} promises a written confirmation ("{sentence}") but task '
+                          f"{quote(node.id)} sends none", f"set `confirmation: sms` (or email) on {quote(node.id)}")
+        ends = any(all(menu.nodes[n].type in _ON_THE_WAY_OUT for n in route if n in menu.nodes) for route in ending)
+        if ends and not any(words[n.id].recaps(n.prompt) for n in heard):
+            example = load_language(node.language or menu.language).caller_words.recap_example
+            yield Problem(node.span, node.id,
+                          f"task {quote(node.id)} {why} and then the call ends without telling the caller what "
+                          "was done", f'before the call ends, say what was done ("{example}"), or return to a menu')
+
+
+def _changes(menu: Menu, node: Node) -> str | None:
+    """Why the task counts as changing something, or None when it does not."""
+    if node.changes is not None:
+        return "changes something (`changes: true`)" if node.changes else None
+    for source in menu.nodes.values():
+        words = load_language(source.language or menu.language).caller_words
+        for option in source.options:
+            if option.target is not None and option.target.ref == node.id and words.names_a_change(option.label):
+                return f'changes something ("{option.label}" in {quote(source.id)})'
+    return None

@@ -1,0 +1,64 @@
+"""Facts a call carries along its path: items given (`given_before`) and the language chosen (`language_chosen`)."""
+
+import textwrap
+
+from ivrcheck import graph
+from ivrcheck.load import menu_text
+
+LINE = textwrap.dedent("""
+    language: fi
+    entry: main
+    nodes:
+      main:
+        prompt: På svenska, tryck 9. Paina 1.
+        options:
+          "1": {label: Numero, goto: number}
+          "9": {label: Svenska, goto: sv_menu, language: sv}
+      number:
+        type: input
+        collects: customer_number
+        on_timeout: agent
+        next: main
+      sv_menu:
+        prompt: Tryck 1.
+        options:
+          "1": {label: Rådgivning, goto: agent}
+          "2": {label: Meddelande, goto: message, collects: reason}
+      message: {type: message, prompt: Tack., next: end}
+      end: {type: hangup}
+      agent: {type: agent}
+""")
+
+
+def analysis():
+    menu, findings = menu_text(LINE, "m.ivr.yaml")
+    assert menu is not None, findings
+    return graph.analyse(menu).open
+
+
+def test_an_item_is_given_along_the_input_edge_only_and_carried_on() -> None:
+    given = analysis().given_before
+    assert given["main"] == {"customer_number": frozenset({("number", None)})}  # back round the loop
+    assert "customer_number" in given["agent"]     # via main -> 9 -> sv_menu -> 1 after giving it
+    assert given["number"] == {"customer_number": frozenset({("number", None)})}
+    assert given["message"]["reason"] == frozenset({("sv_menu", "2")})
+    assert "reason" not in given["agent"]
+
+
+def test_the_language_in_effect_is_the_last_one_chosen() -> None:
+    chosen = analysis().language_chosen
+    assert chosen["sv_menu"] == {"sv": frozenset({("main", "9")})}
+    assert chosen["message"] == {"sv": frozenset({("main", "9")})}
+    assert "main" not in chosen or chosen["main"] == {}
+    assert chosen["number"] == {}
+
+
+def test_lines_that_collect_nothing_and_offer_no_language_pay_nothing() -> None:
+    menu, _ = menu_text("entry: a\nnodes:\n  a: {type: agent}\n", "m.ivr.yaml")
+    facts = graph.analyse(menu).open  # type: ignore[arg-type]
+    assert facts.given_before == {} and facts.language_chosen == {}
+
+
+def test_routed_from_follows_only_what_the_caller_does_not_choose() -> None:
+    assert analysis().routed_from("message") == ["message", "end"]
+    assert analysis().routed_from("sv_menu") == ["sv_menu"]

@@ -1,0 +1,58 @@
+"""H209 callback-no-time: a callback or voicemail that does not say when the answer comes."""
+
+import pytest
+
+from tests.conftest import At, codes_at, lint
+
+
+def line(language: str, end: str) -> str:
+    return f"""
+    language: {language}
+    entry: main
+    defaults: {{on_timeout: repeat, on_invalid: repeat, after_retries: advisor}}
+    nodes:
+      main:
+        prompt: "0, 1"
+        options:
+          "0": {{label: Advisor, goto: advisor}}
+          "1": {{label: Callback, goto: end}}
+      advisor: {{type: agent}}
+      end: {{confirmation: sms, {end}}}
+    """
+
+
+CASES = [
+    ("en no prompt", line("en", "type: callback"), [At("H209", 11, 3)]),
+    ("en as soon as possible", line("en", "type: callback, prompt: We will call you back as soon as possible."),
+     [At("H209", 11, 3)]),
+    ("en within 2 hours", line("en", "type: callback, prompt: We will call you back within 2 hours."), []),
+    ("en by 6 pm", line("en", "type: voicemail, prompt: Leave a message. We reply by 6 pm."), []),
+    ("en tomorrow", line("en", "type: voicemail, prompt: Leave a message and we will call you tomorrow."), []),
+    ("en a promise", line("en", "type: callback, promise: within one working day"), []),
+    ("en a promise that names no time", line("en", "type: callback, promise: shortly"), [At("H209", 11, 44)]),
+    ("fi mahdollisimman pian", line("fi", "type: callback, prompt: Soitamme sinulle mahdollisimman pian."),
+     [At("H209", 11, 3)]),
+    ("fi kahden tunnin kuluessa", line("fi", "type: callback, prompt: Soitamme sinulle kahden tunnin kuluessa."), []),
+    ("fi seuraavana arkipäivänä", line("fi", "type: voicemail, prompt: Vastaamme seuraavana arkipäivänä."), []),
+    ("sv så snart som möjligt", line("sv", "type: callback, prompt: Vi ringer upp dig så snart som möjligt."),
+     [At("H209", 11, 3)]),
+    ("sv inom två timmar", line("sv", "type: callback, prompt: Vi ringer upp dig inom två timmar."), []),
+    ("sv nästa arbetsdag", line("sv", "type: callback, prompt: Vi ringer dig nästa arbetsdag."), []),
+    ("near miss: a Swedish node in a Finnish line is read in Swedish",
+     line("fi", "type: callback, language: sv, prompt: Vi ringer upp dig inom en timme."), []),
+    ("near miss: a time in another language than the node's does not count",
+     line("fi", "type: callback, prompt: We will call you within 2 hours."), [At("H209", 11, 3)]),
+    ("near miss: an unreachable callback is S102's", line("en", "type: callback").replace(
+        '"1": {label: Callback, goto: end}', '"1": {label: Callback, goto: advisor}'), []),
+]
+
+
+@pytest.mark.parametrize("text, expected", [c[1:] for c in CASES], ids=[c[0] for c in CASES])
+def test_callback_no_time(text: str, expected: list[At]) -> None:
+    assert codes_at(lint(text, select="H209")) == expected
+
+
+def test_message() -> None:
+    (finding,) = lint(line("fi", "type: callback, prompt: Soitamme pian."), select="H209")
+    assert finding.message == 'callback "end" does not tell callers when to expect an answer (its prompt names no time)'
+    assert 'promise: "kahden tunnin kuluessa"' in finding.help

@@ -1,0 +1,62 @@
+"""L305 language-choice-late: the choice of language comes after too much talk, or not first."""
+
+import pytest
+
+from tests.conftest import At, codes_at, lint
+
+
+def line(main: str, welcome: str | None = None, choice_in_main: bool = True) -> str:
+    entry = "welcome" if welcome else "main"
+    hello = f'\n      welcome: {{type: message, prompt: "{welcome}", next: main}}' if welcome else ""
+    swedish = '\n          "9": {label: Svenska, goto: sv_main, language: sv}' if choice_in_main else ""
+    sub = "" if choice_in_main else '\n          "9": {label: Svenska, goto: sv_main, language: sv}'
+    return f"""
+    language: fi
+    entry: {entry}
+    defaults: {{on_timeout: repeat, on_invalid: repeat, after_retries: neuvonta}}
+    nodes:{hello}
+      main:
+        prompt: "{main}"
+        options:
+          "1": {{label: Neuvonta, goto: lisaa}}{swedish}
+      lisaa:
+        prompt: "Neuvontaan paina 1. På svenska, tryck 9."
+        options:
+          "1": {{label: Neuvonta, goto: neuvonta}}{sub}
+      neuvonta: {{type: agent}}
+      sv_main: {{type: agent, language: sv}}
+    """
+
+
+GOOD = "Tervetuloa. På svenska, tryck 9. Neuvontaan paina 1."
+LATE = "Tervetuloa. Puhelut tallennetaan. Neuvontaan paina 1. På svenska, tryck 9."
+
+CASES = [
+    ("offered after three sentences", line(LATE), [At("L305", 6, 13)]),
+    ("a long message before the first menu", line(GOOD, "Tervetuloa. Puhelut tallennetaan."), [At("L305", 7, 13)]),
+    ("not in the first menu", line("Tervetuloa. Neuvontaan paina 1.", choice_in_main=False),
+     [At("L305", 13, 7)]),
+    ("fixed: right after a one-sentence greeting", line(GOOD), []),
+    ("fixed: a one-sentence message, then the choice first", line("På svenska, tryck 9. Neuvontaan paina 1.",
+                                                                  "Tervetuloa Esimerkkivirastoon."), []),
+    ("near miss: the choices of language count as one block",
+     line("Tervetuloa. På svenska, tryck 9. For English, press 8. Neuvontaan paina 1.").replace(
+         'language: sv}\n', 'language: sv}\n          "8": {label: English, goto: neuvonta, language: en}\n', 1),
+     []),
+    ("near miss: a language chosen automatically first",
+     line("Neuvontaan paina 1.", choice_in_main=False).replace("entry: main", "entry: auto").replace(
+         "nodes:", "nodes:\n  auto: {type: branch, on: language, cases: {sv: sv_main}, default: main}"), []),
+]
+
+
+@pytest.mark.parametrize("text, expected", [c[1:] for c in CASES], ids=[c[0] for c in CASES])
+def test_language_choice_late(text: str, expected: list[At]) -> None:
+    assert codes_at(lint(text, select="L305")) == expected
+
+
+def test_messages() -> None:
+    (late,) = lint(line(LATE), select="L305")
+    assert late.message == ('callers hear 3 sentences (the prompt of "main") before they are offered '
+                            'Swedish ("sv"), over 1')
+    (missing,) = lint(line("Tervetuloa. Neuvontaan paina 1.", choice_in_main=False), select="L305")
+    assert missing.message == 'callers can choose Swedish ("sv") only in "lisaa", not in the first menu ("main")'

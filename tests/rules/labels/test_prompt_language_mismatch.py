@@ -1,0 +1,61 @@
+"""L306 prompt-language-mismatch: a language option announced in another language, or the wrong language after the choice."""
+
+import pytest
+
+from tests.conftest import At, codes_at, lint
+
+
+def line(offer: str, swedish: str = "Tack för att du ringer. Vi kopplar dig till rådgivningen.",
+         declared: str = "") -> str:
+    return f"""
+    language: fi
+    entry: main
+    defaults: {{on_timeout: repeat, on_invalid: repeat, after_retries: neuvonta}}
+    nodes:
+      main:
+        prompt: "Tervetuloa. {offer} Neuvontaan paina 1."
+        options:
+          "9": {{label: Svenska, goto: svenska, language: sv}}
+          "1": {{label: Neuvonta, goto: neuvonta}}
+      svenska: {{type: message, prompt: "{swedish}", next: radgivning{declared}}}
+      neuvonta: {{type: agent}}
+      radgivning: {{type: agent, language: sv}}
+    """
+
+
+CASES = [
+    ("the Swedish option announced in Finnish", line("Ruotsiksi paina 9."), [At("L306", 6, 13)]),
+    ("Finnish words around a Swedish verb", line("Ruotsiksi, tryck 9."), [At("L306", 6, 13)]),
+    ("a node after the choice speaks Finnish", line("På svenska, tryck 9.", "Kiitos, että soitit. Hetki."),
+     [At("L306", 10, 36)]),
+    ("a node declared Swedish speaks Finnish",
+     line("På svenska, tryck 9.", "Kiitos, että soitit.", ", language: sv"), [At("L306", 10, 36)]),
+    ("a Finnish sentence among Swedish ones",
+     line("På svenska, tryck 9.", "Tack för att du ringer. Odota hetki, ole hyvä. Vi kopplar dig vidare."),
+     [At("L306", 10, 36)]),
+    ("fixed: in its own words, and Swedish after the choice", line("På svenska, tryck 9."), []),
+    ("fixed: spoken numerals", line("På svenska, tryck nio."), []),
+    ("near miss: a prompt too short to tell", line("På svenska, tryck 9.", "Kela, FPA."), []),
+    ("near miss: English announced in English",
+     line("For service in English, press 9.", "Thank you for calling. Please hold.").replace("language: sv}}", "language: en}}", 1)
+     .replace("goto: svenska, language: sv", "goto: svenska, language: en"), []),
+]
+
+
+@pytest.mark.parametrize("text, expected", [c[1:] for c in CASES], ids=[c[0] for c in CASES])
+def test_prompt_language_mismatch(text: str, expected: list[At]) -> None:
+    assert codes_at(lint(text, select="L306")) == expected
+
+
+def test_the_choice_menu_itself_is_not_judged_for_speaking_several_languages() -> None:
+    assert lint(line("På svenska, tryck 9. For English, press 8."), select="L306") == []
+
+
+def test_messages() -> None:
+    (option,) = lint(line("Ruotsiksi paina 9."), select="L306")
+    assert option.message == ('option "9" of "main" is for Swedish ("sv") speakers but is announced in '
+                              'Finnish ("fi"): "Ruotsiksi paina 9"')
+    assert option.help == 'announce it in its own language: "På svenska, tryck 9."'
+    (node,) = lint(line("På svenska, tryck 9.", "Kiitos, että soitit."), select="L306")
+    assert node.message == ('callers who chose Swedish ("sv") (key "9" in "main") reach "svenska", but its '
+                            'prompt speaks Finnish ("fi"): "Kiitos, että soitit."')

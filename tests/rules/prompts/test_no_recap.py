@@ -1,0 +1,57 @@
+"""P407 no-recap: a task that changes something ends the call without saying what was done."""
+
+import pytest
+
+from tests.conftest import At, codes_at, lint
+
+
+def line(label: str = "Pay a bill", task: str = "", goodbye: str = "Thank you for calling. Goodbye.",
+         language: str = "en") -> str:
+    return f"""
+    language: {language}
+    entry: main
+    defaults: {{on_timeout: repeat, on_invalid: repeat, after_retries: advisor}}
+    nodes:
+      main:
+        prompt: "1, 0"
+        options:
+          "1": {{label: {label}, goto: task}}
+          "0": {{label: Advisor, goto: advisor}}
+      task: {{type: self_service, next: goodbye{task}}}
+      goodbye: {{type: message, prompt: "{goodbye}", next: end}}
+      end: {{type: hangup}}
+      advisor: {{type: agent}}
+    """
+
+
+CASES = [
+    ("a payment, then goodbye", line(), [At("P407", 10, 3)]),
+    ("changes: true", line("Your account", ", changes: true"), [At("P407", 10, 3)]),
+    ("fi muuttoilmoitus", line("Muuttoilmoitus", goodbye="Kiitos soitostasi.", language="fi"), [At("P407", 10, 3)]),
+    ("sv boka tid", line("Boka tid", goodbye="Tack för samtalet.", language="sv"), [At("P407", 10, 3)]),
+    ("a written confirmation promised but not sent",
+     line(goodbye="Your payment has been made. You will receive a receipt by email."), [At("P407", 11, 36)]),
+    ("fixed: a recap", line(goodbye="Your payment has been made. Goodbye."), []),
+    ("fixed: fi recap", line("Muuttoilmoitus", goodbye="Muuttoilmoituksesi on nyt vastaanotettu.", language="fi"), []),
+    ("fixed: sv recap", line("Boka tid", goodbye="Din tid är nu bokad. Tack för samtalet.", language="sv"), []),
+    ("fixed: the promised confirmation is sent",
+     line(task=", confirmation: email", goodbye="Your payment has been made. You will receive a receipt by email."),
+     []),
+    ("near miss: a task that only tells", line("Hear your balance"), []),
+    ("near miss: changes: false overrides the label", line(task=", changes: false"), []),
+    ("near miss: the task returns to a menu", line().replace("next: goodbye}", "next: main}"), []),
+]
+
+
+@pytest.mark.parametrize("text, expected", [c[1:] for c in CASES], ids=[c[0] for c in CASES])
+def test_no_recap(text: str, expected: list[At]) -> None:
+    assert codes_at(lint(text, select="P407")) == expected
+
+
+def test_messages() -> None:
+    (finding,) = lint(line(), select="P407")
+    assert finding.message == ('task "task" changes something ("Pay a bill" in "main") and then the call ends '
+                               'without telling the caller what was done')
+    (written,) = lint(line(goodbye="Your payment has been made. You will receive a receipt by email."), select="P407")
+    assert written.message == ('"goodbye" promises a written confirmation ("You will receive a receipt by email.") '
+                               'but task "task" sends none')

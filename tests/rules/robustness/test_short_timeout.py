@@ -1,0 +1,62 @@
+"""R507 short-timeout: callers rushed by timeouts, digit timeouts or a fast speaking rate."""
+
+import pytest
+
+from tests.conftest import At, codes_at, lint
+
+
+def line(defaults: str = "timeout: 5", main: str = "", account: str = "", language: str = "en") -> str:
+    return f"""
+    language: {language}
+    entry: main
+    defaults: {{{defaults}, on_timeout: repeat, on_invalid: repeat, after_retries: advisor}}
+    nodes:
+      main:
+        prompt: For your balance, press 1. To speak to an advisor, press 0.
+        options:
+          "1": {{label: Balance, goto: account}}
+          "0": {{label: Advisor, goto: advisor}}
+        {main or "description: main menu"}
+      account:
+        type: input
+        prompt: Please enter your account number.
+        digits: 10
+        {account or "description: account number"}
+        next: advisor
+      advisor: {{type: agent}}
+    """
+
+
+CASES = [
+    ("short timeout from defaults, reported once", line("timeout: 3"), [At("R507", 3, 12)]),
+    ("a node's own short timeout", line(main="timeout: 2"), [At("R507", 10, 5)]),
+    ("short digit timeout", line(account="digit_timeout: 1.5"), [At("R507", 15, 5)]),
+    ("a prompt declared fast", line(main="speaking_rate: 190"), [At("R507", 10, 5)]),
+    ("a Finnish prompt declared fast", line(main="speaking_rate: 5.5", language="fi"), [At("R507", 10, 5)]),
+    ("fixed", line("timeout: 6", account="digit_timeout: 4"), []),
+    ("near miss: exactly the limits", line("timeout: 5", main="speaking_rate: 165", account="digit_timeout: 3"), []),
+    ("near miss: a Finnish rate is in syllables a second", line(main="speaking_rate: 4.8", language="fi"), []),
+    ("near miss: a rate on a node without a prompt",
+     line().replace("advisor: {type: agent}", "advisor: {type: agent, speaking_rate: 300}"), []),
+]
+
+
+@pytest.mark.parametrize("text, expected", [c[1:] for c in CASES], ids=[c[0] for c in CASES])
+def test_short_timeout(text: str, expected: list[At]) -> None:
+    assert codes_at(lint(text, select="R507")) == expected
+
+
+def test_settings_move_the_limits() -> None:
+    text = line("timeout: 5", main="speaking_rate: 160", account="digit_timeout: 3")
+    codes = lint(text, select="R507", rules={"short-timeout": {"min_timeout": 6, "min_digit_timeout": 4,
+                                                               "max_rate_percent": 100}})
+    assert len(codes) == 3
+
+
+def test_messages() -> None:
+    (defaults,) = lint(line("timeout: 3"), select="R507")
+    assert defaults.message.startswith("`defaults` give 2 menus and inputs 3 s to answer, under 5 s")
+    (digits,) = lint(line(account="digit_timeout: 1"), select="R507")
+    assert "callers copying 10 digits" in digits.message
+    (rate,) = lint(line(main="speaking_rate: 180"), select="R507")
+    assert rate.message.startswith('the prompt of "main" is played at 180 words a minute, 120% of the 150 usual for en')
