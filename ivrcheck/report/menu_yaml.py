@@ -19,8 +19,9 @@ _PLAIN = re.compile(r"^[A-Za-z_][A-Za-z0-9_.-]*$")
 _RESERVED = frozenset(["y", "n", "yes", "no", "on", "off", "true", "false", "null"])
 _UNSAFE = re.compile("[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u2028\u2029\ufeff]")
 
-_FIELD_ORDER = ("prompt", "queue", "hours", "closed", "announces_wait", "confirmation", "human", "on", "digits",
-                "next", "timeout", "retries", "on_timeout", "on_invalid", "after_retries", "default")
+_FIELD_ORDER = ("prompt", "language", "speaking_rate", "queue", "hours", "closed", "announces_wait", "confirmation",
+                "promise", "human", "changes", "on", "digits", "digit_timeout", "collects", "next", "timeout", "retries",
+                "on_timeout", "on_invalid", "after_retries", "default")
 
 
 def imported(menu: Menu, findings: Iterable[Finding], title: str, source: str) -> str:
@@ -76,6 +77,8 @@ def _node(node: Node, note: str | None) -> list[str]:
         if value is None or (name == "human" and not value):
             continue
         lines.append(f"{name}: {_value(value)}")
+    if node.receives is not None:
+        lines.append(f"receives: [{', '.join(_key(item) for item in node.receives)}]")
     if node.cases:
         lines.append("cases:")
         lines.extend(f"  {_key(value)}: {_key(target.ref)}" for value, target in node.cases)
@@ -106,6 +109,9 @@ def _option(opt: Option) -> list[str]:
         lines.append(f"say: [{', '.join(_str(s) for s in opt.say)}]")
     if opt.weight is not None:
         lines.append(f"weight: {opt.weight}")
+    for name in ("collects", "language"):
+        if getattr(opt, name) is not None:
+            lines.append(f"{name}: {_str(getattr(opt, name))}")
     if opt.ignore:
         lines.append(f"ignore: [{', '.join(sorted(opt.ignore))}]")
     return lines
