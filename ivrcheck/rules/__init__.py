@@ -14,20 +14,21 @@ from ivrcheck.findings import Finding, Problem, Severity
 from ivrcheck.graph import LineAnalysis
 from ivrcheck.load.codes import LOAD_CODES
 from ivrcheck.model import Menu, Node
-from ivrcheck.rules import human, labels, prompts, robustness, structure
+from ivrcheck.rules import human, labels, prompts, robustness, structure, tasks
 from ivrcheck.rules.base import Rule
 
 #: Folder -> the code letter of its rules.
-FAMILIES = {"structure": "S", "human": "H", "labels": "L", "prompts": "P", "robustness": "R"}
+FAMILIES = {"structure": "S", "human": "H", "labels": "L", "prompts": "P", "robustness": "R", "tasks": "T"}
 PARTS = ("navigation", "human_access", "wording", "robustness")
 
-ALL_RULES: tuple[Rule, ...] = (*structure.RULES, *human.RULES, *labels.RULES, *prompts.RULES, *robustness.RULES)
+ALL_RULES: tuple[Rule, ...] = (*structure.RULES, *human.RULES, *labels.RULES, *prompts.RULES, *robustness.RULES,
+                              *tasks.RULES)
 BY_CODE: dict[str, Rule] = {rule.CODE: rule for rule in ALL_RULES}
 BY_NAME: dict[str, Rule] = {rule.NAME: rule for rule in ALL_RULES}
 
 
 def family(rule: Rule) -> str:
-    """The folder a rule lives in: structure, human, labels, prompts or robustness."""
+    """The folder a rule lives in: structure, human, labels, prompts, robustness or tasks."""
     return rule.__name__.split(".")[-2]
 
 
