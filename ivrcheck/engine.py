@@ -9,7 +9,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Callable, Iterator, Sequence
 
-from ivrcheck import graph, load, rules, score, suppress
+from ivrcheck import callers, graph, load, rules, score, suppress
 from ivrcheck.config import Config
 from ivrcheck.discover import display_path
 from ivrcheck.findings import FileResult, Finding, sort_findings
@@ -150,7 +150,8 @@ def _check(phone: PhoneLine, config: Config, keep: bool) -> Line:
     for finding in (*phone.problems, *rules.run(menu, analysis, config)):
         by_file.setdefault(finding.path, []).append(finding)
     kept = {f.display: _kept(by_file[f.display], f, config) for f in phone.files}
-    results = {f.display: _result(f, kept, f is root, analysis) for f in phone.files}
+    extra = callers.metrics(analysis, config.rule_settings.get("T602"))
+    results = {f.display: _result(f, kept, f is root, analysis, extra) for f in phone.files}
     fails = any(config.fails(r.worst()) for r in results.values())
     inspection = Inspection(results[root.display], menu, analysis) if keep else None
     return Line(root.path, results, parts, fails, inspection)
@@ -172,13 +173,23 @@ def _regraded(finding: Finding, config: Config) -> Finding:
     return replace(finding, severity=severity)
 
 
-def _result(file: LoadedFile, kept: dict[str, list[Finding]], is_root: bool, analysis: LineAnalysis) -> FileResult:
+def _result(file: LoadedFile, kept: dict[str, list[Finding]], is_root: bool, analysis: LineAnalysis,
+            extra: dict) -> FileResult:
     if file.menu is None:
         return FileResult.failed(file.display, kept[file.display])
     mine = kept[file.display]
     clarity = score.clarity(f for findings in kept.values() for f in findings) if is_root else score.clarity(mine)
-    return FileResult(file.display, tuple(mine), graph.metrics(analysis) if is_root else None,
+    return FileResult(file.display, tuple(mine), _merged(graph.metrics(analysis), extra) if is_root else None,
                       clarity.total, clarity.parts)
+
+
+def _merged(metrics: dict, extra: dict) -> dict:
+    """The graph's metrics with the callers' (weighted time, task success), state by state too."""
+    merged = {**metrics, **{k: v for k, v in extra.items() if k != "by_state"}}
+    if "by_state" in metrics:
+        merged["by_state"] = {s: {**values, **extra.get("by_state", {}).get(s, {})}
+                              for s, values in metrics["by_state"].items()}
+    return merged
 
 
 @contextmanager

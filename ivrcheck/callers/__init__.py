@@ -5,3 +5,35 @@ rules, score, report or cli. `tasks` is the offline tree test (with its scent in
 `timing` the weighted time to a person, `order` the seconds saved by offering popular
 options first, `diff` what a change to a menu does to its callers.
 """
+
+from __future__ import annotations
+
+from typing import Any, Mapping
+
+from ivrcheck.callers import tasks, timing
+from ivrcheck.graph import Analysis, LineAnalysis
+
+
+def metrics(line: LineAnalysis, settings: Mapping[str, Any] | None = None) -> dict[str, Any]:
+    """The caller metrics merged into a file's metrics: weighted time to a person, task success.
+
+    `settings` are the tree test's (rule T602's `min_scent`, `tie_margin`).
+    """
+    found = tasks.predict(line.menu, line, settings=tasks.Settings.from_mapping(settings or {}))
+    result: dict[str, Any] = {
+        **_time(line, line.open),
+        "weighted": any(o.weight is not None for n in line.menu.menus() for o in n.options),
+        "task_success_rate": tasks.success_rate(found),
+        "tasks": [{"say": p.task.say, "success": p.counts, "seconds": p.seconds, "best_seconds": p.best_seconds,
+                   "worst_seconds": timing.journey(line, line.states[p.state or "open"], set(p.expect)).worst}
+                  for p in found],
+    }
+    if line.has_hours:
+        result["by_state"] = {state: _time(line, analysis) for state, analysis in line.states.items()}
+    return result
+
+
+def _time(line: LineAnalysis, analysis: Analysis) -> dict[str, Any]:
+    way = timing.journey(line, analysis, analysis.humans)
+    return {"expected_seconds": way.expected, "expected_seconds_to_human": way.expected_to_goal,
+            "share_to_human": way.share, "worst_seconds_to_human": way.worst}

@@ -40,11 +40,15 @@ class Reorder:
 
 
 def shares(node: Node) -> dict[str, float]:
-    """Each option's share of callers: its `weight`, the rest spread over unweighted task options, normalised."""
+    """Each option's share of callers: its `weight`; what the weights leave is spread over the unweighted
+    task options (or, with none, over the other unweighted options that go somewhere); normalised to 1."""
     given = {o.key: o.weight for o in node.options if o.weight is not None}
     if not given:
         return {}
     open_keys = [o.key for o in node.options if o.weight is None and o.key not in UNIVERSAL and o.kind == "dtmf"]
+    if not open_keys:  # what the weights leave goes to the other unweighted ways on (a person on 0)
+        open_keys = [o.key for o in node.options if o.weight is None and o.key not in ("*", "#")
+                     and o.target is not None and not o.target.is_builtin and o.target.ref != node.id]
     rest = max(0.0, 1.0 - sum(given.values()))
     found = {**given, **{k: rest / len(open_keys) for k in open_keys}} if open_keys else dict(given)
     total = sum(found.values())
