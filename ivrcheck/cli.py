@@ -153,6 +153,30 @@ def score(
 
 
 @app.command()
+def tasks(
+    paths: PathsArg,
+    *,
+    format: Annotated[str, typer.Option("--format", "-f", metavar="FORMAT", rich_help_panel=OUTPUT,
+                                        help="text or json (default: text).")] = "text",
+    config: ConfigOpt = None,
+    output: OutputOpt = None,
+    source_format: FromOpt = None,
+    entry: EntryOpt = None,
+) -> None:
+    """Predict each task's path for a first-time caller (an offline tree test); exit 1 when a file cannot be loaded."""
+    from ivrcheck import discover, engine
+    from ivrcheck.report import tasks as report
+
+    if format not in report.FORMATS:
+        raise fail(f'unknown format "{format}"; choose text or json')
+    resolve = _resolver(config, None, None, None, source_format, entry)
+    tests = [engine.tree_test(path, resolve(path)) for path in discover.expand(_existing(paths))]
+    _emit(report.FORMATS[format](tests), output)
+    if any(test.predictions is None for test in tests):
+        raise typer.Exit(1)
+
+
+@app.command()
 def render(
     file: FileArg,
     *,

@@ -75,6 +75,16 @@ def inspect_file(path: Path, config: Config = Config(), display: str | None = No
     return check_line(path, config, display, keep=True).inspection  # type: ignore[return-value]
 
 
+def tree_test(path: Path, config: Config = Config()) -> callers.tasks.TreeTest:
+    """Check a file and predict its tasks (the offline tree test) with the config's T602 settings."""
+    TreeTest = callers.tasks.TreeTest
+    inspection = inspect_file(path, config)
+    if inspection.menu is None or inspection.line is None:
+        return TreeTest(inspection.result, None)
+    settings = callers.tasks.Settings.from_mapping(config.rule_settings.get("T602", {}))
+    return TreeTest(inspection.result, callers.tasks.predict(inspection.menu, inspection.line, settings=settings))
+
+
 def check_line(path: Path, config: Config = Config(), display: str | None = None, keep: bool = False) -> Line:
     """Check a file and every file its `file#node` targets reach, as one phone line."""
     with _gc_paused():

@@ -26,6 +26,7 @@ from dataclasses import dataclass
 from typing import Any, Mapping
 
 from ivrcheck.callers.scent import DEFAULT_SCENT, Scent
+from ivrcheck.findings import FileResult
 from ivrcheck.graph import OPEN, Analysis, LineAnalysis
 from ivrcheck.graph.analysis import edge_seconds
 from ivrcheck.graph.build import CHOICE, ROUTING
@@ -91,6 +92,14 @@ class Prediction:
     def counts(self) -> bool:
         """Whether the task counts as a success in the rate: it succeeds, and not by a coin toss."""
         return self.success and self.risk is None
+
+
+@dataclass(frozen=True)
+class TreeTest:
+    """One file's tree test: its predictions, or None with the result that says why it could not be loaded."""
+
+    result: FileResult
+    predictions: list[Prediction] | None
 
 
 def band(rate: float) -> str:
