@@ -85,6 +85,21 @@ def tree_test(path: Path, config: Config = Config()) -> callers.tasks.TreeTest:
     return TreeTest(inspection.result, callers.tasks.predict(inspection.menu, inspection.line, settings=settings))
 
 
+def diff_files(old: Path, new: Path, config: Config = Config()) -> callers.diff.Diff:
+    """Compare two versions of a phone line given as two files."""
+    return callers.diff.compare(inspect_file(old, config), inspect_file(new, config), display_path(new))
+
+
+def diff_git(rev: str, path: Path, config: Config = Config()) -> callers.diff.Diff:
+    """Compare a file in the working tree with its version at git revision `rev` (`file#node` not followed)."""
+    from ivrcheck.callers import git
+
+    shown = display_path(path)
+    text = git.old_text(rev, path)
+    old = inspect_text(text, config, shown) if text is not None else None
+    return callers.diff.compare(old, inspect_text(path.read_text(encoding="utf-8", errors="replace"), config, shown))
+
+
 def check_line(path: Path, config: Config = Config(), display: str | None = None, keep: bool = False) -> Line:
     """Check a file and every file its `file#node` targets reach, as one phone line."""
     with _gc_paused():

@@ -119,9 +119,9 @@ def explain(p: Prediction) -> tuple[str | None, str, str]:
                 f"task {task} reaches {goal} only after backing out: a first-time caller first takes {where}",
                 "name the option that leads to the goal in the caller's words, or stop the other one promising it")
     if wrong is not None:
-        ends = f"ends at {quote(p.end)}" if p.end else "gives up"
+        ends = f"ends at {quote(p.end)}, not at {goal}" if p.end else f"gives up before reaching {goal}"
         return (wrong.menu, f"task {task} is predicted to go astray: a first-time caller presses {quote(wrong.key)} "
-                f"({wrong.label}) in {quote(wrong.menu)} and {ends}, not at {goal}",
+                f"({wrong.label}) in {quote(wrong.menu)} and {ends}",
                 f"reword {quote(wrong.key)} in {quote(wrong.menu)} so it does not promise this task, or name the "
                 f"way to {goal} in the caller's words (labels or `say:` phrases)")
     stuck = next((n for n in reversed(p.path) if n not in p.expect), p.path[-1])
