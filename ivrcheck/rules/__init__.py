@@ -56,10 +56,12 @@ def run(menu: Menu, line: LineAnalysis, config: Config) -> Iterator[Finding]:
             node = menu.nodes.get(problem.node_id) if problem.node_id else None
             if node is not None and _silenced(node, rule.CODE, problem):
                 continue
+            clause = config.clauses.get(rule.CODE)
             yield Finding(
                 path=(node.source if node is not None else None) or menu.path, code=rule.CODE, name=rule.NAME,
                 severity=severity or problem.severity or rule.SEVERITY,
-                message=problem.message, help=problem.help, span=problem.span,
+                message=f"{problem.message} [{clause}]" if clause else problem.message,
+                help=problem.help, span=problem.span,
                 node_id=problem.node_id, state=problem.state,
             )
 
