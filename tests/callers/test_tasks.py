@@ -132,3 +132,19 @@ def test_the_example_menus_carry_tasks_and_weights() -> None:
     for name in ("acme-bank", "energia", "clinic-hours", "auto-attendant"):
         text = Path(MENUS / f"{name}.ivr.yaml").read_text(encoding="utf-8")
         assert "tasks:" in text and "weight:" in text, name
+
+
+def test_tasks_command_json_shape() -> None:
+    import json
+
+    from typer.testing import CliRunner
+
+    from ivrcheck.cli import app
+
+    result = CliRunner().invoke(app, ["tasks", "--format", "json", str(MENUS / "wording-defects.ivr.yaml")])
+    assert result.exit_code == 0, result.output
+    data = json.loads(result.output)
+    assert data["success_rate"] == 0.333 and data["band"] == "rethink"
+    first = data["tasks"][0]
+    assert {"say", "expect", "path", "success", "direct", "key_presses", "seconds", "misleading"} <= set(first)
+    assert first["misleading"] == {"menu": "main", "key": "1", "label": "Billing", "scent": 0.408}
