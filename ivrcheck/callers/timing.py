@@ -40,8 +40,13 @@ class Journey:
     worst: float | None
 
 
-def journey(line: LineAnalysis, analysis: Analysis, goals: frozenset[str] | set[str]) -> Journey:
-    """Expected and worst seconds from the entry towards `goals` (see the module docstring)."""
+def journey(line: LineAnalysis, analysis: Analysis, goals: frozenset[str] | set[str],
+            seconds: dict[tuple[str, str], float] | None = None) -> Journey:
+    """Expected and worst seconds from the entry towards `goals` (see the module docstring).
+
+    `seconds` caches each option's time by (menu, key), to share between states and goals.
+    """
+    cache = {} if seconds is None else seconds
     # node -> (share reaching a goal, expected seconds, expected seconds x reached, worst seconds to a goal)
     memo: dict[str, tuple[float, float, float, float | None]] = {}
     entry = line.menu.entry.ref
@@ -52,7 +57,7 @@ def journey(line: LineAnalysis, analysis: Analysis, goals: frozenset[str] | set[
         if ways is None:
             if node_id in memo or node_id in on_stack:
                 continue
-            found = _ways(line, analysis, node_id, goals, on_stack)
+            found = _ways(line, analysis, node_id, goals, on_stack, cache)
             if found is None:
                 memo[node_id] = (1.0, 0.0, 0.0, 0.0) if node_id in goals else _NONE
                 continue
@@ -68,7 +73,7 @@ def journey(line: LineAnalysis, analysis: Analysis, goals: frozenset[str] | set[
 
 
 def _ways(line: LineAnalysis, analysis: Analysis, node_id: str, goals: frozenset[str] | set[str],
-          on_stack: set[str]) -> list[tuple[str, float, float]] | None:
+          on_stack: set[str], cache: dict[tuple[str, str], float]) -> list[tuple[str, float, float]] | None:
     """(target, probability, seconds) of each way on from a node, or None where callers land."""
     node = analysis.nodes.get(node_id)
     if node_id in goals or node is None:
@@ -82,7 +87,14 @@ def _ways(line: LineAnalysis, analysis: Analysis, node_id: str, goals: frozenset
         total = sum(weights)
         if total <= 0:
             return None
-        return [(t, w / total, edge_seconds(node, a, line.language)) for (t, a), w in zip(options, weights) if w > 0]
+        ways = []
+        for (target, attrs), weight in zip(options, weights):
+            if weight > 0:
+                key = (node_id, attrs["press"])
+                if key not in cache:
+                    cache[key] = edge_seconds(node, attrs, line.language)
+                ways.append((target, weight / total, cache[key]))
+        return ways
     if node.type in (NodeType.MESSAGE, NodeType.BRANCH, NodeType.INPUT) or (
             node.type is not NodeType.SELF_SERVICE and any(a["kind"] == "closed" for _, a in edges)):
         onward = [(t, a) for t, a in edges if a["kind"] in ROUTING and t not in on_stack]
