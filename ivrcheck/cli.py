@@ -154,6 +154,77 @@ def score(
 
 
 @app.command()
+def tasks(
+    paths: PathsArg,
+    *,
+    format: Annotated[str, typer.Option("--format", "-f", metavar="FORMAT", rich_help_panel=OUTPUT,
+                                        help="text or json (default: text).")] = "text",
+    config: ConfigOpt = None,
+    output: OutputOpt = None,
+    source_format: FromOpt = None,
+    entry: EntryOpt = None,
+) -> None:
+    """Predict each task's path for a first-time caller (an offline tree test); exit 1 when a file cannot be loaded."""
+    from ivrcheck import discover, engine
+    from ivrcheck.report import tasks as report
+
+    if format not in report.FORMATS:
+        raise fail(f'unknown format "{format}"; choose text or json')
+    resolve = _resolver(config, None, None, None, source_format, entry)
+    tests = [engine.tree_test(path, resolve(path)) for path in discover.expand(_existing(paths))]
+    _emit(report.FORMATS[format](tests), output)
+    if any(test.predictions is None for test in tests):
+        raise typer.Exit(1)
+
+
+@app.command()
+def diff(
+    paths: Annotated[Optional[list[str]], typer.Argument(
+        metavar="OLD NEW | PATH...", show_default=False,
+        help="Two menu files (old, new); with --git, the working-tree files to compare (default: all changed).")] = None,
+    *,
+    git: Annotated[Optional[str], typer.Option("--git", metavar="REV", rich_help_panel=INPUT,
+                                               help="Compare the working tree with this revision (git show REV:path).")] = None,
+    format: Annotated[str, typer.Option("--format", "-f", metavar="FORMAT", rich_help_panel=OUTPUT,
+                                        help="text, json or markdown (default: text).")] = "text",
+    fail_on_regression: Annotated[bool, typer.Option("--fail-on-regression", rich_help_panel=OUTPUT,
+                                                     help="Exit 1 when the score falls or a person gets further away.")] = False,
+    config: ConfigOpt = None,
+    output: OutputOpt = None,
+) -> None:
+    """Show what a change does to callers: options, nodes, metrics, score, findings new and fixed."""
+    from ivrcheck import discover, engine
+    from ivrcheck.callers.git import GitError, changed
+    from ivrcheck.report import diff as report
+
+    if format not in report.FORMATS:
+        raise fail(f'unknown format "{format}"; choose text, json or markdown')
+    resolve = _resolver(config, None, None, None, None, None)
+    try:
+        if git is None:
+            if len(paths or []) != 2:
+                raise fail("give two menu files (OLD NEW), or --git REV [PATH...]")
+            old, new = _existing(paths or [])
+            diffs = [engine.diff_files(old, new, resolve(new))]
+        else:
+            files = discover.expand(_existing(paths)) if paths else [
+                p for p in changed(git, Path.cwd()) if p.is_file() and discover.is_menu_file(p)]
+            diffs = [engine.diff_git(git, path, resolve(path)) for path in files]
+    except GitError as exc:
+        raise fail(str(exc)) from None
+    _emit(report.FORMATS[format](diffs), output)
+    summary = os.environ.get("GITHUB_STEP_SUMMARY")
+    if summary:
+        try:
+            with open(summary, "a", encoding="utf-8") as out:
+                out.write(report.markdown(diffs))
+        except OSError as exc:
+            typer.echo(f"ivrcheck: warning: cannot write the job summary {summary}: {exc.strerror}", err=True)
+    if fail_on_regression and any(d.regressions for d in diffs):
+        raise typer.Exit(1)
+
+
+@app.command()
 def render(
     file: FileArg,
     *,

@@ -21,7 +21,7 @@ from ivrcheck.findings import Severity
 
 CONFIG_FILES = (".ivrcheck.yaml", ".ivrcheck.yml")
 FAIL_ON = ("error", "warning", "info", "never")
-_KEYS = ("select", "ignore", "per_file_ignores", "severity", "rules", "speaking_rate", "fail_on")
+_KEYS = ("select", "ignore", "per_file_ignores", "severity", "rules", "speaking_rate", "fail_on", "profile", "extends")
 
 
 class ConfigError(Exception):
@@ -73,6 +73,9 @@ class Config:
     #: `--from`: the format of the files (None: detect it); `--entry`: where calls start.
     source_format: str | None = None
     entry: str | None = None
+    #: Code -> the clause of the profile(s) it enforces, appended to its findings.
+    clauses: dict[str, str] = field(default_factory=dict)
+    profiles: tuple[str, ...] = ()
 
     def selects(self, code: str) -> bool:
         """Whether a code is switched on: a selected prefix and no ignored one (ruff style)."""
@@ -179,6 +182,8 @@ def parse_config(data: Any, source: str, catalog: Catalog) -> Config:
     for key in data:
         if key not in _KEYS:
             raise ConfigError(f'{source}: unknown option "{key}"; {suggest(key, _KEYS)}')
+    names, packs = profiles(data, source)
+    data = _with_profiles(data, packs)
     select = codes(data.get("select", [""]), "select", catalog, source)
     ignore = codes(data.get("ignore", []), "ignore", catalog, source)
     severity: dict[str, Severity] = {}
@@ -201,8 +206,54 @@ def parse_config(data: Any, source: str, catalog: Catalog) -> Config:
         raise ConfigError(f'{source}: fail_on is "{fail_on}"; {suggest(fail_on, FAIL_ON)}')
     per_file = {str(glob): codes(values, f"per_file_ignores.{glob}", catalog, source)
                 for glob, values in _mapping(data.get("per_file_ignores", {}), "per_file_ignores", source).items()}
+    clauses = {_lookup(code, catalog, source).code: str(rule["clause"])
+               for pack in packs for code, rule in pack["rules"].items() if rule.get("clause")}
     return Config(select, ignore, severity, settings, rates, fail_on, source=source,
-                  per_file_ignores=per_file, explicit=frozenset(data))
+                  per_file_ignores=per_file, explicit=frozenset(data), clauses=clauses, profiles=names)
+
+
+PROFILES = ("gethuman", "iso13714", "w3c-coga")
+
+
+def profiles(data: dict[str, Any], source: str) -> tuple[tuple[str, ...], list[dict[str, Any]]]:
+    """The rule packs named by `profile:` (or `extends:`): a name or a list, each read from ivrcheck/profiles/."""
+    value = data.get("profile", data.get("extends", []))
+    if "profile" in data and "extends" in data:
+        raise ConfigError(f"{source}: give `profile` or `extends`, not both")
+    names = [value] if isinstance(value, str) else value
+    if not isinstance(names, list) or not all(isinstance(n, str) for n in names):
+        raise ConfigError(f"{source}: profile must be a name or a list of names: {', '.join(PROFILES)}")
+    for name in names:
+        if name not in PROFILES:
+            raise ConfigError(f'{source}: no profile is called "{name}"; {suggest(name, PROFILES)}')
+    return tuple(names), [_pack(name) for name in names]
+
+
+@lru_cache(maxsize=None)
+def _pack(name: str) -> dict[str, Any]:
+    from importlib import resources
+
+    text = resources.files("ivrcheck.profiles").joinpath(f"{name}.yaml").read_text(encoding="utf-8")
+    return yaml.safe_load(text)
+
+
+def _with_profiles(data: dict[str, Any], packs: list[dict[str, Any]]) -> dict[str, Any]:
+    """The config with its profiles' severities and settings underneath: the file's own values win."""
+    if not packs:
+        return data
+    severity: dict[str, Any] = {}
+    rules: dict[str, dict[str, Any]] = {}
+    for pack in packs:
+        for code, rule in pack["rules"].items():
+            if "severity" in rule:
+                severity[code] = rule["severity"]
+            rules.setdefault(code, {}).update(rule.get("settings") or {})
+    own_severity = data.get("severity") if isinstance(data.get("severity"), dict) else {}
+    own_rules = data.get("rules") if isinstance(data.get("rules"), dict) else {}
+    merged_rules = {code: values for code, values in rules.items() if values}
+    for name, values in own_rules.items():  # the file names rules by code or name; both overlay the pack
+        merged_rules[name] = {**merged_rules.get(name, {}), **values} if isinstance(values, dict) else values
+    return {**data, "severity": {**severity, **own_severity}, "rules": merged_rules}
 
 
 def codes(value: Any, key: str, catalog: Catalog, source: str | None = None) -> tuple[str, ...]:

@@ -51,6 +51,11 @@ def looks_like_menu(path: Path) -> bool:
     return {m.group(1) for m in _TOP_KEY.finditer(head)} == {b"entry", b"nodes"}
 
 
+def is_menu_file(path: Path) -> bool:
+    """A `*.ivr.yaml` name, or YAML whose top level has `entry:` and `nodes:`."""
+    return is_menu_name(path) or (path.name.endswith((".yaml", ".yml")) and looks_like_menu(path))
+
+
 def menu_files(folder: Path) -> Iterator[Path]:
     """Menu files under a folder, in a stable order; other YAML is skipped silently."""
     for root, dirs, files in os.walk(folder):
@@ -59,7 +64,7 @@ def menu_files(folder: Path) -> Iterator[Path]:
             path = Path(root) / name
             if not is_regular_file(path):  # a FIFO would block the read; a dangling link has nothing
                 continue
-            if is_menu_name(path) or (name.endswith((".yaml", ".yml")) and looks_like_menu(path)):
+            if is_menu_file(path):
                 yield path
 
 

@@ -10,7 +10,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Callable, Iterator, Sequence
 
-from ivrcheck import graph, load, rules, score, suppress
+from ivrcheck import callers, graph, load, rules, score, suppress
 from ivrcheck.config import Config
 from ivrcheck.discover import display_path, real_path
 from ivrcheck.findings import FileResult, Finding, sort_findings
@@ -74,6 +74,31 @@ def check_file(path: Path, config: Config = Config(), display: str | None = None
 def inspect_file(path: Path, config: Config = Config(), display: str | None = None) -> Inspection:
     """Check one file as the root of its phone line and keep the root's model and analysis."""
     return check_line(path, config, display, keep=True).inspection  # type: ignore[return-value]
+
+
+def tree_test(path: Path, config: Config = Config()) -> callers.tasks.TreeTest:
+    """Check a file and predict its tasks (the offline tree test) with the config's T602 settings."""
+    TreeTest = callers.tasks.TreeTest
+    inspection = inspect_file(path, config)
+    if inspection.menu is None or inspection.line is None:
+        return TreeTest(inspection.result, None)
+    settings = callers.tasks.Settings.from_mapping(config.rule_settings.get("T602", {}))
+    return TreeTest(inspection.result, callers.tasks.predict(inspection.menu, inspection.line, settings=settings))
+
+
+def diff_files(old: Path, new: Path, config: Config = Config()) -> callers.diff.Diff:
+    """Compare two versions of a phone line given as two files."""
+    return callers.diff.compare(inspect_file(old, config), inspect_file(new, config), display_path(new))
+
+
+def diff_git(rev: str, path: Path, config: Config = Config()) -> callers.diff.Diff:
+    """Compare a file in the working tree with its version at git revision `rev` (`file#node` not followed)."""
+    from ivrcheck.callers import git
+
+    shown = display_path(path)
+    text = git.old_text(rev, path)
+    old = inspect_text(text, config, shown) if text is not None else None
+    return callers.diff.compare(old, inspect_text(path.read_text(encoding="utf-8", errors="replace"), config, shown))
 
 
 def check_line(path: Path, config: Config = Config(), display: str | None = None, keep: bool = False) -> Line:
@@ -151,7 +176,8 @@ def _check(phone: PhoneLine, config: Config, keep: bool) -> Line:
     for finding in (*phone.problems, *rules.run(menu, analysis, config)):
         by_file.setdefault(finding.path, []).append(finding)
     kept = {f.display: _kept(by_file[f.display], f, config) for f in phone.files}
-    results = {f.display: _result(f, kept, f is root, analysis) for f in phone.files}
+    extra = callers.metrics(analysis, config.rule_settings.get("T602"))
+    results = {f.display: _result(f, kept, f is root, analysis, extra) for f in phone.files}
     fails = any(config.fails(r.worst()) for r in results.values())
     inspection = Inspection(results[root.display], menu, analysis) if keep else None
     return Line(root.path, results, parts, fails, inspection)
@@ -187,17 +213,27 @@ def _regraded(finding: Finding, config: Config) -> Finding:
     return replace(finding, severity=severity)
 
 
-def _result(file: LoadedFile, kept: dict[str, list[Finding]], is_root: bool, analysis: LineAnalysis) -> FileResult:
+def _result(file: LoadedFile, kept: dict[str, list[Finding]], is_root: bool, analysis: LineAnalysis,
+            extra: dict) -> FileResult:
     if file.menu is None:
         return FileResult.failed(file.display, kept[file.display])
     mine = kept[file.display]
     clarity = score.clarity(f for findings in kept.values() for f in findings) if is_root else score.clarity(mine)
-    return FileResult(file.display, tuple(mine), graph.metrics(analysis) if is_root else None,
+    return FileResult(file.display, tuple(mine), _merged(graph.metrics(analysis), extra) if is_root else None,
                       clarity.total, clarity.parts)
 
 
 #: Line ends as editors (and YAML) count them: CRLF, CR, LF; not NEL or U+2028 (see load.source.yaml_text).
 _EDITOR_LINES = re.compile(r"\r\n|\r|\n")
+
+
+def _merged(metrics: dict, extra: dict) -> dict:
+    """The graph's metrics with the callers' (weighted time, task success), state by state too."""
+    merged = {**metrics, **{k: v for k, v in extra.items() if k != "by_state"}}
+    if "by_state" in metrics:
+        merged["by_state"] = {s: {**values, **extra.get("by_state", {}).get(s, {})}
+                              for s, values in metrics["by_state"].items()}
+    return merged
 
 
 @contextmanager

@@ -162,11 +162,18 @@ class Node:
 
 @dataclass(frozen=True, slots=True)
 class Task:
-    """A caller's goal and the node it should end at (used for task-based checks)."""
+    """A caller's goal and the node it should end at, or several that each do (the tree test)."""
 
     say: str
     expect: Target
     span: Span
+    #: Further nodes that also complete the task (`expect: [a, b]`).
+    more: tuple[Target, ...] = ()
+
+    @property
+    def expects(self) -> tuple[Target, ...]:
+        """Every node that completes the task, in file order."""
+        return (self.expect, *self.more)
 
 
 @dataclass(frozen=True, slots=True)

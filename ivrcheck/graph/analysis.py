@@ -174,6 +174,22 @@ class Analysis:
                     frontier.append(source)
         return seen
 
+    def leading_to(self, goals: set[str] | frozenset[str]) -> set[str]:
+        """Nodes from which a caller reaches a goal by choices and routing without going back up:
+        every step keeps or grows the fewest key presses from the entry (the goals included)."""
+        into: dict[str, list[str]] = {}
+        for source, edges in self.out.items():
+            for target, attrs in edges:
+                if attrs["kind"] in CHOICE | ROUTING and self.steps.get(target, -1) >= self.steps.get(source, 1 << 30):
+                    into.setdefault(target, []).append(source)
+        seen, frontier = set(goals), list(goals)
+        while frontier:
+            for source in into.get(frontier.pop(), ()):
+                if source not in seen:
+                    seen.add(source)
+                    frontier.append(source)
+        return seen
+
 
 Adjacency = dict[str, list[tuple[str, dict[str, Any]]]]
 

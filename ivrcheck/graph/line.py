@@ -5,8 +5,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import cached_property
 
-from ivrcheck.graph.analysis import Analysis, is_end
-from ivrcheck.graph.build import CLOSED, OPEN
+from typing import Iterable
+
+from ivrcheck.graph.analysis import Analysis, Step, _fastest, is_end
+from ivrcheck.graph.build import CHOICE, CLOSED, OPEN, ROUTING
 from ivrcheck.language import Language
 from ivrcheck.model import Menu, NodeType
 
@@ -50,6 +52,12 @@ class LineAnalysis:
     def opening_menus(self) -> frozenset[str]:
         """Menus a call meets first in some state, with no choice made: the line's main menus."""
         return frozenset().union(*(a.opening_menus for a in self.states.values()))
+
+    def fastest_to(self, state: str, goals: Iterable[str]) -> tuple[list[Step] | None, float | None]:
+        """Fewest key presses (then seconds) from the entry to any of `goals` in one state, and its seconds."""
+        analysis = self.states[state]
+        return _fastest(analysis.out, self.menu.entry.ref, frozenset(goals), analysis.nodes, self.language,
+                        ROUTING | CHOICE)
 
     def _leads_nowhere(self, node_id: str) -> bool:
         node = self.menu.nodes[node_id]

@@ -257,9 +257,10 @@ def _tasks(reader: Reader, top: dict) -> tuple[Task, ...]:
     for item in node.value:
         found = reader.fields(reader.pairs(item, "a task"), TASK_FIELDS, "a task", item)
         say = _field(reader, found, "say", TASK_FIELDS, "`say` of a task")
-        expect = _target(reader, found, "expect", TASK_FIELDS, "`expect` of a task")
-        if say is not None and expect is not None:
-            tasks.append(Task(str(say), expect, span_of(item)))
+        expect = _field(reader, found, "expect", TASK_FIELDS, "`expect` of a task")
+        if say is not None and expect:
+            first, *more = (Target(str(t.value), span_of(t)) for t in expect)
+            tasks.append(Task(str(say), first, span_of(item), tuple(more)))
     return tuple(tasks)
 
 

@@ -60,6 +60,9 @@ def _kind(spec: Field) -> dict[str, Any]:
               "bool": {"type": "boolean"}, "target": {"$ref": "#/definitions/target"}}
     if spec.kind in simple:
         return dict(simple[spec.kind])
+    if spec.kind == "targets":
+        target = {"$ref": "#/definitions/target"}
+        return {"anyOf": [target, {"type": "array", "items": target, "minItems": 1}]}
     if spec.kind == "strings":
         return {"anyOf": [{"type": "string"}, {"type": "array", "items": {"type": "string"}}]}
     if spec.kind == "keys":

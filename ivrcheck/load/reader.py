@@ -25,7 +25,8 @@ MERGE = "tag:yaml.org,2002:merge"
 
 _KIND_NAMES = {
     "str": "a string", "int": "a whole number", "number": "a number", "bool": "true or false",
-    "target": "a node id (or `repeat`, `back`, `file.ivr.yaml#node`)", "strings": "a list of strings",
+    "target": "a node id (or `repeat`, `back`, `file.ivr.yaml#node`)",
+    "targets": "a node id or a list of node ids", "strings": "a list of strings",
     "keys": "a list of rule codes", "mapping": "a mapping",
 }
 _NODE_NAMES = {yaml.MappingNode: "a mapping", yaml.SequenceNode: "a list"}
@@ -130,6 +131,8 @@ class Reader:
         kind = spec.kind
         if kind in ("strings", "keys"):
             return self._strings(node, spec, where)
+        if kind == "targets":
+            return self._targets(node, spec, where)
         if not isinstance(node, yaml.ScalarNode) or node.tag == NULL:
             return self._wrong(node, kind, where)
         raw = node.value
@@ -183,6 +186,16 @@ class Reader:
                 return self._wrong(item, spec.kind, where)
             values.append(item.value)
         return tuple(values)
+
+    def _targets(self, node: yaml.Node, spec: Field, where: str) -> tuple[yaml.ScalarNode, ...] | None:
+        """One target or a list of them, as the scalar nodes (each keeps its own span)."""
+        items = node.value if isinstance(node, yaml.SequenceNode) else [node]
+        if not items or isinstance(node, yaml.MappingNode):
+            return self._wrong(node, spec.kind, where)
+        for item in items:
+            if self.value(item, Field("target", spec.description), where) is None:
+                return None
+        return tuple(items)
 
     def _wrong(self, node: yaml.Node, kind: str, where: str) -> None:
         help_text = f"write {_KIND_NAMES[kind]} here"

@@ -148,7 +148,8 @@ TOP_FIELDS = {
 
 TASK_FIELDS = {
     "say": Field("str", "What the caller wants, in their words.", required=True),
-    "expect": Field("target", "The node where this caller should end up.", required=True),
+    "expect": Field("targets", "The node where this caller should end up, or a list of nodes that each do.",
+                    required=True),
 }
 
 

@@ -90,6 +90,9 @@ def build(menu: Menu, line: LineAnalysis, result: FileResult, *, state: str = "o
                     back=steps.get(t, 1 << 30) < steps.get(s, 1 << 30) or t == menu.entry.ref)
               for (s, t, style), labels in grouped.items()]
     score = "not scored" if result.score is None else f"clarity {result.score}/100"
+    average = (result.metrics or {}).get("by_state", {}).get(state, result.metrics or {}).get("expected_seconds_to_human")
+    if average is not None:  # the weighted average caller's wait (callers/timing.py)
+        score += f", a person in {average} s on average"
     hours = f" ({'outside hours' if state == CLOSED else 'open hours'})" if line.has_hours else ""
     return Diagram(f"{menu.name}: {score}{hours}", state, list(boxes.values()), arrows)
 

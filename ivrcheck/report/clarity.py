@@ -33,4 +33,25 @@ def _block(result: FileResult) -> str:
         f"{m['steps_to_human']} key press{'es' if m['steps_to_human'] != 1 else ''}, {m['seconds_to_human']} s")
     return (f"{inert(result.path)}: clarity score {result.score}/100\n{parts}\n"
             f"  depth {m['depth']}, {m['menus']} menus, {m['options']} options; human: {human}; "
-            f"zero-out coverage {m['zero_out_coverage']:.0%}; {len(result.findings)} findings")
+            f"zero-out coverage {m['zero_out_coverage']:.0%}; {len(result.findings)} findings"
+            + "".join(f"\n  {line}" for line in caller_lines(m)))
+
+
+def caller_lines(m: dict) -> list[str]:
+    """What callers live through: weighted time to a person (best, average, worst, silent) and the tree test."""
+    lines = []
+    if m.get("expected_seconds") is not None:
+        how = "weighted by option weights" if m.get("weighted") else "options equally likely"
+        person = "no caller reaches a person by choosing" if m.get("expected_seconds_to_human") is None else (
+            f"to a person: best {m['seconds_to_human']} s, average {m['expected_seconds_to_human']} s "
+            f"({m['share_to_human']:.0%} of callers), worst {m['worst_seconds_to_human']} s")
+        silent = m.get("fallback_seconds_to_human")
+        person += f", pressing nothing {silent} s" if silent is not None else ", pressing nothing: never"
+        lines.append(f"time: {m['expected_seconds']} s until the average caller lands ({how}); {person}")
+    if m.get("task_success_rate") is not None:
+        from ivrcheck.callers.tasks import band
+
+        done = sum(1 for t in m.get("tasks", []) if t["success"])
+        lines.append(f"tasks: {done}/{len(m.get('tasks', []))} predicted to succeed "
+                     f"({m['task_success_rate']:.0%}, {band(m['task_success_rate'])}); `ivrcheck tasks` for paths")
+    return lines

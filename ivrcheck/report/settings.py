@@ -23,6 +23,8 @@ def describe(config: Config) -> str:
     for glob, codes in config.per_file_ignores.items():
         lines.append(f"per_file_ignores.{glob}: {list(codes)}  # {origin}")
     lines.append(f"fail_on: {config.fail_on}  # {source('fail_on')}")
+    if config.profiles:
+        lines.append(f"profile: {list(config.profiles)}  # {origin}")
     for code in ("en", "fi"):
         language = load_language(code)
         rate = config.rate_for(code)
@@ -33,6 +35,8 @@ def describe(config: Config) -> str:
         state = "on" if rule.CODE in active else "off"
         severity = config.severity.get(rule.CODE, rule.SEVERITY).value
         sev_origin = origin if rule.CODE in config.severity else "default"
+        if rule.CODE in config.clauses:  # brought in by a profile (the file may also set it)
+            sev_origin += f" (profile: {config.clauses[rule.CODE]})"
         lines.append(f"{rule.CODE} {rule.NAME}: {state}, {severity}  # severity: {sev_origin}")
         for key, default in rule.SETTINGS.items():
             value = config.rule_settings.get(rule.CODE, {}).get(key, default)

@@ -14,20 +14,21 @@ from ivrcheck.findings import Finding, Problem, Severity
 from ivrcheck.graph import LineAnalysis
 from ivrcheck.load.codes import LOAD_CODES
 from ivrcheck.model import Menu, Node
-from ivrcheck.rules import human, labels, prompts, robustness, structure
+from ivrcheck.rules import human, labels, prompts, robustness, structure, tasks
 from ivrcheck.rules.base import Rule
 
 #: Folder -> the code letter of its rules.
-FAMILIES = {"structure": "S", "human": "H", "labels": "L", "prompts": "P", "robustness": "R"}
+FAMILIES = {"structure": "S", "human": "H", "labels": "L", "prompts": "P", "robustness": "R", "tasks": "T"}
 PARTS = ("navigation", "human_access", "wording", "robustness")
 
-ALL_RULES: tuple[Rule, ...] = (*structure.RULES, *human.RULES, *labels.RULES, *prompts.RULES, *robustness.RULES)
+ALL_RULES: tuple[Rule, ...] = (*structure.RULES, *human.RULES, *labels.RULES, *prompts.RULES, *robustness.RULES,
+                              *tasks.RULES)
 BY_CODE: dict[str, Rule] = {rule.CODE: rule for rule in ALL_RULES}
 BY_NAME: dict[str, Rule] = {rule.NAME: rule for rule in ALL_RULES}
 
 
 def family(rule: Rule) -> str:
-    """The folder a rule lives in: structure, human, labels, prompts or robustness."""
+    """The folder a rule lives in: structure, human, labels, prompts, robustness or tasks."""
     return rule.__name__.split(".")[-2]
 
 
@@ -55,10 +56,12 @@ def run(menu: Menu, line: LineAnalysis, config: Config) -> Iterator[Finding]:
             node = menu.nodes.get(problem.node_id) if problem.node_id else None
             if node is not None and _silenced(node, rule.CODE, problem):
                 continue
+            clause = config.clauses.get(rule.CODE)
             yield Finding(
                 path=(node.source if node is not None else None) or menu.path, code=rule.CODE, name=rule.NAME,
                 severity=severity or problem.severity or rule.SEVERITY,
-                message=problem.message + _how_reached(line, problem), help=problem.help, span=problem.span,
+                message=problem.message + _how_reached(line, problem) + (f" [{clause}]" if clause else ""),
+                help=problem.help, span=problem.span,
                 node_id=problem.node_id, state=problem.state,
             )
 

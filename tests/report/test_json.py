@@ -7,7 +7,9 @@ from tests.conftest import check
 
 SPEC_METRICS = {"depth", "steps_to_human", "seconds_to_human", "fallback_to_human", "menus", "options",
                 "max_options", "zero_out_coverage", "unreachable", "dead_ends"}
-EXTRA_METRICS = {"fallback_seconds_to_human", "by_state"}  # documented in docs/json.md
+EXTRA_METRICS = {"fallback_seconds_to_human", "by_state",  # documented in docs/json.md
+                 "expected_seconds", "expected_seconds_to_human", "share_to_human", "worst_seconds_to_human",
+                 "weighted", "task_success_rate", "tasks"}
 
 MENU = """
 entry: main

@@ -1,0 +1,268 @@
+"""The offline tree test: the path a first-time caller takes to each task, from prompts and labels alone.
+
+A caller who has never rung the line hears a menu and takes the option whose words best
+match what they came for (its scent, scent.py). The walk, for each task:
+
+1. Start at the entry; messages, branches and inputs pass on by themselves.
+2. At a menu, score every option that goes somewhere new (not repeat, not back up) by the
+   best scent of its label, its `say:` phrases and the prompt's words for its key. Options
+   below `min_scent` do not tempt the caller at all.
+3. Take the best; on a tie (within `tie_margin`) the one offered first, since the caller
+   hears it first. A tie with an option that leads elsewhere is a failure risk: the result
+   is a coin toss.
+4. A menu where nothing tempts the caller is a dead end of scent: they hear it out, press
+   its way back if it has one and take the next best option above; with no way back, or
+   nothing left to try, they give up.
+5. The walk ends at an expected node (success), at another place where the call is handled
+   (an agent, a self-service task, a hang-up: failure), or where the caller gave up.
+
+Success is direct when the caller never backed out of a menu. The success rate counts a
+task only when it succeeds with no tie risk, and is read against tree-testing bands.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any, Mapping
+
+from ivrcheck.callers.scent import DEFAULT_SCENT, Scent
+from ivrcheck.findings import FileResult
+from ivrcheck.graph import OPEN, Analysis, LineAnalysis
+from ivrcheck.graph.analysis import edge_seconds
+from ivrcheck.graph.build import CHOICE, ROUTING
+from ivrcheck.model import Menu, NodeType, Option, Task
+
+#: Tree-testing bands for the share of tasks completed (Optimal Workshop, see docs/tasks.md).
+BANDS = ((0.65, "effective"), (0.50, "revise"), (0.0, "rethink"))
+#: Routing nodes a caller passes through with no choice; anything else that is not a menu ends the walk.
+_PASSING = (NodeType.MESSAGE, NodeType.BRANCH, NodeType.INPUT)
+_MAX_CHOICES = 50
+
+
+@dataclass(frozen=True)
+class Settings:
+    """The tree test's two thresholds (the settings of rule T602)."""
+
+    min_scent: float = 0.25
+    tie_margin: float = 0.05
+
+    @classmethod
+    def from_mapping(cls, values: Mapping[str, Any]) -> Settings:
+        return cls(**{k: float(v) for k, v in values.items() if k in ("min_scent", "tie_margin")})
+
+
+@dataclass(frozen=True)
+class Choice:
+    """One option a caller took (or was tempted by): the menu, the key, its label and its scent."""
+
+    menu: str
+    key: str
+    label: str
+    scent: float
+    target: str
+
+    def describe(self) -> str:
+        return f'"{self.key}" ({self.label}) in "{self.menu}"'
+
+
+@dataclass(frozen=True)
+class Prediction:
+    """What the tree test predicts for one task."""
+
+    task: Task
+    expect: tuple[str, ...]
+    #: Every node the caller passes, in order, backing out included.
+    path: tuple[str, ...]
+    presses: tuple[str, ...]
+    success: bool
+    direct: bool
+    seconds: float
+    #: Where the caller ends up: an expected node, another place, or None when they give up.
+    end: str | None
+    #: The first choice that leads away from every expected node, or the option tied with the right one.
+    misleading: Choice | None
+    #: None, "tie" (a coin toss between the right option and one leading elsewhere), "no scent"
+    #: (nothing on the way matches) or "unreachable" (no caller can get there).
+    risk: str | None
+    #: The fastest way to an expected node: seconds, or None when there is none.
+    best_seconds: float | None
+    state: str | None = None
+
+    @property
+    def counts(self) -> bool:
+        """Whether the task counts as a success in the rate: it succeeds, and not by a coin toss."""
+        return self.success and self.risk is None
+
+
+@dataclass(frozen=True)
+class TreeTest:
+    """One file's tree test: its predictions, or None with the result that says why it could not be loaded."""
+
+    result: FileResult
+    predictions: list[Prediction] | None
+
+
+def band(rate: float) -> str:
+    """The tree-testing band of a success rate: effective, revise or rethink."""
+    return next(name for floor, name in BANDS if rate >= floor)
+
+
+def success_rate(predictions: list[Prediction]) -> float | None:
+    """Share of tasks predicted to succeed with no tie risk; None without tasks."""
+    if not predictions:
+        return None
+    return round(sum(p.counts for p in predictions) / len(predictions), 3)
+
+
+def predict(menu: Menu, line: LineAnalysis, scent: Scent = DEFAULT_SCENT,
+            settings: Settings = Settings()) -> list[Prediction]:
+    """A prediction for every task whose `expect` names a node of the line (others are S101's)."""
+    found = (predict_task(task, menu, line, scent, settings) for task in menu.tasks)
+    return [p for p in found if p is not None]
+
+
+def predict_task(task: Task, menu: Menu, line: LineAnalysis, scent: Scent = DEFAULT_SCENT,
+                 settings: Settings = Settings()) -> Prediction | None:
+    """Walk one task as a first-time caller would (see the module docstring)."""
+    goals = tuple(dict.fromkeys(t.ref for t in task.expects if t.ref in line.states[OPEN].nodes))
+    if not goals:
+        return None
+    state = next((s for s, a in line.states.items() if any(g in a.steps for g in goals)), None)
+    if state is None:  # no caller can choose their way there in any state
+        return Prediction(task, goals, (menu.entry.ref,), (), False, False, 0.0, None, None, "unreachable", None,
+                          line.label(line.open))
+    walk = _Walk(task, menu, line, line.states[state], set(goals), scent, settings)
+    walk.run()
+    best = line.fastest_to(state, goals)[1]
+    success = walk.end in goals
+    return Prediction(task, goals, tuple(walk.path), tuple(walk.presses), success, success and not walk.backed,
+                      round(walk.seconds, 1), walk.end, walk.misleading(), walk.risk, best,
+                      line.label(line.states[state]))
+
+
+class _Walk:
+    """The caller's walk through one state, with the menus they may back out to."""
+
+    def __init__(self, task: Task, menu: Menu, line: LineAnalysis, analysis: Analysis, goals: set[str],
+                 scent: Scent, settings: Settings) -> None:
+        self.task, self.menu, self.line, self.analysis = task, menu, line, analysis
+        self.goals, self.scent, self.settings = goals, scent, settings
+        self.towards = analysis.leading_to(goals)
+        self.path: list[str] = []
+        self.presses: list[str] = []
+        self.seconds = 0.0
+        self.end: str | None = None
+        self.backed = False
+        self.risk: str | None = None
+        self.taken: list[Choice] = []
+        self.tied: Choice | None = None
+
+    def run(self) -> None:
+        #: Menus the caller stands in, each with the options still left to try there.
+        frames: list[tuple[str, list[tuple[Choice, dict]]]] = []
+        node_id = self._settle(self.menu.entry.ref)
+        for _ in range(_MAX_CHOICES):
+            if node_id is None or node_id in self.goals or not self._is_menu(node_id):
+                self.end = node_id
+                return
+            if not frames or frames[-1][0] != node_id:
+                frames.append((node_id, self._candidates(node_id, {f for f, _ in frames})))
+            menu_id, left = frames[-1]
+            if not left:
+                node_id = self._back_out(frames)
+                continue
+            choice, attrs = left.pop(0)
+            self._note_tie(choice, left)
+            self.taken.append(choice)
+            self.presses.append(choice.key)
+            self.seconds += edge_seconds(self.analysis.nodes[menu_id], attrs, self.line.language)
+            node_id = self._settle(choice.target)
+        self.end = None
+
+    def _settle(self, node_id: str) -> str | None:
+        """Follow what happens with no choice (messages, branches, inputs) to a menu, a goal or an end."""
+        seen: set[str] = set()
+        while node_id not in seen:
+            seen.add(node_id)
+            self.path.append(node_id)
+            node = self.analysis.nodes.get(node_id)
+            if node_id in self.goals or node is None or node.type not in _PASSING:
+                return node_id
+            self.seconds += self.line.language.seconds(node.prompt)
+            onward = [t for t, attrs in self.analysis.edges_from(node_id) if attrs["kind"] in ROUTING]
+            if not onward:
+                return node_id
+            node_id = onward[0]
+        return node_id
+
+    def _is_menu(self, node_id: str) -> bool:
+        node = self.analysis.nodes.get(node_id)
+        return node is not None and node.type is NodeType.MENU
+
+    def _candidates(self, menu_id: str, above: set[str]) -> list[tuple[Choice, dict]]:
+        """Options that tempt the caller, best scent first, ties in the order the prompt offers them."""
+        node = self.analysis.nodes[menu_id]
+        assert node is not None
+        offered = {o.key: i for i, o in enumerate(self.line.language.offers(node.prompt))}
+        found = []
+        for position, (target, attrs) in enumerate(self.analysis.edges_from(menu_id)):
+            option: Option | None = attrs.get("option")
+            if attrs["kind"] not in CHOICE or option is None or target == menu_id or target in above:
+                continue
+            if attrs["target"].ref == "back":
+                continue
+            value = max((self.scent(self.task.say, phrase, self.line.language)
+                         for phrase in _phrases(option, node.prompt, self.line)), default=0.0)
+            if value >= self.settings.min_scent:
+                choice = Choice(menu_id, option.key, option.label or option.key, round(value, 3), target)
+                found.append((choice, attrs, offered.get(option.key, len(offered) + position)))
+        found.sort(key=lambda c: (-c[0].scent, c[2]))
+        return [(choice, attrs) for choice, attrs, _ in found]
+
+    def _note_tie(self, choice: Choice, left: list[tuple[Choice, dict]]) -> None:
+        """A rival as tempting as the choice, where one leads towards the goal and the other does not."""
+        if self.tied is not None:
+            return
+        right = choice.target in self.towards
+        for rival, _ in left:
+            if choice.scent - rival.scent > self.settings.tie_margin:
+                break
+            if (rival.target in self.towards) != right:
+                self.risk = self.risk or "tie"
+                self.tied = choice if not right else rival
+                return
+
+    def _back_out(self, frames: list[tuple[str, list[tuple[Choice, dict]]]]) -> str | None:
+        """Nothing left to try here: hear the menu out and press its way back, or give up."""
+        menu_id, _ = frames.pop()
+        if not frames:
+            self.risk = self.risk or "no scent"
+            return None
+        node = self.analysis.nodes[menu_id]
+        assert node is not None
+        self.seconds += self.line.language.seconds(node.prompt)
+        ups = {f for f, _ in frames}
+        way = next(((t, a) for t, a in self.analysis.edges_from(menu_id)
+                    if a["kind"] in CHOICE and t in ups), None)
+        if way is None:  # no key leads back: the caller can only hang up and call again
+            self.risk = self.risk or "no scent"
+            return None
+        self.backed = True
+        self.presses.append(way[1]["press"])
+        while frames[-1][0] != way[0]:
+            frames.pop()
+        self.path.append(way[0])
+        return way[0]
+
+    def misleading(self) -> Choice | None:
+        """The first choice that left every way to the goal, else the rival of a tie."""
+        return next((c for c in self.taken if c.target not in self.towards), None) or self.tied
+
+
+def _phrases(option: Option, prompt: str | None, line: LineAnalysis) -> list[str]:
+    """What a caller hears or may say for an option: its label, its `say:` phrases, the prompt's words for it."""
+    phrases = [p for p in (option.label, *option.say) if p]
+    for offer in line.language.offers(prompt):
+        if offer.key == option.key and prompt is not None:
+            phrases.append(prompt[offer.start: offer.ready])
+    return phrases

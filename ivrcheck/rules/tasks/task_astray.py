@@ -1,0 +1,130 @@
+"""A first-time caller is predicted to go astray on a task, misled by an option's words.
+
+## What it checks
+The offline tree test (`ivrcheck tasks`, docs/tasks.md) walks each task under `tasks:`
+the way a first-time caller would: at every menu it takes the option whose label, `say:`
+phrases and prompt words best match the task's `say:` words. The rule fires when that
+caller ends somewhere else than `expect:`, gives up because nothing on the way matches
+their words, reaches the goal only after backing out of a wrong menu, or faces a tie
+between the right option and one that leads elsewhere (a coin toss). The message names
+the option that misleads.
+
+## Why it matters
+Callers choose by the words they hear, not by the designer's map. In tree tests of
+website menus, a task that many participants fail, or reach only after backtracking,
+points to a label that promises the wrong thing (Optimal Workshop, "Interpret the overall
+Task results in Treejack"); on the phone every wrong turn also costs a whole prompt.
+
+## Example
+```yaml
+entry: main
+nodes:
+  main:
+    prompt: For billing, press 1. For moving home, press 2. To speak to an advisor, press 0.
+    options:
+      "1": {label: Billing, goto: billing}
+      "2": {label: Moving home, goto: moving}
+      "0": {label: Speak to an advisor, goto: advisor}
+  billing:
+    prompt: To pay a bill, press 1. To speak to an advisor, press 0.
+    options:
+      "1": {label: Pay a bill, goto: payments}
+      "0": {label: Speak to an advisor, goto: advisor}
+  moving:
+    prompt: For your final bill, press 1. To speak to an advisor, press 0.
+    options:
+      "1": {label: Final bill, goto: final_bill}
+      "0": {label: Speak to an advisor, goto: advisor}
+  payments: {type: self_service}
+  final_bill: {type: self_service}
+  advisor: {type: agent}
+tasks:
+  - say: I moved out and got a bill for my old flat
+    expect: final_bill
+```
+
+## Use instead
+```yaml
+entry: main
+nodes:
+  main:
+    prompt: For billing, press 1. For moving out and final bills, press 2. To speak to an advisor, press 0.
+    options:
+      "1": {label: Billing, goto: billing}
+      "2": {label: Moving out and final bills, goto: moving}
+      "0": {label: Speak to an advisor, goto: advisor}
+  billing:
+    prompt: To pay a bill, press 1. To speak to an advisor, press 0.
+    options:
+      "1": {label: Pay a bill, goto: payments}
+      "0": {label: Speak to an advisor, goto: advisor}
+  moving:
+    prompt: For your final bill, press 1. To speak to an advisor, press 0.
+    options:
+      "1": {label: Final bill, goto: final_bill}
+      "0": {label: Speak to an advisor, goto: advisor}
+  payments: {type: self_service}
+  final_bill: {type: self_service}
+  advisor: {type: agent}
+tasks:
+  - say: I moved out and got a bill for my old flat
+    expect: final_bill
+```
+
+## Settings
+- `min_scent` (default 0.25): the weakest match (0-1) between a task's words and an
+  option's words that still tempts a caller; below it the option is ignored.
+- `tie_margin` (default 0.05): options whose scents differ by no more than this tie.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Iterator
+
+from ivrcheck.callers.tasks import Prediction, Settings as TreeTest, predict
+from ivrcheck.findings import Problem, Severity
+from ivrcheck.model import Menu
+from ivrcheck.rules.base import Settings, quote
+
+if TYPE_CHECKING:
+    from ivrcheck.graph import LineAnalysis
+
+CODE = "T602"
+NAME = "task-astray"
+SEVERITY = Severity.WARNING
+SETTINGS: dict[str, object] = {"min_scent": TreeTest.min_scent, "tie_margin": TreeTest.tie_margin}
+PART = "wording"
+
+
+def check(menu: Menu, line: LineAnalysis, settings: Settings) -> Iterator[Problem]:
+    for prediction in predict(menu, line, settings=TreeTest.from_mapping(settings)):
+        if prediction.risk == "unreachable" or (prediction.direct and prediction.counts):
+            continue
+        node_id, message, remedy = explain(prediction)
+        yield Problem(prediction.task.span, node_id, message, remedy, state=prediction.state)
+
+
+def explain(p: Prediction) -> tuple[str | None, str, str]:
+    """(menu at fault, what happens, what to do) for a task that does not count as a clean success."""
+    task, goal = quote(p.task.say), " or ".join(quote(g) for g in p.expect)
+    wrong = p.misleading
+    if p.risk == "tie" and wrong is not None:
+        return (wrong.menu, f"task {task} is a coin toss in {quote(wrong.menu)}: option {quote(wrong.key)} "
+                f"({wrong.label}) matches the caller's words as well as the option that leads to {goal}",
+                f"reword {quote(wrong.key)} in {quote(wrong.menu)} or the right option so that only one "
+                f"fits this task")
+    if p.success:
+        where = f'option {wrong.describe()}' if wrong else "a wrong option"
+        return (wrong.menu if wrong else None,
+                f"task {task} reaches {goal} only after backing out: a first-time caller first takes {where}",
+                "name the option that leads to the goal in the caller's words, or stop the other one promising it")
+    if wrong is not None:
+        ends = f"ends at {quote(p.end)}, not at {goal}" if p.end else f"gives up before reaching {goal}"
+        return (wrong.menu, f"task {task} is predicted to go astray: a first-time caller presses {quote(wrong.key)} "
+                f"({wrong.label}) in {quote(wrong.menu)} and {ends}",
+                f"reword {quote(wrong.key)} in {quote(wrong.menu)} so it does not promise this task, or name the "
+                f"way to {goal} in the caller's words (labels or `say:` phrases)")
+    stuck = next((n for n in reversed(p.path) if n not in p.expect), p.path[-1])
+    return (stuck, f"task {task} is predicted to fail: no option on the way to {goal} matches the caller's words, "
+            f"so they give up in {quote(stuck)}",
+            f"name the options that lead to {goal} in the words callers use for this task (labels or `say:` phrases)")

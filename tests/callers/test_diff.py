@@ -1,0 +1,111 @@
+"""`ivrcheck diff`: moving an option deeper, two files and --git against a temporary repository."""
+
+import json
+import os
+import subprocess
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from ivrcheck.cli import app
+from ivrcheck.engine import diff_files
+from tests.conftest import MENUS
+
+ACME = (MENUS / "acme-bank.ivr.yaml").read_text(encoding="utf-8")
+
+
+def loans_under_cards(text: str) -> str:
+    """Move "Loans and mortgages" from the main menu (key 3) into the cards menu (key 3)."""
+    moved = text.replace("      For loans and mortgages, press 3. To speak to an advisor, press 0.\n",
+                         "      To speak to an advisor, press 0.\n")
+    moved = moved.replace('      "3": {label: Loans and mortgages, goto: loans, say: [loan, mortgage], weight: 0.15}\n', "")
+    moved = moved.replace("To activate a new card, press 2.\n",
+                          "To activate a new card, press 2.\n      For loans and mortgages, press 3.\n")
+    moved = moved.replace('      "2": {label: Activate a new card, goto: activate_card, weight: 0.35}\n',
+                          '      "2": {label: Activate a new card, goto: activate_card, weight: 0.35}\n'
+                          '      "3": {label: Loans and mortgages, goto: loans, say: [loan, mortgage]}\n')
+    assert moved.count("Loans and mortgages") == 1 and moved != text
+    return moved
+
+
+def test_moving_an_option_deeper_reports_exact_deltas(tmp_path: Path) -> None:
+    new = tmp_path / "acme-bank.ivr.yaml"
+    new.write_text(loans_under_cards(ACME), encoding="utf-8")
+    found = diff_files(MENUS / "acme-bank.ivr.yaml", new)
+    assert found.metrics["depth"] == {"old": 2, "new": 3}
+    # The main prompt loses "For loans and mortgages, press 3." (6 words): 27 -> 21 words to "press 0" at 150 wpm.
+    assert found.metrics["seconds_to_human"] == {"old": 10.8, "new": 8.4}
+    assert found.metrics["steps_to_human"] == {"old": 1, "new": 1}
+    # Cards now has four task options besides 0, * and # (no S106); T602 twice: wording 25 - 5 - 2.5 = 17.5 -> 18.
+    assert found.score == {"old": 100, "new": 93}
+    assert sorted(f.code for f in found.new_findings) == ["T602", "T602"] and found.fixed_findings == []
+    assert found.metrics["task_success_rate"] == {"old": 1.0, "new": 0.667}
+    kinds = [c.kind for c in found.changes]
+    assert kinds.count("option-moved") == 1 and kinds.count("task-broken") == 2
+    assert found.regressions == ["clarity score falls from 100 to 93"]
+
+
+def test_renumbered_and_relabelled_options_are_told_apart(tmp_path: Path) -> None:
+    old, new = tmp_path / "old.ivr.yaml", tmp_path / "new.ivr.yaml"
+    base = ('entry: main\nnodes:\n  main:\n    prompt: Choose.\n    options:\n{}\n'
+            '  a: {{type: agent}}\n  b: {{type: agent}}\n')
+    old.write_text(base.format('      "1": {label: Sales, goto: a}\n      "2": {label: Support, goto: b}'))
+    new.write_text(base.format('      "2": {label: Sales, goto: a}\n      "1": {label: Help desk, goto: a}'))
+    texts = [c.text() for c in diff_files(old, new).changes]
+    assert 'main: "Sales" moved from key "1" to "2"' in texts
+    assert 'main: option "1" relabelled "Support" -> "Help desk"' not in texts  # "1" was Sales, not Support
+    assert 'main: option "2" removed (Support -> b)' in texts
+    assert 'main: option "1" added (Help desk -> a)' in texts
+
+
+def git(repo: Path, *args: str) -> None:
+    env = {**os.environ, "GIT_AUTHOR_NAME": "t", "GIT_AUTHOR_EMAIL": "t@example.com",
+           "GIT_COMMITTER_NAME": "t", "GIT_COMMITTER_EMAIL": "t@example.com"}
+    subprocess.run(["git", *args], cwd=repo, check=True, capture_output=True, env=env)
+
+
+@pytest.fixture
+def repo(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    git(tmp_path, "init", "-q")
+    (tmp_path / "menus").mkdir()
+    (tmp_path / "menus" / "acme.ivr.yaml").write_text(ACME, encoding="utf-8")
+    git(tmp_path, "add", "-A")
+    git(tmp_path, "commit", "-qm", "acme")
+    (tmp_path / "menus" / "acme.ivr.yaml").write_text(loans_under_cards(ACME), encoding="utf-8")
+    git(tmp_path, "commit", "-qam", "loans under cards")
+    (tmp_path / "README.md").write_text("not a menu\n")
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.delenv("GITHUB_STEP_SUMMARY", raising=False)
+    return tmp_path
+
+
+def test_diff_git_head_1_against_the_working_tree(repo: Path) -> None:
+    result = CliRunner().invoke(app, ["diff", "--git", "HEAD~1", "--format", "json", "--fail-on-regression"])
+    assert result.exit_code == 1, result.output
+    data = json.loads(result.output)
+    assert data["path"] == "menus/acme.ivr.yaml"
+    assert data["metrics"]["depth"] == {"old": 2, "new": 3}
+    assert data["metrics"]["seconds_to_human"] == {"old": 10.8, "new": 8.4}
+    assert data["score"] == {"old": 100, "new": 93}
+    assert {f["code"] for f in data["findings"]["new"]} == {"T602"}
+    assert any(c["kind"] == "option-moved" for c in data["changes"])
+
+
+def test_markdown_goes_to_the_job_summary(repo: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    summary = repo / "summary.md"
+    monkeypatch.setenv("GITHUB_STEP_SUMMARY", str(summary))
+    result = CliRunner().invoke(app, ["diff", "--git", "HEAD~1", "menus/acme.ivr.yaml"])
+    assert result.exit_code == 0  # no --fail-on-regression
+    text = summary.read_text(encoding="utf-8")
+    assert "## ivrcheck diff" in text and "| depth | 2 | 3 | +1 worse |" in text
+
+
+def test_unknown_revision_is_a_usage_error(repo: Path) -> None:
+    result = CliRunner().invoke(app, ["diff", "--git", "no-such-rev"])
+    assert result.exit_code == 2 and 'unknown revision "no-such-rev"' in result.output
+
+
+def test_two_files_are_needed_without_git(repo: Path) -> None:
+    result = CliRunner().invoke(app, ["diff", "menus/acme.ivr.yaml"])
+    assert result.exit_code == 2
