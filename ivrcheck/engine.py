@@ -128,9 +128,12 @@ def _union(results: list[FileResult]) -> FileResult:
     if len(results) == 1:
         return results[0]
     findings = sort_findings(f for r in results for f in r.findings)
-    clarity = score.clarity(findings)
     first = next((r for r in results if r.metrics is not None), results[0])
-    return FileResult(first.path, tuple(findings), first.metrics, clarity.total, clarity.parts)
+    measured = next((r.clarity.facts for r in results if r.clarity is not None), None)
+    if measured is None:
+        return FileResult(first.path, tuple(findings), first.metrics)
+    clarity = score.clarity(findings, measured)
+    return FileResult(first.path, tuple(findings), first.metrics, clarity.total, clarity.parts, clarity)
 
 
 def _check(phone: PhoneLine, config: Config, keep: bool) -> Line:
@@ -150,7 +153,8 @@ def _check(phone: PhoneLine, config: Config, keep: bool) -> Line:
     for finding in (*phone.problems, *rules.run(menu, analysis, config)):
         by_file.setdefault(finding.path, []).append(finding)
     kept = {f.display: _kept(by_file[f.display], f, config) for f in phone.files}
-    results = {f.display: _result(f, kept, f is root, analysis) for f in phone.files}
+    limits = score.limits(config.settings_for)
+    results = {f.display: _result(f, kept, f is root, analysis, limits) for f in phone.files}
     fails = any(config.fails(r.worst()) for r in results.values())
     inspection = Inspection(results[root.display], menu, analysis) if keep else None
     return Line(root.path, results, parts, fails, inspection)
@@ -172,13 +176,20 @@ def _regraded(finding: Finding, config: Config) -> Finding:
     return replace(finding, severity=severity)
 
 
-def _result(file: LoadedFile, kept: dict[str, list[Finding]], is_root: bool, analysis: LineAnalysis) -> FileResult:
+def _result(file: LoadedFile, kept: dict[str, list[Finding]], is_root: bool, analysis: LineAnalysis,
+            limits: dict[str, int]) -> FileResult:
+    """A file's result. The root's score covers the whole line; another file's score measures
+    the line as callers meet it but counts only its own nodes and findings in the shares."""
     if file.menu is None:
         return FileResult.failed(file.display, kept[file.display])
     mine = kept[file.display]
-    clarity = score.clarity(f for findings in kept.values() for f in findings) if is_root else score.clarity(mine)
+    if is_root:
+        clarity = score.clarity((f for findings in kept.values() for f in findings), score.facts(analysis, None, limits))
+    else:
+        scope = frozenset(n.id for n in analysis.menu.nodes.values() if n.source == file.display)
+        clarity = score.clarity(mine, score.facts(analysis, scope, limits))
     return FileResult(file.display, tuple(mine), graph.metrics(analysis) if is_root else None,
-                      clarity.total, clarity.parts)
+                      clarity.total, clarity.parts, clarity)
 
 
 @contextmanager

@@ -7,6 +7,7 @@ from functools import cached_property
 
 from ivrcheck.graph.analysis import Analysis, is_end
 from ivrcheck.graph.build import CLOSED, OPEN
+from ivrcheck.graph.journeys import Journeys, journeys
 from ivrcheck.language import Language
 from ivrcheck.model import Menu, NodeType
 
@@ -50,6 +51,11 @@ class LineAnalysis:
     def opening_menus(self) -> frozenset[str]:
         """Menus a call meets first in some state, with no choice made: the line's main menus."""
         return frozenset().union(*(a.opening_menus for a in self.states.values()))
+
+    @cached_property
+    def journeys(self) -> dict[str, Journeys]:
+        """Per state, what a caller who only presses announced keys can reach (journeys.py)."""
+        return {state: journeys(a, self.menu.entry.ref, self.language) for state, a in self.states.items()}
 
     def _leads_nowhere(self, node_id: str) -> bool:
         node = self.menu.nodes[node_id]
