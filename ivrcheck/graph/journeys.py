@@ -3,8 +3,8 @@
 The analysis (analysis.py) answers what the graph allows; this module answers what a caller
 who only does what the prompts say can do. A key is *announced* when the menu's prompt
 offers it ("for cards, press 1"); a speech option when the prompt contains one of its
-phrases. Silent routes (timeouts, invalid keys, running out of retries) are never
-announced. The score reads these facts; rules may too.
+phrases; waiting (the timeout route) when the prompt says "stay on the line". Invalid keys
+and running out of retries are never announced. The score reads these facts; rules may too.
 """
 
 from __future__ import annotations
@@ -24,6 +24,8 @@ UNIVERSAL_KEYS = frozenset({"0", "*", "#"})
 #: prompt without finding it, wait, and guess or ask (a fixed cost, so that announcing the
 #: option always shortens the task however long the prompt is).
 UNHEARD_SECONDS = 20.0
+#: Edge kinds a caller can take on purpose towards a person when the prompt announces them.
+TO_PERSON = frozenset({"key", "say", "timeout"})
 
 
 @dataclass(frozen=True)
@@ -69,8 +71,13 @@ class Journeys:
 
 
 def announced(node: Node | None, attrs: dict[str, Any], language: Language) -> bool:
-    """Whether the prompt of `node` tells the caller about this choice edge."""
-    if node is None or attrs["kind"] not in CHOICE:
+    """Whether the prompt of `node` tells the caller about this edge: a key it offers, a
+    phrase it quotes, or waiting when it says "stay on the line"."""
+    if node is None:
+        return False
+    if attrs["kind"] == "timeout":
+        return language.offers_waiting(node.prompt)
+    if attrs["kind"] not in CHOICE:
         return False
     if attrs["kind"] == "say":
         text = (node.prompt or "").lower()
@@ -88,7 +95,8 @@ def journeys(analysis: Analysis, entry: str, language: Language) -> Journeys:
         for u, edges in analysis.out.items()
     }
     goals = analysis.human_like if analysis.state == CLOSED else analysis.humans
-    path, seconds = _fastest(heard, entry, goals, dict(nodes), language, ROUTING | CHOICE)
+    # Dialling an extension reaches only someone the caller already knows: no way to help.
+    path, seconds = _fastest(heard, entry, goals, dict(nodes), language, ROUTING | TO_PERSON)
     human = None
     if path is not None:
         human = entry

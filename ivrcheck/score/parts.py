@@ -208,12 +208,12 @@ def robustness(facts: Facts, findings: Sequence[Finding]) -> Part:
     if facts.main_dead_ends:
         caps.append(Cap(f"a dead end on the main path ({', '.join(facts.main_dead_ends)})", ONE_THIRD, 60))
     return Part("robustness", (
-        Measure("menus that handle silence", f"{timeout:.0%} of {count}", 6 * timeout, 6, shares.about("R501")),
-        Measure("menus that handle a wrong key", f"{invalid:.0%} of {count}", 6 * invalid, 6, shares.about("R502")),
-        Measure("menus that keep callers after errors", f"{kept:.0%} of {count}", 5 * kept, 5,
+        Measure("menus that handle silence", f"{timeout:.0%} of {count}", 5 * timeout, 5, shares.about("R501")),
+        Measure("menus that handle a wrong key", f"{invalid:.0%} of {count}", 5 * invalid, 5, shares.about("R502")),
+        Measure("menus that keep callers after errors", f"{kept:.0%} of {count}", 8 * kept, 8,
                 shares.about("R503")),
         Measure("nodes that lead on", f"{dead} dead end{'s' if dead != 1 else ''} in {facts.reachable} reachable",
-                3 * alive, 3, shares.about("S103", "S104")),
+                2 * alive, 2, shares.about("S103", "S104")),
         shares.measure("other robustness findings", facts.nodes, 5, "robustness"),
     ), tuple(caps))
 
