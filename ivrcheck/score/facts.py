@@ -12,8 +12,9 @@ from ivrcheck.findings import Span
 from ivrcheck.graph import CLOSED, OPEN, LineAnalysis
 from ivrcheck.model import Node, NodeType
 
-#: Outside hours a callback or voicemail stands in for a person, but is worth less than one.
-STAND_IN = {NodeType.CALLBACK: 0.9, NodeType.VOICEMAIL: 0.8}
+#: Outside hours a callback or voicemail stands in for a person; a voicemail is worth less
+#: (the GetHuman standard asks for a callback first, a message only without one).
+STAND_IN = {NodeType.CALLBACK: 1.0, NodeType.VOICEMAIL: 0.8}
 HUMAN_TYPES = frozenset({NodeType.AGENT, NodeType.TRANSFER, NodeType.CALLBACK, NodeType.VOICEMAIL})
 
 
@@ -133,13 +134,12 @@ def _state(line: LineAnalysis, state: str, scope: frozenset[str]) -> StateFacts:
     reaches = line.menu.nodes.get(journey.human) if journey.human else None
     kind = STAND_IN.get(reaches.type, 1.0) if reaches is not None and state == CLOSED else 1.0
     hidden = None
-    if journey.path_to_human is None:
+    goals = analysis.human_like if state == CLOSED else analysis.humans
+    if journey.path_to_human is None and analysis.reachable & goals:
         if analysis.path_to_human is not None:
             hidden = "a key the prompts never offer"
-        elif analysis.fallback_to_human:
-            hidden = "waiting or pressing wrong keys until the retries run out"
-        elif state == CLOSED and analysis.reachable & analysis.human_like:
-            hidden = "a silent route"
+        else:
+            hidden = "waiting or failing a prompt until the retries run out"
     menus = [m for m in line.menu.menus() if m.id in analysis.reachable and m.id in scope]
     covered = sum(1 for m in menus if analysis.option_reaches_human(m.id, "0"))
     return StateFacts(state, journey.steps_to_human, journey.seconds_to_human, kind,

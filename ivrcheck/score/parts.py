@@ -131,7 +131,7 @@ def navigation(facts: Facts, findings: Sequence[Finding]) -> Part:
     breadth = mean(menus, lambda m: _breadth_credit(m.task_options, facts))
     widest = max((m.task_options for m in menus), default=0)
     return Part("navigation", (
-        Measure("time to a task", f"{seconds:.1f} s on average (weighted by option `weight:`)",
+        Measure("time to a task", f"{seconds:.1f} s on average",
                 8 * ramp(seconds, 30, 120), 8),
         Measure("key presses to a task", f"{mean_presses:.1f} on average, credit {within:.0%} "
                 f"(full up to {facts.max_depth})", 7 * within, 7, shares.about("S105")),
