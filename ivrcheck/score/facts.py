@@ -77,7 +77,7 @@ class Facts:
     #: Dead ends a caller reaches by announced keys, and the others.
     main_dead_ends: tuple[str, ...]
     other_dead_ends: tuple[str, ...]
-    #: Items findings are counted against, per part (the `<line>` item is always one more).
+    #: Items findings are counted against, per part (a finding on no node counts as one item).
     wording_items: int
     human_items: int
     #: (node id, line, column) of every option and label span -> "node/key", so a finding

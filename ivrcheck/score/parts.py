@@ -109,11 +109,13 @@ class Shares:
         return tuple(sorted((c, n) for c, n in self.codes.items() if c not in MEASURED[part]))
 
     def measure(self, name: str, items: int, points: float, part: str) -> Measure:
-        """Points for the items no finding lands on (`items` plus the line as a whole)."""
-        share = sum(self.worst.values()) / (items + 1)
+        """Points for the items no finding lands on. The count of items depends on the line
+        only, never on the findings, so removing a finding can only raise the points."""
+        items = max(items, 1)
+        share = min(1.0, sum(self.worst.values()) / items)
         earned = points * max(0.0, 1.0 - SHARE_SLOPE * share)
         flagged = len(self.worst)
-        return Measure(name, f"{flagged} of {items + 1} flagged, weighted share {share:.0%}", earned, points,
+        return Measure(name, f"{flagged} of {items} flagged, weighted share {share:.0%}", earned, points,
                        self.unmeasured(part))
 
 
