@@ -98,7 +98,6 @@ def facts(line: LineAnalysis, scope: frozenset[str] | None = None,
     mine = [n for n in menu.nodes.values() if n.id in scope]
     limits = limits or {}
     journeys = line.journeys
-    opened = line.open
     option_at: dict[tuple[str, int, int], str] = {}
     options = 0
     for node in mine:
