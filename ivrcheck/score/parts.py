@@ -205,7 +205,7 @@ def robustness(facts: Facts, findings: Sequence[Finding]) -> Part:
     alive = 1.0 - dead / facts.reachable if facts.reachable else 1.0
     caps: list[Cap] = []
     if facts.traps:
-        loop = " -> ".join(facts.traps[0] + facts.traps[0][:1])
+        loop = " -> ".join(facts.traps[0])  # cycles are stored closed: a -> b -> a
         caps.append(Cap(f"callers can be trapped ({loop})", ONE_THIRD, 50))
     if facts.main_dead_ends:
         caps.append(Cap(f"a dead end on the main path ({', '.join(facts.main_dead_ends)})", ONE_THIRD, 60))
