@@ -10,6 +10,7 @@ and running out of retries are never announced. The score reads these facts; rul
 from __future__ import annotations
 
 import heapq
+from functools import lru_cache
 from dataclasses import dataclass
 from typing import Any
 
@@ -58,7 +59,8 @@ class Journeys:
     human: str | None
     #: Nodes reached through announced keys, messages and branches.
     reachable: frozenset[str]
-    #: Task options of the reachable menus (computed for every state; the score uses the open one).
+    #: Task options of the reachable menus (computed for the open state only: navigation is
+    #: judged there; empty in the closed state).
     tasks: tuple[Task, ...]
     #: Share of callers who pass through each menu, or end their navigation at each node.
     traffic: dict[str, float]
@@ -84,11 +86,17 @@ def announced(node: Node | None, attrs: dict[str, Any], language: Language) -> b
         option = attrs.get("option")
         return option is not None and any(p.lower() in text for p in option.say if p.strip())
     key = EXTENSION if attrs["kind"] == "extension" else attrs["press"]
-    return any(offer.key == key for offer in language.offers(node.prompt))
+    return key in _offered(language, node.prompt)
 
 
-def journeys(analysis: Analysis, entry: str, language: Language) -> Journeys:
-    """The announced facts of one state."""
+@lru_cache(maxsize=8192)
+def _offered(language: Language, prompt: str | None) -> frozenset[str]:
+    """The keys a prompt offers, once per prompt."""
+    return frozenset(offer.key for offer in language.offers(prompt))
+
+
+def journeys(analysis: Analysis, entry: str, language: Language, with_tasks: bool = True) -> Journeys:
+    """The announced facts of one state; `with_tasks=False` skips the tasks (and traffic)."""
     nodes = analysis.nodes
     heard: Adjacency = {
         u: [(v, a) for v, a in edges if a["kind"] in ROUTING or announced(nodes.get(u), a, language)]
@@ -103,7 +111,7 @@ def journeys(analysis: Analysis, entry: str, language: Language) -> Journeys:
         if path:  # the target of the last edge taken (the very edge object, found by identity)
             last_from, last_edge = path[-1]
             human = next(t for t, a in heard[last_from] if a is last_edge)
-    tasks, traffic = _tasks(analysis, entry, language)
+    tasks, traffic = _tasks(analysis, entry, language) if with_tasks else ((), {})
     return Journeys(analysis.state, path, seconds, human, _reach(heard, entry), tasks, traffic)
 
 
@@ -146,6 +154,15 @@ def _tasks(analysis: Analysis, entry: str, language: Language) -> tuple[tuple[Ta
     queue: list[tuple[float, int, str]] = [(0.0, 0, entry)]
     done: list[str] = []
     closed: set[str] = set()
+    costs: dict[int, float] = {}  # id(edge attributes) -> seconds, each edge timed once
+
+    def cost_of(node: Node | None, attrs: dict[str, Any]) -> float:
+        key = id(attrs)
+        if key not in costs:
+            costs[key] = edge_seconds(node, attrs, language) + (
+                UNHEARD_SECONDS if attrs["kind"] in CHOICE and not announced(node, attrs, language) else 0.0)
+        return costs[key]
+
     while queue:
         seconds, presses, node_id = heapq.heappop(queue)
         if node_id in closed:
@@ -157,9 +174,7 @@ def _tasks(analysis: Analysis, entry: str, language: Language) -> tuple[tuple[Ta
             kind = attrs["kind"]
             if kind not in ROUTING and kind not in CHOICE:
                 continue
-            cost = edge_seconds(node, attrs, language)
-            if kind in CHOICE and not announced(node, attrs, language):
-                cost += UNHEARD_SECONDS
+            cost = cost_of(node, attrs)
             candidate = (seconds + cost, presses + (kind in CHOICE))
             if target not in best or candidate < best[target]:
                 best[target] = candidate
@@ -185,7 +200,7 @@ def _tasks(analysis: Analysis, entry: str, language: Language) -> tuple[tuple[Ta
                     share[menu_id] = share.get(menu_id, 0.0) + share[node_id] * part / len(onward)
                 continue
             heard = announced(node, attrs, language)
-            cost = edge_seconds(node, attrs, language) + (0.0 if heard else UNHEARD_SECONDS)
+            cost = cost_of(node, attrs)
             option = attrs.get("option")
             tasks.append(Task(node_id, attrs.get("press", ""), option.label if option else None, target,
                               presses + 1, round(seconds + cost, 1), share[node_id] * part, heard))

@@ -55,7 +55,8 @@ class LineAnalysis:
     @cached_property
     def journeys(self) -> dict[str, Journeys]:
         """Per state, what a caller who only presses announced keys can reach (journeys.py)."""
-        return {state: journeys(a, self.menu.entry.ref, self.language) for state, a in self.states.items()}
+        return {state: journeys(a, self.menu.entry.ref, self.language, with_tasks=state == OPEN)
+                for state, a in self.states.items()}
 
     def _leads_nowhere(self, node_id: str) -> bool:
         node = self.menu.nodes[node_id]
