@@ -141,6 +141,9 @@ def score(
     source_format: FromOpt = None,
     entry: EntryOpt = None,
     stdin_filename: StdinNameOpt = None,
+    explain: Annotated[bool, typer.Option("--explain", rich_help_panel=OUTPUT,
+                                          help="Show each part's measures, the findings that moved them "
+                                               "and any cap.")] = False,
 ) -> None:
     """Print the clarity score of menu files and its four-part breakdown; exit 1 when one cannot be scored."""
     from ivrcheck.report import clarity
@@ -148,7 +151,7 @@ def score(
     if format not in clarity.FORMATS:
         raise fail(f'unknown format "{format}"; choose text or json')
     run = _run(paths, config, None, None, "never", source_format, entry, stdin_filename, 1)
-    _emit(clarity.FORMATS[format](run.results), output)
+    _emit(clarity.FORMATS[format](run.results, explain=explain), output)
     if any(result.score is None for result in run.results):
         raise typer.Exit(1)
 

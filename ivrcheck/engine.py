@@ -154,9 +154,12 @@ def _union(results: list[FileResult]) -> FileResult:
     if len(results) == 1:
         return results[0]
     findings = sort_findings(f for r in results for f in r.findings)
-    clarity = score.clarity(findings)
     first = next((r for r in results if r.metrics is not None), results[0])
-    return FileResult(first.path, tuple(findings), first.metrics, clarity.total, clarity.parts)
+    measured = next((r.clarity.facts for r in results if r.clarity is not None), None)
+    if measured is None:
+        return FileResult(first.path, tuple(findings), first.metrics)
+    clarity = score.clarity(findings, measured)
+    return FileResult(first.path, tuple(findings), first.metrics, clarity.total, clarity.parts, clarity)
 
 
 def _check(phone: PhoneLine, config: Config, keep: bool) -> Line:
@@ -177,7 +180,8 @@ def _check(phone: PhoneLine, config: Config, keep: bool) -> Line:
         by_file.setdefault(finding.path, []).append(finding)
     kept = {f.display: _kept(by_file[f.display], f, config) for f in phone.files}
     extra = callers.metrics(analysis, config.rule_settings.get("T602"))
-    results = {f.display: _result(f, kept, f is root, analysis, extra) for f in phone.files}
+    limits = score.limits(config.settings_for)
+    results = {f.display: _result(f, kept, f is root, analysis, extra, limits) for f in phone.files}
     fails = any(config.fails(r.worst()) for r in results.values())
     inspection = Inspection(results[root.display], menu, analysis) if keep else None
     return Line(root.path, results, parts, fails, inspection)
@@ -214,13 +218,19 @@ def _regraded(finding: Finding, config: Config) -> Finding:
 
 
 def _result(file: LoadedFile, kept: dict[str, list[Finding]], is_root: bool, analysis: LineAnalysis,
-            extra: dict) -> FileResult:
+            extra: dict, limits: dict[str, int]) -> FileResult:
+    """A file's result. The root's score covers the whole line; another file's score measures
+    the line as callers meet it but counts only its own nodes and findings in the shares."""
     if file.menu is None:
         return FileResult.failed(file.display, kept[file.display])
     mine = kept[file.display]
-    clarity = score.clarity(f for findings in kept.values() for f in findings) if is_root else score.clarity(mine)
+    if is_root:
+        clarity = score.clarity((f for findings in kept.values() for f in findings), score.facts(analysis, None, limits))
+    else:
+        scope = frozenset(n.id for n in analysis.menu.nodes.values() if n.source == file.display)
+        clarity = score.clarity(mine, score.facts(analysis, scope, limits))
     return FileResult(file.display, tuple(mine), _merged(graph.metrics(analysis), extra) if is_root else None,
-                      clarity.total, clarity.parts)
+                      clarity.total, clarity.parts, clarity)
 
 
 #: Line ends as editors (and YAML) count them: CRLF, CR, LF; not NEL or U+2028 (see load.source.yaml_text).

@@ -114,6 +114,8 @@ class FileResult:
     metrics: dict[str, Any] | None = None
     score: int | None = None
     breakdown: dict[str, int] | None = None
+    #: The score's details (an `ivrcheck.score.Clarity`): measures, caps and what moved each part.
+    clarity: Any = field(default=None, compare=False, repr=False)
 
     @classmethod
     def failed(cls, path: str | Path, findings: Iterable[Finding]) -> FileResult:

@@ -9,6 +9,7 @@ from typing import Iterable
 
 from ivrcheck.graph.analysis import Analysis, Step, _fastest, is_end
 from ivrcheck.graph.build import CHOICE, CLOSED, OPEN, ROUTING
+from ivrcheck.graph.journeys import Journeys, journeys
 from ivrcheck.language import Language
 from ivrcheck.model import Menu, NodeType
 
@@ -58,6 +59,12 @@ class LineAnalysis:
         analysis = self.states[state]
         return _fastest(analysis.out, self.menu.entry.ref, frozenset(goals), analysis.nodes, self.language,
                         ROUTING | CHOICE)
+
+    @cached_property
+    def journeys(self) -> dict[str, Journeys]:
+        """Per state, what a caller who only presses announced keys can reach (journeys.py)."""
+        return {state: journeys(a, self.menu.entry.ref, self.language, with_tasks=state == OPEN)
+                for state, a in self.states.items()}
 
     def _leads_nowhere(self, node_id: str) -> bool:
         node = self.menu.nodes[node_id]

@@ -81,6 +81,10 @@ class Language:
             return self.seconds(prompt)
         return self.seconds(prompt[: offer.ready])
 
+    def offers_waiting(self, prompt: str | None) -> bool:
+        """Whether the prompt tells callers that waiting is a way on ("or stay on the line")."""
+        return bool(prompt) and any(p.search(prompt) for p in self.prompt_words.waiting)
+
     def seconds_before_offers(self, prompt: str | None) -> float | None:
         """Time before the first option starts to be offered; None when the prompt offers none."""
         offers = self.offers(prompt)

@@ -36,6 +36,8 @@ class PromptWords:
     pattern: re.Pattern[str]
     word_to_key: Mapping[str, str]
     extension: tuple[re.Pattern[str], ...]
+    #: Phrases that tell a caller that doing nothing is a way on ("stay on the line").
+    waiting: tuple[re.Pattern[str], ...]
     linkers: frozenset[str]
     alternatives: frozenset[str]
     filler: frozenset[str]
@@ -64,6 +66,7 @@ class PromptWords:
         return cls(
             pattern=pattern, word_to_key=table,
             extension=tuple(re.compile(p, re.IGNORECASE) for p in data.get("extension", ())),
+            waiting=tuple(re.compile(p, re.IGNORECASE) for p in data.get("waiting", ())),
             linkers=frozenset(data.get("linkers", ())), alternatives=frozenset(data.get("alternatives", ())),
             filler=frozenset(data.get("filler", ())), offer_example=data.get("offer_example", "{label}: {key}"),
             action_example=data.get("action_example") or data.get("offer_example", "{label}: {key}"),

@@ -54,8 +54,16 @@ def log(results: Sequence[FileResult]) -> dict[str, Any]:
     if _SEMVER.fullmatch(__version__):  # SARIF wants SemVer here; a PEP 440 ".dev1" is not
         driver["semanticVersion"] = __version__
     driver.update(informationUri=INFORMATION_URI, rules=rules)
-    return {"$schema": SCHEMA_URI, "version": "2.1.0",
-            "runs": [{"tool": {"driver": driver}, "columnKind": "unicodeCodePoints", "results": out}]}
+    run = {"tool": {"driver": driver}, "columnKind": "unicodeCodePoints", "results": out,
+           "properties": {"clarity": [clarity(r) for r in results]}}
+    return {"$schema": SCHEMA_URI, "version": "2.1.0", "runs": [run]}
+
+
+def clarity(result: FileResult) -> dict[str, Any]:
+    """A file's clarity score for the run's property bag: score, parts and the cap that held it down."""
+    cap = getattr(result.clarity, "cap", None)
+    return {"path": result.path, "score": result.score, "breakdown": result.breakdown,
+            "cap": None if cap is None else cap.reason}
 
 
 def rule_descriptor(rule: Rule) -> dict[str, Any]:

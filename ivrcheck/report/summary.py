@@ -30,6 +30,9 @@ def file_blocks(result: FileResult, diagram: str | None = None) -> list[str]:
     row += [f"{points}/25" for points in (result.breakdown or {}).values()]
     row += [str(counts[s]) for s in _SEVERITIES]
     blocks = [f"### {cell(result.path)}", table(head, [row])]
+    cap = getattr(result.clarity, "cap", None)
+    if cap is not None:
+        blocks.append(f"Score capped at {cap.total_limit:g}: {cell(cap.reason)}.")
     if result.findings:
         rows = [[str(f.span.line), f"`{f.code}` {cell(f.name)}", f.severity.value, cell(described(f))]
                 for f in result.findings]
