@@ -9,16 +9,19 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
+from typing import Sequence
 from importlib import resources
 
 import yaml
 
 from ivrcheck.language import timing
-from ivrcheck.language.compare import Confusion
 from ivrcheck.language.labels import LabelWords
+from ivrcheck.language.lexicon import read_data
+from ivrcheck.language.meaning import Verdict, relate, scent
 from ivrcheck.language.prompts import EXTENSION, Offer, PromptWords
 
-__all__ = ["Confusion", "EXTENSION", "Language", "LabelWords", "Offer", "PromptWords", "load_language"]
+__all__ = ["EXTENSION", "Language", "LabelWords", "Offer", "PromptWords", "Verdict", "load_language", "relate",
+           "scent"]
 
 
 @dataclass(frozen=True)
@@ -34,6 +37,14 @@ class Language:
     def with_rate(self, rate: float | None) -> Language:
         """The same language at a configured rate (in this language's unit)."""
         return self if rate is None else replace(self, rate=float(rate))
+
+    def with_synonyms(self, groups: Sequence[Sequence[str]] | None) -> Language:
+        """The same language with the user's own synonym groups (`synonyms:` in the config) in its lexicon."""
+        return self if not groups else replace(self, label_words=self.label_words.with_synonyms(groups))
+
+    def relate(self, first: str, second: str, similarity: float = 85.0) -> Verdict:
+        """How two labels or phrases relate in this language (meaning.relate)."""
+        return relate(first, second, self.label_words, similarity)
 
     def seconds(self, text: str | None) -> float:
         """How long `text` takes to speak at this language's rate."""
@@ -98,7 +109,7 @@ def _load(base: str) -> Language:
         rate_unit=data["rate"]["unit"],
         rate=float(data["rate"]["value"]),
         prompt_words=PromptWords.from_data(data["prompts"]),
-        label_words=LabelWords.from_data(data["labels"]),
+        label_words=LabelWords.from_data(data["labels"], base, read_data(base)),
     )
 
 
