@@ -271,7 +271,9 @@ def _compound_matches(words: LabelWords, a: list[Unit], b: list[Unit]) -> list[t
     for short, long_side in ((a, b), (b, a)):
         for x in [u for u in short if u.guessed and len(u.key) >= MIN_PART]:
             for y in [u for u in long_side if u.guessed]:
-                rest = _rest(x.key, y.key)
+                # Stems of a compound and of its last part can differ ("asuntolain", "laina"),
+                # while the written forms agree ("asuntolainat", "lainat").
+                rest = _rest(x.key, y.key) or (_rest(x.text, y.text) if " " not in x.text + y.text else None)
                 if rest is None:
                     continue
                 short.remove(x)

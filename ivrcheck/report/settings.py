@@ -28,6 +28,9 @@ def describe(config: Config) -> str:
         rate = config.rate_for(code)
         where = origin if rate is not None else f"default (ivrcheck/language/{code}.yaml)"
         lines.append(f"speaking_rate.{code}: {rate or language.rate:g} {language.rate_unit}  # {where}")
+    for code, groups in config.synonyms.items():
+        for group in groups:
+            lines.append(f"synonyms.{code}: {list(group)}  # {origin}")
     active = {rule.CODE for rule in selected(config)}
     for rule in ALL_RULES:
         state = "on" if rule.CODE in active else "off"

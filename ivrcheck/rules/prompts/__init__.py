@@ -1,5 +1,12 @@
 """P4xx prompt rules."""
 
-from ivrcheck.rules.prompts import key_first_phrasing, long_greeting, long_prompt, phantom_option, unannounced_option
+from ivrcheck.rules.prompts import (
+    key_first_phrasing,
+    long_greeting,
+    long_prompt,
+    phantom_option,
+    prompt_label_mismatch,
+    unannounced_option,
+)
 
-RULES: tuple = (unannounced_option, phantom_option, key_first_phrasing, long_prompt, long_greeting)
+RULES: tuple = (unannounced_option, phantom_option, key_first_phrasing, long_prompt, long_greeting, prompt_label_mismatch)
