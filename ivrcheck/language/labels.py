@@ -13,7 +13,7 @@ from functools import lru_cache
 from typing import Any, Mapping, Sequence
 
 from ivrcheck.language import morph
-from ivrcheck.language.lexicon import Lexicon, tokens
+from ivrcheck.language.lexicon import Lexicon, content_tokens, tokens
 
 #: The shortest stem that counts as one part of a compound ("kortti|maksu").
 MIN_PART = 4
@@ -121,7 +121,7 @@ class LabelWords:
 
     def term_keys(self, term: str) -> tuple[tuple[str, ...], ...]:
         """For each content word of a lexicon term, its dictionary forms."""
-        return tuple(self.readings(t).lemmas for t in tokens(term) if self.content(t))
+        return tuple(self.readings(t).lemmas for t in content_tokens(term, self.compounds) if self.content(t))
 
 
 def same_stem(a: str, b: str) -> bool:
@@ -145,7 +145,7 @@ def _with_synonyms(words: LabelWords, groups: tuple[tuple[str, ...], ...]) -> La
 
 @lru_cache(maxsize=16384)
 def _units(words: LabelWords, label: str) -> tuple[Unit, ...]:
-    content = [t for t in tokens(label) if words.content(t)]
+    content = [t for t in content_tokens(label, words.compounds) if words.content(t)]
     readings = [words.readings(t) for t in content]
     found: list[Unit] = []
     i = 0
@@ -163,7 +163,13 @@ def _units(words: LabelWords, label: str) -> tuple[Unit, ...]:
         i += 1
     unique: dict[frozenset[str], Unit] = {}
     for number, unit in enumerate(found):
-        # A repeated word says nothing new, but a repeated number does ("Line 1 1").
+        # A repeated word says nothing new, but a repeated number does ("Line 1 1"); words
+        # of one group name one task ("Bills and payments").
+        same = next((k for k, u in unique.items() if unit.concepts and u.concepts == unit.concepts), None)
+        if same is not None:
+            kept = unique[same]
+            unique[same] = replace(kept, text=f"{kept.text} {unit.text}", keys=kept.keys | unit.keys)
+            continue
         unique.setdefault(unit.keys if not unit.text.isdigit() else frozenset({f"{unit.text}#{number}"}), unit)
     return tuple(unique.values())
 
@@ -182,7 +188,10 @@ def _word(words: LabelWords, text: str, reading: morph.Reading) -> list[Unit]:
     """A word as one unit; a compound keeps its parts, and loses a last part that adds nothing."""
     concepts = frozenset().union(*(words.lexicon.lookup(k) for k in reading.lemmas))
     guessed = words.compounds and not reading.analysed
-    parts = (reading.parts or (_split(words, reading.lemma) if guessed and not concepts else ())) if words.compounds else ()
+    parts = ()
+    if words.compounds:
+        hyphened = tuple(words.stem(p) for p in text.split("-") if p) if "-" in text and guessed else ()
+        parts = reading.parts or hyphened or (_split(words, reading.lemma) if guessed and not concepts else ())
     if parts and not concepts and (words.stem(parts[-1]) in words.vague or words.stem(parts[-1]) in words.fillers):
         # "laskutus|asiat" says no more than "laskutus".
         rest = "".join(parts[:-1])

@@ -21,6 +21,7 @@ from typing import Any, Callable, Iterable, Mapping, Sequence
 import yaml
 
 _TOKEN = re.compile(r"[^\W\d_]+|\d+", re.UNICODE)
+_HYPHENATED = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*|\d+", re.UNICODE)
 #: Group ids of the user's own groups from `synonyms:` start with this.
 USER = "user:"
 
@@ -33,6 +34,8 @@ class Group:
     topic: str
     terms: tuple[str, ...]
     sources: tuple[str, ...] = ()
+    #: Groups whose task this one is a case of ("overdraft" is a kind of "loan").
+    broader: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, eq=False)
@@ -47,8 +50,10 @@ class Lexicon:
     single: Mapping[str, frozenset[str]]
     #: Dictionary form of a phrase's first word -> (the phrase's words, group id), longest first.
     phrases: Mapping[str, tuple[tuple[tuple[str, ...], str], ...]]
+    #: Pairs of groups that exclude each other ("new" and "existing").
+    contrasts: frozenset[frozenset[str]] = frozenset()
     #: How terms were read into keys; kept so that `extended` reads new terms the same way.
-    keys_of: Callable[[str], tuple[tuple[str, ...], ...]] = field(repr=False)
+    keys_of: Callable[[str], tuple[tuple[str, ...], ...]] | None = field(default=None, repr=False)
 
     @classmethod
     def build(cls, data: Mapping[str, Any], keys_of: Callable[[str], tuple[tuple[str, ...], ...]],
@@ -58,7 +63,8 @@ class Lexicon:
         `keys_of(term)` gives, for each content word of the term, its dictionary forms.
         """
         groups = {str(g["id"]): Group(str(g["id"]), str(g.get("topic", g["id"])), tuple(str(t) for t in g["terms"]),
-                                      tuple(str(s) for s in g.get("source") or ())) for g in data.get("groups") or ()}
+                                      tuple(str(s) for s in g.get("source") or ()),
+                                      tuple(str(b) for b in g.get("broader") or ())) for g in data.get("groups") or ()}
         for number, terms in enumerate(extra, 1):
             gid = f"{USER}{number}"
             groups[gid] = Group(gid, gid, tuple(str(t) for t in terms), ("your .ivrcheck.yaml",))
@@ -73,13 +79,28 @@ class Lexicon:
                 elif words:
                     phrases.setdefault(words[0][0], []).append((tuple(w[0] for w in words), group.id))
         functions = {str(name): frozenset(ids) for name, ids in (data.get("functions") or {}).items()}
+        contrasts = frozenset(frozenset(str(i) for i in pair) for pair in data.get("contrasts") or ())
         return cls(groups, dict(data.get("sources") or {}), functions,
                    {k: frozenset(v) for k, v in single.items()},
-                   {k: tuple(sorted(set(v), key=lambda p: -len(p[0]))) for k, v in phrases.items()}, keys_of)
+                   {k: tuple(sorted(set(v), key=lambda p: -len(p[0]))) for k, v in phrases.items()},
+                   contrasts, keys_of)
 
     def lookup(self, key: str) -> frozenset[str]:
         """The groups a one-word dictionary form is in."""
         return self.single.get(key, frozenset())
+
+    def broader(self, ids: Iterable[str]) -> frozenset[str]:
+        """The groups that the given groups are cases of."""
+        return frozenset(b for i in ids if i in self.groups for b in self.groups[i].broader)
+
+    def contrast(self, first: Iterable[str], second: Iterable[str]) -> tuple[str, str] | None:
+        """A pair of groups, one of each side, that exclude each other."""
+        second = set(second)
+        for a in first:
+            for b in second:
+                if a != b and frozenset((a, b)) in self.contrasts:
+                    return a, b
+        return None
 
     def topics(self, ids: Iterable[str]) -> frozenset[str]:
         return frozenset(self.groups[i].topic for i in ids if i in self.groups)
@@ -112,3 +133,15 @@ def _read(code: str) -> Mapping[str, Any]:
 def tokens(text: str) -> list[str]:
     """The words of a label or term, lower-cased; single letters other than digits are dropped."""
     return [t for t in _TOKEN.findall(text.lower()) if len(t) > 1 or t.isdigit()]
+
+
+def content_tokens(text: str, compounds: bool) -> list[str]:
+    """Words for the meaning model: a hyphenated compound stays one word where words compound
+    ("kela-kortti"), and elsewhere splits but keeps its letters ("e-bill" -> "e", "bill")."""
+    found = []
+    for token in _HYPHENATED.findall(text.lower()):
+        if "-" in token and not compounds:
+            found.extend(token.split("-"))
+        elif len(token) > 1 or token.isdigit():
+            found.append(token)
+    return found

@@ -34,6 +34,8 @@ RELATED = "related"
 DISTINCT = "distinct"
 #: The similarity (rapidfuzz ratio, 0-100) at which differing words count as sounding alike.
 SIMILARITY = 85.0
+#: How much lower the bar is for single words compared as pronounced.
+WORD_SLACK = 5.0
 
 
 @dataclass(frozen=True)
@@ -69,7 +71,8 @@ class Verdict:
             return f"both come down to {' and '.join(_q(a) for a, _, _ in self.pairs)}"
         if self.kind == CONTAINS:
             inner, outer = (first, second) if self.inner == 0 else (second, first)
-            also = f" ({_pairs(self.synonyms)})" if self.synonyms else ""
+            cases = tuple((a, b) for a, b, how in self.pairs if how in ("narrower", "broader"))
+            also = f" ({_pairs(self.synonyms + cases)})" if self.synonyms or cases else ""
             return f"{_q(outer)} covers everything {_q(inner)} says{also}"
         if self.sound_alike:
             return f"{_q(self.sound_alike[0])} and {_q(self.sound_alike[1])} sound alike"
@@ -92,15 +95,25 @@ def relate(first: str, second: str, language: Languageish = "en", similarity: fl
     a, b = list(words.units(first)), list(words.units(second))
     if not a or not b:
         return Verdict(DISTINCT, left=tuple(u.text for u in a), right=tuple(u.text for u in b))
+    # "Apply for a mortgage" and "Mortgage application status": a new case against an existing one.
+    mine, theirs = {c for u in a for c in u.concepts}, {c for u in b for c in u.concepts}
+    contrast = words.lexicon.contrast(mine - theirs, theirs - mine)
     pairs = _pair(words, a, b)
     kind = _kind(words, pairs, a, b)
+    if contrast is not None and kind in (SAME, CONTAINS):
+        left = tuple(u.text for u in words.units(first) if contrast[0] in u.concepts)
+        right = tuple(u.text for u in words.units(second) if contrast[1] in u.concepts)
+        return Verdict(RELATED, pairs, left, right)
     left, right = tuple(u.text for u in a), tuple(u.text for u in b)
     inner = 0 if not a else 1
+    hows = {how for _, _, how in pairs}
+    if kind == SAME and hows & {"narrower", "broader"}:
+        kind, inner = CONTAINS, (0 if "narrower" in hows else 1)
     if kind in (SAME, CONTAINS):
         return Verdict(kind, pairs, left, right, inner)
-    differing = (list(left), list(right)) if pairs else ([u.text for u in words.units(first)],
-                                                         [u.text for u in words.units(second)])
-    return Verdict(kind, pairs, left, right, sound_alike=_sound_alike(*differing, similarity))
+    differing = (a, b) if pairs else (list(words.units(first)), list(words.units(second)))
+    alike = _sound_alike(*differing, similarity, words.code) if contrast is None else ()
+    return Verdict(kind, pairs, left, right, sound_alike=alike)
 
 
 def scent(words: str, label: str, language: Languageish = "en") -> float:
@@ -147,8 +160,14 @@ def _pair(words: LabelWords, a: list[Unit], b: list[Unit]) -> tuple[tuple[str, s
                 b.remove(y)
                 pairs.append((x.text, y.text, how))
 
+    # One label names a case of what the other names ("Overdrafts", "Borrowing").
+    broader = words.lexicon.broader
+    narrower: Matcher = lambda x, y: bool(broader(x.concepts) & y.concepts) and _apart(x, y)  # noqa: E731
+    wider: Matcher = lambda x, y: bool(broader(y.concepts) & x.concepts) and _apart(x, y)  # noqa: E731
     run("same word", _same_word)
     run("synonyms", _synonyms)
+    run("narrower", narrower)
+    run("broader", wider)
     # A phrase that matched nothing as a whole is compared word by word ("Order status" and
     # "Orders" share "order"), but its words lend it no senses of their own.
     for side in (a, b):
@@ -156,6 +175,9 @@ def _pair(words: LabelWords, a: list[Unit], b: list[Unit]) -> tuple[tuple[str, s
     run("same word", _same_word)
     pairs += _compound_parts(words, a, b)
     run("same word", _same_word)
+    run("synonyms", _synonyms)
+    run("narrower", narrower)
+    run("broader", wider)
     extra = _beyond(words)
     if extra is not None:
         run(*extra)
@@ -169,7 +191,14 @@ def _same_word(x: Unit, y: Unit) -> bool:
 
 
 def _synonyms(x: Unit, y: Unit) -> bool:
-    return bool(x.concepts & y.concepts) and "modifier" not in (x.role, y.role)
+    if not x.concepts & y.concepts or "modifier" in (x.role, y.role):
+        return False
+    return _apart(x, y)
+
+
+def _apart(x: Unit, y: Unit) -> bool:
+    """A phrase is more than its own words: "Pay your bill" is not "bill" by sense ("Understand your bill")."""
+    return not any(w.keys & other.keys for one, other in ((x, y), (y, x)) for w in one.words)
 
 
 def _compound_parts(words: LabelWords, a: list[Unit], b: list[Unit]) -> list[tuple[str, str, str]]:
@@ -309,14 +338,40 @@ def _rest(part: str, compound: str) -> str | None:
     return None
 
 
-def _sound_alike(first: list[str], second: list[str], similarity: float) -> tuple[str, str] | tuple[()]:
-    """Words (or labels) spelled, and so sounding, nearly alike."""
-    left, right = " ".join(first), " ".join(second)
+def _sound_alike(first: list[Unit], second: list[Unit], similarity: float, code: str = "en"
+                 ) -> tuple[str, str] | tuple[()]:
+    """Words (or labels) that sound nearly alike: compared as spelled, and word by word as pronounced."""
+    left, right = " ".join(u.text for u in first), " ".join(u.text for u in second)
     if min(len(left), len(right)) < 4 or similarity >= 100:
         return ()
     from rapidfuzz.fuzz import ratio
 
-    return (left, right) if ratio(left, right) >= similarity else ()
+    if ratio(left, right) >= similarity:
+        return (left, right)
+    # Word by word the bar is a little lower: one word heard wrong is enough to pick the wrong option.
+    for x in (w for u in first for w in (u.words or (u,))):
+        for y in (w for u in second for w in (u.words or (u,))):
+            for one, other in ((x.text, y.text), (x.key, y.key)):
+                if min(len(one), len(other)) >= 5 and ratio(_sounds(one, code), _sounds(other, code)) >= similarity - WORD_SLACK:
+                    return (x.text, y.text)
+    return ()
+
+
+_EN_SOUNDS = (("ph", "f"), ("ck", "k"), ("qu", "kw"), ("q", "k"), ("x", "ks"), ("ce", "se"), ("ci", "si"),
+              ("cy", "sy"), ("c", "k"), ("z", "s"), ("y", "i"), ("wh", "w"))
+
+
+def _sounds(word: str, code: str) -> str:
+    """A rough spelling of how a word sounds: English spelling evened out, long sounds (doubled letters) as short.
+
+    Finnish is written as it is pronounced, so only its long vowels and consonants are shortened:
+    on a phone line "muutto" and "muutos" differ by little more than a letter.
+    """
+    word = word.lower()
+    if code == "en":
+        for spelled, sound in _EN_SOUNDS:
+            word = word.replace(spelled, sound)
+    return "".join(c for i, c in enumerate(word) if i == 0 or c != word[i - 1])
 
 
 def _q(text: str) -> str:

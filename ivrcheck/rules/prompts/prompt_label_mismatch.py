@@ -64,7 +64,7 @@ from typing import TYPE_CHECKING, Iterator
 
 from ivrcheck.findings import Problem, Severity
 from ivrcheck.language import EXTENSION
-from ivrcheck.language.meaning import DISTINCT
+from ivrcheck.language.meaning import DISTINCT, RELATED
 from ivrcheck.model import Menu, Node, Option
 from ivrcheck.rules.base import Settings, quote
 
@@ -104,13 +104,12 @@ def check(menu: Menu, line: LineAnalysis, settings: Settings) -> Iterator[Proble
 
 
 def _mismatch(language: Language, announced: str, label: str) -> bool:
-    """Both name tasks the lexicon knows, and nothing of one is in the other."""
+    """Both name tasks the lexicon knows, and the meaning model finds them different tasks."""
     words = language.label_words
     said, named = words.units(announced), words.units(label)
     if not any(u.concepts for u in said) or not any(u.concepts for u in named):
         return False
-    verdict = language.relate(announced, label)
-    return verdict.kind == DISTINCT and not verdict.sound_alike
+    return language.relate(announced, label).kind in (RELATED, DISTINCT)
 
 
 def _instead(language: Language, node: Node, option: Option, announced: str) -> str:
