@@ -9,8 +9,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
-from typing import Sequence
 from importlib import resources
+from typing import Sequence
 
 import yaml
 
@@ -20,8 +20,17 @@ from ivrcheck.language.lexicon import read_data
 from ivrcheck.language.meaning import Verdict, relate, scent
 from ivrcheck.language.prompts import EXTENSION, Offer, PromptWords
 
-__all__ = ["EXTENSION", "Language", "LabelWords", "Offer", "PromptWords", "Verdict", "load_language", "relate",
-           "scent"]
+__all__ = [
+    "EXTENSION",
+    "LabelWords",
+    "Language",
+    "Offer",
+    "PromptWords",
+    "Verdict",
+    "load_language",
+    "relate",
+    "scent",
+]
 
 
 @dataclass(frozen=True)

@@ -162,8 +162,8 @@ def _pair(words: LabelWords, a: list[Unit], b: list[Unit]) -> tuple[tuple[str, s
 
     # One label names a case of what the other names ("Overdrafts", "Borrowing").
     broader = words.lexicon.broader
-    narrower: Matcher = lambda x, y: bool(broader(x.concepts) & y.concepts) and _apart(x, y)  # noqa: E731
-    wider: Matcher = lambda x, y: bool(broader(y.concepts) & x.concepts) and _apart(x, y)  # noqa: E731
+    narrower: Matcher = lambda x, y: bool(broader(x.concepts) & y.concepts) and _apart(x, y)
+    wider: Matcher = lambda x, y: bool(broader(y.concepts) & x.concepts) and _apart(x, y)
     run("same word", _same_word)
     run("synonyms", _synonyms)
     run("narrower", narrower)
