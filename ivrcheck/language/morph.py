@@ -11,6 +11,7 @@ the lexicon and the other label (see labels.py).
 
 from __future__ import annotations
 
+import importlib.util
 import os
 import re
 from dataclasses import dataclass
@@ -90,9 +91,7 @@ def voikko_missing_reason() -> str:
     """Why Voikko is not used, for messages and skipped tests."""
     if os.environ.get(NO_VOIKKO):
         return f"{NO_VOIKKO} is set"
-    try:
-        import libvoikko
-    except ImportError:
+    if importlib.util.find_spec("libvoikko") is None:
         return 'the libvoikko package is not installed (pip install "ivrcheck[fi]")'
     return "libvoikko cannot load a Finnish dictionary (apt-get install libvoikko1 voikko-fi)"
 

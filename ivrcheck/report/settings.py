@@ -31,6 +31,13 @@ def describe(config: Config) -> str:
     for code, groups in config.synonyms.items():
         for group in groups:
             lines.append(f"synonyms.{code}: {list(group)}  # {origin}")
+    from ivrcheck.language import morph, wordnet
+
+    voikko = "on" if morph.voikko_available() and not morph.voikko_missing_reason().endswith("is set") else \
+        f"off: {morph.voikko_missing_reason()}"
+    lines.append(f"meaning.fi: Voikko morphology {voikko}")
+    found = wordnet.folder()
+    lines.append(f"meaning.en: WordNet {'on (' + str(found) + ')' if found else 'off: apt-get install wordnet-base'}")
     active = {rule.CODE for rule in selected(config)}
     for rule in ALL_RULES:
         state = "on" if rule.CODE in active else "off"
