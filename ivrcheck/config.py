@@ -21,7 +21,8 @@ from ivrcheck.findings import Severity
 
 CONFIG_FILES = (".ivrcheck.yaml", ".ivrcheck.yml")
 FAIL_ON = ("error", "warning", "info", "never")
-_KEYS = ("select", "ignore", "per_file_ignores", "severity", "rules", "speaking_rate", "fail_on", "profile", "extends")
+_KEYS = ("select", "ignore", "per_file_ignores", "severity", "rules", "speaking_rate", "fail_on", "profile", "extends",
+         "synonyms")
 
 
 class ConfigError(Exception):
@@ -62,6 +63,8 @@ class Config:
     rule_settings: dict[str, dict[str, Any]] = field(default_factory=dict)
     speaking_rate: dict[str, float] = field(default_factory=dict)
     fail_on: str = "error"
+    #: Language -> the user's own synonym groups, added to that language's lexicon.
+    synonyms: dict[str, tuple[tuple[str, ...], ...]] = field(default_factory=dict)
     limits: Limits = Limits()
     source: str | None = None
     #: Glob (relative to the config file's folder) -> rule prefixes ignored in matching files.
@@ -86,6 +89,9 @@ class Config:
 
     def rate_for(self, language: str) -> float | None:
         return self.speaking_rate.get(language.lower().split("-")[0])
+
+    def synonyms_for(self, language: str) -> tuple[tuple[str, ...], ...]:
+        return self.synonyms.get(language.lower().split("-")[0], ())
 
     def fails(self, worst: Severity | None) -> bool:
         """Whether a file whose worst finding is `worst` makes the exit code 1."""
@@ -208,8 +214,24 @@ def parse_config(data: Any, source: str, catalog: Catalog) -> Config:
                 for glob, values in _mapping(data.get("per_file_ignores", {}), "per_file_ignores", source).items()}
     clauses = {_lookup(code, catalog, source).code: str(rule["clause"])
                for pack in packs for code, rule in pack["rules"].items() if rule.get("clause")}
+    synonyms = {str(language).lower().split("-")[0]: _synonym_groups(groups, f"synonyms.{language}", source)
+                for language, groups in _mapping(data.get("synonyms", {}), "synonyms", source).items()}
     return Config(select, ignore, severity, settings, rates, fail_on, source=source,
-                  per_file_ignores=per_file, explicit=frozenset(data), clauses=clauses, profiles=names)
+                  per_file_ignores=per_file, explicit=frozenset(data), clauses=clauses, profiles=names,
+                  synonyms=synonyms)
+
+def _synonym_groups(value: Any, key: str, source: str) -> tuple[tuple[str, ...], ...]:
+    """`synonyms.en: [[top up, recharge], ...]`: each group two or more words or phrases."""
+    shape = (f'{source}: {key} must be a list of groups, each a list of two or more words or phrases, '
+             'e.g. [[top up, recharge, add credit]]')
+    if not isinstance(value, list):
+        raise ConfigError(shape)
+    groups = []
+    for group in value:
+        if not isinstance(group, list) or len(group) < 2 or not all(isinstance(w, str) and w.strip() for w in group):
+            raise ConfigError(shape)
+        groups.append(tuple(w.strip() for w in group))
+    return tuple(groups)
 
 
 PROFILES = ("gethuman", "iso13714", "w3c-coga")

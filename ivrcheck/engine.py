@@ -173,7 +173,8 @@ def _check(phone: PhoneLine, config: Config, keep: bool) -> Line:
         result = FileResult.failed(root.display, _kept(root.findings, root, config))
         return Line(root.path, {root.display: result}, parts, config.fails(result.worst()),
                     Inspection(result, None, None) if keep else None)
-    language = load_language(menu.language).with_rate(config.rate_for(menu.language))
+    language = (load_language(menu.language).with_rate(config.rate_for(menu.language))
+                .with_synonyms(config.synonyms_for(menu.language)))
     analysis = graph.analyse(menu, language)
     by_file: dict[str, list[Finding]] = {f.display: list(f.findings) for f in phone.files}
     for finding in (*phone.problems, *rules.run(menu, analysis, config)):

@@ -14,11 +14,11 @@ from pathlib import Path
 
 from ivrcheck.config import find_config, load_config
 from ivrcheck.engine import inspect_file
-from ivrcheck.language import LabelWords
-from ivrcheck.language.compare import compare
+from ivrcheck.language import Language
 from ivrcheck.model import Option
 from ivrcheck.rules import catalog
 from ivrcheck.rules.labels import ambiguous_labels
+from ivrcheck.rules.labels.ambiguous_labels import universal_function
 
 ROOT = Path(__file__).resolve().parent.parent
 HEADER = """# L301 label pairs
@@ -37,7 +37,7 @@ def rows(path: Path) -> list[list[str]]:
         return [[path.name, "", "", "", "", "not loaded: F0xx errors"]]
     fired = {(f.node_id, f.span.line, f.span.column)
              for f in inspection.result.findings if f.code == ambiguous_labels.CODE}
-    words = inspection.line.language.label_words
+    line = inspection.line
     similarity = float(config.settings_for(ambiguous_labels.CODE, ambiguous_labels.SETTINGS)["similarity"])
     table = []
     for node in inspection.menu.nodes.values():
@@ -46,24 +46,23 @@ def rows(path: Path) -> list[list[str]]:
             for second in labelled[i + 1:]:
                 span = second.label_span or second.span
                 fires = (node.id, span.line, span.column) in fired
+                functions = (universal_function(node, first, line), universal_function(node, second, line))
                 table.append([path.name, node.id, _cell(first), _cell(second), "**fires**" if fires else "no",
-                              _why(words, first, second, similarity)])
+                              _why(line.language, first, second, functions, similarity)])
     return table
 
 
-def _why(words: LabelWords, first: Option, second: Option, similarity: float) -> str:
+def _why(language: Language, first: Option, second: Option, functions: tuple[str | None, str | None],
+         similarity: float) -> str:
     if first.target and second.target and first.target.ref == second.target.ref:
         return "both lead to the same place: not compared"
-    confusion = compare(words, first.label, second.label, similarity)
-    if confusion is not None:
-        return f"{confusion.reason}: {confusion.explain(first.label, second.label)}"
-    a, b = words.words(first.label), words.words(second.label)
-    if not a or not b:
+    if functions[0] != functions[1]:
+        named = " and ".join(f or "a task" for f in functions)
+        return f"{named}: a universal option is compared only with one asking for the same function"
+    verdict = language.relate(first.label, second.label, similarity)
+    if not language.label_words.units(first.label) or not language.label_words.units(second.label):
         return "one label has only stop words or vague words (L302's business)"
-    common = sorted({x.text for x in a if any(x.token == y.token for y in b)})
-    if common:
-        return f"share {', '.join(common)}, but each names its own task"
-    return "no words in common"
+    return f"{verdict.kind}: {verdict.explain(first.label, second.label)}"
 
 
 def _cell(option: Option) -> str:

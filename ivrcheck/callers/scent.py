@@ -2,10 +2,22 @@
 
 The tree test (tasks.py) asks one question of the language: given a caller's words and an
 option's label, how likely is the caller to take it? That question is the `Scent` protocol.
-The default below is built on today's label words (stems, stop and vague words, synonym
-groups, compounds) and rapidfuzz; the meaning model of the labels issue replaces it with
-one line, `DEFAULT_SCENT = ivrcheck.language.scent`, as both take the same arguments and
-return a number in 0..1.
+The default reads both through the meaning model of the labels (`LabelWords.units`: words,
+known phrases and compound parts, each with its lexicon groups) and scores how well each
+thing the label names is met by the caller's words:
+
+- the same word (one dictionary form) 1.0;
+- the same lexicon group (a synonym or paraphrase) 0.8;
+- the label names the broader task the caller's need is a case of ("Billing" for "a copy
+  of my bill") 0.75: callers follow a signpost to where their task belongs;
+- one a part of the other's compound 0.7; a near spelling 0.6;
+- the label names a narrower task of the same kind, or the same topic, 0.45: worth a look,
+  no more.
+
+A caller takes the option that names their task, so the best single match counts most
+(70 %); the rest (30 %) is the matched total over the geometric mean of both sizes (a
+cosine), so that of two labels naming the task, the one without unrelated words wins, and a
+long label that happens to share one word stays below a short one that names the task.
 """
 
 from __future__ import annotations
@@ -14,11 +26,12 @@ import math
 from typing import Protocol
 
 from ivrcheck.language import Language
-from ivrcheck.language.labels import MIN_PART, Word, same_stem
+from ivrcheck.language.labels import LabelWords, Unit
 
-#: What one matched word is worth: the same word, a near-synonym, a part of a compound, a near-spelling.
-SAME, SYNONYM, PART, SPELLING = 1.0, 0.8, 0.7, 0.6
-#: rapidfuzz ratio (0-100) above which two stems count as one word misspelt or misheard.
+SAME, SYNONYM, BROADER, PART, SPELLING, KIN = 1.0, 0.8, 0.75, 0.7, 0.6, 0.45
+#: How much of the scent is the best single match (the rest is the share of words matched).
+BEST_SHARE = 0.7
+#: rapidfuzz ratio (0-100) above which two words count as one word misspelt or misheard.
 SPELLING_RATIO = 85
 
 
@@ -28,37 +41,54 @@ class Scent(Protocol):
     def __call__(self, words: str, label: str, language: Language) -> float: ...
 
 
-def word_scent(words: str, label: str, language: Language) -> float:
-    """Cosine overlap of content words: matched words over the geometric mean of both word counts.
-
-    Each word of the label takes its best match among the caller's words (the same stem 1,
-    one synonym group 0.8, one a part of the other's compound 0.7, a near-spelling 0.6).
-    Dividing by both sizes keeps a long label that happens to share one word ("Report a lost
-    card or a change of address") below a short one that names the task ("Lost card").
-    """
-    lexicon = language.label_words
-    wanted, offered = lexicon.words(words), lexicon.words(label)
-    if not wanted or not offered:
+def unit_scent(words: str, label: str, language: Language) -> float:
+    """The default scent (see the module docstring)."""
+    reading = language.label_words
+    said, offered = reading.units(words), reading.units(label)
+    if not said or not offered:
         return 0.0
-    matched = sum(max(_match(a, b) for a in wanted) for b in offered)
-    return min(1.0, matched / math.sqrt(len(wanted) * len(offered)))
+    matches = [_best(reading, b, said) for b in offered]
+    cosine = min(1.0, sum(matches) / math.sqrt(len(said) * len(offered)))
+    return round(BEST_SHARE * max(matches) + (1 - BEST_SHARE) * cosine, 3)
 
 
-def _match(a: Word, b: Word) -> float:
-    if same_stem(a.stem, b.stem):
+def _best(reading: LabelWords, wanted: Unit, said: tuple[Unit, ...]) -> float:
+    """How well the caller's words meet one thing the label names; a phrase may be met word by word."""
+    whole = max(_match(reading, a, wanted) for a in said)
+    if wanted.words and whole < SYNONYM:
+        parts = [max(_match(reading, a, w) for a in said) for w in wanted.words]
+        whole = max(whole, sum(parts) / len(parts))
+    return whole
+
+
+def _match(reading: LabelWords, a: Unit, b: Unit) -> float:
+    if a.keys & b.keys:
         return SAME
-    if a.token.startswith("=") and a.token == b.token:
+    if a.concepts & b.concepts:
         return SYNONYM
-    short, long_ = sorted((a.stem, b.stem), key=len)
-    if len(short) >= MIN_PART and len(long_) - len(short) >= 3 and (long_.startswith(short) or long_.endswith(short)):
+    lexicon = reading.lexicon
+    if lexicon.broader(a.concepts) & b.concepts:
+        return BROADER
+    if set(a.parts) & b.keys or set(b.parts) & a.keys or _compound_of(a.key, b.key):
         return PART
-    if min(len(a.stem), len(b.stem)) >= 4:
+    if min(len(a.key), len(b.key)) >= 4:
         from rapidfuzz.fuzz import ratio
 
-        if ratio(a.stem, b.stem) >= SPELLING_RATIO:
+        if ratio(a.key, b.key) >= SPELLING_RATIO:
             return SPELLING
+    if lexicon.broader(b.concepts) & a.concepts or lexicon.topics(a.concepts) & lexicon.topics(b.concepts):
+        return KIN
     return 0.0
 
 
-#: The scent the tree test uses unless it is given another (see the module docstring).
-DEFAULT_SCENT: Scent = word_scent
+def _compound_of(a: str, b: str) -> bool:
+    """One word ends (or starts) with the other, as a compound with its head ("sähkösopimus", "sopimus"),
+    when no analyser split it."""
+    if " " in a or " " in b:  # a known phrase is one thing, not a compound
+        return False
+    short, long_ = sorted((a, b), key=len)
+    return len(short) >= 4 and len(long_) - len(short) >= 3 and (long_.endswith(short) or long_.startswith(short))
+
+
+#: The scent the tree test uses unless it is given another.
+DEFAULT_SCENT: Scent = unit_scent

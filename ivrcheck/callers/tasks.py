@@ -264,5 +264,7 @@ def _phrases(option: Option, prompt: str | None, line: LineAnalysis) -> list[str
     phrases = [p for p in (option.label, *option.say) if p]
     for offer in line.language.offers(prompt):
         if offer.key == option.key and prompt is not None:
-            phrases.append(prompt[offer.start: offer.ready])
+            # The function the prompt names, without the "press 1" / "painamalla 1" that offers it.
+            said = prompt[offer.start: offer.match.start()] + " " + prompt[offer.match.end(): offer.ready]
+            phrases.append(said.strip(" ,.;:"))
     return phrases

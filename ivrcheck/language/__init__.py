@@ -10,18 +10,19 @@ import re
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from importlib import resources
-from typing import Iterable
+from typing import Iterable, Sequence
 
 import yaml
 
 from ivrcheck.language import timing
 from ivrcheck.language.caller import CallerWords
-from ivrcheck.language.compare import Confusion
 from ivrcheck.language.labels import LabelWords
+from ivrcheck.language.lexicon import read_data
+from ivrcheck.language.meaning import Verdict, relate, scent
 from ivrcheck.language.prompts import EXTENSION, Offer, PromptWords
 
-__all__ = ["CallerWords", "Confusion", "EXTENSION", "Language", "LabelWords", "Offer", "PromptWords", "available",
-           "detect", "load_language", "name_of"]
+__all__ = ["CallerWords", "EXTENSION", "Language", "LabelWords", "Offer", "PromptWords", "Verdict", "available",
+           "detect", "load_language", "name_of", "relate", "scent"]
 
 
 @dataclass(frozen=True)
@@ -40,6 +41,14 @@ class Language:
     def with_rate(self, rate: float | None) -> Language:
         """The same language at a configured rate (in this language's unit)."""
         return self if rate is None else replace(self, rate=float(rate))
+
+    def with_synonyms(self, groups: Sequence[Sequence[str]] | None) -> Language:
+        """The same language with the user's own synonym groups (`synonyms:` in the config) in its lexicon."""
+        return self if not groups else replace(self, label_words=self.label_words.with_synonyms(groups))
+
+    def relate(self, first: str, second: str, similarity: float = 85.0) -> Verdict:
+        """How two labels or phrases relate in this language (meaning.relate)."""
+        return relate(first, second, self.label_words, similarity)
 
     def seconds(self, text: str | None) -> float:
         """How long `text` takes to speak at this language's rate."""
@@ -161,7 +170,7 @@ def _load(base: str) -> Language:
         rate_unit=data["rate"]["unit"],
         rate=float(data["rate"]["value"]),
         prompt_words=PromptWords.from_data(data["prompts"]),
-        label_words=LabelWords.from_data(data["labels"]),
+        label_words=LabelWords.from_data(data["labels"], base, read_data(base)),
         caller_words=CallerWords.from_data(data["caller"], data["prompts"]["keys"]),
     )
 

@@ -1,82 +1,127 @@
-"""Comparing option labels as a caller would: content words after stemming, compounds, near-synonyms."""
+"""Reading an option label as a caller would: its content words, their dictionary forms and lexicon groups.
+
+A label becomes a tuple of `Unit`s: a word ("Billing"), a phrase the lexicon knows ("power
+cut", "main menu"), or a part of a compound ("sähkö|sopimukset": a modifier and a head).
+Stop words and vague words are dropped. How two labels' units compare is meaning.py's job.
+"""
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
-from typing import Any, Mapping
+from typing import Any, Mapping, Sequence
 
-_TOKEN = re.compile(r"[^\W\d_]+|\d+", re.UNICODE)
+from ivrcheck.language import morph
+from ivrcheck.language.lexicon import Lexicon, content_tokens, tokens
+
 #: The shortest stem that counts as one part of a compound ("kortti|maksu").
 MIN_PART = 4
 
 
 @dataclass(frozen=True)
-class Word:
-    """A content word of a label: what it is compared by (a stem, or "=group"), its stem, as written."""
+class Unit:
+    """One thing a label names: a word, a known phrase or a compound part, with what it is compared by."""
 
-    token: str
-    stem: str
     text: str
+    #: Dictionary forms (or stems) it is the same as.
+    keys: frozenset[str]
+    #: Lexicon groups it belongs to (as a whole: a compound's parts lend it none).
+    concepts: frozenset[str] = frozenset()
+    #: "word"; "phrase" (several words the lexicon knows as one); "head" or "modifier" (a compound part).
+    role: str = "word"
+    #: Whether no analyser knew it, so a compound in it may only be guessed from spelling.
+    guessed: bool = False
+    #: A compound's parts in dictionary form, head last ("henkilö", "asiakas"); () for a simple word.
+    parts: tuple[str, ...] = ()
+    #: A phrase's own words, compared one by one when the phrase as a whole matches nothing.
+    words: tuple[Unit, ...] = ()
+
+    @property
+    def key(self) -> str:
+        return min(self.keys)
 
 
 @dataclass(frozen=True, eq=False)
 class LabelWords:
-    """One language's word lists for labels, stemmed once (see the `labels:` data)."""
+    """One language's label reading: stop and vague words, the analyser, the lexicon."""
 
+    code: str
     stemmer: str
     compounds: bool
     fixes: tuple[tuple[re.Pattern[str], str], ...]
     stop: frozenset[str]
     vague: frozenset[str]
-    fillers: tuple[str, ...]
-    groups: Mapping[str, str]
+    fillers: frozenset[str]
+    analyser: morph.Analyser
+    lexicon: Lexicon
 
     @classmethod
-    def from_data(cls, data: Mapping[str, Any]) -> LabelWords:
+    def from_data(cls, data: Mapping[str, Any], code: str = "en", lexicon: Mapping[str, Any] | None = None,
+                  *, voikko: bool = True) -> LabelWords:
+        """Build from a language file's `labels:` section and its lexicon data."""
         fixes = tuple((re.compile(p), r) for p, r in (data.get("stem_fixes") or {}).items())
-        bare = cls(data["stemmer"], bool(data.get("compounds")), fixes, frozenset(), frozenset(), (), {})
+        stemmer = str(data["stemmer"])
 
         def stems(name: str) -> frozenset[str]:
-            return frozenset(bare.stem(str(w)) for w in data.get(name) or ())
+            return frozenset(morph.stem(stemmer, fixes, str(w).lower()) for w in data.get(name) or ())
 
-        groups = {bare.stem(str(w)): name for name, words in (data.get("synonyms") or {}).items() for w in words}
-        fillers = sorted((s for s in stems("compound_fillers") if len(s) >= MIN_PART), key=len, reverse=True)
-        return cls(bare.stemmer, bare.compounds, fixes, stems("stop_words"), stems("vague"), tuple(fillers), groups)
+        bare = cls(code, stemmer, bool(data.get("compounds")), fixes, stems("stop_words"), stems("vague"),
+                   stems("compound_fillers"), morph.analyser(code, stemmer, fixes, voikko=voikko), None)  # type: ignore[arg-type]
+        return replace(bare, lexicon=Lexicon.build(lexicon or {}, bare.term_keys))
+
+    def with_synonyms(self, groups: Sequence[Sequence[str]]) -> LabelWords:
+        """The same reading with the user's own synonym groups added to the lexicon."""
+        if not groups:
+            return self
+        return _with_synonyms(self, tuple(tuple(g) for g in groups))
 
     def stem(self, word: str) -> str:
-        return _stem(self.stemmer, self.fixes, word.lower())
+        return morph.stem(self.stemmer, self.fixes, word.lower())
 
     def stems(self, label: str) -> list[str]:
         """Stems of every word that is not a stop word."""
-        tokens = [t for t in _TOKEN.findall(label.lower()) if len(t) > 1 or t.isdigit()]
-        return [s for s in map(self.stem, tokens) if s not in self.stop]
-
-    def words(self, label: str) -> tuple[Word, ...]:
-        """The words that say what an option is for: no stop words, no vague words, synonyms grouped."""
-        return _words(self, label)
+        return [s for s in map(self.stem, tokens(label)) if s not in self.stop]
 
     def is_vague(self, label: str) -> bool:
         """Whether the label names no task: every word is a stop word or a vague one ("Other enquiries")."""
         stems = self.stems(label)
         return bool(stems) and all(s in self.vague for s in stems)
 
-    def in_group(self, label: str, group: str) -> bool:
-        return any(w.token == f"={group}" for w in self.words(label))
-
     def key(self, label: str) -> tuple[str, ...]:
         """The label's words without stop words, so "Speak to an advisor" and "Speak to advisor" are one label.
 
         Words are not stemmed: "Billing" and "Your bill" share a stem but are different labels.
         """
-        tokens = [t for t in _TOKEN.findall(label.lower()) if self.stem(t) not in self.stop]
-        return tuple(tokens) or (label.strip().lower(),)
+        found = [t for t in tokens(label) if self.stem(t) not in self.stop]
+        return tuple(found) or (label.strip().lower(),)
 
-    def group_of(self, stem: str) -> str | None:
-        if stem in self.groups:
-            return self.groups[stem]
-        return next((g for member, g in self.groups.items() if same_stem(stem, member)), None)
+    def units(self, label: str) -> tuple[Unit, ...]:
+        """What the label names: content words, known phrases and compound parts, in order."""
+        return _units(self, label)
+
+    def in_group(self, label: str, group: str) -> bool:
+        """Whether a word of the label (not a mere compound modifier) is in a lexicon group."""
+        return any(group in u.concepts for u in self.units(label))
+
+    def asks_for(self, label: str) -> str | None:
+        """The universal function ("repeat", "back", "main menu", "person") the label asks for and nothing else."""
+        units = self.units(label)
+        if not units:
+            return None
+        found = {self.lexicon.function_of(u.concepts) for u in units}
+        return found.pop() if len(found) == 1 else None
+
+    def content(self, token: str) -> bool:
+        stem = self.stem(token)
+        return stem not in self.stop and stem not in self.vague
+
+    def readings(self, token: str) -> morph.Reading:
+        return self.analyser.read(token)
+
+    def term_keys(self, term: str) -> tuple[tuple[str, ...], ...]:
+        """For each content word of a lexicon term, its dictionary forms."""
+        return tuple(self.readings(t).lemmas for t in content_tokens(term, self.compounds) if self.content(t))
 
 
 def same_stem(a: str, b: str) -> bool:
@@ -88,60 +133,83 @@ def same_stem(a: str, b: str) -> bool:
         if x != y:
             break
         common += 1
-    return common >= 5 and min(len(a), len(b)) >= 6 and max(len(a), len(b)) - common <= 2
+    # A long shared beginning leaves room for consonant gradation in Finnish ("tilanne",
+    # "tilanteen": the stemmer keeps "tilant" for one and "til" for the other).
+    room = 3 if common >= 8 else 2
+    return common >= 5 and min(len(a), len(b)) >= 6 and max(len(a), len(b)) - common <= room
 
 
-@lru_cache(maxsize=None)
-def _stemmer(name: str) -> Any:
-    import snowballstemmer
+@lru_cache(maxsize=64)
+def _with_synonyms(words: LabelWords, groups: tuple[tuple[str, ...], ...]) -> LabelWords:
+    from ivrcheck.language.lexicon import read_data
 
-    return snowballstemmer.stemmer(name)
+    return replace(words, lexicon=Lexicon.build(read_data(words.code), words.term_keys, groups))
 
 
 @lru_cache(maxsize=16384)
-def _stem(stemmer: str, fixes: tuple[tuple[re.Pattern[str], str], ...], word: str) -> str:
-    stem = _stemmer(stemmer).stemWord(word)
-    for pattern, replacement in fixes:
-        stem = pattern.sub(replacement, stem)
-    return stem
-
-
-@lru_cache(maxsize=8192)
-def _words(words: LabelWords, label: str) -> tuple[Word, ...]:
-    found: dict[str, Word] = {}
-    for token in _TOKEN.findall(label.lower()):
-        if len(token) == 1 and not token.isdigit():
+def _units(words: LabelWords, label: str) -> tuple[Unit, ...]:
+    content = [t for t in content_tokens(label, words.compounds) if words.content(t)]
+    readings = [words.readings(t) for t in content]
+    found: list[Unit] = []
+    i = 0
+    while i < len(content):
+        phrase = _phrase(words.lexicon, readings, i)
+        if phrase is not None:
+            length, gids = phrase
+            keys = frozenset({" ".join(r.lemma for r in readings[i:i + length])})
+            inside = tuple(u for t, r in zip(content[i:i + length], readings[i:i + length]) for u in _word(words, t, r))
+            found.append(Unit(" ".join(content[i:i + length]), keys, gids, "phrase",
+                              words=tuple(replace(u, concepts=frozenset()) for u in inside)))
+            i += length
             continue
-        stem = words.stem(token)
-        if stem in words.stop or stem in words.vague:
+        found.extend(_word(words, content[i], readings[i]))
+        i += 1
+    unique: dict[frozenset[str], Unit] = {}
+    for number, unit in enumerate(found):
+        # A repeated word says nothing new, but a repeated number does ("Line 1 1"); words
+        # of one group name one task ("Bills and payments").
+        same = next((k for k, u in unique.items() if unit.concepts and u.concepts == unit.concepts), None)
+        if same is not None:
+            kept = unique[same]
+            unique[same] = replace(kept, text=f"{kept.text} {unit.text}", keys=kept.keys | unit.keys)
             continue
-        for word in _parts(words, _strip_filler(words, stem), token):
-            # A repeated word says nothing new, but a repeated number does ("Line 1 1").
-            found.setdefault(word.stem if not token.isdigit() else f"{token}#{len(found)}", word)
-    return tuple(found.values())
+        unique.setdefault(unit.keys if not unit.text.isdigit() else frozenset({f"{unit.text}#{number}"}), unit)
+    return tuple(unique.values())
 
 
-def _strip_filler(words: LabelWords, stem: str) -> str:
-    """ "laskutusasia" -> "laskutus": a compound whose last part adds nothing."""
-    for filler in words.fillers if words.compounds else ():
-        if stem.endswith(filler) and len(stem) - len(filler) >= 3:
-            return words.stem(stem[: -len(filler)])
-    return stem
+def _phrase(lexicon: Lexicon, readings: list[morph.Reading], start: int) -> tuple[int, frozenset[str]] | None:
+    """The longest lexicon phrase starting at `start`: its length in words and its groups."""
+    for lemma in readings[start].lemmas:
+        for keys, _ in lexicon.phrases.get(lemma, ()):
+            end = start + len(keys)
+            if end <= len(readings) and all(k in r.lemmas for k, r in zip(keys[1:], readings[start + 1:end])):
+                return len(keys), frozenset(g for other, g in lexicon.phrases[lemma] if other == keys)
+    return None
 
 
-def _parts(words: LabelWords, stem: str, text: str) -> list[Word]:
-    """The stem as one word, or split around a near-synonym it contains ("sähkö|lasku")."""
-    group = words.group_of(stem)
-    if group is not None:
-        return [Word(f"={group}", stem, text)]
+def _word(words: LabelWords, text: str, reading: morph.Reading) -> list[Unit]:
+    """A word as one unit; a compound keeps its parts, and loses a last part that adds nothing."""
+    concepts = frozenset().union(*(words.lexicon.lookup(k) for k in reading.lemmas))
+    guessed = words.compounds and not reading.analysed
+    parts = ()
     if words.compounds:
-        for member, name in words.groups.items():
-            if len(member) < MIN_PART or member == stem:
-                continue
-            if stem.endswith(member) and len(stem) - len(member) >= 3:
-                head = stem[: -len(member)]
-                return [*_parts(words, words.stem(head), head), Word(f"={name}", member, text)]
-            if stem.startswith(member) and len(stem) - len(member) >= MIN_PART:
-                rest = stem[len(member):]
-                return [Word(f"={name}", member, text), *_parts(words, words.stem(rest), rest)]
-    return [Word(stem, stem, text)]
+        hyphened = tuple(words.stem(p) for p in text.split("-") if p) if "-" in text and guessed else ()
+        parts = reading.parts or hyphened or (_split(words, reading.lemma) if guessed and not concepts else ())
+    if parts and not concepts and (words.stem(parts[-1]) in words.vague or words.stem(parts[-1]) in words.fillers):
+        # "laskutus|asiat" says no more than "laskutus".
+        rest = "".join(parts[:-1])
+        return _word(words, rest, words.readings(rest) if len(parts) == 2 else morph.Reading((rest,), parts[:-1]))
+    return [Unit(text, frozenset(reading.lemmas), concepts, guessed=guessed, parts=parts)]
+
+
+def _split(words: LabelWords, stem: str) -> tuple[str, ...]:
+    """Without an analyser: split a stem around a lexicon word or filler it ends or starts with."""
+    for cut in range(3, len(stem) - MIN_PART + 1):
+        head = stem[cut:]
+        if head in words.lexicon.single or head in words.fillers:
+            return stem[:cut], head
+    for cut in range(len(stem) - MIN_PART, MIN_PART - 1, -1):
+        first = stem[:cut]
+        if first in words.lexicon.single:
+            return first, stem[cut:]
+    return ()

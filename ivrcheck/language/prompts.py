@@ -28,12 +28,19 @@ class Offer:
     #: "Press 1 for cards": the key comes before its function.
     key_first: bool
 
+    def function(self, prompt: str) -> str:
+        """The words that say what the key is for: "To renew your policy" in "To renew your policy, press 1"."""
+        text = prompt[self.match.end():self.ready] if self.key_first else prompt[self.start:self.match.start()]
+        return text.strip(" \t\n,:;–—-")
+
 
 @dataclass(frozen=True, eq=False)
 class PromptWords:
     """One language's words for offering keys, compiled once (see the `prompts:` data)."""
 
     pattern: re.Pattern[str]
+    #: A bare key continuing a list of offers: "press 1 for cards, (or 2) for loans".
+    continuation: re.Pattern[str]
     word_to_key: Mapping[str, str]
     extension: tuple[re.Pattern[str], ...]
     #: Phrases that tell a caller that doing nothing is a way on ("stay on the line").
@@ -63,8 +70,13 @@ class PromptWords:
             rf"(?![\w-])(?!\s+(?:{alternation(data['not_a_key'])})\b)",
             re.IGNORECASE,
         )
+        joiners = alternation([*data.get("alternatives", ()), *data.get("filler", ())])
+        continuation = re.compile(
+            rf"\s*(?:[,;]\s*)?(?:(?:{joiners})\s+)*(?P<key>{keys})(?![\w-])(?!\s+(?:{alternation(data['not_a_key'])})\b)",
+            re.IGNORECASE,
+        )
         return cls(
-            pattern=pattern, word_to_key=table,
+            pattern=pattern, continuation=continuation, word_to_key=table,
             extension=tuple(re.compile(p, re.IGNORECASE) for p in data.get("extension", ())),
             waiting=tuple(re.compile(p, re.IGNORECASE) for p in data.get("waiting", ())),
             linkers=frozenset(data.get("linkers", ())), alternatives=frozenset(data.get("alternatives", ())),
@@ -83,6 +95,9 @@ class PromptWords:
 @lru_cache(maxsize=4096)
 def _offers(words: PromptWords, prompt: str) -> tuple[Offer, ...]:
     found = [(m, words.word_to_key[m.group("key").lower()]) for m in words.pattern.finditer(prompt)]
+    continued = _continued(words, prompt, [m for m, _ in found])
+    found += continued
+    bare = {id(m) for m, _ in continued}
     found += [(m, EXTENSION) for p in words.extension for m in p.finditer(prompt)]
     found.sort(key=lambda f: f[0].start())
     kept: list[tuple[re.Match[str], str]] = []
@@ -99,11 +114,35 @@ def _offers(words: PromptWords, prompt: str) -> tuple[Offer, ...]:
         stop = min(sentence_end, kept[i + 1][0].start() if i + 1 < len(kept) else sentence_end)
         named_before, lead = _lead(words, prompt, begin, match.start())
         tail = _tail(words, prompt, match.end(), stop)
-        if not named_before and tail is not None:
+        if tail is not None and (not named_before or id(match) in bare):
             offers.append(Offer(key, match, match.start(), tail, key_first=True))
         else:
             offers.append(Offer(key, match, match.start() if lead is None else lead, match.end(), key_first=False))
     return tuple(offers)
+
+
+def _continued(words: PromptWords, prompt: str, offers: list[re.Match[str]]) -> list[tuple[re.Match[str], str]]:
+    """Keys that continue a key-first list without the verb: "Press 1 for cards, or 2 for loans".
+
+    Each must be followed by its own function, so "press 1 or 2" offers only "1".
+    """
+    found = []
+    ends = [m.end() for m in _SENTENCE_END.finditer(prompt)] + [len(prompt)]
+    for offer in offers:
+        end = ends[bisect.bisect_left(ends, offer.end())]  # ends are sorted: no scan per offer
+        tail = _tail(words, prompt, offer.end(), end)
+        while tail is not None:
+            more = words.continuation.match(prompt, tail, end)
+            if more is None:
+                break
+            tail = _tail(words, prompt, more.end(), end)
+            if tail is not None:
+                key = _KEY_ONLY.match(prompt, more.start("key"), more.end("key"))
+                found.append((key, words.word_to_key[more.group("key").lower()]))
+    return found
+
+
+_KEY_ONLY = re.compile(r".+", re.DOTALL)
 
 
 def _named(words: PromptWords, prompt: str, start: int, end: int) -> list[re.Match[str]]:

@@ -30,6 +30,16 @@ def describe(config: Config) -> str:
         rate = config.rate_for(code)
         where = origin if rate is not None else f"default (ivrcheck/language/{code}.yaml)"
         lines.append(f"speaking_rate.{code}: {rate or language.rate:g} {language.rate_unit}  # {where}")
+    for code, groups in config.synonyms.items():
+        for group in groups:
+            lines.append(f"synonyms.{code}: {list(group)}  # {origin}")
+    from ivrcheck.language import morph, wordnet
+
+    voikko = "on" if morph.voikko_available() and not morph.voikko_missing_reason().endswith("is set") else \
+        f"off: {morph.voikko_missing_reason()}"
+    lines.append(f"meaning.fi: Voikko morphology {voikko}")
+    found = wordnet.folder()
+    lines.append(f"meaning.en: WordNet {'on (' + str(found) + ')' if found else 'off: apt-get install wordnet-base'}")
     active = {rule.CODE for rule in selected(config)}
     for rule in ALL_RULES:
         state = "on" if rule.CODE in active else "off"

@@ -60,8 +60,6 @@ def aims_at_person(menu: Menu, line: LineAnalysis, menu_id: str, option: Option)
     return any(a.option_reaches_human(menu_id, option.key, live_only=True) for a in line.states.values())
 
 
-#: Label words that ask for a person: a label made of these (and stop words) is the person key.
-_ASKS_FOR_PERSON = ("=human", "=speak")
 #: The keys ISO/IEC 13714 reserves for navigation; they count as choices only when used for a task.
 UNIVERSAL_KEYS = ("0", "*", "#")
 
@@ -86,16 +84,12 @@ def universal_function(node: Node, option: Option, line: LineAnalysis) -> str | 
 
 def asks_for_person(option: Option, line: LineAnalysis) -> bool:
     """Whether the option is offered as "speak to a person": no label, or a label or `say:` phrase
-    whose every word asks for one ("Speak to an advisor", "Asiakaspalvelija", not "Add a person to
-    your policy")."""
+    that asks for one and nothing else ("Speak to an advisor", "Asiakaspalvelija", not "Add a
+    person to your policy")."""
     if not option.label and not option.say:
         return True
     words = line.language.label_words
-    for phrase in (option.label, *option.say):
-        found = words.words(phrase) if phrase else ()
-        if found and all(w.token in _ASKS_FOR_PERSON for w in found) and any(w.token == "=human" for w in found):
-            return True
-    return False
+    return any(words.asks_for(phrase) == "person" for phrase in (option.label, *option.say) if phrase)
 
 
 def missing_handler(menu: Menu, line: LineAnalysis, field: str) -> Iterator[Problem]:

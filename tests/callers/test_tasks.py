@@ -5,7 +5,7 @@ from pathlib import Path
 
 import pytest
 
-from ivrcheck.callers.scent import word_scent
+from ivrcheck.callers.scent import DEFAULT_SCENT as word_scent
 from ivrcheck.callers.tasks import band, predict, success_rate
 from ivrcheck.engine import inspect_file, inspect_text
 from ivrcheck.language import load_language
@@ -39,7 +39,7 @@ def test_acme_tasks_take_the_paths_a_person_would() -> None:
 def test_finnish_tasks_are_read_in_finnish() -> None:
     got = predictions("energia")
     assert got["Talossa on vika, sähköt eivät toimi"].path == ("paavalikko", "viat", "vikapaivystys")
-    assert got["Ilmoitan muutosta"].presses == ("3", "2")
+    assert got["Haluan tehdä muuttoilmoituksen"].presses == ("3", "2")
     assert all(p.counts for p in got.values())
 
 
@@ -147,4 +147,4 @@ def test_tasks_command_json_shape() -> None:
     assert data["success_rate"] == 0.333 and data["band"] == "rethink"
     first = data["tasks"][0]
     assert {"say", "expect", "path", "success", "direct", "key_presses", "seconds", "misleading"} <= set(first)
-    assert first["misleading"] == {"menu": "main", "key": "1", "label": "Billing", "scent": 0.408}
+    assert first["misleading"] == {"menu": "main", "key": "1", "label": "Billing", "scent": 0.822}

@@ -1,20 +1,24 @@
 """Two options of one menu whose labels a caller could confuse.
 
 ## What it checks
-Every pair of labelled options in a menu, compared in the file's `language` after
-dropping stop words and vague words ("questions", "kysymykset") and reducing words to
-their stems. A pair is reported when both labels come down to the same words ("Billing
-questions", "Billing problems"); when one label covers everything the other says
-("Cards", "Card payments"; "Sopimukset", "Sähkösopimukset", as Finnish compounds are
-taken apart); when their words are near-synonyms from the language's synonym groups
-("Billing", "Invoices"; "Laskut", "Laskutus"); or when the words where they differ are
-spelled, and so sound, nearly alike ("Statements", "Settlements": rapidfuzz similarity
-at or above `similarity`). Labels that share a word but each add a different one name
-distinct tasks and pass: "Card payments" and "Card activation", "Sähkösopimukset" and
-"Kaukolämpösopimukset". Two options that lead to the same place are not compared
-(picking either is right), nor are options without a label. The word lists are in
-docs/languages.md; every pair in the example menus, with the verdict, is in
-docs/label-pairs.md.
+Every pair of labelled task options in a menu, compared by meaning in the file's
+`language` (the meaning model of docs/languages.md). A pair is reported when the two
+labels name the same task: the same words after stop words and vague words are dropped
+("Billing questions", "Billing problems"), synonyms or paraphrases from the contact-centre
+lexicon ("Faults", "Breakdowns"; "Account closure", "Cancel your account";
+"Irtisanominen", "Sopimuksen päättäminen", with Finnish inflection and derivation
+taken into account); when one label covers everything the other says ("Cards", "Card
+payments"; "Sopimukset", "Sähkösopimukset", as compounds are taken apart); or when the
+words where they differ are spelled, and so sound, nearly alike ("Statements",
+"Settlements": rapidfuzz similarity at or above `similarity`). Labels that share a word
+but each add a different one name distinct tasks and pass: "Card payments" and "Card
+activation", "Car insurance quotes" and "Car insurance claims". Universal options (repeat, back, the main menu, a person: by their target or because the
+label asks for nothing else, "Repeat these options", "Speak to an advisor") are compared
+only with options that ask for the same function: "Repeat prescription" and "Repeat these
+options" pass, as do "Henkilöasiakkaat" and "Asiakaspalvelija" (a compound's first part
+is no reason). Two options that lead to the same place are not compared (picking either
+is right), nor are options without a label. Every pair in the example menus, with the
+verdict, is in docs/label-pairs.md; add your own synonyms with `synonyms:` in the config.
 
 ## Why it matters
 Option labels that are clear and mutually exclusive matter more than the number of
@@ -65,8 +69,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Iterator
 
 from ivrcheck.findings import Problem, Severity
-from ivrcheck.language.compare import compare
-from ivrcheck.model import Menu
+from ivrcheck.model import Menu, Node, Option
 from ivrcheck.rules.base import Settings, quote
 
 if TYPE_CHECKING:
@@ -80,21 +83,37 @@ PART = "wording"
 
 
 def check(menu: Menu, line: LineAnalysis, settings: Settings) -> Iterator[Problem]:
-    words = line.language.label_words
+    language = line.language
+    similarity = float(settings["similarity"])
     for node in menu.nodes.values():
-        labelled = [o for o in node.options if o.label]
-        for i, first in enumerate(labelled):
-            for second in labelled[i + 1:]:
+        labelled = [(o, universal_function(node, o, line)) for o in node.options if o.label]
+        for i, (first, first_function) in enumerate(labelled):
+            for second, second_function in labelled[i + 1:]:
                 if first.target and second.target and first.target.ref == second.target.ref:
                     continue
-                confusion = compare(words, first.label, second.label, float(settings["similarity"]))
-                if confusion is None:
+                if first_function != second_function:
+                    continue  # a universal option is confusable only with one asking for the same function
+                verdict = language.relate(first.label, second.label, similarity)
+                if not verdict.confusable:
                     continue
                 yield Problem(
                     second.label_span or second.span, node.id,
                     f"labels {quote(first.label)} (key {quote(first.key)}) and {quote(second.label)} "
                     f"(key {quote(second.key)}) in {quote(node.id)} could be confused: "
-                    f"{confusion.explain(first.label, second.label)}",
+                    f"{verdict.explain(first.label, second.label)}",
                     "name each option by a different task in the words callers use, "
                     "or merge them into one option",
                 )
+
+
+def universal_function(node: Node, option: Option, line: LineAnalysis) -> str | None:
+    """The universal function an option serves (repeat, back, main menu, person), or None for a task."""
+    ref = option.target.ref if option.target else None
+    if ref in ("repeat", node.id):
+        return "repeat"
+    if ref == "back":
+        return "back"
+    if ref is not None and ref in line.opening_menus and ref != node.id:
+        return "main menu"
+    return line.language.label_words.asks_for(option.label or "")
+

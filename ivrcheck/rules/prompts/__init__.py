@@ -1,7 +1,14 @@
 """P4xx prompt rules."""
 
 from ivrcheck.rules.prompts import (
-    key_first_phrasing, long_greeting, long_prompt, no_recap, phantom_option, unannounced_option,
+    key_first_phrasing,
+    long_greeting,
+    long_prompt,
+    no_recap,
+    phantom_option,
+    prompt_label_mismatch,
+    unannounced_option,
 )
 
-RULES: tuple = (unannounced_option, phantom_option, key_first_phrasing, long_prompt, long_greeting, no_recap)
+RULES: tuple = (unannounced_option, phantom_option, key_first_phrasing, long_prompt, long_greeting,
+                prompt_label_mismatch, no_recap)

@@ -43,7 +43,50 @@ CASES = [
     ("fi near miss: card payments and card activation", menu("fi", "Korttimaksut", "Kortin aktivointi"), []),
     ("fi near miss: a shared last part, first parts that differ",
      menu("fi", "Yksityisasiakkaat", "Yritysasiakkaat"), []),
+    # Kinds of confusion the meaning model adds (issue 10), each with its near miss
+    ("en synonyms sharing no letters", menu("en", "Faults", "Breakdowns"), [At("L301", 8, 20)]),
+    ("en near miss: breakdown cover is insurance, not a fault", menu("en", "Faults", "Breakdown cover"), []),
+    ("en paraphrase", menu("en", "Account closure", "Cancel your account"), [At("L301", 8, 20)]),
+    ("en near miss: opening is not closing", menu("en", "Account closure", "Open an account"), []),
+    ("fi verbal noun against a noun phrase", menu("fi", "Irtisanominen", "Sopimuksen päättäminen"),
+     [At("L301", 8, 20)]),
+    ("fi near miss: making a contract is not ending one",
+     menu("fi", "Irtisanominen", "Sopimuksen tekeminen"), []),
+    ("en near homophones", menu("en", "New connections", "Collections"), [At("L301", 8, 20)]),
+    ("en near miss: new against existing", menu("en", "New claims", "Existing claims"), []),
 ]
+
+
+def universal(language: str, task: str, universal_label: str, target: str = "repeat") -> str:
+    return f"""
+        language: {language}
+        entry: main
+        nodes:
+          main:
+            prompt: For one, press 1. For a person, press 0. For the options again, press star.
+            options:
+              "1": {{label: {task}, goto: one}}
+              "0": {{label: Advisor, goto: advisor}}
+              "*": {{label: {universal_label}, goto: {target}}}
+          one: {{type: self_service}}
+          advisor: {{type: agent}}
+        """
+
+
+@pytest.mark.parametrize("text", [
+    universal("en", "Repeat prescription", "Repeat these options"),
+    universal("fi", "Henkilöasiakkaat", "Asiakaspalvelija", target="advisor"),
+    universal("fi", "Reseptin uusiminen", "Toista vaihtoehdot"),
+], ids=["en repeat prescription", "fi person compound part", "fi repeat"])
+def test_a_universal_option_is_not_compared_with_a_task(text: str) -> None:
+    assert lint(text, select="L301") == []
+
+
+def test_a_universal_option_is_compared_with_a_task_asking_for_the_same_function() -> None:
+    text = universal("en", "Talk to an agent", "Operator", target="advisor")
+    messages = [f.message for f in lint(text, select="L301")]
+    assert any('"Talk to an agent" (key "1") and "Operator" (key "*")' in m for m in messages)
+    assert any('"Talk to an agent" (key "1") and "Advisor" (key "0")' in m for m in messages)
 
 
 @pytest.mark.parametrize("text, expected", [c[1:] for c in CASES], ids=[c[0] for c in CASES])
@@ -60,7 +103,7 @@ def test_message_names_both_labels_keys_and_the_reason() -> None:
     (finding,) = lint(menu("en", "Billing", "Invoices"), select="L301")
     assert finding.node_id == "main"
     assert '"Billing" (key "1") and "Invoices" (key "2") in "main" could be confused' in finding.message
-    assert '"billing" and "invoices" mean nearly the same' in finding.message
+    assert '"billing" ~ "invoices" mean the same to a caller' in finding.message
     assert "different task" in finding.help
 
 

@@ -1,0 +1,97 @@
+"""English synonyms beyond the lexicon, from Princeton WordNet's local files (Debian's `wordnet-base`).
+
+Two words are synonyms here when they share a synset among the most common senses of
+each (WordNet lists a word's senses by frequency). Only the index files are read, once,
+on first use; nothing is downloaded. The files are looked for in `$WORDNET_DIR`, then
+/usr/share/wordnet (Debian, Ubuntu) and the usual local installs; without them this
+source is simply off. WordNet 3.0 is under the WordNet licence (BSD-like), read as data.
+"""
+
+from __future__ import annotations
+
+import os
+from functools import lru_cache
+from pathlib import Path
+
+#: How many of each word's most common senses are compared.
+SENSES = 2
+_PLACES = ("/usr/share/wordnet", "/usr/local/share/wordnet", "/usr/share/WordNet-3.0/dict")
+_POS = ("noun", "verb", "adj")
+#: Inflectional endings, tried in order ("companies" -> "company"), after WordNet's own exception lists.
+_ENDINGS = (("ies", "y"), ("es", ""), ("s", ""), ("ing", ""), ("ing", "e"), ("ed", ""), ("ed", "e"))
+
+
+def folder() -> Path | None:
+    """Where WordNet's index files are, if installed."""
+    for place in (os.environ.get("WORDNET_DIR"), *_PLACES):
+        if place and (Path(place) / "index.noun").is_file():
+            return Path(place)
+    return None
+
+
+def available() -> bool:
+    return _index() is not None
+
+
+def synonyms(first: str, second: str) -> bool:
+    """Whether two English words share a synset among their most common senses."""
+    a, b = _senses(first.lower()), _senses(second.lower())
+    return bool(a and b and a & b)
+
+
+@lru_cache(maxsize=16384)
+def _senses(word: str) -> frozenset[tuple[str, str]]:
+    index = _index()
+    if index is None:
+        return frozenset()
+    found: set[tuple[str, str]] = set()
+    for pos in _POS:
+        for lemma in _lemmas(word, pos):
+            offsets = index[pos].get(lemma)
+            if offsets:
+                found.update((pos, o) for o in offsets[:SENSES])
+                break
+    return frozenset(found)
+
+
+def _lemmas(word: str, pos: str) -> list[str]:
+    exceptions = _exceptions()
+    lemmas = [word, *exceptions.get((pos, word), ())]
+    lemmas += [word[: -len(end)] + add for end, add in _ENDINGS if word.endswith(end) and len(word) - len(end) >= 3]
+    return lemmas
+
+
+@lru_cache(maxsize=1)
+def _index() -> dict[str, dict[str, tuple[str, ...]]] | None:
+    place = folder()
+    if place is None:
+        return None
+    index: dict[str, dict[str, tuple[str, ...]]] = {}
+    for pos in _POS:
+        table: dict[str, tuple[str, ...]] = {}
+        with open(place / f"index.{pos}", encoding="utf-8", errors="replace") as lines:
+            for line in lines:
+                if line.startswith(" "):
+                    continue  # the licence header
+                fields = line.split()
+                pointers = int(fields[3])
+                count = int(fields[2])
+                table[fields[0].replace("_", " ")] = tuple(fields[6 + pointers: 6 + pointers + count])
+        index[pos] = table
+    return index
+
+
+@lru_cache(maxsize=1)
+def _exceptions() -> dict[tuple[str, str], tuple[str, ...]]:
+    place = folder()
+    found: dict[tuple[str, str], tuple[str, ...]] = {}
+    if place is None:
+        return found
+    for pos in _POS:
+        path = place / f"{pos}.exc"
+        if path.is_file():
+            for line in path.read_text(encoding="utf-8", errors="replace").splitlines():
+                words = line.split()
+                if len(words) >= 2:
+                    found[(pos, words[0])] = tuple(words[1:])
+    return found

@@ -1,0 +1,121 @@
+"""The prompt announces one function for a key, and the option on that key is labelled with another.
+
+## What it checks
+Reads each menu's prompt in the file's `language` (as P401 does), takes the words that
+say what each key is for ("To renew your policy" in "To renew your policy, press 1";
+"for loans" in "press 1 for cards, or 2 for loans"; "Laskutusasioissa" in
+"Laskutusasioissa paina 1") and compares them with the label of the option on that key,
+using the meaning model of L301 (docs/languages.md). It reports a key when both name
+tasks the contact-centre lexicon knows and they have nothing in common: no word, no
+synonym, no topic ("To renew your policy, press 1" on an option labelled "Make a
+payment"). Wording that differs but means the same passes ("To hear these options
+again" and "Repeat these options"; "If you have lost your card" and "Lost or stolen
+cards"), and so does anything the lexicon cannot place, so that an unusual but correct
+prompt is not reported. When the announced function fits the label of another option of
+the menu, the message names it: the keys are probably swapped.
+
+## Why it matters
+Callers act on what they hear, not on the labels a designer sees: a caller who wants to
+renew presses 1 and lands in payments. The label also feeds reports, analytics and the
+hand-over to agents, so a prompt that says one thing while the menu does another
+misleads callers and the people who maintain the line alike. This happens when a prompt
+is re-recorded or options are reordered and only one of the two is updated (the ACIxD
+design wiki asks that prompts and menu options be changed together).
+
+## Example
+```yaml
+language: en
+entry: main
+nodes:
+  main:
+    prompt: To renew your policy, press 1. To make a claim, press 2. To speak to an advisor, press 0.
+    options:
+      "1": {label: Make a payment, goto: payments}
+      "2": {label: Make a claim, goto: claims}
+      "0": {label: Speak to an advisor, goto: advisor}
+  payments: {type: self_service}
+  claims: {type: agent, queue: claims}
+  advisor: {type: agent}
+```
+
+## Use instead
+```yaml
+language: en
+entry: main
+nodes:
+  main:
+    prompt: To make a payment, press 1. To make a claim, press 2. To speak to an advisor, press 0.
+    options:
+      "1": {label: Make a payment, goto: payments}
+      "2": {label: Make a claim, goto: claims}
+      "0": {label: Speak to an advisor, goto: advisor}
+  payments: {type: self_service}
+  claims: {type: agent, queue: claims}
+  advisor: {type: agent}
+```
+
+## Settings
+None.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Iterator
+
+from ivrcheck.findings import Problem, Severity
+from ivrcheck.language import EXTENSION
+from ivrcheck.language.meaning import DISTINCT, RELATED
+from ivrcheck.model import Menu, Node, Option
+from ivrcheck.rules.base import Settings, quote
+
+if TYPE_CHECKING:
+    from ivrcheck.graph import LineAnalysis
+    from ivrcheck.language import Language
+
+CODE = "P406"
+NAME = "prompt-label-mismatch"
+SEVERITY = Severity.WARNING
+SETTINGS: dict[str, object] = {}
+PART = "wording"
+
+
+def check(menu: Menu, line: LineAnalysis, settings: Settings) -> Iterator[Problem]:
+    language = line.language
+    for node in menu.menus():
+        if not node.prompt:
+            continue
+        reported: set[str] = set()
+        for offer in language.offers(node.prompt):
+            # A key bound twice is S109's business: it is enough that one of its labels fits.
+            on_key = [o for o in node.options if o.key == offer.key and o.label]
+            if offer.key == EXTENSION or not on_key or offer.key in reported:
+                continue
+            announced = offer.function(node.prompt)
+            if not all(_mismatch(language, announced, o.label) for o in on_key):
+                continue
+            reported.add(offer.key)
+            option = on_key[0]
+            yield Problem(
+                option.label_span or option.span, node.id,
+                f"the prompt of {quote(node.id)} offers key {quote(offer.key)} for {quote(announced)} but its "
+                f"option is labelled {quote(option.label)}{_instead(language, node, option, announced)}",
+                "make the prompt and the option say the same thing: change the prompt, the label, or the key",
+            )
+
+
+def _mismatch(language: Language, announced: str, label: str) -> bool:
+    """Both name tasks the lexicon knows, and the meaning model finds them different tasks."""
+    words = language.label_words
+    said, named = words.units(announced), words.units(label)
+    if not any(u.concepts for u in said) or not any(u.concepts for u in named):
+        return False
+    return language.relate(announced, label).kind in (RELATED, DISTINCT)
+
+
+def _instead(language: Language, node: Node, option: Option, announced: str) -> str:
+    """ "; the prompt's words fit option "2" ("Renew your policy")", when another option matches."""
+    for other in node.options:
+        if other.key != option.key and other.label and language.relate(announced, other.label).confusable:
+            return (f", while they fit option {quote(other.key)} ({quote(other.label)}): "
+                    "are the keys swapped?")
+    return ", so callers who follow the prompt land somewhere else"

@@ -1,0 +1,63 @@
+"""P406 prompt-label-mismatch: the prompt announces one function for a key, the option's label another."""
+
+import pytest
+
+from tests.conftest import At, codes_at, lint
+
+
+def menu(language: str, prompt: str, first: str, second: str) -> str:
+    return f"""
+        language: {language}
+        entry: main
+        nodes:
+          main:
+            prompt: {prompt}
+            options:
+              "1": {{label: {first}, goto: one}}
+              "2": {{label: {second}, goto: two}}
+          one: {{type: self_service}}
+          two: {{type: self_service}}
+        """
+
+
+CASES = [
+    ("en the prompt offers another task on the key",
+     menu("en", "To renew your policy, press 1. To make a claim, press 2.", "Make a payment", "Make a claim"),
+     [At("P406", 7, 20)]),
+    ("en fixed", menu("en", "To make a payment, press 1. To make a claim, press 2.", "Make a payment", "Make a claim"),
+     []),
+    ("en near miss: other words, one meaning",
+     menu("en", "If you have lost your card, press 1. To report a fault, press 2.", "Lost or stolen cards",
+          "Breakdowns"), []),
+    ("en near miss: a word the lexicon does not know is not judged",
+     menu("en", "For the Riverside depot, press 1. To make a claim, press 2.", "Northgate office", "Make a claim"),
+     []),
+    ("en an elliptical list: the second key is read too",
+     menu("en", "Press 1 for claims, or 2 for quotes.", "Claims", "Renewals"), [At("P406", 8, 20)]),
+    ("fi the prompt offers another task on the key",
+     menu("fi", "Vikailmoitukset, paina 1. Laskutus, paina 2.", "Muuttoilmoitus", "Laskutus"), [At("P406", 7, 20)]),
+    ("fi fixed", menu("fi", "Muuttoilmoitus, paina 1. Laskutus, paina 2.", "Muuttoilmoitus", "Laskutus"), []),
+    ("fi near miss: an inflected form and a synonym",
+     menu("fi", "Sopimuksen päättäminen, paina 1. Laskuasioissa paina 2.", "Irtisanominen", "Laskutus"), []),
+]
+
+
+@pytest.mark.parametrize("text, expected", [c[1:] for c in CASES], ids=[c[0] for c in CASES])
+def test_prompt_label_mismatch(text: str, expected: list[At]) -> None:
+    assert codes_at(lint(text, select="P406")) == expected
+
+
+def test_message_quotes_the_prompt_and_the_label() -> None:
+    (finding,) = lint(menu("en", "To renew your policy, press 1. To make a claim, press 2.", "Make a payment",
+                           "Make a claim"), select="P406")
+    assert finding.node_id == "main"
+    assert ('offers key "1" for "To renew your policy" but its option is labelled "Make a payment"'
+            in finding.message)
+    assert "change the prompt, the label, or the key" in finding.help
+
+
+def test_swapped_keys_are_named() -> None:
+    (first, second) = lint(menu("en", "To make a claim, press 1. To make a payment, press 2.", "Make a payment",
+                                "Make a claim"), select="P406")
+    assert 'while they fit option "2" ("Make a claim"): are the keys swapped?' in first.message
+    assert 'option "1" ("Make a payment")' in second.message
