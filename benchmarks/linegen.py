@@ -33,37 +33,42 @@ def realistic_line(nodes: int, seed: int = 7) -> str:
            "  welcome: {type: message, prompt: Thank you for calling. Calls are recorded for training., next: main}",
            "  advisor: {type: agent, queue: general, hours: office, closed: voicemail, announces_wait: true}",
            "  voicemail: {type: voicemail, confirmation: sms}"]
-    budget = nodes - 4  # welcome, advisor, voicemail, main
-    menus = [("main", "", 0)]  # (id, topic path, depth), expanded breadth-first
+    budget = nodes - 4  # nodes still to make besides welcome, advisor, voicemail and main
+    menus = [("main", 0)]  # (id, depth), expanded breadth-first
     topics = rng.sample(TOPICS, len(TOPICS))
     tasks = [task for task in rng.sample(TASKS, len(TASKS))]
     tasks += [f"{task} for {topic.lower()}" for topic in topics for task in rng.sample(TASKS, len(TASKS))]
     index = 0
     while index < len(menus):
-        menu_id, topic, depth = menus[index]
+        menu_id, depth = menus[index]
         index += 1
-        width = rng.randint(4, 5) if depth == 0 else rng.randint(3, 5)
-        width = max(1, min(width, budget)) if budget > 0 else 0
+        waiting = len(menus) - index  # each menu still to expand keeps three nodes for its tasks
+        free = budget - 3 * waiting
+        width = min(rng.randint(4, 5) if depth == 0 else rng.randint(3, 5), free)
+        if not waiting and free - width in (1, 2):
+            width = free if free <= 5 else free - 3  # leave room for one more menu, or use it all
         budget -= width
         options = []
         for key in range(1, width + 1):
             # Labels are unique across the line, as a well-made line's are (no L303 noise).
             name = topics.pop() if depth == 0 and topics else tasks.pop(0) if tasks else f"Service {index}-{key}"
             child = f"{menu_id}_{key}" if menu_id != "main" else f"m{key}"
-            label = name
+            spare = budget - 3 * (len(menus) - index)
             # Early menus open submenus while the budget allows; deeper ones mostly end in tasks.
-            # The last menu left to expand always opens one more, so the line reaches its size.
-            last = index == len(menus) and key == width
-            chance = 0.5 if depth == 1 else 0.3
-            submenu = budget > 2 and (depth == 0 or last or (budget > 6 and rng.random() < chance))
-            if submenu:
-                menus.append((child, f"{topic} {name}".strip(), depth + 1))
+            # The last slot of the last menu opens one more when nodes are left, so the size is exact.
+            last = key == width and index == len(menus)
+            chance = 1.0 if depth == 0 else 0.5 if depth == 1 else 0.3
+            if spare >= 3 and (last or rng.random() < chance):
+                menus.append((child, depth + 1))
                 kind = "menu"
             else:
                 kind = rng.choice(LEAVES)
-                if kind in ("input",) and budget < 1:
-                    kind = "message"
-            options.append((key, label, child, kind))
+                if kind == "input":  # an input and the self-service after it: two nodes
+                    if spare >= 1 and (index < len(menus) or spare - 1 not in (1, 2)):
+                        budget -= 1
+                    else:
+                        kind = "message"
+            options.append((key, name, child, kind))
         prompt = " ".join(f"{'For' if depth == 0 else 'To'} {label[0].lower() + label[1:]}, press {key}."
                           for key, label, _, _ in options)
         extra = "" if menu_id == "main" else " For the main menu, press hash."
@@ -74,11 +79,8 @@ def realistic_line(nodes: int, seed: int = 7) -> str:
         if menu_id != "main":
             out.append('      "#": {label: Main menu, goto: main}')
         for key, label, child, kind in options:
-            if kind == "menu":
-                continue
-            out += _leaf(child, kind, menu_id, label, rng)
-            if kind == "input":
-                budget -= 1
+            if kind != "menu":
+                out += _leaf(child, kind, menu_id, label, rng)
     return "\n".join(out) + "\n"
 
 

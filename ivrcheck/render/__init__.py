@@ -1,4 +1,4 @@
-"""Render step: a checked menu -> a picture. Graphviz is imported here only, and only for images."""
+"""Render step: a checked menu -> a picture. Graphviz runs here only, and only for images."""
 
 from __future__ import annotations
 
@@ -6,11 +6,12 @@ from ivrcheck.findings import FileResult
 from ivrcheck.graph import LineAnalysis
 from ivrcheck.model import Menu
 from ivrcheck.render import dot, mermaid
-from ivrcheck.render.diagram import RenderError, build
+from ivrcheck.render.boxes import Options, RenderError
+from ivrcheck.render.diagram import build
 
 FORMATS = ("svg", "png", "pdf", "dot", "mmd", "md")
 
-__all__ = ["FORMATS", "RenderError", "render", "format_for"]
+__all__ = ["FORMATS", "Options", "RenderError", "render", "format_for"]
 
 
 def format_for(filename: str, explicit: str | None = None) -> str:
@@ -21,13 +22,15 @@ def format_for(filename: str, explicit: str | None = None) -> str:
     return fmt
 
 
-def render(menu: Menu, line: LineAnalysis, result: FileResult, fmt: str, *, state: str = "open",
-           root: str | None = None, depth: int | None = None, to: str | None = None) -> bytes:
-    """The diagram of a checked line in `fmt` as bytes, ready to write."""
-    diagram = build(menu, line, result, state=state, root=root, depth=depth, to=to)
-    if fmt == "mmd":
-        return mermaid.source(diagram).encode("utf-8")
-    if fmt == "md":
-        return mermaid.markdown(diagram).encode("utf-8")
+def render(menu: Menu, line: LineAnalysis, result: FileResult, fmt: str, options: Options | None = None,
+           **selection) -> bytes:
+    """The diagram of a checked line in `fmt` as bytes, ready to write.
+
+    `selection` takes the fields of `Options` as keywords (state, root, depth, to, fold, ...).
+    """
+    opts = options or Options(**selection)
+    if fmt in ("mmd", "md"):
+        return mermaid.render(menu, line, result, opts, markdown=fmt == "md").encode("utf-8")
+    diagram = build(menu, line, result, opts)
     text = dot.source(diagram)
     return text.encode("utf-8") if fmt == "dot" else dot.pipe(text, fmt)

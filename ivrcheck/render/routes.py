@@ -1,0 +1,217 @@
+"""The rows of each box and the few arrows between boxes.
+
+Every way out of a node is a row of its box. An arrow is drawn only along the spanning tree
+(and along the fastest way to a person), so the picture reads top-down like the menu does.
+Routes that most menus share (`0` to an advisor, `*` repeat, `#` main menu, timeouts that
+repeat) are said once in the legend; a leaf with a single way in (a message, a queue, a
+self-service step) is drawn inside the row that leads to it; a route back up to an ancestor
+is a `↩` in its row instead of a long arc.
+"""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+from typing import Any
+
+from ivrcheck.graph import Analysis
+from ivrcheck.graph.analysis import Tree
+from ivrcheck.graph.build import CHOICE, SILENT
+from ivrcheck.render.boxes import Arrow, Box, Options, Row
+
+KIND_LABELS = {"timeout": "timeout", "invalid": "invalid key", "retries": "after retries",
+               "closed": "closed", "default": "default", "next": "then", "input": "then"}
+#: Kinds of node that can be drawn inside the row leading to them.
+LEAVES = frozenset({"message", "self_service", "agent", "transfer", "voicemail", "callback", "hangup", "external"})
+#: A route is shared when at least this many boxes, and half of those that could, have it.
+SHARED_MIN = 3
+
+Signature = tuple[str, str, str]  # ("key", "0", "advisor") or ("silent", "timeout", "") for a repeat
+
+
+@dataclass
+class Shared:
+    """Routes most menus share, said once in the legend instead of once per menu."""
+
+    texts: dict[Signature, str] = field(default_factory=dict)
+    counts: dict[Signature, int] = field(default_factory=dict)
+    #: How many boxes could have each route.
+    of: dict[Signature, int] = field(default_factory=dict)
+    menus: int = 0
+
+    def __contains__(self, signature: Signature) -> bool:
+        return signature in self.texts
+
+    def legend(self) -> list[tuple[str, int, int]]:
+        """(route, how many have it, how many could) for each shared route."""
+        return [(self.texts[s], self.counts[s], self.of[s]) for s in self.texts]
+
+
+def signature(source: str, target: str, attrs: dict[str, Any]) -> Signature | None:
+    where = "" if target == source else target
+    if attrs["kind"] in CHOICE:
+        return ("key", str(attrs.get("press", "")), where)
+    if attrs["kind"] in SILENT:
+        return ("silent", attrs["kind"], where)
+    return None
+
+
+def universal_routes(analysis: Analysis, shown: list[str], draw_all: bool) -> Shared:
+    """The key and error routes that most drawn menus (and inputs, for errors) have in common."""
+    interactive = [n for n in shown if (node := analysis.nodes.get(n)) is not None and node.is_interactive]
+    menus = [n for n in interactive if analysis.nodes[n].is_menu]
+    if draw_all or len(interactive) < SHARED_MIN:
+        return Shared(menus=len(menus))
+    counts: Counter[Signature] = Counter()
+    labels: dict[Signature, Counter[str]] = defaultdict(Counter)
+    for node_id in interactive:
+        seen = set()
+        for target, attrs in analysis.out[node_id]:
+            sig = signature(node_id, target, attrs)
+            if sig is not None and sig not in seen:
+                seen.add(sig)
+                counts[sig] += 1
+                labels[sig][str(attrs.get("label") or "")] += 1
+    shared = Shared(menus=len(menus))
+    keypad = "1234567890*#"
+    for sig, count in sorted(counts.items(), key=lambda item: (item[0][0] != "key", -item[1],
+                                                                keypad.find(item[0][1]), item[0])):
+        pool = menus if sig[0] == "key" else interactive
+        eligible = len(pool) - (sig[2] in pool)  # `# → main` cannot be asked of main itself
+        if count >= SHARED_MIN and 2 * count >= eligible:
+            label = labels[sig].most_common(1)[0][0]
+            what = f"{sig[1]} · {label}" if sig[0] == "key" and label else KIND_LABELS.get(sig[1], sig[1])
+            shared.texts[sig] = f"{what} {'↻ repeats' if not sig[2] else '→ ' + sig[2]}"
+            shared.counts[sig] = count
+            shared.of[sig] = eligible
+    return shared
+
+
+def route_rows(boxes: dict[str, Box], tree: Tree, analysis: Analysis, keep: set[str], hidden: set[str],
+               shared: Shared, opts: Options) -> list[Arrow]:
+    """Fill every box's rows; return the arrows to draw."""
+    bold = _path_pairs(analysis)
+    inline = _inline(boxes, tree, analysis, keep)
+    fold_root = _fold_roots(tree, hidden, boxes)
+    arrows: list[Arrow] = []
+    for node_id, box in boxes.items():
+        if box.folded is not None:
+            continue
+        host = boxes[inline[node_id]] if node_id in inline else box
+        _lacks(box, node_id, analysis, shared)
+        groups: dict[str, list[dict[str, Any]]] = defaultdict(list)
+        for target, attrs in analysis.out[node_id]:
+            if target in keep or target in opts.pages:
+                groups[target].append(attrs)
+        for target, edges in groups.items():
+            tree_edge = tree.parent.get(target) is not None and tree.parent[target][0] == node_id
+            strong = (node_id, target) in bold
+            sigs = {signature(node_id, target, a) for a in edges}
+            if all(s in shared for s in sigs) and not tree_edge and not strong:
+                continue
+            # The row names what is not said in the legend already (a tree edge may be all shared).
+            said = [a for a in edges if signature(node_id, target, a) not in shared]
+            said = said or [a for a in edges if a["kind"] not in SILENT] or edges
+            silent = all(a["kind"] in SILENT for a in said)
+            row = Row(f"r{len(box.rows)}", " / ".join(dict.fromkeys(_when(a) for a in said)), "" if target == node_id else target,
+                      silent=silent, bold=strong and not silent)
+            box.rows.append(row)
+            if target == node_id:
+                row.note = "↻"
+                continue
+            if inline.get(target) == node_id:
+                row.inline = boxes[target]
+                boxes[target].inline = True
+                continue
+            if target not in keep:
+                row.note = f"p. {opts.pages[target]}"
+                continue
+            if target in hidden:
+                row.note = f"▸ {fold_root[target]}"
+            elif tree_edge:
+                arrows.append(_arrow(host, box, row, boxes[target], tree=True))
+                continue
+            elif tree.is_ancestor(target, node_id):
+                row.note = "↩"
+            else:
+                row.note = "↗"
+            if opts.pages.get(target) is not None:
+                row.note += f" p. {opts.pages[target]}"
+            if opts.edges == "all" or row.bold:
+                goal = boxes.get(fold_root.get(target, target)) or boxes.get(inline.get(target, ""))
+                if goal is not None:
+                    arrows.append(_arrow(host, box, row, goal, tree=False))
+    return arrows
+
+
+def _arrow(host: Box, box: Box, row: Row, goal: Box, *, tree: bool) -> Arrow:
+    row.arrow = True
+    port = row.port if host is box else _host_port(host, box)
+    return Arrow(host.key, port, goal.key, "dotted" if row.silent else "solid", row.bold, tree, row.when)
+
+
+def _host_port(host: Box, box: Box) -> str:
+    """The port of the row of `host` that draws the inline `box`."""
+    return next((row.port for row in host.rows if row.inline is box), "")
+
+
+def _when(attrs: dict[str, Any]) -> str:
+    kind = attrs["kind"]
+    if kind in CHOICE:
+        key = "ext" if kind == "extension" else str(attrs.get("press", ""))
+        return f"{key} · {attrs['label']}" if attrs.get("label") else key
+    if kind == "case":
+        return str(attrs.get("case", ""))
+    return KIND_LABELS.get(kind, kind)
+
+
+def _inline(boxes: dict[str, Box], tree: Tree, analysis: Analysis, keep: set[str]) -> dict[str, str]:
+    """Leaves drawn inside their parent's row: one way in, no children of their own in the drawing."""
+    sources: dict[str, set[str]] = defaultdict(set)
+    for source in keep:
+        for target, _ in analysis.out.get(source, ()):
+            if target != source:
+                sources[target].add(source)
+    found = {}
+    for node_id, box in boxes.items():
+        link = tree.parent.get(node_id)
+        if link is None or box.kind not in LEAVES or link[0] not in boxes or boxes[link[0]].folded is not None:
+            continue
+        if sources[node_id] == {link[0]} and not any(c in boxes for c in tree.children(node_id)):
+            found[node_id] = link[0]
+    # A leaf inside a leaf would nest rows in rows: keep the outer one a box of its own.
+    return {n: p for n, p in found.items() if p not in found}
+
+
+def _fold_roots(tree: Tree, hidden: set[str], boxes: dict[str, Box]) -> dict[str, str]:
+    """For each hidden node, the folded box it lies in."""
+    roots = {}
+    for node_id in hidden:
+        ancestor = node_id
+        while ancestor not in boxes and tree.parent.get(ancestor) is not None:
+            ancestor = tree.parent[ancestor][0]
+        roots[node_id] = ancestor
+    return roots
+
+
+def _lacks(box: Box, node_id: str, analysis: Analysis, shared: Shared) -> None:
+    node = analysis.nodes.get(node_id)
+    if node is None or not node.is_interactive:
+        return
+    have = {signature(node_id, t, a) for t, a in analysis.out[node_id]}
+    for sig, text in shared.texts.items():
+        if sig not in have and sig[2] != node_id and (sig[0] == "silent" or node.is_menu):
+            box.lacks.append(text)
+
+
+def _path_pairs(analysis: Analysis) -> set[tuple[str, str]]:
+    """(source, target) pairs along the fastest path to a person."""
+    path = analysis.path_to_human or []
+    pairs = set()
+    for index, (node_id, attrs) in enumerate(path):
+        target = path[index + 1][0] if index + 1 < len(path) else None
+        if target is None:  # the last step lands on the person
+            target = next((t for t, a in analysis.out.get(node_id, []) if a is attrs), None)
+        if target is not None:
+            pairs.add((node_id, target))
+    return pairs
