@@ -5,9 +5,8 @@ from __future__ import annotations
 from ivrcheck.findings import FileResult
 from ivrcheck.graph import LineAnalysis
 from ivrcheck.model import Menu
-from ivrcheck.render import dot, mermaid
+from ivrcheck.render import dot, mermaid, pages
 from ivrcheck.render.boxes import Options, RenderError
-from ivrcheck.render.diagram import build
 
 FORMATS = ("svg", "png", "pdf", "dot", "mmd", "md")
 
@@ -31,6 +30,9 @@ def render(menu: Menu, line: LineAnalysis, result: FileResult, fmt: str, options
     opts = options or Options(**selection)
     if fmt in ("mmd", "md"):
         return mermaid.render(menu, line, result, opts, markdown=fmt == "md").encode("utf-8")
-    diagram = build(menu, line, result, opts)
-    text = dot.source(diagram)
+    if opts.pages:
+        if fmt != "pdf":
+            raise RenderError(f"--pages makes a PDF of several pages; write to a .pdf file, not .{fmt}")
+        return pages.pdf_pages(menu, line, result, opts)
+    text = dot.source(pages.fitted(menu, line, result, opts))
     return text.encode("utf-8") if fmt == "dot" else dot.pipe(text, fmt)

@@ -6,9 +6,9 @@ from dataclasses import dataclass, field
 
 from ivrcheck.findings import Severity
 
-#: Boxes (nodes and rows) a diagram may have before it is folded: about what fits on one A3
-#: page at 6 pt text (see benchmarks/render.py).
-BUDGET = 110
+#: Nodes a diagram may show before it is folded, as a first guess; images are then measured
+#: and folded further until they fit an A3 page (render/pages.py).
+BUDGET = 160
 
 
 class RenderError(Exception):
@@ -31,8 +31,12 @@ class Options:
     link_base: str | None = None
     #: Boxes the folding may keep (a smaller budget for Mermaid on GitHub).
     budget: int = BUDGET
+    #: Draw only these nodes (one page of several).
+    only: frozenset[str] | None = None
     #: node id -> page number, when the diagram is one page of several.
-    pages: dict[str, int] = field(default_factory=dict)
+    page_of: dict[str, int] = field(default_factory=dict)
+    #: A PDF of an overview page and a page per top-level branch.
+    pages: bool = False
     title: str | None = None
 
 
@@ -87,6 +91,8 @@ class Row:
     #: The leaf drawn in this row, when it has no other way in.
     inline: Box | None = None
     arrow: bool = False
+    #: The page of a PDF that draws the target, when this page does not.
+    page: int | None = None
 
 
 @dataclass

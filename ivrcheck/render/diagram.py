@@ -37,6 +37,8 @@ def build(menu: Menu, line: LineAnalysis, result: FileResult, options: Options |
     keep = analysis.within(start, opts.depth)
     if opts.to is not None:
         keep &= analysis.reaching(opts.to)
+    if opts.only is not None:
+        keep &= opts.only
     tree = analysis.tree(start)
     order = [n for n in tree.order if n in keep]
     fold_depth = folding.choose(tree, order, opts)
@@ -49,7 +51,7 @@ def build(menu: Menu, line: LineAnalysis, result: FileResult, options: Options |
         box.depth = tree.depth[node_id]
         branch = tree.branch.get(node_id)
         box.cluster = branch if branch is not None and tree.below(branch) else None
-        box.page = opts.pages.get(node_id)
+        box.page = opts.page_of.get(node_id)
         if fold_depth is not None and tree.depth[node_id] == fold_depth and tree.below(node_id):
             box.folded = folding.summary(tree, node_id, keep, analysis, result, opts.state)
     arrows = route_rows(boxes, tree, analysis, keep, hidden, shared, opts)
@@ -58,7 +60,7 @@ def build(menu: Menu, line: LineAnalysis, result: FileResult, options: Options |
     for box in drawn:  # a frame around one box says nothing its arrow does not
         if sizes[box.cluster] < 2:
             box.cluster = None
-    clusters = {b: _branch_title(tree, b) for b in dict.fromkeys(box.cluster for box in drawn) if b}
+    clusters = {b: branch_title(tree, b) for b in dict.fromkeys(box.cluster for box in drawn) if b}
     score = "not scored" if result.score is None else f"clarity {result.score}/100"
     hours = f" ({'outside hours' if opts.state == CLOSED else 'open hours'})" if line.has_hours else ""
     notes = []
@@ -79,7 +81,7 @@ def _box(key: str, node_id: str, menu: Menu, line: LineAnalysis, result: FileRes
                tooltip=tooltip(node_id, node, findings, menu), href=link(node))
 
 
-def _branch_title(tree: Tree, branch: str) -> str:
+def branch_title(tree: Tree, branch: str) -> str:
     """A cluster's title: the hub option that opens the branch ("1 · Cards")."""
     link = tree.parent.get(branch)
     attrs = link[1] if link else {}

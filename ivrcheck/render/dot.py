@@ -9,10 +9,12 @@ from __future__ import annotations
 
 import shutil
 import subprocess
+import textwrap
 
 from ivrcheck.findings import Severity
 from ivrcheck.render.boxes import Box, Diagram, RenderError, Row
 from ivrcheck.render.escape import dot_attr, dot_html, dot_string
+from ivrcheck.render.routes import SYMBOLS, describe, target_text
 
 #: Shape per node kind, for boxes without rows: colour is never the only cue.
 SHAPES = {
@@ -23,9 +25,8 @@ SHAPES = {
 }
 FILL = {Severity.ERROR: "#f8d7da", Severity.WARNING: "#fff3cd", Severity.INFO: "#d9edf7", None: "#ffffff"}
 MARK = {Severity.ERROR: "✖ error", Severity.WARNING: "▲ warning", Severity.INFO: "● info"}
-#: One glyph per kind, shown before the node id in tables and rows.
-SYMBOLS = {"menu": "▢", "message": "▤", "input": "⌂", "branch": "◇", "agent": "▣", "transfer": "▣",
-           "voicemail": "⛁", "callback": "⛁", "self_service": "⚙", "hangup": "✕", "external": "⇢"}
+#: A row longer than this puts where it leads on a second line, to keep boxes narrow.
+ROW_CHARS = 30
 LEGEND = [("menu", "menu"), ("message", "message"), ("input", "input"), ("branch", "branch"),
           ("agent", "person (green)"), ("callback", "callback / voicemail"), ("self_service", "self-service"),
           ("hangup", "hang-up")]
@@ -103,53 +104,43 @@ def _header(box: Box) -> str:
 def _table(box: Box) -> str:
     border = f'color="{GREEN}" border="2"' if box.human else 'color="#333333" border="1"'
     out = [f'<table {border} cellborder="0" cellspacing="0" cellpadding="2" style="rounded">',
-           f'<tr><td colspan="2" align="left" bgcolor="{FILL[box.severity]}">{_header(box)}</td></tr>']
-    for row in box.rows:
-        out.append(_row(row))
+           f'<tr><td align="left" bgcolor="{FILL[box.severity]}">{_header(box)}</td></tr>']
+    out += [_row(row) for row in box.rows]
     if box.lacks:
-        out.append(f'<tr><td colspan="2" align="left"><font point-size="9" color="#a94442">'
+        out.append(f'<tr><td align="left"><font point-size="9" color="#a94442">'
                    f'lacks {dot_html(", ".join(box.lacks))}</font></td></tr>')
     if box.folded is not None:
-        out.append(f'<tr><td colspan="2" align="left">{_fold(box)}</td></tr>')
+        out.append(f'<tr><td align="left">{_fold(box)}</td></tr>')
     out.append("</table>")
     return "".join(out)
 
 
 def _row(row: Row) -> str:
-    when = dot_html(row.when)
+    """One way out: what the caller does, then where it leads; on two lines when long."""
+    when = '<br align="left"/>'.join(dot_html(part) for part in textwrap.wrap(row.when, ROW_CHARS) or [""])
     if row.bold:
         when = f'<font color="{GREEN}"><b>{when}</b></font>'
     elif row.silent:
         when = f'<font color="#666666"><i>{when}</i></font>'
-    inline = row.inline
     attrs = ""
+    inline = row.inline
     if inline is not None:
-        target = _inline(inline)
+        plain = describe(inline)
+        name = f"{SYMBOLS.get(inline.kind, '')} {inline.node_id}"
+        target = f"<b>{dot_html(name)}</b>{dot_html(plain[len(name):])}"
+        if inline.human:
+            target = f'<font color="{GREEN}">{target}</font>'
         link = inline.href or f"#node-{inline.key}"
         attrs = (f' bgcolor="{FILL[inline.severity]}" tooltip={dot_attr(inline.tooltip)} href={dot_attr(link)}'
                  f' id={dot_attr("node-" + inline.key)}')
-    elif row.arrow:
-        target = "→"
-    elif row.note == "↻":
-        target = "↻"
+    elif row.arrow or row.note == "↻":
+        plain = target = "→" if row.arrow else "↻"
     else:
-        target = f"{dot_html(row.note)} {dot_html(row.target)}"
-    return (f'<tr><td align="left" valign="top">{when}</td>'
-            f'<td align="left" port="{row.port}"{attrs}>{target}</td></tr>')
-
-
-def _inline(box: Box) -> str:
-    name = f"{dot_html(SYMBOLS.get(box.kind, ''))} <b>{dot_html(box.node_id)}</b>"
-    if box.human:
-        name = f'<font color="{GREEN}">{name} person</font>'
-    parts = [name]
-    for row in box.rows:
-        parts.append(f'<font point-size="9">{dot_html(row.when)} {dot_html(row.note or "→")} '
-                     f"{dot_html(row.target)}</font>" if not row.arrow else
-                     f'<font point-size="9">{dot_html(row.when)} →</font>')
-    if box.codes:
-        parts.append(f'<font point-size="9">{dot_html(MARK[box.severity][0])} {dot_html(" ".join(box.codes))}</font>')
-    return " ".join(parts)
+        plain = target_text(row)
+        target = dot_html(plain)
+    if len(row.when) + len(plain) > ROW_CHARS and not row.arrow:
+        return f'<tr><td align="left" balign="left" port="{row.port}"{attrs}>{when}<br align="left"/>   {target}</td></tr>'
+    return f'<tr><td align="left" balign="left" port="{row.port}"{attrs}>{when}  {target}</td></tr>'
 
 
 def _fold(box: Box) -> str:

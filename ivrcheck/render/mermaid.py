@@ -16,7 +16,8 @@ from ivrcheck.graph import LineAnalysis
 from ivrcheck.model import Menu
 from ivrcheck.render.boxes import Box, Diagram, Options
 from ivrcheck.render.diagram import build
-from ivrcheck.render.dot import MARK, SYMBOLS
+from ivrcheck.render.dot import MARK
+from ivrcheck.render.routes import describe, target_text
 from ivrcheck.render.escape import mermaid
 
 #: Mermaid's defaults, which GitHub keeps (mermaid.js.org/config/schema-docs/config.html).
@@ -112,14 +113,10 @@ def _shape(box: Box) -> str:
         if row.arrow:
             continue
         if row.inline is not None:
-            inner = row.inline
-            what = f"{SYMBOLS.get(inner.kind, '')} {inner.node_id}"
-            what += "".join(f" {r.when} {r.note or '→'} {r.target}".rstrip() for r in inner.rows)
-            if inner.codes:
-                what += f" {MARK[inner.severity][0]} {' '.join(inner.codes)}"
-            parts.append(f"{mermaid(row.when)}: {'<b>' + mermaid(what) + '</b>' if inner.human else mermaid(what)}")
+            what = mermaid(describe(row.inline))
+            parts.append(f"{mermaid(row.when)}: {'<b>' + what + '</b>' if row.inline.human else what}")
         else:
-            parts.append(mermaid(f"{row.when}: {row.note} {row.target}".rstrip()))
+            parts.append(mermaid(f"{row.when}: {target_text(row)}"))
     if box.lacks:
         parts.append(mermaid("lacks " + ", ".join(box.lacks)))
     if box.folded is not None:

@@ -14,6 +14,7 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from typing import Any
 
+from ivrcheck.findings import Severity
 from ivrcheck.graph import Analysis
 from ivrcheck.graph.analysis import Tree
 from ivrcheck.graph.build import CHOICE, SILENT
@@ -22,7 +23,12 @@ from ivrcheck.render.boxes import Arrow, Box, Options, Row
 KIND_LABELS = {"timeout": "timeout", "invalid": "invalid key", "retries": "after retries",
                "closed": "closed", "default": "default", "next": "then", "input": "then"}
 #: Kinds of node that can be drawn inside the row leading to them.
-LEAVES = frozenset({"message", "self_service", "agent", "transfer", "voicemail", "callback", "hangup", "external"})
+INLINE = frozenset({"message", "self_service", "agent", "transfer", "voicemail", "callback", "hangup", "external",
+                    "input"})
+#: One glyph per kind, shown before the node id in boxes and rows.
+SYMBOLS = {"menu": "▢", "message": "▤", "input": "⌂", "branch": "◇", "agent": "▣", "transfer": "▣",
+           "voicemail": "⛁", "callback": "⛁", "self_service": "⚙", "hangup": "✕", "external": "⇢"}
+MARKS = {Severity.ERROR: "✖", Severity.WARNING: "▲", Severity.INFO: "●", None: ""}
 #: A route is shared when at least this many boxes, and half of those that could, have it.
 SHARED_MIN = 3
 
@@ -97,11 +103,13 @@ def route_rows(boxes: dict[str, Box], tree: Tree, analysis: Analysis, keep: set[
     for node_id, box in boxes.items():
         if box.folded is not None:
             continue
-        host = boxes[inline[node_id]] if node_id in inline else box
+        host = box
+        while host.node_id in inline:  # arrows from a leaf drawn in a row leave from that row
+            host = boxes[inline[host.node_id]]
         _lacks(box, node_id, analysis, shared)
         groups: dict[str, list[dict[str, Any]]] = defaultdict(list)
         for target, attrs in analysis.out[node_id]:
-            if target in keep or target in opts.pages:
+            if target in keep or target in opts.page_of:
                 groups[target].append(attrs)
         for target, edges in groups.items():
             tree_edge = tree.parent.get(target) is not None and tree.parent[target][0] == node_id
@@ -124,7 +132,7 @@ def route_rows(boxes: dict[str, Box], tree: Tree, analysis: Analysis, keep: set[
                 boxes[target].inline = True
                 continue
             if target not in keep:
-                row.note = f"p. {opts.pages[target]}"
+                row.note, row.page = "→", opts.page_of[target]
                 continue
             if target in hidden:
                 row.note = f"▸ {fold_root[target]}"
@@ -135,12 +143,20 @@ def route_rows(boxes: dict[str, Box], tree: Tree, analysis: Analysis, keep: set[
                 row.note = "↩"
             else:
                 row.note = "↗"
-            if opts.pages.get(target) is not None:
-                row.note += f" p. {opts.pages[target]}"
+            row.page = opts.page_of.get(target)
             if opts.edges == "all" or row.bold:
-                goal = boxes.get(fold_root.get(target, target)) or boxes.get(inline.get(target, ""))
+                goal_id = fold_root.get(target, target)
+                while goal_id in inline:
+                    goal_id = inline[goal_id]
+                goal = boxes.get(goal_id)
                 if goal is not None:
                     arrows.append(_arrow(host, box, row, goal, tree=False))
+    for box in boxes.values():  # a box whose one way out is its arrow needs no row to say so
+        if not box.inline and len(box.rows) == 1 and box.rows[0].arrow and box.rows[0].when == "then":
+            for arrow in arrows:
+                if arrow.source == box.key and arrow.port == box.rows[0].port:
+                    arrow.port = ""
+            box.rows.clear()
     return arrows
 
 
@@ -151,8 +167,10 @@ def _arrow(host: Box, box: Box, row: Row, goal: Box, *, tree: bool) -> Arrow:
 
 
 def _host_port(host: Box, box: Box) -> str:
-    """The port of the row of `host` that draws the inline `box`."""
-    return next((row.port for row in host.rows if row.inline is box), "")
+    """The port of the row of `host` that draws the inline `box` (perhaps inside another leaf)."""
+    def holds(outer: Box | None) -> bool:
+        return outer is not None and (outer is box or any(holds(r.inline) for r in outer.rows))
+    return next((row.port for row in host.rows if holds(row.inline)), "")
 
 
 def _when(attrs: dict[str, Any]) -> str:
@@ -166,21 +184,42 @@ def _when(attrs: dict[str, Any]) -> str:
 
 
 def _inline(boxes: dict[str, Box], tree: Tree, analysis: Analysis, keep: set[str]) -> dict[str, str]:
-    """Leaves drawn inside their parent's row: one way in, no children of their own in the drawing."""
+    """Leaves drawn inside their parent's row: one way in, and nothing below them in the drawing
+    but leaves drawn inside them in turn (an input, then its self-service step), two deep at most."""
     sources: dict[str, set[str]] = defaultdict(set)
     for source in keep:
         for target, _ in analysis.out.get(source, ()):
             if target != source:
                 sources[target].add(source)
-    found = {}
-    for node_id, box in boxes.items():
-        link = tree.parent.get(node_id)
-        if link is None or box.kind not in LEAVES or link[0] not in boxes or boxes[link[0]].folded is not None:
+    found: dict[str, str] = {}
+    nesting: dict[str, int] = {}
+    for node_id in reversed(list(boxes)):  # breadth-first order reversed: children first
+        box, link = boxes[node_id], tree.parent.get(node_id)
+        if link is None or box.kind not in INLINE or link[0] not in boxes or boxes[link[0]].folded is not None:
             continue
-        if sources[node_id] == {link[0]} and not any(c in boxes for c in tree.children(node_id)):
+        kids = [c for c in tree.children(node_id) if c in boxes]
+        if sources[node_id] != {link[0]} or any(found.get(c) != node_id for c in kids):
+            continue
+        nesting[node_id] = 1 + max((nesting[c] for c in kids), default=0)
+        if nesting[node_id] <= 2:
             found[node_id] = link[0]
-    # A leaf inside a leaf would nest rows in rows: keep the outer one a box of its own.
-    return {n: p for n, p in found.items() if p not in found}
+        else:
+            for kid in kids:  # too deep: the kids become boxes of their own
+                found.pop(kid, None)
+    return found
+
+
+def describe(box: Box) -> str:
+    """A leaf drawn in a row, as plain text: `▤ card_blocked then → advisor`."""
+    parts = [f"{SYMBOLS.get(box.kind, '')} {box.node_id}" + (" (person)" if box.human else "")]
+    for row in box.rows:
+        if row.inline is not None:
+            parts.append(f"{row.when} {describe(row.inline)}")
+        else:
+            parts.append(f"{row.when} {row.note or '→'} {row.target}{_page(row)}".rstrip())
+    if box.codes:
+        parts.append(f"{MARKS[box.severity]} {' '.join(box.codes)}")
+    return " ".join(parts)
 
 
 def _fold_roots(tree: Tree, hidden: set[str], boxes: dict[str, Box]) -> dict[str, str]:
@@ -202,6 +241,15 @@ def _lacks(box: Box, node_id: str, analysis: Analysis, shared: Shared) -> None:
     for sig, text in shared.texts.items():
         if sig not in have and sig[2] != node_id and (sig[0] == "silent" or node.is_menu):
             box.lacks.append(text)
+
+
+def _page(row: Row) -> str:
+    return f" (p. {row.page})" if row.page is not None else ""
+
+
+def target_text(row: Row) -> str:
+    """Where a row without an arrow leads, as plain text: `↩ main`, `↗ billing (p. 3)`."""
+    return f"{row.note} {row.target}{_page(row)}".strip()
 
 
 def _path_pairs(analysis: Analysis) -> set[tuple[str, str]]:
