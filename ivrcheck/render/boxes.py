@@ -122,3 +122,5 @@ class Diagram:
     notes: list[str] = field(default_factory=list)
     direction: str = "TB"
     fold: int | None = None
+    #: Nodes shown (in boxes of their own or in rows), folded ones not counted.
+    nodes: int = 0

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from pathlib import PurePosixPath
+from pathlib import Path, PurePosixPath
 from typing import Sequence
 from urllib.parse import quote, urljoin, urlsplit
 
@@ -50,7 +50,7 @@ class Linker:
             raise RenderError(f'--link-base "{base}" is no web address; use an http(s) URL such as '
                               "https://github.com/OWNER/REPO/blob/main/")
         self.base = base
-        self.path = path
+        self.path = _repository_path(path)
 
     def __call__(self, node: Node | None) -> str | None:
         if self.base is None or node is None:
@@ -65,6 +65,18 @@ class Linker:
                 relative = other
             root_url = urljoin(root_url, _url_path(str(relative)))
         return f"{root_url}#L{node.span.line}"
+
+
+def _repository_path(path: str) -> str:
+    """A file's path from the root of its repository (the folder with `.git`) when it is absolute,
+    since a link base names a place in the repository; relative paths are taken as they are."""
+    file = Path(path)
+    if not file.is_absolute():
+        return path
+    for folder in file.parents:
+        if (folder / ".git").exists():
+            return file.relative_to(folder).as_posix()
+    return file.name
 
 
 def _url_path(path: str) -> str:

@@ -68,7 +68,7 @@ def build(menu: Menu, line: LineAnalysis, result: FileResult, options: Options |
         count = sum(1 for n in order if n in hidden)
         notes.append(f"{count} nodes folded below depth {fold_depth} (▸ boxes); --fold none draws them all")
     return Diagram(opts.title or f"{menu.name}: {score}{hours}", opts.state, drawn, arrows,
-                   clusters, shared.legend(), notes, opts.direction, fold_depth)
+                   clusters, shared.legend(), notes, opts.direction, fold_depth, len(shown))
 
 
 def _box(key: str, node_id: str, menu: Menu, line: LineAnalysis, result: FileResult, state: str,

@@ -45,7 +45,7 @@ def fits(source: str) -> bool:
 def fitted(menu: Menu, line: LineAnalysis, result: FileResult, opts: Options) -> Diagram:
     """The diagram as asked; with automatic folding, folded until it fits an A3 page."""
     diagram = build(menu, line, result, opts)
-    if opts.fold is not None or shutil.which("dot") is None or len(diagram.boxes) <= SMALL:
+    if opts.fold is not None or shutil.which("dot") is None or diagram.nodes <= SMALL:
         return diagram
     while not fits(dot.source(diagram)):
         deepest = max(box.depth for box in diagram.boxes)

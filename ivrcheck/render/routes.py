@@ -112,7 +112,8 @@ def route_rows(boxes: dict[str, Box], tree: Tree, analysis: Analysis, keep: set[
             if target in keep or target in opts.page_of:
                 groups[target].append(attrs)
         for target, edges in groups.items():
-            tree_edge = tree.parent.get(target) is not None and tree.parent[target][0] == node_id
+            link = tree.parent.get(target)
+            tree_edge = target in boxes and link is not None and link[0] == node_id
             strong = (node_id, target) in bold
             sigs = {signature(node_id, target, a) for a in edges}
             if all(s in shared for s in sigs) and not tree_edge and not strong:
