@@ -64,7 +64,7 @@ class Linker:
             except ValueError:
                 relative = other
             root_url = urljoin(root_url, _url_path(str(relative)))
-        return f"{root_url}#L{node.span.line}"
+        return f"{_safe_url(root_url)}#L{node.span.line}"
 
 
 def _repository_path(path: str) -> str:
@@ -77,6 +77,12 @@ def _repository_path(path: str) -> str:
         if (folder / ".git").exists():
             return file.relative_to(folder).as_posix()
     return file.name
+
+
+def _safe_url(url: str) -> str:
+    """The URL with every character that could end an attribute or start markup percent-encoded:
+    Graphviz copies links into SVG attributes as they are."""
+    return quote(url, safe="/:?=@!$'()*+,;%~#[]")
 
 
 def _url_path(path: str) -> str:

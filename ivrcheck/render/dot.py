@@ -104,7 +104,7 @@ def _header(box: Box) -> str:
 def _table(box: Box) -> str:
     border = f'color="{GREEN}" border="2"' if box.human else 'color="#333333" border="1"'
     out = [f'<table {border} cellborder="0" cellspacing="0" cellpadding="2" style="rounded">',
-           f'<tr><td align="left" bgcolor="{FILL[box.severity]}">{_header(box)}</td></tr>']
+           f'<tr><td align="left" balign="left" bgcolor="{FILL[box.severity]}">{_header(box)}</td></tr>']
     out += [_row(row) for row in box.rows]
     if box.lacks:
         out.append(f'<tr><td align="left"><font point-size="9" color="#a94442">'

@@ -18,7 +18,7 @@ from ivrcheck.render.boxes import Box, Diagram, Options
 from ivrcheck.render.diagram import build
 from ivrcheck.render.dot import MARK
 from ivrcheck.render.routes import describe, target_text
-from ivrcheck.render.escape import mermaid
+from ivrcheck.render.escape import clean, mermaid
 
 #: Mermaid's defaults, which GitHub keeps (mermaid.js.org/config/schema-docs/config.html).
 MAX_TEXT = 50_000
@@ -61,7 +61,7 @@ def _too_big(text: str, diagram: Diagram) -> bool:
 
 def source(diagram: Diagram) -> str:
     """Deterministic Mermaid flowchart text."""
-    title = diagram.title + "".join(f" · {note}" for note in diagram.notes)
+    title = " ".join(clean(diagram.title + "".join(f" · {note}" for note in diagram.notes)).split())
     direction = "TD" if diagram.direction == "TB" else "LR"
     lines = ["---", f"title: {json.dumps(title, ensure_ascii=False)}", "---", f"flowchart {direction}"]
     keys = {box.node_id: box.key for box in diagram.boxes}
@@ -79,7 +79,7 @@ def source(diagram: Diagram) -> str:
         label = f'|"{mermaid(arrow.label)}"|' if arrow.label else ""
         lines.append(f"  {arrow.source} {link}{label} {arrow.target}")
     if diagram.shared:
-        shared = "<br/>".join(f"{mermaid(text)} ({count} of {of})" for text, count, of in diagram.shared)
+        shared = "<br/>".join(mermaid(f"{text} ({count} of {of})") for text, count, of in diagram.shared)
         lines.append(f'  shared["<b>Every menu unless it says lacks</b><br/>{shared}"]')
     lines += ["  classDef error fill:#f8d7da,stroke:#a94442,stroke-width:2px",
               "  classDef warning fill:#fff3cd,stroke:#8a6d3b",
