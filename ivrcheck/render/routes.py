@@ -118,9 +118,10 @@ def route_rows(boxes: dict[str, Box], tree: Tree, analysis: Analysis, keep: set[
             sigs = {signature(node_id, target, a) for a in edges}
             if all(s in shared for s in sigs) and not tree_edge and not strong:
                 continue
-            # The row names what is not said in the legend already (a tree edge may be all shared).
-            said = [a for a in edges if signature(node_id, target, a) not in shared]
-            said = said or [a for a in edges if a["kind"] not in SILENT] or edges
+            # The row names what the legend does not; a drawn arrow also names its shared keys.
+            said = [a for a in edges if signature(node_id, target, a) not in shared
+                    or ((tree_edge or strong) and a["kind"] not in SILENT)]
+            said = said or edges
             silent = all(a["kind"] in SILENT for a in said)
             row = Row(f"r{len(box.rows)}", " / ".join(dict.fromkeys(_when(a) for a in said)), "" if target == node_id else target,
                       silent=silent, bold=strong and not silent)
