@@ -95,11 +95,6 @@ def source(diagram: Diagram) -> str:
     return "\n".join(lines) + "\n"
 
 
-def markdown(diagram: Diagram) -> str:
-    """The flowchart in a fenced ```mermaid block, as GitHub renders it."""
-    return f"```mermaid\n{source(diagram)}```\n"
-
-
 def _kind(box: Box) -> str:
     return "person" if box.human and box.kind in ("agent", "transfer") else box.kind.replace("_", "-")
 
