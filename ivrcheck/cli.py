@@ -243,13 +243,29 @@ def render(
                                                  help="Draw at most this many arrows below the root.")] = None,
     to: Annotated[Optional[str], typer.Option("--to", metavar="NODE",
                                               help="Draw only the paths that reach this node.")] = None,
+    fold: Annotated[str, typer.Option("--fold", metavar="N", show_default=False,
+                                      help="Fold everything more than N arrows below the root into boxes with "
+                                           "counts; auto (default) folds only what does not fit an A3 page; "
+                                           "none draws all.")] = "auto",
+    pages: Annotated[bool, typer.Option("--pages", help="PDF only: an overview page, then a page per "
+                                                         "top-level option (needs the pypdf package).")] = False,
+    direction: Annotated[str, typer.Option("--direction", metavar="DIR", show_default=False,
+                                           help="TB (top-down, default) or LR (left to right).")] = "TB",
+    edges: Annotated[str, typer.Option("--edges", metavar="WHICH", show_default=False,
+                                       help="auto (default): routes most menus share are said once in the legend; "
+                                            "all: draw an arrow for every route.")] = "auto",
+    link_base: Annotated[Optional[str], typer.Option(
+        "--link-base", metavar="URL",
+        help="Link each node in an SVG to its line: the file's URL, or a folder URL ending in / "
+             "(https://github.com/OWNER/REPO/blob/main/).")] = None,
     config: ConfigOpt = None,
     source_format: FromOpt = None,
     entry: EntryOpt = None,
 ) -> None:
-    """Draw a menu as a diagram: shapes per node kind, findings marked, the fastest path to a person in bold."""
+    """Draw a menu as a diagram: a box per menu with a row per option, findings marked, the fastest path to a
+    person in bold."""
     from ivrcheck import engine
-    from ivrcheck.render import RenderError, format_for
+    from ivrcheck.render import Options, RenderError, format_for
     from ivrcheck.render import render as draw
     from ivrcheck.report.text import format as text
 
@@ -257,6 +273,17 @@ def render(
         raise fail(f"--depth is {depth}; use 0 or more")
     if state not in ("open", "closed"):
         raise fail(f'--state is "{state}"; choose open or closed')
+    if direction.upper() not in ("TB", "LR"):
+        raise fail(f'--direction is "{direction}"; choose TB or LR')
+    if edges not in ("auto", "all"):
+        raise fail(f'--edges is "{edges}"; choose auto or all')
+    fold_depth = {"auto": None, "none": -1}.get(fold)
+    if fold_depth is None and fold != "auto":
+        if not fold.isdigit() or int(fold) < 1:
+            raise fail(f'--fold is "{fold}"; use a depth of 1 or more, auto or none')
+        fold_depth = int(fold)
+    options = Options(state=state, root=root, depth=depth, to=to, fold=fold_depth, direction=direction.upper(),
+                      edges=edges, link_base=link_base, pages=pages)
     (path,) = _existing([str(file)])
     try:
         fmt = format_for(output.name, format)
@@ -264,8 +291,7 @@ def render(
         if inspection.menu is None or inspection.line is None:
             typer.echo(text([inspection.result]), nl=False)
             raise typer.Exit(1)
-        data = draw(inspection.menu, inspection.line, inspection.result, fmt,
-                    state=state, root=root, depth=depth, to=to)
+        data = draw(inspection.menu, inspection.line, inspection.result, fmt, options)
     except RenderError as exc:
         raise fail(str(exc)) from None
     _emit(data, output)

@@ -43,6 +43,57 @@ def is_end(node: Node | None, state: str = OPEN) -> bool:
     return node.type in TERMINAL or (node.type is NodeType.SELF_SERVICE and node.next is None)
 
 
+@dataclass(frozen=True)
+class Tree:
+    """A breadth-first spanning tree of one state from a root: what a diagram hangs its boxes on.
+
+    Each node has one parent (the first that reaches it, choices and routing before timeouts and
+    errors, in file order), a depth in arrows from the root, and the top-level branch it belongs to:
+    the option of the hub (the first menu below the root) that leads to it.
+    """
+
+    root: str
+    #: node -> (parent, attributes of the edge the tree uses); the root maps to None.
+    parent: Mapping[str, tuple[str, dict[str, Any]] | None]
+    depth: Mapping[str, int]
+    #: Nodes in breadth-first order (the root first).
+    order: tuple[str, ...]
+    #: The first menu at or below the root, whose options are the line's top-level branches.
+    hub: str | None
+    #: node -> the hub's child its tree branch starts at (None for the hub and the nodes above it).
+    branch: Mapping[str, str | None]
+
+    def children(self, node_id: str) -> list[str]:
+        return self._children.get(node_id, [])
+
+    @cached_property
+    def _children(self) -> dict[str, list[str]]:
+        found: dict[str, list[str]] = {}
+        for node_id in self.order:
+            link = self.parent[node_id]
+            if link is not None:
+                found.setdefault(link[0], []).append(node_id)
+        return found
+
+    def below(self, node_id: str) -> list[str]:
+        """The tree descendants of `node_id` (not itself), breadth-first."""
+        found, frontier = [], list(self.children(node_id))
+        while frontier:
+            found += frontier
+            frontier = [c for n in frontier for c in self.children(n)]
+        return found
+
+    def is_ancestor(self, ancestor: str, node_id: str) -> bool:
+        """Whether `ancestor` lies on the tree path from the root to `node_id` (itself included)."""
+        while True:
+            if node_id == ancestor:
+                return True
+            link = self.parent.get(node_id)
+            if link is None:
+                return False
+            node_id = link[0]
+
+
 @dataclass
 class Analysis:
     """What one schedule state of a phone line looks like to a caller."""
@@ -160,6 +211,36 @@ class Analysis:
                     queue.append(target)
         return set(seen)
 
+    def tree(self, root: str) -> Tree:
+        """The spanning tree diagrams are laid out on, from `root` (which must be a node)."""
+        return _tree(self.out, root, self.nodes)
+
+    @cached_property
+    def presses_to_human(self) -> dict[str, tuple[int, str]]:
+        """For every node that can reach a person: fewest key presses to one, and which person.
+
+        People are those of `human_like` (outside hours also callback and voicemail); timeouts
+        and errors do not count as ways to a person.
+        """
+        into: Adjacency = {}
+        for source, edges in self.out.items():
+            for target, attrs in edges:
+                if attrs["kind"] not in SILENT:
+                    into.setdefault(target, []).append((source, attrs))
+        best = {h: (0, h) for h in sorted(self.human_like) if h in self.out}
+        queue = [(0, h, h) for h in best]
+        heapq.heapify(queue)
+        while queue:
+            presses, node_id, human = heapq.heappop(queue)
+            if (presses, human) > best[node_id]:
+                continue
+            for source, attrs in into.get(node_id, ()):
+                cost = (presses + (1 if attrs["kind"] in CHOICE else 0), human)
+                if source not in best or cost < best[source]:
+                    best[source] = cost
+                    heapq.heappush(queue, (cost[0], source, human))
+        return best
+
     def reaching(self, goal: str) -> set[str]:
         """Nodes from which some path of this state leads to `goal` (and `goal` itself)."""
         into: dict[str, list[str]] = {}
@@ -207,6 +288,29 @@ def adjacency(graph: nx.MultiDiGraph, state: str) -> tuple[Adjacency, Adjacency]
         out[u].append((v, attrs))
         into[v].append((u, attrs))
     return out, into
+
+
+def _tree(out: Adjacency, root: str, nodes: Mapping[str, Node | None]) -> Tree:
+    parent: dict[str, tuple[str, dict[str, Any]] | None] = {root: None}
+    depth = {root: 0}
+    order = [root]
+    for node_id in order:  # grows while it is walked: breadth-first
+        for target, attrs in sorted(out.get(node_id, ()), key=lambda edge: edge[1]["kind"] in SILENT):
+            if target not in parent:
+                parent[target] = (node_id, attrs)
+                depth[target] = depth[node_id] + 1
+                order.append(target)
+    hub = next((n for n in order if (node := nodes.get(n)) is not None and node.type is NodeType.MENU), None)
+    branch: dict[str, str | None] = {}
+    for node_id in order:
+        link = parent[node_id]
+        if link is None or node_id == hub:
+            branch[node_id] = None
+        elif link[0] == hub:
+            branch[node_id] = node_id
+        else:
+            branch[node_id] = branch[link[0]]
+    return Tree(root, parent, depth, tuple(order), hub, branch)
 
 
 def _descendants(out: Adjacency, start: str) -> frozenset[str]:

@@ -1,16 +1,16 @@
-"""Render step: a checked menu -> a picture. Graphviz is imported here only, and only for images."""
+"""Render step: a checked menu -> a picture. Graphviz runs here only, and only for images."""
 
 from __future__ import annotations
 
 from ivrcheck.findings import FileResult
 from ivrcheck.graph import LineAnalysis
 from ivrcheck.model import Menu
-from ivrcheck.render import dot, mermaid
-from ivrcheck.render.diagram import RenderError, build
+from ivrcheck.render import dot, mermaid, pages
+from ivrcheck.render.boxes import Options, RenderError
 
 FORMATS = ("svg", "png", "pdf", "dot", "mmd", "md")
 
-__all__ = ["FORMATS", "RenderError", "render", "format_for"]
+__all__ = ["FORMATS", "Options", "RenderError", "render", "format_for"]
 
 
 def format_for(filename: str, explicit: str | None = None) -> str:
@@ -21,13 +21,18 @@ def format_for(filename: str, explicit: str | None = None) -> str:
     return fmt
 
 
-def render(menu: Menu, line: LineAnalysis, result: FileResult, fmt: str, *, state: str = "open",
-           root: str | None = None, depth: int | None = None, to: str | None = None) -> bytes:
-    """The diagram of a checked line in `fmt` as bytes, ready to write."""
-    diagram = build(menu, line, result, state=state, root=root, depth=depth, to=to)
-    if fmt == "mmd":
-        return mermaid.source(diagram).encode("utf-8")
-    if fmt == "md":
-        return mermaid.markdown(diagram).encode("utf-8")
-    text = dot.source(diagram)
+def render(menu: Menu, line: LineAnalysis, result: FileResult, fmt: str, options: Options | None = None,
+           **selection) -> bytes:
+    """The diagram of a checked line in `fmt` as bytes, ready to write.
+
+    `selection` takes the fields of `Options` as keywords (state, root, depth, to, fold, ...).
+    """
+    opts = options or Options(**selection)
+    if fmt in ("mmd", "md"):
+        return mermaid.render(menu, line, result, opts, markdown=fmt == "md").encode("utf-8")
+    if opts.pages:
+        if fmt != "pdf":
+            raise RenderError(f"--pages makes a PDF of several pages; write to a .pdf file, not .{fmt}")
+        return pages.pdf_pages(menu, line, result, opts)
+    text = dot.source(pages.fitted(menu, line, result, opts))
     return text.encode("utf-8") if fmt == "dot" else dot.pipe(text, fmt)

@@ -1,0 +1,104 @@
+"""Realistic generated phone lines for the render benchmark and the diagram tests.
+
+`realistic_line(nodes)` writes a menu file of exactly `nodes` nodes shaped like a real
+customer line: a main menu of 4-5 topics, submenus of 3-5 tasks each two or three levels
+deep, and in every menu `0` for an advisor, `*` to repeat and `#` for the main menu. Tasks
+end in messages (some then go back to their menu), digit inputs followed by self-service,
+specialist queues with opening hours (voicemail outside them), and callbacks. The same
+size and seed always give the same text.
+"""
+
+from __future__ import annotations
+
+import random
+
+TOPICS = ["Billing", "Payments", "Cards", "Loans", "Orders", "Deliveries", "Returns", "Accounts", "Insurance",
+          "Claims", "Appointments", "Prescriptions", "Results", "Repairs", "Meter readings", "Moving home",
+          "Contracts", "Roaming", "Broadband", "Invoices", "Refunds", "Passwords", "Travel", "Savings",
+          "Pensions", "Mortgages", "Tariffs", "Outages", "Complaints", "Bookings"]
+TASKS = ["Check a balance", "Report a problem", "Change details", "Make a payment", "Track a request",
+         "Cancel a service", "Ask about fees", "Update an address", "Get a copy", "Book a visit",
+         "Renew a plan", "Hear opening times", "Confirm a date", "Dispute a charge", "Order a new one"]
+LEAVES = ("message", "message_back", "input", "queue", "callback", "self_service")
+
+
+def realistic_line(nodes: int, seed: int = 7) -> str:
+    """A menu file with exactly `nodes` nodes (at least 8)."""
+    if nodes < 8:
+        raise ValueError("a realistic line needs at least 8 nodes")
+    rng = random.Random(seed)
+    out = ["name: Generated customer line", "language: en", "entry: welcome",
+           "defaults: {timeout: 5, retries: 3, on_timeout: repeat, on_invalid: repeat, after_retries: advisor}",
+           'hours:\n  office: {mon-fri: "08:00-18:00", sat: "09:00-13:00"}', "nodes:",
+           "  welcome: {type: message, prompt: Thank you for calling. Calls are recorded for training., next: main}",
+           "  advisor: {type: agent, queue: general, hours: office, closed: voicemail, announces_wait: true}",
+           "  voicemail: {type: voicemail, confirmation: sms, promise: by noon the next working day}"]
+    budget = nodes - 4  # nodes still to make besides welcome, advisor, voicemail and main
+    menus = [("main", 0)]  # (id, depth), expanded breadth-first
+    topics = rng.sample(TOPICS, len(TOPICS))
+    tasks = [task for task in rng.sample(TASKS, len(TASKS))]
+    tasks += [f"{task} for {topic.lower()}" for topic in topics for task in rng.sample(TASKS, len(TASKS))]
+    index = 0
+    while index < len(menus):
+        menu_id, depth = menus[index]
+        index += 1
+        waiting = len(menus) - index  # each menu still to expand keeps three nodes for its tasks
+        free = budget - 3 * waiting
+        width = min(rng.randint(4, 5) if depth == 0 else rng.randint(3, 5), free)
+        if not waiting and free - width in (1, 2):
+            width = free if free <= 5 else free - 3  # leave room for one more menu, or use it all
+        budget -= width
+        options = []
+        for key in range(1, width + 1):
+            # Labels are unique across the line, as a well-made line's are (no L303 noise).
+            name = topics.pop() if depth == 0 and topics else tasks.pop(0) if tasks else f"Service {index}-{key}"
+            child = f"{menu_id}_{key}" if menu_id != "main" else f"m{key}"
+            spare = budget - 3 * (len(menus) - index)
+            # Early menus open submenus while the budget allows; deeper ones mostly end in tasks.
+            # The last slot of the last menu opens one more when nodes are left, so the size is exact.
+            last = key == width and index == len(menus)
+            chance = 1.0 if depth == 0 else 0.5 if depth == 1 else 0.3
+            if spare >= 3 and (last or rng.random() < chance):
+                menus.append((child, depth + 1))
+                kind = "menu"
+            else:
+                kind = rng.choice(LEAVES)
+                if kind == "input":  # an input and the self-service after it: two nodes
+                    if spare >= 1 and (index < len(menus) or spare - 1 not in (1, 2)):
+                        budget -= 1
+                    else:
+                        kind = "message"
+            options.append((key, name, child, kind))
+        prompt = " ".join(f"{'For' if depth == 0 else 'To'} {label[0].lower() + label[1:]}, press {key}."
+                          for key, label, _, _ in options)
+        extra = "" if menu_id == "main" else " For the main menu, press hash."
+        out += [f"  {menu_id}:", f"    prompt: {prompt} To speak to an advisor, press 0. To hear this again, "
+                f"press star.{extra}", "    options:"]
+        out += [f'      "{key}": {{label: {label}, goto: {child}}}' for key, label, child, _ in options]
+        out += ['      "0": {label: Advisor, goto: advisor}', '      "*": {label: Repeat, goto: repeat}']
+        if menu_id != "main":
+            out.append('      "#": {label: Main menu, goto: main}')
+        for key, label, child, kind in options:
+            if kind != "menu":
+                out += _leaf(child, kind, menu_id, label, rng)
+    return "\n".join(out) + "\n"
+
+
+def _leaf(node_id: str, kind: str, parent: str, label: str, rng: random.Random) -> list[str]:
+    topic = label.lower()
+    if kind == "message":
+        return [f"  {node_id}: {{type: message, prompt: Here is what you need to know about {topic}., next: advisor}}"]
+    if kind == "message_back":
+        return [f"  {node_id}: {{type: message, prompt: We have sent you a text about {topic}., next: {parent}}}"]
+    if kind == "queue":
+        queue = topic.replace(" ", "_")
+        return [f"  {node_id}: {{type: agent, queue: {queue}, hours: office, closed: voicemail, announces_wait: true}}"]
+    if kind == "callback":
+        return [f"  {node_id}: {{type: callback, confirmation: sms, promise: within two hours}}"]
+    if kind == "self_service":
+        return [f"  {node_id}: {{type: self_service, next: {parent}}}"]
+    digits = rng.choice((6, 8, 10))
+    return [f"  {node_id}:", "    type: input",
+            f"    prompt: Please enter your {digits} digit reference number, then press hash.",
+            f"    digits: {digits}", f"    next: {node_id}_done",
+            f"  {node_id}_done: {{type: self_service, next: {parent}}}"]
