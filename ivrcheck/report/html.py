@@ -22,6 +22,8 @@ from ivrcheck.report.handover import STATE_NAMES, LineReport, line_reports
 from ivrcheck.report.inline_svg import inline
 from ivrcheck.report.phone import phone_data
 
+#: Diagrams up to this many CSS pixels wide start shrunk to fit the column; wider ones start full size.
+FIT_WIDTH = 1100
 #: Draws a line's diagram: (report, state) -> SVG bytes; raises an Exception with a readable message.
 Drawer = Callable[[LineReport, str], bytes]
 
@@ -137,12 +139,13 @@ def _diagrams(index: int, report: LineReport, draw: Drawer) -> tuple[list[str], 
     for state in states:
         caption = STATE_NAMES.get(state, state) if len(states) > 1 else "Diagram"
         try:
-            markup, ids[state] = inline(draw(report, state), f"l{index}-{state}-", report.menu.nodes)
+            markup, ids[state], width = inline(draw(report, state), f"l{index}-{state}-", report.menu.nodes)
         except Exception as exc:  # noqa: BLE001 - a missing picture (no Graphviz) must not lose the report
             reason = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
-            markup, ids[state] = f'<p class="diagram-missing">No diagram: {parts.text(reason)}</p>', {}
-        fit = ('<label class="fit-toggle"><input type="checkbox" checked> <span>fit to width</span></label>'
-               if ids[state] else "")
+            markup, ids[state], width = f'<p class="diagram-missing">No diagram: {parts.text(reason)}</p>', {}, None
+        # A wide diagram shrunk to the column is unreadable: show it full size, scrolled to the caller's node.
+        fit = "" if width is None else (f'<label class="fit-toggle"><input type="checkbox"{" checked" if width <= FIT_WIDTH else ""}>'
+                                        " <span>fit to width</span></label>")
         figures.append(f'<figure class="diagram" data-state={parts.attr(state)}><figcaption>'
                        f"<span>{parts.text(caption)}</span>{fit}</figcaption>"
                        f'<div class="diagram-scroll">{markup}</div></figure>')

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 import xml.etree.ElementTree as ET
-from typing import Iterable
+from typing import Iterable, NamedTuple
 
 SVG_NS = "http://www.w3.org/2000/svg"
 XLINK_NS = "http://www.w3.org/1999/xlink"
@@ -23,11 +23,19 @@ ET.register_namespace("", SVG_NS)
 ET.register_namespace("xlink", XLINK_NS)
 
 
+class InlineSvg(NamedTuple):
+    """SVG markup for an HTML body, its nodes' element ids, and its natural width in CSS pixels."""
+
+    markup: str
+    nodes: dict[str, str]
+    width: float | None
+
+
 class SvgError(ValueError):
     """The SVG could not be read (a bug in the renderer, reported as a missing diagram)."""
 
 
-def inline(svg: bytes | str, prefix: str, node_ids: Iterable[str]) -> tuple[str, dict[str, str]]:
+def inline(svg: bytes | str, prefix: str, node_ids: Iterable[str]) -> InlineSvg:
     """The SVG as markup for an HTML body, and node id -> the element id of that node's drawing.
 
     Every id gets `prefix`, so several diagrams can share one page. A node's drawing is found
@@ -64,7 +72,19 @@ def inline(svg: bytes | str, prefix: str, node_ids: Iterable[str]) -> tuple[str,
             element.set("class", f"{element.get('class', '')} ivr-node".strip())
     root.set("class", "diagram-svg")
     root.set("role", "img")
-    return ET.tostring(root, encoding="unicode"), drawn
+    return InlineSvg(ET.tostring(root, encoding="unicode"), drawn, _pixels(root.get("width", "")))
+
+
+def _pixels(length: str) -> float | None:
+    """A CSS length in pixels (Graphviz writes points: 1 pt = 4/3 px)."""
+    match = re.fullmatch(r"\s*([0-9.]+)\s*(pt|px)?\s*", length)
+    if not match:
+        return None
+    try:
+        value = float(match.group(1))
+    except ValueError:
+        return None
+    return value * 4 / 3 if match.group(2) == "pt" else value
 
 
 def _clean(element: ET.Element) -> None:
