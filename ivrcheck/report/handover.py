@@ -23,7 +23,7 @@ PART_MEANING = {
     "wording": "whether callers understand what each option does",
     "robustness": "what happens when a caller waits, presses a wrong key or gets lost",
 }
-STATE_NAMES = {"open": "Open hours", "closed": "Outside hours"}
+STATE_NAMES = {"open": "In open hours", "closed": "Outside hours"}
 #: How many findings the summary names before pointing to the full table.
 WORST = 5
 _ORDER = {Severity.ERROR: 0, Severity.WARNING: 1, Severity.INFO: 2}
@@ -141,8 +141,9 @@ def headline(report: LineReport) -> str:
               ("suggestion", counts[Severity.INFO])) if n]
     found = "No problems found." if not parts else f"Found {_join(parts)}."
     rows = figures(report.metrics)
-    human = [f"{_person(values)} {name.lower()}" if len(rows) > 1 else _person(values) for name, values in rows]
-    return f"{found} A caller {_join(human)}."
+    if len(rows) == 1:
+        return f"{found} A caller {_person(rows[0][1])}."
+    return f"{found} " + " ".join(f"{name}, a caller {_person(values)}." for name, values in rows)
 
 
 def fix_url(finding: Finding) -> str:

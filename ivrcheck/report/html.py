@@ -117,13 +117,13 @@ def _section(index: int, report: LineReport, draw: Drawer, data: list[dict[str, 
     if report.metrics:
         body += ["<h3>Key figures</h3>", parts.key_figures(report)]
     if report.menu is not None and report.line is not None:
-        figures, svg_ids = _diagrams(index, report, draw)
+        figures, svg_ids, wide = _diagrams(index, report, draw)
         data.append(phone_data(report.menu, report.line, report.findings, svg_ids))
         phone = parts.phone(len(data) - 1, report.line.states)
         note = ('<p class="needs-script">The phone to try this menu on needs JavaScript; '
                 "everything else in this report reads without it.</p>")
-        body += ["<h3>The menu, and a phone to try it on</h3>", note,
-                 f'<div class="try">{"".join(figures)}{phone}</div>']
+        body.append(f'<div class="menu-block{" landscape" if wide else ""}"><h3>The menu<span class="screen-only">, '
+                    f'and a phone to try it on</span></h3>{note}<div class="try">{figures}{phone}</div></div>')
     body += [f"<h3>Findings ({len(report.findings)})</h3>", parts.findings_table(report.findings, report.path)]
     if report.menus:
         body += ["<h3>Menu by menu</h3>", '<p class="meta">What a caller hears in each menu, and how many seconds '
@@ -131,22 +131,25 @@ def _section(index: int, report: LineReport, draw: Drawer, data: list[dict[str, 
     return f'<section class="line" id="line-{index}">{"".join(body)}</section>\n'
 
 
-def _diagrams(index: int, report: LineReport, draw: Drawer) -> tuple[list[str], dict[str, dict[str, str]]]:
-    """One figure per schedule state; the node -> element id map of each for the phone."""
+def _diagrams(index: int, report: LineReport, draw: Drawer) -> tuple[str, dict[str, dict[str, str]], bool]:
+    """One figure per schedule state, the node -> element id map of each for the phone, and whether
+    the pictures are so much wider than tall that they print best on a landscape page."""
     assert report.line is not None and report.menu is not None
     states = list(report.line.states)
-    figures, ids = [], {}
+    figures, ids, wide = [], {}, False
     for state in states:
         caption = STATE_NAMES.get(state, state) if len(states) > 1 else "Diagram"
         try:
-            markup, ids[state], width = inline(draw(report, state), f"l{index}-{state}-", report.menu.nodes)
+            markup, ids[state], width, height = inline(draw(report, state), f"l{index}-{state}-", report.menu.nodes)
         except Exception as exc:  # noqa: BLE001 - a missing picture (no Graphviz) must not lose the report
             reason = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
-            markup, ids[state], width = f'<p class="diagram-missing">No diagram: {parts.text(reason)}</p>', {}, None
+            markup, ids[state] = f'<p class="diagram-missing">No diagram: {parts.text(reason)}</p>', {}
+            width = height = None
         # A wide diagram shrunk to the column is unreadable: show it full size, scrolled to the caller's node.
-        fit = "" if width is None else (f'<label class="fit-toggle"><input type="checkbox"{" checked" if width <= FIT_WIDTH else ""}>'
-                                        " <span>fit to width</span></label>")
+        fit = "" if width is None else ('<label class="fit-toggle"><input type="checkbox"'
+                                        f'{" checked" if width <= FIT_WIDTH else ""}> <span>fit to width</span></label>')
+        wide = wide or bool(width and height and width > 700 and width > 1.4 * height)
         figures.append(f'<figure class="diagram" data-state={parts.attr(state)}><figcaption>'
                        f"<span>{parts.text(caption)}</span>{fit}</figcaption>"
                        f'<div class="diagram-scroll">{markup}</div></figure>')
-    return [f'<div class="diagrams">{"".join(figures)}</div>'], ids
+    return f'<div class="diagrams">{"".join(figures)}</div>', ids, wide

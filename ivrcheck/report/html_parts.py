@@ -7,19 +7,26 @@ Every value from a menu file passes through `text()` (element content) or `attr(
 from __future__ import annotations
 
 import html
+import re
 from typing import Any, Iterable
 
 from ivrcheck.findings import Finding
-from ivrcheck.report.handover import (PART_MEANING, LineReport, figures, fix_url, headline, part_name, percent_text,
+from ivrcheck.report.handover import (PART_MEANING, STATE_NAMES, LineReport, figures, fix_url, headline, part_name, percent_text,
                                       seconds_text, tasks)
 
 SEVERITY_WORDS = {"error": "error", "warning": "warning", "info": "suggestion"}
+_CODE_SPAN = re.compile(r"`([^`\n]+)`")
 KEYS = ("1", "2", "3", "4", "5", "6", "7", "8", "9", "*", "0", "#")
 
 
 def text(value: Any) -> str:
     """Escaped element content (`<`, `>`, `&` and both quotes become entities)."""
     return html.escape(str(value), quote=True)
+
+
+def rich(value: Any) -> str:
+    """Escaped text of a message, with its `code spans` shown as code (escaping first keeps them inert)."""
+    return _CODE_SPAN.sub(r"<code>\1</code>", text(value))
 
 
 def attr(value: Any) -> str:
@@ -39,7 +46,7 @@ def summary(report: LineReport) -> str:
     parts = f'<table class="parts"><tbody>{rows}</tbody></table>' if rows else "<div></div>"
     worst = report.worst()
     items = "".join(f'<li class="sev-{f.severity.value}"><span class="sev">{SEVERITY_WORDS[f.severity.value]}</span> '
-                    f'{text(described_plain(f))}{_fix(f)}</li>' for f in worst)
+                    f'{_state_tag(f)}{rich(f.message)}.{_fix(f)}</li>' for f in worst)
     more = len(report.findings) - len(worst)
     tail = f'<p class="meta">…and {more} more in the table of findings below.</p>' if more > 0 else ""
     listing = f'<h4>Most important first</h4><ol class="worst">{items}</ol>{tail}' if items else ""
@@ -58,13 +65,15 @@ def _part_row(part: str, points: Any) -> str:
             f"<td>{bar}</td></tr>")
 
 
-def described_plain(finding: Finding) -> str:
-    state = " (outside hours)" if finding.state == "closed" else " (in open hours)" if finding.state == "open" else ""
-    return f"{finding.message}{state}."
+def _state_tag(finding: Finding) -> str:
+    """Which schedule state a finding holds in, when only one."""
+    if not finding.state:
+        return ""
+    return f'<span class="tag">{text(STATE_NAMES.get(finding.state, finding.state).lower())}</span> '
 
 
 def _fix(finding: Finding) -> str:
-    return f' <span class="fix">What to do: {text(finding.help)}.</span>' if finding.help else ""
+    return f' <span class="fix">What to do: {rich(finding.help)}.</span>' if finding.help else ""
 
 
 def key_figures(report: LineReport) -> str:
@@ -113,15 +122,11 @@ def findings_table(findings: Iterable[Finding], root: str) -> str:
             f'<td><span class="sev">{SEVERITY_WORDS[f.severity.value]}</span></td>'
             f'<td><a href={attr(fix_url(f))} rel="noreferrer">{text(f.code)}</a><br><span class="meta">{text(f.name)}'
             f'</span></td><td class="mono">{text(f.node_id or "—")}</td><td class="mono">{text(where)}</td>'
-            f"<td>{text(f.message + _state(f))}</td><td>{text(f.help or '—')}</td></tr>")
+            f"<td>{_state_tag(f)}{rich(f.message)}</td><td>{rich(f.help or '—')}</td></tr>")
     if not rows:
         return '<p class="no-findings">No findings: this line follows every rule ivrcheck checks.</p>'
     return ('<table class="findings"><thead><tr><th>severity</th><th>rule</th><th>node</th><th>line:col</th>'
             f'<th>problem</th><th>how to fix</th></tr></thead><tbody>{"".join(rows)}</tbody></table>')
-
-
-def _state(finding: Finding) -> str:
-    return f" [{finding.state} hours]" if finding.state else ""
 
 
 def menu_details(report: LineReport) -> str:

@@ -24,11 +24,12 @@ ET.register_namespace("xlink", XLINK_NS)
 
 
 class InlineSvg(NamedTuple):
-    """SVG markup for an HTML body, its nodes' element ids, and its natural width in CSS pixels."""
+    """SVG markup for an HTML body, its nodes' element ids, and its natural size in CSS pixels."""
 
     markup: str
     nodes: dict[str, str]
     width: float | None
+    height: float | None
 
 
 class SvgError(ValueError):
@@ -72,7 +73,8 @@ def inline(svg: bytes | str, prefix: str, node_ids: Iterable[str]) -> InlineSvg:
             element.set("class", f"{element.get('class', '')} ivr-node".strip())
     root.set("class", "diagram-svg")
     root.set("role", "img")
-    return InlineSvg(ET.tostring(root, encoding="unicode"), drawn, _pixels(root.get("width", "")))
+    return InlineSvg(ET.tostring(root, encoding="unicode"), drawn, _pixels(root.get("width", "")),
+                     _pixels(root.get("height", "")))
 
 
 def _pixels(length: str) -> float | None:

@@ -146,9 +146,9 @@ SVG = """<?xml version="1.0"?>
 
 
 def test_inline_svg_is_inert_prefixed_and_knows_its_nodes() -> None:
-    markup, nodes, width = inline(SVG, "l0-open-", ["main", "main_2"])
+    markup, nodes, width, height = inline(SVG, "l0-open-", ["main", "main_2"])
     assert nodes == {"main": "l0-open-node-n0", "main_2": "l0-open-node-n1"}
-    assert width == pytest.approx(200.0)
+    assert (width, height) == (pytest.approx(200.0), pytest.approx(80.0))
     for gone in ("<script", "onclick", "javascript:", "foreignObject", "style="):
         assert gone not in markup
     assert 'fill="url(#l0-open-g)"' in markup and 'id="l0-open-g"' in markup
