@@ -126,8 +126,9 @@ def _section(index: int, report: LineReport, draw: Drawer, data: list[dict[str, 
                     f'and a phone to try it on</span></h3>{note}<div class="try">{figures}{phone}</div></div>')
     body += [f"<h3>Findings ({len(report.findings)})</h3>", parts.findings_table(report.findings, report.path)]
     if report.menus:
-        body += ["<h3>Menu by menu</h3>", '<p class="meta">What a caller hears in each menu, and how many seconds '
-                 "pass before each option has been offered.</p>", parts.menu_details(report)]
+        intro = ('<p class="meta">What a caller hears in each menu, and how many seconds pass before each option '
+                 "has been offered.</p>")
+        body += ["<h3>Menu by menu</h3>", intro, parts.menu_details(report)]
     return f'<section class="line" id="line-{index}">{"".join(body)}</section>\n'
 
 

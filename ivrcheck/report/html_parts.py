@@ -11,8 +11,18 @@ import re
 from typing import Any, Iterable
 
 from ivrcheck.findings import Finding
-from ivrcheck.report.handover import (PART_MEANING, STATE_NAMES, LineReport, figures, fix_url, headline, part_name, percent_text,
-                                      seconds_text, tasks)
+from ivrcheck.report.handover import (
+    PART_MEANING,
+    STATE_NAMES,
+    LineReport,
+    figures,
+    fix_url,
+    headline,
+    part_name,
+    percent_text,
+    seconds_text,
+    tasks,
+)
 
 SEVERITY_WORDS = {"error": "error", "warning": "warning", "info": "suggestion"}
 _CODE_SPAN = re.compile(r"`([^`\n]+)`")

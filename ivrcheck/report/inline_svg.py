@@ -98,9 +98,8 @@ def _clean(element: ET.Element) -> None:
             _clean(child)
     for name, value in list(element.attrib.items()):
         local = _local(name).lower()
-        if local.startswith("on") or local == "style":
-            del element.attrib[name]
-        elif local == "href" and not (value.startswith("#") or value.lower().startswith(("https://", "http://"))):
+        outside = local == "href" and not (value.startswith("#") or value.lower().startswith(("https://", "http://")))
+        if local.startswith("on") or local == "style" or outside:
             del element.attrib[name]
 
 

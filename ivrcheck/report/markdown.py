@@ -7,8 +7,19 @@ import re
 from typing import Any, Iterable, Sequence
 
 from ivrcheck.findings import FileResult
-from ivrcheck.report.handover import (PART_MEANING, STATE_NAMES, LineReport, figures, fix_url, headline, line_reports,
-                                      part_name, percent_text, seconds_text, tasks)
+from ivrcheck.report.handover import (
+    PART_MEANING,
+    STATE_NAMES,
+    LineReport,
+    figures,
+    fix_url,
+    headline,
+    line_reports,
+    part_name,
+    percent_text,
+    seconds_text,
+    tasks,
+)
 from ivrcheck.report.summary import cell, table
 
 SEVERITY_WORDS = {"error": "error", "warning": "warning", "info": "suggestion"}
@@ -66,7 +77,7 @@ def _line(report: LineReport, draw: Any) -> list[str]:
         for state in report.line.states:
             try:
                 diagram = draw(report, state)
-            except Exception as exc:  # noqa: BLE001 - the report stands without its picture
+            except Exception as exc:
                 blocks.append(f"No diagram: {cell(str(exc).splitlines()[0] if str(exc) else type(exc).__name__)}")
                 continue
             if len(report.line.states) > 1:

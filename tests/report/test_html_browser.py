@@ -24,9 +24,9 @@ if not (CHROMIUM.exists() and DRIVER.exists()):
     pytest.skip(f"browser tests need {CHROMIUM} and {DRIVER} (apt-get install chromium chromium-driver)",
                 allow_module_level=True)
 webdriver = pytest.importorskip("selenium.webdriver", reason="browser tests need selenium (pip install -e '.[test]')")
-from selenium.common.exceptions import NoAlertPresentException  # noqa: E402
-from selenium.webdriver.chrome.service import Service  # noqa: E402
-from selenium.webdriver.common.by import By  # noqa: E402
+from selenium.common.exceptions import NoAlertPresentException
+from selenium.webdriver.chrome.service import Service
+from selenium.webdriver.common.by import By
 
 INJECTION = Path(__file__).parent / "data" / "injection.ivr.yaml"
 ACME, CLINIC = MENUS / "acme-bank.ivr.yaml", MENUS / "clinic-hours.ivr.yaml"
@@ -209,7 +209,7 @@ def test_a_queue_outside_hours_passes_the_call_to_its_closed_target(show, tmp_pa
 def test_hostile_menu_text_runs_nothing_and_the_csp_stays_quiet(show) -> None:
     driver = show(INJECTION)
     with pytest.raises(NoAlertPresentException):
-        driver.switch_to.alert.text
+        _ = driver.switch_to.alert.text
     assert driver.execute_script("return window.pwned") is None
     for tag in ("img", "iframe", "b"):
         assert driver.find_elements(By.TAG_NAME, tag) == []
