@@ -117,8 +117,9 @@ def figures(metrics: Mapping[str, Any]) -> list[tuple[str, dict[str, Any]]]:
     """(state name, human metrics) for each schedule state, open first; one row without hours."""
     by_state = metrics.get("by_state")
     if isinstance(by_state, Mapping) and by_state:
-        return [(STATE_NAMES.get(state, str(state)), {**metrics, **values}) for state, values in by_state.items()
-                if isinstance(values, Mapping)]
+        # The top-level figures are the open state's; another state shows only what it reports itself.
+        return [(STATE_NAMES.get(state, str(state)), {**metrics, **values} if state == "open" else dict(values))
+                for state, values in by_state.items() if isinstance(values, Mapping)]
     return [("At any time", dict(metrics))]
 
 
@@ -142,8 +143,9 @@ def headline(report: LineReport) -> str:
     found = "No problems found." if not parts else f"Found {_join(parts)}."
     rows = figures(report.metrics)
     if len(rows) == 1:
-        return f"{found} A caller {_person(rows[0][1])}."
-    return f"{found} " + " ".join(f"{name}, a caller {_person(values)}." for name, values in rows)
+        return f"{found} A caller {_person(rows[0][1])}." if "steps_to_human" in rows[0][1] else found
+    return f"{found} " + " ".join(f"{name}, a caller {_person(values)}." for name, values in rows
+                                  if "steps_to_human" in values)
 
 
 def fix_url(finding: Finding) -> str:
@@ -174,8 +176,9 @@ def _person(values: Mapping[str, Any]) -> str:
             return (f"reaches a person only by waiting or by mistake ({seconds_text(values.get('fallback_seconds_to_human'))}),"
                     " never by choosing")
         return "cannot reach a person"
-    presses = "no key press" if steps == 0 else f"{steps} key press{'' if steps == 1 else 'es'}"
-    return f"reaches a person in {presses} ({seconds_text(seconds)})"
+    if steps == 0:
+        return f"reaches a person without pressing a key ({seconds_text(seconds)})"
+    return f"reaches a person in {steps} key press{'' if steps == 1 else 'es'} ({seconds_text(seconds)})"
 
 
 def _handling(node: Node) -> Iterable[tuple[str, str]]:

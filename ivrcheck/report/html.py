@@ -48,7 +48,7 @@ def document(reports: list[LineReport], draw: Drawer) -> str:
     names = ", ".join(dict.fromkeys(r.title for r in reports)) or "no phone lines"
     csp = "; ".join([
         "default-src 'none'", f"style-src {_hash(style)}", f"script-src {_hash(script)}",
-        "img-src data:", "base-uri 'none'", "form-action 'none'",
+        "base-uri 'none'", "form-action 'none'",
     ])
     return (
         "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"

@@ -6,6 +6,7 @@ computed here once, so the phone in the browser only adds them up.
 
 from __future__ import annotations
 
+import math
 from typing import Any
 
 from ivrcheck.findings import Finding
@@ -39,8 +40,8 @@ def phone_data(menu: Menu, line: LineAnalysis, findings: tuple[Finding, ...],
                 entry["prompt"] = " ".join(node.prompt.split())
             if node.is_interactive:
                 entry["retries"] = node.retries or 1
-                entry["wait"] = edge_seconds(node, {"kind": "timeout"}, line.language)
-                entry["wrong"] = edge_seconds(node, {"kind": "invalid"}, line.language)
+                entry["wait"] = _finite(edge_seconds(node, {"kind": "timeout"}, line.language))
+                entry["wrong"] = _finite(edge_seconds(node, {"kind": "invalid"}, line.language))
             if node.type is NodeType.INPUT:
                 entry["digits"] = node.digits or 1
             if node.queue:
@@ -63,6 +64,10 @@ def phone_data(menu: Menu, line: LineAnalysis, findings: tuple[Finding, ...],
             "states": states}
 
 
+def _finite(seconds: float) -> float:
+    return seconds if math.isfinite(seconds) else 0.0
+
+
 def _all_nodes(line: LineAnalysis) -> dict[str, Any]:
     """Every node any state knows, in file order (a node of another file appears as None)."""
     found: dict[str, Any] = {}
@@ -73,7 +78,7 @@ def _all_nodes(line: LineAnalysis) -> dict[str, Any]:
 
 
 def _edge(target: str, attrs: dict[str, Any], seconds: float) -> dict[str, Any]:
-    edge: dict[str, Any] = {"kind": attrs["kind"], "to": target, "seconds": seconds}
+    edge: dict[str, Any] = {"kind": attrs["kind"], "to": target, "seconds": _finite(seconds)}
     if attrs["kind"] in CHOICE:
         edge["key"] = attrs.get("press")
         if attrs.get("label"):
