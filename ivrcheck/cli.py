@@ -332,6 +332,41 @@ def import_command(
         typer.echo(f"wrote {output} ({len(loaded.menu.nodes)} nodes)", err=True)
 
 
+@app.command("report")
+def report_command(
+    paths: PathsArg,
+    *,
+    output: Annotated[Optional[Path], typer.Option(
+        "--output", "-o", metavar="FILE", rich_help_panel=OUTPUT,
+        help="Where to write: report.html or report.md (- is standard output).")] = None,
+    format: Annotated[Optional[str], typer.Option(
+        "--format", "-f", metavar="FORMAT", rich_help_panel=OUTPUT,
+        help="html or md (default: from the -o name; html on standard output).")] = None,
+    config: ConfigOpt = None,
+    source_format: FromOpt = None,
+    entry: EntryOpt = None,
+    stdin_filename: StdinNameOpt = None,
+) -> None:
+    """Write a hand-over report: scores, findings, diagrams and a phone to try each menu on (HTML or Markdown)."""
+    from ivrcheck.report import handover
+
+    fmt = handover.format_for(str(output) if output is not None else "-", format)
+    if fmt is None and format is not None:
+        raise fail(f'unknown report format "{format}"; choose html or md')
+    if fmt is None:
+        raise fail(f'cannot tell the report format of "{output}"; name it .html or .md, or use --format html|md')
+    run = _run(paths, config, None, None, "never", source_format, entry, stdin_filename, 1, keep=True)
+    if fmt == "md":
+        from ivrcheck.report import markdown as writer
+    else:
+        from ivrcheck.report import html as writer
+    _emit(writer.format(run.inspections.values(), run.results), output)
+    if output is not None and str(output) != "-":
+        typer.echo(f"wrote {output} ({fmt}, {len(run.inspections)} phone line{'' if len(run.inspections) == 1 else 's'})")
+    if any(result.score is None for result in run.results):
+        raise typer.Exit(1)
+
+
 @app.command()
 def rule(code: Annotated[Optional[str], typer.Argument(
         metavar="CODE", help="A rule or load-problem code or name (S103, dead-end, F013); all when left out.")] = None,

@@ -1,0 +1,122 @@
+"""The hand-over report as Markdown, for wikis and pull requests: the HTML report's content,
+with the diagram as a Mermaid flowchart and every value from a menu escaped for its place."""
+
+from __future__ import annotations
+
+import re
+from typing import Any, Iterable, Sequence
+
+from ivrcheck.findings import FileResult
+from ivrcheck.report.handover import (
+    PART_MEANING,
+    STATE_NAMES,
+    LineReport,
+    figures,
+    fix_url,
+    headline,
+    line_reports,
+    part_name,
+    percent_text,
+    seconds_text,
+    tasks,
+)
+from ivrcheck.report.summary import cell, table
+
+SEVERITY_WORDS = {"error": "error", "warning": "warning", "info": "suggestion"}
+
+
+def format(inspections: Iterable[Any], results: Sequence[FileResult] = (), mermaid: Any = None) -> str:
+    """The whole report; `mermaid(report, state) -> str` draws a diagram (ivrcheck.render by default)."""
+    reports = line_reports(inspections, results)
+    draw = mermaid or _mermaid
+    blocks = ["# Phone menu review", f"{len(reports)} phone line{'' if len(reports) == 1 else 's'} checked by ivrcheck."]
+    if len(reports) > 1:
+        blocks.append(table(["phone line", "score", "errors", "warnings", "suggestions"],
+                            [[cell(r.title), _score(r), *(str(n) for n in r.counts().values())] for r in reports]))
+    for report in reports:
+        blocks.extend(_line(report, draw))
+    return "\n\n".join(blocks) + "\n"
+
+
+def _mermaid(report: LineReport, state: str) -> str:
+    from ivrcheck.render import render
+
+    return render(report.menu, report.line, report.result, "mmd", state=state).decode("utf-8")
+
+
+def _score(report: LineReport) -> str:
+    return "not scored" if report.result.score is None else f"{report.result.score}/100"
+
+
+def _line(report: LineReport, draw: Any) -> list[str]:
+    result = report.result
+    blocks = [f"## {cell(report.title)}", f"`{_code(report.path)}`" if report.path else "",
+              f"**Clarity score: {_score(report)}.** {cell(headline(report))}"]
+    if result.breakdown:
+        blocks.append(table(["part", "points", "what it measures"],
+                            [[cell(part_name(p)), f"{v}/25", cell(PART_MEANING.get(p, ""))]
+                             for p, v in result.breakdown.items()]))
+    worst = report.worst()
+    if worst:
+        items = [f"{i}. **{SEVERITY_WORDS[f.severity.value]}** {cell(f.message)}"
+                 + (f" — what to do: {cell(f.help)}" if f.help else "") for i, f in enumerate(worst, 1)]
+        blocks.append("### Most important first\n\n" + "\n".join(items))
+    if report.metrics:
+        rows = [[cell(name), _plain(v.get("steps_to_human")), seconds_text(v.get("seconds_to_human")),
+                 seconds_text(v.get("fallback_seconds_to_human")), percent_text(v.get("zero_out_coverage"))]
+                for name, v in figures(report.metrics)]
+        blocks += ["### Key figures", table(["when", "key presses to a person", "seconds to a person",
+                                             "pressing nothing", "menus where 0 reaches a person"], rows)]
+        done = tasks(report.metrics)
+        if done:
+            blocks.append(table(["the caller wants", "predicted", "time"],
+                                [[cell(str(t["say"])), "succeeds" if t.get("success") else "**fails**",
+                                  seconds_text(t.get("seconds"))] for t in done]))
+    if report.menu is not None and report.line is not None:
+        blocks.append("### Diagram")
+        for state in report.line.states:
+            try:
+                diagram = draw(report, state)
+            except Exception as exc:
+                blocks.append(f"No diagram: {cell(str(exc).splitlines()[0] if str(exc) else type(exc).__name__)}")
+                continue
+            if len(report.line.states) > 1:
+                blocks.append(f"**{STATE_NAMES.get(state, state)}**")
+            blocks.append(fenced(diagram, "mermaid"))
+    blocks.append(f"### Findings ({len(report.findings)})")
+    if report.findings:
+        blocks.append(table(["severity", "rule", "node", "line", "problem", "how to fix"], [
+            [SEVERITY_WORDS[f.severity.value], f"[{cell(f.code)}]({fix_url(f)}) {cell(f.name)}", cell(f.node_id or "—"),
+             cell(f"{f.span.line}:{f.span.column}" if f.path == report.path else f"{f.path}:{f.span.line}"),
+             cell(f.message + (f" [{f.state} hours]" if f.state else "")), cell(f.help or "—")]
+            for f in report.findings]))
+    else:
+        blocks.append("No findings.")
+    if report.menus:
+        blocks.append("### Menu by menu")
+        for menu in report.menus:
+            blocks.append(f"#### {cell(menu.node_id)}" + ("" if menu.reachable else " (no call reaches it)"))
+            if menu.prompt:
+                blocks.append(f"> {cell(menu.prompt)}\n\n{menu.prompt_seconds:.1f} s to speak in full.")
+            if menu.options:
+                blocks.append(table(["key", "option", "goes to", "heard after"],
+                                    [[cell(o.key), cell(o.label or "—"), cell(o.target or "—"), f"{o.seconds:.1f} s"]
+                                     for o in menu.options]))
+            if menu.handling:
+                blocks.append("; ".join(f"{cell(when)}: {cell(target)}" for when, target in menu.handling))
+    return [b for b in blocks if b]
+
+
+def fenced(body: str, language: str) -> str:
+    """A fenced block whose fence is longer than any run of backticks inside it."""
+    fence = "`" * max(3, 1 + max((len(run) for run in re.findall("`+", body)), default=0))
+    return f"{fence}{language}\n{body.rstrip()}\n{fence}"
+
+
+def _code(text: str) -> str:
+    """Text inside a one-backtick code span: backticks and line breaks cannot close or break it."""
+    return re.sub(r"[`\r\n\u2028\u2029]", "?", text)
+
+
+def _plain(value: Any) -> str:
+    return "none" if value is None else str(value)
