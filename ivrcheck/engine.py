@@ -8,7 +8,7 @@ from concurrent.futures import ProcessPoolExecutor
 from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import Callable, Iterator, Sequence
+from typing import TYPE_CHECKING, Callable, Iterator, Sequence
 
 from ivrcheck import callers, graph, load, rules, score, suppress
 from ivrcheck.config import Config
@@ -18,6 +18,9 @@ from ivrcheck.graph import LineAnalysis
 from ivrcheck.language import load_language
 from ivrcheck.load import LoadedFile, PhoneLine
 from ivrcheck.model import Menu
+
+if TYPE_CHECKING:
+    from ivrcheck.callers.diff import Diff
 
 
 @dataclass(frozen=True)
@@ -86,19 +89,23 @@ def tree_test(path: Path, config: Config = Config()) -> callers.tasks.TreeTest:
     return TreeTest(inspection.result, callers.tasks.predict(inspection.menu, inspection.line, settings=settings))
 
 
-def diff_files(old: Path, new: Path, config: Config = Config()) -> callers.diff.Diff:
+def diff_files(old: Path, new: Path, config: Config = Config()) -> Diff:
     """Compare two versions of a phone line given as two files."""
-    return callers.diff.compare(inspect_file(old, config), inspect_file(new, config), display_path(new))
+    from ivrcheck.callers import diff
+
+    return diff.compare(inspect_file(old, config), inspect_file(new, config), display_path(new))
 
 
-def diff_git(rev: str, path: Path, config: Config = Config()) -> callers.diff.Diff:
+def diff_git(rev: str, path: Path, config: Config = Config()) -> Diff:
     """Compare a file in the working tree with its version at git revision `rev` (`file#node` not followed)."""
     from ivrcheck.callers import git
 
     shown = display_path(path)
     text = git.old_text(rev, path)
     old = inspect_text(text, config, shown) if text is not None else None
-    return callers.diff.compare(old, inspect_text(path.read_text(encoding="utf-8", errors="replace"), config, shown))
+    from ivrcheck.callers import diff
+
+    return diff.compare(old, inspect_text(path.read_text(encoding="utf-8", errors="replace"), config, shown))
 
 
 def check_line(path: Path, config: Config = Config(), display: str | None = None, keep: bool = False) -> Line:

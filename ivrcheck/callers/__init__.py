@@ -10,11 +10,11 @@ from __future__ import annotations
 
 from typing import Any, Mapping
 
-from ivrcheck.callers import diff, order, tasks, timing
+from ivrcheck.callers import order, tasks, timing
 from ivrcheck.graph import OPEN, Analysis, LineAnalysis
 
-
-__all__ = ["diff", "metrics", "order", "tasks", "timing"]
+# `diff` (review of a change) is imported where it is used: a plain check does not need it.
+__all__ = ["metrics", "order", "tasks", "timing"]
 
 
 def metrics(line: LineAnalysis, settings: Mapping[str, Any] | None = None) -> dict[str, Any]:

@@ -13,39 +13,56 @@ and what cannot be known statically becomes an opaque node with an info finding.
 
 from __future__ import annotations
 
+import re
+from collections.abc import Mapping
+from importlib import import_module
 from types import ModuleType
-
-from ivrcheck.importers import (
-    asterisk,
-    connect,
-    freeswitch,
-    genesys,
-    studio,
-    voicexml,
-)
+from typing import Iterator
 
 #: Every importer, in the order `detect` tries them (one a line, so branches adding formats merge cleanly).
-IMPORTERS: tuple[ModuleType, ...] = (
-    genesys,
-    connect,
-    studio,
-    freeswitch,
-    asterisk,
-    voicexml,
+#: Modules are imported only when a file needs them: checking our own YAML imports none.
+NAMES: tuple[str, ...] = (
+    "genesys",
+    "connect",
+    "studio",
+    "freeswitch",
+    "asterisk",
+    "voicexml",
 )
-BY_NAME: dict[str, ModuleType] = {module.NAME: module for module in IMPORTERS}
 #: The menu format's own name for `--from`.
 NATIVE = "ivr"
+#: Our own format: a top level with both `entry:` and `nodes:` (no platform export has them).
+_NATIVE = re.compile(r"^(entry|nodes)[ \t]*:", re.MULTILINE)
+
+
+class _Importers(Mapping[str, ModuleType]):
+    """`--from` name -> importer module, imported on first use."""
+
+    def __getitem__(self, name: str) -> ModuleType:
+        if name not in NAMES:
+            raise KeyError(name)
+        return import_module(f"ivrcheck.importers.{name}")
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(NAMES)
+
+    def __len__(self) -> int:
+        return len(NAMES)
+
+
+BY_NAME: Mapping[str, ModuleType] = _Importers()
 
 
 def names() -> tuple[str, ...]:
     """Every value `--from` accepts."""
-    return (NATIVE, *BY_NAME)
+    return (NATIVE, *NAMES)
 
 
 def detect(text: str, filename: str) -> ModuleType | None:
     """The importer whose format this text is in, or None for our own YAML (or anything unknown)."""
-    return next((module for module in IMPORTERS if module.detect(text, filename)), None)
+    if {m.group(1) for m in _NATIVE.finditer(text[:1_000_000])} == {"entry", "nodes"}:
+        return None
+    return next((module for module in map(BY_NAME.__getitem__, NAMES) if module.detect(text, filename)), None)
 
 
-__all__ = ["BY_NAME", "IMPORTERS", "NATIVE", "detect", "names"]
+__all__ = ["BY_NAME", "NAMES", "NATIVE", "detect", "names"]

@@ -1,14 +1,15 @@
 """English synonyms beyond the lexicon, from Princeton WordNet's local files (Debian's `wordnet-base`).
 
 Two words are synonyms here when they share a synset among the most common senses of
-each (WordNet lists a word's senses by frequency). Only the index files are read, once,
-on first use; nothing is downloaded. The files are looked for in `$WORDNET_DIR`, then
+each (WordNet lists a word's senses by frequency). Only the index files are read, by a
+binary search over their sorted lines (nothing is loaded up front); nothing is downloaded. The files are looked for in `$WORDNET_DIR`, then
 /usr/share/wordnet (Debian, Ubuntu) and the usual local installs; without them this
 source is simply off. WordNet 3.0 is under the WordNet licence (BSD-like), read as data.
 """
 
 from __future__ import annotations
 
+import mmap
 import os
 from functools import lru_cache
 from pathlib import Path
@@ -30,7 +31,7 @@ def folder() -> Path | None:
 
 
 def available() -> bool:
-    return _index() is not None
+    return _files() is not None
 
 
 def synonyms(first: str, second: str) -> bool:
@@ -41,13 +42,13 @@ def synonyms(first: str, second: str) -> bool:
 
 @lru_cache(maxsize=16384)
 def _senses(word: str) -> frozenset[tuple[str, str]]:
-    index = _index()
-    if index is None:
+    files = _files()
+    if files is None:
         return frozenset()
     found: set[tuple[str, str]] = set()
     for pos in _POS:
         for lemma in _lemmas(word, pos):
-            offsets = index[pos].get(lemma)
+            offsets = _offsets(files[pos], lemma)
             if offsets:
                 found.update((pos, o) for o in offsets[:SENSES])
                 break
@@ -62,23 +63,41 @@ def _lemmas(word: str, pos: str) -> list[str]:
 
 
 @lru_cache(maxsize=1)
-def _index() -> dict[str, dict[str, tuple[str, ...]]] | None:
+def _files() -> dict[str, bytes | mmap.mmap] | None:
+    """Each part of speech's index file, mapped into memory (sorted by lemma, so searchable)."""
     place = folder()
     if place is None:
         return None
-    index: dict[str, dict[str, tuple[str, ...]]] = {}
+    found: dict[str, bytes | mmap.mmap] = {}
     for pos in _POS:
-        table: dict[str, tuple[str, ...]] = {}
-        with open(place / f"index.{pos}", encoding="utf-8", errors="replace") as lines:
-            for line in lines:
-                if line.startswith(" "):
-                    continue  # the licence header
-                fields = line.split()
-                pointers = int(fields[3])
-                count = int(fields[2])
-                table[fields[0].replace("_", " ")] = tuple(fields[6 + pointers: 6 + pointers + count])
-        index[pos] = table
-    return index
+        with open(place / f"index.{pos}", "rb") as handle:
+            found[pos] = mmap.mmap(handle.fileno(), 0, access=mmap.ACCESS_READ)
+    return found
+
+
+def _offsets(data: bytes | mmap.mmap, lemma: str) -> tuple[str, ...]:
+    """The synset offsets of `lemma` in one index file, by binary search over its sorted lines."""
+    key = lemma.replace(" ", "_").encode("utf-8")
+    low, high = 0, len(data)
+    while low < high:
+        middle = (low + high) // 2
+        start = data.rfind(b"\n", 0, middle) + 1
+        end = data.find(b"\n", start)
+        end = len(data) if end == -1 else end
+        line = data[start:end]
+        if line.startswith(b" "):  # the licence header sorts before every lemma
+            low = end + 1
+            continue
+        word = line.split(b" ", 1)[0]
+        if word == key:
+            fields = line.decode("utf-8", errors="replace").split()
+            pointers, count = int(fields[3]), int(fields[2])
+            return tuple(fields[6 + pointers: 6 + pointers + count])
+        if word < key:
+            low = end + 1
+        else:
+            high = start
+    return ()
 
 
 @lru_cache(maxsize=1)

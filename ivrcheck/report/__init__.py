@@ -3,26 +3,34 @@
 from __future__ import annotations
 
 import os
-from typing import Callable, Sequence
+from collections.abc import Mapping
+from importlib import import_module
+from typing import Callable, Iterator, Sequence
 
 from ivrcheck.findings import FileResult
-from ivrcheck.report import github as github_format
-from ivrcheck.report import gitlab as gitlab_format
-from ivrcheck.report import json as json_format
-from ivrcheck.report import junit as junit_format
-from ivrcheck.report import sarif as sarif_format
 from ivrcheck.report import text as text_format
 
 Formatter = Callable[[Sequence[FileResult], bool], str]
 
-FORMATS: dict[str, Formatter] = {
-    "text": text_format.format,
-    "json": json_format.format,
-    "sarif": sarif_format.format,
-    "github": github_format.format,
-    "junit": junit_format.format,
-    "gitlab": gitlab_format.format,
-}
+
+class _Formats(Mapping[str, Formatter]):
+    """Format name -> its `format` function, each module imported only when its format is used:
+    a plain `check` should not pay for SARIF's rule descriptors or the JUnit XML writer."""
+
+    MODULES = {"text": "text", "json": "json", "sarif": "sarif", "github": "github", "junit": "junit",
+               "gitlab": "gitlab"}
+
+    def __getitem__(self, name: str) -> Formatter:
+        return import_module(f"ivrcheck.report.{self.MODULES[name]}").format
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self.MODULES)
+
+    def __len__(self) -> int:
+        return len(self.MODULES)
+
+
+FORMATS: Mapping[str, Formatter] = _Formats()
 
 
 def quiet_text(results: Sequence[FileResult], color: bool = False) -> str:

@@ -1,0 +1,98 @@
+"""Speed and memory against the floors of issue 15, in fresh processes, cold.
+
+Run: python benchmarks/speed.py [--repeat 5]
+
+Every number is the median wall time of `--repeat` fresh processes (no warm caches), and
+each ratio divides ivrcheck's time by its floor's, measured the same way:
+
+| workload                                   | floor                                                        | goal      |
+|--------------------------------------------|--------------------------------------------------------------|-----------|
+| `ivrcheck check menus/`                    | `python -c "import networkx, yaml, typer"`                   | <= 1.25x  |
+| a generated 1,000-node line                | `yamllint -d relaxed` on the same file                       | <= 0.4x   |
+| a generated 10,000-node line               | that import + a bare CSafeLoader compose, collector paused   | <= 2.0x   |
+| 10,000 -> 40,000 nodes                     | linear growth                                                | <= 4.4x   |
+| peak memory at 10,000 nodes                | (absolute)                                                   | <= 120 MiB|
+
+yamllint is needed for the second row (`pip install yamllint`); without it that row says so.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from benchmarks.bench import generate  # noqa: E402
+
+FLOOR_IMPORT = "import networkx, yaml, typer"
+FLOOR_COMPOSE = (
+    "import gc, sys, networkx, yaml, typer\n"
+    "gc.disable()\n"
+    "yaml.compose(open(sys.argv[1], encoding='utf-8').read(), Loader=yaml.CSafeLoader)\n"
+)
+
+
+def timed(command: list[str], repeat: int) -> tuple[float, int]:
+    """Median seconds and the largest peak resident memory (KiB) over fresh runs of a command."""
+    times, peaks = [], []
+    for _ in range(repeat):
+        start = time.perf_counter()
+        process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, cwd=ROOT)
+        _, status, usage = os.wait4(process.pid, 0)
+        times.append(time.perf_counter() - start)
+        peaks.append(usage.ru_maxrss)
+    return statistics.median(times), max(peaks)
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--repeat", type=int, default=5)
+    args = parser.parse_args()
+    python = sys.executable
+    check = [python, "-m", "ivrcheck", "check", "--fail-on", "never"]
+    rows = []
+    with tempfile.TemporaryDirectory() as folder:
+        files = {}
+        for nodes in (1_000, 10_000, 40_000):
+            path = Path(folder) / f"line{nodes}.ivr.yaml"
+            path.write_text(generate(nodes), encoding="utf-8")
+            files[nodes] = str(path)
+
+        ours, _ = timed([*check, "menus/"], args.repeat)
+        floor, _ = timed([python, "-c", FLOOR_IMPORT], args.repeat)
+        rows.append(("the example menus vs import networkx, yaml, typer", ours, floor, ours / floor, "<= 1.25x"))
+
+        ours, _ = timed([*check, files[1_000]], args.repeat)
+        yamllint = shutil.which("yamllint")
+        if yamllint:
+            floor, _ = timed([yamllint, "-d", "relaxed", files[1_000]], args.repeat)
+            rows.append(("a 1,000-node line vs yamllint -d relaxed", ours, floor, ours / floor, "<= 0.4x"))
+        else:
+            rows.append(("a 1,000-node line vs yamllint -d relaxed", ours, None, None, "yamllint not installed"))
+
+        ours10, peak10 = timed([*check, files[10_000]], args.repeat)
+        floor, _ = timed([python, "-c", FLOOR_COMPOSE, files[10_000]], args.repeat)
+        rows.append(("10,000 nodes vs import + compose, collector paused", ours10, floor, ours10 / floor, "<= 2.0x"))
+
+        ours40, _ = timed([*check, files[40_000]], max(1, args.repeat // 2))
+        rows.append(("10,000 -> 40,000 nodes", ours40, ours10, ours40 / ours10, "<= 4.4x (linear)"))
+    print(f"{'workload':<52} {'ivrcheck':>9} {'floor':>8} {'ratio':>7}  goal")
+    for name, ours, floor, ratio, goal in rows:
+        floor_text = f"{floor:8.3f}" if floor is not None else f"{'-':>8}"
+        ratio_text = f"{ratio:6.2f}x" if ratio is not None else f"{'-':>7}"
+        print(f"{name:<52} {ours:9.3f} {floor_text} {ratio_text}  {goal}")
+    print(f"{'peak memory at 10,000 nodes':<52} {peak10 / 1024:8.1f} MiB{'':>9}  <= 120 MiB")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
