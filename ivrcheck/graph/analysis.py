@@ -6,7 +6,7 @@ import heapq
 from collections import deque
 from dataclasses import dataclass, field
 from functools import cached_property
-from typing import Any, Mapping
+from typing import Any, Iterator, Mapping
 
 import networkx as nx
 
@@ -458,10 +458,8 @@ def _traps(out: Adjacency, reachable: frozenset[str], nodes: dict[str, Node | No
         return not (kind in SILENT and target is not None and target.type is NodeType.HANGUP)
 
     adjacency = {u: {v for v, attrs in out[u] if exit_edge(u, v, attrs["kind"])} for u in reachable}
-    sub = nx.DiGraph((u, v) for u, targets in adjacency.items() for v in targets)
-    sub.add_nodes_from(reachable)
     traps = []
-    for component in nx.strongly_connected_components(sub):
+    for component in _components(adjacency):
         if len(component) == 1:
             (only,) = component
             if only not in adjacency.get(only, ()):
@@ -470,8 +468,55 @@ def _traps(out: Adjacency, reachable: frozenset[str], nodes: dict[str, Node | No
             continue
         if any(v not in component for u in component for v in adjacency.get(u, ())):
             continue
-        traps.append(_cycle_from_first(sub, component, nodes))
+        traps.append(_cycle_from_first(adjacency, component, nodes))
     return sorted(traps)
+
+
+def _components(adjacency: dict[str, set[str]]) -> Iterator[set[str]]:
+    """Strongly connected components (Tarjan's algorithm, iterative: no recursion limit).
+
+    Written out rather than building a networkx graph for it: on a 10,000-node line the
+    graph costs more than the search, and only the few components that trap a caller are
+    looked at further.
+    """
+    index: dict[str, int] = {}
+    low: dict[str, int] = {}
+    stack: list[str] = []
+    on_stack: set[str] = set()
+    for root in adjacency:
+        if root in index:
+            continue
+        work = [(root, iter(adjacency.get(root, ())))]
+        index[root] = low[root] = len(index)
+        stack.append(root)
+        on_stack.add(root)
+        while work:
+            node, successors = work[-1]
+            for successor in successors:
+                if successor not in adjacency:
+                    continue
+                if successor not in index:
+                    index[successor] = low[successor] = len(index)
+                    stack.append(successor)
+                    on_stack.add(successor)
+                    work.append((successor, iter(adjacency.get(successor, ()))))
+                    break
+                if successor in on_stack:
+                    low[node] = min(low[node], index[successor])
+            else:
+                work.pop()
+                if work:
+                    parent = work[-1][0]
+                    low[parent] = min(low[parent], low[node])
+                if low[node] == index[node]:
+                    component = set()
+                    while True:
+                        member = stack.pop()
+                        on_stack.discard(member)
+                        component.add(member)
+                        if member == node:
+                            break
+                    yield component
 
 
 def _silent_traps(out: Adjacency, reachable: frozenset[str], nodes: dict[str, Node | None],
@@ -494,28 +539,28 @@ def _silent_traps(out: Adjacency, reachable: frozenset[str], nodes: dict[str, No
             return onward or [v for v, attrs in edges if attrs["kind"] == "retries"]
         return [v for v, attrs in edges if attrs["kind"] in ROUTING]
 
-    adjacency = {u: set(silent_next(u)) for u in reachable}
-    sub = nx.DiGraph((u, v) for u, targets in adjacency.items() for v in targets if v in reachable)
+    adjacency = {u: {v for v in silent_next(u) if v in reachable} for u in reachable}
     traps = []
-    for component in nx.strongly_connected_components(sub):
+    for component in _components(adjacency):
         if len(component) == 1:
             (only,) = component
             if only not in adjacency.get(only, ()):
                 continue
         if any(v not in component for u in component for v in adjacency.get(u, ())):
             continue
-        traps.append(_cycle_from_first(sub, component, nodes))
+        traps.append(_cycle_from_first(adjacency, component, nodes))
     return sorted(traps)
 
 
-def _cycle_from_first(sub: nx.DiGraph, component: set[str], nodes: dict[str, Node | None]) -> list[str]:
+def _cycle_from_first(adjacency: dict[str, set[str]], component: set[str],
+                      nodes: dict[str, Node | None]) -> list[str]:
     """A shortest cycle through the component's earliest node, so reports are deterministic."""
     def position(node_id: str) -> tuple[str, int, int, str]:
         node = nodes.get(node_id)  # the root file (no `source`) first, then by file, line, column
         return (node.source or "", node.span.line, node.span.column, node_id) if node else ("", 0, 0, node_id)
 
     first = min(component, key=position)
-    inner = sub.subgraph(component)
+    inner = nx.DiGraph((u, v) for u in component for v in adjacency.get(u, ()) if v in component)
     best: list[str] | None = None
     for successor in sorted(inner.successors(first), key=position):
         path = [first] if successor == first else [first, *nx.shortest_path(inner, successor, first)[:-1]]

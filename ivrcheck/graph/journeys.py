@@ -89,7 +89,7 @@ def announced(node: Node | None, attrs: dict[str, Any], language: Language) -> b
     return key in _offered(language, node.prompt)
 
 
-@lru_cache(maxsize=8192)
+@lru_cache(maxsize=1 << 17)
 def _offered(language: Language, prompt: str | None) -> frozenset[str]:
     """The keys a prompt offers, once per prompt."""
     return frozenset(offer.key for offer in language.offers(prompt))

@@ -84,6 +84,6 @@ class CallerWords:
         return _count(self, text)
 
 
-@lru_cache(maxsize=4096)
+@lru_cache(maxsize=1 << 17)
 def _count(words: CallerWords, text: str) -> int:
     return sum(1 for w in _WORD.findall(text.lower()) if w in words.markers)

@@ -146,7 +146,7 @@ def _with_synonyms(words: LabelWords, groups: tuple[tuple[str, ...], ...]) -> La
     return replace(words, lexicon=Lexicon.build(read_data(words.code), words.term_keys, groups))
 
 
-@lru_cache(maxsize=16384)
+@lru_cache(maxsize=1 << 17)
 def _units(words: LabelWords, label: str) -> tuple[Unit, ...]:
     content = [t for t in content_tokens(label, words.compounds) if words.content(t)]
     readings = [words.readings(t) for t in content]

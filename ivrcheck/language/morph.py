@@ -113,7 +113,7 @@ def _stemmer(name: str) -> Any:
     return snowballstemmer.stemmer(name)
 
 
-@lru_cache(maxsize=32768)
+@lru_cache(maxsize=1 << 17)
 def stem(stemmer: str, fixes: tuple[tuple[re.Pattern[str], str], ...], word: str) -> str:
     """The Snowball stem of a lower-case word, with the language's fixes applied."""
     result = _stemmer(stemmer).stemWord(word)
@@ -122,7 +122,7 @@ def stem(stemmer: str, fixes: tuple[tuple[re.Pattern[str], str], ...], word: str
     return result
 
 
-@lru_cache(maxsize=32768)
+@lru_cache(maxsize=1 << 17)
 def _voikko_read(fallback: Snowball, word: str) -> Reading:
     if word.isdigit():
         return Reading((word,))

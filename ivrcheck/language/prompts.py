@@ -92,7 +92,7 @@ class PromptWords:
         return _offers(self, prompt) if prompt else ()
 
 
-@lru_cache(maxsize=4096)
+@lru_cache(maxsize=1 << 17)
 def _offers(words: PromptWords, prompt: str) -> tuple[Offer, ...]:
     found = [(m, words.word_to_key[m.group("key").lower()]) for m in words.pattern.finditer(prompt)]
     continued = _continued(words, prompt, [m for m, _ in found])

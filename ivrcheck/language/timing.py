@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 WORD = re.compile(r"[^\W_]+(?:['’-][^\W_]+)*|[*#]", re.UNICODE)
 _DIGIT_RUN = re.compile(r"\b\d{2,}\b")
@@ -20,6 +21,12 @@ def seconds(text: str | None, unit: str, rate: float) -> float:
     """Seconds to speak `text` at `rate` in `unit` (words_per_minute or syllables_per_second)."""
     if not text:
         return 0.0
+    return _seconds(text, unit, rate)
+
+
+@lru_cache(maxsize=1 << 17)
+def _seconds(text: str, unit: str, rate: float) -> float:
+    """seconds(), cached: every menu's prompt is timed for each of its options and each state."""
     words = WORD.findall(text)
     if unit == "syllables_per_second":
         return sum(syllables(w) for w in words) / rate

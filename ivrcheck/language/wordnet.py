@@ -40,7 +40,7 @@ def synonyms(first: str, second: str) -> bool:
     return bool(a and b and a & b)
 
 
-@lru_cache(maxsize=16384)
+@lru_cache(maxsize=1 << 17)
 def _senses(word: str) -> frozenset[tuple[str, str]]:
     files = _files()
     if files is None:
