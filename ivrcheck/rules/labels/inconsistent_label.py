@@ -8,7 +8,9 @@ leads elsewhere is reported at its label. Not reported: `repeat` (or a `goto` to
 menu itself) and `back`, which do the same thing wherever they are; and a label whose
 options all reach a live person, such as "Speak to an advisor" going to the billing team
 from the billing menu and to the general queue from the main menu, since being routed to
-the right team is no surprise to a caller.
+the right team is no surprise to a caller; and a drill-down, where "Faults" opens a menu
+whose own "Faults" option reports one: the caller who follows the label twice lands where
+it promised.
 
 ## Why it matters
 Callers learn a menu as they go: once "Billing" has meant one thing, they expect it to
@@ -89,24 +91,42 @@ Use = tuple[Node, Option, frozenset[str]]
 
 def check(menu: Menu, line: LineAnalysis, settings: Settings) -> Iterator[Problem]:
     words = line.language.label_words
-    uses: dict[tuple[str, ...], list[Use]] = {}
+    uses: dict[tuple, list[Use]] = {}
     for node in menu.nodes.values():
         if node.id not in line.reachable:
             continue
         for option in node.options:
             if option.label and option.target is not None:
-                uses.setdefault(words.key(option.label), []).append((node, option, _places(node, option, line.open)))
+                use = (node, option, _places(node, option, line.open))
+                for key in _keys(words, option.label):
+                    uses.setdefault(key, []).append(use)
+    reported: set[tuple[str, str]] = set()
     for group in uses.values():
         first_node, first, places = group[0]
         for node, option, where in group[1:]:
             if node.id == first_node.id or where & places or _both_human(line.open, group[0], (node, option, where)):
                 continue
+            if node.id in places or first_node.id in where:
+                continue  # a drill-down: "Faults" opens a menu whose "Report a fault" does the task
+            if (node.id, option.key) in reported:
+                continue
+            reported.add((node.id, option.key))
             yield Problem(
                 option.label_span or option.span, node.id,
                 f"label {quote(option.label)} leads to {_show(option)} in {quote(node.id)} but to "
                 f"{_show(first)} in {quote(first_node.id)}, so callers who learnt it once are misled",
                 "give options that lead to different places different labels, or point them at the same node",
             )
+
+
+def _keys(words, label: str) -> list[tuple]:
+    """What makes two labels one label to a caller: the same words, stop words aside.
+
+    Not the meaning model's "same task": a submenu's "Your bill" leading to the final bill is
+    no broken promise of the main menu's "Billing", and comparing every pair of labels of a
+    line by meaning would not stay linear in its size.
+    """
+    return [("words", *words.key(label))]
 
 
 def _places(node: Node, option: Option, analysis: Analysis) -> frozenset[str]:

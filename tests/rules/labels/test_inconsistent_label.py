@@ -88,3 +88,30 @@ def test_message_names_both_places() -> None:
     assert finding.node_id == "moving"
     assert 'label "Billing" leads to "final_bill" in "moving" but to "billing" in "main"' in finding.message
     assert "different labels" in finding.help
+
+
+DRILL_DOWN = """
+entry: main
+nodes:
+  main:
+    prompt: For faults, press 1. To speak to an advisor, press 0.
+    options:
+      "1": {label: Faults, goto: faults}
+      "0": {label: Advisor, goto: advisor}
+  faults:
+    prompt: To report a fault, press 1. To speak to an advisor, press 0.
+    options:
+      "1": {label: Faults, goto: report}
+      "0": {label: Advisor, goto: advisor}
+  report: {type: self_service}
+  advisor: {type: agent}
+"""
+
+
+def test_a_drill_down_with_the_same_label_is_no_broken_promise() -> None:
+    assert lint(DRILL_DOWN, select="L303") == []
+    elsewhere = DRILL_DOWN.replace('      "0": {label: Advisor, goto: advisor}\n  faults:',
+                                   '      "2": {label: Billing, goto: billing}\n      "0": {label: Advisor, goto: advisor}\n'
+                                   '  billing:\n    prompt: For faults, press 1.\n    options:\n'
+                                   '      "1": {label: Faults, goto: advisor}\n  faults:')
+    assert [(f.code, f.node_id) for f in lint(elsewhere, select="L303")] == [("L303", "billing")]
