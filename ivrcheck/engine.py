@@ -269,4 +269,7 @@ def _gc_paused() -> Iterator[None]:
         yield
     finally:
         if was_enabled:
+            # What the check built is freed by reference counting when its result is dropped;
+            # freezing it spares the collector a full pass over a large model it cannot free.
+            gc.freeze()
             gc.enable()

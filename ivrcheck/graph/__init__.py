@@ -18,4 +18,8 @@ def analyse(menu: Menu, language: Language | None = None) -> LineAnalysis:
     language = (language or load_language(menu.language)).also_reading(menu.languages())
     graph = build_graph(menu)
     states = (OPEN, CLOSED) if menu.has_hours else (OPEN,)
-    return LineAnalysis(menu, {state: analyse_state(menu, graph, state, language) for state in states}, language)
+    line = LineAnalysis(menu, {state: analyse_state(menu, graph, state, language) for state in states}, language)
+    # Every fact is read off by now. networkx caches views on the graph that refer back to it,
+    # a cycle only the collector frees; emptying the graph leaves that cycle nearly weightless.
+    graph.clear()
+    return line
