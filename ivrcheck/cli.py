@@ -75,6 +75,9 @@ EntryOpt = Annotated[Optional[str], typer.Option(
 StdinNameOpt = Annotated[Optional[str], typer.Option(
     "--stdin-filename", metavar="NAME", rich_help_panel=INPUT,
     help="The file name to show for a menu read from standard input (-).")]
+TextOrJsonOpt = Annotated[str, typer.Option(
+    "--format", "-f", metavar="FORMAT", rich_help_panel=OUTPUT, show_default=False,
+    help="text or json (default: text).")]
 JobsOpt = Annotated[int, typer.Option(
     "--jobs", "-j", metavar="N", rich_help_panel=INPUT, show_default=False,
     help="Files checked at once; 0 means one per CPU core (default: 1).")]
@@ -134,8 +137,7 @@ def check(
 def score(
     paths: PathsArg,
     *,
-    format: Annotated[str, typer.Option("--format", "-f", metavar="FORMAT", rich_help_panel=OUTPUT,
-                                        help="text or json (default: text).")] = "text",
+    format: TextOrJsonOpt = "text",
     config: ConfigOpt = None,
     output: OutputOpt = None,
     source_format: FromOpt = None,
@@ -160,8 +162,7 @@ def score(
 def tasks(
     paths: PathsArg,
     *,
-    format: Annotated[str, typer.Option("--format", "-f", metavar="FORMAT", rich_help_panel=OUTPUT,
-                                        help="text or json (default: text).")] = "text",
+    format: TextOrJsonOpt = "text",
     config: ConfigOpt = None,
     output: OutputOpt = None,
     source_format: FromOpt = None,
@@ -189,6 +190,7 @@ def diff(
     git: Annotated[Optional[str], typer.Option("--git", metavar="REV", rich_help_panel=INPUT,
                                                help="Compare the working tree with this revision (git show REV:path).")] = None,
     format: Annotated[str, typer.Option("--format", "-f", metavar="FORMAT", rich_help_panel=OUTPUT,
+                                        show_default=False,
                                         help="text, json or markdown (default: text).")] = "text",
     fail_on_regression: Annotated[bool, typer.Option("--fail-on-regression", rich_help_panel=OUTPUT,
                                                      help="Exit 1 when the score falls or a person gets further away.")] = False,
@@ -395,9 +397,11 @@ def schema(output: OutputOpt = None) -> None:
 
 @app.command("config")
 def config_command(
-    path: Annotated[Path, typer.Argument(metavar="PATH", help="Show the settings that apply to this file or folder.")] = Path("."),
+    path: Annotated[Path, typer.Argument(metavar="PATH", show_default=False,
+                                         help="Show the settings that apply to this file or folder (default: here).")] = Path("."),
     *,
-    show: Annotated[bool, typer.Option("--show", help="Print the resolved settings and where each came from.")] = True,
+    show: Annotated[bool, typer.Option("--show", show_default=False,
+                                       help="Print the resolved settings and where each came from.")] = True,
     config: ConfigOpt = None,
 ) -> None:
     """Print the settings that apply to PATH, each with where it came from."""
