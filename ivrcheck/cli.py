@@ -315,10 +315,7 @@ def import_command(
     from ivrcheck.report import quiet_text
     from ivrcheck.report.menu_yaml import imported
 
-    if source_format is not None and source_format not in importers.names():
-        from ivrcheck.didyoumean import suggest
-
-        raise fail(f'--from is "{source_format}"; {suggest(source_format, importers.names())}')
+    _known_format(source_format)
     (path,) = _existing([str(file)])
     loaded = load.read_file(path, str(file), source_format=source_format, entry=entry)
     module = importers.BY_NAME.get(source_format or "") or (
@@ -435,13 +432,10 @@ def _run(paths: list[str], config: Optional[Path], select, ignore, fail_on, sour
 
 
 def _resolver(config: Optional[Path], select, ignore, fail_on, source_format, entry) -> Callable[[Path], object]:
-    from ivrcheck import importers, rules
+    from ivrcheck import rules
     from ivrcheck.config import Resolver
 
-    if source_format is not None and source_format not in importers.names():
-        from ivrcheck.didyoumean import suggest
-
-        raise fail(f'--from is "{source_format}"; {suggest(source_format, importers.names())}')
+    _known_format(source_format)
     try:
         resolver = Resolver(rules.catalog(), config, select=select or (), ignore=ignore or (), fail_on=fail_on,
                             source_format=source_format, entry=entry)
@@ -454,6 +448,16 @@ def _resolver(config: Optional[Path], select, ignore, fail_on, source_format, en
         except _config_error() as exc:
             raise fail(str(exc)) from None
     return resolve
+
+
+def _known_format(source_format: Optional[str]) -> None:
+    """`--from` names ivr or an importer, with a did-you-mean otherwise (exit 2)."""
+    from ivrcheck import importers
+
+    if source_format is not None and source_format not in importers.names():
+        from ivrcheck.didyoumean import suggest
+
+        raise fail(f'--from is "{source_format}"; {suggest(source_format, importers.names())}')
 
 
 def _config_error() -> type[Exception]:

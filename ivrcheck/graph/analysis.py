@@ -6,7 +6,7 @@ import heapq
 from collections import deque
 from dataclasses import dataclass, field
 from functools import cached_property
-from typing import Any, Iterator, Mapping
+from typing import Any, Callable, Iterator, Mapping
 
 import networkx as nx
 
@@ -243,36 +243,33 @@ class Analysis:
 
     def reaching(self, goal: str) -> set[str]:
         """Nodes from which some path of this state leads to `goal` (and `goal` itself)."""
-        into: dict[str, list[str]] = {}
-        for source, edges in self.out.items():
-            for target, _ in edges:
-                into.setdefault(target, []).append(source)
-        seen, frontier = {goal}, [goal]
-        while frontier:
-            for source in into.get(frontier.pop(), ()):
-                if source not in seen:
-                    seen.add(source)
-                    frontier.append(source)
-        return seen
+        return _upstream(self.out, {goal}, lambda source, target, attrs: True)
 
     def leading_to(self, goals: set[str] | frozenset[str]) -> set[str]:
         """Nodes from which a caller reaches a goal by choices and routing without going back up:
         every step keeps or grows the fewest key presses from the entry (the goals included)."""
-        into: dict[str, list[str]] = {}
-        for source, edges in self.out.items():
-            for target, attrs in edges:
-                if attrs["kind"] in CHOICE | ROUTING and self.steps.get(target, -1) >= self.steps.get(source, 1 << 30):
-                    into.setdefault(target, []).append(source)
-        seen, frontier = set(goals), list(goals)
-        while frontier:
-            for source in into.get(frontier.pop(), ()):
-                if source not in seen:
-                    seen.add(source)
-                    frontier.append(source)
-        return seen
+        forward = CHOICE | ROUTING
+        return _upstream(self.out, set(goals), lambda source, target, attrs: attrs["kind"] in forward
+                         and self.steps.get(target, -1) >= self.steps.get(source, 1 << 30))
 
 
 Adjacency = dict[str, list[tuple[str, dict[str, Any]]]]
+
+
+def _upstream(out: Adjacency, goals: set[str], follows: Callable[[str, str, dict[str, Any]], bool]) -> set[str]:
+    """The goals and every node with a path into one of them over the edges `follows` accepts."""
+    into: dict[str, list[str]] = {}
+    for source, edges in out.items():
+        for target, attrs in edges:
+            if follows(source, target, attrs):
+                into.setdefault(target, []).append(source)
+    seen, frontier = set(goals), list(goals)
+    while frontier:
+        for source in into.get(frontier.pop(), ()):
+            if source not in seen:
+                seen.add(source)
+                frontier.append(source)
+    return seen
 
 
 def adjacency(graph: nx.MultiDiGraph, state: str) -> tuple[Adjacency, Adjacency]:
