@@ -19,6 +19,18 @@ from ivrcheck.findings import FileResult
 # Flags show `<bool>` the same way. Every option that takes a value declares a metavar instead.
 TyperArgument.display_type_rich = lambda self, ctx: None  # type: ignore[method-assign]
 TyperOption.display_type_rich = lambda self, ctx: self.metavar  # type: ignore[method-assign]
+try:  # typer < 0.29 reads an argument's type column from its parameter type instead
+    from typer._click.types import ParamType as _ParamType
+except ImportError:  # pragma: no cover - typer with click outside, or a layout we do not know
+    _ParamType = None
+if _ParamType is not None:
+    _plain_metavar = _ParamType.get_metavar
+
+    def _argument_metavar(self, param, ctx):  # type: ignore[no-untyped-def]
+        found = _plain_metavar(self, param, ctx)
+        return "" if found is None and isinstance(param, TyperArgument) else found
+
+    _ParamType.get_metavar = _argument_metavar  # type: ignore[method-assign]
 
 app = typer.Typer(
     name="ivrcheck",

@@ -202,3 +202,24 @@ def test_wordnet_is_off_without_its_files(monkeypatch, tmp_path) -> None:
     monkeypatch.setattr(wordnet, "_PLACES", ())
     monkeypatch.setenv("WORDNET_DIR", str(tmp_path))
     assert wordnet.folder() is None
+
+
+def test_a_libvoikko_that_cannot_start_falls_back_without_a_traceback(monkeypatch) -> None:
+    """libvoikko installed by pip but libvoikko1 missing: Snowball is used, nothing printed at exit."""
+    libvoikko = pytest.importorskip("libvoikko")
+
+    def no_native_library(self, language, path=None):
+        raise OSError("libvoikko.so.1: cannot open shared object file")
+
+    monkeypatch.setattr(libvoikko.Voikko, "__init__", no_native_library)
+    morph._voikko.cache_clear()
+    unraisable = []
+    monkeypatch.setattr(sys, "unraisablehook", unraisable.append)
+    try:
+        assert morph._voikko() is None
+        import gc
+
+        gc.collect()
+        assert unraisable == []
+    finally:
+        morph._voikko.cache_clear()

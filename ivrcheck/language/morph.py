@@ -100,10 +100,17 @@ def voikko_missing_reason() -> str:
 def _voikko() -> Any:
     try:
         import libvoikko
-
-        return libvoikko.Voikko("fi")
-    except Exception:  # noqa: BLE001 - libvoikko raises its own error types when no dictionary loads
+    except ImportError:
         return None
+    # Built in two steps so a failed start (no libvoikko1 or no dictionary) can be closed quietly:
+    # libvoikko's own __del__ otherwise prints a traceback at exit for the half-built object.
+    voikko = libvoikko.Voikko.__new__(libvoikko.Voikko)
+    try:
+        voikko.__init__("fi")
+    except Exception:  # noqa: BLE001 - libvoikko raises its own error types (and OSError) when it cannot load
+        voikko._Voikko__handle = 0
+        return None
+    return voikko
 
 
 @lru_cache(maxsize=None)
