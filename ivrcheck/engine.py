@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import gc
 import re
-from concurrent.futures import ProcessPoolExecutor
 from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -122,6 +121,8 @@ def check_paths(paths: Sequence[Path], config_for: Callable[[Path], Config], job
     configs = [config_for(p) for p in paths]
     lines: list[Line] = []
     if jobs > 1 and len(paths) > 1:
+        from concurrent.futures import ProcessPoolExecutor  # only --jobs needs a process pool
+
         with ProcessPoolExecutor(max_workers=jobs) as pool:
             chunk = max(1, len(paths) // (jobs * 4))
             for line in pool.map(check_line, paths, configs, [None] * len(paths), [keep] * len(paths),
