@@ -66,6 +66,18 @@ class LineAnalysis:
         return {state: journeys(a, self.menu.entry.ref, self.language, with_tasks=state == OPEN)
                 for state, a in self.states.items()}
 
+    def asks_for(self, label: str) -> str | None:
+        """The universal function a label asks for (`LabelWords.asks_for`), read once per distinct
+        label: several rules ask it of every option, and a line repeats "Advisor" in every menu."""
+        found = self._asks_for
+        if label not in found:
+            found[label] = self.language.label_words.asks_for(label)
+        return found[label]
+
+    @cached_property
+    def _asks_for(self) -> dict[str, str | None]:
+        return {}
+
     def _leads_nowhere(self, node_id: str) -> bool:
         node = self.menu.nodes[node_id]
         if is_end(node):

@@ -60,6 +60,7 @@ None.
 
 from __future__ import annotations
 
+from functools import cache
 from typing import TYPE_CHECKING, Callable, Iterable, Iterator
 
 from ivrcheck.findings import Problem, Severity
@@ -81,7 +82,11 @@ _ON_THE_WAY_OUT = frozenset({NodeType.SELF_SERVICE, NodeType.MESSAGE, NodeType.B
 
 
 def check(menu: Menu, line: LineAnalysis, settings: Settings) -> Iterator[Problem]:
-    words_of = _caller_words(menu)
+    words_in = cache(lambda code: load_language(code).caller_words)  # once per distinct language
+
+    def words_of(node: Node) -> CallerWords:
+        return words_in(node.language or menu.language)
+
     pointing = _options_into(menu)
     for node in menu.nodes.values():
         if node.type is not NodeType.SELF_SERVICE or node.id not in line.reachable:
@@ -104,19 +109,6 @@ def check(menu: Menu, line: LineAnalysis, settings: Settings) -> Iterator[Proble
             yield Problem(node.span, node.id,
                           f"task {quote(node.id)} {why} and then the call ends without telling the caller what "
                           "was done", f'before the call ends, say what was done ("{example}"), or return to a menu')
-
-
-def _caller_words(menu: Menu) -> Callable[[Node], CallerWords]:
-    """A node's caller words, looked up once per distinct language code of the line."""
-    found: dict[str, CallerWords] = {}
-
-    def words(node: Node) -> CallerWords:
-        code = node.language or menu.language
-        if code not in found:
-            found[code] = load_language(code).caller_words
-        return found[code]
-
-    return words
 
 
 def _options_into(menu: Menu) -> dict[str, list[tuple[Node, Option]]]:
