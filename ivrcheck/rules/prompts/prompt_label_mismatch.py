@@ -81,7 +81,7 @@ PART = "wording"
 
 def check(menu: Menu, line: LineAnalysis, settings: Settings) -> Iterator[Problem]:
     language = line.language
-    for node in menu.menus():
+    for node in line.menus:
         if not node.prompt:
             continue
         reported: set[str] = set()
