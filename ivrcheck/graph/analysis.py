@@ -178,13 +178,23 @@ class Analysis:
         path = [node_id]
         while path[-1] != self.entry:
             current, best = path[-1], self.steps[path[-1]]
-            previous = next((u for u, edges in self.out.items() for v, attrs in edges
-                             if v == current and u in self.steps and u not in path and attrs["kind"] not in SILENT
+            previous = next((u for u, attrs in self._into.get(current, ())
+                             if u in self.steps and u not in path and attrs["kind"] not in SILENT
                              and self.steps[u] + (1 if attrs["kind"] in CHOICE else 0) == best), None)
             if previous is None:
                 return None
             path.append(previous)
         return path[::-1]
+
+    @cached_property
+    def _into(self) -> Adjacency:
+        """Predecessor lists, in the order `out` lists the edges: `route` steps back along them
+        instead of scanning every edge of the line at each step."""
+        into: Adjacency = {}
+        for source, edges in self.out.items():
+            for target, attrs in edges:
+                into.setdefault(target, []).append((source, attrs))
+        return into
 
     def routed_from(self, start: str) -> list[str]:
         """`start` and every node the call goes on to with no choice left to the caller

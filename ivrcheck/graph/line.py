@@ -11,7 +11,7 @@ from ivrcheck.graph.analysis import Analysis, Step, _fastest, is_end
 from ivrcheck.graph.build import CHOICE, CLOSED, OPEN, ROUTING
 from ivrcheck.graph.journeys import Journeys, journeys
 from ivrcheck.language import Language
-from ivrcheck.model import Menu, NodeType
+from ivrcheck.model import Menu, Node, NodeType
 
 
 @dataclass
@@ -65,6 +65,23 @@ class LineAnalysis:
         """Per state, what a caller who only presses announced keys can reach (journeys.py)."""
         return {state: journeys(a, self.menu.entry.ref, self.language, with_tasks=state == OPEN)
                 for state, a in self.states.items()}
+
+    @cached_property
+    def menus(self) -> tuple[Node, ...]:
+        """The line's menus in file order (`Menu.menus()`), listed once for the many rules that walk them."""
+        return tuple(self.menu.menus())
+
+    def asks_for(self, label: str) -> str | None:
+        """The universal function a label asks for (`LabelWords.asks_for`), read once per distinct
+        label: several rules ask it of every option, and a line repeats "Advisor" in every menu."""
+        found = self._asks_for
+        if label not in found:
+            found[label] = self.language.label_words.asks_for(label)
+        return found[label]
+
+    @cached_property
+    def _asks_for(self) -> dict[str, str | None]:
+        return {}
 
     def _leads_nowhere(self, node_id: str) -> bool:
         node = self.menu.nodes[node_id]

@@ -88,8 +88,7 @@ def asks_for_person(option: Option, line: LineAnalysis) -> bool:
     person to your policy")."""
     if not option.label and not option.say:
         return True
-    words = line.language.label_words
-    return any(words.asks_for(phrase) == "person" for phrase in (option.label, *option.say) if phrase)
+    return any(line.asks_for(phrase) == "person" for phrase in (option.label, *option.say) if phrase)
 
 
 def missing_handler(menu: Menu, line: LineAnalysis, field: str) -> Iterator[Problem]:

@@ -55,6 +55,7 @@ None.
 
 from __future__ import annotations
 
+from functools import cache
 from typing import TYPE_CHECKING, Iterator
 
 from ivrcheck.findings import Problem, Severity
@@ -75,14 +76,17 @@ _KINDS = (NodeType.CALLBACK, NodeType.VOICEMAIL)
 
 
 def check(menu: Menu, line: LineAnalysis, settings: Settings) -> Iterator[Problem]:
+    # Once per distinct language and promise: a line repeats "within two hours" on every callback.
+    words_in = cache(lambda code: load_language(code).caller_words)
+    names_time = cache(lambda promise: any(words_in(code).says_when(promise) for code in available()))
     for node in menu.nodes.values():
         if node.type not in _KINDS or node.id not in line.reachable:
             continue
         kind = node.type.value
-        words = load_language(node.language or menu.language).caller_words
+        words = words_in(node.language or menu.language)
         if node.promise is not None:
             # A promise may be a designer's note in any language; it must still name a time.
-            if not any(load_language(code).caller_words.says_when(node.promise) for code in available()):
+            if not names_time(node.promise):
                 yield Problem(node.span_of("promise"), node.id,
                               f"{kind} {quote(node.id)} promises {quote(node.promise)}, which names no time",
                               f'promise a time or a window the caller can plan by: `promise: "{words.promise_example}"`')

@@ -65,7 +65,7 @@ PART = "human_access"
 
 
 def check(menu: Menu, line: LineAnalysis, settings: Settings) -> Iterator[Problem]:
-    for node in menu.menus():
+    for node in line.menus:
         zero = next((o for o in node.options if o.key == "0"), None)
         if zero is not None and not aims_at_person(menu, line, node.id, zero):
             continue  # bound to something other than a person: H204

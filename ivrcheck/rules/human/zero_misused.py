@@ -67,7 +67,7 @@ PART = "human_access"
 
 
 def check(menu: Menu, line: LineAnalysis, settings: Settings) -> Iterator[Problem]:
-    for node in menu.menus():
+    for node in line.menus:
         zero = next((o for o in node.options if o.key == "0"), None)
         if zero is None or zero.target is None or aims_at_person(menu, line, node.id, zero):
             continue

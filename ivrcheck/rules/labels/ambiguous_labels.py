@@ -115,5 +115,5 @@ def universal_function(node: Node, option: Option, line: LineAnalysis) -> str | 
         return "back"
     if ref is not None and ref in line.opening_menus and ref != node.id:
         return "main menu"
-    return line.language.label_words.asks_for(option.label or "")
+    return line.asks_for(option.label or "")
 

@@ -99,8 +99,9 @@ def check(menu: Menu, line: LineAnalysis, settings: Settings) -> Iterator[Proble
             continue
         usual = max(counts, key=counts.__getitem__)  # the first key met wins a tie
         with_usual = [n.id for n, o in found if o.key == usual]
+        usual_menus = set(with_usual)
         for node, option in found:
-            if option.key == usual or node.id in with_usual:
+            if option.key == usual or node.id in usual_menus:
                 continue
             where = ", ".join(quote(m) for m in dict.fromkeys(with_usual[:3]))
             yield Problem(

@@ -71,6 +71,7 @@ None.
 
 from __future__ import annotations
 
+from functools import cache
 from typing import TYPE_CHECKING, Iterator
 
 from ivrcheck.findings import Problem, Severity
@@ -91,6 +92,7 @@ Use = tuple[Node, Option, frozenset[str]]
 
 def check(menu: Menu, line: LineAnalysis, settings: Settings) -> Iterator[Problem]:
     words = line.language.label_words
+    keys_of = cache(lambda label: _keys(words, label))  # once per distinct label, not per option
     uses: dict[tuple, list[Use]] = {}
     for node in menu.nodes.values():
         if node.id not in line.reachable:
@@ -98,7 +100,7 @@ def check(menu: Menu, line: LineAnalysis, settings: Settings) -> Iterator[Proble
         for option in node.options:
             if option.label and option.target is not None:
                 use = (node, option, _places(node, option, line.open))
-                for key in _keys(words, option.label):
+                for key in keys_of(option.label):
                     uses.setdefault(key, []).append(use)
     reported: set[tuple[str, str]] = set()
     for group in uses.values():

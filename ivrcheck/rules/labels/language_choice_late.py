@@ -91,9 +91,10 @@ def check(menu: Menu, line: LineAnalysis, settings: Settings) -> Iterator[Proble
         for option in node.options:
             if option.language and option.language != menu.language and node.id in line.reachable:
                 choices.setdefault(option.language, []).append((node.id, option))
+    branches = _language_branches(menu)
     for language, offered in sorted(choices.items()):
         menus = {m for m, _ in offered}
-        missing = holding_states(line, lambda a, menus=menus: bool(a.opening) and not _automatic(menu, a)
+        missing = holding_states(line, lambda a, menus=menus: bool(a.opening) and not _automatic(branches, a)
                                  and not menus & set(a.opening))
         for state in missing:
             where, option = offered[0]
@@ -102,13 +103,17 @@ def check(menu: Menu, line: LineAnalysis, settings: Settings) -> Iterator[Proble
                           f"({', '.join(map(quote, sorted(_opening(line, state))))})",
                           "offer the choice of language in the first menu, right after a short greeting",
                           state=state)
-        yield from _too_late(menu, line, language, offered, limit)
+        yield from _too_late(menu, line, language, offered, limit, branches)
 
 
-def _automatic(menu: Menu, analysis: Analysis) -> bool:
+def _language_branches(menu: Menu) -> tuple[str, ...]:
+    """The branches on the caller's language: found once, not per menu and state asked about."""
+    return tuple(node.id for node in menu.nodes.values() if node.type is NodeType.BRANCH and node.on == "language")
+
+
+def _automatic(branches: tuple[str, ...], analysis: Analysis) -> bool:
     """Whether calls pass a language branch before any choice (the language is picked for them)."""
-    return any(node.type is NodeType.BRANCH and node.on == "language" and analysis.steps.get(node.id) == 0
-               for node in menu.nodes.values())
+    return any(analysis.steps.get(branch) == 0 for branch in branches)
 
 
 def _opening(line: LineAnalysis, state: str | None) -> set[str]:
@@ -116,12 +121,12 @@ def _opening(line: LineAnalysis, state: str | None) -> set[str]:
 
 
 def _too_late(menu: Menu, line: LineAnalysis, language: str, offered: list[tuple[str, Option]],
-              limit: int) -> Iterator[Problem]:
+              limit: int, branches: tuple[str, ...]) -> Iterator[Problem]:
     """First menus that offer the language, but only after more than `limit` sentences."""
     reported: set[str] = set()
     for analysis in line.states.values():
         for menu_id, option in offered:
-            if menu_id not in analysis.opening or menu_id in reported or _automatic(menu, analysis):
+            if menu_id not in analysis.opening or menu_id in reported or _automatic(branches, analysis):
                 continue
             node = menu.nodes[menu_id]
             offers = line.language.offers(node.prompt)

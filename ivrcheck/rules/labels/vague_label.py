@@ -52,6 +52,7 @@ None. The vague words are per language, in ivrcheck/language/*.yaml.
 
 from __future__ import annotations
 
+from functools import cache
 from typing import TYPE_CHECKING, Iterator
 
 from ivrcheck.findings import Problem, Severity
@@ -69,10 +70,10 @@ PART = "wording"
 
 
 def check(menu: Menu, line: LineAnalysis, settings: Settings) -> Iterator[Problem]:
-    words = line.language.label_words
+    is_vague = cache(line.language.label_words.is_vague)  # once per distinct label, not per option
     for node in menu.nodes.values():
         for option in node.options:
-            if option.label and words.is_vague(option.label):
+            if option.label and is_vague(option.label):
                 yield Problem(
                     option.label_span or option.span, node.id,
                     f"label {quote(option.label)} of key {quote(option.key)} in {quote(node.id)} names no task, "

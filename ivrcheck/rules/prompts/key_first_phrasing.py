@@ -73,7 +73,7 @@ PART = "wording"
 
 def check(menu: Menu, line: LineAnalysis, settings: Settings) -> Iterator[Problem]:
     language = line.language
-    for node in menu.menus():
+    for node in line.menus:
         late = [o for o in language.offers(node.prompt) if o.key_first]
         if not late:
             continue

@@ -60,11 +60,12 @@ None.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Iterator
+from functools import cache
+from typing import TYPE_CHECKING, Callable, Iterable, Iterator
 
 from ivrcheck.findings import Problem, Severity
-from ivrcheck.language import load_language
-from ivrcheck.model import Menu, Node, NodeType
+from ivrcheck.language import CallerWords, load_language
+from ivrcheck.model import Menu, Node, NodeType, Option
 from ivrcheck.rules.base import Settings, quote
 
 if TYPE_CHECKING:
@@ -81,15 +82,21 @@ _ON_THE_WAY_OUT = frozenset({NodeType.SELF_SERVICE, NodeType.MESSAGE, NodeType.B
 
 
 def check(menu: Menu, line: LineAnalysis, settings: Settings) -> Iterator[Problem]:
+    words_in = cache(lambda code: load_language(code).caller_words)  # once per distinct language
+
+    def words_of(node: Node) -> CallerWords:
+        return words_in(node.language or menu.language)
+
+    pointing = _options_into(menu)
     for node in menu.nodes.values():
         if node.type is not NodeType.SELF_SERVICE or node.id not in line.reachable:
             continue
-        why = _changes(menu, node)
+        why = _changes(node, pointing.get(node.id, ()), words_of)
         if why is None:
             continue
         ending = [a.routed_from(node.id) for a in line.states.values() if node.id in a.reachable]
         heard = [menu.nodes[n] for n in dict.fromkeys(n for route in ending for n in route) if n in menu.nodes]
-        words = {n.id: load_language(n.language or menu.language).caller_words for n in heard}
+        words = {n.id: words_of(n) for n in heard}
         promise = next(((n, p) for n in heard if (p := words[n.id].promises_writing(n.prompt))), None)
         if promise is not None and node.confirmation in (None, "none"):
             where, sentence = promise
@@ -98,19 +105,28 @@ def check(menu: Menu, line: LineAnalysis, settings: Settings) -> Iterator[Proble
                           f"{quote(node.id)} sends none", f"set `confirmation: sms` (or email) on {quote(node.id)}")
         ends = any(all(menu.nodes[n].type in _ON_THE_WAY_OUT for n in route if n in menu.nodes) for route in ending)
         if ends and not any(words[n.id].recaps(n.prompt) for n in heard):
-            example = load_language(node.language or menu.language).caller_words.recap_example
+            example = words_of(node).recap_example
             yield Problem(node.span, node.id,
                           f"task {quote(node.id)} {why} and then the call ends without telling the caller what "
                           "was done", f'before the call ends, say what was done ("{example}"), or return to a menu')
 
 
-def _changes(menu: Menu, node: Node) -> str | None:
+def _options_into(menu: Menu) -> dict[str, list[tuple[Node, Option]]]:
+    """target id -> the (menu, option) pairs that lead to it, in file order: built once, not per task."""
+    found: dict[str, list[tuple[Node, Option]]] = {}
+    for source in menu.nodes.values():
+        for option in source.options:
+            if option.target is not None:
+                found.setdefault(option.target.ref, []).append((source, option))
+    return found
+
+
+def _changes(node: Node, pointing: Iterable[tuple[Node, Option]],
+             words_of: Callable[[Node], CallerWords]) -> str | None:
     """Why the task counts as changing something, or None when it does not."""
     if node.changes is not None:
         return "changes something (`changes: true`)" if node.changes else None
-    for source in menu.nodes.values():
-        words = load_language(source.language or menu.language).caller_words
-        for option in source.options:
-            if option.target is not None and option.target.ref == node.id and words.names_a_change(option.label):
-                return f'changes something ("{option.label}" in {quote(source.id)})'
+    for source, option in pointing:
+        if words_of(source).names_a_change(option.label):
+            return f'changes something ("{option.label}" in {quote(source.id)})'
     return None

@@ -66,7 +66,7 @@ PART = "wording"
 
 
 def check(menu: Menu, line: LineAnalysis, settings: Settings) -> Iterator[Problem]:
-    for node in menu.menus():
+    for node in line.menus:
         bound = {EXTENSION if o.kind == "extension" else o.key for o in node.options}
         reported: set[str] = set()
         for offer in line.language.offers(node.prompt):

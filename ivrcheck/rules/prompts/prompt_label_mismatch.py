@@ -81,13 +81,17 @@ PART = "wording"
 
 def check(menu: Menu, line: LineAnalysis, settings: Settings) -> Iterator[Problem]:
     language = line.language
-    for node in menu.menus():
+    for node in line.menus:
         if not node.prompt:
             continue
         reported: set[str] = set()
+        labelled: dict[str, list[Option]] = {}  # key -> its labelled options, in file order
+        for option in node.options:
+            if option.label:
+                labelled.setdefault(option.key, []).append(option)
         for offer in language.offers(node.prompt):
             # A key bound twice is S109's business: it is enough that one of its labels fits.
-            on_key = [o for o in node.options if o.key == offer.key and o.label]
+            on_key = labelled.get(offer.key, [])
             if offer.key == EXTENSION or not on_key or offer.key in reported:
                 continue
             announced = offer.function(node.prompt)

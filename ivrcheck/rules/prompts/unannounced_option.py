@@ -71,7 +71,7 @@ PART = "wording"
 
 def check(menu: Menu, line: LineAnalysis, settings: Settings) -> Iterator[Problem]:
     language = line.language
-    for node in menu.menus():
+    for node in line.menus:
         offered = {offer.key for offer in language.offers(node.prompt)}
         for option in node.options:
             key = EXTENSION if option.kind == "extension" else option.key

@@ -43,6 +43,7 @@ None.
 
 from __future__ import annotations
 
+from functools import cache
 from typing import TYPE_CHECKING, Iterator
 
 from ivrcheck.findings import Problem, Severity
@@ -61,6 +62,8 @@ _HELP = "add `after_retries:` pointing at an `agent` (here or under `defaults:`)
 
 
 def check(menu: Menu, line: LineAnalysis, settings: Settings) -> Iterator[Problem]:
+    # Most menus share one `after_retries` (from `defaults`): follow each target once.
+    hangs_up = cache(lambda ref: holding_states(line, lambda a: a.only_hangs_up(ref)))
     for node in menu.nodes.values():
         if not node.is_interactive or node.id not in line.reachable:
             continue
@@ -71,7 +74,7 @@ def check(menu: Menu, line: LineAnalysis, settings: Settings) -> Iterator[Proble
             continue
         if target.is_builtin or target.ref not in menu.nodes:
             continue  # `repeat`/`back` keep the caller; undefined targets are S101's
-        for state in holding_states(line, lambda a: a.only_hangs_up(target.ref)):
+        for state in hangs_up(target.ref):
             yield Problem(target.span if target.span.line else node.span, node.id,
                           f"callers who run out of retries in {quote(node.id)} go to {quote(target.ref)}, "
                           "which hangs up", _HELP, state=state)

@@ -60,7 +60,7 @@ PART = "robustness"
 
 
 def check(menu: Menu, line: LineAnalysis, settings: Settings) -> Iterator[Problem]:
-    for node in menu.menus():
+    for node in line.menus:
         by_key = {o.target.ref for o in node.options if o.has_keypad and o.target is not None}
         for option in node.options:
             if option.kind == "speech" and (option.target is None or option.target.ref not in by_key):

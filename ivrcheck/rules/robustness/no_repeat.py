@@ -58,7 +58,7 @@ PART = "robustness"
 
 
 def check(menu: Menu, line: LineAnalysis, settings: Settings) -> Iterator[Problem]:
-    for node in menu.menus():
+    for node in line.menus:
         if node.id not in line.reachable or not node.options:
             continue
         if not any(o.target is not None and o.target.ref in ("repeat", node.id) for o in node.options):

@@ -68,6 +68,7 @@ nodes:
 
 from __future__ import annotations
 
+from functools import cache
 from typing import TYPE_CHECKING, Iterator
 
 from ivrcheck.findings import Problem, Severity, Span
@@ -91,6 +92,7 @@ def check(menu: Menu, line: LineAnalysis, settings: Settings) -> Iterator[Proble
     yield from _timeouts(menu, line, float(settings["min_timeout"]))
     least = float(settings["min_digit_timeout"])
     limit = float(settings["max_rate_percent"])
+    language_of = cache(load_language)  # once per distinct code, not per node
     for node in menu.nodes.values():
         if node.id not in line.reachable:
             continue
@@ -101,7 +103,7 @@ def check(menu: Menu, line: LineAnalysis, settings: Settings) -> Iterator[Proble
                           f"{least:g} s: callers copying {digits} from a card or letter are cut off",
                           f"allow at least `digit_timeout: {least:g}`")
         if node.speaking_rate is not None and node.prompt:
-            language = load_language(node.language or menu.language)
+            language = language_of(node.language or menu.language)
             percent = round(node.speaking_rate / language.rate * 100, 6)
             if percent > limit:
                 unit = _UNITS.get(language.rate_unit, language.rate_unit)

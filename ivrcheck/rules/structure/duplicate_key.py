@@ -60,7 +60,7 @@ PART = "robustness"
 
 
 def check(menu: Menu, line: LineAnalysis, settings: Settings) -> Iterator[Problem]:
-    for node in menu.menus():
+    for node in line.menus:
         first: dict[str, Span] = {}
         for option in node.options:
             if option.key in first:

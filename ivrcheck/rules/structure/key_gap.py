@@ -59,7 +59,7 @@ PART = "navigation"
 
 
 def check(menu: Menu, line: LineAnalysis, settings: Settings) -> Iterator[Problem]:
-    for node in menu.menus():
+    for node in line.menus:
         # A choice of language ("På svenska, tryck 9") keeps its own key by convention.
         numbers = {int(o.key) for o in node.options if o.is_dtmf and o.key in "123456789" and not o.language}
         missing = [n for n in range(1, max(numbers, default=0)) if n not in numbers]

@@ -54,7 +54,7 @@ PART = "navigation"
 
 
 def check(menu: Menu, line: LineAnalysis, settings: Settings) -> Iterator[Problem]:
-    for node in menu.menus():
+    for node in line.menus:
         if node.id not in line.reachable:
             continue
         choices = {o.key for o in node.options if o.target is not None and not o.target.is_builtin}

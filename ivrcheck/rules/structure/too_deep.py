@@ -76,7 +76,7 @@ PART = "navigation"
 def check(menu: Menu, line: LineAnalysis, settings: Settings) -> Iterator[Problem]:
     limit = int(settings["max_depth"])
     steps = line.open.steps
-    beyond = [m for m in menu.menus() if m.id in steps and steps[m.id] + 1 > limit]
+    beyond = [m for m in line.menus if m.id in steps and steps[m.id] + 1 > limit]
     if not beyond:
         return
     deepest = max(beyond, key=lambda m: (steps[m.id], -m.span.line))

@@ -70,7 +70,7 @@ PART = "navigation"
 
 def check(menu: Menu, line: LineAnalysis, settings: Settings) -> Iterator[Problem]:
     limit, hard = int(settings["max_options"]), int(settings["error_above"])
-    for node in menu.menus():
+    for node in line.menus:
         tasks = {o.key for o in node.options
                  if o.key not in UNIVERSAL_KEYS or universal_function(node, o, line) is None}
         count = len(tasks)

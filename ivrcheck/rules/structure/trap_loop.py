@@ -70,10 +70,11 @@ PART = "robustness"
 def check(menu: Menu, line: LineAnalysis, settings: Settings) -> Iterator[Problem]:
     cycles = dict.fromkeys(tuple(c) for analysis in line.states.values() for c in analysis.traps)
     yield from _silent(menu, line, cycles)
+    held = _by_state(line, "traps")
     for cycle in cycles:
         first = menu.nodes[cycle[0]]
         path = " -> ".join(quote(n) for n in cycle)
-        for state in holding_states(line, lambda a: list(cycle) in a.traps):
+        for state in holding_states(line, lambda a: cycle in held[a.state]):
             yield Problem(first.span, first.id, f"callers who reach {path} can never leave but by hanging up",
                           "add a way out: an option to a person, a `next` elsewhere, or `after_retries` to an agent",
                           state=state)
@@ -82,14 +83,24 @@ def check(menu: Menu, line: LineAnalysis, settings: Settings) -> Iterator[Proble
 def _silent(menu: Menu, line: LineAnalysis, reported: dict) -> Iterator[Problem]:
     """Cycles a caller who presses nothing goes round for ever (timeouts, retries, `closed:`)."""
     silent = dict.fromkeys(tuple(c) for analysis in line.states.values() for c in analysis.silent_traps)
+    held = _by_state(line, "silent_traps")
+    around: dict[str, list[frozenset[str]]] = {}  # node -> the reported cycles through it
+    for other in map(frozenset, reported):
+        for node_id in other:
+            around.setdefault(node_id, []).append(other)
     for cycle in silent:
-        if any(set(cycle) <= set(other) for other in reported):
+        if any(other.issuperset(cycle) for other in around.get(cycle[0], ())):
             continue  # the caller is trapped whatever they press: reported below
         first = menu.nodes[cycle[0]]
         path = " -> ".join(quote(n) for n in cycle)
-        for state in holding_states(line, lambda a: list(cycle) in a.silent_traps):
+        for state in holding_states(line, lambda a: cycle in held[a.state]):
             yield Problem(first.span, first.id,
                           f"a caller who presses nothing goes {path} for ever, never reaching a person or an end",
                           "send the last retry somewhere that ends: `after_retries` to a callback, voicemail or "
                           "a message that says goodbye, or give the closed human a `closed` target outside this loop",
                           state=state)
+
+
+def _by_state(line: LineAnalysis, field: str) -> dict[str, frozenset[tuple[str, ...]]]:
+    """state -> its cycles of `field` (traps, silent_traps) as a set: asked of every cycle found."""
+    return {state: frozenset(tuple(c) for c in getattr(a, field)) for state, a in line.states.items()}

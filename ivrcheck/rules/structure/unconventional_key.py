@@ -70,7 +70,7 @@ _SAID = {"back": "go back", "repeat": "repeat the menu", "human": "reach a perso
 
 def check(menu: Menu, line: LineAnalysis, settings: Settings) -> Iterator[Problem]:
     rules = dict(str(item).split("=", 1) for item in settings["keys"] if "=" in str(item))
-    for node in menu.menus():
+    for node in line.menus:
         if node.id not in line.reachable:
             continue
         for option in node.options:

@@ -40,6 +40,7 @@ None.
 
 from __future__ import annotations
 
+from functools import cache
 from typing import TYPE_CHECKING, Iterator
 
 from ivrcheck.findings import Problem, Severity
@@ -59,20 +60,21 @@ PART = "robustness"
 
 def check(menu: Menu, line: LineAnalysis, settings: Settings) -> Iterator[Problem]:
     ids = list(menu.nodes)
+    fix = cache(lambda ref: _fix(ref, ids))  # a suggestion reads every id: once per distinct name
     if not _defined(menu, menu.entry):
         yield Problem(menu.entry.span, None, f"`entry` names {quote(menu.entry.ref)}, which is no node",
-                      _fix(menu.entry.ref, ids))
+                      fix(menu.entry.ref))
     for node_id, node in menu.nodes.items():
         for target in node.targets():
             if not _defined(menu, target):
                 yield Problem(target.span, node_id,
                               f"{quote(node_id)} leads to {quote(target.ref)}, which is no node",
-                              _fix(target.ref, ids))
+                              fix(target.ref))
     for task in menu.tasks:
         if not _defined(menu, task.expect):
             yield Problem(task.expect.span, None,
                           f"the task {quote(task.say)} expects callers at {quote(task.expect.ref)}, which is no node",
-                          _fix(task.expect.ref, ids))
+                          fix(task.expect.ref))
 
 
 def _defined(menu: Menu, target: Target) -> bool:

@@ -76,7 +76,7 @@ PART = "navigation"
 
 def check(menu: Menu, line: LineAnalysis, settings: Settings) -> Iterator[Problem]:
     least = float(settings["min_seconds"])
-    for node in menu.menus():
+    for node in line.menus:
         if node.id not in line.reachable:
             continue
         found = reorder(node, line.language)
