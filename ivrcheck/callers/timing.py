@@ -23,7 +23,6 @@ from dataclasses import dataclass
 
 from ivrcheck.callers.order import shares
 from ivrcheck.graph import Analysis, LineAnalysis
-from ivrcheck.graph.analysis import edge_seconds
 from ivrcheck.graph.build import CHOICE, ROUTING
 from ivrcheck.model import NodeType
 
@@ -92,14 +91,14 @@ def _ways(line: LineAnalysis, analysis: Analysis, node_id: str, goals: frozenset
             if weight > 0:
                 key = (node_id, attrs["press"])
                 if key not in cache:
-                    cache[key] = edge_seconds(node, attrs, line.language)
+                    cache[key] = line.clock.edge(node, attrs)
                 ways.append((target, weight / total, cache[key]))
         return ways
     if node.type in (NodeType.MESSAGE, NodeType.BRANCH, NodeType.INPUT) or (
             node.type is not NodeType.SELF_SERVICE and any(a["kind"] == "closed" for _, a in edges)):
         onward = [(t, a) for t, a in edges if a["kind"] in ROUTING and t not in on_stack]
         if onward:
-            return [(onward[0][0], 1.0, edge_seconds(node, onward[0][1], line.language))]
+            return [(onward[0][0], 1.0, line.clock.edge(node, onward[0][1]))]
     return None
 
 

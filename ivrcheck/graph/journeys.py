@@ -10,13 +10,13 @@ and running out of retries are never announced. The score reads these facts; rul
 from __future__ import annotations
 
 import heapq
-from functools import lru_cache
 from dataclasses import dataclass
 from typing import Any
 
-from ivrcheck.graph.analysis import Adjacency, Analysis, Step, _fastest, edge_seconds
+from ivrcheck.graph.analysis import Adjacency, Analysis, Step, _fastest
 from ivrcheck.graph.build import CHOICE, CLOSED, ROUTING
-from ivrcheck.language import EXTENSION, Language
+from ivrcheck.graph.clock import Clock
+from ivrcheck.language import Language
 from ivrcheck.model import Node, NodeType
 
 #: Keys every menu may bind to the same universal function (person, repeat, back): not tasks.
@@ -74,44 +74,31 @@ class Journeys:
 
 def announced(node: Node | None, attrs: dict[str, Any], language: Language) -> bool:
     """Whether the prompt of `node` tells the caller about this edge: a key it offers, a
-    phrase it quotes, or waiting when it says "stay on the line"."""
-    if node is None:
-        return False
-    if attrs["kind"] == "timeout":
-        return language.offers_waiting(node.prompt)
-    if attrs["kind"] not in CHOICE:
-        return False
-    if attrs["kind"] == "say":
-        text = (node.prompt or "").lower()
-        option = attrs.get("option")
-        return option is not None and any(p.lower() in text for p in option.say if p.strip())
-    key = EXTENSION if attrs["kind"] == "extension" else attrs["press"]
-    return key in _offered(language, node.prompt)
+    phrase it quotes, or waiting when it says "stay on the line" (Clock.announced, uncached)."""
+    return Clock(language).announced(node, attrs)
 
 
-@lru_cache(maxsize=1 << 17)
-def _offered(language: Language, prompt: str | None) -> frozenset[str]:
-    """The keys a prompt offers, once per prompt."""
-    return frozenset(offer.key for offer in language.offers(prompt))
+def journeys(analysis: Analysis, entry: str, clock: Clock | Language, with_tasks: bool = True) -> Journeys:
+    """The announced facts of one state; `with_tasks=False` skips the tasks (and traffic).
 
-
-def journeys(analysis: Analysis, entry: str, language: Language, with_tasks: bool = True) -> Journeys:
-    """The announced facts of one state; `with_tasks=False` skips the tasks (and traffic)."""
+    Pass the line's clock (LineAnalysis.clock) so that each edge is timed and judged once.
+    """
+    clock = clock if isinstance(clock, Clock) else Clock(clock)
     nodes = analysis.nodes
     heard: Adjacency = {
-        u: [(v, a) for v, a in edges if a["kind"] in ROUTING or announced(nodes.get(u), a, language)]
-        for u, edges in analysis.out.items()
+        u: [(v, a) for v, a in edges if a["kind"] in ROUTING or clock.announced(node, a)]
+        for u, edges in analysis.out.items() for node in (nodes.get(u),)
     }
     goals = analysis.human_like if analysis.state == CLOSED else analysis.humans
     # Dialling an extension reaches only someone the caller already knows: no way to help.
-    path, seconds = _fastest(heard, entry, goals, dict(nodes), language, ROUTING | TO_PERSON)
+    path, seconds = _fastest(heard, entry, goals, nodes, clock, ROUTING | TO_PERSON)
     human = None
     if path is not None:
         human = entry
         if path:  # the target of the last edge taken (the very edge object, found by identity)
             last_from, last_edge = path[-1]
             human = next(t for t, a in heard[last_from] if a is last_edge)
-    tasks, traffic = _tasks(analysis, entry, language) if with_tasks else ((), {})
+    tasks, traffic = _tasks(analysis, entry, clock) if with_tasks else ((), {})
     return Journeys(analysis.state, path, seconds, human, _reach(heard, entry), tasks, traffic)
 
 
@@ -138,7 +125,7 @@ def _option_shares(edges: list[tuple[str, dict[str, Any]]]) -> list[float]:
     return [r / total for r in raw] if total > 0 else [1.0 / len(edges)] * len(edges)
 
 
-def _tasks(analysis: Analysis, entry: str, language: Language) -> tuple[tuple[Task, ...], dict[str, float]]:
+def _tasks(analysis: Analysis, entry: str, clock: Clock) -> tuple[tuple[Task, ...], dict[str, float]]:
     """Every task option of the menus a call reaches, with its presses, seconds and share.
 
     The fastest way to each menu (unannounced keys cost UNHEARD_SECONDS more) forms a tree;
@@ -154,14 +141,10 @@ def _tasks(analysis: Analysis, entry: str, language: Language) -> tuple[tuple[Ta
     queue: list[tuple[float, int, str]] = [(0.0, 0, entry)]
     done: list[str] = []
     closed: set[str] = set()
-    costs: dict[int, float] = {}  # id(edge attributes) -> seconds, each edge timed once
 
     def cost_of(node: Node | None, attrs: dict[str, Any]) -> float:
-        key = id(attrs)
-        if key not in costs:
-            costs[key] = edge_seconds(node, attrs, language) + (
-                UNHEARD_SECONDS if attrs["kind"] in CHOICE and not announced(node, attrs, language) else 0.0)
-        return costs[key]
+        return clock.edge(node, attrs) + (
+            UNHEARD_SECONDS if attrs["kind"] in CHOICE and not clock.announced(node, attrs) else 0.0)
 
     while queue:
         seconds, presses, node_id = heapq.heappop(queue)
@@ -199,7 +182,7 @@ def _tasks(analysis: Analysis, entry: str, language: Language) -> tuple[tuple[Ta
                 for menu_id in onward:
                     share[menu_id] = share.get(menu_id, 0.0) + share[node_id] * part / len(onward)
                 continue
-            heard = announced(node, attrs, language)
+            heard = clock.announced(node, attrs)
             cost = cost_of(node, attrs)
             option = attrs.get("option")
             tasks.append(Task(node_id, attrs.get("press", ""), option.label if option else None, target,

@@ -1,0 +1,107 @@
+"""Seconds and announcements at each node, worked out once per phone line.
+
+Every search over the graph (the fastest way to a person in each state, the announced way,
+the tasks) and every caller walk adds up the same per-edge seconds and asks the same
+"does the prompt offer this key?". Each prompt is read for its offers once and each edge is
+timed once here, however many states, searches and walks ask, instead of asking the
+language per edge and per search.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from ivrcheck.graph.build import CHOICE
+from ivrcheck.language import EXTENSION, Language
+from ivrcheck.model import Node
+
+
+class Clock:
+    """What a caller spends at a node before leaving along an edge, cached per line.
+
+    Edges are cached by identity: an edge's attributes are one dict for the whole line (every
+    state's successor lists share it), and the clock holds each dict it timed, so an id is
+    never reused while the clock lives. Pass only edges that leave the node given with them.
+    """
+
+    def __init__(self, language: Language) -> None:
+        self.language = language
+        self._seconds: dict[str | None, float] = {}
+        self._offered: dict[str | None, dict[str, float]] = {}
+        self._edges: dict[int, tuple[dict[str, Any], float]] = {}
+        self._heard: dict[int, tuple[dict[str, Any], bool]] = {}
+        self._waiting: dict[str | None, bool] = {}
+
+    def seconds(self, text: str | None) -> float:
+        """language.seconds, once per prompt."""
+        found = self._seconds.get(text)
+        if found is None:
+            found = self._seconds[text] = self.language.seconds(text)
+        return found
+
+    def offered(self, text: str | None) -> dict[str, float]:
+        """Each key the prompt offers -> seconds until the caller knows what it does (its first
+        offer): language.offers read once per prompt, and only for prompts with keys to time."""
+        found = self._offered.get(text)
+        if found is None:
+            found = self._offered[text] = {}
+            for offer in self.language.offers(text):
+                if offer.key not in found:
+                    found[offer.key] = self.language.seconds(text[: offer.ready])  # type: ignore[index]
+        return found
+
+    def seconds_until(self, text: str | None, key: str) -> float:
+        """language.seconds_until, once per prompt and key."""
+        until = self.offered(text).get(key)
+        return self.seconds(text) if until is None else until
+
+    def offers_waiting(self, text: str | None) -> bool:
+        """language.offers_waiting, once per prompt."""
+        found = self._waiting.get(text)
+        if found is None:
+            found = self._waiting[text] = self.language.offers_waiting(text)
+        return found
+
+    def edge(self, node: Node | None, attrs: dict[str, Any]) -> float:
+        """Seconds spent at `node` before leaving along this edge (analysis.edge_seconds)."""
+        cached = self._edges.get(id(attrs))
+        if cached is None:
+            cached = self._edges[id(attrs)] = (attrs, edge_seconds(node, attrs, self))
+        return cached[1]
+
+    def announced(self, node: Node | None, attrs: dict[str, Any]) -> bool:
+        """Whether the prompt of `node` tells the caller about this edge: a key it offers, a
+        phrase it quotes, or waiting when it says "stay on the line"."""
+        cached = self._heard.get(id(attrs))
+        if cached is None:
+            cached = self._heard[id(attrs)] = (attrs, self._announced(node, attrs))
+        return cached[1]
+
+    def _announced(self, node: Node | None, attrs: dict[str, Any]) -> bool:
+        if node is None:
+            return False
+        kind = attrs["kind"]
+        if kind == "timeout":
+            return self.offers_waiting(node.prompt)
+        if kind not in CHOICE:
+            return False
+        if kind == "say":
+            text = (node.prompt or "").lower()
+            option = attrs.get("option")
+            return option is not None and any(p.lower() in text for p in option.say if p.strip())
+        key = EXTENSION if kind == "extension" else attrs["press"]
+        return key in self.offered(node.prompt)
+
+
+def edge_seconds(node: Node | None, attrs: dict[str, Any], language: Language | Clock) -> float:
+    """Time a caller spends at `node` before leaving it along this edge."""
+    if node is None:
+        return 0.0
+    kind = attrs["kind"]
+    if kind in ("key", "extension"):
+        return language.seconds_until(node.prompt, attrs["press"])
+    if kind == "timeout":
+        return language.seconds(node.prompt) + (node.timeout or 0.0)
+    if kind == "retries":
+        return (node.retries or 1) * (language.seconds(node.prompt) + (node.timeout or 0.0))
+    return language.seconds(node.prompt)
