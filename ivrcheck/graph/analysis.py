@@ -289,7 +289,7 @@ def adjacencies(graph: nx.MultiDiGraph, states: Iterable[str]) -> dict[str, tupl
     into_all: Adjacency = {n: [] for n in graph}
     stateful_out: list[str] = []
     stateful_in: list[str] = []
-    for u, v, attrs in graph.edges(data=True):
+    for u, v, attrs in graph.edges(data="edge"):
         out_all[u].append((v, attrs))
         into_all[v].append((u, attrs))
         if attrs["state"] is not None:
@@ -405,23 +405,26 @@ def _routes_into(into: Adjacency, goals: frozenset[str]) -> frozenset[str]:
 
 
 def _steps(out: Adjacency, entry: str) -> dict[str, int]:
-    """Fewest key presses from the entry to every node, through choices and routing (0-1 BFS)."""
+    """Fewest key presses from the entry to every node, through choices and routing (0-1 BFS:
+    a routing edge costs nothing and goes to the front of the queue, a choice to the back)."""
     if entry not in out:
         return {}
     best = {entry: 0}
-    queue = [(0, entry)]
+    queue = deque([entry])
     while queue:
-        dist, node = heapq.heappop(queue)
-        if dist > best[node]:
-            continue
+        node = queue.popleft()
+        dist = best[node]
         for target, attrs in out[node]:
             kind = attrs["kind"]
             if kind in SILENT:
                 continue
-            cost = dist + (1 if kind in CHOICE else 0)
-            if cost < best.get(target, cost + 1):
-                best[target] = cost
-                heapq.heappush(queue, (cost, target))
+            if kind in CHOICE:
+                if dist + 1 < best.get(target, dist + 2):
+                    best[target] = dist + 1
+                    queue.append(target)
+            elif dist < best.get(target, dist + 1):
+                best[target] = dist
+                queue.appendleft(target)
     return best
 
 
@@ -433,9 +436,9 @@ def _fastest(out: Adjacency, entry: str, goals: frozenset[str], nodes: Mapping[s
     best: dict[str, tuple[int, float]] = {entry: (0, 0.0)}
     back: dict[str, Step] = {}
     queue: list[tuple[int, float, str]] = [(0, 0.0, entry)]
-    spent = clock.edge
+    spent, push, pop = clock.edge, heapq.heappush, heapq.heappop
     while queue:
-        steps, seconds, node_id = heapq.heappop(queue)
+        steps, seconds, node_id = pop(queue)
         if (steps, seconds) > best[node_id]:
             continue
         if node_id in goals:
@@ -450,10 +453,11 @@ def _fastest(out: Adjacency, entry: str, goals: frozenset[str], nodes: Mapping[s
             if kind not in kinds:
                 continue
             cost = (steps + (1 if kind in CHOICE else 0), seconds + spent(node, attrs))
-            if target not in best or cost < best[target]:
+            old = best.get(target)
+            if old is None or cost < old:
                 best[target] = cost
                 back[target] = (node_id, attrs)
-                heapq.heappush(queue, (cost[0], cost[1], target))
+                push(queue, (cost[0], cost[1], target))
     return None, None
 
 
@@ -558,29 +562,36 @@ def _silent_traps(out: Adjacency, reachable: frozenset[str], nodes: Mapping[str,
     A node from which the silent walk can stop somewhere is in no trap: only the others are
     searched for cycles.
     """
+    waits = (NodeType.MENU, NodeType.INPUT)
+
     def silent_next(node_id: str) -> list[str]:
         node = nodes.get(node_id)
-        if node is None or is_end(node, state) or node.type is NodeType.SELF_SERVICE:
+        if node is None or node.type is NodeType.SELF_SERVICE or is_end(node, state):
             return []
         edges = out[node_id]
-        if node.type in (NodeType.MENU, NodeType.INPUT):
+        if node.type in waits:
             onward = [v for v, attrs in edges if attrs["kind"] == "timeout" and v != node_id]
             return onward or [v for v, attrs in edges if attrs["kind"] == "retries"]
         return [v for v, attrs in edges if attrs["kind"] in ROUTING]
 
-    onward = {u: [v for v in silent_next(u) if v in reachable] for u in reachable}
     into: dict[str, list[str]] = {}
-    for u, targets in onward.items():
-        for v in targets:
-            into.setdefault(v, []).append(u)
-    free = {u for u, targets in onward.items() if not targets}
-    frontier = list(free)
+    free: list[str] = []  # where the silent walk can stop: no silent way on
+    for u in reachable:
+        stuck = True
+        for v in silent_next(u):
+            if v in reachable:
+                into.setdefault(v, []).append(u)
+                stuck = False
+        if stuck:
+            free.append(u)
+    escape, frontier = set(free), free
     while frontier:
         for source in into.get(frontier.pop(), ()):
-            if source not in free:
-                free.add(source)
+            if source not in escape:
+                escape.add(source)
                 frontier.append(source)
-    return _closed_cycles({u: set(targets) for u, targets in onward.items() if u not in free}, nodes)
+    return _closed_cycles({u: {v for v in silent_next(u) if v in reachable} for u in reachable if u not in escape},
+                          nodes)
 
 
 def _cycle_from_first(adjacency: dict[str, set[str]], component: set[str],

@@ -11,9 +11,12 @@ from __future__ import annotations
 
 from typing import Any
 
-from ivrcheck.graph.build import CHOICE
+from ivrcheck.graph.build import CHOICE, ROUTING
 from ivrcheck.language import EXTENSION, Language
 from ivrcheck.model import Node
+
+#: One edge in a list of successors: (target, the edge's attributes).
+Edge = tuple[str, dict[str, Any]]
 
 
 class Clock:
@@ -31,6 +34,7 @@ class Clock:
         self._edges: dict[int, tuple[dict[str, Any], float]] = {}
         self._heard: dict[int, tuple[dict[str, Any], bool]] = {}
         self._waiting: dict[str | None, bool] = {}
+        self._heard_lists: dict[int, tuple[list[Edge], list[Edge]]] = {}
 
     def seconds(self, text: str | None) -> float:
         """language.seconds, once per prompt."""
@@ -75,6 +79,17 @@ class Clock:
         cached = self._heard.get(id(attrs))
         if cached is None:
             cached = self._heard[id(attrs)] = (attrs, self._announced(node, attrs))
+        return cached[1]
+
+    def heard(self, node_id: str, node: Node | None, edges: list[Edge]) -> list[Edge]:
+        """Of `edges` (all leaving `node_id`), those a caller who follows the prompts takes to
+        somewhere new: routing, and what the prompt announces. Edges back to the node itself
+        lead nowhere new and are left out unjudged (a "stay on the line" that only replays the
+        menu is never searched for). Once per list: the states share most lists."""
+        cached = self._heard_lists.get(id(edges))
+        if cached is None:
+            kept = [(v, a) for v, a in edges if v != node_id and (a["kind"] in ROUTING or self.announced(node, a))]
+            cached = self._heard_lists[id(edges)] = (edges, kept)
         return cached[1]
 
     def _announced(self, node: Node | None, attrs: dict[str, Any]) -> bool:

@@ -85,10 +85,8 @@ def journeys(analysis: Analysis, entry: str, clock: Clock | Language, with_tasks
     """
     clock = clock if isinstance(clock, Clock) else Clock(clock)
     nodes = analysis.nodes
-    heard: Adjacency = {
-        u: [(v, a) for v, a in edges if a["kind"] in ROUTING or clock.announced(node, a)]
-        for u, edges in analysis.out.items() for node in (nodes.get(u),)
-    }
+    # Without edges back to their own node: no search below gains by one (clock.heard).
+    heard: Adjacency = {u: clock.heard(u, nodes.get(u), edges) for u, edges in analysis.out.items()}
     goals = analysis.human_like if analysis.state == CLOSED else analysis.humans
     # Dialling an extension reaches only someone the caller already knows: no way to help.
     path, seconds = _fastest(heard, entry, goals, nodes, clock, ROUTING | TO_PERSON)
@@ -141,28 +139,35 @@ def _tasks(analysis: Analysis, entry: str, clock: Clock) -> tuple[tuple[Task, ..
     queue: list[tuple[float, int, str]] = [(0.0, 0, entry)]
     done: list[str] = []
     closed: set[str] = set()
+    costs: dict[int, float] = {}  # id(edge attributes) -> seconds, each edge looked up once
 
     def cost_of(node: Node | None, attrs: dict[str, Any]) -> float:
-        return clock.edge(node, attrs) + (
-            UNHEARD_SECONDS if attrs["kind"] in CHOICE and not clock.announced(node, attrs) else 0.0)
+        key = id(attrs)
+        found = costs.get(key)
+        if found is None:
+            found = costs[key] = clock.edge(node, attrs) + (
+                UNHEARD_SECONDS if attrs["kind"] in CHOICE and not clock.announced(node, attrs) else 0.0)
+        return found
 
+    out, push, pop = analysis.out, heapq.heappush, heapq.heappop
     while queue:
-        seconds, presses, node_id = heapq.heappop(queue)
+        seconds, presses, node_id = pop(queue)
         if node_id in closed:
             continue
         closed.add(node_id)
         done.append(node_id)
         node = nodes.get(node_id)
-        for target, attrs in analysis.out.get(node_id, ()):
+        for target, attrs in out.get(node_id, ()):
             kind = attrs["kind"]
-            if kind not in ROUTING and kind not in CHOICE:
+            choice = kind in CHOICE
+            if not choice and kind not in ROUTING:
                 continue
-            cost = cost_of(node, attrs)
-            candidate = (seconds + cost, presses + (kind in CHOICE))
-            if target not in best or candidate < best[target]:
+            candidate = (seconds + cost_of(node, attrs), presses + choice)
+            old = best.get(target)
+            if old is None or candidate < old:
                 best[target] = candidate
-                parent[target] = (node_id, attrs.get("press", "")) if kind in CHOICE else (node_id, "")
-                heapq.heappush(queue, (candidate[0], candidate[1], target))
+                parent[target] = (node_id, attrs.get("press", "")) if choice else (node_id, "")
+                push(queue, (candidate[0], candidate[1], target))
     opening = [m for m in analysis.opening if m in closed]
     share = dict.fromkeys(opening, 1.0 / len(opening)) if opening else {}
     tasks: list[Task] = []
