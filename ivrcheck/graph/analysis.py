@@ -354,8 +354,10 @@ def analyse_read(menu: Menu, state: str, nodes: dict[str, Node | None], out: Adj
     reachable = _descendants(out, entry) if entry in out else frozenset()
     humans = frozenset(n for n, node in nodes.items() if node is not None and is_live_human(node, state))
     human_like = frozenset(n for n, node in nodes.items() if node is not None and counts_as_human(node, state))
-    path, seconds = _fastest(out, entry, humans, nodes, clock, ROUTING | CHOICE)
-    fallback_path, fallback_seconds = _fastest(out, entry, humans, nodes, clock, ROUTING | {"timeout", "retries"})
+    path, seconds = fallback_path, fallback_seconds = None, None
+    if not humans.isdisjoint(reachable):  # else no search can find one (often so outside hours)
+        path, seconds = _fastest(out, entry, humans, nodes, clock, ROUTING | CHOICE)
+        fallback_path, fallback_seconds = _fastest(out, entry, humans, nodes, clock, ROUTING | {"timeout", "retries"})
     return Analysis(
         state=state, entry=entry, nodes=nodes, reachable=reachable, humans=humans, human_like=human_like,
         to_live=_routes_into(into, humans), to_human=_routes_into(into, human_like),

@@ -160,7 +160,8 @@ def _tasks(analysis: Analysis, entry: str, clock: Clock) -> tuple[tuple[Task, ..
         for target, attrs in out.get(node_id, ()):
             kind = attrs["kind"]
             choice = kind in CHOICE
-            if not choice and kind not in ROUTING:
+            # No edge here costs less than nothing, so no way improves on a node already settled.
+            if target in closed or not choice and kind not in ROUTING:
                 continue
             candidate = (seconds + cost_of(node, attrs), presses + choice)
             old = best.get(target)
@@ -180,18 +181,17 @@ def _tasks(analysis: Analysis, entry: str, clock: Clock) -> tuple[tuple[Task, ..
         if not edges:
             continue
         seconds, presses = best[node_id]
+        mine = share[node_id]
         for (target, attrs), part in zip(edges, _option_shares(edges), strict=True):
-            onward = _menus_after(analysis, parent, target) if parent.get(target) == (
-                node_id, attrs.get("press", "")) else []
+            press = attrs.get("press", "")
+            onward = _menus_after(analysis, parent, target) if parent.get(target) == (node_id, press) else []
             if onward:
                 for menu_id in onward:
-                    share[menu_id] = share.get(menu_id, 0.0) + share[node_id] * part / len(onward)
+                    share[menu_id] = share.get(menu_id, 0.0) + mine * part / len(onward)
                 continue
-            heard = clock.announced(node, attrs)
-            cost = cost_of(node, attrs)
             option = attrs.get("option")
-            tasks.append(Task(node_id, attrs.get("press", ""), option.label if option else None, target,
-                              presses + 1, round(seconds + cost, 1), share[node_id] * part, heard))
+            tasks.append(Task(node_id, press, option.label if option else None, target, presses + 1,
+                              round(seconds + cost_of(node, attrs), 1), mine * part, clock.announced(node, attrs)))
     traffic = {k: v for k, v in share.items() if v > 0}
     for task in tasks:
         traffic[task.target] = traffic.get(task.target, 0.0) + task.share
