@@ -18,18 +18,24 @@ from ivrcheck.model import TERMINAL, Menu, Node, NodeType
 
 Step = tuple[str, dict[str, Any]]  # (node id, attributes of the edge taken from it)
 
+# Enum members read once: `NodeType.X` is a class attribute lookup (dearer than the test it
+# feeds on Python 3.11), and the tests below run for every node or edge of a line.
+_AGENT, _TRANSFER, _HANGUP, _SELF_SERVICE = NodeType.AGENT, NodeType.TRANSFER, NodeType.HANGUP, NodeType.SELF_SERVICE
+_STAND_INS = frozenset({NodeType.CALLBACK, NodeType.VOICEMAIL})
+_WAITS = frozenset({NodeType.MENU, NodeType.INPUT})
+
 
 def is_live_human(node: Node, state: str) -> bool:
     """An agent, or a transfer a person answers, that is staffed in this state."""
     staffed = state == OPEN or node.hours is None
-    return staffed and (node.type is NodeType.AGENT or (node.type is NodeType.TRANSFER and node.human))
+    return staffed and (node.type is _AGENT or (node.type is _TRANSFER and node.human))
 
 
 def counts_as_human(node: Node, state: str) -> bool:
     """Live humans, and outside hours also a callback or voicemail (SPEC §2)."""
     if is_live_human(node, state):
         return True
-    return state == CLOSED and node.type in (NodeType.CALLBACK, NodeType.VOICEMAIL)
+    return state == CLOSED and node.type in _STAND_INS
 
 
 def is_end(node: Node | None, state: str = OPEN) -> bool:
@@ -41,7 +47,7 @@ def is_end(node: Node | None, state: str = OPEN) -> bool:
         return True
     if state == CLOSED and node.hours is not None and node.closed is not None:
         return False
-    return node.type in TERMINAL or (node.type is NodeType.SELF_SERVICE and node.next is None)
+    return node.type in TERMINAL or (node.type is _SELF_SERVICE and node.next is None)
 
 
 @dataclass(frozen=True)
@@ -472,7 +478,7 @@ def _traps(out: Adjacency, into: Adjacency, reachable: frozenset[str], nodes: Ma
     nodes no end can be reached from (found backwards from the ends) are searched for cycles.
     """
     def exit_edge(kind: str, target: Node | None) -> bool:
-        return not (kind in SILENT and target is not None and target.type is NodeType.HANGUP)
+        return not (kind in SILENT and target is not None and target.type is _HANGUP)
 
     ends = [n for n in reachable if is_end(nodes.get(n), state)]
     free, frontier = set(ends), ends
@@ -564,14 +570,12 @@ def _silent_traps(out: Adjacency, reachable: frozenset[str], nodes: Mapping[str,
     A node from which the silent walk can stop somewhere is in no trap: only the others are
     searched for cycles.
     """
-    waits = (NodeType.MENU, NodeType.INPUT)
-
     def silent_next(node_id: str) -> list[str]:
         node = nodes.get(node_id)
-        if node is None or node.type is NodeType.SELF_SERVICE or is_end(node, state):
+        if node is None or node.type is _SELF_SERVICE or is_end(node, state):
             return []
         edges = out[node_id]
-        if node.type in waits:
+        if node.type in _WAITS:
             onward = [v for v, attrs in edges if attrs["kind"] == "timeout" and v != node_id]
             return onward or [v for v, attrs in edges if attrs["kind"] == "retries"]
         return [v for v, attrs in edges if attrs["kind"] in ROUTING]

@@ -27,6 +27,9 @@ UNIVERSAL_KEYS = frozenset({"0", "*", "#"})
 UNHEARD_SECONDS = 20.0
 #: Edge kinds a caller can take on purpose towards a person when the prompt announces them.
 TO_PERSON = frozenset({"key", "say", "timeout"})
+# Enum members read once (a class attribute lookup each time on Python 3.11; these run per node).
+_MENU = NodeType.MENU
+_PASSED_THROUGH = frozenset({NodeType.MESSAGE, NodeType.BRANCH})
 
 
 @dataclass(frozen=True)
@@ -174,7 +177,7 @@ def _tasks(analysis: Analysis, entry: str, clock: Clock) -> tuple[tuple[Task, ..
     tasks: list[Task] = []
     for node_id in done:
         node = nodes.get(node_id)
-        if node is None or node.type is not NodeType.MENU or share.get(node_id, 0.0) <= 0.0:
+        if node is None or node.type is not _MENU or share.get(node_id, 0.0) <= 0.0:
             continue
         edges = [(t, a) for t, a in analysis.out.get(node_id, ())
                  if a["kind"] in CHOICE and a.get("press") not in UNIVERSAL_KEYS and t != node_id]
@@ -209,10 +212,10 @@ def _menus_after(analysis: Analysis, parent: dict[str, tuple[str, str]], start: 
         node = analysis.nodes.get(node_id)
         if node is None:
             continue
-        if node.type is NodeType.MENU:
+        if node.type is _MENU:
             found.append(node_id)
             continue
-        if node.type not in (NodeType.MESSAGE, NodeType.BRANCH):
+        if node.type not in _PASSED_THROUGH:
             continue
         for target, attrs in analysis.out.get(node_id, ()):
             if attrs["kind"] in ROUTING and parent.get(target, ("", ""))[0] == node_id and target not in seen:
