@@ -293,14 +293,13 @@ def adjacencies(graph: nx.MultiDiGraph, states: Iterable[str]) -> dict[str, tupl
     """
     out_all: Adjacency = {n: [] for n in graph}
     into_all: Adjacency = {n: [] for n in graph}
-    stateful_out: list[str] = []
-    stateful_in: list[str] = []
+    stateful_out: dict[str, None] = {}  # each node once, however many such edges it has
+    stateful_in: dict[str, None] = {}
     for u, v, attrs in graph.edges(data="edge"):
         out_all[u].append((v, attrs))
         into_all[v].append((u, attrs))
         if attrs["state"] is not None:
-            stateful_out.append(u)
-            stateful_in.append(v)
+            stateful_out[u] = stateful_in[v] = None
     found = {}
     for state in states:
         out, into = dict(out_all), dict(into_all)
@@ -418,10 +417,11 @@ def _steps(out: Adjacency, entry: str) -> dict[str, int]:
     if entry not in out:
         return {}
     best = {entry: 0}
-    queue = deque([entry])
+    queue = deque([(0, entry)])
     while queue:
-        node = queue.popleft()
-        dist = best[node]
+        dist, node = queue.popleft()
+        if dist > best[node]:  # reached more cheaply since it was queued, and walked from there
+            continue
         for target, attrs in out[node]:
             kind = attrs["kind"]
             if kind in SILENT:
@@ -429,10 +429,10 @@ def _steps(out: Adjacency, entry: str) -> dict[str, int]:
             if kind in CHOICE:
                 if dist + 1 < best.get(target, dist + 2):
                     best[target] = dist + 1
-                    queue.append(target)
+                    queue.append((dist + 1, target))
             elif dist < best.get(target, dist + 1):
                 best[target] = dist
-                queue.appendleft(target)
+                queue.appendleft((dist, target))
     return best
 
 
