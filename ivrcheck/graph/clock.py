@@ -30,7 +30,8 @@ class Clock:
     def __init__(self, language: Language) -> None:
         self.language = language
         self._seconds: dict[str | None, float] = {}
-        self._offered: dict[str | None, dict[str, float]] = {}
+        self._offered: dict[str | None, dict[str, int]] = {}
+        self._until: dict[str, dict[str, float]] = {}
         self._edges: dict[int, tuple[dict[str, Any], float]] = {}
         self._heard: dict[int, tuple[dict[str, Any], bool]] = {}
         self._waiting: dict[str | None, bool] = {}
@@ -43,21 +44,25 @@ class Clock:
             found = self._seconds[text] = self.language.seconds(text)
         return found
 
-    def offered(self, text: str | None) -> dict[str, float]:
-        """Each key the prompt offers -> seconds until the caller knows what it does (its first
-        offer): language.offers read once per prompt, and only for prompts with keys to time."""
+    def offered(self, text: str | None) -> dict[str, int]:
+        """Each key the prompt offers -> where in it the caller knows what the key does (its
+        first offer's `ready`): language.offers read once per prompt."""
         found = self._offered.get(text)
         if found is None:
             found = self._offered[text] = {}
             for offer in self.language.offers(text):
-                if offer.key not in found:
-                    found[offer.key] = self.language.seconds(text[: offer.ready])  # type: ignore[index]
+                found.setdefault(offer.key, offer.ready)
         return found
 
     def seconds_until(self, text: str | None, key: str) -> float:
-        """language.seconds_until, once per prompt and key."""
-        until = self.offered(text).get(key)
-        return self.seconds(text) if until is None else until
+        """language.seconds_until, once per prompt and key (and only for keys asked about)."""
+        ready = self.offered(text).get(key)
+        if ready is None or text is None:
+            return self.seconds(text)
+        timed = self._until.setdefault(text, {})
+        if key not in timed:
+            timed[key] = self.language.seconds(text[:ready])
+        return timed[key]
 
     def offers_waiting(self, text: str | None) -> bool:
         """language.offers_waiting, once per prompt."""
