@@ -142,15 +142,10 @@ def _tasks(analysis: Analysis, entry: str, clock: Clock) -> tuple[tuple[Task, ..
     queue: list[tuple[float, int, str]] = [(0.0, 0, entry)]
     done: list[str] = []
     closed: set[str] = set()
-    costs: dict[int, float] = {}  # id(edge attributes) -> seconds, each edge looked up once
 
-    def cost_of(node: Node | None, attrs: dict[str, Any]) -> float:
-        key = id(attrs)
-        found = costs.get(key)
-        if found is None:
-            found = costs[key] = clock.edge(node, attrs) + (
-                UNHEARD_SECONDS if attrs["kind"] in CHOICE and not clock.announced(node, attrs) else 0.0)
-        return found
+    def cost_of(node: Node | None, attrs: dict[str, Any]) -> float:  # the clock times and judges each edge once
+        return clock.edge(node, attrs) + (
+            UNHEARD_SECONDS if attrs["kind"] in CHOICE and not clock.announced(node, attrs) else 0.0)
 
     out, push, pop = analysis.out, heapq.heappush, heapq.heappop
     while queue:

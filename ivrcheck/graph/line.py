@@ -23,7 +23,7 @@ class LineAnalysis:
     states: dict[str, Analysis]
     language: Language
     #: Seconds and announcements per edge, worked out once for the whole line (clock.py).
-    clock: Clock = field(default=None, repr=False)  # type: ignore[assignment]
+    clock: Clock = field(default=None, repr=False, compare=False)  # type: ignore[assignment]
 
     def __post_init__(self) -> None:
         if self.clock is None:
