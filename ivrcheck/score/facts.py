@@ -109,11 +109,12 @@ def facts(line: LineAnalysis, scope: frozenset[str] | None = None,
     reachable_interactive = [n for n in mine if n.is_interactive and n.id in line.reachable]
     main = frozenset().union(*(j.reachable for j in journeys.values()))
     dead = [n for n in line.dead_ends if n in scope]
+    hangs_up: dict[str, bool] = {}  # after_retries target -> whether it only hangs up; menus share a few
     return Facts(
         has_hours=line.has_hours,
         states=tuple(_state(line, state, scope) for state in line.states),
         tasks=tuple(TaskFacts(t.presses, t.seconds, t.share, t.announced) for t in journeys[OPEN].tasks),
-        interactive=tuple(_interactive(line, n, journeys[OPEN].traffic.get(n.id, 0.0))
+        interactive=tuple(_interactive(line, n, journeys[OPEN].traffic.get(n.id, 0.0), hangs_up)
                           for n in reachable_interactive),
         nodes=len(mine), reachable=sum(1 for n in mine if n.id in line.reachable),
         traps=tuple(dict.fromkeys(tuple(c) for a in line.states.values() for c in a.traps
@@ -146,14 +147,16 @@ def _state(line: LineAnalysis, state: str, scope: frozenset[str]) -> StateFacts:
                       len(menus), covered)
 
 
-def _interactive(line: LineAnalysis, node: Node, traffic: float) -> MenuFacts:
+def _interactive(line: LineAnalysis, node: Node, traffic: float, hangs_up: dict[str, bool]) -> MenuFacts:
     target = node.after_retries
     if target is None:
         disconnects = True
     elif target.is_builtin or target.ref not in line.menu.nodes:
         disconnects = False
     else:
-        disconnects = any(a.only_hangs_up(target.ref) for a in line.states.values())
+        if target.ref not in hangs_up:
+            hangs_up[target.ref] = any(a.only_hangs_up(target.ref) for a in line.states.values())
+        disconnects = hangs_up[target.ref]
     tasks = sum(1 for o in node.options if o.key not in ("0", "*", "#"))
     return MenuFacts(node.id, node.is_menu, tasks, node.on_timeout is not None, node.on_invalid is not None,
                      disconnects, traffic)
