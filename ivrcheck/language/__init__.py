@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field, replace
-from functools import lru_cache
+from functools import lru_cache, partial
 from importlib import resources
 from typing import Iterable, Sequence
 
@@ -170,7 +170,7 @@ def _load(base: str) -> Language:
         rate_unit=data["rate"]["unit"],
         rate=float(data["rate"]["value"]),
         prompt_words=PromptWords.from_data(data["prompts"]),
-        label_words=LabelWords.from_data(data["labels"], base, read_data(base)),
+        label_words=LabelWords.from_data(data["labels"], base, partial(read_data, base)),
         caller_words=CallerWords.from_data(data["caller"], data["prompts"]["keys"]),
     )
 

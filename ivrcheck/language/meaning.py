@@ -19,10 +19,9 @@ Every verdict carries the words that decided it, so a message can explain itself
 
 from __future__ import annotations
 
-from functools import lru_cache
-
 import os
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import TYPE_CHECKING, Callable, Union
 
 from ivrcheck.language.labels import MIN_PART, LabelWords, Unit, same_stem
@@ -167,17 +166,23 @@ def _pair(words: LabelWords, a: list[Unit], b: list[Unit]) -> tuple[tuple[str, s
     pairs: list[tuple[str, str, str]] = []
 
     def run(how: str, same: Matcher) -> None:
+        if not a or not b:
+            return
         for x in list(a):
-            y = next((y for y in b if same(x, y)), None)
-            if y is not None:
-                a.remove(x)
-                b.remove(y)
-                pairs.append((x.text, y.text, how))
+            for y in b:
+                if same(x, y):
+                    a.remove(x)
+                    b.remove(y)
+                    pairs.append((x.text, y.text, how))
+                    break
 
-    # One label names a case of what the other names ("Overdrafts", "Borrowing").
+    # One label names a case of what the other names ("Overdrafts", "Borrowing"); a unit
+    # without groups is no case of anything (and most label words have none).
     broader = words.lexicon.broader
-    narrower: Matcher = lambda x, y: bool(broader(x.concepts) & y.concepts) and _apart(x, y)
-    wider: Matcher = lambda x, y: bool(broader(y.concepts) & x.concepts) and _apart(x, y)
+    narrower: Matcher = lambda x, y: bool(x.concepts and y.concepts and broader(x.concepts) & y.concepts) \
+        and _apart(x, y)
+    wider: Matcher = lambda x, y: bool(x.concepts and y.concepts and broader(y.concepts) & x.concepts) \
+        and _apart(x, y)
     run("same word", _same_word)
     run("synonyms", _synonyms)
     run("narrower", narrower)
@@ -203,11 +208,11 @@ def _pair(words: LabelWords, a: list[Unit], b: list[Unit]) -> tuple[tuple[str, s
 def _same_word(x: Unit, y: Unit) -> bool:
     """One dictionary form; or, where no analyser read one of them (an inflected form the lexicon
     lacks), stems that the stemmer left apart."""
-    return bool(x.keys & y.keys) or ((x.guessed or y.guessed) and same_stem(x.key, y.key))
+    return not x.keys.isdisjoint(y.keys) or ((x.guessed or y.guessed) and same_stem(x.key, y.key))
 
 
 def _synonyms(x: Unit, y: Unit) -> bool:
-    if not x.concepts & y.concepts or "modifier" in (x.role, y.role):
+    if x.concepts.isdisjoint(y.concepts) or "modifier" in (x.role, y.role):
         return False
     return _apart(x, y)
 
@@ -229,6 +234,8 @@ def _compound_parts(words: LabelWords, a: list[Unit], b: list[Unit]) -> list[tup
     lookup = words.lexicon.lookup
     matched = []
     for first, second, flip in ((a, b, False), (b, a, True)):
+        if not any(y.parts for y in second):
+            continue  # only a compound has parts to name, and `second` gains units only by a match
         for x in list(first):
             for y in list(second):
                 if x not in first or y not in second:
@@ -295,8 +302,12 @@ def _kind(words: LabelWords, pairs: tuple[tuple[str, str, str], ...], a: list[Un
     return DISTINCT
 
 
+@lru_cache(maxsize=64)
 def _beyond(words: LabelWords) -> tuple[str, Matcher] | None:
-    """The optional source beyond the lexicon for this language (WordNet for English), if installed and on."""
+    """The optional source beyond the lexicon for this language (WordNet for English), if installed and on.
+
+    Decided once per reading, like Voikko: `IVRCHECK_NO_WORDNET` switches it off for a run.
+    """
     if words.code != "en" or os.environ.get("IVRCHECK_NO_WORDNET"):
         return None
     from ivrcheck.language import wordnet
@@ -360,8 +371,7 @@ def _sound_alike(first: list[Unit], second: list[Unit], similarity: float, code:
     left, right = " ".join(u.text for u in first), " ".join(u.text for u in second)
     if min(len(left), len(right)) < 4 or similarity >= 100:
         return ()
-    from rapidfuzz.fuzz import ratio
-
+    ratio = _ratio()
     if ratio(left, right) >= similarity:
         return (left, right)
     # Word by word the bar is a little lower: one word heard wrong is enough to pick the wrong option.
@@ -377,6 +387,15 @@ _EN_SOUNDS = (("ph", "f"), ("ck", "k"), ("qu", "kw"), ("q", "k"), ("x", "ks"), (
               ("cy", "sy"), ("c", "k"), ("z", "s"), ("y", "i"), ("wh", "w"))
 
 
+@lru_cache(maxsize=None)
+def _ratio() -> Callable[[str, str], float]:
+    """rapidfuzz's ratio, imported on first use: most runs never compare spellings."""
+    from rapidfuzz.fuzz import ratio
+
+    return ratio
+
+
+@lru_cache(maxsize=1 << 16)
 def _sounds(word: str, code: str) -> str:
     """A rough spelling of how a word sounds: English spelling evened out, long sounds (doubled letters) as short.
 
