@@ -371,16 +371,40 @@ def _sound_alike(first: list[Unit], second: list[Unit], similarity: float, code:
     left, right = " ".join(u.text for u in first), " ".join(u.text for u in second)
     if min(len(left), len(right)) < 4 or similarity >= 100:
         return ()
-    ratio = _ratio()
-    if ratio(left, right) >= similarity:
+    if spelled_alike(left, right, similarity):
         return (left, right)
     # Word by word the bar is a little lower: one word heard wrong is enough to pick the wrong option.
     for x in (w for u in first for w in (u.words or (u,))):
         for y in (w for u in second for w in (u.words or (u,))):
             for one, other in ((x.text, y.text), (x.key, y.key)):
-                if min(len(one), len(other)) >= 5 and ratio(_sounds(one, code), _sounds(other, code)) >= similarity - WORD_SLACK:
+                if min(len(one), len(other)) >= 5 and \
+                        spelled_alike(_sounds(one, code), _sounds(other, code), similarity - WORD_SLACK):
                     return (x.text, y.text)
     return ()
+
+
+def spelled_alike(first: str, second: str, bar: float) -> bool:
+    """Whether rapidfuzz's `ratio` of two spellings reaches `bar` (0-100).
+
+    The ratio is twice the longest common subsequence over both lengths, and that
+    subsequence has no more of any letter than both words have: when the shared letters
+    already fall short, rapidfuzz is neither asked nor imported (most pairs, most runs).
+    """
+    total = len(first) + len(second)
+    if total and 200.0 * min(len(first), len(second)) / total < bar - _MARGIN:
+        return False
+    if total and 200.0 * _shared_letters(first, second) / total < bar - _MARGIN:
+        return False
+    return _ratio()(first, second) >= bar
+
+
+#: Far above rounding error, far below any difference the bar could mean.
+_MARGIN = 1e-9
+
+
+def _shared_letters(first: str, second: str) -> int:
+    """How many letters the two spellings have in common, counted with repetition."""
+    return sum(min(first.count(letter), second.count(letter)) for letter in set(first))
 
 
 _EN_SOUNDS = (("ph", "f"), ("ck", "k"), ("qu", "kw"), ("q", "k"), ("x", "ks"), ("ce", "se"), ("ci", "si"),

@@ -91,6 +91,16 @@ class PromptWords:
         """Every offer in the prompt, in the order a caller hears them."""
         return _offers(self, prompt) if prompt else ()
 
+    def waits(self, prompt: str) -> bool:
+        """Whether the prompt announces waiting as a way on (see `waiting`)."""
+        return _waits(self, prompt)
+
+
+@lru_cache(maxsize=1 << 15)
+def _waits(words: PromptWords, prompt: str) -> bool:
+    """PromptWords.waits, cached: a menu's prompt is asked once per option."""
+    return any(p.search(prompt) for p in words.waiting)
+
 
 @lru_cache(maxsize=1 << 17)
 def _offers(words: PromptWords, prompt: str) -> tuple[Offer, ...]:
@@ -145,8 +155,13 @@ def _continued(words: PromptWords, prompt: str, offers: list[re.Match[str]]) -> 
 _KEY_ONLY = re.compile(r".+", re.DOTALL)
 
 
-def _named(words: PromptWords, prompt: str, start: int, end: int) -> list[re.Match[str]]:
-    return [w for w in _WORD.finditer(prompt, start, end) if w.group().lower() not in words.filler]
+def _first_named(words: PromptWords, prompt: str, start: int, end: int) -> int | None:
+    """Where the first word between `start` and `end` that is not filler begins, if any."""
+    filler = words.filler
+    for word in _WORD.finditer(prompt, start, end):
+        if word.group().lower() not in filler:
+            return word.start()
+    return None
 
 
 def _lead(words: PromptWords, prompt: str, begin: int, end: int) -> tuple[bool, int | None]:
@@ -154,9 +169,9 @@ def _lead(words: PromptWords, prompt: str, begin: int, end: int) -> tuple[bool, 
     marks = list(_CLAUSE_MARK.finditer(prompt, begin, end))
     spans = list(zip([begin] + [m.end() for m in marks], [m.start() for m in marks] + [end]))
     for index in range(len(spans) - 1, -1, -1):
-        named = _named(words, prompt, *spans[index])
-        if named:
-            return index == len(spans) - 1, named[0].start()
+        named = _first_named(words, prompt, *spans[index])
+        if named is not None:
+            return index == len(spans) - 1, named
     return False, None
 
 
