@@ -165,8 +165,9 @@ def _pair(words: LabelWords, a: list[Unit], b: list[Unit]) -> tuple[tuple[str, s
     """Pair units of `a` and `b` (removing them), most certain match first."""
     pairs: list[tuple[str, str, str]] = []
 
-    def run(how: str, same: Matcher) -> None:
-        if not a or not b:
+    def run(how: str, same: Matcher, senses: bool = False) -> None:
+        """Pair by `same`; a match by `senses` needs a unit with lexicon groups on both sides."""
+        if not a or not b or senses and not (any(u.concepts for u in a) and any(u.concepts for u in b)):
             return
         for x in list(a):
             for y in b:
@@ -184,9 +185,9 @@ def _pair(words: LabelWords, a: list[Unit], b: list[Unit]) -> tuple[tuple[str, s
     wider: Matcher = lambda x, y: bool(x.concepts and y.concepts and broader(y.concepts) & x.concepts) \
         and _apart(x, y)
     run("same word", _same_word)
-    run("synonyms", _synonyms)
-    run("narrower", narrower)
-    run("broader", wider)
+    run("synonyms", _synonyms, senses=True)
+    run("narrower", narrower, senses=True)
+    run("broader", wider, senses=True)
     # A phrase that matched nothing as a whole is compared word by word ("Order status" and
     # "Orders" share "order"), but its words lend it no senses of their own.
     for side in (a, b):
@@ -194,9 +195,9 @@ def _pair(words: LabelWords, a: list[Unit], b: list[Unit]) -> tuple[tuple[str, s
     run("same word", _same_word)
     pairs += _compound_parts(words, a, b)
     run("same word", _same_word)
-    run("synonyms", _synonyms)
-    run("narrower", narrower)
-    run("broader", wider)
+    run("synonyms", _synonyms, senses=True)
+    run("narrower", narrower, senses=True)
+    run("broader", wider, senses=True)
     extra = _beyond(words)
     if extra is not None:
         run(*extra)

@@ -105,7 +105,8 @@ def _waits(words: PromptWords, prompt: str) -> bool:
 @lru_cache(maxsize=1 << 17)
 def _offers(words: PromptWords, prompt: str) -> tuple[Offer, ...]:
     found = [(m, words.word_to_key[m.group("key").lower()]) for m in words.pattern.finditer(prompt)]
-    continued = _continued(words, prompt, [m for m, _ in found])
+    ends = [m.end() for m in _SENTENCE_END.finditer(prompt)] + [len(prompt)]  # sorted, so bisect finds
+    continued = _continued(words, prompt, [m for m, _ in found], ends)        # each offer's sentence
     found += continued
     bare = {id(m) for m, _ in continued}
     found += [(m, EXTENSION) for p in words.extension for m in p.finditer(prompt)]
@@ -114,8 +115,7 @@ def _offers(words: PromptWords, prompt: str) -> tuple[Offer, ...]:
     for match, key in found:
         if not kept or match.start() >= kept[-1][0].end():
             kept.append((match, key))
-    ends = [m.end() for m in _SENTENCE_END.finditer(prompt)] + [len(prompt)]  # sorted, so bisect finds
-    offers = []                                                               # each offer's sentence
+    offers = []
     for i, (match, key) in enumerate(kept):
         before = bisect.bisect_right(ends, match.start())
         sentence_start = ends[before - 1] if before else 0
@@ -131,13 +131,14 @@ def _offers(words: PromptWords, prompt: str) -> tuple[Offer, ...]:
     return tuple(offers)
 
 
-def _continued(words: PromptWords, prompt: str, offers: list[re.Match[str]]) -> list[tuple[re.Match[str], str]]:
+def _continued(words: PromptWords, prompt: str, offers: list[re.Match[str]], ends: list[int]
+               ) -> list[tuple[re.Match[str], str]]:
     """Keys that continue a key-first list without the verb: "Press 1 for cards, or 2 for loans".
 
-    Each must be followed by its own function, so "press 1 or 2" offers only "1".
+    Each must be followed by its own function, so "press 1 or 2" offers only "1". `ends`
+    are where the prompt's sentences end, the prompt's end last.
     """
     found = []
-    ends = [m.end() for m in _SENTENCE_END.finditer(prompt)] + [len(prompt)]
     for offer in offers:
         end = ends[bisect.bisect_left(ends, offer.end())]  # ends are sorted: no scan per offer
         tail = _tail(words, prompt, offer.end(), end)
@@ -181,7 +182,8 @@ def _tail(words: PromptWords, prompt: str, begin: int, end: int) -> int | None:
     The function must follow the key directly, or after a comma with a linking word
     ("paina 1, jos ..."); "press 0, or say advisor" offers another way, not a function.
     """
-    pos = begin + len(prompt[begin:end]) - len(prompt[begin:end].lstrip())
+    segment = prompt[begin:end]
+    pos = begin + len(segment) - len(segment.lstrip())
     mark = _CLAUSE_MARK.match(prompt, pos, end)
     if mark:
         first = _WORD.search(prompt, mark.end(), end)
