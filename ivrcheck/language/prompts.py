@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import bisect
 import re
-from dataclasses import dataclass
-from functools import lru_cache
+from dataclasses import dataclass, field
+from functools import cached_property, lru_cache
 from typing import Any, Mapping
 
 DTMF = ("0", "1", "2", "3", "4", "5", "6", "7", "8", "9", "*", "#")
@@ -36,15 +36,13 @@ class Offer:
 
 @dataclass(frozen=True, eq=False)
 class PromptWords:
-    """One language's words for offering keys, compiled once (see the `prompts:` data)."""
+    """One language's words for offering keys (see the `prompts:` data).
 
-    pattern: re.Pattern[str]
-    #: A bare key continuing a list of offers: "press 1 for cards, (or 2) for loans".
-    continuation: re.Pattern[str]
+    The patterns are compiled on first use: every language is loaded to tell which one a
+    prompt is in, but only the languages a line speaks are read for offers.
+    """
+
     word_to_key: Mapping[str, str]
-    extension: tuple[re.Pattern[str], ...]
-    #: Phrases that tell a caller that doing nothing is a way on ("stay on the line").
-    waiting: tuple[re.Pattern[str], ...]
     linkers: frozenset[str]
     alternatives: frozenset[str]
     filler: frozenset[str]
@@ -53,39 +51,59 @@ class PromptWords:
     action_verbs: frozenset[str]
     extension_example: str
     spoken: Mapping[str, str]
+    #: The `prompts:` section of the language file, compiled into the patterns below on first use.
+    data: Mapping[str, Any] = field(repr=False)
 
     @classmethod
     def from_data(cls, data: Mapping[str, Any]) -> PromptWords:
         table = {k: k for k in DTMF}
         for key, spoken in data["keys"].items():
             table.update({w.lower(): str(key) for w in spoken})
-
-        def alternation(words: Any) -> str:
-            return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
-
-        keys = alternation([w for w in table if w not in DTMF]) + r"|\d|\*|#"
-        pattern = re.compile(
-            rf"\b(?:{alternation(data['press'])})(?:\s+(?:{alternation(data['between'])}))*"
-            rf"\s+(?P<key>{keys})(?:[ \t]+(?:{alternation(data['after'])}))?"
-            rf"(?![\w-])(?!\s+(?:{alternation(data['not_a_key'])})\b)",
-            re.IGNORECASE,
-        )
-        joiners = alternation([*data.get("alternatives", ()), *data.get("filler", ())])
-        continuation = re.compile(
-            rf"\s*(?:[,;]\s*)?(?:(?:{joiners})\s+)*(?P<key>{keys})(?![\w-])(?!\s+(?:{alternation(data['not_a_key'])})\b)",
-            re.IGNORECASE,
-        )
         return cls(
-            pattern=pattern, continuation=continuation, word_to_key=table,
-            extension=tuple(re.compile(p, re.IGNORECASE) for p in data.get("extension", ())),
-            waiting=tuple(re.compile(p, re.IGNORECASE) for p in data.get("waiting", ())),
+            word_to_key=table,
             linkers=frozenset(data.get("linkers", ())), alternatives=frozenset(data.get("alternatives", ())),
             filler=frozenset(data.get("filler", ())), offer_example=data.get("offer_example", "{label}: {key}"),
             action_example=data.get("action_example") or data.get("offer_example", "{label}: {key}"),
             action_verbs=frozenset(data.get("action_verbs", ())),
             extension_example=data.get("extension_example", ""),
             spoken={str(k): v[0] for k, v in data["keys"].items() if str(k) in ("*", "#") and v},
+            data=data,
         )
+
+    @cached_property
+    def pattern(self) -> re.Pattern[str]:
+        """A verb offering a key: "press 1", "select option 2", "paina ykköstä"."""
+        data = self.data
+        return re.compile(
+            rf"\b(?:{_alternation(data['press'])})(?:\s+(?:{_alternation(data['between'])}))*"
+            rf"\s+(?P<key>{self._keys})(?:[ \t]+(?:{_alternation(data['after'])}))?"
+            rf"(?![\w-])(?!\s+(?:{_alternation(data['not_a_key'])})\b)",
+            re.IGNORECASE,
+        )
+
+    @cached_property
+    def continuation(self) -> re.Pattern[str]:
+        """A bare key continuing a list of offers: "press 1 for cards, (or 2) for loans"."""
+        data = self.data
+        joiners = _alternation([*data.get("alternatives", ()), *data.get("filler", ())])
+        return re.compile(
+            rf"\s*(?:[,;]\s*)?(?:(?:{joiners})\s+)*(?P<key>{self._keys})(?![\w-])"
+            rf"(?!\s+(?:{_alternation(data['not_a_key'])})\b)",
+            re.IGNORECASE,
+        )
+
+    @cached_property
+    def extension(self) -> tuple[re.Pattern[str], ...]:
+        return tuple(re.compile(p, re.IGNORECASE) for p in self.data.get("extension", ()))
+
+    @cached_property
+    def waiting(self) -> tuple[re.Pattern[str], ...]:
+        """Phrases that tell a caller that doing nothing is a way on ("stay on the line")."""
+        return tuple(re.compile(p, re.IGNORECASE) for p in self.data.get("waiting", ()))
+
+    @property
+    def _keys(self) -> str:
+        return _alternation([w for w in self.word_to_key if w not in DTMF]) + r"|\d|\*|#"
 
     def offers(self, prompt: str | None) -> tuple[Offer, ...]:
         """Every offer in the prompt, in the order a caller hears them."""
@@ -94,6 +112,10 @@ class PromptWords:
     def waits(self, prompt: str) -> bool:
         """Whether the prompt announces waiting as a way on (see `waiting`)."""
         return _waits(self, prompt)
+
+
+def _alternation(words: Any) -> str:
+    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
 
 
 @lru_cache(maxsize=1 << 15)
