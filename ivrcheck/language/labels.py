@@ -70,7 +70,7 @@ class LabelWords:
                   *, voikko: bool = True) -> LabelWords:
         """Build from a language file's `labels:` section and its lexicon data (or what reads it)."""
         fixes = tuple((re.compile(p), r) for p, r in (data.get("stem_fixes") or {}).items())
-        source = lexicon if callable(lexicon) else (lambda: lexicon or {})
+        source = lexicon if callable(lexicon) else partial(_given, lexicon or {})
         return cls(code, str(data["stemmer"]), bool(data.get("compounds")), fixes, data,
                    morph.may_use_voikko(code, voikko), source)
 
@@ -160,6 +160,11 @@ def same_stem(a: str, b: str) -> bool:
     # "tilanteen": the stemmer keeps "tilant" for one and "til" for the other).
     room = 3 if common >= 8 else 2
     return common >= 5 and min(len(a), len(b)) >= 6 and max(len(a), len(b)) - common <= room
+
+
+def _given(data: Mapping[str, Any]) -> Mapping[str, Any]:
+    """Lexicon data handed over as it is (a function, like the reader it stands in for, and picklable)."""
+    return data
 
 
 @lru_cache(maxsize=64)
