@@ -8,7 +8,7 @@ from functools import lru_cache
 
 WORD = re.compile(r"[^\W_]+(?:['’-][^\W_]+)*|[*#]", re.UNICODE)
 _DIGIT_RUN = re.compile(r"\b\d{2,}\b")
-#: Two word characters: a cut between them may read differently than the whole text (`\\b`).
+#: Two word characters: a cut between them may read differently than the whole text (`\b`).
 _INSIDE = re.compile(r"\w\w")
 _VOWEL_GROUP = re.compile(r"[aeiouyäöå]+", re.IGNORECASE)
 # Vowel pairs that stay in one syllable: long vowels and the diphthongs of Finnish.
