@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 
 import yaml
@@ -148,43 +149,59 @@ def _node(reader: Reader, node_id: str, key_node: yaml.Node, value: yaml.Node,
         if raw is None:
             return None
         node_type = _TYPES[str(raw)]
-    table = {**COMMON, **NODE_FIELDS[node_type]}
+    table = _NODE_TABLES[node_type]
     found = reader.fields(entries, table, f"{where} (type {node_type.value})", key_node)
-    if node_type is NodeType.MENU and "options" not in found and "dial_by_extension" not in found:
-        pass  # an empty menu is reported by rule S103 (dead-end), with its position
+    # An empty menu (no options, no dial_by_extension) is reported by rule S103 (dead-end), with its position.
     spans = {name: span_of(k) for name, (k, _) in found.items()}
     if "hours" in found:  # a schedule name is checked where it is written, at the value
         spans["hours"] = span_of(found["hours"][1])
     attrs: dict[str, object] = {}
     for name, spec in table.items():
-        if name in found and spec.kind in ("str", "int", "number", "bool", "keys", "strings"):
+        if name in found and spec.kind in _VALUE_KINDS:
             attrs[name] = _field(reader, found, name, table, f"`{name}` of {where}")
         elif name in found and spec.kind == "target":
             attrs[name] = _target(reader, found, name, table, f"`{name}` of {where}")
-    inherited = set()
+    inherited = []
     if node_type in INTERACTIVE:
         for name, (default, span) in defaults.items():
             if name not in found:
                 attrs[name] = default
                 spans[name] = span
-                inherited.add(name)
+                inherited.append(name)
     options = _options(reader, found, where) if node_type is NodeType.MENU else ()
     cases = _cases(reader, found, where) if node_type is NodeType.BRANCH else ()
-    attrs.pop("type", None)
-    attrs.pop("description", None)
-    attrs.pop("number", None)
+    for name in _NOT_IN_MODEL:
+        attrs.pop(name, None)
     if attrs.get("language") is not None:
         attrs["language"] = str(attrs["language"]).lower()
     if attrs.get("receives") is not None:
         attrs["receives"] = tuple(str(item) for item in attrs["receives"])  # type: ignore[union-attr]
-    ignore = attrs.pop("ignore", None) or ()
     return Node(
         id=node_id, type=node_type, span=span_of(key_node),
         prompt_span=span_of(found["prompt"][1]) if "prompt" in found else None,
-        options=options, cases=cases, ignore=frozenset(str(c).upper() for c in ignore), spans=spans,
-        inherited=frozenset(inherited),
+        options=options, cases=cases, ignore=_codes(attrs.pop("ignore", None)), spans=spans,
+        inherited=_names(tuple(inherited)),
         **{k: v for k, v in attrs.items() if v is not None},
     )
+
+
+#: Each node type's fields with the common ones: the schema is static, so merged once.
+_NODE_TABLES = {node_type: {**COMMON, **fields} for node_type, fields in NODE_FIELDS.items()}
+_VALUE_KINDS = frozenset({"str", "int", "number", "bool", "keys", "strings"})
+#: Fields the file may hold that the model has no place for.
+_NOT_IN_MODEL = ("type", "description", "number")
+_NO_CODES: frozenset[str] = frozenset()
+
+
+def _codes(ignore: object) -> frozenset[str]:
+    """Rule codes of an `ignore:`, upper-cased; most nodes and options have none, and share one empty set."""
+    return frozenset(str(c).upper() for c in ignore) if ignore else _NO_CODES  # type: ignore[union-attr]
+
+
+@functools.lru_cache(maxsize=64)
+def _names(names: tuple[str, ...]) -> frozenset[str]:
+    """One frozenset for each set of inherited default names: nodes share it (the names are schema fields)."""
+    return frozenset(names)
 
 
 def _options(reader: Reader, found: dict, where: str) -> tuple[Option, ...]:
@@ -221,7 +238,7 @@ def _option(reader: Reader, key: str, key_node: yaml.Node, value: yaml.Node, whe
         return None
     label = _field(reader, sub, "label", OPTION_FIELDS, f"`label` of {owhere}")
     weight = _field(reader, sub, "weight", OPTION_FIELDS, f"`weight` of {owhere}")
-    ignore = _field(reader, sub, "ignore", OPTION_FIELDS, f"`ignore` of {owhere}") or ()
+    ignore = _field(reader, sub, "ignore", OPTION_FIELDS, f"`ignore` of {owhere}")
     collects = _field(reader, sub, "collects", OPTION_FIELDS, f"`collects` of {owhere}")
     language = _field(reader, sub, "language", OPTION_FIELDS, f"`language` of {owhere}")
     return Option(
@@ -229,7 +246,7 @@ def _option(reader: Reader, key: str, key_node: yaml.Node, value: yaml.Node, whe
         label=str(label) if label is not None else None,
         label_span=span_of(sub["label"][1]) if "label" in sub else None,
         say=tuple(str(s) for s in say), weight=float(weight) if weight is not None else None, kind=kind,
-        ignore=frozenset(str(c).upper() for c in ignore),
+        ignore=_codes(ignore),
         collects=str(collects) if collects is not None else None,
         language=str(language).lower() if language is not None else None,
     )

@@ -78,7 +78,7 @@ class Reader:
             return []
         result: list[tuple[str, yaml.Node, yaml.Node]] = []
         seen: dict[str, yaml.Node] = {}
-        for key_node, value_node in self._with_merges(node):
+        for key_node, value_node in self._with_merges(node) if self.merges else node.value:
             key = key_text(key_node)
             if key in seen and not keep_duplicates:
                 first = span_of(seen[key])
