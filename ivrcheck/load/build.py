@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import functools
 import re
+import sys
 
 import yaml
 
@@ -43,9 +44,9 @@ def build_menu(root: yaml.Node, path: str, reader: Reader, entry: str | None = N
     nodes: dict[str, Node] = {}
     if "nodes" in top:
         for node_id, key_node, value in reader.pairs(top["nodes"][1], "`nodes`"):
-            node = _node(reader, node_id, key_node, value, defaults)
+            node = _node(reader, sys.intern(node_id), key_node, value, defaults)
             if node is not None:
-                nodes[node_id] = node
+                nodes[node.id] = node
     _check_schedules(reader, nodes, hours, "hours" in top)
     entry_span = span_of(top["entry"][1]) if "entry" in top else Span(1, 1)
     entry = entry or scalars["entry"]
@@ -87,7 +88,13 @@ def _field(reader: Reader, found: dict, name: str, table: dict[str, Field], wher
 
 def _target(reader: Reader, found: dict, name: str, table: dict[str, Field], where: str) -> Target | None:
     value = _field(reader, found, name, table, where)
-    return Target(str(value), span_of(found[name][1])) if value is not None else None
+    # Interned, a `goto` shares its string with the node id it names (and with every other `goto: advisor`).
+    return Target(sys.intern(str(value)), span_of(found[name][1])) if value is not None else None
+
+
+def _of(reader: Reader, found: dict, name: str, table: dict[str, Field], owner: str) -> object | None:
+    """Field `name` of `owner`: its words for messages are put together only when the field is there."""
+    return _field(reader, found, name, table, f"`{name}` of {owner}") if name in found else None
 
 
 def _defaults(reader: Reader, top: dict) -> dict[str, tuple[object, Span]]:
@@ -156,10 +163,11 @@ def _node(reader: Reader, node_id: str, key_node: yaml.Node, value: yaml.Node,
     if "hours" in found:  # a schedule name is checked where it is written, at the value
         spans["hours"] = span_of(found["hours"][1])
     attrs: dict[str, object] = {}
-    for name, spec in table.items():
-        if name in found and spec.kind in _VALUE_KINDS:
+    for name in found:  # in file order; findings are sorted by position in the end
+        kind = table[name].kind
+        if kind in _VALUE_KINDS:
             attrs[name] = _field(reader, found, name, table, f"`{name}` of {where}")
-        elif name in found and spec.kind == "target":
+        elif kind == "target":
             attrs[name] = _target(reader, found, name, table, f"`{name}` of {where}")
     inherited = []
     if node_type in INTERACTIVE:
@@ -229,23 +237,24 @@ def _option(reader: Reader, key: str, key_node: yaml.Node, value: yaml.Node, whe
     sub = reader.fields(reader.pairs(value, owhere), OPTION_FIELDS, owhere, key_node)
     if not isinstance(value, yaml.MappingNode):
         return None
-    say = _field(reader, sub, "say", OPTION_FIELDS, f"`say` of {owhere}") or ()
+    say = _of(reader, sub, "say", OPTION_FIELDS, owhere) or ()
     kind = "dtmf" if key in DTMF_KEYS else "speech"
     if kind == "speech" and not say:
         hint = ("use `dial_by_extension` for multi-digit entry" if key.isdigit()
                 else 'keys are 0-9, "*" and "#"; a speech-only option needs `say:` phrases')
         reader.error("F011", key_node, f'"{key}" in {where} is not a DTMF key and has no `say:` phrases', hint)
         return None
-    label = _field(reader, sub, "label", OPTION_FIELDS, f"`label` of {owhere}")
-    weight = _field(reader, sub, "weight", OPTION_FIELDS, f"`weight` of {owhere}")
-    ignore = _field(reader, sub, "ignore", OPTION_FIELDS, f"`ignore` of {owhere}")
-    collects = _field(reader, sub, "collects", OPTION_FIELDS, f"`collects` of {owhere}")
-    language = _field(reader, sub, "language", OPTION_FIELDS, f"`language` of {owhere}")
+    label = _of(reader, sub, "label", OPTION_FIELDS, owhere)
+    weight = _of(reader, sub, "weight", OPTION_FIELDS, owhere)
+    ignore = _of(reader, sub, "ignore", OPTION_FIELDS, owhere)
+    collects = _of(reader, sub, "collects", OPTION_FIELDS, owhere)
+    language = _of(reader, sub, "language", OPTION_FIELDS, owhere)
     return Option(
-        key=key, span=span_of(key_node), target=_target(reader, sub, "goto", OPTION_FIELDS, f"`goto` of {owhere}"),
+        key=key, span=span_of(key_node),
+        target=_target(reader, sub, "goto", OPTION_FIELDS, f"`goto` of {owhere}") if "goto" in sub else None,
         label=str(label) if label is not None else None,
         label_span=span_of(sub["label"][1]) if "label" in sub else None,
-        say=tuple(str(s) for s in say), weight=float(weight) if weight is not None else None, kind=kind,
+        say=tuple(map(str, say)) if say else (), weight=float(weight) if weight is not None else None, kind=kind,
         ignore=_codes(ignore),
         collects=str(collects) if collects is not None else None,
         language=str(language).lower() if language is not None else None,

@@ -107,9 +107,9 @@ def _may_be_deep(text: str, levels: int) -> bool:
     """
     if _DEEP_FIRST_LINE.match(text) or _DEEP_LINE.search(text) or _DEEP_DASHES.search(text):
         return True
-    if "[" not in text and "{" not in text:
-        return False
     for _ in range(levels):
+        if "[" not in text and "{" not in text:
+            return False  # all peeled: a C-level test spares a regex pass that would find nothing
         text, peeled = _INNERMOST_FLOW.subn("", text)
         if not peeled:
             # Peeling stalls on a bracket inside a quoted string ("{" in a prompt): then only a
