@@ -5,6 +5,8 @@ from __future__ import annotations
 import functools
 import re
 import sys
+from collections import deque
+from typing import Iterator
 
 import yaml
 
@@ -28,7 +30,10 @@ _DAY_SPEC = re.compile(r"^(mon|tue|wed|thu|fri|sat|sun|holiday)(-(mon|tue|wed|th
 
 
 def build_menu(root: yaml.Node, path: str, reader: Reader, entry: str | None = None) -> Menu | None:
-    """Build the Menu, or None when the file is not a menu at all; `entry` overrides the file's own."""
+    """Build the Menu, or None when the file is not a menu at all; `entry` overrides the file's own.
+
+    The YAML under `nodes:` is let go of as it is read (see `_released`): `root` is used up.
+    """
     if not isinstance(root, yaml.MappingNode):
         reader.error("F004", root, f"the top level is {describe(root)}, not a mapping",
                      "a menu file is a mapping with at least `entry:` and `nodes:`")
@@ -43,7 +48,7 @@ def build_menu(root: yaml.Node, path: str, reader: Reader, entry: str | None = N
     hours, hours_spans = _hours(reader, top)
     nodes: dict[str, Node] = {}
     if "nodes" in top:
-        for node_id, key_node, value in reader.pairs(top["nodes"][1], "`nodes`"):
+        for node_id, key_node, value in _released(reader, top["nodes"][1], "`nodes`"):
             node = _node(reader, sys.intern(node_id), key_node, value, defaults)
             if node is not None:
                 nodes[node.id] = node
@@ -63,6 +68,19 @@ def build_menu(root: yaml.Node, path: str, reader: Reader, entry: str | None = N
         tasks=_tasks(reader, top),
         span=span_of(root),
     )
+
+
+def _released(reader: Reader, mapping: yaml.Node, where: str) -> Iterator[tuple[str, yaml.Node, yaml.Node]]:
+    """The entries of `nodes:`, each let go of once handed out, so its YAML is freed as its model is built.
+
+    The model grows into the memory the YAML gives back instead of beside it: a lower peak. Only
+    without anchors: then no other part of the file can refer to a node's YAML.
+    """
+    entries = deque(reader.pairs(mapping, where))
+    if not reader.shared and isinstance(mapping, yaml.MappingNode):
+        mapping.value = []
+    while entries:
+        yield entries.popleft()
 
 
 def _check_schedules(reader: Reader, nodes: dict[str, Node], hours: dict[str, dict[str, str]],

@@ -44,7 +44,7 @@ def _yaml_menu(text: str, display: str, limits: Limits, entry: str | None) -> tu
     root, error = compose(text, limits)
     if root is None or error is not None:
         return None, [from_error(display, error)] if error else []
-    reader = Reader(merges="<<" in text)
+    reader = Reader(merges="<<" in text, shared="&" in text)
     menu = build_menu(root, display, reader, entry)
     findings = [from_error(display, e) for e in reader.errors]
     findings += _commented_keys(text, display)

@@ -56,10 +56,12 @@ def key_text(node: yaml.Node) -> str:
 class Reader:
     """Collects LoadErrors while reading typed values out of YAML nodes."""
 
-    def __init__(self, merges: bool = True) -> None:
+    def __init__(self, merges: bool = True, shared: bool = True) -> None:
         self.errors: list[LoadError] = []
         #: False when the text has no `<<`, which spares a scan of every mapping.
         self.merges = merges
+        #: False when the text has no anchor (`&`): then no YAML node is reachable from two places.
+        self.shared = shared
         #: The required (name, field) pairs of each schema table seen, by the table's identity.
         self._required_by_table: dict[int, tuple[dict[str, Field], list[tuple[str, Field]]]] = {}
 

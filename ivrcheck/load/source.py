@@ -31,9 +31,10 @@ class LoadError:
 def span_of(node: yaml.Node) -> Span:
     """PyYAML marks are 0-based; ours are 1-based. This is the one place that converts."""
     start, end = node.start_mark, node.end_mark
-    line = start.line + 1
+    first, last = start.line, end.line
+    line = first + 1
     # Most values end on the line they start on: one int object then serves both (a model holds ~10 a node).
-    return Span(line, start.column + 1, line if end.line == start.line else end.line + 1, end.column + 1)
+    return Span(line, start.column + 1, line if last == first else last + 1, end.column + 1)
 
 
 def _mark_span(mark: yaml.Mark | None) -> Span:
