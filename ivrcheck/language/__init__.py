@@ -12,8 +12,7 @@ from functools import lru_cache, partial
 from importlib import resources
 from typing import Iterable, Sequence
 
-import yaml
-
+from ivrcheck.language import data as language_data
 from ivrcheck.language import timing
 from ivrcheck.language.caller import CallerWords
 from ivrcheck.language.labels import LabelWords
@@ -168,10 +167,9 @@ def _offers_in(own: PromptWords, also: tuple[PromptWords, ...], prompt: str) -> 
 @lru_cache(maxsize=None)
 def _load(base: str) -> Language:
     try:
-        text = resources.files(__package__).joinpath(f"{base}.yaml").read_text(encoding="utf-8")
-    except (FileNotFoundError, OSError):
+        data = language_data.read(f"{base}.yaml")
+    except OSError:
         return _load("en") if base != "en" else _fail(base)
-    data = yaml.load(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
     return Language(
         code=base,
         rate_unit=data["rate"]["unit"],
