@@ -32,7 +32,7 @@ _MENU = NodeType.MENU
 _PASSED_THROUGH = frozenset({NodeType.MESSAGE, NodeType.BRANCH})
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Task:
     """One task option of a reachable menu, as a caller who follows the prompts meets it."""
 
