@@ -23,11 +23,12 @@ from dataclasses import dataclass
 
 from ivrcheck.callers.order import shares
 from ivrcheck.graph import Analysis, LineAnalysis
-from ivrcheck.graph.analysis import edge_seconds
+from ivrcheck.graph.analysis import edge_seconds, upstream
 from ivrcheck.graph.build import CHOICE, ROUTING
 from ivrcheck.model import NodeType
 
 _NONE = (0.0, 0.0, 0.0, None)
+_PASSING = (NodeType.MESSAGE, NodeType.BRANCH, NodeType.INPUT)
 
 
 @dataclass(frozen=True)
@@ -41,10 +42,12 @@ class Journey:
 
 
 def journey(line: LineAnalysis, analysis: Analysis, goals: frozenset[str] | set[str],
-            seconds: dict[tuple[str, str], float] | None = None) -> Journey:
+            seconds: dict[tuple[str, str], float] | None = None, within: set[str] | None = None) -> Journey:
     """Expected and worst seconds from the entry towards `goals` (see the module docstring).
 
     `seconds` caches each option's time by (menu, key), to share between states and goals.
+    With `within`, nodes outside it are not walked, as if callers landed there: `worst` stays exact
+    when they cannot lead to a goal (`Worst.towards`); share and expected then count only the rest.
     """
     cache = {} if seconds is None else seconds
     # node -> (share reaching a goal, expected seconds, expected seconds x reached, worst seconds to a goal)
@@ -56,6 +59,9 @@ def journey(line: LineAnalysis, analysis: Analysis, goals: frozenset[str] | set[
         node_id, ways = stack.pop()
         if ways is None:
             if node_id in memo or node_id in on_stack:
+                continue
+            if within is not None and node_id not in within:
+                memo[node_id] = _NONE
                 continue
             found = _ways(line, analysis, node_id, goals, on_stack, cache)
             if found is None:
@@ -70,6 +76,135 @@ def journey(line: LineAnalysis, analysis: Analysis, goals: frozenset[str] | set[
     share, expected, weighted, worst = memo.get(entry, _NONE)
     return Journey(round(share, 3), round(expected, 1), round(weighted / share, 1) if share > 0 else None,
                    None if worst is None else round(worst, 1))
+
+
+class Worst:
+    """Each task's worst time (`journey(...).worst`) in one state, without a whole walk per task.
+
+    Two facts keep every number as the whole walk gives it:
+
+    - The walk only follows options and routing, and never onto a node it stands in; it stands in
+      every dominator of the node it weighs (every way from the entry to that node passes them).
+      So an edge into a dominator of its source (`#` to the main menu, a message back to its menu)
+      is never taken, and a node with no way to a goal over the other edges has no worst time.
+      The walks it would start hold no node that has one, so the walk leaves those nodes out.
+    - A goal where callers land anyway (an agent, a hang-up: no way on) does not change the walk,
+      only its value there; the worst time to several such goals is the largest of theirs, and
+      each is worked out once per state for all the tasks that expect it.
+    """
+
+    def __init__(self, line: LineAnalysis, analysis: Analysis, seconds: dict[tuple[str, str], float]) -> None:
+        self.line, self.analysis, self.seconds = line, analysis, seconds
+        kinds = CHOICE | ROUTING
+        into: dict[str, list[str]] = {}
+        successors: dict[str, list[str]] = {}
+        for source, edges in analysis.out.items():
+            for target, attrs in edges:
+                if attrs["kind"] in kinds:
+                    into.setdefault(target, []).append(source)
+                    successors.setdefault(source, []).append(target)
+        entry = line.menu.entry.ref
+        idom = _dominators(successors, into, entry) if entry in analysis.out else {}
+        self.span = _spans(idom, entry)
+        #: Predecessors over the edges the walk may take (into a dominator: never), kept once per state.
+        self.into = {target: [s for s in sources if not self.dominates(target, s)] for target, sources in into.items()}
+        self.single: dict[str, float | None] = {}
+
+    def __call__(self, goals: frozenset[str] | set[str]) -> float | None:
+        if not all(self._lands(g) for g in goals):
+            return self._walk(goals)
+        found = [w for w in map(self._single, goals) if w is not None]
+        return max(found) if found else None
+
+    def _single(self, goal: str) -> float | None:
+        if goal not in self.single:
+            self.single[goal] = self._walk({goal})
+        return self.single[goal]
+
+    def _walk(self, goals: frozenset[str] | set[str]) -> float | None:
+        return journey(self.line, self.analysis, goals, self.seconds, within=self.towards(goals)).worst
+
+    def _lands(self, node_id: str) -> bool:
+        """Whether the walk ends at this node whether or not it is a goal (`_ways` gives no way on)."""
+        node = self.analysis.nodes.get(node_id)
+        return node is None or node.type not in (NodeType.MENU, *_PASSING) and (
+            node.type is NodeType.SELF_SERVICE
+            or not any(a["kind"] == "closed" for _, a in self.analysis.edges_from(node_id)))
+
+    def dominates(self, ancestor: str, node_id: str) -> bool:
+        """Whether every way from the entry to `node_id` passes `ancestor` (False for a node no way reaches)."""
+        outer, inner = self.span.get(ancestor), self.span.get(node_id)
+        return outer is not None and inner is not None and outer[0] <= inner[0] and inner[1] <= outer[1]
+
+    def towards(self, goals: frozenset[str] | set[str]) -> set[str]:
+        """The goals and every node with a way into one over the edges the walk may take."""
+        return upstream(self.into, goals)
+
+
+def _spans(idom: dict[str, str], entry: str) -> dict[str, tuple[int, int]]:
+    """(first, last) number of each node's subtree in the dominator tree: `a` dominates `b` when
+    `b`'s span lies within `a`'s, a constant-time test."""
+    children: dict[str, list[str]] = {}
+    for node_id, up in idom.items():
+        if node_id != up:
+            children.setdefault(up, []).append(node_id)
+    spans: dict[str, tuple[int, int]] = {}
+    if entry not in idom:
+        return spans
+    count, stack = 0, [(entry, False)]
+    first: dict[str, int] = {}
+    while stack:
+        node_id, done = stack.pop()
+        if done:
+            spans[node_id] = (first[node_id], count)
+            continue
+        count += 1
+        first[node_id] = count
+        stack.append((node_id, True))
+        stack.extend((child, False) for child in children.get(node_id, ()))
+    return spans
+
+
+def _dominators(successors: dict[str, list[str]], into: dict[str, list[str]], entry: str) -> dict[str, str]:
+    """Immediate dominator of every node reached from `entry` (the entry's is itself), by the
+    iterative algorithm of Cooper, Harvey and Kennedy ("A simple, fast dominance algorithm")."""
+    order: list[str] = []  # postorder
+    seen, stack = {entry}, [(entry, iter(successors.get(entry, ())))]
+    while stack:
+        node_id, pending = stack[-1]
+        step = next(pending, None)
+        if step is None:
+            stack.pop()
+            order.append(node_id)
+        elif step not in seen:
+            seen.add(step)
+            stack.append((step, iter(successors.get(step, ()))))
+    rank = {n: i for i, n in enumerate(order)}
+    idom = {entry: entry}
+    changed = True
+    while changed:
+        changed = False
+        for node_id in reversed(order):
+            if node_id == entry:
+                continue
+            new = None
+            for source in into.get(node_id, ()):
+                if source not in idom:
+                    continue
+                if new is None:
+                    new = source
+                    continue
+                a, b = source, new
+                while a != b:
+                    while rank[a] < rank[b]:
+                        a = idom[a]
+                    while rank[b] < rank[a]:
+                        b = idom[b]
+                new = a
+            if new is not None and idom.get(node_id) != new:
+                idom[node_id] = new
+                changed = True
+    return idom
 
 
 def _ways(line: LineAnalysis, analysis: Analysis, node_id: str, goals: frozenset[str] | set[str],
@@ -95,7 +230,7 @@ def _ways(line: LineAnalysis, analysis: Analysis, node_id: str, goals: frozenset
                     cache[key] = edge_seconds(node, attrs, line.language)
                 ways.append((target, weight / total, cache[key]))
         return ways
-    if node.type in (NodeType.MESSAGE, NodeType.BRANCH, NodeType.INPUT) or (
+    if node.type in _PASSING or (
             node.type is not NodeType.SELF_SERVICE and any(a["kind"] == "closed" for _, a in edges)):
         onward = [(t, a) for t, a in edges if a["kind"] in ROUTING and t not in on_stack]
         if onward:
