@@ -31,7 +31,7 @@ def metrics(line: LineAnalysis, settings: Mapping[str, Any] | None = None) -> di
         state = prediction.state or OPEN
         if state not in worst:
             worst[state] = timing.Worst(line, line.states[state], cache)
-        return worst[state](set(prediction.expect))
+        return worst[state](frozenset(prediction.expect))
 
     result: dict[str, Any] = {
         **times[OPEN],
