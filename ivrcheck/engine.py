@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import gc
 import re
+from array import array
 from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -200,19 +201,41 @@ def _kept(findings: list[Finding], file: LoadedFile, config: Config) -> list[Fin
     """The findings that stay after suppression comments, F codes the config ignores and re-grades."""
     kept = suppress.apply(findings, file.text or "", file.display, config.selects)
     ignored = config.ignore
-    lines = _EDITOR_LINES.split(file.text) if file.text is not None else None
+    lines = _EditorLines(file.text) if file.text is not None and kept else None
     return sort_findings(_inside(_regraded(f, config), lines) for f in kept
                          if not (f.code.startswith("F") and ignored and f.code.startswith(ignored)))
 
 
-def _inside(finding: Finding, lines: list[str] | None) -> Finding:
+class _EditorLines:
+    """A file's lines as editors count them (CRLF, CR, LF; not NEL or U+2028, see
+    load.source.yaml_text), held as where each starts rather than as a copy of every line:
+    on a large file a list of lines would be the biggest thing the check allocates."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.starts = array("q", [0])
+        self.starts.extend(m.end() for m in _EDITOR_LINES.finditer(text))
+
+    def __len__(self) -> int:
+        return len(self.starts)
+
+    def width(self, number: int) -> int:
+        """Characters on line `number` (1-based), its line break left out."""
+        start = self.starts[number - 1]
+        if number == len(self.starts):
+            return len(self.text) - start
+        end = self.starts[number]
+        return end - start - (2 if self.text.startswith("\r\n", end - 2) else 1)
+
+
+def _inside(finding: Finding, lines: _EditorLines | None) -> Finding:
     """A finding whose position lies within its file as an editor shows it (PyYAML can mark the
     end of a file without a final newline one line past it)."""
     if lines is None:
         return finding
     span = finding.span
     line = min(max(span.line, 1), len(lines))
-    column = min(max(span.column, 1), len(lines[line - 1]) + 1)
+    column = min(max(span.column, 1), lines.width(line) + 1)
     if (line, column) == (span.line, span.column):
         return finding
     return replace(finding, span=replace(span, line=line, column=column, end_line=None, end_column=None))

@@ -48,6 +48,10 @@ def parse(text: str, known: dict[str, str]) -> tuple[list[Directive], list[tuple
 
     `known` maps rule codes and names (lower-case) to codes.
     """
+    if "rcheck:" not in text.lower():
+        # No directive anywhere: each letter of "rcheck:" lower-cases to itself alone (unlike the "i",
+        # which the case-blind pattern also matches as "ı"), so this C-level test spares a regex a line.
+        return [], []
     lines = text.splitlines()
     directives: list[Directive] = []
     unknown: list[tuple[Span, str]] = []

@@ -7,11 +7,17 @@ from pathlib import Path
 from typing import Any, NamedTuple
 
 import pytest
+from hypothesis import settings
 
 from ivrcheck.config import Config, parse_config
 from ivrcheck.engine import check_text
 from ivrcheck.findings import FileResult, Finding
 from ivrcheck.rules import catalog
+
+# Property tests check what a result is, never how long it took: speed is measured by
+# benchmarks/, and a per-example deadline only fails on a busy CI machine.
+settings.register_profile("ivrcheck", deadline=None)
+settings.load_profile("ivrcheck")
 
 ROOT = Path(__file__).resolve().parent.parent
 

@@ -1,8 +1,13 @@
 """The language layer: reading prompts (where keys are offered), timing speech, comparing labels."""
 
+import json
+import zlib
+from pathlib import Path
+
 import pytest
 
 from ivrcheck.language import EXTENSION, load_language
+from ivrcheck.language import data as language_data
 from ivrcheck.language.timing import syllables
 from tests.conftest import check
 
@@ -246,3 +251,35 @@ def test_the_language_of_a_text_is_told_by_small_words_and_numerals(text: str, l
 ])
 def test_time_promises_are_read_in_each_language(language: str, text: str, when: str | None) -> None:
     assert load_language(language).caller_words.says_when(text) == when
+
+
+def test_every_language_data_file_ships_an_up_to_date_json_twin() -> None:
+    """Start-up reads the twins; a stale one would be ignored (slow), so keep them written."""
+    from ivrcheck.language.data import twin_text
+
+    folder = Path(language_data.__file__).parent
+    for source in sorted(folder.glob("*.yaml")):
+        twin = source.with_suffix(".json")
+        assert twin.exists(), f"run python scripts/gen_language_data.py ({twin.name} is missing)"
+        assert twin.read_text(encoding="utf-8") == twin_text(source.name, source.read_bytes()), (
+            f"run python scripts/gen_language_data.py ({twin.name} is stale)")
+
+
+def test_a_language_file_edited_in_place_is_read_from_its_yaml_not_its_stale_twin(tmp_path: Path) -> None:
+    from ivrcheck.language.data import read, twin_text
+
+    (tmp_path / "xx.yaml").write_text("rate: {unit: wpm, value: 150}\n", encoding="utf-8")
+    (tmp_path / "xx.json").write_text(twin_text("xx.yaml", b"rate: {unit: wpm, value: 120}\n"), encoding="utf-8")
+    assert read("xx.yaml", tmp_path) == {"rate": {"unit": "wpm", "value": 150}}
+    source = (tmp_path / "xx.yaml").read_bytes()
+    (tmp_path / "xx.json").write_text(json.dumps({"yaml_crc32": zlib.crc32(source), "data": {"from": "twin"}}))
+    assert read("xx.yaml", tmp_path) == {"from": "twin"}  # an up-to-date twin is what start-up reads
+    (tmp_path / "xx.json").write_text("{not json", encoding="utf-8")
+    assert read("xx.yaml", tmp_path)["rate"]["value"] == 150
+
+
+def test_a_twin_refuses_data_json_would_change() -> None:
+    from ivrcheck.language.data import twin_text
+
+    with pytest.raises(ValueError, match="non-string keys"):
+        twin_text("xx.yaml", b"keys: {1: one}\n")

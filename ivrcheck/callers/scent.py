@@ -27,6 +27,7 @@ from typing import Protocol
 
 from ivrcheck.language import Language
 from ivrcheck.language.labels import LabelWords, Unit
+from ivrcheck.language.meaning import spelled_alike
 
 SAME, SYNONYM, BROADER, PART, SPELLING, KIN = 1.0, 0.8, 0.75, 0.7, 0.6, 0.45
 #: How much of the scent is the best single match (the rest is the share of words matched).
@@ -71,11 +72,8 @@ def _match(reading: LabelWords, a: Unit, b: Unit) -> float:
         return BROADER
     if set(a.parts) & b.keys or set(b.parts) & a.keys or _compound_of(a.key, b.key):
         return PART
-    if min(len(a.key), len(b.key)) >= 4:
-        from rapidfuzz.fuzz import ratio
-
-        if ratio(a.key, b.key) >= SPELLING_RATIO:
-            return SPELLING
+    if min(len(a.key), len(b.key)) >= 4 and spelled_alike(a.key, b.key, SPELLING_RATIO):
+        return SPELLING
     if lexicon.broader(b.concepts) & a.concepts or lexicon.topics(a.concepts) & lexicon.topics(b.concepts):
         return KIN
     return 0.0

@@ -24,12 +24,14 @@ from typing import Mapping, Sequence
 
 from ivrcheck.callers.order import shares
 from ivrcheck.graph import Analysis, LineAnalysis
-from ivrcheck.graph.analysis import edge_seconds, upstream
+from ivrcheck.graph.analysis import upstream
 from ivrcheck.graph.build import CHOICE, ROUTING
 from ivrcheck.model import NodeType
 
 _NONE = (0.0, 0.0, 0.0, None)
-_PASSING = (NodeType.MESSAGE, NodeType.BRANCH, NodeType.INPUT)
+# Enum members read once (a class attribute lookup each time on Python 3.11; these run per node).
+_MENU, _SELF_SERVICE = NodeType.MENU, NodeType.SELF_SERVICE
+_ROUTED = frozenset({NodeType.MESSAGE, NodeType.BRANCH, NodeType.INPUT})
 
 
 @dataclass(frozen=True)
@@ -151,8 +153,8 @@ class Worst:
     def _lands(self, node_id: str) -> bool:
         """Whether the walk ends at this node whether or not it is a goal (`_ways` gives no way on)."""
         node = self.analysis.nodes.get(node_id)
-        return node is None or node.type not in (NodeType.MENU, *_PASSING) and (
-            node.type is NodeType.SELF_SERVICE
+        return node is None or node.type is not _MENU and node.type not in _ROUTED and (
+            node.type is _SELF_SERVICE
             or not any(a["kind"] == "closed" for _, a in self.analysis.edges_from(node_id)))
 
     def _neutral(self, node_id: str) -> bool:
@@ -243,7 +245,7 @@ def _ways(line: LineAnalysis, analysis: Analysis, node_id: str, goals: frozenset
     if node_id in goals or node is None:
         return None
     edges = analysis.edges_from(node_id)
-    if node.type is NodeType.MENU:
+    if node.type is _MENU:
         options = [(t, a) for t, a in edges if a["kind"] in CHOICE and t != node_id and t not in on_stack
                    and a["target"].ref != "back"]
         split = shares(node)
@@ -256,14 +258,13 @@ def _ways(line: LineAnalysis, analysis: Analysis, node_id: str, goals: frozenset
             if weight > 0:
                 key = (node_id, attrs["press"])
                 if key not in cache:
-                    cache[key] = edge_seconds(node, attrs, line.language)
+                    cache[key] = line.clock.edge(node, attrs)
                 ways.append((target, weight / total, cache[key]))
         return ways
-    if node.type in _PASSING or (
-            node.type is not NodeType.SELF_SERVICE and any(a["kind"] == "closed" for _, a in edges)):
+    if node.type in _ROUTED or (node.type is not _SELF_SERVICE and any(a["kind"] == "closed" for _, a in edges)):
         onward = [(t, a) for t, a in edges if a["kind"] in ROUTING and t not in on_stack]
         if onward:
-            return [(onward[0][0], 1.0, edge_seconds(node, onward[0][1], line.language))]
+            return [(onward[0][0], 1.0, line.clock.edge(node, onward[0][1]))]
     return None
 
 

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from ivrcheck.graph.analysis import Analysis, analyse_state
+from ivrcheck.graph.analysis import Analysis, adjacencies, analyse_read
 from ivrcheck.graph.build import CLOSED, OPEN, build_graph
+from ivrcheck.graph.clock import Clock
 from ivrcheck.graph.line import LineAnalysis
 from ivrcheck.graph.metrics import metrics
 from ivrcheck.language import Language, load_language
@@ -18,7 +19,12 @@ def analyse(menu: Menu, language: Language | None = None) -> LineAnalysis:
     language = (language or load_language(menu.language)).also_reading(menu.languages())
     graph = build_graph(menu)
     states = (OPEN, CLOSED) if menu.has_hours else (OPEN,)
-    line = LineAnalysis(menu, {state: analyse_state(menu, graph, state, language) for state in states}, language)
+    # The states share the nodes, the lists of edges every state has, and the clock (each prompt timed once).
+    nodes = dict(graph.nodes(data="node"))
+    clock = Clock(language)
+    analyses = {state: analyse_read(menu, state, nodes, out, into, clock)
+                for state, (out, into) in adjacencies(graph, states).items()}
+    line = LineAnalysis(menu, analyses, language, clock)
     # Every fact is read off by now. networkx caches views on the graph that refer back to it,
     # a cycle only the collector frees; emptying the graph leaves that cycle nearly weightless.
     graph.clear()

@@ -12,23 +12,30 @@ import networkx as nx
 
 from ivrcheck.graph import carried
 from ivrcheck.graph.build import CHOICE, CLOSED, OPEN, ROUTING, SILENT
+from ivrcheck.graph.clock import Clock, edge_seconds  # edge_seconds: where callers and reports have found it
 from ivrcheck.language import Language
 from ivrcheck.model import TERMINAL, Menu, Node, NodeType
 
 Step = tuple[str, dict[str, Any]]  # (node id, attributes of the edge taken from it)
 
+# Enum members read once: `NodeType.X` is a class attribute lookup (dearer than the test it
+# feeds on Python 3.11), and the tests below run for every node or edge of a line.
+_AGENT, _TRANSFER, _HANGUP, _SELF_SERVICE = NodeType.AGENT, NodeType.TRANSFER, NodeType.HANGUP, NodeType.SELF_SERVICE
+_STAND_INS = frozenset({NodeType.CALLBACK, NodeType.VOICEMAIL})
+_WAITS = frozenset({NodeType.MENU, NodeType.INPUT})
+
 
 def is_live_human(node: Node, state: str) -> bool:
     """An agent, or a transfer a person answers, that is staffed in this state."""
     staffed = state == OPEN or node.hours is None
-    return staffed and (node.type is NodeType.AGENT or (node.type is NodeType.TRANSFER and node.human))
+    return staffed and (node.type is _AGENT or (node.type is _TRANSFER and node.human))
 
 
 def counts_as_human(node: Node, state: str) -> bool:
     """Live humans, and outside hours also a callback or voicemail (SPEC §2)."""
     if is_live_human(node, state):
         return True
-    return state == CLOSED and node.type in (NodeType.CALLBACK, NodeType.VOICEMAIL)
+    return state == CLOSED and node.type in _STAND_INS
 
 
 def is_end(node: Node | None, state: str = OPEN) -> bool:
@@ -40,7 +47,7 @@ def is_end(node: Node | None, state: str = OPEN) -> bool:
         return True
     if state == CLOSED and node.hours is not None and node.closed is not None:
         return False
-    return node.type in TERMINAL or (node.type is NodeType.SELF_SERVICE and node.next is None)
+    return node.type in TERMINAL or (node.type is _SELF_SERVICE and node.next is None)
 
 
 @dataclass(frozen=True)
@@ -301,18 +308,35 @@ def upstream(into: Mapping[str, Iterable[str]], goals: Iterable[str]) -> set[str
 
 
 def adjacency(graph: nx.MultiDiGraph, state: str) -> tuple[Adjacency, Adjacency]:
-    """Successor and predecessor lists of one state, read off the full graph in one pass.
+    """Successor and predecessor lists of one state, read off the full graph in one pass."""
+    return adjacencies(graph, (state,))[state]
 
-    Walking plain lists is many times faster than walking networkx views.
+
+def adjacencies(graph: nx.MultiDiGraph, states: Iterable[str]) -> dict[str, tuple[Adjacency, Adjacency]]:
+    """Successor and predecessor lists of each state, read off the full graph in one pass.
+
+    Walking plain lists is many times faster than walking networkx views. Most nodes have
+    the same edges in every state, so the states share those lists (nobody changes them);
+    only nodes with an edge of one state (`closed:`, an hours branch) get lists of their own.
     """
-    out: Adjacency = {n: [] for n in graph.nodes}
-    into: Adjacency = {n: [] for n in graph.nodes}
-    for u, v, attrs in graph.edges(data=True):
-        if attrs["state"] not in (None, state):
-            continue
-        out[u].append((v, attrs))
-        into[v].append((u, attrs))
-    return out, into
+    out_all: Adjacency = {n: [] for n in graph}
+    into_all: Adjacency = {n: [] for n in graph}
+    stateful_out: dict[str, None] = {}  # each node once, however many such edges it has
+    stateful_in: dict[str, None] = {}
+    for u, v, attrs in graph.edges(data="edge"):
+        out_all[u].append((v, attrs))
+        into_all[v].append((u, attrs))
+        if attrs["state"] is not None:
+            stateful_out[u] = stateful_in[v] = None
+    found = {}
+    for state in states:
+        out, into = dict(out_all), dict(into_all)
+        for u in stateful_out:
+            out[u] = [(v, attrs) for v, attrs in out_all[u] if attrs["state"] in (None, state)]
+        for v in stateful_in:
+            into[v] = [(u, attrs) for u, attrs in into_all[v] if attrs["state"] in (None, state)]
+        found[state] = out, into
+    return found
 
 
 def _tree(out: Adjacency, root: str, nodes: Mapping[str, Node | None]) -> Tree:
@@ -351,27 +375,35 @@ def _descendants(out: Adjacency, start: str) -> frozenset[str]:
 
 def analyse_state(menu: Menu, graph: nx.MultiDiGraph, state: str, language: Language) -> Analysis:
     """Compute the facts for one state from the full graph."""
-    entry = menu.entry.ref
     out, into = adjacency(graph, state)
+    return analyse_read(menu, state, dict(graph.nodes(data="node")), out, into, Clock(language))
+
+
+def analyse_read(menu: Menu, state: str, nodes: dict[str, Node | None], out: Adjacency, into: Adjacency,
+                 clock: Clock) -> Analysis:
+    """Compute the facts for one state from what every state shares: the nodes, this state's
+    successor and predecessor lists, and the line's clock."""
+    entry = menu.entry.ref
     reachable = _descendants(out, entry) if entry in out else frozenset()
-    nodes = {n: graph.nodes[n].get("node") for n in graph.nodes}
     humans = frozenset(n for n, node in nodes.items() if node is not None and is_live_human(node, state))
     human_like = frozenset(n for n, node in nodes.items() if node is not None and counts_as_human(node, state))
-    path, seconds = _fastest(out, entry, humans, nodes, language, ROUTING | CHOICE)
-    fallback_path, fallback_seconds = _fastest(out, entry, humans, nodes, language, ROUTING | {"timeout", "retries"})
+    path, seconds = fallback_path, fallback_seconds = None, None
+    if not humans.isdisjoint(reachable):  # else no search can find one (often so outside hours)
+        path, seconds = _fastest(out, entry, humans, nodes, clock, ROUTING | CHOICE)
+        fallback_path, fallback_seconds = _fastest(out, entry, humans, nodes, clock, ROUTING | {"timeout", "retries"})
     return Analysis(
         state=state, entry=entry, nodes=nodes, reachable=reachable, humans=humans, human_like=human_like,
         to_live=_routes_into(into, humans), to_human=_routes_into(into, human_like),
         steps=_steps(out, entry), path_to_human=path, seconds_to_human=seconds,
         fallback_to_human=fallback_path is not None, fallback_seconds=fallback_seconds,
-        traps=_traps(out, reachable, nodes, state), out=out,
+        traps=_traps(out, into, reachable, nodes, state), out=out,
         silent_traps=_silent_traps(out, reachable, nodes, state),
-        opening=_opening(out, entry, nodes, language),
+        opening=_opening(out, entry, nodes, clock),
     )
 
 
 def _opening(out: Adjacency, entry: str, nodes: dict[str, Node | None],
-             language: Language) -> dict[str, tuple[float, tuple[str, ...]]]:
+             clock: Clock) -> dict[str, tuple[float, tuple[str, ...]]]:
     """The menus a call starts at: reached from the entry through messages and branches only."""
     found: dict[str, tuple[float, tuple[str, ...]]] = {}
     stack: list[tuple[str, float, tuple[str, ...]]] = [(entry, 0.0, ())]
@@ -386,7 +418,7 @@ def _opening(out: Adjacency, entry: str, nodes: dict[str, Node | None],
             found[node_id] = (waited, messages)
             continue
         if node.type is NodeType.MESSAGE:
-            waited += language.seconds(node.prompt)
+            waited += clock.seconds(node.prompt)
             messages += (node_id,)
         elif node.type is not NodeType.BRANCH:
             continue
@@ -408,45 +440,35 @@ def _routes_into(into: Adjacency, goals: frozenset[str]) -> frozenset[str]:
 
 
 def _steps(out: Adjacency, entry: str) -> dict[str, int]:
-    """Fewest key presses from the entry to every node, through choices and routing (0-1 BFS)."""
+    """Fewest key presses from the entry to every node, through choices and routing (0-1 BFS:
+    a routing edge costs nothing and goes to the front of the queue, a choice to the back)."""
     if entry not in out:
         return {}
     best = {entry: 0}
-    queue = [(0, entry)]
+    queue = deque([(0, entry)])
     while queue:
-        dist, node = heapq.heappop(queue)
-        if dist > best[node]:
+        dist, node = queue.popleft()
+        if dist > best[node]:  # reached more cheaply since it was queued, and walked from there
             continue
         for target, attrs in out[node]:
             kind = attrs["kind"]
             if kind in SILENT:
                 continue
-            cost = dist + (1 if kind in CHOICE else 0)
-            if cost < best.get(target, cost + 1):
-                best[target] = cost
-                heapq.heappush(queue, (cost, target))
+            if kind in CHOICE:
+                if dist + 1 < best.get(target, dist + 2):
+                    best[target] = dist + 1
+                    queue.append((dist + 1, target))
+            elif dist < best.get(target, dist + 1):
+                best[target] = dist
+                queue.appendleft((dist, target))
     return best
 
 
-def edge_seconds(node: Node | None, attrs: dict[str, Any], language: Language) -> float:
-    """Time a caller spends at `node` before leaving it along this edge."""
-    if node is None:
-        return 0.0
-    kind = attrs["kind"]
-    if kind in ("key", "extension"):
-        return language.seconds_until(node.prompt, attrs["press"])
-    if kind == "timeout":
-        return language.seconds(node.prompt) + (node.timeout or 0.0)
-    if kind == "retries":
-        return (node.retries or 1) * (language.seconds(node.prompt) + (node.timeout or 0.0))
-    return language.seconds(node.prompt)
-
-
-def _fastest(out: Adjacency, entry: str, goals: frozenset[str], nodes: dict[str, Node | None],
-             language: Language, kinds: frozenset[str]) -> tuple[list[Step] | None, float | None]:
+def _fastest(out: Adjacency, entry: str, goals: frozenset[str], nodes: Mapping[str, Node | None],
+             clock: Clock, kinds: frozenset[str]) -> tuple[list[Step] | None, float | None]:
     """Fewest choices to a goal, ties broken by seconds (lexicographic Dijkstra)."""
     back: dict[str, Step] = {}
-    for _, seconds, node_id in settled(out, entry, nodes, language, kinds, back):
+    for _, seconds, node_id in settled(out, entry, nodes, clock, kinds, back):
         if node_id in goals:
             path: list[Step] = []
             while node_id in back:
@@ -456,7 +478,7 @@ def _fastest(out: Adjacency, entry: str, goals: frozenset[str], nodes: dict[str,
     return None, None
 
 
-def settled(out: Adjacency, entry: str, nodes: Mapping[str, Node | None], language: Language,
+def settled(out: Adjacency, entry: str, nodes: Mapping[str, Node | None], clock: Clock,
             kinds: frozenset[str], back: dict[str, Step] | None = None) -> Iterator[tuple[int, float, str]]:
     """(fewest choices, then seconds, node) from the entry, each node once, cheapest first: `_fastest`
     stops at its first goal, and the costs to every node serve any number of goals. `back` gets the
@@ -466,41 +488,61 @@ def settled(out: Adjacency, entry: str, nodes: Mapping[str, Node | None], langua
     best: dict[str, tuple[int, float]] = {entry: (0, 0.0)}
     back = {} if back is None else back
     queue: list[tuple[int, float, str]] = [(0, 0.0, entry)]
+    spent, push, pop = clock.edge, heapq.heappush, heapq.heappop
     while queue:
-        steps, seconds, node_id = heapq.heappop(queue)
+        steps, seconds, node_id = pop(queue)
         if (steps, seconds) > best[node_id]:
             continue
         yield steps, seconds, node_id
         node = nodes.get(node_id)
         for target, attrs in out[node_id]:
-            if attrs["kind"] not in kinds:
+            kind = attrs["kind"]
+            if kind not in kinds:
                 continue
-            cost = (steps + (1 if attrs["kind"] in CHOICE else 0), seconds + edge_seconds(node, attrs, language))
-            if target not in best or cost < best[target]:
+            cost = (steps + (1 if kind in CHOICE else 0), seconds + spent(node, attrs))
+            old = best.get(target)
+            if old is None or cost < old:
                 best[target] = cost
                 back[target] = (node_id, attrs)
-                heapq.heappush(queue, (cost[0], cost[1], target))
+                push(queue, (cost[0], cost[1], target))
 
 
-def _traps(out: Adjacency, reachable: frozenset[str], nodes: dict[str, Node | None], state: str) -> list[list[str]]:
+def _traps(out: Adjacency, into: Adjacency, reachable: frozenset[str], nodes: Mapping[str, Node | None],
+           state: str) -> list[list[str]]:
     """Cycles a caller can enter and never leave: no way out but being disconnected or hanging up.
 
     Being cut off after too many errors is not a way out, so silent edges into a hang-up
-    are ignored here.
+    are ignored here. A node from which some way leads to an end is in no trap, so only the
+    nodes no end can be reached from (found backwards from the ends) are searched for cycles.
     """
-    def exit_edge(u: str, v: str, kind: str) -> bool:
-        target = nodes.get(v)
-        return not (kind in SILENT and target is not None and target.type is NodeType.HANGUP)
+    def exit_edge(kind: str, target: Node | None) -> bool:
+        return not (kind in SILENT and target is not None and target.type is _HANGUP)
 
-    adjacency = {u: {v for v, attrs in out[u] if exit_edge(u, v, attrs["kind"])} for u in reachable}
+    ends = [n for n in reachable if is_end(nodes.get(n), state)]
+    free, frontier = set(ends), ends
+    while frontier:
+        target_id = frontier.pop()
+        target = nodes.get(target_id)
+        for source, attrs in into[target_id]:
+            if source not in free and source in reachable and exit_edge(attrs["kind"], target):
+                free.add(source)
+                frontier.append(source)
+    adjacency = {u: {v for v, attrs in out[u] if exit_edge(attrs["kind"], nodes.get(v))}
+                 for u in reachable if u not in free}
+    return _closed_cycles(adjacency, nodes)
+
+
+def _closed_cycles(adjacency: dict[str, set[str]], nodes: Mapping[str, Node | None]) -> list[list[str]]:
+    """One cycle of each component of `adjacency` that no edge leaves, sorted.
+
+    `adjacency` holds the nodes that might be trapped, closed under successors.
+    """
     traps = []
     for component in _components(adjacency):
         if len(component) == 1:
             (only,) = component
             if only not in adjacency.get(only, ()):
                 continue
-        if any(is_end(nodes.get(n), state) for n in component):
-            continue
         if any(v not in component for u in component for v in adjacency.get(u, ())):
             continue
         traps.append(_cycle_from_first(adjacency, component, nodes))
@@ -554,7 +596,7 @@ def _components(adjacency: dict[str, set[str]]) -> Iterator[set[str]]:
                     yield component
 
 
-def _silent_traps(out: Adjacency, reachable: frozenset[str], nodes: dict[str, Node | None],
+def _silent_traps(out: Adjacency, reachable: frozenset[str], nodes: Mapping[str, Node | None],
                   state: str) -> list[list[str]]:
     """Cycles a silent caller (one who presses nothing) goes round for ever in this state.
 
@@ -563,32 +605,41 @@ def _silent_traps(out: Adjacency, reachable: frozenset[str], nodes: dict[str, No
     branches and closed humans the routing edges. A self-service step is an end: what it asks
     of the caller is unknown. A cycle with no silent way out is a trap even when keys would
     lead out of it, because the caller who needs time or cannot press keys never gets out.
+    A node from which the silent walk can stop somewhere is in no trap: only the others are
+    searched for cycles.
     """
     def silent_next(node_id: str) -> list[str]:
         node = nodes.get(node_id)
-        if node is None or is_end(node, state) or node.type is NodeType.SELF_SERVICE:
+        if node is None or node.type is _SELF_SERVICE or is_end(node, state):
             return []
         edges = out[node_id]
-        if node.type in (NodeType.MENU, NodeType.INPUT):
+        if node.type in _WAITS:
             onward = [v for v, attrs in edges if attrs["kind"] == "timeout" and v != node_id]
             return onward or [v for v, attrs in edges if attrs["kind"] == "retries"]
         return [v for v, attrs in edges if attrs["kind"] in ROUTING]
 
-    adjacency = {u: {v for v in silent_next(u) if v in reachable} for u in reachable}
-    traps = []
-    for component in _components(adjacency):
-        if len(component) == 1:
-            (only,) = component
-            if only not in adjacency.get(only, ()):
-                continue
-        if any(v not in component for u in component for v in adjacency.get(u, ())):
-            continue
-        traps.append(_cycle_from_first(adjacency, component, nodes))
-    return sorted(traps)
+    into: dict[str, list[str]] = {}
+    free: list[str] = []  # where the silent walk can stop: no silent way on
+    for u in reachable:
+        stuck = True
+        for v in silent_next(u):
+            if v in reachable:
+                into.setdefault(v, []).append(u)
+                stuck = False
+        if stuck:
+            free.append(u)
+    escape, frontier = set(free), free
+    while frontier:
+        for source in into.get(frontier.pop(), ()):
+            if source not in escape:
+                escape.add(source)
+                frontier.append(source)
+    return _closed_cycles({u: {v for v in silent_next(u) if v in reachable} for u in reachable if u not in escape},
+                          nodes)
 
 
 def _cycle_from_first(adjacency: dict[str, set[str]], component: set[str],
-                      nodes: dict[str, Node | None]) -> list[str]:
+                      nodes: Mapping[str, Node | None]) -> list[str]:
     """A shortest cycle through the component's earliest node, so reports are deterministic."""
     def position(node_id: str) -> tuple[str, int, int, str]:
         node = nodes.get(node_id)  # the root file (no `source`) first, then by file, line, column

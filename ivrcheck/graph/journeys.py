@@ -10,13 +10,13 @@ and running out of retries are never announced. The score reads these facts; rul
 from __future__ import annotations
 
 import heapq
-from functools import lru_cache
 from dataclasses import dataclass
 from typing import Any
 
-from ivrcheck.graph.analysis import Adjacency, Analysis, Step, _fastest, edge_seconds
+from ivrcheck.graph.analysis import Adjacency, Analysis, Step, _fastest
 from ivrcheck.graph.build import CHOICE, CLOSED, ROUTING
-from ivrcheck.language import EXTENSION, Language
+from ivrcheck.graph.clock import Clock
+from ivrcheck.language import Language
 from ivrcheck.model import Node, NodeType
 
 #: Keys every menu may bind to the same universal function (person, repeat, back): not tasks.
@@ -27,9 +27,12 @@ UNIVERSAL_KEYS = frozenset({"0", "*", "#"})
 UNHEARD_SECONDS = 20.0
 #: Edge kinds a caller can take on purpose towards a person when the prompt announces them.
 TO_PERSON = frozenset({"key", "say", "timeout"})
+# Enum members read once (a class attribute lookup each time on Python 3.11; these run per node).
+_MENU = NodeType.MENU
+_PASSED_THROUGH = frozenset({NodeType.MESSAGE, NodeType.BRANCH})
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Task:
     """One task option of a reachable menu, as a caller who follows the prompts meets it."""
 
@@ -74,44 +77,29 @@ class Journeys:
 
 def announced(node: Node | None, attrs: dict[str, Any], language: Language) -> bool:
     """Whether the prompt of `node` tells the caller about this edge: a key it offers, a
-    phrase it quotes, or waiting when it says "stay on the line"."""
-    if node is None:
-        return False
-    if attrs["kind"] == "timeout":
-        return language.offers_waiting(node.prompt)
-    if attrs["kind"] not in CHOICE:
-        return False
-    if attrs["kind"] == "say":
-        text = (node.prompt or "").lower()
-        option = attrs.get("option")
-        return option is not None and any(p.lower() in text for p in option.say if p.strip())
-    key = EXTENSION if attrs["kind"] == "extension" else attrs["press"]
-    return key in _offered(language, node.prompt)
+    phrase it quotes, or waiting when it says "stay on the line" (Clock.announced, uncached)."""
+    return Clock(language).announced(node, attrs)
 
 
-@lru_cache(maxsize=1 << 17)
-def _offered(language: Language, prompt: str | None) -> frozenset[str]:
-    """The keys a prompt offers, once per prompt."""
-    return frozenset(offer.key for offer in language.offers(prompt))
+def journeys(analysis: Analysis, entry: str, clock: Clock | Language, with_tasks: bool = True) -> Journeys:
+    """The announced facts of one state; `with_tasks=False` skips the tasks (and traffic).
 
-
-def journeys(analysis: Analysis, entry: str, language: Language, with_tasks: bool = True) -> Journeys:
-    """The announced facts of one state; `with_tasks=False` skips the tasks (and traffic)."""
+    Pass the line's clock (LineAnalysis.clock) so that each edge is timed and judged once.
+    """
+    clock = clock if isinstance(clock, Clock) else Clock(clock)
     nodes = analysis.nodes
-    heard: Adjacency = {
-        u: [(v, a) for v, a in edges if a["kind"] in ROUTING or announced(nodes.get(u), a, language)]
-        for u, edges in analysis.out.items()
-    }
+    # Without edges back to their own node: no search below gains by one (clock.heard).
+    heard: Adjacency = {u: clock.heard(u, nodes.get(u), edges) for u, edges in analysis.out.items()}
     goals = analysis.human_like if analysis.state == CLOSED else analysis.humans
     # Dialling an extension reaches only someone the caller already knows: no way to help.
-    path, seconds = _fastest(heard, entry, goals, dict(nodes), language, ROUTING | TO_PERSON)
+    path, seconds = _fastest(heard, entry, goals, nodes, clock, ROUTING | TO_PERSON)
     human = None
     if path is not None:
         human = entry
         if path:  # the target of the last edge taken (the very edge object, found by identity)
             last_from, last_edge = path[-1]
             human = next(t for t, a in heard[last_from] if a is last_edge)
-    tasks, traffic = _tasks(analysis, entry, language) if with_tasks else ((), {})
+    tasks, traffic = _tasks(analysis, entry, clock) if with_tasks else ((), {})
     return Journeys(analysis.state, path, seconds, human, _reach(heard, entry), tasks, traffic)
 
 
@@ -138,7 +126,7 @@ def _option_shares(edges: list[tuple[str, dict[str, Any]]]) -> list[float]:
     return [r / total for r in raw] if total > 0 else [1.0 / len(edges)] * len(edges)
 
 
-def _tasks(analysis: Analysis, entry: str, language: Language) -> tuple[tuple[Task, ...], dict[str, float]]:
+def _tasks(analysis: Analysis, entry: str, clock: Clock) -> tuple[tuple[Task, ...], dict[str, float]]:
     """Every task option of the menus a call reaches, with its presses, seconds and share.
 
     The fastest way to each menu (unannounced keys cost UNHEARD_SECONDS more) forms a tree;
@@ -154,56 +142,54 @@ def _tasks(analysis: Analysis, entry: str, language: Language) -> tuple[tuple[Ta
     queue: list[tuple[float, int, str]] = [(0.0, 0, entry)]
     done: list[str] = []
     closed: set[str] = set()
-    costs: dict[int, float] = {}  # id(edge attributes) -> seconds, each edge timed once
 
-    def cost_of(node: Node | None, attrs: dict[str, Any]) -> float:
-        key = id(attrs)
-        if key not in costs:
-            costs[key] = edge_seconds(node, attrs, language) + (
-                UNHEARD_SECONDS if attrs["kind"] in CHOICE and not announced(node, attrs, language) else 0.0)
-        return costs[key]
+    def cost_of(node: Node | None, attrs: dict[str, Any]) -> float:  # the clock times and judges each edge once
+        return clock.edge(node, attrs) + (
+            UNHEARD_SECONDS if attrs["kind"] in CHOICE and not clock.announced(node, attrs) else 0.0)
 
+    out, push, pop = analysis.out, heapq.heappush, heapq.heappop
     while queue:
-        seconds, presses, node_id = heapq.heappop(queue)
+        seconds, presses, node_id = pop(queue)
         if node_id in closed:
             continue
         closed.add(node_id)
         done.append(node_id)
         node = nodes.get(node_id)
-        for target, attrs in analysis.out.get(node_id, ()):
+        for target, attrs in out.get(node_id, ()):
             kind = attrs["kind"]
-            if kind not in ROUTING and kind not in CHOICE:
+            choice = kind in CHOICE
+            # No edge here costs less than nothing, so no way improves on a node already settled.
+            if target in closed or not choice and kind not in ROUTING:
                 continue
-            cost = cost_of(node, attrs)
-            candidate = (seconds + cost, presses + (kind in CHOICE))
-            if target not in best or candidate < best[target]:
+            candidate = (seconds + cost_of(node, attrs), presses + choice)
+            old = best.get(target)
+            if old is None or candidate < old:
                 best[target] = candidate
-                parent[target] = (node_id, attrs.get("press", "")) if kind in CHOICE else (node_id, "")
-                heapq.heappush(queue, (candidate[0], candidate[1], target))
+                parent[target] = (node_id, attrs.get("press", "")) if choice else (node_id, "")
+                push(queue, (candidate[0], candidate[1], target))
     opening = [m for m in analysis.opening if m in closed]
     share = dict.fromkeys(opening, 1.0 / len(opening)) if opening else {}
     tasks: list[Task] = []
     for node_id in done:
         node = nodes.get(node_id)
-        if node is None or node.type is not NodeType.MENU or share.get(node_id, 0.0) <= 0.0:
+        if node is None or node.type is not _MENU or share.get(node_id, 0.0) <= 0.0:
             continue
         edges = [(t, a) for t, a in analysis.out.get(node_id, ())
                  if a["kind"] in CHOICE and a.get("press") not in UNIVERSAL_KEYS and t != node_id]
         if not edges:
             continue
         seconds, presses = best[node_id]
+        mine = share[node_id]
         for (target, attrs), part in zip(edges, _option_shares(edges), strict=True):
-            onward = _menus_after(analysis, parent, target) if parent.get(target) == (
-                node_id, attrs.get("press", "")) else []
+            press = attrs.get("press", "")
+            onward = _menus_after(analysis, parent, target) if parent.get(target) == (node_id, press) else []
             if onward:
                 for menu_id in onward:
-                    share[menu_id] = share.get(menu_id, 0.0) + share[node_id] * part / len(onward)
+                    share[menu_id] = share.get(menu_id, 0.0) + mine * part / len(onward)
                 continue
-            heard = announced(node, attrs, language)
-            cost = cost_of(node, attrs)
             option = attrs.get("option")
-            tasks.append(Task(node_id, attrs.get("press", ""), option.label if option else None, target,
-                              presses + 1, round(seconds + cost, 1), share[node_id] * part, heard))
+            tasks.append(Task(node_id, press, option.label if option else None, target, presses + 1,
+                              round(seconds + cost_of(node, attrs), 1), mine * part, clock.announced(node, attrs)))
     traffic = {k: v for k, v in share.items() if v > 0}
     for task in tasks:
         traffic[task.target] = traffic.get(task.target, 0.0) + task.share
@@ -221,10 +207,10 @@ def _menus_after(analysis: Analysis, parent: dict[str, tuple[str, str]], start: 
         node = analysis.nodes.get(node_id)
         if node is None:
             continue
-        if node.type is NodeType.MENU:
+        if node.type is _MENU:
             found.append(node_id)
             continue
-        if node.type not in (NodeType.MESSAGE, NodeType.BRANCH):
+        if node.type not in _PASSED_THROUGH:
             continue
         for target, attrs in analysis.out.get(node_id, ()):
             if attrs["kind"] in ROUTING and parent.get(target, ("", ""))[0] == node_id and target not in seen:

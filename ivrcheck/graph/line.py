@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cached_property
 
 from typing import Any, Hashable, Iterable
 
 from ivrcheck.graph.analysis import Analysis, Step, _fastest, is_end, settled
 from ivrcheck.graph.build import CHOICE, CLOSED, OPEN, ROUTING
+from ivrcheck.graph.clock import Clock
 from ivrcheck.graph.journeys import Journeys, journeys
 from ivrcheck.language import Language
 from ivrcheck.model import Menu, Node, NodeType
@@ -21,6 +22,12 @@ class LineAnalysis:
     menu: Menu
     states: dict[str, Analysis]
     language: Language
+    #: Seconds and announcements per edge, worked out once for the whole line (clock.py).
+    clock: Clock = field(default=None, repr=False, compare=False)  # type: ignore[assignment]
+
+    def __post_init__(self) -> None:
+        if self.clock is None:
+            self.clock = Clock(self.language)
 
     @property
     def open(self) -> Analysis:
@@ -57,7 +64,7 @@ class LineAnalysis:
     def fastest_to(self, state: str, goals: Iterable[str]) -> tuple[list[Step] | None, float | None]:
         """Fewest key presses (then seconds) from the entry to any of `goals` in one state, and its seconds."""
         analysis = self.states[state]
-        return _fastest(analysis.out, self.menu.entry.ref, frozenset(goals), analysis.nodes, self.language,
+        return _fastest(analysis.out, self.menu.entry.ref, frozenset(goals), analysis.nodes, self.clock,
                         ROUTING | CHOICE)
 
     def costs_from_entry(self, state: str) -> dict[str, tuple[int, float]]:
@@ -68,7 +75,7 @@ class LineAnalysis:
         if state not in found:
             analysis = self.states[state]
             found[state] = {node_id: (steps, seconds) for steps, seconds, node_id in
-                            settled(analysis.out, self.menu.entry.ref, analysis.nodes, self.language, ROUTING | CHOICE)}
+                            settled(analysis.out, self.menu.entry.ref, analysis.nodes, self.clock, ROUTING | CHOICE)}
         return found[state]
 
     @cached_property
@@ -85,7 +92,7 @@ class LineAnalysis:
     @cached_property
     def journeys(self) -> dict[str, Journeys]:
         """Per state, what a caller who only presses announced keys can reach (journeys.py)."""
-        return {state: journeys(a, self.menu.entry.ref, self.language, with_tasks=state == OPEN)
+        return {state: journeys(a, self.menu.entry.ref, self.clock, with_tasks=state == OPEN)
                 for state, a in self.states.items()}
 
     @cached_property

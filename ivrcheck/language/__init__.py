@@ -8,12 +8,11 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field, replace
-from functools import lru_cache
+from functools import lru_cache, partial
 from importlib import resources
 from typing import Iterable, Sequence
 
-import yaml
-
+from ivrcheck.language import data as language_data
 from ivrcheck.language import timing
 from ivrcheck.language.caller import CallerWords
 from ivrcheck.language.labels import LabelWords
@@ -61,16 +60,9 @@ class Language:
 
     def offers(self, prompt: str | None) -> tuple[Offer, ...]:
         """Every place the prompt offers a key or dial-by-extension, in order."""
-        own = self.prompt_words.offers(prompt)
         if not self.also or not prompt:
-            return own
-        found = sorted((o for words in (self.prompt_words, *self.also) for o in words.offers(prompt)),
-                       key=lambda o: (o.match.start(), -o.match.end()))
-        kept: list[Offer] = []
-        for offer in found:
-            if not kept or offer.match.start() >= kept[-1].match.end():
-                kept.append(offer)
-        return tuple(kept)
+            return self.prompt_words.offers(prompt)
+        return _offers_in(self.prompt_words, self.also, prompt)
 
     def mentions(self, prompt: str | None) -> dict[str, list[re.Match[str]]]:
         """Where the prompt offers each key ("press 1", "paina ykköstä"), key -> matches."""
@@ -88,18 +80,18 @@ class Language:
         offer = next((o for o in self.offers(prompt) if o.key == key), None)
         if prompt is None or offer is None:
             return self.seconds(prompt)
-        return self.seconds(prompt[: offer.ready])
+        return timing.seconds_to(prompt, offer.ready, self.rate_unit, self.rate)
 
     def offers_waiting(self, prompt: str | None) -> bool:
         """Whether the prompt tells callers that waiting is a way on ("or stay on the line")."""
-        return bool(prompt) and any(p.search(prompt) for p in self.prompt_words.waiting)
+        return bool(prompt) and self.prompt_words.waits(prompt)  # type: ignore[arg-type]
 
     def seconds_before_offers(self, prompt: str | None) -> float | None:
         """Time before the first option starts to be offered; None when the prompt offers none."""
         offers = self.offers(prompt)
         if prompt is None or not offers:
             return None
-        return self.seconds(prompt[: min(o.start for o in offers)])
+        return timing.seconds_to(prompt, min(o.start for o in offers), self.rate_unit, self.rate)
 
     def offer_example(self, label: str | None, key: str) -> str:
         """How this language would offer an option: "For billing, press 1.", "Laskutus, paina 1."."""
@@ -125,6 +117,7 @@ def available() -> tuple[str, ...]:
                         if p.name.endswith(".yaml") and CODE.match(p.name[:-5])))
 
 
+@lru_cache(maxsize=1024)
 def load_language(code: str) -> Language:
     """The language for `code` (`en`, `fi`, `fi-FI` ...), English when no data file exists.
 
@@ -141,6 +134,7 @@ def name_of(code: str) -> str:
     return f'{language.caller_words.name} ("{code}")' if language.code == _base(code) else f'"{code}"'
 
 
+@lru_cache(maxsize=1024)
 def _base(code: str) -> str:
     return code.lower().split("-")[0].split("_")[0] if CODE.match(code) else "en"
 
@@ -158,19 +152,30 @@ def detect(text: str | None, *, margin: float = 2.0, least: int = 2) -> str | No
     return code if best >= least and best >= margin * second else None
 
 
+@lru_cache(maxsize=1 << 15)
+def _offers_in(own: PromptWords, also: tuple[PromptWords, ...], prompt: str) -> tuple[Offer, ...]:
+    """Language.offers in a line of several languages: every language's offers, the first of overlapping ones."""
+    found = sorted((o for words in (own, *also) for o in words.offers(prompt)),
+                   key=lambda o: (o.match.start(), -o.match.end()))
+    kept: list[Offer] = []
+    for offer in found:
+        if not kept or offer.match.start() >= kept[-1].match.end():
+            kept.append(offer)
+    return tuple(kept)
+
+
 @lru_cache(maxsize=None)
 def _load(base: str) -> Language:
     try:
-        text = resources.files(__package__).joinpath(f"{base}.yaml").read_text(encoding="utf-8")
-    except (FileNotFoundError, OSError):
+        data = language_data.read(f"{base}.yaml")
+    except OSError:
         return _load("en") if base != "en" else _fail(base)
-    data = yaml.load(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
     return Language(
         code=base,
         rate_unit=data["rate"]["unit"],
         rate=float(data["rate"]["value"]),
         prompt_words=PromptWords.from_data(data["prompts"]),
-        label_words=LabelWords.from_data(data["labels"], base, read_data(base)),
+        label_words=LabelWords.from_data(data["labels"], base, partial(read_data, base)),
         caller_words=CallerWords.from_data(data["caller"], data["prompts"]["keys"]),
     )
 

@@ -7,8 +7,8 @@ module compiles them once. Rules H209, L305, L306 and P407 read prompts through 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
-from functools import lru_cache
+from dataclasses import dataclass, field
+from functools import cached_property, lru_cache
 from typing import Any, Iterable, Mapping
 
 _WORD = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*", re.UNICODE)
@@ -24,39 +24,55 @@ def _phrases(items: Iterable[str], *, prefix: bool = False) -> str:
 
 @dataclass(frozen=True, eq=False)
 class CallerWords:
-    """One language's phrases for time promises, changes, recaps and written confirmations."""
+    """One language's phrases for time promises, changes, recaps and written confirmations.
+
+    Only `markers` is read to tell a text's language, which loads every language; the
+    patterns are compiled when a rule first reads a prompt through them.
+    """
 
     name: str
     option_example: str
     promise_example: str
     recap_example: str
     markers: frozenset[str]
-    when: tuple[re.Pattern[str], ...]
-    changes: re.Pattern[str]
-    recap: tuple[re.Pattern[str], ...]
-    confirm: re.Pattern[str]
-    channel: re.Pattern[str]
+    #: The `caller:` section of the language file.
+    data: Mapping[str, Any] = field(repr=False)
 
     @classmethod
     def from_data(cls, data: Mapping[str, Any], keys: Mapping[str, Any]) -> CallerWords:
-        when = data["when"]
-        numbers = r"\d+|" + _phrases(when["numbers"])[2:]  # drop the leading \b: digits need none
-        units = _phrases(when["units"], prefix=True)
-        patterns = [re.compile(p.replace("{number}", f"(?:{numbers})").replace("{unit}", units + r"\w*"), re.IGNORECASE)
-                    for p in when["patterns"]]
-        patterns.append(re.compile(_phrases(when["words"]), re.IGNORECASE))
         # The language's spoken numerals ("tryck ett", "paina yksi") mark it as well as its small words.
         numerals = {w.lower() for spoken in keys.values() for w in spoken if len(w) > 2}
         return cls(
             name=data["name"], option_example=data["option_example"],
             promise_example=data["promise_example"], recap_example=data["recap_example"],
-            markers=frozenset(w.lower() for w in data["markers"]) | numerals,
-            when=tuple(patterns),
-            changes=re.compile(_phrases(data["changes"], prefix=True), re.IGNORECASE),
-            recap=tuple(re.compile(p, re.IGNORECASE) for p in data["recap"]),
-            confirm=re.compile(_phrases(data["written"]["confirm"], prefix=True), re.IGNORECASE),
-            channel=re.compile(_phrases(data["written"]["channel"], prefix=True), re.IGNORECASE),
+            markers=frozenset(w.lower() for w in data["markers"]) | numerals, data=data,
         )
+
+    @cached_property
+    def when(self) -> tuple[re.Pattern[str], ...]:
+        when = self.data["when"]
+        numbers = r"\d+|" + _phrases(when["numbers"])[2:]  # drop the leading \b: digits need none
+        units = _phrases(when["units"], prefix=True)
+        patterns = [re.compile(p.replace("{number}", f"(?:{numbers})").replace("{unit}", units + r"\w*"), re.IGNORECASE)
+                    for p in when["patterns"]]
+        patterns.append(re.compile(_phrases(when["words"]), re.IGNORECASE))
+        return tuple(patterns)
+
+    @cached_property
+    def changes(self) -> re.Pattern[str]:
+        return re.compile(_phrases(self.data["changes"], prefix=True), re.IGNORECASE)
+
+    @cached_property
+    def recap(self) -> tuple[re.Pattern[str], ...]:
+        return tuple(re.compile(p, re.IGNORECASE) for p in self.data["recap"])
+
+    @cached_property
+    def confirm(self) -> re.Pattern[str]:
+        return re.compile(_phrases(self.data["written"]["confirm"], prefix=True), re.IGNORECASE)
+
+    @cached_property
+    def channel(self) -> re.Pattern[str]:
+        return re.compile(_phrases(self.data["written"]["channel"], prefix=True), re.IGNORECASE)
 
     def says_when(self, text: str | None) -> str | None:
         """The words that tell a caller when to expect an answer ("within 2 hours"), or None."""

@@ -8,12 +8,12 @@ Stop words and vague words are dropped. How two labels' units compare is meaning
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, replace
-from functools import lru_cache
-from typing import Any, Mapping, Sequence
+from dataclasses import dataclass, field, replace
+from functools import cached_property, lru_cache, partial
+from typing import Any, Callable, Mapping, Sequence
 
 from ivrcheck.language import morph
-from ivrcheck.language.lexicon import Lexicon, content_tokens, tokens
+from ivrcheck.language.lexicon import Lexicon, content_tokens, read_data, tokens
 
 #: The shortest stem that counts as one part of a compound ("kortti|maksu").
 MIN_PART = 4
@@ -44,31 +44,58 @@ class Unit:
 
 @dataclass(frozen=True, eq=False)
 class LabelWords:
-    """One language's label reading: stop and vague words, the analyser, the lexicon."""
+    """One language's label reading: stop and vague words, the analyser, the lexicon.
+
+    The word sets, the analyser and the lexicon are built on first use: finding a line's
+    language reads every language file, but only the languages whose labels are compared
+    need their lexicon (and Voikko).
+    """
 
     code: str
     stemmer: str
     compounds: bool
     fixes: tuple[tuple[re.Pattern[str], str], ...]
-    stop: frozenset[str]
-    vague: frozenset[str]
-    fillers: frozenset[str]
-    analyser: morph.Analyser
-    lexicon: Lexicon
+    #: The `labels:` section of the language file, read into word sets on first use.
+    data: Mapping[str, Any] = field(repr=False)
+    #: Whether Voikko may read this language (decided when the words are loaded, as the environment was then).
+    voikko: bool = False
+    #: Gives the lexicon's data when the lexicon is first needed.
+    lexicon_data: Callable[[], Mapping[str, Any]] = field(default=dict, repr=False)
+    #: The user's own synonym groups, added to the lexicon.
+    extra: tuple[tuple[str, ...], ...] = ()
 
     @classmethod
-    def from_data(cls, data: Mapping[str, Any], code: str = "en", lexicon: Mapping[str, Any] | None = None,
+    def from_data(cls, data: Mapping[str, Any], code: str = "en",
+                  lexicon: Mapping[str, Any] | Callable[[], Mapping[str, Any]] | None = None,
                   *, voikko: bool = True) -> LabelWords:
-        """Build from a language file's `labels:` section and its lexicon data."""
+        """Build from a language file's `labels:` section and its lexicon data (or what reads it)."""
         fixes = tuple((re.compile(p), r) for p, r in (data.get("stem_fixes") or {}).items())
-        stemmer = str(data["stemmer"])
+        source = lexicon if callable(lexicon) else partial(_given, lexicon or {})
+        return cls(code, str(data["stemmer"]), bool(data.get("compounds")), fixes, data,
+                   morph.may_use_voikko(code, voikko), source)
 
-        def stems(name: str) -> frozenset[str]:
-            return frozenset(morph.stem(stemmer, fixes, str(w).lower()) for w in data.get(name) or ())
+    @cached_property
+    def stop(self) -> frozenset[str]:
+        return self._stems("stop_words")
 
-        bare = cls(code, stemmer, bool(data.get("compounds")), fixes, stems("stop_words"), stems("vague"),
-                   stems("compound_fillers"), morph.analyser(code, stemmer, fixes, voikko=voikko), None)  # type: ignore[arg-type]
-        return replace(bare, lexicon=Lexicon.build(lexicon or {}, bare.term_keys))
+    @cached_property
+    def vague(self) -> frozenset[str]:
+        return self._stems("vague")
+
+    @cached_property
+    def fillers(self) -> frozenset[str]:
+        return self._stems("compound_fillers")
+
+    @cached_property
+    def analyser(self) -> morph.Analyser:
+        return morph.best_analyser(self.stemmer, self.fixes, self.voikko)
+
+    @cached_property
+    def lexicon(self) -> Lexicon:
+        return Lexicon.build(self.lexicon_data(), self.term_keys, self.extra)
+
+    def _stems(self, name: str) -> frozenset[str]:
+        return frozenset(self.stem(str(w)) for w in self.data.get(name) or ())
 
     def with_synonyms(self, groups: Sequence[Sequence[str]]) -> LabelWords:
         """The same reading with the user's own synonym groups added to the lexicon."""
@@ -77,7 +104,7 @@ class LabelWords:
         return _with_synonyms(self, tuple(tuple(g) for g in groups))
 
     def stem(self, word: str) -> str:
-        return morph.stem(self.stemmer, self.fixes, word.lower())
+        return _stem(self, word)
 
     def stems(self, label: str) -> list[str]:
         """Stems of every word that is not a stop word."""
@@ -106,11 +133,7 @@ class LabelWords:
 
     def asks_for(self, label: str) -> str | None:
         """The universal function ("repeat", "back", "main menu", "person") the label asks for and nothing else."""
-        units = self.units(label)
-        if not units:
-            return None
-        found = {self.lexicon.function_of(u.concepts) for u in units}
-        return found.pop() if len(found) == 1 else None
+        return _asks_for(self, label)
 
     def content(self, token: str) -> bool:
         stem = self.stem(token)
@@ -139,17 +162,53 @@ def same_stem(a: str, b: str) -> bool:
     return common >= 5 and min(len(a), len(b)) >= 6 and max(len(a), len(b)) - common <= room
 
 
+def _given(data: Mapping[str, Any]) -> Mapping[str, Any]:
+    """Lexicon data handed over as it is (a function, like the reader it stands in for, and picklable)."""
+    return data
+
+
 @lru_cache(maxsize=64)
 def _with_synonyms(words: LabelWords, groups: tuple[tuple[str, ...], ...]) -> LabelWords:
-    from ivrcheck.language.lexicon import read_data
+    return replace(words, lexicon_data=partial(read_data, words.code), extra=groups)
 
-    return replace(words, lexicon=Lexicon.build(read_data(words.code), words.term_keys, groups))
+
+@lru_cache(maxsize=1 << 17)
+def _stem(words: LabelWords, word: str) -> str:
+    """LabelWords.stem, cached on the reading itself: hashing it is cheaper than hashing its stem fixes."""
+    return morph.stem(words.stemmer, words.fixes, word.lower())
+
+
+@lru_cache(maxsize=1 << 17)
+def _asks_for(words: LabelWords, label: str) -> str | None:
+    """LabelWords.asks_for, cached: universal options are looked up for every menu and every pair."""
+    units = words.units(label)
+    if not units:
+        return None
+    found = {words.lexicon.function_of(u.concepts) for u in units}
+    return found.pop() if len(found) == 1 else None
+
+
+@lru_cache(maxsize=1 << 17)
+def _content_reading(words: LabelWords, token: str) -> morph.Reading | None:
+    """A label word's reading, or None for a stop or vague word; cached, as labels share their words."""
+    return words.readings(token) if words.content(token) else None
+
+
+@lru_cache(maxsize=1 << 17)
+def _word_units(words: LabelWords, token: str) -> tuple[Unit, ...]:
+    """_word for a label's own word (read as itself), cached like its reading."""
+    return tuple(_word(words, token, words.readings(token)))
 
 
 @lru_cache(maxsize=1 << 17)
 def _units(words: LabelWords, label: str) -> tuple[Unit, ...]:
-    content = [t for t in content_tokens(label, words.compounds) if words.content(t)]
-    readings = [words.readings(t) for t in content]
+    content: list[str] = []
+    readings: list[morph.Reading] = []
+    for token in content_tokens(label, words.compounds):
+        reading = _content_reading(words, token)
+        if reading is not None:
+            content.append(token)
+            readings.append(reading)
     found: list[Unit] = []
     i = 0
     while i < len(content):
@@ -157,12 +216,12 @@ def _units(words: LabelWords, label: str) -> tuple[Unit, ...]:
         if phrase is not None:
             length, gids = phrase
             keys = frozenset({" ".join(r.lemma for r in readings[i:i + length])})
-            inside = tuple(u for t, r in zip(content[i:i + length], readings[i:i + length]) for u in _word(words, t, r))
+            inside = tuple(u for t in content[i:i + length] for u in _word_units(words, t))
             found.append(Unit(" ".join(content[i:i + length]), keys, gids, "phrase",
                               words=tuple(replace(u, concepts=frozenset()) for u in inside)))
             i += length
             continue
-        found.extend(_word(words, content[i], readings[i]))
+        found.extend(_word_units(words, content[i]))
         i += 1
     unique: dict[frozenset[str], Unit] = {}
     for number, unit in enumerate(found):

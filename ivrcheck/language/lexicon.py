@@ -15,10 +15,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
-from importlib import resources
 from typing import Any, Callable, Iterable, Mapping, Sequence
 
-import yaml
+from ivrcheck.language import data as language_data
 
 _TOKEN = re.compile(r"[^\W\d_]+|\d+", re.UNICODE)
 _HYPHENATED = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*|\d+", re.UNICODE)
@@ -124,10 +123,9 @@ def read_data(code: str) -> Mapping[str, Any]:
 @lru_cache(maxsize=None)
 def _read(code: str) -> Mapping[str, Any]:
     try:
-        text = resources.files(__package__).joinpath(f"lexicon-{code}.yaml").read_text(encoding="utf-8")
-    except (FileNotFoundError, OSError):
+        return language_data.read(f"lexicon-{code}.yaml") or {}
+    except OSError:
         return {}
-    return yaml.load(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader)) or {}
 
 
 def tokens(text: str) -> list[str]:

@@ -19,10 +19,9 @@ Every verdict carries the words that decided it, so a message can explain itself
 
 from __future__ import annotations
 
-from functools import lru_cache
-
 import os
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import TYPE_CHECKING, Callable, Union
 
 from ivrcheck.language.labels import MIN_PART, LabelWords, Unit, same_stem
@@ -166,22 +165,29 @@ def _pair(words: LabelWords, a: list[Unit], b: list[Unit]) -> tuple[tuple[str, s
     """Pair units of `a` and `b` (removing them), most certain match first."""
     pairs: list[tuple[str, str, str]] = []
 
-    def run(how: str, same: Matcher) -> None:
+    def run(how: str, same: Matcher, senses: bool = False) -> None:
+        """Pair by `same`; a match by `senses` needs a unit with lexicon groups on both sides."""
+        if not a or not b or senses and not (any(u.concepts for u in a) and any(u.concepts for u in b)):
+            return
         for x in list(a):
-            y = next((y for y in b if same(x, y)), None)
-            if y is not None:
-                a.remove(x)
-                b.remove(y)
-                pairs.append((x.text, y.text, how))
+            for y in b:
+                if same(x, y):
+                    a.remove(x)
+                    b.remove(y)
+                    pairs.append((x.text, y.text, how))
+                    break
 
-    # One label names a case of what the other names ("Overdrafts", "Borrowing").
+    # One label names a case of what the other names ("Overdrafts", "Borrowing"); a unit
+    # without groups is no case of anything (and most label words have none).
     broader = words.lexicon.broader
-    narrower: Matcher = lambda x, y: bool(broader(x.concepts) & y.concepts) and _apart(x, y)
-    wider: Matcher = lambda x, y: bool(broader(y.concepts) & x.concepts) and _apart(x, y)
+    narrower: Matcher = lambda x, y: bool(x.concepts and y.concepts and broader(x.concepts) & y.concepts) \
+        and _apart(x, y)
+    wider: Matcher = lambda x, y: bool(x.concepts and y.concepts and broader(y.concepts) & x.concepts) \
+        and _apart(x, y)
     run("same word", _same_word)
-    run("synonyms", _synonyms)
-    run("narrower", narrower)
-    run("broader", wider)
+    run("synonyms", _synonyms, senses=True)
+    run("narrower", narrower, senses=True)
+    run("broader", wider, senses=True)
     # A phrase that matched nothing as a whole is compared word by word ("Order status" and
     # "Orders" share "order"), but its words lend it no senses of their own.
     for side in (a, b):
@@ -189,9 +195,9 @@ def _pair(words: LabelWords, a: list[Unit], b: list[Unit]) -> tuple[tuple[str, s
     run("same word", _same_word)
     pairs += _compound_parts(words, a, b)
     run("same word", _same_word)
-    run("synonyms", _synonyms)
-    run("narrower", narrower)
-    run("broader", wider)
+    run("synonyms", _synonyms, senses=True)
+    run("narrower", narrower, senses=True)
+    run("broader", wider, senses=True)
     extra = _beyond(words)
     if extra is not None:
         run(*extra)
@@ -203,11 +209,11 @@ def _pair(words: LabelWords, a: list[Unit], b: list[Unit]) -> tuple[tuple[str, s
 def _same_word(x: Unit, y: Unit) -> bool:
     """One dictionary form; or, where no analyser read one of them (an inflected form the lexicon
     lacks), stems that the stemmer left apart."""
-    return bool(x.keys & y.keys) or ((x.guessed or y.guessed) and same_stem(x.key, y.key))
+    return not x.keys.isdisjoint(y.keys) or ((x.guessed or y.guessed) and same_stem(x.key, y.key))
 
 
 def _synonyms(x: Unit, y: Unit) -> bool:
-    if not x.concepts & y.concepts or "modifier" in (x.role, y.role):
+    if x.concepts.isdisjoint(y.concepts) or "modifier" in (x.role, y.role):
         return False
     return _apart(x, y)
 
@@ -229,6 +235,8 @@ def _compound_parts(words: LabelWords, a: list[Unit], b: list[Unit]) -> list[tup
     lookup = words.lexicon.lookup
     matched = []
     for first, second, flip in ((a, b, False), (b, a, True)):
+        if not any(y.parts for y in second):
+            continue  # only a compound has parts to name, and `second` gains units only by a match
         for x in list(first):
             for y in list(second):
                 if x not in first or y not in second:
@@ -295,8 +303,12 @@ def _kind(words: LabelWords, pairs: tuple[tuple[str, str, str], ...], a: list[Un
     return DISTINCT
 
 
+@lru_cache(maxsize=64)
 def _beyond(words: LabelWords) -> tuple[str, Matcher] | None:
-    """The optional source beyond the lexicon for this language (WordNet for English), if installed and on."""
+    """The optional source beyond the lexicon for this language (WordNet for English), if installed and on.
+
+    Decided once per reading, like Voikko: `IVRCHECK_NO_WORDNET` switches it off for a run.
+    """
     if words.code != "en" or os.environ.get("IVRCHECK_NO_WORDNET"):
         return None
     from ivrcheck.language import wordnet
@@ -360,23 +372,55 @@ def _sound_alike(first: list[Unit], second: list[Unit], similarity: float, code:
     left, right = " ".join(u.text for u in first), " ".join(u.text for u in second)
     if min(len(left), len(right)) < 4 or similarity >= 100:
         return ()
-    from rapidfuzz.fuzz import ratio
-
-    if ratio(left, right) >= similarity:
+    if spelled_alike(left, right, similarity):
         return (left, right)
     # Word by word the bar is a little lower: one word heard wrong is enough to pick the wrong option.
     for x in (w for u in first for w in (u.words or (u,))):
         for y in (w for u in second for w in (u.words or (u,))):
             for one, other in ((x.text, y.text), (x.key, y.key)):
-                if min(len(one), len(other)) >= 5 and ratio(_sounds(one, code), _sounds(other, code)) >= similarity - WORD_SLACK:
+                if min(len(one), len(other)) >= 5 and \
+                        spelled_alike(_sounds(one, code), _sounds(other, code), similarity - WORD_SLACK):
                     return (x.text, y.text)
     return ()
+
+
+def spelled_alike(first: str, second: str, bar: float) -> bool:
+    """Whether rapidfuzz's `ratio` of two spellings reaches `bar` (0-100).
+
+    The ratio is twice the longest common subsequence over both lengths, and that
+    subsequence has no more of any letter than both words have: when the shared letters
+    already fall short, rapidfuzz is neither asked nor imported (most pairs, most runs).
+    """
+    total = len(first) + len(second)
+    if total and 200.0 * min(len(first), len(second)) / total < bar - _MARGIN:
+        return False
+    if total and 200.0 * _shared_letters(first, second) / total < bar - _MARGIN:
+        return False
+    return _ratio()(first, second) >= bar
+
+
+#: Far above rounding error, far below any difference the bar could mean.
+_MARGIN = 1e-9
+
+
+def _shared_letters(first: str, second: str) -> int:
+    """How many letters the two spellings have in common, counted with repetition."""
+    return sum(min(first.count(letter), second.count(letter)) for letter in set(first))
 
 
 _EN_SOUNDS = (("ph", "f"), ("ck", "k"), ("qu", "kw"), ("q", "k"), ("x", "ks"), ("ce", "se"), ("ci", "si"),
               ("cy", "sy"), ("c", "k"), ("z", "s"), ("y", "i"), ("wh", "w"))
 
 
+@lru_cache(maxsize=None)
+def _ratio() -> Callable[[str, str], float]:
+    """rapidfuzz's ratio, imported on first use: most runs never compare spellings."""
+    from rapidfuzz.fuzz import ratio
+
+    return ratio
+
+
+@lru_cache(maxsize=1 << 16)
 def _sounds(word: str, code: str) -> str:
     """A rough spelling of how a word sounds: English spelling evened out, long sounds (doubled letters) as short.
 

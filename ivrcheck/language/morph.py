@@ -75,10 +75,18 @@ class Voikko:
 def analyser(language: str, stemmer: str, fixes: tuple[tuple[re.Pattern[str], str], ...] = (),
              *, voikko: bool = True) -> Analyser:
     """The best analyser installed for a language: Voikko for Finnish when present, else Snowball."""
+    return best_analyser(stemmer, fixes, may_use_voikko(language, voikko))
+
+
+def may_use_voikko(language: str, voikko: bool = True) -> bool:
+    """Whether Voikko is to read this language if installed: Finnish, not switched off (`IVRCHECK_NO_VOIKKO`)."""
+    return language == "fi" and voikko and not os.environ.get(NO_VOIKKO)
+
+
+def best_analyser(stemmer: str, fixes: tuple[tuple[re.Pattern[str], str], ...], voikko: bool) -> Analyser:
+    """Voikko when `voikko` (see may_use_voikko) and it is installed, else Snowball; loads libvoikko only then."""
     snowball = Snowball(stemmer, fixes)
-    if language == "fi" and voikko and not os.environ.get(NO_VOIKKO) and voikko_available():
-        return Voikko(snowball)
-    return snowball
+    return Voikko(snowball) if voikko and voikko_available() else snowball
 
 
 @lru_cache(maxsize=1)

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import bisect
 import re
-from dataclasses import dataclass
-from functools import lru_cache
+from dataclasses import dataclass, field
+from functools import cached_property, lru_cache
 from typing import Any, Mapping
 
 DTMF = ("0", "1", "2", "3", "4", "5", "6", "7", "8", "9", "*", "#")
@@ -36,15 +36,13 @@ class Offer:
 
 @dataclass(frozen=True, eq=False)
 class PromptWords:
-    """One language's words for offering keys, compiled once (see the `prompts:` data)."""
+    """One language's words for offering keys (see the `prompts:` data).
 
-    pattern: re.Pattern[str]
-    #: A bare key continuing a list of offers: "press 1 for cards, (or 2) for loans".
-    continuation: re.Pattern[str]
+    The patterns are compiled on first use: every language is loaded to tell which one a
+    prompt is in, but only the languages a line speaks are read for offers.
+    """
+
     word_to_key: Mapping[str, str]
-    extension: tuple[re.Pattern[str], ...]
-    #: Phrases that tell a caller that doing nothing is a way on ("stay on the line").
-    waiting: tuple[re.Pattern[str], ...]
     linkers: frozenset[str]
     alternatives: frozenset[str]
     filler: frozenset[str]
@@ -53,49 +51,84 @@ class PromptWords:
     action_verbs: frozenset[str]
     extension_example: str
     spoken: Mapping[str, str]
+    #: The `prompts:` section of the language file, compiled into the patterns below on first use.
+    data: Mapping[str, Any] = field(repr=False)
 
     @classmethod
     def from_data(cls, data: Mapping[str, Any]) -> PromptWords:
         table = {k: k for k in DTMF}
         for key, spoken in data["keys"].items():
             table.update({w.lower(): str(key) for w in spoken})
-
-        def alternation(words: Any) -> str:
-            return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
-
-        keys = alternation([w for w in table if w not in DTMF]) + r"|\d|\*|#"
-        pattern = re.compile(
-            rf"\b(?:{alternation(data['press'])})(?:\s+(?:{alternation(data['between'])}))*"
-            rf"\s+(?P<key>{keys})(?:[ \t]+(?:{alternation(data['after'])}))?"
-            rf"(?![\w-])(?!\s+(?:{alternation(data['not_a_key'])})\b)",
-            re.IGNORECASE,
-        )
-        joiners = alternation([*data.get("alternatives", ()), *data.get("filler", ())])
-        continuation = re.compile(
-            rf"\s*(?:[,;]\s*)?(?:(?:{joiners})\s+)*(?P<key>{keys})(?![\w-])(?!\s+(?:{alternation(data['not_a_key'])})\b)",
-            re.IGNORECASE,
-        )
         return cls(
-            pattern=pattern, continuation=continuation, word_to_key=table,
-            extension=tuple(re.compile(p, re.IGNORECASE) for p in data.get("extension", ())),
-            waiting=tuple(re.compile(p, re.IGNORECASE) for p in data.get("waiting", ())),
+            word_to_key=table,
             linkers=frozenset(data.get("linkers", ())), alternatives=frozenset(data.get("alternatives", ())),
             filler=frozenset(data.get("filler", ())), offer_example=data.get("offer_example", "{label}: {key}"),
             action_example=data.get("action_example") or data.get("offer_example", "{label}: {key}"),
             action_verbs=frozenset(data.get("action_verbs", ())),
             extension_example=data.get("extension_example", ""),
             spoken={str(k): v[0] for k, v in data["keys"].items() if str(k) in ("*", "#") and v},
+            data=data,
         )
+
+    @cached_property
+    def pattern(self) -> re.Pattern[str]:
+        """A verb offering a key: "press 1", "select option 2", "paina ykköstä"."""
+        data = self.data
+        return re.compile(
+            rf"\b(?:{_alternation(data['press'])})(?:\s+(?:{_alternation(data['between'])}))*"
+            rf"\s+(?P<key>{self._keys})(?:[ \t]+(?:{_alternation(data['after'])}))?"
+            rf"(?![\w-])(?!\s+(?:{_alternation(data['not_a_key'])})\b)",
+            re.IGNORECASE,
+        )
+
+    @cached_property
+    def continuation(self) -> re.Pattern[str]:
+        """A bare key continuing a list of offers: "press 1 for cards, (or 2) for loans"."""
+        data = self.data
+        joiners = _alternation([*data.get("alternatives", ()), *data.get("filler", ())])
+        return re.compile(
+            rf"\s*(?:[,;]\s*)?(?:(?:{joiners})\s+)*(?P<key>{self._keys})(?![\w-])"
+            rf"(?!\s+(?:{_alternation(data['not_a_key'])})\b)",
+            re.IGNORECASE,
+        )
+
+    @cached_property
+    def extension(self) -> tuple[re.Pattern[str], ...]:
+        return tuple(re.compile(p, re.IGNORECASE) for p in self.data.get("extension", ()))
+
+    @cached_property
+    def waiting(self) -> tuple[re.Pattern[str], ...]:
+        """Phrases that tell a caller that doing nothing is a way on ("stay on the line")."""
+        return tuple(re.compile(p, re.IGNORECASE) for p in self.data.get("waiting", ()))
+
+    @property
+    def _keys(self) -> str:
+        return _alternation([w for w in self.word_to_key if w not in DTMF]) + r"|\d|\*|#"
 
     def offers(self, prompt: str | None) -> tuple[Offer, ...]:
         """Every offer in the prompt, in the order a caller hears them."""
         return _offers(self, prompt) if prompt else ()
 
+    def waits(self, prompt: str) -> bool:
+        """Whether the prompt announces waiting as a way on (see `waiting`)."""
+        return _waits(self, prompt)
+
+
+def _alternation(words: Any) -> str:
+    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+
+
+@lru_cache(maxsize=1 << 15)
+def _waits(words: PromptWords, prompt: str) -> bool:
+    """PromptWords.waits, cached: a menu's prompt is asked once per option."""
+    return any(p.search(prompt) for p in words.waiting)
+
 
 @lru_cache(maxsize=1 << 17)
 def _offers(words: PromptWords, prompt: str) -> tuple[Offer, ...]:
     found = [(m, words.word_to_key[m.group("key").lower()]) for m in words.pattern.finditer(prompt)]
-    continued = _continued(words, prompt, [m for m, _ in found])
+    ends = [m.end() for m in _SENTENCE_END.finditer(prompt)] + [len(prompt)]  # sorted, so bisect finds
+    continued = _continued(words, prompt, [m for m, _ in found], ends)        # each offer's sentence
     found += continued
     bare = {id(m) for m, _ in continued}
     found += [(m, EXTENSION) for p in words.extension for m in p.finditer(prompt)]
@@ -104,8 +137,7 @@ def _offers(words: PromptWords, prompt: str) -> tuple[Offer, ...]:
     for match, key in found:
         if not kept or match.start() >= kept[-1][0].end():
             kept.append((match, key))
-    ends = [m.end() for m in _SENTENCE_END.finditer(prompt)] + [len(prompt)]  # sorted, so bisect finds
-    offers = []                                                               # each offer's sentence
+    offers = []
     for i, (match, key) in enumerate(kept):
         before = bisect.bisect_right(ends, match.start())
         sentence_start = ends[before - 1] if before else 0
@@ -121,13 +153,14 @@ def _offers(words: PromptWords, prompt: str) -> tuple[Offer, ...]:
     return tuple(offers)
 
 
-def _continued(words: PromptWords, prompt: str, offers: list[re.Match[str]]) -> list[tuple[re.Match[str], str]]:
+def _continued(words: PromptWords, prompt: str, offers: list[re.Match[str]], ends: list[int]
+               ) -> list[tuple[re.Match[str], str]]:
     """Keys that continue a key-first list without the verb: "Press 1 for cards, or 2 for loans".
 
-    Each must be followed by its own function, so "press 1 or 2" offers only "1".
+    Each must be followed by its own function, so "press 1 or 2" offers only "1". `ends`
+    are where the prompt's sentences end, the prompt's end last.
     """
     found = []
-    ends = [m.end() for m in _SENTENCE_END.finditer(prompt)] + [len(prompt)]
     for offer in offers:
         end = ends[bisect.bisect_left(ends, offer.end())]  # ends are sorted: no scan per offer
         tail = _tail(words, prompt, offer.end(), end)
@@ -145,8 +178,13 @@ def _continued(words: PromptWords, prompt: str, offers: list[re.Match[str]]) -> 
 _KEY_ONLY = re.compile(r".+", re.DOTALL)
 
 
-def _named(words: PromptWords, prompt: str, start: int, end: int) -> list[re.Match[str]]:
-    return [w for w in _WORD.finditer(prompt, start, end) if w.group().lower() not in words.filler]
+def _first_named(words: PromptWords, prompt: str, start: int, end: int) -> int | None:
+    """Where the first word between `start` and `end` that is not filler begins, if any."""
+    filler = words.filler
+    for word in _WORD.finditer(prompt, start, end):
+        if word.group().lower() not in filler:
+            return word.start()
+    return None
 
 
 def _lead(words: PromptWords, prompt: str, begin: int, end: int) -> tuple[bool, int | None]:
@@ -154,9 +192,9 @@ def _lead(words: PromptWords, prompt: str, begin: int, end: int) -> tuple[bool, 
     marks = list(_CLAUSE_MARK.finditer(prompt, begin, end))
     spans = list(zip([begin] + [m.end() for m in marks], [m.start() for m in marks] + [end]))
     for index in range(len(spans) - 1, -1, -1):
-        named = _named(words, prompt, *spans[index])
-        if named:
-            return index == len(spans) - 1, named[0].start()
+        named = _first_named(words, prompt, *spans[index])
+        if named is not None:
+            return index == len(spans) - 1, named
     return False, None
 
 
@@ -166,7 +204,8 @@ def _tail(words: PromptWords, prompt: str, begin: int, end: int) -> int | None:
     The function must follow the key directly, or after a comma with a linking word
     ("paina 1, jos ..."); "press 0, or say advisor" offers another way, not a function.
     """
-    pos = begin + len(prompt[begin:end]) - len(prompt[begin:end].lstrip())
+    segment = prompt[begin:end]
+    pos = begin + len(segment) - len(segment.lstrip())
     mark = _CLAUSE_MARK.match(prompt, pos, end)
     if mark:
         first = _WORD.search(prompt, mark.end(), end)

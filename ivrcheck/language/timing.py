@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from functools import lru_cache
 
 WORD = re.compile(r"[^\W_]+(?:['’-][^\W_]+)*|[*#]", re.UNICODE)
 _DIGIT_RUN = re.compile(r"\b\d{2,}\b")
+#: Two word characters: a cut between them may read differently than the whole text (`\b`).
+_INSIDE = re.compile(r"\w\w")
 _VOWEL_GROUP = re.compile(r"[aeiouyäöå]+", re.IGNORECASE)
 # Vowel pairs that stay in one syllable: long vowels and the diphthongs of Finnish.
 _ONE_SYLLABLE = frozenset({
@@ -33,6 +36,54 @@ def _seconds(text: str, unit: str, rate: float) -> float:
     # A digit string is read digit by digit: "0800" is four words.
     extra = sum(len(run) - 1 for run in _DIGIT_RUN.findall(text))
     return (len(words) + extra) / rate * 60.0
+
+
+def seconds_to(text: str | None, end: int, unit: str, rate: float) -> float:
+    """seconds(text[:end]), from one reading of the whole text: a prompt is timed up to each of its offers."""
+    if not text or end >= len(text):
+        return seconds(text, unit, rate)
+    if end <= 0:
+        return 0.0
+    words, runs = _tables(text, unit)
+    count = words.before(end)
+    extra = runs.before(end)
+    if count is None or extra is None or _INSIDE.match(text, end - 1):
+        return seconds(text[:end], unit, rate)  # the cut falls inside a word or a number: read it as cut
+    if unit == "syllables_per_second":
+        return count / rate
+    return (count + extra) / rate * 60.0
+
+
+class _Table:
+    """Spans of a text that do not overlap (words, or digit strings) and what they weigh up to each."""
+
+    __slots__ = ("starts", "ends", "totals")
+
+    def __init__(self, starts: list[int], ends: list[int], weights: list[int] | None = None) -> None:
+        self.starts, self.ends = starts, ends
+        if weights is None:  # one each
+            self.totals = list(range(len(starts) + 1))
+        else:
+            self.totals = [0]
+            for weight in weights:
+                self.totals.append(self.totals[-1] + weight)
+
+    def before(self, cut: int) -> int | None:
+        """The weight of the spans that end by `cut`; None when one runs across it."""
+        done = bisect_right(self.ends, cut)
+        if done < len(self.starts) and self.starts[done] < cut:
+            return None
+        return self.totals[done]
+
+
+@lru_cache(maxsize=1 << 15)
+def _tables(text: str, unit: str) -> tuple[_Table, _Table]:
+    """What _seconds counts, by where it ends: words (or their syllables), and each digit string's extra words."""
+    found = list(WORD.finditer(text))
+    starts, ends = [m.start() for m in found], [m.end() for m in found]
+    words = _Table(starts, ends, [syllables(m.group()) for m in found] if unit == "syllables_per_second" else None)
+    runs = list(_DIGIT_RUN.finditer(text))
+    return words, _Table([m.start() for m in runs], [m.end() for m in runs], [len(m.group()) - 1 for m in runs])
 
 
 def syllables(word: str) -> int:

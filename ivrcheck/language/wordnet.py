@@ -34,6 +34,7 @@ def available() -> bool:
     return _files() is not None
 
 
+@lru_cache(maxsize=1 << 16)
 def synonyms(first: str, second: str) -> bool:
     """Whether two English words share a synset among their most common senses."""
     a, b = _senses(first.lower()), _senses(second.lower())

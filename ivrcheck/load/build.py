@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+import functools
 import re
+import sys
+from collections import deque
+from typing import Iterator
 
 import yaml
 
@@ -26,7 +30,10 @@ _DAY_SPEC = re.compile(r"^(mon|tue|wed|thu|fri|sat|sun|holiday)(-(mon|tue|wed|th
 
 
 def build_menu(root: yaml.Node, path: str, reader: Reader, entry: str | None = None) -> Menu | None:
-    """Build the Menu, or None when the file is not a menu at all; `entry` overrides the file's own."""
+    """Build the Menu, or None when the file is not a menu at all; `entry` overrides the file's own.
+
+    The YAML under `nodes:` is let go of as it is read (see `_released`): `root` is used up.
+    """
     if not isinstance(root, yaml.MappingNode):
         reader.error("F004", root, f"the top level is {describe(root)}, not a mapping",
                      "a menu file is a mapping with at least `entry:` and `nodes:`")
@@ -41,10 +48,10 @@ def build_menu(root: yaml.Node, path: str, reader: Reader, entry: str | None = N
     hours, hours_spans = _hours(reader, top)
     nodes: dict[str, Node] = {}
     if "nodes" in top:
-        for node_id, key_node, value in reader.pairs(top["nodes"][1], "`nodes`"):
-            node = _node(reader, node_id, key_node, value, defaults)
+        for node_id, key_node, value in _released(reader, top["nodes"][1], "`nodes`"):
+            node = _node(reader, sys.intern(node_id), key_node, value, defaults)
             if node is not None:
-                nodes[node_id] = node
+                nodes[node.id] = node
     _check_schedules(reader, nodes, hours, "hours" in top)
     entry_span = span_of(top["entry"][1]) if "entry" in top else Span(1, 1)
     entry = entry or scalars["entry"]
@@ -61,6 +68,19 @@ def build_menu(root: yaml.Node, path: str, reader: Reader, entry: str | None = N
         tasks=_tasks(reader, top),
         span=span_of(root),
     )
+
+
+def _released(reader: Reader, mapping: yaml.Node, where: str) -> Iterator[tuple[str, yaml.Node, yaml.Node]]:
+    """The entries of `nodes:`, each let go of once handed out, so its YAML is freed as its model is built.
+
+    The model grows into the memory the YAML gives back instead of beside it: a lower peak. Only
+    without anchors: then no other part of the file can refer to a node's YAML.
+    """
+    entries = deque(reader.pairs(mapping, where))
+    if not reader.shared and isinstance(mapping, yaml.MappingNode):
+        mapping.value = []
+    while entries:
+        yield entries.popleft()
 
 
 def _check_schedules(reader: Reader, nodes: dict[str, Node], hours: dict[str, dict[str, str]],
@@ -86,7 +106,13 @@ def _field(reader: Reader, found: dict, name: str, table: dict[str, Field], wher
 
 def _target(reader: Reader, found: dict, name: str, table: dict[str, Field], where: str) -> Target | None:
     value = _field(reader, found, name, table, where)
-    return Target(str(value), span_of(found[name][1])) if value is not None else None
+    # Interned, a `goto` shares its string with the node id it names (and with every other `goto: advisor`).
+    return Target(sys.intern(str(value)), span_of(found[name][1])) if value is not None else None
+
+
+def _of(reader: Reader, found: dict, name: str, table: dict[str, Field], owner: str) -> object | None:
+    """Field `name` of `owner`: its words for messages are put together only when the field is there."""
+    return _field(reader, found, name, table, f"`{name}` of {owner}") if name in found else None
 
 
 def _defaults(reader: Reader, top: dict) -> dict[str, tuple[object, Span]]:
@@ -148,43 +174,60 @@ def _node(reader: Reader, node_id: str, key_node: yaml.Node, value: yaml.Node,
         if raw is None:
             return None
         node_type = _TYPES[str(raw)]
-    table = {**COMMON, **NODE_FIELDS[node_type]}
+    table = _NODE_TABLES[node_type]
     found = reader.fields(entries, table, f"{where} (type {node_type.value})", key_node)
-    if node_type is NodeType.MENU and "options" not in found and "dial_by_extension" not in found:
-        pass  # an empty menu is reported by rule S103 (dead-end), with its position
+    # An empty menu (no options, no dial_by_extension) is reported by rule S103 (dead-end), with its position.
     spans = {name: span_of(k) for name, (k, _) in found.items()}
     if "hours" in found:  # a schedule name is checked where it is written, at the value
         spans["hours"] = span_of(found["hours"][1])
     attrs: dict[str, object] = {}
-    for name, spec in table.items():
-        if name in found and spec.kind in ("str", "int", "number", "bool", "keys", "strings"):
+    for name in found:  # in file order; findings are sorted by position in the end
+        kind = table[name].kind
+        if kind in _VALUE_KINDS:
             attrs[name] = _field(reader, found, name, table, f"`{name}` of {where}")
-        elif name in found and spec.kind == "target":
+        elif kind == "target":
             attrs[name] = _target(reader, found, name, table, f"`{name}` of {where}")
-    inherited = set()
+    inherited = []
     if node_type in INTERACTIVE:
         for name, (default, span) in defaults.items():
             if name not in found:
                 attrs[name] = default
                 spans[name] = span
-                inherited.add(name)
+                inherited.append(name)
     options = _options(reader, found, where) if node_type is NodeType.MENU else ()
     cases = _cases(reader, found, where) if node_type is NodeType.BRANCH else ()
-    attrs.pop("type", None)
-    attrs.pop("description", None)
-    attrs.pop("number", None)
+    for name in _NOT_IN_MODEL:
+        attrs.pop(name, None)
     if attrs.get("language") is not None:
         attrs["language"] = str(attrs["language"]).lower()
     if attrs.get("receives") is not None:
         attrs["receives"] = tuple(str(item) for item in attrs["receives"])  # type: ignore[union-attr]
-    ignore = attrs.pop("ignore", None) or ()
     return Node(
         id=node_id, type=node_type, span=span_of(key_node),
         prompt_span=span_of(found["prompt"][1]) if "prompt" in found else None,
-        options=options, cases=cases, ignore=frozenset(str(c).upper() for c in ignore), spans=spans,
-        inherited=frozenset(inherited),
+        options=options, cases=cases, ignore=_codes(attrs.pop("ignore", None)), spans=spans,
+        inherited=_names(tuple(inherited)),
         **{k: v for k, v in attrs.items() if v is not None},
     )
+
+
+#: Each node type's fields with the common ones: the schema is static, so merged once.
+_NODE_TABLES = {node_type: {**COMMON, **fields} for node_type, fields in NODE_FIELDS.items()}
+_VALUE_KINDS = frozenset({"str", "int", "number", "bool", "keys", "strings"})
+#: Fields the file may hold that the model has no place for.
+_NOT_IN_MODEL = ("type", "description", "number")
+_NO_CODES: frozenset[str] = frozenset()
+
+
+def _codes(ignore: object) -> frozenset[str]:
+    """Rule codes of an `ignore:`, upper-cased; most nodes and options have none, and share one empty set."""
+    return frozenset(str(c).upper() for c in ignore) if ignore else _NO_CODES  # type: ignore[union-attr]
+
+
+@functools.lru_cache(maxsize=64)
+def _names(names: tuple[str, ...]) -> frozenset[str]:
+    """One frozenset for each set of inherited default names: nodes share it (the names are schema fields)."""
+    return frozenset(names)
 
 
 def _options(reader: Reader, found: dict, where: str) -> tuple[Option, ...]:
@@ -212,24 +255,25 @@ def _option(reader: Reader, key: str, key_node: yaml.Node, value: yaml.Node, whe
     sub = reader.fields(reader.pairs(value, owhere), OPTION_FIELDS, owhere, key_node)
     if not isinstance(value, yaml.MappingNode):
         return None
-    say = _field(reader, sub, "say", OPTION_FIELDS, f"`say` of {owhere}") or ()
+    say = _of(reader, sub, "say", OPTION_FIELDS, owhere) or ()
     kind = "dtmf" if key in DTMF_KEYS else "speech"
     if kind == "speech" and not say:
         hint = ("use `dial_by_extension` for multi-digit entry" if key.isdigit()
                 else 'keys are 0-9, "*" and "#"; a speech-only option needs `say:` phrases')
         reader.error("F011", key_node, f'"{key}" in {where} is not a DTMF key and has no `say:` phrases', hint)
         return None
-    label = _field(reader, sub, "label", OPTION_FIELDS, f"`label` of {owhere}")
-    weight = _field(reader, sub, "weight", OPTION_FIELDS, f"`weight` of {owhere}")
-    ignore = _field(reader, sub, "ignore", OPTION_FIELDS, f"`ignore` of {owhere}") or ()
-    collects = _field(reader, sub, "collects", OPTION_FIELDS, f"`collects` of {owhere}")
-    language = _field(reader, sub, "language", OPTION_FIELDS, f"`language` of {owhere}")
+    label = _of(reader, sub, "label", OPTION_FIELDS, owhere)
+    weight = _of(reader, sub, "weight", OPTION_FIELDS, owhere)
+    ignore = _of(reader, sub, "ignore", OPTION_FIELDS, owhere)
+    collects = _of(reader, sub, "collects", OPTION_FIELDS, owhere)
+    language = _of(reader, sub, "language", OPTION_FIELDS, owhere)
     return Option(
-        key=key, span=span_of(key_node), target=_target(reader, sub, "goto", OPTION_FIELDS, f"`goto` of {owhere}"),
+        key=key, span=span_of(key_node),
+        target=_target(reader, sub, "goto", OPTION_FIELDS, f"`goto` of {owhere}") if "goto" in sub else None,
         label=str(label) if label is not None else None,
         label_span=span_of(sub["label"][1]) if "label" in sub else None,
-        say=tuple(str(s) for s in say), weight=float(weight) if weight is not None else None, kind=kind,
-        ignore=frozenset(str(c).upper() for c in ignore),
+        say=tuple(map(str, say)) if say else (), weight=float(weight) if weight is not None else None, kind=kind,
+        ignore=_codes(ignore),
         collects=str(collects) if collects is not None else None,
         language=str(language).lower() if language is not None else None,
     )

@@ -75,10 +75,10 @@ def phone_line(root: LoadedFile, display_for, limits: Limits = Limits()) -> Phon
     """
     if root.menu is None:
         return PhoneLine(root, (), None)
-    files = _reach(root, display_for, limits)
     repo = refs.repository_root(root.path)
+    files, found = _reach(root, display_for, limits, repo)
     menus = {p: f.menu for p, f in files.items()}
-    problems = tuple(p for f in files.values() if f.menu for ref in refs.external_refs(f.menu, f.path)
+    problems = tuple(p for path, f in files.items() if f.menu for ref in found[path]
                      if (p := refs.check_ref(ref, repo, menus, f.display)))
     loaded = [p for p, f in files.items() if f.menu is not None]
     menu = root.menu
@@ -88,14 +88,17 @@ def phone_line(root: LoadedFile, display_for, limits: Limits = Limits()) -> Phon
     return PhoneLine(root, tuple(f for p, f in files.items() if p != root.path), menu, problems)
 
 
-def _reach(root: LoadedFile, display_for, limits: Limits) -> dict[Path, LoadedFile]:
-    """The root and every file reachable through its targets, each loaded once (cycles are fine)."""
+def _reach(root: LoadedFile, display_for, limits: Limits,
+           repo: Path) -> tuple[dict[Path, LoadedFile], dict[Path, list[refs.Ref]]]:
+    """The root and every file reachable through its targets, each loaded once (cycles are fine),
+    with the `file#node` references of each file that has a menu (found once, checked later)."""
     files = {root.path: root}
+    found: dict[Path, list[refs.Ref]] = {}
     queue = [root]
-    repo = refs.repository_root(root.path)
     while queue:
         current = queue.pop(0)
-        for ref in refs.external_refs(current.menu, current.path):
+        found[current.path] = refs.external_refs(current.menu, current.path)
+        for ref in found[current.path]:
             if ref.file is None or ref.file in files or not ref.file.is_relative_to(repo) \
                     or not is_regular_file(ref.file):
                 continue
@@ -103,4 +106,4 @@ def _reach(root: LoadedFile, display_for, limits: Limits) -> dict[Path, LoadedFi
             files[ref.file] = loaded
             if loaded.menu is not None:
                 queue.append(loaded)
-    return files
+    return files, found

@@ -13,6 +13,8 @@ from ivrcheck.load.source import Limits, LoadError, compose, decode
 from ivrcheck.model import Menu
 
 _COMMENTED_KEY = re.compile(r"^\s*#\s*:\s*\{.*\b(goto|label)\s*:", re.MULTILINE)
+#: What every match of _COMMENTED_KEY holds: led by a literal, so one C-level pass finds it or rules it out.
+_COMMENTED_KEY_CORE = re.compile(r"#\s*:\s*\{")
 
 
 def menu_text(text: str, display: str = "<menu>", limits: Limits = Limits(), *,
@@ -42,7 +44,7 @@ def _yaml_menu(text: str, display: str, limits: Limits, entry: str | None) -> tu
     root, error = compose(text, limits)
     if root is None or error is not None:
         return None, [from_error(display, error)] if error else []
-    reader = Reader(merges="<<" in text)
+    reader = Reader(merges="<<" in text, shared="&" in text)
     menu = build_menu(root, display, reader, entry)
     findings = [from_error(display, e) for e in reader.errors]
     findings += _commented_keys(text, display)
@@ -53,7 +55,9 @@ def _yaml_menu(text: str, display: str, limits: Limits, entry: str | None) -> tu
 
 def _commented_keys(text: str, display: str) -> list[Finding]:
     """`#: {goto: x}` is silently a comment in YAML: warn, because the option is lost."""
-    found = []
+    found: list[Finding] = []
+    if not _COMMENTED_KEY_CORE.search(text):  # the full pattern tries every line start: 40 times slower
+        return found
     for match in _COMMENTED_KEY.finditer(text):
         line = text.count("\n", 0, match.start()) + 1
         column = match.group(0).index("#") + 1

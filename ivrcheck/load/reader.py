@@ -7,6 +7,7 @@ value they could not accept, so the builder can go on and report everything in o
 from __future__ import annotations
 
 import math
+import sys
 from typing import Iterator
 
 import yaml
@@ -55,14 +56,25 @@ def key_text(node: yaml.Node) -> str:
 class Reader:
     """Collects LoadErrors while reading typed values out of YAML nodes."""
 
-    def __init__(self, merges: bool = True) -> None:
+    def __init__(self, merges: bool = True, shared: bool = True) -> None:
         self.errors: list[LoadError] = []
         #: False when the text has no `<<`, which spares a scan of every mapping.
         self.merges = merges
+        #: False when the text has no anchor (`&`): then no YAML node is reachable from two places.
+        self.shared = shared
+        #: The required (name, field) pairs of each schema table seen, by the table's identity.
+        self._required_by_table: dict[int, tuple[dict[str, Field], list[tuple[str, Field]]]] = {}
 
     def error(self, code: str, node_or_span: yaml.Node | Span, message: str, help_text: str) -> None:
         span = node_or_span if isinstance(node_or_span, Span) else span_of(node_or_span)
         self.errors.append(LoadError(code, span, message, help_text))
+
+    def _required(self, allowed: dict[str, Field]) -> list[tuple[str, Field]]:
+        """The fields of a table a mapping must have, in table order: worked out once a table, not once a node."""
+        known = self._required_by_table.get(id(allowed))
+        if known is None:  # the table is kept with its list, so its identity cannot pass to another
+            known = self._required_by_table[id(allowed)] = (allowed, [(n, f) for n, f in allowed.items() if f.required])
+        return known[1]
 
     def pairs(
         self, node: yaml.Node, where: str, *, keep_duplicates: bool = False
@@ -78,8 +90,9 @@ class Reader:
             return []
         result: list[tuple[str, yaml.Node, yaml.Node]] = []
         seen: dict[str, yaml.Node] = {}
-        for key_node, value_node in self._with_merges(node):
-            key = key_text(key_node)
+        for key_node, value_node in self._with_merges(node) if self.merges else node.value:
+            plain = key_node.tag == STR and isinstance(key_node, yaml.ScalarNode)  # most keys: no call needed
+            key = key_node.value if plain else key_text(key_node)
             if key in seen and not keep_duplicates:
                 first = span_of(seen[key])
                 self.error("F008", key_node, f'key "{key}" is duplicated in {where}; '
@@ -119,9 +132,10 @@ class Reader:
             if key not in allowed:
                 self.error("F007", key_node, f'unknown field "{key}" in {where}', suggest(key, allowed))
                 continue
-            found[key] = (key_node, value_node)
-        for name, spec in allowed.items():
-            if spec.required and name not in found:
+            # Interned, every node's field names (and the spans keyed by them) share the schema's strings.
+            found[sys.intern(key)] = (key_node, value_node)
+        for name, spec in self._required(allowed):
+            if name not in found:
                 self.error("F005", anchor, f'{where} is missing the required field "{name}"',
                            f"add `{name}:` ({spec.description[0].lower() + spec.description[1:]})")
         return found

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 from pathlib import Path
@@ -30,7 +31,10 @@ class LoadError:
 def span_of(node: yaml.Node) -> Span:
     """PyYAML marks are 0-based; ours are 1-based. This is the one place that converts."""
     start, end = node.start_mark, node.end_mark
-    return Span(start.line + 1, start.column + 1, end.line + 1, end.column + 1)
+    first, last = start.line, end.line
+    line = first + 1
+    # Most values end on the line they start on: one int object then serves both (a model holds ~10 a node).
+    return Span(line, start.column + 1, line if last == first else last + 1, end.column + 1)
 
 
 def _mark_span(mark: yaml.Mark | None) -> Span:
@@ -74,7 +78,11 @@ def decode(data: bytes) -> tuple[str | None, LoadError | None]:
 
 
 _INNERMOST_FLOW = re.compile(r"\{[^\[\]{}]*\}|\[[^\[\]{}]*\]")
-_DEEP_BLOCK = re.compile(r"^[ \t]{500,}\S|(?:-[ \t]+){200,}", re.MULTILINE)
+#: Deep block nesting: a line indented 500 blanks, or a run of 200 `- `. Three patterns, each led by a
+#: literal or anchored, so the regex engine skips ahead instead of trying every position of the text.
+_DEEP_FIRST_LINE = re.compile(r"[ \t]{500,}\S")
+_DEEP_LINE = re.compile(r"\n[ \t]{500,}\S")
+_DEEP_DASHES = re.compile(r"-[ \t]+(?:-[ \t]+){199,}")
 
 
 #: Characters PyYAML counts as line breaks but editors do not: NEL, LINE SEPARATOR, PARAGRAPH SEPARATOR.
@@ -98,11 +106,11 @@ def _may_be_deep(text: str, levels: int) -> bool:
     Flow collections are peeled innermost-first, one regex pass a level; block nesting needs
     an indentation or a run of `- ` as long as the depth.
     """
-    if _DEEP_BLOCK.search(text):
+    if _DEEP_FIRST_LINE.match(text) or _DEEP_LINE.search(text) or _DEEP_DASHES.search(text):
         return True
-    if "[" not in text and "{" not in text:
-        return False
     for _ in range(levels):
+        if "[" not in text and "{" not in text:
+            return False  # all peeled: a C-level test spares a regex pass that would find nothing
         text, peeled = _INNERMOST_FLOW.subn("", text)
         if not peeled:
             # Peeling stalls on a bracket inside a quoted string ("{" in a prompt): then only a
@@ -139,7 +147,7 @@ def compose(text: str, limits: Limits) -> tuple[yaml.Node | None, LoadError | No
         readable = yaml_text(text)
         if _may_be_deep(readable, 32) and (error := _scan_depth(readable, limits)):
             return None, error
-        node = yaml.compose(readable, Loader=_Loader)
+        node = _compose(readable)
     except yaml.MarkedYAMLError as exc:
         return None, _syntax_error(exc, text)
     except yaml.reader.ReaderError as exc:  # a character YAML does not allow anywhere
@@ -152,6 +160,29 @@ def compose(text: str, limits: Limits) -> tuple[yaml.Node | None, LoadError | No
                                "declare a phone line with at least `entry:` and `nodes:`")
     # Without an anchor there is no alias, so nothing can expand and the walk is skipped.
     return node, (_check_aliases(node, limits) if "&" in text else None)
+
+
+#: A C-level callable taking (parent, index) and doing nothing: `dict.get` of an empty dict.
+_NO_PATH_DESCEND = {}.get
+
+
+def _compose(text: str) -> yaml.Node | None:
+    """`yaml.compose` with fewer calls back into Python for each node it builds.
+
+    The C composer asks Python for the tag of every scalar and tells path resolvers of every
+    step down and up. The safe loader has no path resolvers, so those hooks become C no-ops;
+    tags repeat (keys, `goto` targets) and a small cache answers most without Python code.
+    """
+    loader = _Loader(text)
+    try:
+        if not loader.yaml_path_resolvers:
+            loader.descend_resolver = _NO_PATH_DESCEND
+            loader.ascend_resolver = tuple
+        loader.resolve = functools.lru_cache(maxsize=256)(loader.resolve)
+        return loader.get_single_node()
+    finally:
+        loader.dispose()
+        vars(loader).clear()  # the cache holds the loader: a cycle the collector may be paused for
 
 
 def _bad_character(exc: yaml.reader.ReaderError, text: str) -> LoadError:

@@ -7,10 +7,11 @@ processes and be re-scored with another set of findings (engine._union).
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Mapping
 
 from ivrcheck.findings import Span
 from ivrcheck.graph import CLOSED, OPEN, LineAnalysis
-from ivrcheck.model import Node, NodeType
+from ivrcheck.model import Node, NodeType, Option
 
 #: Outside hours a callback or voicemail stands in for a person; a voicemail is worth less
 #: (the GetHuman standard asks for a callback first, a message only without one).
@@ -39,7 +40,7 @@ class StateFacts:
     zero_out: int
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class TaskFacts:
     presses: int
     seconds: float
@@ -47,7 +48,7 @@ class TaskFacts:
     announced: bool
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class MenuFacts:
     """One interactive node (menu or input) a call can reach."""
 
@@ -80,9 +81,10 @@ class Facts:
     #: Items findings are counted against, per part (a finding on no node counts as one item).
     wording_items: int
     human_items: int
-    #: (node id, line, column) of every option and label span -> "node/key", so a finding
-    #: lands on the option it points at; other findings land on their node.
-    option_at: dict[tuple[str, int, int], str]
+    #: Node id -> its options, so a finding at an option's (or its label's) position lands on
+    #: that option; other findings land on their node. Looked up per finding (item_of), not
+    #: indexed per option in advance: findings are few, options on a large line are not.
+    options_of: Mapping[str, tuple[Option, ...]]
     scope: frozenset[str]
     max_steps: int
     max_depth: int
@@ -98,22 +100,16 @@ def facts(line: LineAnalysis, scope: frozenset[str] | None = None,
     mine = [n for n in menu.nodes.values() if n.id in scope]
     limits = limits or {}
     journeys = line.journeys
-    option_at: dict[tuple[str, int, int], str] = {}
-    options = 0
-    for node in mine:
-        for option in node.options:
-            options += 1
-            for span in (option.span, option.label_span):
-                if span is not None:
-                    option_at[(node.id, span.line, span.column)] = f"{node.id}/{option.key}"
+    options = sum(len(node.options) for node in mine)
     reachable_interactive = [n for n in mine if n.is_interactive and n.id in line.reachable]
     main = frozenset().union(*(j.reachable for j in journeys.values()))
     dead = [n for n in line.dead_ends if n in scope]
+    hangs_up: dict[str, bool] = {}  # after_retries target -> whether it only hangs up; menus share a few
     return Facts(
         has_hours=line.has_hours,
         states=tuple(_state(line, state, scope) for state in line.states),
         tasks=tuple(TaskFacts(t.presses, t.seconds, t.share, t.announced) for t in journeys[OPEN].tasks),
-        interactive=tuple(_interactive(line, n, journeys[OPEN].traffic.get(n.id, 0.0))
+        interactive=tuple(_interactive(line, n, journeys[OPEN].traffic.get(n.id, 0.0), hangs_up)
                           for n in reachable_interactive),
         nodes=len(mine), reachable=sum(1 for n in mine if n.id in line.reachable),
         traps=tuple(dict.fromkeys(tuple(c) for a in line.states.values() for c in a.traps
@@ -122,7 +118,7 @@ def facts(line: LineAnalysis, scope: frozenset[str] | None = None,
         other_dead_ends=tuple(n for n in dead if n not in main),
         wording_items=options + sum(1 for n in mine if n.prompt),
         human_items=sum(1 for n in mine if n.is_menu or n.type in HUMAN_TYPES),
-        option_at=option_at, scope=scope,
+        options_of={node.id: node.options for node in mine if node.options}, scope=scope,
         max_steps=int(limits.get("max_steps", 2)), max_depth=int(limits.get("max_depth", 3)),
         max_options=int(limits.get("max_options", 5)), error_above=int(limits.get("error_above", 9)),
     )
@@ -146,14 +142,16 @@ def _state(line: LineAnalysis, state: str, scope: frozenset[str]) -> StateFacts:
                       len(menus), covered)
 
 
-def _interactive(line: LineAnalysis, node: Node, traffic: float) -> MenuFacts:
+def _interactive(line: LineAnalysis, node: Node, traffic: float, hangs_up: dict[str, bool]) -> MenuFacts:
     target = node.after_retries
     if target is None:
         disconnects = True
     elif target.is_builtin or target.ref not in line.menu.nodes:
         disconnects = False
     else:
-        disconnects = any(a.only_hangs_up(target.ref) for a in line.states.values())
+        if target.ref not in hangs_up:
+            hangs_up[target.ref] = any(a.only_hangs_up(target.ref) for a in line.states.values())
+        disconnects = hangs_up[target.ref]
     tasks = sum(1 for o in node.options if o.key not in ("0", "*", "#"))
     return MenuFacts(node.id, node.is_menu, tasks, node.on_timeout is not None, node.on_invalid is not None,
                      disconnects, traffic)
@@ -163,7 +161,11 @@ def item_of(facts: Facts, node_id: str | None, span: Span) -> str:
     """The item a finding counts against: its option, else its node, else the line as a whole."""
     if node_id is None or node_id not in facts.scope:
         return "<line>"
-    return facts.option_at.get((node_id, span.line, span.column), node_id)
+    for option in reversed(facts.options_of.get(node_id, ())):  # the last option at a position, as before
+        if any(at is not None and (at.line, at.column) == (span.line, span.column)
+               for at in (option.span, option.label_span)):
+            return f"{node_id}/{option.key}"
+    return node_id
 
 
 __all__ = ["Facts", "MenuFacts", "OPEN", "StateFacts", "TaskFacts", "facts", "item_of"]
