@@ -6,6 +6,12 @@ deep, and in every menu `0` for an advisor, `*` to repeat and `#` for the main m
 end in messages (some then go back to their menu), digit inputs followed by self-service,
 specialist queues with opening hours (voicemail outside them), and callbacks. The same
 size and seed always give the same text.
+
+`realistic_line(nodes, task_every=60)` also lists one task (`tasks:`) per 60 nodes, for the
+tree test and the caller metrics: each `say:`s a real label of the line in a caller's words
+and `expect:`s the node that label leads to; one in five says a sibling's label instead (a
+caller who will go astray), one in six also accepts the advisor. The line itself is the
+same text with or without tasks.
 """
 
 from __future__ import annotations
@@ -22,8 +28,8 @@ TASKS = ["Check a balance", "Report a problem", "Change details", "Make a paymen
 LEAVES = ("message", "message_back", "input", "queue", "callback", "self_service")
 
 
-def realistic_line(nodes: int, seed: int = 7) -> str:
-    """A menu file with exactly `nodes` nodes (at least 8)."""
+def realistic_line(nodes: int, seed: int = 7, task_every: int | None = None) -> str:
+    """A menu file with exactly `nodes` nodes (at least 8); with `task_every`, one task per that many nodes."""
     if nodes < 8:
         raise ValueError("a realistic line needs at least 8 nodes")
     rng = random.Random(seed)
@@ -39,6 +45,7 @@ def realistic_line(nodes: int, seed: int = 7) -> str:
     tasks = [task for task in rng.sample(TASKS, len(TASKS))]
     tasks += [f"{task} for {topic.lower()}" for topic in topics for task in rng.sample(TASKS, len(TASKS))]
     index = 0
+    ends: list[tuple[str, str, list[str]]] = []  # (node a task may expect, its label, its siblings' labels)
     while index < len(menus):
         menu_id, depth = menus[index]
         index += 1
@@ -81,7 +88,21 @@ def realistic_line(nodes: int, seed: int = 7) -> str:
         for key, label, child, kind in options:
             if kind != "menu":
                 out += _leaf(child, kind, menu_id, label, rng)
+                ends.append((f"{child}_done" if kind == "input" else child, label,
+                             [other for _, other, _, _ in options if other != label]))
+    if task_every:
+        out += _tasks(ends, max(1, nodes // task_every), random.Random(seed * 7919 + 1))
     return "\n".join(out) + "\n"
+
+
+def _tasks(ends: list[tuple[str, str, list[str]]], count: int, rng: random.Random) -> list[str]:
+    """`count` tasks in a caller's words, each expecting a real node (separate randomness: the line stays the same)."""
+    out = ["tasks:"]
+    for number, (node_id, label, siblings) in enumerate(rng.sample(ends, min(count, len(ends)))):
+        words = rng.choice(siblings) if number % 5 == 4 and siblings else label
+        expect = f"[{node_id}, advisor]" if number % 6 == 5 else node_id
+        out += [f"  - say: I would like to {words[0].lower() + words[1:]}", f"    expect: {expect}"]
+    return out
 
 
 def _leaf(node_id: str, kind: str, parent: str, label: str, rng: random.Random) -> list[str]:

@@ -12,6 +12,7 @@ each ratio divides ivrcheck's time by its floor's, measured the same way:
 | a generated 10,000-node line               | that import + a bare CSafeLoader compose, collector paused   | <= 2.0x   |
 | 10,000 -> 40,000 nodes                     | linear growth                                                | <= 4.4x   |
 | a realistic line, 3,000 -> 12,000 nodes    | linear growth (benchmarks/linegen.py realistic_line)         | <= 4.4x   |
+| the same with tasks, 3,000 -> 12,000 nodes | linear growth (realistic_line(task_every=60): 50 -> 200)     | <= 4.4x   |
 | peak memory at 10,000 nodes                | (absolute)                                                   | <= 120 MiB|
 
 yamllint is needed for the second row (`pip install yamllint`); without it that row says so.
@@ -81,11 +82,14 @@ def main() -> int:
             path = Path(folder) / f"line{nodes}.ivr.yaml"
             path.write_text(generate(nodes), encoding="utf-8")
             files[nodes] = str(path)
-        real = {}
+        real, tasks = {}, {}
         for nodes in (3_000, 12_000):
             path = Path(folder) / f"real{nodes}.ivr.yaml"
             path.write_text(realistic_line(nodes), encoding="utf-8")
             real[nodes] = str(path)
+            path = Path(folder) / f"tasks{nodes}.ivr.yaml"
+            path.write_text(realistic_line(nodes, task_every=60), encoding="utf-8")
+            tasks[nodes] = str(path)
 
         ours, _ = timed([*check, "menus/"], args.repeat)
         floor, _ = timed([python, "-c", FLOOR_IMPORT], args.repeat)
@@ -111,6 +115,12 @@ def main() -> int:
         small, _ = timed([*check, real[3_000]], args.repeat)
         large, _ = timed([*check, real[12_000]], max(1, args.repeat // 2))
         rows.append(("realistic line 3,000 -> 12,000 nodes", large, small, large / small, "<= 4.4x (linear)"))
+
+        # One task per 60 nodes: the tree test and each task's times must not walk the line per task.
+        small, _ = timed([*check, tasks[3_000]], args.repeat)
+        large, _ = timed([*check, tasks[12_000]], max(1, args.repeat // 2))
+        rows.append(("realistic line with tasks, 3,000 -> 12,000 nodes", large, small, large / small,
+                     "<= 4.4x (linear)"))
     print(f"{'workload':<52} {'ivrcheck':>9} {'floor':>8} {'ratio':>7}  goal")
     for name, ours, floor, ratio, goal in rows:
         floor_text = f"{floor:8.3f}" if floor is not None else f"{'-':>8}"

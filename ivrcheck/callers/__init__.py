@@ -25,12 +25,20 @@ def metrics(line: LineAnalysis, settings: Mapping[str, Any] | None = None) -> di
     found = tasks.predict(line.menu, line, settings=tasks.Settings.from_mapping(settings or {}))
     cache: dict[tuple[str, str], float] = {}  # option seconds are the same in every state
     times = {state: _time(line, analysis, cache) for state, analysis in line.states.items()}
+    worst: dict[str, timing.Worst] = {}  # per state, made for the first task walked in it
+
+    def worst_seconds(prediction: tasks.Prediction) -> float | None:
+        state = prediction.state or OPEN
+        if state not in worst:
+            worst[state] = timing.Worst(line, line.states[state], cache)
+        return worst[state](frozenset(prediction.expect))
+
     result: dict[str, Any] = {
         **times[OPEN],
         "weighted": any(o.weight is not None for n in line.menu.menus() for o in n.options),
         "task_success_rate": tasks.success_rate(found),
         "tasks": [{"say": p.task.say, "success": p.counts, "seconds": p.seconds, "best_seconds": p.best_seconds,
-                   "worst_seconds": timing.journey(line, line.states[p.state or OPEN], set(p.expect), cache).worst}
+                   "worst_seconds": worst_seconds(p)}
                   for p in found],
     }
     if line.has_hours:

@@ -116,9 +116,18 @@ def success_rate(predictions: list[Prediction]) -> float | None:
 
 def predict(menu: Menu, line: LineAnalysis, scent: Scent = DEFAULT_SCENT,
             settings: Settings = Settings()) -> list[Prediction]:
-    """A prediction for every task whose `expect` names a node of the line (others are S101's)."""
-    found = (predict_task(task, menu, line, scent, settings) for task in menu.tasks)
-    return [p for p in found if p is not None]
+    """A prediction for every task whose `expect` names a node of the line (others are S101's).
+
+    Worked out once per line, scent and settings: rule T602 and the caller metrics both read it.
+    """
+    key = (predict, scent, settings)
+    known = line.shared.get(key) if menu is line.menu else None
+    if known is None:
+        found = (predict_task(task, menu, line, scent, settings) for task in menu.tasks)
+        known = [p for p in found if p is not None]
+        if menu is line.menu:
+            line.shared[key] = known
+    return list(known)
 
 
 def predict_task(task: Task, menu: Menu, line: LineAnalysis, scent: Scent = DEFAULT_SCENT,
@@ -133,11 +142,19 @@ def predict_task(task: Task, menu: Menu, line: LineAnalysis, scent: Scent = DEFA
                           line.label(line.open))
     walk = _Walk(task, menu, line, line.states[state], set(goals), scent, settings)
     walk.run()
-    best = line.fastest_to(state, goals)[1]
+    best = _best_seconds(line, state, goals)
     success = walk.end in goals
     return Prediction(task, goals, tuple(walk.path), tuple(walk.presses), success, success and not walk.backed,
                       round(walk.seconds, 1), walk.end, walk.misleading(), walk.risk, best,
                       line.label(line.states[state]))
+
+
+def _best_seconds(line: LineAnalysis, state: str, goals: tuple[str, ...]) -> float | None:
+    """Seconds of the fastest way to a goal (fewest key presses first), as `line.fastest_to` finds it:
+    read off the costs to every node, worked out once per state instead of once per task."""
+    costs = line.costs_from_entry(state)
+    found = [costs[g] for g in goals if g in costs]
+    return round(min(found)[1], 1) if found else None
 
 
 class _Walk:

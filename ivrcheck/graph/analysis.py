@@ -265,9 +265,22 @@ class Analysis:
     def leading_to(self, goals: set[str] | frozenset[str]) -> set[str]:
         """Nodes from which a caller reaches a goal by choices and routing without going back up:
         every step keeps or grows the fewest key presses from the entry (the goals included)."""
-        forward = CHOICE | ROUTING
-        return _upstream(self.out, set(goals), lambda source, target, attrs: attrs["kind"] in forward
-                         and self.steps.get(target, -1) >= self.steps.get(source, 1 << 30))
+        # Steps back along a predecessor index of those edges, made once per state: a line with
+        # many tasks asks this once per task, and rebuilding the reverse edges (or scanning the
+        # `#` edges of every menu into the main menu) each time cost the whole line per task.
+        return upstream(self._forward_into, goals)
+
+    @cached_property
+    def _forward_into(self) -> dict[str, list[str]]:
+        """Predecessors over the edges `leading_to` follows: choices and routing that keep or grow
+        the fewest key presses from the entry."""
+        forward, steps = CHOICE | ROUTING, self.steps
+        into: dict[str, list[str]] = {}
+        for source, edges in self.out.items():
+            for target, attrs in edges:
+                if attrs["kind"] in forward and steps.get(target, -1) >= steps.get(source, 1 << 30):
+                    into.setdefault(target, []).append(source)
+        return into
 
 
 Adjacency = dict[str, list[tuple[str, dict[str, Any]]]]
@@ -280,6 +293,11 @@ def _upstream(out: Adjacency, goals: set[str], follows: Callable[[str, str, dict
         for target, attrs in edges:
             if follows(source, target, attrs):
                 into.setdefault(target, []).append(source)
+    return upstream(into, goals)
+
+
+def upstream(into: Mapping[str, Iterable[str]], goals: Iterable[str]) -> set[str]:
+    """The goals and every node with a path into one of them, over predecessor lists."""
     seen, frontier = set(goals), list(goals)
     while frontier:
         for source in into.get(frontier.pop(), ()):
@@ -449,22 +467,33 @@ def _steps(out: Adjacency, entry: str) -> dict[str, int]:
 def _fastest(out: Adjacency, entry: str, goals: frozenset[str], nodes: Mapping[str, Node | None],
              clock: Clock, kinds: frozenset[str]) -> tuple[list[Step] | None, float | None]:
     """Fewest choices to a goal, ties broken by seconds (lexicographic Dijkstra)."""
-    if entry not in out:
-        return None, None
-    best: dict[str, tuple[int, float]] = {entry: (0, 0.0)}
     back: dict[str, Step] = {}
-    queue: list[tuple[int, float, str]] = [(0, 0.0, entry)]
-    spent, push, pop = clock.edge, heapq.heappush, heapq.heappop
-    while queue:
-        steps, seconds, node_id = pop(queue)
-        if (steps, seconds) > best[node_id]:
-            continue
+    for _, seconds, node_id in settled(out, entry, nodes, clock, kinds, back):
         if node_id in goals:
             path: list[Step] = []
             while node_id in back:
                 path.append(back[node_id])
                 node_id = path[-1][0]
             return path[::-1], round(seconds, 1)
+    return None, None
+
+
+def settled(out: Adjacency, entry: str, nodes: Mapping[str, Node | None], clock: Clock,
+            kinds: frozenset[str], back: dict[str, Step] | None = None) -> Iterator[tuple[int, float, str]]:
+    """(fewest choices, then seconds, node) from the entry, each node once, cheapest first: `_fastest`
+    stops at its first goal, and the costs to every node serve any number of goals. `back` gets the
+    edge each node's cheapest way ends with."""
+    if entry not in out:
+        return
+    best: dict[str, tuple[int, float]] = {entry: (0, 0.0)}
+    back = {} if back is None else back
+    queue: list[tuple[int, float, str]] = [(0, 0.0, entry)]
+    spent, push, pop = clock.edge, heapq.heappush, heapq.heappop
+    while queue:
+        steps, seconds, node_id = pop(queue)
+        if (steps, seconds) > best[node_id]:
+            continue
+        yield steps, seconds, node_id
         node = nodes.get(node_id)
         for target, attrs in out[node_id]:
             kind = attrs["kind"]
@@ -476,7 +505,6 @@ def _fastest(out: Adjacency, entry: str, goals: frozenset[str], nodes: Mapping[s
                 best[target] = cost
                 back[target] = (node_id, attrs)
                 push(queue, (cost[0], cost[1], target))
-    return None, None
 
 
 def _traps(out: Adjacency, into: Adjacency, reachable: frozenset[str], nodes: Mapping[str, Node | None],

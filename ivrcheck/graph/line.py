@@ -5,9 +5,9 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from functools import cached_property
 
-from typing import Iterable
+from typing import Any, Hashable, Iterable
 
-from ivrcheck.graph.analysis import Analysis, Step, _fastest, is_end
+from ivrcheck.graph.analysis import Analysis, Step, _fastest, is_end, settled
 from ivrcheck.graph.build import CHOICE, CLOSED, OPEN, ROUTING
 from ivrcheck.graph.clock import Clock
 from ivrcheck.graph.journeys import Journeys, journeys
@@ -67,6 +67,28 @@ class LineAnalysis:
         return _fastest(analysis.out, self.menu.entry.ref, frozenset(goals), analysis.nodes, self.clock,
                         ROUTING | CHOICE)
 
+    def costs_from_entry(self, state: str) -> dict[str, tuple[int, float]]:
+        """Fewest key presses, then seconds, from the entry to every node of one state by choices and
+        routing: `fastest_to`'s costs for every goal at once, worked out once per state (a line with
+        tasks asks for each task's fastest way)."""
+        found = self._costs_from_entry
+        if state not in found:
+            analysis = self.states[state]
+            found[state] = {node_id: (steps, seconds) for steps, seconds, node_id in
+                            settled(analysis.out, self.menu.entry.ref, analysis.nodes, self.clock, ROUTING | CHOICE)}
+        return found[state]
+
+    @cached_property
+    def _costs_from_entry(self) -> dict[str, dict[str, tuple[int, float]]]:
+        return {}
+
+    @cached_property
+    def shared(self) -> dict[Hashable, Any]:
+        """Results the later steps compute once per line and share, under keys of their own (the tree
+        test's predictions, read by rule T602 and by the caller metrics): the graph step cannot import
+        those steps, and what is kept here lives no longer than this line's analysis."""
+        return {}
+
     @cached_property
     def journeys(self) -> dict[str, Journeys]:
         """Per state, what a caller who only presses announced keys can reach (journeys.py)."""
@@ -99,3 +121,4 @@ class LineAnalysis:
         if node.type is NodeType.BRANCH:
             return not node.cases and node.default is None
         return node.next is None
+
