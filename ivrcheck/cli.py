@@ -426,7 +426,6 @@ def _run(paths: list[str], config: Optional[Path], select, ignore, fail_on, sour
     """Resolve the paths and configs, then check every file (or standard input) through the engine."""
     from ivrcheck import discover, engine
 
-    _started()
     resolver = _resolver(config, select, ignore, fail_on, source_format, entry)
     if paths == ["-"]:
         name = stdin_filename or "<stdin>"
@@ -449,6 +448,7 @@ def _resolver(config: Optional[Path], select, ignore, fail_on, source_format, en
     from ivrcheck import rules
     from ivrcheck.config import Resolver
 
+    _started()  # every command that checks menus resolves their configs first, its imports done
     _known_format(source_format)
     try:
         resolver = Resolver(rules.catalog(), config, select=select or (), ignore=ignore or (), fail_on=fail_on,

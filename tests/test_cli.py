@@ -285,3 +285,20 @@ def test_a_killed_run_leaves_no_temporary_file(tmp_path: Path) -> None:
     time.sleep(0.1)
     assert out.read_text() == "old"
     assert [p.name for p in tmp_path.iterdir()] == ["report.json"], os.listdir(tmp_path)
+
+
+def test_the_collector_paused_for_start_up_runs_again_once_menus_are_checked(tmp_path: Path) -> None:
+    """main() pauses the cyclic collector while modules load; a long multi-file run must not
+    go on without it (cycles in checked models would never be freed)."""
+    import gc
+
+    path = write(tmp_path, "a.ivr.yaml", CLEAN)
+    was = gc.isenabled()
+    gc.disable()
+    try:
+        for command in (["check", str(path)], ["render", "-f", "dot", "-o", str(tmp_path / "a.dot"), str(path)]):
+            gc.disable()
+            assert runner.invoke(app, command).exit_code == 0
+            assert gc.isenabled(), command
+    finally:
+        (gc.enable if was else gc.disable)()
