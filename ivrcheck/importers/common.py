@@ -8,7 +8,7 @@ from collections.abc import Iterable
 
 from ivrcheck.didyoumean import suggest
 from ivrcheck.findings import Finding, Span
-from ivrcheck.importers.jsondoc import PLACEHOLDER, JsonError
+from ivrcheck.importers.jsondoc import PLACEHOLDER, JsonDoc, JsonError, parse
 from ivrcheck.load.codes import load_finding
 from ivrcheck.model import Menu, Node, NodeType, Option, Target
 
@@ -72,6 +72,13 @@ class Flow:
         """F020: a step whose outcome cannot be known from the export, and why."""
         self.findings.append(load_finding(self.display, "F020", span, why,
                                           help_text or "check the routes of this step by hand", node_id))
+
+    def document(self, text: str) -> JsonDoc | None:
+        """The file parsed as JSON, or None with an F018 saying where it breaks."""
+        doc, error = parse(text)
+        if doc is None:
+            self.syntax(error)  # type: ignore[arg-type] - parse gives an error whenever it gives no document
+        return doc
 
     def syntax(self, error: JsonError | tuple[Span, str]) -> None:
         span, message = (error.span, error.message) if isinstance(error, JsonError) else error

@@ -11,7 +11,7 @@ from ivrcheck.findings import Finding, Span
 from ivrcheck.importers import connect_map
 from ivrcheck.importers.common import Flow
 from ivrcheck.importers.connect_map import Step
-from ivrcheck.importers.jsondoc import JsonDoc, escape, parse
+from ivrcheck.importers.jsondoc import JsonDoc, escape
 from ivrcheck.model import Menu
 
 NAME = "connect"
@@ -41,9 +41,8 @@ def detect(text: str, filename: str) -> bool:
 def read(text: str, display: str, entry: str | None) -> tuple[Menu | None, list[Finding]]:
     """Read one Amazon Connect flow; `entry` picks a flow by name when the file holds several, or an action."""
     flow = Flow(display, TITLE)
-    doc, error = parse(text)
+    doc = flow.document(text)
     if doc is None:
-        flow.syntax(error)  # type: ignore[arg-type]
         return flow.result(None)
     found = list(_flows(doc, flow))
     if flow.failed:

@@ -33,10 +33,8 @@ def detect(text: str, filename: str) -> bool:
 def read(text: str, display: str, entry: str | None) -> tuple[Menu | None, list[Finding]]:
     """The menus of the file as one phone line starting at `entry` (or the one menu nothing leads to)."""
     nodes = NodeSet(display)
-    doc, error = xml_source.parse(text)
+    doc = xml_source.document(text, nodes.problem)
     if doc is None:
-        assert error is not None
-        nodes.problem("F018", error.span, error.message, error.help)
         return None, nodes.findings
     menus = [m for m in doc.root.iter() if xml_source.local(m.tag) == "menu" and m.get("name")]
     if not menus:

@@ -7,7 +7,7 @@ from typing import Any
 
 from ivrcheck.findings import Finding, Span
 from ivrcheck.importers.common import Flow, is_template, language_code, make, option, spoken, unknown_prompt
-from ivrcheck.importers.jsondoc import JsonDoc, escape, get, parse
+from ivrcheck.importers.jsondoc import JsonDoc, escape, get
 from ivrcheck.model import DTMF_KEYS, Menu, NodeType, Option, Target
 
 NAME = "studio"
@@ -32,9 +32,8 @@ def detect(text: str, filename: str) -> bool:
 def read(text: str, display: str, entry: str | None) -> tuple[Menu | None, list[Finding]]:
     """Read a Studio flow definition (bare, or as `definition` of the REST API's Flow resource)."""
     flow = Flow(display, TITLE)
-    doc, error = parse(text)
+    doc = flow.document(text)
     if doc is None:
-        flow.syntax(error)  # type: ignore[arg-type]
         return flow.result(None)
     pointer, doc = _definition(doc, flow)
     if flow.failed:

@@ -32,10 +32,8 @@ def detect(text: str, filename: str) -> bool:
 def read(text: str, display: str, entry: str | None) -> tuple[Menu | None, list[Finding]]:
     """The document's dialogs as one phone line, starting at the first dialog (or `entry`)."""
     nodes = NodeSet(display)
-    doc, error = xml_source.parse(text)
+    doc = xml_source.document(text, nodes.problem)
     if doc is None:
-        assert error is not None
-        nodes.problem("F018", error.span, error.message, error.help)
         return None, nodes.findings
     if local(doc.root.tag) != "vxml":
         nodes.problem("F019", doc.span(doc.root), f"the root element is <{local(doc.root.tag)}>, not <vxml>",

@@ -13,6 +13,7 @@ import bisect
 import re
 import xml.etree.ElementTree as ET
 from dataclasses import dataclass
+from typing import Callable
 from xml.parsers import expat
 
 from defusedxml import DefusedXmlException
@@ -89,6 +90,15 @@ class Document:
         absolute = offset + match.start()
         line = bisect.bisect_right(self._line_offsets, absolute)
         return Span(line, absolute - self._line_offsets[line - 1] + 1)
+
+
+def document(text: str, problem: Callable[[str, Span, str, str], None]) -> Document | None:
+    """The parsed document, or None after reporting F018 through `problem` (an importer's NodeSet.problem)."""
+    doc, error = parse(text)
+    if doc is None:
+        assert error is not None  # parse gives an error whenever it gives no document
+        problem("F018", error.span, error.message, error.help)
+    return doc
 
 
 def parse(text: str) -> tuple[Document | None, XmlError | None]:
