@@ -18,6 +18,7 @@ import yaml
 from ivrcheck.didyoumean import suggest
 from ivrcheck.discover import real_path
 from ivrcheck.findings import Severity
+from ivrcheck.nesting import too_deep
 
 CONFIG_FILES = (".ivrcheck.yaml", ".ivrcheck.yml")
 FAIL_ON = ("error", "warning", "info", "never")
@@ -160,17 +161,10 @@ _MAX_DEPTH = 16
 
 
 def _check_depth(text: str, path: Path) -> None:
-    """Walk the parser's events (no recursion) and refuse a config nested beyond reason."""
-    depth = 0
-    for event in yaml.parse(text, Loader=_LOADER):
-        if isinstance(event, yaml.CollectionStartEvent):
-            depth += 1
-            if depth > _MAX_DEPTH:
-                mark = event.start_mark
-                raise ConfigError(f"{path}:{mark.line + 1}:{mark.column + 1}: the config nests deeper than "
-                                  f"{_MAX_DEPTH} levels; a config needs two or three")
-        elif isinstance(event, yaml.CollectionEndEvent):
-            depth -= 1
+    """Refuse a config nested beyond reason, before anything is built from it."""
+    if (place := too_deep(text, _MAX_DEPTH, _LOADER)) is not None:
+        raise ConfigError(f"{path}:{place.line + 1}:{place.column + 1}: the config nests deeper than "
+                          f"{_MAX_DEPTH} levels; a config needs two or three")
 
 
 def _pyproject_tool(path: Path) -> dict[str, Any]:

@@ -11,6 +11,7 @@ import yaml
 
 from ivrcheck.config import Limits
 from ivrcheck.findings import Span
+from ivrcheck.nesting import too_deep
 
 try:  # libyaml is several times faster; the pure-Python composer gives the same nodes.
     from yaml import CSafeLoader as _Loader
@@ -120,16 +121,10 @@ def _may_be_deep(text: str, levels: int) -> bool:
 
 
 def _scan_depth(text: str, limits: Limits) -> LoadError | None:
-    """Walk parser events (no recursion) and report the first collection nested too deep."""
-    depth = 0
-    for event in yaml.parse(text, Loader=_Loader):
-        if isinstance(event, yaml.CollectionStartEvent):
-            depth += 1
-            if depth > limits.max_depth:
-                return _too_deep(_mark_span(event.start_mark), limits)
-        elif isinstance(event, yaml.CollectionEndEvent):
-            depth -= 1
-    return None
+    """Report the first collection nested too deep, in our words whichever parser refused it."""
+    if (place := too_deep(text, limits.max_depth, _Loader)) is None:
+        return None
+    return _too_deep(Span(place.line + 1, place.column + 1), limits)
 
 
 def _too_deep(span: Span, limits: Limits) -> LoadError:
