@@ -21,7 +21,8 @@ from ivrcheck.load.source import span_of
 DIGITS = {**{f"digit_{d}": d for d in "0123456789"}, "digit_star": "*", "digit_pound": "#",
           "digit_hash": "#", "star": "*", "pound": "#"}
 _TTS = re.compile(r'ToAudioTTS\(\s*"((?:[^"\\]|\\.)*)"')
-_REF = re.compile(r"(menu|task|reusableTask|choice|\w+)\[([^\]]*)\]\s*$")
+#: `kind[name]` at the end of a reference; searched only after the last `]` but one (see `ref_name`), from word starts.
+_REF = re.compile(r"(?<!\w)(\w++)\[([^\]]*+)\]\s*+$")
 
 
 @dataclass
@@ -173,7 +174,10 @@ def audio(doc: Doc, node: yaml.Node | None) -> tuple[str | None, str | None]:
 
 def ref_name(ref: str) -> tuple[str | None, str]:
     """`/inboundCall/tasks/task[Startup_42]` -> ("task", "Startup_42"); a bare name -> (None, name)."""
-    match = _REF.search(ref.strip())
+    ref = ref.strip()
+    # Only a `[` after the last `]` but one can close at the end; searching from each earlier word
+    # rescanned the rest of the reference every time.
+    match = _REF.search(ref, ref.rfind("]", 0, len(ref) - 1) + 1) if ref.endswith("]") else None
     if match:
         return match.group(1), match.group(2)
     return None, ref.strip().rsplit("/", 1)[-1]

@@ -17,7 +17,9 @@ from ivrcheck.model import Menu, Node, NodeType, Option, Target
 NAME = "asterisk"
 TITLE = "Asterisk dialplan (extensions.conf)"
 
-_DETECT = re.compile(r"^\s*(exten|same)\s*=>?\s*[^,\n]+,", re.MULTILINE | re.IGNORECASE)
+#: Leading blanks stop at the line end: `^\s*` would rescan every blank line below each line start.
+#: `(?:\s*\n)?` says the same as the old `\s*[^,\n]+` (a value may start on a later line) without backtracking.
+_DETECT = re.compile(r"^[^\S\n]*+(exten|same)\s*+=>?(?:\s*\n)?[^,\n]++,", re.MULTILINE | re.IGNORECASE)
 
 
 def detect(text: str, filename: str) -> bool:

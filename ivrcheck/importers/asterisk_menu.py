@@ -171,7 +171,7 @@ def _single_keys(name: str) -> list[str] | None:
     """The keys a one-character pattern (`_X`, `_[1-3]`) matches; None for longer extensions."""
     if not name.startswith("_"):
         return None
-    tokens = re.findall(r"\[[^\]]*\]|.", name[1:])
+    tokens = _tokens(name[1:])
     if len(tokens) != 1 or tokens[0] in (".", "!"):
         return None
     token = tokens[0]
@@ -183,10 +183,18 @@ def _single_keys(name: str) -> list[str] | None:
     return [token] if token in DTMF_KEYS else None
 
 
+def _tokens(pattern: str) -> list[str]:
+    """The characters and `[...]` classes of an extension pattern (`_1[2-4]X.`)."""
+    # After the last `]` no `[` closes: every character there is a token of its own. Splitting there
+    # keeps findall from scanning from each such `[` to the end of the name.
+    cut = pattern.rfind("]") + 1
+    return re.findall(r"\[[^\]]*+\]|.", pattern[:cut]) + [c for c in pattern[cut:] if c != "\n"]
+
+
 def _length(name: str) -> int | None:
     if not name.startswith("_"):
         return len(name) if name.isdigit() else None
-    tokens = re.findall(r"\[[^\]]*\]|.", name[1:])
+    tokens = _tokens(name[1:])
     return None if any(t in (".", "!") for t in tokens) else len(tokens)
 
 

@@ -164,7 +164,11 @@ def spoken(text: object) -> str | None:
     """Prompt text as a caller hears it: SSML tags removed, entities decoded, spaces collapsed."""
     if not isinstance(text, str) or not text.strip():
         return None
-    plain = html.unescape(_SSML_TAG.sub(" ", text)) if "<" in text else text
+    if "<" in text:
+        cut = text.rfind(">") + 1  # no tag closes after the last `>`: not searched from each `<` there
+        plain = html.unescape(_SSML_TAG.sub(" ", text[:cut]) + text[cut:])
+    else:
+        plain = text
     return " ".join(plain.split()) or None
 
 

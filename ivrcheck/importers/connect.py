@@ -17,7 +17,8 @@ from ivrcheck.model import Menu
 NAME = "connect"
 TITLE = "Amazon Connect flow (JSON)"
 
-_MODERN = re.compile(r'\\*"StartAction\\*"\s*:')
+#: Led by the quote (the escaping backslashes before it are optional, so they need not be matched).
+_MODERN = re.compile(r'"StartAction\\*"\s*+:')
 _LEGACY = re.compile(r'"modules"\s*:\s*\[')
 _LEGACY_TYPES = {
     "PlayPrompt": "MessageParticipant", "GetUserInput": "GetParticipantInput", "StoreUserInput": "GetParticipantInput",

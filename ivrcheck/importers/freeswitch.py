@@ -18,8 +18,9 @@ TITLE = "FreeSWITCH IVR menu XML"
 
 # mod_ivr's own defaults when a menu leaves these out.
 _TIMEOUT_MS, _MAX_FAILURES, _MAX_TIMEOUTS = 10000, 3, 3
-_MENU = re.compile(r"<menu\b[^>]*\bname\s*=", re.IGNORECASE)
-_ENTRY = re.compile(r"<entry\b[^>]*\baction\s*=\s*[\"']menu-", re.IGNORECASE)
+#: (start of a tag, an attribute inside it): searched tag by tag by `_tag_with`, never from every `<menu`.
+_MENU = (re.compile(r"<menu\b", re.IGNORECASE), re.compile(r"\bname\s*+=", re.IGNORECASE))
+_ENTRY = (re.compile(r"<entry\b", re.IGNORECASE), re.compile(r"\baction\s*+=\s*+[\"']menu-", re.IGNORECASE))
 _REPLAYS = ("playback", "phrase", "speak", "say", "sleep", "set", "export", "log", "answer", "pre_answer")
 _SCRIPTS = ("lua", "javascript", "python", "perl", "socket", "curl", "jsrun", "luarun", "eval", "execute_extension")
 
@@ -27,7 +28,23 @@ _SCRIPTS = ("lua", "javascript", "python", "perl", "socket", "curl", "jsrun", "l
 def detect(text: str, filename: str) -> bool:
     """An XML document with named `<menu>`s whose `<entry>`s take `menu-*` actions."""
     head = text[:200_000]
-    return bool(_MENU.search(head) and _ENTRY.search(head))
+    return _tag_with(head, *_MENU) and _tag_with(head, *_ENTRY)
+
+
+def _tag_with(text: str, start: re.Pattern[str], attribute: re.Pattern[str]) -> bool:
+    """Whether a tag opened by `start` holds `attribute` before its `>` (`<menu\\b[^>]*\\bname\\s*=`).
+
+    Each tag is searched once: a second `<menu` inside an unclosed tag ends at the same `>`, so
+    searching from it again (as the one-pattern search did, from every one of them) finds nothing new.
+    """
+    position = 0
+    while (opened := start.search(text, position)) is not None:
+        end = text.find(">", opened.end())
+        end = len(text) if end == -1 else end
+        if attribute.search(text, opened.end(), end):
+            return True
+        position = end
+    return False
 
 
 def read(text: str, display: str, entry: str | None) -> tuple[Menu | None, list[Finding]]:
@@ -259,8 +276,12 @@ def _digit_count(digits: str) -> int | None:
     if not digits.startswith("/"):
         return len(digits) if digits.isdigit() else None
     body = re.sub(r"^/\^?|\$?/$", "", digits).replace("(", "").replace(")", "")
+    # A `[` after the last `]` never closes and starts no token: blanked, so that findall does not
+    # scan from each of them to the end of the text.
+    cut = body.rfind("]") + 1
+    body = body[:cut] + body[cut:].replace("[", " ")
     count = 0
-    for token, repeat in re.findall(r"(\[[^\]]*\]|\\d|[0-9*#.])(\{\d+\}|[+*?]|\{\d*,\d*\})?", body):
+    for token, repeat in re.findall(r"(\[[^\]]*+\]|\\d|[0-9*#.])(\{\d+\}|[+*?]|\{\d*,\d*\})?", body):
         if repeat and not repeat[1:-1].isdigit():
             return None
         count += int(repeat[1:-1]) if repeat else 1

@@ -13,7 +13,8 @@ from ivrcheck.model import DTMF_KEYS, Menu, NodeType, Option, Target
 NAME = "studio"
 TITLE = "Twilio Studio flow (JSON)"
 
-_DETECT = re.compile(r'\\*"(initial_state|states)\\*"\s*:')
+#: Led by the quote, not by `\\*`: a run of backslashes would be rescanned from each of its characters.
+_DETECT = re.compile(r'"(initial_state|states)\\*"\s*+:')
 _READS = re.compile(r"\{\{\s*widgets\.([\w-]+)\.(Digits|SpeechResult)\s*\}\}")
 #: Widgets whose outcome depends on code or services outside the flow.
 _OPAQUE = {"make-http-request": "an HTTP request", "run-function": "a Twilio Function",

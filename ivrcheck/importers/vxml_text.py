@@ -62,7 +62,7 @@ def _enumerate(element: ET.Element, choices) -> str:
 
 def seconds(value: str | None) -> float | None:
     """`5s`, `3000ms` -> seconds; None when absent or unreadable."""
-    match = re.fullmatch(r"\s*(\d+(?:\.\d+)?)\s*(ms|s)?\s*", value or "")
+    match = re.fullmatch(r"\s*+(\d++(?:\.\d++)?)\s*+(ms|s)?\s*+", value or "")  # possessive: blanks tried once
     if match is None:
         return None
     number = float(match.group(1))

@@ -107,7 +107,7 @@ def parse(text: str) -> tuple[Document | None, XmlError | None]:
     parser = DefusedXMLParser(target=builder, forbid_dtd=False, forbid_entities=True, forbid_external=True)
     builder.parser = parser.parser
     # The XML declaration may name an encoding; the text is already decoded, so drop it.
-    source = re.sub(r"^\ufeff?(<\?xml[^>]*?)\s+encoding\s*=\s*(['\"])[^'\"]*\2", r"\1", text, count=1)
+    source = _without_encoding(text)
     try:
         parser.feed(source)
         root = parser.close()
@@ -125,6 +125,22 @@ def parse(text: str) -> tuple[Document | None, XmlError | None]:
     except (ValueError, RecursionError, MemoryError) as exc:  # pragma: no cover - defensive
         return None, XmlError(Span(1, 1), f"the XML cannot be read: {exc}", "export the file again")
     return Document(source, root, builder.starts), None
+
+
+#: ` encoding="..."` written from the start of a run of blanks (one scan per run, not one per blank).
+_ENCODING = re.compile(r"(?<!\s)\s++encoding\s*+=\s*+(['\"])[^'\"]*+\1")
+
+
+def _without_encoding(text: str) -> str:
+    """The text without the XML declaration's encoding (and without a BOM before such a declaration)."""
+    start = 1 if text.startswith("\ufeff") else 0
+    if not text.startswith("<?xml", start):
+        return text
+    match = _ENCODING.search(text, start + 5)
+    declaration_end = text.find(">", start)
+    if match is None or (declaration_end != -1 and match.start() >= declaration_end):
+        return text
+    return text[start:match.start()] + text[match.end():]
 
 
 def _here(parser: DefusedXMLParser) -> Span:

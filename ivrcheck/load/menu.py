@@ -12,7 +12,9 @@ from ivrcheck.load.reader import Reader
 from ivrcheck.load.source import Limits, LoadError, compose, decode
 from ivrcheck.model import Menu
 
-_COMMENTED_KEY = re.compile(r"^\s*#\s*:\s*\{.*\b(goto|label)\s*:", re.MULTILINE)
+#: The indent stops at the line end: `^\s*` rescanned every blank line below each line start (and then
+#: reported the first blank line instead of the comment).
+_COMMENTED_KEY = re.compile(r"^[^\S\n]*#\s*:\s*\{.*\b(goto|label)\s*:", re.MULTILINE)
 #: What every match of _COMMENTED_KEY holds: led by a literal, so one C-level pass finds it or rules it out.
 _COMMENTED_KEY_CORE = re.compile(r"#\s*:\s*\{")
 
