@@ -10,7 +10,7 @@ from __future__ import annotations
 from typing import Iterator
 
 from ivrcheck.config import CodeInfo, Config
-from ivrcheck.findings import Finding, Problem, Severity
+from ivrcheck.findings import Finding, Problem, Severity, Span
 from ivrcheck.graph import LineAnalysis
 from ivrcheck.load.codes import LOAD_CODES
 from ivrcheck.model import Menu, Node
@@ -50,11 +50,12 @@ def selected(config: Config) -> list[Rule]:
 
 def run(menu: Menu, line: LineAnalysis, config: Config) -> Iterator[Finding]:
     """Run the configured rules and stamp their problems into findings."""
+    ignored: dict[str, dict[Span, frozenset[str]]] = {}  # node id -> what its options ignore, by position
     for rule in selected(config):
         severity = config.severity.get(rule.CODE)
         for problem in rule.check(menu, line, config.settings_for(rule.CODE, rule.SETTINGS)):
             node = menu.nodes.get(problem.node_id) if problem.node_id else None
-            if node is not None and _silenced(node, rule.CODE, problem):
+            if node is not None and _silenced(node, rule.CODE, problem, ignored):
                 continue
             clause = config.clauses.get(rule.CODE)
             yield Finding(
@@ -78,12 +79,21 @@ def _how_reached(line: LineAnalysis, problem: Problem) -> str:
     return f" (in the {problem.state} state callers reach it through {shown})"
 
 
-def _silenced(node: Node, code: str, problem: Problem) -> bool:
-    """`ignore:` on the node, or on the option the problem points at."""
+def _silenced(node: Node, code: str, problem: Problem, ignored: dict[str, dict[Span, frozenset[str]]]) -> bool:
+    """`ignore:` on the node, or on the option the problem points at.
+
+    Each node's options are indexed once (`ignored`), not scanned per problem: a menu of
+    thousands of options may have a problem on each.
+    """
     if code in node.ignore:
         return True
-    return any(code in option.ignore and problem.span in (option.span, option.label_span)
-               for option in node.options)
+    by_span = ignored.get(node.id)
+    if by_span is None:
+        by_span = ignored[node.id] = {}
+        for option in node.options:
+            for at in {option.span, option.label_span} if option.ignore else ():
+                by_span[at] = by_span.get(at, frozenset()) | option.ignore
+    return code in by_span.get(problem.span, ())
 
 
 __all__ = ["ALL_RULES", "BY_CODE", "BY_NAME", "FAMILIES", "PARTS", "Rule", "Severity", "catalog", "family",

@@ -6,7 +6,7 @@ processes and be re-scored with another set of findings (engine._union).
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Mapping
 
 from ivrcheck.findings import Span
@@ -82,14 +82,17 @@ class Facts:
     wording_items: int
     human_items: int
     #: Node id -> its options, so a finding at an option's (or its label's) position lands on
-    #: that option; other findings land on their node. Looked up per finding (item_of), not
-    #: indexed per option in advance: findings are few, options on a large line are not.
+    #: that option; other findings land on their node. A node's positions are indexed when the
+    #: first finding lands on it (item_of): findings are few, options on a large line are not,
+    #: but one menu of thousands of options can have a finding on each.
     options_of: Mapping[str, tuple[Option, ...]]
     scope: frozenset[str]
     max_steps: int
     max_depth: int
     max_options: int
     error_above: int
+    #: Node id -> {(line, column): key of the last option there}, filled by item_of.
+    positions: dict[str, dict[tuple[int, int], str]] = field(default_factory=dict, compare=False, repr=False)
 
 
 def facts(line: LineAnalysis, scope: frozenset[str] | None = None,
@@ -161,11 +164,14 @@ def item_of(facts: Facts, node_id: str | None, span: Span) -> str:
     """The item a finding counts against: its option, else its node, else the line as a whole."""
     if node_id is None or node_id not in facts.scope:
         return "<line>"
-    for option in reversed(facts.options_of.get(node_id, ())):  # the last option at a position, as before
-        if any(at is not None and (at.line, at.column) == (span.line, span.column)
-               for at in (option.span, option.label_span)):
-            return f"{node_id}/{option.key}"
-    return node_id
+    positions = facts.positions.get(node_id)
+    if positions is None:
+        positions = facts.positions[node_id] = {
+            (at.line, at.column): option.key  # a later option at the same position wins, as before
+            for option in facts.options_of.get(node_id, ()) for at in (option.span, option.label_span)
+            if at is not None}
+    key = positions.get((span.line, span.column))
+    return node_id if key is None else f"{node_id}/{key}"
 
 
 __all__ = ["Facts", "MenuFacts", "OPEN", "StateFacts", "TaskFacts", "facts", "item_of"]

@@ -19,6 +19,10 @@ options" pass, as do "Henkilöasiakkaat" and "Asiakaspalvelija" (a compound's fi
 is no reason). Two options that lead to the same place are not compared (picking either
 is right), nor are options without a label. Every pair in the example menus, with the
 verdict, is in docs/label-pairs.md; add your own synonyms with `synonyms:` in the config.
+An option is reported once, with the first option before it that it could be confused
+with; in a menu of more than 100 labelled options (far beyond what a caller can hold), each
+option is compared with the first 100 only, so a generated menu of thousands is still
+checked in linear time.
 
 ## Why it matters
 Option labels that are clear and mutually exclusive matter more than the number of
@@ -80,6 +84,8 @@ NAME = "ambiguous-labels"
 SEVERITY = Severity.WARNING
 SETTINGS: dict[str, object] = {"similarity": 85}
 PART = "wording"
+#: How many earlier options each option is compared with: pairs of a longer menu would grow quadratically.
+COMPARED = 100
 
 
 def check(menu: Menu, line: LineAnalysis, settings: Settings) -> Iterator[Problem]:
@@ -87,8 +93,8 @@ def check(menu: Menu, line: LineAnalysis, settings: Settings) -> Iterator[Proble
     similarity = float(settings["similarity"])
     for node in menu.nodes.values():
         labelled = [(o, universal_function(node, o, line)) for o in node.options if o.label]
-        for i, (first, first_function) in enumerate(labelled):
-            for second, second_function in labelled[i + 1:]:
+        for i, (second, second_function) in enumerate(labelled):
+            for first, first_function in labelled[:min(i, COMPARED)]:
                 if first.target and second.target and first.target.ref == second.target.ref:
                     continue
                 if first_function != second_function:
@@ -104,6 +110,7 @@ def check(menu: Menu, line: LineAnalysis, settings: Settings) -> Iterator[Proble
                     "name each option by a different task in the words callers use, "
                     "or merge them into one option",
                 )
+                break  # one finding an option: K alike options would otherwise make K*K/2
 
 
 def universal_function(node: Node, option: Option, line: LineAnalysis) -> str | None:
