@@ -27,6 +27,7 @@ import statistics
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 from pathlib import Path
 
@@ -44,13 +45,21 @@ FLOOR_COMPOSE = (
 )
 
 
-def timed(command: list[str], repeat: int) -> tuple[float, int]:
-    """Median seconds and the largest peak resident memory (KiB) over fresh runs of a command."""
+def timed(command: list[str], repeat: int, timeout: float | None = None) -> tuple[float, int]:
+    """Median seconds and the largest peak resident memory (KiB) over fresh runs of a command.
+
+    A run still going after `timeout` seconds is killed (its time is then at least `timeout`).
+    """
     times, peaks = [], []
     for _ in range(repeat):
         start = time.perf_counter()
         process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, cwd=ROOT)
+        killer = threading.Timer(timeout, process.kill) if timeout is not None else None
+        if killer is not None:
+            killer.start()
         _, status, usage = os.wait4(process.pid, 0)
+        if killer is not None:
+            killer.cancel()
         times.append(time.perf_counter() - start)
         peaks.append(usage.ru_maxrss)
     return statistics.median(times), max(peaks)

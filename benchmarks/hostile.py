@@ -1,0 +1,256 @@
+"""Worst cases per reader, each answered in under 2 s: the table of docs/speed.md (issue 23).
+
+Run: python benchmarks/hostile.py [--repeat 1] [--only NAME ...] [--list]
+
+Every input is generated here, each run of `ivrcheck check` is a fresh process (as in
+benchmarks/speed.py), and each row is judged against the goal: every input up to 1 MB is
+answered in under 2 s. Two kinds of input:
+
+- *families*: the shapes that once took 8-26 s at 46-390 KB (a regular expression that
+  rescans from every position of a run, or a walk repeated per item), at about 1 MB each;
+- *readers*: per format, a valid ~1 MB file of that format made of many ordinary parts.
+
+A 1,000-node generated line (benchmarks/bench.py) is timed in the same run as the yardstick,
+since the machine's load moves every number.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import tempfile
+from pathlib import Path
+from typing import Callable
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from benchmarks.bench import generate  # noqa: E402
+from benchmarks.bench_importers import asterisk, freeswitch, voicexml  # noqa: E402
+from benchmarks.speed import compiled_like_an_install, timed  # noqa: E402
+
+MB = 1_000_000
+GOAL = 2.0
+#: A run still going after this many seconds is stopped and shown as "> 30".
+TIMEOUT = 30.0
+MENU = ('entry: main\nnodes:\n  main:\n    prompt: For help, press 0.\n    options:\n'
+        '      "0": {label: Help, goto: a}\n  a: {type: agent}\n')
+VXML = '<vxml version="2.1"><form id="a"><block><prompt>Hello.</prompt></block></form></vxml>\n'
+
+
+def fill(unit: str, size: int) -> str:
+    """`unit` repeated to about `size` characters."""
+    return unit * max(1, size // len(unit))
+
+
+def studio(states: list[dict]) -> str:
+    """A Studio flow whose trigger's incoming call goes to the first of `states`."""
+    trigger = {"name": "Trigger", "type": "trigger", "properties": {},
+               "transitions": [{"event": "incomingCall", "next": states[0]["name"]}]}
+    return json.dumps({"description": "generated", "initial_state": "Trigger", "states": [trigger, *states]},
+                      indent=1)
+
+
+def _studio_say(name: str, text: str, after: str | None = None) -> dict:
+    return {"name": name, "type": "say-play", "properties": {"say": text},
+            "transitions": [{"event": "audioComplete", **({"next": after} if after else {})}]}
+
+
+# -- the ten families of issue 23 ----------------------------------------------------------------------
+
+def blank_lines(size: int) -> str:
+    """A menu with a commented-out key and many whitespace-only lines (`^\\s*` rescanned them all)."""
+    return MENU + "      #: {label: Lost, goto: a}\n" + fill("   \n", size)
+
+
+def blank_lines_not_native(size: int) -> str:
+    """Many whitespace-only lines in a file no format claims: every importer's detection reads it."""
+    return "name: x\n" + fill(" \n", size) + "steps: []\n"
+
+
+def backslashes(size: int) -> str:
+    """A Studio flow with a long run of backslashes in a string (`\\\\*\"` tried at every one)."""
+    states = [_studio_say("hello", "Hello."), ]
+    text = studio(states)
+    return text.replace('"description": "generated"', '"description": "' + "\\\\" * (size // 2) + '"')
+
+
+def menu_tags(size: int) -> str:
+    """A FreeSWITCH file whose comment holds many unclosed `<menu ` (`[^>]*` rescanned from each)."""
+    return "<!-- " + fill("<menu ", size) + " -->\n" + freeswitch(2)
+
+
+def xml_declaration(size: int) -> str:
+    """VoiceXML after an XML declaration padded with blanks (the encoding strip backtracked)."""
+    return '<?xml version="1.0"' + " " * 19_000 + "?>\n" + VXML + fill("<!-- padding -->\n", size)
+
+
+def comment_after_key(size: int) -> str:
+    """A key followed by a long comment holding many `#: {` (one rescanned line per comment)."""
+    return MENU.replace("entry: main", "entry: main  # " + fill("#: { ", size))
+
+
+def start_up_ref(size: int) -> str:
+    """A Genesys flow whose `startUpRef` is one long word (`\\w+\\[` tried from every letter)."""
+    return ("inboundCall:\n  name: Generated\n  startUpRef: ./menus/menu[" + "a" * size + "\n"
+            "  defaultLanguage: en-us\n  menus:\n    - menu:\n        name: Main\n        refId: main\n"
+            "        audio:\n          tts: Hello.\n        choices: []\n")
+
+
+def include_chain(size: int) -> str:
+    """An Asterisk dialplan of contexts each including the next, each a small menu."""
+    count = size // 120
+    parts = []
+    for i in range(count):
+        parts.append(f"[c{i}]\ninclude => c{i + 1}\nexten => s,1,Background(menu{i})\n same => n,WaitExten(5)\n"
+                     f"exten => 1,1,Goto(c{(i + 1) % count},s,1)\n")
+    parts.append(f"[c{count}]\nexten => 9,1,Queue(ops)\nexten => t,1,Hangup()\n")
+    return "".join(parts)
+
+
+def priorities(size: int) -> str:
+    """One Asterisk extension with thousands of labelled priorities and Gotos between them."""
+    count = size // 45
+    lines = ["[main]", "exten => s,1,Answer()"]
+    lines += [f" same => n(p{i}),Set(X={i})" for i in range(count // 2)]
+    lines += [f" same => n,GotoIf($[${{X}}={i}]?p{i}:p{count // 2 - 1 - i})" for i in range(count // 2)]
+    lines += [" same => n,Background(menu)", " same => n,WaitExten(5)", "exten => 1,1,Queue(ops)"]
+    return "\n".join(lines) + "\n"
+
+
+def transitions(size: int) -> str:
+    """A Studio split with thousands of transitions, each to a state of its own."""
+    count = size // 190
+    split = {"name": "split", "type": "split-based-on", "properties": {"input": "{{widgets.menu.Digits}}"},
+             "transitions": [{"event": "noMatch", "next": "menu"}]
+             + [{"event": "match", "next": f"s{i}",
+                 "conditions": [{"friendly_name": f"c{i}", "arguments": ["{{widgets.menu.Digits}}"],
+                                 "type": "equal_to", "value": str(i)}]} for i in range(count)]}
+    menu = {"name": "menu", "type": "gather-input-on-call", "properties": {"say": "Press a number."},
+            "transitions": [{"event": "keypress", "next": "split"}, {"event": "timeout", "next": "menu"}]}
+    return studio([menu, split, *(_studio_say(f"s{i}", f"Option {i}.") for i in range(count))])
+
+
+def duplicate_options(size: int) -> str:
+    """One menu with thousands of options on the same few keys, each to a node of its own."""
+    count = size // 40
+    options = "".join(f'      "{i % 10}": {{label: Help, goto: n{i}}}\n' for i in range(count))
+    nodes = "".join(f"  n{i}: {{type: agent}}\n" for i in range(count))
+    return MENU.replace('      "0": {label: Help, goto: a}\n', options) + nodes
+
+
+# -- a large ordinary file per reader ------------------------------------------------------------------
+
+def yaml_menu(size: int) -> str:
+    nodes = 1_000
+    while len(generate(nodes)) < size:
+        nodes *= 2
+    return generate(nodes // 2 if len(generate(nodes // 2)) >= size * 0.7 else nodes)
+
+
+def connect(size: int) -> str:
+    count = size // 330
+    actions = [{"Identifier": f"a{i}", "Type": "MessageParticipant", "Parameters": {"Text": f"Step {i}."},
+                "Transitions": {"NextAction": f"a{i + 1}" if i + 1 < count else "end"}} for i in range(count)]
+    actions.append({"Identifier": "end", "Type": "DisconnectParticipant", "Parameters": {}, "Transitions": {}})
+    return json.dumps({"Version": "2019-10-30", "StartAction": "a0", "Actions": actions}, indent=1)
+
+
+def studio_line(size: int) -> str:
+    count = size // 190
+    return studio([_studio_say(f"s{i}", f"Step {i}.", f"s{i + 1}" if i + 1 < count else None) for i in range(count)])
+
+
+def genesys(size: int) -> str:
+    count = size // 260
+    menus = "".join(f"    - menu:\n        name: Menu {i}\n        refId: m{i}\n        audio:\n"
+                    f"          tts: For the next menu, press 1.\n        choices:\n"
+                    f"          - menuJumpToMenu:\n              name: Next\n              dtmf: digit_1\n"
+                    f"              targetMenuRef: /inboundCall/menus/menu[m{(i + 1) % count}]\n"
+                    for i in range(count))
+    return f"inboundCall:\n  name: Generated\n  startUpRef: /inboundCall/menus/menu[m0]\n  menus:\n{menus}"
+
+
+def config(size: int) -> str:
+    """A config with one long list of per-file ignores (read with every checked menu)."""
+    count = size // 40
+    ignores = "".join(f'  "menus/part{i}/*.ivr.yaml": [S101]\n' for i in range(count))
+    return f"rules:\n  L301: {{similarity: 90}}\nper-file-ignores:\n{ignores}"
+
+
+def _sized(make: Callable[[int], str]) -> Callable[[int], str]:
+    """A generator from one taking a count of parts (bench_importers) to one taking a size."""
+    def sized(size: int) -> str:
+        count = 10
+        while len(make(count)) < size:
+            count *= 2
+        return make(count)
+    return sized
+
+
+#: name -> (what it is, file name, generator of about `size` characters, extra arguments of `check`)
+INPUTS: dict[str, tuple[str, str, Callable[[int], str], tuple[str, ...]]] = {
+    "blank-lines": ("menu: whitespace-only lines after `#:`", "m.ivr.yaml", blank_lines, ()),
+    "blank-lines-unknown": ("whitespace-only lines, no format", "x.yaml", blank_lines_not_native, ()),
+    "backslashes": ("Studio: a run of backslashes", "flow.json", backslashes, ()),
+    "menu-tags": ("FreeSWITCH: unclosed `<menu ` tags", "ivr.xml", menu_tags, ("--entry", "m0")),
+    "xml-declaration": ("VoiceXML: a padded XML declaration", "m.vxml", xml_declaration, ("--from", "voicexml")),
+    "comment-after-key": ("menu: a long comment after a key", "m.ivr.yaml", comment_after_key, ()),
+    "start-up-ref": ("Genesys: a long `startUpRef`", "flow.yaml", start_up_ref, ()),
+    "include-chain": ("Asterisk: a chain of includes", "extensions.conf", include_chain, ("--entry", "c0")),
+    "priorities": ("Asterisk: thousands of priorities", "extensions.conf", priorities, ()),
+    "transitions": ("Studio: thousands of transitions", "flow.json", transitions, ()),
+    "duplicate-options": ("menu: thousands of duplicate options", "m.ivr.yaml", duplicate_options, ()),
+    "yaml": ("menu: a generated line", "line.ivr.yaml", yaml_menu, ()),
+    "connect": ("Connect: a long flow", "flow.json", connect, ()),
+    "studio": ("Studio: a long flow", "flow.json", studio_line, ()),
+    "genesys": ("Genesys: many menus", "flow.yaml", genesys, ()),
+    "freeswitch": ("FreeSWITCH: many menus", "ivr.xml", _sized(freeswitch), ("--entry", "m0")),
+    "asterisk": ("Asterisk: many contexts", "extensions.conf", _sized(asterisk), ("--entry", "m0")),
+    "voicexml": ("VoiceXML: many menus", "m.vxml", _sized(voicexml), ()),
+    "config": ("config: many per-file ignores", ".ivrcheck.yaml", config, ()),
+}
+
+
+def write(folder: Path, name: str, size: int) -> tuple[Path, tuple[str, ...]]:
+    """The input `name` written into its own folder (a config beside a small menu); its path and arguments."""
+    _, file_name, make, extra = INPUTS[name]
+    home = folder / name
+    home.mkdir()
+    (home / file_name).write_text(make(size), encoding="utf-8")
+    if file_name == ".ivrcheck.yaml":
+        (home / "m.ivr.yaml").write_text(MENU, encoding="utf-8")
+        return home / "m.ivr.yaml", extra
+    return home / file_name, extra
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--repeat", type=int, default=1)
+    parser.add_argument("--size", type=int, default=MB, help="characters per input (default 1,000,000)")
+    parser.add_argument("--only", nargs="+", choices=sorted(INPUTS), help="these inputs only")
+    args = parser.parse_args()
+    check = [sys.executable, "-m", "ivrcheck", "check", "--fail-on", "never", "-f", "json"]
+    compiled_like_an_install()
+    failed = 0
+    with tempfile.TemporaryDirectory() as temporary:
+        folder = Path(temporary)
+        (folder / "line1000.ivr.yaml").write_text(generate(1_000), encoding="utf-8")
+        yardstick, _ = timed([*check, str(folder / "line1000.ivr.yaml")], args.repeat)
+        print(f"{'input':<21} {'what':<40} {'bytes':>9} {'seconds':>8}  goal < {GOAL:.0f} s")
+        print(f"{'(1,000-node line)':<21} {'the yardstick, same run':<40} "
+              f"{(folder / 'line1000.ivr.yaml').stat().st_size:>9,} {yardstick:8.2f}")
+        for name in args.only or INPUTS:
+            path, extra = write(folder, name, args.size)
+            seconds, _ = timed([*check, *extra, str(path)], args.repeat, timeout=TIMEOUT)
+            size = sum(p.stat().st_size for p in path.parent.iterdir())
+            verdict = "pass" if seconds < GOAL else "FAIL"
+            failed += verdict == "FAIL"
+            shown = f"{seconds:8.2f}" if seconds < TIMEOUT else f"{'> 30':>8}"
+            print(f"{name:<21} {INPUTS[name][0]:<40} {size:>9,} {shown}  {verdict}", flush=True)
+    return 1 if failed else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
