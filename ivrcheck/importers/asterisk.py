@@ -6,7 +6,10 @@ See docs/importers/asterisk.md for what is read and how each application maps.
 from __future__ import annotations
 
 import re
+from collections import deque
 from dataclasses import replace
+
+import networkx as nx
 
 from ivrcheck.findings import Finding, Span
 from ivrcheck.importers import asterisk_menu, dialplan
@@ -67,10 +70,15 @@ def _entry(nodes: NodeSet, plan: Dialplan, contexts: dict[str, Context], entry: 
             for step in extension.steps:
                 if step.app.lower() in ("goto", "gotoif", "gotoiftime") and step.args:
                     edges[context.name].update(_named_contexts(step, context.name))
-    reach = {name: _reachable(name, edges) for name in contexts}
-    # A start is a context nothing leads to, except contexts it leads to itself (a menu loop).
+    # A start is a context nothing leads to, except contexts it leads to itself (a menu loop): its
+    # group of contexts that lead to each other has no way in from outside. One pass finds the
+    # groups; what each context reaches, asked of every context, was quadratic on a long chain.
+    graph = nx.DiGraph()
+    graph.add_nodes_from(contexts)
+    graph.add_edges_from((name, target) for name, targets in edges.items() for target in targets if target in contexts)
+    groups = nx.condensation(graph)
     roots = [n for n, c in contexts.items() if "s" in c.extensions
-             and all(n not in reach[m] or m in reach[n] for m in contexts if m != n)]
+             and groups.in_degree(groups.graph["mapping"][n]) == 0]
     if len(roots) == 1:
         return roots[0], "s"
     candidates = roots or list(contexts)
@@ -79,16 +87,6 @@ def _entry(nodes: NodeSet, plan: Dialplan, contexts: dict[str, Context], entry: 
                   f"{', ...' if len(candidates) > 12 else ''}); the channel configuration decides which",
                   f"pass --entry {candidates[0]} (or `context,extension`)")
     return None
-
-
-def _reachable(start: str, edges: dict[str, set[str]]) -> set[str]:
-    seen, todo = {start}, [start]
-    while todo:
-        for target in edges.get(todo.pop(), ()):
-            if target not in seen:
-                seen.add(target)
-                todo.append(target)
-    return seen
 
 
 def _first(context: Context) -> str:
@@ -111,37 +109,20 @@ class Walker:
     def __init__(self, plan: Dialplan, nodes: NodeSet) -> None:
         self.plan, self.nodes = plan, nodes
         self.ids: dict[tuple[str, str, int], str] = {}
-        self.queue: list[tuple[str, str, int]] = []
+        self.queue: deque[tuple[str, str, int]] = deque()
         self.hints: dict[str, str] = {}
         self.labels: list[tuple[str, int]] = []
         #: Menu node ids (made at a WaitExten) -> their context.
         self.waits: dict[str, str] = {}  # (menu id, option index) whose label comes from the target
 
     # -- finding steps -------------------------------------------------------------------------------
-    def all_extensions(self, context: str) -> list[Extension]:
-        """The context's extensions, then those of the contexts it includes (in Asterisk's search order)."""
-        seen, todo, found = set(), [context], []
-        while todo:
-            current = self.plan.contexts.get(todo.pop(0))
-            if current is None or current.name in seen:
-                continue
-            seen.add(current.name)
-            found.extend(current.extensions.values())
-            todo.extend(n for n, _ in current.includes)
-        return found
+    def answers(self, context: str) -> dict[str, Extension]:
+        """Each extension name the context answers (its own or an included context's) -> the extension."""
+        return self.plan.answers(context)
 
     def extension(self, context: str, name: str) -> Extension | None:
-        """An extension of the context or of a context it includes (searched in that order)."""
-        seen, todo = set(), [context]
-        while todo:
-            current = self.plan.contexts.get(todo.pop(0))
-            if current is None or current.name in seen:
-                continue
-            if name in current.extensions:
-                return current.extensions[name]
-            seen.add(current.name)
-            todo.extend(n for n, _ in current.includes)
-        return None
+        """An extension of the context or of a context it includes (searched in Asterisk's order)."""
+        return self.plan.answers(context).get(name)
 
     def follow(self, context: str, exten: str, index: int, span: Span, priority: str | None = None) -> Target:
         """The node a call meets from this step on, skipping silent steps and static Gotos."""
@@ -191,7 +172,7 @@ class Walker:
     # -- building nodes ------------------------------------------------------------------------------
     def run(self) -> None:
         while self.queue:
-            key = self.queue.pop(0)
+            key = self.queue.popleft()
             self._build(key)
         by_menu: dict[str, list[int]] = {}
         for menu_id, index in self.labels:

@@ -27,7 +27,7 @@ class Walker(Protocol):
     labels: list[tuple[str, int]]
     waits: dict[str, str]
 
-    def all_extensions(self, context: str) -> list[Extension]: ...
+    def answers(self, context: str) -> dict[str, Extension]: ...
     def extension(self, context: str, name: str) -> Extension | None: ...
     def follow(self, context: str, exten: str, index: int, span: Span, priority: str | None = None) -> Target: ...
     def span_of(self, key: tuple[str, str, int]) -> Span: ...
@@ -128,9 +128,7 @@ def special(walker: Walker, context: str, name: str) -> Target | None:
 
 def options(walker: Walker, context: str, menu_id: str, span: Span) -> tuple[Option, ...]:
     """The keys a menu in `context` answers: its own extensions and those of included contexts."""
-    merged: dict[str, Extension] = {}
-    for extension in walker.all_extensions(context):
-        merged.setdefault(extension.name, extension)
+    merged = walker.answers(context)
     found: list[Option] = []
     bound: set[str] = set()
     dialled: list[tuple[str, Extension]] = []

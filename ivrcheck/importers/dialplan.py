@@ -47,13 +47,19 @@ class Extension:
     span: Span
     context: str
     steps: list[Step] = field(default_factory=list)
+    #: Priority number or label -> the index of the first step with it, and how many steps it indexes.
+    _index: dict[str, int] | None = field(default=None, repr=False, compare=False)
+    _indexed: int = field(default=0, repr=False, compare=False)
 
     def index_of(self, priority: str) -> int | None:
-        """The step for a priority number or label, or None."""
-        for index, step in enumerate(self.steps):
-            if str(step.priority) == priority or (step.label is not None and step.label == priority):
-                return index
-        return None
+        """The step for a priority number or label, or None (the first step that has it)."""
+        if self._index is None or self._indexed != len(self.steps):  # built once the steps are all read
+            self._index, self._indexed = {}, len(self.steps)
+            for index, step in reversed(list(enumerate(self.steps))):
+                self._index[str(step.priority)] = index
+                if step.label is not None:
+                    self._index[step.label] = index
+        return self._index.get(priority)
 
 
 @dataclass
@@ -71,6 +77,56 @@ class Dialplan:
     errors: list[tuple[Span, str, str]]
     #: (span, what) for directives that are noted but not followed.
     skipped: list[tuple[Span, str]]
+    #: Context -> what `answers` found for it, when that holds whichever search asks.
+    _answers: dict[str, dict[str, Extension]] = field(default_factory=dict, repr=False)
+
+    def answers(self, context: str) -> dict[str, Extension]:
+        """Each extension name a call in `context` can match -> the extension that answers it.
+
+        As Asterisk searches: the context's own extensions, then each included context's in turn,
+        depth first, a context met twice searched once; the first found wins. Each context's answer
+        is kept, so a chain of includes is walked once, not once per context along it. An answer
+        that met a context still being searched (an include loop) is kept only for that search.
+        """
+        known = self._answers
+        if context in known:
+            return known[context]
+        on_stack: dict[str, int] = {}
+        finished: dict[str, dict[str, Extension]] = {}
+        #: [context, its answers so far, includes left, lowest stack depth its search met]
+        stack: list[list] = []
+
+        def enter(name: str) -> None:
+            current = self.contexts.get(name)
+            on_stack[name] = len(stack)
+            stack.append([name, dict(current.extensions) if current else {},
+                          iter([n for n, _ in current.includes] if current else ()), len(stack)])
+
+        enter(context)
+        while True:
+            frame = stack[-1]
+            child = next(frame[2], None)
+            if child is not None:
+                if child in on_stack:
+                    frame[3] = min(frame[3], on_stack[child])  # a loop: it adds nothing to this search
+                elif child in known or child in finished:
+                    _first_wins(frame[1], known.get(child) or finished[child])
+                else:
+                    enter(child)
+                continue
+            stack.pop()
+            name, found, _, low = frame
+            del on_stack[name]
+            (known if low >= len(stack) else finished)[name] = found
+            if not stack:
+                return found
+            _first_wins(stack[-1][1], found)
+            stack[-1][3] = min(stack[-1][3], low)
+
+
+def _first_wins(into: dict[str, Extension], more: dict[str, Extension]) -> None:
+    for name, extension in more.items():
+        into.setdefault(name, extension)
 
 
 def parse(text: str) -> Dialplan:
@@ -179,8 +235,10 @@ def _step(context: Context, last: Extension | None, key: str, value: str, number
     priority = int(word) if word.isdigit() else previous if word == "s" else previous + int(word[2:] or 1)
     app_col += len(app_text) - len(app_text.lstrip())
     app, args = _application(app_text.strip())
-    extension.steps.append(Step(priority, prio.group("label"), app, args, app_text.strip(), Span(number, app_col)))
-    extension.steps.sort(key=lambda s: s.priority)
+    steps = extension.steps
+    steps.append(Step(priority, prio.group("label"), app, args, app_text.strip(), Span(number, app_col)))
+    if len(steps) > 1 and steps[-2].priority > priority:  # in order already unless written out of order
+        steps.sort(key=lambda s: s.priority)
     return extension
 
 
