@@ -61,46 +61,45 @@ def _studio_say(name: str, text: str, after: str | None = None) -> dict:
 
 def blank_lines(size: int) -> str:
     """A menu with a commented-out key and many whitespace-only lines (`^\\s*` rescanned them all)."""
-    return MENU + "      #: {label: Lost, goto: a}\n" + fill("   \n", size)
+    return MENU + "      #: {label: Lost, goto: a}\n" + fill("   \n", size - 1_000)
 
 
 def blank_lines_not_native(size: int) -> str:
     """Many whitespace-only lines in a file no format claims: every importer's detection reads it."""
-    return "name: x\n" + fill(" \n", size) + "steps: []\n"
+    return "name: x\n" + fill(" \n", size - 1_000) + "steps: []\n"
 
 
 def backslashes(size: int) -> str:
     """A Studio flow with a long run of backslashes in a string (`\\\\*\"` tried at every one)."""
     states = [_studio_say("hello", "Hello."), ]
     text = studio(states)
-    return text.replace('"description": "generated"', '"description": "' + "\\\\" * (size // 2) + '"')
+    return text.replace('"description": "generated"', '"description": "' + "\\\\" * (size // 2 - 1_000) + '"')
 
 
 def menu_tags(size: int) -> str:
     """A FreeSWITCH file whose comment holds many unclosed `<menu ` (`[^>]*` rescanned from each)."""
-    return "<!-- " + fill("<menu ", size) + " -->\n" + freeswitch(2)
+    return "<!-- " + fill("<menu ", size - 2_000) + " -->\n" + freeswitch(2)
 
 
 def xml_declaration(size: int) -> str:
     """VoiceXML after an XML declaration padded with blanks (the encoding strip backtracked)."""
-    return '<?xml version="1.0"' + " " * 19_000 + "?>\n" + VXML + fill("<!-- padding -->\n", size)
+    return '<?xml version="1.0"' + " " * 19_000 + "?>\n" + VXML + fill("<!-- padding -->\n", size - 20_000)
 
 
 def comment_after_key(size: int) -> str:
     """A key followed by a long comment holding many `#: {` (one rescanned line per comment)."""
-    return MENU.replace("entry: main", "entry: main  # " + fill("#: { ", size))
+    return MENU.replace("entry: main", "entry: main  # " + fill("#: { ", size - 1_000))
 
 
 def start_up_ref(size: int) -> str:
     """A Genesys flow whose `startUpRef` is one long word (`\\w+\\[` tried from every letter)."""
-    return ("inboundCall:\n  name: Generated\n  startUpRef: ./menus/menu[" + "a" * size + "\n"
+    return ("inboundCall:\n  name: Generated\n  startUpRef: ./menus/menu[" + "a" * (size - 1_000) + "\n"
             "  defaultLanguage: en-us\n  menus:\n    - menu:\n        name: Main\n        refId: main\n"
             "        audio:\n          tts: Hello.\n        choices: []\n")
 
 
-def include_chain(size: int) -> str:
+def include_chain(count: int) -> str:
     """An Asterisk dialplan of contexts each including the next, each a small menu."""
-    count = size // 120
     parts = []
     for i in range(count):
         parts.append(f"[c{i}]\ninclude => c{i + 1}\nexten => s,1,Background(menu{i})\n same => n,WaitExten(5)\n"
@@ -109,9 +108,8 @@ def include_chain(size: int) -> str:
     return "".join(parts)
 
 
-def priorities(size: int) -> str:
+def priorities(count: int) -> str:
     """One Asterisk extension with thousands of labelled priorities and Gotos between them."""
-    count = size // 45
     lines = ["[main]", "exten => s,1,Answer()"]
     lines += [f" same => n(p{i}),Set(X={i})" for i in range(count // 2)]
     lines += [f" same => n,GotoIf($[${{X}}={i}]?p{i}:p{count // 2 - 1 - i})" for i in range(count // 2)]
@@ -119,9 +117,8 @@ def priorities(size: int) -> str:
     return "\n".join(lines) + "\n"
 
 
-def transitions(size: int) -> str:
+def transitions(count: int) -> str:
     """A Studio split with thousands of transitions, each to a state of its own."""
-    count = size // 190
     split = {"name": "split", "type": "split-based-on", "properties": {"input": "{{widgets.menu.Digits}}"},
              "transitions": [{"event": "noMatch", "next": "menu"}]
              + [{"event": "match", "next": f"s{i}",
@@ -132,9 +129,8 @@ def transitions(size: int) -> str:
     return studio([menu, split, *(_studio_say(f"s{i}", f"Option {i}.") for i in range(count))])
 
 
-def duplicate_options(size: int) -> str:
+def duplicate_options(count: int) -> str:
     """One menu with thousands of options on the same few keys, each to a node of its own."""
-    count = size // 40
     options = "".join(f'      "{i % 10}": {{label: Help, goto: n{i}}}\n' for i in range(count))
     nodes = "".join(f"  n{i}: {{type: agent}}\n" for i in range(count))
     return MENU.replace('      "0": {label: Help, goto: a}\n', options) + nodes
@@ -142,28 +138,18 @@ def duplicate_options(size: int) -> str:
 
 # -- a large ordinary file per reader ------------------------------------------------------------------
 
-def yaml_menu(size: int) -> str:
-    nodes = 1_000
-    while len(generate(nodes)) < size:
-        nodes *= 2
-    return generate(nodes // 2 if len(generate(nodes // 2)) >= size * 0.7 else nodes)
-
-
-def connect(size: int) -> str:
-    count = size // 330
+def connect(count: int) -> str:
     actions = [{"Identifier": f"a{i}", "Type": "MessageParticipant", "Parameters": {"Text": f"Step {i}."},
                 "Transitions": {"NextAction": f"a{i + 1}" if i + 1 < count else "end"}} for i in range(count)]
     actions.append({"Identifier": "end", "Type": "DisconnectParticipant", "Parameters": {}, "Transitions": {}})
     return json.dumps({"Version": "2019-10-30", "StartAction": "a0", "Actions": actions}, indent=1)
 
 
-def studio_line(size: int) -> str:
-    count = size // 190
+def studio_line(count: int) -> str:
     return studio([_studio_say(f"s{i}", f"Step {i}.", f"s{i + 1}" if i + 1 < count else None) for i in range(count)])
 
 
-def genesys(size: int) -> str:
-    count = size // 260
+def genesys(count: int) -> str:
     menus = "".join(f"    - menu:\n        name: Menu {i}\n        refId: m{i}\n        audio:\n"
                     f"          tts: For the next menu, press 1.\n        choices:\n"
                     f"          - menuJumpToMenu:\n              name: Next\n              dtmf: digit_1\n"
@@ -172,20 +158,20 @@ def genesys(size: int) -> str:
     return f"inboundCall:\n  name: Generated\n  startUpRef: /inboundCall/menus/menu[m0]\n  menus:\n{menus}"
 
 
-def config(size: int) -> str:
+def config(count: int) -> str:
     """A config with one long list of per-file ignores (read with every checked menu)."""
-    count = size // 40
     ignores = "".join(f'  "menus/part{i}/*.ivr.yaml": [S101]\n' for i in range(count))
     return f"rules:\n  L301: {{similarity: 90}}\nper-file-ignores:\n{ignores}"
 
 
 def _sized(make: Callable[[int], str]) -> Callable[[int], str]:
-    """A generator from one taking a count of parts (bench_importers) to one taking a size."""
+    """A generator of `count` parts turned into one of about `size` characters (never more)."""
     def sized(size: int) -> str:
-        count = 10
-        while len(make(count)) < size:
-            count *= 2
-        return make(count)
+        sample = 200
+        count = max(1, int(size * sample / len(make(sample))))
+        while len(text := make(count)) > size:
+            count = int(count * 0.97)
+        return text
     return sized
 
 
@@ -198,18 +184,18 @@ INPUTS: dict[str, tuple[str, str, Callable[[int], str], tuple[str, ...]]] = {
     "xml-declaration": ("VoiceXML: a padded XML declaration", "m.vxml", xml_declaration, ("--from", "voicexml")),
     "comment-after-key": ("menu: a long comment after a key", "m.ivr.yaml", comment_after_key, ()),
     "start-up-ref": ("Genesys: a long `startUpRef`", "flow.yaml", start_up_ref, ()),
-    "include-chain": ("Asterisk: a chain of includes", "extensions.conf", include_chain, ("--entry", "c0")),
-    "priorities": ("Asterisk: thousands of priorities", "extensions.conf", priorities, ()),
-    "transitions": ("Studio: thousands of transitions", "flow.json", transitions, ()),
-    "duplicate-options": ("menu: thousands of duplicate options", "m.ivr.yaml", duplicate_options, ()),
-    "yaml": ("menu: a generated line", "line.ivr.yaml", yaml_menu, ()),
-    "connect": ("Connect: a long flow", "flow.json", connect, ()),
-    "studio": ("Studio: a long flow", "flow.json", studio_line, ()),
-    "genesys": ("Genesys: many menus", "flow.yaml", genesys, ()),
+    "include-chain": ("Asterisk: a chain of includes", "extensions.conf", _sized(include_chain), ("--entry", "c0")),
+    "priorities": ("Asterisk: thousands of priorities", "extensions.conf", _sized(priorities), ()),
+    "transitions": ("Studio: thousands of transitions", "flow.json", _sized(transitions), ()),
+    "duplicate-options": ("menu: thousands of duplicate options", "m.ivr.yaml", _sized(duplicate_options), ()),
+    "yaml": ("menu: a generated line", "line.ivr.yaml", _sized(generate), ()),
+    "connect": ("Connect: a long flow", "flow.json", _sized(connect), ()),
+    "studio": ("Studio: a long flow", "flow.json", _sized(studio_line), ()),
+    "genesys": ("Genesys: many menus", "flow.yaml", _sized(genesys), ()),
     "freeswitch": ("FreeSWITCH: many menus", "ivr.xml", _sized(freeswitch), ("--entry", "m0")),
     "asterisk": ("Asterisk: many contexts", "extensions.conf", _sized(asterisk), ("--entry", "m0")),
     "voicexml": ("VoiceXML: many menus", "m.vxml", _sized(voicexml), ()),
-    "config": ("config: many per-file ignores", ".ivrcheck.yaml", config, ()),
+    "config": ("config: many per-file ignores", ".ivrcheck.yaml", _sized(config), ()),
 }
 
 
