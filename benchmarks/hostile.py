@@ -77,13 +77,18 @@ def backslashes(size: int) -> str:
 
 
 def menu_tags(size: int) -> str:
-    """A FreeSWITCH file whose comment holds many unclosed `<menu ` (`[^>]*` rescanned from each)."""
-    return "<!-- " + fill("<menu ", size - 2_000) + " -->\n" + freeswitch(2)
+    """A FreeSWITCH file opening with a comment of unclosed `<menu ` (`[^>]*` rescanned from each).
+
+    Detection reads the first 200,000 characters, so the comment fills most of them; menus follow.
+    """
+    comment = "<!-- " + fill("<menu ", 190_000) + " -->\n"
+    return comment + _sized(freeswitch)(size - len(comment))
 
 
 def xml_declaration(size: int) -> str:
-    """VoiceXML after an XML declaration padded with blanks (the encoding strip backtracked)."""
-    return '<?xml version="1.0"' + " " * 19_000 + "?>\n" + VXML + fill("<!-- padding -->\n", size - 20_000)
+    """VoiceXML after an XML declaration padded with half a megabyte of blanks (the encoding strip
+    backtracked over them); checked with `--from voicexml`, as detection reads only the first 20,000."""
+    return '<?xml version="1.0"' + " " * (size // 2) + "?>\n" + VXML + fill("<!-- padding -->\n", size // 2 - 1_000)
 
 
 def comment_after_key(size: int) -> str:

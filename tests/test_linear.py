@@ -1,0 +1,60 @@
+"""Hostile text is read in linear time: each shape that once took 8-26 s (issue 23) is answered.
+
+Each case runs the real command line in a fresh process on a generated file of about 1 MB
+(benchmarks/hostile.py makes them). The timeout is generous, not a measurement: a quadratic
+version does not finish within it (they took minutes at this size), a linear one takes a few
+seconds even on a loaded machine. The timed table is the benchmark's (docs/speed.md).
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+_spec = importlib.util.spec_from_file_location("hostile_benchmark", ROOT / "benchmarks" / "hostile.py")
+hostile = importlib.util.module_from_spec(_spec)
+_spec.loader.exec_module(hostile)  # type: ignore[union-attr]
+
+#: The families of issue 23, and a finding each must still give (the input is read, not skipped).
+FAMILIES = {
+    "blank-lines": "F013",
+    "blank-lines-unknown": "F005",
+    "backslashes": "H201",
+    "menu-tags": "P401",
+    "xml-declaration": "H201",
+    "comment-after-key": "R501",
+    "start-up-ref": "F021",
+    "include-chain": "S108",
+    "priorities": "S104",
+    "transitions": "S102",
+    "duplicate-options": "L302",
+}
+
+
+@pytest.mark.parametrize("name", FAMILIES)
+def test_a_hostile_megabyte_is_answered_in_linear_time(tmp_path: Path, name: str) -> None:
+    path, extra = hostile.write(tmp_path, name, hostile.MB)
+    result = subprocess.run([sys.executable, "-m", "ivrcheck", "check", "-f", "json", "--fail-on", "never", *extra,
+                             str(path)], capture_output=True, text=True, timeout=90,
+                            env={**os.environ, "PYTHONIOENCODING": "utf-8"})
+    assert result.returncode == 0, result.stderr[-2000:]
+    codes = {f["code"] for file in json.loads(result.stdout)["files"] for f in file["findings"]}
+    assert FAMILIES[name] in codes, sorted(codes)
+
+
+def test_every_family_of_the_issue_is_in_the_benchmark() -> None:
+    assert set(FAMILIES) <= set(hostile.INPUTS)
+
+
+def test_the_benchmark_inputs_are_just_under_a_megabyte(tmp_path: Path) -> None:
+    for name in hostile.INPUTS:
+        path, _ = hostile.write(tmp_path, name, hostile.MB)
+        size = sum(p.stat().st_size for p in path.parent.iterdir())
+        assert 0.9 * hostile.MB < size <= hostile.MB, (name, size)
