@@ -34,6 +34,9 @@ MB = 1_000_000
 GOAL = 2.0
 #: A run still going after this many seconds is stopped and shown as "> 30".
 TIMEOUT = 30.0
+#: The 1,000-node line on this machine when it is quiet (issue 23 measured 0.3 s): a run on a loaded
+#: machine is judged by its time scaled by how much slower the yardstick was in the same run.
+QUIET_LINE = 0.3
 MENU = ('entry: main\nnodes:\n  main:\n    prompt: For help, press 0.\n    options:\n'
         '      "0": {label: Help, goto: a}\n  a: {type: agent}\n')
 VXML = '<vxml version="2.1"><form id="a"><block><prompt>Hello.</prompt></block></form></vxml>\n'
@@ -236,20 +239,24 @@ def main() -> int:
         print(f"yardstick: a generated 1,000-node line ({(folder / 'line1000.ivr.yaml').stat().st_size:,} bytes) "
               f"took {yardstick:.2f} s in this run\n")
         print(f"| {'input':<19} | {'what':<40} | {'bytes':>9} | {'1/4 size':>8} | {'seconds':>7} | growth | "
-              f"x line | goal < {GOAL:.0f} s |")
-        print(f"|{'-' * 21}|{'-' * 42}|{'-' * 10}:|{'-' * 9}:|{'-' * 8}:|{'-' * 7}:|{'-' * 7}:|{'-' * 12}|")
+              f"line s | quiet s | goal < {GOAL:.0f} s |")
+        print(f"|{'-' * 21}|{'-' * 42}|{'-' * 10}:|{'-' * 9}:|{'-' * 8}:|{'-' * 7}:|{'-' * 7}:|{'-' * 8}:|{'-' * 12}|")
         for name in args.only or INPUTS:
             quarter = timed([*check, *(w := write(folder, name, args.size // 4))[1], str(w[0])], args.repeat,
                             timeout=TIMEOUT)[0]
             path, extra = write(folder, name, args.size)
             seconds, _ = timed([*check, *extra, str(path)], args.repeat, timeout=TIMEOUT)
             size = sum(p.stat().st_size for p in path.parent.iterdir())
-            verdict = "pass" if seconds < GOAL else "FAIL"
+            # The load changes over a run: the yardstick is timed again beside each row.
+            line, _ = timed([*check, str(folder / "line1000.ivr.yaml")], args.repeat)
+            quiet = seconds / max(1.0, line / QUIET_LINE)
+            verdict = "pass" if quiet < GOAL and seconds < TIMEOUT else "FAIL"
             failed += verdict == "FAIL"
             print(f"| {name:<19} | {INPUTS[name][0]:<40} | {size:>9,} | {_seconds(quarter):>8} | {_seconds(seconds)} | "
-                  f"{seconds / quarter:5.1f}x | {seconds / yardstick:5.1f}x | {verdict:<10} |", flush=True)
-    print("\ngrowth: seconds at the full size over seconds at a quarter of it (linear: about 4x or less, "
-          "as start-up is paid once)")
+                  f"{seconds / quarter:5.1f}x | {line:6.2f} | {quiet:7.2f} | {verdict:<10} |", flush=True)
+    print("\ngrowth: seconds at the full size over seconds at a quarter of it (linear: about 4x or less, as "
+          f"start-up is paid once)\nline s: the yardstick timed beside that row; quiet s: seconds divided by how "
+          f"much slower than {QUIET_LINE} s the yardstick was (unchanged when quiet); the verdict reads it")
     return 1 if failed else 0
 
 
