@@ -224,15 +224,20 @@ def _units(words: LabelWords, label: str) -> tuple[Unit, ...]:
         found.extend(_word_units(words, content[i]))
         i += 1
     unique: dict[frozenset[str], Unit] = {}
+    grouped: dict[frozenset[str], frozenset[str]] = {}  # concepts -> the first key kept with them
     for number, unit in enumerate(found):
         # A repeated word says nothing new, but a repeated number does ("Line 1 1"); words
         # of one group name one task ("Bills and payments").
-        same = next((k for k, u in unique.items() if unit.concepts and u.concepts == unit.concepts), None)
+        same = grouped.get(unit.concepts) if unit.concepts else None
         if same is not None:
             kept = unique[same]
             unique[same] = replace(kept, text=f"{kept.text} {unit.text}", keys=kept.keys | unit.keys)
             continue
-        unique.setdefault(unit.keys if not unit.text.isdigit() else frozenset({f"{unit.text}#{number}"}), unit)
+        key = unit.keys if not unit.text.isdigit() else frozenset({f"{unit.text}#{number}"})
+        if key not in unique:
+            unique[key] = unit
+            if unit.concepts:
+                grouped.setdefault(unit.concepts, key)
     return tuple(unique.values())
 
 

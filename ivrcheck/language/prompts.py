@@ -10,7 +10,8 @@ from typing import Any, Mapping
 
 DTMF = ("0", "1", "2", "3", "4", "5", "6", "7", "8", "9", "*", "#")
 EXTENSION = "extension"
-_SENTENCE_END = re.compile(r"[.!?;]+(?=\s|$)|\n\s*\n")
+#: A run of stops is tried from its first character only: from each one, a long run was rescanned.
+_SENTENCE_END = re.compile(r"(?<![.!?;])[.!?;]++(?=\s|$)|\n\s*\n")
 _CLAUSE_MARK = re.compile(r"[,:–—]|(?<=\s)-(?=\s)")
 _WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*", re.UNICODE)
 
