@@ -7,7 +7,8 @@ benchmarks/speed.py), and each row is judged against the goal: every input up to
 answered in under 2 s. Two kinds of input:
 
 - *families*: the shapes that once took 8-26 s at 46-390 KB (a regular expression that
-  rescans from every position of a run, or a walk repeated per item), at about 1 MB each;
+  rescans from every position of a run, or a walk repeated per item), at about 1 MB each,
+  and two more found while auditing (prompts of numbers or of full stops);
 - *readers*: per format, a valid ~1 MB file of that format made of many ordinary parts.
 
 A 1,000-node generated line (benchmarks/bench.py) is timed in the same run as the yardstick,
@@ -144,6 +145,16 @@ def duplicate_options(count: int) -> str:
     return MENU.replace('      "0": {label: Help, goto: a}\n', options) + nodes
 
 
+def prompt_numbers(size: int) -> str:
+    """A prompt of numbers and no word (each number a unit of its own, grouped pairwise before)."""
+    return MENU.replace("prompt: For help, press 0.", "prompt: '" + fill("1 ", size - 1_000) + "For help, press 0.'")
+
+
+def prompt_stops(size: int) -> str:
+    """A prompt with a long run of full stops (a sentence end was tried from each of them)."""
+    return MENU.replace("prompt: For help, press 0.", "prompt: '" + fill(".", size - 1_000) + "x. For help, press 0.'")
+
+
 # -- a large ordinary file per reader ------------------------------------------------------------------
 
 def connect(count: int) -> str:
@@ -196,6 +207,8 @@ INPUTS: dict[str, tuple[str, str, Callable[[int], str], tuple[str, ...]]] = {
     "priorities": ("Asterisk: thousands of priorities", "extensions.conf", _sized(priorities), ()),
     "transitions": ("Studio: thousands of transitions", "flow.json", _sized(transitions), ()),
     "duplicate-options": ("menu: thousands of duplicate options", "m.ivr.yaml", _sized(duplicate_options), ()),
+    "prompt-numbers": ("menu: a prompt of numbers", "m.ivr.yaml", prompt_numbers, ()),
+    "prompt-stops": ("menu: a prompt with a run of full stops", "m.ivr.yaml", prompt_stops, ()),
     "yaml": ("menu: a generated line", "line.ivr.yaml", _sized(generate), ()),
     "connect": ("Connect: a long flow", "flow.json", _sized(connect), ()),
     "studio": ("Studio: a long flow", "flow.json", _sized(studio_line), ()),

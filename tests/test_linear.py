@@ -35,6 +35,8 @@ FAMILIES = {
     "priorities": "S104",
     "transitions": "S102",
     "duplicate-options": "L302",
+    "prompt-numbers": "R501",
+    "prompt-stops": "R501",
 }
 
 
