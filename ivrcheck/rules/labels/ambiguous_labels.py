@@ -92,13 +92,13 @@ def check(menu: Menu, line: LineAnalysis, settings: Settings) -> Iterator[Proble
     language = line.language
     similarity = float(settings["similarity"])
     for node in menu.nodes.values():
-        labelled = [(o, universal_function(node, o, line)) for o in node.options if o.label]
-        for i, (second, second_function) in enumerate(labelled):
-            for first, first_function in labelled[:min(i, COMPARED)]:
-                if first.target and second.target and first.target.ref == second.target.ref:
-                    continue
-                if first_function != second_function:
-                    continue  # a universal option is confusable only with one asking for the same function
+        earlier: dict[tuple[str, str | None], _Alike] = {}
+        for i, (second, second_function) in enumerate((o, universal_function(node, o, line))
+                                                      for o in node.options if o.label):
+            # A universal option is confusable only with one asking for the same function.
+            candidates = sorted(found for (_, function), alike in earlier.items() if function == second_function
+                                and (found := alike.first_apart_from(second)) is not None)
+            for _, first in candidates:
                 verdict = language.relate(first.label, second.label, similarity)
                 if not verdict.confusable:
                     continue
@@ -111,6 +111,34 @@ def check(menu: Menu, line: LineAnalysis, settings: Settings) -> Iterator[Proble
                     "or merge them into one option",
                 )
                 break  # one finding an option: K alike options would otherwise make K*K/2
+            if i < COMPARED:
+                earlier.setdefault((second.label, second_function), _Alike(i, second)).add(i, second)
+
+
+class _Alike:
+    """Earlier options with one label and function: the first, and the first leading elsewhere.
+
+    Options of one label are judged alike against any other, so the first of them that may be
+    compared (one leading to another place) stands for all: a menu of thousands of options
+    that share a label is compared once per option, not once per pair.
+    """
+
+    def __init__(self, index: int, option: Option) -> None:
+        self.first = (index, option)
+        self.elsewhere: tuple[int, Option] | None = None
+
+    def add(self, index: int, option: Option) -> None:
+        if self.elsewhere is None and _apart(option, self.first[1]):
+            self.elsewhere = (index, option)
+
+    def first_apart_from(self, option: Option) -> tuple[int, Option] | None:
+        """The earliest of these options that does not lead where `option` leads."""
+        return self.first if _apart(self.first[1], option) else self.elsewhere
+
+
+def _apart(one: Option, other: Option) -> bool:
+    """Whether two options may be compared: not both leading to the same place (picking either is right)."""
+    return not (one.target and other.target and one.target.ref == other.target.ref)
 
 
 def universal_function(node: Node, option: Option, line: LineAnalysis) -> str | None:

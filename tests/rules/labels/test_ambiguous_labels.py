@@ -110,3 +110,33 @@ def test_message_names_both_labels_keys_and_the_reason() -> None:
 def test_message_says_which_label_covers_the_other() -> None:
     (finding,) = lint(menu("fi", "Sopimukset", "Sähkösopimukset"), select="L301")
     assert '"Sähkösopimukset" covers everything "Sopimukset" says' in finding.message
+
+
+def many(labels: list[tuple[str, str]]) -> str:
+    """A menu of options (label, target) on keys 1.. (duplicates of keys are allowed here)."""
+    options = "".join(f'      "{i % 9 + 1}": {{label: {label}, goto: {goto}}}\n' for i, (label, goto) in enumerate(labels))
+    targets = "".join(f"  {t}: {{type: self_service}}\n" for t in sorted({t for _, t in labels}))
+    return f"language: en\nentry: main\nnodes:\n  main:\n    prompt: Choose.\n    options:\n{options}{targets}"
+
+
+def test_an_option_is_reported_once_with_the_first_option_it_could_be_confused_with() -> None:
+    findings = lint(many([("Billing", "a"), ("Invoices", "b"), ("Invoices", "c")]), select="L301")
+    assert [f.message.split(" in ")[0] for f in findings] == [
+        'labels "Billing" (key "1") and "Invoices" (key "2")',
+        'labels "Billing" (key "1") and "Invoices" (key "3")',  # once, though "Invoices" 2 is alike too
+    ]
+
+
+def test_options_sharing_a_label_are_compared_with_the_first_one_leading_elsewhere() -> None:
+    # "Invoices" (key 3) leads where "Billing" (key 1) does: the next "Billing" leading elsewhere is named.
+    findings = lint(many([("Billing", "a"), ("Billing", "b"), ("Invoices", "a")]), select="L301")
+    assert [f.message.split(" in ")[0] for f in findings] == ['labels "Billing" (key "1") and "Billing" (key "2")',
+                                                              'labels "Billing" (key "2") and "Invoices" (key "3")']
+
+
+def test_a_long_menu_compares_each_option_with_its_first_hundred() -> None:
+    fillers = [(f"Topic {chr(65 + i // 26)}{chr(65 + i % 26)}", f"t{i}") for i in range(120)]
+    early = lint(many([("Billing", "a"), *fillers[:99], ("Invoices", "b")]), select="L301")
+    late = lint(many([*fillers, ("Billing", "a"), ("Invoices", "b")]), select="L301")
+    assert len([f for f in early if '"Invoices"' in f.message]) == 1
+    assert [f for f in late if '"Invoices"' in f.message] == []  # "Billing" is option 121: not compared
