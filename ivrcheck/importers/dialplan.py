@@ -79,6 +79,8 @@ class Dialplan:
     skipped: list[tuple[Span, str]]
     #: Context -> what `answers` found for it, when that holds whichever search asks.
     _answers: dict[str, dict[str, Extension]] = field(default_factory=dict, repr=False)
+    #: Entries all kept answers may hold before each search is made on its own (`_search`).
+    _budget: int = field(default=500_000, repr=False)
 
     def answers(self, context: str) -> dict[str, Extension]:
         """Each extension name a call in `context` can match -> the extension that answers it.
@@ -87,10 +89,15 @@ class Dialplan:
         depth first, a context met twice searched once; the first found wins. Each context's answer
         is kept, so a chain of includes is walked once, not once per context along it. An answer
         that met a context still being searched (an include loop) is kept only for that search.
+        When the kept answers grow past a budget (a long chain of contexts that each add names of
+        their own), each context is searched on its own instead, as far as Asterisk searches.
         """
         known = self._answers
         if context in known:
             return known[context]
+        if self._budget <= 0:
+            known[context] = found = self._search(context)
+            return found
         on_stack: dict[str, int] = {}
         finished: dict[str, dict[str, Extension]] = {}
         #: [context, its answers so far, includes left, lowest stack depth its search met]
@@ -110,7 +117,7 @@ class Dialplan:
                 if child in on_stack:
                     frame[3] = min(frame[3], on_stack[child])  # a loop: it adds nothing to this search
                 elif child in known or child in finished:
-                    _first_wins(frame[1], known.get(child) or finished[child])
+                    _first_wins(frame[1], known[child] if child in known else finished[child])
                 else:
                     enter(child)
                 continue
@@ -118,10 +125,34 @@ class Dialplan:
             name, found, _, low = frame
             del on_stack[name]
             (known if low >= len(stack) else finished)[name] = found
+            self._budget -= len(found)
+            if self._budget <= 0:
+                return self.answers(context)
             if not stack:
                 return found
             _first_wins(stack[-1][1], found)
             stack[-1][3] = min(stack[-1][3], low)
+
+
+    def _search(self, context: str) -> dict[str, Extension]:
+        """`answers` of one context alone: contexts in the order Asterisk searches them, at most
+        as many as it does (512), each one's extensions added unless an earlier one had the name."""
+        found: dict[str, Extension] = {}
+        seen: set[str] = set()
+        todo = [context]
+        while todo and len(seen) < _SEARCHED:
+            name = todo.pop()
+            current = self.contexts.get(name)
+            if name in seen or current is None:
+                continue
+            seen.add(name)
+            _first_wins(found, current.extensions)
+            todo.extend(reversed([n for n, _ in current.includes]))
+        return found
+
+
+#: How many contexts one search of Asterisk's visits at most (AST_PBX_MAX_STACK in pbx.c).
+_SEARCHED = 512
 
 
 def _first_wins(into: dict[str, Extension], more: dict[str, Extension]) -> None:
