@@ -122,6 +122,11 @@ def check(
     entry: EntryOpt = None,
     stdin_filename: StdinNameOpt = None,
     jobs: JobsOpt = 1,
+    fix: Annotated[bool, typer.Option("--fix", rich_help_panel=INPUT,
+                                      help="Apply the safe fixes to the files first, then report what is left.")] = False,
+    unsafe_fixes: Annotated[bool, typer.Option("--unsafe-fixes", rich_help_panel=INPUT,
+                                               help="With --fix, apply the fixes that need a person's eye too "
+                                                    "(deleting an unreachable node).")] = False,
 ) -> None:
     """Check menu files and report findings; exit 1 when any reaches --fail-on."""
     from ivrcheck import report
@@ -131,6 +136,8 @@ def check(
         raise fail(f'unknown format "{fmt}"; choose one of {", ".join(sorted(report.FORMATS))}')
     if jobs < 0:
         raise fail(f"--jobs is {jobs}; use 0 (one per CPU core) or more")
+    if fix or unsafe_fixes:
+        _fix(paths, _resolver(config, select, ignore, fail_on, source_format, entry), unsafe_fixes)
     run = _run(paths, config, select, ignore, fail_on, source_format, entry, stdin_filename, jobs,
                keep=bool(os.environ.get("GITHUB_STEP_SUMMARY")))
     color = output is None and sys.stdout.isatty() and "NO_COLOR" not in os.environ
@@ -442,6 +449,19 @@ def _run(paths: list[str], config: Optional[Path], select, ignore, fail_on, sour
     with _progress(len(files)) as advance:
         return engine.check_paths(files, configs.__getitem__, jobs=jobs or (os.cpu_count() or 1),
                                   progress=advance, keep=keep)
+
+
+def _fix(paths: list[str], resolve: Callable[[Path], object], unsafe: bool) -> None:
+    """Apply fixes file by file and say how many on standard error (the report is of what is left)."""
+    from ivrcheck import discover, engine
+
+    if paths == ["-"]:
+        raise fail("--fix changes files in place; give file paths, not standard input")
+    try:
+        counts = [len(engine.fix_file(path, resolve(path), unsafe)) for path in discover.expand(_existing(paths))]
+    except _config_error() as exc:
+        raise fail(str(exc)) from None
+    typer.echo(f"ivrcheck: applied {sum(counts)} fixes in {sum(1 for c in counts if c)} files", err=True)
 
 
 def _resolver(config: Optional[Path], select, ignore, fail_on, source_format, entry) -> Callable[[Path], object]:

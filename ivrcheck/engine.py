@@ -10,10 +10,10 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Callable, Iterator, Sequence
 
-from ivrcheck import callers, graph, load, rules, score, suppress
+from ivrcheck import callers, fixes, graph, load, rules, score, suppress
 from ivrcheck.config import Config
 from ivrcheck.discover import display_path, real_path
-from ivrcheck.findings import FileResult, Finding, sort_findings
+from ivrcheck.findings import FileResult, Finding, Fix, sort_findings
 from ivrcheck.graph import LineAnalysis
 from ivrcheck.language import load_language
 from ivrcheck.load import LoadedFile, PhoneLine
@@ -108,6 +108,26 @@ def diff_git(rev: str, path: Path, config: Config = Config()) -> Diff:
     return diff.compare(old, inspect_text(path.read_text(encoding="utf-8", errors="replace"), config, shown))
 
 
+def fix_file(path: Path, config: Config = Config(), unsafe: bool = False, passes: int = 10) -> list[Fix]:
+    """Apply the fixes of a file's findings to the file, checking again after each pass until none
+    applies (fixes that touch the same text wait for the next pass); return the fixes applied."""
+    from ivrcheck.fileio import atomic_write
+
+    applied: list[Fix] = []
+    for _ in range(passes):
+        try:
+            text = path.read_bytes().decode("utf-8")
+        except (OSError, UnicodeDecodeError):
+            return applied  # check reports why it cannot be read
+        result = check_file(path, config)
+        new, done = fixes.apply(text, fixes.chosen(result.findings, unsafe))
+        if not done or new == text:
+            break
+        atomic_write(path, new)
+        applied += done
+    return applied
+
+
 def check_line(path: Path, config: Config = Config(), display: str | None = None, keep: bool = False) -> Line:
     """Check a file and every file its `file#node` targets reach, as one phone line."""
     with _gc_paused():
@@ -188,7 +208,8 @@ def _check(phone: PhoneLine, config: Config, keep: bool) -> Line:
     by_file: dict[str, list[Finding]] = {f.display: list(f.findings) for f in phone.files}
     for finding in (*phone.problems, *rules.run(menu, analysis, config)):
         by_file.setdefault(finding.path, []).append(finding)
-    kept = {f.display: _kept(by_file[f.display], f, config) for f in phone.files}
+    kept = {f.display: fixes.attach(_kept(by_file[f.display], f, config), menu, analysis, f.text)
+            for f in phone.files}
     extra = callers.metrics(analysis, config.rule_settings.get("T602"))
     limits = score.limits(config.settings_for)
     results = {f.display: _result(f, kept, f is root, analysis, extra, limits) for f in phone.files}

@@ -64,6 +64,46 @@ class Problem:
 
 
 @dataclass(frozen=True, slots=True)
+class Edit:
+    """Replace the text from one 1-based position to another (end excluded) with `text`; equal positions insert.
+
+    Columns count code points, as spans do, so an edit lands where an editor shows the finding.
+    """
+
+    line: int
+    column: int
+    end_line: int
+    end_column: int
+    text: str
+
+    @property
+    def start(self) -> tuple[int, int]:
+        return (self.line, self.column)
+
+    @property
+    def end(self) -> tuple[int, int]:
+        return (self.end_line, self.end_column)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"line": self.line, "column": self.column, "end_line": self.end_line,
+                "end_column": self.end_column, "text": self.text}
+
+
+@dataclass(frozen=True, slots=True)
+class Fix:
+    """A mechanical change to the file that resolves a finding. `safe` fixes change only what the
+    finding names and never make the line worse (`check --fix`); the others need a person's eye
+    (`--unsafe-fixes`)."""
+
+    title: str
+    edits: tuple[Edit, ...]
+    safe: bool = True
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"title": self.title, "safe": self.safe, "edits": [e.to_dict() for e in self.edits]}
+
+
+@dataclass(frozen=True, slots=True)
 class Finding:
     """One reported problem, complete and immutable."""
 
@@ -76,6 +116,8 @@ class Finding:
     span: Span
     node_id: str | None = None
     state: str | None = None
+    #: The mechanical fix for it, when one is certain (attached by the rule's `fix`, see ivrcheck.fixes).
+    fix: Fix | None = field(default=None, compare=False)
 
     @property
     def text(self) -> str:

@@ -9,7 +9,7 @@ from typing import Any, Sequence
 from urllib.parse import quote
 
 from ivrcheck import __version__
-from ivrcheck.findings import FileResult, Finding, Severity
+from ivrcheck.findings import FileResult, Finding, Fix, Severity
 from ivrcheck.load.codes import LOAD_CODES, LoadCode
 from ivrcheck.report.common import described, digest, numbered, region
 from ivrcheck.rules import ALL_RULES, BY_CODE, family
@@ -125,10 +125,23 @@ def result(finding: Finding, rule_index: int, fingerprint: str) -> dict[str, Any
         }}],
         "partialFingerprints": {FINGERPRINT: fingerprint},
     }
+    if finding.fix is not None:
+        out["fixes"] = [fix(finding.path, finding.fix)]
     properties = {key: value for key, value in (("node", finding.node_id), ("state", finding.state)) if value}
     if properties:
         out["properties"] = properties
     return out
+
+
+def fix(path: str, found: Fix) -> dict[str, Any]:
+    """A SARIF fix: the file's replacements, each a region (end excluded) and the text put there.
+    Whether it is safe to apply unattended is in its property bag, as `check --fix` decides."""
+    replacements = [{"deletedRegion": {"startLine": e.line, "startColumn": e.column,
+                                       "endLine": e.end_line, "endColumn": e.end_column},
+                     "insertedContent": {"text": e.text}} for e in found.edits]
+    return {"description": {"text": found.title},
+            "artifactChanges": [{"artifactLocation": artifact(path), "replacements": replacements}],
+            "properties": {"safe": found.safe}}
 
 
 def artifact(path: str) -> dict[str, str]:

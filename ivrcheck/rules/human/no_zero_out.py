@@ -47,11 +47,13 @@ None.
 
 from __future__ import annotations
 
+from collections import Counter
 from typing import TYPE_CHECKING, Iterator
 
-from ivrcheck.findings import Problem, Severity
+from ivrcheck.findings import Finding, Fix, Problem, Severity
 from ivrcheck.graph.build import CLOSED
 from ivrcheck.model import Menu
+from ivrcheck.rules.edits import Source, add_option, append_sentence
 from ivrcheck.rules.base import Settings, aims_at_person, holding_states, quote
 
 if TYPE_CHECKING:
@@ -84,3 +86,22 @@ def check(menu: Menu, line: LineAnalysis, settings: Settings) -> Iterator[Proble
                 yield Problem(zero.span, node.id, f'"0" in menu {quote(node.id)} reaches no person outside hours: '
                               f"{target} is closed and offers nothing instead",
                               f"give {target} a `closed` target that offers a callback or voicemail", state=state)
+
+
+def fix(finding: Finding, menu: Menu, line: LineAnalysis, source: Source) -> Fix | None:
+    """Bind "0" to the person the line's other menus already send "0" to, with their label, and
+    announce it; only when the menu has no "0" at all and such a person exists."""
+    node = menu.nodes.get(finding.node_id or "")
+    if node is None or finding.state is not None or any(o.key == "0" for o in node.options):
+        return None
+    zeros = Counter((o.target.ref, o.label) for other in line.menus if other.id != node.id
+                    for o in other.options if o.key == "0" and o.target is not None and o.label
+                    and aims_at_person(menu, line, other.id, o))
+    if not zeros:
+        return None
+    (target, label), _ = zeros.most_common(1)[0]
+    option = add_option(source, node, "0", label, target)
+    announce = append_sentence(source, node, line.language.offer_example(label, "0"))
+    if option is None or announce is None:
+        return None
+    return Fix(f'bind "0" to {quote(target)} and announce it', (announce, option))

@@ -54,9 +54,10 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Iterator
 
-from ivrcheck.findings import Problem, Severity
+from ivrcheck.findings import Finding, Fix, Problem, Severity
 from ivrcheck.language import EXTENSION
 from ivrcheck.model import Menu
+from ivrcheck.rules.edits import Source, append_sentence
 from ivrcheck.rules.base import Settings, quote
 
 if TYPE_CHECKING:
@@ -86,3 +87,14 @@ def check(menu: Menu, line: LineAnalysis, settings: Settings) -> Iterator[Proble
                 f"{what}{named} in {quote(node.id)} is never announced: {heard}, so callers cannot know it exists",
                 f"add {quote(language.offer_example(option.label, key))} to the prompt, or remove the option",
             )
+
+
+def fix(finding: Finding, menu: Menu, line: LineAnalysis, source: Source) -> Fix | None:
+    """Announce the option at the end of the prompt, in the line's language, with its own label."""
+    node = menu.nodes.get(finding.node_id or "")
+    option = next((o for o in node.options if o.span == finding.span), None) if node is not None else None
+    if node is None or option is None or not option.label or option.kind != "dtmf":
+        return None
+    sentence = line.language.offer_example(option.label, option.key)
+    edit = append_sentence(source, node, sentence)
+    return Fix(f"announce {quote(option.key)}: {sentence}", (edit,)) if edit is not None else None
