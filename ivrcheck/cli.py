@@ -412,6 +412,26 @@ def schema(output: OutputOpt = None) -> None:
     _emit(json.dumps(menu_schema(), indent=2, ensure_ascii=False) + "\n", output)
 
 
+@app.command()
+def server() -> None:
+    """Run the language server over standard input and output (for editors: docs/editors.md)."""
+    try:
+        from ivrcheck.lsp.server import serve
+    except ImportError as exc:
+        raise fail(f'the language server needs pip install "ivrcheck[lsp]" ({exc.name} is missing)') from None
+    serve()
+
+
+@app.command()
+def mcp() -> None:
+    """Run the MCP server over standard input and output (for AI assistants: docs/editors.md)."""
+    try:
+        from ivrcheck.mcp.server import serve
+    except ImportError as exc:
+        raise fail(f'the MCP server needs pip install "ivrcheck[mcp]" ({exc.name} is missing)') from None
+    serve()
+
+
 @app.command("config")
 def config_command(
     path: Annotated[Path, typer.Argument(metavar="PATH", show_default=False,

@@ -69,6 +69,16 @@ def inspect_text(text: str, config: Config = Config(), display: str = "<menu>") 
         return _check(PhoneLine(root, (), root.menu), config, keep=True).inspection  # type: ignore[return-value]
 
 
+def inspect_buffer(path: Path, text: str, config: Config = Config(), display: str | None = None) -> Line:
+    """Check an editor's text of `path` (saved or not) as the root of its phone line, as `check`
+    would check the file: `file#node` targets are followed into the other files as saved."""
+    with _gc_paused():
+        loaded = load.read_text_as_file(text, display or display_path(path), config.limits,
+                                        source_format=config.source_format, entry=config.entry)
+        root = replace(loaded, path=real_path(path))
+        return _check(load.phone_line(root, display_path, config.limits), config, keep=True)
+
+
 def check_file(path: Path, config: Config = Config(), display: str | None = None) -> FileResult:
     """Check one file as the root of its phone line and return its own result."""
     return check_line(path, config, display).results[display or display_path(path)]
