@@ -22,6 +22,7 @@ SEVERITY = {Severity.ERROR: lsp.DiagnosticSeverity.Error, Severity.WARNING: lsp.
             Severity.INFO: lsp.DiagnosticSeverity.Information}
 _BREAKS = re.compile(r"\r\n|\r|\n")
 _WORD = re.compile(r"[\w.#/-]+")
+_ENTRY = re.compile(r"entry\s*:\s*[\"']?([\w.-]+)")
 
 
 class Lines:
@@ -137,14 +138,21 @@ class Document:
             return {}
         found: dict[str, list[Place]] = {}
         for node_id, node in menu.nodes.items():
+            self._add(found, node_id, node.source or self.display, node.span)
+        for node in menu.nodes.values():
             home = node.source or self.display
-            self._add(found, node_id, home, node.span)
             for target in _targets(node):
                 if target.ref in menu.nodes:
                     self._add(found, target.ref, home, target.span)
         for target in (menu.entry, *(t for task in menu.tasks for t in task.expects)):
             if target.ref in menu.nodes:
                 self._add(found, target.ref, self.display, target.span)
+        for display in self.files:  # the other files' own `entry:` (the merged model keeps the root's)
+            lines = self.text_of(display)
+            for number, text in enumerate(lines.lines, 1):
+                entry = _ENTRY.match(text)
+                if display != self.display and entry and f"{display}#{entry.group(1)}" in menu.nodes:
+                    self._add(found, f"{display}#{entry.group(1)}", display, Span(number, entry.start(1) + 1))
         return found
 
     def _add(self, found: dict[str, list[Place]], node_id: str, display: str, span: Span) -> None:

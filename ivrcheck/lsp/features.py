@@ -29,14 +29,13 @@ REASON_PLACEHOLDER = "TODO say why this is accepted"
 def hover(doc: Document, line: int, column: int) -> str | None:
     """A rule's page on its code or on a finding; what a caller lives through on a node id."""
     node_id = doc.symbol_at(line, column)
-    if node_id is not None:
-        return _node_hover(doc, node_id)
     word = doc.lines.word_at(line, column)
-    rule = lookup(word[0]) if word else None
+    rule = lookup(word[0]) if word and node_id is None else None
     if rule is not None:
         return _page(rule.CODE)
     pages = [_page(f.code) for f in doc.findings_at(line)]
-    return "\n\n---\n\n".join(dict.fromkeys(p for p in pages if p)) or None
+    parts = [_node_hover(doc, node_id)] if node_id is not None else []
+    return "\n\n---\n\n".join([*parts, *dict.fromkeys(p for p in pages if p)]) or None
 
 
 def _page(code: str) -> str | None:

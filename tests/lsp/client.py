@@ -57,7 +57,7 @@ class Editor:
     def replace_all(self, uri: str, text: str) -> None:
         self.versions[uri] += 1
         self.client.text_document_did_change(lsp.DidChangeTextDocumentParams(
-            lsp.VersionedTextDocumentIdentifier(uri, self.versions[uri]),
+            lsp.VersionedTextDocumentIdentifier(self.versions[uri], uri),
             [lsp.TextDocumentContentChangeWholeDocument(text)]))
 
 
