@@ -22,10 +22,12 @@ EXAMPLES = sorted(MENUS.glob("*.ivr.yaml"))
 
 
 def broken(text: str) -> str:
-    """An example with the defects the fixes are for: no error routes, "0" missing from the first
-    menus that have one, and the person's option no longer announced in one prompt."""
-    text = re.sub(r"(?m)^ +(on_timeout|on_invalid): [^\n]*\n", "", text)
+    """An example with the defects the fixes are for: no error routes (`on_timeout`, `on_invalid`,
+    `after_retries`), "0" missing from the first menus that have one, and the person's option no
+    longer announced in one prompt."""
+    text = re.sub(r"(?m)^ +(on_timeout|on_invalid|after_retries): [^\n]*\n", "", text)
     text = re.sub(r"(?m)^( +)(on_timeout|on_invalid): \w+, ", r"\1", text)
+    text = re.sub(r", after_retries: \w+\}", "}", text)
     text = re.sub(r"(?m)^ +\"0\": \{[^\n]*\n", "", text, count=2)
     return text.replace(" To speak to an advisor, press 0.", "", 1)
 
@@ -70,7 +72,7 @@ def test_fixes_change_only_what_they_name(tmp_path: Path) -> None:
     text = broken((MENUS / "acme-bank.ivr.yaml").read_text(encoding="utf-8"))
     result = engine.check_text(text, display="acme.ivr.yaml")
     chosen = fixes.chosen(result.findings)
-    assert {"R501", "R502", "H203"} <= {f.code for f in result.findings if f.fix}
+    assert {"R501", "R502", "R503", "H203"} <= {f.code for f in result.findings if f.fix}
     new, applied = fixes.apply(text, chosen)
     touched = {line for fix in applied for e in fix.edits for line in range(e.line, e.end_line + 1)}
     matcher = difflib.SequenceMatcher(a=text.splitlines(), b=new.splitlines(), autojunk=False)
@@ -144,3 +146,47 @@ def test_no_safe_fix_lowers_the_score(case: tuple[str, int]) -> None:
     assert applied == [fix]
     after = engine.check_text(new, display="menu.ivr.yaml")
     assert after.score is not None and after.score >= result.score, fix.title
+
+
+MENU = """\
+name: t
+language: en
+entry: main
+defaults: {{timeout: 5, retries: 3, on_timeout: repeat, on_invalid: repeat, after_retries: desk}}
+nodes:
+  main:
+    prompt: {prompt}
+    options:
+      "1": {{label: {label}, goto: desk}}
+      "0": {{label: Speak to someone, goto: desk}}
+  desk: {{type: agent}}
+"""
+
+
+@pytest.mark.parametrize("prompt", ['To speak to someone, press 0.', '"To speak to someone, press 0."',
+                                    "'To speak to someone, press 0.'", ">\n      To speak to someone,\n      press 0."])
+def test_p401_announces_in_every_scalar_style(prompt: str) -> None:
+    text = MENU.format(prompt=prompt, label="Opening hours")
+    result = engine.check_text(text)
+    (found,) = [f for f in result.findings if f.code == "P401"]
+    new, _ = fixes.apply(text, [found.fix])
+    import yaml
+
+    assert yaml.safe_load(new)["nodes"]["main"]["prompt"].rstrip().endswith(
+        "press 0. For opening hours, press 1."), new
+    assert "P401" not in {f.code for f in engine.check_text(new).findings}
+
+
+def test_p401_leaves_a_prompt_it_cannot_extend_safely() -> None:
+    # A plain prompt cannot take ": " without quoting: no fix rather than a broken file.
+    text = MENU.format(prompt="To speak to someone, press 0.", label="'Hours: and days'")
+    found = [f for f in engine.check_text(text).findings if f.code == "P401"]
+    assert found and found[0].fix is None
+
+
+def test_r503_sends_callers_out_of_retries_to_the_lines_person() -> None:
+    text = MENU.format(prompt="For hours, press 1. To speak to someone, press 0.", label="Hours")
+    text = text.replace(", after_retries: desk}", "}")
+    (found,) = [f for f in engine.check_text(text).findings if f.code == "R503"]
+    new, _ = fixes.apply(text, [found.fix])
+    assert "    after_retries: desk\n" in new and "R503" not in {f.code for f in engine.check_text(new).findings}

@@ -47,14 +47,13 @@ None.
 
 from __future__ import annotations
 
-from collections import Counter
 from typing import TYPE_CHECKING, Iterator
 
 from ivrcheck.findings import Finding, Fix, Problem, Severity
 from ivrcheck.graph.build import CLOSED
 from ivrcheck.model import Menu
 from ivrcheck.rules.edits import Source, add_option, append_sentence
-from ivrcheck.rules.base import Settings, aims_at_person, holding_states, quote
+from ivrcheck.rules.base import Settings, aims_at_person, holding_states, line_person, quote
 
 if TYPE_CHECKING:
     from ivrcheck.graph import Analysis, LineAnalysis
@@ -94,12 +93,10 @@ def fix(finding: Finding, menu: Menu, line: LineAnalysis, source: Source) -> Fix
     node = menu.nodes.get(finding.node_id or "")
     if node is None or finding.state is not None or any(o.key == "0" for o in node.options):
         return None
-    zeros = Counter((o.target.ref, o.label) for other in line.menus if other.id != node.id
-                    for o in other.options if o.key == "0" and o.target is not None and o.label
-                    and aims_at_person(menu, line, other.id, o))
-    if not zeros:
+    person = line_person(menu, line)
+    if person is None:
         return None
-    (target, label), _ = zeros.most_common(1)[0]
+    target, label = person
     option = add_option(source, node, "0", label, target)
     announce = append_sentence(source, node, line.language.offer_example(label, "0"))
     if option is None or announce is None:
