@@ -177,14 +177,6 @@ class Document:
                     return node_id
         return None
 
-    def node_at(self, line: int) -> Node | None:
-        """The node of this file whose block holds a line (the last declared above it)."""
-        menu = self.menu
-        if menu is None:
-            return None
-        mine = [n for n in menu.nodes.values() if n.source is None and n.span.line <= line]
-        return max(mine, key=lambda n: n.span.line, default=None)
-
 
 def diagnostic(finding: Finding, lines: Lines) -> lsp.Diagnostic:
     where = f" [{finding.state} hours]" if finding.state else ""

@@ -10,7 +10,7 @@ from lsprotocol import types as lsp
 
 from ivrcheck.findings import Finding
 from ivrcheck.lsp.document import Document, Lines, Place, caller_facts
-from ivrcheck.model import BUILTIN_TARGETS, DTMF_KEYS, NodeType, Option
+from ivrcheck.model import BUILTIN_TARGETS, DTMF_KEYS, Node, NodeType, Option
 from ivrcheck.rules import ALL_RULES, lookup
 
 #: Keys whose value is a node id (a target), as the format writes them.
@@ -20,6 +20,7 @@ _TARGET_KEY = re.compile(r"(?:^|[\s{,])(goto|next|on_timeout|on_invalid|after_re
 _CASE_VALUE = re.compile(r"^\s*[\"']?[\w*#-]+[\"']?\s*:\s*[\"']?[\w.#/-]*$")
 _TYPE_KEY = re.compile(r"(?:^|[\s{,])type\s*:\s*\w*$")
 _IGNORE_KEY = re.compile(r"(?:^|[\s{,])ignore\s*:\s*\[?(?:[\w-]+\s*,\s*)*[\w-]*$")
+_KEY = re.compile(r"^( *)([\w.-]+)\s*:")
 _OPTION_KEY = re.compile(r"^\s*[\"']?[0-9*#]?$")
 #: How "ignore this finding here" writes the waiver: the suppression comment with its reason.
 WAIVER = "# ivrcheck: disable-line {code} reason: {reason}"
@@ -112,7 +113,7 @@ def completions(doc: Document, line: int, column: int, lines: Lines | None = Non
         return [lsp.CompletionItem(r.CODE, kind=lsp.CompletionItemKind.Value, detail=r.NAME) for r in ALL_RULES]
     if _TYPE_KEY.search(before):
         return [lsp.CompletionItem(t.value, kind=lsp.CompletionItemKind.EnumMember) for t in NodeType]
-    node = doc.node_at(line)
+    node = _node_above(doc, lines, line)
     in_cases = node is not None and _CASE_VALUE.match(before) and _under(lines, line, node.span.line, "cases:")
     if (_TARGET_KEY.search(before) or in_cases) and doc.menu is not None:
         ids = [*(n for n in doc.menu.nodes), *BUILTIN_TARGETS]
@@ -123,6 +124,18 @@ def completions(doc: Document, line: int, column: int, lines: Lines | None = Non
         return [lsp.CompletionItem(k, kind=lsp.CompletionItemKind.Keyword, insert_text=f'"{k}": ',
                                    detail="free in this menu") for k in DTMF_KEYS if k not in used]
     return []
+
+
+def _node_above(doc: Document, lines: Lines, line: int) -> Node | None:
+    """The node of this file whose block holds a line of the text as typed: the nearest key above it,
+    less indented, that names a node of the last model that loaded."""
+    nodes = doc.menu.nodes if doc.menu is not None else {}
+    depth = len(lines.line(line)) - len(lines.line(line).lstrip(" "))
+    for number in range(line - 1, 0, -1):
+        key = _KEY.match(lines.line(number))
+        if key and len(key.group(1)) < depth and key.group(2) in nodes:
+            return nodes[key.group(2)]
+    return None
 
 
 def _kind(doc: Document, node_id: str) -> str:

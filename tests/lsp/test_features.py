@@ -1,0 +1,83 @@
+"""The language server's answers, built from a checked document without the protocol in between."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+lsp = pytest.importorskip("lsprotocol.types", reason="the language server needs the lsp extra: pip install -e '.[lsp]'")
+pytest.importorskip("pygls", reason="the language server needs the lsp extra")
+
+from ivrcheck import engine  # noqa: E402
+from ivrcheck.config import Config  # noqa: E402
+from ivrcheck.lsp import features  # noqa: E402
+from ivrcheck.lsp.document import Document, Lines  # noqa: E402
+
+FIXTURES = Path(__file__).resolve().parent.parent / "importers" / "fixtures"
+MENU = """\
+name: t
+language: en
+entry: main
+defaults: {timeout: 5, retries: 3, on_timeout: repeat, on_invalid: repeat, after_retries: desk}
+nodes:
+  main:
+    prompt: For the café, press 1. To speak to someone, press 0.
+    ignore: [S1]
+    options:
+      "1": {label: Café, goto: desk}
+      "0": {label: Speak to someone, goto: desk}
+      "
+  desk: {type: agent}
+"""
+
+
+def document(tmp_path: Path, text: str, name: str = "m.ivr.yaml") -> Document:
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    return Document(path, text, Config())
+
+
+def test_completion_offers_what_fits_where_the_cursor_is(tmp_path: Path) -> None:
+    good = document(tmp_path, MENU.replace('      "\n', ""))
+    lines = Lines(MENU)
+    free = {i.label for i in features.completions(good, 12, 8, lines)}
+    assert free == {"2", "3", "4", "5", "6", "7", "8", "9", "*", "#"}  # "1" and "0" are taken
+    typed = Lines(MENU.replace("ignore: [S1]", "ignore: [S1, "))
+    codes = {i.label for i in features.completions(good, 8, len("    ignore: [S1, ") + 1, typed)}
+    assert {"S101", "H203", "T603"} <= codes
+    typed = Lines(MENU.replace("  desk: {type: agent}", "  desk: {type: ag"))
+    types = {i.label for i in features.completions(good, 13, len("  desk: {type: ag") + 1, typed)}
+    assert {"agent", "menu", "voicemail"} <= types
+    # A label is no target: nothing to offer after `label:`.
+    assert features.completions(good, 10, len('      "1": {label: ') + 1, lines) == []
+
+
+def test_positions_are_utf16_in_the_protocol(tmp_path: Path) -> None:
+    lines = Lines("a: 😀 b\n")
+    assert lines.position(1, 4) == lsp.Position(0, 3)
+    assert lines.position(1, 5) == lsp.Position(0, 5)  # the emoji is two UTF-16 units
+    assert lines.ours(lsp.Position(0, 5)) == (1, 5)
+
+
+def test_diagnostics_match_check_including_a_line_with_non_ascii(tmp_path: Path) -> None:
+    doc = document(tmp_path, MENU.replace('      "\n', "").replace("goto: desk}", "goto: desc}", 1))
+    expected = engine.check_file(doc.path)
+    assert [(d.code, d.range.start.line + 1) for d in doc.diagnostics()] == \
+           [(f.code, f.span.line) for f in expected.findings]
+    s101 = next(d for d in doc.diagnostics() if d.code == "S101")
+    assert s101.code_description.href.endswith("S101.md")
+
+
+def test_a_platform_export_gets_diagnostics_and_no_edits(tmp_path: Path) -> None:
+    text = (FIXTURES / "studio" / "defects.json").read_text(encoding="utf-8")
+    doc = document(tmp_path, text, "flow.json")
+    assert doc.diagnostics() and not doc.editable
+    assert features.code_actions(doc, 1, 10_000) == []
+
+
+def test_a_broken_file_gives_its_load_finding(tmp_path: Path) -> None:
+    doc = document(tmp_path, MENU)  # the lone quote on line 12 does not parse
+    codes = {d.code for d in doc.diagnostics()}
+    assert codes and all(c.startswith("F") for c in codes)
+    assert features.inlay_hints(doc, 1, 100) == [] and features.hover(doc, 6, 3) is None
