@@ -81,3 +81,20 @@ def test_a_broken_file_gives_its_load_finding(tmp_path: Path) -> None:
     codes = {d.code for d in doc.diagnostics()}
     assert codes and all(c.startswith("F") for c in codes)
     assert features.inlay_hints(doc, 1, 100) == [] and features.hover(doc, 6, 3) is None
+
+
+def test_the_waiver_action_silences_the_finding_with_a_reason(tmp_path: Path) -> None:
+    from ivrcheck import suppress
+    from tests.lsp.client import apply_edits
+
+    text = MENU.replace('      "\n', "").replace("on_timeout: repeat, ", "")
+    doc = document(tmp_path, text)
+    (finding,) = [f for f in doc.result.findings if f.code == "R501"]
+    (action,) = [a for a in features.code_actions(doc, finding.span.line, finding.span.line)
+                 if a.title.startswith("ignore R501")]
+    waived = apply_edits(text, next(iter(action.edit.changes.values())))
+    assert "  # ivrcheck: disable-line R501 reason: " in waived
+    codes = {f.code for f in engine.check_text(waived).findings}
+    assert "R501" not in codes
+    if "reason:" in (suppress.__doc__ or ""):  # waivers with reasons (the audit work) read the reason as one
+        assert "F015" not in codes
