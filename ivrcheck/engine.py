@@ -218,7 +218,8 @@ def _check(phone: PhoneLine, config: Config, keep: bool) -> Line:
     by_file: dict[str, list[Finding]] = {f.display: list(f.findings) for f in phone.files}
     for finding in (*phone.problems, *rules.run(menu, analysis, config)):
         by_file.setdefault(finding.path, []).append(finding)
-    kept = {f.display: fixes.attach(_kept(by_file[f.display], f, config), menu, analysis, f.text)
+    kept = {f.display: fixes.attach(_kept(by_file[f.display], f, config), menu, analysis,
+                                    f.text if f.text is not None and is_native(f.text, f.display, config) else None)
             for f in phone.files}
     extra = callers.metrics(analysis, config.rule_settings.get("T602"))
     limits = score.limits(config.settings_for)
@@ -226,6 +227,15 @@ def _check(phone: PhoneLine, config: Config, keep: bool) -> Line:
     fails = any(config.fails(r.worst()) for r in results.values())
     inspection = Inspection(results[root.display], menu, analysis) if keep else None
     return Line(root.path, results, parts, fails, inspection)
+
+
+def is_native(text: str, display: str, config: Config = Config()) -> bool:
+    """Whether a text is menu YAML (fixes edit it) rather than a platform export (checked, never edited)."""
+    from ivrcheck import importers
+
+    if config.source_format:
+        return config.source_format == importers.NATIVE
+    return importers.detect(text, display) is None
 
 
 def _kept(findings: list[Finding], file: LoadedFile, config: Config) -> list[Finding]:

@@ -190,3 +190,12 @@ def test_r503_sends_callers_out_of_retries_to_the_lines_person() -> None:
     (found,) = [f for f in engine.check_text(text).findings if f.code == "R503"]
     new, _ = fixes.apply(text, [found.fix])
     assert "    after_retries: desk\n" in new and "R503" not in {f.code for f in engine.check_text(new).findings}
+
+
+def test_fixes_are_only_for_menu_yaml() -> None:
+    # An export's spans point into JSON, XML or an Archy flow: a menu-YAML line added there would break it.
+    fixtures = Path(__file__).resolve().parent / "importers" / "fixtures"
+    exports = [p for p in fixtures.rglob("*") if p.suffix in (".json", ".yaml", ".xml", ".conf", ".vxml")]
+    assert exports and not [p for p in exports if engine.is_native(p.read_text(encoding="utf-8"), p.name)]
+    assert all(engine.is_native(p.read_text(encoding="utf-8"), p.name) for p in EXAMPLES)
+    assert all(f.fix is None for p in exports for f in engine.check_file(p).findings)

@@ -109,7 +109,7 @@ class Document:
     @property
     def editable(self) -> bool:
         """Menu YAML; a platform export is checked but never edited (its fixes would be in another format)."""
-        return re.search(r"^nodes\s*:", self.text, re.M) is not None
+        return engine.is_native(self.text, self.display, self.config)
 
     def diagnostics(self) -> list[lsp.Diagnostic]:
         return [diagnostic(f, self.lines) for f in self.result.findings]
