@@ -1,0 +1,26 @@
+"""`ivrcheck server`, `ivrcheck mcp` and `check --fix` at the command line: clear words when an extra
+is missing or the input cannot be fixed in place."""
+
+from __future__ import annotations
+
+import sys
+
+import pytest
+from typer.testing import CliRunner
+
+from ivrcheck.cli import app
+
+
+@pytest.mark.parametrize("command,module,extra", [("server", "pygls", "lsp"), ("mcp", "mcp", "mcp")])
+def test_a_server_without_its_extra_says_what_to_install(monkeypatch, command: str, module: str, extra: str) -> None:
+    monkeypatch.setitem(sys.modules, module, None)  # as if it were not installed
+    for loaded in [m for m in sys.modules if m.startswith(f"ivrcheck.{'lsp' if command == 'server' else 'mcp'}.")]:
+        monkeypatch.delitem(sys.modules, loaded)
+    result = CliRunner().invoke(app, [command])
+    assert result.exit_code == 2
+    assert f'pip install "ivrcheck[{extra}]"' in result.output
+
+
+def test_fix_refuses_standard_input() -> None:
+    result = CliRunner().invoke(app, ["check", "--fix", "-"], input="name: x\n")
+    assert result.exit_code == 2 and "give file paths" in result.output
