@@ -91,6 +91,11 @@ async def did_change(ls: IvrServer, params: lsp.DidChangeTextDocumentParams) -> 
 
 @server.feature(lsp.TEXT_DOCUMENT_DID_SAVE)
 def did_save(ls: IvrServer, params: lsp.DidSaveTextDocumentParams) -> None:
+    """Check the saved file, and every open file whose line reads it from disk (`file#node`)."""
+    saved = path_of(params.text_document.uri).resolve()
+    for uri, doc in list(ls.docs.items()):
+        if uri != params.text_document.uri and saved in {p.resolve() for p in doc.files.values()}:
+            ls.refresh(uri)
     ls.refresh(params.text_document.uri)
 
 

@@ -109,6 +109,14 @@ async def _session(root: Path, main: Path, billing: Path, expected: list) -> Non
         renamed = apply_edits(BILLING, changes[billing.resolve().as_uri()])
         assert "  payment:\n" in renamed and "entry: payment" in renamed and "#" not in renamed
 
+        # Saving another file of the line checks the open root again (it reads that file from disk).
+        billing.write_text(BILLING.replace("pay", "paying"), encoding="utf-8")  # `billing.ivr.yaml#pay` is gone
+        client.text_document_did_save(lsp.DidSaveTextDocumentParams(doc(billing.resolve().as_uri())))
+        assert "F017" in {d.code for d in await editor.diagnostics(uri)} - {c for c, _, _ in expected}
+        billing.write_text(BILLING, encoding="utf-8")
+        client.text_document_did_save(lsp.DidSaveTextDocumentParams(doc(billing.resolve().as_uri())))
+        assert seen(await editor.diagnostics(uri)) == expected
+
         # Completion of a target after `goto:`.
         typing = MAIN.replace('goto: desk}', 'goto: d')
         editor.replace_all(uri, typing)
