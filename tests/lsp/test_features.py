@@ -5,6 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 lsp = pytest.importorskip("lsprotocol.types", reason="the language server needs the lsp extra: pip install -e '.[lsp]'")
 pytest.importorskip("pygls", reason="the language server needs the lsp extra")
@@ -98,3 +100,23 @@ def test_the_waiver_action_silences_the_finding_with_a_reason(tmp_path: Path) ->
     assert "R501" not in codes
     if "reason:" in (suppress.__doc__ or ""):  # waivers with reasons (the audit work) read the reason as one
         assert "F015" not in codes
+
+
+ACME = (Path(__file__).resolve().parents[2] / "menus" / "acme-bank.ivr.yaml").read_text(encoding="utf-8")
+
+
+@settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(cut=st.integers(0, len(ACME)), length=st.integers(0, 40), typed=st.sampled_from(["", ":", "\"", "{", "  ", "\n-"]),
+       line=st.integers(1, 120), column=st.integers(1, 90))
+def test_any_text_mid_edit_gets_answers_never_an_exception(tmp_path: Path, cut: int, length: int, typed: str,
+                                                           line: int, column: int) -> None:
+    text = ACME[:cut] + typed + ACME[cut + length:]
+    doc = document(tmp_path, text)
+    assert all(d.code for d in doc.diagnostics())
+    loaded = document(tmp_path, ACME)
+    features.completions(loaded, line, column, doc.lines)
+    features.hover(doc, line, column)
+    features.inlay_hints(doc, 1, 200)
+    features.code_actions(doc, 1, 200)
+    if (node_id := doc.symbol_at(line, column)) is not None:
+        features.rename(doc, node_id, "renamed")
