@@ -9,11 +9,13 @@ from urllib.parse import unquote, urlparse
 from lsprotocol import types as lsp
 from pygls.lsp.server import LanguageServer
 
-from ivrcheck import __version__
+from ivrcheck import __version__, config
 from ivrcheck.config import Config, ConfigError, Resolver
 from ivrcheck.lsp import features
 from ivrcheck.lsp.document import Document
 
+#: Files whose saving changes the settings of the open menus.
+CONFIG_FILES = frozenset({*config.CONFIG_FILES, "pyproject.toml"})
 #: Seconds of quiet typing before a changed document is checked again.
 DEBOUNCE = 0.05
 
@@ -93,10 +95,14 @@ async def did_change(ls: IvrServer, params: lsp.DidChangeTextDocumentParams) -> 
 def did_save(ls: IvrServer, params: lsp.DidSaveTextDocumentParams) -> None:
     """Check the saved file, and every open file whose line reads it from disk (`file#node`)."""
     saved = path_of(params.text_document.uri).resolve()
+    if saved.name in CONFIG_FILES:  # settings changed: read them again for every open file
+        ls.resolver = None
     for uri, doc in list(ls.docs.items()):
-        if uri != params.text_document.uri and saved in {p.resolve() for p in doc.files.values()}:
+        if uri != params.text_document.uri and (saved.name in CONFIG_FILES or saved in {
+                p.resolve() for p in doc.files.values()}):
             ls.refresh(uri)
-    ls.refresh(params.text_document.uri)
+    if saved.name not in CONFIG_FILES:
+        ls.refresh(params.text_document.uri)
 
 
 @server.feature(lsp.TEXT_DOCUMENT_DID_CLOSE)

@@ -117,6 +117,15 @@ async def _session(root: Path, main: Path, billing: Path, expected: list) -> Non
         client.text_document_did_save(lsp.DidSaveTextDocumentParams(doc(billing.resolve().as_uri())))
         assert seen(await editor.diagnostics(uri)) == expected
 
+        # Saving the config applies it at once: R501 ignored, then not.
+        settings = root / ".ivrcheck.yaml"
+        settings.write_text("ignore: [R501]\n", encoding="utf-8")
+        client.text_document_did_save(lsp.DidSaveTextDocumentParams(doc(settings.resolve().as_uri())))
+        assert seen(await editor.diagnostics(uri)) == [c for c in expected if c[0] != "R501"]
+        settings.unlink()
+        client.text_document_did_save(lsp.DidSaveTextDocumentParams(doc(settings.resolve().as_uri())))
+        assert seen(await editor.diagnostics(uri)) == expected
+
         # Completion of a target after `goto:`.
         typing = MAIN.replace('goto: desk}', 'goto: d')
         editor.replace_all(uri, typing)
