@@ -481,7 +481,9 @@ def _fix(paths: list[str], resolve: Callable[[Path], object], unsafe: bool) -> N
         counts = [len(engine.fix_file(path, resolve(path), unsafe)) for path in discover.expand(_existing(paths))]
     except _config_error() as exc:
         raise fail(str(exc)) from None
-    typer.echo(f"ivrcheck: applied {sum(counts)} fixes in {sum(1 for c in counts if c)} files", err=True)
+    fixed, files = sum(counts), sum(1 for c in counts if c)
+    typer.echo(f"ivrcheck: applied {fixed} fix{'' if fixed == 1 else 'es'} in {files} file{'' if files == 1 else 's'}",
+               err=True)
 
 
 def _resolver(config: Optional[Path], select, ignore, fail_on, source_format, entry) -> Callable[[Path], object]:
