@@ -199,3 +199,48 @@ def test_fixes_are_only_for_menu_yaml() -> None:
     assert exports and not [p for p in exports if engine.is_native(p.read_text(encoding="utf-8"), p.name)]
     assert all(engine.is_native(p.read_text(encoding="utf-8"), p.name) for p in EXAMPLES)
     assert all(f.fix is None for p in exports for f in engine.check_file(p).findings)
+
+
+WEIGHTED = """\
+name: t
+language: en
+entry: main
+defaults: {timeout: 5, retries: 3, on_timeout: repeat, on_invalid: repeat, after_retries: advisor}
+nodes:
+  main:
+    # the main menu
+    prompt: >
+      For new bookings, press 1. For changes to your booking, press 2.
+      For opening hours, press 3. To speak to an advisor, press 0.
+    options:
+      "1": {label: New bookings, goto: booking, weight: 0.1}
+      "2": {label: Changes to your booking, goto: advisor, weight: 0.2}
+      "3": {label: Opening hours, goto: hours_info, weight: 0.6}
+      "0": {label: Speak to an advisor, goto: advisor, weight: 0.1}
+  hours_info: {type: message, prompt: We are open nine to five., next: main}
+  booking: {type: self_service}
+  advisor: {type: agent}
+"""
+
+
+def test_t603_offers_the_options_most_popular_first_as_an_unsafe_fix() -> None:
+    import yaml
+
+    before = engine.check_text(WEIGHTED)
+    (late,) = [f for f in before.findings if f.code == "T603"]
+    assert late.fix is not None and not late.fix.safe  # callers who know the old keys would press them
+    new, _ = fixes.apply(WEIGHTED, [late.fix])
+    menu = yaml.safe_load(new)["nodes"]["main"]
+    assert menu["prompt"].startswith("For opening hours, press 1. For changes to your booking, press 2.")
+    assert {k: v["label"] for k, v in menu["options"].items()} == {
+        "1": "Opening hours", "2": "Changes to your booking", "3": "New bookings", "0": "Speak to an advisor"}
+    assert "# the main menu" in new and "press\n" not in new
+    after = engine.check_text(new)
+    assert "T603" not in {f.code for f in after.findings} and after.score >= before.score
+
+
+def test_t603_leaves_keys_said_in_words() -> None:
+    spoken = WEIGHTED.replace("press 1.", "press one.").replace("press 2.", "press two.").replace(
+        "press 3.", "press three.")
+    late = [f for f in engine.check_text(spoken).findings if f.code == "T603"]
+    assert late and late[0].fix is None

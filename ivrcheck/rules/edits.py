@@ -4,6 +4,7 @@ spans, so comments, key order and quoting everywhere else stay exactly as writte
 from __future__ import annotations
 
 import re
+import textwrap
 from dataclasses import dataclass
 from functools import cached_property
 
@@ -11,6 +12,8 @@ from ivrcheck.findings import Edit, Fix, Span
 from ivrcheck.model import Node
 
 _BREAKS = re.compile(r"\r\n|\r|\n")
+#: The space before a key said as a digit or sign at the end of a clause ("press 1.", "press #,").
+_BEFORE_KEY = re.compile(r" (?=[0-9*#](?:[.,;:!?]|\s|$))")
 #: Text a plain YAML scalar cannot hold without quoting.
 _PLAIN_UNSAFE = re.compile(r":\s|\s#|[\"'{}\[\]]")
 #: ... and inside a flow mapping (`{label: ..., goto: ...}`), where commas end a value too.
@@ -149,3 +152,49 @@ def delete_node(source: Source, node: Node) -> Edit | None:
     if indent(source.line(node.span.line)) != node.span.column - 1:
         return None
     return source.delete_lines(node.span.line, source.block_end(node.span))
+
+
+def replace_prompt(source: Source, node: Node, text: str) -> Edit | None:
+    """Write a node's prompt anew in its own scalar style: one line for a plain or quoted prompt on
+    one line, the same depth and width for a folded (`>`) one; None for other layouts."""
+    span = node.prompt_span
+    if node.prompt is None or span is None or span.end_line is None or span.end_column is None:
+        return None
+    first = source.line(span.line)[span.column - 1:span.column]
+    if first == ">":
+        return _refold(source, span, text)
+    if span.end_line != span.line or first in "|{[&*!%@`":
+        return None
+    if first == '"':
+        body = '"' + text.replace("\\", "\\\\").replace('"', '\\"') + '"'
+    elif first == "'":
+        body = "'" + text.replace("'", "''") + "'"
+    elif _PLAIN_UNSAFE.search(text) or text[:1] in "-?:,>|":
+        return None
+    else:
+        body = text
+    return Edit(span.line, span.column, span.end_line, span.end_column, body)
+
+
+def _refold(source: Source, span: Span, text: str) -> Edit | None:
+    stop = (span.end_line or span.line) - (1 if span.end_column == 1 else 0)
+    body = [n for n in range(span.line + 1, stop + 1) if source.line(n).strip()]
+    if not body or any(source.line(n).lstrip().startswith("#") for n in body) or body != list(
+            range(body[0], body[-1] + 1)):
+        return None  # comments or blank lines inside: a rewrite would lose them
+    depth = indent(source.line(body[0]))
+    width = max(len(source.line(n)) for n in body)
+    # A key stays on the line of the word before it ("press 1."), as a person would wrap it.
+    glued = _BEFORE_KEY.sub("\0", text)
+    lines = textwrap.wrap(glued, width=max(width - depth, 20), break_long_words=False, break_on_hyphens=False)
+    new = source.newline.join(" " * depth + line.replace("\0", " ") for line in lines)
+    return Edit(body[0], 1, body[-1], len(source.line(body[-1])) + 1, new)
+
+
+def replace_key(source: Source, span: Span, key: str) -> Edit | None:
+    """Write an option's key anew, in the quotes it has."""
+    if span.end_line != span.line or span.end_column is None:
+        return None
+    written = source.line(span.line)[span.column - 1:span.end_column - 1]
+    quote = written[0] if written[:1] in "\"'" else '"'
+    return Edit(span.line, span.column, span.line, span.end_column, f"{quote}{key}{quote}")
