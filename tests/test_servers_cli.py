@@ -13,7 +13,8 @@ from ivrcheck.cli import app
 
 @pytest.mark.parametrize("command,module,extra", [("server", "pygls", "lsp"), ("mcp", "mcp", "mcp")])
 def test_a_server_without_its_extra_says_what_to_install(monkeypatch, command: str, module: str, extra: str) -> None:
-    monkeypatch.setitem(sys.modules, module, None)  # as if it were not installed
+    for name in [module, *(m for m in sys.modules if m.startswith(f"{module}."))]:
+        monkeypatch.setitem(sys.modules, name, None)  # as if it were not installed
     for loaded in [m for m in sys.modules if m.startswith(f"ivrcheck.{'lsp' if command == 'server' else 'mcp'}.")]:
         monkeypatch.delitem(sys.modules, loaded)
     result = CliRunner().invoke(app, [command])
