@@ -15,9 +15,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from ivrcheck.language import EXTENSION, Language
-from ivrcheck.model import Node, Option
+from ivrcheck.model import UNIVERSAL_KEYS, Node, Option
 
-UNIVERSAL = ("0", "*", "#")
+UNIVERSAL = UNIVERSAL_KEYS
 
 
 @dataclass(frozen=True)

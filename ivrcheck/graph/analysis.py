@@ -20,22 +20,20 @@ Step = tuple[str, dict[str, Any]]  # (node id, attributes of the edge taken from
 
 # Enum members read once: `NodeType.X` is a class attribute lookup (dearer than the test it
 # feeds on Python 3.11), and the tests below run for every node or edge of a line.
-_AGENT, _TRANSFER, _HANGUP, _SELF_SERVICE = NodeType.AGENT, NodeType.TRANSFER, NodeType.HANGUP, NodeType.SELF_SERVICE
-_STAND_INS = frozenset({NodeType.CALLBACK, NodeType.VOICEMAIL})
+_HANGUP, _SELF_SERVICE = NodeType.HANGUP, NodeType.SELF_SERVICE
 _WAITS = frozenset({NodeType.MENU, NodeType.INPUT})
 
 
 def is_live_human(node: Node, state: str) -> bool:
     """An agent, or a transfer a person answers, that is staffed in this state."""
-    staffed = state == OPEN or node.hours is None
-    return staffed and (node.type is _AGENT or (node.type is _TRANSFER and node.human))
+    return (state == OPEN or node.hours is None) and node.is_person
 
 
 def counts_as_human(node: Node, state: str) -> bool:
     """Live humans, and outside hours also a callback or voicemail (SPEC §2)."""
     if is_live_human(node, state):
         return True
-    return state == CLOSED and node.type in _STAND_INS
+    return state == CLOSED and node.is_promise
 
 
 def is_end(node: Node | None, state: str = OPEN) -> bool:
@@ -362,7 +360,7 @@ def _tree(out: Adjacency, root: str, nodes: Mapping[str, Node | None]) -> Tree:
     return Tree(root, parent, depth, tuple(order), hub, branch)
 
 
-def _descendants(out: Adjacency, start: str) -> frozenset[str]:
+def descendants(out: Adjacency, start: str) -> frozenset[str]:
     seen = {start}
     frontier = [start]
     while frontier:
@@ -384,13 +382,13 @@ def analyse_read(menu: Menu, state: str, nodes: dict[str, Node | None], out: Adj
     """Compute the facts for one state from what every state shares: the nodes, this state's
     successor and predecessor lists, and the line's clock."""
     entry = menu.entry.ref
-    reachable = _descendants(out, entry) if entry in out else frozenset()
+    reachable = descendants(out, entry) if entry in out else frozenset()
     humans = frozenset(n for n, node in nodes.items() if node is not None and is_live_human(node, state))
     human_like = frozenset(n for n, node in nodes.items() if node is not None and counts_as_human(node, state))
     path, seconds = fallback_path, fallback_seconds = None, None
     if not humans.isdisjoint(reachable):  # else no search can find one (often so outside hours)
-        path, seconds = _fastest(out, entry, humans, nodes, clock, ROUTING | CHOICE)
-        fallback_path, fallback_seconds = _fastest(out, entry, humans, nodes, clock, ROUTING | {"timeout", "retries"})
+        path, seconds = fastest(out, entry, humans, nodes, clock, ROUTING | CHOICE)
+        fallback_path, fallback_seconds = fastest(out, entry, humans, nodes, clock, ROUTING | {"timeout", "retries"})
     return Analysis(
         state=state, entry=entry, nodes=nodes, reachable=reachable, humans=humans, human_like=human_like,
         to_live=_routes_into(into, humans), to_human=_routes_into(into, human_like),
@@ -464,7 +462,7 @@ def _steps(out: Adjacency, entry: str) -> dict[str, int]:
     return best
 
 
-def _fastest(out: Adjacency, entry: str, goals: frozenset[str], nodes: Mapping[str, Node | None],
+def fastest(out: Adjacency, entry: str, goals: frozenset[str], nodes: Mapping[str, Node | None],
              clock: Clock, kinds: frozenset[str]) -> tuple[list[Step] | None, float | None]:
     """Fewest choices to a goal, ties broken by seconds (lexicographic Dijkstra)."""
     back: dict[str, Step] = {}
@@ -480,7 +478,7 @@ def _fastest(out: Adjacency, entry: str, goals: frozenset[str], nodes: Mapping[s
 
 def settled(out: Adjacency, entry: str, nodes: Mapping[str, Node | None], clock: Clock,
             kinds: frozenset[str], back: dict[str, Step] | None = None) -> Iterator[tuple[int, float, str]]:
-    """(fewest choices, then seconds, node) from the entry, each node once, cheapest first: `_fastest`
+    """(fewest choices, then seconds, node) from the entry, each node once, cheapest first: `fastest`
     stops at its first goal, and the costs to every node serve any number of goals. `back` gets the
     edge each node's cheapest way ends with."""
     if entry not in out:

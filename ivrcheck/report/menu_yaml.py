@@ -19,7 +19,7 @@ _PLAIN = re.compile(r"^[A-Za-z_][A-Za-z0-9_.-]*$")
 _RESERVED = frozenset(["y", "n", "yes", "no", "on", "off", "true", "false", "null"])
 _UNSAFE = re.compile("[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u2028\u2029\ufeff]")
 
-_FIELD_ORDER = ("prompt", "language", "speaking_rate", "queue", "hours", "closed", "announces_wait", "confirmation",
+_FIELD_ORDER = ("prompt", "seconds", "language", "speaking_rate", "queue", "hours", "closed", "announces_wait", "confirmation",
                 "promise", "human", "changes", "on", "digits", "digit_timeout", "collects", "next", "timeout", "retries",
                 "on_timeout", "on_invalid", "after_retries", "default")
 

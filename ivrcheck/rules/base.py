@@ -6,7 +6,7 @@ from types import ModuleType
 from typing import TYPE_CHECKING, Any, Callable, Iterator, Mapping, Protocol
 
 from ivrcheck.findings import Problem, Severity
-from ivrcheck.model import Menu, Node, NodeType, Option
+from ivrcheck.model import UNIVERSAL_KEYS, Menu, Node, NodeType, Option
 
 if TYPE_CHECKING:
     from ivrcheck.graph import Analysis, LineAnalysis
@@ -60,8 +60,7 @@ def aims_at_person(menu: Menu, line: LineAnalysis, menu_id: str, option: Option)
     return any(a.option_reaches_human(menu_id, option.key, live_only=True) for a in line.states.values())
 
 
-#: The keys ISO/IEC 13714 reserves for navigation; they count as choices only when used for a task.
-UNIVERSAL_KEYS = ("0", "*", "#")
+#: The keys ISO/IEC 13714 reserves for navigation (model.UNIVERSAL_KEYS) count as choices only when used for a task.
 
 
 def universal_function(node: Node, option: Option, line: LineAnalysis) -> str | None:

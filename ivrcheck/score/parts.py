@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from typing import Callable, Iterable, Sequence
 
 from ivrcheck.findings import Finding, Severity
-from ivrcheck.score.facts import Facts, MenuFacts, StateFacts, item_of
+from ivrcheck.score.facts import Facts, Journey, MenuFacts, item_of
 
 PART_POINTS = 25.0
 #: Weight of an item's worst finding in a share: an error counts fully.
@@ -32,6 +32,9 @@ MEASURED = {
 #: Weight of each schedule state in human access when a line has hours.
 STATE_WEIGHT = {"open": 0.7, "closed": 0.3}
 ONE_THIRD = PART_POINTS / 3
+#: A promise of a person later earns this share of what a person now earns: a callback
+#: first, a voicemail less (the GetHuman standard asks for a callback, a message only without one).
+PROMISE_CREDIT = {"callback": 0.8, "voicemail": 0.6}
 
 
 @dataclass(frozen=True)
@@ -162,30 +165,44 @@ def human_access(facts: Facts, findings: Sequence[Finding]) -> Part:
         weight = weights[state.state]
         when = f" ({state.state})" if facts.has_hours else ""
         credit, value = _reach(state, facts.max_steps)
-        measures.append(Measure(f"reaching a person{when}", value, 15 * weight * credit, 15 * weight,
+        measures.append(Measure(f"reaching a person{when}", value, 10 * weight * credit, 10 * weight,
                                 shares.about("H201", "H202", "H205")))
-        coverage = state.zero_out / state.menus if state.menus else 1.0
-        measures.append(Measure(f"zero-out coverage{when}", f"{coverage:.0%} of {state.menus} menus",
+        coverage, menus = state.zero_out_coverage(facts.scope)
+        measures.append(Measure(f"zero-out coverage{when}", f"{coverage:.0%} of {menus} menus",
                                 6 * weight * coverage, 6 * weight, shares.about("H203")))
+        chosen, value = _chosen(state)
+        measures.append(Measure(f"people reached by choosing{when}", value, 5 * weight * chosen, 5 * weight))
     measures.append(shares.measure("other human-access findings", facts.human_items, 4, "human_access"))
     opened = next(s for s in facts.states if s.state == "open")
-    if opened.steps is None:
+    if opened.person is None:
         caps.append(Cap("no person can be reached by any announced key", ONE_THIRD, 50))
     return Part("human_access", tuple(measures), tuple(caps))
 
 
-def _reach(state: StateFacts, max_steps: int) -> tuple[float, str]:
-    """Credit for the announced way to a person, and how it reads."""
-    if state.steps is None:
-        if state.hidden_route:
-            return 0.15, f"no announced key; only by {state.hidden_how}"
-        return 0.0, "no way at all"
-    steps = ramp(state.steps, max_steps, max_steps + 4, 0.4)
-    seconds = ramp(state.seconds or 0.0, 30, 120, 0.4)
-    credit = min(steps, seconds) * state.kind_factor
-    who = "a person" if state.reaches in ("agent", "transfer") else f"a {state.reaches}"
-    presses = f"{state.steps} key press{'es' if state.steps != 1 else ''}"
-    return credit, f"{who} in {presses}, {state.seconds} s"
+def _reach(state: Journey, max_steps: int) -> tuple[float, str]:
+    """Credit for the announced way to a person (or the promise of one), and how it reads."""
+    way = state.reaches
+    if way is None:
+        if state.hidden is not None:
+            return 0.15, f"no announced key; only by {state.hidden}"
+        return 0.0, "no person, callback or voicemail" if state.state == "closed" else "no way at all"
+    steps = ramp(way.steps, max_steps, max_steps + 4, 0.4)
+    seconds = ramp(way.seconds, 30, 120, 0.4)
+    credit = min(steps, seconds) * PROMISE_CREDIT.get(way.who, 1.0)
+    if way is state.promise and state.hidden is not None:
+        return credit, f"no announced person ({state.hidden} only); {way.describe()}"
+    return credit, way.describe()
+
+
+def _chosen(state: Journey) -> tuple[float, str]:
+    """Credit for the people a caller reaches by choosing, not only after errors, and how it reads."""
+    people, late = len(state.people), len(state.after_errors)
+    if not people:
+        return 1.0, "no person to reach"
+    if not late:
+        return 1.0, f"all {people} by choosing"
+    names = ", ".join(state.after_errors[:3]) + (" ..." if late > 3 else "")
+    return 1.0 - late / people, f"{late} of {people} only after errors ({names})"
 
 
 def wording(facts: Facts, findings: Sequence[Finding]) -> Part:
@@ -207,6 +224,9 @@ def robustness(facts: Facts, findings: Sequence[Finding]) -> Part:
     if facts.traps:
         loop = " -> ".join(facts.traps[0])  # cycles are stored closed: a -> b -> a
         caps.append(Cap(f"callers can be trapped ({loop})", ONE_THIRD, 50))
+    silent = [c for c in facts.silent_traps if c not in facts.traps]
+    if silent:  # a caller who cannot press keys in time is held as surely as one who presses them
+        caps.append(Cap(f"callers who press nothing are trapped ({' -> '.join(silent[0])})", ONE_THIRD, 50))
     if facts.main_dead_ends:
         caps.append(Cap(f"a dead end on the main path ({', '.join(facts.main_dead_ends)})", ONE_THIRD, 60))
     return Part("robustness", (
