@@ -32,9 +32,10 @@ MEASURED = {
 #: Weight of each schedule state in human access when a line has hours.
 STATE_WEIGHT = {"open": 0.7, "closed": 0.3}
 ONE_THIRD = PART_POINTS / 3
-#: A promise of a person later earns this share of what a person now earns: a callback
-#: first, a voicemail less (the GetHuman standard asks for a callback, a message only without one).
-PROMISE_CREDIT = {"callback": 0.8, "voicemail": 0.6}
+#: A promise of a person later earns this share of what a person now earns, by state: outside
+#: hours a callback is the best a line can offer and a voicemail less (the GetHuman standard asks
+#: for a callback, a message only without one); while open it stands in for a person who should be there.
+PROMISE_CREDIT = {"closed": {"callback": 1.0, "voicemail": 0.8}, "open": {"callback": 0.5, "voicemail": 0.4}}
 
 
 @dataclass(frozen=True)
@@ -188,7 +189,7 @@ def _reach(state: Journey, max_steps: int) -> tuple[float, str]:
         return 0.0, "no person, callback or voicemail" if state.state == "closed" else "no way at all"
     steps = ramp(way.steps, max_steps, max_steps + 4, 0.4)
     seconds = ramp(way.seconds, 30, 120, 0.4)
-    credit = min(steps, seconds) * PROMISE_CREDIT.get(way.who, 1.0)
+    credit = min(steps, seconds) * PROMISE_CREDIT[state.state].get(way.who, 1.0)
     if way is state.promise and state.hidden is not None:
         return credit, f"no announced person ({state.hidden} only); {way.describe()}"
     return credit, way.describe()
