@@ -149,7 +149,7 @@ def _journey(line: LineAnalysis, analysis: Analysis, cache: dict[tuple[str, str]
     heard: Adjacency = {u: clock.heard(u, nodes.get(u), edges) for u, edges in analysis.out.items()}
     maybe: Adjacency = {u: [*kept, *((v, a) for v, a in analysis.out[u] if v != u and clock.maybe(nodes.get(u), a))]
                         for u, kept in heard.items()}
-    promises = frozenset(n for n in analysis.human_like - analysis.humans if n in analysis.reachable)
+    promises = frozenset(n for n in analysis.reachable if (node := nodes.get(n)) is not None and node.is_promise)
     person = _way(line, heard, analysis.humans, PERSON) or _way(line, maybe, analysis.humans, PERSON)
     promise = _way(line, heard, promises, None) or _way(line, maybe, promises, None)
     reachable = descendants(maybe, entry) if entry in maybe else frozenset()
