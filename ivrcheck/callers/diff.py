@@ -168,7 +168,8 @@ def _state_regressions(old: dict[str, Any], new: dict[str, Any], state: str) -> 
     was, now = old.get("zero_out_coverage"), new.get("zero_out_coverage")
     if was is not None and now is not None and now < was:
         found.append(f"zero-out coverage down: {was:.0%} -> {now:.0%}")
-    late = [p for p in new.get("people_only_after_errors") or () if p not in (old.get("people_only_after_errors") or ())]
+    known = old.get("people_only_after_errors") or ()
+    late = [p for p in new.get("people_only_after_errors") or () if p not in known]
     if late:
         found.append("a person only after errors: " + ", ".join(late))
     if old.get("promise") and not new.get("promise"):

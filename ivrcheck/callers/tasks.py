@@ -30,12 +30,10 @@ from ivrcheck.findings import FileResult
 from ivrcheck.graph import OPEN, Analysis, LineAnalysis
 from ivrcheck.graph.analysis import edge_seconds
 from ivrcheck.graph.build import CHOICE, ROUTING
-from ivrcheck.model import Menu, NodeType, Option, Task
+from ivrcheck.model import PASSED_THROUGH, Menu, NodeType, Option, Task
 
 #: Tree-testing bands for the share of tasks completed (Optimal Workshop, see docs/tasks.md).
 BANDS = ((0.65, "effective"), (0.50, "revise"), (0.0, "rethink"))
-#: Routing nodes a caller passes through with no choice; anything else that is not a menu ends the walk.
-_PASSING = (NodeType.MESSAGE, NodeType.BRANCH, NodeType.INPUT)
 _MAX_CHOICES = 50
 
 
@@ -203,7 +201,7 @@ class _Walk:
             seen.add(node_id)
             self.path.append(node_id)
             node = self.analysis.nodes.get(node_id)
-            if node_id in self.goals or node is None or node.type not in _PASSING:
+            if node_id in self.goals or node is None or node.type not in PASSED_THROUGH:
                 return node_id
             self.seconds += self.line.language.seconds(node.prompt)
             onward = [t for t, attrs in self.analysis.edges_from(node_id) if attrs["kind"] in ROUTING]

@@ -26,12 +26,12 @@ from ivrcheck.callers.order import shares
 from ivrcheck.graph import Analysis, LineAnalysis
 from ivrcheck.graph.analysis import upstream
 from ivrcheck.graph.build import CHOICE, ROUTING
-from ivrcheck.model import NodeType
+from ivrcheck.model import PASSED_THROUGH, NodeType
 
 _NONE = (0.0, 0.0, 0.0, None)
 # Enum members read once (a class attribute lookup each time on Python 3.11; these run per node).
 _MENU, _SELF_SERVICE = NodeType.MENU, NodeType.SELF_SERVICE
-_ROUTED = frozenset({NodeType.MESSAGE, NodeType.BRANCH, NodeType.INPUT})
+_ROUTED = PASSED_THROUGH  # nodes a caller passes without choosing (model.py)
 
 
 @dataclass(frozen=True)

@@ -140,7 +140,8 @@ def test_time_to_a_person_up_is_a_regression(tmp_path: Path) -> None:
             '    on_timeout: repeat\n    on_invalid: repeat\n    after_retries: a\n'
             '  a: {{type: agent}}\n  s: {{type: self_service}}\n')
     old.write_text(base.format("For sales, press 1. "))
-    new.write_text(base.format("Welcome to our company, where your call matters to us a great deal. For sales, press 1. "))
+    new.write_text(base.format("Welcome to our company, where your call matters to us a great deal. "
+                               "For sales, press 1. "))
     named = diff_files(old, new).regressions
     assert any(r.startswith("time to a person up:") for r in named), named
 
