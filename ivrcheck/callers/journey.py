@@ -20,7 +20,7 @@ a language ivrcheck does not read): an unknown choice is never counted as "not s
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, Mapping
 
 from ivrcheck.callers import timing, traffic  # noqa: I001 (submodules, imported before this one)
 from ivrcheck.callers.traffic import TaskOption
@@ -56,15 +56,7 @@ class Way:
 
     def describe(self) -> str:
         """ `a person in 1 key press (0), 6.4 s` """
-        who = "a person" if self.who == PERSON else f"a {self.who} (a person later)"
-        presses = f"{self.steps} key press{'es' if self.steps != 1 else ''}"
-        keys = f" ({' -> '.join(self.keys)})" if self.keys else ""
-        text = f"{who} in {presses}{keys}, {self.seconds} s"
-        if self.unknown:
-            text += f"; {self.unknown} of {self.steps} choices in prompts whose words are unknown"
-        if self.untimed:
-            text += f"; {self.untimed} recording{'s' if self.untimed != 1 else ''} not timed"
-        return text
+        return way_text(self.to_dict())
 
     def to_dict(self) -> dict[str, Any]:
         return {"who": self.who, "node": self.node, "keys": list(self.keys), "steps": self.steps,
@@ -106,6 +98,10 @@ class Journey:
     fallback_seconds: float | None = None
     times: dict[str, Any] = field(default_factory=dict)
 
+    def describe(self) -> str:
+        """How a person is reached in this state (`describe`)."""
+        return describe(self.metrics())
+
     @property
     def reaches(self) -> Way | None:
         """The way the score credits: a person, else the promise of one."""
@@ -133,6 +129,29 @@ class Journey:
             "silent_traps": [list(c) for c in self.silent_traps],
             "unknown_prompt_share": round(len(self.unknown) / len(self.menus), 3) if self.menus else 0.0,
         }
+
+
+def way_text(way: Mapping[str, Any]) -> str:
+    """A way (`Way.to_dict`, as the JSON metrics hold it) in the words every output uses."""
+    steps = way["steps"]
+    who = "a person" if way["who"] == PERSON else f"a {way['who']} (a person later)"
+    keys = f" ({' -> '.join(way['keys'])})" if way["keys"] else ""
+    text = f"{who} in {steps} key press{'es' if steps != 1 else ''}{keys}, {way['seconds']} s"
+    if way.get("unknown"):
+        text += f"; {way['unknown']} of {steps} choices in prompts whose words are unknown"
+    if way.get("untimed"):
+        text += f"; {way['untimed']} recording{'s' if way['untimed'] != 1 else ''} not timed"
+    return text
+
+
+def describe(values: Mapping[str, Any]) -> str:
+    """How a person is reached in one state (its metrics), in the words every output uses: the
+    announced way to a person, else how a person is reached at all and the promise of one."""
+    if values.get("person"):
+        return way_text(values["person"])
+    hidden, promise = values.get("person_hidden"), values.get("promise")
+    head = f"no announced key; only by {hidden}" if hidden else "no person by any key"
+    return f"{head}; {way_text(promise)}" if promise else head
 
 
 def journeys(line: LineAnalysis) -> dict[str, Journey]:

@@ -170,12 +170,18 @@ def node_kind(node: Node | None) -> str:
 
 
 def _person(values: Mapping[str, Any]) -> str:
-    steps, seconds = values.get("steps_to_human"), values.get("seconds_to_human")
+    """How a caller reaches a person, by the journey's announced way (callers/journey.py)."""
+    way = values.get("person")
+    steps, seconds = (way["steps"], way["seconds"]) if way else (None, None)
     if steps is None:
+        promise = values.get("promise")
+        later = f" (a {promise['who']} offers a person later)" if promise else ""
+        if values.get("steps_to_human") is not None:
+            return f"reaches a person only by a key the prompts never offer{later}"
         if values.get("fallback_to_human"):
             return (f"reaches a person only by waiting or by mistake ({seconds_text(values.get('fallback_seconds_to_human'))}),"
-                    " never by choosing")
-        return "cannot reach a person"
+                    f" never by choosing{later}")
+        return f"cannot reach a person{later}"
     if steps == 0:
         return f"reaches a person without pressing a key ({seconds_text(seconds)})"
     return f"reaches a person in {steps} key press{'' if steps == 1 else 'es'} ({seconds_text(seconds)})"

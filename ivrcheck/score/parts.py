@@ -184,15 +184,10 @@ def _reach(state: Journey, max_steps: int) -> tuple[float, str]:
     """Credit for the announced way to a person (or the promise of one), and how it reads."""
     way = state.reaches
     if way is None:
-        if state.hidden is not None:
-            return 0.15, f"no announced key; only by {state.hidden}"
-        return 0.0, "no person, callback or voicemail" if state.state == "closed" else "no way at all"
+        return (0.15 if state.hidden is not None else 0.0), state.describe()
     steps = ramp(way.steps, max_steps, max_steps + 4, 0.4)
     seconds = ramp(way.seconds, 30, 120, 0.4)
-    credit = min(steps, seconds) * PROMISE_CREDIT[state.state].get(way.who, 1.0)
-    if way is state.promise and state.hidden is not None:
-        return credit, f"no announced person ({state.hidden} only); {way.describe()}"
-    return credit, way.describe()
+    return min(steps, seconds) * PROMISE_CREDIT[state.state].get(way.who, 1.0), state.describe()
 
 
 def _chosen(state: Journey) -> tuple[float, str]:
