@@ -89,24 +89,31 @@ def test_a_silent_trap_costs_robustness_and_its_near_miss_does_not() -> None:
     assert kept.clarity is not None and kept.clarity.cap is None
 
 
-VOCABULARY = """
+ZERO_TO = """
 entry: main
 nodes:
   main:
-    prompt: For billing, press 1. To speak to someone, press 0.
+    prompt: For billing, press 1. To {what}, press 0.
     options:
       "1": {label: Billing, goto: billing}
-      "0": {label: Someone, goto: elsewhere}
+      "0": {label: Zero, goto: zero}
     on_timeout: repeat
     on_invalid: repeat
-    after_retries: elsewhere
+    after_retries: zero
   billing: {type: self_service}
-  elsewhere: {type: transfer, number: "+15550100"{human}}
+  zero: {node}
 """
 
 
+def zero_to(what: str, node: str) -> str:
+    """A one-menu line whose "0" (announced) leads to `node`."""
+    return ZERO_TO.replace("{what}", what).replace("{node}", node)
+
+
 def test_a_transfer_without_human_is_no_person_in_the_score_nor_the_metrics() -> None:
-    unknown, person = check(VOCABULARY.replace("{human}", "")), check(VOCABULARY.replace("{human}", ", human: true"))
+    transfer = '{type: transfer, number: "+15550100"'
+    unknown = check(zero_to("speak to someone", transfer + "}"))
+    person = check(zero_to("speak to someone", transfer + ", human: true}"))
     assert unknown.metrics is not None and person.metrics is not None
     assert unknown.metrics["person"] is None and unknown.metrics["steps_to_human"] is None
     assert unknown.score is not None and unknown.score <= 50
@@ -116,24 +123,8 @@ def test_a_transfer_without_human_is_no_person_in_the_score_nor_the_metrics() ->
     assert_facts_are_the_metrics(person)
 
 
-PROMISE = """
-entry: main
-nodes:
-  main:
-    prompt: For billing, press 1. To leave a message, press 0.
-    options:
-      "1": {label: Billing, goto: billing}
-      "0": {label: Message, goto: box}
-    on_timeout: repeat
-    on_invalid: repeat
-    after_retries: box
-  billing: {type: self_service}
-  box: {type: voicemail}
-"""
-
-
 def test_a_voicemail_is_a_promise_not_a_person() -> None:
-    result = check(PROMISE)
+    result = check(zero_to("leave a message", "{type: voicemail}"))
     assert result.metrics is not None and result.metrics["person"] is None
     assert result.metrics["promise"]["who"] == "voicemail"
     assert "a voicemail (a person later) in 1 key press (0)" in explained(result)
