@@ -215,8 +215,8 @@ def _way(line: LineAnalysis, out: Adjacency, goals: frozenset[str], who: str | N
 def _chosen(line: LineAnalysis, analysis: Analysis, maybe: Adjacency) -> frozenset[str]:
     """Nodes a caller reaches by choices, routing and waiting the prompt asks for: never by a
     wrong key, retries or waiting out a menu that did not say to wait."""
-    kept: Adjacency = {u: [(v, a) for v, a in edges if a["kind"] in CHOICE or a["kind"] in ROUTING
-                           or any(a is b for _, b in maybe.get(u, ()))]
+    asked = {id(a) for edges in maybe.values() for _, a in edges}  # edge dicts live as long as the line
+    kept: Adjacency = {u: [(v, a) for v, a in edges if a["kind"] in CHOICE or a["kind"] in ROUTING or id(a) in asked]
                        for u, edges in analysis.out.items()}
     entry = line.menu.entry.ref
     return descendants(kept, entry) if entry in kept else frozenset()

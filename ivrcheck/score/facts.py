@@ -61,6 +61,8 @@ class Facts:
     other_dead_ends: tuple[str, ...]
     #: Items findings are counted against, per part (a finding on no node counts as one item).
     wording_items: int
+    #: Prompts whose words are unknown (recordings, languages ivrcheck does not read): not judged.
+    unknown_prompts: int
     human_items: int
     #: Node id -> its options, so a finding at an option's (or its label's) position lands on
     #: that option; other findings land on their node. Looked up per finding (item_of), not
@@ -98,6 +100,7 @@ def facts(line: LineAnalysis, scope: frozenset[str] | None = None,
         main_dead_ends=tuple(n for n in dead if n in main),
         other_dead_ends=tuple(n for n in dead if n not in main),
         wording_items=options + sum(1 for n in mine if n.prompt),
+        unknown_prompts=sum(1 for n in mine if (n.prompt or n.words_unknown) and line.clock.unknown(n)),
         human_items=sum(1 for n in mine if n.is_menu or n.type in HUMAN_TYPES),
         options_of={node.id: node.options for node in mine if node.options}, scope=scope,
         max_steps=int(limits.get("max_steps", 2)), max_depth=int(limits.get("max_depth", 3)),

@@ -9,7 +9,7 @@ count as the share of the part's items (options, prompts, menus, nodes) they lan
 from __future__ import annotations
 
 from collections import defaultdict
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Callable, Iterable, Sequence
 
 from ivrcheck.findings import Finding, Severity
@@ -204,6 +204,10 @@ def _chosen(state: Journey) -> tuple[float, str]:
 def wording(facts: Facts, findings: Sequence[Finding]) -> Part:
     shares = Shares(findings, facts, "wording")
     measure = shares.measure("options and prompts with wording findings", facts.wording_items, 25, "wording")
+    if facts.unknown_prompts:  # judged on what is known; say how much was not
+        unknown = facts.unknown_prompts
+        measure = replace(measure, value=f"{measure.value}; {unknown} prompt{'s' if unknown != 1 else ''} "
+                                         "with unknown words not judged")
     return Part("wording", (measure,))
 
 

@@ -155,6 +155,7 @@ def test_a_recording_whose_words_are_unknown_is_not_scored_as_silence() -> None:
     assert way["unknown"] == 1 and way["seconds"] == 12.0
     assert result.metrics["unknown_prompt_share"] == 1.0
     assert "choices in prompts whose words are unknown" in explained(result)
+    assert "1 prompt with unknown words not judged" in explained(result)
     assert not any(f.code == "P401" for f in result.findings), [f.text for f in result.findings]
 
 
