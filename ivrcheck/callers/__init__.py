@@ -12,8 +12,7 @@ from __future__ import annotations
 
 from typing import Any, Mapping
 
-from ivrcheck.callers import order, tasks, timing, traffic  # noqa: I001 (before journey, which uses them)
-from ivrcheck.callers import journey
+from ivrcheck.callers import journey, order, tasks, timing, traffic
 from ivrcheck.callers.journey import Journey, journeys
 from ivrcheck.graph import OPEN, LineAnalysis
 from ivrcheck.graph import metrics as shape

@@ -22,11 +22,11 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any, Mapping
 
-from ivrcheck.callers import timing, traffic  # noqa: I001 (submodules, imported before this one)
+from ivrcheck.callers import timing, traffic
 from ivrcheck.callers.traffic import TaskOption
 from ivrcheck.graph import OPEN, Analysis, LineAnalysis
-from ivrcheck.graph.analysis import Adjacency, descendants, fastest
 from ivrcheck.graph.build import CHOICE, ROUTING
+from ivrcheck.graph.walks import Adjacency, descendants, fastest
 
 #: Edge kinds a caller takes on purpose towards someone when the prompt announces them.
 TO_PERSON = frozenset({"key", "say", "timeout"})

@@ -24,8 +24,8 @@ from typing import Mapping, Sequence
 
 from ivrcheck.callers.order import shares
 from ivrcheck.graph import Analysis, LineAnalysis
-from ivrcheck.graph.analysis import upstream
 from ivrcheck.graph.build import CHOICE, ROUTING
+from ivrcheck.graph.walks import upstream
 from ivrcheck.model import PASSED_THROUGH, NodeType
 
 _NONE = (0.0, 0.0, 0.0, None)

@@ -4,12 +4,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from functools import cached_property
-
 from typing import Any, Hashable, Iterable
 
-from ivrcheck.graph.analysis import Analysis, Step, fastest, is_end, settled
+from ivrcheck.graph.analysis import Analysis, is_end
 from ivrcheck.graph.build import CHOICE, CLOSED, OPEN, ROUTING
 from ivrcheck.graph.clock import Clock
+from ivrcheck.graph.walks import Step, fastest, settled
 from ivrcheck.language import Language
 from ivrcheck.model import Menu, Node, NodeType
 

@@ -6,7 +6,7 @@ from types import ModuleType
 from typing import TYPE_CHECKING, Any, Callable, Iterator, Mapping, Protocol
 
 from ivrcheck.findings import Problem, Severity
-from ivrcheck.model import UNIVERSAL_KEYS, Menu, Node, NodeType, Option
+from ivrcheck.model import Menu, Node, NodeType, Option
 
 if TYPE_CHECKING:
     from ivrcheck.graph import Analysis, LineAnalysis
