@@ -181,3 +181,16 @@ def test_the_journey_is_built_once_per_line() -> None:
     assert menu is not None
     line = graph.analyse(menu)
     assert callers.journeys(line) is callers.journeys(line)
+
+
+def test_the_report_says_what_the_score_says() -> None:
+    from ivrcheck.engine import inspect_file
+    from ivrcheck.report import markdown
+    from ivrcheck.report.handover import headline, line_reports
+
+    inspection = inspect_file(FIXTURES / "insurer-flawed.ivr.yaml")
+    closed = "no announced key; only by a key the prompts never offer"
+    assert f"reaching a person (closed): {closed}" in explained(inspection.result)
+    assert closed in markdown.format([inspection])
+    (report,) = line_reports([inspection])
+    assert "Outside hours, a caller reaches a person only by a key the prompts never offer." in headline(report)
