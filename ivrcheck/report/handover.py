@@ -179,8 +179,8 @@ def _person(values: Mapping[str, Any]) -> str:
         if values.get("steps_to_human") is not None:
             return f"reaches a person only by a key the prompts never offer{later}"
         if values.get("fallback_to_human"):
-            return (f"reaches a person only by waiting or by mistake ({seconds_text(values.get('fallback_seconds_to_human'))}),"
-                    f" never by choosing{later}")
+            waited = seconds_text(values.get("fallback_seconds_to_human"))
+            return f"reaches a person only by waiting or by mistake ({waited}), never by choosing{later}"
         return f"cannot reach a person{later}"
     if steps == 0:
         return f"reaches a person without pressing a key ({seconds_text(seconds)})"

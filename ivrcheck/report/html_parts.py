@@ -99,7 +99,8 @@ def key_figures(report: LineReport) -> str:
         f"<tr><th scope=row>{text(name)}</th><td class=num>{text(_count(values.get('steps_to_human')))}</td>"
         f"<td class=num>{text(seconds_text(values.get('seconds_to_human')))}</td>"
         f"<td class=num>{text(seconds_text(values.get('fallback_seconds_to_human')))}</td>"
-        f"<td class=num>{text(percent_text(values.get('zero_out_coverage')))}</td><td>{text(describe(values))}</td></tr>"
+        f"<td class=num>{text(percent_text(values.get('zero_out_coverage')))}</td>"
+        f"<td>{text(describe(values))}</td></tr>"
         for name, values in figures(metrics))
     facts = [("menu depth", metrics.get("depth")), ("menus", metrics.get("menus")), ("options", metrics.get("options")),
              ("most options in one menu", metrics.get("max_options"))]
