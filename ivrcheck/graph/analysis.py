@@ -15,7 +15,7 @@ from ivrcheck.graph.build import CHOICE, CLOSED, OPEN, ROUTING, SILENT
 from ivrcheck.graph.clock import Clock, edge_seconds  # edge_seconds: where callers and reports have found it
 from ivrcheck.graph.walks import Adjacency, Step, _upstream, descendants, fastest, steps_from, upstream
 from ivrcheck.language import Language
-from ivrcheck.model import TERMINAL, Menu, Node, NodeType
+from ivrcheck.model import PASSED_THROUGH, TERMINAL, Menu, Node, NodeType
 
 # Enum members read once: `NodeType.X` is a class attribute lookup (dearer than the test it
 # feeds on Python 3.11), and the tests below run for every node or edge of a line.
@@ -366,7 +366,8 @@ def analyse_read(menu: Menu, state: str, nodes: dict[str, Node | None], out: Adj
 
 def _opening(out: Adjacency, entry: str, nodes: dict[str, Node | None],
              clock: Clock) -> dict[str, tuple[float, tuple[str, ...]]]:
-    """The menus a call starts at: reached from the entry through messages and branches only."""
+    """The menus a call starts at: reached from the entry through the nodes a caller passes without
+    choosing (messages, branches, inputs: model.PASSED_THROUGH); only messages count as heard before."""
     found: dict[str, tuple[float, tuple[str, ...]]] = {}
     stack: list[tuple[str, float, tuple[str, ...]]] = [(entry, 0.0, ())]
     seen: set[str] = set()
@@ -382,7 +383,7 @@ def _opening(out: Adjacency, entry: str, nodes: dict[str, Node | None],
         if node.type is NodeType.MESSAGE:
             waited += clock.seconds(node.prompt)
             messages += (node_id,)
-        elif node.type is not NodeType.BRANCH:
+        elif node.type not in PASSED_THROUGH:
             continue
         stack += [(t, waited, messages) for t, attrs in out[node_id] if attrs["kind"] in ROUTING]
     return found

@@ -194,3 +194,42 @@ def test_the_report_says_what_the_score_says() -> None:
     assert closed in markdown.format([inspection])
     (report,) = line_reports([inspection])
     assert "Outside hours, a caller reaches a person only by a key the prompts never offer." in headline(report)
+
+
+BEHIND_INPUT = """
+entry: account
+nodes:
+  account:
+    type: input
+    prompt: Please enter your account number.
+    digits: 6
+    next: main
+    on_timeout: repeat
+    on_invalid: repeat
+    after_retries: agent
+  main:
+    prompt: For billing, press 1. For faults, press 2. For moving home, press 3. To speak to an agent, press 0.
+    options:
+      "1": {label: Billing, goto: billing, weight: 0.5}
+      "2": {label: Faults, goto: faults, weight: 0.3}
+      "3": {label: Moving home, goto: moving}
+      "0": {label: Agent, goto: agent}
+    on_timeout: repeat
+    on_invalid: repeat
+    after_retries: agent
+  billing: {type: self_service}
+  faults: {type: self_service}
+  moving: {type: self_service}
+  agent: {type: agent}
+"""
+
+
+def test_a_weighted_menu_behind_an_input_splits_callers_as_its_weights_say() -> None:
+    from ivrcheck.callers.order import shares
+
+    menu, _ = menu_text(BEHIND_INPUT, "menu.ivr.yaml")
+    assert menu is not None
+    line = graph.analyse(menu)
+    tasks = callers.journeys(line)["open"].tasks
+    assert {t.key: round(t.share, 3) for t in tasks} == {"1": 0.5, "2": 0.3, "3": 0.2}
+    assert {k: round(v, 3) for k, v in shares(menu.nodes["main"]).items()} == {"1": 0.5, "2": 0.3, "3": 0.2}
