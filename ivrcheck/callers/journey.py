@@ -27,6 +27,7 @@ from ivrcheck.callers.traffic import TaskOption
 from ivrcheck.graph import OPEN, Analysis, LineAnalysis
 from ivrcheck.graph.build import CHOICE, ROUTING
 from ivrcheck.graph.walks import Adjacency, descendants, fastest
+from ivrcheck.model import Target
 
 #: Edge kinds a caller takes on purpose towards someone when the prompt announces them.
 TO_PERSON = frozenset({"key", "say", "timeout"})
@@ -86,6 +87,12 @@ class Journey:
     #: Cycles callers can be held in: pressing keys (any way out leads back), or pressing nothing.
     key_traps: tuple[tuple[str, ...], ...]
     silent_traps: tuple[tuple[str, ...], ...]
+    #: What a caller who presses nothing or a wrong key meets: the menus and inputs a call
+    #: reaches that do not handle silence (no `on_timeout`), nor a wrong key (no `on_invalid`),
+    #: and those that end the call when the retries run out.
+    silence_unhandled: tuple[str, ...]
+    wrong_key_unhandled: tuple[str, ...]
+    dropped_after_retries: tuple[str, ...]
     #: Nodes reached through announced (or unknown) choices and routing.
     reachable: frozenset[str]
     #: Task options of the reachable menus, and callers' share at each node (open state only).
@@ -127,6 +134,8 @@ class Journey:
             "person_hidden": self.hidden,
             "people_only_after_errors": list(self.after_errors),
             "silent_traps": [list(c) for c in self.silent_traps],
+            "silence_unhandled": list(self.silence_unhandled), "wrong_key_unhandled": list(self.wrong_key_unhandled),
+            "dropped_after_retries": list(self.dropped_after_retries),
             "unknown_prompt_share": round(len(self.unknown) / len(self.menus), 3) if self.menus else 0.0,
         }
 
@@ -183,7 +192,7 @@ def _journey(line: LineAnalysis, analysis: Analysis, cache: dict[tuple[str, str]
         menus=menus, zero_out=tuple(m for m in menus if analysis.option_reaches_human(m, "0")),
         unknown=tuple(m for m in menus if clock.unknown(nodes.get(m))),
         key_traps=tuple(tuple(c) for c in analysis.traps), silent_traps=tuple(tuple(c) for c in analysis.silent_traps),
-        reachable=reachable, tasks=tasks, traffic=spread,
+        **_errors(line, analysis), reachable=reachable, tasks=tasks, traffic=spread,
         steps_to_human=analysis.steps_to_human, seconds_to_human=analysis.seconds_to_human,
         fallback_seconds=analysis.fallback_seconds if analysis.fallback_to_human else None,
         times={"expected_seconds": way.expected, "expected_seconds_to_human": way.expected_to_goal,
@@ -220,6 +229,25 @@ def _chosen(line: LineAnalysis, analysis: Analysis, maybe: Adjacency) -> frozens
                        for u, edges in analysis.out.items()}
     entry = line.menu.entry.ref
     return descendants(kept, entry) if entry in kept else frozenset()
+
+
+def _errors(line: LineAnalysis, analysis: Analysis) -> dict[str, tuple[str, ...]]:
+    """The menus and inputs of this state that leave a silent or mistaken caller without help."""
+    waits = [n for n in line.menu.nodes.values() if n.is_interactive and n.id in analysis.reachable]
+    ends: dict[str, bool] = {}  # after_retries target -> whether it only hangs up; menus share a few
+
+    def drops(target: Target | None) -> bool:
+        if target is None:
+            return True
+        if target.is_builtin or target.ref not in line.menu.nodes:
+            return False
+        if target.ref not in ends:
+            ends[target.ref] = analysis.only_hangs_up(target.ref)
+        return ends[target.ref]
+
+    return {"silence_unhandled": tuple(n.id for n in waits if n.on_timeout is None),
+            "wrong_key_unhandled": tuple(n.id for n in waits if n.on_invalid is None),
+            "dropped_after_retries": tuple(n.id for n in waits if drops(n.after_retries))}
 
 
 def _hidden(analysis: Analysis, person: Way | None, people: tuple[str, ...]) -> str | None:

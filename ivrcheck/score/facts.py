@@ -12,7 +12,7 @@ from typing import Iterable, Mapping
 from ivrcheck.callers import Journey, journeys
 from ivrcheck.findings import Span
 from ivrcheck.graph import OPEN, LineAnalysis
-from ivrcheck.model import UNIVERSAL_KEYS, Node, NodeType, Option
+from ivrcheck.model import UNIVERSAL_KEYS, NodeType, Option
 
 #: Node types the human-access part counts findings against: menus, people and promises.
 HUMAN_TYPES = frozenset({NodeType.AGENT, NodeType.TRANSFER, NodeType.CALLBACK, NodeType.VOICEMAIL})
@@ -87,12 +87,16 @@ def facts(line: LineAnalysis, scope: frozenset[str] | None = None,
     reachable_interactive = [n for n in mine if n.is_interactive and n.id in line.reachable]
     main = frozenset().union(*(j.reachable for j in states.values()))
     dead = [n for n in line.dead_ends if n in scope]
-    hangs_up: dict[str, bool] = {}  # after_retries target -> whether it only hangs up; menus share a few
+    # What a silent or mistaken caller meets, as the journeys (and so the metrics) say.
+    silence, wrong, dropped = (frozenset().union(*(getattr(j, name) for j in states.values()))
+                               for name in ("silence_unhandled", "wrong_key_unhandled", "dropped_after_retries"))
     return Facts(
         has_hours=line.has_hours,
         states=tuple(states.values()),
         tasks=tuple(TaskFacts(t.presses, t.seconds, t.share, t.announced) for t in states[OPEN].tasks),
-        interactive=tuple(_interactive(line, n, states[OPEN].traffic.get(n.id, 0.0), hangs_up)
+        interactive=tuple(MenuFacts(n.id, n.is_menu, sum(1 for o in n.options if o.key not in UNIVERSAL_KEYS),
+                                    n.id not in silence, n.id not in wrong, n.id in dropped,
+                                    states[OPEN].traffic.get(n.id, 0.0))
                           for n in reachable_interactive),
         nodes=len(mine), reachable=sum(1 for n in mine if n.id in line.reachable),
         traps=_in_scope((c for j in states.values() for c in j.key_traps), scope),
@@ -111,21 +115,6 @@ def facts(line: LineAnalysis, scope: frozenset[str] | None = None,
 def _in_scope(cycles: Iterable[tuple[str, ...]], scope: frozenset[str]) -> tuple[tuple[str, ...], ...]:
     """Each cycle once, those that pass a node in scope."""
     return tuple(dict.fromkeys(c for c in cycles if any(n in scope for n in c)))
-
-
-def _interactive(line: LineAnalysis, node: Node, traffic: float, hangs_up: dict[str, bool]) -> MenuFacts:
-    target = node.after_retries
-    if target is None:
-        disconnects = True
-    elif target.is_builtin or target.ref not in line.menu.nodes:
-        disconnects = False
-    else:
-        if target.ref not in hangs_up:
-            hangs_up[target.ref] = any(a.only_hangs_up(target.ref) for a in line.states.values())
-        disconnects = hangs_up[target.ref]
-    tasks = sum(1 for o in node.options if o.key not in UNIVERSAL_KEYS)
-    return MenuFacts(node.id, node.is_menu, tasks, node.on_timeout is not None, node.on_invalid is not None,
-                     disconnects, traffic)
 
 
 def item_of(facts: Facts, node_id: str | None, span: Span) -> str:

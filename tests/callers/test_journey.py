@@ -233,3 +233,16 @@ def test_a_weighted_menu_behind_an_input_splits_callers_as_its_weights_say() -> 
     tasks = callers.journeys(line)["open"].tasks
     assert {t.key: round(t.share, 3) for t in tasks} == {"1": 0.5, "2": 0.3, "3": 0.2}
     assert {k: round(v, 3) for k, v in shares(menu.nodes["main"]).items()} == {"1": 0.5, "2": 0.3, "3": 0.2}
+
+
+def test_the_journey_says_what_a_silent_or_mistaken_caller_meets() -> None:
+    plain = LOOP.replace("    on_timeout: repeat\n    on_invalid: repeat\n", "").replace("{after}", "bye")
+    result = check(plain)
+    assert result.metrics is not None
+    assert result.metrics["silence_unhandled"] == result.metrics["wrong_key_unhandled"] == ["main"]
+    assert result.metrics["dropped_after_retries"] == ["main"]
+    robust = part(result, "robustness")
+    assert robust["menus that handle silence"] == robust["menus that handle a wrong key"] == 0
+    assert robust["menus that keep callers after errors"] == 0
+    kept = check(LOOP.replace("{after}", "agent"))
+    assert kept.metrics is not None and kept.metrics["dropped_after_retries"] == []

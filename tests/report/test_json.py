@@ -12,7 +12,7 @@ EXTRA_METRICS = {"fallback_seconds_to_human", "by_state",  # documented in docs/
                  "weighted", "task_success_rate", "tasks",
                  # the caller's journey (callers/journey.py), the very values the score reads
                  "person", "promise", "person_hidden", "people_only_after_errors", "silent_traps",
-                 "unknown_prompt_share"}
+                 "unknown_prompt_share", "silence_unhandled", "wrong_key_unhandled", "dropped_after_retries"}
 
 MENU = """
 entry: main
