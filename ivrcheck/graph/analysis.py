@@ -381,7 +381,7 @@ def _opening(out: Adjacency, entry: str, nodes: dict[str, Node | None],
             found[node_id] = (waited, messages)
             continue
         if node.type is NodeType.MESSAGE:
-            waited += clock.seconds(node.prompt)
+            waited += clock.prompt(node)
             messages += (node_id,)
         elif node.type not in PASSED_THROUGH:
             continue

@@ -49,6 +49,12 @@ class Clock:
             found = self._seconds[text] = self.language.seconds(text)
         return found
 
+    def prompt(self, node: Node | None) -> float:
+        """Seconds a node's prompt plays: its declared `seconds:`, else its words at the rate."""
+        if node is None:
+            return 0.0
+        return node.seconds if node.seconds is not None else self.seconds(node.prompt)
+
     def offered(self, text: str | None) -> dict[str, int]:
         """Each key the prompt offers -> where in it the caller knows what the key does (its
         first offer's `ready`): language.offers read once per prompt."""
