@@ -168,10 +168,12 @@ def human_access(facts: Facts, findings: Sequence[Finding]) -> Part:
         credit, value = _reach(state, facts.max_steps)
         measures.append(Measure(f"reaching a person{when}", value, 10 * weight * credit, 10 * weight,
                                 shares.about("H201", "H202", "H205")))
-        coverage, menus = state.zero_out_coverage(facts.scope)
+        # A state where no way at all leads to a person or a promise earns none of its points.
+        nobody = state.reaches is None and state.hidden is None and not state.people
+        coverage, menus = (0.0, 0) if nobody else state.zero_out_coverage(facts.scope)
         measures.append(Measure(f"zero-out coverage{when}", f"{coverage:.0%} of {menus} menus",
                                 6 * weight * coverage, 6 * weight, shares.about("H203")))
-        chosen, value = _chosen(state)
+        chosen, value = (0.0, "nobody to reach") if nobody else _chosen(state)
         measures.append(Measure(f"people reached by choosing{when}", value, 5 * weight * chosen, 5 * weight))
     measures.append(shares.measure("other human-access findings", facts.human_items, 4, "human_access"))
     opened = next(s for s in facts.states if s.state == "open")

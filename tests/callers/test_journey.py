@@ -246,3 +246,16 @@ def test_the_journey_says_what_a_silent_or_mistaken_caller_meets() -> None:
     assert robust["menus that keep callers after errors"] == 0
     kept = check(LOOP.replace("{after}", "agent"))
     assert kept.metrics is not None and kept.metrics["dropped_after_retries"] == []
+
+
+def test_an_after_hours_state_with_no_person_nor_promise_costs_human_access_clearly() -> None:
+    good = (FIXTURES / "insurer-good.ivr.yaml").read_text(encoding="utf-8")
+    closed = good.replace("      closed: after_hours\n", "      closed: goodbye\n") + (
+        "  goodbye:\n    type: hangup\n    prompt: We are closed. Please call again during office hours.\n")
+    before, after = check(good), check(closed)
+    assert before.breakdown is not None and after.breakdown is not None
+    assert after.breakdown["human_access"] <= before.breakdown["human_access"] - 5
+    assert after.metrics is not None
+    assert after.metrics["by_state"]["closed"]["person"] is None
+    assert after.metrics["by_state"]["closed"]["promise"] is None
+    assert "reaching a person (closed): no person by any key" in explained(after)
