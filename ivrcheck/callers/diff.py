@@ -24,8 +24,8 @@ from ivrcheck.model import Menu, Node, Option
 
 #: Metrics compared, in the order reports show them; the first four also per schedule state.
 STATE_METRICS = ("steps_to_human", "seconds_to_human", "expected_seconds_to_human", "fallback_seconds_to_human")
-METRICS = ("depth", *STATE_METRICS, "worst_seconds_to_human", "expected_seconds", "menus", "options",
-           "max_options", "zero_out_coverage", "task_success_rate")
+METRICS = ("depth", *STATE_METRICS, "worst_seconds_to_human", "expected_seconds", "share_to_human", "menus",
+           "options", "max_options", "zero_out_coverage", "task_success_rate")
 #: Metrics where a larger value is worse for callers (for marking regressions in reports).
 WORSE_WHEN_HIGHER = frozenset({"depth", *STATE_METRICS, "worst_seconds_to_human", "expected_seconds",
                                "max_options"})

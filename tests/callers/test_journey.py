@@ -259,3 +259,13 @@ def test_an_after_hours_state_with_no_person_nor_promise_costs_human_access_clea
     assert after.metrics["by_state"]["closed"]["person"] is None
     assert after.metrics["by_state"]["closed"]["promise"] is None
     assert "reaching a person (closed): no person by any key" in explained(after)
+
+
+def test_an_imported_line_of_recorded_prompts_is_not_capped_for_keys_nobody_could_read() -> None:
+    path = Path(__file__).parents[1] / "importers" / "fixtures" / "freeswitch" / "demo_ivr.xml"
+    result = check_file(path, Config(), "demo_ivr.xml")
+    assert result.clarity is not None and result.metrics is not None
+    assert result.clarity.cap is None or "announced" not in result.clarity.cap.reason
+    assert result.metrics["person"]["unknown"] >= 1 and result.metrics["unknown_prompt_share"] > 0
+    assert not any(f.code == "P401" for f in result.findings)
+    assert_facts_are_the_metrics(result)
