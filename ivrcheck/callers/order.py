@@ -13,6 +13,7 @@ tasks, spoken in its own language, whatever its share (rule L305).
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any, Sequence
 
 from ivrcheck.language import EXTENSION, Language
 from ivrcheck.model import UNIVERSAL_KEYS, Node, Option
@@ -54,6 +55,18 @@ def shares(node: Node) -> dict[str, float]:
     found = {**given, **{k: rest / len(open_keys) for k in open_keys}} if open_keys else dict(given)
     total = sum(found.values())
     return {k: v / total for k, v in found.items()} if total > 0 else {}
+
+
+def split(node: Node | None, edges: Sequence[tuple[str, dict[str, Any]]]) -> list[float]:
+    """How the callers in a menu divide over these ways on (choice edges): by `shares` where the
+    menu gives weights, else equally. The one split of callers: the weighted times (timing.py)
+    and the traffic over tasks (traffic.py) both read it. All 0 when the weights leave none."""
+    weighted = shares(node) if node is not None else {}
+    if not weighted:
+        return [1.0 / len(edges)] * len(edges) if edges else []
+    raw = [weighted.get(attrs.get("press", ""), 0.0) for _, attrs in edges]
+    total = sum(raw)
+    return [r / total for r in raw] if total > 0 else [0.0] * len(edges)
 
 
 def reorder(node: Node, language: Language) -> Reorder | None:

@@ -22,7 +22,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Mapping, Sequence
 
-from ivrcheck.callers.order import shares
+from ivrcheck.callers.order import split
 from ivrcheck.graph import Analysis, LineAnalysis
 from ivrcheck.graph.build import CHOICE, ROUTING
 from ivrcheck.graph.walks import upstream
@@ -248,8 +248,7 @@ def _ways(line: LineAnalysis, analysis: Analysis, node_id: str, goals: frozenset
     if node.type is _MENU:
         options = [(t, a) for t, a in edges if a["kind"] in CHOICE and t != node_id and t not in on_stack
                    and a["target"].ref != "back"]
-        split = shares(node)
-        weights = [split.get(a["press"], 0.0) for _, a in options] if split else [1.0] * len(options)
+        weights = split(node, options)
         total = sum(weights)
         if total <= 0:
             return None

@@ -1,7 +1,8 @@
 """Where callers who follow the prompts spread: each menu's task options, their cost and share of callers.
 
-Callers start split equally over the opening menus and divide at each menu by its options'
-shares (`order.shares`: `weight:` where given, what is left spread over the others). Following
+Callers start split equally over the opening menus and divide at each menu over its ways on
+(`order.split`, the one split the weighted times use too: `weight:` where given, what is left
+spread over the others; equally without weights). Callers who press a universal key end no task. Following
 the fastest way to each menu (an unannounced key costs UNHEARD_SECONDS more), an option whose
 target is a menu reached by it passes its callers on; any other option is where they end: a
 task. Inputs, messages and branches pass callers on by themselves (`PASSED_THROUGH`).
@@ -13,7 +14,7 @@ import heapq
 from dataclasses import dataclass
 from typing import Any
 
-from ivrcheck.callers.order import shares
+from ivrcheck.callers.order import split
 from ivrcheck.graph import Analysis
 from ivrcheck.graph.build import CHOICE, ROUTING
 from ivrcheck.graph.clock import Clock
@@ -43,15 +44,6 @@ class TaskOption:
     announced: bool
 
 
-def option_shares(node: Node | None, edges: list[tuple[str, dict[str, Any]]]) -> list[float]:
-    """Each of these task options' share of the callers in its menu (`order.shares`, the one
-    split by weight), equal shares when the menu gives no weights."""
-    split = shares(node) if node is not None else {}
-    raw = [split.get(a.get("press", ""), 0.0) for _, a in edges] if split else []
-    total = sum(raw)
-    return [r / total for r in raw] if total > 0 else [1.0 / len(edges)] * len(edges)
-
-
 def tasks(analysis: Analysis, entry: str, clock: Clock) -> tuple[tuple[TaskOption, ...], dict[str, float]]:
     """Every task option of the menus a call reaches, and the share of callers at each menu and task."""
     if entry not in analysis.out:
@@ -65,14 +57,16 @@ def tasks(analysis: Analysis, entry: str, clock: Clock) -> tuple[tuple[TaskOptio
         node = nodes.get(node_id)
         if node is None or node.type is not _MENU or share.get(node_id, 0.0) <= 0.0:
             continue
+        # Callers divide over every way on (order.split, as timing.py divides them); those who
+        # press a universal key (a person, the main menu) end no task here.
         edges = [(t, a) for t, a in analysis.out.get(node_id, ())
-                 if a["kind"] in CHOICE and a.get("press") not in UNIVERSAL_KEYS and t != node_id]
-        if not edges:
-            continue
+                 if a["kind"] in CHOICE and t != node_id and a["target"].ref != "back"]
         seconds, presses = best[node_id]
         mine = share[node_id]
-        for (target, attrs), part in zip(edges, option_shares(node, edges), strict=True):
+        for (target, attrs), part in zip(edges, split(node, edges), strict=True):
             press = attrs.get("press", "")
+            if press in UNIVERSAL_KEYS or part <= 0:
+                continue
             onward = _menus_after(analysis, parent, target) if parent.get(target) == (node_id, press) else []
             if onward:
                 for menu_id in onward:

@@ -269,3 +269,13 @@ def test_an_imported_line_of_recorded_prompts_is_not_capped_for_keys_nobody_coul
     assert result.metrics["person"]["unknown"] >= 1 and result.metrics["unknown_prompt_share"] > 0
     assert not any(f.code == "P401" for f in result.findings)
     assert_facts_are_the_metrics(result)
+
+
+def test_the_times_and_the_tasks_split_a_plain_menu_alike() -> None:
+    plain = BEHIND_INPUT.replace(", weight: 0.5", "").replace(", weight: 0.3", "")
+    menu, _ = menu_text(plain, "menu.ivr.yaml")
+    assert menu is not None
+    line = graph.analyse(menu)
+    journey = callers.journeys(line)["open"]
+    assert {t.key: round(t.share, 3) for t in journey.tasks} == {"1": 0.25, "2": 0.25, "3": 0.25}
+    assert journey.times["share_to_human"] == 0.25  # the quarter who press 0: the same split
