@@ -180,6 +180,7 @@ class _Mapper:
             node_id, NodeType.MENU, at, prompt=prompt, options=tuple(options),
             timeout=_number(s.params.get("InputTimeLimitSeconds") or s.params.get("Timeout")), retries=0,
             on_timeout=on_timeout, on_invalid=on_invalid, after_retries=on_timeout or on_invalid, ignore=ignore,
+            words_unknown=ignore is not None or None,
             spans={"timeout": timeout_at}))
 
     def _prompt(self, s: Step, node_id: str) -> tuple[str | None, frozenset[str] | None]:

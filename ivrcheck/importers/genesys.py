@@ -185,7 +185,8 @@ class Reader:
             prompt_span=span(get(body, "audio")) if prompt else None, options=tuple(options),
             timeout=timeout, retries=int(retries) if retries is not None else None,
             on_timeout=Target("repeat", where), on_invalid=Target("repeat", where), after_retries=after,
-            ignore=ignore, spans={"after_retries": span(default_node)} if after else None))
+            ignore=ignore, words_unknown=ignore is not None or None,  # None: the field is left out
+            spans={"after_retries": span(default_node)} if after else None))
         return Target(node_id, where)
 
     def choice(self, item: yaml.Node, menu_id: str) -> tuple[list[str], Option] | None:

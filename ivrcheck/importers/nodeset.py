@@ -77,7 +77,7 @@ class NodeSet:
             for node_id, _, _ in self.recorded:
                 node = self.nodes.get(node_id)
                 if node is not None:
-                    self.replace(node_id, ignore=node.ignore | WORDING_RULES)
+                    self.replace(node_id, ignore=node.ignore | WORDING_RULES, words_unknown=not node.prompt)
         if self.failed():
             return None, self.findings
         menu = Menu(path=self.path, name=name, language=language, entry=entry, nodes=dict(self.nodes),

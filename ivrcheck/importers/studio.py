@@ -166,6 +166,7 @@ class _Reader:
         self.flow.add(make(node_id, NodeType.MENU, self.at(name), prompt=prompt, options=tuple(options),
                            timeout=_number(props.get("timeout")), retries=0, on_timeout=on_timeout,
                            on_invalid=on_invalid, after_retries=on_timeout or on_invalid, ignore=ignore,
+                           words_unknown=ignore is not None or None,
                            prompt_span=self.at(name, "properties", "say") if prompt else None))
 
     def _reads(self, split: str, gather: str) -> bool:
