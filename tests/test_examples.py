@@ -12,7 +12,7 @@ from ivrcheck.rules import ALL_RULES
 from tests.conftest import MENUS
 
 GOLDEN = Path(__file__).parent / "golden"
-GOOD = ["acme-bank", "energia", "clinic-hours", "auto-attendant", "monikielinen"]
+GOOD = ["acme-bank", "energia", "clinic-hours", "auto-attendant", "monikielinen", "farmacia"]
 
 
 def check(name: str):

@@ -206,6 +206,45 @@ def test_swedish_rate_matches_the_english_rate() -> None:
     assert 0.99 < swedish / english < 1.02
 
 
+ES = load_language("es")
+
+SPANISH = [  # the same prompts of the example menus, in Spanish
+    "Bienvenido a Acme Bank. Para tarjetas, pulse 1. Para pagos y transferencias, pulse 2. Para préstamos e "
+    "hipotecas, pulse 3. Para hablar con un asesor, pulse 0. Para escuchar estas opciones de nuevo, pulse asterisco.",
+    "Para reportar una tarjeta perdida o robada, pulse 1. Para activar una tarjeta nueva, pulse 2. Para volver "
+    "al menú principal, pulse almohadilla.",
+    "Su tarjeta ya está bloqueada y una nueva va en camino.",
+    "Riverside Health Clinic está cerrada. En caso de emergencia, cuelgue y llame al número de emergencias. Para "
+    "pedir que le llamemos cuando abramos, pulse 1. Para dejar un mensaje, pulse 2.",
+]
+
+
+def test_spanish_rate_matches_the_english_rate() -> None:
+    """docs/languages.md: at 150 words a minute, Spanish prompts take about as long as the English ones."""
+    english = sum(EN.seconds(e) for e, _ in PARALLEL)
+    spanish = sum(ES.seconds(s) for s in SPANISH)
+    assert 0.95 < spanish / english < 1.02
+
+
+@pytest.mark.parametrize("prompt, expected", [
+    ("Para español, oprima nueve. Pulse 1 para pagos, o 2 para reservas.", [("9", False), ("1", True), ("2", True)]),
+    ("Para hablar con un agente, marque cero. Para volver, presione la tecla almohadilla. Para repetir, "
+     "pulse asterisco.", [("0", False), ("#", False), ("*", False)]),
+    ("Marque 1, si desea pagar una factura. Para citas, digite el número 2.", [("1", True), ("2", False)]),
+    ("Per a català, premeu 9.", [("9", False)]),
+    ("Marque su número de cuatro dígitos. Si conoce la extensión, márquela ahora.", [(EXTENSION, False)]),
+    ("Para el menú anterior, pulse el gato. Para citas, oprima numeral.", [("#", False), ("#", False)]),
+])
+def test_spanish_offers(prompt: str, expected: list[tuple[str, bool]]) -> None:
+    assert keys(ES, prompt) == expected
+
+
+def test_spanish_help_texts_are_spanish() -> None:
+    assert ES.offer_example("Pagos", "1") == "Para pagos, pulse 1."
+    assert ES.offer_example("Hablar con un agente", "0") == "Para hablar con un agente, pulse 0."
+    assert ES.offer_example("Volver", "*") == "Para volver, pulse asterisco."
+
+
 @pytest.mark.parametrize("prompt, expected", [
     ("För fakturor, tryck 1. Tryck två för bokningar. För att höra alternativen igen, tryck på stjärnan.",
      [("1", False), ("2", True), ("*", False)]),
@@ -230,6 +269,8 @@ def test_a_line_in_several_languages_reads_offers_in_each() -> None:
     ("Thank you for calling. To speak to an advisor, press 0.", "en"),
     ("Kela, FPA.", None),            # names alone say nothing
     ("Call us on 0800 123 456.", "en"),  # "on" is Finnish too, but "call" and "us" are English
+    ("Gracias por llamar. Para hablar con un agente, oprima cero.", "es"),
+    ("Para español, pulse nueve.", "es"),
 ])
 def test_the_language_of_a_text_is_told_by_small_words_and_numerals(text: str, language: str | None) -> None:
     from ivrcheck.language import detect
@@ -248,6 +289,12 @@ def test_the_language_of_a_text_is_told_by_small_words_and_numerals(text: str, l
     ("sv", "Vi ringer upp dig inom 24 timmar.", "inom 24 timmar"),
     ("sv", "Vi ringer dig i morgon förmiddag.", "i morgon"),
     ("sv", "Vi ringer så snart som möjligt.", None),
+    ("es", "Le devolveremos la llamada en 30 minutos.", "en 30 minutos"),
+    ("es", "Le llamaremos en las próximas dos horas.", "en las próximas dos horas"),
+    ("es", "Deje su mensaje y le llamaremos mañana.", "mañana"),
+    ("es", "Le llamaremos antes de las 18:00.", "antes de las 18:00"),
+    ("es", "Le llamaremos lo antes posible.", None),
+    ("es", "Espere un momento, por favor.", None),
 ])
 def test_time_promises_are_read_in_each_language(language: str, text: str, when: str | None) -> None:
     assert load_language(language).caller_words.says_when(text) == when
