@@ -326,3 +326,21 @@ def test_a_twin_refuses_data_json_would_change() -> None:
 
     with pytest.raises(ValueError, match="non-string keys"):
         twin_text("xx.yaml", b"keys: {1: one}\n")
+
+
+@pytest.mark.parametrize("text, code", [
+    ("På svenska", "sv"), ("In English", "en"), ("Ruotsiksi", "sv"), ("Englanniksi", "en"), ("Para español", "es"),
+    ("En español", "es"), ("auf Deutsch", "de"), ("Jatkaaksesi suomeksi", "fi"), ("Eesti keeles", "et"),
+    ("Service in English", "en"),
+    ("English and Spanish", None), ("Spanish prescriptions", None), ("Ruotsin kurssit", None), ("Laskut", None),
+    ("", None),
+])
+def test_a_choice_of_language_is_told_by_a_label_naming_one_language_and_nothing_else(text: str, code) -> None:
+    from ivrcheck.language.choices import chosen_language
+
+    assert chosen_language(text) == code
+
+
+def test_swedish_genom_att_trycka_announces_the_key() -> None:
+    """Before: "genom att trycka 0" was not read as an offer of 0."""
+    assert keys(SV, "Du når kundtjänst genom att trycka 0.") == [("0", False)]

@@ -11,7 +11,7 @@ from ivrcheck.graph.analysis import Analysis, Step, _fastest, is_end, settled
 from ivrcheck.graph.build import CHOICE, CLOSED, OPEN, ROUTING
 from ivrcheck.graph.clock import Clock
 from ivrcheck.graph.journeys import Journeys, journeys
-from ivrcheck.language import Language
+from ivrcheck.language import Language, detect, load_language, reads
 from ivrcheck.model import Menu, Node, NodeType
 
 
@@ -111,6 +111,20 @@ class LineAnalysis:
     @cached_property
     def _asks_for(self) -> dict[str, str | None]:
         return {}
+
+    def unread(self, node: Node) -> str | None:
+        """The language `node` speaks when ivrcheck has no words for it (its wording is then not
+        judged), else None: its own `language:`, else the line's."""
+        code = node.language or self.menu.language
+        return None if reads(code) else code
+
+    def speaks(self, node: Node, text: str | None = None) -> Language:
+        """The language of `text` (a sentence of `node`'s prompt) or of the prompt, for help texts
+        written in its words: the language `text` reads as, else the node's `language:`, else the
+        language its prompt reads as (a Swedish menu in a Finnish line), else the line's."""
+        code = detect(text, least=1) or node.language or detect(node.prompt) or self.menu.language
+        spoken = load_language(code)
+        return self.language if spoken.code == self.language.code or not reads(code) else spoken
 
     def _leads_nowhere(self, node_id: str) -> bool:
         node = self.menu.nodes[node_id]

@@ -5,7 +5,9 @@ Every reachable `callback` and `voicemail` node must say when the caller will he
 either `promise:` on the node ("within 2 hours", "seuraavana arkipäivänä"), or a prompt
 on the node that names a time. Prompts are read in the node's `language` (the line's when
 it has none): "within 2 hours", "by 6 pm", "tomorrow"; "kahden tunnin kuluessa",
-"huomenna", "klo 12"; "inom två timmar", "nästa arbetsdag". "As soon as possible",
+"huomenna", "klo 12"; "inom två timmar", "nästa arbetsdag"; "en 30 minutos",
+"mañana", "antes de las 18:00". A node in a language ivrcheck has no words for is not
+judged (L307 names it). "As soon as possible",
 "mahdollisimman pian" and "så snart som möjligt" name no time, and neither does a
 `promise:` that says only that.
 
@@ -71,6 +73,8 @@ NAME = "callback-no-time"
 SEVERITY = Severity.WARNING
 SETTINGS: dict[str, object] = {}
 PART = "human_access"
+#: Reads time promises in the prompt's words, so it is quiet on nodes in a language ivrcheck cannot read.
+READS_WORDS = True
 
 _KINDS = (NodeType.CALLBACK, NodeType.VOICEMAIL)
 

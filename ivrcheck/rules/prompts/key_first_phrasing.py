@@ -85,5 +85,5 @@ def check(menu: Menu, line: LineAnalysis, settings: Settings) -> Iterator[Proble
             node.prompt_span or node.span, node.id,
             f"the prompt of {quote(node.id)} names the key before its function for {keys} ({quote(heard)}), "
             "so callers must hold each number in mind until they hear what it is for",
-            f"say the function first: {quote(language.offer_example(label, first.key))}",
+            f"say the function first: {quote(line.speaks(node, heard).offer_example(label, first.key))}",
         )

@@ -56,3 +56,16 @@ def test_message() -> None:
     (finding,) = lint(line("fi", "type: callback, prompt: Soitamme pian."), select="H209")
     assert finding.message == 'callback "end" does not tell callers when to expect an answer (its prompt names no time)'
     assert 'promise: "kahden tunnin kuluessa"' in finding.help
+
+
+def test_spanish_promises_are_read_and_an_unread_language_is_not_judged() -> None:
+    """Before: `language: es` was read as English, and "en 30 minutos" named "no time"."""
+    text = """
+    language: es
+    entry: cb
+    nodes:
+      cb: {type: callback, confirmation: sms, prompt: "Gracias. Le devolveremos la llamada en 30 minutos."}
+    """
+    assert lint(text, select="H209") == []
+    assert [f.code for f in lint(text.replace("en 30 minutos", "lo antes posible"), select="H209")] == ["H209"]
+    assert lint(text.replace("language: es", "language: de").replace("en 30 minutos", "bald"), select="H209") == []
