@@ -4,7 +4,9 @@
 The time each `menu` and `input` prompt takes to speak at the language's rate (English
 150 words a minute, Finnish 4.5 syllables a second, both configurable with
 `speaking_rate`; see docs/languages.md). Messages are not checked: they inform rather
-than ask, and a long one shows up in P405 or in `seconds_to_human` instead.
+than ask, and a long one shows up in P405 or in `seconds_to_human` instead. The finding
+says by how much the prompt is over the limit ("23.4 s, 3.4 s over the 20 s limit"); a
+prompt at the limit, to a tenth of a second, is not reported.
 
 ## Why it matters
 A caller has to keep every option in mind until the prompt ends; past about twenty
@@ -79,11 +81,12 @@ def check(menu: Menu, line: LineAnalysis, settings: Settings) -> Iterator[Proble
     for node in menu.nodes.values():
         if node.type not in (NodeType.MENU, NodeType.INPUT) or not node.prompt:
             continue
-        seconds = line.language.seconds(node.prompt)
+        # Judged as shown, to a tenth of a second: a prompt shown as "20.0 s" is not over 20 s.
+        seconds = round(line.language.seconds(node.prompt), 1)
         if seconds > limit:
             yield Problem(
                 node.prompt_span or node.span, node.id,
-                f"the prompt of {quote(node.id)} takes about {seconds:.0f} s to speak (limit {limit:g} s), "
-                "so callers forget the first options before they hear the last",
+                f"the prompt of {quote(node.id)} takes {seconds:.1f} s to speak, {seconds - limit:.1f} s over the "
+                f"{limit:g} s limit, so callers forget the first options before they hear the last",
                 "cut it to what callers need to choose, move announcements out of the menu, or split the menu",
             )

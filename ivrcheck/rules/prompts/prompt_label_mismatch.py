@@ -4,9 +4,12 @@
 Reads each menu's prompt in the file's `language` (as P401 does), takes the words that
 say what each key is for ("To renew your policy" in "To renew your policy, press 1";
 "for loans" in "press 1 for cards, or 2 for loans"; "Laskutusasioissa" in
-"Laskutusasioissa paina 1") and compares them with the label of the option on that key,
+"Laskutusasioissa paina 1"; the whole list in "To update your address, vehicle or cover,
+press 1", but not a greeting before it, nor "stay on the line or" in "To speak to an agent,
+stay on the line or press 0") and compares them with the label of the option on that key,
 using the meaning model of L301 (docs/languages.md). It reports a key when both name
-tasks the contact-centre lexicon knows and they have nothing in common: no word, no
+tasks the contact-centre lexicon knows (a word or phrase of a group, or a compound whose
+head is one: "Vesi|lasku" is a bill) and they have nothing in common: no word, no
 synonym, no topic ("To renew your policy, press 1" on an option labelled "Make a
 payment"). Wording that differs but means the same passes ("To hear these options
 again" and "Repeat these options"; "If you have lost your card" and "Lost or stolen
@@ -71,6 +74,7 @@ from ivrcheck.rules.base import Settings, quote
 if TYPE_CHECKING:
     from ivrcheck.graph import LineAnalysis
     from ivrcheck.language import Language
+    from ivrcheck.language.labels import LabelWords
 
 CODE = "P406"
 NAME = "prompt-label-mismatch"
@@ -110,10 +114,15 @@ def check(menu: Menu, line: LineAnalysis, settings: Settings) -> Iterator[Proble
 def _mismatch(language: Language, announced: str, label: str) -> bool:
     """Both name tasks the lexicon knows, and the meaning model finds them different tasks."""
     words = language.label_words
-    said, named = words.units(announced), words.units(label)
-    if not any(u.concepts for u in said) or not any(u.concepts for u in named):
+    if not _names_a_task(words, announced) or not _names_a_task(words, label):
         return False
     return language.relate(announced, label).kind in (RELATED, DISTINCT)
+
+
+def _names_a_task(words: LabelWords, text: str) -> bool:
+    """Whether the lexicon knows a task the text names: a word or phrase of a group, or a compound
+    whose head is one ("Verkko|maksut" is a payment, "Vesi|lasku" a bill)."""
+    return any(u.concepts or (u.parts and words.lexicon.lookup(words.stem(u.parts[-1]))) for u in words.units(text))
 
 
 def _instead(language: Language, node: Node, option: Option, announced: str) -> str:

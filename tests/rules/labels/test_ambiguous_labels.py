@@ -139,3 +139,13 @@ def test_near_miss_task_labels_beside_choices_of_language_are_still_compared() -
     text = LANGUAGES.replace("label: Para español, goto: es}", "label: Laskut, goto: es}\n      \"5\": {label: Laskutus, goto: fi}")
     assert [f.message.split(":")[0] for f in lint(text, select="L301")] == [
         'labels "Laskut" (key "4") and "Laskutus" (key "5") in "main" could be confused']
+
+
+def test_a_shared_stem_with_a_person_option_is_no_confusion() -> None:
+    """Before: "Ny kund" ~ "Kundtjänst" (kund|tjänst) was "the same"; customer service is a person (lexicon-sv)."""
+    text = universal("sv", "Ny kund", "Kundtjänst", target="advisor")
+    assert lint(text, select="L301") == []
+    near_miss = menu("sv", "Ny kund", "Kundtjänst", second_goto="advisor")  # both lead to the person
+    assert lint(near_miss, select="L301") == []
+    defect = menu("sv", "Fakturor", "Räkningar")  # the same task in two words (lexicon-sv)
+    assert [f.code for f in lint(defect, select="L301")] == ["L301"]

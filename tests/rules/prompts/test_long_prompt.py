@@ -62,7 +62,9 @@ def test_limit_and_speaking_rate_are_settings() -> None:
     assert len(lint(menu("fi", FI_SHORT), select="P404", speaking_rate={"fi": 1.0})) == 1
 
 
-def test_message_gives_the_time_and_the_limit() -> None:
+def test_message_says_how_far_over_the_limit_and_the_limit_itself_passes() -> None:
+    """Before: "about 21 s (limit 20 s)", and "about 20 s (limit 20 s)" just over it, which reads as no defect."""
     (finding,) = lint(menu("en", EN_LONG), select="P404")
     assert finding.node_id == "main"
-    assert 'the prompt of "main" takes about 21 s to speak (limit 20 s)' in finding.message
+    assert finding.message.startswith('the prompt of "main" takes 20.8 s to speak, 0.8 s over the 20 s limit')
+    assert lint(menu("en", EN_LONG), select="P404", rules={"P404": {"max_seconds": 20.8}}) == []
