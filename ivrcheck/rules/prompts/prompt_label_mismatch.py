@@ -11,7 +11,12 @@ using the meaning model of L301 (docs/languages.md). It reports a key when both 
 tasks the contact-centre lexicon knows (a word or phrase of a group, or a compound whose
 head is one: "Vesi|lasku" is a bill) and they have nothing in common: no word, no
 synonym, no topic ("To renew your policy, press 1" on an option labelled "Make a
-payment"). Wording that differs but means the same passes ("To hear these options
+payment"), or when they share words but the label adds a task of its own ("For card
+payments" on "Card activation"; "For home insurance" on "Travel insurance"; "To make a
+new claim" on "Check on a claim"). A label that shortens what the prompt says passes:
+"Check on a claim" for "to check the progress of a claim you have already made", "Balance
+and due date" for "to hear your balance and next payment date". Wording that differs but
+means the same passes ("To hear these options
 again" and "Repeat these options"; "If you have lost your card" and "Lost or stolen
 cards"), and so does anything the lexicon cannot place, so that an unusual but correct
 prompt is not reported. When the announced function fits the label of another option of
@@ -116,7 +121,26 @@ def _mismatch(language: Language, announced: str, label: str) -> bool:
     words = language.label_words
     if not _names_a_task(words, announced) or not _names_a_task(words, label):
         return False
-    return language.relate(announced, label).kind in (RELATED, DISTINCT)
+    verdict = language.relate(announced, label)
+    if verdict.kind != RELATED:
+        return verdict.kind == DISTINCT
+    # Words in common: a mismatch only when a word the label adds names a task by itself. A
+    # label is the short form of what the prompt says: "Check on a claim" for "check the progress
+    # of a claim you have already made", "Balance and due date" for "hear your balance and next
+    # payment date"; "Card activation" against "Card payments" adds a task.
+    said = {c for u in words.units(announced) for c in u.concepts}
+    return any(_names_a_task(words, word) or _adds_a_task(words, label, word, said) for word in verdict.right)
+
+
+def _adds_a_task(words: LabelWords, label: str, word: str, said: set[str]) -> bool:
+    """Whether the label's phrase or compound holding `word` names a task the prompt does not name,
+    itself or as the broader task it is a case of: "Travel insurance" against "Home insurance"
+    adds a task; "Check on a claim" (a case of claims) against "the progress of a claim" does not."""
+    for unit in words.units(label):
+        # The word is the unit, a word of its phrase, or a part of its compound ("auto" of "autovakuutus").
+        if unit.concepts and word in unit.text:
+            return not (unit.concepts | words.lexicon.broader(unit.concepts)) & said
+    return False
 
 
 def _names_a_task(words: LabelWords, text: str) -> bool:

@@ -96,3 +96,22 @@ def test_a_finnish_compound_names_the_task_of_its_head() -> None:
     assert codes_at(lint(text, select="P406")) == [At("P406", 7, 20)]
     near_miss = menu("fi", "Vesilaskut, paina 1. Vikailmoitukset, paina 2.", "Laskut", "Vikailmoitukset")
     assert lint(near_miss, select="P406") == []
+
+
+@pytest.mark.parametrize("prompt, label", [
+    ("To check the progress of a claim you have already made, press 1.", "Check on a claim"),
+    ("To hear your balance and next payment date, press 1.", "Balance and due date"),
+])
+def test_a_label_that_shortens_what_the_prompt_says_is_no_mismatch(prompt: str, label: str) -> None:
+    """Before: both were reported; the label adds no task of its own ("on", "due")."""
+    assert lint(menu("en", prompt + " To make a claim, press 2.", label, "Make a claim"), select="P406") == []
+
+
+@pytest.mark.parametrize("prompt, label", [
+    ("To make a new claim, press 1.", "Check on a claim"),          # new against existing
+    ("For home insurance, press 1.", "Travel insurance"),           # each phrase names its own task
+    ("For card payments, press 1.", "Card activation"),             # "activation" is a task by itself
+])
+def test_near_miss_a_label_that_adds_a_task_is_still_reported(prompt: str, label: str) -> None:
+    text = menu("en", prompt + " To make a claim, press 2.", label, "Make a claim")
+    assert codes_at(lint(text, select="P406")) == [At("P406", 7, 20)]
