@@ -107,3 +107,29 @@ def test_spanish_offers_are_read_in_a_spanish_line() -> None:
     assert lint(text, select="P401") == []
     (finding,) = lint(menu("es", "Para tarjetas, pulse 1."), select="P401")
     assert finding.help == 'add "Para advisor, pulse 0." to the prompt, or remove the option'
+
+
+UNDECLARED = """
+language: en
+entry: main
+nodes:
+  main:
+    prompt: For claims, press 1. Para reclamaciones en español, oprima nueve.
+    options:
+      "1": {label: Claims, goto: advisor}
+      "9": {label: Reclamaciones, goto: es_menu}
+  es_menu:
+    prompt: Para reclamos, oprima 1. Para hablar con un agente, marque cero.
+    options:
+      "1": {label: Reclamos, goto: advisor}
+      "0": {label: Hablar con un agente, goto: advisor}
+  advisor: {type: agent}
+"""
+
+
+def test_a_menu_in_a_language_nobody_declared_is_read_in_that_language() -> None:
+    """Before: the Spanish menu of an English line without `language: es` anywhere was read as English."""
+    assert lint(textwrap.dedent(UNDECLARED), select="P401") == []
+    near_miss = textwrap.dedent(UNDECLARED).replace("Para hablar con un agente, marque cero.", "")
+    assert [f.message.split(" is never")[0] for f in lint(near_miss, select="P401")] == [
+        'option "0" ("Hablar con un agente") in "es_menu"']
