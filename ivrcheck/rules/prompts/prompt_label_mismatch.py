@@ -11,7 +11,8 @@ using the meaning model of L301 (docs/languages.md). It reports a key when both 
 tasks the contact-centre lexicon knows (a word or phrase of a group, or a compound whose
 head is one: "Vesi|lasku" is a bill) and they have nothing in common: no word, no
 synonym, no topic ("To renew your policy, press 1" on an option labelled "Make a
-payment"), or when they share words but the label adds a task of its own ("For card
+payment"), or two different languages ("Palvelu ruotsiksi" announced for an option
+labelled "Palvelu suomeksi"), or when they share words but the label adds a task of its own ("For card
 payments" on "Card activation"; "For home insurance" on "Travel insurance"; "To make a
 new claim" on "Check on a claim"). A label that shortens what the prompt says passes:
 "Check on a claim" for "to check the progress of a claim you have already made", "Balance
@@ -72,6 +73,7 @@ from typing import TYPE_CHECKING, Iterator
 
 from ivrcheck.findings import Problem, Severity
 from ivrcheck.language import EXTENSION
+from ivrcheck.language.choices import chosen_language
 from ivrcheck.language.meaning import DISTINCT, RELATED
 from ivrcheck.model import Menu, Node, Option
 from ivrcheck.rules.base import Settings, quote
@@ -118,6 +120,9 @@ def check(menu: Menu, line: LineAnalysis, settings: Settings) -> Iterator[Proble
 
 def _mismatch(language: Language, announced: str, label: str) -> bool:
     """Both name tasks the lexicon knows, and the meaning model finds them different tasks."""
+    said_language, named_language = chosen_language(announced), chosen_language(label)
+    if said_language and named_language:
+        return said_language != named_language  # "Palvelu ruotsiksi" announced for "Palvelu suomeksi"
     words = language.label_words
     if not _names_a_task(words, announced) or not _names_a_task(words, label):
         return False

@@ -115,3 +115,10 @@ def test_a_label_that_shortens_what_the_prompt_says_is_no_mismatch(prompt: str, 
 def test_near_miss_a_label_that_adds_a_task_is_still_reported(prompt: str, label: str) -> None:
     text = menu("en", prompt + " To make a claim, press 2.", label, "Make a claim")
     assert codes_at(lint(text, select="P406")) == [At("P406", 7, 20)]
+
+
+def test_a_prompt_that_announces_another_language_than_the_label_is_a_mismatch() -> None:
+    text = menu("fi", "Palvelu ruotsiksi, paina 1. Palvelu suomeksi, paina 2.", "Palvelu suomeksi", "Palvelu ruotsiksi")
+    assert codes_at(lint(text, select="P406")) == [At("P406", 7, 20), At("P406", 8, 20)]
+    near_miss = menu("fi", "På svenska, tryck 1. Suomeksi paina 2.", "Ruotsiksi", "Suomeksi")  # one language, two names
+    assert lint(near_miss, select="P406") == []
