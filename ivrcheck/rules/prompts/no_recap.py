@@ -6,9 +6,10 @@ without `changes:`, when an option leading to it names a change in the menu's la
 "Pay a bill", "Book an appointment"; "Muuttoilmoitus", "Eräpäivän siirto"; "Betala en
 faktura", "Boka tid". When the call ends after such a task with no further choice (no
 `next`, or only messages and branches to a hang-up), one of the prompts heard from the
-task to the end must say what was done: "Your payment has been made", "Eräpäivä on nyt
-siirretty", "Din tid är nu bokad" (read in each node's language); a task that returns to
-a menu is not judged. And when one of those prompts promises a written confirmation
+task to the end must say what was done: "Your payment has been made", "Your appointment
+is booked for Monday", "Eräpäivä on nyt siirretty", "Din tid är (nu) bokad", "Su receta
+se ha renovado" (read in each node's language); "A meter reading is needed" is no recap.
+A task that returns to a menu is not judged. And when one of those prompts promises a written confirmation
 ("You will receive a confirmation by text message", "Saat vahvistuksen
 tekstiviestinä"), the task must send one: `confirmation: sms` or `email`.
 
