@@ -113,16 +113,23 @@ class LineAnalysis:
         return {}
 
     def unread(self, node: Node) -> str | None:
-        """The language `node` speaks when ivrcheck has no words for it (its wording is then not
-        judged), else None: its own `language:`, else the line's."""
-        code = node.language or self.menu.language
+        """The language `node` speaks (`language_of`) when ivrcheck has no words for it (its wording
+        is then not judged), else None."""
+        code = self.language_of(node)
         return None if reads(code) else code
 
+    def language_of(self, node: Node) -> str:
+        """The language `node` is meant to speak: its `language:`, else the one callers chose on
+        every way there (the Spanish branch of an English line, behind "Para español"), else the line's."""
+        if node.language:
+            return node.language
+        chosen = {code for a in self.states.values() for code in a.language_chosen.get(node.id, {})}
+        return chosen.pop() if len(chosen) == 1 else self.menu.language
+
     def speaks(self, node: Node, text: str | None = None) -> Language:
-        """The language of `text` (a sentence of `node`'s prompt) or of the prompt, for help texts
-        written in its words: the language `text` reads as, else the node's `language:`, else the
-        language its prompt reads as (a Swedish menu in a Finnish line), else the line's."""
-        code = detect(text, least=1) or node.language or detect(node.prompt) or self.menu.language
+        """The language to read `node`'s words in, or to write help texts for it in: the language
+        `text` (a sentence of its prompt) reads as, else `language_of(node)`."""
+        code = detect(text, least=1) or self.language_of(node)
         spoken = load_language(code)
         return self.language if spoken.code == self.language.code or not reads(code) else spoken
 

@@ -61,3 +61,26 @@ def test_message_names_the_nodes_and_the_language() -> None:
     (finding,) = lint(GERMAN, select="L307")
     assert finding.message.startswith('the words of 2 nodes ("main", "sub") are in "de", which ivrcheck has no word')
     assert "not checked" in finding.message and "Adding a language" in (finding.help or "")
+
+
+GERMAN_BRANCH = """
+language: en
+entry: main
+nodes:
+  main:
+    prompt: For bills, press 1. Für Deutsch, drücken Sie 9.
+    options:
+      "1": {label: Bills, goto: advisor}
+      "9": {label: Auf Deutsch, goto: de_menu}
+  de_menu:
+    prompt: Für Rechnungen, drücken Sie 1.
+    options:
+      "1": {label: Rechnungen, goto: advisor}
+  advisor: {type: agent}
+"""
+
+
+def test_a_branch_behind_a_choice_of_a_language_ivrcheck_cannot_read_is_not_judged() -> None:
+    """Nothing declares `language: de`: the label "Auf Deutsch" chooses it, and the menu behind it speaks it."""
+    codes = [(f.code, f.node_id) for f in lint(GERMAN_BRANCH) if f.code in ("L307", "P401")]
+    assert codes == [("L307", "de_menu")]
