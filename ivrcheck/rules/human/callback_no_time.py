@@ -4,10 +4,11 @@
 Every reachable `callback` and `voicemail` node must say when the caller will hear back:
 either `promise:` on the node ("within 2 hours", "seuraavana arkipäivänä"), or a prompt
 on the node that names a time. Prompts are read in the node's `language`, else in the
-language callers chose on the way there ("Para español, oprima 9"), else the line's: "within 2 hours", "by 6 pm", "tomorrow"; "kahden tunnin kuluessa",
-"huomenna", "klo 12"; "inom två timmar", "nästa arbetsdag"; "en 30 minutos",
-"mañana", "antes de las 18:00". A node in a language ivrcheck has no words for is not
-judged (L307 names it). "As soon as possible",
+language callers chose on the way there ("Para español, oprima 9"), else the line's:
+"within 2 hours", "by 6 pm", "tomorrow"; "kahden tunnin kuluessa", "huomenna", "klo
+12"; "inom två timmar", "nästa arbetsdag"; "en 30 minutos", "mañana", "antes de las
+18:00". A node in a language ivrcheck has no words for is not judged (L307 names it).
+"As soon as possible",
 "mahdollisimman pian" and "så snart som möjligt" name no time, and neither does a
 `promise:` that says only that.
 

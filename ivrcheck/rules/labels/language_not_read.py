@@ -2,7 +2,8 @@
 
 ## What it checks
 Every reachable node with a prompt or labelled options whose language (its own
-`language:`, else the line's) has no word lists in ivrcheck (docs/languages.md lists
+`language:`, else the language callers chose on the way there, such as German behind an
+option labelled "Auf Deutsch", else the line's) has no word lists in ivrcheck (docs/languages.md lists
 English, Finnish, Swedish and Spanish). One finding per file names those nodes and the
 language. The rules that judge words (P401 to P407, L301 to L306, T602, H209) stay quiet
 on them: read with English words, "Für Rechnungen, drücken Sie 1" offers nothing, and
