@@ -57,6 +57,8 @@ class PromptWords:
     action_verbs: frozenset[str]
     extension_example: str
     spoken: Mapping[str, str]
+    #: The label help texts suggest for the option that plays the menu again.
+    repeat_label: str
     #: The `prompts:` section of the language file, compiled into the patterns below on first use.
     data: Mapping[str, Any] = field(repr=False)
 
@@ -74,6 +76,7 @@ class PromptWords:
             action_verbs=frozenset(data.get("action_verbs", ())),
             extension_example=data.get("extension_example", ""),
             spoken={str(k): v[0] for k, v in data["keys"].items() if str(k) in ("*", "#") and v},
+            repeat_label=data.get("repeat_label", "Repeat these options"),
             data=data,
         )
 
