@@ -149,3 +149,12 @@ def test_a_shared_stem_with_a_person_option_is_no_confusion() -> None:
     assert lint(near_miss, select="L301") == []
     defect = menu("sv", "Fakturor", "Räkningar")  # the same task in two words (lexicon-sv)
     assert [f.code for f in lint(defect, select="L301")] == ["L301"]
+
+
+@pytest.mark.parametrize("first, second, confusable", [
+    ("Facturas", "Recibos", True),                    # one task in two words (lexicon-es)
+    ("Facturas", "Averías", False),
+    ("Pagos", "Hablar con un agente", False),         # a person option is compared only with another
+])
+def test_spanish_labels_are_read_in_spanish(first: str, second: str, confusable: bool) -> None:
+    assert bool(lint(menu("es", first, second), select="L301")) is confusable
