@@ -333,6 +333,7 @@ def test_a_twin_refuses_data_json_would_change() -> None:
     ("En español", "es"), ("auf Deutsch", "de"), ("Jatkaaksesi suomeksi", "fi"), ("Eesti keeles", "et"),
     ("Service in English", "en"),
     ("English and Spanish", None), ("Spanish prescriptions", None), ("Ruotsin kurssit", None), ("Laskut", None),
+    ("Englanti", None), ("Italia", None),  # a school subject, a country: Finnish offers say "englanniksi"
     ("", None),
 ])
 def test_a_choice_of_language_is_told_by_a_label_naming_one_language_and_nothing_else(text: str, code) -> None:
