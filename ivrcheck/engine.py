@@ -15,7 +15,8 @@ from ivrcheck.config import Config
 from ivrcheck.discover import display_path, real_path
 from ivrcheck.findings import FileResult, Finding, sort_findings
 from ivrcheck.graph import LineAnalysis
-from ivrcheck.language import load_language
+from ivrcheck.language import available, load_language
+from ivrcheck.language.choices import with_choices
 from ivrcheck.load import LoadedFile, PhoneLine
 from ivrcheck.model import Menu
 
@@ -184,6 +185,8 @@ def _check(phone: PhoneLine, config: Config, keep: bool) -> Line:
                     Inspection(result, None, None) if keep else None)
     language = (load_language(menu.language).with_rate(config.rate_for(menu.language))
                 .with_synonyms(config.synonyms_for(menu.language)))
+    # Options that choose a language by their words ("På svenska") count as language choices.
+    menu = with_choices(menu, language.also_reading(available()))
     analysis = graph.analyse(menu, language)
     by_file: dict[str, list[Finding]] = {f.display: list(f.findings) for f in phone.files}
     for finding in (*phone.problems, *rules.run(menu, analysis, config)):

@@ -79,7 +79,10 @@ nodes:
   answer (H209 also accepts a prompt that names a time).
 - `language:` on an option means choosing it switches the call to that language; on a
   node, that the node speaks it. L305 checks that the choice comes first, L306 that each
-  language is spoken where it was chosen.
+  language is spoken where it was chosen. An option without it whose label (or whose offer
+  in the prompt) names a language and nothing else ("På svenska", "In English",
+  "Ruotsiksi", "Para español", "auf Deutsch") is read as choosing that language
+  (docs/languages.md).
 - `changes:` on a `self_service` task says it changes something (a payment, a booking);
   `confirmation:` there is the written confirmation it sends. P407 asks for a recap.
 - `speaking_rate:` on any node is the rate its prompt is played at, and `digit_timeout:`

@@ -128,9 +128,13 @@ def load_language(code: str) -> Language:
     return _load(base if base in available() else "en")
 
 
-def reads(code: str) -> bool:
-    """Whether ivrcheck reads prompts in this language (it ships the language's words)."""
-    return _base(code) in available()
+def reads(code: str | None) -> bool:
+    """Whether ivrcheck has words for the language `code` (a data file ships for it).
+
+    Text in any other language is timed at the English rate but never judged by English
+    words: "Para español, oprima nueve" read as English offers nothing.
+    """
+    return bool(code) and _base(code) in available() and CODE.match(code) is not None  # type: ignore[arg-type]
 
 
 def name_of(code: str) -> str:

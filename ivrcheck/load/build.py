@@ -42,7 +42,7 @@ def build_menu(root: yaml.Node, path: str, reader: Reader, entry: str | None = N
     scalars = {name: _field(reader, top, name, TOP_FIELDS, f"`{name}`") for name in ("name", "language", "entry")}
     if scalars["language"] is not None and not LANGUAGE_CODE.match(str(scalars["language"])):
         reader.error("F011", top["language"][1], f"`language` is {str(scalars['language'])[:40]!r}, which is no "
-                     "language code", "use a code such as en, fi or sv (sv-FI for a region)")
+                     "language code", "use a code such as en, es, fi or sv (es-MX for a region)")
         scalars["language"] = None
     defaults = _defaults(reader, top)
     hours, hours_spans = _hours(reader, top)

@@ -141,7 +141,8 @@ DEFAULT_FIELDS = ERROR_HANDLING
 
 TOP_FIELDS = {
     "name": Field("str", "The phone line's name, shown in reports and diagrams."),
-    "language": Field("str", "Language of prompts and labels (`en`, `fi`, ...): word lists and speaking rate."),
+    "language": Field("str", "Language of prompts and labels (`en`, `es`, `fi`, `sv`, ...): word lists and speaking "
+                      "rate. Prompts in a language without word lists are timed but not judged (L307)."),
     "entry": Field("target", "The node a call starts at.", required=True),
     "defaults": Field("defaults", "Error handling applied to every menu and input unless it says otherwise."),
     "hours": Field("hours", "Named schedules: name -> {days: \"HH:MM-HH:MM\"}; days are mon ... sun, ranges "
