@@ -8,7 +8,7 @@ import yaml
 
 from ivrcheck.config import Limits
 from ivrcheck.findings import Finding, Span
-from ivrcheck.importers import archy, genesys_tasks
+from ivrcheck.importers import archy, archy_menu, genesys_tasks
 from ivrcheck.importers.archy import Doc, get, items, seq, single, span
 from ivrcheck.importers.common import END, Flow, language_code, make, option, unknown_prompt
 from ivrcheck.load.source import compose
@@ -149,6 +149,11 @@ class Reader:
         entry = genesys_tasks.actions(self, get(found[1], "actions"), cont, menu, found[0])
         self._calls[memo] = entry
         return entry
+
+    def collected(self, body: yaml.Node, name: str, where: Span, cont: Target | None, menu: str | None,
+                  base: str) -> Target | None:
+        """A `collectInput` whose digits a switch or decision reads as keys, as a menu (else None)."""
+        return archy_menu.collected_menu(self, body, name, where, cont, menu, base)
 
     def build_menu(self, node_id: str, body: yaml.Node, parent: str | None) -> Target:
         """A menu (top-level or a `menuSubMenu`'s) -> a menu node and the nodes its choices lead to."""
