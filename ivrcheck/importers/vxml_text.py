@@ -96,6 +96,7 @@ def grammar_items(field: ET.Element) -> tuple[list[tuple[str, str]], int | None,
         if src.startswith("builtin:"):
             length = _length(src)
             continue
+        items.extend(_gsl_items(text_of(grammar)))
         for item in (i for i in grammar.iter() if local(i.tag) == "item"):
             if any(local(c.tag) == "item" or local(c.tag) == "one-of" for c in item):
                 continue
@@ -105,6 +106,24 @@ def grammar_items(field: ET.Element) -> tuple[list[tuple[str, str]], int | None,
             if said:
                 items.append((said, value))
     return items, length, found
+
+
+#: A Nuance GSL alternative with a key: `[dtmf-1 sales]`, then an optional `{<slot "value">}` or `{return(x)}`.
+_GSL = re.compile(r"\[\s*([^\[\]]*\bdtmf-([0-9*#]|star|pound)\b[^\[\]]*)\]\s*(\{[^}]*\})?", re.IGNORECASE)
+
+
+def _gsl_items(text: str) -> list[tuple[str, str]]:
+    """(key or word, value) of an inline GSL grammar's alternatives that hold a `dtmf-N` token."""
+    found: list[tuple[str, str]] = []
+    for match in _GSL.finditer(text):
+        key = {"star": "*", "pound": "#"}.get(match.group(2).lower(), match.group(2))
+        words = [" ".join(w.strip("()").split()) for w in re.findall(r"\([^()]*\)|\S+", match.group(1))
+                 if not w.lower().startswith("dtmf-")]
+        slot = re.search(r"""<\s*\w+\s+["']?([^"'>]+?)["']?\s*>|return\(\s*["']?([^"')]+)""", match.group(3) or "")
+        value = (slot.group(1) or slot.group(2)).strip() if slot else (words[0] if words else key)
+        found.append((key, value))
+        found.extend((word, value) for word in words)
+    return found
 
 
 def _tag_value(tag: ET.Element) -> str:
