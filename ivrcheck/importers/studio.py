@@ -236,7 +236,11 @@ class _Reader:
             self.flow.add(make(node_id, NodeType.MESSAGE, at, prompt=spoken(say) if not is_template(say) else None,
                                next=self.target(name, "audioComplete")))
         elif kind == "connect-call-to":
-            self.flow.add(make(node_id, NodeType.TRANSFER, at, human=True))
+            why = _not_a_person(props)
+            self.flow.add(make(node_id, NodeType.TRANSFER, at, human=why is None))
+            if why:
+                self.flow.opaque(at, node_id, f'"{name}" connects the call to {why}, which is not counted as a person',
+                                 "if a person always answers, the imported YAML can say `human: true`")
         elif kind in _PEOPLE:
             queue = props.get("queue_name") or props.get("workflow") or props.get("workflow_sid")
             self.flow.add(make(node_id, NodeType.AGENT, at, queue=str(queue) if queue else None))
@@ -264,6 +268,16 @@ class _Reader:
             self.flow.add(make(node_id, NodeType.BRANCH, at, on="data", cases=cases))
             self.flow.opaque(at, node_id, f'"{name}" runs {what}, whose result picks the route',
                              "every route it declares is checked; which one a caller takes depends on the result")
+
+
+def _not_a_person(props: dict[str, Any]) -> str | None:
+    """Why Connect Call To reaches no person (a conference, a number computed at run time), or None."""
+    noun, to = str(props.get("noun") or "number"), props.get("to")
+    if noun == "conference":
+        return f"the conference room {to or ''}".strip()
+    if is_template(to) or (isinstance(to, str) and "{{" in to):
+        return f"a destination computed at run time ({to})"
+    return None
 
 
 def _modern(states: object) -> list[Any]:

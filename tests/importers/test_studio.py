@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+
 from ivrcheck.importers import studio
 from ivrcheck.model import NodeType
 from tests.importers.cloud_helpers import checked, codes, goto, imported, keys
@@ -62,3 +64,15 @@ def test_the_older_export_with_sids_and_no_initial_state_is_read() -> None:
     assert menu.nodes["shop_queue"].type is NodeType.AGENT
     result = checked("studio", "legacy-export.json")
     assert not [c for c in codes(result) if c.startswith("F")] and result.metrics["steps_to_human"] == 1
+
+
+def test_connect_call_to_a_conference_or_a_computed_number_is_not_a_person() -> None:
+    flow = {"initial_state": "Trigger", "states": [
+        {"name": "Trigger", "type": "trigger", "transitions": [{"event": "incomingCall", "next": "room"}]},
+        {"name": "room", "type": "connect-call-to", "properties": {"noun": "conference", "to": "weekly"},
+         "transitions": [{"event": "callCompleted", "next": "dyn"}]},
+        {"name": "dyn", "type": "connect-call-to", "properties": {"noun": "number", "to": "{{flow.variables.n}}"},
+         "transitions": [{"event": "callCompleted"}]}]}
+    menu, findings = studio.read(json.dumps(flow), "f.json", None)
+    assert not menu.nodes["room"].human and not menu.nodes["dyn"].human
+    assert {f.node_id for f in findings if f.code == "F020"} == {"room", "dyn"}
