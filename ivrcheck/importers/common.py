@@ -5,6 +5,7 @@ from __future__ import annotations
 import html
 import re
 from collections.abc import Iterable
+from typing import Protocol
 
 from ivrcheck.didyoumean import suggest
 from ivrcheck.findings import Finding, Span
@@ -173,8 +174,15 @@ def is_template(text: object) -> bool:
     return isinstance(text, str) and bool(PLACEHOLDER.fullmatch(text.strip()))
 
 
-def unknown_prompt(flow: Flow, node_id: str, span: Span, what: str) -> frozenset[str]:
-    """Report a prompt whose words are not in the export; returns the prompt rules to silence there."""
+class Notes(Protocol):
+    """What can take an F020 note: the flow builder (`Flow`) and the node-set builder (`NodeSet`)."""
+
+    def opaque(self, span: Span, node_id: str | None, why: str, help_text: str = "") -> None: ...
+
+
+def unknown_prompt(flow: Notes, node_id: str, span: Span, what: str) -> frozenset[str]:
+    """The one way every importer marks a prompt whose words are not in the export (a recording, an
+    expression, a placeholder): an F020 saying what it is, and the prompt rules to silence there."""
     flow.opaque(span, node_id, f'the prompt of "{node_id}" is {what}, so its words cannot be checked',
                 "prompt rules (P4xx) skip this node; check the recording against its options by hand")
     return PROMPT_RULES

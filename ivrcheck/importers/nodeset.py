@@ -9,10 +9,9 @@ from dataclasses import replace
 from ivrcheck.findings import Finding, Span
 from ivrcheck.language import load_language
 from ivrcheck.load.codes import LOAD_CODES, load_finding
+from ivrcheck.importers.common import unknown_prompt
 from ivrcheck.model import Menu, Node, NodeType, Target
 
-#: Prompt rules that read a prompt's words; a recording has none to read.
-WORDING_RULES = frozenset({"P401"})
 _SOUND_EXT = re.compile(r"\.(wav|mp3|gsm|ulaw|alaw|sln\d*|g729|g722|ogg|vox|raw)$", re.IGNORECASE)
 
 
@@ -67,17 +66,10 @@ class NodeSet:
 
     def finish(self, entry: Target, name: str, language: str = "en") -> tuple[Menu | None, list[Finding]]:
         """The Menu (None when an error-level finding exists) and every finding."""
-        if self.recorded:
-            node_id, sound, span = self.recorded[0]
-            more = f" and {len(self.recorded) - 1} more" if len(self.recorded) > 1 else ""
-            self.opaque(span, node_id,
-                        f"the prompt of {node_id!r} is a recording ({sound}){more}; its words cannot be read, "
-                        "so options are not checked against what it says (P401)",
-                        "write the prompt's words as text-to-speech, or check by listening that every key is offered")
-            for node_id, _, _ in self.recorded:
-                node = self.nodes.get(node_id)
-                if node is not None:
-                    self.replace(node_id, ignore=node.ignore | WORDING_RULES)
+        for node_id, sound, span in self.recorded:
+            node = self.nodes.get(node_id)
+            if node is not None:  # the same marking as every other importer's (common.unknown_prompt)
+                self.replace(node_id, ignore=node.ignore | unknown_prompt(self, node_id, span, f"a recording ({sound})"))
         if self.failed():
             return None, self.findings
         menu = Menu(path=self.path, name=name, language=language, entry=entry, nodes=dict(self.nodes),
@@ -125,4 +117,4 @@ def is_computed(value: str) -> bool:
     return "${" in value.replace("$${", "") or "$[" in value
 
 
-__all__ = ["WORDING_RULES", "NodeSet", "humanize", "is_computed", "prompt_label", "sound_label"]
+__all__ = ["NodeSet", "humanize", "is_computed", "prompt_label", "sound_label"]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import re
 
 import pytest
@@ -60,3 +61,29 @@ def test_import_of_a_broken_export_exits_1(tmp_path) -> None:
     path.write_text('{"StartAction": "a", "Actions": [')
     run = CliRunner().invoke(app, ["import", str(path), "--from", "connect"])
     assert run.exit_code == 1 and "F018" in run.output
+
+
+#: Per format, a flow whose menu plays a recording (a fixture, or a few lines written here).
+RECORDED = {
+    "connect": json.dumps({"StartAction": "m", "Actions": [
+        {"Identifier": "m", "Type": "GetParticipantInput", "Parameters": {"PromptId": "arn:aws:connect:x:prompt/p"},
+         "Transitions": {"Conditions": [{"NextAction": "h", "Condition": {"Operator": "Equals", "Operands": ["1"]}}]}},
+        {"Identifier": "h", "Type": "DisconnectParticipant", "Parameters": {}, "Transitions": {}}]}),
+    "voicexml": '<vxml version="2.1"><menu id="m"><prompt><audio src="m.wav"/></prompt>'
+                '<choice dtmf="1" next="#m"/></menu></vxml>',
+    "freeswitch": "freeswitch/demo_ivr.xml", "asterisk": "asterisk/demo.conf",
+    "genesys": "genesys/defects.yaml", "studio": "studio/defects.json"}
+
+
+@pytest.mark.parametrize("fmt", sorted(RECORDED))
+def test_every_importer_marks_a_prompt_of_unknown_words_the_same_way(fmt: str) -> None:
+    from ivrcheck.importers.common import PROMPT_RULES
+    from ivrcheck.load import menu_text
+
+    given = RECORDED[fmt]
+    text = given if given.lstrip().startswith(("{", "<")) else (FIXTURES / given).read_text(encoding="utf-8")
+    menu, findings = menu_text(text, f"x.{fmt}", source_format=fmt)
+    marked = [n for n in menu.nodes.values() if PROMPT_RULES <= n.ignore]
+    assert marked and all(n.prompt is None for n in marked)
+    notes = {f.node_id for f in findings if f.code == "F020" and "so its words cannot be checked" in f.message}
+    assert {n.id for n in marked} <= notes
