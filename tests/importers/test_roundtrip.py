@@ -36,6 +36,7 @@ def test_round_trip_keeps_every_rule_finding(name: str, tmp_path) -> None:
     assert not [f for f in again.findings if f.code.startswith("F") and f.code != "F020"]
     assert _rule_findings(again) == _rule_findings(original)
     assert again.metrics == original.metrics
+    assert (again.score, again.breakdown) == (original.score, original.breakdown)
 
 
 @pytest.mark.parametrize("name", ALL)
