@@ -291,8 +291,16 @@ class Walker:
                                   "of agents")
         elif app == "dial":
             device = args[0] if args else ""
-            add(Node(node_id, NodeType.TRANSFER, span, human=not is_computed(device)))
             hint(node_id, device.split("&")[0].rsplit("/", 1)[-1] or "Dial")
+            if any(s.app.lower() not in PASS | {"hangup"} for s in extension.steps[index + 1:]):
+                # Dial returns when nobody answers, and this dialplan goes on: both routes are the caller's.
+                rung = self.nodes.node(f"{node_id}:answered", NodeType.TRANSFER, span, human=not is_computed(device))
+                add(Node(node_id, NodeType.BRANCH, span, on="data", cases=(("answered", rung),), default=onward()))
+                self.nodes.opaque(span, node_id, f"Dial({','.join(args)}) goes on to the next priority when nobody "
+                                  "answers; both routes are kept", "check who answers, and how long it rings")
+                node_id = rung.ref
+            else:
+                add(Node(node_id, NodeType.TRANSFER, span, human=not is_computed(device)))
             if is_computed(device):
                 self.nodes.opaque(span, node_id, f"dials a device computed at run time ({device}), such as any "
                                   "extension of a range the caller dials; whether a person answers is not in the "

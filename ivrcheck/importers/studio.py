@@ -137,9 +137,10 @@ class _Reader:
         if trigger is None:
             self.flow.unknown_entry(self.doc.span(f"{self.pointer}/initial_state"), None, self.states, "widgets")
             return None
-        call = self.target(initial, "incomingCall")  # type: ignore[arg-type]
-        if call is None:
-            self.flow.structure(self.at(initial), "the trigger has no `incomingCall` transition: this flow answers "
+        found = self.events(initial).get("incomingCall")  # type: ignore[arg-type]
+        call = self.target(initial, "incomingCall") if found is not None and found[0] else None  # type: ignore[arg-type]
+        if call is None:  # no transition, or one left unconnected: a call ends as it arrives
+            self.flow.structure(self.at(initial), "the trigger's `incomingCall` leads to no widget: this flow answers "
                                 "no phone calls", "connect the trigger's Incoming Call to the first widget")
             return None
         return call

@@ -168,6 +168,13 @@ class _Builder:
                                     say=(said,), kind="speech") for said, value in words)
             self._interactive(node_id, NodeType.MENU, field, span, prompt, sounds, options=options)
             return
+        if not items and length == 1 and cases and all(key in DTMF_KEYS for key in cases):
+            # One key, routed by <filled> on its value: the keys it compares with are a menu's choices.
+            options = tuple(Option(key=key, span=span, target=target,
+                                   label=prompt_label(prompt, key, self.language) or humanize(target.ref))
+                            for key, target in cases.items())
+            self._interactive(node_id, NodeType.MENU, field, span, prompt, sounds, options=options)
+            return
         onward_after = rest
         if cases:  # branches on what was entered
             onward_after = self.nodes.node(f"{node_id}:filled", NodeType.BRANCH, span, on="data",

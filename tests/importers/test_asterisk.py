@@ -246,3 +246,28 @@ def test_a_dial_to_a_computed_extension_is_not_counted_as_a_person():
     """)
     dial = next(n for n in menu.nodes.values() if n.type is NodeType.TRANSFER)
     assert dial.human is False and any(f.node_id == dial.id and f.code == "F020" for f in findings)
+
+
+def test_a_dial_that_the_dialplan_goes_on_after_keeps_the_no_answer_route():
+    menu, _ = read("""
+        [from-trunk]
+        exten => s,1,Answer()
+         same => n,Dial(PJSIP/frontdesk,15)
+         same => n,Background(custom/menu)
+         same => n,WaitExten(5)
+        exten => 1,1,Queue(sales)
+    """)
+    ring = menu.nodes[menu.entry.ref]
+    assert ring.type is NodeType.BRANCH
+    assert menu.nodes[dict(ring.cases)["answered"].ref].human
+    assert menu.nodes[ring.default.ref].type is NodeType.MENU
+
+
+def test_a_dial_that_ends_the_extension_stays_a_person():
+    menu, _ = read("""
+        [from-trunk]
+        exten => s,1,Answer()
+         same => n,Dial(PJSIP/frontdesk,15)
+         same => n,Hangup()
+    """)
+    assert menu.nodes[menu.entry.ref].type is NodeType.TRANSFER and menu.nodes[menu.entry.ref].human

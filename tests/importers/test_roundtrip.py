@@ -6,6 +6,7 @@ import json
 import re
 
 import pytest
+import yaml
 from typer.testing import CliRunner
 
 from ivrcheck import engine, importers
@@ -14,6 +15,12 @@ from ivrcheck.cli import app
 from tests.importers.cloud_helpers import FIXTURES
 
 ALL = sorted(p.relative_to(FIXTURES).as_posix() for p in FIXTURES.glob("*/*") if p.name != "README.md")
+#: The real-export regression set too (those its platform does not refuse).
+REAL = FIXTURES.parent.parent / "import" / "real"
+_REFUSED = {name for name, facts in yaml.safe_load((REAL / "FACTS.yaml").read_text(encoding="utf-8")).items()
+            if facts.get("refused")}
+ALL += sorted(f"../../import/real/{p.relative_to(REAL).as_posix()}" for p in REAL.glob("*/*")
+              if p.relative_to(REAL).as_posix() not in _REFUSED)
 #: Fixtures whose format does not say where calls start.
 ENTRIES = {"asterisk/acme-support.conf": "from-trunk"}
 _POSITION = re.compile(r"(previously defined )?at line \d+, column \d+")
@@ -42,7 +49,7 @@ def test_round_trip_keeps_every_rule_finding(name: str, tmp_path) -> None:
 @pytest.mark.parametrize("name", ALL)
 def test_each_fixture_is_detected_as_its_format(name: str) -> None:
     text = (FIXTURES / name).read_text(encoding="utf-8")
-    assert importers.detect(text, name).NAME == name.split("/")[0]
+    assert importers.detect(text, name).NAME == name.split("/")[-2]
 
 
 def test_our_own_menus_are_not_taken_for_an_export() -> None:

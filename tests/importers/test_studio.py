@@ -76,3 +76,12 @@ def test_connect_call_to_a_conference_or_a_computed_number_is_not_a_person() -> 
     menu, findings = studio.read(json.dumps(flow), "f.json", None)
     assert not menu.nodes["room"].human and not menu.nodes["dyn"].human
     assert {f.node_id for f in findings if f.code == "F020"} == {"room", "dyn"}
+
+
+def test_an_unconnected_incoming_call_answers_no_calls() -> None:
+    flow = {"initial_state": "Trigger", "states": [
+        {"name": "Trigger", "type": "trigger", "transitions": [{"event": "incomingMessage", "next": "bye"},
+                                                                {"event": "incomingCall"}]},
+        {"name": "bye", "type": "say-play", "properties": {"say": "Bye."}, "transitions": [{"event": "audioComplete"}]}]}
+    menu, findings = studio.read(json.dumps(flow), "f.json", None)
+    assert menu is None and [f.code for f in findings] == ["F019"] and "incomingCall" in findings[0].message

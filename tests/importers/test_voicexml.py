@@ -164,3 +164,27 @@ def test_a_computed_transfer_is_not_counted_as_a_person():
     menu, findings = menu_text('<vxml version="2.1"><form id="f"><transfer name="t" destexpr="agentLine"/></form>'
                                '</vxml>', "x.vxml")
     assert menu.nodes["f"].human is False and any(f.code == "F020" and f.node_id == "f" for f in findings)
+
+
+def test_a_one_digit_field_routed_by_its_filled_is_a_menu():
+    menu, _ = read("""
+        <vxml version="2.1"><form id="f"><field name="k">
+          <grammar mode="dtmf" src="builtin:dtmf/digits?length=1"/>
+          <prompt>For sales, press 1. For help, press 2.</prompt>
+          <filled><if cond="k == '1'"><goto next="#sales"/><elseif cond="k == '2'"/><goto next="#help"/></if></filled>
+        </field></form>
+        <form id="sales"><transfer name="t" dest="tel:+15550100"/></form>
+        <form id="help"><block>Visit our website.</block></form></vxml>
+    """)
+    assert menu.nodes["f"].type is NodeType.MENU and keys(menu, "f") == {"1": "sales", "2": "help"}
+
+
+def test_a_longer_digit_field_routed_by_value_stays_an_input():
+    menu, _ = read("""
+        <vxml version="2.1"><form id="f"><field name="k">
+          <grammar mode="dtmf" src="builtin:dtmf/digits?length=4"/>
+          <prompt>Enter your PIN.</prompt>
+          <filled><if cond="k == '1234'"><goto next="#ok"/></if></filled>
+        </field></form><form id="ok"><block>Welcome.</block></form></vxml>
+    """)
+    assert menu.nodes["f"].type is NodeType.INPUT
