@@ -73,10 +73,13 @@ def _entry(doc: xml_source.Document, nodes: NodeSet, menus: dict[str, ET.Element
     roots = [name for name in menus if name not in led_to]
     if len(roots) == 1:
         return roots[0]
+    # Best guess first: menus no other menu leads to (a call can only arrive there from the dialplan).
     candidates = roots or list(menus)
+    why = "no other menu leads to it" if roots else "every menu is led to from another"
     nodes.problem("F021", doc.span(doc.root),
-                  f"{len(menus)} menus and no way to tell where calls start (candidates: {', '.join(candidates)}); "
-                  "the dialplan's `ivr` action decides that", f"pass --entry {candidates[0]} (or another menu name)")
+                  f"{len(menus)} menus and no way to tell where calls start; best guess first: "
+                  f"{', '.join(candidates)} ({why}); the dialplan's `ivr` action decides",
+                  f"pass --entry {candidates[0]} (or another menu name)")
     return None
 
 

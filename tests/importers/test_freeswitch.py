@@ -163,3 +163,14 @@ def test_phrase_macros_in_the_file_give_the_prompt_its_words():
     assert "P401" not in menu.nodes["harbour_main"].ignore
     assert "P401" in menu.nodes["harbour_hours"].ignore  # its macro plays a file: words unknown
     assert any(f.node_id == "harbour_hours" and "recording" in f.message for f in findings)
+
+
+def test_an_unclear_start_lists_the_menus_nothing_leads_to_first():
+    xml = ('<include><menu name="night" greet-long="say:x"><entry action="menu-top" digits="1"/></menu>'
+           '<menu name="day" greet-long="say:y"><entry action="menu-sub" digits="1" param="day_sub"/></menu>'
+           '<menu name="day_sub" greet-long="say:z"><entry action="menu-back" digits="*"/></menu></include>')
+    from ivrcheck.importers import freeswitch
+
+    menu, findings = freeswitch.read(xml, "ivr.xml", None)
+    assert menu is None
+    assert "best guess first: night, day (no other menu leads to it)" in findings[0].message
