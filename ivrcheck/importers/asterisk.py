@@ -41,7 +41,7 @@ def read(text: str, display: str, entry: str | None) -> tuple[Menu | None, list[
                           "a dialplan has [contexts] with `exten => EXT,PRIORITY,Application(...)` lines")
         return None, nodes.findings
     start = _entry(nodes, plan, contexts, entry)
-    if start is None or nodes.failed():
+    if start is None or nodes.failed:
         return None, nodes.findings
     walker = Walker(plan, nodes)
     first = walker.follow(start[0], start[1], 0, contexts[start[0]].span)

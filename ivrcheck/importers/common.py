@@ -24,9 +24,11 @@ _UUID = re.compile(r"^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{1
 
 
 class Flow:
-    """One import under way: the nodes made so far, their ids, and the findings."""
+    """One import under way: the nodes made so far, their ids, and the findings. The one builder
+    every importer fills (nodeset.NodeSet adds what the dialplan and XML formats need: ids kept as
+    written, schedules, recorded prompts)."""
 
-    def __init__(self, display: str, title: str) -> None:
+    def __init__(self, display: str, title: str = "") -> None:
         self.display = display
         self.title = title
         self.nodes: dict[str, Node] = {}
@@ -43,10 +45,11 @@ class Flow:
         self._taken.add(candidate)
         return candidate
 
-    def add(self, node: Node) -> str:
+    def add(self, node: Node) -> Target:
+        """Add a node (its id must be new) and return a target pointing at it."""
         self._taken.add(node.id)
         self.nodes[node.id] = node
-        return node.id
+        return Target(node.id, node.span)
 
     def end_call(self, span: Span) -> Target:
         """A target for a route the platform ends the call on (one shared hang-up node)."""
@@ -69,10 +72,13 @@ class Flow:
             del self.nodes[node_id]
 
     # findings ----------------------------------------------------------------------------
+    def problem(self, code: str, span: Span, message: str, help_text: str, node_id: str | None = None) -> None:
+        """A load finding (F0xx) at this position of the file."""
+        self.findings.append(load_finding(self.display, code, span, message, help_text, node_id))
+
     def opaque(self, span: Span, node_id: str | None, why: str, help_text: str = "") -> None:
         """F020: a step whose outcome cannot be known from the export, and why."""
-        self.findings.append(load_finding(self.display, "F020", span, why,
-                                          help_text or "check the routes of this step by hand", node_id))
+        self.problem("F020", span, why, help_text or "check the routes of this step by hand", node_id)
 
     def document(self, text: str) -> JsonDoc | None:
         """The file parsed as JSON, or None with an F018 saying where it breaks."""
