@@ -227,8 +227,10 @@ class _Mapper:
     def _queue(self, s: Step, node_id: str, at: Span) -> str | None:
         """The queue a transfer reaches: set by the `UpdateContactTargetQueue` steps that lead to it."""
         setters = self._setters(s.id)
-        names = sorted({self._name(q, "QueueId") or self._name(q, "Queue") or q.id for q in setters})
-        dynamic = [n for n in names if n.startswith("$.") or is_template(n)]
+        # A queue, or an agent's own queue (`AgentId`: the call waits for that user, a person).
+        names = sorted({self._name(q, "QueueId") or self._name(q, "Queue") or self._agent(q) or q.id
+                        for q in setters})
+        dynamic = [n for n in names if "$." in n or is_template(n.removeprefix("agent "))]
         if not names:
             self.flow.opaque(at, node_id, f'no step of this flow sets the queue "{node_id}" transfers to',
                              "the queue set before this flow applies; check it by hand")
@@ -267,6 +269,11 @@ class _Mapper:
         if not isinstance(value, str) or not value:
             return None
         return value if value.startswith("$.") or is_template(value) else value.rsplit("/", 1)[-1]
+
+    def _agent(self, s: Step) -> str | None:
+        """The agent whose own queue a step sets, named as the agent's queue."""
+        agent = self._name(s, "AgentId")
+        return f"agent {agent}" if agent else None
 
     def _error(self, s: Step, *kinds: str) -> Target | None:
         for kind in kinds:

@@ -111,3 +111,13 @@ def test_a_channel_compare_without_a_voice_case_takes_the_no_match_route() -> No
         {"Identifier": "m", "Type": "DisconnectParticipant", "Parameters": {}, "Transitions": {}}]}
     menu, _ = connect.read(json.dumps(flow), "f.json", None)
     assert menu.entry.ref == "m"
+
+
+def test_a_queue_set_to_an_agent_is_that_agents_queue() -> None:
+    flow = {"StartAction": "set", "Actions": [
+        {"Identifier": "set", "Type": "UpdateContactTargetQueue", "Parameters": {"AgentId": "$.Attributes.Owner"},
+         "Transitions": {"NextAction": "go"}},
+        {"Identifier": "go", "Type": "TransferContactToQueue", "Parameters": {}, "Transitions": {}}]}
+    menu, findings = connect.read(json.dumps(flow), "f.json", None)
+    assert menu.nodes["go"].type is NodeType.AGENT and menu.nodes["go"].queue == "agent $.Attributes.Owner"
+    assert any(f.node_id == "go" and "depends on the path or on data" in f.message for f in findings)
