@@ -290,22 +290,7 @@ class Walker:
                 self.nodes.opaque(span, node_id, f"the queue is computed at run time ({queue}); it is read as a queue "
                                   "of agents")
         elif app == "dial":
-            device = args[0] if args else ""
-            hint(node_id, device.split("&")[0].rsplit("/", 1)[-1] or "Dial")
-            if any(s.app.lower() not in PASS | {"hangup"} for s in extension.steps[index + 1:]):
-                # Dial returns when nobody answers, and this dialplan goes on: both routes are the caller's.
-                rung = self.nodes.node(f"{node_id}:answered", NodeType.TRANSFER, span, human=not is_computed(device))
-                add(Node(node_id, NodeType.BRANCH, span, on="data", cases=(("answered", rung),), default=onward()))
-                self.nodes.opaque(span, node_id, f"Dial({','.join(args)}) goes on to the next priority when nobody "
-                                  "answers; both routes are kept", "check who answers, and how long it rings")
-                node_id = rung.ref
-            else:
-                add(Node(node_id, NodeType.TRANSFER, span, human=not is_computed(device)))
-            if is_computed(device):
-                self.nodes.opaque(span, node_id, f"dials a device computed at run time ({device}), such as any "
-                                  "extension of a range the caller dials; whether a person answers is not in the "
-                                  "dialplan, so it is not counted as one",
-                                  "if a person always answers, the imported YAML can say `human: true`")
+            self._dial(key, extension, step, onward)
         elif app in ("voicemail", "vm"):
             add(Node(node_id, NodeType.VOICEMAIL, span))
             hint(node_id, "Voicemail")
@@ -330,6 +315,27 @@ class Walker:
             add(Node(node_id, NodeType.SELF_SERVICE, span, next=onward()))
             self.nodes.opaque(span, node_id, why + "; the call is assumed to carry on with the next priority")
             hint(node_id, humanize(step.app))
+
+    def _dial(self, key: tuple[str, str, int], extension: Extension, step: Step, onward) -> None:
+        """Dial: a person's phone rings (a device computed at run time is not counted as a person).
+        When the dialplan goes on after it, Dial returns on no answer, so both routes are kept."""
+        node_id, span, args = self.ids[key], self.span_of(key), step.args
+        device = args[0] if args else ""
+        self.hints[node_id] = device.split("&")[0].rsplit("/", 1)[-1] or "Dial"
+        if any(s.app.lower() not in PASS | {"hangup"} for s in extension.steps[key[2] + 1:]):
+            rung = self.nodes.node(f"{node_id}:answered", NodeType.TRANSFER, span, human=not is_computed(device))
+            self.nodes.add(Node(node_id, NodeType.BRANCH, span, on="data", cases=(("answered", rung),),
+                                default=onward()))
+            self.nodes.opaque(span, node_id, f"Dial({','.join(args)}) goes on to the next priority when nobody "
+                              "answers; both routes are kept", "check who answers, and how long it rings")
+            node_id = rung.ref
+        else:
+            self.nodes.add(Node(node_id, NodeType.TRANSFER, span, human=not is_computed(device)))
+        if is_computed(device):
+            self.nodes.opaque(span, node_id, f"dials a device computed at run time ({device}), such as any "
+                              "extension of a range the caller dials; whether a person answers is not in the "
+                              "dialplan, so it is not counted as one",
+                              "if a person always answers, the imported YAML can say `human: true`")
 
     def options(self, context: str, menu_id: str, span: Span) -> tuple[Option, ...]:
         return asterisk_menu.options(self, context, menu_id, span)

@@ -224,12 +224,7 @@ class _Menu:
                               "if a person answers, bridge to the user instead, or check that route by hand")
             return target, f"Extension {words[0]}"
         if app == "bridge" and words:
-            unknown = _not_a_person(args, dialled)
-            target = self.nodes.node(base, NodeType.TRANSFER, span, human=unknown is None)
-            if unknown is not None:
-                self.nodes.opaque(span, target.ref, f"bridges to {unknown} ({args}), which is not counted as a "
-                                  "person", "if a person always answers, the imported YAML can say `human: true`")
-            return target, _bridge_label(args)
+            return self._bridge(base, span, args, dialled), _bridge_label(args)
         if app in ("callcenter", "fifo") and words:
             queue = words[0].split("@")[0]
             # Wait announcements live in callcenter.conf, which is not read: H207 cannot judge them.
@@ -248,6 +243,15 @@ class _Menu:
         reason = ("runs a script" if app in _SCRIPTS else f"runs the application {app!r}")
         return self._opaque(base, span, f"{reason} ({param}), which may route the call anywhere; ivrcheck "
                             "assumes it returns to the menu", Target(self.name, span)), humanize(app)
+
+    def _bridge(self, base: str, span: Span, args: str, dialled: bool) -> Target:
+        """A bridge: a person when it rings a user or a phone; otherwise not counted, with a note why."""
+        unknown = _not_a_person(args, dialled)
+        target = self.nodes.node(base, NodeType.TRANSFER, span, human=unknown is None)
+        if unknown is not None:
+            self.nodes.opaque(span, target.ref, f"bridges to {unknown} ({args}), which is not counted as a "
+                              "person", "if a person always answers, the imported YAML can say `human: true`")
+        return target
 
     def _opaque(self, base: str, span: Span, why: str, onward: Target | None = None) -> Target:
         target = self.nodes.node(base, NodeType.SELF_SERVICE, span, next=onward)
