@@ -261,21 +261,12 @@ def _result(file: LoadedFile, kept: dict[str, list[Finding]], is_root: bool, ana
     else:
         scope = frozenset(n.id for n in analysis.menu.nodes.values() if n.source == file.display)
         clarity = score.clarity(mine, score.facts(analysis, scope, limits))
-    return FileResult(file.display, tuple(mine), _merged(graph.metrics(analysis), extra) if is_root else None,
+    return FileResult(file.display, tuple(mine), extra if is_root else None,
                       clarity.total, clarity.parts, clarity)
 
 
 #: Line ends as editors (and YAML) count them: CRLF, CR, LF; not NEL or U+2028 (see load.source.yaml_text).
 _EDITOR_LINES = re.compile(r"\r\n|\r|\n")
-
-
-def _merged(metrics: dict, extra: dict) -> dict:
-    """The graph's metrics with the callers' (weighted time, task success), state by state too."""
-    merged = {**metrics, **{k: v for k, v in extra.items() if k != "by_state"}}
-    if "by_state" in metrics:
-        merged["by_state"] = {s: {**values, **extra.get("by_state", {}).get(s, {})}
-                              for s, values in metrics["by_state"].items()}
-    return merged
 
 
 @contextmanager

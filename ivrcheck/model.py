@@ -10,6 +10,8 @@ from ivrcheck.findings import NOWHERE, Span
 
 DTMF_KEYS = ("1", "2", "3", "4", "5", "6", "7", "8", "9", "0", "*", "#")
 BUILTIN_TARGETS = ("repeat", "back")
+#: Keys every menu may bind to the same universal function (a person, repeat, back): never tasks.
+UNIVERSAL_KEYS = ("0", "*", "#")
 #: `receives: all`: the person sees everything the caller gave (a screen pop).
 RECEIVES_ALL = "all"
 
@@ -31,6 +33,10 @@ class NodeType(str, enum.Enum):
 
 #: Node types that collect a key press and therefore have timeout/invalid/retries handling.
 INTERACTIVE = frozenset({NodeType.MENU, NodeType.INPUT})
+#: Node types a caller passes through without choosing anything: the call moves on by itself.
+PASSED_THROUGH = frozenset({NodeType.MESSAGE, NodeType.BRANCH, NodeType.INPUT})
+#: Node types that promise a person later (a callback, a voicemail someone listens to).
+PROMISES = frozenset({NodeType.CALLBACK, NodeType.VOICEMAIL})
 #: Node types at which a call legitimately ends (handed over or finished).
 TERMINAL = frozenset(
     {NodeType.AGENT, NodeType.VOICEMAIL, NodeType.CALLBACK, NodeType.TRANSFER, NodeType.HANGUP}
@@ -127,6 +133,11 @@ class Node:
     changes: bool | None = None
     #: The speaking rate its prompt is played at, in its language's unit.
     speaking_rate: float | None = None
+    #: The prompt is a recording (or an expression) whose words ivrcheck cannot read: whether it
+    #: announces a key is unknown, never "not said". Importers set it; YAML never does.
+    words_unknown: bool = False
+    #: Seconds the prompt plays for, as declared (`seconds:`); else computed from its words.
+    seconds: float | None = None
     #: Span of every field as written in the file (or in `defaults` when inherited).
     spans: Mapping[str, Span] = field(default_factory=dict)
     #: Fields whose value (and span) come from `defaults` rather than the node itself.
@@ -154,6 +165,16 @@ class Node:
     @property
     def is_menu(self) -> bool:
         return self.type is NodeType.MENU
+
+    @property
+    def is_person(self) -> bool:
+        """A person answers: an agent, or a transfer declared `human: true` (hours aside)."""
+        return self.type is NodeType.AGENT or (self.type is NodeType.TRANSFER and self.human)
+
+    @property
+    def is_promise(self) -> bool:
+        """A callback or voicemail: the promise of a person later, not a person now."""
+        return self.type in PROMISES
 
     @property
     def is_interactive(self) -> bool:

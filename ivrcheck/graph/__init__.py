@@ -7,7 +7,7 @@ from ivrcheck.graph.build import CLOSED, OPEN, build_graph
 from ivrcheck.graph.clock import Clock
 from ivrcheck.graph.line import LineAnalysis
 from ivrcheck.graph.metrics import metrics
-from ivrcheck.language import Language, load_language
+from ivrcheck.language import Language, load_language, reads
 from ivrcheck.model import Menu
 
 __all__ = ["Analysis", "CLOSED", "LineAnalysis", "OPEN", "analyse", "metrics"]
@@ -21,7 +21,7 @@ def analyse(menu: Menu, language: Language | None = None) -> LineAnalysis:
     states = (OPEN, CLOSED) if menu.has_hours else (OPEN,)
     # The states share the nodes, the lists of edges every state has, and the clock (each prompt timed once).
     nodes = dict(graph.nodes(data="node"))
-    clock = Clock(language)
+    clock = Clock(language, reads(menu.language))
     analyses = {state: analyse_read(menu, state, nodes, out, into, clock)
                 for state, (out, into) in adjacencies(graph, states).items()}
     line = LineAnalysis(menu, analyses, language, clock)

@@ -4,13 +4,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from functools import cached_property
-
 from typing import Any, Hashable, Iterable
 
-from ivrcheck.graph.analysis import Analysis, Step, _fastest, is_end, settled
+from ivrcheck.graph.analysis import Analysis, is_end
 from ivrcheck.graph.build import CHOICE, CLOSED, OPEN, ROUTING
 from ivrcheck.graph.clock import Clock
-from ivrcheck.graph.journeys import Journeys, journeys
+from ivrcheck.graph.walks import Step, fastest, settled
 from ivrcheck.language import Language
 from ivrcheck.model import Menu, Node, NodeType
 
@@ -64,7 +63,7 @@ class LineAnalysis:
     def fastest_to(self, state: str, goals: Iterable[str]) -> tuple[list[Step] | None, float | None]:
         """Fewest key presses (then seconds) from the entry to any of `goals` in one state, and its seconds."""
         analysis = self.states[state]
-        return _fastest(analysis.out, self.menu.entry.ref, frozenset(goals), analysis.nodes, self.clock,
+        return fastest(analysis.out, self.menu.entry.ref, frozenset(goals), analysis.nodes, self.clock,
                         ROUTING | CHOICE)
 
     def costs_from_entry(self, state: str) -> dict[str, tuple[int, float]]:
@@ -88,12 +87,6 @@ class LineAnalysis:
         test's predictions, read by rule T602 and by the caller metrics): the graph step cannot import
         those steps, and what is kept here lives no longer than this line's analysis."""
         return {}
-
-    @cached_property
-    def journeys(self) -> dict[str, Journeys]:
-        """Per state, what a caller who only presses announced keys can reach (journeys.py)."""
-        return {state: journeys(a, self.menu.entry.ref, self.clock, with_tasks=state == OPEN)
-                for state, a in self.states.items()}
 
     @cached_property
     def menus(self) -> tuple[Node, ...]:

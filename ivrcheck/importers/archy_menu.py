@@ -11,7 +11,7 @@ import yaml
 from ivrcheck.findings import Span
 from ivrcheck.importers import archy
 from ivrcheck.importers.archy import get, items, seq, single, span
-from ivrcheck.importers.common import make, option, unknown_prompt
+from ivrcheck.importers.common import make, option, unknown_prompt, unknown_words
 from ivrcheck.importers.genesys_tasks import Reader, actions, chain
 from ivrcheck.importers.nodeset import prompt_label
 from ivrcheck.model import NodeType, Option, Target
@@ -42,7 +42,7 @@ def collected_menu(r: Reader, body: yaml.Node, name: str, where: Span, cont: Tar
     choices = [replace(o, label=prompt_label(text, o.key), label_span=o.span) if text else o for o in choices]
     ignore = unknown_prompt(r.flow, node_id, span(get(body, "inputAudio") or body), unknown) if unknown else None
     r.flow.add(make(node_id, NodeType.MENU, where, prompt=text, options=tuple(choices), retries=0,
-                    prompt_span=span(get(body, "inputAudio")) if text else None, ignore=ignore,
+                    prompt_span=span(get(body, "inputAudio")) if text else None, **unknown_words(ignore),
                     on_timeout=failure, on_invalid=other, after_retries=failure or other))
     return Target(node_id, where)
 

@@ -186,6 +186,12 @@ class Notes(Protocol):
     def opaque(self, span: Span, node_id: str | None, why: str, help_text: str = "") -> None: ...
 
 
+def unknown_words(ignore: frozenset[str] | None) -> dict[str, object]:
+    """The node fields that mark a prompt's words as unknown (given `unknown_prompt`'s answer), or
+    none: the prompt rules silenced there, and `words_unknown` for the callers and the score."""
+    return {"ignore": ignore, "words_unknown": True} if ignore else {}
+
+
 def unknown_prompt(flow: Notes, node_id: str, span: Span, what: str) -> frozenset[str]:
     """The one way every importer marks a prompt whose words are not in the export (a recording, an
     expression, a placeholder): an F020 saying what it is, and the prompt rules to silence there."""

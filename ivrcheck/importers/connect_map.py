@@ -7,7 +7,8 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from ivrcheck.findings import Span
-from ivrcheck.importers.common import Flow, is_template, language_code, make, option, spoken, unknown_prompt
+from ivrcheck.importers.common import (Flow, is_template, language_code, make, option, spoken, unknown_prompt,
+                                       unknown_words)
 from ivrcheck.importers.jsondoc import JsonDoc
 from ivrcheck.model import DTMF_KEYS, Menu, NodeType, Option, Target
 
@@ -203,9 +204,9 @@ class _Mapper:
         on_timeout = self.target(s.errors.get("InputTimeLimitExceeded"), at)
         on_invalid = self.target(s.errors.get("NoMatchingCondition"), at)
         self.flow.add(make(
-            node_id, NodeType.MENU, at, prompt=prompt, options=tuple(options),
+            node_id, NodeType.MENU, at, prompt=prompt, options=tuple(options), **unknown_words(ignore),
             timeout=_number(s.params.get("InputTimeLimitSeconds") or s.params.get("Timeout")), retries=0,
-            on_timeout=on_timeout, on_invalid=on_invalid, after_retries=on_timeout or on_invalid, ignore=ignore,
+            on_timeout=on_timeout, on_invalid=on_invalid, after_retries=on_timeout or on_invalid,
             spans={"timeout": timeout_at}))
 
     def _prompt(self, s: Step, node_id: str) -> tuple[str | None, frozenset[str] | None]:

@@ -51,7 +51,8 @@ class NodeSet(Flow):
         for node_id, sound, span in self.recorded:
             node = self.nodes.get(node_id)
             if node is not None:  # the same marking as every other importer's (common.unknown_prompt)
-                self.replace(node_id, ignore=node.ignore | unknown_prompt(self, node_id, span, f"a recording ({sound})"))
+                self.replace(node_id, ignore=node.ignore | unknown_prompt(self, node_id, span, f"a recording ({sound})"),
+                             words_unknown=not node.prompt)
         if self.failed:
             return None, self.findings
         menu = Menu(path=self.display, name=name, language=language, entry=entry, nodes=dict(self.nodes),

@@ -6,7 +6,8 @@ import re
 from typing import Any
 
 from ivrcheck.findings import Finding, Span
-from ivrcheck.importers.common import Flow, is_template, language_code, make, option, spoken, unknown_prompt
+from ivrcheck.importers.common import (Flow, is_template, language_code, make, option, spoken, unknown_prompt,
+                                       unknown_words)
 from ivrcheck.importers.jsondoc import JsonDoc, escape, get
 from ivrcheck.model import DTMF_KEYS, Menu, NodeType, Option, Target
 
@@ -166,7 +167,7 @@ class _Reader:
         on_timeout = self.target(name, "timeout")
         self.flow.add(make(node_id, NodeType.MENU, self.at(name), prompt=prompt, options=tuple(options),
                            timeout=_number(props.get("timeout")), retries=0, on_timeout=on_timeout,
-                           on_invalid=on_invalid, after_retries=on_timeout or on_invalid, ignore=ignore,
+                           on_invalid=on_invalid, after_retries=on_timeout or on_invalid, **unknown_words(ignore),
                            prompt_span=self.at(name, "properties", "say") if prompt else None))
 
     def entry_field(self, name: str, state: dict[str, Any], to: str) -> None:
@@ -181,7 +182,7 @@ class _Reader:
                              "follow this gather with a Split Based On... its Digits if it is a menu")
         on_timeout = self.target(name, "timeout")
         digits = _number(props.get("number_of_digits"))
-        self.flow.add(make(node_id, NodeType.INPUT, self.at(name), prompt=prompt, ignore=ignore,
+        self.flow.add(make(node_id, NodeType.INPUT, self.at(name), prompt=prompt, **unknown_words(ignore),
                            next=self.target(name, "keypress") or self.target(name, "speech"),
                            digits=int(digits) if digits else None, timeout=_number(props.get("timeout")), retries=0,
                            on_timeout=on_timeout, after_retries=on_timeout,

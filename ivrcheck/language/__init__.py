@@ -21,7 +21,7 @@ from ivrcheck.language.meaning import Verdict, relate, scent
 from ivrcheck.language.prompts import EXTENSION, Offer, PromptWords
 
 __all__ = ["CallerWords", "EXTENSION", "Language", "LabelWords", "Offer", "PromptWords", "Verdict", "available",
-           "detect", "load_language", "name_of", "relate", "scent"]
+           "detect", "load_language", "name_of", "reads", "relate", "scent"]
 
 
 @dataclass(frozen=True)
@@ -126,6 +126,11 @@ def load_language(code: str) -> Language:
     """
     base = _base(code)
     return _load(base if base in available() else "en")
+
+
+def reads(code: str) -> bool:
+    """Whether ivrcheck reads prompts in this language (it ships the language's words)."""
+    return _base(code) in available()
 
 
 def name_of(code: str) -> str:

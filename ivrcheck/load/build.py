@@ -198,6 +198,8 @@ def _node(reader: Reader, node_id: str, key_node: yaml.Node, value: yaml.Node,
     cases = _cases(reader, found, where) if node_type is NodeType.BRANCH else ()
     for name in _NOT_IN_MODEL:
         attrs.pop(name, None)
+    if attrs.pop("recording", None) is not None and "prompt" not in attrs:
+        attrs["words_unknown"] = True
     if attrs.get("language") is not None:
         attrs["language"] = str(attrs["language"]).lower()
     if attrs.get("receives") is not None:

@@ -45,6 +45,11 @@ COMMON = {
                            "minute (`en`, `sv`) or syllables a second (`fi`); e.g. an SSML `<prosody rate>` "
                            "or the voice talent's tempo. Rule R507 reports rates above the language's standard.",
                            minimum=1),
+    "recording": Field("str", "The sound file this node plays (`greeting.wav`). Without `prompt:` its words are "
+                       "unknown: whether it offers a key is unknown, never \"not said\", and the score counts only "
+                       "what is known (docs/score.md)."),
+    "seconds": Field("number", "How long the prompt (or recording) plays, when known: the time a caller spends "
+                     "on it, instead of the time its words take to speak.", minimum=0, maximum=3600),
 }
 
 PERSON_FIELDS = {

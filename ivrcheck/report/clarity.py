@@ -6,6 +6,7 @@ from __future__ import annotations
 import json
 from typing import Any, Sequence
 
+from ivrcheck.callers.journey import describe
 from ivrcheck.findings import FileResult
 from ivrcheck.report.text import format as findings_text
 from ivrcheck.report.text import inert
@@ -54,9 +55,7 @@ def _block(result: FileResult, explain: bool = False) -> str:
         return findings_text([result]).rstrip() + f"\n{inert(result.path)}: no score: the file could not be loaded."
     parts = "\n".join(f"  {name.replace('_', ' '):<13} {points:>2}/25" for name, points in result.breakdown.items())
     m = result.metrics
-    human = "none reachable" if m["steps_to_human"] is None else (
-        f"{m['steps_to_human']} key press{'es' if m['steps_to_human'] != 1 else ''}, {m['seconds_to_human']} s")
-    summary = (f"  depth {m['depth']}, {m['menus']} menus, {m['options']} options; human: {human}; "
+    summary = (f"  depth {m['depth']}, {m['menus']} menus, {m['options']} options; {describe(m)}; "
                f"zero-out coverage {m['zero_out_coverage']:.0%}; {len(result.findings)} findings"
                + "".join(f"\n  {line}" for line in caller_lines(m)))
     if explain and result.clarity is not None:

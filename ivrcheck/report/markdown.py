@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from typing import Any, Iterable, Sequence
 
+from ivrcheck.callers.journey import describe
 from ivrcheck.findings import FileResult
 from ivrcheck.report.handover import (
     PART_MEANING,
@@ -63,10 +64,12 @@ def _line(report: LineReport, draw: Any) -> list[str]:
         blocks.append("### Most important first\n\n" + "\n".join(items))
     if report.metrics:
         rows = [[cell(name), _plain(v.get("steps_to_human")), seconds_text(v.get("seconds_to_human")),
-                 seconds_text(v.get("fallback_seconds_to_human")), percent_text(v.get("zero_out_coverage"))]
+                 seconds_text(v.get("fallback_seconds_to_human")), percent_text(v.get("zero_out_coverage")),
+                 cell(describe(v))]
                 for name, v in figures(report.metrics)]
         blocks += ["### Key figures", table(["when", "key presses to a person", "seconds to a person",
-                                             "pressing nothing", "menus where 0 reaches a person"], rows)]
+                                             "pressing nothing", "menus where 0 reaches a person",
+                                             "following the prompts"], rows)]
         done = tasks(report.metrics)
         if done:
             blocks.append(table(["the caller wants", "predicted", "time"],

@@ -60,8 +60,7 @@ def aims_at_person(menu: Menu, line: LineAnalysis, menu_id: str, option: Option)
     return any(a.option_reaches_human(menu_id, option.key, live_only=True) for a in line.states.values())
 
 
-#: The keys ISO/IEC 13714 reserves for navigation; they count as choices only when used for a task.
-UNIVERSAL_KEYS = ("0", "*", "#")
+#: The keys ISO/IEC 13714 reserves for navigation (model.UNIVERSAL_KEYS) count as choices only when used for a task.
 
 
 def universal_function(node: Node, option: Option, line: LineAnalysis) -> str | None:

@@ -92,6 +92,6 @@ def test_every_importer_marks_a_prompt_of_unknown_words_the_same_way(fmt: str) -
     text = given if given.lstrip().startswith(("{", "<")) else (FIXTURES / given).read_text(encoding="utf-8")
     menu, findings = menu_text(text, f"x.{fmt}", source_format=fmt)
     marked = [n for n in menu.nodes.values() if PROMPT_RULES <= n.ignore]
-    assert marked and all(n.prompt is None for n in marked)
+    assert marked and all(n.prompt is None and n.words_unknown for n in marked)
     notes = {f.node_id for f in findings if f.code == "F020" and "so its words cannot be checked" in f.message}
     assert {n.id for n in marked} <= notes

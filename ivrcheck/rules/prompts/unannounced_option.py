@@ -72,6 +72,8 @@ PART = "wording"
 def check(menu: Menu, line: LineAnalysis, settings: Settings) -> Iterator[Problem]:
     language = line.language
     for node in line.menus:
+        if line.clock.unknown(node):  # a recording, or words ivrcheck does not read: unknown, not "never"
+            continue
         offered = {offer.key for offer in language.offers(node.prompt)}
         for option in node.options:
             key = EXTENSION if option.kind == "extension" else option.key

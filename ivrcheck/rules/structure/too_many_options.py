@@ -55,8 +55,8 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Iterator
 
 from ivrcheck.findings import Problem, Severity
-from ivrcheck.model import Menu
-from ivrcheck.rules.base import UNIVERSAL_KEYS, Settings, quote, universal_function
+from ivrcheck.model import UNIVERSAL_KEYS, Menu
+from ivrcheck.rules.base import Settings, quote, universal_function
 
 if TYPE_CHECKING:
     from ivrcheck.graph import LineAnalysis
