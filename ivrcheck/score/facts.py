@@ -118,12 +118,15 @@ def _in_scope(cycles: Iterable[tuple[str, ...]], scope: frozenset[str]) -> tuple
 
 
 def item_of(facts: Facts, node_id: str | None, span: Span) -> str:
-    """The item a finding counts against: its option, else its node, else the line as a whole."""
+    """The item a finding counts against: its option (at its key, label or target), else its node, else
+    the line as a whole. The target counts: a finding on where an option goes (S101) is the option's,
+    whether the file writes the target apart (`goto:`) or at the key (an export's condition)."""
     if node_id is None or node_id not in facts.scope:
         return "<line>"
     for option in reversed(facts.options_of.get(node_id, ())):  # the last option at a position, as before
+        target = option.target.span if option.target is not None else None
         if any(at is not None and (at.line, at.column) == (span.line, span.column)
-               for at in (option.span, option.label_span)):
+               for at in (option.span, option.label_span, target)):
             return f"{node_id}/{option.key}"
     return node_id
 

@@ -261,9 +261,15 @@ def test_an_after_hours_state_with_no_person_nor_promise_costs_human_access_clea
     assert "reaching a person (closed): no person by any key" in explained(after)
 
 
-def test_an_imported_line_of_recorded_prompts_is_not_capped_for_keys_nobody_could_read() -> None:
-    path = Path(__file__).parents[1] / "importers" / "fixtures" / "freeswitch" / "demo_ivr.xml"
-    result = check_file(path, Config(), "demo_ivr.xml")
+def test_an_imported_line_of_recorded_prompts_is_not_capped_for_keys_nobody_could_read(tmp_path: Path) -> None:
+    # A recorded greeting, and a key that bridges to a user of the directory (a person). (FreeSWITCH's own
+    # demo IVR no longer serves: its key 1 joins a conference room, which is no person.)
+    path = tmp_path / "ivr.xml"
+    path.write_text('<include><menu name="main" greet-long="ivr/ivr-welcome.wav" timeout="5000">'
+                    '<entry action="menu-exec-app" digits="1" param="transfer 9196 XML default"/>'
+                    '<entry action="menu-exec-app" digits="0" param="bridge user/1000@${domain_name}"/>'
+                    '</menu></include>', encoding="utf-8")
+    result = check_file(path, Config(), "ivr.xml")
     assert result.clarity is not None and result.metrics is not None
     assert result.clarity.cap is None or "announced" not in result.clarity.cap.reason
     assert result.metrics["person"]["unknown"] >= 1 and result.metrics["unknown_prompt_share"] > 0
