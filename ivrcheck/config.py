@@ -206,13 +206,30 @@ def parse_config(data: Any, source: str, catalog: Catalog) -> Config:
         raise ConfigError(f'{source}: fail_on is "{fail_on}"; {suggest(fail_on, FAIL_ON)}')
     per_file = {str(glob): codes(values, f"per_file_ignores.{glob}", catalog, source)
                 for glob, values in _mapping(data.get("per_file_ignores", {}), "per_file_ignores", source).items()}
-    clauses = {_lookup(code, catalog, source).code: str(rule["clause"])
-               for pack in packs for code, rule in pack["rules"].items() if rule.get("clause")}
+    clauses = _clauses(packs, catalog, source)
     synonyms = {str(language).lower().split("-")[0]: _synonym_groups(groups, f"synonyms.{language}", source)
                 for language, groups in _mapping(data.get("synonyms", {}), "synonyms", source).items()}
     return Config(select, ignore, severity, settings, rates, fail_on, source=source,
                   per_file_ignores=per_file, explicit=frozenset(data), clauses=clauses, profiles=names,
                   synonyms=synonyms)
+
+def _clauses(packs: list[dict[str, Any]], catalog: Catalog, source: str) -> dict[str, str]:
+    """Code -> the clauses it enforces, joined by "; " when several profiles name it."""
+    found: dict[str, list[str]] = {}
+    for pack in packs:
+        for code, rule in pack["rules"].items():
+            if rule.get("clause"):
+                texts = found.setdefault(_lookup(code, catalog, source).code, [])
+                if str(rule["clause"]) not in texts:
+                    texts.append(str(rule["clause"]))
+    return {code: "; ".join(texts) for code, texts in found.items()}
+
+
+def profile_info(name: str) -> tuple[str, str]:
+    """A profile's title and version, for the cover of a report."""
+    pack = _pack(name)
+    return str(pack.get("title", name)), str(pack.get("version", ""))
+
 
 def _synonym_groups(value: Any, key: str, source: str) -> tuple[tuple[str, ...], ...]:
     """`synonyms.en: [[top up, recharge], ...]`: each group two or more words or phrases."""
@@ -228,7 +245,7 @@ def _synonym_groups(value: Any, key: str, source: str) -> tuple[tuple[str, ...],
     return tuple(groups)
 
 
-PROFILES = ("gethuman", "iso13714", "w3c-coga")
+PROFILES = ("gethuman", "iso13714", "w3c-coga", "es-ley-10-2025", "eu-eaa", "us-508", "fi-consumer")
 
 
 def profiles(data: dict[str, Any], source: str) -> tuple[tuple[str, ...], list[dict[str, Any]]]:
@@ -261,8 +278,10 @@ def _with_profiles(data: dict[str, Any], packs: list[dict[str, Any]]) -> dict[st
     rules: dict[str, dict[str, Any]] = {}
     for pack in packs:
         for code, rule in pack["rules"].items():
-            if "severity" in rule:
-                severity[code] = rule["severity"]
+            if "severity" in rule:  # two packs that grade one code: the stricter grade holds
+                known = severity.get(code)
+                if known is None or Severity(rule["severity"]) > Severity(known):
+                    severity[code] = rule["severity"]
             rules.setdefault(code, {}).update(rule.get("settings") or {})
     own_severity = data.get("severity") if isinstance(data.get("severity"), dict) else {}
     own_rules = data.get("rules") if isinstance(data.get("rules"), dict) else {}

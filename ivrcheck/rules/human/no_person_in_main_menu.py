@@ -1,9 +1,10 @@
 """The main menu offers no person among its options.
 
 ## What it checks
-On a line that declares `line:` (an audited line), the first menu callers hear (after a
-choice of language, the menu each language leads to) must have an option that reaches a
-person with no further choice while the line is open. A person offered only in a sub-menu,
+On a line that declares `line:` (an audited line), the first menu callers hear must have an
+option that reaches a person with no further choice while the line is open. When that menu
+only chooses the language (besides a repeat or a person), the menu each language leads to
+is the main menu and is checked instead. A person offered only in a sub-menu,
 or only after errors, does not count.
 
 ## Why it matters
@@ -80,14 +81,21 @@ def check(menu: Menu, line: LineAnalysis, settings: Settings) -> Iterator[Proble
                       "in the prompt")
 
 
+def _chooses_language(node: Node, analysis: Analysis) -> bool:
+    """A menu whose choices are languages, next to a repeat or a person at most."""
+    return any(o.language for o in node.options) and all(
+        o.language or (o.target is not None and o.target.ref in ("repeat", node.id))
+        or analysis.option_reaches_human(node.id, o.key, live_only=True) for o in node.options)
+
+
 def main_menus(menu: Menu, analysis: Analysis) -> list[Node]:
-    """The menus a call opens on; a menu that only chooses the language hands over to the menus its
-    options open on, in file order."""
+    """The menus a call opens on; a menu that only chooses the language (besides a repeat or a
+    person) hands over to the menus its language options open on, in file order."""
     found: dict[str, Node] = {}
     for menu_id in sorted(analysis.opening_menus, key=list(menu.nodes).index):
         node = menu.nodes[menu_id]
-        if node.options and all(o.language for o in node.options):
-            for option in node.options:
+        if _chooses_language(node, analysis):
+            for option in (o for o in node.options if o.language):
                 routed = analysis.routed_from(option.target.ref) if option.target else []
                 first = next((menu.nodes[n] for n in routed if n in menu.nodes and menu.nodes[n].is_menu), None)
                 if first is not None and first.id != node.id:
