@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Callable, Iterator, Sequence
 
 from ivrcheck import callers, graph, load, rules, score, suppress
+from ivrcheck.callers import cost
 from ivrcheck.config import Config
 from ivrcheck.discover import display_path, real_path
 from ivrcheck.findings import FileResult, Finding, sort_findings
@@ -190,6 +191,7 @@ def _check(phone: PhoneLine, config: Config, keep: bool) -> Line:
         by_file.setdefault(finding.path, []).append(finding)
     kept = {f.display: _kept(by_file[f.display], f, config) for f in phone.files}
     extra = callers.metrics(analysis, config.rule_settings.get("T602"))
+    extra.update(cost.metrics(analysis, extra))
     limits = score.limits(config.settings_for)
     results = {f.display: _result(f, kept, f is root, analysis, extra, limits) for f in phone.files}
     fails = any(config.fails(r.worst()) for r in results.values())
