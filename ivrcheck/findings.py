@@ -106,6 +106,26 @@ def sort_findings(findings: Iterable[Finding]) -> list[Finding]:
 
 
 @dataclass(frozen=True, slots=True)
+class Waiver:
+    """An accepted exception: a suppression comment or a config waiver, with why, by whom, until when."""
+
+    codes: tuple[str, ...]
+    #: Where it is written: `file:line` for a comment, the config file for a config waiver.
+    source: str
+    reason: str | None = None
+    by: str | None = None
+    #: The last day it holds (ISO date), or None for no end.
+    until: str | None = None
+    expired: bool = False
+    #: How many findings it silenced in this run.
+    silenced: int = 0
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"codes": list(self.codes), "source": self.source, "reason": self.reason, "by": self.by,
+                "until": self.until, "expired": self.expired, "silenced": self.silenced}
+
+
+@dataclass(frozen=True, slots=True)
 class FileResult:
     """Everything ivrcheck learned about one menu file."""
 
@@ -116,6 +136,8 @@ class FileResult:
     breakdown: dict[str, int] | None = None
     #: The score's details (an `ivrcheck.score.Clarity`): measures, caps and what moved each part.
     clarity: Any = field(default=None, compare=False, repr=False)
+    #: The accepted exceptions that apply to this file, expired ones included (the report lists them).
+    waivers: tuple[Waiver, ...] = ()
 
     @classmethod
     def failed(cls, path: str | Path, findings: Iterable[Finding]) -> FileResult:
@@ -132,4 +154,5 @@ class FileResult:
             "breakdown": self.breakdown,
             "metrics": self.metrics,
             "findings": [f.to_dict() for f in self.findings],
+            **({"waivers": [w.to_dict() for w in self.waivers]} if self.waivers else {}),
         }
