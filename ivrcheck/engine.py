@@ -168,10 +168,11 @@ def _union(results: list[FileResult]) -> FileResult:
     findings = sort_findings(f for r in results for f in r.findings)
     first = next((r for r in results if r.metrics is not None), results[0])
     measured = next((r.clarity.facts for r in results if r.clarity is not None), None)
+    same = {"waivers": first.waivers, "profiles": first.profiles}
     if measured is None:
-        return FileResult(first.path, tuple(findings), first.metrics)
+        return FileResult(first.path, tuple(findings), first.metrics, **same)
     clarity = score.clarity(findings, measured)
-    return FileResult(first.path, tuple(findings), first.metrics, clarity.total, clarity.parts, clarity)
+    return FileResult(first.path, tuple(findings), first.metrics, clarity.total, clarity.parts, clarity, **same)
 
 
 def _check(phone: PhoneLine, config: Config, keep: bool) -> Line:
@@ -197,7 +198,8 @@ def _check(phone: PhoneLine, config: Config, keep: bool) -> Line:
     extra = callers.metrics(analysis, config.rule_settings.get("T602"))
     extra.update(cost.metrics(analysis, extra))
     limits = score.limits(config.settings_for)
-    results = {f.display: replace(_result(f, kept, f is root, analysis, extra, limits), waivers=tuple(waived[f.display][1]))
+    results = {f.display: replace(_result(f, kept, f is root, analysis, extra, limits),
+                                  waivers=tuple(waived[f.display][1]), profiles=config.profiles)
                for f in phone.files}
     fails = any(config.fails(r.worst()) for r in results.values())
     inspection = Inspection(results[root.display], menu, analysis) if keep else None

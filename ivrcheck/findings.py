@@ -76,6 +76,8 @@ class Finding:
     span: Span
     node_id: str | None = None
     state: str | None = None
+    #: The clause of the profile(s) this finding enforces (also appended to the message).
+    clause: str | None = field(default=None, compare=False)
 
     @property
     def text(self) -> str:
@@ -96,6 +98,7 @@ class Finding:
             **({"pointer": self.span.pointer} if self.span.pointer is not None else {}),
             "node": self.node_id,
             "state": self.state,
+            **({"clause": self.clause} if self.clause else {}),
         }
 
 
@@ -138,6 +141,8 @@ class FileResult:
     clarity: Any = field(default=None, compare=False, repr=False)
     #: The accepted exceptions that apply to this file, expired ones included (the report lists them).
     waivers: tuple[Waiver, ...] = ()
+    #: The profiles (rule packs) the file was judged by, for the cover of a report.
+    profiles: tuple[str, ...] = ()
 
     @classmethod
     def failed(cls, path: str | Path, findings: Iterable[Finding]) -> FileResult:

@@ -15,7 +15,8 @@ from ivrcheck.load.schema import (
 )
 from ivrcheck.model import DTMF_KEYS, NodeType
 
-SCHEMA_ID = "https://ivrcheck.dev/schema/menu.json"
+#: An identifier, not an address: ivrcheck publishes the schema nowhere (`ivrcheck schema` prints it).
+SCHEMA_ID = "urn:ivrcheck:schema:menu"
 _TARGET = {"type": "string", "minLength": 1,
            "description": "A node id, `repeat` (this node again), `back` (the menu that led here), or `file.ivr.yaml#node`."}
 _DAYS = "(mon|tue|wed|thu|fri|sat|sun|holiday)(-(mon|tue|wed|thu|fri|sat|sun))?"
