@@ -10,8 +10,7 @@ does not say it serves consumers.
 A deaf, hard-of-hearing or speech-impaired caller cannot use a voice menu at all. The
 European Accessibility Act (Directive (EU) 2019/882), through EN 301 549 clause 6.4, asks
 that a voice-based service such as an IVR offer another way to reach the information and
-carry out the tasks; Section 508 (36 CFR 1194.23(c)) asks that an IVR be usable by TTY users,
-which the `us-508` profile narrows to RTT and relay services.
+carry out the tasks. (A path for TTY users, which Section 508 asks for, is rule R510's.)
 
 ## Example
 ```yaml
