@@ -44,9 +44,9 @@ nodes:
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Iterator
+from typing import TYPE_CHECKING, Iterator, Sequence
 
-from ivrcheck.findings import Problem, Severity
+from ivrcheck.findings import Problem, Severity, Span
 from ivrcheck.model import TEXT_ALTERNATIVES, Menu
 from ivrcheck.rules.base import Settings
 
@@ -61,14 +61,19 @@ PART = "robustness"
 
 
 def check(menu: Menu, line: LineAnalysis, settings: Settings) -> Iterator[Problem]:
+    accepted = [str(a).lower() for a in settings["accepted"]]
+    for span, declared in lacking(menu, accepted):
+        having = f" ({', '.join(declared)} does not count here)" if declared else ""
+        yield Problem(span, None,
+                      f"the line serves consumers but declares no way to use it without hearing or speech{having}",
+                      f"offer one of {', '.join(accepted)} and list it in `line.text_alternative`")
+
+
+def lacking(menu: Menu, accepted: Sequence[str]) -> Iterator[tuple[Span, tuple[str, ...]]]:
+    """(where, what is declared) when a line serving consumers declares none of the `accepted` ways."""
     info = menu.line
     if info is None or not info.consumers:
         return
-    accepted = [str(a).lower() for a in settings["accepted"]]
     declared = info.text_alternative or ()
-    if any(a in accepted for a in declared):
-        return
-    having = f" ({', '.join(declared)} does not count here)" if declared else ""
-    yield Problem(info.span_of("text_alternative") if declared else info.span, None,
-                  f"the line serves consumers but declares no way to use it without hearing or speech{having}",
-                  f"offer one of {', '.join(accepted)} and list it in `line.text_alternative`")
+    if not any(a in accepted for a in declared):
+        yield (info.span_of("text_alternative") if declared else info.span), declared

@@ -49,6 +49,7 @@ from typing import TYPE_CHECKING, Iterator
 from ivrcheck.findings import Problem, Severity
 from ivrcheck.model import Menu
 from ivrcheck.rules.base import Settings
+from ivrcheck.rules.robustness.no_text_alternative import lacking
 
 if TYPE_CHECKING:
     from ivrcheck.graph import LineAnalysis
@@ -63,14 +64,11 @@ TTY_WAYS = ("rtt", "relay")
 
 
 def check(menu: Menu, line: LineAnalysis, settings: Settings) -> Iterator[Problem]:
-    info = menu.line
     countries = [str(c).upper() for c in settings["countries"]]
-    if info is None or not info.consumers or (countries and (info.country or "").upper() not in countries):
+    if countries and menu.line is not None and (menu.line.country or "").upper() not in countries:
         return
-    declared = info.text_alternative or ()
-    if any(way in declared for way in TTY_WAYS):
-        return
-    having = f" ({', '.join(declared)} is no path for a TTY)" if declared else ""
-    yield Problem(info.span_of("text_alternative") if declared else info.span, None,
-                  f"a TTY user cannot use the line: it declares neither real-time text nor a relay service{having}",
-                  "accept RTT or a relay service and list it in `line.text_alternative` (`rtt`, `relay`)")
+    for span, declared in lacking(menu, TTY_WAYS):
+        having = f" ({', '.join(declared)} is no path for a TTY)" if declared else ""
+        yield Problem(span, None, "a TTY user cannot use the line: it declares neither real-time text nor a relay "
+                      f"service{having}",
+                      "accept RTT or a relay service and list it in `line.text_alternative` (`rtt`, `relay`)")

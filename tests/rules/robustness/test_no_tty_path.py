@@ -1,20 +1,7 @@
 """R510 no-tty-path: a US consumer line declares real-time text or a relay service (Section 508)."""
 
 from tests.conftest import At, codes_at, lint
-
-
-def menu(line: str) -> str:
-    return f"""
-    entry: main
-    line: {line}
-    defaults: {{on_timeout: repeat, on_invalid: repeat, after_retries: advisor}}
-    nodes:
-      main:
-        prompt: To speak to a representative, press 0.
-        options:
-          "0": {{label: Representative, goto: advisor}}
-      advisor: {{type: agent}}
-    """
+from tests.rules.robustness.test_no_text_alternative import menu
 
 
 def test_email_is_no_path_for_a_tty() -> None:
