@@ -110,3 +110,10 @@ def test_config_waiver_paths_match_relative_to_the_config(tmp_path: Path) -> Non
     data = json.loads(runner.invoke(app, ["check", "--format", "json", str(tmp_path)]).output)
     by_name = {Path(f["path"]).name: [x["code"] for x in f["findings"]] for f in data["files"]}
     assert "H203" not in by_name["a.ivr.yaml"] and "H203" in by_name["b.ivr.yaml"]
+
+
+def test_the_text_summary_counts_the_waivers() -> None:
+    from ivrcheck.report.text import summary
+
+    result = check(MENU.format(waiver="reason: accepted; until: 2000-01-01"))
+    assert summary([result]).endswith("; 1 waiver (1 expired).")
