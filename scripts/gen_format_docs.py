@@ -89,7 +89,7 @@ nodes:
 **The line as a service** (`line:`, for an audit against customer-service law). What a
 menu cannot show, the file declares: the number and country, whether consumers call, the
 tariff, the promised time to answer and the non-voice alternatives. With it, the rules
-H210-H213, R508 and R509 check the line (docs/profiles/), and `score` works out what a call
+H210-H214 and R508-R510 check the line (docs/profiles/), and `score` works out what a call
 costs the caller (docs/score.md). Left out, those rules stay quiet; importers never set it.
 
 ```yaml
