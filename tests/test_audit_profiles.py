@@ -76,3 +76,17 @@ def test_the_finnish_profile_reports_a_charged_contract_call() -> None:
     """
     (finding,) = lint(text, select="H213", profile="fi-consumer")
     assert finding.severity.value == "error" and "MAO:301/2025" in finding.message
+
+
+@pytest.mark.parametrize("name", ["acme-bank", "energia", "clinic-hours", "auto-attendant", "monikielinen"])
+def test_the_good_example_lines_declared_for_an_audit_raise_no_finding_of_the_law(name: str) -> None:
+    from ivrcheck.engine import check_text
+
+    text = (MENUS / f"{name}.ivr.yaml").read_text(encoding="utf-8")
+    audited = re.sub(r"^(entry:.*)$", r"\1\nline: {country: ES, consumers: true, text_alternative: [chat]}",
+                     text, count=1, flags=re.MULTILINE)
+    assert "line: {country: ES" in audited
+    config = parse_config({"profile": ["es-ley-10-2025", "eu-eaa"]}, "<test>", catalog())
+    result = check_text(audited, config, f"{name}.ivr.yaml")
+    assert result.score is not None
+    assert [f.text for f in result.findings if f.clause] == []
