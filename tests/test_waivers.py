@@ -117,3 +117,11 @@ def test_the_text_summary_counts_the_waivers() -> None:
 
     result = check(MENU.format(waiver="reason: accepted; until: 2000-01-01"))
     assert summary([result]).endswith("; 1 waiver (1 expired).")
+
+
+def test_config_show_lists_the_waivers() -> None:
+    from ivrcheck.report.settings import describe
+
+    config = parse_config({"waivers": [{"rules": ["H203"], "reason": "accepted by the client", "until": "2027-01-31"}]},
+                          "<test>", catalog())
+    assert "waiver: ['H203'], until 2027-01-31: accepted by the client  # <test>" in describe(config)
