@@ -78,6 +78,8 @@ class Option:
     collects: str | None = None
     #: The language this option switches the call to ("På svenska, tryck 9").
     language: str | None = None
+    #: The option concerns a contract the caller already has (cancel, complain, invoice): EU CRD art. 21.
+    contract_matter: bool = False
 
     @property
     def is_dtmf(self) -> bool:
@@ -144,11 +146,18 @@ class Node:
     inherited: frozenset[str] = frozenset()
     #: The file that declares this node, when it was merged in from another file of the line.
     source: str | None = None
+    #: A person's queue as designed (issue 25): the declared average wait in seconds, the wait after
+    #: which the queue gives up, where callers go then (None: the call is cut), the languages served.
+    expected_wait: float | None = None
+    max_wait: float | None = None
+    overflow: Target | None = None
+    languages: tuple[str, ...] | None = None
 
     def targets(self) -> list[Target]:
         """Every target this node names, in file order."""
         found = [o.target for o in self.options if o.target is not None]
-        found += [t for t in (self.next, self.on_timeout, self.on_invalid, self.after_retries, self.closed) if t]
+        found += [t for t in (self.next, self.on_timeout, self.on_invalid, self.after_retries, self.closed,
+                              self.overflow) if t]
         found += [t for _, t in self.cases]
         return found + ([self.default] if self.default else [])
 
@@ -197,6 +206,45 @@ class Task:
         return (self.expect, *self.more)
 
 
+#: The non-voice ways a line can declare (`line.text_alternative`).
+TEXT_ALTERNATIVES = ("sms", "chat", "rtt", "relay", "email", "web")
+
+
+@dataclass(frozen=True, slots=True)
+class Tariff:
+    """What a caller pays for the line's number, a minute (`line.tariff`)."""
+
+    per_minute: float
+    currency: str = "EUR"
+    #: Whether the minutes spent waiting for a person are charged too.
+    charged_while_queueing: bool = True
+    #: A minute of an ordinary call (to a geographic or mobile number), which a contract matter
+    #: may not exceed (EU Consumer Rights Directive art. 21).
+    basic_rate: float = 0.0
+
+    @property
+    def above_basic(self) -> bool:
+        return self.per_minute > self.basic_rate
+
+
+@dataclass(frozen=True, slots=True)
+class LineInfo:
+    """Facts about the line as a service that an audit needs and the menu cannot show (`line:`)."""
+
+    span: Span
+    number: str | None = None
+    country: str | None = None
+    consumers: bool | None = None
+    tariff: Tariff | None = None
+    answer_target_seconds: float | None = None
+    #: Non-voice ways to get the same information and tasks; None when the file does not say.
+    text_alternative: tuple[str, ...] | None = None
+    spans: Mapping[str, Span] = field(default_factory=dict)
+
+    def span_of(self, name: str) -> Span:
+        return self.spans.get(name, self.span)
+
+
 @dataclass(frozen=True, slots=True)
 class Menu:
     """One phone line, as one file declares it."""
@@ -210,6 +258,8 @@ class Menu:
     hours_spans: Mapping[str, Span] = field(default_factory=dict)
     tasks: tuple[Task, ...] = ()
     span: Span = NOWHERE
+    #: The line as a service (`line:`); None when the file does not declare it (importers never do).
+    line: LineInfo | None = None
 
     @property
     def has_hours(self) -> bool:

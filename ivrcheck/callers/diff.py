@@ -25,10 +25,10 @@ from ivrcheck.model import Menu, Node, Option
 #: Metrics compared, in the order reports show them; the first four also per schedule state.
 STATE_METRICS = ("steps_to_human", "seconds_to_human", "expected_seconds_to_human", "fallback_seconds_to_human")
 METRICS = ("depth", *STATE_METRICS, "worst_seconds_to_human", "expected_seconds", "share_to_human", "menus",
-           "options", "max_options", "zero_out_coverage", "task_success_rate")
+           "options", "max_options", "zero_out_coverage", "task_success_rate", "cost_to_person", "max_call_cost")
 #: Metrics where a larger value is worse for callers (for marking regressions in reports).
 WORSE_WHEN_HIGHER = frozenset({"depth", *STATE_METRICS, "worst_seconds_to_human", "expected_seconds",
-                               "max_options"})
+                               "max_options", "cost_to_person", "max_call_cost"})
 _TARGET_FIELDS = ("next", "on_timeout", "on_invalid", "after_retries", "closed", "default")
 
 
@@ -127,6 +127,10 @@ def _regressions(metrics: dict[str, dict[str, Any]], score: dict[str, int | None
     found = []
     if score["old"] is not None and (score["new"] is None or score["new"] < score["old"]):
         found.append(f"clarity score falls from {score['old']} to {score['new']}")
+    for name in ("cost_to_person", "max_call_cost"):
+        old, new = metrics.get(name, {}).get("old"), metrics.get(name, {}).get("new")
+        if old is not None and new is not None and new > old:
+            found.append(f"a call costs the caller more: {name} {old} -> {new}")
     for name, pair in metrics.items():
         if name.split(".")[-1] not in ("steps_to_human", "seconds_to_human"):
             continue

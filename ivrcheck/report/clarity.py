@@ -74,6 +74,8 @@ def caller_lines(m: dict) -> list[str]:
         silent = m.get("fallback_seconds_to_human")
         person += f", pressing nothing {silent} s" if silent is not None else ", pressing nothing: never"
         lines.append(f"time: {m['expected_seconds']} s until the average caller lands ({how}); {person}")
+    if (cost := call_cost_line(m)) is not None:
+        lines.append(cost)
     if m.get("task_success_rate") is not None:
         from ivrcheck.callers.tasks import band
 
@@ -81,6 +83,12 @@ def caller_lines(m: dict) -> list[str]:
         lines.append(f"tasks: {done}/{len(m.get('tasks', []))} predicted to succeed "
                      f"({m['task_success_rate']:.0%}, {band(m['task_success_rate'])}); `ivrcheck tasks` for paths")
     return lines
+
+
+def call_cost_line(m: dict) -> str | None:
+    from ivrcheck.callers.cost import summary
+
+    return summary(m)
 
 
 def _explained(result: FileResult, summary: str) -> str:

@@ -9,11 +9,11 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any, Iterable, Mapping, Sequence
 
-from ivrcheck.findings import FileResult, Finding, Severity
+from ivrcheck.findings import FileResult, Finding, Severity, Waiver
 from ivrcheck.graph import LineAnalysis
 from ivrcheck.graph.clock import edge_seconds
 from ivrcheck.model import Menu, Node, NodeType
-from ivrcheck.report.sarif import help_uri
+from ivrcheck.report.common import help_uri
 
 #: The score parts in plain words for a reader who has not seen the score docs.
 PART_NAMES = {"navigation": "Navigation", "human_access": "Human access", "wording": "Wording",
@@ -65,6 +65,8 @@ class LineReport:
     findings: tuple[Finding, ...]
     menus: tuple[MenuDetail, ...] = ()
     other_files: tuple[str, ...] = field(default_factory=tuple)
+    #: The accepted exceptions of the line's files (report/audit.py lists them).
+    waivers: tuple[Waiver, ...] = ()
 
     @property
     def title(self) -> str:
@@ -95,8 +97,9 @@ def line_reports(inspections: Iterable[Any], results: Sequence[FileResult] = ())
         others = tuple(sorted({n.source for n in menu.nodes.values() if n.source and n.source != result.path}
                               if menu is not None else ()))
         findings = [*result.findings, *(f for p in others if p in by_path for f in by_path[p].findings)]
+        waivers = (*result.waivers, *(w for p in others if p in by_path for w in by_path[p].waivers))
         menus = tuple(menu_details(menu, line)) if menu is not None and line is not None else ()
-        reports.append(LineReport(result.path, result, menu, line, tuple(findings), menus, others))
+        reports.append(LineReport(result.path, result, menu, line, tuple(findings), menus, others, waivers))
     return reports
 
 
@@ -150,8 +153,9 @@ def headline(report: LineReport) -> str:
 
 
 def fix_url(finding: Finding) -> str:
-    """The page that explains a finding's rule (or load problem) on the project's site."""
-    return help_uri(finding.code)
+    """The page that explains a finding's rule (or load problem): under the configured docs URL, or
+    the copy of the page bundled at the end of the report (`#rule-CODE`)."""
+    return help_uri(finding.code) or f"#rule-{finding.code}"
 
 
 def seconds_text(value: Any) -> str:

@@ -25,6 +25,9 @@ def describe(config: Config) -> str:
     lines.append(f"fail_on: {config.fail_on}  # {source('fail_on')}")
     if config.profiles:
         lines.append(f"profile: {list(config.profiles)}  # {origin}")
+    for waiver in config.waivers:
+        until = f", until {waiver.until}" if waiver.until else ""
+        lines.append(f"waiver: {list(waiver.rules)}{until}: {waiver.reason}  # {origin}")
     for code in available():  # every language with word lists: en, es, fi, sv
         language = load_language(code)
         rate = config.rate_for(code)

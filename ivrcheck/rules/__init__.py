@@ -70,7 +70,7 @@ def run(menu: Menu, line: LineAnalysis, config: Config) -> Iterator[Finding]:
                 severity=severity or problem.severity or rule.SEVERITY,
                 message=problem.message + _how_reached(line, problem) + (f" [{clause}]" if clause else ""),
                 help=problem.help, span=problem.span,
-                node_id=problem.node_id, state=problem.state,
+                node_id=problem.node_id, state=problem.state, clause=clause,
             )
 
 
