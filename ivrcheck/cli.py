@@ -127,6 +127,8 @@ def check(
     unsafe_fixes: Annotated[bool, typer.Option("--unsafe-fixes", rich_help_panel=INPUT,
                                                help="With --fix, apply the fixes that need a person's eye too "
                                                     "(deleting an unreachable node).")] = False,
+    strict_waivers: Annotated[bool, typer.Option(
+        "--strict-waivers", help="Refuse waiver comments that give no `reason:` (F023, an error).")] = False,
 ) -> None:
     """Check menu files and report findings; exit 1 when any reaches --fail-on."""
     from ivrcheck import report
@@ -137,9 +139,10 @@ def check(
     if jobs < 0:
         raise fail(f"--jobs is {jobs}; use 0 (one per CPU core) or more")
     if fix or unsafe_fixes:
-        _fix(paths, _resolver(config, select, ignore, fail_on, source_format, entry), unsafe_fixes)
+        _fix(paths, _resolver(config, select, ignore, fail_on, source_format, entry, strict_waivers or None),
+             unsafe_fixes)
     run = _run(paths, config, select, ignore, fail_on, source_format, entry, stdin_filename, jobs,
-               keep=bool(os.environ.get("GITHUB_STEP_SUMMARY")))
+               keep=bool(os.environ.get("GITHUB_STEP_SUMMARY")), strict_waivers=strict_waivers or None)
     color = output is None and sys.stdout.isatty() and "NO_COLOR" not in os.environ
     if statistics:
         text = report.statistics(run.results)
@@ -449,11 +452,11 @@ def config_command(
 
 
 def _run(paths: list[str], config: Optional[Path], select, ignore, fail_on, source_format, entry,
-         stdin_filename: Optional[str], jobs: int, keep: bool = False):
+         stdin_filename: Optional[str], jobs: int, keep: bool = False, strict_waivers: bool | None = None):
     """Resolve the paths and configs, then check every file (or standard input) through the engine."""
     from ivrcheck import discover, engine
 
-    resolver = _resolver(config, select, ignore, fail_on, source_format, entry)
+    resolver = _resolver(config, select, ignore, fail_on, source_format, entry, strict_waivers=strict_waivers)
     if paths == ["-"]:
         name = stdin_filename or "<stdin>"
         cfg = resolver(Path(name) if stdin_filename else Path.cwd())
@@ -486,7 +489,8 @@ def _fix(paths: list[str], resolve: Callable[[Path], object], unsafe: bool) -> N
                err=True)
 
 
-def _resolver(config: Optional[Path], select, ignore, fail_on, source_format, entry) -> Callable[[Path], object]:
+def _resolver(config: Optional[Path], select, ignore, fail_on, source_format, entry,
+              strict_waivers: bool | None = None) -> Callable[[Path], object]:
     from ivrcheck import rules
     from ivrcheck.config import Resolver
 
@@ -494,7 +498,7 @@ def _resolver(config: Optional[Path], select, ignore, fail_on, source_format, en
     _known_format(source_format)
     try:
         resolver = Resolver(rules.catalog(), config, select=select or (), ignore=ignore or (), fail_on=fail_on,
-                            source_format=source_format, entry=entry)
+                            source_format=source_format, entry=entry, strict_waivers=strict_waivers)
     except _config_error() as exc:
         raise fail(str(exc)) from None
 

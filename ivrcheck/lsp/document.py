@@ -186,9 +186,11 @@ def diagnostic(finding: Finding, lines: Lines) -> lsp.Diagnostic:
 
 
 def _page(code: str) -> lsp.CodeDescription | None:
-    from ivrcheck.report.sarif import help_uri
+    """A link to the rule's page when a docs URL is configured (report.common.docs_url); hover has the page itself."""
+    from ivrcheck.report.common import help_uri
 
-    return lsp.CodeDescription(href=help_uri(code))
+    uri = help_uri(code)
+    return lsp.CodeDescription(href=uri) if uri is not None else None
 
 
 def _targets(node: Node) -> list[Target]:

@@ -72,8 +72,7 @@ def line_person(menu: Menu, line: LineAnalysis) -> tuple[str, str] | None:
     return line.shared[key]
 
 
-#: The keys ISO/IEC 13714 reserves for navigation; they count as choices only when used for a task.
-UNIVERSAL_KEYS = ("0", "*", "#")
+#: The keys ISO/IEC 13714 reserves for navigation (model.UNIVERSAL_KEYS) count as choices only when used for a task.
 
 
 def universal_function(node: Node, option: Option, line: LineAnalysis) -> str | None:

@@ -68,7 +68,16 @@ def test_diagnostics_match_check_including_a_line_with_non_ascii(tmp_path: Path)
     assert [(d.code, d.range.start.line + 1) for d in doc.diagnostics()] == \
            [(f.code, f.span.line) for f in expected.findings]
     s101 = next(d for d in doc.diagnostics() if d.code == "S101")
-    assert s101.code_description.href.endswith("S101.md")
+    assert s101.code_description is None  # no docs URL configured: hover shows the page instead
+
+
+def test_diagnostics_link_the_rule_page_when_a_docs_url_is_set(tmp_path: Path, monkeypatch) -> None:
+    from ivrcheck.report.common import DOCS_URL_VARIABLE
+
+    monkeypatch.setenv(DOCS_URL_VARIABLE, "https://example.org/docs")
+    doc = document(tmp_path, MENU.replace('      "\n', "").replace("goto: desk}", "goto: desc}", 1))
+    s101 = next(d for d in doc.diagnostics() if d.code == "S101")
+    assert s101.code_description.href == "https://example.org/docs/rules/S101.md"
 
 
 def test_a_platform_export_gets_diagnostics_and_no_edits(tmp_path: Path) -> None:

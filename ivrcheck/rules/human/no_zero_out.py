@@ -98,7 +98,7 @@ def fix(finding: Finding, menu: Menu, line: LineAnalysis, source: Source) -> Fix
         return None
     target, label = person
     option = add_option(source, node, "0", label, target)
-    announce = append_sentence(source, node, line.language.offer_example(label, "0"))
+    announce = append_sentence(source, node, line.speaks(node).offer_example(label, "0"))
     if option is None or announce is None:
         return None
     return Fix(f'bind "0" to {quote(target)} and announce it', (announce, option))

@@ -17,7 +17,8 @@ label asks for nothing else, "Repeat these options", "Speak to an advisor") are 
 only with options that ask for the same function: "Repeat prescription" and "Repeat these
 options" pass, as do "Henkilöasiakkaat" and "Asiakaspalvelija" (a compound's first part
 is no reason). Two options that lead to the same place are not compared (picking either
-is right), nor are options without a label. Every pair in the example menus, with the
+is right), nor are options without a label, nor choices of language ("På svenska" and
+"In English" are never the same task). Every pair in the example menus, with the
 verdict, is in docs/label-pairs.md; add your own synonyms with `synonyms:` in the config.
 
 ## Why it matters
@@ -91,6 +92,8 @@ def check(menu: Menu, line: LineAnalysis, settings: Settings) -> Iterator[Proble
             for second, second_function in labelled[i + 1:]:
                 if first.target and second.target and first.target.ref == second.target.ref:
                     continue
+                if first.language or second.language:
+                    continue  # a choice of language ("På svenska", "In English") is no task to confuse
                 if first_function != second_function:
                     continue  # a universal option is confusable only with one asking for the same function
                 verdict = language.relate(first.label, second.label, similarity)
