@@ -122,6 +122,13 @@ def check(
     entry: EntryOpt = None,
     stdin_filename: StdinNameOpt = None,
     jobs: JobsOpt = 1,
+    fix: Annotated[bool, typer.Option("--fix", rich_help_panel=INPUT,
+                                      help="Apply the safe fixes to the files first, then report what is left.")] = False,
+    unsafe_fixes: Annotated[bool, typer.Option("--unsafe-fixes", rich_help_panel=INPUT,
+                                               help="With --fix, apply the fixes that need a person's eye too "
+                                                    "(deleting an unreachable node).")] = False,
+    strict_waivers: Annotated[bool, typer.Option(
+        "--strict-waivers", help="Refuse waiver comments that give no `reason:` (F023, an error).")] = False,
 ) -> None:
     """Check menu files and report findings; exit 1 when any reaches --fail-on."""
     from ivrcheck import report
@@ -131,8 +138,11 @@ def check(
         raise fail(f'unknown format "{fmt}"; choose one of {", ".join(sorted(report.FORMATS))}')
     if jobs < 0:
         raise fail(f"--jobs is {jobs}; use 0 (one per CPU core) or more")
+    if fix or unsafe_fixes:
+        _fix(paths, _resolver(config, select, ignore, fail_on, source_format, entry, strict_waivers or None),
+             unsafe_fixes)
     run = _run(paths, config, select, ignore, fail_on, source_format, entry, stdin_filename, jobs,
-               keep=bool(os.environ.get("GITHUB_STEP_SUMMARY")))
+               keep=bool(os.environ.get("GITHUB_STEP_SUMMARY")), strict_waivers=strict_waivers or None)
     color = output is None and sys.stdout.isatty() and "NO_COLOR" not in os.environ
     if statistics:
         text = report.statistics(run.results)
@@ -405,6 +415,26 @@ def schema(output: OutputOpt = None) -> None:
     _emit(json.dumps(menu_schema(), indent=2, ensure_ascii=False) + "\n", output)
 
 
+@app.command()
+def server() -> None:
+    """Run the language server over standard input and output (for editors: docs/editors.md)."""
+    try:
+        from ivrcheck.lsp.server import serve
+    except ImportError as exc:
+        raise fail(f'the language server needs pip install "ivrcheck[lsp]" ({exc.name} is missing)') from None
+    serve()
+
+
+@app.command()
+def mcp() -> None:
+    """Run the MCP server over standard input and output (for AI assistants: docs/editors.md)."""
+    try:
+        from ivrcheck.mcp.server import serve
+    except ImportError as exc:
+        raise fail(f'the MCP server needs pip install "ivrcheck[mcp]" ({exc.name} is missing)') from None
+    serve()
+
+
 @app.command("config")
 def config_command(
     path: Annotated[Path, typer.Argument(metavar="PATH", show_default=False,
@@ -422,11 +452,11 @@ def config_command(
 
 
 def _run(paths: list[str], config: Optional[Path], select, ignore, fail_on, source_format, entry,
-         stdin_filename: Optional[str], jobs: int, keep: bool = False):
+         stdin_filename: Optional[str], jobs: int, keep: bool = False, strict_waivers: bool | None = None):
     """Resolve the paths and configs, then check every file (or standard input) through the engine."""
     from ivrcheck import discover, engine
 
-    resolver = _resolver(config, select, ignore, fail_on, source_format, entry)
+    resolver = _resolver(config, select, ignore, fail_on, source_format, entry, strict_waivers=strict_waivers)
     if paths == ["-"]:
         name = stdin_filename or "<stdin>"
         cfg = resolver(Path(name) if stdin_filename else Path.cwd())
@@ -444,7 +474,23 @@ def _run(paths: list[str], config: Optional[Path], select, ignore, fail_on, sour
                                   progress=advance, keep=keep)
 
 
-def _resolver(config: Optional[Path], select, ignore, fail_on, source_format, entry) -> Callable[[Path], object]:
+def _fix(paths: list[str], resolve: Callable[[Path], object], unsafe: bool) -> None:
+    """Apply fixes file by file and say how many on standard error (the report is of what is left)."""
+    from ivrcheck import discover, engine
+
+    if paths == ["-"]:
+        raise fail("--fix changes files in place; give file paths, not standard input")
+    try:
+        counts = [len(engine.fix_file(path, resolve(path), unsafe)) for path in discover.expand(_existing(paths))]
+    except _config_error() as exc:
+        raise fail(str(exc)) from None
+    fixed, files = sum(counts), sum(1 for c in counts if c)
+    typer.echo(f"ivrcheck: applied {fixed} fix{'' if fixed == 1 else 'es'} in {files} file{'' if files == 1 else 's'}",
+               err=True)
+
+
+def _resolver(config: Optional[Path], select, ignore, fail_on, source_format, entry,
+              strict_waivers: bool | None = None) -> Callable[[Path], object]:
     from ivrcheck import rules
     from ivrcheck.config import Resolver
 
@@ -452,7 +498,7 @@ def _resolver(config: Optional[Path], select, ignore, fail_on, source_format, en
     _known_format(source_format)
     try:
         resolver = Resolver(rules.catalog(), config, select=select or (), ignore=ignore or (), fail_on=fail_on,
-                            source_format=source_format, entry=entry)
+                            source_format=source_format, entry=entry, strict_waivers=strict_waivers)
     except _config_error() as exc:
         raise fail(str(exc)) from None
 

@@ -6,6 +6,7 @@ the rules to validate a file (codes, names, settings) is handed to it as a plain
 
 from __future__ import annotations
 
+import datetime
 import tomllib
 from dataclasses import dataclass, field, replace
 from fnmatch import fnmatch
@@ -23,7 +24,8 @@ from ivrcheck.nesting import too_deep
 CONFIG_FILES = (".ivrcheck.yaml", ".ivrcheck.yml")
 FAIL_ON = ("error", "warning", "info", "never")
 _KEYS = ("select", "ignore", "per_file_ignores", "severity", "rules", "speaking_rate", "fail_on", "profile", "extends",
-         "synonyms")
+         "synonyms", "waivers")
+_WAIVER_KEYS = ("rules", "paths", "nodes", "reason", "by", "until")
 
 
 class ConfigError(Exception):
@@ -54,6 +56,21 @@ class CodeInfo:
 Catalog = Sequence[CodeInfo]
 
 
+@dataclass(frozen=True, slots=True)
+class ConfigWaiver:
+    """`waivers:` in the config: rule prefixes accepted in some files (globs) or nodes, and why."""
+
+    rules: tuple[str, ...]
+    reason: str
+    paths: tuple[str, ...] = ()
+    nodes: tuple[str, ...] = ()
+    by: str | None = None
+    until: str | None = None
+
+    def covers(self, code: str, node_id: str | None) -> bool:
+        return code.startswith(self.rules) and (not self.nodes or node_id in self.nodes)
+
+
 @dataclass(frozen=True)
 class Config:
     """Resolved settings for one file: plain data that the steps read."""
@@ -80,6 +97,10 @@ class Config:
     #: Code -> the clause of the profile(s) it enforces, appended to its findings.
     clauses: dict[str, str] = field(default_factory=dict)
     profiles: tuple[str, ...] = ()
+    #: Accepted exceptions; `for_file` keeps those whose `paths` match the file.
+    waivers: tuple[ConfigWaiver, ...] = ()
+    #: `check --strict-waivers`: a waiver comment without a reason silences nothing (F023).
+    strict_waivers: bool = False
 
     def selects(self, code: str) -> bool:
         """Whether a code is switched on: a selected prefix and no ignored one (ruff style)."""
@@ -102,17 +123,22 @@ class Config:
         return replace(self, **{k: v for k, v in changes.items() if v is not None})
 
     def for_file(self, path: Path) -> Config:
-        """This config with the per-file ignores that match `path` added to `ignore`."""
-        if not self.per_file_ignores:
+        """This config with the per-file ignores that match `path` added to `ignore`, and only the
+        waivers whose `paths` match it."""
+        if not self.per_file_ignores and not any(w.paths for w in self.waivers):
             return self
         base = real_path(self.source).parent if self.source else Path.cwd()
         try:
             relative = real_path(path).relative_to(base)
         except ValueError:
-            return self
-        extra = tuple(code for pattern, codes in self.per_file_ignores.items()
-                      if relative.match(pattern) or fnmatch(str(relative), pattern) for code in codes)
-        return replace(self, ignore=self.ignore + extra, per_file_ignored=extra) if extra else self
+            return replace(self, waivers=tuple(w for w in self.waivers if not w.paths))
+
+        def matches(pattern: str) -> bool:
+            return relative.match(pattern) or fnmatch(str(relative), pattern)
+        extra = tuple(code for pattern, codes in self.per_file_ignores.items() if matches(pattern) for code in codes)
+        waivers = tuple(w for w in self.waivers if not w.paths or any(matches(p) for p in w.paths))
+        changed = replace(self, waivers=waivers) if waivers != self.waivers else self
+        return replace(changed, ignore=self.ignore + extra, per_file_ignored=extra) if extra else changed
 
 
 def find_config(start: Path) -> Path | None:
@@ -206,13 +232,62 @@ def parse_config(data: Any, source: str, catalog: Catalog) -> Config:
         raise ConfigError(f'{source}: fail_on is "{fail_on}"; {suggest(fail_on, FAIL_ON)}')
     per_file = {str(glob): codes(values, f"per_file_ignores.{glob}", catalog, source)
                 for glob, values in _mapping(data.get("per_file_ignores", {}), "per_file_ignores", source).items()}
-    clauses = {_lookup(code, catalog, source).code: str(rule["clause"])
-               for pack in packs for code, rule in pack["rules"].items() if rule.get("clause")}
+    clauses = _clauses(packs, catalog, source)
     synonyms = {str(language).lower().split("-")[0]: _synonym_groups(groups, f"synonyms.{language}", source)
                 for language, groups in _mapping(data.get("synonyms", {}), "synonyms", source).items()}
+    waivers = tuple(_waiver(item, f"waivers[{i}]", catalog, source)
+                    for i, item in enumerate(_list(data.get("waivers", []), "waivers", source)))
     return Config(select, ignore, severity, settings, rates, fail_on, source=source,
                   per_file_ignores=per_file, explicit=frozenset(data), clauses=clauses, profiles=names,
-                  synonyms=synonyms)
+                  synonyms=synonyms, waivers=waivers)
+
+
+def _waiver(item: Any, key: str, catalog: Catalog, source: str) -> ConfigWaiver:
+    """One accepted exception: `{rules: [H203], reason: ..., paths: [...], nodes: [...], by: ..., until: YYYY-MM-DD}`."""
+    values = _mapping(item, key, source)
+    for name in values:
+        if name not in _WAIVER_KEYS:
+            raise ConfigError(f'{source}: unknown option "{name}" in {key}; {suggest(str(name), _WAIVER_KEYS)}')
+    reason = values.get("reason")
+    if not isinstance(reason, str) or not reason.strip():
+        raise ConfigError(f"{source}: {key} needs a `reason:` saying why the exception is accepted")
+    until = values.get("until")
+    if until is not None:
+        try:
+            until = datetime.date.fromisoformat(str(until)).isoformat()
+        except ValueError as exc:
+            raise ConfigError(f"{source}: {key}.until is {until!r}; write the last day it holds as YYYY-MM-DD") from exc
+    if "rules" not in values:
+        raise ConfigError(f"{source}: {key} needs `rules:`, the codes it accepts, e.g. [H203]")
+    strings = {name: tuple(map(str, _list(values.get(name, []), f"{key}.{name}", source))) for name in ("paths", "nodes")}
+    return ConfigWaiver(codes(values["rules"], f"{key}.rules", catalog, source), reason.strip(), strings["paths"],
+                        strings["nodes"], str(values["by"]) if values.get("by") is not None else None, until)
+
+
+def _list(value: Any, key: str, source: str) -> list[Any]:
+    if isinstance(value, str):
+        return [value]
+    if not isinstance(value, list):
+        raise ConfigError(f"{source}: {key} must be a list")
+    return value
+
+def _clauses(packs: list[dict[str, Any]], catalog: Catalog, source: str) -> dict[str, str]:
+    """Code -> the clauses it enforces, joined by "; " when several profiles name it."""
+    found: dict[str, list[str]] = {}
+    for pack in packs:
+        for code, rule in pack["rules"].items():
+            if rule.get("clause"):
+                texts = found.setdefault(_lookup(code, catalog, source).code, [])
+                if str(rule["clause"]) not in texts:
+                    texts.append(str(rule["clause"]))
+    return {code: "; ".join(texts) for code, texts in found.items()}
+
+
+def profile_info(name: str) -> tuple[str, str]:
+    """A profile's title and version, for the cover of a report."""
+    pack = _pack(name)
+    return str(pack.get("title", name)), str(pack.get("version", ""))
+
 
 def _synonym_groups(value: Any, key: str, source: str) -> tuple[tuple[str, ...], ...]:
     """`synonyms.en: [[top up, recharge], ...]`: each group two or more words or phrases."""
@@ -228,7 +303,7 @@ def _synonym_groups(value: Any, key: str, source: str) -> tuple[tuple[str, ...],
     return tuple(groups)
 
 
-PROFILES = ("gethuman", "iso13714", "w3c-coga")
+PROFILES = ("gethuman", "iso13714", "w3c-coga", "es-ley-10-2025", "eu-eaa", "us-508", "fi-consumer")
 
 
 def profiles(data: dict[str, Any], source: str) -> tuple[tuple[str, ...], list[dict[str, Any]]]:
@@ -261,8 +336,10 @@ def _with_profiles(data: dict[str, Any], packs: list[dict[str, Any]]) -> dict[st
     rules: dict[str, dict[str, Any]] = {}
     for pack in packs:
         for code, rule in pack["rules"].items():
-            if "severity" in rule:
-                severity[code] = rule["severity"]
+            if "severity" in rule:  # two packs that grade one code: the stricter grade holds
+                known = severity.get(code)
+                if known is None or Severity(rule["severity"]) > Severity(known):
+                    severity[code] = rule["severity"]
             rules.setdefault(code, {}).update(rule.get("settings") or {})
     own_severity = data.get("severity") if isinstance(data.get("severity"), dict) else {}
     own_rules = data.get("rules") if isinstance(data.get("rules"), dict) else {}

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime
 import gc
 import re
 from array import array
@@ -10,12 +11,15 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Callable, Iterator, Sequence
 
-from ivrcheck import callers, graph, load, rules, score, suppress
+from ivrcheck import callers, fixes, graph, load, rules, score, suppress
+from ivrcheck.callers import cost
 from ivrcheck.config import Config
 from ivrcheck.discover import display_path, real_path
-from ivrcheck.findings import FileResult, Finding, sort_findings
+from ivrcheck.findings import NOWHERE, FileResult, Finding, Fix, Waiver, sort_findings
+from ivrcheck.load.codes import load_finding
 from ivrcheck.graph import LineAnalysis
-from ivrcheck.language import load_language
+from ivrcheck.language import available, load_language
+from ivrcheck.language.choices import with_choices
 from ivrcheck.load import LoadedFile, PhoneLine
 from ivrcheck.model import Menu
 
@@ -69,6 +73,16 @@ def inspect_text(text: str, config: Config = Config(), display: str = "<menu>") 
         return _check(PhoneLine(root, (), root.menu), config, keep=True).inspection  # type: ignore[return-value]
 
 
+def inspect_buffer(path: Path, text: str, config: Config = Config(), display: str | None = None) -> Line:
+    """Check an editor's text of `path` (saved or not) as the root of its phone line, as `check`
+    would check the file: `file#node` targets are followed into the other files as saved."""
+    with _gc_paused():
+        loaded = load.read_text_as_file(text, display or display_path(path), config.limits,
+                                        source_format=config.source_format, entry=config.entry)
+        root = replace(loaded, path=real_path(path))
+        return _check(load.phone_line(root, display_path, config.limits), config, keep=True)
+
+
 def check_file(path: Path, config: Config = Config(), display: str | None = None) -> FileResult:
     """Check one file as the root of its phone line and return its own result."""
     return check_line(path, config, display).results[display or display_path(path)]
@@ -106,6 +120,26 @@ def diff_git(rev: str, path: Path, config: Config = Config()) -> Diff:
     from ivrcheck.callers import diff
 
     return diff.compare(old, inspect_text(path.read_text(encoding="utf-8", errors="replace"), config, shown))
+
+
+def fix_file(path: Path, config: Config = Config(), unsafe: bool = False, passes: int = 10) -> list[Fix]:
+    """Apply the fixes of a file's findings to the file, checking again after each pass until none
+    applies (fixes that touch the same text wait for the next pass); return the fixes applied."""
+    from ivrcheck.fileio import atomic_write
+
+    applied: list[Fix] = []
+    for _ in range(passes):
+        try:
+            text = path.read_bytes().decode("utf-8")
+        except (OSError, UnicodeDecodeError):
+            return applied  # check reports why it cannot be read
+        result = check_file(path, config)
+        new, done = fixes.apply(text, fixes.chosen(result.findings, unsafe))
+        if not done or new == text:
+            break
+        atomic_write(path, new)
+        applied += done
+    return applied
 
 
 def check_line(path: Path, config: Config = Config(), display: str | None = None, keep: bool = False) -> Line:
@@ -165,10 +199,11 @@ def _union(results: list[FileResult]) -> FileResult:
     findings = sort_findings(f for r in results for f in r.findings)
     first = next((r for r in results if r.metrics is not None), results[0])
     measured = next((r.clarity.facts for r in results if r.clarity is not None), None)
+    same = {"waivers": first.waivers, "profiles": first.profiles}
     if measured is None:
-        return FileResult(first.path, tuple(findings), first.metrics)
+        return FileResult(first.path, tuple(findings), first.metrics, **same)
     clarity = score.clarity(findings, measured)
-    return FileResult(first.path, tuple(findings), first.metrics, clarity.total, clarity.parts, clarity)
+    return FileResult(first.path, tuple(findings), first.metrics, clarity.total, clarity.parts, clarity, **same)
 
 
 def _check(phone: PhoneLine, config: Config, keep: bool) -> Line:
@@ -179,31 +214,72 @@ def _check(phone: PhoneLine, config: Config, keep: bool) -> Line:
     root, menu = phone.root, phone.menu
     parts = frozenset(f.path for f in phone.others)
     if menu is None:  # unreadable: only F0xx findings, no graph
-        result = FileResult.failed(root.display, _kept(root.findings, root, config))
+        found, waivers = _kept(root.findings, root, config)
+        result = replace(FileResult.failed(root.display, found), waivers=tuple(waivers))
         return Line(root.path, {root.display: result}, parts, config.fails(result.worst()),
                     Inspection(result, None, None) if keep else None)
     language = (load_language(menu.language).with_rate(config.rate_for(menu.language))
                 .with_synonyms(config.synonyms_for(menu.language)))
+    # Options that choose a language by their words ("På svenska") count as language choices.
+    menu = with_choices(menu, language.also_reading(available()))
     analysis = graph.analyse(menu, language)
     by_file: dict[str, list[Finding]] = {f.display: list(f.findings) for f in phone.files}
     for finding in (*phone.problems, *rules.run(menu, analysis, config)):
         by_file.setdefault(finding.path, []).append(finding)
-    kept = {f.display: _kept(by_file[f.display], f, config) for f in phone.files}
+    waived = {f.display: _kept(by_file[f.display], f, config) for f in phone.files}
+    kept = {f.display: fixes.attach(waived[f.display][0], menu, analysis,
+                                    f.text if f.text is not None and is_native(f.text, f.display, config) else None)
+            for f in phone.files}
     extra = callers.metrics(analysis, config.rule_settings.get("T602"))
+    extra.update(cost.metrics(analysis, extra))
     limits = score.limits(config.settings_for)
-    results = {f.display: _result(f, kept, f is root, analysis, extra, limits) for f in phone.files}
+    results = {f.display: replace(_result(f, kept, f is root, analysis, extra, limits),
+                                  waivers=tuple(waived[f.display][1]), profiles=config.profiles)
+               for f in phone.files}
     fails = any(config.fails(r.worst()) for r in results.values())
     inspection = Inspection(results[root.display], menu, analysis) if keep else None
     return Line(root.path, results, parts, fails, inspection)
 
 
-def _kept(findings: list[Finding], file: LoadedFile, config: Config) -> list[Finding]:
-    """The findings that stay after suppression comments, F codes the config ignores and re-grades."""
-    kept = suppress.apply(findings, file.text or "", file.display, config.selects)
+def is_native(text: str, display: str, config: Config = Config()) -> bool:
+    """Whether a text is menu YAML (fixes edit it) rather than a platform export (checked, never edited)."""
+    from ivrcheck import importers
+
+    if config.source_format:
+        return config.source_format == importers.NATIVE
+    return importers.detect(text, display) is None
+
+
+def _kept(findings: list[Finding], file: LoadedFile, config: Config) -> tuple[list[Finding], list[Waiver]]:
+    """The findings that stay after waivers (comments, then the config's), F codes the config ignores and
+    re-grades; and every waiver that applies to the file."""
+    policy = suppress.Policy(strict=config.strict_waivers)
+    kept, waivers = suppress.waive(findings, file.text or "", file.display, config.selects, policy)
+    if config.waivers:
+        kept, more = waivers_of_config(kept, config, file.display, policy)
+        waivers += more
     ignored = config.ignore
     lines = _EditorLines(file.text) if file.text is not None and kept else None
     return sort_findings(_inside(_regraded(f, config), lines) for f in kept
-                         if not (f.code.startswith("F") and ignored and f.code.startswith(ignored)))
+                         if not (f.code.startswith("F") and ignored and f.code.startswith(ignored))), waivers
+
+
+def waivers_of_config(findings: list[Finding], config: Config, path: str,
+                      policy: suppress.Policy) -> tuple[list[Finding], list[Waiver]]:
+    """Apply the config's `waivers:` (already narrowed to this file): an expired one silences nothing
+    and is reported (F022) in the file it would apply to."""
+    kept, listed = list(findings), []
+    where = config.source or "the config"
+    for waiver in config.waivers:
+        expired = waiver.until is not None and datetime.date.fromisoformat(waiver.until) < policy.today
+        silenced = [f for f in kept if not expired and waiver.covers(f.code, f.node_id)]
+        kept = [f for f in kept if f not in silenced] if silenced else kept
+        listed.append(Waiver(waiver.rules, where, waiver.reason, waiver.by, waiver.until, expired, len(silenced)))
+        if expired:
+            kept.append(load_finding(path, "F022", NOWHERE, f"the waiver of {', '.join(waiver.rules)} in {where} "
+                                     f"expired on {waiver.until} (reason: {waiver.reason})",
+                                     "fix what it silenced, or renew it with a new `until:` and say why"))
+    return kept, listed
 
 
 class _EditorLines:
@@ -261,21 +337,12 @@ def _result(file: LoadedFile, kept: dict[str, list[Finding]], is_root: bool, ana
     else:
         scope = frozenset(n.id for n in analysis.menu.nodes.values() if n.source == file.display)
         clarity = score.clarity(mine, score.facts(analysis, scope, limits))
-    return FileResult(file.display, tuple(mine), _merged(graph.metrics(analysis), extra) if is_root else None,
+    return FileResult(file.display, tuple(mine), extra if is_root else None,
                       clarity.total, clarity.parts, clarity)
 
 
 #: Line ends as editors (and YAML) count them: CRLF, CR, LF; not NEL or U+2028 (see load.source.yaml_text).
 _EDITOR_LINES = re.compile(r"\r\n|\r|\n")
-
-
-def _merged(metrics: dict, extra: dict) -> dict:
-    """The graph's metrics with the callers' (weighted time, task success), state by state too."""
-    merged = {**metrics, **{k: v for k, v in extra.items() if k != "by_state"}}
-    if "by_state" in metrics:
-        merged["by_state"] = {s: {**values, **extra.get("by_state", {}).get(s, {})}
-                              for s, values in metrics["by_state"].items()}
-    return merged
 
 
 @contextmanager

@@ -64,6 +64,46 @@ class Problem:
 
 
 @dataclass(frozen=True, slots=True)
+class Edit:
+    """Replace the text from one 1-based position to another (end excluded) with `text`; equal positions insert.
+
+    Columns count code points, as spans do, so an edit lands where an editor shows the finding.
+    """
+
+    line: int
+    column: int
+    end_line: int
+    end_column: int
+    text: str
+
+    @property
+    def start(self) -> tuple[int, int]:
+        return (self.line, self.column)
+
+    @property
+    def end(self) -> tuple[int, int]:
+        return (self.end_line, self.end_column)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"line": self.line, "column": self.column, "end_line": self.end_line,
+                "end_column": self.end_column, "text": self.text}
+
+
+@dataclass(frozen=True, slots=True)
+class Fix:
+    """A mechanical change to the file that resolves a finding. `safe` fixes change only what the
+    finding names and never make the line worse (`check --fix`); the others need a person's eye
+    (`--unsafe-fixes`)."""
+
+    title: str
+    edits: tuple[Edit, ...]
+    safe: bool = True
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"title": self.title, "safe": self.safe, "edits": [e.to_dict() for e in self.edits]}
+
+
+@dataclass(frozen=True, slots=True)
 class Finding:
     """One reported problem, complete and immutable."""
 
@@ -76,6 +116,10 @@ class Finding:
     span: Span
     node_id: str | None = None
     state: str | None = None
+    #: The mechanical fix for it, when one is certain (attached by the rule's `fix`, see ivrcheck.fixes).
+    fix: Fix | None = field(default=None, compare=False)
+    #: The clause of the profile(s) this finding enforces (also appended to the message).
+    clause: str | None = field(default=None, compare=False)
 
     @property
     def text(self) -> str:
@@ -96,6 +140,7 @@ class Finding:
             **({"pointer": self.span.pointer} if self.span.pointer is not None else {}),
             "node": self.node_id,
             "state": self.state,
+            **({"clause": self.clause} if self.clause else {}),
         }
 
 
@@ -103,6 +148,26 @@ def sort_findings(findings: Iterable[Finding]) -> list[Finding]:
     """Sort by position and code and drop exact repeats, so output is stable across runs."""
     unique = {f.sort_key(): f for f in findings}
     return [unique[k] for k in sorted(unique)]
+
+
+@dataclass(frozen=True, slots=True)
+class Waiver:
+    """An accepted exception: a suppression comment or a config waiver, with why, by whom, until when."""
+
+    codes: tuple[str, ...]
+    #: Where it is written: `file:line` for a comment, the config file for a config waiver.
+    source: str
+    reason: str | None = None
+    by: str | None = None
+    #: The last day it holds (ISO date), or None for no end.
+    until: str | None = None
+    expired: bool = False
+    #: How many findings it silenced in this run.
+    silenced: int = 0
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"codes": list(self.codes), "source": self.source, "reason": self.reason, "by": self.by,
+                "until": self.until, "expired": self.expired, "silenced": self.silenced}
 
 
 @dataclass(frozen=True, slots=True)
@@ -116,6 +181,10 @@ class FileResult:
     breakdown: dict[str, int] | None = None
     #: The score's details (an `ivrcheck.score.Clarity`): measures, caps and what moved each part.
     clarity: Any = field(default=None, compare=False, repr=False)
+    #: The accepted exceptions that apply to this file, expired ones included (the report lists them).
+    waivers: tuple[Waiver, ...] = ()
+    #: The profiles (rule packs) the file was judged by, for the cover of a report.
+    profiles: tuple[str, ...] = ()
 
     @classmethod
     def failed(cls, path: str | Path, findings: Iterable[Finding]) -> FileResult:
@@ -132,4 +201,5 @@ class FileResult:
             "breakdown": self.breakdown,
             "metrics": self.metrics,
             "findings": [f.to_dict() for f in self.findings],
+            **({"waivers": [w.to_dict() for w in self.waivers]} if self.waivers else {}),
         }

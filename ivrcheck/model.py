@@ -10,6 +10,8 @@ from ivrcheck.findings import NOWHERE, Span
 
 DTMF_KEYS = ("1", "2", "3", "4", "5", "6", "7", "8", "9", "0", "*", "#")
 BUILTIN_TARGETS = ("repeat", "back")
+#: Keys every menu may bind to the same universal function (a person, repeat, back): never tasks.
+UNIVERSAL_KEYS = ("0", "*", "#")
 #: `receives: all`: the person sees everything the caller gave (a screen pop).
 RECEIVES_ALL = "all"
 
@@ -31,6 +33,10 @@ class NodeType(str, enum.Enum):
 
 #: Node types that collect a key press and therefore have timeout/invalid/retries handling.
 INTERACTIVE = frozenset({NodeType.MENU, NodeType.INPUT})
+#: Node types a caller passes through without choosing anything: the call moves on by itself.
+PASSED_THROUGH = frozenset({NodeType.MESSAGE, NodeType.BRANCH, NodeType.INPUT})
+#: Node types that promise a person later (a callback, a voicemail someone listens to).
+PROMISES = frozenset({NodeType.CALLBACK, NodeType.VOICEMAIL})
 #: Node types at which a call legitimately ends (handed over or finished).
 TERMINAL = frozenset(
     {NodeType.AGENT, NodeType.VOICEMAIL, NodeType.CALLBACK, NodeType.TRANSFER, NodeType.HANGUP}
@@ -72,6 +78,8 @@ class Option:
     collects: str | None = None
     #: The language this option switches the call to ("På svenska, tryck 9").
     language: str | None = None
+    #: The option concerns a contract the caller already has (cancel, complain, invoice): EU CRD art. 21.
+    contract_matter: bool = False
 
     @property
     def is_dtmf(self) -> bool:
@@ -127,17 +135,29 @@ class Node:
     changes: bool | None = None
     #: The speaking rate its prompt is played at, in its language's unit.
     speaking_rate: float | None = None
+    #: The prompt is a recording (or an expression) whose words ivrcheck cannot read: whether it
+    #: announces a key is unknown, never "not said". Importers set it; YAML never does.
+    words_unknown: bool = False
+    #: Seconds the prompt plays for, as declared (`seconds:`); else computed from its words.
+    seconds: float | None = None
     #: Span of every field as written in the file (or in `defaults` when inherited).
     spans: Mapping[str, Span] = field(default_factory=dict)
     #: Fields whose value (and span) come from `defaults` rather than the node itself.
     inherited: frozenset[str] = frozenset()
     #: The file that declares this node, when it was merged in from another file of the line.
     source: str | None = None
+    #: A person's queue as designed (issue 25): the declared average wait in seconds, the wait after
+    #: which the queue gives up, where callers go then (None: the call is cut), the languages served.
+    expected_wait: float | None = None
+    max_wait: float | None = None
+    overflow: Target | None = None
+    languages: tuple[str, ...] | None = None
 
     def targets(self) -> list[Target]:
         """Every target this node names, in file order."""
         found = [o.target for o in self.options if o.target is not None]
-        found += [t for t in (self.next, self.on_timeout, self.on_invalid, self.after_retries, self.closed) if t]
+        found += [t for t in (self.next, self.on_timeout, self.on_invalid, self.after_retries, self.closed,
+                              self.overflow) if t]
         found += [t for _, t in self.cases]
         return found + ([self.default] if self.default else [])
 
@@ -154,6 +174,16 @@ class Node:
     @property
     def is_menu(self) -> bool:
         return self.type is NodeType.MENU
+
+    @property
+    def is_person(self) -> bool:
+        """A person answers: an agent, or a transfer declared `human: true` (hours aside)."""
+        return self.type is NodeType.AGENT or (self.type is NodeType.TRANSFER and self.human)
+
+    @property
+    def is_promise(self) -> bool:
+        """A callback or voicemail: the promise of a person later, not a person now."""
+        return self.type in PROMISES
 
     @property
     def is_interactive(self) -> bool:
@@ -176,6 +206,45 @@ class Task:
         return (self.expect, *self.more)
 
 
+#: The non-voice ways a line can declare (`line.text_alternative`).
+TEXT_ALTERNATIVES = ("sms", "chat", "rtt", "relay", "email", "web")
+
+
+@dataclass(frozen=True, slots=True)
+class Tariff:
+    """What a caller pays for the line's number, a minute (`line.tariff`)."""
+
+    per_minute: float
+    currency: str = "EUR"
+    #: Whether the minutes spent waiting for a person are charged too.
+    charged_while_queueing: bool = True
+    #: A minute of an ordinary call (to a geographic or mobile number), which a contract matter
+    #: may not exceed (EU Consumer Rights Directive art. 21).
+    basic_rate: float = 0.0
+
+    @property
+    def above_basic(self) -> bool:
+        return self.per_minute > self.basic_rate
+
+
+@dataclass(frozen=True, slots=True)
+class LineInfo:
+    """Facts about the line as a service that an audit needs and the menu cannot show (`line:`)."""
+
+    span: Span
+    number: str | None = None
+    country: str | None = None
+    consumers: bool | None = None
+    tariff: Tariff | None = None
+    answer_target_seconds: float | None = None
+    #: Non-voice ways to get the same information and tasks; None when the file does not say.
+    text_alternative: tuple[str, ...] | None = None
+    spans: Mapping[str, Span] = field(default_factory=dict)
+
+    def span_of(self, name: str) -> Span:
+        return self.spans.get(name, self.span)
+
+
 @dataclass(frozen=True, slots=True)
 class Menu:
     """One phone line, as one file declares it."""
@@ -189,6 +258,8 @@ class Menu:
     hours_spans: Mapping[str, Span] = field(default_factory=dict)
     tasks: tuple[Task, ...] = ()
     span: Span = NOWHERE
+    #: The line as a service (`line:`); None when the file does not declare it (importers never do).
+    line: LineInfo | None = None
 
     @property
     def has_hours(self) -> bool:

@@ -8,18 +8,27 @@
 Without codes a directive covers every rule. Codes may be rule codes or names. A directive
 that silences nothing is reported (F014, info) so stale ones do not pile up; one that names
 no rule is reported as F015.
+
+A directive is an accepted exception (a waiver) and says why after its codes:
+
+    # ivrcheck: disable-line H203 reason: the carrier reserves 0; by: Ana Ruiz; until: 2027-03-31
+
+From the day after `until` it silences nothing and is reported (F022, an error), so an
+expired waiver fails CI; under `--strict-waivers` one without a reason silences nothing and
+is reported (F023). Every waiver is listed with its reason in the results (`Waiver`).
 """
 
 from __future__ import annotations
 
 import bisect
+import datetime
 import re
 from dataclasses import dataclass, field
-from typing import Callable
+from typing import Callable, Sequence
 
 import yaml
 
-from ivrcheck.findings import Finding, Span
+from ivrcheck.findings import Finding, Span, Waiver
 from ivrcheck.load.codes import LOAD_CODES, load_finding
 from ivrcheck.load.source import yaml_text
 from ivrcheck.rules import ALL_RULES
@@ -28,6 +37,16 @@ _DIRECTIVE = re.compile(
     r"(?:^|\s)#\s*ivrcheck:\s*(?P<verb>disable-line|disable-file|disable|enable)\b(?P<codes>[^#\n]*)", re.IGNORECASE
 )
 ALL = "*"
+#: `reason:`, `by:` and `until:` after a directive's codes (`=` works as well as `:`).
+_TERMS = re.compile(r"\b(reason|by|until)\s*[:=]", re.IGNORECASE)
+
+
+@dataclass(frozen=True, slots=True)
+class Policy:
+    """How waivers are judged in this run: the day they are judged on, and whether each needs a reason."""
+
+    today: datetime.date = field(default_factory=datetime.date.today)
+    strict: bool = False
 
 
 @dataclass
@@ -38,9 +57,42 @@ class Directive:
     first: int  # first line covered
     last: int  # last line covered (inclusive)
     used: set[str] = field(default_factory=set)
+    reason: str | None = None
+    by: str | None = None
+    until: str | None = None
+    #: Why it silences nothing in this run ("expired", "no reason", "bad date"), or None when it applies.
+    refused: str | None = None
+    silenced: int = 0
 
     def covers(self, finding: Finding) -> bool:
-        return self.first <= finding.span.line <= self.last and (ALL in self.codes or finding.code in self.codes)
+        return (self.refused is None and self.first <= finding.span.line <= self.last
+                and (ALL in self.codes or finding.code in self.codes))
+
+    def judge(self, policy: Policy) -> None:
+        """Refuse the waiver when it expired, has an unreadable `until`, or lacks a reason under `strict`."""
+        if self.until is not None:
+            try:
+                last = datetime.date.fromisoformat(self.until)
+            except ValueError:
+                self.refused = "bad date"
+                return
+            if last < policy.today:
+                self.refused = "expired"
+                return
+        if policy.strict and not self.reason:
+            self.refused = "no reason"
+
+
+def terms(text: str) -> tuple[str, dict[str, str]]:
+    """A directive's codes, and its `reason:`, `by:` and `until:` (each up to the next one or a `;`)."""
+    found = list(_TERMS.finditer(text))
+    if not found:
+        return text, {}
+    values = {}
+    for i, match in enumerate(found):
+        end = found[i + 1].start() if i + 1 < len(found) else len(text)
+        values[match.group(1).lower()] = text[match.end():end].strip().rstrip(";,").strip().strip("\"'") or ""
+    return text[:found[0].start()], {k: v for k, v in values.items() if v}
 
 
 def parse(text: str, known: dict[str, str]) -> tuple[list[Directive], list[tuple[Span, str]]]:
@@ -64,8 +116,9 @@ def parse(text: str, known: dict[str, str]) -> tuple[list[Directive], list[tuple
         if not match or (in_scalar and in_scalar(start + line.rfind("#", 0, match.start("verb")))):
             continue
         span = Span(number, line.rfind("#", 0, match.start("verb")) + 1)
+        named, said = terms(match.group("codes"))
         codes: set[str] = set()
-        for word in filter(None, re.split(r"[\s,]+", match.group("codes").strip())):
+        for word in filter(None, re.split(r"[\s,]+", named.strip())):
             code = known.get(word.lower())
             if code is None:
                 unknown.append((span, word))
@@ -76,12 +129,12 @@ def parse(text: str, known: dict[str, str]) -> tuple[list[Directive], list[tuple
         if verb == "disable-line":
             standalone = not line[: match.start()].strip()
             target = _next_content_line(lines, number) if standalone else number
-            directives.append(Directive(verb, covered, span, target, target))
+            directives.append(Directive(verb, covered, span, target, target, **said))
         elif verb == "disable-file":
-            directives.append(Directive(verb, covered, span, 1, len(lines)))
+            directives.append(Directive(verb, covered, span, 1, len(lines), **said))
         elif verb == "disable":
             for code in covered:
-                directive = Directive(verb, frozenset({code}), span, number, len(lines))
+                directive = Directive(verb, frozenset({code}), span, number, len(lines), **said)
                 open_ranges[code] = directive
                 directives.append(directive)
         else:  # enable closes the ranges it names (all of them without codes)
@@ -122,7 +175,14 @@ def _next_content_line(lines: list[str], number: int) -> int:
 
 def apply(findings: list[Finding], text: str, path: str,
           active: Callable[[str], bool] = lambda code: True) -> list[Finding]:
-    """Drop suppressed findings; add F014 for unused directives and F015 for unknown codes.
+    """Drop suppressed findings; add F014 for unused directives and F015 for unknown codes."""
+    return waive(findings, text, path, active)[0]
+
+
+def waive(findings: list[Finding], text: str, path: str, active: Callable[[str], bool] = lambda code: True,
+          policy: Policy | None = None) -> tuple[list[Finding], list[Waiver]]:
+    """The findings left after the file's waivers (with F014, F015, F022 and F023 for the waivers
+    themselves), and every waiver as the results list it.
 
     A directive that names only codes switched off in this run (`--select`, `--ignore`, config)
     is not reported as unused: it would silence something in a full run.
@@ -131,16 +191,21 @@ def apply(findings: list[Finding], text: str, path: str,
     known |= {code.lower(): code for code in LOAD_CODES} | {c.name: code for code, c in LOAD_CODES.items()}
     directives, unknown = parse(text, known)
     if not directives and not unknown:
-        return findings
+        return findings, []
+    for directive in directives:
+        directive.judge(policy or Policy())
     kept = []
     for finding in findings:
         covering = [d for d in directives if d.covers(finding)]
         for directive in covering:
             directive.used.add(finding.code)
+            directive.silenced += 1
         if not covering:
             kept.append(finding)
     for directive in directives:
-        if not directive.used and (ALL in directive.codes or any(active(code) for code in directive.codes)):
+        if directive.refused is not None:
+            kept.append(_refusal(path, directive))
+        elif not directive.used and (ALL in directive.codes or any(active(code) for code in directive.codes)):
             what = "nothing" if ALL in directive.codes else f"no {', '.join(sorted(directive.codes))} finding"
             kept.append(load_finding(path, "F014", directive.span,
                               f"`ivrcheck: {directive.verb}` silences {what} here",
@@ -148,7 +213,34 @@ def apply(findings: list[Finding], text: str, path: str,
     for span, word in unknown:
         kept.append(load_finding(path, "F015", span, f'suppression names "{word}", which is no rule code or name',
                           "use a code such as H203 or a name such as no-zero-out (`ivrcheck rule` lists them)"))
-    return kept
+    return kept, _listed(directives, path)
 
 
-__all__ = ["apply", "parse"]
+def _refusal(path: str, directive: Directive) -> Finding:
+    codes = "every rule" if ALL in directive.codes else ", ".join(sorted(directive.codes))
+    if directive.refused == "expired":
+        return load_finding(path, "F022", directive.span,
+                            f"the waiver of {codes} expired on {directive.until} (reason: {directive.reason or 'none'})",
+                            "fix what it silenced, or renew it with a new `until:` and say why")
+    if directive.refused == "bad date":
+        return load_finding(path, "F023", directive.span, f"the waiver of {codes} has `until: {directive.until}`, "
+                            "which is no date", "write the last day it holds as YYYY-MM-DD")
+    return load_finding(path, "F023", directive.span, f"the waiver of {codes} gives no reason",
+                        "say why after the codes: `reason: ...` (and `by:`, `until:` if known)")
+
+
+def _listed(directives: Sequence[Directive], path: str) -> list[Waiver]:
+    """One waiver per comment (a `disable` of several codes is split per code as it is parsed)."""
+    merged: dict[tuple[int, int], Waiver] = {}
+    for d in directives:
+        key = (d.span.line, d.span.column)
+        codes = ("*",) if ALL in d.codes else tuple(sorted(d.codes))
+        before = merged.get(key)
+        if before is not None:
+            codes = tuple(sorted({*before.codes, *codes}))
+        merged[key] = Waiver(codes, f"{path}:{d.span.line}", d.reason, d.by, d.until, d.refused == "expired",
+                             d.silenced + (before.silenced if before else 0))
+    return list(merged.values())
+
+
+__all__ = ["Policy", "apply", "parse", "terms", "waive"]

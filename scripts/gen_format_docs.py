@@ -6,7 +6,8 @@ import sys
 from pathlib import Path
 
 from ivrcheck.load.schema import (
-    COMMON, EXTENSION_FIELDS, NODE_FIELDS, OPTION_FIELDS, TASK_FIELDS, TOP_FIELDS, ERROR_HANDLING, Field,
+    COMMON, EXTENSION_FIELDS, LINE_FIELDS, NODE_FIELDS, OPTION_FIELDS, TARIFF_FIELDS, TASK_FIELDS, TOP_FIELDS,
+    ERROR_HANDLING, Field,
 )
 
 DOC = Path(__file__).resolve().parent.parent / "docs" / "format.md"
@@ -79,11 +80,41 @@ nodes:
   answer (H209 also accepts a prompt that names a time).
 - `language:` on an option means choosing it switches the call to that language; on a
   node, that the node speaks it. L305 checks that the choice comes first, L306 that each
-  language is spoken where it was chosen.
+  language is spoken where it was chosen. An option without it whose label (or whose offer
+  in the prompt) names a language and nothing else ("På svenska", "In English",
+  "Ruotsiksi", "Para español", "auf Deutsch") is read as choosing that language
+  (docs/languages.md).
 - `changes:` on a `self_service` task says it changes something (a payment, a booking);
   `confirmation:` there is the written confirmation it sends. P407 asks for a recap.
 - `speaking_rate:` on any node is the rate its prompt is played at, and `digit_timeout:`
   on an input the seconds allowed between digits; R507 checks both, with `timeout`.
+
+**The line as a service** (`line:`, for an audit against customer-service law). What a
+menu cannot show, the file declares: the number and country, whether consumers call, the
+tariff, the promised time to answer and the non-voice alternatives. With it, the rules
+H210-H214 and R508-R510 check the line (docs/profiles/), and `score` works out what a call
+costs the caller (docs/score.md). Left out, those rules stay quiet; importers never set it.
+
+```yaml
+line:
+  number: "+34 900 123 456"
+  country: ES
+  consumers: true
+  tariff: {per_minute: 0.0, currency: EUR, charged_while_queueing: false, basic_rate: 0.0}
+  answer_target_seconds: 180
+  text_alternative: [chat, sms]
+nodes:
+  main:
+    options:
+      "3": {label: Cancel your contract, goto: bajas, contract_matter: true}
+  bajas: {type: agent, languages: [es, ca], expected_wait: 90, max_wait: 900, overflow: callback}
+```
+
+- `contract_matter:` on an option: it concerns a contract the caller already has (cancel,
+  complain, an invoice); H213 asks that such a call costs no more than an ordinary one.
+- `expected_wait:` on a person is the declared average wait; what a call costs counts it.
+  `max_wait:` is when the queue gives up and `overflow:` where callers go then (H211).
+- `languages:` on a person lists the languages its people serve (H212).
 
 **Anchors and merges** (`&name`, `*name`, `<<: *name`) work as in YAML, within limits
 that refuse alias bombs (F009).
@@ -107,7 +138,9 @@ def expected() -> str:
         parts.append(f"## `type: {node_type.value}`\n\n" + (table(fields) if fields else "No fields beyond the common ones.\n"))
     parts += ["## An option (under `options:`)\n\n" + table(OPTION_FIELDS),
               "## `dial_by_extension`\n\n" + table(EXTENSION_FIELDS),
-              "## A task (under `tasks:`)\n\n" + table(TASK_FIELDS)]
+              "## A task (under `tasks:`)\n\n" + table(TASK_FIELDS),
+              "## `line:`\n\n" + table(LINE_FIELDS),
+              "## `line.tariff`\n\n" + table(TARIFF_FIELDS)]
     return "\n".join(parts)
 
 

@@ -37,7 +37,7 @@ def validator() -> jsonschema.Draft7Validator:
     return jsonschema.Draft7Validator(schema)
 
 
-@pytest.mark.parametrize("path", sorted(MENUS.glob("*.ivr.yaml")), ids=lambda p: p.name)
+@pytest.mark.parametrize("path", sorted(MENUS.rglob("*.ivr.yaml")), ids=lambda p: p.name)
 def test_every_example_menu_validates(path: Path) -> None:
     errors = list(validator().iter_errors(as_json(path.read_text(encoding="utf-8"))))
     assert not errors, [e.message for e in errors]
@@ -51,6 +51,8 @@ def test_every_example_menu_validates(path: Path) -> None:
     ("entry: main\nnodes:\n  main: {type: input, prompt: Your number}\n", "next"),
     ("nodes: {}\n", "entry"),
     ("entry: main\nhours: {office: {mon-fri: '8-18'}}\nnodes: {}\n", "8-18"),
+    ("entry: main\nline: {text_alternative: [fax]}\nnodes: {}\n", "fax"),
+    ("entry: main\nline: {tariff: {currency: EUR}}\nnodes: {}\n", "per_minute"),
 ])
 def test_broken_menus_fail_validation(broken: str, fragment: str) -> None:
     errors = list(validator().iter_errors(as_json(broken)))

@@ -199,11 +199,46 @@ SWEDISH = [  # the same prompts of the example menus, in Swedish
 ]
 
 
-def test_swedish_rate_matches_the_english_rate() -> None:
-    """docs/languages.md: at 150 words a minute, Swedish prompts take as long as the English ones."""
+ES = load_language("es")
+
+SPANISH = [  # the same prompts of the example menus, in Spanish
+    "Bienvenido a Acme Bank. Para tarjetas, pulse 1. Para pagos y transferencias, pulse 2. Para préstamos e "
+    "hipotecas, pulse 3. Para hablar con un asesor, pulse 0. Para escuchar estas opciones de nuevo, pulse asterisco.",
+    "Para reportar una tarjeta perdida o robada, pulse 1. Para activar una tarjeta nueva, pulse 2. Para volver "
+    "al menú principal, pulse almohadilla.",
+    "Su tarjeta ya está bloqueada y una nueva va en camino.",
+    "Riverside Health Clinic está cerrada. En caso de emergencia, cuelgue y llame al número de emergencias. Para "
+    "pedir que le llamemos cuando abramos, pulse 1. Para dejar un mensaje, pulse 2.",
+]
+
+
+@pytest.mark.parametrize("language, prompts, low, high", [
+    (SV, SWEDISH, 0.99, 1.02),   # test_swedish_rate_matches_the_english_rate in docs/languages.md
+    (ES, SPANISH, 0.95, 1.02),   # test_spanish_rate_matches_the_english_rate
+], ids=["test_swedish_rate_matches_the_english_rate", "test_spanish_rate_matches_the_english_rate"])
+def test_rate_matches_the_english_rate(language, prompts: list[str], low: float, high: float) -> None:
+    """docs/languages.md: at 150 words a minute, Swedish and Spanish prompts take about as long as the English ones."""
     english = sum(EN.seconds(e) for e, _ in PARALLEL)
-    swedish = sum(SV.seconds(s) for s in SWEDISH)
-    assert 0.99 < swedish / english < 1.02
+    assert low < sum(language.seconds(p) for p in prompts) / english < high
+
+
+@pytest.mark.parametrize("prompt, expected", [
+    ("Para español, oprima nueve. Pulse 1 para pagos, o 2 para reservas.", [("9", False), ("1", True), ("2", True)]),
+    ("Para hablar con un agente, marque cero. Para volver, presione la tecla almohadilla. Para repetir, "
+     "pulse asterisco.", [("0", False), ("#", False), ("*", False)]),
+    ("Marque 1, si desea pagar una factura. Para citas, digite el número 2.", [("1", True), ("2", False)]),
+    ("Per a català, premeu 9.", [("9", False)]),
+    ("Marque su número de cuatro dígitos. Si conoce la extensión, márquela ahora.", [(EXTENSION, False)]),
+    ("Para el menú anterior, pulse el gato. Para citas, oprima numeral.", [("#", False), ("#", False)]),
+])
+def test_spanish_offers(prompt: str, expected: list[tuple[str, bool]]) -> None:
+    assert keys(ES, prompt) == expected
+
+
+def test_spanish_help_texts_are_spanish() -> None:
+    assert ES.offer_example("Pagos", "1") == "Para pagos, pulse 1."
+    assert ES.offer_example("Hablar con un agente", "0") == "Para hablar con un agente, pulse 0."
+    assert ES.offer_example("Volver", "*") == "Para volver, pulse asterisco."
 
 
 @pytest.mark.parametrize("prompt, expected", [
@@ -230,6 +265,8 @@ def test_a_line_in_several_languages_reads_offers_in_each() -> None:
     ("Thank you for calling. To speak to an advisor, press 0.", "en"),
     ("Kela, FPA.", None),            # names alone say nothing
     ("Call us on 0800 123 456.", "en"),  # "on" is Finnish too, but "call" and "us" are English
+    ("Gracias por llamar. Para hablar con un agente, oprima cero.", "es"),
+    ("Para español, pulse nueve.", "es"),
 ])
 def test_the_language_of_a_text_is_told_by_small_words_and_numerals(text: str, language: str | None) -> None:
     from ivrcheck.language import detect
@@ -248,6 +285,12 @@ def test_the_language_of_a_text_is_told_by_small_words_and_numerals(text: str, l
     ("sv", "Vi ringer upp dig inom 24 timmar.", "inom 24 timmar"),
     ("sv", "Vi ringer dig i morgon förmiddag.", "i morgon"),
     ("sv", "Vi ringer så snart som möjligt.", None),
+    ("es", "Le devolveremos la llamada en 30 minutos.", "en 30 minutos"),
+    ("es", "Le llamaremos en las próximas dos horas.", "en las próximas dos horas"),
+    ("es", "Deje su mensaje y le llamaremos mañana.", "mañana"),
+    ("es", "Le llamaremos antes de las 18:00.", "antes de las 18:00"),
+    ("es", "Le llamaremos lo antes posible.", None),
+    ("es", "Espere un momento, por favor.", None),
 ])
 def test_time_promises_are_read_in_each_language(language: str, text: str, when: str | None) -> None:
     assert load_language(language).caller_words.says_when(text) == when
@@ -283,3 +326,22 @@ def test_a_twin_refuses_data_json_would_change() -> None:
 
     with pytest.raises(ValueError, match="non-string keys"):
         twin_text("xx.yaml", b"keys: {1: one}\n")
+
+
+@pytest.mark.parametrize("text, code", [
+    ("På svenska", "sv"), ("In English", "en"), ("Ruotsiksi", "sv"), ("Englanniksi", "en"), ("Para español", "es"),
+    ("En español", "es"), ("auf Deutsch", "de"), ("Jatkaaksesi suomeksi", "fi"), ("Eesti keeles", "et"),
+    ("Service in English", "en"),
+    ("English and Spanish", None), ("Spanish prescriptions", None), ("Ruotsin kurssit", None), ("Laskut", None),
+    ("Englanti", None), ("Italia", None),  # a school subject, a country: Finnish offers say "englanniksi"
+    ("", None),
+])
+def test_a_choice_of_language_is_told_by_a_label_naming_one_language_and_nothing_else(text: str, code) -> None:
+    from ivrcheck.language.choices import chosen_language
+
+    assert chosen_language(text) == code
+
+
+def test_swedish_genom_att_trycka_announces_the_key() -> None:
+    """Before: "genom att trycka 0" was not read as an offer of 0."""
+    assert keys(SV, "Du når kundtjänst genom att trycka 0.") == [("0", False)]

@@ -223,3 +223,12 @@ def test_a_libvoikko_that_cannot_start_falls_back_without_a_traceback(monkeypatc
         assert unraisable == []
     finally:
         morph._voikko.cache_clear()
+
+
+def test_without_voikko_a_finnish_imperative_reads_as_its_verb() -> None:
+    """Labels say "Toista", "Ilmoita": Snowball took them for partitives ("tois"), so "Toista vaihtoehdot"
+    was no repeat option. The doubled-vowel reading (`stem_also` in fi.yaml) finds the infinitive."""
+    words = fallback()
+    assert words.asks_for("Toista vaihtoehdot") == "repeat"
+    assert words.in_group("Ilmoita vika", "report")
+    assert words.asks_for("Toistuvat korttimaksut") is None  # near miss: a participle, not the verb

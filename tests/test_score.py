@@ -256,3 +256,21 @@ def test_score_explain_shows_each_measure_its_findings_and_the_cap(tmp_path) -> 
     explain = data["files"][0]["explain"]
     assert explain["total_cap"]["limit"] == 50
     assert explain["parts"]["human_access"]["measures"][0]["points"] < 5
+
+
+def test_an_importer_note_f020_costs_no_point_but_other_load_findings_do():
+    from pathlib import Path
+
+    from ivrcheck import engine
+    from ivrcheck.findings import Span
+    from ivrcheck.load.codes import load_finding
+    from ivrcheck.score import clarity
+
+    result = engine.check_file(Path(__file__).parent / "importers" / "fixtures" / "connect" / "documented.json")
+    facts, plain = result.clarity.facts, [f for f in result.findings if f.code != "F020"]
+    node = next(iter(facts.scope))
+    note = load_finding("x", "F020", Span(1, 1), "a step whose outcome is not in the export", "", node)
+    other = load_finding("x", "F014", Span(1, 1), "an info finding about the file", "", node)
+    assert clarity([*plain, note], facts).parts == clarity(plain, facts).parts
+    raw = {p.name: p.raw for p in clarity([*plain, other], facts).details}
+    assert raw["robustness"] < {p.name: p.raw for p in clarity(plain, facts).details}["robustness"]

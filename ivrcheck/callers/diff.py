@@ -4,30 +4,32 @@ Two versions of one phone line are compared as a reviewer would read them: optio
 removed, renumbered (the same label on another key) or relabelled (another label on the
 same key); targets changed; nodes added or removed; then the metrics callers feel (depth,
 key presses and seconds to a person in every state, weighted time, task success), the
-clarity score, and the findings that are new or fixed. A change regresses when the score
-falls or a person gets further away (more key presses or more seconds, in any state).
+clarity score, and the findings that are new or fixed (matched by code, node and state: a
+reworded message is the same finding). A change regresses, in any state, when the score
+falls; a person gets further away (more key presses or seconds); fewer callers reach one;
+zero-out coverage falls (a `0` removed); a person is now reached only after errors; a callback
+or voicemail is removed; the closed state loses its person; task success falls; or a new
+error appears. Each regression is named in every output (`--fail-on-regression`).
 """
 
 from __future__ import annotations
 
-import re
 from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any, Protocol
 
-from ivrcheck.findings import FileResult, Finding
+from ivrcheck.findings import FileResult, Finding, Severity
 from ivrcheck.graph import LineAnalysis
 from ivrcheck.model import Menu, Node, Option
 
 #: Metrics compared, in the order reports show them; the first four also per schedule state.
 STATE_METRICS = ("steps_to_human", "seconds_to_human", "expected_seconds_to_human", "fallback_seconds_to_human")
-METRICS = ("depth", *STATE_METRICS, "worst_seconds_to_human", "expected_seconds", "menus", "options",
-           "max_options", "zero_out_coverage", "task_success_rate")
+METRICS = ("depth", *STATE_METRICS, "worst_seconds_to_human", "expected_seconds", "share_to_human", "menus",
+           "options", "max_options", "zero_out_coverage", "task_success_rate", "cost_to_person", "max_call_cost")
 #: Metrics where a larger value is worse for callers (for marking regressions in reports).
 WORSE_WHEN_HIGHER = frozenset({"depth", *STATE_METRICS, "worst_seconds_to_human", "expected_seconds",
-                               "max_options"})
+                               "max_options", "cost_to_person", "max_call_cost"})
 _TARGET_FIELDS = ("next", "on_timeout", "on_invalid", "after_retries", "closed", "default")
-_POSITION = re.compile(r"\b(line|column|col)[: ]\d+", re.IGNORECASE)
 
 
 class Version(Protocol):
@@ -104,8 +106,10 @@ def compare(old: Version | None, new: Version, path: str | None = None) -> Diff:
     metrics = {n: {"old": old_metrics.get(n), "new": new_metrics.get(n)} for n in names}
     score = {"old": old.result.score if old is not None else None, "new": new.result.score}
     before, after = (old.result.findings if old is not None else ()), new.result.findings
-    return Diff(path or new.result.path, changes, metrics, score, _minus(after, before), _minus(before, after),
-                _regressions(metrics, score))
+    new_findings = _minus(after, before)
+    return Diff(path or new.result.path, changes, metrics, score, new_findings, _minus(before, after),
+                _regressions(metrics, score) + _caller_regressions(old.result.metrics if old else None,
+                                                                   new.result.metrics, new_findings, changes))
 
 
 def _flat(metrics: dict[str, Any] | None) -> dict[str, Any]:
@@ -123,6 +127,10 @@ def _regressions(metrics: dict[str, dict[str, Any]], score: dict[str, int | None
     found = []
     if score["old"] is not None and (score["new"] is None or score["new"] < score["old"]):
         found.append(f"clarity score falls from {score['old']} to {score['new']}")
+    for name in ("cost_to_person", "max_call_cost"):
+        old, new = metrics.get(name, {}).get("old"), metrics.get(name, {}).get("new")
+        if old is not None and new is not None and new > old:
+            found.append(f"a call costs the caller more: {name} {old} -> {new}")
     for name, pair in metrics.items():
         if name.split(".")[-1] not in ("steps_to_human", "seconds_to_human"):
             continue
@@ -133,9 +141,57 @@ def _regressions(metrics: dict[str, dict[str, Any]], score: dict[str, int | None
     return found
 
 
-def _key(finding: Finding) -> tuple[str, str | None, str | None, str]:
-    """What identifies a finding across versions: lines move, so positions are left out."""
-    return (finding.code, finding.node_id, finding.state, _POSITION.sub("", finding.message))
+def _caller_regressions(old: dict[str, Any] | None, new: dict[str, Any] | None, new_findings: list[Finding],
+                        changes: list[Change]) -> list[str]:
+    """What callers lose, read off each state's journey metrics (callers/journey.py)."""
+    if old is None or new is None:
+        return []
+    found: list[str] = []
+    before, after = _states(old), _states(new)
+    for state in (s for s in after if s in before):
+        where = f" ({state} hours)" if len(after) > 1 else ""
+        found += [f"{what}{where}" for what in _state_regressions(before[state], after[state], state)]
+    found += [f"{c.old} removed: node \"{c.node}\"" for c in changes
+              if c.kind == "node-removed" and c.old in ("callback", "voicemail")]
+    was, now = old.get("task_success_rate"), new.get("task_success_rate")
+    if was is not None and now is not None and now < was:
+        found.append(f"task success down: {was:.0%} -> {now:.0%}")
+    errors = [f for f in new_findings if f.severity is Severity.ERROR]
+    if errors:
+        found.append("new error" + ("s" if len(errors) > 1 else "") + ": "
+                     + ", ".join(f"{f.code} at {f.node_id or 'the line'}" for f in errors[:5]))
+    return found
+
+
+def _states(metrics: dict[str, Any]) -> dict[str, dict[str, Any]]:
+    return metrics.get("by_state") or {"open": metrics}
+
+
+def _state_regressions(old: dict[str, Any], new: dict[str, Any], state: str) -> list[str]:
+    found = []
+    was, now = old.get("zero_out_coverage"), new.get("zero_out_coverage")
+    if was is not None and now is not None and now < was:
+        found.append(f"zero-out coverage down: {was:.0%} -> {now:.0%}")
+    known = old.get("people_only_after_errors") or ()
+    late = [p for p in new.get("people_only_after_errors") or () if p not in known]
+    if late:
+        found.append("a person only after errors: " + ", ".join(late))
+    if old.get("promise") and not new.get("promise"):
+        found.append(f"{old['promise']['who']} removed: no announced callback or voicemail")
+    person_then, person_now = old.get("person"), new.get("person")
+    if person_then and person_now and person_now["seconds"] > person_then["seconds"]:
+        found.append(f"time to a person up: {person_then['seconds']} s -> {person_now['seconds']} s")
+    elif person_then and not person_now:
+        found.append("the closed state lost its person" if state == "closed" else "no person by any announced key")
+    was, now = old.get("share_to_human"), new.get("share_to_human")
+    if was is not None and now is not None and now < was - 0.005:
+        found.append(f"fewer callers reach a person: {was:.0%} -> {now:.0%}")
+    return found
+
+
+def _key(finding: Finding) -> tuple[str, str | None, str | None]:
+    """What identifies a finding across versions: its code, node and state (lines move, words change)."""
+    return (finding.code, finding.node_id, finding.state)
 
 
 def _minus(these: tuple[Finding, ...] | list[Finding], those: tuple[Finding, ...] | list[Finding]) -> list[Finding]:

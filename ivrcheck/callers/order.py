@@ -13,11 +13,10 @@ tasks, spoken in its own language, whatever its share (rule L305).
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any, Sequence
 
 from ivrcheck.language import EXTENSION, Language
-from ivrcheck.model import Node, Option
-
-UNIVERSAL = ("0", "*", "#")
+from ivrcheck.model import UNIVERSAL_KEYS, Node, Option
 
 
 @dataclass(frozen=True)
@@ -36,8 +35,9 @@ class Reorder:
 
     def describe(self) -> str:
         """ `1 Billing (40%), 2 Faults (25%), then 0, *` """
-        tasks = [f'{new} {o.label or o.key} ({share:.0%})' for _, new, o, share in self.order if o.key not in UNIVERSAL]
-        rest = [o.key for _, _, o, _ in self.order if o.key in UNIVERSAL]
+        tasks = [f'{new} {o.label or o.key} ({share:.0%})' for _, new, o, share in self.order
+                 if o.key not in UNIVERSAL_KEYS]
+        rest = [o.key for _, _, o, _ in self.order if o.key in UNIVERSAL_KEYS]
         return ", ".join(tasks) + (f", then {', '.join(rest)}" if rest else "")
 
 
@@ -47,7 +47,7 @@ def shares(node: Node) -> dict[str, float]:
     given = {o.key: o.weight for o in node.options if o.weight is not None}
     if not given:
         return {}
-    open_keys = [o.key for o in node.options if o.weight is None and o.key not in UNIVERSAL and o.kind == "dtmf"]
+    open_keys = [o.key for o in node.options if o.weight is None and o.key not in UNIVERSAL_KEYS and o.kind == "dtmf"]
     if not open_keys:  # what the weights leave goes to the other unweighted ways on (a person on 0)
         open_keys = [o.key for o in node.options if o.weight is None and o.key not in ("*", "#")
                      and o.target is not None and not o.target.is_builtin and o.target.ref != node.id]
@@ -55,6 +55,18 @@ def shares(node: Node) -> dict[str, float]:
     found = {**given, **{k: rest / len(open_keys) for k in open_keys}} if open_keys else dict(given)
     total = sum(found.values())
     return {k: v / total for k, v in found.items()} if total > 0 else {}
+
+
+def split(node: Node | None, edges: Sequence[tuple[str, dict[str, Any]]]) -> list[float]:
+    """How the callers in a menu divide over these ways on (choice edges): by `shares` where the
+    menu gives weights, else equally. The one split of callers: the weighted times (timing.py)
+    and the traffic over tasks (traffic.py) both read it. All 0 when the weights leave none."""
+    weighted = shares(node) if node is not None else {}
+    if not weighted:
+        return [1.0 / len(edges)] * len(edges) if edges else []
+    raw = [weighted.get(attrs.get("press", ""), 0.0) for _, attrs in edges]
+    total = sum(raw)
+    return [r / total for r in raw] if total > 0 else [0.0] * len(edges)
 
 
 def reorder(node: Node, language: Language) -> Reorder | None:
@@ -65,7 +77,8 @@ def reorder(node: Node, language: Language) -> Reorder | None:
     options = {o.key: o for o in node.options}
     keys = [o.key for o in offers]
     # A choice of language stays where it is: it must come before the tasks, in its own language (L305).
-    movable = [k for k in keys if k in options and k not in UNIVERSAL and k != EXTENSION and not options[k].language]
+    movable = [k for k in keys
+               if k in options and k not in UNIVERSAL_KEYS and k != EXTENSION and not options[k].language]
     if not weights or prompt is None or len(set(keys)) != len(keys) or len(movable) < 2:
         return None
     if any(o.key not in keys for o in node.options if o.key in weights):

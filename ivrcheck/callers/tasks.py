@@ -28,14 +28,11 @@ from typing import Any, Mapping
 from ivrcheck.callers.scent import DEFAULT_SCENT, Scent
 from ivrcheck.findings import FileResult
 from ivrcheck.graph import OPEN, Analysis, LineAnalysis
-from ivrcheck.graph.analysis import edge_seconds
 from ivrcheck.graph.build import CHOICE, ROUTING
-from ivrcheck.model import Menu, NodeType, Option, Task
+from ivrcheck.model import PASSED_THROUGH, Menu, NodeType, Option, Task
 
 #: Tree-testing bands for the share of tasks completed (Optimal Workshop, see docs/tasks.md).
 BANDS = ((0.65, "effective"), (0.50, "revise"), (0.0, "rethink"))
-#: Routing nodes a caller passes through with no choice; anything else that is not a menu ends the walk.
-_PASSING = (NodeType.MESSAGE, NodeType.BRANCH, NodeType.INPUT)
 _MAX_CHOICES = 50
 
 
@@ -192,7 +189,7 @@ class _Walk:
             self._note_tie(choice, left)
             self.taken.append(choice)
             self.presses.append(choice.key)
-            self.seconds += edge_seconds(self.analysis.nodes[menu_id], attrs, self.line.language)
+            self.seconds += self.line.clock.edge(self.analysis.nodes[menu_id], attrs)
             node_id = self._settle(choice.target)
         self.end = None
 
@@ -203,9 +200,9 @@ class _Walk:
             seen.add(node_id)
             self.path.append(node_id)
             node = self.analysis.nodes.get(node_id)
-            if node_id in self.goals or node is None or node.type not in _PASSING:
+            if node_id in self.goals or node is None or node.type not in PASSED_THROUGH:
                 return node_id
-            self.seconds += self.line.language.seconds(node.prompt)
+            self.seconds += self.line.clock.prompt(node)
             onward = [t for t, attrs in self.analysis.edges_from(node_id) if attrs["kind"] in ROUTING]
             if not onward:
                 return node_id
@@ -257,7 +254,7 @@ class _Walk:
             return None
         node = self.analysis.nodes[menu_id]
         assert node is not None
-        self.seconds += self.line.language.seconds(node.prompt)
+        self.seconds += self.line.clock.prompt(node)
         ups = {f for f, _ in frames}
         way = next(((t, a) for t, a in self.analysis.edges_from(menu_id)
                     if a["kind"] in CHOICE and t in ups), None)

@@ -22,16 +22,16 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Mapping, Sequence
 
-from ivrcheck.callers.order import shares
+from ivrcheck.callers.order import split
 from ivrcheck.graph import Analysis, LineAnalysis
-from ivrcheck.graph.analysis import upstream
 from ivrcheck.graph.build import CHOICE, ROUTING
-from ivrcheck.model import NodeType
+from ivrcheck.graph.walks import upstream
+from ivrcheck.model import PASSED_THROUGH, NodeType
 
 _NONE = (0.0, 0.0, 0.0, None)
 # Enum members read once (a class attribute lookup each time on Python 3.11; these run per node).
 _MENU, _SELF_SERVICE = NodeType.MENU, NodeType.SELF_SERVICE
-_ROUTED = frozenset({NodeType.MESSAGE, NodeType.BRANCH, NodeType.INPUT})
+_ROUTED = PASSED_THROUGH  # nodes a caller passes without choosing (model.py)
 
 
 @dataclass(frozen=True)
@@ -248,8 +248,7 @@ def _ways(line: LineAnalysis, analysis: Analysis, node_id: str, goals: frozenset
     if node.type is _MENU:
         options = [(t, a) for t, a in edges if a["kind"] in CHOICE and t != node_id and t not in on_stack
                    and a["target"].ref != "back"]
-        split = shares(node)
-        weights = [split.get(a["press"], 0.0) for _, a in options] if split else [1.0] * len(options)
+        weights = split(node, options)
         total = sum(weights)
         if total <= 0:
             return None

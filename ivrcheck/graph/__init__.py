@@ -7,7 +7,7 @@ from ivrcheck.graph.build import CLOSED, OPEN, build_graph
 from ivrcheck.graph.clock import Clock
 from ivrcheck.graph.line import LineAnalysis
 from ivrcheck.graph.metrics import metrics
-from ivrcheck.language import Language, load_language
+from ivrcheck.language import Language, detect, load_language, reads
 from ivrcheck.model import Menu
 
 __all__ = ["Analysis", "CLOSED", "LineAnalysis", "OPEN", "analyse", "metrics"]
@@ -15,13 +15,15 @@ __all__ = ["Analysis", "CLOSED", "LineAnalysis", "OPEN", "analyse", "metrics"]
 
 def analyse(menu: Menu, language: Language | None = None) -> LineAnalysis:
     """Build the graph and analyse each schedule state the phone line has."""
-    # A line that serves several languages offers keys in each: "På svenska, tryck 9".
-    language = (language or load_language(menu.language)).also_reading(menu.languages())
+    # A line that serves several languages offers keys in each: "På svenska, tryck 9", also in
+    # menus whose language nobody declared but whose prompt reads as one ivrcheck knows.
+    spoken = {found for node in menu.menus() if (found := detect(node.prompt))}
+    language = (language or load_language(menu.language)).also_reading(menu.languages() | spoken)
     graph = build_graph(menu)
     states = (OPEN, CLOSED) if menu.has_hours else (OPEN,)
     # The states share the nodes, the lists of edges every state has, and the clock (each prompt timed once).
     nodes = dict(graph.nodes(data="node"))
-    clock = Clock(language)
+    clock = Clock(language, reads(menu.language))
     analyses = {state: analyse_read(menu, state, nodes, out, into, clock)
                 for state, (out, into) in adjacencies(graph, states).items()}
     line = LineAnalysis(menu, analyses, language, clock)

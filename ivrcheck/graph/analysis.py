@@ -6,36 +6,33 @@ import heapq
 from collections import deque
 from dataclasses import dataclass, field
 from functools import cached_property
-from typing import Any, Callable, Iterable, Iterator, Mapping
+from typing import Any, Iterable, Iterator, Mapping
 
 import networkx as nx
 
 from ivrcheck.graph import carried
 from ivrcheck.graph.build import CHOICE, CLOSED, OPEN, ROUTING, SILENT
 from ivrcheck.graph.clock import Clock, edge_seconds  # edge_seconds: where callers and reports have found it
+from ivrcheck.graph.walks import Adjacency, Step, _upstream, descendants, fastest, steps_from, upstream
 from ivrcheck.language import Language
-from ivrcheck.model import TERMINAL, Menu, Node, NodeType
-
-Step = tuple[str, dict[str, Any]]  # (node id, attributes of the edge taken from it)
+from ivrcheck.model import PASSED_THROUGH, TERMINAL, Menu, Node, NodeType
 
 # Enum members read once: `NodeType.X` is a class attribute lookup (dearer than the test it
 # feeds on Python 3.11), and the tests below run for every node or edge of a line.
-_AGENT, _TRANSFER, _HANGUP, _SELF_SERVICE = NodeType.AGENT, NodeType.TRANSFER, NodeType.HANGUP, NodeType.SELF_SERVICE
-_STAND_INS = frozenset({NodeType.CALLBACK, NodeType.VOICEMAIL})
+_HANGUP, _SELF_SERVICE = NodeType.HANGUP, NodeType.SELF_SERVICE
 _WAITS = frozenset({NodeType.MENU, NodeType.INPUT})
 
 
 def is_live_human(node: Node, state: str) -> bool:
     """An agent, or a transfer a person answers, that is staffed in this state."""
-    staffed = state == OPEN or node.hours is None
-    return staffed and (node.type is _AGENT or (node.type is _TRANSFER and node.human))
+    return (state == OPEN or node.hours is None) and node.is_person
 
 
 def counts_as_human(node: Node, state: str) -> bool:
     """Live humans, and outside hours also a callback or voicemail (SPEC §2)."""
     if is_live_human(node, state):
         return True
-    return state == CLOSED and node.type in _STAND_INS
+    return state == CLOSED and node.is_promise
 
 
 def is_end(node: Node | None, state: str = OPEN) -> bool:
@@ -283,30 +280,6 @@ class Analysis:
         return into
 
 
-Adjacency = dict[str, list[tuple[str, dict[str, Any]]]]
-
-
-def _upstream(out: Adjacency, goals: set[str], follows: Callable[[str, str, dict[str, Any]], bool]) -> set[str]:
-    """The goals and every node with a path into one of them over the edges `follows` accepts."""
-    into: dict[str, list[str]] = {}
-    for source, edges in out.items():
-        for target, attrs in edges:
-            if follows(source, target, attrs):
-                into.setdefault(target, []).append(source)
-    return upstream(into, goals)
-
-
-def upstream(into: Mapping[str, Iterable[str]], goals: Iterable[str]) -> set[str]:
-    """The goals and every node with a path into one of them, over predecessor lists."""
-    seen, frontier = set(goals), list(goals)
-    while frontier:
-        for source in into.get(frontier.pop(), ()):
-            if source not in seen:
-                seen.add(source)
-                frontier.append(source)
-    return seen
-
-
 def adjacency(graph: nx.MultiDiGraph, state: str) -> tuple[Adjacency, Adjacency]:
     """Successor and predecessor lists of one state, read off the full graph in one pass."""
     return adjacencies(graph, (state,))[state]
@@ -362,17 +335,6 @@ def _tree(out: Adjacency, root: str, nodes: Mapping[str, Node | None]) -> Tree:
     return Tree(root, parent, depth, tuple(order), hub, branch)
 
 
-def _descendants(out: Adjacency, start: str) -> frozenset[str]:
-    seen = {start}
-    frontier = [start]
-    while frontier:
-        for target, _ in out[frontier.pop()]:
-            if target not in seen:
-                seen.add(target)
-                frontier.append(target)
-    return frozenset(seen)
-
-
 def analyse_state(menu: Menu, graph: nx.MultiDiGraph, state: str, language: Language) -> Analysis:
     """Compute the facts for one state from the full graph."""
     out, into = adjacency(graph, state)
@@ -384,17 +346,17 @@ def analyse_read(menu: Menu, state: str, nodes: dict[str, Node | None], out: Adj
     """Compute the facts for one state from what every state shares: the nodes, this state's
     successor and predecessor lists, and the line's clock."""
     entry = menu.entry.ref
-    reachable = _descendants(out, entry) if entry in out else frozenset()
+    reachable = descendants(out, entry) if entry in out else frozenset()
     humans = frozenset(n for n, node in nodes.items() if node is not None and is_live_human(node, state))
     human_like = frozenset(n for n, node in nodes.items() if node is not None and counts_as_human(node, state))
     path, seconds = fallback_path, fallback_seconds = None, None
     if not humans.isdisjoint(reachable):  # else no search can find one (often so outside hours)
-        path, seconds = _fastest(out, entry, humans, nodes, clock, ROUTING | CHOICE)
-        fallback_path, fallback_seconds = _fastest(out, entry, humans, nodes, clock, ROUTING | {"timeout", "retries"})
+        path, seconds = fastest(out, entry, humans, nodes, clock, ROUTING | CHOICE)
+        fallback_path, fallback_seconds = fastest(out, entry, humans, nodes, clock, ROUTING | {"timeout", "retries"})
     return Analysis(
         state=state, entry=entry, nodes=nodes, reachable=reachable, humans=humans, human_like=human_like,
         to_live=_routes_into(into, humans), to_human=_routes_into(into, human_like),
-        steps=_steps(out, entry), path_to_human=path, seconds_to_human=seconds,
+        steps=steps_from(out, entry), path_to_human=path, seconds_to_human=seconds,
         fallback_to_human=fallback_path is not None, fallback_seconds=fallback_seconds,
         traps=_traps(out, into, reachable, nodes, state), out=out,
         silent_traps=_silent_traps(out, reachable, nodes, state),
@@ -404,7 +366,8 @@ def analyse_read(menu: Menu, state: str, nodes: dict[str, Node | None], out: Adj
 
 def _opening(out: Adjacency, entry: str, nodes: dict[str, Node | None],
              clock: Clock) -> dict[str, tuple[float, tuple[str, ...]]]:
-    """The menus a call starts at: reached from the entry through messages and branches only."""
+    """The menus a call starts at: reached from the entry through the nodes a caller passes without
+    choosing (messages, branches, inputs: model.PASSED_THROUGH); only messages count as heard before."""
     found: dict[str, tuple[float, tuple[str, ...]]] = {}
     stack: list[tuple[str, float, tuple[str, ...]]] = [(entry, 0.0, ())]
     seen: set[str] = set()
@@ -418,9 +381,9 @@ def _opening(out: Adjacency, entry: str, nodes: dict[str, Node | None],
             found[node_id] = (waited, messages)
             continue
         if node.type is NodeType.MESSAGE:
-            waited += clock.seconds(node.prompt)
+            waited += clock.prompt(node)
             messages += (node_id,)
-        elif node.type is not NodeType.BRANCH:
+        elif node.type not in PASSED_THROUGH:
             continue
         stack += [(t, waited, messages) for t, attrs in out[node_id] if attrs["kind"] in ROUTING]
     return found
@@ -437,74 +400,6 @@ def _routes_into(into: Adjacency, goals: frozenset[str]) -> frozenset[str]:
                 seen.add(source)
                 frontier.append(source)
     return frozenset(seen)
-
-
-def _steps(out: Adjacency, entry: str) -> dict[str, int]:
-    """Fewest key presses from the entry to every node, through choices and routing (0-1 BFS:
-    a routing edge costs nothing and goes to the front of the queue, a choice to the back)."""
-    if entry not in out:
-        return {}
-    best = {entry: 0}
-    queue = deque([(0, entry)])
-    while queue:
-        dist, node = queue.popleft()
-        if dist > best[node]:  # reached more cheaply since it was queued, and walked from there
-            continue
-        for target, attrs in out[node]:
-            kind = attrs["kind"]
-            if kind in SILENT:
-                continue
-            if kind in CHOICE:
-                if dist + 1 < best.get(target, dist + 2):
-                    best[target] = dist + 1
-                    queue.append((dist + 1, target))
-            elif dist < best.get(target, dist + 1):
-                best[target] = dist
-                queue.appendleft((dist, target))
-    return best
-
-
-def _fastest(out: Adjacency, entry: str, goals: frozenset[str], nodes: Mapping[str, Node | None],
-             clock: Clock, kinds: frozenset[str]) -> tuple[list[Step] | None, float | None]:
-    """Fewest choices to a goal, ties broken by seconds (lexicographic Dijkstra)."""
-    back: dict[str, Step] = {}
-    for _, seconds, node_id in settled(out, entry, nodes, clock, kinds, back):
-        if node_id in goals:
-            path: list[Step] = []
-            while node_id in back:
-                path.append(back[node_id])
-                node_id = path[-1][0]
-            return path[::-1], round(seconds, 1)
-    return None, None
-
-
-def settled(out: Adjacency, entry: str, nodes: Mapping[str, Node | None], clock: Clock,
-            kinds: frozenset[str], back: dict[str, Step] | None = None) -> Iterator[tuple[int, float, str]]:
-    """(fewest choices, then seconds, node) from the entry, each node once, cheapest first: `_fastest`
-    stops at its first goal, and the costs to every node serve any number of goals. `back` gets the
-    edge each node's cheapest way ends with."""
-    if entry not in out:
-        return
-    best: dict[str, tuple[int, float]] = {entry: (0, 0.0)}
-    back = {} if back is None else back
-    queue: list[tuple[int, float, str]] = [(0, 0.0, entry)]
-    spent, push, pop = clock.edge, heapq.heappush, heapq.heappop
-    while queue:
-        steps, seconds, node_id = pop(queue)
-        if (steps, seconds) > best[node_id]:
-            continue
-        yield steps, seconds, node_id
-        node = nodes.get(node_id)
-        for target, attrs in out[node_id]:
-            kind = attrs["kind"]
-            if kind not in kinds:
-                continue
-            cost = (steps + (1 if kind in CHOICE else 0), seconds + spent(node, attrs))
-            old = best.get(target)
-            if old is None or cost < old:
-                best[target] = cost
-                back[target] = (node_id, attrs)
-                push(queue, (cost[0], cost[1], target))
 
 
 def _traps(out: Adjacency, into: Adjacency, reachable: frozenset[str], nodes: Mapping[str, Node | None],

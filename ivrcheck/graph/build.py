@@ -14,6 +14,9 @@ CHOICE = frozenset({"key", "say", "extension"})
 ROUTING = frozenset({"next", "case", "default", "closed", "input"})
 #: Edges a caller takes by doing nothing or by mistake: hidden from the caller.
 SILENT = frozenset({"timeout", "invalid", "retries"})
+#: A queue that gives up (`max_wait`) sends its callers on: no choice, but no part of the journey to a
+#: person either (the person was reached), so walks to a person never take it.
+OVERFLOW = "overflow"
 
 OPEN, CLOSED = "open", "closed"
 
@@ -40,6 +43,8 @@ def outgoing(node: Node) -> Iterator[tuple[Target, dict]]:
             yield target, {"kind": kind, "state": None, "target": target}
     if node.closed is not None:
         yield node.closed, {"kind": "closed", "state": CLOSED, "target": node.closed}
+    if node.overflow is not None:
+        yield node.overflow, {"kind": OVERFLOW, "state": None, "target": node.overflow}
     hours_branch = node.type is NodeType.BRANCH and node.on == "hours"
     for value, target in node.cases:
         state = value if hours_branch and value in (OPEN, CLOSED) else None

@@ -12,11 +12,13 @@ from __future__ import annotations
 from typing import Any
 
 from ivrcheck.graph.build import CHOICE, ROUTING
-from ivrcheck.language import EXTENSION, Language
+from ivrcheck.language import EXTENSION, Language, reads
 from ivrcheck.model import Node
 
 #: One edge in a list of successors: (target, the edge's attributes).
 Edge = tuple[str, dict[str, Any]]
+#: Edge kinds a prompt may announce: a choice, or waiting ("stay on the line").
+_ASKED = CHOICE | {"timeout"}
 
 
 class Clock:
@@ -27,8 +29,11 @@ class Clock:
     never reused while the clock lives. Pass only edges that leave the node given with them.
     """
 
-    def __init__(self, language: Language) -> None:
+    def __init__(self, language: Language, reads_line: bool = True) -> None:
         self.language = language
+        #: Whether ivrcheck reads the line's own language (a line in a language without a data
+        #: file is read with English words: what its prompts announce is unknown, not "not said").
+        self.reads_line = reads_line
         self._seconds: dict[str | None, float] = {}
         self._offered: dict[str | None, dict[str, int]] = {}
         self._until: dict[str, dict[str, float]] = {}
@@ -43,6 +48,12 @@ class Clock:
         if found is None:
             found = self._seconds[text] = self.language.seconds(text)
         return found
+
+    def prompt(self, node: Node | None) -> float:
+        """Seconds a node's prompt plays: its declared `seconds:`, else its words at the rate."""
+        if node is None:
+            return 0.0
+        return node.seconds if node.seconds is not None else self.seconds(node.prompt)
 
     def offered(self, text: str | None) -> dict[str, int]:
         """Each key the prompt offers -> where in it the caller knows what the key does (its
@@ -86,6 +97,21 @@ class Clock:
             cached = self._heard[id(attrs)] = (attrs, self._announced(node, attrs))
         return cached[1]
 
+    def unknown(self, node: Node | None) -> bool:
+        """Whether what this node's prompt announces is unknown: a recording whose words are not
+        given, or a prompt in a language ivrcheck does not read."""
+        if node is None:
+            return False
+        if node.words_unknown:
+            return True
+        language = node.language
+        return not self.reads_line if language is None else not reads(language)
+
+    def maybe(self, node: Node | None, attrs: dict[str, Any]) -> bool:
+        """Whether this edge may be announced though nobody can tell: a key or waiting offered by a
+        prompt whose words are unknown (`unknown`). Never true of an edge known to be announced."""
+        return attrs["kind"] in _ASKED and self.unknown(node) and not self.announced(node, attrs)
+
     def heard(self, node_id: str, node: Node | None, edges: list[Edge]) -> list[Edge]:
         """Of `edges` (all leaving `node_id`), those a caller who follows the prompts takes to
         somewhere new: routing, and what the prompt announces. Edges back to the node itself
@@ -98,7 +124,7 @@ class Clock:
         return cached[1]
 
     def _announced(self, node: Node | None, attrs: dict[str, Any]) -> bool:
-        if node is None:
+        if node is None or node.words_unknown:
             return False
         kind = attrs["kind"]
         if kind == "timeout":
@@ -114,14 +140,20 @@ class Clock:
 
 
 def edge_seconds(node: Node | None, attrs: dict[str, Any], language: Language | Clock) -> float:
-    """Time a caller spends at `node` before leaving it along this edge."""
+    """Time a caller spends at `node` before leaving it along this edge. A declared `seconds:`
+    is the prompt's length; a key offered in its words is ready as far into it as its words say."""
     if node is None:
         return 0.0
     kind = attrs["kind"]
+    whole = language.seconds(node.prompt) if node.seconds is None else node.seconds
     if kind in ("key", "extension"):
-        return language.seconds_until(node.prompt, attrs["press"])
+        until = language.seconds_until(node.prompt, attrs["press"])
+        if node.seconds is None:
+            return until
+        spoken = language.seconds(node.prompt)
+        return node.seconds * until / spoken if spoken > 0 else node.seconds
     if kind == "timeout":
-        return language.seconds(node.prompt) + (node.timeout or 0.0)
+        return whole + (node.timeout or 0.0)
     if kind == "retries":
-        return (node.retries or 1) * (language.seconds(node.prompt) + (node.timeout or 0.0))
-    return language.seconds(node.prompt)
+        return (node.retries or 1) * (whole + (node.timeout or 0.0))
+    return whole

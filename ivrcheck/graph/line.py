@@ -4,14 +4,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from functools import cached_property
-
 from typing import Any, Hashable, Iterable
 
-from ivrcheck.graph.analysis import Analysis, Step, _fastest, is_end, settled
+from ivrcheck.graph.analysis import Analysis, is_end
 from ivrcheck.graph.build import CHOICE, CLOSED, OPEN, ROUTING
 from ivrcheck.graph.clock import Clock
-from ivrcheck.graph.journeys import Journeys, journeys
-from ivrcheck.language import Language
+from ivrcheck.graph.walks import Step, fastest, settled
+from ivrcheck.language import Language, detect, load_language, reads
 from ivrcheck.model import Menu, Node, NodeType
 
 
@@ -64,7 +63,7 @@ class LineAnalysis:
     def fastest_to(self, state: str, goals: Iterable[str]) -> tuple[list[Step] | None, float | None]:
         """Fewest key presses (then seconds) from the entry to any of `goals` in one state, and its seconds."""
         analysis = self.states[state]
-        return _fastest(analysis.out, self.menu.entry.ref, frozenset(goals), analysis.nodes, self.clock,
+        return fastest(analysis.out, self.menu.entry.ref, frozenset(goals), analysis.nodes, self.clock,
                         ROUTING | CHOICE)
 
     def costs_from_entry(self, state: str) -> dict[str, tuple[int, float]]:
@@ -90,12 +89,6 @@ class LineAnalysis:
         return {}
 
     @cached_property
-    def journeys(self) -> dict[str, Journeys]:
-        """Per state, what a caller who only presses announced keys can reach (journeys.py)."""
-        return {state: journeys(a, self.menu.entry.ref, self.clock, with_tasks=state == OPEN)
-                for state, a in self.states.items()}
-
-    @cached_property
     def menus(self) -> tuple[Node, ...]:
         """The line's menus in file order (`Menu.menus()`), listed once for the many rules that walk them."""
         return tuple(self.menu.menus())
@@ -111,6 +104,27 @@ class LineAnalysis:
     @cached_property
     def _asks_for(self) -> dict[str, str | None]:
         return {}
+
+    def unread(self, node: Node) -> str | None:
+        """The language `node` speaks (`language_of`) when ivrcheck has no words for it (its wording
+        is then not judged), else None."""
+        code = self.language_of(node)
+        return None if reads(code) else code
+
+    def language_of(self, node: Node) -> str:
+        """The language `node` is meant to speak: its `language:`, else the one callers chose on
+        every way there (the Spanish branch of an English line, behind "Para español"), else the line's."""
+        if node.language:
+            return node.language
+        chosen = {code for a in self.states.values() for code in a.language_chosen.get(node.id, {})}
+        return chosen.pop() if len(chosen) == 1 else self.menu.language
+
+    def speaks(self, node: Node, text: str | None = None) -> Language:
+        """The language to read `node`'s words in, or to write help texts for it in: the language
+        `text` (a sentence of its prompt) reads as, else `language_of(node)`."""
+        code = detect(text, least=1) or self.language_of(node)
+        spoken = load_language(code)
+        return self.language if spoken.code == self.language.code or not reads(code) else spoken
 
     def _leads_nowhere(self, node_id: str) -> bool:
         node = self.menu.nodes[node_id]

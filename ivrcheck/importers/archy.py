@@ -181,3 +181,13 @@ def ref_name(ref: str) -> tuple[str | None, str]:
     if match:
         return match.group(1), match.group(2)
     return None, ref.strip().rsplit("/", 1)[-1]
+
+
+def switch_parts(body: yaml.Node | None) -> tuple[list[yaml.Node], yaml.Node | None]:
+    """A `switch`'s cases and its default output: under `evaluate: firstTrue:` as Architect exports
+    them, or directly under the action (`cases:`, `outputs: default:`) as older files write them."""
+    first = get(get(body, "evaluate"), "firstTrue")
+    first = first if isinstance(first, yaml.MappingNode) else None
+    cases = seq(get(body, "cases")) or seq(get(first, "cases"))
+    default = get(get(body, "outputs"), "default") or get(first, "default")
+    return cases, default

@@ -46,7 +46,7 @@ def read(text: str, display: str, entry: str | None) -> tuple[Menu | None, list[
                           "a dialplan has [contexts] with `exten => EXT,PRIORITY,Application(...)` lines")
         return None, nodes.findings
     start = _entry(nodes, plan, contexts, entry)
-    if start is None or nodes.failed():
+    if start is None or nodes.failed:
         return None, nodes.findings
     walker = Walker(plan, nodes)
     first = walker.follow(start[0], start[1], 0, contexts[start[0]].span)
@@ -54,51 +54,77 @@ def read(text: str, display: str, entry: str | None) -> tuple[Menu | None, list[
     return nodes.finish(first, start[0])
 
 
+#: Extensions Asterisk runs on events (hang-up, invalid key, timeout...), never where a call arrives.
+SPECIAL = frozenset(("h", "i", "t", "e", "o", "a", "T", "fax", "talk", "hint"))
+#: Context names that say calls from outside arrive there.
+_ARRIVAL = re.compile(r"from[-_]?(trunk|pstn|external|outside|provider|sip|did)|incoming|inbound|^did|public|ivr",
+                      re.IGNORECASE)
+
+
 def _entry(nodes: NodeSet, plan: Dialplan, contexts: dict[str, Context], entry: str | None) -> tuple[str, str] | None:
-    """(context, extension) calls start at; F021 with the candidates when it cannot be told."""
+    """(context, extension) calls start at; F021 with the candidates, best guess first, when it cannot be told."""
     if entry is not None:
         name, _, exten = entry.partition(",")
         context = contexts.get(name)
         if context is None or (exten and exten.split(",")[0] not in context.extensions):
             nodes.problem("F021", Span(1, 1), f"--entry {entry!r} names no context (or extension) in this dialplan",
-                          f"use one of: {', '.join(contexts)}")
+                          f"use one of: {', '.join(c for c in contexts if _arrival(contexts[c]))}")
             return None
         return name, exten.split(",")[0] if exten else _first(context)
     edges = {name: {t for t, _ in c.includes} for name, c in contexts.items()}
     for context in contexts.values():
         for extension in context.extensions.values():
             for step in extension.steps:
-                if step.app.lower() in ("goto", "gotoif", "gotoiftime") and step.args:
+                if step.app.lower() in ("goto", "gotoif", "gotoiftime", "gosub", "gosubif") and step.args:
                     edges[context.name].update(_named_contexts(step, context.name))
-    # A start is a context nothing leads to, except contexts it leads to itself (a menu loop): its
-    # group of contexts that lead to each other has no way in from outside. One pass finds the
-    # groups; what each context reaches, asked of every context, was quadratic on a long chain.
+    # A start is a context a call can arrive in that nothing leads to, except contexts it leads to itself
+    # (a menu loop): not a macro, and with an extension that is not an event (`h`, `i`, `t`...).
+    # A context only ever `include`d holds keys for another: no call arrives there. "Nothing leads to
+    # it" is asked of its group of contexts that lead to each other (one pass finds the groups; what
+    # each context reaches, asked of every context, was quadratic on a long chain).
+    included = {t for c in contexts.values() for t, _ in c.includes}
     graph = nx.DiGraph()
     graph.add_nodes_from(contexts)
     graph.add_edges_from((name, target) for name, targets in edges.items() for target in targets if target in contexts)
     groups = nx.condensation(graph)
-    roots = [n for n, c in contexts.items() if "s" in c.extensions
+    roots = [n for n, c in contexts.items() if _arrival(c) and n not in included
              and groups.in_degree(groups.graph["mapping"][n]) == 0]
     if len(roots) == 1:
-        return roots[0], "s"
-    candidates = roots or list(contexts)
+        return roots[0], _first(contexts[roots[0]])
+    candidates = sorted(roots or [n for n, c in contexts.items() if _arrival(c)] or list(contexts),
+                        key=lambda n: (not _ARRIVAL.search(n), "s" not in contexts[n].extensions))
+    listed = "; ".join(f"{n} ({_why(contexts[n])})" for n in candidates[:8])
     nodes.problem("F021", contexts[candidates[0]].span,
-                  f"calls could start in {len(candidates)} contexts ({', '.join(candidates[:12])}"
-                  f"{', ...' if len(candidates) > 12 else ''}); the channel configuration decides which",
+                  f"calls could start in {len(candidates)} contexts, best guess first: {listed}"
+                  f"{'; ...' if len(candidates) > 8 else ''}; the channel configuration decides which",
                   f"pass --entry {candidates[0]} (or `context,extension`)")
     return None
 
 
+def _arrival(context: Context) -> bool:
+    """Whether a call can arrive in this context: no macro, and an extension that is not an event."""
+    return not context.name.lower().startswith("macro-") and any(n not in SPECIAL for n in context.extensions)
+
+
+def _why(context: Context) -> str:
+    """Why a context is a candidate start, for the F021 message."""
+    named = "named for incoming calls, " if _ARRIVAL.search(context.name) else ""
+    return f"{named}starts at {_first(context)}"
+
+
 def _first(context: Context) -> str:
-    return "s" if "s" in context.extensions else next(iter(context.extensions), "s")
+    """Where a call arriving in the context starts: `s`, else its first DID or pattern extension."""
+    if "s" in context.extensions:
+        return "s"
+    return next((n for n in context.extensions if n not in SPECIAL), next(iter(context.extensions), "s"))
 
 
 def _named_contexts(step: Step, here: str) -> set[str]:
     text = ",".join(step.args)
     found = set()
-    for branch in re.split(r"[?:]", text)[1:] if step.app.lower() != "goto" else [text]:
+    for branch in re.split(r"[?:]", text)[1:] if step.app.lower() not in ("goto", "gosub") else [text]:
         parts = [p.strip() for p in branch.split(",")]
-        if len(parts) == 3 and parts[0] != here:
+        if len(parts) >= 3 and parts[0] != here:
             found.add(parts[0])
     return found
 
@@ -114,6 +140,9 @@ class Walker:
         self.labels: list[tuple[str, int]] = []
         #: Menu node ids (made at a WaitExten) -> their context.
         self.waits: dict[str, str] = {}  # (menu id, option index) whose label comes from the target
+        #: Subroutine context -> (context, extension, index) its `Return` goes back to.
+        self.returns: dict[str, tuple[str, str, int]] = {}
+        self.noted: set[str] = set()
 
     # -- finding steps -------------------------------------------------------------------------------
     def answers(self, context: str) -> dict[str, Extension]:
@@ -124,8 +153,11 @@ class Walker:
         """An extension of the context or of a context it includes (searched in Asterisk's order)."""
         return self.plan.answers(context).get(name)
 
-    def follow(self, context: str, exten: str, index: int, span: Span, priority: str | None = None) -> Target:
-        """The node a call meets from this step on, skipping silent steps and static Gotos."""
+    def follow(self, context: str, exten: str, index: int, span: Span, priority: str | None = None,
+               dialled: str | None = None) -> Target:
+        """The node a call meets from this step on, skipping silent steps, static Gotos, and Gosub and
+        Return (a subroutine's steps are followed, and its Return goes back after the Gosub).
+        `dialled` is what `${EXTEN}` holds when the extension is a pattern (the key pressed)."""
         seen: set[tuple[str, str, int]] = set()
         while True:
             extension = self.extension(context, exten)
@@ -143,14 +175,28 @@ class Walker:
             app = step.app.lower()
             if app in PASS:
                 index += 1
-            elif app == "goto" and step.args and not is_computed(",".join(step.args)):
-                context, exten, priority = goto_target(step.args, extension)
-                span = step.span
+            elif app in ("goto", "gosub") and step.args and not is_computed(
+                    ",".join(args := _exten_value(step.args, extension, dialled))):
+                if app == "gosub":
+                    self._called(extension, index, step, goto_target(args, extension)[0])
+                context, exten, priority = goto_target(args, extension)
+                span, dialled = step.span, None
+            elif app == "return" and extension.context in self.returns:
+                context, exten, index = self.returns[extension.context]
             elif app in PROMPTS:  # prompts that lead into a WaitExten are that menu's prompt
                 wait = asterisk_menu.wait_after(extension, index)
                 return self._id((key[0], key[1], wait) if wait is not None else key)
             else:
                 return self._id(key)
+
+    def _called(self, extension: Extension, index: int, step: Step, sub: str) -> None:
+        """Remember where the subroutine `sub` returns to; one called from several places returns to the first."""
+        back = (extension.context, extension.name, index + 1)
+        if self.returns.setdefault(sub, back) != back and sub not in self.noted:
+            self.noted.add(sub)
+            self.nodes.opaque(step.span, None, f"the subroutine [{sub}] is called from several places; its `Return` "
+                              "is read as going back after the first `Gosub` met",
+                              "check the routes after each Gosub by hand")
 
     def _id(self, key: tuple[str, str, int]) -> Target:
         if key not in self.ids:
@@ -227,12 +273,7 @@ class Walker:
                 self.nodes.opaque(span, node_id, f"the queue is computed at run time ({queue}); it is read as a queue "
                                   "of agents")
         elif app == "dial":
-            device = args[0] if args else ""
-            add(Node(node_id, NodeType.TRANSFER, span, human=True))
-            hint(node_id, device.split("&")[0].rsplit("/", 1)[-1] or "Dial")
-            if is_computed(device):
-                self.nodes.opaque(span, node_id, f"dials a device computed at run time ({device}); it is read as "
-                                  "a person")
+            self._dial(key, extension, step, onward)
         elif app in ("voicemail", "vm"):
             add(Node(node_id, NodeType.VOICEMAIL, span))
             hint(node_id, "Voicemail")
@@ -258,8 +299,37 @@ class Walker:
             self.nodes.opaque(span, node_id, why + "; the call is assumed to carry on with the next priority")
             hint(node_id, humanize(step.app))
 
+    def _dial(self, key: tuple[str, str, int], extension: Extension, step: Step, onward) -> None:
+        """Dial: a person's phone rings (a device computed at run time is not counted as a person).
+        When the dialplan goes on after it, Dial returns on no answer, so both routes are kept."""
+        node_id, span, args = self.ids[key], self.span_of(key), step.args
+        device = args[0] if args else ""
+        self.hints[node_id] = device.split("&")[0].rsplit("/", 1)[-1] or "Dial"
+        if any(s.app.lower() not in PASS | {"hangup"} for s in extension.steps[key[2] + 1:]):
+            rung = self.nodes.node(f"{node_id}:answered", NodeType.TRANSFER, span, human=not is_computed(device))
+            self.nodes.add(Node(node_id, NodeType.BRANCH, span, on="data", cases=(("answered", rung),),
+                                default=onward()))
+            self.nodes.opaque(span, node_id, f"Dial({','.join(args)}) goes on to the next priority when nobody "
+                              "answers; both routes are kept", "check who answers, and how long it rings")
+            node_id = rung.ref
+        else:
+            self.nodes.add(Node(node_id, NodeType.TRANSFER, span, human=not is_computed(device)))
+        if is_computed(device):
+            self.nodes.opaque(span, node_id, f"dials a device computed at run time ({device}), such as any "
+                              "extension of a range the caller dials; whether a person answers is not in the "
+                              "dialplan, so it is not counted as one",
+                              "if a person always answers, the imported YAML can say `human: true`")
+
     def options(self, context: str, menu_id: str, span: Span) -> tuple[Option, ...]:
         return asterisk_menu.options(self, context, menu_id, span)
+
+
+def _exten_value(args: list[str], extension: Extension, dialled: str | None) -> list[str]:
+    """Arguments with `${EXTEN}` as the extension the call is in (the key pressed, for a pattern), and a
+    Gosub's own arguments (`1(a,b)`) dropped."""
+    value = dialled if extension.name.startswith("_") else extension.name
+    found = [a.replace("${EXTEN}", value) if value else a for a in args]
+    return [re.sub(r"^(\w+)\(.*\)$", r"\1", a.strip()) for a in found]
 
 
 def _with_label(option: Option, label: str | None) -> Option:

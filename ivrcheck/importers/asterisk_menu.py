@@ -29,7 +29,8 @@ class Walker(Protocol):
 
     def answers(self, context: str) -> dict[str, Extension]: ...
     def extension(self, context: str, name: str) -> Extension | None: ...
-    def follow(self, context: str, exten: str, index: int, span: Span, priority: str | None = None) -> Target: ...
+    def follow(self, context: str, exten: str, index: int, span: Span, priority: str | None = None,
+               dialled: str | None = None) -> Target: ...
     def span_of(self, key: tuple[str, str, int]) -> Span: ...
     def options(self, context: str, menu_id: str, span: Span) -> tuple[Option, ...]: ...
 
@@ -62,9 +63,10 @@ def prompted(walker: Walker, key: tuple[str, str, int], extension: Extension, st
         while j < len(steps) and steps[j].app.lower() in PASS | PROMPTS:
             background = background or steps[j].app.lower() == "background"
             j += 1
-        fall = walker.follow(context, exten, j, span) if background else None
+        fall = walker.follow(context, exten, j, span) if background and _offers_keys(walker, extension) else None
         if fall is None or walker.waits.get(fall.ref) == extension.context:
-            # Prompts nobody can interrupt, or a Background that runs on into this context's menu.
+            # Prompts nobody can interrupt, a Background in a context with no key to press (it runs on into
+            # its Goto: an announcement), or a Background that runs on into this context's menu.
             first = step.args[0] if step.args else ""
             text = first if step.app.lower() in TTS else None
             nodes.add(Node(node_id, NodeType.MESSAGE, span, prompt=text,
@@ -106,6 +108,12 @@ def _menu(walker: Walker, key: tuple[str, str, int], extension: Extension, first
     walker.hints[node_id] = humanize(extension.context)
 
 
+def _offers_keys(walker: Walker, extension: Extension) -> bool:
+    """Whether a key pressed during a Background in this extension's context goes anywhere: an extension
+    other than the special ones and the one the call is in."""
+    return any(name not in _SPECIAL and name != extension.name for name in walker.answers(extension.context))
+
+
 def wait_after(extension: Extension, index: int) -> int | None:
     """The WaitExten that prompts from `index` run into (through silent steps), if any."""
     for j in range(index, len(extension.steps)):
@@ -143,7 +151,7 @@ def options(walker: Walker, context: str, menu_id: str, span: Span) -> tuple[Opt
             if key in bound:
                 continue
             bound.add(key)
-            target = walker.follow(extension.context, name, 0, extension.span)
+            target = walker.follow(extension.context, name, 0, extension.span, dialled=key)
             found.append(Option(key=key, span=extension.span, target=target))
     if dialled:
         found.append(_dial_by_extension(walker, menu_id, dialled))
@@ -227,9 +235,14 @@ def branch(walker: Walker, key: tuple[str, str, int], extension: Extension, step
     if app == "gotoiftime":
         schedule = _schedule(condition)
         if schedule is not None:
-            nodes.hours[node_id] = schedule
-            nodes.hours_spans[node_id] = span
-            nodes.add(Node(node_id, NodeType.BRANCH, span, on="hours", hours=node_id,
+            matching_closed = _tests_closed_hours(condition, true_label, false_label)
+            if matching_closed:
+                schedule = _complement(schedule)
+                when_true, when_false = when_false, when_true
+            if schedule is not None:
+                nodes.hours[node_id] = schedule
+                nodes.hours_spans[node_id] = span
+            nodes.add(Node(node_id, NodeType.BRANCH, span, on="hours", hours=node_id if schedule else None,
                            cases=(("open", when_true), ("closed", when_false))))
             return
         why = f"GotoIfTime({condition}) tests days of the month or months, which a weekly schedule cannot hold"
@@ -243,6 +256,36 @@ def branch(walker: Walker, key: tuple[str, str, int], extension: Extension, step
 def _goto(walker: Walker, args: list[str], extension: Extension, span: Span) -> Target:
     context, exten, priority = goto_target(args, extension)
     return walker.follow(context, exten, 0, span, priority=priority)
+
+
+_CLOSED_WORDS = re.compile(r"clos|after|night|holiday|weekend|ooh|outside|out-of|offhours|off-hours|nacht", re.I)
+_OPEN_WORDS = re.compile(r"open|business|office|work|daytime", re.I)
+
+
+def _tests_closed_hours(condition: str, true_label: str, false_label: str) -> bool:
+    """Whether GotoIfTime's matching branch is the closed one: it jumps when the time matches, so
+    `GotoIfTime(18:00-08:00,...?night)` or `GotoIfTime(*,sat-sun,...?closed)` names closed hours.
+    Told by the labels' names, else by a time range over midnight or a weekend-only day range."""
+    true_closed, false_closed = bool(_CLOSED_WORDS.search(true_label)), bool(_CLOSED_WORDS.search(false_label))
+    true_open, false_open = bool(_OPEN_WORDS.search(true_label)), bool(_OPEN_WORDS.search(false_label))
+    if true_closed != false_closed or true_open != false_open:
+        return (true_closed and not false_closed) or (false_open and not true_open)
+    times, days = ([p.strip().lower() for p in condition.split(",")] + ["*", "*"])[:2]
+    match = re.fullmatch(r"(\d{1,2}):(\d{2})-(\d{1,2}):(\d{2})", times)
+    wraps = match is not None and (int(match[1]), int(match[2])) > (int(match[3]), int(match[4]))
+    return wraps or days in ("sat-sun", "sat&sun", "sun", "sat")
+
+
+def _complement(schedule: dict[str, str]) -> dict[str, str] | None:
+    """The open hours when the condition names the closed ones, for the shapes that have a weekly
+    complement (a range over midnight on the same days, or whole days); None otherwise."""
+    ((days, hours),) = schedule.items()
+    start, end = hours.split("-")
+    if hours == "00:00-24:00":
+        weekend = {"sat-sun": "mon-fri", "sat,sun": "mon-fri", "sun": "mon-sat", "sat": "mon-fri,sun"}
+        rest = weekend.get(days)
+        return {rest: "00:00-24:00"} if rest else None
+    return {days: f"{end}-{start}"} if start > end else None
 
 
 def _schedule(condition: str) -> dict[str, str] | None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import html
 import re
 from collections.abc import Iterable
+from typing import Protocol
 
 from ivrcheck.didyoumean import suggest
 from ivrcheck.findings import Finding, Span
@@ -23,9 +24,11 @@ _UUID = re.compile(r"^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{1
 
 
 class Flow:
-    """One import under way: the nodes made so far, their ids, and the findings."""
+    """One import under way: the nodes made so far, their ids, and the findings. The one builder
+    every importer fills (nodeset.NodeSet adds what the dialplan and XML formats need: ids kept as
+    written, schedules, recorded prompts)."""
 
-    def __init__(self, display: str, title: str) -> None:
+    def __init__(self, display: str, title: str = "") -> None:
         self.display = display
         self.title = title
         self.nodes: dict[str, Node] = {}
@@ -42,10 +45,11 @@ class Flow:
         self._taken.add(candidate)
         return candidate
 
-    def add(self, node: Node) -> str:
+    def add(self, node: Node) -> Target:
+        """Add a node (its id must be new) and return a target pointing at it."""
         self._taken.add(node.id)
         self.nodes[node.id] = node
-        return node.id
+        return Target(node.id, node.span)
 
     def end_call(self, span: Span) -> Target:
         """A target for a route the platform ends the call on (one shared hang-up node)."""
@@ -68,10 +72,13 @@ class Flow:
             del self.nodes[node_id]
 
     # findings ----------------------------------------------------------------------------
+    def problem(self, code: str, span: Span, message: str, help_text: str, node_id: str | None = None) -> None:
+        """A load finding (F0xx) at this position of the file."""
+        self.findings.append(load_finding(self.display, code, span, message, help_text, node_id))
+
     def opaque(self, span: Span, node_id: str | None, why: str, help_text: str = "") -> None:
         """F020: a step whose outcome cannot be known from the export, and why."""
-        self.findings.append(load_finding(self.display, "F020", span, why,
-                                          help_text or "check the routes of this step by hand", node_id))
+        self.problem("F020", span, why, help_text or "check the routes of this step by hand", node_id)
 
     def document(self, text: str) -> JsonDoc | None:
         """The file parsed as JSON, or None with an F018 saying where it breaks."""
@@ -177,8 +184,21 @@ def is_template(text: object) -> bool:
     return isinstance(text, str) and bool(PLACEHOLDER.fullmatch(text.strip()))
 
 
-def unknown_prompt(flow: Flow, node_id: str, span: Span, what: str) -> frozenset[str]:
-    """Report a prompt whose words are not in the export; returns the prompt rules to silence there."""
+class Notes(Protocol):
+    """What can take an F020 note: the flow builder (`Flow`) and the node-set builder (`NodeSet`)."""
+
+    def opaque(self, span: Span, node_id: str | None, why: str, help_text: str = "") -> None: ...
+
+
+def unknown_words(ignore: frozenset[str] | None) -> dict[str, object]:
+    """The node fields that mark a prompt's words as unknown (given `unknown_prompt`'s answer), or
+    none: the prompt rules silenced there, and `words_unknown` for the callers and the score."""
+    return {"ignore": ignore, "words_unknown": True} if ignore else {}
+
+
+def unknown_prompt(flow: Notes, node_id: str, span: Span, what: str) -> frozenset[str]:
+    """The one way every importer marks a prompt whose words are not in the export (a recording, an
+    expression, a placeholder): an F020 saying what it is, and the prompt rules to silence there."""
     flow.opaque(span, node_id, f'the prompt of "{node_id}" is {what}, so its words cannot be checked',
                 "prompt rules (P4xx) skip this node; check the recording against its options by hand")
     return PROMPT_RULES

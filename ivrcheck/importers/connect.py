@@ -29,6 +29,8 @@ _LEGACY_TYPES = {
     "SetCallbackNumber": "UpdateContactCallbackNumber", "PlayAudio": "MessageParticipant",
     "StoreCustomerInput": "GetParticipantInput", "TransferToFlow": "TransferToFlow",
 }
+#: The legacy `Loop` module's branches, as the flow language names the same results.
+_LEGACY_LOOP = {"Looping": "ContinueLooping", "Complete": "DoneLooping"}
 _LEGACY_ERRORS = {"Timeout": "InputTimeLimitExceeded", "NoMatch": "NoMatchingCondition", "Error": "NoMatchingError",
                   "AtCapacity": "QueueAtCapacity"}
 
@@ -157,6 +159,8 @@ def _legacy_steps(doc: JsonDoc, pointer: str) -> tuple[list[Step], str | None]:
                                    to, where))
             elif cond in ("True", "False"):
                 conditions.append(("Equals", [cond], to, where))
+            elif cond in _LEGACY_LOOP:
+                conditions.append(("Equals", [_LEGACY_LOOP[cond]], to, where))
             elif to:
                 errors[_LEGACY_ERRORS.get(cond, cond)] = to
         meta = module.get("metadata") if isinstance(module.get("metadata"), dict) else {}

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from typing import Any
 
 from ivrcheck.findings import Span
-from ivrcheck.importers.common import Flow, is_template, language_code, make, option, spoken, unknown_prompt
+from ivrcheck.importers.common import (Flow, is_template, language_code, make, option, spoken, unknown_prompt,
+                                       unknown_words)
 from ivrcheck.importers.jsondoc import JsonDoc
 from ivrcheck.model import DTMF_KEYS, Menu, NodeType, Option, Target
 
@@ -25,6 +27,10 @@ _SHORT = {"GetParticipantInput": "menu", "MessageParticipant": "message", "Trans
           "ConnectParticipantWithLexBot": "lex_menu", "TransferParticipantToThirdParty": "transfer"}
 
 
+#: A comparison on the contact's channel (`$.Channel`; legacy `Channel` in the `System` namespace).
+_CHANNEL = re.compile(r"^\$\.(System\.)?Channel$")
+
+
 @dataclass
 class Step:
     """One action, whatever export it came from: its transitions and where it is in the file."""
@@ -40,17 +46,37 @@ class Step:
     meta: dict[str, Any] = field(default_factory=dict)
 
 
+def voice_route(s: Step) -> tuple[bool, str | None]:
+    """For a `Compare` on the contact's channel, (True, the route a phone call takes: the `VOICE`
+    case, else the no-match one); (False, None) for any other step."""
+    value, space = s.params.get("ComparisonValue") or s.params.get("Attribute"), s.params.get("Namespace")
+    if s.type != "Compare" or not isinstance(value, str) or not (
+            _CHANNEL.match(value) or (value == "Channel" and space == "System")):
+        return False, None
+    voice = next((to for op, operands, to, _ in s.conditions
+                  if op == "Equals" and "VOICE" in (o.upper() for o in operands)), None)
+    return True, voice or s.errors.get("NoMatchingCondition") or s.next
+
+
+def _passes(s: Step) -> bool:
+    """Whether a call goes through this step without a node: a setting, or a channel check a phone call passes."""
+    return s.type in PASS_THROUGH or voice_route(s)[0]
+
+
 def build(flow: Flow, doc: JsonDoc, steps: list[Step], start: str | None, name: str, entry: str | None) -> Menu | None:
     """The steps as nodes; calls start at `entry` (an action id) or the flow's start."""
     by_id = {s.id: s for s in steps}
     ids = {s.id: flow.claim(s.id if not _is_uuid(s.id) else f"{_SHORT.get(s.type, s.type)}_{s.id[:8]}")
-           for s in steps if s.type not in PASS_THROUGH}
+           for s in steps if not _passes(s)}
     mapper = _Mapper(flow, doc, by_id, ids)
     mapper.language = language_code(next((s.params["LanguageCode"] for s in steps
                                           if isinstance(s.params.get("LanguageCode"), str)), "en"))
     for step in steps:
-        if step.type not in PASS_THROUGH:
+        if not _passes(step):
             mapper.node(step)
+        elif voice_route(step)[0]:
+            flow.opaque(doc.span(step.pointer), None, f'"{step.id}" checks the contact\'s channel: a phone call '
+                        "takes its VOICE route, so only that route is read", "check the chat and task routes by hand")
     first = entry or start
     if first is None or first not in by_id:
         flow.unknown_entry(doc.span(""), entry, [s.id for s in steps], "actions")
@@ -81,9 +107,10 @@ class _Mapper:
     def target(self, ref: str | None, where: Span) -> Target | None:
         """Where a transition to `ref` lands: through pass-through steps; an unknown id stays for S101."""
         seen = set()
-        while ref is not None and ref in self.steps and self.steps[ref].type in PASS_THROUGH and ref not in seen:
+        while ref is not None and ref in self.steps and _passes(self.steps[ref]) and ref not in seen:
             seen.add(ref)
-            ref = self.steps[ref].next
+            step = self.steps[ref]
+            ref = voice_route(step)[1] if voice_route(step)[0] else step.next
             if ref is None:
                 return self.flow.end_call(where)
         if ref is None:
@@ -177,9 +204,9 @@ class _Mapper:
         on_timeout = self.target(s.errors.get("InputTimeLimitExceeded"), at)
         on_invalid = self.target(s.errors.get("NoMatchingCondition"), at)
         self.flow.add(make(
-            node_id, NodeType.MENU, at, prompt=prompt, options=tuple(options),
+            node_id, NodeType.MENU, at, prompt=prompt, options=tuple(options), **unknown_words(ignore),
             timeout=_number(s.params.get("InputTimeLimitSeconds") or s.params.get("Timeout")), retries=0,
-            on_timeout=on_timeout, on_invalid=on_invalid, after_retries=on_timeout or on_invalid, ignore=ignore,
+            on_timeout=on_timeout, on_invalid=on_invalid, after_retries=on_timeout or on_invalid,
             spans={"timeout": timeout_at}))
 
     def _prompt(self, s: Step, node_id: str) -> tuple[str | None, frozenset[str] | None]:
@@ -201,8 +228,10 @@ class _Mapper:
     def _queue(self, s: Step, node_id: str, at: Span) -> str | None:
         """The queue a transfer reaches: set by the `UpdateContactTargetQueue` steps that lead to it."""
         setters = self._setters(s.id)
-        names = sorted({self._name(q, "QueueId") or self._name(q, "Queue") or q.id for q in setters})
-        dynamic = [n for n in names if n.startswith("$.") or is_template(n)]
+        # A queue, or an agent's own queue (`AgentId`: the call waits for that user, a person).
+        names = sorted({self._name(q, "QueueId") or self._name(q, "Queue") or self._agent(q) or q.id
+                        for q in setters})
+        dynamic = [n for n in names if "$." in n or is_template(n.removeprefix("agent "))]
         if not names:
             self.flow.opaque(at, node_id, f'no step of this flow sets the queue "{node_id}" transfers to',
                              "the queue set before this flow applies; check it by hand")
@@ -241,6 +270,11 @@ class _Mapper:
         if not isinstance(value, str) or not value:
             return None
         return value if value.startswith("$.") or is_template(value) else value.rsplit("/", 1)[-1]
+
+    def _agent(self, s: Step) -> str | None:
+        """The agent whose own queue a step sets, named as the agent's queue."""
+        agent = self._name(s, "AgentId")
+        return f"agent {agent}" if agent else None
 
     def _error(self, s: Step, *kinds: str) -> Target | None:
         for kind in kinds:

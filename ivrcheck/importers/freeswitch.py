@@ -70,8 +70,9 @@ def read(text: str, display: str, entry: str | None) -> tuple[Menu | None, list[
     start = _entry(doc, nodes, by_name, entry)
     if start is None:
         return None, nodes.findings
+    phrases = _phrases(doc)
     for name, element in by_name.items():
-        _Menu(doc, nodes, element, start).build()
+        _Menu(doc, nodes, element, start, phrases).build()
     return nodes.finish(Target(start, doc.span(by_name[start])), start)
 
 
@@ -89,10 +90,13 @@ def _entry(doc: xml_source.Document, nodes: NodeSet, menus: dict[str, ET.Element
     roots = [name for name in menus if name not in led_to]
     if len(roots) == 1:
         return roots[0]
+    # Best guess first: menus no other menu leads to (a call can only arrive there from the dialplan).
     candidates = roots or list(menus)
+    why = "no other menu leads to it" if roots else "every menu is led to from another"
     nodes.problem("F021", doc.span(doc.root),
-                  f"{len(menus)} menus and no way to tell where calls start (candidates: {', '.join(candidates)}); "
-                  "the dialplan's `ivr` action decides that", f"pass --entry {candidates[0]} (or another menu name)")
+                  f"{len(menus)} menus and no way to tell where calls start; best guess first: "
+                  f"{', '.join(candidates)} ({why}); the dialplan's `ivr` action decides",
+                  f"pass --entry {candidates[0]} (or another menu name)")
     return None
 
 
@@ -108,8 +112,9 @@ def _sub_target(element: ET.Element) -> str | None:
 class _Menu:
     """One `<menu>` and the nodes its entries lead to."""
 
-    def __init__(self, doc: xml_source.Document, nodes: NodeSet, element: ET.Element, top: str) -> None:
-        self.doc, self.nodes, self.element, self.top = doc, nodes, element, top
+    def __init__(self, doc: xml_source.Document, nodes: NodeSet, element: ET.Element, top: str,
+                 phrases: dict[str, str | None]) -> None:
+        self.doc, self.nodes, self.element, self.top, self.phrases = doc, nodes, element, top, phrases
         self.name = element.get("name", "")
         self.span = doc.span(element)
         self._exit: Target | None = None
@@ -123,8 +128,13 @@ class _Menu:
             if xml_source.local(entry.tag) != "entry":
                 continue
             digits = (entry.get("digits") or "").strip()
-            target, label = self._action(entry)
             span = doc.attr_span(entry, "digits")
+            if digits.startswith("/") and not _keyable(digits):
+                self.nodes.opaque(span, self.name, f"the entry digits {digits!r} of menu {self.name!r} hold a "
+                                  "character no keypad sends (`/d` is not `\\d`), so no caller can choose it; it "
+                                  "is left out of the menu", "write the regex with \\d, e.g. /^(\\d{4})$/")
+                continue
+            target, label = self._action(entry)
             key = _single_key(digits)
             if key is not None:
                 options.append(Option(key=key, span=span, target=target, label=label, label_span=span))
@@ -147,7 +157,8 @@ class _Menu:
             on_timeout=repeat, on_invalid=repeat, after_retries=self._after_retries(), spans=spans)
 
     def _prompt(self) -> tuple[str | None, Span | None]:
-        """A `say:` greeting is text; a sound file or phrase macro is a recording."""
+        """A `say:` greeting is text, as is a phrase macro of this file that only speaks text; a sound file, or
+        a phrase macro that plays one or is not in the file, is a recording."""
         attr = "greet-long" if self.element.get("greet-long") else "greet-short"
         sound = (self.element.get(attr) or "").strip()
         span = self.doc.attr_span(self.element, attr)
@@ -155,6 +166,8 @@ class _Menu:
             return None, None
         if sound.startswith("say:"):
             return sound[4:].strip(), span
+        if sound.startswith("phrase:") and self.phrases.get(sound[7:].split(":")[0].strip()):
+            return self.phrases[sound[7:].split(":")[0].strip()], span
         self.nodes.recording(self.name, sound, span)
         return None, span
 
@@ -212,7 +225,12 @@ class _Menu:
             return Target(words[0], span), humanize(words[0])
         if app == "transfer" and words:
             if dialled:
-                return self.nodes.node(base, NodeType.TRANSFER, span, human=True), "Dial an extension"
+                target = self.nodes.node(base, NodeType.TRANSFER, span)
+                self.nodes.opaque(span, target.ref, f"transfers to the extension the caller dials ({param}); who "
+                                  "answers each one is not in this file, so it is not counted as a person",
+                                  "if every extension of the range is a person's phone, the YAML can say "
+                                  "`human: true`")
+                return target, "Dial an extension"
             if is_computed(words[0]):
                 return self._opaque(base, span, f"transfers to an extension computed at run time ({words[0]})"), \
                     "Transfer"
@@ -223,11 +241,7 @@ class _Menu:
                               "if a person answers, bridge to the user instead, or check that route by hand")
             return target, f"Extension {words[0]}"
         if app == "bridge" and words:
-            target = self.nodes.node(base, NodeType.TRANSFER, span, human=True)
-            if is_computed(args) and not dialled:
-                self.nodes.opaque(span, target.ref, f"bridges to a destination computed at run time ({args}); "
-                                  "it is read as a person")
-            return target, _bridge_label(args)
+            return self._bridge(base, span, args, dialled), _bridge_label(args)
         if app in ("callcenter", "fifo") and words:
             queue = words[0].split("@")[0]
             # Wait announcements live in callcenter.conf, which is not read: H207 cannot judge them.
@@ -247,6 +261,15 @@ class _Menu:
         return self._opaque(base, span, f"{reason} ({param}), which may route the call anywhere; ivrcheck "
                             "assumes it returns to the menu", Target(self.name, span)), humanize(app)
 
+    def _bridge(self, base: str, span: Span, args: str, dialled: bool) -> Target:
+        """A bridge: a person when it rings a user or a phone; otherwise not counted, with a note why."""
+        unknown = _not_a_person(args, dialled)
+        target = self.nodes.node(base, NodeType.TRANSFER, span, human=unknown is None)
+        if unknown is not None:
+            self.nodes.opaque(span, target.ref, f"bridges to {unknown} ({args}), which is not counted as a "
+                              "person", "if a person always answers, the imported YAML can say `human: true`")
+        return target
+
     def _opaque(self, base: str, span: Span, why: str, onward: Target | None = None) -> Target:
         target = self.nodes.node(base, NodeType.SELF_SERVICE, span, next=onward)
         self.nodes.opaque(span, target.ref, why)
@@ -261,6 +284,49 @@ class _Menu:
             target = self.nodes.node(f"{self.name}:dialled", NodeType.BRANCH, span, on="data", cases=cases)
         return Option(key="extension", span=span, target=target, kind="extension",
                       digits=lengths.pop() if len(lengths) == 1 else None, label="Dial an extension")
+
+
+def _not_a_person(args: str, dialled: bool) -> str | None:
+    """Why a bridge is not counted as reaching a person, or None when it reaches a user or a phone."""
+    dest = re.sub(r"^\{[^}]*\}", "", args.split()[0])
+    if "conference" in dest.lower():
+        return "a conference room"
+    if dialled:
+        return "the extension the caller dials, any of a range"
+    if dest.startswith("user/") and not is_computed(dest[5:].split("@")[0]):
+        return None  # a user of the directory: a person's phone, whatever its domain variable
+    if is_computed(dest):
+        return "a destination computed at run time"
+    if "/gateway/" in dest:
+        return "a number outside the system (whether a person or a team answers it is not in the file)"
+    return None
+
+
+def _keyable(digits: str) -> bool:
+    """Whether a regex entry can match something a keypad sends: some alternative holds no literal
+    character outside 0-9, * and # that it must match (`/^(/d{4})$/` needs a `/`)."""
+    body = re.sub(r"^/|/$", "", digits)
+    for alternative in re.split(r"(?<!\\)\|", body):
+        plain = re.sub(r"\\.|\[[^\]]*\]|\{\d*,?\d*\}|[()^$.]", "", alternative)
+        plain = re.sub(r".[?*]", "", plain)
+        if all(c in "0123456789*#+" for c in plain):
+            return True
+    return False
+
+
+def _phrases(doc: xml_source.Document) -> dict[str, str | None]:
+    """Phrase macros in the file: name -> the words they speak, or None when they play a recording."""
+    found: dict[str, str | None] = {}
+    for macro in (m for m in doc.root.iter() if xml_source.local(m.tag) == "macro" and m.get("name")):
+        actions = [a for a in macro.iter() if xml_source.local(a.tag) == "action"]
+        first_match = next((m for m in macro.iter() if xml_source.local(m.tag) == "match"), None)
+        if first_match is not None:
+            actions = [a for a in first_match.iter() if xml_source.local(a.tag) == "action"]
+        words = [a.get("data", "") for a in actions if a.get("function") == "speak-text"]
+        played = any(a.get("function") in ("play-file", "execute") for a in actions)
+        text = " ".join(w.strip() for w in words if w.strip())
+        found[macro.get("name", "")] = None if played or not text else text
+    return found
 
 
 def _single_key(digits: str) -> str | None:

@@ -8,9 +8,9 @@ import yaml
 
 from ivrcheck.config import Limits
 from ivrcheck.findings import Finding, Span
-from ivrcheck.importers import archy, genesys_tasks
+from ivrcheck.importers import archy, archy_menu, genesys_tasks
 from ivrcheck.importers.archy import Doc, get, items, seq, single, span
-from ivrcheck.importers.common import END, Flow, language_code, make, option, unknown_prompt
+from ivrcheck.importers.common import END, Flow, language_code, make, option, unknown_prompt, unknown_words
 from ivrcheck.load.source import compose
 from ivrcheck.model import Menu, NodeType, Option, Target
 
@@ -150,6 +150,11 @@ class Reader:
         self._calls[memo] = entry
         return entry
 
+    def collected(self, body: yaml.Node, name: str, where: Span, cont: Target | None, menu: str | None,
+                  base: str) -> Target | None:
+        """A `collectInput` whose digits a switch or decision reads as keys, as a menu (else None)."""
+        return archy_menu.collected_menu(self, body, name, where, cont, menu, base)
+
     def build_menu(self, node_id: str, body: yaml.Node, parent: str | None) -> Target:
         """A menu (top-level or a `menuSubMenu`'s) -> a menu node and the nodes its choices lead to."""
         where = span(get(body, "name") or body)
@@ -185,7 +190,8 @@ class Reader:
             prompt_span=span(get(body, "audio")) if prompt else None, options=tuple(options),
             timeout=timeout, retries=int(retries) if retries is not None else None,
             on_timeout=Target("repeat", where), on_invalid=Target("repeat", where), after_retries=after,
-            ignore=ignore, spans={"after_retries": span(default_node)} if after else None))
+            **unknown_words(ignore),
+            spans={"after_retries": span(default_node)} if after else None))
         return Target(node_id, where)
 
     def choice(self, item: yaml.Node, menu_id: str) -> tuple[list[str], Option] | None:

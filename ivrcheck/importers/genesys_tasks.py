@@ -27,6 +27,8 @@ class Reader(Protocol):
     def resolve(self, ref: str, where: Span) -> Target: ...
     def called(self, ref: str, where: Span, cont: Target | None, menu: str | None) -> Target | None: ...
     def build_menu(self, node_id: str, body: yaml.Node, parent: str | None) -> Target: ...
+    def collected(self, body: yaml.Node, name: str, where: Span, cont: Target | None, menu: str | None,
+                  base: str) -> Target | None: ...
 
 #: Actions that change data or settings and go on to the next action: no node of their own.
 PASS_THROUGH = frozenset({
@@ -54,8 +56,13 @@ def task(r: Reader, node_id: str, body: yaml.Node, cont: Target | None, menu: st
 
 def actions(r: Reader, node: yaml.Node | None, cont: Target | None, menu: str | None, base: str) -> Target | None:
     """An action list -> the target of its first step; the last step goes on to `cont` (None: the list's end)."""
+    return chain(r, seq(node), cont, menu, base)
+
+
+def chain(r: Reader, steps: list[yaml.Node], cont: Target | None, menu: str | None, base: str) -> Target | None:
+    """Action items -> the target of the first; the last goes on to `cont`."""
     target = cont
-    for item in reversed(seq(node)):
+    for item in reversed(steps):
         parts = single(item)
         if parts is not None:
             target = action(r, parts[0], parts[2], span(parts[1]), target, menu, base)
@@ -99,12 +106,13 @@ def action(r: Reader, kind: str, body: yaml.Node, where: Span, cont: Target | No
                        [(v, cases.get(v, cont)) for v in ("yes", "no")], None)
     if kind == "switch":
         cases = []
-        for n, case in enumerate(seq(get(body, "cases")), start=1):
+        listed, otherwise = archy.switch_parts(body)
+        for n, case in enumerate(listed, start=1):
             inner = get(case, "case") or case
             label = archy.value(doc, get(inner, "value")).text or f"case {n}"
             cases.append((label if label not in dict(cases) else f"{label} ({n})",
                           actions(r, get(inner, "actions"), cont, menu, base)))
-        default = _outputs(r, body, cont, menu, base).get("default", cont)
+        default = actions(r, get(otherwise, "actions"), cont, menu, base) if otherwise is not None else cont
         return _branch(r, f"{base}_{name}", where, "data", cases, default)
     if kind in ("evaluateScheduleGroup", "evaluateSchedule"):
         schedule = archy.value(doc, get(body, "scheduleGroup") or get(body, "schedule")).text or "schedule"
@@ -124,6 +132,9 @@ def action(r: Reader, kind: str, body: yaml.Node, where: Span, cont: Target | No
     if kind in ("loopNext", "nextLoop"):
         return r.loops[-1][0] if r.loops else cont
     if kind == "collectInput":
+        keyed = r.collected(body, name, where, cont, menu, base)
+        if keyed is not None:
+            return keyed
         outs = _outputs(r, body, cont, menu, base)
         text, _ = archy.audio(doc, get(body, "inputAudio"))
         digits = archy.number(doc, get(body, "maxDigits")) or archy.number(doc, get(body, "digits"))

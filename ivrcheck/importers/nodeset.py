@@ -1,5 +1,5 @@
-"""What the FreeSWITCH, Asterisk and VoiceXML importers share: a set of nodes being built, with the
-findings made on the way, and labels derived where a format has none."""
+"""What the FreeSWITCH, Asterisk and VoiceXML importers share: the one builder (common.Flow) with ids
+kept as written, schedules and recordings, and labels derived where a format has none."""
 
 from __future__ import annotations
 
@@ -8,21 +8,18 @@ from dataclasses import replace
 
 from ivrcheck.findings import Finding, Span
 from ivrcheck.language import load_language
-from ivrcheck.load.codes import LOAD_CODES, load_finding
+from ivrcheck.importers.common import Flow, unknown_prompt
 from ivrcheck.model import Menu, Node, NodeType, Target
 
-#: Prompt rules that read a prompt's words; a recording has none to read.
-WORDING_RULES = frozenset({"P401"})
 _SOUND_EXT = re.compile(r"\.(wav|mp3|gsm|ulaw|alaw|sln\d*|g729|g722|ogg|vox|raw)$", re.IGNORECASE)
 
 
-class NodeSet:
-    """The nodes of one imported file, the F findings made while reading it, and the recordings met."""
+class NodeSet(Flow):
+    """The builder for formats whose ids are kept as written (`ctx,exten,prio`, menu names): the
+    shared builder (`Flow`) plus the schedules and the recorded prompts met."""
 
     def __init__(self, path: str) -> None:
-        self.path = path
-        self.nodes: dict[str, Node] = {}
-        self.findings: list[Finding] = []
+        super().__init__(path)
         self.hours: dict[str, dict[str, str]] = {}
         self.hours_spans: dict[str, Span] = {}
         #: Menus whose prompt is a recording: (node id, sound).
@@ -38,11 +35,6 @@ class NodeSet:
             n += 1
         return f"{base}~{n}"
 
-    def add(self, node: Node) -> Target:
-        """Add a node (its id must be new) and return a target pointing at it."""
-        self.nodes[node.id] = node
-        return Target(node.id, node.span)
-
     def node(self, base: str, node_type: NodeType, span: Span, **fields) -> Target:
         """Add a node of this type under a fresh id made from `base`."""
         return self.add(Node(id=self.new_id(base), type=node_type, span=span, **fields))
@@ -50,37 +42,20 @@ class NodeSet:
     def replace(self, node_id: str, **fields) -> None:
         self.nodes[node_id] = replace(self.nodes[node_id], **fields)
 
-    def problem(self, code: str, span: Span, message: str, help_text: str, node_id: str | None = None) -> None:
-        self.findings.append(load_finding(self.path, code, span, message, help_text, node_id))
-
-    def opaque(self, span: Span, node_id: str | None, why: str, help_text: str = "") -> None:
-        """An F020 (info): this step's outcome cannot be known from the file alone."""
-        self.problem("F020", span, why, help_text or "check this route by hand; ivrcheck keeps the routes the file "
-                     "declares", node_id)
-
     def recording(self, node_id: str, sound: str, span: Span) -> None:
         """Note that a menu's prompt is a sound file whose words ivrcheck cannot read."""
         self.recorded.append((node_id, sound, span))
 
-    def failed(self) -> bool:
-        return any(LOAD_CODES[f.code].severity.rank >= 3 for f in self.findings)
-
     def finish(self, entry: Target, name: str, language: str = "en") -> tuple[Menu | None, list[Finding]]:
         """The Menu (None when an error-level finding exists) and every finding."""
-        if self.recorded:
-            node_id, sound, span = self.recorded[0]
-            more = f" and {len(self.recorded) - 1} more" if len(self.recorded) > 1 else ""
-            self.opaque(span, node_id,
-                        f"the prompt of {node_id!r} is a recording ({sound}){more}; its words cannot be read, "
-                        "so options are not checked against what it says (P401)",
-                        "write the prompt's words as text-to-speech, or check by listening that every key is offered")
-            for node_id, _, _ in self.recorded:
-                node = self.nodes.get(node_id)
-                if node is not None:
-                    self.replace(node_id, ignore=node.ignore | WORDING_RULES)
-        if self.failed():
+        for node_id, sound, span in self.recorded:
+            node = self.nodes.get(node_id)
+            if node is not None:  # the same marking as every other importer's (common.unknown_prompt)
+                self.replace(node_id, ignore=node.ignore | unknown_prompt(self, node_id, span, f"a recording ({sound})"),
+                             words_unknown=not node.prompt)
+        if self.failed:
             return None, self.findings
-        menu = Menu(path=self.path, name=name, language=language, entry=entry, nodes=dict(self.nodes),
+        menu = Menu(path=self.display, name=name, language=language, entry=entry, nodes=dict(self.nodes),
                     hours=self.hours, hours_spans=self.hours_spans)
         return menu, self.findings
 
@@ -125,4 +100,4 @@ def is_computed(value: str) -> bool:
     return "${" in value.replace("$${", "") or "$[" in value
 
 
-__all__ = ["WORDING_RULES", "NodeSet", "humanize", "is_computed", "prompt_label", "sound_label"]
+__all__ = ["NodeSet", "humanize", "is_computed", "prompt_label", "sound_label"]

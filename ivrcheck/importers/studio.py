@@ -6,7 +6,8 @@ import re
 from typing import Any
 
 from ivrcheck.findings import Finding, Span
-from ivrcheck.importers.common import Flow, is_template, language_code, make, option, spoken, unknown_prompt
+from ivrcheck.importers.common import (Flow, is_template, language_code, make, option, spoken, unknown_prompt,
+                                       unknown_words)
 from ivrcheck.importers.jsondoc import JsonDoc, escape, get
 from ivrcheck.model import DTMF_KEYS, Menu, NodeType, Option, Target
 
@@ -21,13 +22,20 @@ _OPAQUE = {"make-http-request": "an HTTP request", "run-function": "a Twilio Fun
            "run-subflow": "a subflow", "add-twiml-redirect": "a TwiML redirect",
            "capture-payments": "a payment capture", "connect-virtual-agent": "a virtual agent"}
 _PEOPLE = {"enqueue-call", "send-to-flex"}
+#: The older export's widget types (`InitialState`, `Gather`, `Branch`, `SayPlay`...), by today's names.
+_LEGACY = {"InitialState": "trigger", "Gather": "gather-input-on-call", "Branch": "split-based-on",
+           "SayPlay": "say-play", "ConnectCaller": "connect-call-to", "Enqueue": "enqueue-call",
+           "RecordVoicemail": "record-voicemail", "Function": "run-function", "HttpRequest": "make-http-request",
+           "SetVariables": "set-variables", "SendMessage": "send-message", "Subflow": "run-subflow"}
+_LEGACY_TRIGGER = re.compile(r'\\*"type\\*"\s*:\s*\\*"InitialState\\*"')
 _PASS = {"set-variables", "update-contact", "send-message", "fork-stream"}
 
 
 def detect(text: str, filename: str) -> bool:
     """JSON with a `states` list and an `initial_state` (also inside an API wrapper)."""
     head = text.lstrip("\ufeff \t\r\n")
-    return head.startswith("{") and len(set(m.group(1) for m in _DETECT.finditer(text))) == 2
+    found = set(m.group(1) for m in _DETECT.finditer(text))
+    return head.startswith("{") and (len(found) == 2 or ("states" in found and bool(_LEGACY_TRIGGER.search(text))))
 
 
 def read(text: str, display: str, entry: str | None) -> tuple[Menu | None, list[Finding]]:
@@ -68,7 +76,7 @@ class _Reader:
     def __init__(self, flow: Flow, doc: JsonDoc, pointer: str, root: dict[str, Any]) -> None:
         self.flow, self.doc, self.pointer = flow, doc, pointer
         self.states: dict[str, tuple[int, dict[str, Any]]] = {}
-        for i, state in enumerate(root.get("states") or []):
+        for i, state in enumerate(_modern(root.get("states"))):
             if isinstance(state, dict) and isinstance(state.get("name"), str):
                 self.states.setdefault(state["name"], (i, state))
         self.root = root
@@ -125,14 +133,16 @@ class _Reader:
                 self.flow.unknown_entry(self.doc.span(self.pointer), entry, self.states, "widgets")
                 return None
             return Target(self.ids[entry], self.at(entry))
-        initial = self.root.get("initial_state")
+        initial = self.root.get("initial_state") or next(
+            (name for name, (_, state) in self.states.items() if state.get("type") == "trigger"), None)
         trigger = self.states.get(initial) if isinstance(initial, str) else None
         if trigger is None:
             self.flow.unknown_entry(self.doc.span(f"{self.pointer}/initial_state"), None, self.states, "widgets")
             return None
-        call = self.target(initial, "incomingCall")  # type: ignore[arg-type]
-        if call is None:
-            self.flow.structure(self.at(initial), "the trigger has no `incomingCall` transition: this flow answers "
+        found = self.events(initial).get("incomingCall")  # type: ignore[arg-type]
+        call = self.target(initial, "incomingCall") if found is not None and found[0] else None  # type: ignore[arg-type]
+        if call is None:  # no transition, or one left unconnected: a call ends as it arrives
+            self.flow.structure(self.at(initial), "the trigger's `incomingCall` leads to no widget: this flow answers "
                                 "no phone calls", "connect the trigger's Incoming Call to the first widget")
             return None
         return call
@@ -152,22 +162,42 @@ class _Reader:
             options = self.choices(split, name, node_id)
             on_invalid = self.target(split, "noMatch")
         elif split is not None:
-            on_invalid = None
-            self.flow.opaque(self.at(name), node_id, f'"{name}" passes what the caller enters to "{split}", which '
-                             "does not split on it, so its choices cannot be read as keys",
-                             "follow this gather with a Split Based On... its Digits")
-        say = props.get("say")
-        prompt = spoken(say) if isinstance(say, str) and not is_template(say) else None
-        ignore = None
-        if prompt is None and (props.get("play") or is_template(say)):
-            ignore = unknown_prompt(self.flow, node_id, self.at(name, "properties"),
-                                    f"a recording ({props.get('play')})" if props.get("play")
-                                    else f"a template placeholder ({say})")
+            self.entry_field(name, state, split)
+            return
+        prompt, ignore = self.prompt(name, props, node_id)
         on_timeout = self.target(name, "timeout")
         self.flow.add(make(node_id, NodeType.MENU, self.at(name), prompt=prompt, options=tuple(options),
                            timeout=_number(props.get("timeout")), retries=0, on_timeout=on_timeout,
-                           on_invalid=on_invalid, after_retries=on_timeout or on_invalid, ignore=ignore,
+                           on_invalid=on_invalid, after_retries=on_timeout or on_invalid, **unknown_words(ignore),
                            prompt_span=self.at(name, "properties", "say") if prompt else None))
+
+    def entry_field(self, name: str, state: dict[str, Any], to: str) -> None:
+        """A gather whose digits go on to a widget that does not split on them as keys (a Function, an HTTP
+        request, a split on a number's range): the caller types a value, an `input`, not a menu choice."""
+        props, node_id = state.get("properties") or {}, self.ids[name]
+        prompt, ignore = self.prompt(name, props, node_id)
+        kind = (self.states.get(to, (0, {}))[1]).get("type")
+        if kind not in _OPAQUE and kind != "split-based-on":
+            self.flow.opaque(self.at(name), node_id, f'"{name}" passes what the caller enters to "{to}", which '
+                             "does not split on it, so it is read as an entry field, not as a menu",
+                             "follow this gather with a Split Based On... its Digits if it is a menu")
+        on_timeout = self.target(name, "timeout")
+        digits = _number(props.get("number_of_digits"))
+        self.flow.add(make(node_id, NodeType.INPUT, self.at(name), prompt=prompt, **unknown_words(ignore),
+                           next=self.target(name, "keypress") or self.target(name, "speech"),
+                           digits=int(digits) if digits else None, timeout=_number(props.get("timeout")), retries=0,
+                           on_timeout=on_timeout, after_retries=on_timeout,
+                           prompt_span=self.at(name, "properties", "say") if prompt else None))
+
+    def prompt(self, name: str, props: dict[str, Any], node_id: str) -> tuple[str | None, frozenset[str] | None]:
+        """A gather's words (`say`), or the prompt rules to silence when it plays a recording or a placeholder."""
+        say = props.get("say")
+        prompt = spoken(say) if isinstance(say, str) and not is_template(say) else None
+        if prompt is None and (props.get("play") or is_template(say)):
+            return None, unknown_prompt(self.flow, node_id, self.at(name, "properties"),
+                                        f"a recording ({props.get('play')})" if props.get("play")
+                                        else f"a template placeholder ({say})")
+        return prompt, None
 
     def _reads(self, split: str, gather: str) -> bool:
         props = self.states[split][1].get("properties") or {}
@@ -209,7 +239,11 @@ class _Reader:
             self.flow.add(make(node_id, NodeType.MESSAGE, at, prompt=spoken(say) if not is_template(say) else None,
                                next=self.target(name, "audioComplete")))
         elif kind == "connect-call-to":
-            self.flow.add(make(node_id, NodeType.TRANSFER, at, human=True))
+            why = _not_a_person(props)
+            self.flow.add(make(node_id, NodeType.TRANSFER, at, human=why is None))
+            if why:
+                self.flow.opaque(at, node_id, f'"{name}" connects the call to {why}, which is not counted as a person',
+                                 "if a person always answers, the imported YAML can say `human: true`")
         elif kind in _PEOPLE:
             queue = props.get("queue_name") or props.get("workflow") or props.get("workflow_sid")
             self.flow.add(make(node_id, NodeType.AGENT, at, queue=str(queue) if queue else None))
@@ -237,6 +271,35 @@ class _Reader:
             self.flow.add(make(node_id, NodeType.BRANCH, at, on="data", cases=cases))
             self.flow.opaque(at, node_id, f'"{name}" runs {what}, whose result picks the route',
                              "every route it declares is checked; which one a caller takes depends on the result")
+
+
+def _not_a_person(props: dict[str, Any]) -> str | None:
+    """Why Connect Call To reaches no person (a conference, a number computed at run time), or None."""
+    noun, to = str(props.get("noun") or "number"), props.get("to")
+    if noun == "conference":
+        return f"the conference room {to or ''}".strip()
+    if is_template(to) or (isinstance(to, str) and "{{" in to):
+        return f"a destination computed at run time ({to})"
+    return None
+
+
+def _modern(states: object) -> list[Any]:
+    """The states as today's export writes them: the older export's widget types renamed and its
+    transitions to widget SIDs turned into transitions to widget names (indexes kept for positions)."""
+    if not isinstance(states, list):
+        return []
+    names = {str(st["sid"]): st["name"] for st in states
+             if isinstance(st, dict) and st.get("sid") and isinstance(st.get("name"), str)}
+    if not any(isinstance(st, dict) and st.get("type") in _LEGACY for st in states):
+        return states
+    found: list[Any] = []
+    for state in states:
+        if isinstance(state, dict):
+            state = dict(state, type=_LEGACY.get(str(state.get("type")), state.get("type")),
+                         transitions=[dict(t, next=names.get(str(t.get("next")), t.get("next")))
+                                      if isinstance(t, dict) else t for t in state.get("transitions") or []])
+        found.append(state)
+    return found
 
 
 def _label(label: object, value: str) -> str | None:

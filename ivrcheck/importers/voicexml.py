@@ -62,6 +62,14 @@ class _Builder:
         # Handlers and properties on <vxml> itself, collected once (every dialog inherits them).
         self.root_handlers = [c for c in doc.root if local(c.tag) in ("catch", "noinput", "nomatch")]
         self.root_properties = [c for c in doc.root if local(c.tag) == "property"]
+        #: Form id -> the node ids of its items, for a `<goto expritem>` that picks one at run time.
+        self.form_items: dict[str, list[str]] = {}
+        self.parents = {child: parent for parent in doc.root.iter() for child in parent}
+
+    def form_of(self, element: ET.Element) -> ET.Element:
+        """The dialog an item belongs to."""
+        parent = self.parents.get(element, element)
+        return parent if local(parent.tag) in ("form", "menu") or parent is self.doc.root else self.form_of(parent)
 
     # -- dialogs -------------------------------------------------------------------------------
     def dialog(self, dialog_id: str, element: ET.Element) -> None:
@@ -100,12 +108,17 @@ class _Builder:
             return
         names = [form_id] + [f"{form_id}.{i.get('name') or local(i.tag) + str(n + 1)}"
                              for n, i in enumerate(items[1:], start=1)]
+        self.form_items[form_id] = names
+        # A form-level <filled> runs once its fields are filled: the call goes on there, not off the end.
+        form_filled = next((f for f in element if local(f.tag) == "filled"), None)
         for name, item in zip(names, items):
             self.nodes.nodes[name] = Node(name, NodeType.MESSAGE, self.doc.span(item))  # reserved
         end = self.doc.span(items[-1])
         for index, (name, item) in enumerate(zip(names, items)):
             onward = Target(names[index + 1], self.doc.span(items[index + 1])) if index + 1 < len(items) else \
                 self.nodes.node(f"{form_id}:end", NodeType.HANGUP, end)
+            if index + 1 == len(items) and form_filled is not None and not _tests(form_filled, item.get("name")):
+                onward = self.actions(form_filled, name, self.doc.span(form_filled), onward, form_id)
             self.item(name, item, element, onward, form_id)
         ending = f"{form_id}:end"
         if ending in self.nodes.nodes and not any(t.ref == ending for n in self.nodes.nodes.values()
@@ -122,10 +135,12 @@ class _Builder:
         elif kind == "field":
             self.field(node_id, item, onward, form_id)
         elif kind == "transfer":
-            if not item.get("dest") and item.get("destexpr"):
-                self.nodes.opaque(span, node_id, f"the transfer's number is computed ({item.get('destexpr')}); it "
-                                  "is read as a person")
-            self.nodes.add(Node(node_id, NodeType.TRANSFER, span, human=True))
+            computed = not item.get("dest") and item.get("destexpr")
+            if computed:
+                self.nodes.opaque(span, node_id, f"the transfer's number is computed ({item.get('destexpr')}); "
+                                  "whether a person answers is not in the document, so it is not counted as one",
+                                  "if a person always answers, the imported YAML can say `human: true`")
+            self.nodes.add(Node(node_id, NodeType.TRANSFER, span, human=not computed))
         elif kind == "record":
             self.nodes.add(Node(node_id, NodeType.VOICEMAIL, span))
         else:
@@ -139,13 +154,25 @@ class _Builder:
         name = field.get("name") or ""
         items, length, _ = grammar_items(field)
         filled = next((f for f in field if local(f.tag) == "filled"), None)
+        if filled is None:  # a form-level <filled> whose conditions test this field routes on its value
+            filled = next((f for f in self.form_of(field) if local(f.tag) == "filled" and _tests(f, name)), None)
         cases, rest = self.filled(filled, name, node_id, span, onward, form_id)
         keys = [(said, value) for said, value in items if said in DTMF_KEYS]
+        words = [(said, value) for said, value in items if said not in DTMF_KEYS]
         prompt, sounds = prompt_text(field)
-        if keys and len(keys) == len(items):  # a DTMF choice: a menu
+        if keys and not any(said.isdigit() for said, _ in words):  # DTMF choices, perhaps with words: a menu
             options = tuple(Option(key=said, span=span, target=cases.get(value, cases.get(said, rest)),
                                    label=prompt_label(prompt, said, self.language) or humanize(value))
                             for said, value in keys)
+            options += tuple(Option(key=said, span=span, target=cases.get(value, cases.get(said, rest)), label=said,
+                                    say=(said,), kind="speech") for said, value in words)
+            self._interactive(node_id, NodeType.MENU, field, span, prompt, sounds, options=options)
+            return
+        if not items and length == 1 and cases and all(key in DTMF_KEYS for key in cases):
+            # One key, routed by <filled> on its value: the keys it compares with are a menu's choices.
+            options = tuple(Option(key=key, span=span, target=target,
+                                   label=prompt_label(prompt, key, self.language) or humanize(target.ref))
+                            for key, target in cases.items())
             self._interactive(node_id, NodeType.MENU, field, span, prompt, sounds, options=options)
             return
         onward_after = rest
@@ -238,6 +265,8 @@ class _Builder:
             if name == "goto":
                 if child.get("nextitem") and form_id:
                     return Target(f"{form_id}.{child.get('nextitem')}", where)
+                if child.get("expritem") and form_id in self.form_items:
+                    return self._computed_item(child, node_id, where, form_id)
                 return self.goto(child, node_id, where) or onward
             if name == "reprompt":
                 return Target("repeat", where)
@@ -260,6 +289,15 @@ class _Builder:
             return target
         return onward
 
+    def _computed_item(self, child: ET.Element, node_id: str, where: Span, form_id: str) -> Target:
+        """`<goto expritem>` picks an item of the same form at run time: every item stays possible."""
+        items = self.form_items[form_id]
+        target = self.nodes.node(f"{node_id}:expritem", NodeType.BRANCH, where, on="data",
+                                 cases=tuple((item, Target(item, where)) for item in items))
+        self.nodes.opaque(where, target.ref, f"<goto expritem={child.get('expritem')!r}> goes to an item of this "
+                          "form chosen at run time; every item is kept as a route")
+        return target
+
     def goto(self, element: ET.Element, node_id: str, span: Span) -> Target | None:
         """`next="#id"` is a dialog here; another document or a computed `expr` is opaque."""
         target = (element.get("next") or "").strip()
@@ -273,6 +311,13 @@ class _Builder:
         self.nodes.opaque(where, opaque.ref, f"the call continues in {described!r}, outside this document; "
                           "check that document on its own")
         return opaque
+
+
+def _tests(filled: ET.Element, name: str | None) -> bool:
+    """Whether a `<filled>`'s `<if>` conditions compare the field `name` with a value."""
+    branch = next((c for c in filled if local(c.tag) == "if"), None)
+    return bool(name) and branch is not None and any(
+        cond is not None and condition_value(cond, name or "") is not None for cond, _ in _arms(branch))
 
 
 def _arms(branch: ET.Element) -> list[tuple[str | None, ET.Element]]:

@@ -96,6 +96,7 @@ def grammar_items(field: ET.Element) -> tuple[list[tuple[str, str]], int | None,
         if src.startswith("builtin:"):
             length = _length(src)
             continue
+        items.extend(_gsl_items(text_of(grammar)))
         for item in (i for i in grammar.iter() if local(i.tag) == "item"):
             if any(local(c.tag) == "item" or local(c.tag) == "one-of" for c in item):
                 continue
@@ -105,6 +106,31 @@ def grammar_items(field: ET.Element) -> tuple[list[tuple[str, str]], int | None,
             if said:
                 items.append((said, value))
     return items, length, found
+
+
+#: A Nuance GSL alternative: `[dtmf-1 sales]`, then an optional `{<slot "value">}` or `{return(x)}`.
+#: Bracket groups are found first and searched for a `dtmf-N` token after, so a long grammar is read
+#: in one pass.
+_GSL_GROUP = re.compile(r"\[([^\[\]]*)\]\s*(\{[^{}]*\})?")
+_GSL_KEY = re.compile(r"(?<![\w-])dtmf-([0-9*#]|star|pound)(?![\w-])", re.IGNORECASE)
+_GSL_SLOT = re.compile(r"""<\s*\w+\s+["']?([^"'<>]+?)["']?\s*>|return\(\s*["']?([^"'()]+)""")
+
+
+def _gsl_items(text: str) -> list[tuple[str, str]]:
+    """(key or word, value) of an inline GSL grammar's alternatives that hold a `dtmf-N` token."""
+    found: list[tuple[str, str]] = []
+    for group in _GSL_GROUP.finditer(text):
+        token = _GSL_KEY.search(group.group(1))
+        if token is None:
+            continue
+        key = {"star": "*", "pound": "#"}.get(token.group(1).lower(), token.group(1))
+        words = [" ".join(w.strip("()").split()) for w in re.findall(r"\([^()]*\)|\S+", group.group(1))
+                 if not _GSL_KEY.fullmatch(w)]
+        slot = _GSL_SLOT.search(group.group(2) or "")
+        value = (slot.group(1) or slot.group(2)).strip() if slot else (words[0] if words else key)
+        found.append((key, value))
+        found.extend((word, value) for word in words)
+    return found
 
 
 def _tag_value(tag: ET.Element) -> str:

@@ -118,8 +118,10 @@ def parse(text: str) -> tuple[Document | None, XmlError | None]:
     except TooDeep:
         return None, XmlError(_here(parser), f"elements are nested more than {MAX_DEPTH} levels deep",
                               "a menu document needs a few levels; check that the file is the export itself")
-    except ET.ParseError as exc:
-        line, column = exc.position
+    except SyntaxError as exc:
+        # ET.ParseError, but not always *this* module's class: defusedxml 0.7.0 parses with a
+        # private copy of ElementTree whose ParseError is another class (both are SyntaxErrors).
+        line, column = getattr(exc, "position", None) or (1, 0)
         return None, XmlError(Span(line, column + 1), f"the XML is not well-formed: {_reason(exc)}",
                               "fix the XML at this position (an unclosed tag, a stray `&` or `<`)")
     except (ValueError, RecursionError, MemoryError) as exc:  # pragma: no cover - defensive
@@ -166,7 +168,7 @@ def _hostile(exc: DefusedXmlException) -> str:
     return f"the document uses a forbidden XML feature ({name})"
 
 
-def _reason(exc: ET.ParseError) -> str:
+def _reason(exc: SyntaxError) -> str:
     text = str(exc)
     return re.sub(r":\s*line \d+, column \d+$", "", text)
 

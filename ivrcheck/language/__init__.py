@@ -21,7 +21,7 @@ from ivrcheck.language.meaning import Verdict, relate, scent
 from ivrcheck.language.prompts import EXTENSION, Offer, PromptWords
 
 __all__ = ["CallerWords", "EXTENSION", "Language", "LabelWords", "Offer", "PromptWords", "Verdict", "available",
-           "detect", "load_language", "name_of", "relate", "scent"]
+           "detect", "load_language", "name_of", "reads", "relate", "scent"]
 
 
 @dataclass(frozen=True)
@@ -126,6 +126,15 @@ def load_language(code: str) -> Language:
     """
     base = _base(code)
     return _load(base if base in available() else "en")
+
+
+def reads(code: str | None) -> bool:
+    """Whether ivrcheck has words for the language `code` (a data file ships for it).
+
+    Text in any other language is timed at the English rate but never judged by English
+    words: "Para español, oprima nueve" read as English offers nothing.
+    """
+    return bool(code) and _base(code) in available() and CODE.match(code) is not None  # type: ignore[arg-type]
 
 
 def name_of(code: str) -> str:

@@ -88,7 +88,8 @@ class LabelWords:
 
     @cached_property
     def analyser(self) -> morph.Analyser:
-        return morph.best_analyser(self.stemmer, self.fixes, self.voikko)
+        also = tuple((re.compile(p), r) for p, r in (self.data.get("stem_also") or {}).items())
+        return morph.best_analyser(self.stemmer, self.fixes, self.voikko, also)
 
     @cached_property
     def lexicon(self) -> Lexicon:

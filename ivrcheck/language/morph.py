@@ -55,9 +55,16 @@ class Snowball:
     fixes: tuple[tuple[re.Pattern[str], str], ...] = ()
     name: str = "snowball"
     knows_compounds: bool = False
+    #: Other forms a word is also read as (`stem_also`): the Finnish imperative "toista" as "toistaa".
+    also: tuple[tuple[re.Pattern[str], str], ...] = ()
 
     def read(self, word: str) -> Reading:
-        return Reading((stem(self.stemmer, self.fixes, word),))
+        lemmas = [stem(self.stemmer, self.fixes, word)]
+        for pattern, replacement in self.also:
+            other = stem(self.stemmer, self.fixes, pattern.sub(replacement, word))
+            if other not in lemmas:
+                lemmas.append(other)
+        return Reading(tuple(lemmas))
 
 
 @dataclass(frozen=True)
@@ -83,9 +90,10 @@ def may_use_voikko(language: str, voikko: bool = True) -> bool:
     return language == "fi" and voikko and not os.environ.get(NO_VOIKKO)
 
 
-def best_analyser(stemmer: str, fixes: tuple[tuple[re.Pattern[str], str], ...], voikko: bool) -> Analyser:
+def best_analyser(stemmer: str, fixes: tuple[tuple[re.Pattern[str], str], ...], voikko: bool,
+                  also: tuple[tuple[re.Pattern[str], str], ...] = ()) -> Analyser:
     """Voikko when `voikko` (see may_use_voikko) and it is installed, else Snowball; loads libvoikko only then."""
-    snowball = Snowball(stemmer, fixes)
+    snowball = Snowball(stemmer, fixes, also=also)
     return Voikko(snowball) if voikko and voikko_available() else snowball
 
 

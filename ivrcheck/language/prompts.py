@@ -28,10 +28,14 @@ class Offer:
     ready: int
     #: "Press 1 for cards": the key comes before its function.
     key_first: bool
+    #: Where the function said before the key ends, when a clause offering another way comes
+    #: between them ("To speak to an agent, stay on the line or press 0"); else the key's start.
+    said: int | None = None
 
     def function(self, prompt: str) -> str:
         """The words that say what the key is for: "To renew your policy" in "To renew your policy, press 1"."""
-        text = prompt[self.match.end():self.ready] if self.key_first else prompt[self.start:self.match.start()]
+        end = self.match.start() if self.said is None else self.said
+        text = prompt[self.match.end():self.ready] if self.key_first else prompt[self.start:end]
         return text.strip(" \t\n,:;–—-")
 
 
@@ -46,12 +50,16 @@ class PromptWords:
     word_to_key: Mapping[str, str]
     linkers: frozenset[str]
     alternatives: frozenset[str]
+    #: Words that open a function said before its key ("to", "for"): a list's clauses go back to one.
+    openers: frozenset[str]
     filler: frozenset[str]
     offer_example: str
     action_example: str
     action_verbs: frozenset[str]
     extension_example: str
     spoken: Mapping[str, str]
+    #: The label help texts suggest for the option that plays the menu again.
+    repeat_label: str
     #: The `prompts:` section of the language file, compiled into the patterns below on first use.
     data: Mapping[str, Any] = field(repr=False)
 
@@ -63,11 +71,13 @@ class PromptWords:
         return cls(
             word_to_key=table,
             linkers=frozenset(data.get("linkers", ())), alternatives=frozenset(data.get("alternatives", ())),
+            openers=frozenset(data.get("openers", ())),
             filler=frozenset(data.get("filler", ())), offer_example=data.get("offer_example", "{label}: {key}"),
             action_example=data.get("action_example") or data.get("offer_example", "{label}: {key}"),
             action_verbs=frozenset(data.get("action_verbs", ())),
             extension_example=data.get("extension_example", ""),
             spoken={str(k): v[0] for k, v in data["keys"].items() if str(k) in ("*", "#") and v},
+            repeat_label=data.get("repeat_label", "Repeat these options"),
             data=data,
         )
 
@@ -145,12 +155,13 @@ def _offers(words: PromptWords, prompt: str) -> tuple[Offer, ...]:
         sentence_end = ends[bisect.bisect_left(ends, match.end())]
         begin = max(sentence_start, kept[i - 1][0].end() if i else 0)
         stop = min(sentence_end, kept[i + 1][0].start() if i + 1 < len(kept) else sentence_end)
-        named_before, lead = _lead(words, prompt, begin, match.start())
+        named_before, lead, said = _lead(words, prompt, begin, match.start())
         tail = _tail(words, prompt, match.end(), stop)
         if tail is not None and (not named_before or id(match) in bare):
             offers.append(Offer(key, match, match.start(), tail, key_first=True))
         else:
-            offers.append(Offer(key, match, match.start() if lead is None else lead, match.end(), key_first=False))
+            offers.append(Offer(key, match, match.start() if lead is None else lead, match.end(), key_first=False,
+                                said=said))
     return tuple(offers)
 
 
@@ -180,23 +191,55 @@ _KEY_ONLY = re.compile(r".+", re.DOTALL)
 
 
 def _first_named(words: PromptWords, prompt: str, start: int, end: int) -> int | None:
-    """Where the first word between `start` and `end` that is not filler begins, if any."""
-    filler = words.filler
+    """Where the first word between `start` and `end` that is neither filler nor "or" begins, if any."""
     for word in _WORD.finditer(prompt, start, end):
-        if word.group().lower() not in filler:
+        if word.group().lower() not in words.filler and word.group().lower() not in words.alternatives:
             return word.start()
     return None
 
 
-def _lead(words: PromptWords, prompt: str, begin: int, end: int) -> tuple[bool, int | None]:
-    """Whether the clause right before the key names something, and where the last such clause starts."""
+def _lead(words: PromptWords, prompt: str, begin: int, end: int) -> tuple[bool, int | None, int | None]:
+    """Whether the clause right before the key names something, where the function said before
+    the key starts, and where it ends when a clause offering another way follows it.
+
+    The function is the last clause that names something, taken back over the clauses of a
+    list ("To update your address, vehicle or cover, press 1") to the one that opens it with
+    a word such as "to" or "for". A clause that ends in "or" offers another way to the same
+    thing ("To speak to an agent, stay on the line or press 0") and is no function.
+    """
     marks = list(_CLAUSE_MARK.finditer(prompt, begin, end))
     spans = list(zip([begin] + [m.end() for m in marks], [m.start() for m in marks] + [end]))
+    said = None
     for index in range(len(spans) - 1, -1, -1):
+        if _ends_in_alternative(words, prompt, *spans[index]):
+            said = spans[index][0] - 1 if index else None
+            continue
         named = _first_named(words, prompt, *spans[index])
         if named is not None:
-            return index == len(spans) - 1, named
-    return False, None
+            return index == len(spans) - 1 and said is None, _opening(words, prompt, spans, index, named), said
+    return False, None, None
+
+
+def _ends_in_alternative(words: PromptWords, prompt: str, start: int, end: int) -> bool:
+    last = None
+    for last in _WORD.finditer(prompt, start, end):
+        pass
+    return last is not None and last.group().lower() in words.alternatives and _first_named(
+        words, prompt, start, last.start()) is not None
+
+
+def _opening(words: PromptWords, prompt: str, spans: list[tuple[int, int]], index: int, named: int) -> int:
+    """Where the function that ends in clause `index` starts: back over a list's clauses to its opener."""
+    if not words.openers:
+        return named
+    for back in range(index, -1, -1):
+        first = _first_named(words, prompt, *spans[back])
+        if first is None:
+            break
+        word = _WORD.match(prompt, first)
+        if word is not None and word.group().lower() in words.openers:
+            return first
+    return named
 
 
 def _tail(words: PromptWords, prompt: str, begin: int, end: int) -> int | None:

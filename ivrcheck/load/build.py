@@ -15,11 +15,11 @@ from ivrcheck.findings import Span
 from ivrcheck.language import CODE as LANGUAGE_CODE
 from ivrcheck.load.reader import Reader, describe
 from ivrcheck.load.schema import (
-    COMMON, DEFAULT_FIELDS, EXTENSION_FIELDS, NODE_FIELDS, OPTION_FIELDS, TASK_FIELDS, TOP_FIELDS, Field,
-    all_node_fields,
+    COMMON, DEFAULT_FIELDS, EXTENSION_FIELDS, LINE_FIELDS, NODE_FIELDS, OPTION_FIELDS, TARIFF_FIELDS, TASK_FIELDS,
+    TOP_FIELDS, Field, all_node_fields,
 )
 from ivrcheck.load.source import span_of
-from ivrcheck.model import DTMF_KEYS, INTERACTIVE, Menu, Node, NodeType, Option, Target, Task
+from ivrcheck.model import DTMF_KEYS, INTERACTIVE, LineInfo, Menu, Node, NodeType, Option, Tariff, Target, Task
 
 _TYPES = {t.value: t for t in NodeType}
 #: "HH:MM-HH:MM"; 24:00 ends a day; an end before the start crosses midnight ("22:00-06:00").
@@ -42,7 +42,7 @@ def build_menu(root: yaml.Node, path: str, reader: Reader, entry: str | None = N
     scalars = {name: _field(reader, top, name, TOP_FIELDS, f"`{name}`") for name in ("name", "language", "entry")}
     if scalars["language"] is not None and not LANGUAGE_CODE.match(str(scalars["language"])):
         reader.error("F011", top["language"][1], f"`language` is {str(scalars['language'])[:40]!r}, which is no "
-                     "language code", "use a code such as en, fi or sv (sv-FI for a region)")
+                     "language code", "use a code such as en, es, fi or sv (es-MX for a region)")
         scalars["language"] = None
     defaults = _defaults(reader, top)
     hours, hours_spans = _hours(reader, top)
@@ -67,6 +67,7 @@ def build_menu(root: yaml.Node, path: str, reader: Reader, entry: str | None = N
         hours_spans=hours_spans,
         tasks=_tasks(reader, top),
         span=span_of(root),
+        line=_line(reader, top),
     )
 
 
@@ -198,10 +199,14 @@ def _node(reader: Reader, node_id: str, key_node: yaml.Node, value: yaml.Node,
     cases = _cases(reader, found, where) if node_type is NodeType.BRANCH else ()
     for name in _NOT_IN_MODEL:
         attrs.pop(name, None)
+    if attrs.pop("recording", None) is not None and "prompt" not in attrs:
+        attrs["words_unknown"] = True
     if attrs.get("language") is not None:
         attrs["language"] = str(attrs["language"]).lower()
     if attrs.get("receives") is not None:
         attrs["receives"] = tuple(str(item) for item in attrs["receives"])  # type: ignore[union-attr]
+    if attrs.get("languages") is not None:
+        attrs["languages"] = tuple(str(item).lower() for item in attrs["languages"])  # type: ignore[union-attr]
     return Node(
         id=node_id, type=node_type, span=span_of(key_node),
         prompt_span=span_of(found["prompt"][1]) if "prompt" in found else None,
@@ -267,6 +272,7 @@ def _option(reader: Reader, key: str, key_node: yaml.Node, value: yaml.Node, whe
     ignore = _of(reader, sub, "ignore", OPTION_FIELDS, owhere)
     collects = _of(reader, sub, "collects", OPTION_FIELDS, owhere)
     language = _of(reader, sub, "language", OPTION_FIELDS, owhere)
+    contract = _of(reader, sub, "contract_matter", OPTION_FIELDS, owhere)
     return Option(
         key=key, span=span_of(key_node),
         target=_target(reader, sub, "goto", OPTION_FIELDS, f"`goto` of {owhere}") if "goto" in sub else None,
@@ -276,6 +282,7 @@ def _option(reader: Reader, key: str, key_node: yaml.Node, value: yaml.Node, whe
         ignore=_codes(ignore),
         collects=str(collects) if collects is not None else None,
         language=str(language).lower() if language is not None else None,
+        contract_matter=contract is True,
     )
 
 
@@ -288,6 +295,37 @@ def _cases(reader: Reader, found: dict, where: str) -> tuple[tuple[str, Target],
         if ref is not None:
             cases.append((value, Target(str(ref), span_of(target_node))))
     return tuple(cases)
+
+
+def _line(reader: Reader, top: dict) -> LineInfo | None:
+    """`line:`, the line as a service; None when the file leaves it out."""
+    if "line" not in top:
+        return None
+    key_node, value = top["line"]
+    found = reader.fields(reader.pairs(value, "`line`"), LINE_FIELDS, "`line`", key_node)
+    values = {name: _of(reader, found, name, LINE_FIELDS, "`line`") for name in found if name != "tariff"}
+    alternatives = values.pop("text_alternative", None)
+    if alternatives is not None:
+        alternatives = tuple(str(a).lower() for a in alternatives)  # type: ignore[union-attr]
+        choices = LINE_FIELDS["text_alternative"].choices
+        for wrong in (a for a in alternatives if a not in choices):
+            reader.error("F011", found["text_alternative"][1], f'`line.text_alternative` names "{wrong}", '
+                         "which is no known way", suggest(wrong, choices))
+        alternatives = tuple(a for a in alternatives if a in choices)
+    return LineInfo(span=span_of(key_node), tariff=_tariff(reader, found), text_alternative=alternatives,
+                    spans={name: span_of(k) for name, (k, _) in found.items()},
+                    **{k: (str(v) if k in ("number", "country") else v) for k, v in values.items() if v is not None})
+
+
+def _tariff(reader: Reader, found: dict) -> Tariff | None:
+    if "tariff" not in found:
+        return None
+    key_node, value = found["tariff"]
+    sub = reader.fields(reader.pairs(value, "`line.tariff`"), TARIFF_FIELDS, "`line.tariff`", key_node)
+    values = {name: _of(reader, sub, name, TARIFF_FIELDS, "`line.tariff`") for name in sub}
+    if values.get("per_minute") is None:
+        return None
+    return Tariff(**{k: (str(v).upper() if k == "currency" else v) for k, v in values.items() if v is not None})
 
 
 def _tasks(reader: Reader, top: dict) -> tuple[Task, ...]:

@@ -42,6 +42,9 @@ LOAD_CODES = {c.code: c for c in (
     LoadCode("F019", "export-structure", Severity.ERROR, "a platform export parses but is not a flow that can be read"),
     LoadCode("F020", "opaque-step", Severity.INFO, "a step whose outcome cannot be known from the export alone"),
     LoadCode("F021", "unknown-entry", Severity.ERROR, "where calls start cannot be told, or `--entry` names nothing"),
+    LoadCode("F022", "waiver-expired", Severity.ERROR, "an accepted exception whose `until:` has passed", blocks=False),
+    LoadCode("F023", "waiver-incomplete", Severity.ERROR,
+             "a waiver without a reason (under `--strict-waivers`) or with an `until:` that is no date", blocks=False),
 )}
 
 

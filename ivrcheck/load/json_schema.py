@@ -10,11 +10,13 @@ from typing import Any
 
 from ivrcheck import __version__
 from ivrcheck.load.schema import (
-    COMMON, DEFAULT_FIELDS, EXTENSION_FIELDS, NODE_FIELDS, OPTION_FIELDS, TASK_FIELDS, TOP_FIELDS, Field,
+    COMMON, DEFAULT_FIELDS, EXTENSION_FIELDS, LINE_FIELDS, NODE_FIELDS, OPTION_FIELDS, TARIFF_FIELDS, TASK_FIELDS,
+    TOP_FIELDS, Field,
 )
 from ivrcheck.model import DTMF_KEYS, NodeType
 
-SCHEMA_ID = "https://ivrcheck.dev/schema/menu.json"
+#: An identifier, not an address: ivrcheck publishes the schema nowhere (`ivrcheck schema` prints it).
+SCHEMA_ID = "urn:ivrcheck:schema:menu"
 _TARGET = {"type": "string", "minLength": 1,
            "description": "A node id, `repeat` (this node again), `back` (the menu that led here), or `file.ivr.yaml#node`."}
 _DAYS = "(mon|tue|wed|thu|fri|sat|sun|holiday)(-(mon|tue|wed|thu|fri|sat|sun))?"
@@ -44,7 +46,11 @@ def _object(fields: dict[str, Field]) -> dict[str, Any]:
 def _field(name: str, spec: Field) -> dict[str, Any]:
     schema = _kind(spec)
     description = spec.description
-    if spec.choices:
+    if spec.choices and spec.kind == "strings":
+        one = {"type": "string", "enum": list(spec.choices)}
+        schema = {"anyOf": [one, {"type": "array", "items": one}]}
+        description += " Each one of: " + ", ".join(f"`{c}`" for c in spec.choices) + "."
+    elif spec.choices:
         schema["enum"] = list(spec.choices)
         description += " One of: " + ", ".join(f"`{c}`" for c in spec.choices) + "."
     if spec.minimum is not None:
@@ -69,6 +75,10 @@ def _kind(spec: Field) -> dict[str, Any]:
         return {"type": "array", "items": {"type": "string", "pattern": "^[A-Za-z]\\d{3}$"}}
     if spec.kind == "defaults":
         return _object(DEFAULT_FIELDS)
+    if spec.kind == "line":
+        return _object(LINE_FIELDS)
+    if spec.kind == "tariff":
+        return _object(TARIFF_FIELDS)
     if spec.kind == "hours":
         day = {"type": "string", "pattern": "^(closed|([01]\\d|2[0-4]):[0-5]\\d-([01]\\d|2[0-4]):[0-5]\\d"
                "(\\s*,\\s*([01]\\d|2[0-4]):[0-5]\\d-([01]\\d|2[0-4]):[0-5]\\d)*)$"}

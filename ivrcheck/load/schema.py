@@ -45,12 +45,24 @@ COMMON = {
                            "minute (`en`, `sv`) or syllables a second (`fi`); e.g. an SSML `<prosody rate>` "
                            "or the voice talent's tempo. Rule R507 reports rates above the language's standard.",
                            minimum=1),
+    "recording": Field("str", "The sound file this node plays (`greeting.wav`). Without `prompt:` its words are "
+                       "unknown: whether it offers a key is unknown, never \"not said\", and the score counts only "
+                       "what is known (docs/score.md)."),
+    "seconds": Field("number", "How long the prompt (or recording) plays, when known: the time a caller spends "
+                     "on it, instead of the time its words take to speak.", minimum=0, maximum=3600),
 }
 
 PERSON_FIELDS = {
     "receives": Field("strings", "The items the person is handed with the call (`[account_number, reason]`), "
                       "or `all` for a screen pop of everything the caller gave. Left out: unknown, and rule "
                       "H208 stays quiet."),
+    "languages": Field("strings", "The languages the people answering here serve (`[es, ca]`). Left out: "
+                       "unknown, and rule H212 stays quiet."),
+    "expected_wait": Field("number", "The average wait in seconds for a person, as the contact centre "
+                           "measures it: what a call costs counts it (docs/score.md).", minimum=0, maximum=86400),
+    "max_wait": Field("number", "Seconds after which the queue gives up on a waiting caller.",
+                      minimum=0, maximum=86400),
+    "overflow": Field("target", "Where callers go after `max_wait`; left out, the call is cut (rule H211)."),
 }
 
 PROMISE = Field("str", "When the caller will hear back, as told to them (`\"within 2 hours\"`, "
@@ -124,6 +136,30 @@ OPTION_FIELDS = {
                       "captures the reason for calling (`reason`): rule H208 follows it."),
     "language": Field("str", "The language this option switches the call to (`sv` for \"På svenska, "
                       "tryck 9\"): rules L305 and L306 check where and how it is offered."),
+    "contract_matter": Field("bool", "True when the option concerns a contract the caller already has "
+                             "(cancel, complain, an invoice): rule H213 checks what such a call costs."),
+}
+
+TARIFF_FIELDS = {
+    "per_minute": Field("number", "What a minute of a call to the line costs the caller.", required=True,
+                        minimum=0, maximum=1000),
+    "currency": Field("str", "The currency of the prices (`EUR` when left out)."),
+    "charged_while_queueing": Field("bool", "Whether the minutes waiting for a person are charged "
+                                    "(true when left out)."),
+    "basic_rate": Field("number", "What a minute of an ordinary call (a geographic or mobile number) costs; "
+                        "0 when left out.", minimum=0, maximum=1000),
+}
+
+LINE_FIELDS = {
+    "number": Field("str", "The phone number callers dial, as published."),
+    "country": Field("str", "The country the line serves, as an ISO 3166 code (`ES`, `FI`, `US`)."),
+    "consumers": Field("bool", "True when consumers call the line (customer service): the rules of the "
+                       "consumer-law profiles apply."),
+    "tariff": Field("tariff", "What the caller pays a minute."),
+    "answer_target_seconds": Field("number", "The promised time to answer, in seconds (180 under Ley 10/2025).",
+                                   minimum=0, maximum=86400),
+    "text_alternative": Field("strings", "The non-voice ways to get the same information and tasks.",
+                              choices=("sms", "chat", "rtt", "relay", "email", "web")),
 }
 
 EXTENSION_FIELDS = {
@@ -136,7 +172,8 @@ DEFAULT_FIELDS = ERROR_HANDLING
 
 TOP_FIELDS = {
     "name": Field("str", "The phone line's name, shown in reports and diagrams."),
-    "language": Field("str", "Language of prompts and labels (`en`, `fi`, ...): word lists and speaking rate."),
+    "language": Field("str", "Language of prompts and labels (`en`, `es`, `fi`, `sv`, ...): word lists and speaking "
+                      "rate. Prompts in a language without word lists are timed but not judged (L307)."),
     "entry": Field("target", "The node a call starts at.", required=True),
     "defaults": Field("defaults", "Error handling applied to every menu and input unless it says otherwise."),
     "hours": Field("hours", "Named schedules: name -> {days: \"HH:MM-HH:MM\"}; days are mon ... sun, ranges "
@@ -144,6 +181,8 @@ TOP_FIELDS = {
                             "(\"22:00-06:00\"), and 24:00 ends a day."),
     "nodes": Field("nodes", "Node id -> node.", required=True),
     "tasks": Field("tasks", "What callers come for and where they should land."),
+    "line": Field("line", "The line as a service: number, country, tariff, answer target and non-voice "
+                  "alternatives; read by the audit rules and what a call costs (docs/format.md)."),
 }
 
 TASK_FIELDS = {

@@ -79,7 +79,7 @@ def _box(key: str, node_id: str, menu: Menu, line: LineAnalysis, result: FileRes
          link: Linker) -> Box:
     node = menu.nodes.get(node_id)
     findings = [f for f in result.findings if f.node_id == node_id and f.state in (None, state)]
-    human = node_id in line.states[state].human_like
+    human = node_id in line.states[state].humans  # a person (green); a callback or voicemail is a promise
     return Box(key, node_id, node.type.value if node else "external",
                max((f.severity for f in findings), default=None), sorted({f.code for f in findings}), human,
                tooltip=tooltip(node_id, node, findings, menu), href=link(node))

@@ -6,6 +6,7 @@ from __future__ import annotations
 import json
 from typing import Any, Sequence
 
+from ivrcheck.callers.journey import describe
 from ivrcheck.findings import FileResult
 from ivrcheck.report.text import format as findings_text
 from ivrcheck.report.text import inert
@@ -54,9 +55,7 @@ def _block(result: FileResult, explain: bool = False) -> str:
         return findings_text([result]).rstrip() + f"\n{inert(result.path)}: no score: the file could not be loaded."
     parts = "\n".join(f"  {name.replace('_', ' '):<13} {points:>2}/25" for name, points in result.breakdown.items())
     m = result.metrics
-    human = "none reachable" if m["steps_to_human"] is None else (
-        f"{m['steps_to_human']} key press{'es' if m['steps_to_human'] != 1 else ''}, {m['seconds_to_human']} s")
-    summary = (f"  depth {m['depth']}, {m['menus']} menus, {m['options']} options; human: {human}; "
+    summary = (f"  depth {m['depth']}, {m['menus']} menus, {m['options']} options; {describe(m)}; "
                f"zero-out coverage {m['zero_out_coverage']:.0%}; {len(result.findings)} findings"
                + "".join(f"\n  {line}" for line in caller_lines(m)))
     if explain and result.clarity is not None:
@@ -75,6 +74,8 @@ def caller_lines(m: dict) -> list[str]:
         silent = m.get("fallback_seconds_to_human")
         person += f", pressing nothing {silent} s" if silent is not None else ", pressing nothing: never"
         lines.append(f"time: {m['expected_seconds']} s until the average caller lands ({how}); {person}")
+    if (cost := call_cost_line(m)) is not None:
+        lines.append(cost)
     if m.get("task_success_rate") is not None:
         from ivrcheck.callers.tasks import band
 
@@ -82,6 +83,12 @@ def caller_lines(m: dict) -> list[str]:
         lines.append(f"tasks: {done}/{len(m.get('tasks', []))} predicted to succeed "
                      f"({m['task_success_rate']:.0%}, {band(m['task_success_rate'])}); `ivrcheck tasks` for paths")
     return lines
+
+
+def call_cost_line(m: dict) -> str | None:
+    from ivrcheck.callers.cost import summary
+
+    return summary(m)
 
 
 def _explained(result: FileResult, summary: str) -> str:

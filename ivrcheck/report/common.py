@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import os
 from collections import Counter
 from typing import Iterable
 
@@ -40,3 +41,23 @@ def numbered(keys: Iterable[str]) -> list[int]:
         seen[key] += 1
         out.append(seen[key])
     return out
+
+
+#: The environment variable naming where the user publishes ivrcheck's docs folder (rule pages under
+#: `rules/`, F codes in `load-errors.md`). ivrcheck links to no address of its own making: without
+#: it, the SARIF carries each page as its `help` and the reports bundle the pages they cite.
+DOCS_URL_VARIABLE = "IVRCHECK_DOCS_URL"
+
+
+def docs_url() -> str | None:
+    """The configured base of the docs (ending in `/`), or None."""
+    base = os.environ.get(DOCS_URL_VARIABLE, "").strip()
+    return (base if base.endswith("/") else base + "/") if base else None
+
+
+def help_uri(code: str) -> str | None:
+    """The page of a rule or F code under the configured docs URL, or None when none is configured."""
+    base = docs_url()
+    if base is None:
+        return None
+    return f"{base}load-errors.md#{code.lower()}" if code.startswith("F") else f"{base}rules/{code}.md"

@@ -9,10 +9,11 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any, Iterable, Mapping, Sequence
 
-from ivrcheck.findings import FileResult, Finding, Severity
+from ivrcheck.findings import FileResult, Finding, Severity, Waiver
 from ivrcheck.graph import LineAnalysis
+from ivrcheck.graph.clock import edge_seconds
 from ivrcheck.model import Menu, Node, NodeType
-from ivrcheck.report.sarif import help_uri
+from ivrcheck.report.common import help_uri
 
 #: The score parts in plain words for a reader who has not seen the score docs.
 PART_NAMES = {"navigation": "Navigation", "human_access": "Human access", "wording": "Wording",
@@ -64,6 +65,8 @@ class LineReport:
     findings: tuple[Finding, ...]
     menus: tuple[MenuDetail, ...] = ()
     other_files: tuple[str, ...] = field(default_factory=tuple)
+    #: The accepted exceptions of the line's files (report/audit.py lists them).
+    waivers: tuple[Waiver, ...] = ()
 
     @property
     def title(self) -> str:
@@ -94,22 +97,23 @@ def line_reports(inspections: Iterable[Any], results: Sequence[FileResult] = ())
         others = tuple(sorted({n.source for n in menu.nodes.values() if n.source and n.source != result.path}
                               if menu is not None else ()))
         findings = [*result.findings, *(f for p in others if p in by_path for f in by_path[p].findings)]
+        waivers = (*result.waivers, *(w for p in others if p in by_path for w in by_path[p].waivers))
         menus = tuple(menu_details(menu, line)) if menu is not None and line is not None else ()
-        reports.append(LineReport(result.path, result, menu, line, tuple(findings), menus, others))
+        reports.append(LineReport(result.path, result, menu, line, tuple(findings), menus, others, waivers))
     return reports
 
 
 def menu_details(menu: Menu, line: LineAnalysis) -> Iterable[MenuDetail]:
     """Every menu and input of the line in file order, with the seconds until each option is heard."""
-    language = line.language
+    clock = line.clock  # every second from the line's one clock
     for node in menu.nodes.values():
         if not node.is_interactive:
             continue
-        options = tuple(OptionDetail(_key_name(o.key, o.kind, o.digits), o.label or "",
-                                     o.target.ref if o.target else "", round(language.seconds_until(node.prompt, o.key), 1))
+        options = tuple(OptionDetail(_key_name(o.key, o.kind, o.digits), o.label or "", o.target.ref if o.target else "",
+                                     round(edge_seconds(node, {"kind": "key", "press": o.key}, clock), 1))
                         for o in node.options)
         yield MenuDetail(node.id, node.type.value, " ".join((node.prompt or "").split()),
-                         round(language.seconds(node.prompt), 1), options, tuple(_handling(node)),
+                         round(clock.prompt(node), 1), options, tuple(_handling(node)),
                          node.id in line.reachable)
 
 
@@ -149,8 +153,9 @@ def headline(report: LineReport) -> str:
 
 
 def fix_url(finding: Finding) -> str:
-    """The page that explains a finding's rule (or load problem) on the project's site."""
-    return help_uri(finding.code)
+    """The page that explains a finding's rule (or load problem): under the configured docs URL, or
+    the copy of the page bundled at the end of the report (`#rule-CODE`)."""
+    return help_uri(finding.code) or f"#rule-{finding.code}"
 
 
 def seconds_text(value: Any) -> str:
@@ -170,12 +175,18 @@ def node_kind(node: Node | None) -> str:
 
 
 def _person(values: Mapping[str, Any]) -> str:
-    steps, seconds = values.get("steps_to_human"), values.get("seconds_to_human")
+    """How a caller reaches a person, by the journey's announced way (callers/journey.py)."""
+    way = values.get("person")
+    steps, seconds = (way["steps"], way["seconds"]) if way else (None, None)
     if steps is None:
+        promise = values.get("promise")
+        later = f" (a {promise['who']} offers a person later)" if promise else ""
+        if values.get("steps_to_human") is not None:
+            return f"reaches a person only by a key the prompts never offer{later}"
         if values.get("fallback_to_human"):
-            return (f"reaches a person only by waiting or by mistake ({seconds_text(values.get('fallback_seconds_to_human'))}),"
-                    " never by choosing")
-        return "cannot reach a person"
+            waited = seconds_text(values.get("fallback_seconds_to_human"))
+            return f"reaches a person only by waiting or by mistake ({waited}), never by choosing{later}"
+        return f"cannot reach a person{later}"
     if steps == 0:
         return f"reaches a person without pressing a key ({seconds_text(seconds)})"
     return f"reaches a person in {steps} key press{'' if steps == 1 else 'es'} ({seconds_text(seconds)})"

@@ -17,8 +17,10 @@ from typing import Any, Callable, Iterable, Sequence
 
 from ivrcheck import __version__
 from ivrcheck.findings import FileResult
+from ivrcheck.report import html_audit as auditor
 from ivrcheck.report import html_parts as parts
 from ivrcheck.report.handover import STATE_NAMES, LineReport, line_reports
+from ivrcheck.report.audit import today as _date
 from ivrcheck.report.inline_svg import inline
 from ivrcheck.report.phone import phone_data
 
@@ -56,7 +58,7 @@ def document(reports: list[LineReport], draw: Drawer) -> str:
         '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
         f'<meta name="generator" content="ivrcheck {parts.text(__version__)}">\n'
         f"<title>Phone menu review: {parts.text(names)}</title>\n<style>{style}</style>\n</head>\n<body>\n"
-        f"{_head(reports)}\n{''.join(sections)}\n"
+        f"{_head(reports)}\n{''.join(sections)}\n{auditor.rule_pages(f for r in reports for f in r.findings)}\n"
         f'<script type="application/json" id="ivr-data">{json_for_html(data)}</script>\n'
         f"<script>{script}</script>\n</body>\n</html>\n"
     )
@@ -101,21 +103,13 @@ def _head(reports: list[LineReport]) -> str:
             f'<th class="num">suggestions</th></tr></thead><tbody>{rows}</tbody></table></div>')
 
 
-def _date() -> str:
-    """Today, or the day SOURCE_DATE_EPOCH names (reproducible builds)."""
-    epoch = os.environ.get("SOURCE_DATE_EPOCH", "")
-    if epoch.isdigit():
-        return datetime.datetime.fromtimestamp(int(epoch), datetime.timezone.utc).date().isoformat()
-    return datetime.date.today().isoformat()
-
-
 def _section(index: int, report: LineReport, draw: Drawer, data: list[dict[str, Any]]) -> str:
     t = parts.text
     head = (f'<div class="line-head"><div><h2>{t(report.title)}</h2><p class="path mono">{t(report.path)}</p></div>'
             + (f'<p class="meta">language {t(report.menu.language)}</p>' if report.menu else "") + "</div>")
-    body = [head, parts.summary(report)]
+    body = [head, auditor.cover(report, _date()), parts.summary(report)]
     if report.metrics:
-        body += ["<h3>Key figures</h3>", parts.key_figures(report)]
+        body += ["<h3>Key figures</h3>", parts.key_figures(report), auditor.cost(report)]
     if report.menu is not None and report.line is not None:
         figures, svg_ids, wide = _diagrams(index, report, draw)
         data.append(phone_data(report.menu, report.line, report.findings, svg_ids))
@@ -124,7 +118,7 @@ def _section(index: int, report: LineReport, draw: Drawer, data: list[dict[str, 
                 "everything else in this report reads without it.</p>")
         body.append(f'<div class="menu-block{" landscape" if wide else ""}"><h3>The menu<span class="screen-only">, '
                     f'and a phone to try it on</span></h3>{note}<div class="try">{figures}{phone}</div></div>')
-    body += [f"<h3>Findings ({len(report.findings)})</h3>", parts.findings_table(report.findings, report.path)]
+    body += [auditor.findings(report), auditor.waivers(report)]
     if report.menus:
         intro = ('<p class="meta">What a caller hears in each menu, and how many seconds pass before each option '
                  "has been offered.</p>")

@@ -10,6 +10,7 @@ import html
 import re
 from typing import Any, Iterable
 
+from ivrcheck.callers.journey import describe
 from ivrcheck.findings import Finding
 from ivrcheck.report.handover import (
     PART_MEANING,
@@ -92,12 +93,14 @@ def key_figures(report: LineReport) -> str:
     if not metrics:
         return ""
     head = ("<tr><th>when</th><th class=num>key presses to a person</th><th class=num>seconds to a person</th>"
-            "<th class=num>seconds to a person pressing nothing</th><th class=num>menus where 0 reaches a person</th></tr>")
+            "<th class=num>seconds to a person pressing nothing</th><th class=num>menus where 0 reaches a person</th>"
+            "<th>following the prompts</th></tr>")
     rows = "".join(
         f"<tr><th scope=row>{text(name)}</th><td class=num>{text(_count(values.get('steps_to_human')))}</td>"
         f"<td class=num>{text(seconds_text(values.get('seconds_to_human')))}</td>"
         f"<td class=num>{text(seconds_text(values.get('fallback_seconds_to_human')))}</td>"
-        f"<td class=num>{text(percent_text(values.get('zero_out_coverage')))}</td></tr>"
+        f"<td class=num>{text(percent_text(values.get('zero_out_coverage')))}</td>"
+        f"<td>{text(describe(values))}</td></tr>"
         for name, values in figures(metrics))
     facts = [("menu depth", metrics.get("depth")), ("menus", metrics.get("menus")), ("options", metrics.get("options")),
              ("most options in one menu", metrics.get("max_options"))]

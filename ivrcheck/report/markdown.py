@@ -6,7 +6,9 @@ from __future__ import annotations
 import re
 from typing import Any, Iterable, Sequence
 
-from ivrcheck.findings import FileResult
+from ivrcheck.callers.journey import describe
+from ivrcheck.findings import FileResult, Finding
+from ivrcheck.report import audit
 from ivrcheck.report.handover import (
     PART_MEANING,
     STATE_NAMES,
@@ -35,6 +37,7 @@ def format(inspections: Iterable[Any], results: Sequence[FileResult] = (), merma
                             [[cell(r.title), _score(r), *(str(n) for n in r.counts().values())] for r in reports]))
     for report in reports:
         blocks.extend(_line(report, draw))
+    blocks.extend(_rule_pages(f for r in reports for f in r.findings))
     return "\n\n".join(blocks) + "\n"
 
 
@@ -51,6 +54,7 @@ def _score(report: LineReport) -> str:
 def _line(report: LineReport, draw: Any) -> list[str]:
     result = report.result
     blocks = [f"## {cell(report.title)}", f"`{_code(report.path)}`" if report.path else "",
+              table(["", ""], [[cell(k), cell(v)] for k, v in audit.cover(report, audit.today())]),
               f"**Clarity score: {_score(report)}.** {cell(headline(report))}"]
     if result.breakdown:
         blocks.append(table(["part", "points", "what it measures"],
@@ -63,15 +67,18 @@ def _line(report: LineReport, draw: Any) -> list[str]:
         blocks.append("### Most important first\n\n" + "\n".join(items))
     if report.metrics:
         rows = [[cell(name), _plain(v.get("steps_to_human")), seconds_text(v.get("seconds_to_human")),
-                 seconds_text(v.get("fallback_seconds_to_human")), percent_text(v.get("zero_out_coverage"))]
+                 seconds_text(v.get("fallback_seconds_to_human")), percent_text(v.get("zero_out_coverage")),
+                 cell(describe(v))]
                 for name, v in figures(report.metrics)]
         blocks += ["### Key figures", table(["when", "key presses to a person", "seconds to a person",
-                                             "pressing nothing", "menus where 0 reaches a person"], rows)]
+                                             "pressing nothing", "menus where 0 reaches a person",
+                                             "following the prompts"], rows)]
         done = tasks(report.metrics)
         if done:
             blocks.append(table(["the caller wants", "predicted", "time"],
                                 [[cell(str(t["say"])), "succeeds" if t.get("success") else "**fails**",
                                   seconds_text(t.get("seconds"))] for t in done]))
+        blocks.extend(_cost(report))
     if report.menu is not None and report.line is not None:
         blocks.append("### Diagram")
         for state in report.line.states:
@@ -83,15 +90,8 @@ def _line(report: LineReport, draw: Any) -> list[str]:
             if len(report.line.states) > 1:
                 blocks.append(f"**{STATE_NAMES.get(state, state)}**")
             blocks.append(fenced(diagram, "mermaid"))
-    blocks.append(f"### Findings ({len(report.findings)})")
-    if report.findings:
-        blocks.append(table(["severity", "rule", "node", "line", "problem", "how to fix"], [
-            [SEVERITY_WORDS[f.severity.value], f"[{cell(f.code)}]({fix_url(f)}) {cell(f.name)}", cell(f.node_id or "—"),
-             cell(f"{f.span.line}:{f.span.column}" if f.path == report.path else f"{f.path}:{f.span.line}"),
-             cell(f.message + (f" [{f.state} hours]" if f.state else "")), cell(f.help or "—")]
-            for f in report.findings]))
-    else:
-        blocks.append("No findings.")
+    blocks.extend(_findings(report))
+    blocks.extend(_waivers(report))
     if report.menus:
         blocks.append("### Menu by menu")
         for menu in report.menus:
@@ -105,6 +105,58 @@ def _line(report: LineReport, draw: Any) -> list[str]:
             if menu.handling:
                 blocks.append("; ".join(f"{cell(when)}: {cell(target)}" for when, target in menu.handling))
     return [b for b in blocks if b]
+
+
+def _findings(report: LineReport) -> list[str]:
+    """The findings table, or one table per clause when a profile judged the line."""
+    if not report.findings:
+        return [f"### Findings (0)", "No findings."]
+    if not any(f.clause for f in report.findings):
+        return [f"### Findings ({len(report.findings)})", _findings_table(report, report.findings)]
+    blocks = [f"### Findings by clause ({len(report.findings)})"]
+    for clause, found in audit.by_clause(report.findings):
+        blocks += [f"#### {cell(clause)} ({len(found)})", _findings_table(report, found)]
+    return blocks
+
+
+def _findings_table(report: LineReport, findings: Iterable[Finding]) -> str:
+    return table(["severity", "rule", "node", "line", "problem", "how to fix"], [
+        [SEVERITY_WORDS[f.severity.value], f"[{cell(f.code)}]({fix_url(f)}) {cell(f.name)}", cell(f.node_id or "—"),
+         cell(f"{f.span.line}:{f.span.column}" if f.path == report.path else f"{f.path}:{f.span.line}"),
+         cell(f.message + (f" [{f.state} hours]" if f.state else "")), cell(f.help or "—")]
+        for f in findings])
+
+
+def _cost(report: LineReport) -> list[str]:
+    found = audit.cost(report.metrics)
+    if found is None:
+        return []
+    head, rows = found
+    return ["### What a call costs the caller", cell(head),
+            table(["way", "in the line", "in the queue", "charged", "cost"], [[cell(v) for v in row] for row in rows])]
+
+
+def _waivers(report: LineReport) -> list[str]:
+    if not report.waivers:
+        return []
+    return [f"### Accepted exceptions ({len(report.waivers)})",
+            table(["rules", "reason", "accepted by", "until", "where", "in this run"],
+                  [[cell(v) for v in row] for row in audit.waiver_rows(report.waivers)])]
+
+
+def _rule_pages(findings: Iterable[Finding]) -> list[str]:
+    """The pages of the rules the report cites, each under the anchor its links point to."""
+    pages = audit.cited_pages(findings)
+    if not pages:
+        return []
+    return ["## The rules cited in this report",
+            *(f'<a id="rule-{code}"></a>\n\n' + _demoted(page) for code, page in pages)]
+
+
+def _demoted(page: str) -> str:
+    """A page's headings two levels down, outside its code blocks (a YAML comment is no heading)."""
+    parts = re.split(r"(```.*?```)", page, flags=re.DOTALL)
+    return "".join(p if p.startswith("```") else re.sub(r"^(#+) ", r"\1## ", p, flags=re.MULTILINE) for p in parts)
 
 
 def fenced(body: str, language: str) -> str:

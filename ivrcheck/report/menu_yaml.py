@@ -19,9 +19,9 @@ _PLAIN = re.compile(r"^[A-Za-z_][A-Za-z0-9_.-]*$")
 _RESERVED = frozenset(["y", "n", "yes", "no", "on", "off", "true", "false", "null"])
 _UNSAFE = re.compile("[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u2028\u2029\ufeff]")
 
-_FIELD_ORDER = ("prompt", "language", "speaking_rate", "queue", "hours", "closed", "announces_wait", "confirmation",
-                "promise", "human", "changes", "on", "digits", "digit_timeout", "collects", "next", "timeout", "retries",
-                "on_timeout", "on_invalid", "after_retries", "default")
+_FIELD_ORDER = ("prompt", "seconds", "language", "speaking_rate", "queue", "hours", "closed", "announces_wait",
+                "confirmation", "promise", "human", "changes", "on", "digits", "digit_timeout", "collects", "next",
+                "timeout", "retries", "on_timeout", "on_invalid", "after_retries", "default")
 
 
 def imported(menu: Menu, findings: Iterable[Finding], title: str, source: str) -> str:
@@ -72,6 +72,8 @@ def _node(node: Node, note: str | None) -> list[str]:
         lines.append(f"type: {node.type.value}")
     if note:
         lines.append(f"description: {_str(note)}")
+    if node.words_unknown and not node.prompt:  # keeps "its words are unknown" when the file is read back
+        lines.append("recording: recorded prompt")
     for name in _FIELD_ORDER:
         value = getattr(node, name)
         if value is None or (name == "human" and not value):

@@ -40,8 +40,8 @@ def phone_data(menu: Menu, line: LineAnalysis, findings: tuple[Finding, ...],
                 entry["prompt"] = " ".join(node.prompt.split())
             if node.is_interactive:
                 entry["retries"] = node.retries or 1
-                entry["wait"] = _finite(edge_seconds(node, {"kind": "timeout"}, line.language))
-                entry["wrong"] = _finite(edge_seconds(node, {"kind": "invalid"}, line.language))
+                entry["wait"] = _finite(edge_seconds(node, {"kind": "timeout"}, line.clock))
+                entry["wrong"] = _finite(edge_seconds(node, {"kind": "invalid"}, line.clock))
             if node.type is NodeType.INPUT:
                 entry["digits"] = node.digits or 1
             if node.queue:
@@ -58,7 +58,7 @@ def phone_data(menu: Menu, line: LineAnalysis, findings: tuple[Finding, ...],
         edges: dict[str, list[dict[str, Any]]] = {}
         for source, outgoing in analysis.out.items():
             node = analysis.nodes.get(source)
-            edges[source] = [_edge(target, attrs, edge_seconds(node, attrs, line.language)) for target, attrs in outgoing]
+            edges[source] = [_edge(target, attrs, line.clock.edge(node, attrs)) for target, attrs in outgoing]
         states[state] = {"edges": edges, "humans": sorted(analysis.human_like), "svg": svg_ids.get(state, {})}
     return {"name": menu.name, "entry": menu.entry.ref, "voice": voice(menu.language), "nodes": nodes,
             "states": states}

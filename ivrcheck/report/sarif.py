@@ -9,17 +9,14 @@ from typing import Any, Sequence
 from urllib.parse import quote
 
 from ivrcheck import __version__
-from ivrcheck.findings import FileResult, Finding, Severity
+from ivrcheck.findings import FileResult, Finding, Fix, Severity
 from ivrcheck.load.codes import LOAD_CODES, LoadCode
-from ivrcheck.report.common import described, digest, numbered, region
+from ivrcheck.report.common import described, digest, docs_url, help_uri, numbered, region
 from ivrcheck.rules import ALL_RULES, BY_CODE, family
 from ivrcheck.rules.base import Rule, summary
 from ivrcheck.rules.pages import sections
 
 SCHEMA_URI = "https://json.schemastore.org/sarif-2.1.0.json"
-INFORMATION_URI = "https://github.com/ivrcheck/ivrcheck"
-DOCS_URL = "https://github.com/ivrcheck/ivrcheck/blob/main/docs/rules/"
-LOAD_ERRORS_URL = DOCS_URL.removesuffix("rules/") + "load-errors.md"
 #: The key under partialFingerprints; bump the version if the hashed fields ever change.
 FINGERPRINT = "ivrcheck/v1"
 LEVELS = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "note"}
@@ -53,7 +50,9 @@ def log(results: Sequence[FileResult]) -> dict[str, Any]:
     driver: dict[str, Any] = {"name": "ivrcheck", "version": __version__}
     if _SEMVER.fullmatch(__version__):  # SARIF wants SemVer here; a PEP 440 ".dev1" is not
         driver["semanticVersion"] = __version__
-    driver.update(informationUri=INFORMATION_URI, rules=rules)
+    if (base := docs_url()) is not None:  # only an address the user configured (docs/ci.md)
+        driver["informationUri"] = base
+    driver["rules"] = rules
     run = {"tool": {"driver": driver}, "columnKind": "unicodeCodePoints", "results": out,
            "properties": {"clarity": [clarity(r) for r in results]}}
     return {"$schema": SCHEMA_URI, "version": "2.1.0", "runs": [run]}
@@ -85,12 +84,6 @@ def load_descriptor(code: LoadCode) -> dict[str, Any]:
     return _descriptor(code.code, code.name, code.severity, what, what, helps)
 
 
-def help_uri(code: str) -> str:
-    if code.startswith("F"):
-        return f"{LOAD_ERRORS_URL}#{code.lower()}"
-    return f"{DOCS_URL}{code}.md"
-
-
 def _descriptor(code: str, name: str, severity: Severity, short: str, full: str,
                 helps: list[tuple[str, str]]) -> dict[str, Any]:
     sections_ = [(heading, body) for heading, body in helps if body]
@@ -103,7 +96,8 @@ def _descriptor(code: str, name: str, severity: Severity, short: str, full: str,
             "text": "\n\n".join(f"{heading}:\n{_plain(body)}" for heading, body in sections_),
             "markdown": "\n\n".join(f"## {heading}\n\n{body}" for heading, body in sections_),
         }
-    descriptor["helpUri"] = help_uri(code)
+    if (uri := help_uri(code)) is not None:
+        descriptor["helpUri"] = uri
     descriptor["defaultConfiguration"] = {"level": LEVELS[severity]}
     rule = BY_CODE.get(code)
     tag = family(rule) if rule is not None else "load" if code in LOAD_CODES else "other"
@@ -125,10 +119,23 @@ def result(finding: Finding, rule_index: int, fingerprint: str) -> dict[str, Any
         }}],
         "partialFingerprints": {FINGERPRINT: fingerprint},
     }
+    if finding.fix is not None:
+        out["fixes"] = [fix(finding.path, finding.fix)]
     properties = {key: value for key, value in (("node", finding.node_id), ("state", finding.state)) if value}
     if properties:
         out["properties"] = properties
     return out
+
+
+def fix(path: str, found: Fix) -> dict[str, Any]:
+    """A SARIF fix: the file's replacements, each a region (end excluded) and the text put there.
+    Whether it is safe to apply unattended is in its property bag, as `check --fix` decides."""
+    replacements = [{"deletedRegion": {"startLine": e.line, "startColumn": e.column,
+                                       "endLine": e.end_line, "endColumn": e.end_column},
+                     "insertedContent": {"text": e.text}} for e in found.edits]
+    return {"description": {"text": found.title},
+            "artifactChanges": [{"artifactLocation": artifact(path), "replacements": replacements}],
+            "properties": {"safe": found.safe}}
 
 
 def artifact(path: str) -> dict[str, str]:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from ivrcheck.config import Config
-from ivrcheck.language import load_language
+from ivrcheck.language import available, load_language
 from ivrcheck.rules import ALL_RULES, selected
 
 
@@ -25,7 +25,10 @@ def describe(config: Config) -> str:
     lines.append(f"fail_on: {config.fail_on}  # {source('fail_on')}")
     if config.profiles:
         lines.append(f"profile: {list(config.profiles)}  # {origin}")
-    for code in ("en", "fi"):
+    for waiver in config.waivers:
+        until = f", until {waiver.until}" if waiver.until else ""
+        lines.append(f"waiver: {list(waiver.rules)}{until}: {waiver.reason}  # {origin}")
+    for code in available():  # every language with word lists: en, es, fi, sv
         language = load_language(code)
         rate = config.rate_for(code)
         where = origin if rate is not None else f"default (ivrcheck/language/{code}.yaml)"

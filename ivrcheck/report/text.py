@@ -54,6 +54,10 @@ def summary(results: Sequence[FileResult]) -> str:
             f"; lowest clarity score {lowest.score}/100 ({inert(lowest.path)})")
     unloaded = sum(1 for r in results if r.score is None)
     failed = f"; {unloaded} could not be loaded" if unloaded else ""
+    waivers = [w for r in results for w in r.waivers]
+    expired = sum(1 for w in waivers if w.expired)
+    if waivers:  # an auditor sees that exceptions were accepted; the JSON and the report list them
+        score += f"; {_plural(len(waivers), 'waiver')}" + (f" ({expired} expired)" if expired else "")
     if not counts:
         return f"All checks passed! ({files}{score})"
     parts = [_plural(counts[s], s.value) for s in (Severity.ERROR, Severity.WARNING, Severity.INFO) if counts[s]]

@@ -32,6 +32,13 @@ def family(rule: Rule) -> str:
     return rule.__name__.split(".")[-2]
 
 
+def reads_words(rule: Rule) -> bool:
+    """Whether a rule judges what prompts and labels say: the wording rules, and those that declare
+    `READS_WORDS = True` (H209 reads time promises). Their findings on a node in a language
+    ivrcheck has no words for are dropped; L307 says which nodes those are."""
+    return bool(getattr(rule, "READS_WORDS", rule.PART == "wording"))
+
+
 def lookup(code_or_name: str) -> Rule | None:
     """A rule by code (`S103`, case-insensitive) or name (`dead-end`)."""
     return BY_CODE.get(code_or_name.upper()) or BY_NAME.get(code_or_name.lower())
@@ -53,9 +60,10 @@ def run(menu: Menu, line: LineAnalysis, config: Config) -> Iterator[Finding]:
     ignored: dict[str, dict[Span, frozenset[str]]] = {}  # node id -> what its options ignore, by position
     for rule in selected(config):
         severity = config.severity.get(rule.CODE)
+        judges = reads_words(rule)
         for problem in rule.check(menu, line, config.settings_for(rule.CODE, rule.SETTINGS)):
             node = menu.nodes.get(problem.node_id) if problem.node_id else None
-            if node is not None and _silenced(node, rule.CODE, problem, ignored):
+            if node is not None and (_silenced(node, rule.CODE, problem, ignored) or judges and line.unread(node)):
                 continue
             clause = config.clauses.get(rule.CODE)
             yield Finding(
@@ -63,7 +71,7 @@ def run(menu: Menu, line: LineAnalysis, config: Config) -> Iterator[Finding]:
                 severity=severity or problem.severity or rule.SEVERITY,
                 message=problem.message + _how_reached(line, problem) + (f" [{clause}]" if clause else ""),
                 help=problem.help, span=problem.span,
-                node_id=problem.node_id, state=problem.state,
+                node_id=problem.node_id, state=problem.state, clause=clause,
             )
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from types import ModuleType
 from typing import TYPE_CHECKING, Any, Callable, Iterator, Mapping, Protocol
 
@@ -60,8 +61,18 @@ def aims_at_person(menu: Menu, line: LineAnalysis, menu_id: str, option: Option)
     return any(a.option_reaches_human(menu_id, option.key, live_only=True) for a in line.states.values())
 
 
-#: The keys ISO/IEC 13714 reserves for navigation; they count as choices only when used for a task.
-UNIVERSAL_KEYS = ("0", "*", "#")
+def line_person(menu: Menu, line: LineAnalysis) -> tuple[str, str] | None:
+    """The person the line's menus send "0" to most often, with the label they give it: the
+    certain target for a fix that adds a way to a person (H203, R503). Worked out once per line."""
+    key = "rules.base.line_person"
+    if key not in line.shared:
+        zeros = Counter((o.target.ref, o.label) for node in line.menus for o in node.options
+                        if o.key == "0" and o.target is not None and o.label and aims_at_person(menu, line, node.id, o))
+        line.shared[key] = zeros.most_common(1)[0][0] if zeros else None
+    return line.shared[key]
+
+
+#: The keys ISO/IEC 13714 reserves for navigation (model.UNIVERSAL_KEYS) count as choices only when used for a task.
 
 
 def universal_function(node: Node, option: Option, line: LineAnalysis) -> str | None:

@@ -54,11 +54,18 @@ class Clarity:
     facts: Facts | None = None
 
 
+#: Findings about ivrcheck's own reading, not about the line: an importer's note that a step's
+#: outcome is not in the export (F020). The menu YAML `import` writes holds the same line without
+#: them, and must score the same.
+UNSCORED = frozenset({"F020"})
+
+
 def clarity(findings: Iterable[Finding], measured: Facts) -> Clarity:
     """Score a line from its measures and findings."""
     by_part: dict[str, list[Finding]] = {part: [] for part in PARTS}
     for finding in findings:
-        by_part[part_of(finding.code)].append(finding)
+        if finding.code not in UNSCORED:
+            by_part[part_of(finding.code)].append(finding)
     details = tuple(PART_FUNCTIONS[part](measured, by_part[part]) for part in PARTS)
     raw = {p.name: max(0.0, min(PART_POINTS, p.raw)) for p in details}
     caps = [c for p in details for c in p.caps]

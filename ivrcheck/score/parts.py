@@ -9,11 +9,11 @@ count as the share of the part's items (options, prompts, menus, nodes) they lan
 from __future__ import annotations
 
 from collections import defaultdict
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Callable, Iterable, Sequence
 
 from ivrcheck.findings import Finding, Severity
-from ivrcheck.score.facts import Facts, MenuFacts, StateFacts, item_of
+from ivrcheck.score.facts import Facts, Journey, MenuFacts, item_of
 
 PART_POINTS = 25.0
 #: Weight of an item's worst finding in a share: an error counts fully.
@@ -32,6 +32,10 @@ MEASURED = {
 #: Weight of each schedule state in human access when a line has hours.
 STATE_WEIGHT = {"open": 0.7, "closed": 0.3}
 ONE_THIRD = PART_POINTS / 3
+#: A promise of a person later earns this share of what a person now earns, by state: outside
+#: hours a callback is the best a line can offer and a voicemail less (the GetHuman standard asks
+#: for a callback, a message only without one); while open it stands in for a person who should be there.
+PROMISE_CREDIT = {"closed": {"callback": 1.0, "voicemail": 0.8}, "open": {"callback": 0.5, "voicemail": 0.4}}
 
 
 @dataclass(frozen=True)
@@ -162,35 +166,50 @@ def human_access(facts: Facts, findings: Sequence[Finding]) -> Part:
         weight = weights[state.state]
         when = f" ({state.state})" if facts.has_hours else ""
         credit, value = _reach(state, facts.max_steps)
-        measures.append(Measure(f"reaching a person{when}", value, 15 * weight * credit, 15 * weight,
+        measures.append(Measure(f"reaching a person{when}", value, 10 * weight * credit, 10 * weight,
                                 shares.about("H201", "H202", "H205")))
-        coverage = state.zero_out / state.menus if state.menus else 1.0
-        measures.append(Measure(f"zero-out coverage{when}", f"{coverage:.0%} of {state.menus} menus",
+        # A state where no way at all leads to a person or a promise earns none of its points.
+        nobody = state.reaches is None and state.hidden is None and not state.people
+        coverage, menus = (0.0, 0) if nobody else state.zero_out_coverage(facts.scope)
+        measures.append(Measure(f"zero-out coverage{when}", f"{coverage:.0%} of {menus} menus",
                                 6 * weight * coverage, 6 * weight, shares.about("H203")))
+        chosen, value = (0.0, "nobody to reach") if nobody else _chosen(state)
+        measures.append(Measure(f"people reached by choosing{when}", value, 5 * weight * chosen, 5 * weight))
     measures.append(shares.measure("other human-access findings", facts.human_items, 4, "human_access"))
     opened = next(s for s in facts.states if s.state == "open")
-    if opened.steps is None:
+    if opened.person is None:
         caps.append(Cap("no person can be reached by any announced key", ONE_THIRD, 50))
     return Part("human_access", tuple(measures), tuple(caps))
 
 
-def _reach(state: StateFacts, max_steps: int) -> tuple[float, str]:
-    """Credit for the announced way to a person, and how it reads."""
-    if state.steps is None:
-        if state.hidden_route:
-            return 0.15, f"no announced key; only by {state.hidden_how}"
-        return 0.0, "no way at all"
-    steps = ramp(state.steps, max_steps, max_steps + 4, 0.4)
-    seconds = ramp(state.seconds or 0.0, 30, 120, 0.4)
-    credit = min(steps, seconds) * state.kind_factor
-    who = "a person" if state.reaches in ("agent", "transfer") else f"a {state.reaches}"
-    presses = f"{state.steps} key press{'es' if state.steps != 1 else ''}"
-    return credit, f"{who} in {presses}, {state.seconds} s"
+def _reach(state: Journey, max_steps: int) -> tuple[float, str]:
+    """Credit for the announced way to a person (or the promise of one), and how it reads."""
+    way = state.reaches
+    if way is None:
+        return (0.15 if state.hidden is not None else 0.0), state.describe()
+    steps = ramp(way.steps, max_steps, max_steps + 4, 0.4)
+    seconds = ramp(way.seconds, 30, 120, 0.4)
+    return min(steps, seconds) * PROMISE_CREDIT[state.state].get(way.who, 1.0), state.describe()
+
+
+def _chosen(state: Journey) -> tuple[float, str]:
+    """Credit for the people a caller reaches by choosing, not only after errors, and how it reads."""
+    people, late = len(state.people), len(state.after_errors)
+    if not people:
+        return 1.0, "no person to reach"
+    if not late:
+        return 1.0, f"all {people} by choosing"
+    names = ", ".join(state.after_errors[:3]) + (" ..." if late > 3 else "")
+    return 1.0 - late / people, f"{late} of {people} only after errors ({names})"
 
 
 def wording(facts: Facts, findings: Sequence[Finding]) -> Part:
     shares = Shares(findings, facts, "wording")
     measure = shares.measure("options and prompts with wording findings", facts.wording_items, 25, "wording")
+    if facts.unknown_prompts:  # judged on what is known; say how much was not
+        unknown = facts.unknown_prompts
+        measure = replace(measure, value=f"{measure.value}; {unknown} prompt{'s' if unknown != 1 else ''} "
+                                         "with unknown words not judged")
     return Part("wording", (measure,))
 
 
@@ -207,6 +226,9 @@ def robustness(facts: Facts, findings: Sequence[Finding]) -> Part:
     if facts.traps:
         loop = " -> ".join(facts.traps[0])  # cycles are stored closed: a -> b -> a
         caps.append(Cap(f"callers can be trapped ({loop})", ONE_THIRD, 50))
+    silent = [c for c in facts.silent_traps if c not in facts.traps]
+    if silent:  # a caller who cannot press keys in time is held as surely as one who presses them
+        caps.append(Cap(f"callers who press nothing are trapped ({' -> '.join(silent[0])})", ONE_THIRD, 50))
     if facts.main_dead_ends:
         caps.append(Cap(f"a dead end on the main path ({', '.join(facts.main_dead_ends)})", ONE_THIRD, 60))
     return Part("robustness", (

@@ -10,6 +10,7 @@ from typer.testing import CliRunner
 
 from ivrcheck.cli import app
 from ivrcheck.engine import diff_files
+from ivrcheck.engine import inspect_file as inspect
 from tests.conftest import MENUS
 
 ACME = (MENUS / "acme-bank.ivr.yaml").read_text(encoding="utf-8")
@@ -43,7 +44,8 @@ def test_moving_an_option_deeper_reports_exact_deltas(tmp_path: Path) -> None:
     assert found.metrics["task_success_rate"] == {"old": 1.0, "new": 0.667}
     kinds = [c.kind for c in found.changes]
     assert kinds.count("option-moved") == 1 and kinds.count("task-broken") == 2
-    assert found.regressions == ["clarity score falls from 100 to 99"]
+    # Two tasks now fail: task success down is a regression of its own (issue 22).
+    assert found.regressions == ["clarity score falls from 100 to 99", "task success down: 100% -> 67%"]
 
 
 def test_renumbered_and_relabelled_options_are_told_apart(tmp_path: Path) -> None:
@@ -109,3 +111,56 @@ def test_unknown_revision_is_a_usage_error(repo: Path) -> None:
 def test_two_files_are_needed_without_git(repo: Path) -> None:
     result = CliRunner().invoke(app, ["diff", "menus/acme.ivr.yaml"])
     assert result.exit_code == 2
+
+
+FIXTURES = Path(__file__).parent / "fixtures"
+
+
+def test_the_flawed_twin_names_each_planted_regression() -> None:
+    found = diff_files(FIXTURES / "insurer-good.ivr.yaml", FIXTURES / "insurer-flawed.ivr.yaml")
+    named = "\n".join(found.regressions)
+    for regression in ("zero-out coverage down: 100% -> 0% (open hours)",
+                       "a person only after errors: claims_team (open hours)",
+                       "callback removed", "the closed state lost its person",
+                       "new errors: S104 at main, P402 at main, S104 at after_hours",
+                       "fewer callers reach a person"):
+        assert regression in named, named
+    assert "L301" in {f.code for f in found.new_findings}  # the confusing pair: a new warning
+
+
+def test_the_good_line_against_itself_names_no_regression() -> None:
+    good = FIXTURES / "insurer-good.ivr.yaml"
+    assert diff_files(good, good).regressions == []
+
+
+def test_time_to_a_person_up_is_a_regression(tmp_path: Path) -> None:
+    old, new = tmp_path / "old.ivr.yaml", tmp_path / "new.ivr.yaml"
+    base = ('entry: main\nnodes:\n  main:\n    prompt: {}To speak to an agent, press 0.\n    options:\n'
+            '      "0": {{label: Agent, goto: a}}\n      "1": {{label: Sales, goto: s}}\n'
+            '    on_timeout: repeat\n    on_invalid: repeat\n    after_retries: a\n'
+            '  a: {{type: agent}}\n  s: {{type: self_service}}\n')
+    old.write_text(base.format("For sales, press 1. "))
+    new.write_text(base.format("Welcome to our company, where your call matters to us a great deal. "
+                               "For sales, press 1. "))
+    named = diff_files(old, new).regressions
+    assert any(r.startswith("time to a person up:") for r in named), named
+
+
+def test_findings_are_matched_by_code_node_and_state_not_words(tmp_path: Path) -> None:
+    old, new = tmp_path / "old.ivr.yaml", tmp_path / "new.ivr.yaml"
+    base = ('entry: main\nnodes:\n  main:\n    prompt: Welcome.\n    options:\n'
+            '      "1": {{label: {}, goto: s}}\n  s: {{type: self_service}}\n')
+    old.write_text(base.format("Sales"))
+    new.write_text(base.format("Offers"))  # P401's message names the label it finds unannounced
+    found = diff_files(old, new)
+    assert any(f.code == "P401" and "Offers" in f.message for f in inspect(new).result.findings)
+    assert found.new_findings == [] and found.fixed_findings == []
+
+
+def test_regressions_are_named_in_text_json_and_markdown() -> None:
+    from ivrcheck.report import diff as report
+
+    found = diff_files(FIXTURES / "insurer-good.ivr.yaml", FIXTURES / "insurer-flawed.ivr.yaml")
+    for output in (report.text([found]), report.markdown([found])):
+        assert "zero-out coverage down" in output and "the closed state lost its person" in output
+    assert "a person only after errors: claims_team (open hours)" in json.loads(report.as_json([found]))["regressions"]

@@ -12,8 +12,8 @@ import pytest
 from ivrcheck.callers import timing
 from ivrcheck.callers.tasks import _best_seconds
 from ivrcheck.engine import inspect_text
-from ivrcheck.graph.analysis import _upstream
 from ivrcheck.graph.build import CHOICE, ROUTING
+from ivrcheck.graph.walks import _upstream
 
 KINDS = ["menu", "menu", "menu", "message", "agent", "self_service", "branch", "input", "hangup"]
 

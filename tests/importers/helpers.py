@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from ivrcheck import graph
+from ivrcheck import callers, graph
 from ivrcheck.config import Config
 from ivrcheck.engine import check_file
 from ivrcheck.findings import FileResult, Finding
@@ -35,7 +35,7 @@ def check(name: str, entry: str | None = None) -> FileResult:
 
 
 def metrics(menu: Menu) -> dict:
-    return graph.metrics(graph.analyse(menu))
+    return callers.metrics(graph.analyse(menu))
 
 
 def codes(result: FileResult, code: str) -> list[tuple[int, int]]:

@@ -55,7 +55,8 @@ def test_acme_needs_an_entry_and_lists_the_candidates():
     menu, findings = load(ACME)
     assert menu is None
     assert [(f.code, f.span.line) for f in findings] == [("F021", 9)]
-    assert "from-trunk, billing-menu" in findings[0].message
+    assert "best guess first: from-trunk (named for incoming calls, starts at s); billing-menu (starts at s);" \
+        in findings[0].message and "common-keys" not in findings[0].message  # only ever included
 
 
 def test_acme_hours_branch_becomes_a_schedule():
@@ -150,3 +151,123 @@ def test_labels_follow_their_keys_when_an_included_context_comes_first():
     """)
     labels = {o.key: o.label for o in menu.nodes["main,s,2"].options}
     assert labels == {"0": "Operators", "1": "Sales"}
+
+
+GOSUB = "asterisk/gosub-hours.conf"
+
+
+def test_calls_start_at_the_did_extension_never_in_a_macro_or_an_event_extension():
+    menu = loaded(GOSUB)
+    assert menu.name == "from-pstn"
+    assert not any(n.startswith("macro-") for n in menu.nodes)
+    assert "from-pstn,h,1" not in menu.nodes
+
+
+def test_a_context_without_s_starts_at_its_pattern_extension():
+    menu, findings = read("""
+        [internal]
+        exten => h,1,Hangup()
+        exten => _1XX,1,Playback(custom/hello)
+         same => n,Hangup()
+        [macro-screen]
+        exten => s,1,Playback(custom/screening)
+    """)
+    assert menu is not None, findings
+    assert menu.entry.ref == "internal,_1XX,1"
+
+
+def test_an_ambiguous_start_lists_only_contexts_a_call_can_arrive_in():
+    menu, findings = read("""
+        [phones]
+        exten => _1XX,1,Dial(PJSIP/${EXTEN})
+        [from-trunk]
+        exten => s,1,Playback(custom/hello)
+        [events-only]
+        exten => h,1,Hangup()
+        [macro-x]
+        exten => s,1,NoOp()
+    """)
+    assert menu is None
+    message = next(f.message for f in findings if f.code == "F021")
+    assert "best guess first: from-trunk (named for incoming calls, starts at s); phones (starts at _1XX)" in message
+    assert "events-only" not in message and "macro-x" not in message
+
+
+def test_gosub_into_a_time_check_that_returns_goes_on_after_the_gosub():
+    menu = loaded(GOSUB)
+    check_hours = menu.nodes[menu.entry.ref]
+    assert check_hours.type is NodeType.BRANCH and check_hours.on == "hours"
+    weekend = menu.nodes[dict(check_hours.cases)["open"].ref]
+    assert dict(weekend.cases)["open"].ref == "from-pstn,39100200,3"  # back after the Gosub
+    assert not any(n.type is NodeType.SELF_SERVICE for n in menu.nodes.values())
+
+
+def test_gotoiftime_that_names_the_closed_hours_keeps_open_on_the_other_route():
+    menu = loaded(GOSUB)
+    first = menu.nodes[menu.entry.ref]
+    assert dict(first.cases)["closed"].ref == "sub-office-hours,after-hours,1"
+    assert menu.hours[first.hours] == {"mon-fri": "08:30-17:30"}
+    weekend = menu.nodes[dict(first.cases)["open"].ref]
+    assert menu.hours[weekend.hours] == {"mon-fri": "00:00-24:00"}
+    result = check(GOSUB)
+    assert result.metrics["by_state"]["open"]["steps_to_human"] == 1
+
+
+def test_gotoiftime_named_open_keeps_its_polarity():
+    menu, _ = read("""
+        [from-trunk]
+        exten => s,1,GotoIfTime(09:00-17:00,mon-fri,*,*?open)
+         same => n,Hangup()
+         same => n(open),Queue(desk)
+    """)
+    branch = menu.nodes[menu.entry.ref]
+    assert dict(branch.cases)["open"].ref == "from-trunk,s,3"
+
+
+def test_background_with_no_key_to_press_then_goto_is_an_announcement():
+    menu = loaded(GOSUB)
+    greeting = menu.nodes["from-pstn,39100200,3"]
+    assert greeting.type is NodeType.MESSAGE and greeting.next.ref == "firm-menu,s,2"
+    assert [n.id for n in menu.menus()] == ["firm-menu,s,2"]
+
+
+def test_goto_with_exten_follows_the_key_pressed():
+    menu = loaded(GOSUB)
+    found = keys(menu, "firm-menu,s,2")
+    assert (found["1"], found["2"]) == ("departments,1,1", "departments,2,1")
+    assert menu.nodes["departments,1,1"].type is NodeType.AGENT
+
+
+def test_a_dial_to_a_computed_extension_is_not_counted_as_a_person():
+    menu, findings = read("""
+        [from-trunk]
+        exten => s,1,Read(EXT,custom/enter-extension,3)
+         same => n,Dial(PJSIP/${EXT},20)
+    """)
+    dial = next(n for n in menu.nodes.values() if n.type is NodeType.TRANSFER)
+    assert dial.human is False and any(f.node_id == dial.id and f.code == "F020" for f in findings)
+
+
+def test_a_dial_that_the_dialplan_goes_on_after_keeps_the_no_answer_route():
+    menu, _ = read("""
+        [from-trunk]
+        exten => s,1,Answer()
+         same => n,Dial(PJSIP/frontdesk,15)
+         same => n,Background(custom/menu)
+         same => n,WaitExten(5)
+        exten => 1,1,Queue(sales)
+    """)
+    ring = menu.nodes[menu.entry.ref]
+    assert ring.type is NodeType.BRANCH
+    assert menu.nodes[dict(ring.cases)["answered"].ref].human
+    assert menu.nodes[ring.default.ref].type is NodeType.MENU
+
+
+def test_a_dial_that_ends_the_extension_stays_a_person():
+    menu, _ = read("""
+        [from-trunk]
+        exten => s,1,Answer()
+         same => n,Dial(PJSIP/frontdesk,15)
+         same => n,Hangup()
+    """)
+    assert menu.nodes[menu.entry.ref].type is NodeType.TRANSFER and menu.nodes[menu.entry.ref].human

@@ -81,3 +81,43 @@ def test_malformed_json_has_line_column_and_pointer() -> None:
 def test_not_a_flow_is_a_structure_finding() -> None:
     menu, findings = connect.read('{"StartAction": "x", "Other": []}', "f.json", None)
     assert menu is None and findings[0].code == "F019"
+
+
+def test_legacy_loop_module_keeps_its_looping_and_complete_branches() -> None:
+    """Connect's Loop block follows Looping the set number of times, then Complete (a menu re-played, then a queue)."""
+    menu, _ = imported("connect", "legacy-loop.json")
+    loop = menu.nodes["replay"]
+    assert loop.type is NodeType.BRANCH and dict((v, t.ref) for v, t in loop.cases) == {
+        "again": "greet-menu", "done": "to-queue"}
+    result = checked("connect", "legacy-loop.json")
+    assert "F005" not in codes(result) and result.metrics["fallback_to_human"] is True
+
+
+def test_a_phone_call_takes_the_voice_case_of_a_channel_compare() -> None:
+    """The chat/task route straight to a queue is no 0-key way to a person for a caller on the phone."""
+    menu, findings = imported("connect", "channel-compare.json")
+    assert menu.entry.ref == "repairs-menu" and "which-channel" not in menu.nodes
+    assert checked("connect", "channel-compare.json").metrics["steps_to_human"] == 1
+    assert any(f.code == "F020" and "VOICE" in f.message for f in findings)
+
+
+def test_a_channel_compare_without_a_voice_case_takes_the_no_match_route() -> None:
+    flow = {"StartAction": "c", "Actions": [
+        {"Identifier": "c", "Type": "Compare", "Parameters": {"ComparisonValue": "$.Channel"},
+         "Transitions": {"NextAction": "q", "Conditions": [
+             {"NextAction": "q", "Condition": {"Operator": "Equals", "Operands": ["CHAT"]}}],
+             "Errors": [{"NextAction": "m", "ErrorType": "NoMatchingCondition"}]}},
+        {"Identifier": "q", "Type": "TransferContactToQueue", "Parameters": {}, "Transitions": {}},
+        {"Identifier": "m", "Type": "DisconnectParticipant", "Parameters": {}, "Transitions": {}}]}
+    menu, _ = connect.read(json.dumps(flow), "f.json", None)
+    assert menu.entry.ref == "m"
+
+
+def test_a_queue_set_to_an_agent_is_that_agents_queue() -> None:
+    flow = {"StartAction": "set", "Actions": [
+        {"Identifier": "set", "Type": "UpdateContactTargetQueue", "Parameters": {"AgentId": "$.Attributes.Owner"},
+         "Transitions": {"NextAction": "go"}},
+        {"Identifier": "go", "Type": "TransferContactToQueue", "Parameters": {}, "Transitions": {}}]}
+    menu, findings = connect.read(json.dumps(flow), "f.json", None)
+    assert menu.nodes["go"].type is NodeType.AGENT and menu.nodes["go"].queue == "agent $.Attributes.Owner"
+    assert any(f.node_id == "go" and "depends on the path or on data" in f.message for f in findings)

@@ -27,13 +27,14 @@ def test_demo_ivr_starts_at_the_menu_no_other_menu_leads_to():
     assert keys(menu, "demo_ivr_submenu") == {"*": "demo_ivr"}
 
 
-def test_demo_ivr_maps_bridge_to_a_person_and_transfers_to_dialplan_extensions_not():
-    menu = loaded(DEMO)
-    bridge, echo = menu.nodes["demo_ivr:1"], menu.nodes["demo_ivr:2"]
-    assert (bridge.type, bridge.human) == (NodeType.TRANSFER, True)
+def test_demo_ivr_reaches_no_person_a_conference_room_and_dialled_extensions_are_not_people():
+    menu, findings = load(DEMO)
+    conference, echo = menu.nodes["demo_ivr:1"], menu.nodes["demo_ivr:2"]
+    assert (conference.type, conference.human) == (NodeType.TRANSFER, False)
+    assert any(f.node_id == "demo_ivr:1" and "conference room" in f.message for f in findings)
     assert (echo.type, echo.human) == (NodeType.TRANSFER, False)
     extension = next(o for o in menu.nodes["demo_ivr"].options if o.kind == "extension")
-    assert extension.digits == 4 and menu.nodes[extension.target.ref].human
+    assert extension.digits == 4 and not menu.nodes[extension.target.ref].human
 
 
 def test_demo_ivr_reads_timeouts_retries_and_exit():
@@ -47,7 +48,7 @@ def test_demo_ivr_reads_timeouts_retries_and_exit():
 def test_demo_ivr_metrics():
     found = metrics(loaded(DEMO))
     assert (found["depth"], found["steps_to_human"], found["menus"], found["options"], found["max_options"]) == \
-        (2, 1, 2, 9, 8)
+        (2, None, 2, 9, 8)
     assert found["zero_out_coverage"] == 0.0
 
 
@@ -128,3 +129,48 @@ def test_detect_only_claims_ivr_menus():
     assert freeswitch.detect('<include><menu name="a"><entry action="menu-top" digits="1"/></menu></include>', "a.xml")
     assert not freeswitch.detect("<vxml><menu id='a'/></vxml>", "a.vxml")
     assert not freeswitch.detect("entry: main\nnodes: {}\n", "a.yaml")
+
+
+PHRASES = "freeswitch/phrases-regex.xml"
+
+
+def test_a_regex_no_keypad_can_send_is_left_out_with_a_note():
+    menu, findings = load(PHRASES)
+    extension = next(o for o in menu.nodes["harbour_main"].options if o.kind == "extension")
+    assert extension.target.ref == "harbour_main:/^(3[0-9][0-9])$/"  # the /d entry is not among the choices
+    assert any(f.code == "F020" and "/d" in f.message for f in findings)
+
+
+def test_a_regex_with_backslash_d_is_kept():
+    from ivrcheck.importers.freeswitch import _keyable
+
+    assert _keyable(r"/^(\d{4})$/") and _keyable("/^(10[01][0-9])$/") and _keyable("/^(/d)$|^(9)$/")
+    assert not _keyable("/^(/d{extn_length})$/")
+
+
+def test_who_a_bridge_reaches():
+    menu = loaded(PHRASES)
+    assert menu.nodes["harbour_main:0"].human  # a user of the directory
+    assert not menu.nodes["harbour_main:1"].human  # a conference room
+    assert not menu.nodes["harbour_main:2"].human  # a number outside: unknown, so not counted
+    assert not menu.nodes["harbour_main:/^(3[0-9][0-9])$/"].human  # any extension of a range
+    assert metrics(menu)["steps_to_human"] == 1
+
+
+def test_phrase_macros_in_the_file_give_the_prompt_its_words():
+    menu, findings = load(PHRASES)
+    assert menu.nodes["harbour_main"].prompt.startswith("To join the harbour conference, press 1.")
+    assert "P401" not in menu.nodes["harbour_main"].ignore
+    assert "P401" in menu.nodes["harbour_hours"].ignore  # its macro plays a file: words unknown
+    assert any(f.node_id == "harbour_hours" and "recording" in f.message for f in findings)
+
+
+def test_an_unclear_start_lists_the_menus_nothing_leads_to_first():
+    xml = ('<include><menu name="night" greet-long="say:x"><entry action="menu-top" digits="1"/></menu>'
+           '<menu name="day" greet-long="say:y"><entry action="menu-sub" digits="1" param="day_sub"/></menu>'
+           '<menu name="day_sub" greet-long="say:z"><entry action="menu-back" digits="*"/></menu></include>')
+    from ivrcheck.importers import freeswitch
+
+    menu, findings = freeswitch.read(xml, "ivr.xml", None)
+    assert menu is None
+    assert "best guess first: night, day (no other menu leads to it)" in findings[0].message

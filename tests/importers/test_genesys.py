@@ -5,7 +5,7 @@ from __future__ import annotations
 from ivrcheck.importers import genesys
 from ivrcheck.load import menu_text
 from ivrcheck.model import NodeType
-from tests.importers.cloud_helpers import checked, codes, goto, imported, keys
+from tests.importers.cloud_helpers import FIXTURES, checked, codes, goto, imported, keys
 
 
 def test_documented_flow_maps_every_construct() -> None:
@@ -83,3 +83,34 @@ def test_missing_start_lists_candidates() -> None:
     text = "inboundCall:\n  name: X\n  menus:\n    - menu:\n        name: Main\n        choices: []\n"
     menu, findings = genesys.read(text, "x.yaml", None)
     assert menu is None and findings[0].code == "F021" and "Main" in findings[0].help
+
+
+def test_collect_input_then_switch_on_its_variable_is_a_menu() -> None:
+    """Digits stored by Collect Input and routed by a Switch on that variable are menu choices."""
+    menu, _ = imported("genesys", "collect-switch.yaml")
+    choice = menu.nodes["main_task_main_choice"]
+    assert choice.type is NodeType.MENU and keys(menu, "main_task_main_choice") == ["1", "2", "3"]
+    assert goto(menu, "main_task_main_choice", "3") == "main_task_message_box"
+    assert choice.on_invalid.ref == "main_task_not_valid" and choice.on_timeout.ref == "end_call"
+    result = checked("genesys", "collect-switch.yaml")
+    assert result.metrics["steps_to_human"] == 1
+
+
+def test_a_menu_nothing_references_is_not_the_first_menu() -> None:
+    menu, _ = imported("genesys", "collect-switch.yaml")
+    first = next(n for n in menu.nodes.values() if n.type is NodeType.MENU)
+    assert first.id == "main_task_main_choice"
+    assert checked("genesys", "collect-switch.yaml").metrics["unreachable"] == ["old_menu"]
+
+
+def test_collect_input_then_a_chain_of_decisions_is_a_menu() -> None:
+    menu, _ = imported("genesys", "collect-decision.yaml")
+    assert keys(menu, "start_pick") == ["1", "0"] and goto(menu, "start_pick", "0") == "start_librarian"
+    assert menu.nodes["start_pick"].options[1].label == "Speak to a librarian"
+    assert menu.nodes["start_pick"].on_timeout.ref == "start_desk_queue"
+
+
+def test_collect_input_whose_switch_tests_something_else_stays_an_input() -> None:
+    text = (FIXTURES / "genesys" / "collect-switch.yaml").read_text().replace('Task.Choice == "2"', 'Flow.Vip == "2"')
+    menu, _ = menu_text(text, "x.yaml")
+    assert menu.nodes["main_task_main_choice"].type is NodeType.INPUT

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+
 from ivrcheck.importers import studio
 from ivrcheck.model import NodeType
 from tests.importers.cloud_helpers import checked, codes, goto, imported, keys
@@ -43,3 +45,43 @@ def test_trigger_without_calls() -> None:
     text = '{"initial_state": "T", "states": [{"name": "T", "type": "trigger", "transitions": [{"event": "incomingMessage"}]}]}'
     menu, findings = studio.read(text, "f.json", None)
     assert menu is None and findings[0].code == "F019"
+
+
+def test_a_gather_whose_digits_go_to_a_function_is_an_entry_field() -> None:
+    """Studio hands the digits of a Gather to the widget its keypress transition names; a Function is no menu."""
+    menu, findings = imported("studio", "gather-function.json")
+    rating = menu.nodes["rating"]
+    assert rating.type is NodeType.INPUT and rating.next.ref == "store_rating" and rating.digits == 1
+    assert [n.id for n in menu.menus()] == ["choose"]
+    assert not any(f.node_id == "rating" and f.code == "F020" for f in findings)
+
+
+def test_the_older_export_with_sids_and_no_initial_state_is_read() -> None:
+    """InitialState/Gather/Branch/SayPlay widgets whose transitions name widget SIDs."""
+    menu, _ = imported("studio", "legacy-export.json")
+    assert menu.entry.ref == "welcome_menu" and keys(menu, "welcome_menu") == ["1", "0"]
+    assert goto(menu, "welcome_menu", "1") == "hours" and menu.nodes["hours"].next.ref == "welcome_menu"
+    assert menu.nodes["shop_queue"].type is NodeType.AGENT
+    result = checked("studio", "legacy-export.json")
+    assert not [c for c in codes(result) if c.startswith("F")] and result.metrics["steps_to_human"] == 1
+
+
+def test_connect_call_to_a_conference_or_a_computed_number_is_not_a_person() -> None:
+    flow = {"initial_state": "Trigger", "states": [
+        {"name": "Trigger", "type": "trigger", "transitions": [{"event": "incomingCall", "next": "room"}]},
+        {"name": "room", "type": "connect-call-to", "properties": {"noun": "conference", "to": "weekly"},
+         "transitions": [{"event": "callCompleted", "next": "dyn"}]},
+        {"name": "dyn", "type": "connect-call-to", "properties": {"noun": "number", "to": "{{flow.variables.n}}"},
+         "transitions": [{"event": "callCompleted"}]}]}
+    menu, findings = studio.read(json.dumps(flow), "f.json", None)
+    assert not menu.nodes["room"].human and not menu.nodes["dyn"].human
+    assert {f.node_id for f in findings if f.code == "F020"} == {"room", "dyn"}
+
+
+def test_an_unconnected_incoming_call_answers_no_calls() -> None:
+    flow = {"initial_state": "Trigger", "states": [
+        {"name": "Trigger", "type": "trigger", "transitions": [{"event": "incomingMessage", "next": "bye"},
+                                                                {"event": "incomingCall"}]},
+        {"name": "bye", "type": "say-play", "properties": {"say": "Bye."}, "transitions": [{"event": "audioComplete"}]}]}
+    menu, findings = studio.read(json.dumps(flow), "f.json", None)
+    assert menu is None and [f.code for f in findings] == ["F019"] and "incomingCall" in findings[0].message

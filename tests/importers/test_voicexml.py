@@ -7,7 +7,7 @@ import textwrap
 from ivrcheck.importers import voicexml
 from ivrcheck.load import menu_text
 from ivrcheck.model import NodeType
-from tests.importers.helpers import check, codes, keys, loaded, metrics
+from tests.importers.helpers import check, codes, keys, load, loaded, metrics
 
 SPEC = "voicexml/spec-menu.vxml"
 BANK = "voicexml/bank-line.vxml"
@@ -116,3 +116,75 @@ def test_not_vxml_root_is_f019():
 def test_detect():
     assert voicexml.detect('<?xml version="1.0"?>\n<vxml version="2.0"/>', "a.vxml")
     assert not voicexml.detect("<include><menu name='a'/></include>", "a.xml")
+
+
+MIXED = "voicexml/mixed-grammar.vxml"
+
+
+def test_a_field_with_voice_and_dtmf_grammars_is_a_menu():
+    menu = loaded(MIXED)
+    main = menu.nodes["main"]
+    assert main.type is NodeType.MENU
+    assert [(o.key, o.kind) for o in main.options][:3] == [("1", "dtmf"), ("2", "dtmf"), ("0", "dtmf")]
+    assert {o.key for o in main.options if o.kind == "speech"} == {"payments", "card", "adviser"}
+
+
+def test_a_form_level_filled_routes_the_field_and_ends_no_call():
+    menu = loaded(MIXED)
+    assert menu.nodes["account"].next.ref == "main"  # not a hang-up after the account number
+    assert keys(menu, "main")["1"] == "payments" and keys(menu, "main")["2"] == "cards"
+    assert keys(menu, "main")["0"] == "adviser" and keys(menu, "main")["card"] == "cards"
+    assert not any(n.type is NodeType.HANGUP for n in menu.nodes.values())
+
+
+def test_the_first_menu_after_a_number_field_is_found():
+    menu = loaded(MIXED)
+    assert menu.nodes[menu.entry.ref].type is NodeType.INPUT and menu.nodes["account"].digits == 8
+    assert [m.id for m in menu.menus()][0] == "main"
+    assert metrics(menu)["steps_to_human"] == 1
+
+
+def test_goto_expritem_stays_in_the_document():
+    menu, findings = load(MIXED)
+    jump = menu.nodes["payments:expritem"]
+    assert jump.type is NodeType.BRANCH
+    assert {t.ref for _, t in jump.cases} == {"payments", "payments.large", "payments.small"}
+    assert not any(n.endswith(":leaves") for n in menu.nodes)
+
+
+def test_an_inline_gsl_grammar_gives_the_menu_its_keys():
+    menu = loaded("voicexml/gsl-grammar.vxml")
+    desk = menu.nodes["desk"]
+    assert desk.type is NodeType.MENU
+    assert keys(menu, "desk")["1"] == "bookings" and keys(menu, "desk")["2"] == "lost"
+    assert keys(menu, "desk")["lost property"] == "lost"
+
+
+def test_a_computed_transfer_is_not_counted_as_a_person():
+    menu, findings = menu_text('<vxml version="2.1"><form id="f"><transfer name="t" destexpr="agentLine"/></form>'
+                               '</vxml>', "x.vxml")
+    assert menu.nodes["f"].human is False and any(f.code == "F020" and f.node_id == "f" for f in findings)
+
+
+def test_a_one_digit_field_routed_by_its_filled_is_a_menu():
+    menu, _ = read("""
+        <vxml version="2.1"><form id="f"><field name="k">
+          <grammar mode="dtmf" src="builtin:dtmf/digits?length=1"/>
+          <prompt>For sales, press 1. For help, press 2.</prompt>
+          <filled><if cond="k == '1'"><goto next="#sales"/><elseif cond="k == '2'"/><goto next="#help"/></if></filled>
+        </field></form>
+        <form id="sales"><transfer name="t" dest="tel:+15550100"/></form>
+        <form id="help"><block>Visit our website.</block></form></vxml>
+    """)
+    assert menu.nodes["f"].type is NodeType.MENU and keys(menu, "f") == {"1": "sales", "2": "help"}
+
+
+def test_a_longer_digit_field_routed_by_value_stays_an_input():
+    menu, _ = read("""
+        <vxml version="2.1"><form id="f"><field name="k">
+          <grammar mode="dtmf" src="builtin:dtmf/digits?length=4"/>
+          <prompt>Enter your PIN.</prompt>
+          <filled><if cond="k == '1234'"><goto next="#ok"/></if></filled>
+        </field></form><form id="ok"><block>Welcome.</block></form></vxml>
+    """)
+    assert menu.nodes["f"].type is NodeType.INPUT

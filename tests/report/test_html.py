@@ -78,9 +78,19 @@ def test_nothing_is_fetched_only_rule_pages_are_linked() -> None:
     assert not [t for t, _ in page.tags if t in ("link", "img", "iframe", "object", "embed", "image", "use")]
     assert not [a for t, a in page.tags if t == "script" and "src" in a]
     assert "@import" not in text and "url(http" not in text
-    links = {a["href"] for t, a in page.tags if t == "a" and a.get("href", "").startswith("http")}
-    assert links and all(re.fullmatch(r"https://github\.com/ivrcheck/ivrcheck/blob/main/docs/"
-                                      r"(rules/[A-Z]\d{3}\.md|load-errors\.md#f\d{3})", link) for link in links)
+    links = {a["href"] for t, a in page.tags if t == "a" and "href" in a}
+    ids = {a["id"] for _, a in page.tags if "id" in a}
+    # Every link stays inside the report: the page of each rule cited is bundled at its end (issue 25).
+    assert links and all(link.startswith("#") and link[1:] in ids for link in links)
+    assert {link for link in links if link.startswith("#rule-")}
+
+
+def test_rule_links_go_to_the_docs_url_the_user_configured(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("IVRCHECK_DOCS_URL", "https://docs.example.org/ivrcheck/")
+    page = Page(report(MENUS / "bad-everything.ivr.yaml"))
+    outside = {a["href"] for t, a in page.tags if t == "a" and not a.get("href", "#").startswith("#")}
+    assert outside and all(re.fullmatch(r"https://docs\.example\.org/ivrcheck/(rules/[A-Z]\d{3}\.md|"
+                                        r"load-errors\.md#f\d{3})", link) for link in outside)
 
 
 def test_hostile_menu_text_never_becomes_markup() -> None:

@@ -9,7 +9,10 @@ SPEC_METRICS = {"depth", "steps_to_human", "seconds_to_human", "fallback_to_huma
                 "max_options", "zero_out_coverage", "unreachable", "dead_ends"}
 EXTRA_METRICS = {"fallback_seconds_to_human", "by_state",  # documented in docs/json.md
                  "expected_seconds", "expected_seconds_to_human", "share_to_human", "worst_seconds_to_human",
-                 "weighted", "task_success_rate", "tasks"}
+                 "weighted", "task_success_rate", "tasks",
+                 # the caller's journey (callers/journey.py), the very values the score reads
+                 "person", "promise", "person_hidden", "people_only_after_errors", "silent_traps",
+                 "unknown_prompt_share", "silence_unhandled", "wrong_key_unhandled", "dropped_after_retries"}
 
 MENU = """
 entry: main

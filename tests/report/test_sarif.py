@@ -107,7 +107,7 @@ def test_every_rule_and_load_code_has_a_descriptor() -> None:
     for rule in ALL_RULES:
         descriptor = by_id[rule.CODE]
         assert descriptor["name"] == rule.NAME
-        assert descriptor["helpUri"] == f"{sarif.DOCS_URL}{rule.CODE}.md"
+        assert "helpUri" not in descriptor and descriptor["help"]["markdown"].startswith("## What it checks")
         assert descriptor["defaultConfiguration"]["level"] == sarif.LEVELS[rule.SEVERITY]
         first_line = sections(rule)["What it checks"].splitlines()[0]
         assert descriptor["fullDescription"]["text"].startswith(first_line)
@@ -115,7 +115,7 @@ def test_every_rule_and_load_code_has_a_descriptor() -> None:
         assert "## Why it matters" in descriptor["help"]["markdown"]
         assert "## Use instead" in descriptor["help"]["markdown"]
     f001 = by_id["F001"]
-    assert f001["helpUri"] == "https://github.com/ivrcheck/ivrcheck/blob/main/docs/load-errors.md#f001"
+    assert "helpUri" not in f001 and "help" in f001  # no address of ivrcheck's making
     assert f001["shortDescription"]["text"] == "The file is not valid YAML."
 
 
@@ -170,7 +170,7 @@ def test_output_is_valid_json_with_the_version() -> None:
     log = render([FileResult("a.ivr.yaml", ())])
     driver = log["runs"][0]["tool"]["driver"]
     assert log["version"] == "2.1.0" and driver["name"] == "ivrcheck" and driver["version"]
-    assert driver["informationUri"] == sarif.INFORMATION_URI
+    assert "informationUri" not in driver  # no address ivrcheck made up (issue 25)
     assert log["runs"][0]["results"] == []
     assert Severity.INFO in sarif.LEVELS and sarif.LEVELS[Severity.INFO] == "note"
 
@@ -182,3 +182,12 @@ def test_semantic_version_only_when_it_is_semver(monkeypatch: pytest.MonkeyPatch
     assert driver["version"] == version
     assert ("semanticVersion" in driver) is semantic
     validate(render(sample_results()))
+
+
+def test_links_go_only_to_the_docs_url_the_user_configured(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("IVRCHECK_DOCS_URL", "https://docs.example.org/ivrcheck")
+    driver = render([])["runs"][0]["tool"]["driver"]
+    assert driver["informationUri"] == "https://docs.example.org/ivrcheck/"
+    by_id = {r["id"]: r for r in driver["rules"]}
+    assert by_id["H203"]["helpUri"] == "https://docs.example.org/ivrcheck/rules/H203.md"
+    assert by_id["F001"]["helpUri"] == "https://docs.example.org/ivrcheck/load-errors.md#f001"

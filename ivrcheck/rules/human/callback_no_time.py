@@ -3,9 +3,12 @@
 ## What it checks
 Every reachable `callback` and `voicemail` node must say when the caller will hear back:
 either `promise:` on the node ("within 2 hours", "seuraavana arkipäivänä"), or a prompt
-on the node that names a time. Prompts are read in the node's `language` (the line's when
-it has none): "within 2 hours", "by 6 pm", "tomorrow"; "kahden tunnin kuluessa",
-"huomenna", "klo 12"; "inom två timmar", "nästa arbetsdag". "As soon as possible",
+on the node that names a time. Prompts are read in the node's `language`, else in the
+language callers chose on the way there ("Para español, oprima 9"), else the line's:
+"within 2 hours", "by 6 pm", "tomorrow"; "kahden tunnin kuluessa", "huomenna", "klo
+12"; "inom två timmar", "nästa arbetsdag"; "en 30 minutos", "mañana", "antes de las
+18:00". A node in a language ivrcheck has no words for is not judged (L307 names it).
+"As soon as possible",
 "mahdollisimman pian" and "så snart som möjligt" name no time, and neither does a
 `promise:` that says only that.
 
@@ -71,6 +74,8 @@ NAME = "callback-no-time"
 SEVERITY = Severity.WARNING
 SETTINGS: dict[str, object] = {}
 PART = "human_access"
+#: Reads time promises in the prompt's words, so it is quiet on nodes in a language ivrcheck cannot read.
+READS_WORDS = True
 
 _KINDS = (NodeType.CALLBACK, NodeType.VOICEMAIL)
 
@@ -83,7 +88,7 @@ def check(menu: Menu, line: LineAnalysis, settings: Settings) -> Iterator[Proble
         if node.type not in _KINDS or node.id not in line.reachable:
             continue
         kind = node.type.value
-        words = words_in(node.language or menu.language)
+        words = line.speaks(node).caller_words  # its language, else the one its prompt reads as
         if node.promise is not None:
             # A promise may be a designer's note in any language; it must still name a time.
             if not names_time(node.promise):

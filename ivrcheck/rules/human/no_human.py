@@ -64,7 +64,9 @@ def check(menu: Menu, line: LineAnalysis, settings: Settings) -> Iterator[Proble
     entry = menu.nodes.get(menu.entry.ref)
     span = entry.span if entry else menu.entry.span
     for state in holding_states(line, lambda a: not (a.reachable & a.human_like)):
+        # Outside hours a callback or voicemail (the promise of a person later) would do: say so.
+        who = "a person, a callback or a voicemail" if state == "closed" else "a person"
         when = " outside hours" if state == "closed" else " during opening hours" if state == "open" else ""
         help_text = ("offer a callback or voicemail when the queue is closed" if state == "closed"
                      else 'bind "0" in the first menu to an `agent`')
-        yield Problem(span, entry.id if entry else None, f"no caller can reach a person{when}", help_text, state=state)
+        yield Problem(span, entry.id if entry else None, f"no caller can reach {who}{when}", help_text, state=state)

@@ -49,10 +49,11 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Iterator
 
-from ivrcheck.findings import Problem, Severity
+from ivrcheck.findings import Finding, Fix, Problem, Severity
 from ivrcheck.graph.build import CLOSED
 from ivrcheck.model import Menu
-from ivrcheck.rules.base import Settings, aims_at_person, holding_states, quote
+from ivrcheck.rules.edits import Source, add_option, append_sentence
+from ivrcheck.rules.base import Settings, aims_at_person, holding_states, line_person, quote
 
 if TYPE_CHECKING:
     from ivrcheck.graph import Analysis, LineAnalysis
@@ -84,3 +85,20 @@ def check(menu: Menu, line: LineAnalysis, settings: Settings) -> Iterator[Proble
                 yield Problem(zero.span, node.id, f'"0" in menu {quote(node.id)} reaches no person outside hours: '
                               f"{target} is closed and offers nothing instead",
                               f"give {target} a `closed` target that offers a callback or voicemail", state=state)
+
+
+def fix(finding: Finding, menu: Menu, line: LineAnalysis, source: Source) -> Fix | None:
+    """Bind "0" to the person the line's other menus already send "0" to, with their label, and
+    announce it; only when the menu has no "0" at all and such a person exists."""
+    node = menu.nodes.get(finding.node_id or "")
+    if node is None or finding.state is not None or any(o.key == "0" for o in node.options):
+        return None
+    person = line_person(menu, line)
+    if person is None:
+        return None
+    target, label = person
+    option = add_option(source, node, "0", label, target)
+    announce = append_sentence(source, node, line.speaks(node).offer_example(label, "0"))
+    if option is None or announce is None:
+        return None
+    return Fix(f'bind "0" to {quote(target)} and announce it', (announce, option))

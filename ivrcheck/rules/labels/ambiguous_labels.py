@@ -17,7 +17,8 @@ label asks for nothing else, "Repeat these options", "Speak to an advisor") are 
 only with options that ask for the same function: "Repeat prescription" and "Repeat these
 options" pass, as do "Henkilöasiakkaat" and "Asiakaspalvelija" (a compound's first part
 is no reason). Two options that lead to the same place are not compared (picking either
-is right), nor are options without a label. Every pair in the example menus, with the
+is right), nor are options without a label, nor choices of language ("På svenska" and
+"In English" are never the same task). Every pair in the example menus, with the
 verdict, is in docs/label-pairs.md; add your own synonyms with `synonyms:` in the config.
 An option is reported once, with the first option before it that it could be confused
 with; in a menu of more than 100 labelled options (far beyond what a caller can hold), each
@@ -95,6 +96,8 @@ def check(menu: Menu, line: LineAnalysis, settings: Settings) -> Iterator[Proble
         earlier: dict[tuple[str, str | None], _Alike] = {}
         for i, (second, second_function) in enumerate((o, universal_function(node, o, line))
                                                       for o in node.options if o.label):
+            if second.language:
+                continue  # a choice of language ("På svenska", "In English") is no task to confuse
             # A universal option is confusable only with one asking for the same function.
             candidates = sorted(found for (_, function), alike in earlier.items() if function == second_function
                                 and (found := alike.first_apart_from(second)) is not None)

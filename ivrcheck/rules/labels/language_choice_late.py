@@ -2,12 +2,17 @@
 
 ## What it checks
 A line serves several languages when options carry `language:` ("På svenska, tryck 9"
-leads to the Swedish menus). For each such language other than the line's own, in every
+leads to the Swedish menus), or are labelled by a language alone ("På svenska", "In
+English", "Ruotsiksi", "Para español", "auf Deutsch"; an option without a label by its
+offer in the prompt): authors and importers often leave `language:` off. For each such language other than the line's own, in every
 schedule state, some first menu (the menus a call meets before any choice) must offer
 it, and callers must not hear more than `max_sentences` sentences before it is offered:
 messages on the way to that menu, then its prompt up to the offer. A line whose calls
 pass a `branch` with `on: language` before any choice (the language is chosen
-automatically, e.g. from the caller's profile) is not judged.
+automatically, e.g. from the caller's profile) is not judged. The choices of language
+are heard as one block, whatever language each is offered in: in "Jatkaaksesi suomeksi
+paina 1. På svenska, tryck 2. For English, press 3." the Finnish offer is not talk before
+the Swedish one.
 
 ## Why it matters
 A caller who does not understand the line's language understands nothing until the

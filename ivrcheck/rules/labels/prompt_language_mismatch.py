@@ -10,7 +10,9 @@ chose a language (an option with `language:`, on some path in some schedule stat
 speak it, as must a node that declares `language:`. A prompt's language is judged by
 its small words and numerals ("och", "tryck", "ett"; "ja", "paina", "yksi"); a prompt
 too short to tell (names and digits) is not judged, and neither are menus that offer a
-choice of language, which speak several by design.
+choice of language, which speak several by design. An option is a choice of language
+also when its label names one and nothing else ("På svenska", "Para español"); an option
+for a language ivrcheck cannot read ("Per a català, premeu 8") is left to L307.
 
 ## Why it matters
 An option for Swedish speakers announced in Finnish is lost on exactly the callers it is
@@ -69,7 +71,7 @@ import re
 from typing import TYPE_CHECKING, Iterator
 
 from ivrcheck.findings import Problem, Severity
-from ivrcheck.language import detect, load_language, name_of
+from ivrcheck.language import detect, load_language, name_of, reads
 from ivrcheck.model import Menu, Node, Option
 from ivrcheck.rules.base import Settings, quote
 
@@ -100,8 +102,8 @@ def check(menu: Menu, line: LineAnalysis, settings: Settings) -> Iterator[Proble
 def _announced(node: Node, option: Option, own: str, line: LineAnalysis) -> Iterator[Problem]:
     """An option for another language, announced in the menu's language instead of its own."""
     offer = next((o for o in line.language.offers(node.prompt) if o.key == option.key), None)
-    if offer is None:
-        return  # never announced: P401's finding
+    if offer is None or not reads(option.language):
+        return  # never announced: P401's finding; or in a language ivrcheck cannot read (L307)
     prompt = node.prompt or ""
     clause = prompt[offer.start:offer.ready]
     # What tells callers the option is theirs is its function ("På svenska", "Ruotsiksi"):

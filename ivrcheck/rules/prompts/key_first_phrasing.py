@@ -6,7 +6,9 @@ their function: "Press 1 for billing", "Press 0 at any time to speak to an advis
 "Paina 1, jos asiasi koskee laskutusta", "Paina 2 sopimusasioissa". The function must
 come first: "For billing, press 1", "Laskutusasioissa paina 1", "Sopimukset, valitse 2".
 A prompt that offers a key with nothing after it ("To hear these options again, press
-star"), or another way to choose ("press 0, or say advisor"), is fine. One finding per
+star"), or another way to choose ("press 0, or say advisor"), is fine, and so is a key
+offered as the other half of a choice the caller already has ("Please hold, or press 1
+for a callback within 30 minutes"). One finding per
 menu lists every key phrased key first.
 
 ## Why it matters
@@ -55,6 +57,7 @@ None.
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING, Iterator
 
 from ivrcheck.findings import Problem, Severity
@@ -63,6 +66,7 @@ from ivrcheck.rules.base import Settings, quote
 
 if TYPE_CHECKING:
     from ivrcheck.graph import LineAnalysis
+    from ivrcheck.language import Language, Offer
 
 CODE = "P403"
 NAME = "key-first-phrasing"
@@ -74,7 +78,7 @@ PART = "wording"
 def check(menu: Menu, line: LineAnalysis, settings: Settings) -> Iterator[Problem]:
     language = line.language
     for node in line.menus:
-        late = [o for o in language.offers(node.prompt) if o.key_first]
+        late = [o for o in language.offers(node.prompt) if o.key_first and not _second_way(language, node.prompt, o)]
         if not late:
             continue
         keys = ", ".join(dict.fromkeys(quote(o.key) for o in late))
@@ -85,5 +89,16 @@ def check(menu: Menu, line: LineAnalysis, settings: Settings) -> Iterator[Proble
             node.prompt_span or node.span, node.id,
             f"the prompt of {quote(node.id)} names the key before its function for {keys} ({quote(heard)}), "
             "so callers must hold each number in mind until they hear what it is for",
-            f"say the function first: {quote(language.offer_example(label, first.key))}",
+            f"say the function first: {quote(line.speaks(node, heard).offer_example(label, first.key))}",
         )
+
+
+_LAST_WORD = re.compile(r"([^\W\d_]+)[\s,]*$")
+
+
+def _second_way(language: Language, prompt: str, offer: Offer) -> bool:
+    """Whether the offer is the other half of a choice the caller already has: "Please hold, or
+    press 1 for a callback". The caller knows what waiting does; the key comes with its reason."""
+    before = _LAST_WORD.search(prompt, 0, offer.match.start())
+    alternatives = language.prompt_words.alternatives.union(*(w.alternatives for w in language.also))
+    return before is not None and before.group(1).lower() in alternatives

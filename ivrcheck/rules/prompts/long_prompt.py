@@ -4,7 +4,13 @@
 The time each `menu` and `input` prompt takes to speak at the language's rate (English
 150 words a minute, Finnish 4.5 syllables a second, both configurable with
 `speaking_rate`; see docs/languages.md). Messages are not checked: they inform rather
-than ask, and a long one shows up in P405 or in `seconds_to_human` instead.
+than ask, and a long one shows up in P405 or in `seconds_to_human` instead. The finding
+says by how much the prompt is over the limit ("23.4 s, 3.4 s over the 20 s limit"); a
+prompt at the limit, to a tenth of a second, is not reported. Offers that close a prompt
+and only repeat it, go back or go to the main menu ("To hear these options again, press
+star. For the main menu, press hash.") are not counted: callers need not keep them in
+mind, as S106 does not count them. The way to a person, and a notice among the closing
+offers, are counted.
 
 ## Why it matters
 A caller has to keep every option in mind until the prompt ends; past about twenty
@@ -58,11 +64,12 @@ nodes:
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING, Iterator
 
 from ivrcheck.findings import Problem, Severity
-from ivrcheck.model import Menu, NodeType
-from ivrcheck.rules.base import Settings, quote
+from ivrcheck.model import Menu, Node, NodeType
+from ivrcheck.rules.base import Settings, quote, universal_function
 
 if TYPE_CHECKING:
     from ivrcheck.graph import LineAnalysis
@@ -79,11 +86,46 @@ def check(menu: Menu, line: LineAnalysis, settings: Settings) -> Iterator[Proble
     for node in menu.nodes.values():
         if node.type not in (NodeType.MENU, NodeType.INPUT) or not node.prompt:
             continue
-        seconds = line.language.seconds(node.prompt)
+        end, closing = _to_remember(node, line)
+        # Judged as shown, to a tenth of a second: a prompt shown as "20.0 s" is not over 20 s.
+        seconds = round(line.language.seconds(node.prompt[:end]), 1)
         if seconds > limit:
+            besides = (f" without the closing offers of {' and '.join(map(quote, closing))} (repeat, back, "
+                       "main menu)" if closing else "")
             yield Problem(
                 node.prompt_span or node.span, node.id,
-                f"the prompt of {quote(node.id)} takes about {seconds:.0f} s to speak (limit {limit:g} s), "
-                "so callers forget the first options before they hear the last",
+                f"the prompt of {quote(node.id)} takes {seconds:.1f} s to speak{besides}, {seconds - limit:.1f} s "
+                f"over the {limit:g} s limit, so callers forget the first options before they hear the last",
                 "cut it to what callers need to choose, move announcements out of the menu, or split the menu",
             )
+
+
+def _to_remember(node: Node, line: LineAnalysis) -> tuple[int, tuple[str, ...]]:
+    """How much of the prompt callers must hold in mind, and the keys left out.
+
+    The whole prompt, unless it closes with nothing but offers to repeat, go back or go to
+    the main menu ("To hear these options again, press star. For the main menu, press
+    hash."): callers need not remember those (S106 does not count them either), so the
+    time ends where the last offer before them is complete. The way to a person is a
+    choice callers weigh, and counts.
+    """
+    prompt = node.prompt or ""
+    offers = line.language.offers(prompt)
+    options = {o.key: o for o in node.options}
+    closing = 0
+    for offer in reversed(offers):
+        option = options.get(offer.key)
+        if option is None or universal_function(node, option, line) not in _NAVIGATION:
+            break
+        closing += 1
+    if not closing or closing == len(offers):
+        return len(prompt), ()
+    last_task, tail = offers[-closing - 1], offers[-closing:]
+    gaps = zip([last_task.ready, *(o.ready for o in tail)], [*(o.start for o in tail), len(prompt)])
+    if any(_SAYS_SOMETHING.search(prompt, start, stop) for start, stop in gaps):
+        return len(prompt), ()  # a notice among the closing offers still has to be heard
+    return last_task.ready, tuple(o.key for o in tail)
+
+
+_SAYS_SOMETHING = re.compile(r"[^\W_]")
+_NAVIGATION = ("repeat", "back", "the main menu")

@@ -6,9 +6,10 @@ without `changes:`, when an option leading to it names a change in the menu's la
 "Pay a bill", "Book an appointment"; "Muuttoilmoitus", "Eräpäivän siirto"; "Betala en
 faktura", "Boka tid". When the call ends after such a task with no further choice (no
 `next`, or only messages and branches to a hang-up), one of the prompts heard from the
-task to the end must say what was done: "Your payment has been made", "Eräpäivä on nyt
-siirretty", "Din tid är nu bokad" (read in each node's language); a task that returns to
-a menu is not judged. And when one of those prompts promises a written confirmation
+task to the end must say what was done: "Your payment has been made", "Your appointment
+is booked for Monday", "Eräpäivä on nyt siirretty", "Din tid är (nu) bokad", "Su receta
+se ha renovado" (read in each node's language, else the one callers chose on the way, else the line's); "A meter reading is needed" is no recap.
+A task that returns to a menu is not judged. And when one of those prompts promises a written confirmation
 ("You will receive a confirmation by text message", "Saat vahvistuksen
 tekstiviestinä"), the task must send one: `confirmation: sms` or `email`.
 
@@ -60,11 +61,10 @@ None.
 
 from __future__ import annotations
 
-from functools import cache
 from typing import TYPE_CHECKING, Callable, Iterable, Iterator
 
 from ivrcheck.findings import Problem, Severity
-from ivrcheck.language import CallerWords, load_language
+from ivrcheck.language import CallerWords
 from ivrcheck.model import Menu, Node, NodeType, Option
 from ivrcheck.rules.base import Settings, quote
 
@@ -82,10 +82,10 @@ _ON_THE_WAY_OUT = frozenset({NodeType.SELF_SERVICE, NodeType.MESSAGE, NodeType.B
 
 
 def check(menu: Menu, line: LineAnalysis, settings: Settings) -> Iterator[Problem]:
-    words_in = cache(lambda code: load_language(code).caller_words)  # once per distinct language
-
     def words_of(node: Node) -> CallerWords:
-        return words_in(node.language or menu.language)
+        # The node's language, else the one its prompt reads as: the Spanish branch of an English
+        # line is read in Spanish even when nothing declares it.
+        return line.speaks(node).caller_words
 
     pointing = _options_into(menu)
     for node in menu.nodes.values():
@@ -105,7 +105,7 @@ def check(menu: Menu, line: LineAnalysis, settings: Settings) -> Iterator[Proble
                           f"{quote(node.id)} sends none", f"set `confirmation: sms` (or email) on {quote(node.id)}")
         ends = any(all(menu.nodes[n].type in _ON_THE_WAY_OUT for n in route if n in menu.nodes) for route in ending)
         if ends and not any(words[n.id].recaps(n.prompt) for n in heard):
-            example = words_of(node).recap_example
+            example = next((words[n.id] for n in heard if n.prompt), words_of(node)).recap_example
             yield Problem(node.span, node.id,
                           f"task {quote(node.id)} {why} and then the call ends without telling the caller what "
                           "was done", f'before the call ends, say what was done ("{example}"), or return to a menu')

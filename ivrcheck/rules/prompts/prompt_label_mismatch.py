@@ -4,11 +4,20 @@
 Reads each menu's prompt in the file's `language` (as P401 does), takes the words that
 say what each key is for ("To renew your policy" in "To renew your policy, press 1";
 "for loans" in "press 1 for cards, or 2 for loans"; "Laskutusasioissa" in
-"Laskutusasioissa paina 1") and compares them with the label of the option on that key,
+"Laskutusasioissa paina 1"; the whole list in "To update your address, vehicle or cover,
+press 1", but not a greeting before it, nor "stay on the line or" in "To speak to an agent,
+stay on the line or press 0") and compares them with the label of the option on that key,
 using the meaning model of L301 (docs/languages.md). It reports a key when both name
-tasks the contact-centre lexicon knows and they have nothing in common: no word, no
+tasks the contact-centre lexicon knows (a word or phrase of a group, or a compound whose
+head is one: "Vesi|lasku" is a bill) and they have nothing in common: no word, no
 synonym, no topic ("To renew your policy, press 1" on an option labelled "Make a
-payment"). Wording that differs but means the same passes ("To hear these options
+payment"), or two different languages ("Palvelu ruotsiksi" announced for an option
+labelled "Palvelu suomeksi"), or when they share words but the label adds a task of its own ("For card
+payments" on "Card activation"; "For home insurance" on "Travel insurance"; "To make a
+new claim" on "Check on a claim"). A label that shortens what the prompt says passes:
+"Check on a claim" for "to check the progress of a claim you have already made", "Balance
+and due date" for "to hear your balance and next payment date". Wording that differs but
+means the same passes ("To hear these options
 again" and "Repeat these options"; "If you have lost your card" and "Lost or stolen
 cards"), and so does anything the lexicon cannot place, so that an unusual but correct
 prompt is not reported. When the announced function fits the label of another option of
@@ -64,6 +73,7 @@ from typing import TYPE_CHECKING, Iterator
 
 from ivrcheck.findings import Problem, Severity
 from ivrcheck.language import EXTENSION
+from ivrcheck.language.choices import chosen_language
 from ivrcheck.language.meaning import DISTINCT, RELATED
 from ivrcheck.model import Menu, Node, Option
 from ivrcheck.rules.base import Settings, quote
@@ -71,6 +81,7 @@ from ivrcheck.rules.base import Settings, quote
 if TYPE_CHECKING:
     from ivrcheck.graph import LineAnalysis
     from ivrcheck.language import Language
+    from ivrcheck.language.labels import LabelWords
 
 CODE = "P406"
 NAME = "prompt-label-mismatch"
@@ -109,11 +120,38 @@ def check(menu: Menu, line: LineAnalysis, settings: Settings) -> Iterator[Proble
 
 def _mismatch(language: Language, announced: str, label: str) -> bool:
     """Both name tasks the lexicon knows, and the meaning model finds them different tasks."""
+    said_language, named_language = chosen_language(announced), chosen_language(label)
+    if said_language and named_language:
+        return said_language != named_language  # "Palvelu ruotsiksi" announced for "Palvelu suomeksi"
     words = language.label_words
-    said, named = words.units(announced), words.units(label)
-    if not any(u.concepts for u in said) or not any(u.concepts for u in named):
+    if not _names_a_task(words, announced) or not _names_a_task(words, label):
         return False
-    return language.relate(announced, label).kind in (RELATED, DISTINCT)
+    verdict = language.relate(announced, label)
+    if verdict.kind != RELATED:
+        return verdict.kind == DISTINCT
+    # Words in common: a mismatch only when a word the label adds names a task by itself. A
+    # label is the short form of what the prompt says: "Check on a claim" for "check the progress
+    # of a claim you have already made", "Balance and due date" for "hear your balance and next
+    # payment date"; "Card activation" against "Card payments" adds a task.
+    said = {c for u in words.units(announced) for c in u.concepts}
+    return any(_names_a_task(words, word) or _adds_a_task(words, label, word, said) for word in verdict.right)
+
+
+def _adds_a_task(words: LabelWords, label: str, word: str, said: set[str]) -> bool:
+    """Whether the label's phrase or compound holding `word` names a task the prompt does not name,
+    itself or as the broader task it is a case of: "Travel insurance" against "Home insurance"
+    adds a task; "Check on a claim" (a case of claims) against "the progress of a claim" does not."""
+    for unit in words.units(label):
+        # The word is the unit, a word of its phrase, or a part of its compound ("auto" of "autovakuutus").
+        if unit.concepts and word in unit.text:
+            return not (unit.concepts | words.lexicon.broader(unit.concepts)) & said
+    return False
+
+
+def _names_a_task(words: LabelWords, text: str) -> bool:
+    """Whether the lexicon knows a task the text names: a word or phrase of a group, or a compound
+    whose head is one ("Verkko|maksut" is a payment, "Vesi|lasku" a bill)."""
+    return any(u.concepts or (u.parts and words.lexicon.lookup(words.stem(u.parts[-1]))) for u in words.units(text))
 
 
 def _instead(language: Language, node: Node, option: Option, announced: str) -> str:

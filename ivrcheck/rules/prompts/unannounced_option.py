@@ -6,7 +6,11 @@ Reads each menu's prompt in the file's `language` and finds where it offers keys
 digits written as numerals or as words. Every key option must be offered. A
 `dial_by_extension` option counts as offered by a phrase such as "if you know the
 extension, dial it now" or "jos tiedät alanumeron, näppäile se". A speech-only option
-has no key to announce and is left to R506 (no-keypad-fallback).
+has no key to announce and is left to R506 (no-keypad-fallback). An option that switches
+to a language ivrcheck cannot read ("Für Deutsch, drücken Sie 3") is not reported: L307
+says what was not read. The fix is written in the language of the prompt it changes ("To
+speak to an advisor, press 0." in an English menu of a Finnish line), and for a choice
+of language in that language ("Para español, pulse 9.").
 
 ## Why it matters
 A caller only knows the options the prompt reads out. An option that is never offered
@@ -54,9 +58,10 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Iterator
 
-from ivrcheck.findings import Problem, Severity
-from ivrcheck.language import EXTENSION
-from ivrcheck.model import Menu
+from ivrcheck.findings import Finding, Fix, Problem, Severity
+from ivrcheck.language import EXTENSION, load_language, reads
+from ivrcheck.model import Menu, Node, Option
+from ivrcheck.rules.edits import Source, append_sentence
 from ivrcheck.rules.base import Settings, quote
 
 if TYPE_CHECKING:
@@ -72,11 +77,13 @@ PART = "wording"
 def check(menu: Menu, line: LineAnalysis, settings: Settings) -> Iterator[Problem]:
     language = line.language
     for node in line.menus:
+        if line.clock.unknown(node):  # a recording, or words ivrcheck does not read: unknown, not "never"
+            continue
         offered = {offer.key for offer in language.offers(node.prompt)}
         for option in node.options:
             key = EXTENSION if option.kind == "extension" else option.key
-            if option.kind == "speech" or key in offered:
-                continue
+            if option.kind == "speech" or key in offered or (option.language and not reads(option.language)):
+                continue  # an offer in a language ivrcheck cannot read is L307's to mention
             what = "dial-by-extension" if key == EXTENSION else f"option {quote(key)}"
             named = f" ({quote(option.label)})" if option.label else ""
             heard = (f"the prompt of {quote(node.id)} never offers it" if node.prompt
@@ -84,5 +91,24 @@ def check(menu: Menu, line: LineAnalysis, settings: Settings) -> Iterator[Proble
             yield Problem(
                 option.span, node.id,
                 f"{what}{named} in {quote(node.id)} is never announced: {heard}, so callers cannot know it exists",
-                f"add {quote(language.offer_example(option.label, key))} to the prompt, or remove the option",
+                f"add {quote(_example(line, node, option, key))} to the prompt, or remove the option",
             )
+
+
+def _example(line: LineAnalysis, node: Node, option: Option, key: str) -> str:
+    """How the prompt could offer the option, in the words of its language: a choice of
+    language in that language ("Para español, pulse 9."), any other in the prompt's."""
+    if option.language and reads(option.language):
+        return load_language(option.language).caller_words.option_example.format(key=key)
+    return line.speaks(node).offer_example(option.label, key)
+
+
+def fix(finding: Finding, menu: Menu, line: LineAnalysis, source: Source) -> Fix | None:
+    """Announce the option at the end of the prompt, in the words of its language, with its own label."""
+    node = menu.nodes.get(finding.node_id or "")
+    option = next((o for o in node.options if o.span == finding.span), None) if node is not None else None
+    if node is None or option is None or not option.label or option.kind != "dtmf":
+        return None
+    sentence = _example(line, node, option, option.key)
+    edit = append_sentence(source, node, sentence)
+    return Fix(f"announce {quote(option.key)}: {sentence}", (edit,)) if edit is not None else None

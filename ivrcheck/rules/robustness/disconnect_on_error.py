@@ -46,9 +46,10 @@ from __future__ import annotations
 from functools import cache
 from typing import TYPE_CHECKING, Iterator
 
-from ivrcheck.findings import Problem, Severity
+from ivrcheck.findings import Finding, Fix, Problem, Severity
 from ivrcheck.model import Menu
-from ivrcheck.rules.base import Settings, holding_states, quote
+from ivrcheck.rules.base import Settings, holding_states, line_person, quote
+from ivrcheck.rules.edits import Source, field_fix
 
 if TYPE_CHECKING:
     from ivrcheck.graph import LineAnalysis
@@ -78,3 +79,12 @@ def check(menu: Menu, line: LineAnalysis, settings: Settings) -> Iterator[Proble
             yield Problem(target.span if target.span.line else node.span, node.id,
                           f"callers who run out of retries in {quote(node.id)} go to {quote(target.ref)}, "
                           "which hangs up", _HELP, state=state)
+
+
+def fix(finding: Finding, menu: Menu, line: LineAnalysis, source: Source) -> Fix | None:
+    """`after_retries:` to the person the line's menus send "0" to, where the node has none at all."""
+    person = line_person(menu, line)
+    node = menu.nodes.get(finding.node_id or "")
+    if person is None or node is None or finding.state is not None:
+        return None
+    return field_fix(source, node, "after_retries", person[0])

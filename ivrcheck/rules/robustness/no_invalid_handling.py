@@ -41,8 +41,9 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Iterator
 
-from ivrcheck.findings import Problem, Severity
+from ivrcheck.findings import Finding, Fix, Problem, Severity
 from ivrcheck.model import Menu
+from ivrcheck.rules.edits import Source, field_fix
 from ivrcheck.rules.base import Settings, missing_handler
 
 if TYPE_CHECKING:
@@ -57,3 +58,8 @@ PART = "robustness"
 
 def check(menu: Menu, line: LineAnalysis, settings: Settings) -> Iterator[Problem]:
     yield from missing_handler(menu, line, "on_invalid")
+
+
+def fix(finding: Finding, menu: Menu, line: LineAnalysis, source: Source) -> Fix | None:
+    """`on_invalid: repeat`: a caller who pressed a wrong key hears the menu again."""
+    return field_fix(source, menu.nodes.get(finding.node_id or ""), "on_invalid", "repeat")

@@ -3,6 +3,8 @@
 ## What it checks
 Every reachable menu should bind a key (by convention `*`) to `repeat`, or to the menu
 itself. Timing out into a replay does not count: a caller cannot ask for it, only wait.
+The fix is suggested in the menu's language ("Para repetir las opciones, pulse
+asterisco." in a Spanish menu; the label is `repeat_label` in the language file).
 
 ## Why it matters
 Callers miss options while they think about the first ones, or are interrupted. Without
@@ -62,5 +64,8 @@ def check(menu: Menu, line: LineAnalysis, settings: Settings) -> Iterator[Proble
         if node.id not in line.reachable or not node.options:
             continue
         if not any(o.target is not None and o.target.ref in ("repeat", node.id) for o in node.options):
+            spoken = line.speaks(node)  # the fix in the menu's own words
+            label = spoken.prompt_words.repeat_label
             yield Problem(node.span, node.id, f"menu {quote(node.id)} offers no way to hear the options again",
-                          'add `"*": {label: Repeat these options, goto: repeat}` and say so in the prompt')
+                          f'add `"*": {{label: {label}, goto: repeat}}` and say so in the prompt: '
+                          f'"{spoken.offer_example(label, "*")}"')

@@ -3,7 +3,9 @@
 ## What it checks
 Among the keys 1-9 a menu uses, every number from 1 up to the highest must be bound.
 `0`, `*` and `#` have conventional meanings and are left out, and so are options that
-choose a language (`language:`), which keep their own key ("På svenska, tryck 9").
+choose a language (`language:`, or a label such as "På svenska"), which keep their own
+key ("På svenska, tryck 9") and fill the place they take ("Ruotsiksi 1, englanniksi 2,
+laskut 3" skips nothing).
 
 ## Why it matters
 Callers who hear "1, 2, 4" wonder what 3 was and whether they missed it; some press 3.
@@ -61,8 +63,10 @@ PART = "navigation"
 def check(menu: Menu, line: LineAnalysis, settings: Settings) -> Iterator[Problem]:
     for node in line.menus:
         # A choice of language ("På svenska, tryck 9") keeps its own key by convention.
-        numbers = {int(o.key) for o in node.options if o.is_dtmf and o.key in "123456789" and not o.language}
-        missing = [n for n in range(1, max(numbers, default=0)) if n not in numbers]
+        # It still fills its place: "Ruotsiksi 1, englanniksi 2, laskut 3" skips nothing.
+        keys = {int(o.key): bool(o.language) for o in node.options if o.is_dtmf and o.key in "123456789"}
+        numbers = {n for n, chooses_language in keys.items() if not chooses_language}
+        missing = [n for n in range(1, max(numbers, default=0)) if n not in keys]
         if missing:
             keys = ", ".join(quote(str(n)) for n in missing)
             yield Problem(node.span_of("options"), node.id,

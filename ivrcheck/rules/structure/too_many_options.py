@@ -4,7 +4,9 @@
 Counts the task options a menu offers: every key, every speech-only option, and
 multi-digit extension dialling as one, but not the universal navigation keys `0`, `*` and
 `#` when they do what callers expect of them everywhere (a person, repeat, back, the main
-menu), since callers do not have to remember those. Above `max_options` it is a warning;
+menu), since callers do not have to remember those, nor the choices of language ("På
+svenska, tryck 9"; an option with `language:` or labelled by a language alone, such as
+"In English" or "Para español"), which each caller hears as one offer for them. Above `max_options` it is a warning;
 above `error_above` an error, since a keypad has only twelve keys and a caller cannot
 remember ten offers.
 
@@ -55,8 +57,8 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Iterator
 
 from ivrcheck.findings import Problem, Severity
-from ivrcheck.model import Menu
-from ivrcheck.rules.base import UNIVERSAL_KEYS, Settings, quote, universal_function
+from ivrcheck.model import UNIVERSAL_KEYS, Menu
+from ivrcheck.rules.base import Settings, quote, universal_function
 
 if TYPE_CHECKING:
     from ivrcheck.graph import LineAnalysis
@@ -71,8 +73,9 @@ PART = "navigation"
 def check(menu: Menu, line: LineAnalysis, settings: Settings) -> Iterator[Problem]:
     limit, hard = int(settings["max_options"]), int(settings["error_above"])
     for node in line.menus:
-        tasks = {o.key for o in node.options
-                 if o.key not in UNIVERSAL_KEYS or universal_function(node, o, line) is None}
+        # A choice of language ("På svenska, tryck 9") is not a task either.
+        tasks = {o.key for o in node.options if not o.language
+                 and (o.key not in UNIVERSAL_KEYS or universal_function(node, o, line) is None)}
         count = len(tasks)
         if count > limit:
             universal = len({o.key for o in node.options}) - count

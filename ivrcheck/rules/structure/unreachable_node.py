@@ -44,8 +44,9 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Iterator
 
-from ivrcheck.findings import Problem, Severity
+from ivrcheck.findings import Finding, Fix, Problem, Severity
 from ivrcheck.model import Menu
+from ivrcheck.rules.edits import Source, delete_node
 from ivrcheck.rules.base import Settings, quote
 
 if TYPE_CHECKING:
@@ -63,3 +64,10 @@ def check(menu: Menu, line: LineAnalysis, settings: Settings) -> Iterator[Proble
         node = menu.nodes[node_id]
         yield Problem(node.span, node_id, f"no call can reach {node.type.value} {quote(node_id)} from the entry",
                       "link to it from a menu option or `next`, or delete it")
+
+
+def fix(finding: Finding, menu: Menu, line: LineAnalysis, source: Source) -> Fix | None:
+    """Delete the node (unsafe: it may be meant for a link not written yet, or named elsewhere)."""
+    node = menu.nodes.get(finding.node_id or "")
+    edit = delete_node(source, node) if node is not None else None
+    return Fix(f"delete {quote(node.id)}", (edit,), safe=False) if node is not None and edit else None

@@ -59,10 +59,11 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Iterator
 
-from ivrcheck.callers.order import reorder
-from ivrcheck.findings import Problem, Severity
+from ivrcheck.callers.order import Reorder, reorder
+from ivrcheck.findings import Finding, Fix, Problem, Severity
 from ivrcheck.model import Menu
 from ivrcheck.rules.base import Settings, quote
+from ivrcheck.rules.edits import Source, replace_key, replace_prompt
 
 if TYPE_CHECKING:
     from ivrcheck.graph import LineAnalysis
@@ -87,3 +88,44 @@ def check(menu: Menu, line: LineAnalysis, settings: Settings) -> Iterator[Proble
                       f"average before their option is offered, {found.saving:.1f} s more than with the most popular "
                       f"first",
                       f"offer them as {found.describe()}")
+
+
+def fix(finding: Finding, menu: Menu, line: LineAnalysis, source: Source) -> Fix | None:
+    """Offer the options most popular first: the prompt's offers in the new order, the keys
+    renumbered in the prompt and on the options. Unsafe: callers who know the old keys press them."""
+    node = menu.nodes.get(finding.node_id or "")
+    found = reorder(node, line.language) if node is not None else None
+    if node is None or node.prompt is None or found is None:
+        return None
+    prompt = _reordered(node.prompt, line, found)
+    if prompt is None:
+        return None
+    edits = [replace_prompt(source, node, prompt)]
+    edits += [replace_key(source, option.span, new) for old, new, option, _ in found.order if new != old]
+    if any(e is None for e in edits):
+        return None
+    return Fix(f"offer the options of {quote(node.id)} most popular first: {found.describe()}",
+               tuple(e for e in edits if e is not None), safe=False)
+
+
+def _reordered(prompt: str, line: LineAnalysis, found: Reorder) -> str | None:
+    """The prompt with its offers in the proposed order and their keys renamed, or None when an offer
+    names its key in words or the prompt offers something the order leaves out."""
+    offers = line.language.offers(prompt)
+    if [o.key for o in offers] != sorted((o.key for o in offers), key=[o.key for o in offers].index) or \
+            len(offers) != len(found.order):
+        return None
+    starts = [o.start for o in offers] + [len(prompt)]
+    parts = {}
+    for i, offer in enumerate(offers):
+        new = next((n for k, n, _, _ in found.order if k == offer.key), None)
+        try:
+            at, end = offer.match.start("key") - offer.start, offer.match.end("key") - offer.start
+        except IndexError:
+            return None
+        text = prompt[offer.start:starts[i + 1]]
+        if new is None or not text[at:end].isdigit() and new != offer.key:
+            return None
+        parts[offer.key] = (text[:at] + new + text[end:]).strip()
+    head = prompt[:starts[0]].strip()
+    return " ".join([*([head] if head else []), *(parts[k] for k, _, _, _ in found.order)])

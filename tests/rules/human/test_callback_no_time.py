@@ -56,3 +56,35 @@ def test_message() -> None:
     (finding,) = lint(line("fi", "type: callback, prompt: Soitamme pian."), select="H209")
     assert finding.message == 'callback "end" does not tell callers when to expect an answer (its prompt names no time)'
     assert 'promise: "kahden tunnin kuluessa"' in finding.help
+
+
+def test_spanish_promises_are_read_and_an_unread_language_is_not_judged() -> None:
+    """Before: `language: es` was read as English, and "en 30 minutos" named "no time"."""
+    text = """
+    language: es
+    entry: cb
+    nodes:
+      cb: {type: callback, confirmation: sms, prompt: "Gracias. Le devolveremos la llamada en 30 minutos."}
+    """
+    assert lint(text, select="H209") == []
+    assert [f.code for f in lint(text.replace("en 30 minutos", "lo antes posible"), select="H209")] == ["H209"]
+    assert lint(text.replace("language: es", "language: de").replace("en 30 minutos", "bald"), select="H209") == []
+
+
+def test_a_callback_behind_a_choice_of_language_is_read_in_that_language() -> None:
+    """Nothing declares `language: es`: callers chose "Español" on the way, so "en 30 minutos" is a time."""
+    text = """
+    language: en
+    entry: main
+    nodes:
+      main:
+        prompt: For a callback, press 1. Para español, oprima nueve.
+        options:
+          "1": {label: Callback, goto: cb}
+          "9": {label: Español, goto: es_cb}
+      cb: {type: callback, confirmation: sms, prompt: "We will call you back within 30 minutes."}
+      es_cb: {type: callback, confirmation: sms, prompt: "Le devolveremos la llamada en 30 minutos."}
+    """
+    assert lint(text, select="H209") == []
+    near_miss = text.replace("en 30 minutos", "lo antes posible")
+    assert [f.node_id for f in lint(near_miss, select="H209")] == ["es_cb"]

@@ -46,4 +46,5 @@ def test_message_and_state() -> None:
           shut: {type: message, prompt: We are closed., next: bye}
           bye: {type: hangup}
         """, select="H201")
-    assert closed.state == "closed" and closed.message == "no caller can reach a person outside hours"
+    assert closed.state == "closed"
+    assert closed.message == "no caller can reach a person, a callback or a voicemail outside hours"

@@ -140,3 +140,51 @@ def test_a_long_menu_compares_each_option_with_its_first_hundred() -> None:
     late = lint(many([*fillers, ("Billing", "a"), ("Invoices", "b")]), select="L301")
     assert len([f for f in early if '"Invoices"' in f.message]) == 1
     assert [f for f in late if '"Invoices"' in f.message] == []  # "Billing" is option 121: not compared
+
+
+LANGUAGES = """
+language: fi
+entry: main
+nodes:
+  main:
+    prompt: Jatkaaksesi suomeksi paina 1. På svenska, tryck 2. For English, press 3. Para español, pulse 4.
+    options:
+      "1": {label: Suomeksi, goto: fi}
+      "2": {label: På svenska, goto: sv}
+      "3": {label: In English, goto: en}
+      "4": {label: Para español, goto: es}
+  fi: {type: agent}
+  sv: {type: agent}
+  en: {type: agent}
+  es: {type: agent}
+"""
+
+
+def test_choices_of_language_are_never_the_same_task() -> None:
+    """Before: "På svenska" ~ "In English" "mean the same" (both only stop words and a language)."""
+    assert lint(LANGUAGES, select="L301") == []
+
+
+def test_near_miss_task_labels_beside_choices_of_language_are_still_compared() -> None:
+    text = LANGUAGES.replace("label: Para español, goto: es}", "label: Laskut, goto: es}\n      \"5\": {label: Laskutus, goto: fi}")
+    assert [f.message.split(":")[0] for f in lint(text, select="L301")] == [
+        'labels "Laskut" (key "4") and "Laskutus" (key "5") in "main" could be confused']
+
+
+def test_a_shared_stem_with_a_person_option_is_no_confusion() -> None:
+    """Before: "Ny kund" ~ "Kundtjänst" (kund|tjänst) was "the same"; customer service is a person (lexicon-sv)."""
+    text = universal("sv", "Ny kund", "Kundtjänst", target="advisor")
+    assert lint(text, select="L301") == []
+    near_miss = menu("sv", "Ny kund", "Kundtjänst", second_goto="advisor")  # both lead to the person
+    assert lint(near_miss, select="L301") == []
+    defect = menu("sv", "Fakturor", "Räkningar")  # the same task in two words (lexicon-sv)
+    assert [f.code for f in lint(defect, select="L301")] == ["L301"]
+
+
+@pytest.mark.parametrize("first, second, confusable", [
+    ("Facturas", "Recibos", True),                    # one task in two words (lexicon-es)
+    ("Facturas", "Averías", False),
+    ("Pagos", "Hablar con un agente", False),         # a person option is compared only with another
+])
+def test_spanish_labels_are_read_in_spanish(first: str, second: str, confusable: bool) -> None:
+    assert bool(lint(menu("es", first, second), select="L301")) is confusable

@@ -60,3 +60,53 @@ def test_messages() -> None:
                             'Swedish ("sv"), over 1')
     (missing,) = lint(line("Tervetuloa. Neuvontaan paina 1.", choice_in_main=False), select="L305")
     assert missing.message == 'callers can choose Swedish ("sv") only in "lisaa", not in the first menu ("main")'
+
+
+CHOICE_FIRST = """
+language: fi
+entry: main
+defaults: {on_timeout: repeat, on_invalid: repeat, after_retries: neuvonta}
+nodes:
+  main:
+    prompt: Jatkaaksesi suomeksi paina 1. På svenska, tryck 2. For English, press 3.
+    options:
+      "1": {label: Suomeksi, goto: neuvonta}
+      "2": {label: På svenska, goto: sv_main}
+      "3": {label: In English, goto: en_main}
+  neuvonta: {type: agent}
+  sv_main: {type: agent, language: sv}
+  en_main: {type: agent, language: en}
+"""
+
+ONLY_IN_A_SUBMENU = """
+language: fi
+entry: main
+defaults: {on_timeout: repeat, on_invalid: repeat, after_retries: neuvonta}
+nodes:
+  main:
+    prompt: Tervetuloa. Laskutusasioissa paina 1. Muissa asioissa paina 2.
+    options:
+      "1": {label: Laskutus, goto: neuvonta}
+      "2": {label: Muut asiat, goto: kieli}
+  kieli:
+    prompt: Ruotsiksi paina 1. Englanniksi paina 2.
+    options:
+      "1": {label: Ruotsiksi, goto: neuvonta}
+      "2": {label: Englanniksi, goto: neuvonta}
+  neuvonta: {type: agent}
+"""
+
+
+def test_an_offer_in_another_language_is_not_talk_before_the_offer() -> None:
+    """Before: "Jatkaaksesi suomeksi paina 1." counted as a sentence before the Swedish offer."""
+    assert lint(CHOICE_FIRST, select="L305") == []
+    without_the_finnish_choice = CHOICE_FIRST.replace("Jatkaaksesi suomeksi paina 1.", "Tervetuloa. Puhelut tallennetaan.")
+    assert [f.code for f in lint(without_the_finnish_choice, select="L305")] == ["L305", "L305"]
+
+
+def test_choices_of_language_are_recognised_without_language() -> None:
+    """Before: options labelled "Ruotsiksi" and "Englanniksi" without `language:` escaped L305."""
+    assert codes_at(lint(ONLY_IN_A_SUBMENU, select="L305")) == [At("L305", 13, 7), At("L305", 14, 7)]
+    near_miss = ONLY_IN_A_SUBMENU.replace("label: Ruotsiksi", "label: Ruotsin kurssit").replace(
+        "label: Englanniksi", "label: Englannin kurssit")
+    assert lint(near_miss, select="L305") == []

@@ -59,3 +59,27 @@ def test_messages() -> None:
     (node,) = lint(line("På svenska, tryck 9.", "Kiitos, että soitit."), select="L306")
     assert node.message == ('callers who chose Swedish ("sv") (key "9" in "main") reach "svenska", but its '
                             'prompt speaks Finnish ("fi"): "Kiitos, että soitit."')
+
+
+CATALAN = """
+language: es
+entry: main
+defaults: {on_timeout: repeat, on_invalid: repeat, after_retries: agent}
+nodes:
+  main:
+    prompt: Bienvenido. Per a català, premeu 8. For English, press 9. Para pagos, pulse 1.
+    options:
+      "1": {label: Pagos, goto: agent}
+      "8": {label: Català, goto: agent}
+      "9": {label: English, goto: en_agent}
+  agent: {type: agent}
+  en_agent: {type: agent, language: en}
+"""
+
+
+def test_an_option_for_a_language_ivrcheck_cannot_read_is_not_judged() -> None:
+    """Before: "Per a català, premeu 8" was "announced in Spanish", with "For English, press 8." as the fix."""
+    assert lint(CATALAN, select="L306") == []
+    near_miss = CATALAN.replace("For English, press 9.", "Para inglés, pulse 9.")
+    assert [f.message.split(":")[0] for f in lint(near_miss, select="L306")] == [
+        'option "9" of "main" is for English ("en") speakers but is announced in Spanish ("es")']

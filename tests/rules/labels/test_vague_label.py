@@ -34,6 +34,11 @@ CASES = [
     ("fi fixed: names the task", menu("fi", "Muuttoilmoitukset"), []),
     ("fi near miss: a compound with a vague last part", menu("fi", "Muuttoasiat"), []),
     ("fi near miss: asiakaspalvelu is a person", menu("fi", "Asiakaspalvelu"), []),
+    ("es otros", menu("es", "Otros"), [At("L302", 7, 20)]),
+    ("es más opciones", menu("es", "Más opciones"), [At("L302", 7, 20)]),
+    ("es otras consultas", menu("es", "Otras consultas"), [At("L302", 7, 20)]),
+    ("es fixed: names the task", menu("es", "Cambio de domicilio"), []),
+    ("es near miss: one task word among vague ones", menu("es", "Información de su cuenta"), []),
 ]
 
 

@@ -25,6 +25,11 @@ CASES = [
     ("en key first in one sentence", menu("en", "Welcome, press 1 for cards, press 0 for an advisor."),
      [At("P403", 5, 13)]),
     ("en fixed", menu("en", "For cards, press 1. To speak to an advisor, press 0."), []),
+    # Before: "or" was read as the function ("Please hold, or press 1 ..."); now the offer is key first,
+    # but the other half of a choice the caller has (hold), so it is not reported.
+    ("en near miss: the other half of a choice", menu("en", "Please hold, or press 1 for cards, or 0 for an advisor."),
+     []),
+    ("en still key first without the alternative", menu("en", "Please hold. Press 1 for cards."), [At("P403", 5, 13)]),
     ("en near miss: another way to choose after the key",
      menu("en", "For cards, press 1, or say cards. To speak to an advisor, press 0, or say advisor."), []),
     ("en near miss: function first, one sentence", menu("en", "For cards, press 1, for an advisor, press 0."), []),

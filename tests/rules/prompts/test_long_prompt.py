@@ -62,7 +62,50 @@ def test_limit_and_speaking_rate_are_settings() -> None:
     assert len(lint(menu("fi", FI_SHORT), select="P404", speaking_rate={"fi": 1.0})) == 1
 
 
-def test_message_gives_the_time_and_the_limit() -> None:
+def test_message_says_how_far_over_the_limit_and_the_limit_itself_passes() -> None:
+    """Before: "about 21 s (limit 20 s)", and "about 20 s (limit 20 s)" just over it, which reads as no defect."""
     (finding,) = lint(menu("en", EN_LONG), select="P404")
     assert finding.node_id == "main"
-    assert 'the prompt of "main" takes about 21 s to speak (limit 20 s)' in finding.message
+    assert finding.message.startswith('the prompt of "main" takes 20.8 s to speak, 0.8 s over the 20 s limit')
+    assert lint(menu("en", EN_LONG), select="P404", rules={"P404": {"max_seconds": 20.8}}) == []
+
+
+THREE = ("To report a leak or a burst pipe in the street, press 1. To report low water pressure or discoloured "
+         "water, press 2. To ask about a planned interruption to your supply, press 3. To speak to an advisor, "
+         "press 0.")  # 41 words: 16.4 s
+CLOSING = " To hear these options again, press star. To go back to the main menu, press hash."  # 15 words: 6.0 s
+
+
+def navigation_menu(prompt: str) -> str:
+    return f"""
+        language: en
+        entry: main
+        nodes:
+          main:
+            prompt: "{prompt}"
+            options:
+              "1": {{label: Report a leak, goto: advisor}}
+              "2": {{label: Low pressure, goto: advisor}}
+              "3": {{label: Planned interruptions, goto: advisor}}
+              "0": {{label: Speak to an advisor, goto: advisor}}
+              "*": {{label: Repeat these options, goto: repeat}}
+              "#": {{label: Main menu, goto: main}}
+          advisor: {{type: agent}}
+        """
+
+
+def test_closing_offers_to_repeat_or_go_back_are_not_counted() -> None:
+    """Before: a three-option submenu went over 20 s only through its "star to repeat, hash for the main menu"."""
+    assert lint(navigation_menu(THREE + CLOSING), select="P404") == []
+
+
+def test_near_miss_a_notice_among_the_closing_offers_is_counted() -> None:
+    notice = " To hear these options again, press star. Calls are recorded for training. For the main menu, press hash."
+    (finding,) = lint(navigation_menu(THREE + notice), select="P404")
+    assert "without the closing" not in finding.message
+
+
+def test_the_message_says_which_closing_offers_were_left_out() -> None:
+    longer = THREE.replace("To ask about", "To ask us about the dates, times, length and affected area of any")  # 20.4 s
+    (finding,) = lint(navigation_menu(longer + CLOSING), select="P404")
+    assert 'without the closing offers of "*" and "#" (repeat, back, main menu)' in finding.message

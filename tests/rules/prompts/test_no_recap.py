@@ -38,6 +38,13 @@ CASES = [
      line(task=", confirmation: email", goodbye="Your payment has been made. You will receive a receipt by email."),
      []),
     ("near miss: a task that only tells", line("Hear your balance"), []),
+    # Before: recaps without "now" were not read (the trust corpus's Swedish and English lines).
+    ("fixed: en passive recap", line("Book an appointment", goodbye="Your appointment is booked for Monday."), []),
+    ("fixed: sv recap without nu", line("Boka tid", goodbye="Din tid är bokad. Tack för samtalet.", language="sv"), []),
+    ("fixed: es recap", line("Pagar una factura", goodbye="Su pago se ha registrado. Gracias.", language="es"), []),
+    ("es no recap", line("Pagar una factura", goodbye="Gracias por llamar.", language="es"), [At("P407", 10, 3)]),
+    ("near miss: en a passive that asks for something", line(goodbye="A meter reading is needed. Goodbye."),
+     [At("P407", 10, 3)]),
     ("near miss: changes: false overrides the label", line(task=", changes: false"), []),
     ("near miss: the task returns to a menu", line().replace("next: goodbye}", "next: main}"), []),
 ]

@@ -61,3 +61,64 @@ def test_swapped_keys_are_named() -> None:
                                 "Make a claim"), select="P406")
     assert 'while they fit option "2" ("Make a claim"): are the keys swapped?' in first.message
     assert 'option "1" ("Make a payment")' in second.message
+
+
+def announced(language: str, prompt: str) -> list[str]:
+    from ivrcheck.language import load_language
+
+    return [o.function(prompt) for o in load_language(language).offers(prompt)]
+
+
+@pytest.mark.parametrize("language, prompt, functions", [
+    # Before: "vehicle or cover" (cut at the first comma), "stay on the line or", and "or".
+    ("en", "To update your address, vehicle or cover, press 1.", ["To update your address, vehicle or cover"]),
+    ("en", "To speak to an agent, stay on the line or press 0.", ["To speak to an agent"]),
+    ("en", "Please hold, or press 1 for a callback within 30 minutes.", ["for a callback within 30 minutes"]),
+    # Near misses: a greeting clause before the function stays out of it.
+    ("en", "Welcome to Acme, for cards, press 1.", ["for cards"]),
+    ("sv", "För att ändra adress, bil eller försäkring, tryck 1.", ["För att ändra adress, bil eller försäkring"]),
+    ("es", "Para cambiar su dirección, vehículo o póliza, pulse 1.", ["Para cambiar su dirección, vehículo o póliza"]),
+])
+def test_the_announced_function_is_the_whole_clause(language: str, prompt: str, functions: list[str]) -> None:
+    assert announced(language, prompt) == functions
+
+
+def test_a_list_in_the_prompt_is_not_a_mismatch() -> None:
+    """Before: "vehicle or cover" was compared with "Update your address" and reported."""
+    text = menu("en", "To update your address, vehicle or cover, press 1. To make a claim, press 2.",
+                "Update your address", "Make a claim")
+    assert lint(text, select="P406") == []
+
+
+def test_a_finnish_compound_names_the_task_of_its_head() -> None:
+    """Without Voikko, "Vesilasku" and "Verkkomaksut" are known by their heads (a bill, payments)."""
+    text = menu("fi", "Vesilaskut, paina 1. Vikailmoitukset, paina 2.", "Vesivuoto", "Vikailmoitukset")
+    assert codes_at(lint(text, select="P406")) == [At("P406", 7, 20)]
+    near_miss = menu("fi", "Vesilaskut, paina 1. Vikailmoitukset, paina 2.", "Laskut", "Vikailmoitukset")
+    assert lint(near_miss, select="P406") == []
+
+
+@pytest.mark.parametrize("prompt, label", [
+    ("To check the progress of a claim you have already made, press 1.", "Check on a claim"),
+    ("To hear your balance and next payment date, press 1.", "Balance and due date"),
+])
+def test_a_label_that_shortens_what_the_prompt_says_is_no_mismatch(prompt: str, label: str) -> None:
+    """Before: both were reported; the label adds no task of its own ("on", "due")."""
+    assert lint(menu("en", prompt + " To make a claim, press 2.", label, "Make a claim"), select="P406") == []
+
+
+@pytest.mark.parametrize("prompt, label", [
+    ("To make a new claim, press 1.", "Check on a claim"),          # new against existing
+    ("For home insurance, press 1.", "Travel insurance"),           # each phrase names its own task
+    ("For card payments, press 1.", "Card activation"),             # "activation" is a task by itself
+])
+def test_near_miss_a_label_that_adds_a_task_is_still_reported(prompt: str, label: str) -> None:
+    text = menu("en", prompt + " To make a claim, press 2.", label, "Make a claim")
+    assert codes_at(lint(text, select="P406")) == [At("P406", 7, 20)]
+
+
+def test_a_prompt_that_announces_another_language_than_the_label_is_a_mismatch() -> None:
+    text = menu("fi", "Palvelu ruotsiksi, paina 1. Palvelu suomeksi, paina 2.", "Palvelu suomeksi", "Palvelu ruotsiksi")
+    assert codes_at(lint(text, select="P406")) == [At("P406", 7, 20), At("P406", 8, 20)]
+    near_miss = menu("fi", "På svenska, tryck 1. Suomeksi paina 2.", "Ruotsiksi", "Suomeksi")  # one language, two names
+    assert lint(near_miss, select="P406") == []

@@ -1,5 +1,7 @@
 """P401 unannounced-option: an option whose key the prompt never mentions."""
 
+import textwrap
+
 import pytest
 
 from tests.conftest import At, codes_at, lint
@@ -62,3 +64,72 @@ def test_message_and_help_offer_the_line_to_add_in_the_menus_language() -> None:
     assert finding.help == 'add "For advisor, press 0." to the prompt, or remove the option'
     (finding,) = lint(menu("fi", "Korttiasioissa paina 1."), select="P401")
     assert finding.help == 'add "Advisor, paina 0." to the prompt, or remove the option'
+
+
+MIXED = """
+language: fi
+entry: main
+defaults: {on_timeout: repeat, on_invalid: repeat, after_retries: advisor}
+nodes:
+  main:
+    prompt: Laskutusasioissa paina 1. For English, press 8. Asiakaspalvelijalle paina 0.
+    options:
+      "1": {label: Laskutus, goto: advisor}
+      "8": {label: English, goto: en_menu}
+      "9": {label: Español, goto: advisor}
+      "0": {label: Asiakaspalvelija, goto: advisor}
+  en_menu:
+    prompt: For bills, press 1.
+    options:
+      "1": {label: Bills, goto: advisor}
+      "0": {label: Speak to an advisor, goto: advisor}
+  advisor: {type: agent}
+"""
+
+
+def test_the_fix_is_written_in_the_language_of_the_prompt_it_changes() -> None:
+    """Before: Finnish "paina" inside the English menu, and "For español, press 9" for a Spanish offer."""
+    helps = {f.node_id + f.message.split('"')[1]: f.help for f in lint(textwrap.dedent(MIXED), select="P401")}
+    assert helps == {
+        "main9": 'add "Para español, pulse 9." to the prompt, or remove the option',
+        "en_menu0": 'add "To speak to an advisor, press 0." to the prompt, or remove the option',
+    }
+
+
+def test_an_option_for_a_language_ivrcheck_cannot_read_is_left_to_l307() -> None:
+    text = textwrap.dedent(MIXED).replace('"9": {label: Español, goto: advisor}', '"9": {label: Deutsch, goto: advisor}')
+    assert [f.node_id for f in lint(text, select="P401")] == ["en_menu"]
+
+
+def test_spanish_offers_are_read_in_a_spanish_line() -> None:
+    """Before: `language: es` was read as English, and every "pulse / marque / oprima" offer was P401."""
+    text = menu("es", "Para tarjetas, oprima uno. Para hablar con un asesor, marque cero.")
+    assert lint(text, select="P401") == []
+    (finding,) = lint(menu("es", "Para tarjetas, pulse 1."), select="P401")
+    assert finding.help == 'add "Para advisor, pulse 0." to the prompt, or remove the option'
+
+
+UNDECLARED = """
+language: en
+entry: main
+nodes:
+  main:
+    prompt: For claims, press 1. Para reclamaciones en español, oprima nueve.
+    options:
+      "1": {label: Claims, goto: advisor}
+      "9": {label: Reclamaciones, goto: es_menu}
+  es_menu:
+    prompt: Para reclamos, oprima 1. Para hablar con un agente, marque cero.
+    options:
+      "1": {label: Reclamos, goto: advisor}
+      "0": {label: Hablar con un agente, goto: advisor}
+  advisor: {type: agent}
+"""
+
+
+def test_a_menu_in_a_language_nobody_declared_is_read_in_that_language() -> None:
+    """Before: the Spanish menu of an English line without `language: es` anywhere was read as English."""
+    assert lint(textwrap.dedent(UNDECLARED), select="P401") == []
+    near_miss = textwrap.dedent(UNDECLARED).replace("Para hablar con un agente, marque cero.", "")
+    assert [f.message.split(" is never")[0] for f in lint(near_miss, select="P401")] == [
+        'option "0" ("Hablar con un agente") in "es_menu"']

@@ -37,3 +37,18 @@ def test_no_repeat(text: str, expected: list[At]) -> None:
 def test_message_names_the_menu_without_a_repeat() -> None:
     (finding,) = lint(menu("", ""), select="R505")
     assert finding.message == 'menu "main" offers no way to hear the options again'
+
+
+@pytest.mark.parametrize("language, prompt, fix", [
+    ("en", "For an advisor, press 0.", '`"*": {label: Repeat these options, goto: repeat}` and say so in the prompt: '
+     '"To repeat these options, press star."'),
+    ("es", "Para hablar con un agente, pulse 0.", '`"*": {label: Repetir las opciones, goto: repeat}` and say so in '
+     'the prompt: "Para repetir las opciones, pulse asterisco."'),
+    ("sv", "För rådgivning, tryck 0.", '`"*": {label: Upprepa alternativen, goto: repeat}` and say so in the '
+     'prompt: "För att upprepa alternativen, tryck stjärna."'),
+])
+def test_the_fix_is_in_the_language_of_the_menu(language: str, prompt: str, fix: str) -> None:
+    """Before: "Repeat these options" was suggested in Finnish, Swedish and Spanish menus alike."""
+    text = f"language: {language}\n" + menu("", "").replace("For an advisor, press 0.", prompt)
+    (finding,) = lint(text, select="R505")
+    assert finding.help == "add " + fix

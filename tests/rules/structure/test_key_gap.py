@@ -26,3 +26,21 @@ def test_key_gap(text: str, expected: list[At]) -> None:
 def test_message_names_the_missing_numbers() -> None:
     (finding,) = lint(menu("1256"), select="S108")
     assert finding.message == 'menu "main" skips "3", "4"'
+
+
+def test_a_choice_of_language_fills_the_place_it_takes() -> None:
+    """Before: "Ruotsiksi 1, Englanniksi 2, Laskut 3" (no `language:` on the first two) skipped 1 and 2."""
+    text = """
+    language: fi
+    entry: main
+    nodes:
+      main:
+        prompt: Ruotsiksi paina 1. Englanniksi paina 2. Laskuasioissa paina 3. Neuvontaan paina 5.
+        options:
+          "1": {label: Ruotsiksi, goto: advisor}
+          "2": {label: Englanniksi, goto: advisor}
+          "3": {label: Laskut, goto: advisor}
+          "5": {label: Neuvonta, goto: advisor}
+      advisor: {type: agent}
+    """
+    assert [f.message for f in lint(text, select="S108")] == ['menu "main" skips "4"']

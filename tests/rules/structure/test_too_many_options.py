@@ -73,3 +73,15 @@ def test_a_universal_key_used_for_a_task_counts() -> None:
 def test_zero_labelled_as_a_task_counts_even_when_it_reaches_a_person() -> None:
     text = NAVIGATION.replace("{label: Speak to an advisor, goto: advisor}", "{label: Add a person to your policy, goto: advisor}")
     assert [f.code for f in lint(text, select="S106")] == ["S106"]
+
+
+def test_choices_of_language_are_not_tasks() -> None:
+    """Five tasks and three languages, two of them without `language:` but named so, are five choices."""
+    text = NAVIGATION.replace('"*": {label: Repeat these options, goto: repeat}', (
+        '"*": {label: Repeat these options, goto: repeat}\n'
+        '      "7": {label: På svenska, goto: sub}\n'
+        '      "8": {label: Para español, goto: sub}\n'
+        '      "9": {label: Suomi, goto: sub, language: fi}'))
+    assert lint(text) and lint(text, select="S106") == []  # the menu loads; no S106
+    near_miss = text.replace("label: Para español", "label: Spanish prescriptions")
+    assert [f.code for f in lint(near_miss, select="S106")] == ["S106"]

@@ -1,0 +1,75 @@
+"""Fixes as data: findings get the fix their rule can make (rules' optional `fix`), and fixes are
+applied to a file's text as edits on spans, so nothing outside them moves (comments, order, quotes)."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+from typing import TYPE_CHECKING, Iterable
+
+from ivrcheck.findings import Edit, Finding, Fix
+from ivrcheck.rules import BY_CODE
+from ivrcheck.rules.edits import Source
+
+if TYPE_CHECKING:
+    from ivrcheck.graph import LineAnalysis
+    from ivrcheck.model import Menu
+
+_BREAKS = re.compile(r"\r\n|\r|\n")
+
+
+def attach(findings: list[Finding], menu: Menu, line: LineAnalysis, text: str | None) -> list[Finding]:
+    """The findings, each with its rule's fix when the rule has one and it is certain here."""
+    if text is None or not any(hasattr(BY_CODE.get(f.code), "fix") for f in findings):
+        return findings
+    source = Source(text)
+    out = []
+    for finding in findings:
+        maker = getattr(BY_CODE.get(finding.code), "fix", None)
+        made = maker(finding, menu, line, source) if maker is not None else None
+        out.append(replace(finding, fix=made) if made is not None else finding)
+    return out
+
+
+def chosen(findings: Iterable[Finding], unsafe: bool = False) -> list[Fix]:
+    """The fixes to apply: the safe ones, and the others too when `unsafe`."""
+    return [f.fix for f in findings if f.fix is not None and (f.fix.safe or unsafe)]
+
+
+def apply(text: str, fixes: Iterable[Fix]) -> tuple[str, list[Fix]]:
+    """Apply fixes whose edits touch nothing an earlier fix touched; return the text and those applied.
+
+    Fixes left out for an overlap are applied by running again (`check --fix` repeats until
+    nothing changes)."""
+    taken: list[Edit] = []
+    applied: list[Fix] = []
+    for fix in fixes:
+        if any(_overlap(a, b) for a in fix.edits for b in taken) or _self_overlap(fix.edits):
+            continue
+        taken.extend(fix.edits)
+        applied.append(fix)
+    starts = [0, *(m.end() for m in _BREAKS.finditer(text))]
+    for edit in sorted(taken, key=lambda e: (e.start, e.end), reverse=True):
+        begin, end = _offset(starts, text, edit.line, edit.column), _offset(starts, text, edit.end_line, edit.end_column)
+        text = text[:begin] + edit.text + text[end:]
+    return text, applied
+
+
+def _offset(starts: list[int], text: str, line: int, column: int) -> int:
+    """The character offset of a 1-based position (clamped to the text)."""
+    if line > len(starts):
+        return len(text)
+    return min(starts[line - 1] + column - 1, len(text))
+
+
+def _overlap(a: Edit, b: Edit) -> bool:
+    """Whether two edits touch the same text, or insert at the same place (their order would be a guess)."""
+    if a.start == b.start:
+        return True
+    return a.start < b.end and b.start < a.end
+
+
+def _self_overlap(edits: tuple[Edit, ...]) -> bool:
+    ordered = sorted(edits, key=lambda e: e.start)
+    return any(_overlap(x, y) for x, y in zip(ordered, ordered[1:]))
+

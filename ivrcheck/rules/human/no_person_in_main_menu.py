@@ -1,0 +1,105 @@
+"""The main menu offers no person among its options.
+
+## What it checks
+On a line that declares `line:` (an audited line), the first menu callers hear must have an
+option that reaches a person with no further choice while the line is open. When that menu
+only chooses the language (besides a repeat or a person), the menu each language leads to
+is the main menu and is checked instead. A person offered only in a sub-menu,
+or only after errors, does not count.
+
+## Why it matters
+Spain's Ley 10/2025 on customer service (art. 8) asks that the phone channel offer a person
+among the options of its main menu, and that automatic answering never be the only means.
+A caller who must first guess the right sub-menu, or fail on purpose, to reach someone is
+the pattern the law forbids. See docs/profiles/es-ley-10-2025.md.
+
+## Example
+```yaml
+entry: main
+line: {country: ES, consumers: true}
+defaults: {on_timeout: repeat, on_invalid: repeat, after_retries: advisor}
+nodes:
+  main:
+    prompt: For invoices, press 1. For other matters, press 2.
+    options:
+      "1": {label: Invoices, goto: invoices}
+      "2": {label: Other matters, goto: other}
+  invoices: {type: self_service}
+  other:
+    prompt: To speak to an advisor, press 0.
+    options:
+      "0": {label: Advisor, goto: advisor}
+  advisor: {type: agent}
+```
+
+## Use instead
+```yaml
+entry: main
+line: {country: ES, consumers: true}
+defaults: {on_timeout: repeat, on_invalid: repeat, after_retries: advisor}
+nodes:
+  main:
+    prompt: For invoices, press 1. To speak to an advisor, press 0.
+    options:
+      "1": {label: Invoices, goto: invoices}
+      "0": {label: Advisor, goto: advisor}
+  invoices: {type: self_service}
+  advisor: {type: agent}
+```
+
+## Settings
+None. Quiet on a line without `line:`.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Iterator
+
+from ivrcheck.findings import Problem, Severity
+from ivrcheck.model import Menu, Node
+from ivrcheck.rules.base import Settings, quote
+
+if TYPE_CHECKING:
+    from ivrcheck.graph import Analysis, LineAnalysis
+
+CODE = "H210"
+NAME = "no-person-in-main-menu"
+SEVERITY = Severity.WARNING
+SETTINGS: dict[str, object] = {}
+PART = "human_access"
+
+
+def check(menu: Menu, line: LineAnalysis, settings: Settings) -> Iterator[Problem]:
+    if menu.line is None:
+        return
+    analysis = line.open
+    for node in main_menus(menu, analysis):
+        if any(analysis.option_reaches_human(node.id, o.key, live_only=True) for o in node.options):
+            continue
+        yield Problem(node.span, node.id, f"the main menu {quote(node.id)} offers no person among its options",
+                      'add an option such as `"0": {label: Speak to an advisor, goto: advisor}` and say it '
+                      "in the prompt")
+
+
+def _chooses_language(node: Node, analysis: Analysis) -> bool:
+    """A menu whose choices are languages, next to a repeat or a person at most."""
+    return any(o.language for o in node.options) and all(
+        o.language or (o.target is not None and o.target.ref in ("repeat", node.id))
+        or analysis.option_reaches_human(node.id, o.key, live_only=True) for o in node.options)
+
+
+def main_menus(menu: Menu, analysis: Analysis) -> list[Node]:
+    """The menus a call opens on; a menu that only chooses the language (besides a repeat or a
+    person) hands over to the menus its language options open on, in file order."""
+    found: dict[str, Node] = {}
+    for menu_id in sorted(analysis.opening_menus, key=list(menu.nodes).index):
+        node = menu.nodes[menu_id]
+        if _chooses_language(node, analysis):
+            for option in (o for o in node.options if o.language):
+                routed = analysis.routed_from(option.target.ref) if option.target else []
+                first = next((menu.nodes[n] for n in routed if n in menu.nodes and menu.nodes[n].is_menu), None)
+                if first is not None and first.id != node.id:
+                    found.setdefault(first.id, first)
+        else:
+            found.setdefault(node.id, node)
+    return list(found.values())

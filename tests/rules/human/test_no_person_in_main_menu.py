@@ -1,0 +1,63 @@
+"""H210 no-person-in-main-menu: an audited line's main menu must offer a person among its options."""
+
+from tests.conftest import At, codes_at, lint
+
+LINE = """
+entry: main
+{line}
+defaults: {{on_timeout: repeat, on_invalid: repeat, after_retries: advisor}}
+nodes:
+  main:
+    prompt: For invoices, press 1. {extra}
+    options:
+      "1": {{label: Invoices, goto: more}}
+      {option}
+  more:
+    prompt: To speak to an advisor, press 0.
+    options:
+      "0": {{label: Advisor, goto: advisor}}
+  advisor: {{type: agent}}
+"""
+
+
+def menu(option: str = "", line: str = "line: {country: ES}", extra: str = "") -> str:
+    return LINE.format(option=option, line=line, extra=extra)
+
+
+def test_a_person_only_in_a_sub_menu_is_reported() -> None:
+    (finding,) = lint(menu(), select="H210")
+    assert codes_at([finding]) == [At("H210", 5, 3)]
+    assert finding.message == 'the main menu "main" offers no person among its options'
+
+
+def test_a_person_among_the_main_options_passes() -> None:
+    assert not lint(menu('"0": {label: Advisor, goto: advisor}', extra="For an advisor, press 0."), select="H210")
+
+
+def test_a_line_that_is_not_audited_stays_quiet() -> None:
+    assert not lint(menu(line=""), select="H210")
+
+
+def test_a_person_behind_a_message_counts_and_a_language_menu_hands_over() -> None:
+    text = """
+    entry: lang
+    line: {country: ES}
+    defaults: {on_timeout: repeat, on_invalid: repeat, after_retries: advisor}
+    nodes:
+      lang:
+        prompt: Castellano, pulse 1. Català, premeu 2.
+        options:
+          "1": {label: Castellano, goto: main, language: es}
+          "2": {label: Català, goto: main, language: ca}
+      main:
+        prompt: Para facturas, pulse 1. Para hablar con una persona, pulse 0.
+        options:
+          "1": {label: Facturas, goto: advisor}
+          "0": {label: Persona, goto: hold}
+      hold: {type: message, prompt: Le pasamos con un agente., next: advisor}
+      advisor: {type: agent}
+    """
+    assert not lint(text, select="H210")
+    without = text.replace('"0": {label: Persona, goto: hold}', '"2": {label: Otros, goto: lang}')
+    assert [f.node_id for f in lint(without.replace("Facturas, goto: advisor", "Facturas, goto: lang"),
+                                    select="H210")] == ["main"]

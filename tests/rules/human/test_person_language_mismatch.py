@@ -1,0 +1,49 @@
+"""H212 person-language-mismatch: the person reached must serve the language the caller chose."""
+
+from tests.conftest import At, codes_at, lint
+
+
+def menu(languages: str, line_language: str = "es") -> str:
+    return f"""
+    entry: main
+    language: {line_language}
+    defaults: {{on_timeout: repeat, on_invalid: repeat, after_retries: advisor}}
+    nodes:
+      main:
+        prompt: Para atención en castellano, pulse 1. Per atenció en català, premeu 2.
+        options:
+          "1": {{label: Castellano, goto: advisor, language: es}}
+          "2": {{label: Català, goto: advisor, language: ca}}
+      advisor: {{type: agent, languages: {languages}}}
+    """
+
+
+def test_catalan_chosen_but_only_spanish_served() -> None:
+    (finding,) = lint(menu("[es]"), select="H212")
+    assert codes_at([finding]) == [At("H212", 10, 26)]
+    assert finding.message == 'callers who choose ca (key "2" in "main") reach "advisor", whose people serve es'
+
+
+def test_both_languages_served_pass_and_regions_count_as_their_language() -> None:
+    assert not lint(menu("[es-ES, CA]"), select="H212")
+
+
+def test_unknown_languages_stay_quiet() -> None:
+    assert not lint(menu("[es, ca]").replace(", languages: [es, ca]", ""), select="H212")
+
+
+def test_without_a_choice_the_line_language_must_be_served() -> None:
+    text = """
+    entry: main
+    language: fi
+    defaults: {on_timeout: repeat, on_invalid: repeat, after_retries: advisor}
+    nodes:
+      main:
+        prompt: Asiakaspalveluun pääset painamalla 0.
+        options:
+          "0": {label: Asiakaspalvelu, goto: advisor}
+      advisor: {type: agent, languages: [sv]}
+    """
+    (finding,) = lint(text, select="H212")
+    assert finding.message == 'the line speaks fi, but the people at "advisor" serve sv'
+    assert not lint(text.replace("[sv]", "[fi, sv]"), select="H212")
