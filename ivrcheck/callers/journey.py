@@ -221,6 +221,39 @@ def _way(line: LineAnalysis, out: Adjacency, goals: frozenset[str], who: str | N
     return Way(end, kind, keys, seconds or 0.0, unknown, untimed)
 
 
+@dataclass(frozen=True, slots=True)
+class Landing:
+    """Where a caller sent on with no choice of their own (a closed person's `closed:`, a branch)
+    is offered someone: in menu `menu`, by `key` ("timeout" for waiting), the person or promise `node`."""
+
+    menu: str
+    key: str
+    node: str
+
+
+def offered_on_landing(line: LineAnalysis, analysis: Analysis, start: str) -> Landing | None:
+    """What the menus a call lands in from `start`, with no choice of its own, offer in one
+    announced step: waiting ("stay on the line") for a person in any state, and outside hours
+    also a key to a person or a promise (a callback, a voicemail, a 24-hour helpline). Read
+    from the graph: the menu's announced edges that reach someone with no further choice."""
+    clock, nodes, closed = line.clock, analysis.nodes, analysis.state != OPEN
+    seen, frontier = {start}, [start]
+    while frontier:
+        here = frontier.pop(0)
+        node = nodes.get(here)
+        for target, attrs in analysis.edges_from(here):
+            kind = attrs["kind"]
+            if kind in ROUTING:
+                if target not in seen:
+                    seen.add(target)
+                    frontier.append(target)
+            elif (target != here and target in analysis.to_human and (closed or kind == "timeout")
+                  and kind in TO_PERSON
+                  and (clock.announced(node, attrs) or clock.maybe(node, attrs))):
+                return Landing(here, str(attrs.get("press") or kind), target)
+    return None
+
+
 def _chosen(line: LineAnalysis, analysis: Analysis, maybe: Adjacency) -> frozenset[str]:
     """Nodes a caller reaches by choices, routing and waiting the prompt asks for: never by a
     wrong key, retries or waiting out a menu that did not say to wait."""
