@@ -4,7 +4,8 @@
 In every reachable menu, finds the keys that do one of four things callers look for
 everywhere: **a person** (reaches a live human with no further choice and is labelled as
 such in the file's language: every word of its label or of one of its `say:` phrases
-asks for a person, "Speak to an advisor", "Asiakaspalvelija", or it has no label), **repeat** (`goto: repeat` or the menu itself),
+asks for a person, "Speak to an advisor", "Asiakaspalvelija", or a role callers ask for
+by name, "Speak to a nurse", "Hoitajalle", "Sjuksköterska", "Médico"; or it has no label), **repeat** (`goto: repeat` or the menu itself),
 **back** (`goto: back`) and **the main menu** (a `goto` from another menu to a menu a
 call starts at). When one function sits on different keys, the key most menus use is
 taken as the rule (on a tie, the one met first in the file) and every other key is
