@@ -17,9 +17,12 @@ waiting for a person when the prompt says to stay on the line. A `closed:` menu 
 choices lead back into the line, or whose callback the prompt never offers, is reported.
 
 A menu without `0` that already offers someone in one announced step (a hold menu whose
-callers reach a person by waiting; outside hours, a closed menu with a callback or helpline on
-another key) gets an **info**, not a warning: nobody is stranded, though binding `0` to the
-same place too helps callers who press 0 by habit. A menu that only asks for a language and
+callers reach a person by waiting; outside hours, a closed menu with a 24-hour helpline on
+another key, or a callback or voicemail when nobody works then) gets an **info**, not a
+warning: nobody is stranded, though binding `0` to the same place too helps callers who
+press 0 by habit. When the first menu callers meet teaches `0` for a person on duty in that
+state (a 24-hour operator), a closed menu that offers only a callback or voicemail is still
+a **warning**: 0 should reach that person here too. A menu that only asks for a language and
 moves callers who wait on to the default language's menu is not reported: `0` belongs to the
 menus behind it, where a person speaks the caller's language.
 
@@ -62,7 +65,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Iterator
 
-from ivrcheck.callers.journey import offered_on_landing
+from ivrcheck.callers.journey import Landing, offered_on_landing
 from ivrcheck.findings import Problem, Severity, Span
 from ivrcheck.graph.build import CLOSED
 from ivrcheck.language.choices import chosen_language
@@ -109,13 +112,24 @@ def _language_choice(node: Node) -> bool:
         o.language or chosen_language(o.label) for o in node.options if o.key != "*")
 
 
+def _stands_in(line: LineAnalysis, analysis: Analysis, node_id: str) -> Landing | None:
+    """What the menu offers in one step that stands in for a 0: a person, or a promise unless
+    the first menu callers meet teaches 0 for a person on duty in this state (a 24-hour
+    operator: 0 should reach them here too)."""
+    offered = offered_on_landing(line, analysis, node_id)
+    if offered is None or offered.node in analysis.humans:
+        return offered
+    taught = any(analysis.option_reaches_human(m, "0", live_only=True) for m in analysis.opening_menus)
+    return None if taught else offered
+
+
 def _unbound(line: LineAnalysis, node_id: str, span: Span) -> Iterator[Problem]:
     """A menu with no "0": a warning, except where the menu itself already offers someone in one
     announced step (an info then): callers who wait reach a person (a hold menu), or, outside
     hours when nobody is there, another key books a callback or reaches a 24-hour person."""
     for state in holding_states(line, lambda a: node_id in a.reachable and not a.option_reaches_human(node_id, "0")):
         analyses = [line.states[state]] if state else list(line.states.values())
-        offers = [offered_on_landing(line, a, node_id) for a in analyses]
+        offers = [_stands_in(line, a, node_id) for a in analyses]
         offered = offers[0] if all(offers) else None
         if offered is None:
             where = "a callback or voicemail, since no person works then" if state == CLOSED else "an `agent`"

@@ -164,3 +164,15 @@ def test_a_language_choice_that_moves_waiting_callers_on_needs_no_0() -> None:
     with_task = LANGUAGE_FIRST.replace('      "2": {label: På svenska, goto: sv}',
                                        '      "2": {label: På svenska, goto: sv}\n      "3": {label: Laskut, goto: fi}')
     assert [f.node_id for f in lint(with_task, select="H203")] == ["kieli"]
+
+
+def test_a_closed_menu_without_0_is_a_warning_when_a_person_is_on_duty_elsewhere() -> None:
+    """The line teaches 0 for a 24-hour operator; a closed menu offering only a voicemail strands it."""
+    on_duty = AFTER_HOURS.replace(
+        '      "1": {label: Helpline, goto: helpline}\n', "").replace(
+        "For the 24-hour helpline, press 1. ", "").replace(
+        '      "0": {label: Advisor, goto: advisor}', '      "0": {label: Operator, goto: helpline}').replace(
+        "To speak to an advisor, press 0.", "For the operator, day or night, press 0. For advice, press 3.").replace(
+        '      "1": {label: Billing, goto: bills}', '      "1": {label: Billing, goto: bills}\n      "3": {label: Advice, goto: advisor}')
+    (finding,) = [f for f in lint(on_duty, select="H203") if f.node_id == "after_hours"]
+    assert finding.severity.value == "warning"
