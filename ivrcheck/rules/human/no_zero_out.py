@@ -16,8 +16,8 @@ step: a key to a callback, a voicemail or a person still working (a 24-hour help
 waiting for a person when the prompt says to stay on the line. A `closed:` menu whose only
 choices lead back into the line, or whose callback the prompt never offers, is reported.
 
-A menu without `0` that already offers someone in one announced step (a hold menu whose
-callers reach a person by waiting; outside hours, a closed menu with a 24-hour helpline on
+A menu without `0` that already offers someone in one announced step (the hold menu a `0`
+lands in, whose callers reach a person by waiting; outside hours, a closed menu with a 24-hour helpline on
 another key, or a callback or voicemail when nobody works then) gets an **info**, not a
 warning: nobody is stranded, though binding `0` to the same place too helps callers who
 press 0 by habit. When the first menu callers meet teaches `0` for a person on duty in that
@@ -83,13 +83,14 @@ PART = "human_access"
 
 
 def check(menu: Menu, line: LineAnalysis, settings: Settings) -> Iterator[Problem]:
+    holds = {a.state: _holds(line, a) for a in line.states.values()}
     for node in line.menus:
         zero = next((o for o in node.options if o.key == "0"), None)
         if zero is not None and not aims_at_person(menu, line, node.id, zero):
             continue  # bound to something other than a person: H204
         if zero is None:
             if not _language_choice(node):
-                yield from _unbound(line, node.id, node.span)
+                yield from _unbound(line, node.id, node.span, holds)
             continue
         target = zero.target.ref if zero.target else None
 
@@ -112,24 +113,37 @@ def _language_choice(node: Node) -> bool:
         o.language or chosen_language(o.label) for o in node.options if o.key != "*")
 
 
-def _stands_in(line: LineAnalysis, analysis: Analysis, node_id: str) -> Landing | None:
-    """What the menu offers in one step that stands in for a 0: a person, or a promise unless
-    the first menu callers meet teaches 0 for a person on duty in this state (a 24-hour
-    operator: 0 should reach them here too)."""
+def _holds(line: LineAnalysis, analysis: Analysis) -> frozenset[str]:
+    """Hold menus: where a "0" lands (through a branch, say) whose callers reach a person by waiting."""
+    found = set()
+    for node in line.menus:
+        zero = next((o for o in node.options if o.key == "0" and o.target is not None), None)
+        landing = offered_on_landing(line, analysis, zero.target.ref) if zero is not None else None
+        if landing is not None and landing.key == "timeout":
+            found.add(landing.menu)
+    return frozenset(found)
+
+
+def _stands_in(line: LineAnalysis, analysis: Analysis, node_id: str, holds: frozenset[str]) -> Landing | None:
+    """What the menu offers in one step that stands in for a 0: in a hold menu, the person
+    callers reach by waiting; outside hours, a person, or a promise unless the first menu
+    callers meet teaches 0 for a person on duty then (a 24-hour operator: 0 should reach them here too)."""
     offered = offered_on_landing(line, analysis, node_id)
-    if offered is None or offered.node in analysis.humans:
+    if offered is None or (analysis.state != CLOSED and node_id not in holds):
+        return None
+    if offered.node in analysis.humans:
         return offered
     taught = any(analysis.option_reaches_human(m, "0", live_only=True) for m in analysis.opening_menus)
     return None if taught else offered
 
 
-def _unbound(line: LineAnalysis, node_id: str, span: Span) -> Iterator[Problem]:
+def _unbound(line: LineAnalysis, node_id: str, span: Span, holds: dict[str, frozenset[str]]) -> Iterator[Problem]:
     """A menu with no "0": a warning, except where the menu itself already offers someone in one
-    announced step (an info then): callers who wait reach a person (a hold menu), or, outside
+    announced step (an info then): callers who wait reach a person (a hold menu behind a 0), or, outside
     hours when nobody is there, another key books a callback or reaches a 24-hour person."""
     for state in holding_states(line, lambda a: node_id in a.reachable and not a.option_reaches_human(node_id, "0")):
         analyses = [line.states[state]] if state else list(line.states.values())
-        offers = [_stands_in(line, a, node_id) for a in analyses]
+        offers = [_stands_in(line, a, node_id, holds[a.state]) for a in analyses]
         offered = offers[0] if all(offers) else None
         if offered is None:
             where = "a callback or voicemail, since no person works then" if state == CLOSED else "an `agent`"

@@ -176,3 +176,12 @@ def test_a_closed_menu_without_0_is_a_warning_when_a_person_is_on_duty_elsewhere
         '      "1": {label: Billing, goto: bills}', '      "1": {label: Billing, goto: bills}\n      "3": {label: Advice, goto: advisor}')
     (finding,) = [f for f in lint(on_duty, select="H203") if f.node_id == "after_hours"]
     assert finding.severity.value == "warning"
+
+
+def test_stay_on_the_line_in_an_ordinary_menu_does_not_excuse_a_missing_0() -> None:
+    """Near miss: only the hold menu a 0 lands in is excused; a main menu that says "stay on
+    the line for an advisor" but binds no 0 still strands callers who press 0 by habit."""
+    text = NO_ZERO.replace("prompt: For cards, press 1.",
+                           "prompt: For cards, press 1. Or stay on the line for an advisor.\n    on_timeout: advisor")
+    (finding,) = lint(text, select="H203")
+    assert finding.severity.value == "warning" and finding.message == 'pressing "0" in menu "main" does nothing'
