@@ -27,7 +27,7 @@ from ivrcheck.callers.traffic import TaskOption
 from ivrcheck.graph import OPEN, Analysis, LineAnalysis
 from ivrcheck.graph.build import CHOICE, ROUTING
 from ivrcheck.graph.walks import Adjacency, descendants, fastest
-from ivrcheck.model import Target
+from ivrcheck.model import Node, NodeType, Target
 
 #: Edge kinds a caller takes on purpose towards someone when the prompt announces them.
 TO_PERSON = frozenset({"key", "say", "timeout"})
@@ -252,6 +252,32 @@ def offered_on_landing(line: LineAnalysis, analysis: Analysis, start: str) -> La
                   and (clock.announced(node, attrs) or clock.maybe(node, attrs))):
                 return Landing(here, str(attrs.get("press") or kind), target)
     return None
+
+
+def leads_back(analysis: Analysis, person: Node) -> tuple[str, ...] | None:
+    """How a closed person sends callers back into the menus, when it does: the person, its
+    `closed:` route to the first menu, and the menu above the person that one's choice leads
+    back to ("agent" -> "closed_menu" -> "main"); None for anyone else."""
+    if not (person.is_person and person.closed is not None and person.id in analysis.reachable
+            and analysis.entry in analysis.out):
+        return None
+    tree = analysis.entry_tree
+    path, here = [person.id], person.closed.ref
+    while here not in path:
+        path.append(here)
+        node = analysis.nodes.get(here)
+        onward = [t for t, attrs in analysis.edges_from(here) if attrs["kind"] in ROUTING]
+        if (node is not None and node.type is NodeType.MENU) or len(onward) != 1:
+            break
+        here = onward[0]
+    last = path[-1]
+    if len(path) < 2:
+        return None
+    if tree.is_ancestor(last, person.id):
+        return tuple(path)
+    back = next((t for t, attrs in analysis.edges_from(last)
+                 if attrs["kind"] in CHOICE and t != last and tree.is_ancestor(t, person.id)), None)
+    return (*path, back) if back is not None else None
 
 
 def _chosen(line: LineAnalysis, analysis: Analysis, maybe: Adjacency) -> frozenset[str]:

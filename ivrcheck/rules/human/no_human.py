@@ -56,12 +56,13 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Iterator
 
 from ivrcheck.findings import Problem, Severity
-from ivrcheck.graph.build import CHOICE, CLOSED, OPEN, ROUTING
-from ivrcheck.model import Menu, NodeType
+from ivrcheck.callers.journey import leads_back
+from ivrcheck.graph.build import CLOSED, OPEN
+from ivrcheck.model import Menu
 from ivrcheck.rules.base import Settings, holding_states, quote
 
 if TYPE_CHECKING:
-    from ivrcheck.graph import Analysis, LineAnalysis
+    from ivrcheck.graph import LineAnalysis
 
 CODE = "H201"
 NAME = "no-human"
@@ -80,38 +81,10 @@ def check(menu: Menu, line: LineAnalysis, settings: Settings) -> Iterator[Proble
         help_text = ("offer a callback or voicemail when the queue is closed" if state == CLOSED
                      else 'bind "0" in the first menu to an `agent`')
         message = f"no caller can reach {who}{when}"
-        loop = _loop_back(menu, line.states[CLOSED]) if state == CLOSED else None
+        closed = line.states[CLOSED] if state == CLOSED else None
+        loop = next((found for p in menu.nodes.values() if closed and (found := leads_back(closed, p))), None)
         if loop is not None:
             message += f": every person leads back into the menu ({' -> '.join(quote(n) for n in loop)})"
             help_text = (f"give {quote(loop[-2])} a callback or voicemail option, or a line staffed around the clock"
                          if len(loop) > 2 else f"point `closed:` of {quote(loop[0])} at a callback or voicemail")
         yield Problem(span, entry.id if entry else None, message, help_text, state=state)
-
-
-def _loop_back(menu: Menu, closed: Analysis) -> tuple[str, ...] | None:
-    """The way a closed person sends callers back into the menus: the person, its `closed:` route
-    to the first menu, and the menu above the person that menu's choice leads back to."""
-    if closed.entry not in closed.out:
-        return None
-    tree = closed.entry_tree
-    for person in menu.nodes.values():
-        if not (person.is_person and person.closed is not None and person.id in closed.reachable):
-            continue
-        path, here = [person.id], person.closed.ref
-        while here not in path:
-            path.append(here)
-            node = closed.nodes.get(here)
-            if node is not None and node.type is NodeType.MENU:
-                break
-            onward = [t for t, attrs in closed.edges_from(here) if attrs["kind"] in ROUTING]
-            if len(onward) != 1:
-                break
-            here = onward[0]
-        last = path[-1]
-        if tree.is_ancestor(last, person.id) and len(path) > 1:
-            return tuple(path)
-        back = next((t for t, attrs in closed.edges_from(last) if attrs["kind"] in CHOICE
-                     and t != last and tree.is_ancestor(t, person.id)), None)
-        if back is not None:
-            return (*path, back)
-    return None

@@ -14,7 +14,9 @@ What counts as "something instead" is read from the graph: the menus a closed pe
 `closed:` route lands in, with no choice of the caller's own, offer someone in one announced
 step: a key to a callback, a voicemail or a person still working (a 24-hour helpline), or
 waiting for a person when the prompt says to stay on the line. A `closed:` menu whose only
-choices lead back into the line, or whose callback the prompt never offers, is reported.
+choices lead back into the line, or whose callback the prompt never offers, is reported; when
+the closed route leads back into the menus above the person, the finding names that loop
+("agent" -> "closed_menu" -> "main") and where the callback or voicemail belongs.
 
 A menu without `0` that already offers someone in one announced step (the hold menu a `0`
 lands in, whose callers reach a person by waiting; outside hours, a closed menu with a 24-hour helpline on
@@ -65,7 +67,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Iterator
 
-from ivrcheck.callers.journey import Landing, offered_on_landing
+from ivrcheck.callers.journey import Landing, leads_back, offered_on_landing
 from ivrcheck.findings import Problem, Severity, Span
 from ivrcheck.graph.build import CLOSED
 from ivrcheck.language.choices import chosen_language
@@ -99,10 +101,23 @@ def check(menu: Menu, line: LineAnalysis, settings: Settings) -> Iterator[Proble
                     and (to is None or offered_on_landing(line, analysis, to) is None))
 
         for state in holding_states(line, fails):
-            named = quote(target) if target else "it"
-            yield Problem(zero.span, node.id, f'"0" in menu {quote(node.id)} reaches no person outside hours: '
-                          f"{named} is closed and offers nothing instead",
-                          f"give {named} a `closed` target that offers a callback or voicemail", state=state)
+            yield _closed_zero(line, node.id, zero.span, target, state)
+
+
+def _closed_zero(line: LineAnalysis, node_id: str, span: Span, target: str | None, state: str | None) -> Problem:
+    """A "0" aimed at a person who is closed and offers nothing instead; the loop back into the
+    menus named when that is where the closed route goes."""
+    named = quote(target) if target else "it"
+    person = line.menu.nodes.get(target) if target else None
+    loop = leads_back(line.states[CLOSED], person) if person is not None and CLOSED in line.states else None
+    if loop is None:
+        return Problem(span, node_id, f'"0" in menu {quote(node_id)} reaches no person outside hours: '
+                       f"{named} is closed and offers nothing instead",
+                       f"give {named} a `closed` target that offers a callback or voicemail", state=state)
+    fix = (f"give {quote(loop[-2])} a callback or voicemail option, or a line staffed around the clock"
+           if len(loop) > 2 else f"point `closed:` of {named} at a callback or voicemail")
+    return Problem(span, node_id, f'"0" in menu {quote(node_id)} reaches no person outside hours: {named} is '
+                   f"closed and only leads back into the menu ({' -> '.join(quote(n) for n in loop)})", fix, state=state)
 
 
 def _language_choice(node: Node) -> bool:

@@ -115,8 +115,10 @@ def test_a_closed_person_whose_closed_menu_offers_a_callback_or_helpline_offers_
 
 def test_a_closed_menu_that_only_leads_back_offers_nothing() -> None:
     """The defect: outside hours 0 lands in a menu whose only choice is the main menu."""
-    found = [(f.node_id, f.state) for f in lint(ONLY_BACK, select="H203")]
-    assert ("main", "closed") in found and "offers nothing instead" in lint(ONLY_BACK, select="H203")[0].message
+    (finding,) = [f for f in lint(ONLY_BACK, select="H203") if f.node_id == "main"]
+    assert finding.state == "closed"
+    assert 'only leads back into the menu ("advisor" -> "after_hours" -> "main")' in finding.message
+    assert finding.help.startswith('give "after_hours" a callback or voicemail option')
 
 
 def test_an_unannounced_callback_in_the_closed_menu_is_no_offer() -> None:
