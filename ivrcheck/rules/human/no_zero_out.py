@@ -19,9 +19,9 @@ the closed route leads back into the menus above the person, the finding names t
 ("agent" -> "closed_menu" -> "main") and where the callback or voicemail belongs.
 
 A menu without `0` that already offers someone in one announced step (the hold menu a `0`
-lands in, whose callers reach a person by waiting; outside hours, a closed menu with a 24-hour helpline on
-another key, or a callback or voicemail when nobody works then) gets an **info**, not a
-warning: nobody is stranded, though binding `0` to the same place too helps callers who
+lands in, whose callers reach a person by waiting; outside hours, a closed menu with a
+24-hour helpline on another key, or a callback or voicemail when nobody works then) gets an
+**info**, not a warning: nobody is stranded, though binding `0` to the same place too helps callers who
 press 0 by habit. When the first menu callers meet teaches `0` for a person on duty in that
 state (a 24-hour operator), a closed menu that offers only a callback or voicemail is still
 a **warning**: 0 should reach that person here too. A menu that only asks for a language and
