@@ -27,7 +27,7 @@ from ivrcheck.callers.traffic import TaskOption
 from ivrcheck.graph import OPEN, Analysis, LineAnalysis
 from ivrcheck.graph.build import CHOICE, ROUTING
 from ivrcheck.graph.walks import Adjacency, descendants, fastest
-from ivrcheck.model import Target
+from ivrcheck.model import Node, NodeType, Target
 
 #: Edge kinds a caller takes on purpose towards someone when the prompt announces them.
 TO_PERSON = frozenset({"key", "say", "timeout"})
@@ -219,6 +219,65 @@ def _way(line: LineAnalysis, out: Adjacency, goals: frozenset[str], who: str | N
     untimed = sum(1 for u, _ in path if (n := nodes.get(u)) is not None and n.words_unknown and n.seconds is None)
     kind = who or nodes[end].type.value
     return Way(end, kind, keys, seconds or 0.0, unknown, untimed)
+
+
+@dataclass(frozen=True, slots=True)
+class Landing:
+    """Where a caller sent on with no choice of their own (a closed person's `closed:`, a branch)
+    is offered someone: in menu `menu`, by `key` ("timeout" for waiting), the person or promise `node`."""
+
+    menu: str
+    key: str
+    node: str
+
+
+def offered_on_landing(line: LineAnalysis, analysis: Analysis, start: str) -> Landing | None:
+    """What the menus a call lands in from `start`, with no choice of its own, offer in one
+    announced step: waiting ("stay on the line") for a person in any state, and outside hours
+    also a key to a person or a promise (a callback, a voicemail, a 24-hour helpline). Read
+    from the graph: the menu's announced edges that reach someone with no further choice."""
+    clock, nodes, closed = line.clock, analysis.nodes, analysis.state != OPEN
+    seen, frontier = {start}, [start]
+    while frontier:
+        here = frontier.pop(0)
+        node = nodes.get(here)
+        for target, attrs in analysis.edges_from(here):
+            kind = attrs["kind"]
+            if kind in ROUTING:
+                if target not in seen:
+                    seen.add(target)
+                    frontier.append(target)
+            elif (target != here and target in analysis.to_human and (closed or kind == "timeout")
+                  and kind in TO_PERSON
+                  and (clock.announced(node, attrs) or clock.maybe(node, attrs))):
+                return Landing(here, str(attrs.get("press") or kind), target)
+    return None
+
+
+def leads_back(analysis: Analysis, person: Node) -> tuple[str, ...] | None:
+    """How a closed person sends callers back into the menus, when it does: the person, its
+    `closed:` route to the first menu, and the menu above the person that one's choice leads
+    back to ("agent" -> "closed_menu" -> "main"); None for anyone else."""
+    if not (person.is_person and person.closed is not None and person.id in analysis.reachable
+            and analysis.entry in analysis.out):
+        return None
+    tree = analysis.entry_tree
+    path, here = [person.id], person.closed.ref
+    while here not in path:
+        path.append(here)
+        node = analysis.nodes.get(here)
+        onward = [t for t, attrs in analysis.edges_from(here) if attrs["kind"] in ROUTING]
+        if (node is not None and node.type is NodeType.MENU) or len(onward) != 1:
+            break
+        here = onward[0]
+    last = path[-1]
+    if len(path) < 2:
+        return None
+    if tree.is_ancestor(last, person.id):
+        return tuple(path)
+    back = next((t for t, attrs in analysis.edges_from(last)
+                 if attrs["kind"] in CHOICE and t != last and tree.is_ancestor(t, person.id)), None)
+    return (*path, back) if back is not None else None
 
 
 def _chosen(line: LineAnalysis, analysis: Analysis, maybe: Adjacency) -> frozenset[str]:

@@ -141,7 +141,14 @@ class Analysis:
     def given_before(self) -> carried.Facts:
         """node -> item -> (node, key) where the caller may already have given it on the way here
         (`collects` on inputs and options); empty when the line collects nothing."""
-        return carried.given_before(self.out, self.entry, self.nodes)
+        if self.entry not in self.out:
+            return {}
+        return carried.given_before(self.out, self.entry, self.nodes, self.entry_tree.is_ancestor)
+
+    @cached_property
+    def entry_tree(self) -> Tree:
+        """The spanning tree from the entry (`tree`), kept: what lies below what in this state."""
+        return self.tree(self.entry)
 
     @cached_property
     def language_chosen(self) -> carried.Facts:

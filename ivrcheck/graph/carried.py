@@ -1,7 +1,9 @@
 """What a call carries along its path: the items the caller gave, the language they chose.
 
 Both are forward facts over every path from the entry ("on some path"): a node gets the
-union of what reaches it from each node before it, until nothing changes. Rules read them
+union of what reaches it from each node before it, until nothing changes. An item is carried
+only within the errand it was given for: a call that goes back up to a menu above the choice
+that led to it (finished one errand, returned to the main menu, started another) leaves it. Rules read them
 from `Analysis.given_before` and `Analysis.language_chosen`, never walking the graph.
 """
 
@@ -15,8 +17,8 @@ from ivrcheck.model import Node, NodeType
 Origin = tuple[str, str | None]
 Facts = dict[str, dict[str, frozenset[Origin]]]
 Adjacency = Mapping[str, list[tuple[str, dict[str, Any]]]]
-#: (facts at the edge's source, source id, edge attributes) -> facts passed along the edge.
-Transfer = Callable[[dict[str, frozenset[Origin]], str, dict[str, Any]], dict[str, frozenset[Origin]]]
+#: (facts at the edge's source, source id, edge attributes, target id) -> facts passed along the edge.
+Transfer = Callable[[dict[str, frozenset[Origin]], str, dict[str, Any], str], dict[str, frozenset[Origin]]]
 
 
 def _forward(out: Adjacency, entry: str, transfer: Transfer) -> Facts:
@@ -27,7 +29,7 @@ def _forward(out: Adjacency, entry: str, transfer: Transfer) -> Facts:
         source = pending.pop()
         here = facts[source]
         for target, attrs in out.get(source, ()):
-            passed = transfer(here, source, attrs)
+            passed = transfer(here, source, attrs, target)
             changed = target not in facts
             there = facts.setdefault(target, {})
             for name, origins in passed.items():
@@ -40,20 +42,28 @@ def _forward(out: Adjacency, entry: str, transfer: Transfer) -> Facts:
     return facts
 
 
-def given_before(out: Adjacency, entry: str, nodes: Mapping[str, Node | None]) -> Facts:
+def given_before(out: Adjacency, entry: str, nodes: Mapping[str, Node | None],
+                 below: Callable[[str, str], bool] | None = None) -> Facts:
     """node -> item -> where the caller may already have given it, on some path to the node.
 
     An input gives its item only along its `next` (the digits were collected), not when it
     times out or the caller runs out of retries; an option with `collects` gives it when chosen.
+    With `below(origin, menu)` (whether `menu` lies below where the item was given, in the
+    line's tree), an item is left behind when the call enters a menu that does not: the caller
+    went back above the choice that needed it, or across into another errand.
     """
     collecting = any(n is not None and (n.collects or any(o.collects for o in n.options)) for n in nodes.values())
     if not collecting or entry not in out:
         return {}
 
-    def transfer(here: dict[str, frozenset[Origin]], source: str, attrs: dict[str, Any]) -> dict[str, frozenset[Origin]]:
+    def transfer(here: dict[str, frozenset[Origin]], source: str, attrs: dict[str, Any],
+                 target: str) -> dict[str, frozenset[Origin]]:
         node = nodes.get(source)
         option = attrs.get("option")
         item = None
+        onto = nodes.get(target)
+        if here and below is not None and onto is not None and onto.type is NodeType.MENU:
+            here = _left_above(here, target, below)
         if node is not None and node.type is NodeType.INPUT and attrs["kind"] == "input" and node.collects:
             item, origin = node.collects, (source, None)
         elif option is not None and option.collects:
@@ -63,6 +73,18 @@ def given_before(out: Adjacency, entry: str, nodes: Mapping[str, Node | None]) -
         return {**here, item: here.get(item, frozenset()) | {origin}}
 
     return _forward(out, entry, transfer)
+
+
+def _left_above(here: dict[str, frozenset[Origin]], menu: str,
+                 below: Callable[[str, str], bool]) -> dict[str, frozenset[Origin]]:
+    """The items still carried on entering `menu`: those given above it (an input before the main
+    menu, the input that opened this errand), not those given in an errand it does not belong to."""
+    kept: dict[str, frozenset[Origin]] = {}
+    for item, origins in here.items():
+        left = frozenset(o for o in origins if below(o[0], menu))
+        if left:
+            kept[item] = left
+    return kept
 
 
 def language_chosen(out: Adjacency, entry: str, nodes: Mapping[str, Node | None]) -> Facts:
@@ -75,7 +97,8 @@ def language_chosen(out: Adjacency, entry: str, nodes: Mapping[str, Node | None]
     if not choosing or entry not in out:
         return {}
 
-    def transfer(here: dict[str, frozenset[Origin]], source: str, attrs: dict[str, Any]) -> dict[str, frozenset[Origin]]:
+    def transfer(here: dict[str, frozenset[Origin]], source: str, attrs: dict[str, Any],
+                 target: str) -> dict[str, frozenset[Origin]]:
         option = attrs.get("option")
         if option is not None and option.language:
             return {option.language: frozenset({(source, option.key)})}

@@ -6,6 +6,7 @@ from collections import Counter
 from types import ModuleType
 from typing import TYPE_CHECKING, Any, Callable, Iterator, Mapping, Protocol
 
+from ivrcheck.callers.journey import offered_on_landing
 from ivrcheck.findings import Problem, Severity
 from ivrcheck.model import Menu, Node, NodeType, Option
 
@@ -54,11 +55,18 @@ def holding_states(line: LineAnalysis, holds: Callable[[Analysis], bool]) -> lis
 
 def aims_at_person(menu: Menu, line: LineAnalysis, menu_id: str, option: Option) -> bool:
     """Whether an option is meant to reach a person: its target is an agent or a human transfer,
-    or it reaches a live person with no further choice in some state (through a branch, say)."""
+    or it reaches a live person with no further choice in some state (through a branch, say), or
+    lands in a menu where callers who wait, as its prompt says, reach one (a "hold, or press 1
+    for a callback" menu behind an hours branch)."""
     target = menu.nodes.get(option.target.ref) if option.target is not None else None
     if target is not None and (target.type is NodeType.AGENT or (target.type is NodeType.TRANSFER and target.human)):
         return True
-    return any(a.option_reaches_human(menu_id, option.key, live_only=True) for a in line.states.values())
+    if any(a.option_reaches_human(menu_id, option.key, live_only=True) for a in line.states.values()):
+        return True
+    if target is None:
+        return False
+    landings = ((a, offered_on_landing(line, a, target.id)) for a in line.states.values())
+    return any(found is not None and found.key == "timeout" and found.node in a.to_live for a, found in landings)
 
 
 def line_person(menu: Menu, line: LineAnalysis) -> tuple[str, str] | None:

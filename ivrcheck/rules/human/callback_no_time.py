@@ -8,9 +8,15 @@ language callers chose on the way there ("Para español, oprima 9"), else the li
 "within 2 hours", "by 6 pm", "tomorrow"; "kahden tunnin kuluessa", "huomenna", "klo
 12"; "inom två timmar", "nästa arbetsdag"; "en 30 minutos", "mañana", "antes de las
 18:00". A node in a language ivrcheck has no words for is not judged (L307 names it).
-"As soon as possible",
-"mahdollisimman pian" and "så snart som möjligt" name no time, and neither does a
-`promise:` that says only that.
+
+Besides an amount of time or a clock time, these kinds of time are read as naming one: a
+window counted from a known start ("within the first two hours of the next business day",
+"en las dos primeras horas después de abrir", "inom den första timmen"), a part of a known
+day ("the next business morning", "each morning", "seuraavana aamuna", "nästa morgon"), a
+bare hour as a deadline or a window ("by 10", "antes de las 12", "entre las 9 y las 12",
+"före 12"), and a time the caller picks ("at a time you choose"). "As soon as possible",
+"mahdollisimman pian", "så snart som möjligt", "lo antes posible" and "during office hours"
+name no time, and neither does a `promise:` that says only that.
 
 ## Why it matters
 Confirming a callback (H206) is one half of the practice; saying when is the other.

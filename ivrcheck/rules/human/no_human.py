@@ -6,6 +6,15 @@ timeouts and retries), some node must put the caller through to a person: an `ag
 `transfer` with `human: true`. Outside hours an offered callback or voicemail counts too.
 The finding names the schedule state when only one state lacks a person.
 
+Outside hours, when every person a caller can reach sends them back into the menus (each
+`closed:` leads, through a message or a closed menu with no callback, voicemail or person,
+to the main menu or another menu above the person), the finding names that loop ("agent"
+-> "closed_menu" -> "main") and the node where a callback or voicemail belongs: callers
+go round it until they give up. This is the state-wide finding for issue 30's "every
+person leads back into the menu"; H203 names each `0` that takes callers into it, H205 a
+`closed:` that only hangs up, and a state where some person or promise is still offered
+somewhere is not reported here.
+
 ## Why it matters
 Being unable to reach a person is the complaint callers rank first (the GetHuman standard
 makes "always allow a caller to reach a human" its first rule, and ISO/IEC 13714 asks for a
@@ -47,8 +56,10 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Iterator
 
 from ivrcheck.findings import Problem, Severity
+from ivrcheck.callers.journey import leads_back
+from ivrcheck.graph.build import CLOSED, OPEN
 from ivrcheck.model import Menu
-from ivrcheck.rules.base import Settings, holding_states
+from ivrcheck.rules.base import Settings, holding_states, quote
 
 if TYPE_CHECKING:
     from ivrcheck.graph import LineAnalysis
@@ -65,8 +76,15 @@ def check(menu: Menu, line: LineAnalysis, settings: Settings) -> Iterator[Proble
     span = entry.span if entry else menu.entry.span
     for state in holding_states(line, lambda a: not (a.reachable & a.human_like)):
         # Outside hours a callback or voicemail (the promise of a person later) would do: say so.
-        who = "a person, a callback or a voicemail" if state == "closed" else "a person"
-        when = " outside hours" if state == "closed" else " during opening hours" if state == "open" else ""
-        help_text = ("offer a callback or voicemail when the queue is closed" if state == "closed"
+        who = "a person, a callback or a voicemail" if state == CLOSED else "a person"
+        when = " outside hours" if state == CLOSED else " during opening hours" if state == OPEN else ""
+        help_text = ("offer a callback or voicemail when the queue is closed" if state == CLOSED
                      else 'bind "0" in the first menu to an `agent`')
-        yield Problem(span, entry.id if entry else None, f"no caller can reach {who}{when}", help_text, state=state)
+        message = f"no caller can reach {who}{when}"
+        closed = line.states[CLOSED] if state == CLOSED else None
+        loop = next((found for p in menu.nodes.values() if closed and (found := leads_back(closed, p))), None)
+        if loop is not None:
+            message += f": every person leads back into the menu ({' -> '.join(quote(n) for n in loop)})"
+            help_text = (f"give {quote(loop[-2])} a callback or voicemail option, or a line staffed around the clock"
+                         if len(loop) > 2 else f"point `closed:` of {quote(loop[0])} at a callback or voicemail")
+        yield Problem(span, entry.id if entry else None, message, help_text, state=state)

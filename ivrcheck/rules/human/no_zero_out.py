@@ -10,6 +10,24 @@ something else entirely is H204's business, so the two never fire on one key. Ou
 hours, a `0` that books a callback or leaves a voicemail (directly, or through the
 agent's `closed:` target) is the right design and passes both.
 
+What counts as "something instead" is read from the graph: the menus a closed person's
+`closed:` route lands in, with no choice of the caller's own, offer someone in one announced
+step: a key to a callback, a voicemail or a person still working (a 24-hour helpline), or
+waiting for a person when the prompt says to stay on the line. A `closed:` menu whose only
+choices lead back into the line, or whose callback the prompt never offers, is reported; when
+the closed route leads back into the menus above the person, the finding names that loop
+("agent" -> "closed_menu" -> "main") and where the callback or voicemail belongs.
+
+A menu without `0` that already offers someone in one announced step (the hold menu a `0`
+lands in, whose callers reach a person by waiting; outside hours, a closed menu with a
+24-hour helpline on another key, or a callback or voicemail when nobody works then) gets an
+**info**, not a warning: nobody is stranded, though binding `0` to the same place too helps callers who
+press 0 by habit. When the first menu callers meet teaches `0` for a person on duty in that
+state (a 24-hour operator), a closed menu that offers only a callback or voicemail is still
+a **warning**: 0 should reach that person here too. A menu that only asks for a language and
+moves callers who wait on to the default language's menu is not reported: `0` belongs to the
+menus behind it, where a person speaks the caller's language.
+
 ## Why it matters
 "Press 0 for an operator" is the convention callers know from decades of phone systems and
 try first when lost (the GetHuman standard's "zero-out" rule; ETSI and ISO/IEC 13714 list a
@@ -49,11 +67,13 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Iterator
 
-from ivrcheck.findings import Finding, Fix, Problem, Severity
+from ivrcheck.callers.journey import Landing, leads_back, offered_on_landing
+from ivrcheck.findings import Finding, Fix, Problem, Severity, Span
 from ivrcheck.graph.build import CLOSED
-from ivrcheck.model import Menu
-from ivrcheck.rules.edits import Source, add_option, append_sentence
+from ivrcheck.language.choices import chosen_language
+from ivrcheck.model import Menu, Node
 from ivrcheck.rules.base import Settings, aims_at_person, holding_states, line_person, quote
+from ivrcheck.rules.edits import Source, add_option, append_sentence
 
 if TYPE_CHECKING:
     from ivrcheck.graph import Analysis, LineAnalysis
@@ -66,26 +86,92 @@ PART = "human_access"
 
 
 def check(menu: Menu, line: LineAnalysis, settings: Settings) -> Iterator[Problem]:
+    holds = {a.state: _holds(line, a) for a in line.states.values()}
     for node in line.menus:
         zero = next((o for o in node.options if o.key == "0"), None)
         if zero is not None and not aims_at_person(menu, line, node.id, zero):
             continue  # bound to something other than a person: H204
+        if zero is None:
+            if not _language_choice(node):
+                yield from _unbound(line, node.id, node.span, holds)
+            continue
+        target = zero.target.ref if zero.target else None
 
-        def fails(analysis: Analysis, node_id: str = node.id) -> bool:
-            return node_id in analysis.reachable and not analysis.option_reaches_human(node_id, "0")
+        def fails(analysis: Analysis, node_id: str = node.id, to: str | None = target) -> bool:
+            return (node_id in analysis.reachable and not analysis.option_reaches_human(node_id, "0")
+                    and (to is None or offered_on_landing(line, analysis, to) is None))
 
         for state in holding_states(line, fails):
-            if zero is None:
-                where = ("a callback or voicemail, since no person works then" if state == CLOSED
-                         else "an `agent`")
-                yield Problem(node.span, node.id, f'pressing "0" in menu {quote(node.id)} does nothing',
-                              f'bind "0" to {where}, and say so in the prompt', state=state)
-            else:
-                target = quote(zero.target.ref) if zero.target else "it"
-                yield Problem(zero.span, node.id, f'"0" in menu {quote(node.id)} reaches no person outside hours: '
-                              f"{target} is closed and offers nothing instead",
-                              f"give {target} a `closed` target that offers a callback or voicemail", state=state)
+            yield _closed_zero(line, node.id, zero.span, target, state)
 
+
+def _closed_zero(line: LineAnalysis, node_id: str, span: Span, target: str | None, state: str | None) -> Problem:
+    """A "0" aimed at a person who is closed and offers nothing instead; the loop back into the
+    menus named when that is where the closed route goes."""
+    named = quote(target) if target else "it"
+    person = line.menu.nodes.get(target) if target else None
+    loop = leads_back(line.states[CLOSED], person) if person is not None and CLOSED in line.states else None
+    if loop is None:
+        return Problem(span, node_id, f'"0" in menu {quote(node_id)} reaches no person outside hours: '
+                       f"{named} is closed and offers nothing instead",
+                       f"give {named} a `closed` target that offers a callback or voicemail", state=state)
+    fix = (f"give {quote(loop[-2])} a callback or voicemail option, or a line staffed around the clock"
+           if len(loop) > 2 else f"point `closed:` of {named} at a callback or voicemail")
+    return Problem(span, node_id, f'"0" in menu {quote(node_id)} reaches no person outside hours: {named} is '
+                   f"closed and only leads back into the menu ({' -> '.join(quote(n) for n in loop)})", fix, state=state)
+
+
+def _language_choice(node: Node) -> bool:
+    """A menu that only asks for a language and moves a caller who waits on to a menu in the
+    default one: 0 belongs to the menus it leads to, where a person speaks the caller's language."""
+    moves_on = node.on_timeout is not None and node.on_timeout.ref not in ("repeat", node.id)
+    return moves_on and bool(node.options) and all(
+        o.language or chosen_language(o.label) for o in node.options if o.key != "*")
+
+
+def _holds(line: LineAnalysis, analysis: Analysis) -> frozenset[str]:
+    """Hold menus: where a "0" lands (through a branch, say) whose callers reach a person by waiting."""
+    found = set()
+    for node in line.menus:
+        zero = next((o for o in node.options if o.key == "0" and o.target is not None), None)
+        landing = offered_on_landing(line, analysis, zero.target.ref) if zero is not None else None
+        if landing is not None and landing.key == "timeout":
+            found.add(landing.menu)
+    return frozenset(found)
+
+
+def _stands_in(line: LineAnalysis, analysis: Analysis, node_id: str, holds: frozenset[str]) -> Landing | None:
+    """What the menu offers in one step that stands in for a 0: in a hold menu, the person
+    callers reach by waiting; outside hours, a person, or a promise unless the first menu
+    callers meet teaches 0 for a person on duty then (a 24-hour operator: 0 should reach them here too)."""
+    offered = offered_on_landing(line, analysis, node_id)
+    if offered is None or (analysis.state != CLOSED and node_id not in holds):
+        return None
+    if offered.node in analysis.humans:
+        return offered
+    taught = any(analysis.option_reaches_human(m, "0", live_only=True) for m in analysis.opening_menus)
+    return None if taught else offered
+
+
+def _unbound(line: LineAnalysis, node_id: str, span: Span, holds: dict[str, frozenset[str]]) -> Iterator[Problem]:
+    """A menu with no "0": a warning, except where the menu itself already offers someone in one
+    announced step (an info then): callers who wait reach a person (a hold menu behind a 0), or, outside
+    hours when nobody is there, another key books a callback or reaches a 24-hour person."""
+    for state in holding_states(line, lambda a: node_id in a.reachable and not a.option_reaches_human(node_id, "0")):
+        analyses = [line.states[state]] if state else list(line.states.values())
+        offers = [_stands_in(line, a, node_id, holds[a.state]) for a in analyses]
+        offered = offers[0] if all(offers) else None
+        if offered is None:
+            where = "a callback or voicemail, since no person works then" if state == CLOSED else "an `agent`"
+            yield Problem(span, node_id, f'pressing "0" in menu {quote(node_id)} does nothing',
+                          f'bind "0" to {where}, and say so in the prompt', state=state)
+            continue
+        how = "to callers who wait" if offered.key == "timeout" else f'on "{offered.key}"'
+        when = " outside hours" if state == CLOSED else ""
+        yield Problem(span, node_id, f'pressing "0" in menu {quote(node_id)} does nothing;{when} '
+                      f"the menu offers {quote(offered.node)} {how}",
+                      f'bind "0" to {quote(offered.node)} too, for callers who press 0 by habit',
+                      state=state, severity=Severity.INFO)
 
 def fix(finding: Finding, menu: Menu, line: LineAnalysis, source: Source) -> Fix | None:
     """Bind "0" to the person the line's other menus already send "0" to, with their label, and
@@ -102,3 +188,4 @@ def fix(finding: Finding, menu: Menu, line: LineAnalysis, source: Source) -> Fix
     if option is None or announce is None:
         return None
     return Fix(f'bind "0" to {quote(target)} and announce it', (announce, option))
+

@@ -8,9 +8,19 @@ schedule state: a second `input` that asks for an item the caller already gave a
 input, and a person (`agent`, or `transfer` with `human: true`) reached with an item
 already given that the person does not receive (`receives: [NAME, ...]` does not list
 it; `receives: all`, a screen pop, receives everything). A person without `receives` is
-unknown and never reported, and so is a line whose inputs do not say what they collect.
-The same input met again after the caller went back round the menus is not reported:
-that is one question, asked where the line returns to it.
+reported only when other people of the line are handed that item (`receives:` lists it):
+the author says items are passed on here and forgot this person. Otherwise it is unknown
+and never reported, and so is a line whose inputs do not say what they collect. The
+finding names the place nearest before, where the caller last gave the item.
+
+An item is carried only within the errand it was given for, read from the line's tree:
+entering a menu that does not lie below where the item was given (the caller finished one
+errand, went back to the main menu or across to another, chose another language) leaves it
+behind. So a policy number keyed for billing is not "asked again" by the claims menu a
+caller picks next, and the claims adjuster is not asked to receive it; an input before the
+main menu (an account number asked first) is carried everywhere. The same input met again
+after the caller went back round the menus is not reported either: that is one question,
+asked where the line returns to it.
 
 ## Why it matters
 Having to repeat what you already said is, after an unclear menu, the complaint callers
@@ -68,7 +78,7 @@ from typing import TYPE_CHECKING, Callable, Iterator
 
 from ivrcheck.findings import Problem, Severity
 from ivrcheck.graph.analysis import is_live_human
-from ivrcheck.model import Menu, NodeType
+from ivrcheck.model import Menu, Node, NodeType
 from ivrcheck.rules.base import Settings, holding_states, quote
 
 if TYPE_CHECKING:
@@ -89,6 +99,9 @@ def where(origin: Origin) -> str:
 
 
 def check(menu: Menu, line: LineAnalysis, settings: Settings) -> Iterator[Problem]:
+    people = [n for n in menu.nodes.values() if n.type in (NodeType.AGENT, NodeType.TRANSFER) and n.is_person]
+    handed = {p.id: p for p in people if p.receives is not None}
+    person_ids = {p.id for p in people}  # by id: comparing whole nodes is slow, and quadratic in a list
     for node in menu.nodes.values():
         if node.type is NodeType.INPUT and node.collects:
             item = node.collects
@@ -99,23 +112,40 @@ def check(menu: Menu, line: LineAnalysis, settings: Settings) -> Iterator[Proble
                     f"pass the value on instead of asking again, or route callers who gave it past {quote(node.id)}",
                     state=state,
                 )
-        elif node.receives is not None and node.type in (NodeType.AGENT, NodeType.TRANSFER):
-            items = sorted({i for a in line.states.values() for i in a.given_before.get(node.id, {})})
-            for item in (i for i in items if not node.receives_item(i)):
-                staffed = lambda a, o, person=node: is_live_human(person, a.state)
-                for state, first in _given(menu, line, node.id, item, staffed):
-                    yield Problem(
-                        node.span_of("receives"), node.id,
-                        f"callers who gave {quote(item)} at {where(first)} must say it again to "
-                        f"{node.type.value} {quote(node.id)}, which does not receive it",
-                        f"add {item} to `receives:` of {quote(node.id)} (pass it on with the call), or `receives: all`",
-                        state=state,
-                    )
+        elif node.id in person_ids:
+            yield from _not_handed(menu, line, node, handed)
+
+
+def _not_handed(menu: Menu, line: LineAnalysis, person: Node, handed: dict[str, Node]) -> Iterator[Problem]:
+    """Items a person is reached with and not handed: its `receives:` leaves them out, or it has
+    none while other people of the line are handed the item (the one the author forgot)."""
+    items = sorted({i for a in line.states.values() for i in a.given_before.get(person.id, {})})
+    for item in items:
+        if person.receives is not None:
+            if person.receives_item(item):
+                continue
+            field, why = "receives", "which does not receive it"
+        else:
+            others = sorted(p for p, other in handed.items() if other.receives_item(item))
+            if not others:
+                continue  # nobody here is said to be handed it: the line does not say, so unknown
+            field, why = "id", f"which has no `receives:` (unlike {', '.join(quote(o) for o in others[:2])})"
+        staffed = lambda a, o: is_live_human(person, a.state)  # noqa: E731
+        for state, first in _given(menu, line, person.id, item, staffed):
+            yield Problem(
+                person.span_of(field), person.id,
+                f"callers who gave {quote(item)} at {where(first)} must say it again to "
+                f"{person.type.value} {quote(person.id)}, {why}",
+                f"add {item} to `receives:` of {quote(person.id)} (pass it on with the call), or `receives: all`",
+                state=state,
+            )
 
 
 def _given(menu: Menu, line: LineAnalysis, node_id: str, item: str,
            counts: Callable[[Analysis, Origin], bool]) -> list[tuple[str | None, Origin]]:
-    """(state, earliest place it was given) for each state where `item` reaches `node_id` and counts."""
+    """(state, where it was given) for each state where `item` reaches `node_id` and counts: the
+    place nearest before `node_id` (deepest in the line's tree), the earliest in the file
+    of those as nearest."""
     origins: dict[str, set[Origin]] = {}
     for analysis in line.states.values():
         found = {o for o in analysis.given_before.get(node_id, {}).get(item, ()) if counts(analysis, o)}
@@ -123,7 +153,9 @@ def _given(menu: Menu, line: LineAnalysis, node_id: str, item: str,
             origins[analysis.state] = found
     if not origins:
         return []
-    first = min(set().union(*origins.values()), key=lambda o: _position(menu, o))
+    depth = {o: min((a.entry_tree.depth.get(o[0], 0) for a in line.states.values() if a.entry in a.out), default=0)
+             for o in set().union(*origins.values())}
+    first = min(depth, key=lambda o: (-depth[o], _position(menu, o)))
     return [(state, first) for state in holding_states(line, lambda a: a.state in origins)]
 
 

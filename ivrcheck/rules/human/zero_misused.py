@@ -7,6 +7,12 @@ callers meet outside hours, `0` may instead book a callback or leave a voicemail
 person works then. Binding 0 to a submenu, a message, `repeat` or a hang-up breaks the
 convention. A `0` aimed at a person who is closed is H203's business, not this rule's.
 
+Not reported: a `0` that lands, with no choice of its own (through an hours `branch`, say),
+in a menu whose prompt tells callers to stay on the line for a person ("Please hold for the
+next agent, or press 1 for a callback"). That menu is the way to a person; moving `0` off it
+would only make callers wait longer. A menu that connects on waiting but never says so is
+still reported: callers who do not know to wait hang up or press on.
+
 ## Why it matters
 Callers press 0 expecting an operator (the GetHuman standard, ISO/IEC 13714's advice on
 consistent keys). When 0 plays more menus or ends the call, the caller who tried the one

@@ -4,7 +4,9 @@
 In every reachable menu, finds the keys that do one of four things callers look for
 everywhere: **a person** (reaches a live human with no further choice and is labelled as
 such in the file's language: every word of its label or of one of its `say:` phrases
-asks for a person, "Speak to an advisor", "Asiakaspalvelija", or it has no label), **repeat** (`goto: repeat` or the menu itself),
+asks for a person, "Speak to an advisor", "Asiakaspalvelija", or a role callers ask for
+by name, "Speak to a nurse", "Hoitajalle", "Sjuksköterska", "Médico", each role compared
+only with itself; or it has no label), **repeat** (`goto: repeat` or the menu itself),
 **back** (`goto: back`) and **the main menu** (a `goto` from another menu to a menu a
 call starts at). When one function sits on different keys, the key most menus use is
 taken as the rule (on a tie, the one met first in the file) and every other key is
@@ -91,6 +93,8 @@ def check(menu: Menu, line: LineAnalysis, settings: Settings) -> Iterator[Proble
         if node.is_menu and node.id in line.reachable:
             for option in node.options:
                 function = universal_function(node, option, line)
+                if function == "a person":
+                    function = _whom(option, line)
                 if function is not None:
                     uses.setdefault(function, []).append((node, option))
     for function, found in uses.items():
@@ -110,3 +114,13 @@ def check(menu: Menu, line: LineAnalysis, settings: Settings) -> Iterator[Proble
                 "so callers who learnt the key press the wrong one",
                 f"use {quote(usual)} for {function} in every menu",
             )
+
+
+def _whom(option: Option, line: LineAnalysis) -> str:
+    """ "a person", or the role the option asks for by name ("a nurse"): roles are conventions of
+    their own, so a nurse on 2 and reception on 0 are two keys kept, not one key broken."""
+    words = line.language.label_words
+    person = words.lexicon.functions.get("person", frozenset())
+    found = {g for phrase in (option.label, *option.say) if phrase for u in words.units(phrase) for g in u.concepts}
+    roles = sorted(found & person - {"human", "speak"})
+    return f"a {roles[0]}" if roles and "human" not in found else "a person"

@@ -58,7 +58,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Iterator
 
-from ivrcheck.findings import Finding, Fix, Problem, Severity
+from ivrcheck.findings import Finding, Fix, Problem, Severity, Span
 from ivrcheck.language import EXTENSION, load_language, reads
 from ivrcheck.model import Menu, Node, Option
 from ivrcheck.rules.edits import Source, append_sentence
@@ -103,10 +103,21 @@ def _example(line: LineAnalysis, node: Node, option: Option, key: str) -> str:
     return line.speaks(node).offer_example(option.label, key)
 
 
+#: The last menu's options by span: a menu's findings come together, and a scan per finding
+#: was quadratic on a menu with thousands of options.
+_LAST: list[tuple[Node, dict[Span, Option]]] = []
+
+
+def _options_by_span(node: Node) -> dict[Span, Option]:
+    if not _LAST or _LAST[0][0] is not node:
+        _LAST[:] = [(node, {o.span: o for o in node.options})]
+    return _LAST[0][1]
+
+
 def fix(finding: Finding, menu: Menu, line: LineAnalysis, source: Source) -> Fix | None:
     """Announce the option at the end of the prompt, in the words of its language, with its own label."""
     node = menu.nodes.get(finding.node_id or "")
-    option = next((o for o in node.options if o.span == finding.span), None) if node is not None else None
+    option = _options_by_span(node).get(finding.span) if node is not None else None
     if node is None or option is None or not option.label or option.kind != "dtmf":
         return None
     sentence = _example(line, node, option, option.key)

@@ -88,3 +88,40 @@ def test_a_callback_behind_a_choice_of_language_is_read_in_that_language() -> No
     assert lint(text, select="H209") == []
     near_miss = text.replace("en 30 minutos", "lo antes posible")
     assert [f.node_id for f in lint(near_miss, select="H209")] == ["es_cb"]
+
+
+# Issue 30, pattern 1/H209: the kinds of time a promise names besides "within N units".
+NAMES_A_TIME = [
+    ("en", "within the first two hours of the next business day"),  # a window from a known start
+    ("en", "within the first hour after we open"),
+    ("en", "the next business morning"),  # a part of a known day
+    ("en", "we check the line each morning"),
+    ("en", "by 10 on the next morning"),  # a bare hour as a deadline
+    ("en", "at a time you choose in the text"),  # a time the caller picks
+    ("es", "durante las primeras dos horas del siguiente día hábil"),
+    ("es", "en las dos primeras horas después de abrir"),
+    ("es", "entre las 9 y las 12"),
+    ("es", "antes de las 12"),
+    ("sv", "inom den första timmen"),
+    ("sv", "nästa morgon"),
+    ("fi", "seuraavana aamuna"),
+]
+NAMES_NO_TIME = [
+    ("en", "as soon as we can"),
+    ("en", "in the order received, up to 10 digits long"),  # near miss: a number that is no hour
+    ("en", "during office hours"),
+    ("es", "en las horas de oficina"),
+    ("es", "lo antes posible"),
+    ("sv", "så snart vi kan"),
+    ("fi", "mahdollisimman pian"),
+]
+
+
+@pytest.mark.parametrize("language, promise", NAMES_A_TIME)
+def test_promises_that_name_a_time(language: str, promise: str) -> None:
+    assert lint(line(language, f"type: callback, prompt: '{promise}.'"), select="H209") == []
+
+
+@pytest.mark.parametrize("language, promise", NAMES_NO_TIME)
+def test_promises_that_name_no_time(language: str, promise: str) -> None:
+    assert codes_at(lint(line(language, f"type: callback, prompt: '{promise}.'"), select="H209")) == [At("H209", 11, 3)]

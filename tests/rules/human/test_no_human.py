@@ -48,3 +48,48 @@ def test_message_and_state() -> None:
         """, select="H201")
     assert closed.state == "closed"
     assert closed.message == "no caller can reach a person, a callback or a voicemail outside hours"
+
+
+# Issue 30, pattern 8: outside hours every person leads back into the menu.
+LOOP_BACK = """
+entry: main
+defaults: {on_timeout: repeat, on_invalid: repeat}
+hours: {office: {mon-fri: "09:00-17:00"}}
+nodes:
+  main:
+    prompt: For renewals, press 1. To speak to a representative, press 0.
+    options:
+      "1": {label: Renewals, goto: renew}
+      "0": {label: Representative, goto: agent}
+  renew: {type: self_service, next: main}
+  agent: {type: agent, hours: office, closed: closed_menu}
+  closed_menu:
+    prompt: We are open nine to five. To return to the main menu, press 1.
+    options:
+      "1": {label: Main menu, goto: main}
+"""
+
+
+def test_a_closed_state_where_every_person_leads_back_names_the_loop() -> None:
+    (finding,) = lint(LOOP_BACK, select="H201")
+    assert finding.state == "closed"
+    assert 'every person leads back into the menu ("agent" -> "closed_menu" -> "main")' in finding.message
+    assert finding.help.startswith('give "closed_menu" a callback or voicemail option')
+
+
+def test_a_closed_menu_with_a_callback_is_no_loop() -> None:
+    fixed = LOOP_BACK.replace("To return to the main menu, press 1.",
+                              "To be called back tomorrow, press 2. To return to the main menu, press 1.").replace(
+        '      "1": {label: Main menu, goto: main}',
+        '      "1": {label: Main menu, goto: main}\n      "2": {label: Callback, goto: cb}\n  cb: {type: callback}')
+    assert lint(fixed, select="H201") == []
+
+
+def test_a_closed_person_that_hangs_up_is_no_loop() -> None:
+    """Near miss: nothing is offered outside hours, but the call ends instead of going round (H205)."""
+    ends = LOOP_BACK.replace("closed: closed_menu}", "closed: bye}\n  bye: {type: hangup}")
+    (finding,) = lint(ends, select="H201")
+    assert finding.message == "no caller can reach a person, a callback or a voicemail outside hours"
+    direct = LOOP_BACK.replace("closed: closed_menu}", "closed: main}")
+    (loop,) = lint(direct, select="H201")
+    assert '("agent" -> "main")' in loop.message and loop.help == 'point `closed:` of "agent" at a callback or voicemail'

@@ -78,3 +78,112 @@ def test_a_finding_in_one_state_names_the_route_that_causes_it() -> None:
     assert finding.state == "closed" and finding.node_id == "main"
     assert '"start" -> "night" -> "status" -> "main"' in finding.message
     assert '"desk" is closed and offers nothing instead' in finding.message
+
+
+# Issue 30, pattern 1: a closed person whose `closed:` is a menu offering a callback or a
+# 24-hour helpline does offer something instead; one whose menu only leads back does not.
+AFTER_HOURS = """
+entry: main
+defaults: {on_timeout: repeat, on_invalid: repeat}
+hours: {office: {mon-fri: "09:00-17:00"}}
+nodes:
+  main:
+    prompt: For billing, press 1. To speak to an advisor, press 0.
+    options:
+      "1": {label: Billing, goto: bills}
+      "0": {label: Advisor, goto: advisor}
+  bills: {type: self_service, next: main}
+  advisor: {type: agent, hours: office, closed: after_hours}
+  after_hours:
+    prompt: We are closed. For the 24-hour helpline, press 1. To be called back tomorrow, press 2. For the main menu, press 9.
+    options:
+      "1": {label: Helpline, goto: helpline}
+      "2": {label: Callback, goto: callback}
+      "9": {label: Main menu, goto: main}
+  helpline: {type: transfer, number: "+358101", human: true}
+  callback: {type: callback, promise: tomorrow before noon}
+"""
+ONLY_BACK = AFTER_HOURS.replace(
+    'For the 24-hour helpline, press 1. To be called back tomorrow, press 2. For the main menu, press 9.',
+    "For the main menu, press 9.").replace(
+    '      "1": {label: Helpline, goto: helpline}\n      "2": {label: Callback, goto: callback}\n', "")
+
+
+def test_a_closed_person_whose_closed_menu_offers_a_callback_or_helpline_offers_something() -> None:
+    assert [f for f in lint(AFTER_HOURS, select="H203") if f.severity.value != "info"] == []
+
+
+def test_a_closed_menu_that_only_leads_back_offers_nothing() -> None:
+    """The defect: outside hours 0 lands in a menu whose only choice is the main menu."""
+    (finding,) = [f for f in lint(ONLY_BACK, select="H203") if f.node_id == "main"]
+    assert finding.state == "closed"
+    assert 'only leads back into the menu ("advisor" -> "after_hours" -> "main")' in finding.message
+    assert finding.help.startswith('give "after_hours" a callback or voicemail option')
+
+
+def test_an_unannounced_callback_in_the_closed_menu_is_no_offer() -> None:
+    """Near miss: the callback is bound but the prompt never offers it, so callers are not offered it."""
+    hidden = AFTER_HOURS.replace(
+        "For the 24-hour helpline, press 1. To be called back tomorrow, press 2. ", "")
+    assert ("main", "closed") in [(f.node_id, f.state) for f in lint(hidden, select="H203")]
+
+
+def test_a_closed_menu_without_0_that_offers_someone_on_another_key_is_an_info() -> None:
+    """Outside hours nobody is there: "0 does nothing" beside an offered helpline is advice, not a defect."""
+    (finding,) = [f for f in lint(AFTER_HOURS, select="H203") if f.node_id == "after_hours"]
+    assert finding.severity.value == "info" and finding.state == "closed"
+    assert '"helpline" on "1"' in finding.message and 'bind "0" to "helpline" too' in finding.help
+    (bare,) = [f for f in lint(ONLY_BACK, select="H203") if f.node_id == "after_hours"]
+    assert bare.severity.value == "warning" and "callback or voicemail" in bare.help
+
+
+LANGUAGE_FIRST = """
+entry: kieli
+defaults: {on_timeout: repeat, on_invalid: repeat}
+nodes:
+  kieli:
+    prompt: Suomeksi, paina 1. På svenska, tryck 2.
+    on_timeout: fi
+    options:
+      "1": {label: Suomeksi, goto: fi, language: fi}
+      "2": {label: På svenska, goto: sv}
+  fi:
+    prompt: Hoitajalle, paina 0.
+    options:
+      "0": {label: Hoitaja, goto: nurse}
+  sv:
+    prompt: Till sjuksköterskan, tryck 0.
+    options:
+      "0": {label: Sjuksköterska, goto: nurse}
+  nurse: {type: agent}
+"""
+
+
+def test_a_language_choice_that_moves_waiting_callers_on_needs_no_0() -> None:
+    assert lint(LANGUAGE_FIRST, select="H203") == []
+    stuck = LANGUAGE_FIRST.replace("    on_timeout: fi\n", "")
+    assert [f.node_id for f in lint(stuck, select="H203")] == ["kieli"]
+    with_task = LANGUAGE_FIRST.replace('      "2": {label: På svenska, goto: sv}',
+                                       '      "2": {label: På svenska, goto: sv}\n      "3": {label: Laskut, goto: fi}')
+    assert [f.node_id for f in lint(with_task, select="H203")] == ["kieli"]
+
+
+def test_a_closed_menu_without_0_is_a_warning_when_a_person_is_on_duty_elsewhere() -> None:
+    """The line teaches 0 for a 24-hour operator; a closed menu offering only a voicemail strands it."""
+    on_duty = AFTER_HOURS.replace(
+        '      "1": {label: Helpline, goto: helpline}\n', "").replace(
+        "For the 24-hour helpline, press 1. ", "").replace(
+        '      "0": {label: Advisor, goto: advisor}', '      "0": {label: Operator, goto: helpline}').replace(
+        "To speak to an advisor, press 0.", "For the operator, day or night, press 0. For advice, press 3.").replace(
+        '      "1": {label: Billing, goto: bills}', '      "1": {label: Billing, goto: bills}\n      "3": {label: Advice, goto: advisor}')
+    (finding,) = [f for f in lint(on_duty, select="H203") if f.node_id == "after_hours"]
+    assert finding.severity.value == "warning"
+
+
+def test_stay_on_the_line_in_an_ordinary_menu_does_not_excuse_a_missing_0() -> None:
+    """Near miss: only the hold menu a 0 lands in is excused; a main menu that says "stay on
+    the line for an advisor" but binds no 0 still strands callers who press 0 by habit."""
+    text = NO_ZERO.replace("prompt: For cards, press 1.",
+                           "prompt: For cards, press 1. Or stay on the line for an advisor.\n    on_timeout: advisor")
+    (finding,) = lint(text, select="H203")
+    assert finding.severity.value == "warning" and finding.message == 'pressing "0" in menu "main" does nothing'

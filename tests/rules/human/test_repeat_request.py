@@ -95,3 +95,77 @@ def test_a_closed_queue_is_judged_only_while_open() -> None:
         "nodes:", 'hours:\n  office: {mon-fri: "09:00-17:00"}\nnodes:') + "  cb: {type: callback}\n"
     (finding,) = lint(text, select="H208")
     assert finding.state == "open"
+
+
+# Issue 30, pattern 7: an item is carried within the errand it was given for.
+ERRANDS = """
+entry: main
+defaults: {on_timeout: repeat, on_invalid: repeat}
+nodes:
+  main:
+    prompt: For claims, press 1. For billing, press 2. To speak to an agent, press 0.
+    options:
+      "1": {label: Claims, goto: claim_no}
+      "2": {label: Billing, goto: billing_policy}
+      "0": {label: Speak to an agent, goto: service}
+  claim_no:
+    type: input
+    prompt: Please enter your claim number.
+    collects: claim_number
+    next: claims
+  claims:
+    prompt: To speak to your adjuster, press 0. For the main menu, press 9.
+    options:
+      "0": {label: Adjuster, goto: claims_agent}
+      "9": {label: Main menu, goto: main}
+  billing_policy:
+    type: input
+    prompt: Please enter your policy number.
+    collects: policy_number
+    next: billing
+  billing:
+    prompt: To pay, press 1. For a billing agent, press 0. For the main menu, press 9.
+    options:
+      "1": {label: Pay, goto: pay_policy}
+      "0": {label: Billing agent, goto: billing_agent}
+      "9": {label: Main menu, goto: main}
+  pay_policy:
+    type: input
+    prompt: Please enter your policy number.
+    collects: policy_number
+    next: billing_agent
+  claims_agent: {type: agent, receives: [claim_number]}
+  billing_agent: {type: agent, receives: [policy_number]}
+  service: {type: agent, receives: [policy_number]}
+"""
+
+
+def test_an_item_is_not_asked_again_by_another_errand_started_from_the_main_menu() -> None:
+    """Paying re-asks the policy number within the billing errand (reported); the billing agent
+    never needs the claim number of an earlier claims errand, nor the adjuster the policy number."""
+    found = [(f.node_id, f.message) for f in lint(ERRANDS, select="H208")]
+    assert [node for node, _ in found] == ["pay_policy"]
+    assert 'at input "billing_policy"' in found[0][1]
+
+
+def test_a_person_the_errand_reaches_without_receives_is_reported_when_others_are_handed_it() -> None:
+    """The common mistake: receives: given to some people, forgotten on another reached with the item."""
+    forgot = ERRANDS.replace("  claims_agent: {type: agent, receives: [claim_number]}",
+                             "  claims_agent: {type: agent}\n  other: {type: agent, receives: [claim_number]}")
+    (finding,) = [f for f in lint(forgot, select="H208") if f.node_id == "claims_agent"]
+    assert 'has no `receives:` (unlike "other")' in finding.message
+
+
+def test_a_person_without_receives_is_unknown_when_nobody_is_said_to_be_handed_the_item() -> None:
+    """Near miss: the line never says who is handed a claim number, so nothing is known."""
+    silent = ERRANDS.replace("  claims_agent: {type: agent, receives: [claim_number]}", "  claims_agent: {type: agent}")
+    assert [f.node_id for f in lint(silent, select="H208")] == ["pay_policy"]
+
+
+def test_the_place_named_is_the_one_nearest_before() -> None:
+    """Two places gave the item on the way: the finding names the later one."""
+    twice = ERRANDS.replace("    next: billing\n", "    next: confirm\n  confirm:\n    type: input\n"
+                            "    prompt: Enter your policy number again to confirm.\n"
+                            "    collects: policy_number\n    next: billing\n", 1)
+    messages = [f.message for f in lint(twice, select="H208") if f.node_id == "pay_policy"]
+    assert messages and 'at input "confirm"' in messages[0]

@@ -75,3 +75,44 @@ def test_zero_to_a_callback_in_a_menu_callers_meet_while_open_is_still_misused()
                                                       '"0": {label: Book a callback, goto: callback}')
     (finding,) = lint(text, select="H204")
     assert finding.node_id == "main" and finding.state == "open"
+
+
+# Issue 30, pattern 1: 0 -> an hours branch -> "hold, or press 1 for a callback" is the way to a
+# person; advising to "bind 0 to an agent and move this option" would harm callers.
+HOLD_BEHIND_BRANCH = """
+entry: main
+defaults: {on_timeout: repeat, on_invalid: repeat}
+hours: {service: {mon-fri: "08:00-20:00"}}
+nodes:
+  main:
+    prompt: For billing, press 1. To speak with an agent, press 0.
+    options:
+      "1": {label: Billing, goto: bills}
+      "0": {label: Speak with an agent, goto: agent_hours}
+  bills: {type: self_service, next: main}
+  agent_hours: {type: branch, on: hours, hours: service, cases: {open: hold, closed: night}}
+  hold:
+    prompt: Please stay on the line for the next agent, or press 1 for a callback within 30 minutes.
+    on_timeout: agent
+    options:
+      "1": {label: Callback, goto: callback}
+  agent: {type: agent, hours: service, closed: night}
+  night:
+    prompt: We are closed. To leave a message, press 1.
+    options:
+      "1": {label: Message, goto: voicemail}
+  voicemail: {type: voicemail}
+  callback: {type: callback, promise: within 30 minutes}
+"""
+
+
+def test_0_to_a_hold_or_callback_menu_is_the_way_to_a_person() -> None:
+    assert lint(HOLD_BEHIND_BRANCH, select="H204") == []
+    assert [f for f in lint(HOLD_BEHIND_BRANCH, select="H203") if f.severity.value != "info"] == []
+
+
+def test_a_hold_menu_that_never_says_to_wait_is_no_way_to_a_person() -> None:
+    """Near miss: the same wiring, but the prompt never tells callers to stay on the line."""
+    silent = HOLD_BEHIND_BRANCH.replace("Please stay on the line for the next agent, or press 1",
+                                        "Press 1")
+    assert codes_at(lint(silent, select="H204")) == [At("H204", 9, 7)]

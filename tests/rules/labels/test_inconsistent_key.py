@@ -113,3 +113,48 @@ def test_a_person_key_asked_for_in_say_phrases_counts() -> None:
                           '"9": {label: Help, say: [agent, representative], goto: advisor}\n  specialists')
     (finding,) = lint(text, select="L304")
     assert finding.message.startswith('a person is on key "9" in "policies" but on "0" in "main"')
+
+
+# Issue 30, pattern 1: roles asked for by name (a nurse) are person options, each its own convention.
+ROLES = """
+entry: main
+defaults: {on_timeout: repeat, on_invalid: repeat, after_retries: reception}
+nodes:
+  main:
+    prompt: For appointments, press 1. For results, press 3. To speak to a nurse, press 2. For reception, press 0.
+    options:
+      "1": {label: Appointments, goto: appts}
+      "3": {label: Results, goto: results}
+      "2": {label: Speak to a nurse, goto: nurse}
+      "0": {label: Reception, goto: reception}
+  appts:
+    prompt: To book, press 1. To speak to a nurse, press 2. For reception, press 0.
+    options:
+      "1": {label: Book, goto: reception}
+      "2": {label: Speak to a nurse, goto: nurse}
+      "0": {label: Reception, goto: reception}
+  results:
+    prompt: For test results, press 1. To speak to a nurse, press NURSE. For reception, press 0.
+    options:
+      "1": {label: Results, goto: reception}
+      "NURSE": {label: Nurse, goto: nurse}
+      "0": {label: Reception, goto: reception}
+  nurse: {type: agent}
+  reception: {type: agent}
+"""
+
+
+def test_a_role_on_another_key_is_reported_as_that_role() -> None:
+    (finding,) = lint(ROLES.replace("NURSE", "3"), select="L304")
+    assert finding.message.startswith('a nurse is on key "3" in "results" but on "2" in "main", "appts"')
+
+
+def test_a_role_and_reception_on_their_own_keys_are_two_conventions() -> None:
+    """Near miss: reception on 0 in the other menus and the nurse on 2 in the results menu are
+    two conventions kept: L304 does not ask to move the nurse to 0 (H203 names the missing 0)."""
+    text = ROLES.replace("NURSE", "2").replace(" For reception, press 0.\n    options:\n      \"1\": {label: Results",
+                                               "\n    options:\n      \"1\": {label: Results")
+    text = text.replace('      "0": {label: Reception, goto: reception}\n  nurse:', "  nurse:")
+    text = text.replace('      "2": {label: Speak to a nurse, goto: nurse}\n', "")
+    assert "Speak to a nurse" not in text and lint(text, select="L304") == []
+    assert [f.node_id for f in lint(text, select="H203")] == ["results"]
