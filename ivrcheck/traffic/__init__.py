@@ -1,0 +1,42 @@
+"""Traffic step: read what callers really did from call logs and lay it on the design (docs/traffic.md).
+
+`readers/` turn each platform's records into events in the platform's own names; `tally`
+maps them onto the line's nodes one finished call at a time; `observed` turns the counts into
+shares and rates; `weights` writes shares back as `weight:`; `compare` sets the tree test's
+predictions against them; `rules/` are the findings only traffic can show.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Sequence
+
+from ivrcheck.model import Menu
+from ivrcheck.traffic import readers
+from ivrcheck.traffic.events import Skipped
+from ivrcheck.traffic.observed import ALL, Traffic, build
+from ivrcheck.traffic.tally import Tally
+
+
+class UnknownLog(ValueError):
+    """A log whose format could not be told (and no --log-format was given)."""
+
+
+def read(menu: Menu, logs: Sequence[Path], fmt: str | None = None) -> Traffic:
+    """Stream every log through one tally and build the line's traffic."""
+    skipped = Skipped()
+    tally = Tally(menu)
+    for path in logs:
+        found = fmt or readers.detect(path)
+        if found is None:
+            raise UnknownLog(f"{path}: cannot tell what log this is; give --log-format "
+                             f"({', '.join(readers.formats())})")
+        try:
+            tally.feed(readers.events(path, found, skipped))
+        except readers.jsonstream.BadJson as error:
+            skipped.note("not JSON where a record should start; the rest of the file was not read", error.where)
+    counts = tally.finish()
+    return build(menu, counts, tally.records, tally.unknown, skipped, tuple(str(p) for p in logs))
+
+
+__all__ = ["ALL", "Traffic", "UnknownLog", "read"]

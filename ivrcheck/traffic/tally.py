@@ -1,0 +1,207 @@
+"""Streaming count of what callers did at each menu, in each schedule state, one call at a time.
+
+Events are held per call only until the call ends (a person answers, the caller hangs up, the
+system ends it), so memory follows the calls in progress, never the length of the log. Each
+finished call is walked once against the design: the menu it is in, the option each move
+means (a key pressed, or the node it moved to), what the design lacks.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field
+from typing import Iterable
+
+from ivrcheck.graph import CLOSED, OPEN
+from ivrcheck.model import Menu, Node, NodeType
+from ivrcheck.traffic.events import (AGENT, ENTER, FINAL, HANGUP, INVALID, KEY, STATE, TIMEOUT, Event)
+from ivrcheck.traffic.names import Names
+
+#: Seconds to a person are kept as a histogram of whole seconds (the median needs no list of calls).
+_MAX_SECONDS = 3600
+
+
+@dataclass
+class MenuCount:
+    """What callers did at one menu in one state."""
+
+    visits: int = 0
+    keys: Counter = field(default_factory=Counter)
+    timeouts: int = 0
+    invalids: int = 0
+    hangups: int = 0
+
+    def add(self, other: MenuCount) -> None:
+        self.visits += other.visits
+        self.keys.update(other.keys)
+        self.timeouts += other.timeouts
+        self.invalids += other.invalids
+        self.hangups += other.hangups
+
+
+@dataclass
+class StateCount:
+    """Every menu's counts in one schedule state, and the seconds callers took to reach a person."""
+
+    calls: int = 0
+    menus: dict[str, MenuCount] = field(default_factory=dict)
+    to_person: Counter = field(default_factory=Counter)
+    #: Moves the design has no edge for: (from node, to node or "key N") -> calls.
+    undesigned: Counter = field(default_factory=Counter)
+
+    def menu(self, node_id: str) -> MenuCount:
+        found = self.menus.get(node_id)
+        if found is None:
+            found = self.menus[node_id] = MenuCount()
+        return found
+
+
+class Tally:
+    """Feed it events in log order (calls may interleave); `finish()` then holds the counts."""
+
+    def __init__(self, menu: Menu) -> None:
+        self.menu = menu
+        self.names = Names(menu)
+        self.states: dict[str, StateCount] = {}
+        #: Log names the design has no node for, with how many records named them.
+        self.unknown: Counter = Counter()
+        self.records = 0
+        self._open: dict[str, list[Event]] = {}
+        self._targets = {node_id: _moves(node) for node_id, node in menu.nodes.items() if node.is_menu}
+        self._switch = _closed_moves(menu)
+
+    def feed(self, events: Iterable[Event]) -> None:
+        calls = self._open
+        for event in events:
+            pending = calls.get(event.call)
+            if pending is None:
+                pending = calls[event.call] = []
+            pending.append(event)
+            if event.kind in FINAL:
+                self._walk(calls.pop(event.call))
+
+    def finish(self) -> dict[str, StateCount]:
+        """Walk the calls the log left open (no final record), and return the counts per state."""
+        for events in self._open.values():
+            self._walk(events)
+        self._open.clear()
+        return self.states
+
+    def _walk(self, events: list[Event]) -> None:
+        self.records += len(events)
+        if len(events) > 1:
+            events.sort(key=lambda e: e.time)
+        path = [(e, self.names.node(e.node) if e.node else None) for e in events]
+        for event, node_id in path:
+            if event.node and node_id is None:
+                self.unknown[event.node] += 1
+        count = self.states.setdefault(self._state(path), StateCount())
+        count.calls += 1
+        _Call(self, count, events[0].time).run(path)
+
+    def _state(self, path: list[tuple[Event, str | None]]) -> str:
+        """The schedule state the call met: as the log says it, else closed when it took a closed route."""
+        for event, _ in path:
+            if event.kind == STATE and event.key in (OPEN, CLOSED):
+                return event.key
+        nodes = [node_id for _, node_id in path if node_id is not None]
+        if any((a, b) in self._switch for a, b in zip(nodes, nodes[1:])):
+            return CLOSED
+        return OPEN
+
+
+class _Call:
+    """One call's walk: the menu it waits in, and what each record means there."""
+
+    def __init__(self, tally: Tally, count: StateCount, start: float) -> None:
+        self.tally, self.count, self.start = tally, count, start
+        self.at: str | None = None        # the menu the caller is in, until they leave it
+        self.waiting = False              # whether that menu still waits for the caller's choice
+        self.last: str | None = None      # the last node the call was at
+        self.seen: set[str] = set()       # menus this call has met (a visit counts once per call)
+
+    def run(self, path: list[tuple[Event, str | None]]) -> None:
+        for event, node_id in path:
+            kind = event.kind
+            if kind == ENTER and node_id is not None:
+                self._enter(node_id)
+            elif kind == KEY:
+                self._key(node_id or self.at, event.key)
+            elif kind in (TIMEOUT, INVALID):
+                where = node_id or self.at
+                if where in self.tally._targets:
+                    menu = self._visit(where)
+                    if kind == TIMEOUT:
+                        menu.timeouts += 1
+                    else:
+                        menu.invalids += 1
+                    self.at, self.waiting = where, False
+            elif kind == AGENT:
+                if node_id is not None:
+                    self._enter(node_id)
+                self.count.to_person[min(_MAX_SECONDS, max(0, round(event.time - self.start)))] += 1
+                return
+            elif kind == HANGUP:
+                if self.at is not None and self.waiting:
+                    self.count.menu(self.at).hangups += 1
+                return
+
+    def _enter(self, node_id: str) -> None:
+        moves = self.tally._targets
+        if self.at is not None and self.waiting and node_id != self.at:
+            key = moves[self.at].get(node_id)
+            if key is not None:
+                self.count.menu(self.at).keys[key] += 1
+            else:
+                self.count.undesigned[(self.at, node_id)] += 1
+        elif self.last is not None and self.last != node_id and not self.waiting and self.at is None:
+            if node_id not in _next_of(self.tally.menu.nodes.get(self.last)):
+                self.count.undesigned[(self.last, node_id)] += 1
+        self.last = node_id
+        if node_id in moves:
+            self._visit(node_id)
+            self.at, self.waiting = node_id, True
+        else:
+            self.at, self.waiting = None, False
+
+    def _visit(self, menu_id: str) -> MenuCount:
+        menu = self.count.menu(menu_id)
+        if menu_id not in self.seen:
+            self.seen.add(menu_id)
+            menu.visits += 1
+        return menu
+
+    def _key(self, menu_id: str | None, key: str) -> None:
+        if menu_id is None or menu_id not in self.tally._targets:
+            return
+        menu = self._visit(menu_id)
+        if key not in self.tally._targets[menu_id].values():
+            self.count.undesigned[(menu_id, f"key {key}")] += 1
+        menu.keys[key] += 1
+        self.waiting = False
+        self.at = menu_id
+
+
+def _moves(node: Node) -> dict[str, str]:
+    """Target node -> the key that leads there (the first option, when several lead to one place)."""
+    found: dict[str, str] = {}
+    for option in node.options:
+        if option.target is not None:
+            ref = node.id if option.target.ref == "repeat" else option.target.ref
+            found.setdefault(ref, option.key)
+    return found
+
+
+def _next_of(node: Node | None) -> set[str]:
+    return {t.ref for t in node.targets()} if node is not None else set()
+
+
+def _closed_moves(menu: Menu) -> set[tuple[str, str]]:
+    """Moves only a call in the closed state makes: an hours branch's closed case, a person's `closed:`."""
+    found = set()
+    for node_id, node in menu.nodes.items():
+        if node.closed is not None:
+            found.add((node_id, node.closed.ref))
+        if node.type is NodeType.BRANCH and node.on == "hours":
+            found |= {(node_id, target.ref) for value, target in node.cases if value == CLOSED}
+    return found
