@@ -19,9 +19,8 @@ _KINDS = frozenset(KINDS)
 
 
 def detect(head: str, filename: str) -> bool:
-    first = head.split("\n", 1)[0].replace(" ", "").lower()
-    return first.startswith("call_id,") or (filename.endswith(".csv") and first.count(",") == 4
-                                           and first.split(",")[3] in _KINDS)
+    first = head.split("\n", 1)[0].replace(" ", "").strip().lower().split(",")
+    return set(COLUMNS[:4]) <= set(first) or (filename.endswith(".csv") and len(first) == 5 and first[3] in _KINDS)
 
 
 def read(stream: IO[str], name: str, skipped: Skipped) -> Iterator[Event]:
