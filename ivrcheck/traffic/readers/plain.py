@@ -29,7 +29,7 @@ def read(stream: IO[str], name: str, skipped: Skipped) -> Iterator[Event]:
     number = 0
     for row in rows:
         number += 1
-        if number == 1 and row and row[0].strip().lower() == "call_id":
+        if number == 1 and "call_id" in (cell.strip().lower() for cell in row):
             order = tuple(cell.strip().lower() for cell in row)
             if order != COLUMNS:
                 yield from _by_header(rows, order, name, skipped)
