@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Callable, Iterator, Sequence
 
 from ivrcheck import callers, graph, load, rules, score, suppress
+from ivrcheck import traffic as traffic_step
 from ivrcheck.config import Config
 from ivrcheck.discover import display_path, real_path
 from ivrcheck.findings import FileResult, Finding, sort_findings
@@ -87,6 +88,36 @@ def tree_test(path: Path, config: Config = Config()) -> callers.tasks.TreeTest:
         return TreeTest(inspection.result, None)
     settings = callers.tasks.Settings.from_mapping(config.rule_settings.get("T602", {}))
     return TreeTest(inspection.result, callers.tasks.predict(inspection.menu, inspection.line, settings=settings))
+
+
+@dataclass(frozen=True)
+class TrafficRun:
+    """A line checked and laid against its call logs: what `ivrcheck traffic` and the report section show."""
+
+    inspection: Inspection
+    traffic: traffic_step.Traffic | None
+    findings: list[Finding]
+    #: Predicted against observed (traffic/compare.py), when asked for.
+    compare: dict | None = None
+
+
+def traffic(path: Path, logs: Sequence[Path], config: Config = Config(), log_format: str | None = None,
+            compare: bool = False) -> TrafficRun:
+    """Check a line, stream its logs onto it and run the traffic findings (docs/traffic.md)."""
+    from ivrcheck.traffic import compare as vs
+    from ivrcheck.traffic import rules as traffic_rules
+
+    inspection = inspect_file(path, config)
+    if inspection.menu is None or inspection.line is None:
+        return TrafficRun(inspection, None, [])
+    seen = traffic_step.read(inspection.menu, logs, log_format)
+    found = sort_findings(list(traffic_rules.run(inspection.menu, inspection.line, seen, config)))
+    versus = None
+    if compare:
+        settings = callers.tasks.Settings.from_mapping(config.rule_settings.get("T602", {}))
+        predictions = callers.tasks.predict(inspection.menu, inspection.line, settings=settings)
+        versus = vs.report(inspection.line, seen, predictions)
+    return TrafficRun(inspection, seen, found, versus)
 
 
 def diff_files(old: Path, new: Path, config: Config = Config()) -> Diff:

@@ -118,7 +118,7 @@ class _Call:
         self.at: str | None = None        # the menu the caller is in, until they leave it
         self.waiting = False              # whether that menu still waits for the caller's choice
         self.last: str | None = None      # the last node the call was at
-        self.seen: set[str] = set()       # menus this call has met (a visit counts once per call)
+        self.seen: set = set()            # menus (and menu, timeout/invalid) this call has met: once each
 
     def run(self, path: list[tuple[Event, str | None]]) -> None:
         for event, node_id in path:
@@ -131,10 +131,12 @@ class _Call:
                 where = node_id or self.at
                 if where in self.tally._targets:
                     menu = self._visit(where)
-                    if kind == TIMEOUT:
-                        menu.timeouts += 1
-                    else:
-                        menu.invalids += 1
+                    if (where, kind) not in self.seen:  # a caller counts once per menu and way of getting lost
+                        self.seen.add((where, kind))
+                        if kind == TIMEOUT:
+                            menu.timeouts += 1
+                        else:
+                            menu.invalids += 1
                     self.at, self.waiting = where, False
             elif kind == AGENT:
                 if node_id is not None:

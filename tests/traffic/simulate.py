@@ -52,10 +52,18 @@ def calls(menu: Menu, shares: dict[str, dict[str, float]], n: int, seed: int = 7
 def _one(menu: Menu, shares, rng: random.Random, truth: Truth, now: float, timeout: float, hangup: float,
          state: str) -> Iterator[Step]:
     start, node_id, seen = now, menu.entry.ref, set()
+    chosen: set[str] = set()
+    timed: set[str] = set()
+
+    def steps_here(node_id: str) -> bool:
+        return node_id in chosen
     for _ in range(30):
         node = menu.nodes[node_id]
         yield Step(now, "enter", node_id)
         if node.is_menu:
+            if node_id in seen and steps_here(node_id):
+                yield Step(now + 2.0, "end", node_id)  # back at a menu after a task: the caller is done
+                return
             if node_id not in seen:
                 truth.visits[node_id] += 1
                 seen.add(node_id)
@@ -66,12 +74,14 @@ def _one(menu: Menu, shares, rng: random.Random, truth: Truth, now: float, timeo
                 yield Step(now, "hangup", node_id)
                 return
             if roll < hangup + timeout:
-                truth.timeouts[node_id] += 1
+                truth.timeouts[node_id] += 1 if node_id not in timed else 0
+                timed.add(node_id)
                 yield Step(now, "timeout", node_id)
                 continue  # the menu replays (on_timeout: repeat)
             keys = shares[node_id]
             key = rng.choices(list(keys), weights=list(keys.values()))[0]
             truth.keys.setdefault(node_id, Counter())[key] += 1
+            chosen.add(node_id)
             yield Step(now, "key", node_id, key)
             node_id = next(o.target.ref for o in node.options if o.key == key)
             now += 1.0
