@@ -137,7 +137,7 @@ class _Call:
                             menu.timeouts += 1
                         else:
                             menu.invalids += 1
-                    self.at, self.waiting = where, False
+                    self.at, self.waiting = where, True  # the menu plays again and waits for a choice
             elif kind == AGENT:
                 if node_id is not None:
                     self._enter(node_id)

@@ -16,7 +16,7 @@ from ivrcheck.traffic.events import Event, Skipped
 from ivrcheck.traffic.readers import jsonstream
 
 #: Reader modules in the order `detect` is tried (the most specific first; plain CSV last).
-NAMES = ("plain",)
+NAMES = ("connect", "genesys", "studio", "freeswitch", "asterisk", "plain")
 
 
 def reader(name: str) -> ModuleType:

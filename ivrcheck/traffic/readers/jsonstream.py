@@ -40,12 +40,15 @@ def records(stream: IO[str], name: str) -> Iterator[tuple[object, str]]:
 
 
 def _one_object_per_line(head: str) -> bool:
-    line = head.lstrip().split("\n", 1)[0]
+    """JSON lines: the first line is a whole record, and not a document that wraps an array of records."""
+    line, _, rest = head.lstrip().partition("\n")
     try:
-        json.loads(line)
+        first = json.loads(line)
     except ValueError:
         return False
-    return True
+    wraps = isinstance(first, dict) and any(isinstance(v, list) and v and isinstance(v[0], dict)
+                                             for v in first.values())
+    return not wraps or bool(rest.strip())
 
 
 def _lines(head: str, stream: IO[str]) -> Iterator[str]:

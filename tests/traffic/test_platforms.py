@@ -1,0 +1,75 @@
+"""Each platform's reader on a real imported line: generated logs in the platform's documented shape,
+with known true shares, give those shares back (the counts exactly, the shares within rounding)."""
+
+from __future__ import annotations
+
+import pytest
+
+from ivrcheck import traffic
+from tests.traffic import writers
+from tests.traffic.conftest import inspect
+from tests.traffic.simulate import calls
+
+
+def _menus(menu) -> set[str]:
+    return {n.id for n in menu.nodes.values() if n.is_menu}
+
+
+CASES = {
+    "connect-flow-log": ("connect/documented.json", {"main-menu": {"1": 0.55, "2": 0.3, "0": 0.15}},
+                         lambda g, m: writers.connect_flow_log(g, _menus(m)), "log.json", 0.05),
+    "studio": ("studio/documented.json", {"main_menu": {"9": 0.1, "1": 0.5, "2": 0.3, "0": 0.1}},
+               lambda g, m: writers.studio_steps(g), "steps.json", 0.05),
+    "freeswitch": ("freeswitch/demo_ivr.xml", {"demo_ivr": {"1": 0.4, "2": 0.3, "6": 0.2, "5": 0.1},
+                                               "demo_ivr_submenu": {"*": 1.0}},
+                   lambda g, m: writers.freeswitch_cdrs(g, _menus(m)), "cdr.json", 0.0),
+    "asterisk-cel": ("asterisk/demo.conf", {"demo,s,7": {"2": 0.6, "#": 0.4}},
+                     lambda g, m: writers.asterisk_cel(g), "Master.csv", 0.0),
+    "genesys": ("genesys/documented.yaml", {"main_menu": {"0": 0.2, "1": 0.5, "3": 0.3},
+                                            "orders_menu": {"1": 0.7, "2": 0.2, "0": 0.1}},
+                lambda g, m: writers.genesys_details(g, {}), "details.json", 0.0),
+}
+
+
+@pytest.mark.parametrize("fmt", sorted(CASES))
+def test_generated_logs_give_the_true_shares_back(tmp_path, fmt: str) -> None:
+    fixture, shares, write, filename, timeout = CASES[fmt]
+    line = inspect(fixture)
+    generated, truth = calls(line.menu, shares, 1500, timeout=timeout, hangup=0.0)
+    log = tmp_path / filename
+    log.write_text(write(generated, line.menu), encoding="utf-8")
+    seen = traffic.read(line.menu, [log])  # the format is detected from the content
+    assert not seen.skipped, seen.skipped.describe()
+    for menu_id, keys in truth.keys.items():
+        observed = seen.all.menus[menu_id]
+        assert {o.key: o.chosen for o in observed.options if o.chosen} == dict(keys), (fmt, menu_id)
+        assert observed.visits == truth.visits[menu_id]
+        if timeout:
+            assert observed.timeouts == truth.timeouts[menu_id]
+        for key, true_share in shares[menu_id].items():  # known true shares, within sampling error
+            assert abs(observed.option(key).share - true_share) < 0.04, (fmt, menu_id, key)
+    assert not seen.all.undesigned, seen.all.undesigned
+
+
+def test_connect_contact_records_give_the_seconds_to_a_person(tmp_path) -> None:
+    line = inspect("connect/documented.json")
+    generated, truth = calls(line.menu, CASES["connect-flow-log"][1], 500, hangup=0.0, timeout=0.0)
+    log = tmp_path / "ctr.json"
+    log.write_text(writers.connect_ctr(generated, "Cards"), encoding="utf-8")
+    seen = traffic.read(line.menu, [log])
+    assert seen.all.reached_person == len(truth.to_person)
+    assert seen.all.person_seconds() == sorted(round(s) for s in truth.to_person)[(len(truth.to_person) - 1) // 2]
+
+
+def test_a_broken_record_is_counted_and_the_rest_is_read(tmp_path) -> None:
+    line = inspect("studio/documented.json")
+    log = tmp_path / "steps.json"
+    log.write_text('{"steps": [{"execution_sid": "FN1", "date_created": "2025-01-01T10:00:00Z", '
+                   '"transitioned_from": "Trigger", "transitioned_to": "main_menu", "name": "incomingCall"},'
+                   '{"execution_sid": "FN1", "transitioned_to": "billing"},'
+                   '{"execution_sid": "FN1", "date_created": "2025-01-01T10:00:09Z", "name": "match", '
+                   '"transitioned_from": "split_main", "transitioned_to": "billing"}]}', encoding="utf-8")
+    seen = traffic.read(line.menu, [log])
+    assert seen.skipped == {"a step without execution_sid, date_created or transitioned_to": 1}
+    assert seen.skipped.first[next(iter(seen.skipped))].endswith("item 2")
+    assert seen.all.menus["main_menu"].option("2").chosen == 1
