@@ -37,6 +37,8 @@ class MenuShare:
     timeouts: int
     invalids: int
     hangups: int
+    #: Callers lost here in any way, each once.
+    lost: int = 0
 
     def rate(self, count: int) -> float:
         return count / self.visits if self.visits else 0.0
@@ -137,7 +139,7 @@ def _menu(menu: Menu, menu_id: str, count: MenuCount) -> MenuShare:
     designed = {o.key for o in node.options}
     options += [OptionShare(key, None, None, n, n / choices, False) for key, n in sorted(count.keys.items())
                 if key not in designed]
-    return MenuShare(menu_id, count.visits, tuple(options), count.timeouts, count.invalids, count.hangups)
+    return MenuShare(menu_id, count.visits, tuple(options), count.timeouts, count.invalids, count.hangups, count.lost)
 
 
 def to_dict(traffic: Traffic) -> dict[str, Any]:
@@ -157,6 +159,7 @@ def _state_dict(state: StateTraffic, traffic: Traffic) -> dict[str, Any]:
         "menus": {m.menu: {
             "visits": m.visits, "timeout_rate": _round(m.rate(m.timeouts)), "invalid_rate": _round(m.rate(m.invalids)),
             "zero_out_rate": _round(m.rate(m.zero_outs)), "hangup_rate": _round(m.rate(m.hangups)),
+            "lost_rate": _round(m.rate(m.lost)),
             "options": [{"key": o.key, "label": o.label, "target": o.target, "chosen": o.chosen,
                          "share": _round(o.share), "designed": o.designed} for o in m.options],
         } for m in state.menus.values()},

@@ -30,8 +30,11 @@ class MenuCount:
     timeouts: int = 0
     invalids: int = 0
     hangups: int = 0
+    #: Callers who got lost here in any way (timed out, pressed a wrong key or 0, hung up), once each.
+    lost: int = 0
 
     def add(self, other: MenuCount) -> None:
+        self.lost += other.lost
         self.visits += other.visits
         self.keys.update(other.keys)
         self.timeouts += other.timeouts
@@ -133,6 +136,7 @@ class _Call:
                     menu = self._visit(where)
                     if (where, kind) not in self.seen:  # a caller counts once per menu and way of getting lost
                         self.seen.add((where, kind))
+                        self._lost(where, menu)
                         if kind == TIMEOUT:
                             menu.timeouts += 1
                         else:
@@ -145,7 +149,9 @@ class _Call:
                 return
             elif kind == HANGUP:
                 if self.at is not None and self.waiting:
-                    self.count.menu(self.at).hangups += 1
+                    menu = self.count.menu(self.at)
+                    menu.hangups += 1
+                    self._lost(self.at, menu)
                 return
 
     def _enter(self, node_id: str) -> None:
@@ -173,6 +179,11 @@ class _Call:
             menu.visits += 1
         return menu
 
+    def _lost(self, menu_id: str, menu: MenuCount) -> None:
+        if (menu_id, "lost") not in self.seen:
+            self.seen.add((menu_id, "lost"))
+            menu.lost += 1
+
     def _key(self, menu_id: str | None, key: str) -> None:
         if menu_id is None or menu_id not in self.tally._targets:
             return
@@ -180,6 +191,8 @@ class _Call:
         if key not in self.tally._targets[menu_id].values():
             self.count.undesigned[(menu_id, f"key {key}")] += 1
         menu.keys[key] += 1
+        if key == "0":
+            self._lost(menu_id, menu)
         self.waiting = False
         self.at = menu_id
 

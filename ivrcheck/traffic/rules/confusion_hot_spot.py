@@ -3,7 +3,7 @@
 ## What it checks
 Menus that at least `min_callers` callers reached in the logs. The share of them who
 timed out, pressed a key the menu does not take, pressed `0` or hung up in the menu (each
-caller counted once per way) is compared with `max_lost`; the message gives each rate.
+caller counted once, however many of these they did) is compared with `max_lost`; the message gives each rate.
 
 ## Why it matters
 Callers who press nothing, press wrongly, zero out or hang up did not find their task in
@@ -44,7 +44,7 @@ def check(menu: Menu, line: LineAnalysis, traffic: Traffic, settings: dict) -> I
             continue
         lost = {"timed out": seen.timeouts, "pressed a wrong key": seen.invalids, "pressed 0": seen.zero_outs,
                 "hung up": seen.hangups}
-        share = min(1.0, sum(lost.values()) / seen.visits)
+        share = seen.rate(seen.lost)
         if share <= float(settings["max_lost"]):
             continue
         node = menu.nodes[seen.menu]
