@@ -213,6 +213,12 @@ def traffic_command(
     compare: Annotated[bool, typer.Option(
         "--compare", rich_help_panel=OUTPUT,
         help="Set the predictions (weights, tree test, seconds to a person) against what callers did.")] = False,
+    diagram: Annotated[Optional[Path], typer.Option(
+        "--diagram", metavar="FILE", rich_help_panel=OUTPUT,
+        help="Also draw the line as a heat map of the shares (.svg, .png, .pdf or .dot).")] = None,
+    report_file: Annotated[Optional[Path], typer.Option(
+        "--report", metavar="FILE", rich_help_panel=OUTPUT,
+        help="Also write the hand-over HTML report of the line with its traffic section.")] = None,
     config: ConfigOpt = None,
     output: OutputOpt = None,
     source_format: FromOpt = None,
@@ -236,6 +242,13 @@ def traffic_command(
         _emit(_text_result(run.inspection.result), output)
         raise typer.Exit(1)
     _emit(report.FORMATS[format](run.traffic, run.findings, run.compare), output)
+    if diagram is not None:
+        _heat_map(run, diagram)
+    if report_file is not None:
+        from ivrcheck.report import html, traffic_html
+
+        extra = traffic_html.section_for({run.inspection.result.path: (run.traffic, run.findings)})
+        _emit(html.format([run.inspection], [run.inspection.result], extra=extra), report_file)
     if write_weights:
         from ivrcheck.traffic import weights
 
@@ -243,6 +256,19 @@ def traffic_command(
         typer.echo(f"wrote {changed} weight{'' if changed == 1 else 's'} to {line_path}", err=True)
     if run.findings:
         raise typer.Exit(1)
+
+
+def _heat_map(run, diagram: Path) -> None:
+    from ivrcheck.render import RenderError, format_for, heat
+
+    try:
+        fmt = format_for(str(diagram))
+        if fmt not in ("svg", "png", "pdf", "dot"):
+            raise RenderError(f'a heat map is drawn as .svg, .png, .pdf or .dot, not "{diagram.name}"')
+        _emit(heat.render(run.inspection.menu, run.inspection.line, run.inspection.result, run.traffic.all, fmt),
+              diagram)
+    except RenderError as error:
+        raise fail(str(error)) from None
 
 
 def _text_result(result: FileResult) -> str:
