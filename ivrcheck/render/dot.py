@@ -63,7 +63,7 @@ def source(diagram: Diagram) -> str:
         attrs = []
         if arrow.style == "dotted":
             attrs.append("style=dashed")
-        if arrow.bold:
+        if arrow.bold and arrow.share is None:  # on a heat map the share sets width and colour
             attrs += ["penwidth=3", f'color="{GREEN}"']
         if arrow.share is not None:
             attrs += [f"penwidth={heat_width(arrow.share)}", f'color="{heat_colour(arrow.share)}"',
