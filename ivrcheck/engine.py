@@ -111,7 +111,7 @@ def traffic(path: Path, logs: Sequence[Path], config: Config = Config(), log_for
     if inspection.menu is None or inspection.line is None:
         return TrafficRun(inspection, None, [])
     seen = traffic_step.read(inspection.menu, logs, log_format)
-    found = sort_findings(list(traffic_rules.run(inspection.menu, inspection.line, seen, config)))
+    found = sort_findings(list(traffic_rules.run(inspection.menu, inspection.line, seen)))
     versus = None
     if compare:
         settings = callers.tasks.Settings.from_mapping(config.rule_settings.get("T602", {}))

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 from typing import Iterator
 
-from ivrcheck.config import Config
 from ivrcheck.findings import Finding
 from ivrcheck.graph import LineAnalysis
 from ivrcheck.model import Menu
@@ -26,11 +25,9 @@ def lookup(code_or_name: str):
     return BY_CODE.get(code_or_name.upper()) or next((r for r in RULES if r.NAME == code_or_name.lower()), None)
 
 
-def run(menu: Menu, line: LineAnalysis, traffic: Traffic, config: Config = Config()) -> Iterator[Finding]:
+def run(menu: Menu, line: LineAnalysis, traffic: Traffic) -> Iterator[Finding]:
     """Every traffic rule over the line and its traffic, stamped into findings."""
     for rule in RULES:
-        if not config.selects(rule.CODE):
-            continue
         for problem in rule.check(menu, line, traffic, dict(rule.SETTINGS)):
             node = menu.nodes.get(problem.node_id) if problem.node_id else None
             yield Finding(path=(node.source if node is not None else None) or menu.path, code=rule.CODE,
