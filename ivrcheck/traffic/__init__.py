@@ -32,7 +32,8 @@ def read(menu: Menu, logs: Sequence[Path], fmt: str | None = None) -> Traffic:
             raise UnknownLog(f"{path}: cannot tell what log this is; give --log-format "
                              f"({', '.join(readers.formats())})")
         try:
-            tally.feed(readers.events(path, found, skipped))
+            with readers.open_log(path) as stream:
+                tally.feed(readers.events(stream, str(path), found, skipped))
         except readers.jsonstream.BadJson as error:
             skipped.note("not JSON where a record should start; the rest of the file was not read", error.where)
     counts = tally.finish()

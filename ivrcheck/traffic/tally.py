@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass, field
+from operator import itemgetter
 from typing import Iterable
 
 from ivrcheck.graph import CLOSED, OPEN
@@ -19,6 +20,10 @@ from ivrcheck.traffic.names import Names
 
 #: Seconds to a person are kept as a histogram of whole seconds (the median needs no list of calls).
 _MAX_SECONDS = 3600
+_TIME = itemgetter(1)
+_SHAPE = itemgetter(2, 3, 4)
+#: Distinct call shapes whose walks are kept; a log with more (unique names in every call) walks the rest afresh.
+_SHAPES = 100_000
 
 
 @dataclass
@@ -72,16 +77,21 @@ class Tally:
         self._open: dict[str, list[Event]] = {}
         self._targets = {node_id: _moves(node) for node_id, node in menu.nodes.items() if node.is_menu}
         self._switch = _closed_moves(menu)
+        self._deltas: dict[tuple, tuple] = {}
 
     def feed(self, events: Iterable[Event]) -> None:
+        # The hot loop of a ten-million-record log: plain tuple indexing, locals, no attribute lookups.
         calls = self._open
+        final = FINAL
         for event in events:
-            pending = calls.get(event.call)
+            call = event[0]
+            pending = calls.get(call)
             if pending is None:
-                pending = calls[event.call] = []
-            pending.append(event)
-            if event.kind in FINAL:
-                self._walk(calls.pop(event.call))
+                calls[call] = [event]
+            else:
+                pending.append(event)
+            if event[2] in final:
+                self._walk(calls.pop(call))
 
     def finish(self) -> dict[str, StateCount]:
         """Walk the calls the log left open (no final record), and return the counts per state."""
@@ -91,45 +101,83 @@ class Tally:
         return self.states
 
     def _walk(self, events: list[Event]) -> None:
+        """Count one finished call. Calls that did the same things (most do) share one walk: the
+        walk's result is kept by the call's shape (kinds, names, keys; not its times)."""
         self.records += len(events)
         if len(events) > 1:
-            events.sort(key=lambda e: e.time)
-        path = [(e, self.names.node(e.node) if e.node else None) for e in events]
-        for event, node_id in path:
-            if event.node and node_id is None:
-                self.unknown[event.node] += 1
-        count = self.states.setdefault(self._state(path), StateCount())
+            events.sort(key=_TIME)
+        shape = tuple(map(_SHAPE, events))
+        delta = self._deltas.get(shape)
+        if delta is None:
+            delta = self._compile(events)
+            if len(self._deltas) < _SHAPES:
+                self._deltas[shape] = delta
+        state, menus, undesigned, unknown, agent = delta
+        count = self.states.get(state)
+        if count is None:
+            count = self.states[state] = StateCount()
         count.calls += 1
-        _Call(self, count, events[0].time).run(path)
+        for menu_id, visits, keys, timeouts, invalids, hangups, lost in menus:
+            into = count.menu(menu_id)
+            into.visits += visits
+            into.timeouts += timeouts
+            into.invalids += invalids
+            into.hangups += hangups
+            into.lost += lost
+            for key, n in keys:
+                into.keys[key] += n
+        for move, n in undesigned:
+            count.undesigned[move] += n
+        for name, n in unknown:
+            self.unknown[name] += n
+        if agent is not None:
+            count.to_person[min(_MAX_SECONDS, max(0, round(events[agent][1] - events[0][1])))] += 1
 
-    def _state(self, path: list[tuple[Event, str | None]]) -> str:
-        """The schedule state the call met: as the log says it, else closed when it took a closed route."""
-        for event, _ in path:
-            if event.kind == STATE and event.key in (OPEN, CLOSED):
-                return event.key
+    def _compile(self, events: list[Event]) -> tuple:
+        """Walk one call against the design into a scratch count: what any call of its shape adds."""
+        path = []
+        state = None
+        unknown: Counter = Counter()
+        for event in events:
+            node_id = self.names.node(event[3]) if event[3] else None
+            if event[3] and node_id is None:
+                unknown[event[3]] += 1
+            if event[2] == STATE and event[4] in (OPEN, CLOSED):
+                state = state or event[4]
+            path.append((event, node_id))
+        scratch = StateCount()
+        walk = _Call(self, scratch)
+        walk.run(path)
+        menus = tuple((menu_id, m.visits, tuple(m.keys.items()), m.timeouts, m.invalids, m.hangups, m.lost)
+                      for menu_id, m in scratch.menus.items())
+        return (state or (self._closed(path) if self._switch else OPEN), menus,
+                tuple(scratch.undesigned.items()), tuple(unknown.items()), walk.agent)
+
+    def _closed(self, path: list[tuple[Event, str | None]]) -> str:
+        """Closed when the call took a route only the closed state has, else open."""
         nodes = [node_id for _, node_id in path if node_id is not None]
-        if any((a, b) in self._switch for a, b in zip(nodes, nodes[1:])):
-            return CLOSED
-        return OPEN
+        return CLOSED if any((a, b) in self._switch for a, b in zip(nodes, nodes[1:])) else OPEN
 
 
 class _Call:
     """One call's walk: the menu it waits in, and what each record means there."""
 
-    def __init__(self, tally: Tally, count: StateCount, start: float) -> None:
-        self.tally, self.count, self.start = tally, count, start
+    def __init__(self, tally: Tally, count: StateCount) -> None:
+        self.tally, self.count = tally, count
+        #: The position in the call of the record where a person answered, if one did.
+        self.agent: int | None = None
         self.at: str | None = None        # the menu the caller is in, until they leave it
         self.waiting = False              # whether that menu still waits for the caller's choice
         self.last: str | None = None      # the last node the call was at
         self.seen: set = set()            # menus (and menu, timeout/invalid) this call has met: once each
 
     def run(self, path: list[tuple[Event, str | None]]) -> None:
-        for event, node_id in path:
-            kind = event.kind
+        for at, (event, node_id) in enumerate(path):
+            kind = event[2]
             if kind == ENTER and node_id is not None:
                 self._enter(node_id)
             elif kind == KEY:
-                self._key(node_id or self.at, event.key)
+                self._key(node_id or self.at, event[4])
             elif kind in (TIMEOUT, INVALID):
                 where = node_id or self.at
                 if where in self.tally._targets:
@@ -145,7 +193,7 @@ class _Call:
             elif kind == AGENT:
                 if node_id is not None:
                     self._enter(node_id)
-                self.count.to_person[min(_MAX_SECONDS, max(0, round(event.time - self.start)))] += 1
+                self.agent = at
                 return
             elif kind == HANGUP:
                 if self.at is not None and self.waiting:

@@ -56,12 +56,10 @@ def detect(path: Path) -> str | None:
     return None
 
 
-def events(path: Path, fmt: str, skipped: Skipped) -> Iterator[Event]:
-    """Every event of one log file, streamed."""
+def events(stream: IO[str], name: str, fmt: str, skipped: Skipped) -> Iterator[Event]:
+    """Every event of one open log, streamed: the reader's own generator, with no layer between."""
     module = by_format(fmt)
     assert module is not None, fmt
-    with open_log(path) as stream:
-        if hasattr(module, "read_format"):
-            yield from module.read_format(fmt, stream, str(path), skipped)
-        else:
-            yield from module.read(stream, str(path), skipped)
+    if hasattr(module, "read_format"):
+        return module.read_format(fmt, stream, name, skipped)
+    return module.read(stream, name, skipped)
