@@ -33,7 +33,10 @@ def read(menu: Menu, logs: Sequence[Path], fmt: str | None = None) -> Traffic:
                              f"({', '.join(readers.formats())})")
         try:
             with readers.open_log(path) as stream:
-                tally.feed(readers.events(stream, str(path), found, skipped))
+                if found == readers.aggregate.NAME:
+                    tally.add_counts(readers.aggregate.read(stream, str(path), skipped))
+                else:
+                    tally.feed(readers.events(stream, str(path), found, skipped))
         except readers.jsonstream.BadJson as error:
             skipped.note("not JSON where a record should start; the rest of the file was not read", error.where)
     counts = tally.finish()

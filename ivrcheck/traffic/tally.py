@@ -22,6 +22,8 @@ from ivrcheck.traffic.names import Names
 _MAX_SECONDS = 3600
 _TIME = itemgetter(1)
 _SHAPE = itemgetter(2, 3, 4)
+#: An aggregate row's event -> the MenuCount field it adds to.
+_COUNTED = {"visit": "visits", "timeout": "timeouts", "invalid": "invalids", "hangup": "hangups", "lost": "lost"}
 #: Distinct call shapes whose walks are kept; a log with more (unique names in every call) walks the rest afresh.
 _SHAPES = 100_000
 
@@ -92,6 +94,30 @@ class Tally:
                 pending.append(event)
             if event[2] in final:
                 self._walk(calls.pop(call))
+
+    def add_counts(self, rows: Iterable[tuple[str, str, str, str, int]]) -> None:
+        """Counts made elsewhere (readers/aggregate.py): added as they are, the design's names resolved."""
+        for state, name, event, key, calls in rows:
+            count = self.states.get(state)
+            if count is None:
+                count = self.states[state] = StateCount()
+            if event == "calls":
+                count.calls += calls
+                continue
+            if event == "to_person":
+                count.to_person[min(_MAX_SECONDS, int(key or 0))] += calls
+                continue
+            node_id = self.names.node(name) if name else None
+            if node_id is None or node_id not in self._targets:
+                if name and node_id is None:
+                    self.unknown[name] += calls
+                continue
+            menu = count.menu(node_id)
+            if event == "key":
+                menu.keys[key] += calls
+            else:
+                field_name = _COUNTED[event]
+                setattr(menu, field_name, getattr(menu, field_name) + calls)
 
     def finish(self) -> dict[str, StateCount]:
         """Walk the calls the log left open (no final record), and return the counts per state."""

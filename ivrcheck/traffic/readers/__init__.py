@@ -13,10 +13,10 @@ from types import ModuleType
 from typing import IO, Iterator
 
 from ivrcheck.traffic.events import Event, Skipped
-from ivrcheck.traffic.readers import jsonstream
+from ivrcheck.traffic.readers import aggregate, jsonstream
 
 #: Reader modules in the order `detect` is tried (the most specific first; plain CSV last).
-NAMES = ("connect", "genesys", "studio", "freeswitch", "asterisk", "plain")
+NAMES = ("aggregate", "connect", "genesys", "studio", "freeswitch", "asterisk", "plain")
 
 
 def reader(name: str) -> ModuleType:
