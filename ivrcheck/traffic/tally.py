@@ -22,6 +22,10 @@ from ivrcheck.traffic.names import Names
 _MAX_SECONDS = 3600
 _TIME = itemgetter(1)
 _SHAPE = itemgetter(2, 3, 4)
+#: A call with no record for this many seconds of log time is over (see `Tally._sweep`).
+_IDLE = 3600.0
+#: How often (in records, less one: a bit mask) the feed looks for such calls.
+_SWEEP_EVERY = 4095
 #: An aggregate row's event -> the MenuCount field it adds to.
 _COUNTED = {"visit": "visits", "timeout": "timeouts", "invalid": "invalids", "hangup": "hangups", "lost": "lost"}
 #: Distinct call shapes whose walks are kept; a log with more (unique names in every call) walks the rest afresh.
@@ -80,11 +84,13 @@ class Tally:
         self._targets = {node_id: _moves(node) for node_id, node in menu.nodes.items() if node.is_menu}
         self._switch = _closed_moves(menu)
         self._deltas: dict[tuple, tuple] = {}
+        self._swept = float("-inf")
 
     def feed(self, events: Iterable[Event]) -> None:
         # The hot loop of a ten-million-record log: plain tuple indexing, locals, no attribute lookups.
         calls = self._open
         final = FINAL
+        seen = 0
         for event in events:
             call = event[0]
             pending = calls.get(call)
@@ -94,6 +100,19 @@ class Tally:
                 pending.append(event)
             if event[2] in final:
                 self._walk(calls.pop(call))
+            seen += 1
+            if not seen & _SWEEP_EVERY:
+                self._sweep(event[1])
+
+    def _sweep(self, now: float) -> None:
+        """Walk the calls silent for `_IDLE` seconds of log time: logs with no record that ends a call
+        (Connect flow logs, Studio steps cut off) would otherwise hold every call until the end."""
+        if abs(now - self._swept) < _IDLE / 4:  # abs: a later file may start earlier in time
+            return
+        self._swept = now
+        idle = [call for call, events in self._open.items() if now - events[-1][1] > _IDLE]
+        for call in idle:
+            self._walk(self._open.pop(call))
 
     def add_counts(self, rows: Iterable[tuple[str, str, str, str, int]]) -> None:
         """Counts made elsewhere (readers/aggregate.py): added as they are, the design's names resolved."""

@@ -49,3 +49,25 @@ def test_columns_in_another_order_follow_the_header(tmp_path, acme) -> None:
     seen = traffic.read(acme.menu, [log])
     assert seen.all.menus["main"].option("2").chosen == 1
     assert seen.all.reached_person == 1
+
+
+def test_memory_follows_the_calls_in_progress_not_the_log(acme) -> None:
+    """The streaming claim at unit scale: 20,000 calls, with and without a record that ends them,
+    never hold more than the calls in progress (20 at a time here, plus the idle window)."""
+    tally = traffic.tally.Tally(acme.menu)
+    most = 0
+
+    def log(final: bool):
+        nonlocal most
+        for number in range(20_000):
+            call, start = f"c{number}", number * 60.0
+            yield (call, start, "enter", "main", "")
+            yield (call, start + 5, "key", "main", "1")
+            if final:
+                yield (call, start + 30, "agent", "", "")
+            most = max(most, len(tally._open))
+
+    tally.feed(log(final=True))
+    assert most <= 2
+    tally.feed(log(final=False))  # no record ends a call: the idle sweep does (an hour = 60 calls here)
+    assert most <= 60 + 4096 // 2 and tally.finish()["open"].calls == 40_000
