@@ -53,4 +53,5 @@ class Names:
             return self._index.get(f"uuid:{name[:8].lower()}") or self._index.get(slug(name))
         if name.startswith("queue:"):
             return self._index.get(f"queue:{slug(name[6:])}")
-        return self._index.get(slug(name))
+        # The importers spell a `#` key "hash" in ids (a `#` marks another file): Asterisk's `#` extension.
+        return self._index.get(slug(name.replace("#", "hash")))

@@ -73,3 +73,36 @@ def test_a_broken_record_is_counted_and_the_rest_is_read(tmp_path) -> None:
     assert seen.skipped == {"a step without execution_sid, date_created or transitioned_to": 1}
     assert seen.skipped.first[next(iter(seen.skipped))].endswith("item 2")
     assert seen.all.menus["main_menu"].option("2").chosen == 1
+
+
+def test_asterisk_queue_log_and_cdr(tmp_path, acme) -> None:
+    """queue_log: queue visits, abandons and waits; cdr_csv: where each call ended, and a person."""
+    queue_log = tmp_path / "queue_log"
+    queue_log.write_text(
+        "1767000000|NONE|NONE|NONE|QUEUESTART|\n"
+        "1767000010|1767000000.1|general|NONE|ENTERQUEUE||5550101|1\n"
+        "1767000040|1767000000.1|general|PJSIP/201|CONNECT|30|1767000010.2|4\n"
+        "1767000011|1767000000.2|general|NONE|ENTERQUEUE||5550102|2\n"
+        "1767000095|1767000000.2|general|NONE|ABANDON|2|2|84\n"
+        "1767000100|1767000000.3|mortgages|NONE|ENTERQUEUE||5550103|1\n"
+        "1767000112|1767000000.3|mortgages|PJSIP/301|CONNECT|12|1767000100.4|3\n", encoding="utf-8")
+    seen = traffic.read(acme.menu, [queue_log])
+    assert seen.all.calls == 3 and seen.all.reached_person == 2
+    assert sorted(seen.all.to_person.elements()) == [12, 30]  # from entering the queue to a person
+    assert not seen.unknown
+
+    line = inspect("asterisk/demo.conf")
+    cdr = tmp_path / "Master.csv"
+    cdr.write_text(
+        '"","5550101","2","demo","""Ann"" <5550101>","PJSIP/trunk-1","","BackGround","demo-moreinfo",'
+        '"2026-01-05 09:00:00","2026-01-05 09:00:01","2026-01-05 09:01:00",60,59,"ANSWERED","DOCUMENTATION",'
+        '"1767603600.1",""\n'
+        '"","5550102","#","demo","""Bo"" <5550102>","PJSIP/trunk-2","","Hangup","",'
+        '"2026-01-05 09:02:00","2026-01-05 09:02:01","2026-01-05 09:02:30",30,29,"ANSWERED","DOCUMENTATION",'
+        '"1767603720.2",""\n'
+        '"","5550103","600","demo","""Cy"" <5550103>","PJSIP/trunk-3","PJSIP/201","Dial","PJSIP/201",'
+        '"2026-01-05 09:03:00","2026-01-05 09:03:20","2026-01-05 09:05:00",120,100,"ANSWERED","DOCUMENTATION",'
+        '"1767603780.3",""\n', encoding="utf-8")
+    seen = traffic.read(line.menu, [cdr])
+    assert not seen.skipped and not seen.unknown  # "#" is the node the importer spelt "demo,hash,1"
+    assert seen.all.calls == 3 and list(seen.all.to_person.elements()) == [20]

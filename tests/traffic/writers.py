@@ -109,6 +109,7 @@ def asterisk_cel(calls) -> str:
         for step in steps:
             if step.kind == "enter":
                 context, exten = step.node.split(",")[:2]
+                exten = "#" if exten == "hash" else exten  # the dialplan's own extension, as CEL logs it
                 row = ["APP_START", f"{step.time:.6f}", "Caller", "5550100", "", "", "100", exten, context,
                        f"PJSIP/trunk-{number:08x}", "Background", "menu", "3", "", linked, linked, "", "", "", ""]
             elif step.kind in ("agent", "hangup"):
