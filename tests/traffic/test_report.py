@@ -72,3 +72,14 @@ def test_the_command_explains_an_unknown_log_and_a_missing_line(tmp_path) -> Non
 def test_the_heat_map_renders_as_svg(acme, acme_log) -> None:
     run = engine.traffic(ACME, [acme_log])
     assert heat.render(acme.menu, acme.line, acme.result, run.traffic.all, "svg").startswith(b"<?xml")
+
+
+def test_a_folder_of_logs_is_read_and_a_bad_format_is_named(tmp_path, acme_log) -> None:
+    folder = tmp_path / "logs"
+    folder.mkdir()
+    (folder / "a.csv").write_text(acme_log.read_text(encoding="utf-8"), encoding="utf-8")
+    (folder / ".hidden").write_text("x", encoding="utf-8")
+    result = CliRunner().invoke(app, ["traffic", str(folder), "--line", str(ACME), "-f", "json"])
+    assert result.exit_code == 0 and json.loads(result.output)["states"]["all"]["calls"] == 2000
+    result = CliRunner().invoke(app, ["traffic", str(acme_log), "--line", str(ACME), "--log-format", "cvs"])
+    assert result.exit_code == 2 and 'unknown log format "cvs"' in result.output
