@@ -83,3 +83,19 @@ def test_a_folder_of_logs_is_read_and_a_bad_format_is_named(tmp_path, acme_log) 
     assert result.exit_code == 0 and json.loads(result.output)["states"]["all"]["calls"] == 2000
     result = CliRunner().invoke(app, ["traffic", str(acme_log), "--line", str(ACME), "--log-format", "cvs"])
     assert result.exit_code == 2 and 'unknown log format "cvs"' in result.output
+
+
+def test_predicted_against_observed_gives_the_error(acme, acme_log) -> None:
+    run = engine.traffic(ACME, [acme_log], compare=True)
+    main = next(m for m in run.compare["weights"] if m["menu"] == "main")
+    rows = {r["key"]: r for r in main["options"]}
+    assert rows["1"]["predicted"] == 0.45 and rows["1"]["observed"] == round(
+        run.traffic.all.menus["main"].option("1").share, 4)
+    assert main["mean_absolute_error"] == round(
+        sum(abs(r["predicted"] - r["observed"]) for r in main["options"]) / len(main["options"]), 4)
+    lost_card = next(t for t in run.compare["tasks"] if t["task"] == "I lost my card")
+    assert [s["key"] for s in lost_card["steps"]] == ["1", "1"]
+    assert abs(lost_card["observed_path_share"]
+               - lost_card["steps"][0]["observed_share"] * lost_card["steps"][1]["observed_share"]) < 1e-3
+    person = run.compare["seconds_to_person"]["open"]
+    assert person["error"] == round(person["observed_median"] - person["predicted_fastest"], 1)
