@@ -252,7 +252,10 @@ def traffic_command(
     if write_weights:
         from ivrcheck.traffic import weights
 
-        changed = weights.write(line_path, run.inspection.menu, run.traffic)
+        try:
+            changed = weights.write(line_path, run.inspection.menu, run.traffic)
+        except weights.NotMenuYaml as error:
+            raise fail(str(error)) from None
         typer.echo(f"wrote {changed} weight{'' if changed == 1 else 's'} to {line_path}", err=True)
     if run.findings:
         raise typer.Exit(1)

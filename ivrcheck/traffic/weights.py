@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+from ivrcheck import importers
 from ivrcheck.model import Menu, Option
 from ivrcheck.traffic.observed import Traffic
 
@@ -31,9 +32,18 @@ def shares(menu: Menu, traffic: Traffic) -> dict[tuple[str, str], float]:
     return found
 
 
+class NotMenuYaml(ValueError):
+    """The line's file is a platform export, not menu YAML: there is no `weight:` to write."""
+
+
 def write(path: Path, menu: Menu, traffic: Traffic) -> int:
     """Write the shares into the file at `path` (the line's root YAML); return how many options changed."""
-    lines = path.read_text(encoding="utf-8").splitlines(keepends=True)
+    text = path.read_text(encoding="utf-8")
+    found = importers.detect(text, path.name)
+    if found is not None:
+        raise NotMenuYaml(f"{path} is a {found.TITLE} export, which has no `weight:`; convert it with "
+                          f"`ivrcheck import {path} -o line.ivr.yaml` and write the weights there")
+    lines = text.splitlines(keepends=True)
     changed = 0
     edits = []
     for (menu_id, key), share in shares(menu, traffic).items():

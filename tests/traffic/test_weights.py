@@ -8,6 +8,7 @@ from typer.testing import CliRunner
 
 from ivrcheck import engine
 from ivrcheck.cli import app
+from tests.traffic.conftest import FIXTURES
 
 MENU = textwrap.dedent("""\
     # Harbour Clinic: weights below come from last year's logs
@@ -48,3 +49,15 @@ def test_shares_are_written_with_comments_and_order_kept(tmp_path) -> None:
         "weight: 0.6", "weight: 0.2") == MENU  # nothing else changed
     options = engine.inspect_file(menu).menu.nodes["main"].options
     assert [(o.key, o.weight) for o in options] == [("1", 0.6), ("2", 0.3), ("0", 0.1), ("*", None)]
+
+
+def test_an_export_is_not_edited(tmp_path) -> None:
+    export = tmp_path / "flow.json"
+    original = (FIXTURES / "studio" / "documented.json").read_text(encoding="utf-8")
+    export.write_text(original, encoding="utf-8")
+    log = tmp_path / "calls.csv"
+    log.write_text("call_id,time,node,event,key\na,1,main_menu,enter,\na,2,main_menu,key,1\na,3,,end,\n",
+                   encoding="utf-8")
+    result = CliRunner().invoke(app, ["traffic", str(log), "--line", str(export), "--write-weights"])
+    assert result.exit_code == 2 and "ivrcheck import" in result.output
+    assert export.read_text(encoding="utf-8") == original
