@@ -205,7 +205,8 @@ def traffic_command(
                                        help="The phone line the calls went through (a menu file or an export).")],
     log_format: Annotated[Optional[str], typer.Option(
         "--log-format", metavar="FORMAT", rich_help_panel=INPUT,
-        help="The logs' format when it cannot be told from their content.")] = None,
+        help="The logs' format when it cannot be told from their content: csv, connect-flow-log, connect-ctr, "
+             "genesys, studio, freeswitch, asterisk-cel, asterisk-cdr, asterisk-queue-log or aggregate.")] = None,
     format: TextOrJsonOpt = "text",
     write_weights: Annotated[bool, typer.Option(
         "--write-weights", rich_help_panel=OUTPUT,
