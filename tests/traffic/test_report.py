@@ -99,3 +99,10 @@ def test_predicted_against_observed_gives_the_error(acme, acme_log) -> None:
                - lost_card["steps"][0]["observed_share"] * lost_card["steps"][1]["observed_share"]) < 1e-3
     person = run.compare["seconds_to_person"]["open"]
     assert person["error"] == round(person["observed_median"] - person["predicted_fastest"], 1)
+
+
+def test_the_help_names_every_log_format() -> None:
+    from ivrcheck.traffic import readers
+
+    result = CliRunner().invoke(app, ["traffic", "--help"], env={"COLUMNS": "300"})
+    assert all(fmt in result.output for fmt in readers.formats()), result.output
