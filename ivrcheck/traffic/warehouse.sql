@@ -9,6 +9,9 @@
 --   CREATE VIEW traffic_events AS SELECT * FROM 'calls/*.parquet';
 --   COPY (<this query>) TO 'counts.csv' (HEADER);
 --
+-- `time` is read as epoch seconds. For ISO 8601 times, replace `CAST(time AS DOUBLE)` below with
+-- `epoch(CAST(time AS TIMESTAMPTZ))` (DuckDB) or `to_unixtime(from_iso8601_timestamp(time))` (Athena).
+--
 -- The counts are the ones the streaming reader makes, on logs that record each key press
 -- (`key` events): a visit, a timeout, a wrong key and a lost caller count once per call and
 -- menu, every key press counts, a hang-up counts at the menu the caller was last in. Moves
