@@ -182,21 +182,36 @@ class Tally:
         """Walk one call against the design into a scratch count: what any call of its shape adds."""
         path = []
         state = None
-        unknown: Counter = Counter()
         for event in events:
-            node_id = self.names.node(event[3]) if event[3] else None
-            if event[3] and node_id is None:
-                unknown[event[3]] += 1
             if event[2] == STATE and event[4] in (OPEN, CLOSED):
                 state = state or event[4]
-            path.append((event, node_id))
+            path.append((event, self.names.node(event[3]) if event[3] else None))
         scratch = StateCount()
         walk = _Call(self, scratch)
         walk.run(path)
         menus = tuple((menu_id, m.visits, tuple(m.keys.items()), m.timeouts, m.invalids, m.hangups, m.lost)
                       for menu_id, m in scratch.menus.items())
         return (state or (self._closed(path) if self._switch else OPEN), menus,
-                tuple(scratch.undesigned.items()), tuple(unknown.items()), walk.agent)
+                tuple(scratch.undesigned.items()), tuple(self._unknown(path).items()), walk.agent)
+
+    def _unknown(self, path: list[tuple[Event, str | None]]) -> Counter:
+        """Names the design has no node for, except steps between two nodes the design joins directly:
+        those are the pass-through blocks an importer folds away (a Connect Set attributes block, a
+        Studio Set variables widget), not drift."""
+        found: Counter = Counter()
+        known = [(at, node_id) for at, (_, node_id) in enumerate(path) if node_id is not None]
+        for at, (event, node_id) in enumerate(path):
+            if not event[3] or node_id is not None:
+                continue
+            before = next((n for i, n in reversed(known) if i < at), None)
+            after = next((n for i, n in known if i > at), None)
+            if before is None or after is None or not self._joined(before, after):
+                found[event[3]] += 1
+        return found
+
+    def _joined(self, source: str, target: str) -> bool:
+        node = self.menu.nodes.get(source)
+        return source == target or target in _next_of(node) or target in self._targets.get(source, {})
 
     def _closed(self, path: list[tuple[Event, str | None]]) -> str:
         """Closed when the call took a route only the closed state has, else open."""

@@ -3,6 +3,8 @@ with known true shares, give those shares back (the counts exactly, the shares w
 
 from __future__ import annotations
 
+import json
+
 import pytest
 
 from ivrcheck import traffic
@@ -106,3 +108,23 @@ def test_asterisk_queue_log_and_cdr(tmp_path, acme) -> None:
     seen = traffic.read(line.menu, [cdr])
     assert not seen.skipped and not seen.unknown  # "#" is the node the importer spelt "demo,hash,1"
     assert seen.all.calls == 3 and list(seen.all.to_person.elements()) == [20]
+
+
+def test_a_block_the_importer_folds_away_is_no_drift(tmp_path) -> None:
+    """A Set attributes block between the menu and its queue: the design joins them directly."""
+    line = inspect("connect/documented.json")
+    rows = []
+    for number in range(20):
+        call = f"c{number}"
+        rows += [{"ContactId": call, "Timestamp": number * 60 + 1, "ContactFlowModuleType": "GetUserInput",
+                  "Identifier": "main-menu", "Results": "1"},
+                 {"ContactId": call, "Timestamp": number * 60 + 2, "ContactFlowModuleType": "SetAttributes",
+                  "Identifier": "tag-card-callers"},
+                 {"ContactId": call, "Timestamp": number * 60 + 3, "ContactFlowModuleType": "Transfer",
+                  "Identifier": "cards-queue"}]
+    rows += [{"ContactId": "x", "Timestamp": 5000, "ContactFlowModuleType": "PlayPrompt", "Identifier": "main-menu-v2"}]
+    log = tmp_path / "flow.json"
+    log.write_text("\n".join(json.dumps(r) for r in rows) + "\n", encoding="utf-8")
+    seen = traffic.read(line.menu, [log])
+    assert seen.all.menus["main-menu"].option("1").chosen == 20
+    assert dict(seen.unknown) == {"main-menu-v2": 1} and not seen.all.undesigned
