@@ -83,7 +83,8 @@ class Tally:
         self._open: dict[str, list[Event]] = {}
         self._targets = {node_id: _moves(node) for node_id, node in menu.nodes.items() if node.is_menu}
         self._switch = _closed_moves(menu)
-        self._deltas: dict[tuple, tuple] = {}
+        #: Call shape -> [what one call of it adds, calls of it not yet added].
+        self._deltas: dict[tuple, list] = {}
         self._swept = float("-inf")
 
     def feed(self, events: Iterable[Event]) -> None:
@@ -117,9 +118,7 @@ class Tally:
     def add_counts(self, rows: Iterable[tuple[str, str, str, str, int]]) -> None:
         """Counts made elsewhere (readers/aggregate.py): added as they are, the design's names resolved."""
         for state, name, event, key, calls in rows:
-            count = self.states.get(state)
-            if count is None:
-                count = self.states[state] = StateCount()
+            count = self._count(state)
             if event == "calls":
                 count.calls += calls
                 continue
@@ -139,44 +138,62 @@ class Tally:
                 setattr(menu, field_name, getattr(menu, field_name) + calls)
 
     def finish(self) -> dict[str, StateCount]:
-        """Walk the calls the log left open (no final record), and return the counts per state."""
+        """Walk the calls the log left open (no final record), add up the shapes, and return the counts."""
         for events in self._open.values():
             self._walk(events)
         self._open.clear()
+        for entry in self._deltas.values():
+            if entry[1]:
+                self._apply(entry[0], entry[1])
+                entry[1] = 0
         return self.states
 
     def _walk(self, events: list[Event]) -> None:
-        """Count one finished call. Calls that did the same things (most do) share one walk: the
-        walk's result is kept by the call's shape (kinds, names, keys; not its times)."""
+        """Count one finished call. Calls that did the same things (nearly all do) share one walk:
+        its result is kept by the call's shape (kinds, names, keys; not its times), and the calls of
+        each shape are counted, to be added up once at the end. Only the seconds to a person differ."""
         self.records += len(events)
         if len(events) > 1:
             events.sort(key=_TIME)
         shape = tuple(map(_SHAPE, events))
-        delta = self._deltas.get(shape)
-        if delta is None:
+        entry = self._deltas.get(shape)
+        if entry is not None:
+            entry[1] += 1
+            delta = entry[0]
+        else:
             delta = self._compile(events)
             if len(self._deltas) < _SHAPES:
-                self._deltas[shape] = delta
-        state, menus, undesigned, unknown, agent = delta
+                self._deltas[shape] = [delta, 1]
+            else:
+                self._apply(delta, 1)
+        agent = delta[4]
+        if agent is not None:
+            self._count(delta[0]).to_person[min(_MAX_SECONDS, max(0, round(events[agent][1] - events[0][1])))] += 1
+
+    def _count(self, state: str) -> StateCount:
         count = self.states.get(state)
         if count is None:
             count = self.states[state] = StateCount()
-        count.calls += 1
+        return count
+
+    def _apply(self, delta: tuple, calls: int) -> None:
+        """Add what `calls` calls of one shape did (all but their seconds to a person)."""
+        state, menus, undesigned, unknown, _ = delta
+        count = self._count(state)
+        count.calls += calls
         for menu_id, visits, keys, timeouts, invalids, hangups, lost in menus:
             into = count.menu(menu_id)
-            into.visits += visits
-            into.timeouts += timeouts
-            into.invalids += invalids
-            into.hangups += hangups
-            into.lost += lost
+            into.visits += visits * calls
+            into.timeouts += timeouts * calls
+            into.invalids += invalids * calls
+            into.hangups += hangups * calls
+            into.lost += lost * calls
             for key, n in keys:
-                into.keys[key] += n
+                into.keys[key] += n * calls
         for move, n in undesigned:
-            count.undesigned[move] += n
+            count.undesigned[move] += n * calls
         for name, n in unknown:
-            self.unknown[name] += n
-        if agent is not None:
-            count.to_person[min(_MAX_SECONDS, max(0, round(events[agent][1] - events[0][1])))] += 1
+            self.unknown[name] += n * calls
 
     def _compile(self, events: list[Event]) -> tuple:
         """Walk one call against the design into a scratch count: what any call of its shape adds."""
