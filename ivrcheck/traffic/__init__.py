@@ -1,7 +1,8 @@
 """Traffic step: read what callers really did from call logs and lay it on the design (docs/traffic.md).
 
 `readers/` turn each platform's records into events in the platform's own names; `tally`
-maps them onto the line's nodes one finished call at a time; `observed` turns the counts into
+holds them per call and hands each finished call to `walk`, which lays it on the line's
+nodes (`names` resolves the platform's names) into `counts`; `observed` turns the counts into
 shares and rates; `weights` writes shares back as `weight:`; `compare` sets the tree test's
 predictions against them; `rules/` are the findings only traffic can show.
 """

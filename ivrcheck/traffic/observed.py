@@ -8,7 +8,7 @@ from typing import Any
 
 from ivrcheck.model import Menu
 from ivrcheck.traffic.events import Skipped
-from ivrcheck.traffic.tally import MenuCount, StateCount
+from ivrcheck.traffic.counts import MenuCount, StateCount
 
 ALL = "all"
 

@@ -9,14 +9,15 @@ means (a key pressed, or the node it moved to), what the design lacks.
 from __future__ import annotations
 
 from collections import Counter
-from dataclasses import dataclass, field
 from operator import itemgetter
 from typing import Iterable
 
 from ivrcheck.graph import CLOSED, OPEN
-from ivrcheck.model import Menu, Node, NodeType
-from ivrcheck.traffic.events import (AGENT, ENTER, FINAL, HANGUP, INVALID, KEY, STATE, TIMEOUT, Event)
+from ivrcheck.model import Menu, NodeType
+from ivrcheck.traffic.counts import StateCount
+from ivrcheck.traffic.events import FINAL, STATE, Event
 from ivrcheck.traffic.names import Names
+from ivrcheck.traffic.walk import Walk, moves, next_of
 
 #: Seconds to a person are kept as a histogram of whole seconds (the median needs no list of calls).
 _MAX_SECONDS = 3600
@@ -32,44 +33,6 @@ _COUNTED = {"visit": "visits", "timeout": "timeouts", "invalid": "invalids", "ha
 _SHAPES = 100_000
 
 
-@dataclass
-class MenuCount:
-    """What callers did at one menu in one state."""
-
-    visits: int = 0
-    keys: Counter = field(default_factory=Counter)
-    timeouts: int = 0
-    invalids: int = 0
-    hangups: int = 0
-    #: Callers who got lost here in any way (timed out, pressed a wrong key or 0, hung up), once each.
-    lost: int = 0
-
-    def add(self, other: MenuCount) -> None:
-        self.lost += other.lost
-        self.visits += other.visits
-        self.keys.update(other.keys)
-        self.timeouts += other.timeouts
-        self.invalids += other.invalids
-        self.hangups += other.hangups
-
-
-@dataclass
-class StateCount:
-    """Every menu's counts in one schedule state, and the seconds callers took to reach a person."""
-
-    calls: int = 0
-    menus: dict[str, MenuCount] = field(default_factory=dict)
-    to_person: Counter = field(default_factory=Counter)
-    #: Moves the design has no edge for: (from node, to node or "key N") -> calls.
-    undesigned: Counter = field(default_factory=Counter)
-
-    def menu(self, node_id: str) -> MenuCount:
-        found = self.menus.get(node_id)
-        if found is None:
-            found = self.menus[node_id] = MenuCount()
-        return found
-
-
 class Tally:
     """Feed it events in log order (calls may interleave); `finish()` then holds the counts."""
 
@@ -81,7 +44,7 @@ class Tally:
         self.unknown: Counter = Counter()
         self.records = 0
         self._open: dict[str, list[Event]] = {}
-        self._targets = {node_id: _moves(node) for node_id, node in menu.nodes.items() if node.is_menu}
+        self._targets = {node_id: moves(node) for node_id, node in menu.nodes.items() if node.is_menu}
         self._switch = _closed_moves(menu)
         #: Call shape -> [what one call of it adds, calls of it not yet added].
         self._deltas: dict[tuple, list] = {}
@@ -204,7 +167,7 @@ class Tally:
                 state = state or event[4]
             path.append((event, self.names.node(event[3]) if event[3] else None))
         scratch = StateCount()
-        walk = _Call(self, scratch)
+        walk = Walk(self.menu, self._targets, scratch)
         walk.run(path)
         menus = tuple((menu_id, m.visits, tuple(m.keys.items()), m.timeouts, m.invalids, m.hangups, m.lost)
                       for menu_id, m in scratch.menus.items())
@@ -228,112 +191,12 @@ class Tally:
 
     def _joined(self, source: str, target: str) -> bool:
         node = self.menu.nodes.get(source)
-        return source == target or target in _next_of(node) or target in self._targets.get(source, {})
+        return source == target or target in next_of(node) or target in self._targets.get(source, {})
 
     def _closed(self, path: list[tuple[Event, str | None]]) -> str:
         """Closed when the call took a route only the closed state has, else open."""
         nodes = [node_id for _, node_id in path if node_id is not None]
         return CLOSED if any((a, b) in self._switch for a, b in zip(nodes, nodes[1:])) else OPEN
-
-
-class _Call:
-    """One call's walk: the menu it waits in, and what each record means there."""
-
-    def __init__(self, tally: Tally, count: StateCount) -> None:
-        self.tally, self.count = tally, count
-        #: The position in the call of the record where a person answered, if one did.
-        self.agent: int | None = None
-        self.at: str | None = None        # the menu the caller is in, until they leave it
-        self.waiting = False              # whether that menu still waits for the caller's choice
-        self.last: str | None = None      # the last node the call was at
-        self.seen: set = set()            # menus (and menu, timeout/invalid) this call has met: once each
-
-    def run(self, path: list[tuple[Event, str | None]]) -> None:
-        for at, (event, node_id) in enumerate(path):
-            kind = event[2]
-            if kind == ENTER and node_id is not None:
-                self._enter(node_id)
-            elif kind == KEY:
-                self._key(node_id or self.at, event[4])
-            elif kind in (TIMEOUT, INVALID):
-                where = node_id or self.at
-                if where in self.tally._targets:
-                    menu = self._visit(where)
-                    if (where, kind) not in self.seen:  # a caller counts once per menu and way of getting lost
-                        self.seen.add((where, kind))
-                        self._lost(where, menu)
-                        if kind == TIMEOUT:
-                            menu.timeouts += 1
-                        else:
-                            menu.invalids += 1
-                    self.at, self.waiting = where, True  # the menu plays again and waits for a choice
-            elif kind == AGENT:
-                if node_id is not None:
-                    self._enter(node_id)
-                self.agent = at
-                return
-            elif kind == HANGUP:
-                if self.at is not None and self.waiting:
-                    menu = self.count.menu(self.at)
-                    menu.hangups += 1
-                    self._lost(self.at, menu)
-                return
-
-    def _enter(self, node_id: str) -> None:
-        moves = self.tally._targets
-        if self.at is not None and self.waiting and node_id != self.at:
-            key = moves[self.at].get(node_id)
-            if key is not None:
-                self.count.menu(self.at).keys[key] += 1
-            else:
-                self.count.undesigned[(self.at, node_id)] += 1
-        elif self.last is not None and self.last != node_id and not self.waiting and self.at is None:
-            if node_id not in _next_of(self.tally.menu.nodes.get(self.last)):
-                self.count.undesigned[(self.last, node_id)] += 1
-        self.last = node_id
-        if node_id in moves:
-            self._visit(node_id)
-            self.at, self.waiting = node_id, True
-        else:
-            self.at, self.waiting = None, False
-
-    def _visit(self, menu_id: str) -> MenuCount:
-        menu = self.count.menu(menu_id)
-        if menu_id not in self.seen:
-            self.seen.add(menu_id)
-            menu.visits += 1
-        return menu
-
-    def _lost(self, menu_id: str, menu: MenuCount) -> None:
-        if (menu_id, "lost") not in self.seen:
-            self.seen.add((menu_id, "lost"))
-            menu.lost += 1
-
-    def _key(self, menu_id: str | None, key: str) -> None:
-        if menu_id is None or menu_id not in self.tally._targets:
-            return
-        menu = self._visit(menu_id)
-        if key not in self.tally._targets[menu_id].values():
-            self.count.undesigned[(menu_id, f"key {key}")] += 1
-        menu.keys[key] += 1
-        if key == "0":
-            self._lost(menu_id, menu)
-        self.waiting = False
-        self.at = menu_id
-
-
-def _moves(node: Node) -> dict[str, str]:
-    """Target node -> the key that leads there (the first option, when several lead to one place)."""
-    found: dict[str, str] = {}
-    for option in node.options:
-        if option.target is not None:
-            ref = node.id if option.target.ref == "repeat" else option.target.ref
-            found.setdefault(ref, option.key)
-    return found
-
-
-def _next_of(node: Node | None) -> set[str]:
-    return {t.ref for t in node.targets()} if node is not None else set()
 
 
 def _closed_moves(menu: Menu) -> set[tuple[str, str]]:

@@ -63,3 +63,6 @@ def events(stream: IO[str], name: str, fmt: str, skipped: Skipped) -> Iterator[E
     if hasattr(module, "read_format"):
         return module.read_format(fmt, stream, name, skipped)
     return module.read(stream, name, skipped)
+
+
+__all__ = ["NAMES", "aggregate", "by_format", "detect", "events", "formats", "jsonstream", "open_log", "reader"]
