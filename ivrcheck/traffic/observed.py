@@ -121,7 +121,8 @@ def build(menu: Menu, counts: dict[str, StateCount], records: int, unknown: Coun
             total.menu(menu_id).add(menu_count)
         total.to_person.update(count.to_person)
         total.undesigned.update(count.undesigned)
-    states = {state: _state(menu, state, count) for state, count in sorted(counts.items())}
+    states = {state: _state(menu, state, count)  # open hours first, as everywhere else
+              for state, count in sorted(counts.items(), key=lambda item: (item[0] != "open", item[0]))}
     states[ALL] = _state(menu, ALL, total)
     return Traffic(menu.path, logs, records, states, unknown, skipped)
 
