@@ -204,6 +204,93 @@ def tasks(
         raise typer.Exit(1)
 
 
+@app.command("traffic")
+def traffic_command(
+    logs: Annotated[list[Path], typer.Argument(
+        metavar="LOG...", show_default=False,
+        help="Call logs: Connect contact records or flow logs, Genesys conversation details, Asterisk CEL, "
+             "cdr_csv or queue_log, FreeSWITCH CDR, Studio execution steps, or the plain CSV (docs/traffic.md).")],
+    *,
+    line: Annotated[Path, typer.Option("--line", "-l", metavar="FILE", rich_help_panel=INPUT, show_default=False,
+                                       help="The phone line the calls went through (a menu file or an export).")],
+    log_format: Annotated[Optional[str], typer.Option(
+        "--log-format", metavar="FORMAT", rich_help_panel=INPUT,
+        help="The logs' format when it cannot be told from their content: csv, connect-flow-log, connect-ctr, "
+             "genesys, studio, freeswitch, asterisk-cel, asterisk-cdr, asterisk-queue-log or aggregate.")] = None,
+    format: TextOrJsonOpt = "text",
+    write_weights: Annotated[bool, typer.Option(
+        "--write-weights", rich_help_panel=OUTPUT,
+        help="Write the observed shares into the line's YAML as `weight:`, keeping comments and order.")] = False,
+    compare: Annotated[bool, typer.Option(
+        "--compare", rich_help_panel=OUTPUT,
+        help="Set the predictions (weights, tree test, seconds to a person) against what callers did.")] = False,
+    diagram: Annotated[Optional[Path], typer.Option(
+        "--diagram", metavar="FILE", rich_help_panel=OUTPUT,
+        help="Also draw the line as a heat map of the shares (.svg, .png, .pdf or .dot).")] = None,
+    report_file: Annotated[Optional[Path], typer.Option(
+        "--report", metavar="FILE", rich_help_panel=OUTPUT,
+        help="Also write the hand-over HTML report of the line with its traffic section.")] = None,
+    config: ConfigOpt = None,
+    output: OutputOpt = None,
+    source_format: FromOpt = None,
+    entry: EntryOpt = None,
+) -> None:
+    """Read what callers really did from call logs: shares, lost callers and drift per menu; exit 1 on findings."""
+    from ivrcheck import engine
+    from ivrcheck import traffic as traffic_step
+    from ivrcheck.report import traffic as report
+
+    if format not in report.FORMATS:
+        raise fail(f'unknown format "{format}"; choose text or json')
+    resolve = _resolver(config, None, None, None, source_format, entry)
+    [line_path, *_] = _existing([str(line)])
+    _existing([str(p) for p in logs])
+    try:
+        run = engine.traffic(line_path, logs, resolve(line_path), log_format, compare=compare)
+    except traffic_step.UnknownLog as error:
+        raise fail(str(error)) from None
+    if run.traffic is None:
+        _emit(_text_result(run.inspection.result), output)
+        raise typer.Exit(1)
+    _emit(report.FORMATS[format](run.traffic, run.findings, run.compare), output)
+    if diagram is not None:
+        _heat_map(run, diagram)
+    if report_file is not None:
+        from ivrcheck.report import html, traffic_html
+
+        extra = traffic_html.section_for({run.inspection.result.path: (run.traffic, run.findings)})
+        _emit(html.format([run.inspection], [run.inspection.result], extra=extra), report_file)
+    if write_weights:
+        from ivrcheck.traffic import weights
+
+        try:
+            changed = weights.write(line_path, run.inspection.menu, run.traffic)
+        except weights.NotMenuYaml as error:
+            raise fail(str(error)) from None
+        typer.echo(f"wrote {changed} weight{'' if changed == 1 else 's'} to {line_path}", err=True)
+    if run.findings:
+        raise typer.Exit(1)
+
+
+def _heat_map(run, diagram: Path) -> None:
+    from ivrcheck.render import RenderError, format_for, heat
+
+    try:
+        fmt = format_for(str(diagram))
+        if fmt not in ("svg", "png", "pdf", "dot"):
+            raise RenderError(f'a heat map is drawn as .svg, .png, .pdf or .dot, not "{diagram.name}"')
+        _emit(heat.render(run.inspection.menu, run.inspection.line, run.inspection.result, run.traffic.all, fmt),
+              diagram)
+    except RenderError as error:
+        raise fail(str(error)) from None
+
+
+def _text_result(result: FileResult) -> str:
+    from ivrcheck.report import text
+
+    return text.format([result])
+
+
 @app.command()
 def diff(
     paths: Annotated[Optional[list[str]], typer.Argument(

@@ -25,6 +25,7 @@ from ivrcheck.model import Menu
 
 if TYPE_CHECKING:
     from ivrcheck.callers.diff import Diff
+    from ivrcheck.traffic import Traffic
 
 
 @dataclass(frozen=True)
@@ -101,6 +102,37 @@ def tree_test(path: Path, config: Config = Config()) -> callers.tasks.TreeTest:
         return TreeTest(inspection.result, None)
     settings = callers.tasks.Settings.from_mapping(config.rule_settings.get("T602", {}))
     return TreeTest(inspection.result, callers.tasks.predict(inspection.menu, inspection.line, settings=settings))
+
+
+@dataclass(frozen=True)
+class TrafficRun:
+    """A line checked and laid against its call logs: what `ivrcheck traffic` and the report section show."""
+
+    inspection: Inspection
+    traffic: Traffic | None
+    findings: list[Finding]
+    #: Predicted against observed (traffic/compare.py), when asked for.
+    compare: dict | None = None
+
+
+def traffic(path: Path, logs: Sequence[Path], config: Config = Config(), log_format: str | None = None,
+            compare: bool = False) -> TrafficRun:
+    """Check a line, stream its logs onto it and run the traffic findings (docs/traffic.md)."""
+    from ivrcheck import traffic as traffic_step  # only this command reads logs: `check` never loads it
+    from ivrcheck.traffic import compare as vs
+    from ivrcheck.traffic import rules as traffic_rules
+
+    inspection = inspect_file(path, config)
+    if inspection.menu is None or inspection.line is None:
+        return TrafficRun(inspection, None, [])
+    seen = traffic_step.read(inspection.menu, logs, log_format)
+    found = sort_findings(list(traffic_rules.run(inspection.menu, inspection.line, seen)))
+    versus = None
+    if compare:
+        settings = callers.tasks.Settings.from_mapping(config.rule_settings.get("T602", {}))
+        predictions = callers.tasks.predict(inspection.menu, inspection.line, settings=settings)
+        versus = vs.report(inspection.line, seen, predictions)
+    return TrafficRun(inspection, seen, found, versus)
 
 
 def diff_files(old: Path, new: Path, config: Config = Config()) -> Diff:

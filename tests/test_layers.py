@@ -21,7 +21,7 @@ LAYERS = {
     "model": 1,
     "language": 2, "load": 2, "importers": 2,
     "graph": 3,
-    "callers": 4,
+    "callers": 4, "traffic": 4,
     "rules": 5,
     "suppress": 6, "score": 6, "fixes": 6,
     "report": 7, "render": 7,

@@ -107,6 +107,8 @@ class Arrow:
     #: Along the tree: it ranks its target below its source. Other arrows do not pull the layout.
     tree: bool = True
     label: str = ""  # for writers without ports (Mermaid): the row's text
+    #: The share of callers who took it, when the diagram is a heat map of call logs (render/heat.py).
+    share: float | None = None
 
 
 @dataclass

@@ -30,6 +30,8 @@ LEGEND = [("menu", "menu"), ("message", "message"), ("input", "input"), ("branch
           ("agent", "person (green)"), ("callback", "callback / voicemail"), ("self_service", "self-service"),
           ("hangup", "hang-up")]
 GREEN = "#1b7f3b"
+#: Heat-map ramp, light and cool to dark and warm, so it reads without colour too (width carries it as well).
+HEAT = ("#9ecae1", "#fdae6b", "#f16913", "#d94801", "#8c2d04")
 #: Graphviz gets this long before it is stopped; the box budget keeps real diagrams far below it.
 DOT_SECONDS = 60
 
@@ -61,14 +63,27 @@ def source(diagram: Diagram) -> str:
         attrs = []
         if arrow.style == "dotted":
             attrs.append("style=dashed")
-        if arrow.bold:
+        if arrow.bold and arrow.share is None:  # on a heat map the share sets width and colour
             attrs += ["penwidth=3", f'color="{GREEN}"']
+        if arrow.share is not None:
+            attrs += [f"penwidth={heat_width(arrow.share)}", f'color="{heat_colour(arrow.share)}"',
+                      f"tooltip={dot_attr(f'{arrow.share:.0%} of callers')}"]
         if not arrow.tree:
             attrs.append("constraint=false")
         tail = f"{arrow.source}:{arrow.port}:e" if arrow.port else arrow.source
         lines.append(f"  {tail} -> {arrow.target} [{', '.join(attrs)}];")
     lines.append("}")
     return "\n".join(lines) + "\n"
+
+
+def heat_colour(share: float) -> str:
+    """An arrow's colour on a heat map (render/heat.py): cool to warm, light to dark."""
+    return HEAT[min(len(HEAT) - 1, int(share * len(HEAT)))]
+
+
+def heat_width(share: float) -> float:
+    """An arrow's width on a heat map: 1 pt for nobody, 10 pt for every caller."""
+    return round(1.0 + 9.0 * share, 1)
 
 
 def _kind(box: Box) -> str:

@@ -30,9 +30,14 @@ FIT_WIDTH = 1100
 Drawer = Callable[[LineReport, str], bytes]
 
 
-def format(inspections: Iterable[Any], results: Sequence[FileResult] = (), draw: Drawer | None = None) -> str:
+#: Adds a section to a line's part of the report (the traffic section): (index, report) -> HTML.
+Extra = Callable[[int, LineReport], str]
+
+
+def format(inspections: Iterable[Any], results: Sequence[FileResult] = (), draw: Drawer | None = None,
+           extra: Extra | None = None) -> str:
     """The whole report for the checked lines (`inspections` carry result, menu and line)."""
-    return document(line_reports(inspections, results), draw or svg_diagram)
+    return document(line_reports(inspections, results), draw or svg_diagram, extra)
 
 
 def svg_diagram(report: LineReport, state: str) -> bytes:
@@ -42,11 +47,11 @@ def svg_diagram(report: LineReport, state: str) -> bytes:
     return render(report.menu, report.line, report.result, "svg", state=state)
 
 
-def document(reports: list[LineReport], draw: Drawer) -> str:
+def document(reports: list[LineReport], draw: Drawer, extra: Extra | None = None) -> str:
     style = _asset("report.css")
     script = _asset("phone.js")
     data: list[dict[str, Any]] = []
-    sections = [_section(i, report, draw, data) for i, report in enumerate(reports)]
+    sections = [_section(i, report, draw, data, extra) for i, report in enumerate(reports)]
     names = ", ".join(dict.fromkeys(r.title for r in reports)) or "no phone lines"
     csp = "; ".join([
         "default-src 'none'", f"style-src {_hash(style)}", f"script-src {_hash(script)}",
@@ -103,7 +108,8 @@ def _head(reports: list[LineReport]) -> str:
             f'<th class="num">suggestions</th></tr></thead><tbody>{rows}</tbody></table></div>')
 
 
-def _section(index: int, report: LineReport, draw: Drawer, data: list[dict[str, Any]]) -> str:
+def _section(index: int, report: LineReport, draw: Drawer, data: list[dict[str, Any]],
+             extra: Extra | None = None) -> str:
     t = parts.text
     head = (f'<div class="line-head"><div><h2>{t(report.title)}</h2><p class="path mono">{t(report.path)}</p></div>'
             + (f'<p class="meta">language {t(report.menu.language)}</p>' if report.menu else "") + "</div>")
@@ -119,6 +125,8 @@ def _section(index: int, report: LineReport, draw: Drawer, data: list[dict[str, 
         body.append(f'<div class="menu-block{" landscape" if wide else ""}"><h3>The menu<span class="screen-only">, '
                     f'and a phone to try it on</span></h3>{note}<div class="try">{figures}{phone}</div></div>')
     body += [auditor.findings(report), auditor.waivers(report)]
+    if extra is not None:
+        body.append(extra(index, report))
     if report.menus:
         intro = ('<p class="meta">What a caller hears in each menu, and how many seconds pass before each option '
                  "has been offered.</p>")

@@ -9,18 +9,19 @@ from ivrcheck.didyoumean import suggest
 from ivrcheck.load.codes import LOAD_CODES
 from ivrcheck.rules import ALL_RULES, lookup
 from ivrcheck.rules.base import summary
+from ivrcheck.traffic import rules as traffic_rules
 
 
 def listing() -> str:
     """One line a rule, then one line a load problem."""
-    lines = [f"{r.CODE}  {r.NAME:<28} {r.SEVERITY.value:<8} {summary(r)}" for r in ALL_RULES]
+    lines = [f"{r.CODE}  {r.NAME:<28} {r.SEVERITY.value:<8} {summary(r)}" for r in (*ALL_RULES, *traffic_rules.RULES)]
     lines += [f"{c.code}  {c.name:<28} {c.severity.value:<8} {c.summary}" for c in LOAD_CODES.values()]
     return "\n".join(lines)
 
 
 def explain(code: str) -> str | None:
     """The page of a rule or F code, by code or name; None when nothing is called that."""
-    rule = lookup(code)
+    rule = lookup(code) or traffic_rules.lookup(code)
     if rule is not None:
         return f"# {rule.CODE} {rule.NAME} ({rule.SEVERITY.value})\n\n{(rule.__doc__ or '').strip()}"
     found = next((c for c in LOAD_CODES.values() if code.upper() == c.code or code.lower() == c.name), None)
@@ -30,7 +31,8 @@ def explain(code: str) -> str | None:
 
 
 def did_you_mean(code: str) -> str:
-    names = [r.CODE for r in ALL_RULES] + [r.NAME for r in ALL_RULES]
+    every = (*ALL_RULES, *traffic_rules.RULES)
+    names = [r.CODE for r in every] + [r.NAME for r in every]
     names += [*LOAD_CODES, *(c.name for c in LOAD_CODES.values())]
     return suggest(code, names)
 

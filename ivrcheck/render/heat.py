@@ -1,0 +1,35 @@
+"""The diagram as a heat map: each option's arrow as wide and as warm as the share of callers who took it."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from ivrcheck.findings import FileResult
+from ivrcheck.graph import LineAnalysis
+from ivrcheck.model import Menu
+from ivrcheck.render import dot, pages
+from ivrcheck.render.boxes import Diagram, Options
+from ivrcheck.traffic.observed import StateTraffic
+
+def heated(diagram: Diagram, seen: StateTraffic) -> Diagram:
+    """The diagram with each observed option's share on its row and on its arrow."""
+    shares: dict[tuple[str, str], float] = {}
+    for box in diagram.boxes:
+        menu = seen.menus.get(box.node_id)
+        if menu is None or not menu.choices:
+            continue
+        for row in box.rows:
+            key = row.when.split(" · ", 1)[0].strip()
+            option = menu.option(key)
+            if option is not None:
+                shares[(box.key, row.port)] = option.share
+                row.when = f"{row.when} · {option.share:.0%}"
+    arrows = [replace(a, share=shares.get((a.source, a.port))) for a in diagram.arrows]
+    return replace(diagram, arrows=arrows)
+
+
+def render(menu: Menu, line: LineAnalysis, result: FileResult, seen: StateTraffic, fmt: str = "svg",
+           options: Options | None = None) -> bytes:
+    """The heat-map diagram of a line in svg, png, pdf or dot."""
+    text = dot.source(heated(pages.fitted(menu, line, result, options or Options()), seen))
+    return text.encode("utf-8") if fmt == "dot" else dot.pipe(text, fmt)

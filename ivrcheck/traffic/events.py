@@ -1,0 +1,72 @@
+"""What every log reader yields: one plain tuple per thing a caller did, and a tally of what was skipped."""
+
+from __future__ import annotations
+
+from collections import Counter
+from datetime import datetime, timezone
+from typing import NamedTuple
+
+#: The call reached a node (a menu, a queue, a message): `node` names it in the platform's words.
+ENTER = "enter"
+#: The caller pressed `key` (or said it) at `node`, or at the menu they are in when `node` is empty.
+KEY = "key"
+#: The caller pressed nothing in time, or a key the menu does not take.
+TIMEOUT, INVALID = "timeout", "invalid"
+#: A person answered the call.
+AGENT = "agent"
+#: The caller hung up; `END` is the system ending the call (a goodbye, a transfer out).
+HANGUP, END = "hangup", "end"
+#: The log says which schedule state the call met: `key` is "open" or "closed".
+STATE = "state"
+KINDS = (ENTER, KEY, TIMEOUT, INVALID, AGENT, HANGUP, END, STATE)
+#: Kinds after which a call is over: the reader may forget it.
+FINAL = frozenset({AGENT, HANGUP, END})
+
+
+class Event(NamedTuple):
+    """One record of a call: a tuple, since a year of a busy line is tens of millions of them."""
+
+    call: str
+    #: Seconds since the epoch (or since any fixed point the whole log shares).
+    time: float
+    kind: str
+    node: str = ""
+    key: str = ""
+
+
+class Skipped(Counter):
+    """Records a reader could not use, by reason ("no call id", "bad time"), with the first place of each."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.first: dict[str, str] = {}
+
+    def note(self, reason: str, where: str) -> None:
+        self[reason] += 1
+        self.first.setdefault(reason, where)
+
+    def describe(self) -> list[str]:
+        return [f"{count} skipped: {reason} (first at {self.first[reason]})" for reason, count in self.most_common()]
+
+
+def seconds(text: object) -> float | None:
+    """A log time as seconds since the epoch: ISO 8601 (with Z or an offset, or naive as UTC), or a number
+    (epoch seconds, or epoch milliseconds when it is too big to be seconds); None when unreadable."""
+    if isinstance(text, (int, float)) and not isinstance(text, bool):
+        value = float(text)
+        return value / 1000 if value > 1e11 else value
+    if not isinstance(text, str) or not text:
+        return None
+    try:
+        value = float(text)
+    except ValueError:
+        pass
+    else:
+        return value / 1000 if value > 1e11 else value
+    try:
+        stamp = datetime.fromisoformat(text.replace("Z", "+00:00", 1) if text.endswith("Z") else text)
+    except ValueError:
+        return None
+    if stamp.tzinfo is None:
+        stamp = stamp.replace(tzinfo=timezone.utc)
+    return stamp.timestamp()

@@ -1,0 +1,73 @@
+"""The plain CSV reader on a real line: generated calls with known shares come back exactly."""
+
+from __future__ import annotations
+
+from ivrcheck import traffic
+from tests.traffic.conftest import ACME_SHARES
+from tests.traffic.simulate import calls
+from tests.traffic.writers import plain_csv
+
+
+def test_interleaved_calls_give_their_true_counts_back(tmp_path, acme) -> None:
+    generated, truth = calls(acme.menu, ACME_SHARES, 3000)
+    log = tmp_path / "calls.csv"
+    log.write_text(plain_csv(generated), encoding="utf-8")
+    seen = traffic.read(acme.menu, [log])
+    state = seen.all
+    for menu_id, keys in truth.keys.items():
+        assert {o.key: o.chosen for o in state.menus[menu_id].options if o.chosen} == dict(keys), menu_id
+        assert state.menus[menu_id].visits == truth.visits[menu_id]
+        assert state.menus[menu_id].timeouts == truth.timeouts[menu_id]
+        assert state.menus[menu_id].hangups == truth.hangups[menu_id]
+    main = state.menus["main"]
+    assert abs(main.option("1").share - 0.5) < 0.03  # the true share, within sampling error
+    assert state.reached_person == len(truth.to_person)
+    assert not seen.skipped and not seen.unknown and not state.undesigned
+
+
+def test_bad_rows_are_counted_not_fatal(tmp_path, acme) -> None:
+    log = tmp_path / "calls.csv"
+    log.write_text("call_id,time,node,event,key\n"
+                   "a,2025-01-01T10:00:00Z,main,enter,\n"
+                   ",2025-01-01T10:00:01Z,main,key,1\n"
+                   "a,yesterday,main,key,1\n"
+                   "a,2025-01-01T10:00:02Z,main,pressed,1\n"
+                   "a,2025-01-01T10:00:03Z,main,key,1\n"
+                   "a,2025-01-01T10:00:09Z,nowhere,enter,\n"
+                   "a,2025-01-01T10:00:10Z,,hangup,\n", encoding="utf-8")
+    seen = traffic.read(acme.menu, [log])
+    assert seen.skipped == {"no call id": 1, "unreadable time": 1, 'unknown event "pressed"': 1}
+    assert seen.skipped.first["unreadable time"].endswith("calls.csv:4")
+    assert seen.unknown == {"nowhere": 1}
+    assert seen.all.menus["main"].option("1").chosen == 1
+
+
+def test_columns_in_another_order_follow_the_header(tmp_path, acme) -> None:
+    log = tmp_path / "calls.csv"
+    log.write_text("event,key,call_id,node,time\nenter,,x,main,10\nkey,2,x,main,12\nagent,,x,advisor,40\n",
+                   encoding="utf-8")
+    seen = traffic.read(acme.menu, [log])
+    assert seen.all.menus["main"].option("2").chosen == 1
+    assert seen.all.reached_person == 1
+
+
+def test_memory_follows_the_calls_in_progress_not_the_log(acme) -> None:
+    """The streaming claim at unit scale: 20,000 calls, with and without a record that ends them,
+    never hold more than the calls in progress (20 at a time here, plus the idle window)."""
+    tally = traffic.tally.Tally(acme.menu)
+    most = 0
+
+    def log(final: bool):
+        nonlocal most
+        for number in range(20_000):
+            call, start = f"c{number}", number * 60.0
+            yield (call, start, "enter", "main", "")
+            yield (call, start + 5, "key", "main", "1")
+            if final:
+                yield (call, start + 30, "agent", "", "")
+            most = max(most, len(tally._open))
+
+    tally.feed(log(final=True))
+    assert most <= 2
+    tally.feed(log(final=False))  # no record ends a call: the idle sweep does (an hour = 60 calls here)
+    assert most <= 60 + 4096 // 2 and tally.finish()["open"].calls == 40_000
