@@ -100,8 +100,17 @@ def check(menu: Menu, line: LineAnalysis, settings: Settings) -> Iterator[Proble
     for prediction in predict(menu, line, settings=TreeTest.from_mapping(settings)):
         if prediction.risk == "unreachable" or (prediction.direct and prediction.counts):
             continue
+        if _with_person(prediction, menu):  # a person can help them on: a longer call, not a lost one
+            continue
         node_id, message, remedy = explain(prediction)
         yield Problem(prediction.task.span, node_id, message, remedy, state=prediction.state)
+
+
+def _with_person(p: Prediction, menu: Menu) -> bool:
+    """Whether a task that misses its goal leaves the caller with a person (by a wrong option, or by 0
+    when nothing else matched), not at a wrong self-service step or nowhere."""
+    node = menu.nodes.get(p.end) if p.end is not None and not p.success else None
+    return node is not None and node.is_person
 
 
 def explain(p: Prediction) -> tuple[str | None, str, str]:
