@@ -56,6 +56,19 @@ def unit_scent(words: str, label: str, language: Language) -> float:
     return round(BEST_SHARE * max(matches) + (1 - BEST_SHARE) * cosine, 3)
 
 
+def coverage(words: str, phrases: list[str], language: Language) -> float:
+    """Share of what the caller says that an option's words meet, its label, `say:` phrases and
+    prompt words taken together (0-1): of two options whose best phrases tempt alike, a caller
+    takes the one that speaks to more of their errand ("ready" and "prescription", not only
+    "prescription")."""
+    reading = language.label_words
+    said = reading.units(words)
+    offered = tuple(u for phrase in phrases for u in reading.units(phrase))
+    if not said or not offered:
+        return 0.0
+    return round(sum(_best(reading, a, offered) for a in said) / len(said), 3)
+
+
 def _best(reading: LabelWords, wanted: Unit, said: tuple[Unit, ...]) -> float:
     """How well the caller's words meet one thing the label names; a phrase may be met word by word."""
     whole = max(_match(reading, a, wanted) for a in said)

@@ -13,8 +13,9 @@ match what they came for (its scent, scent.py). The walk, for each task:
 3. At a menu, score every option that goes somewhere new (not repeat, not back up) by the
    best scent of its label, its `say:` phrases and the prompt's words for its key. Options
    below `min_scent` do not tempt the caller at all.
-4. Take the best; on a tie (within `tie_margin`) the one offered first, since the caller
-   hears it first. A tie with an option that leads elsewhere is a failure risk (a coin
+4. Take the best; of options that tempt alike (within `tie_margin`), the one whose words
+   together (label, `say:`, prompt) meet clearly more of the caller's words, else the one
+   offered first, since the caller hears it first. A tie with an option that leads elsewhere is a failure risk (a coin
    toss), unless that option puts the caller through to a person, who can help them on.
 5. A menu where nothing tempts the caller is a dead end of scent: they hear it out, press
    its way back if it has one and take the next best option above; with no way back, or
@@ -31,7 +32,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any, Mapping
 
-from ivrcheck.callers.scent import DEFAULT_SCENT, Scent
+from ivrcheck.callers.scent import DEFAULT_SCENT, Scent, coverage
 from ivrcheck.findings import FileResult
 from ivrcheck.graph import OPEN, Analysis, LineAnalysis
 from ivrcheck.graph.build import CHOICE, ROUTING
@@ -66,6 +67,8 @@ class Choice:
     label: str
     scent: float
     target: str
+    #: How much of the caller's words the option's words meet, all of them together (`coverage`).
+    cover: float = 0.0
 
     def describe(self) -> str:
         return f'"{self.key}" ({self.label}) in "{self.menu}"'
@@ -236,7 +239,7 @@ class _Walk:
         node = self.analysis.nodes[menu_id]
         assert node is not None
         offered = {o.key: i for i, o in enumerate(self.line.language.offers(node.prompt))}
-        reader = self.line.speaks(node)
+        reader = self.line.speaks(node, node.prompt)  # the language its prompt is in
         found = []
         for position, (target, attrs) in enumerate(self.analysis.edges_from(menu_id)):
             option: Option | None = attrs.get("option")
@@ -244,18 +247,32 @@ class _Walk:
                 continue
             if attrs["target"].ref == "back":
                 continue
+            phrases = _phrases(option, node.prompt, self.line)
             if option.language:  # a choice of language: the caller's own, or nothing to them
                 value = 1.0 if _base(option.language) == self.speaks else 0.0
             else:
-                value = max((self.scent(self.task.say, phrase, reader)
-                             for phrase in _phrases(option, node.prompt, self.line)), default=0.0)
+                value = max((self.scent(self.task.say, phrase, reader) for phrase in phrases), default=0.0)
             if value >= self.settings.min_scent:
-                choice = Choice(menu_id, option.key, option.label or option.key, round(value, 3), target)
+                choice = Choice(menu_id, option.key, option.label or option.key, round(value, 3), target,
+                                coverage(self.task.say, phrases, reader))
                 found.append((choice, attrs, offered.get(option.key, len(offered) + position)))
         found.sort(key=lambda c: (-c[0].scent, c[2]))
         if not found and any(o.language for o in node.options):
             return self._waits(node, above)
-        return [(choice, attrs) for choice, attrs, _ in found]
+        return self._fullest_first([(choice, attrs) for choice, attrs, _ in found])
+
+    def _fullest_first(self, found: list[tuple[Choice, dict]]) -> list[tuple[Choice, dict]]:
+        """Of the options that tempt as much as the best, the one whose words meet clearly more of
+        the caller's errand first (a caller weighs all they heard of an option, not one phrase)."""
+        if not found:
+            return found
+        margin, first = self.settings.tie_margin, found[0][0]
+        near = [c for c in found if first.scent - c[0].scent <= margin]
+        fullest = max(near, key=lambda c: c[0].cover)
+        if fullest[0].cover - first.cover > margin:
+            found.remove(fullest)
+            found.insert(0, fullest)
+        return found
 
     def _waits(self, node: Node, above: set[str]) -> list[tuple[Choice, dict]]:
         """A choice of language that offers nothing in the caller's language: they wait for the
@@ -270,10 +287,12 @@ class _Walk:
         """A rival as tempting as the choice, where one leads towards the goal and the other does not."""
         if self.tied is not None:
             return
-        right = choice.target in self.towards
+        right, margin = choice.target in self.towards, self.settings.tie_margin
         for rival, _ in left:
-            if choice.scent - rival.scent > self.settings.tie_margin:
+            if choice.scent - rival.scent > margin:
                 break
+            if choice.cover - rival.cover > margin:  # the choice speaks to clearly more of the errand
+                continue
             if (rival.target in self.towards) != right and not self._person(choice if not right else rival):
                 self.risk = self.risk or "tie"
                 self.tied = choice if not right else rival

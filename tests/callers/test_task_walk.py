@@ -148,3 +148,37 @@ def test_a_caller_gives_up_where_0_is_no_person_and_reports_the_seconds_spent() 
     (task,) = walks(ZERO.replace("staff: {type: agent}", "staff: {type: self_service}")).values()
     assert task.end is None and task.risk == "no scent"
     assert task.seconds > 0  # they heard the menu out before hanging up
+
+
+READY = """
+entry: welcome
+nodes:
+  welcome:
+    prompt: To refill a prescription, press 1. To check on a prescription you've already ordered, press 2.
+    options:
+      "1": {{label: Refill a prescription, goto: refill}}
+      "2": {{label: Check on a prescription, goto: status{say}}}
+  refill: {{type: self_service}}
+  status: {{type: self_service}}
+tasks:
+  - say: Is my prescription ready yet
+    expect: status
+"""
+
+
+def test_of_options_that_tempt_alike_the_one_meeting_more_of_the_errand_wins() -> None:
+    """"ready" (a `say:` phrase) and "prescription" (the label) together beat "prescription" alone."""
+    (task,) = walks(READY.format(say=", say: [ready]")).values()
+    assert task.presses == ("2",) and task.counts
+
+
+def test_without_more_of_the_errand_the_best_phrase_decides() -> None:
+    """Near miss: without "ready", "Refill a prescription" names the caller's one known word best."""
+    (task,) = walks(READY.format(say="")).values()
+    assert task.presses == ("1",) and not task.success
+
+
+def test_a_phrase_the_caller_says_meets_a_label_word_by_word() -> None:
+    """"my internet is down" is one known phrase; its word "internet" still meets "Internet problems"."""
+    (task,) = walks(AUTOMATIC.format(changes="")).values()
+    assert task.presses == ("1",)
