@@ -9,6 +9,17 @@ their words, reaches the goal only after backing out of a wrong menu, or faces a
 between the right option and one that leads elsewhere (a coin toss). The message names
 the option that misleads.
 
+The caller of the tree test presses the key for their own language (the language their
+words are in) at a choice of language, or waits when it offers none of theirs; passes
+through inputs, messages and self-service steps that only tell (`changes: false`, an
+outage check); weighs everything an option says (label, `say:` phrases and the prompt's
+clause for its key) and, of options that tempt alike, takes the one that meets more of
+their words; and presses 0 for a person before giving up.
+
+Not reported: a task whose caller ends with a person, by a wrong option or by 0 when
+nothing else fitted, since that person can help them on (the task still counts as failed
+in `ivrcheck tasks`); a coin toss whose other option puts the caller through to a person.
+
 ## Why it matters
 Callers choose by the words they hear, not by the designer's map. In tree tests of
 website menus, a task that many participants fail, or reach only after backtracking,
