@@ -9,6 +9,12 @@ word that names a task passes: "Account information", "Customer service",
 "Muuttoasiat". The list is data (`vague:` in ivrcheck/language/en.yaml, fi.yaml), see
 docs/languages.md.
 
+Not reported: a closing choice, an option that takes the caller back up to a menu they
+came through or ends the call ("Something else" after the outage notice, "Anything else"
+in a closing menu, "That's all" to goodbye). The graph decides, not the words: the
+tasks such a choice covers are named in the menu it leads back to, and a goodbye covers
+none. The same words on an option that leads to a team of its own are reported.
+
 ## Why it matters
 Callers choose by matching their goal against the words they hear. A label such as
 "Other enquiries" matches every goal a little and none well, so callers either pick it
@@ -56,11 +62,12 @@ from functools import cache
 from typing import TYPE_CHECKING, Iterator
 
 from ivrcheck.findings import Problem, Severity
-from ivrcheck.model import Menu
+from ivrcheck.graph.build import CHOICE
+from ivrcheck.model import Menu, Node, NodeType, Option
 from ivrcheck.rules.base import Settings, quote
 
 if TYPE_CHECKING:
-    from ivrcheck.graph import LineAnalysis
+    from ivrcheck.graph import Analysis, LineAnalysis
 
 CODE = "L302"
 NAME = "vague-label"
@@ -73,7 +80,7 @@ def check(menu: Menu, line: LineAnalysis, settings: Settings) -> Iterator[Proble
     is_vague = cache(line.language.label_words.is_vague)  # once per distinct label, not per option
     for node in menu.nodes.values():
         for option in node.options:
-            if option.label and is_vague(option.label):
+            if option.label and is_vague(option.label) and not _closing(node, option, line):
                 yield Problem(
                     option.label_span or option.span, node.id,
                     f"label {quote(option.label)} of key {quote(option.key)} in {quote(node.id)} names no task, "
@@ -81,3 +88,44 @@ def check(menu: Menu, line: LineAnalysis, settings: Settings) -> Iterator[Proble
                     "name the tasks it covers in the caller's words (\"Moving home or changing address\"), "
                     "or offer a person instead",
                 )
+
+
+def _closing(node: Node, option: Option, line: LineAnalysis) -> bool:
+    """Whether an option only takes callers back up (to a main menu of the line, or a menu fewer key
+    presses from the entry, which they came through), ends the call, or leads to a closing menu whose
+    every choice does, in every state it is heard in."""
+    found = False
+    for analysis in line.states.values():
+        for target, attrs in analysis.edges_from(node.id):
+            if attrs["kind"] not in CHOICE or attrs.get("press") != option.key:
+                continue
+            if not _winds_up(line, analysis, node.id, target, {node.id}):
+                return False
+            found = True
+    return found
+
+
+def _winds_up(line: LineAnalysis, analysis: Analysis, source: str, target: str, seen: set[str]) -> bool:
+    here, there = analysis.steps.get(source), analysis.steps.get(target)
+    # Back to a main menu (reached with no key pressed) or up to a menu nearer the entry.
+    if target in line.opening_menus or there == 0 or (here is not None and there is not None and there < here):
+        return True
+    node = line.menu.nodes.get(target)
+    while node is not None and node.type is NodeType.MESSAGE and node.next is not None and node.id not in seen:
+        seen.add(node.id)
+        node = line.menu.nodes.get(node.next.ref)
+    if node is None or node.id in seen - {source}:
+        return False
+    if node.type is NodeType.HANGUP or (node.type is NodeType.MESSAGE and node.next is None):
+        return True
+    if node.type is not NodeType.MENU or not node.options:
+        return False
+    seen.add(node.id)
+    # A closing menu: every choice winds up too, but for 0 to a person ("anything else? ... or press 0").
+    return all(_winds_up(line, analysis, node.id, t, seen) or (a.get("press") == "0" and _is_person(analysis, t))
+               for t, a in analysis.edges_from(node.id) if a["kind"] in CHOICE and t != node.id)
+
+
+def _is_person(analysis: Analysis, node_id: str) -> bool:
+    node = analysis.nodes.get(node_id)
+    return node is not None and node.is_person
