@@ -62,12 +62,12 @@ from functools import cache
 from typing import TYPE_CHECKING, Iterator
 
 from ivrcheck.findings import Problem, Severity
-from ivrcheck.graph.build import CHOICE
-from ivrcheck.model import Menu, Node, NodeType, Option
+from ivrcheck.graph.closing import closing_choice
+from ivrcheck.model import Menu
 from ivrcheck.rules.base import Settings, quote
 
 if TYPE_CHECKING:
-    from ivrcheck.graph import Analysis, LineAnalysis
+    from ivrcheck.graph import LineAnalysis
 
 CODE = "L302"
 NAME = "vague-label"
@@ -80,7 +80,7 @@ def check(menu: Menu, line: LineAnalysis, settings: Settings) -> Iterator[Proble
     is_vague = cache(line.language.label_words.is_vague)  # once per distinct label, not per option
     for node in menu.nodes.values():
         for option in node.options:
-            if option.label and is_vague(option.label) and not _closing(node, option, line):
+            if option.label and is_vague(option.label) and not closing_choice(line, node, option.key):
                 yield Problem(
                     option.label_span or option.span, node.id,
                     f"label {quote(option.label)} of key {quote(option.key)} in {quote(node.id)} names no task, "
@@ -89,43 +89,3 @@ def check(menu: Menu, line: LineAnalysis, settings: Settings) -> Iterator[Proble
                     "or offer a person instead",
                 )
 
-
-def _closing(node: Node, option: Option, line: LineAnalysis) -> bool:
-    """Whether an option only takes callers back up (to a main menu of the line, or a menu fewer key
-    presses from the entry, which they came through), ends the call, or leads to a closing menu whose
-    every choice does, in every state it is heard in."""
-    found = False
-    for analysis in line.states.values():
-        for target, attrs in analysis.edges_from(node.id):
-            if attrs["kind"] not in CHOICE or attrs.get("press") != option.key:
-                continue
-            if not _winds_up(line, analysis, node.id, target, {node.id}):
-                return False
-            found = True
-    return found
-
-
-def _winds_up(line: LineAnalysis, analysis: Analysis, source: str, target: str, seen: set[str]) -> bool:
-    here, there = analysis.steps.get(source), analysis.steps.get(target)
-    # Back to a main menu (reached with no key pressed) or up to a menu nearer the entry.
-    if target in line.opening_menus or there == 0 or (here is not None and there is not None and there < here):
-        return True
-    node = line.menu.nodes.get(target)
-    while node is not None and node.type is NodeType.MESSAGE and node.next is not None and node.id not in seen:
-        seen.add(node.id)
-        node = line.menu.nodes.get(node.next.ref)
-    if node is None or node.id in seen - {source}:
-        return False
-    if node.type is NodeType.HANGUP or (node.type is NodeType.MESSAGE and node.next is None):
-        return True
-    if node.type is not NodeType.MENU or not node.options:
-        return False
-    seen.add(node.id)
-    # A closing menu: every choice winds up too, but for 0 to a person ("anything else? ... or press 0").
-    return all(_winds_up(line, analysis, node.id, t, seen) or (a.get("press") == "0" and _is_person(analysis, t))
-               for t, a in analysis.edges_from(node.id) if a["kind"] in CHOICE and t != node.id)
-
-
-def _is_person(analysis: Analysis, node_id: str) -> bool:
-    node = analysis.nodes.get(node_id)
-    return node is not None and node.is_person
