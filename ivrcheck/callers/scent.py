@@ -15,6 +15,10 @@ thing the label names is met by the caller's words:
 - the label names a narrower task of the same kind, or the same topic, 0.45: worth a look,
   no more.
 
+A person word that opens the caller's story ("Someone hit my car") is who did something, not
+a request for a person, and is left out unless the caller also asks for one ("Someone to
+talk to").
+
 A caller takes the option that names their task, so the best single match counts most
 (70 %); the rest (30 %) is the matched total over the geometric mean of both sizes (a
 cosine), so that of two labels naming the task, the one without unrelated words wins, and a
@@ -48,12 +52,23 @@ class Scent(Protocol):
 def unit_scent(words: str, label: str, language: Language) -> float:
     """The default scent (see the module docstring)."""
     reading = language.label_words
-    said, offered = reading.units(words), reading.units(label)
+    said, offered = _requested(reading, reading.units(words)), reading.units(label)
     if not said or not offered:
         return 0.0
     matches = [max(_best(reading, b, said), _in_phrases(reading, b, said)) for b in offered]
     cosine = min(1.0, sum(matches) / math.sqrt(len(said) * len(offered)))
     return round(BEST_SHARE * max(matches) + (1 - BEST_SHARE) * cosine, 3)
+
+
+def _requested(reading: LabelWords, said: tuple[Unit, ...]) -> tuple[Unit, ...]:
+    """The caller's words without the person who opens their story: "Someone hit my car" tells what
+    happened and asks for no one, while "Someone to talk to" and "Speak to someone" ask."""
+    person = reading.lexicon.functions.get("person", frozenset())
+    first, rest = said[0] if said else None, said[1:]
+    if first is not None and rest and first.concepts and first.concepts <= person \
+            and not any(u.concepts & person for u in rest):
+        return rest
+    return said
 
 
 def coverage(words: str, phrases: list[str], language: Language) -> float:
@@ -62,7 +77,7 @@ def coverage(words: str, phrases: list[str], language: Language) -> float:
     takes the one that speaks to more of their errand ("ready" and "prescription", not only
     "prescription")."""
     reading = language.label_words
-    said = reading.units(words)
+    said = _requested(reading, reading.units(words))
     offered = tuple(u for phrase in phrases for u in reading.units(phrase))
     if not said or not offered:
         return 0.0

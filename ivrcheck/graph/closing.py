@@ -44,7 +44,7 @@ def _winds_up(line: LineAnalysis, analysis: Analysis, source: str, target: str, 
     or on to a closing menu; after any messages and branches on the way."""
     target = _settled(analysis, target, seen)
     node = analysis.nodes.get(target)
-    if node is None or (target in seen and target != source):
+    if node is None or target in seen:  # a way round to a menu already weighed is no way out
         return False
     here, there = analysis.steps.get(source), analysis.steps.get(target)
     upward = there == 0 or (here is not None and there is not None and there < here)

@@ -182,3 +182,31 @@ def test_a_phrase_the_caller_says_meets_a_label_word_by_word() -> None:
     """"my internet is down" is one known phrase; its word "internet" still meets "Internet problems"."""
     (task,) = walks(AUTOMATIC.format(changes="")).values()
     assert task.presses == ("1",)
+
+
+ACCIDENT = """
+entry: main
+nodes:
+  main:
+    prompt: To report an accident with your car, press 1. To speak to someone, press 0.
+    options:
+      "1": {label: Report a car accident, goto: claims}
+      "0": {label: Speak to someone, goto: agent}
+  claims: {type: self_service}
+  agent: {type: agent}
+tasks:
+  - say: Someone hit my car
+    expect: claims
+  - say: Someone to talk to about my car
+    expect: agent
+"""
+
+
+def test_the_person_who_opens_a_callers_story_is_no_request_for_a_person() -> None:
+    got = walks(ACCIDENT)
+    assert got["Someone hit my car"].presses == ("1",)
+
+
+def test_a_caller_who_asks_for_someone_still_asks_for_a_person() -> None:
+    """Near miss: "someone to talk to" asks for one."""
+    assert walks(ACCIDENT)["Someone to talk to about my car"].presses == ("0",)

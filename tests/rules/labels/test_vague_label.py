@@ -88,3 +88,10 @@ def test_the_same_words_on_an_option_with_a_team_of_its_own_are_vague() -> None:
     """Near miss: "Something else" that leads to a team of its own is a catch-all task."""
     text = CLOSING.replace("goto: main}", "goto: others}") + "  others: {type: agent}\n"
     assert codes_at(lint(text, select="L302")) == [At("L302", 15, 20)]
+
+
+def test_a_choice_that_plays_a_message_and_comes_back_is_no_way_out() -> None:
+    """A message that returns to the menu it was chosen from: weighed once, and still vague."""
+    text = CLOSING.replace('"1": {label: Something else, goto: main}', '"1": {label: Something else, goto: info}') \
+        + "  info: {type: message, prompt: We are open nine to five., next: anything_else}\n"
+    assert codes_at(lint(text, select="L302")) == [At("L302", 15, 20)]
