@@ -44,6 +44,8 @@ BANDS = ((0.65, "effective"), (0.50, "revise"), (0.0, "rethink"))
 _MAX_CHOICES = 50
 #: Edges a caller who presses nothing follows out of a menu, the first the menu has.
 _WAITING = ("timeout", "retries")
+#: What `Prediction.presses` holds where the caller pressed nothing and waited for the menu to go on.
+WAIT = "wait"
 
 
 @dataclass(frozen=True)
@@ -82,6 +84,7 @@ class Prediction:
     expect: tuple[str, ...]
     #: Every node the caller passes, in order, backing out included.
     path: tuple[str, ...]
+    #: The keys pressed, in order, `WAIT` where the caller waited instead.
     presses: tuple[str, ...]
     success: bool
     direct: bool
@@ -96,6 +99,11 @@ class Prediction:
     #: The fastest way to an expected node: seconds, or None when there is none.
     best_seconds: float | None
     state: str | None = None
+
+    @property
+    def key_presses(self) -> int:
+        """Keys pressed, waits aside."""
+        return sum(1 for key in self.presses if key != WAIT)
 
     @property
     def counts(self) -> bool:
@@ -280,7 +288,7 @@ class _Walk:
         for kind in _WAITING:
             for target, attrs in self.analysis.edges_from(node.id):
                 if attrs["kind"] == kind and target != node.id and target not in above:
-                    return [(Choice(node.id, "wait", "no key pressed", 1.0, target), attrs)]
+                    return [(Choice(node.id, WAIT, "no key pressed", 1.0, target), attrs)]
         return []
 
     def _note_tie(self, choice: Choice, left: list[tuple[Choice, dict]]) -> None:
