@@ -46,9 +46,7 @@ def _winds_up(line: LineAnalysis, analysis: Analysis, source: str, target: str, 
     node = analysis.nodes.get(target)
     if node is None or target in seen:  # a way round to a menu already weighed is no way out
         return False
-    here, there = analysis.steps.get(source), analysis.steps.get(target)
-    upward = there == 0 or (here is not None and there is not None and there < here)
-    if node.type is NodeType.MENU and (target in line.opening_menus or upward):
+    if _upward(line, analysis, source, target):
         return True
     if node.type is NodeType.HANGUP or (node.type is NodeType.MESSAGE and not analysis.edges_from(target)):
         return True
@@ -56,6 +54,15 @@ def _winds_up(line: LineAnalysis, analysis: Analysis, source: str, target: str, 
         return False
     seen.add(target)
     return _all_wind_up(line, analysis, node, seen)
+
+
+def _upward(line: LineAnalysis, analysis: Analysis, source: str, target: str) -> bool:
+    """Whether `target` is a main menu (reached with no key pressed) or a menu nearer the entry."""
+    node = analysis.nodes.get(target)
+    if node is None or node.type is not NodeType.MENU:
+        return False
+    here, there = analysis.steps.get(source), analysis.steps.get(target)
+    return target in line.opening_menus or there == 0 or (here is not None and there is not None and there < here)
 
 
 def _settled(analysis: Analysis, node_id: str, seen: set[str]) -> str:
@@ -74,8 +81,12 @@ def _settled(analysis: Analysis, node_id: str, seen: set[str]) -> str:
 
 
 def _all_wind_up(line: LineAnalysis, analysis: Analysis, node: Node, seen: set[str]) -> bool:
-    return all(_winds_up(line, analysis, node.id, t, seen) or (a.get("press") == "0" and _is_person(analysis, t))
-               for t, a in analysis.edges_from(node.id) if a["kind"] in CHOICE and t != node.id)
+    """Every choice winds up (0 to a person aside), and one at least leads back into the line: a menu
+    that can only end the call is a last task ("For our website, press 1"), not a closing menu."""
+    choices = [(t, a) for t, a in analysis.edges_from(node.id) if a["kind"] in CHOICE and t != node.id]
+    back = any(_upward(line, analysis, node.id, _settled(analysis, t, seen)) for t, _ in choices)
+    return back and all(_winds_up(line, analysis, node.id, t, seen) or (a.get("press") == "0" and _is_person(analysis, t))
+                        for t, a in choices)
 
 
 def _is_person(analysis: Analysis, node_id: str) -> bool:
