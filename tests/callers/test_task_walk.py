@@ -210,3 +210,13 @@ def test_the_person_who_opens_a_callers_story_is_no_request_for_a_person() -> No
 def test_a_caller_who_asks_for_someone_still_asks_for_a_person() -> None:
     """Near miss: "someone to talk to" asks for one."""
     assert walks(ACCIDENT)["Someone to talk to about my car"].presses == ("0",)
+
+
+def test_a_choice_of_language_is_recognised_without_language_fields() -> None:
+    """"På svenska" and "In English" choose a language by their labels alone (language/choices.py)."""
+    text = LANGUAGES
+    for code in ("fi", "sv", "en"):
+        text = text.replace(f", language: {code}}}", "}")
+    got = walks(text)
+    assert got["Jag vill förnya mitt recept"].presses == ("2", "1")
+    assert got["I need to renew my prescription"].presses == ("3", "1")
