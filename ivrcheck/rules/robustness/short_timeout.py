@@ -137,6 +137,6 @@ def _timeouts(menu: Menu, line: LineAnalysis, least: float) -> Iterator[Problem]
 def _waiting_chooses_a_language(node: Node) -> bool:
     """A choice of language whose silence leads where one of its languages does ("Suomeksi paina 1 tai
     odota hetki"): a short wait is how most callers choose the line's own language, not a cut-off."""
-    if node.on_timeout is None or not any(o.language for o in node.options):
+    if node.on_timeout is None or node.on_timeout.ref in ("repeat", "back", node.id):
         return False
-    return any(o.target is not None and o.target.ref == node.on_timeout.ref for o in node.options)
+    return any(o.language and o.target is not None and o.target.ref == node.on_timeout.ref for o in node.options)

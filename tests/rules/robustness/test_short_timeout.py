@@ -86,3 +86,10 @@ def test_a_short_wait_in_a_choice_of_language_that_leads_elsewhere_is_reported()
     """Near miss: silence sends the caller somewhere no language option goes."""
     text = LANGUAGE_CHOICE.replace("on_timeout: paa", "on_timeout: bye") + "  bye: {type: hangup}\n"
     assert codes_at(lint(text, select="R507")) == [At("R507", 6, 5)]
+
+
+def test_a_short_wait_that_plays_the_choice_of_language_again_is_reported() -> None:
+    """Near miss: silence repeats the menu (as a `*` option does); it chooses no language."""
+    text = LANGUAGE_CHOICE.replace("on_timeout: paa", "on_timeout: repeat").replace(
+        '"1": {label: Suomeksi, goto: paa}', '"1": {label: Suomeksi, goto: paa}\n      "*": {label: Uudelleen, goto: repeat}')
+    assert codes_at(lint(text, select="R507")) == [At("R507", 6, 5)]
