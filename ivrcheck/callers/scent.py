@@ -10,9 +10,14 @@ thing the label names is met by the caller's words:
 - the same lexicon group (a synonym or paraphrase) 0.8;
 - the label names the broader task the caller's need is a case of ("Billing" for "a copy
   of my bill") 0.75: callers follow a signpost to where their task belongs;
-- one a part of the other's compound 0.7; a near spelling 0.6;
+- one a part of the other's compound 0.7; a near spelling, or one word of a phrase the
+  caller says met on its own ("internet" of "my internet is down"), 0.6;
 - the label names a narrower task of the same kind, or the same topic, 0.45: worth a look,
   no more.
+
+A person word that opens the caller's story ("Someone hit my car") is who did something, not
+a request for a person, and is left out unless the caller also asks for one ("Someone to
+talk to").
 
 A caller takes the option that names their task, so the best single match counts most
 (70 %); the rest (30 %) is the matched total over the geometric mean of both sizes (a
@@ -30,6 +35,8 @@ from ivrcheck.language.labels import LabelWords, Unit
 from ivrcheck.language.meaning import spelled_alike
 
 SAME, SYNONYM, BROADER, PART, SPELLING, KIN = 1.0, 0.8, 0.75, 0.7, 0.6, 0.45
+#: One word of a phrase the caller says, met on its own: no more than a near spelling.
+PHRASE_WORD = SPELLING
 #: How much of the scent is the best single match (the rest is the share of words matched).
 BEST_SHARE = 0.7
 #: rapidfuzz ratio (0-100) above which two words count as one word misspelt or misheard.
@@ -45,12 +52,36 @@ class Scent(Protocol):
 def unit_scent(words: str, label: str, language: Language) -> float:
     """The default scent (see the module docstring)."""
     reading = language.label_words
-    said, offered = reading.units(words), reading.units(label)
+    said, offered = _requested(reading, reading.units(words)), reading.units(label)
     if not said or not offered:
         return 0.0
-    matches = [_best(reading, b, said) for b in offered]
+    matches = [max(_best(reading, b, said), _in_phrases(reading, b, said)) for b in offered]
     cosine = min(1.0, sum(matches) / math.sqrt(len(said) * len(offered)))
     return round(BEST_SHARE * max(matches) + (1 - BEST_SHARE) * cosine, 3)
+
+
+def _requested(reading: LabelWords, said: tuple[Unit, ...]) -> tuple[Unit, ...]:
+    """The caller's words without the person who opens their story: "Someone hit my car" tells what
+    happened and asks for no one, while "Someone to talk to" and "Speak to someone" ask."""
+    person = reading.lexicon.functions.get("person", frozenset())
+    first, rest = said[0] if said else None, said[1:]
+    if first is not None and rest and first.concepts and first.concepts <= person \
+            and not any(u.concepts & person for u in rest):
+        return rest
+    return said
+
+
+def coverage(words: str, phrases: list[str], language: Language) -> float:
+    """Share of what the caller says that an option's words meet, its label, `say:` phrases and
+    prompt words taken together (0-1): of two options whose best phrases tempt alike, a caller
+    takes the one that speaks to more of their errand ("ready" and "prescription", not only
+    "prescription")."""
+    reading = language.label_words
+    said = _requested(reading, reading.units(words))
+    offered = tuple(u for phrase in phrases for u in reading.units(phrase))
+    if not said or not offered:
+        return 0.0
+    return round(sum(_best(reading, a, offered) for a in said) / len(said), 3)
 
 
 def _best(reading: LabelWords, wanted: Unit, said: tuple[Unit, ...]) -> float:
@@ -60,6 +91,13 @@ def _best(reading: LabelWords, wanted: Unit, said: tuple[Unit, ...]) -> float:
         parts = [max(_match(reading, a, w) for a in said) for w in wanted.words]
         whole = max(whole, sum(parts) / len(parts))
     return whole
+
+
+def _in_phrases(reading: LabelWords, wanted: Unit, said: tuple[Unit, ...]) -> float:
+    """A phrase the caller says ("internet down") met by one of its words ("Internet problems"): no
+    more than a part of it, so the label naming the whole phrase ("lost card") still wins."""
+    words = tuple(w for a in said for w in a.words)
+    return min(PHRASE_WORD, _best(reading, wanted, words)) if words else 0.0
 
 
 def _match(reading: LabelWords, a: Unit, b: Unit) -> float:

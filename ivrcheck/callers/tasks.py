@@ -3,17 +3,24 @@
 A caller who has never rung the line hears a menu and takes the option whose words best
 match what they came for (its scent, scent.py). The walk, for each task:
 
-1. Start at the entry; messages, branches and inputs pass on by themselves.
-2. At a menu, score every option that goes somewhere new (not repeat, not back up) by the
+1. Start at the entry; messages, branches and inputs pass on by themselves, and so does a
+   self-service step that leads on and only tells (`changes: false`: an outage check, an
+   order's status) or that the caller meets before choosing anything.
+2. A caller speaks one language: the one their words are in, else the line's. At a menu that
+   offers a choice of language they press the key for theirs; offered none of theirs, they
+   wait, as callers of the line's own language do when the choice defaults to it. Options
+   for other languages never tempt them, and they read each menu in its own language.
+3. At a menu, score every option that goes somewhere new (not repeat, not back up) by the
    best scent of its label, its `say:` phrases and the prompt's words for its key. Options
    below `min_scent` do not tempt the caller at all.
-3. Take the best; on a tie (within `tie_margin`) the one offered first, since the caller
-   hears it first. A tie with an option that leads elsewhere is a failure risk: the result
-   is a coin toss.
-4. A menu where nothing tempts the caller is a dead end of scent: they hear it out, press
+4. Take the best; of options that tempt alike (within `tie_margin`), the one whose words
+   together (label, `say:`, prompt) meet clearly more of the caller's words, else the one
+   offered first, since the caller hears it first. A tie with an option that leads elsewhere is a failure risk (a coin
+   toss), unless that option puts the caller through to a person, who can help them on.
+5. A menu where nothing tempts the caller is a dead end of scent: they hear it out, press
    its way back if it has one and take the next best option above; with no way back, or
-   nothing left to try, they give up.
-5. The walk ends at an expected node (success), at another place where the call is handled
+   nothing left to try, they press 0 where it puts them through to a person, else give up.
+6. The walk ends at an expected node (success), at another place where the call is handled
    (an agent, a self-service task, a hang-up: failure), or where the caller gave up.
 
 Success is direct when the caller never backed out of a menu. The success rate counts a
@@ -25,15 +32,20 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any, Mapping
 
-from ivrcheck.callers.scent import DEFAULT_SCENT, Scent
+from ivrcheck.callers.scent import DEFAULT_SCENT, Scent, coverage
 from ivrcheck.findings import FileResult
 from ivrcheck.graph import OPEN, Analysis, LineAnalysis
 from ivrcheck.graph.build import CHOICE, ROUTING
-from ivrcheck.model import PASSED_THROUGH, Menu, NodeType, Option, Task
+from ivrcheck.language import detect
+from ivrcheck.model import PASSED_THROUGH, Menu, Node, NodeType, Option, Task
 
 #: Tree-testing bands for the share of tasks completed (Optimal Workshop, see docs/tasks.md).
 BANDS = ((0.65, "effective"), (0.50, "revise"), (0.0, "rethink"))
 _MAX_CHOICES = 50
+#: Edges a caller who presses nothing follows out of a menu, the first the menu has.
+_WAITING = ("timeout", "retries")
+#: What `Prediction.presses` holds where the caller pressed nothing and waited for the menu to go on.
+WAIT = "wait"
 
 
 @dataclass(frozen=True)
@@ -57,6 +69,8 @@ class Choice:
     label: str
     scent: float
     target: str
+    #: How much of the caller's words the option's words meet, all of them together (`coverage`).
+    cover: float = 0.0
 
     def describe(self) -> str:
         return f'"{self.key}" ({self.label}) in "{self.menu}"'
@@ -70,6 +84,7 @@ class Prediction:
     expect: tuple[str, ...]
     #: Every node the caller passes, in order, backing out included.
     path: tuple[str, ...]
+    #: The keys pressed, in order, `WAIT` where the caller waited instead.
     presses: tuple[str, ...]
     success: bool
     direct: bool
@@ -84,6 +99,11 @@ class Prediction:
     #: The fastest way to an expected node: seconds, or None when there is none.
     best_seconds: float | None
     state: str | None = None
+
+    @property
+    def key_presses(self) -> int:
+        """Keys pressed, waits aside."""
+        return sum(1 for key in self.presses if key != WAIT)
 
     @property
     def counts(self) -> bool:
@@ -170,6 +190,8 @@ class _Walk:
         self.risk: str | None = None
         self.taken: list[Choice] = []
         self.tied: Choice | None = None
+        #: The language the caller speaks: the one their words are in, else the line's.
+        self.speaks = _base(detect(task.say, least=1) or menu.language)
 
     def run(self) -> None:
         #: Menus the caller stands in, each with the options still left to try there.
@@ -200,7 +222,7 @@ class _Walk:
             seen.add(node_id)
             self.path.append(node_id)
             node = self.analysis.nodes.get(node_id)
-            if node_id in self.goals or node is None or node.type not in PASSED_THROUGH:
+            if node_id in self.goals or node is None or not self._passes(node):
                 return node_id
             self.seconds += self.line.clock.prompt(node)
             onward = [t for t, attrs in self.analysis.edges_from(node_id) if attrs["kind"] in ROUTING]
@@ -208,6 +230,13 @@ class _Walk:
                 return node_id
             node_id = onward[0]
         return node_id
+
+    def _passes(self, node: Node) -> bool:
+        """Whether the caller goes on past `node` with no choice: a message, branch or input, or a
+        self-service step that only tells or that meets the caller before their first choice."""
+        if node.type is NodeType.SELF_SERVICE:
+            return node.changes is False or not self.presses
+        return node.type in PASSED_THROUGH
 
     def _is_menu(self, node_id: str) -> bool:
         node = self.analysis.nodes.get(node_id)
@@ -218,6 +247,7 @@ class _Walk:
         node = self.analysis.nodes[menu_id]
         assert node is not None
         offered = {o.key: i for i, o in enumerate(self.line.language.offers(node.prompt))}
+        reader = self.line.speaks(node, node.prompt)  # the language its prompt is in
         found = []
         for position, (target, attrs) in enumerate(self.analysis.edges_from(menu_id)):
             option: Option | None = attrs.get("option")
@@ -225,42 +255,84 @@ class _Walk:
                 continue
             if attrs["target"].ref == "back":
                 continue
-            value = max((self.scent(self.task.say, phrase, self.line.language)
-                         for phrase in _phrases(option, node.prompt, self.line)), default=0.0)
+            phrases = _phrases(option, node.prompt, self.line)
+            if option.language:  # a choice of language: the caller's own, or nothing to them
+                value = 1.0 if _base(option.language) == self.speaks else 0.0
+            else:
+                value = max((self.scent(self.task.say, phrase, reader) for phrase in phrases), default=0.0)
             if value >= self.settings.min_scent:
-                choice = Choice(menu_id, option.key, option.label or option.key, round(value, 3), target)
+                choice = Choice(menu_id, option.key, option.label or option.key, round(value, 3), target,
+                                coverage(self.task.say, phrases, reader))
                 found.append((choice, attrs, offered.get(option.key, len(offered) + position)))
         found.sort(key=lambda c: (-c[0].scent, c[2]))
-        return [(choice, attrs) for choice, attrs, _ in found]
+        if not found and any(o.language for o in node.options):
+            return self._waits(node, above)
+        return self._fullest_first([(choice, attrs) for choice, attrs, _ in found])
+
+    def _fullest_first(self, found: list[tuple[Choice, dict]]) -> list[tuple[Choice, dict]]:
+        """Of the options that tempt as much as the best, the one whose words meet clearly more of
+        the caller's errand first (a caller weighs all they heard of an option, not one phrase)."""
+        if not found:
+            return found
+        margin, first = self.settings.tie_margin, found[0][0]
+        near = [c for c in found if first.scent - c[0].scent <= margin]
+        fullest = max(near, key=lambda c: c[0].cover)
+        if fullest[0].cover - first.cover > margin:
+            found.remove(fullest)
+            found.insert(0, fullest)
+        return found
+
+    def _waits(self, node: Node, above: set[str]) -> list[tuple[Choice, dict]]:
+        """A choice of language that offers nothing in the caller's language: they wait for the
+        menu to go on (to the line's own language, as a rule)."""
+        for kind in _WAITING:
+            for target, attrs in self.analysis.edges_from(node.id):
+                if attrs["kind"] == kind and target != node.id and target not in above:
+                    return [(Choice(node.id, WAIT, "no key pressed", 1.0, target), attrs)]
+        return []
 
     def _note_tie(self, choice: Choice, left: list[tuple[Choice, dict]]) -> None:
         """A rival as tempting as the choice, where one leads towards the goal and the other does not."""
         if self.tied is not None:
             return
-        right = choice.target in self.towards
+        right, margin = choice.target in self.towards, self.settings.tie_margin
         for rival, _ in left:
-            if choice.scent - rival.scent > self.settings.tie_margin:
+            if choice.scent - rival.scent > margin:
                 break
-            if (rival.target in self.towards) != right:
+            if choice.cover - rival.cover > margin:  # the choice speaks to clearly more of the errand
+                continue
+            if (rival.target in self.towards) != right and not self._person(choice if not right else rival):
                 self.risk = self.risk or "tie"
                 self.tied = choice if not right else rival
                 return
 
+    def _person(self, choice: Choice) -> bool:
+        """Whether an option puts the caller through to a person, who can help them on."""
+        return self.reaches_person(choice.target)
+
+    def reaches_person(self, node_id: str | None) -> bool:
+        """Whether a caller at `node_id` is put through to a person with no further choice."""
+        seen: set[str] = set()
+        while node_id is not None and node_id not in seen:
+            seen.add(node_id)
+            node = self.analysis.nodes.get(node_id)
+            if node is None or node.is_person or node.type not in PASSED_THROUGH:
+                return node is not None and node.is_person
+            node_id = next((t for t, a in self.analysis.edges_from(node_id) if a["kind"] in ROUTING), None)
+        return False
+
     def _back_out(self, frames: list[tuple[str, list[tuple[Choice, dict]]]]) -> str | None:
-        """Nothing left to try here: hear the menu out and press its way back, or give up."""
+        """Nothing left to try here: hear the menu out and press its way back, else press 0 for a
+        person, else give up."""
         menu_id, _ = frames.pop()
-        if not frames:
-            self.risk = self.risk or "no scent"
-            return None
         node = self.analysis.nodes[menu_id]
         assert node is not None
         self.seconds += self.line.clock.prompt(node)
         ups = {f for f, _ in frames}
         way = next(((t, a) for t, a in self.analysis.edges_from(menu_id)
                     if a["kind"] in CHOICE and t in ups), None)
-        if way is None:  # no key leads back: the caller can only hang up and call again
-            self.risk = self.risk or "no scent"
-            return None
+        if way is None:  # no key leads back: 0 for a person, or hang up and call again
+            return self._zero(menu_id)
         self.backed = True
         self.presses.append(way[1]["press"])
         while frames[-1][0] != way[0]:
@@ -268,9 +340,24 @@ class _Walk:
         self.path.append(way[0])
         return way[0]
 
+    def _zero(self, menu_id: str) -> str | None:
+        """The person 0 puts a caller through to, who found nothing else to press; None (they give up)
+        when 0 is not such a key here."""
+        for target, attrs in self.analysis.edges_from(menu_id):
+            if attrs["kind"] in CHOICE and attrs.get("press") == "0" and self.reaches_person(target):
+                self.presses.append("0")
+                return self._settle(target)
+        self.risk = self.risk or "no scent"
+        return None
+
     def misleading(self) -> Choice | None:
         """The first choice that left every way to the goal, else the rival of a tie."""
         return next((c for c in self.taken if c.target not in self.towards), None) or self.tied
+
+
+def _base(code: str) -> str:
+    """A language code without its region: "en-US" -> "en"."""
+    return code.split("-")[0].split("_")[0].lower()
 
 
 def _phrases(option: Option, prompt: str | None, line: LineAnalysis) -> list[str]:

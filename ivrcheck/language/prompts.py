@@ -88,7 +88,7 @@ class PromptWords:
         return re.compile(
             rf"\b(?:{_alternation(data['press'])})(?:\s+(?:{_alternation(data['between'])}))*"
             rf"\s+(?P<key>{self._keys})(?:[ \t]+(?:{_alternation(data['after'])}))?"
-            rf"(?![\w-])(?!\s+(?:{_alternation(data['not_a_key'])})\b)",
+            rf"(?![\w-])(?!\s+(?:{_alternation(data['not_a_key'])})\b){self._not_a_number}",
             re.IGNORECASE,
         )
 
@@ -99,7 +99,7 @@ class PromptWords:
         joiners = _alternation([*data.get("alternatives", ()), *data.get("filler", ())])
         return re.compile(
             rf"\s*(?:[,;]\s*)?(?:(?:{joiners})\s+)*(?P<key>{self._keys})(?![\w-])"
-            rf"(?!\s+(?:{_alternation(data['not_a_key'])})\b)",
+            rf"(?!\s+(?:{_alternation(data['not_a_key'])})\b){self._not_a_number}",
             re.IGNORECASE,
         )
 
@@ -111,6 +111,13 @@ class PromptWords:
     def waiting(self) -> tuple[re.Pattern[str], ...]:
         """Phrases that tell a caller that doing nothing is a way on ("stay on the line")."""
         return tuple(re.compile(p, re.IGNORECASE) for p in self.data.get("waiting", ()))
+
+    @property
+    def _not_a_number(self) -> str:
+        """A digit followed by more digits, spoken apart ("dial 9 1 1", "soita 1 1 2", "nine nine
+        nine"), is a number to call, not a key."""
+        digits = _alternation([w for w, k in self.word_to_key.items() if k.isdigit() and w not in DTMF])
+        return rf"(?![ \t]+(?:\d|(?:{digits}))(?![\w-]))"
 
     @property
     def _keys(self) -> str:

@@ -15,7 +15,7 @@ def task_dict(p: Prediction, path: str | None = None) -> dict[str, Any]:
     return {
         **({"file": path} if path is not None else {}),
         "say": p.task.say, "expect": list(p.expect), "path": list(p.path), "keys": list(p.presses),
-        "success": p.counts, "reaches": p.success, "direct": p.direct, "key_presses": len(p.presses),
+        "success": p.counts, "reaches": p.success, "direct": p.direct, "key_presses": p.key_presses,
         "seconds": p.seconds, "best_seconds": p.best_seconds, "end": p.end, "risk": p.risk,
         "misleading": None if wrong is None else {"menu": wrong.menu, "key": wrong.key, "label": wrong.label,
                                                  "scent": wrong.scent},
@@ -60,7 +60,7 @@ def text(tests: Sequence[TreeTest], color: bool = False) -> str:
 def _task_lines(p: Prediction) -> list[str]:
     mark = "ok  " if p.counts else "FAIL" if not p.success else "RISK"
     goal = " or ".join(p.expect)
-    presses = f"{len(p.presses)} key press{'es' if len(p.presses) != 1 else ''}"
+    presses = f"{p.key_presses} key press{'es' if p.key_presses != 1 else ''}"
     keys = f" ({', '.join(p.presses)})" if p.presses else ""
     state = f" [{p.state} hours]" if p.state else ""
     head = f'  {mark} "{p.task.say}" -> {goal}{state}'

@@ -38,9 +38,10 @@ def test_moving_an_option_deeper_reports_exact_deltas(tmp_path: Path) -> None:
     # The main prompt loses "For loans and mortgages, press 3." (6 words): 27 -> 21 words to "press 0" at 150 wpm.
     assert found.metrics["seconds_to_human"] == {"old": 10.8, "new": 8.4}
     assert found.metrics["steps_to_human"] == {"old": 1, "new": 1}
-    # Cards now has four task options besides 0, * and # (no S106); T602 on two of the line's items: wording 24.
+    # Cards now has four task options besides 0, * and # (no S106); T602 on the loan balance (the mortgage
+    # caller finds nothing and presses 0 for an advisor, who can help: a task failed, not a T602).
     assert found.score == {"old": 100, "new": 99}
-    assert sorted(f.code for f in found.new_findings) == ["T602", "T602"] and found.fixed_findings == []
+    assert [f.code for f in found.new_findings] == ["T602"] and found.fixed_findings == []
     assert found.metrics["task_success_rate"] == {"old": 1.0, "new": 0.667}
     kinds = [c.kind for c in found.changes]
     assert kinds.count("option-moved") == 1 and kinds.count("task-broken") == 2

@@ -10,7 +10,11 @@ options all reach a live person, such as "Speak to an advisor" going to the bill
 from the billing menu and to the general queue from the main menu, since being routed to
 the right team is no surprise to a caller; and a drill-down, where "Faults" opens a menu
 whose own "Faults" option reports one: the caller who follows the label twice lands where
-it promised.
+it promised. Nor are options that no caller hears in one call: menus reached only in
+different schedule states ("Call me back" in the open-hours hold menu and in the
+after-hours menu), or on branches of which a call takes one; nor an option that skips an
+input the other asks first, because the caller gave it already ("Change the delivery"
+after tracking a parcel goes straight on; from the main menu it first asks for the number).
 
 ## Why it matters
 Callers learn a menu as they go: once "Billing" has meant one thing, they expect it to
@@ -75,7 +79,8 @@ from functools import cache
 from typing import TYPE_CHECKING, Iterator
 
 from ivrcheck.findings import Problem, Severity
-from ivrcheck.model import Menu, Node, Option
+from ivrcheck.graph.walks import descendants
+from ivrcheck.model import Menu, Node, NodeType, Option
 from ivrcheck.rules.base import Settings, quote
 
 if TYPE_CHECKING:
@@ -108,6 +113,8 @@ def check(menu: Menu, line: LineAnalysis, settings: Settings) -> Iterator[Proble
         for node, option, where in group[1:]:
             if node.id == first_node.id or where & places or _both_human(line.open, group[0], (node, option, where)):
                 continue
+            if not _heard_in_one_call(line, first_node.id, node.id):
+                continue  # different schedule states, or branches a call takes one of
             if node.id in places or first_node.id in where:
                 continue  # a drill-down: "Faults" opens a menu whose "Report a fault" does the task
             if (node.id, option.key) in reported:
@@ -132,13 +139,34 @@ def _keys(words, label: str) -> list[tuple]:
 
 
 def _places(node: Node, option: Option, analysis: Analysis) -> frozenset[str]:
-    """Where the option leads, with `repeat` and `back` standing for themselves."""
+    """Where the option leads, with `repeat` and `back` standing for themselves, and where the call
+    goes on from there with no choice: an input it asks first is on the way to the same place (after
+    tracking a parcel, "Change the delivery" skips asking for its number again)."""
     ref = option.target.ref
     if ref in ("repeat", node.id):
         return frozenset({"(repeat)"})
     if ref == "back":
         return frozenset({"(back)"}) | {t for t, attrs in analysis.edges_from(node.id) if attrs.get("option") is option}
-    return frozenset({ref})
+    return frozenset(_on_the_way(analysis, ref))
+
+
+def _on_the_way(analysis: Analysis, node_id: str) -> list[str]:
+    """`node_id` and the nodes a call goes on to from it by inputs and messages, with no choice."""
+    found = [node_id]
+    while True:
+        node = analysis.nodes.get(found[-1])
+        onward = [t for t, a in analysis.edges_from(found[-1]) if a["kind"] in ("input", "next")]
+        if node is None or node.type not in (NodeType.INPUT, NodeType.MESSAGE) or len(onward) != 1 \
+                or onward[0] in found:
+            return found
+        found.append(onward[0])
+
+
+def _heard_in_one_call(line: LineAnalysis, a: str, b: str) -> bool:
+    """Whether one call can pass both menus: in some schedule state, one is reachable from the other."""
+    return any(a in state.reachable and b in state.reachable
+               and (b in descendants(state.out, a) or a in descendants(state.out, b))
+               for state in line.states.values())
 
 
 def _both_human(analysis: Analysis, first: Use, other: Use) -> bool:

@@ -9,6 +9,12 @@ word that names a task passes: "Account information", "Customer service",
 "Muuttoasiat". The list is data (`vague:` in ivrcheck/language/en.yaml, fi.yaml), see
 docs/languages.md.
 
+Not reported: a closing choice, an option that takes the caller back up to a menu they
+came through or ends the call ("Something else" after the outage notice, "Anything else"
+in a closing menu, "That's all" to goodbye). The graph decides, not the words: the
+tasks such a choice covers are named in the menu it leads back to, and a goodbye covers
+none. The same words on an option that leads to a team of its own are reported.
+
 ## Why it matters
 Callers choose by matching their goal against the words they hear. A label such as
 "Other enquiries" matches every goal a little and none well, so callers either pick it
@@ -56,6 +62,7 @@ from functools import cache
 from typing import TYPE_CHECKING, Iterator
 
 from ivrcheck.findings import Problem, Severity
+from ivrcheck.graph.closing import closing_choice
 from ivrcheck.model import Menu
 from ivrcheck.rules.base import Settings, quote
 
@@ -73,7 +80,7 @@ def check(menu: Menu, line: LineAnalysis, settings: Settings) -> Iterator[Proble
     is_vague = cache(line.language.label_words.is_vague)  # once per distinct label, not per option
     for node in menu.nodes.values():
         for option in node.options:
-            if option.label and is_vague(option.label):
+            if option.label and is_vague(option.label) and not closing_choice(line, node, option.key):
                 yield Problem(
                     option.label_span or option.span, node.id,
                     f"label {quote(option.label)} of key {quote(option.key)} in {quote(node.id)} names no task, "
@@ -81,3 +88,4 @@ def check(menu: Menu, line: LineAnalysis, settings: Settings) -> Iterator[Proble
                     "name the tasks it covers in the caller's words (\"Moving home or changing address\"), "
                     "or offer a person instead",
                 )
+

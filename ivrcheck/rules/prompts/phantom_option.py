@@ -6,7 +6,9 @@ it offers ("press 4", "paina neljä", "press the pound key") that has no option 
 menu, and an invitation to dial an extension in a menu without `dial_by_extension`.
 Quantities are not keys: "enter your four digit PIN", "choose one of the following",
 "valitse yksi seuraavista" are not offers; "In an emergency, dial 112" offers no key
-either, since a multi-digit number is not a single key.
+either, since a multi-digit number is not a single key, nor do its digits spoken apart
+("hang up and dial 9 1 1", "soita 1 1 2", "dial star 9 8"): telling callers how to reach
+the emergency services is advice to keep, not a menu key to bind.
 
 ## Why it matters
 A caller who does exactly what the prompt says and hears "that is not a valid option"

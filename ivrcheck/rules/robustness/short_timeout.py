@@ -2,7 +2,9 @@
 
 ## What it checks
 In every reachable menu and input: a `timeout` (silence before `on_timeout`) below
-`min_timeout` seconds, reported once at `defaults:` when it comes from there; and an
+`min_timeout` seconds, reported once at `defaults:` when it comes from there (not in a
+choice of language whose silence goes where one of its options does: waiting is then
+how callers choose the default language); and an
 input's `digit_timeout` (seconds allowed between two digits) below `min_digit_timeout`,
 since callers copy account and card numbers from a letter or a card a group at a time.
 In every reachable node with a prompt: a declared `speaking_rate:` (in the node's
@@ -73,7 +75,7 @@ from typing import TYPE_CHECKING, Iterator
 
 from ivrcheck.findings import Problem, Severity, Span
 from ivrcheck.language import load_language
-from ivrcheck.model import Menu, NodeType
+from ivrcheck.model import Menu, Node, NodeType
 from ivrcheck.rules.base import Settings, quote
 
 if TYPE_CHECKING:
@@ -118,7 +120,8 @@ def _timeouts(menu: Menu, line: LineAnalysis, least: float) -> Iterator[Problem]
     """Short timeouts, once per place they are written (a node, or `defaults` for all that inherit it)."""
     by_span: dict[Span, list[str]] = {}
     for node in menu.nodes.values():
-        if node.is_interactive and node.id in line.reachable and node.timeout is not None and node.timeout < least:
+        if node.is_interactive and node.id in line.reachable and node.timeout is not None and node.timeout < least \
+                and not _waiting_chooses_a_language(node):
             by_span.setdefault(node.span_of("timeout"), []).append(node.id)
     for span, nodes in by_span.items():
         first = menu.nodes[nodes[0]]
@@ -129,3 +132,11 @@ def _timeouts(menu: Menu, line: LineAnalysis, least: float) -> Iterator[Problem]
                       f"{where} {first.timeout:g} s to answer, under {least:g} s: callers who need a moment "
                       "to decide or to find a number are timed out",
                       f"use `timeout: {least:g}` or more")
+
+
+def _waiting_chooses_a_language(node: Node) -> bool:
+    """A choice of language whose silence leads where one of its languages does ("Suomeksi paina 1 tai
+    odota hetki"): a short wait is how most callers choose the line's own language, not a cut-off."""
+    if node.on_timeout is None or node.on_timeout.ref in ("repeat", "back", node.id):
+        return False
+    return any(o.language and o.target is not None and o.target.ref == node.on_timeout.ref for o in node.options)

@@ -5,6 +5,12 @@ The depth of a menu is the fewest key presses that reach it from `entry`, plus o
 rule reports the deepest menu once per file when it lies beyond `max_depth`, and says how
 many menus lie beyond the limit.
 
+Only the tree a caller browses is measured. Not counted: a menu reached only after a
+self-service step has begun the caller's errand (a guided fix that asks "did that help?"
+one step at a time after a modem restart or a line test, a menu after a booking), and a
+closing menu whose every choice goes back to a main menu, up the tree or to goodbye
+("Anything else? For the main menu, press 1"), since finding nothing depends on them.
+
 ## Why it matters
 Each level costs a prompt's worth of listening and another chance to pick wrong. Design
 guides converge on three levels at most (ISO/IEC 13714 recommends keeping the menu
@@ -60,7 +66,9 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Iterator
 
 from ivrcheck.findings import Problem, Severity
-from ivrcheck.model import Menu
+from ivrcheck.graph.closing import closing_menu
+from ivrcheck.graph.walks import steps_from
+from ivrcheck.model import Menu, NodeType
 from ivrcheck.rules.base import Settings, quote
 
 if TYPE_CHECKING:
@@ -75,7 +83,7 @@ PART = "navigation"
 
 def check(menu: Menu, line: LineAnalysis, settings: Settings) -> Iterator[Problem]:
     limit = int(settings["max_depth"])
-    steps = line.open.steps
+    steps = _browsed(line)
     beyond = [m for m in line.menus if m.id in steps and steps[m.id] + 1 > limit]
     if not beyond:
         return
@@ -85,3 +93,17 @@ def check(menu: Menu, line: LineAnalysis, settings: Settings) -> Iterator[Proble
     yield Problem(deepest.span, deepest.id,
                   f"menu {quote(deepest.id)} is {depth} levels deep, over the limit of {limit}{others}",
                   "move popular tasks up a level, merge sparse submenus, or offer a person sooner")
+
+
+def _browsed(line: LineAnalysis) -> dict[str, int]:
+    """Fewest key presses to each node of the tree callers browse in open hours: nothing past a
+    self-service step (what follows is the errand's own follow-up) and no closing menu."""
+    analysis = line.open
+
+    def browsed(node_id: str) -> bool:
+        node = analysis.nodes.get(node_id)
+        return node is not None and node.type is not NodeType.SELF_SERVICE and \
+            not closing_menu(line, analysis, node_id)
+
+    out = {n: (edges if browsed(n) else []) for n, edges in analysis.out.items()}
+    return {n: s for n, s in steps_from(out, line.menu.entry.ref).items() if browsed(n)}

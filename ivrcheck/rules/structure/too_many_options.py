@@ -4,7 +4,10 @@
 Counts the task options a menu offers: every key, every speech-only option, and
 multi-digit extension dialling as one, but not the universal navigation keys `0`, `*` and
 `#` when they do what callers expect of them everywhere (a person, repeat, back, the main
-menu), since callers do not have to remember those, nor the choices of language ("På
+menu), since callers do not have to remember those: by their words, or by where they go
+(0 to a person, with a label that names no other task: "Customer relations", "Speak with
+a technician", not "Add a person to your policy"; `#` to the menu callers reach with no
+key pressed), nor the choices of language ("På
 svenska, tryck 9"; an option with `language:` or labelled by a language alone, such as
 "In English" or "Para español"), which each caller hears as one offer for them. Above `max_options` it is a warning;
 above `error_above` an error, since a keypad has only twelve keys and a caller cannot
@@ -57,7 +60,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Iterator
 
 from ivrcheck.findings import Problem, Severity
-from ivrcheck.model import UNIVERSAL_KEYS, Menu
+from ivrcheck.model import UNIVERSAL_KEYS, Menu, Node, Option
 from ivrcheck.rules.base import Settings, quote, universal_function
 
 if TYPE_CHECKING:
@@ -75,7 +78,7 @@ def check(menu: Menu, line: LineAnalysis, settings: Settings) -> Iterator[Proble
     for node in line.menus:
         # A choice of language ("På svenska, tryck 9") is not a task either.
         tasks = {o.key for o in node.options if not o.language
-                 and (o.key not in UNIVERSAL_KEYS or universal_function(node, o, line) is None)}
+                 and (o.key not in UNIVERSAL_KEYS or not _navigation(node, o, line))}
         count = len(tasks)
         if count > limit:
             universal = len({o.key for o in node.options}) - count
@@ -84,3 +87,24 @@ def check(menu: Menu, line: LineAnalysis, settings: Settings) -> Iterator[Proble
                           f"menu {quote(node.id)} offers {count} task choices{besides}, over the limit of {limit}",
                           "group related options into submenus or move rare ones elsewhere",
                           severity=Severity.ERROR if count > hard else None)
+
+
+def _navigation(node: Node, option: Option, line: LineAnalysis) -> bool:
+    """Whether a universal key does what callers expect of it: by its words (`universal_function`),
+    or by where it goes whatever its label: 0 to a person ("Customer relations", "Speak with a
+    technician"), # or * to the line's main menu (a menu callers reach with no key pressed)."""
+    if universal_function(node, option, line) is not None:
+        return True
+    if option.key == "0":
+        return not _names_a_task(option, line) and \
+            any(a.option_reaches_human(node.id, "0", live_only=True) for a in line.states.values())
+    ref = option.target.ref if option.target is not None else None
+    target = line.menu.nodes.get(ref) if ref else None
+    return target is not None and target.is_menu and any(a.steps.get(ref) == 0 for a in line.states.values())
+
+
+def _names_a_task(option: Option, line: LineAnalysis) -> bool:
+    """Whether a label names something besides a person: a word of a task's lexicon group."""
+    reading = line.language.label_words
+    person = reading.lexicon.functions.get("person", frozenset())
+    return any(unit.concepts - person for unit in reading.units(option.label or ""))

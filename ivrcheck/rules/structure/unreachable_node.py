@@ -5,6 +5,12 @@ Starting at `entry` and following every way a call can move (options, `next`, br
 cases, `closed` targets, timeouts, invalid keys and retries), each node must be reached in
 at least one schedule state.
 
+Not reported: the `closed:` target of a person with `hours:` whom callers reach, and what
+follows it. ivrcheck walks a line with every schedule open, then with every schedule
+closed, so a person reached only while the line is open never "closes" in its walks; yet
+a caller who is put through as the team's hours end, or whose team keeps other hours than
+the line's opening branch, lands there, and rule H203 asks for that target.
+
 ## Why it matters
 An unreachable node is either dead weight or, more often, a task the designer meant
 callers to reach and forgot to link: a queue nobody is routed to, a message never played.
@@ -45,6 +51,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Iterator
 
 from ivrcheck.findings import Finding, Fix, Problem, Severity
+from ivrcheck.graph.walks import descendants
 from ivrcheck.model import Menu
 from ivrcheck.rules.edits import Source, delete_node
 from ivrcheck.rules.base import Settings, quote
@@ -60,7 +67,10 @@ PART = "robustness"
 
 
 def check(menu: Menu, line: LineAnalysis, settings: Settings) -> Iterator[Problem]:
+    fallbacks = _fallbacks(line)
     for node_id in line.unreachable:
+        if node_id in fallbacks:
+            continue
         node = menu.nodes[node_id]
         yield Problem(node.span, node_id, f"no call can reach {node.type.value} {quote(node_id)} from the entry",
                       "link to it from a menu option or `next`, or delete it")
@@ -71,3 +81,14 @@ def fix(finding: Finding, menu: Menu, line: LineAnalysis, source: Source) -> Fix
     node = menu.nodes.get(finding.node_id or "")
     edit = delete_node(source, node) if node is not None else None
     return Fix(f"delete {quote(node.id)}", (edit,), safe=False) if node is not None and edit else None
+
+
+def _fallbacks(line: LineAnalysis) -> frozenset[str]:
+    """The `closed:` targets of the people with hours that callers reach, and every node after them."""
+    found: set[str] = set()
+    for node in line.menu.nodes.values():
+        if node.is_person and node.hours is not None and node.closed is not None and node.id in line.reachable:
+            for state in line.states.values():
+                if node.closed.ref in state.out:
+                    found |= descendants(state.out, node.closed.ref)
+    return frozenset(found)

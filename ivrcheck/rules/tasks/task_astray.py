@@ -9,6 +9,17 @@ their words, reaches the goal only after backing out of a wrong menu, or faces a
 between the right option and one that leads elsewhere (a coin toss). The message names
 the option that misleads.
 
+The caller of the tree test presses the key for their own language (the language their
+words are in) at a choice of language, or waits when it offers none of theirs; passes
+through inputs, messages and self-service steps that only tell (`changes: false`, an
+outage check); weighs everything an option says (label, `say:` phrases and the prompt's
+clause for its key) and, of options that tempt alike, takes the one that meets more of
+their words; and presses 0 for a person before giving up.
+
+Not reported: a task whose caller ends with a person, by a wrong option or by 0 when
+nothing else fitted, since that person can help them on (the task still counts as failed
+in `ivrcheck tasks`); a coin toss whose other option puts the caller through to a person.
+
 ## Why it matters
 Callers choose by the words they hear, not by the designer's map. In tree tests of
 website menus, a task that many participants fail, or reach only after backtracking,
@@ -100,8 +111,17 @@ def check(menu: Menu, line: LineAnalysis, settings: Settings) -> Iterator[Proble
     for prediction in predict(menu, line, settings=TreeTest.from_mapping(settings)):
         if prediction.risk == "unreachable" or (prediction.direct and prediction.counts):
             continue
+        if _with_person(prediction, menu):  # a person can help them on: a longer call, not a lost one
+            continue
         node_id, message, remedy = explain(prediction)
         yield Problem(prediction.task.span, node_id, message, remedy, state=prediction.state)
+
+
+def _with_person(p: Prediction, menu: Menu) -> bool:
+    """Whether a task that misses its goal leaves the caller with a person (by a wrong option, or by 0
+    when nothing else matched), not at a wrong self-service step or nowhere."""
+    node = menu.nodes.get(p.end) if p.end is not None and not p.success else None
+    return node is not None and node.is_person
 
 
 def explain(p: Prediction) -> tuple[str | None, str, str]:

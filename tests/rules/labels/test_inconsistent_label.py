@@ -115,3 +115,69 @@ def test_a_drill_down_with_the_same_label_is_no_broken_promise() -> None:
                                    '  billing:\n    prompt: For faults, press 1.\n    options:\n'
                                    '      "1": {label: Faults, goto: advisor}\n  faults:')
     assert [(f.code, f.node_id) for f in lint(elsewhere, select="L303")] == [("L303", "billing")]
+
+
+SCHEDULES = """
+hours: {office: {mon-fri: "09:00-17:00"}}
+entry: start
+nodes:
+  start:
+    type: branch
+    "on": hours
+    hours: office
+    cases: {open: hold, closed: after_hours}
+  hold:
+    prompt: To wait for an advisor, press 1. To be called back, press 2.
+    options:
+      "1": {label: Wait for an advisor, goto: advisor}
+      "2": {label: Call me back, goto: callback_now}
+  after_hours:
+    prompt: To be called back tomorrow, press 2. For our hours, press 3.
+    options:
+      "2": {label: Call me back, goto: callback_tomorrow}
+      "3": {label: Opening hours, goto: hours_info}
+  advisor: {type: agent}
+  callback_now: {type: callback, confirmation: sms}
+  callback_tomorrow: {type: callback, confirmation: sms}
+  hours_info: {type: message, prompt: We are open nine to five., next: bye}
+  bye: {type: hangup}
+"""
+
+
+def test_options_heard_only_in_different_schedule_states_are_not_compared() -> None:
+    assert lint(SCHEDULES, select="L303") == []
+
+
+def test_options_one_call_can_hear_both_of_are_compared() -> None:
+    """Near miss: after hours, "Opening hours" leads on to the hold menu, so one call hears both."""
+    text = SCHEDULES.replace("next: bye}", "next: hold}")
+    assert codes_at(lint(text, select="L303")) == [At("L303", 17, 20)]
+
+
+SKIPPED_INPUT = """
+entry: main
+nodes:
+  main:
+    prompt: To track a parcel, press 1. To change a delivery, press 2.
+    options:
+      "1": {label: Track a parcel, goto: track_number}
+      "2": {label: Change the delivery, goto: change_number}
+  track_number: {type: input, prompt: Key in the parcel number., next: tracked}
+  tracked:
+    prompt: To change the delivery, press 1. For the main menu, press hash.
+    options:
+      "1": {label: Change the delivery, goto: change}
+      "#": {label: Main menu, goto: main}
+  change_number: {type: input, prompt: Key in the parcel number., next: change}
+  change: {type: self_service, changes: true}
+"""
+
+
+def test_an_option_that_skips_an_input_given_already_leads_to_the_same_place() -> None:
+    assert lint(SKIPPED_INPUT, select="L303") == []
+
+
+def test_an_option_that_skips_to_somewhere_else_is_reported() -> None:
+    """Near miss: after tracking, "Change the delivery" goes to another task, not past the input."""
+    text = SKIPPED_INPUT.replace("goto: change}", "goto: refund}") + "  refund: {type: self_service}\n"
+    assert codes_at(lint(text, select="L303")) == [At("L303", 12, 20)]

@@ -57,3 +57,41 @@ def test_message_quotes_the_label_key_and_menu() -> None:
     assert finding.node_id == "main"
     assert 'label "Muut asiat" of key "1" in "main" names no task' in finding.message
     assert "name the tasks it covers" in finding.help
+
+
+CLOSING = """
+entry: main
+nodes:
+  main:
+    prompt: For billing, press 1. For moving home, press 2.
+    options:
+      "1": {label: Billing, goto: billing}
+      "2": {label: Moving home, goto: moving}
+  billing:
+    type: self_service
+    next: anything_else
+  moving: {type: agent}
+  anything_else:
+    prompt: If you're calling about something else, press 1. If that's all, press 2.
+    options:
+      "1": {label: Something else, goto: main}
+      "2": {label: That's all, goto: goodbye}
+  goodbye: {type: hangup}
+"""
+
+
+def test_closing_choices_back_to_the_main_menu_or_goodbye_are_not_vague() -> None:
+    assert lint(CLOSING, select="L302") == []
+
+
+def test_the_same_words_on_an_option_with_a_team_of_its_own_are_vague() -> None:
+    """Near miss: "Something else" that leads to a team of its own is a catch-all task."""
+    text = CLOSING.replace("goto: main}", "goto: others}") + "  others: {type: agent}\n"
+    assert codes_at(lint(text, select="L302")) == [At("L302", 15, 20)]
+
+
+def test_a_choice_that_plays_a_message_and_comes_back_is_no_way_out() -> None:
+    """A message that returns to the menu it was chosen from: weighed once, and still vague."""
+    text = CLOSING.replace('"1": {label: Something else, goto: main}', '"1": {label: Something else, goto: info}') \
+        + "  info: {type: message, prompt: We are open nine to five., next: anything_else}\n"
+    assert codes_at(lint(text, select="L302")) == [At("L302", 15, 20)]

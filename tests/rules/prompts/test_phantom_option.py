@@ -30,6 +30,14 @@ CASES = [
     ("en near miss: quantities and phone numbers are not keys",
      menu("en", "Have your four digit PIN ready, or choose one of our online services. "
                 "In an emergency, dial 112. For cards, press 1. For an advisor, press 0."), []),
+    ("en an emergency number spoken digit by digit, beside a removed option",
+     menu("en", "If this is an emergency, hang up and dial 9 1 1. For loans, press 9. For cards, press 1. "
+                "For an advisor, press 0."), [At("P402", 5, 13)]),
+    ("en near miss: emergency numbers spoken digit by digit are not keys",
+     menu("en", "If this is an emergency, hang up and dial 9 1 1, or nine nine nine. For cards, press 1. "
+                "For an advisor, press 0."), []),
+    ("fi near miss: soita 1 1 2 is a number to call",
+     menu("fi", "Hätätilanteessa soita 1 1 2. Korttiasioissa paina 1. Asiakaspalvelijalle paina 0."), []),
     ("en near miss: a payment extension is not dial-by-extension",
      menu("en", "For cards or a payment extension, press 1. For an advisor, press 0."), []),
     ("en an extension invited without dial_by_extension",

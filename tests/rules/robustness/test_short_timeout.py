@@ -60,3 +60,36 @@ def test_messages() -> None:
     assert "callers copying 10 digits" in digits.message
     (rate,) = lint(line(main="speaking_rate: 180"), select="R507")
     assert rate.message.startswith('the prompt of "main" is played at 180 words a minute, 120% of the 150 usual for en')
+
+
+LANGUAGE_CHOICE = """
+language: fi
+entry: kieli
+nodes:
+  kieli:
+    prompt: På svenska, tryck 9. Suomeksi paina 1 tai odota hetki.
+    timeout: 3
+    on_timeout: paa
+    options:
+      "9": {label: Svenska, goto: sv_paa, language: sv}
+      "1": {label: Suomeksi, goto: paa}
+  paa: {type: agent}
+  sv_paa: {type: agent, language: sv}
+"""
+
+
+def test_a_short_wait_that_chooses_the_default_language_is_not_a_cut_off() -> None:
+    assert lint(LANGUAGE_CHOICE, select="R507") == []
+
+
+def test_a_short_wait_in_a_choice_of_language_that_leads_elsewhere_is_reported() -> None:
+    """Near miss: silence sends the caller somewhere no language option goes."""
+    text = LANGUAGE_CHOICE.replace("on_timeout: paa", "on_timeout: bye") + "  bye: {type: hangup}\n"
+    assert codes_at(lint(text, select="R507")) == [At("R507", 6, 5)]
+
+
+def test_a_short_wait_that_plays_the_choice_of_language_again_is_reported() -> None:
+    """Near miss: silence repeats the menu (as a `*` option does); it chooses no language."""
+    text = LANGUAGE_CHOICE.replace("on_timeout: paa", "on_timeout: repeat").replace(
+        '"1": {label: Suomeksi, goto: paa}', '"1": {label: Suomeksi, goto: paa}\n      "*": {label: Uudelleen, goto: repeat}')
+    assert codes_at(lint(text, select="R507")) == [At("R507", 6, 5)]

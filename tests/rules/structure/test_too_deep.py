@@ -32,3 +32,36 @@ def test_limit_is_a_setting_and_message_counts_menus_beyond() -> None:
     assert lint(chain(4), select="S105", rules={"too-deep": {"max_depth": 4}}) == []
     (finding,) = lint(chain(5), select="S105")
     assert finding.message == 'menu "m5" is 5 levels deep, over the limit of 3 (2 menus lie beyond the limit)'
+
+
+def _after(levels: int, follow_up: str) -> str:
+    """A chain whose last menu's "1" leads on to `follow_up` nodes instead of the advisor."""
+    return chain(levels).replace(f'{{label: More {levels}, goto: advisor}}', f'{{label: More {levels}, goto: step}}') \
+        + follow_up
+
+
+GUIDED = """  step: {type: self_service, prompt: I am restarting your modem., next: result}
+  result:
+    prompt: If it works now, press 1. If not, press 2.
+    options: {"1": {label: Working, goto: advisor}, "2": {label: Not working, goto: advisor}}
+"""
+CLOSING = """  step: {type: message, prompt: Your request is noted., next: anything}
+  anything:
+    prompt: For the main menu, press 1. To finish, press 2. For an advisor, press 0.
+    options: {"1": {label: Main menu, goto: m1}, "2": {label: Finish, goto: bye}, "0": {label: Advisor, goto: advisor}}
+  bye: {type: hangup}
+"""
+
+
+def test_a_guided_fix_after_a_self_service_step_is_no_level_of_the_tree() -> None:
+    assert lint(_after(3, GUIDED), select="S105") == []
+
+
+def test_a_closing_menu_is_no_level_of_the_tree() -> None:
+    assert lint(_after(3, CLOSING), select="S105") == []
+
+
+def test_a_fourth_browsing_level_after_a_message_is_still_too_deep() -> None:
+    """Near miss: a message on the way does not make the menu after it a follow-up."""
+    browsing = CLOSING.replace('"1": {label: Main menu, goto: m1}', '"1": {label: Billing, goto: advisor}')
+    assert codes_at(lint(_after(3, browsing), select="S105")) == [At("S105", 14, 3)]

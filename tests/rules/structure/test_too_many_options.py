@@ -7,7 +7,9 @@ from tests.conftest import At, codes_at, lint
 
 
 def menu(keys: str) -> str:
-    options = "\n".join(f'      "{k}": {{label: Topic {k}, goto: advisor}}' for k in keys)
+    """A menu of `keys`, each a task (0 too: "Pay a bill" names one, though it reaches a person)."""
+    options = "\n".join(f'      "{k}": {{label: {"Pay a bill" if k == "0" else f"Topic {k}"}, goto: advisor}}'
+                        for k in keys)
     return f"entry: main\nnodes:\n  main:\n    prompt: Choose.\n    options:\n{options}\n  advisor: {{type: agent}}\n"
 
 
@@ -70,6 +72,12 @@ def test_a_universal_key_used_for_a_task_counts() -> None:
     assert finding.message == 'menu "main" offers 6 task choices besides 2 navigation keys, over the limit of 5'
 
 
+def test_zero_to_a_person_is_navigation_whatever_the_team_is_called() -> None:
+    """"Customer relations" reaches a person on 0: callers expect that of 0 everywhere, not a task."""
+    text = NAVIGATION.replace("{label: Speak to an advisor, goto: advisor}", "{label: Customer relations, goto: advisor}")
+    assert lint(text, select="S106") == []
+
+
 def test_zero_labelled_as_a_task_counts_even_when_it_reaches_a_person() -> None:
     text = NAVIGATION.replace("{label: Speak to an advisor, goto: advisor}", "{label: Add a person to your policy, goto: advisor}")
     assert [f.code for f in lint(text, select="S106")] == ["S106"]
@@ -84,4 +92,12 @@ def test_choices_of_language_are_not_tasks() -> None:
         '      "9": {label: Suomi, goto: sub, language: fi}'))
     assert lint(text) and lint(text, select="S106") == []  # the menu loads; no S106
     near_miss = text.replace("label: Para español", "label: Spanish prescriptions")
+    assert [f.code for f in lint(near_miss, select="S106")] == ["S106"]
+
+
+def test_hash_to_the_main_menu_is_navigation_whatever_its_label() -> None:
+    """# labelled "Start over" goes to the menu callers reach with no key pressed: the main menu."""
+    text = NAVIGATION.replace('"#": {label: Main menu, goto: main}\n  sub', '"#": {label: Start over, goto: main}\n  sub')
+    assert lint(text, select="S106") == []
+    near_miss = text.replace('{label: Start over, goto: main}\n  sub', '{label: Start over, goto: sub}\n  sub')
     assert [f.code for f in lint(near_miss, select="S106")] == ["S106"]

@@ -43,3 +43,34 @@ def test_message_names_the_node() -> None:
     (finding,) = lint(BASE, select="S102")
     assert finding.message == 'no call can reach message "info" from the entry'
     assert finding.node_id == "info"
+
+
+OPENING_BRANCH = """
+hours: {office: {mon-fri: "08:00-20:00"}}
+entry: start
+nodes:
+  start:
+    type: branch
+    "on": hours
+    hours: office
+    cases: {open: main, closed: shut}
+  main:
+    prompt: For a new connection, press 1.
+    options:
+      "1": {label: New connection, goto: team}
+  team: {type: agent, hours: office, closed: team_callback}
+  team_callback: {type: callback, confirmation: sms, prompt: We will call you back tomorrow.}
+  bye: {type: hangup}
+  shut: {type: message, prompt: We are closed., next: bye}
+"""
+
+
+def test_the_closed_target_of_a_person_reached_only_in_open_hours_is_not_unreachable() -> None:
+    """The line branches on hours at the start; the team's callback catches callers as it closes."""
+    assert lint(OPENING_BRANCH, select="S102") == []
+
+
+def test_a_closed_target_of_a_person_no_call_reaches_is_unreachable() -> None:
+    """Near miss: with the menu option gone, neither the team nor its callback is reached."""
+    text = OPENING_BRANCH.replace('"1": {label: New connection, goto: team}', '"1": {label: New connection, goto: bye}')
+    assert sorted(f.node_id for f in lint(text, select="S102")) == ["team", "team_callback"]

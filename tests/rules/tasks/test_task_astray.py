@@ -30,15 +30,23 @@ tasks:
 
 
 def menu(two: str = "Moving home", say: str = "I moved out and got a bill for my old flat",
-         expect: str = "final_bill") -> str:
-    return BASE.format(two=two, say=say, expect=expect)
+         expect: str = "final_bill", advisor: str = "agent") -> str:
+    return BASE.format(two=two, say=say, expect=expect).replace("advisor: {type: agent}", f"advisor: {{type: {advisor}}}")
+
+
+#: The line with its 0 leading to a self-service step instead of a person.
+NO_PERSON = {"advisor": "self_service"}
 
 
 CASES = [
     ("billing promises the final bill", menu(), [At("T602", 21, 5)]),
     ("the moving option names final bills", menu(two="Moving out and final bills"), []),
     ("near miss: paying a bill is what Billing promises", menu(say="I want to pay a bill", expect="payments"), []),
-    ("nothing matches at all", menu(say="my parcel never came"), [At("T602", 21, 5)]),
+    ("nothing matches at all, and 0 is no person", menu(say="my parcel never came", **NO_PERSON),
+     [At("T602", 21, 5)]),
+    ("near miss: nothing matches, the caller presses 0 for an advisor", menu(say="my parcel never came"), []),
+    ("near miss: a wrong option that puts the caller through to a person",
+     menu(say="I moved out and want to speak to an advisor about my old flat"), []),
 ]
 
 
@@ -56,4 +64,4 @@ def test_message_names_the_misleading_option() -> None:
 
 
 def test_min_scent_is_a_setting() -> None:
-    assert lint(menu(two="Moving out and final bills"), select="T602", rules={"T602": {"min_scent": 0.9}})
+    assert lint(menu(two="Moving out and final bills", **NO_PERSON), select="T602", rules={"T602": {"min_scent": 0.9}})

@@ -1,0 +1,94 @@
+"""Which choices wind a call up (back to a main menu, up the tree, goodbye) rather than open a task.
+
+A closing menu ("Anything else? For the main menu, press 1. To finish, press 2.") and a
+closing choice ("Something else", "That's all") name no task of their own: the tasks are
+named in the menu they lead back to, and a goodbye has none. Rules that judge labels (L302)
+and the depth of the tree (S105) read them from the graph here, not from their words.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from ivrcheck.graph.build import CHOICE, ROUTING
+from ivrcheck.model import Node, NodeType
+
+if TYPE_CHECKING:
+    from ivrcheck.graph.analysis import Analysis
+    from ivrcheck.graph.line import LineAnalysis
+
+
+def closing_choice(line: LineAnalysis, node: Node, key: str) -> bool:
+    """Whether option `key` of menu `node` only winds the call up, in every state it is heard in."""
+    found = False
+    for analysis in line.states.values():
+        for target, attrs in analysis.edges_from(node.id):
+            if attrs["kind"] not in CHOICE or attrs.get("press") != key:
+                continue
+            if not _winds_up(line, analysis, node.id, target, {node.id}):
+                return False
+            found = True
+    return found
+
+
+def closing_menu(line: LineAnalysis, analysis: Analysis, node_id: str) -> bool:
+    """Whether every choice of a menu winds the call up, but for 0 to a person ("Anything else? ...
+    To speak to a nurse, press 0")."""
+    node = line.menu.nodes.get(node_id)
+    return node is not None and node.type is NodeType.MENU and bool(node.options) and \
+        _all_wind_up(line, analysis, node, {node_id})
+
+
+def _winds_up(line: LineAnalysis, analysis: Analysis, source: str, target: str, seen: set[str]) -> bool:
+    """Back to a main menu (reached with no key pressed) or up to a menu nearer the entry; goodbye;
+    or on to a closing menu; after any messages and branches on the way."""
+    target = _settled(analysis, target, seen)
+    node = analysis.nodes.get(target)
+    if node is None or target in seen:  # a way round to a menu already weighed is no way out
+        return False
+    if _upward(line, analysis, source, target):
+        return True
+    if node.type is NodeType.HANGUP or (node.type is NodeType.MESSAGE and not analysis.edges_from(target)):
+        return True
+    if node.type is not NodeType.MENU or not node.options:
+        return False
+    seen.add(target)
+    return _all_wind_up(line, analysis, node, seen)
+
+
+def _upward(line: LineAnalysis, analysis: Analysis, source: str, target: str) -> bool:
+    """Whether `target` is a main menu (reached with no key pressed) or a menu nearer the entry."""
+    node = analysis.nodes.get(target)
+    if node is None or node.type is not NodeType.MENU:
+        return False
+    here, there = analysis.steps.get(source), analysis.steps.get(target)
+    return target in line.opening_menus or there == 0 or (here is not None and there is not None and there < here)
+
+
+def _settled(analysis: Analysis, node_id: str, seen: set[str]) -> str:
+    """Where a call at `node_id` goes on by itself through messages and branches."""
+    passed: set[str] = set()
+    while node_id not in passed:
+        passed.add(node_id)
+        node = analysis.nodes.get(node_id)
+        if node is None or node.type not in (NodeType.MESSAGE, NodeType.BRANCH):
+            return node_id
+        onward = [t for t, a in analysis.edges_from(node_id) if a["kind"] in ROUTING]
+        if not onward:
+            return node_id
+        node_id = onward[0]
+    return node_id
+
+
+def _all_wind_up(line: LineAnalysis, analysis: Analysis, node: Node, seen: set[str]) -> bool:
+    """Every choice winds up (0 to a person aside), and one at least leads back into the line: a menu
+    that can only end the call is a last task ("For our website, press 1"), not a closing menu."""
+    choices = [(t, a) for t, a in analysis.edges_from(node.id) if a["kind"] in CHOICE and t != node.id]
+    back = any(_upward(line, analysis, node.id, _settled(analysis, t, seen)) for t, _ in choices)
+    return back and all(_winds_up(line, analysis, node.id, t, seen) or (a.get("press") == "0" and _is_person(analysis, t))
+                        for t, a in choices)
+
+
+def _is_person(analysis: Analysis, node_id: str) -> bool:
+    node = analysis.nodes.get(node_id)
+    return node is not None and node.is_person
