@@ -16,6 +16,7 @@ import yaml
 from ivrcheck.findings import Span
 from ivrcheck.importers.jsondoc import PLACEHOLDER
 from ivrcheck.load.source import span_of
+from ivrcheck.numbers import number_or_none
 
 #: `digit_1` ... `digit_9`, `digit_0`, `digit_star`, `digit_pound` -> the key.
 DIGITS = {**{f"digit_{d}": d for d in "0123456789"}, "digit_star": "*", "digit_pound": "#",
@@ -132,7 +133,8 @@ def value(doc: Doc, node: yaml.Node | None) -> Value:
         if isinstance(inner, yaml.MappingNode):
             if get(inner, "ms") is not None:
                 ms = doc.text(get(inner, "ms"))
-                return Value(kind, str(float(ms) / 1000) if ms and ms.replace(".", "", 1).isdigit() else ms)
+                seconds = number_or_none(ms, low=0)
+                return Value(kind, str(seconds / 1000) if seconds is not None else ms)
             return Value(kind, doc.text(get(inner, "name") or get(inner, "seconds")))
         return Value(kind, doc.text(inner))
     return Value("none")
@@ -143,10 +145,7 @@ def number(doc: Doc, node: yaml.Node | None) -> float | None:
     read = value(doc, node)
     if read.kind != "lit" or read.text is None:
         return None
-    try:
-        return float(read.text)
-    except ValueError:
-        return None
+    return number_or_none(read.text)  # type: ignore[return-value] - a float, as whole is not asked
 
 
 def audio(doc: Doc, node: yaml.Node | None) -> tuple[str | None, str | None]:

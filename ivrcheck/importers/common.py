@@ -8,7 +8,7 @@ from collections.abc import Iterable
 
 from ivrcheck.didyoumean import suggest
 from ivrcheck.findings import Finding, Span
-from ivrcheck.importers.jsondoc import PLACEHOLDER, JsonDoc, JsonError, parse
+from ivrcheck.importers.jsondoc import PLACEHOLDER, JsonDoc, JsonError, Shape, conform, get, parse
 from ivrcheck.load.codes import load_finding
 from ivrcheck.model import Menu, Node, NodeType, Option, Target
 
@@ -79,6 +79,13 @@ class Flow:
         if doc is None:
             self.syntax(error)  # type: ignore[arg-type] - parse gives an error whenever it gives no document
         return doc
+
+    def conform(self, doc: JsonDoc, shape: Shape, pointer: str = "") -> None:
+        """F019 for each value below `pointer` whose kind `shape` does not allow, taken out of the
+        document (jsondoc.conform): the reader that follows meets only the kinds it expects."""
+        for at, found in conform(get(doc.value, pointer) if pointer else doc.value, shape, pointer):
+            self.structure(doc.span(at), f"`{doc.prefix}{at}` is {found}",
+                           f"correct this value, or export the {self.title} again")
 
     def syntax(self, error: JsonError | tuple[Span, str]) -> None:
         span, message = (error.span, error.message) if isinstance(error, JsonError) else error

@@ -7,7 +7,7 @@ from typing import Any
 
 from ivrcheck.findings import Finding, Span
 from ivrcheck.importers.common import Flow, is_template, language_code, make, option, spoken, unknown_prompt
-from ivrcheck.importers.jsondoc import JsonDoc, escape, get
+from ivrcheck.importers.jsondoc import NUMBER, JsonDoc, Shape, escape, get
 from ivrcheck.model import DTMF_KEYS, Menu, NodeType, Option, Target
 
 NAME = "studio"
@@ -21,6 +21,17 @@ _OPAQUE = {"make-http-request": "an HTTP request", "run-function": "a Twilio Fun
            "capture-payments": "a payment capture", "connect-virtual-agent": "a virtual agent"}
 _PEOPLE = {"enqueue-call", "send-to-flex"}
 _PASS = {"set-variables", "update-contact", "send-message", "fork-stream"}
+#: The kinds of the values this reader reads (see jsondoc.conform).
+SHAPE: Shape = {
+    "/states": (list,), "/states/*": (dict,), "/initial_state": (str,), "/description": (str,),
+    "/friendly_name": (str,), "/states/*/name": (str,), "/states/*/type": (str,),
+    "/states/*/properties": (dict,), "/states/*/transitions": (list,), "/states/*/transitions/*": (dict,),
+    "/states/*/transitions/*/event": (str,), "/states/*/transitions/*/next": (str,),
+    "/states/*/transitions/*/conditions": (list,), "/states/*/transitions/*/conditions/*": (dict,),
+    "/states/*/transitions/*/conditions/*/arguments": (list,),
+    "/states/*/transitions/*/conditions/*/type": (str,), "/states/*/transitions/*/conditions/*/value": (str, *NUMBER),
+    "/states/*/transitions/*/conditions/*/friendly_name": (str,),
+}
 
 
 def detect(text: str, filename: str) -> bool:
@@ -42,6 +53,7 @@ def read(text: str, display: str, entry: str | None) -> tuple[Menu | None, list[
         flow.structure(doc.span(""), "no Twilio Studio flow here: no `states` list with an `initial_state`",
                        "export the flow definition (Studio > Flow > Export to JSON)")
         return flow.result(None)
+    flow.conform(doc, SHAPE, pointer)
     root = get(doc.value, pointer) if pointer else doc.value
     return flow.result(_Reader(flow, doc, pointer, root).run(entry))
 
