@@ -195,7 +195,7 @@ def tasks(
         raise fail(f'unknown format "{format}"; choose text or json')
     _debug(debug)
     resolve = _resolver(config, None, None, None, source_format, entry)
-    tests = [engine.tree_test(path, resolve(path)) for path in discover.expand(_existing(paths))]
+    tests = [engine.tree_test(path, resolve(path)) for path in discover.expand(_existing(paths), _notice)]
     _emit(report.FORMATS[format](tests), output)
     _finish([test.result for test in tests], any(test.predictions is None for test in tests))
 
@@ -233,7 +233,7 @@ def diff(
             old, new = _existing(paths or [])
             diffs = [engine.diff_files(old, new, resolve(new))]
         else:
-            files = discover.expand(_existing(paths)) if paths else [
+            files = discover.expand(_existing(paths), _notice) if paths else [
                 p for p in changed(git, Path.cwd()) if p.is_file() and discover.is_menu_file(p)]
             diffs = [engine.diff_git(git, path, resolve(path)) for path in files]
     except GitError as exc:
@@ -289,6 +289,7 @@ def render(
     """Draw a menu as a diagram: a box per menu with a row per option, findings marked, the fastest path to a
     person in bold."""
     from ivrcheck import engine
+    from ivrcheck.numbers import number_or_none
     from ivrcheck.render import Options, RenderError, format_for
     from ivrcheck.render import render as draw
     from ivrcheck.report.text import format as text
@@ -304,9 +305,9 @@ def render(
         raise fail(f'--edges is "{edges}"; choose auto or all')
     fold_depth = {"auto": None, "none": -1}.get(fold)
     if fold_depth is None and fold != "auto":
-        if not fold.isdigit() or int(fold) < 1:
-            raise fail(f'--fold is "{fold}"; use a depth of 1 or more, auto or none')
-        fold_depth = int(fold)
+        fold_depth = number_or_none(fold, whole=True, low=1, high=1000)  # type: ignore[assignment]
+        if fold_depth is None:
+            raise fail(f'--fold is "{fold[:40]}"; use a depth from 1 to 1000, auto or none')
     options = Options(state=state, root=root, depth=depth, to=to, fold=fold_depth, direction=direction.upper(),
                       edges=edges, link_base=link_base, pages=pages)
     (path,) = _existing([str(file)])
@@ -379,11 +380,16 @@ def report_command(
         raise fail(f'unknown report format "{format}"; choose html or md')
     if fmt is None:
         raise fail(f'cannot tell the report format of "{output}"; name it .html or .md, or use --format html|md')
-    run = _run(paths, config, None, None, "never", source_format, entry, stdin_filename, 1, keep=True)
     if fmt == "md":
         from ivrcheck.report import markdown as writer
     else:
         from ivrcheck.report import html as writer
+
+        try:
+            writer.source_date()  # a broken SOURCE_DATE_EPOCH is a usage error, before any work
+        except ValueError as exc:
+            raise fail(str(exc)) from None
+    run = _run(paths, config, None, None, "never", source_format, entry, stdin_filename, 1, keep=True)
     _emit(writer.format(run.inspections.values(), run.results), output)
     if output is not None and str(output) != "-":
         typer.echo(f"wrote {output} ({fmt}, {len(run.inspections)} phone line{'' if len(run.inspections) == 1 else 's'})")
@@ -443,7 +449,7 @@ def _run(paths: list[str], config: Optional[Path], select, ignore, fail_on, sour
         cfg = resolver(Path(name) if stdin_filename else Path.cwd())
         inspection = engine.inspect_text(sys.stdin.read(), cfg, name)
         return engine.Run([inspection.result], cfg.fails(inspection.result.worst()), {name: inspection})
-    files = discover.expand(_existing(paths))
+    files = discover.expand(_existing(paths), _notice)
     if not files:
         typer.echo("ivrcheck: warning: no menu files found (*.ivr.yaml, or YAML with `entry:` and `nodes:`)", err=True)
     try:
@@ -473,6 +479,11 @@ def _resolver(config: Optional[Path], select, ignore, fail_on, source_format, en
         except _config_error() as exc:
             raise fail(str(exc)) from None
     return resolve
+
+
+def _notice(message: str) -> None:
+    """A path a folder search skipped, one line on stderr."""
+    typer.echo(f"ivrcheck: warning: {message}", err=True)
 
 
 def _debug(on: bool) -> None:

@@ -17,6 +17,7 @@ from typing import Any, Callable, Iterable, Sequence
 
 from ivrcheck import __version__
 from ivrcheck.findings import FileResult
+from ivrcheck.numbers import NotANumber, read_number
 from ivrcheck.report import html_parts as parts
 from ivrcheck.report.handover import STATE_NAMES, LineReport, line_reports
 from ivrcheck.report.inline_svg import inline
@@ -84,7 +85,7 @@ def _asset(name: str) -> str:
 
 
 def _head(reports: list[LineReport]) -> str:
-    when = _date()
+    when = source_date()
     intro = (f'<header class="doc-head"><h1>Phone menu review</h1><p>{len(reports)} phone line'
              f"{'' if len(reports) == 1 else 's'} checked by ivrcheck {parts.text(__version__)} on {when}. "
              "Each line has its clarity score, the problems that matter most, the menu drawn as a diagram, "
@@ -101,12 +102,23 @@ def _head(reports: list[LineReport]) -> str:
             f'<th class="num">suggestions</th></tr></thead><tbody>{rows}</tbody></table></div>')
 
 
-def _date() -> str:
-    """Today, or the day SOURCE_DATE_EPOCH names (reproducible builds)."""
+#: The last second of the year 9999: Python's dates end there.
+_LAST_EPOCH = 253_402_300_799
+
+
+def source_date() -> str:
+    """Today, or the day SOURCE_DATE_EPOCH names (reproducible builds); ValueError, with a message for
+    the user, when it is set to something else than seconds since 1970 (the specification asks a build
+    to stop then rather than guess)."""
     epoch = os.environ.get("SOURCE_DATE_EPOCH", "")
-    if epoch.isdigit():
-        return datetime.datetime.fromtimestamp(int(epoch), datetime.timezone.utc).date().isoformat()
-    return datetime.date.today().isoformat()
+    if not epoch:
+        return datetime.date.today().isoformat()
+    try:
+        seconds = read_number(epoch, whole=True, low=0, high=_LAST_EPOCH)
+    except NotANumber as exc:
+        raise ValueError(f"SOURCE_DATE_EPOCH: {exc}; set it to seconds since 1970 (up to the year 9999), "
+                         "or unset it for today's date") from None
+    return datetime.datetime.fromtimestamp(seconds, datetime.timezone.utc).date().isoformat()
 
 
 def _section(index: int, report: LineReport, draw: Drawer, data: list[dict[str, Any]]) -> str:
