@@ -89,7 +89,7 @@ def _menu(walker: Walker, key: tuple[str, str, int], extension: Extension, first
     for step in extension.steps[first:key[2] + 1]:
         app = step.app.lower()
         found = PASS_SETS_TIMEOUT.search(step.raw) if app in PASS else None
-        timeout = float(found.group(1)) if found else timeout
+        timeout = _float(found.group(1)) if found else timeout
         if app in PROMPTS:
             (texts if app in TTS else sounds).append(step.args[0] if step.args else "")
     if wait:

@@ -11,6 +11,7 @@ from ivrcheck.findings import Finding, Span
 from ivrcheck.importers.jsondoc import PLACEHOLDER, JsonDoc, JsonError, Shape, conform, get, parse
 from ivrcheck.load.codes import load_finding
 from ivrcheck.model import Menu, Node, NodeType, Option, Target
+from ivrcheck.numbers import number_or_none
 
 #: Rules that read a prompt's words; silenced on a node whose prompt is a recording or an expression.
 PROMPT_RULES = frozenset({"P401", "P402", "P403", "P404", "P405", "P406"})
@@ -173,6 +174,14 @@ def spoken(text: object) -> str | None:
         return None
     plain = html.unescape(_SSML_TAG.sub(" ", text)) if "<" in text else text
     return " ".join(plain.split()) or None
+
+
+def number(value: object, whole: bool = False) -> float | None:
+    """A timeout or count from an export through the one number reader (ivrcheck.numbers), or None when
+    it is absent, a template placeholder, or no finite number of sensible size (`²`, `inf`, 5,000 digits)."""
+    if value is None or is_template(value):
+        return None
+    return number_or_none(value, whole=whole, low=0)
 
 
 def is_template(text: object) -> bool:

@@ -6,7 +6,8 @@ import re
 from typing import Any
 
 from ivrcheck.findings import Finding, Span
-from ivrcheck.importers.common import Flow, is_template, language_code, make, option, spoken, unknown_prompt
+from ivrcheck.importers.common import (Flow, is_template, language_code, make, number, option, spoken,
+                                       unknown_prompt)
 from ivrcheck.importers.jsondoc import NUMBER, JsonDoc, Shape, escape, get
 from ivrcheck.model import DTMF_KEYS, Menu, NodeType, Option, Target
 
@@ -176,7 +177,7 @@ class _Reader:
                                     else f"a template placeholder ({say})")
         on_timeout = self.target(name, "timeout")
         self.flow.add(make(node_id, NodeType.MENU, self.at(name), prompt=prompt, options=tuple(options),
-                           timeout=_number(props.get("timeout")), retries=0, on_timeout=on_timeout,
+                           timeout=number(props.get("timeout")), retries=0, on_timeout=on_timeout,
                            on_invalid=on_invalid, after_retries=on_timeout or on_invalid, ignore=ignore,
                            prompt_span=self.at(name, "properties", "say") if prompt else None))
 
@@ -253,10 +254,3 @@ class _Reader:
 def _label(label: object, value: str) -> str | None:
     text = str(label).strip() if label else ""
     return None if not text or text == value or text.lower().startswith(("if value", "equal to")) else text
-
-
-def _number(value: object) -> float | None:
-    try:
-        return float(value) if value is not None and not is_template(value) else None  # type: ignore[arg-type]
-    except (TypeError, ValueError):
-        return None
