@@ -53,14 +53,15 @@ def test_the_broken_file_is_named_the_others_are_checked_and_the_run_exits_3(bro
     assert result.exit_code == 3, result.output
     payload = json.loads(result.stdout)
     assert codes(payload, "b-broken.ivr.yaml") == ["F099"]
-    assert "S103" in codes(payload, "a-dead-end.ivr.yaml")  # checked after... and before the failure
+    assert "S103" in codes(payload, "a-dead-end.ivr.yaml")  # the files before and after it are checked
     assert [f["score"] for f in payload["files"] if f["path"] == "c-clean.ivr.yaml"] == [100]
     (finding,) = [f for file in payload["files"] for f in file["findings"] if f["code"] == "F099"]
     assert finding["name"] == "internal-error" and finding["severity"] == "error"
     assert (finding["line"], finding["column"]) == (1, 1)
     message = finding["message"]
     assert "KeyError: \"no such node: 'x'\"" in message
-    assert "(in tests/" not in message and "please report this at https://github.com/ivrcheck/ivrcheck/issues" in message
+    assert "(in tests/" not in message
+    assert "please report this at https://github.com/ivrcheck/ivrcheck/issues" in message
     assert "b-broken.ivr.yaml" in result.stderr and "exit 3" in result.stderr
     assert "Traceback" not in result.output
 
@@ -180,3 +181,12 @@ def test_a_failure_outside_any_file_is_one_line_and_exit_3(three_files: Path, mo
     assert exited.value.args == (3,)
     err = capsys.readouterr().err
     assert "ValueError: formatter bug" in err and "please report" in err and "Traceback" not in err
+
+
+@pytest.mark.skipif(__import__("multiprocessing").get_start_method() != "fork",
+                    reason="the injected failure reaches --jobs workers only when they are forked")
+def test_with_jobs_the_failure_comes_back_from_the_worker_as_a_finding(broken_rule: None, three_files: Path) -> None:
+    result = runner.invoke(cli.app, ["check", "-f", "json", "--jobs", "2", "."])
+    assert result.exit_code == 3, result.output
+    payload = json.loads(result.stdout)
+    assert codes(payload, "b-broken.ivr.yaml") == ["F099"] and "S103" in codes(payload, "a-dead-end.ivr.yaml")

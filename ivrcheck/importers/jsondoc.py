@@ -100,19 +100,23 @@ _KINDS = {dict: "an object", list: "a list", str: "a string", int: "a number", f
 
 
 def conform(value: Any, shape: Shape, base: str = "") -> list[tuple[str, str]]:
-    """The one boundary between an export's untrusted structure and an importer: every value at one of
-    `shape`'s patterns below `base` that is of another kind is taken out (a member removed, a list item
-    made empty, so that pointers to its siblings hold) and returned as (pointer, what was found and
-    expected). A null member stays (importers read it as absent); a null item does not. Readers then meet only the kinds they expect."""
+    """The one boundary between an export's untrusted structure and an importer.
+
+    `value` is the flow at pointer `base`. Every value at one of `shape`'s patterns that is of
+    another kind is taken out (a member removed, a list item made empty, so that pointers to its
+    siblings hold) and returned as (pointer, what was found and expected). A null member stays
+    (importers read it as absent); a null item does not. Readers then meet only the kinds they expect.
+    """
     problems: list[tuple[str, str]] = []
     for pattern, kinds in shape.items():
         *parents, last = pattern.split("/")[1:]
         frontier = [(base, value)]
         for token in parents:
-            frontier = [(f"{at}/{escape(key)}", child) for at, parent in frontier for key, child in _members(parent, token)]
+            frontier = [(f"{at}/{escape(key)}", child)
+                        for at, parent in frontier for key, child in _members(parent, token)]
         for at, parent in frontier:
             for key, child in _members(parent, last):
-                if (child is None and isinstance(parent, dict)) or (isinstance(child, kinds) and not (isinstance(child, bool) and bool not in kinds)):
+                if (child is None and isinstance(parent, dict)) or _is_kind(child, kinds):
                     continue
                 expected = " or ".join(dict.fromkeys(_KINDS[k] for k in kinds))
                 problems.append((f"{at}/{escape(key)}", f"{_kind(child)} where the export has {expected}"))
@@ -121,6 +125,11 @@ def conform(value: Any, shape: Shape, base: str = "") -> list[tuple[str, str]]:
                 else:
                     parent[key] = kinds[0]() if kinds[0] in (dict, list, str) else None
     return problems
+
+
+def _is_kind(value: Any, kinds: tuple[type, ...]) -> bool:
+    """Whether `value` is one of `kinds` (true and false are numbers to Python, not to a shape)."""
+    return isinstance(value, kinds) and (bool in kinds or not isinstance(value, bool))
 
 
 def _kind(value: Any) -> str:
