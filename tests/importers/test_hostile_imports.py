@@ -96,11 +96,29 @@ def text_of(name: str, old: str, new: str) -> str:
 LONG = "9" * 5000
 
 
+@pytest.mark.parametrize(("old", "new", "reason"), [
+    ("seconds: 6", "ms: ²", "'²' is not a number written in ASCII digits"),
+    ("seconds: 6", f"ms: {LONG}", "5,000 characters long"),
+    ("seconds: 6", "seconds: -4", "out of range"),
+    ("lit: 2", "lit: .inf", "'.inf' is not a number"),
+    ("lit: 2", "lit: 1e999", "not a finite number"),
+])
+def test_a_genesys_literal_that_is_no_number_is_f019_at_the_literal(old: str, new: str, reason: str) -> None:
+    text = text_of("genesys/documented.yaml", old, new)
+    (finding,) = [f for f in check(text, "g.yaml").findings if f.code == "F019"]
+    assert finding.message.startswith("the literal ") and reason in finding.message
+    start = text.index(new) + new.index(": ") + 2
+    assert (finding.span.line, finding.span.column) == (text[:start].count("\n") + 1,
+                                                        start - text.rfind("\n", 0, start))
+
+
+def test_a_genesys_literal_number_and_a_placeholder_are_no_finding() -> None:
+    for new in ("lit: 3", "lit: {{retries}}"):
+        text = text_of("genesys/documented.yaml", "lit: 2", new)
+        assert not [f for f in check(text, "g.yaml").findings if f.code == "F019"], new
+
+
 @pytest.mark.parametrize(("name", "display", "old", "new", "entry"), [
-    ("genesys/documented.yaml", "g.yaml", "seconds: 6", "ms: ²", None),
-    ("genesys/documented.yaml", "g.yaml", "seconds: 6", f"ms: {LONG}", None),
-    ("genesys/documented.yaml", "g.yaml", "lit: 2", "lit: .inf", None),
-    ("genesys/documented.yaml", "g.yaml", "lit: 2", "lit: 1e999", None),
     ("voicexml/bank-line.vxml", "b.vxml", 'count="3"', 'count="²"', None),
     ("asterisk/acme-support.conf", "extensions.conf", "enter-account,6,,2,5", "enter-account,²,,²,inf", "from-trunk"),
     ("freeswitch/clinic-ivr.conf.xml", "ivr.xml", "{3}", "{" + LONG + "}", None),
