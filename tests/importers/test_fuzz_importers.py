@@ -55,6 +55,13 @@ KINDS: list[Any] = [5, -1, 1.5, 0, "x", "", "²", [], {}, None, True, [[[]]], {"
 #: Raw number tokens json.dumps cannot write: placed by text substitution.
 RAW_NUMBERS = ["9" * 5000, "1e999", "-1E400", "-0", "0.0000001e-300"]
 TOKEN = re.compile(r"[^\s,()=>\"'<>/:;|\[\]{}]+")
+#: Where each format keeps its values, so that most mutations change a value and keep the syntax:
+#: XML attribute values and text, YAML scalars after a key, dialplan application arguments.
+VALUES = {
+    "xml": re.compile(r'="([^"]*)"|>([^<>]+)<'),
+    "yaml": re.compile(r":[ \t]+([^\s#{}\[\],][^\n#]*)"),
+    "dialplan": re.compile(r"[(,|=]([^,()|\n]*)"),
+}
 
 
 def fuzz(examples: int) -> settings:
@@ -141,12 +148,15 @@ def json_case(draw: st.DrawFn, text: str) -> str:
 
 
 @st.composite
-def text_case(draw: st.DrawFn, text: str, opening: str, closing: str) -> str:
-    """XML, YAML and dialplans: hostile tokens in place of values, repeated lines, nesting, line ends."""
+def text_case(draw: st.DrawFn, text: str, opening: str, closing: str, values: re.Pattern[str]) -> str:
+    """XML, YAML and dialplans: hostile tokens in place of values (and of any word), repeated lines,
+    nesting, cuts, line ends."""
     for _ in range(draw(st.integers(1, 4))):
-        how = draw(st.sampled_from(["token", "token", "token", "repeat", "nest", "cut"]))
-        if how == "token":
-            spots = [m.span() for m in TOKEN.finditer(text)]
+        how = draw(st.sampled_from(["value", "value", "value", "token", "repeat", "nest", "cut"]))
+        if how in ("value", "token"):
+            found = values.finditer(text) if how == "value" else TOKEN.finditer(text)
+            spots = [m.span(next(i for i, g in enumerate(m.groups(), 1) if g is not None) if m.groups() else 0)
+                     for m in found] or [(0, 0)]
             start, end = draw(st.sampled_from(spots))
             text = text[:start] + draw(st.sampled_from(HOSTILE)) + text[end:]
         elif how == "repeat":
@@ -179,13 +189,13 @@ def case_for(name: str) -> st.SearchStrategy[str]:
         try:
             json.loads(text)
         except ValueError:  # a template with unquoted placeholders: mutated as text
-            return text_case(text, "[", "]")
+            return text_case(text, "[", "]", VALUES["yaml"])
         return json_case(text)
     if name.endswith((".xml", ".vxml")):
-        return text_case(text, "<x>", "</x>")
+        return text_case(text, "<x>", "</x>", VALUES["xml"])
     if name.endswith(".yaml"):
-        return text_case(text, "[", "]")
-    return text_case(text, "[", "]")
+        return text_case(text, "[", "]", VALUES["yaml"])
+    return text_case(text, "[", "]", VALUES["dialplan"])
 
 
 def spans_of(menu: Menu) -> list[Span]:
