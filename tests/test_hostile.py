@@ -145,6 +145,16 @@ def test_render_options_that_are_no_number_or_no_url_are_usage_errors(tmp_path: 
     usage_error(run("render", "m.ivr.yaml", "-o", "m.dot", option, value, cwd=tmp_path), words)
 
 
+def test_a_fold_depth_and_a_link_base_that_are_fine_still_draw(tmp_path: Path) -> None:
+    (tmp_path / "m.ivr.yaml").write_text(MENU.format(target="a"))
+    result = run("render", "m.ivr.yaml", "-o", "m.svg", "--fold", "2", "--link-base", "http://[::1]:8000/menus/",
+                 cwd=tmp_path)
+    if result.returncode == 2 and "dot" in result.stderr:
+        pytest.skip("Graphviz's dot is not installed")
+    clean_exit(result)
+    assert "http://[::1]:8000/menus/m.ivr.yaml#L" in (tmp_path / "m.svg").read_text(encoding="utf-8")
+
+
 @pytest.mark.parametrize("epoch", ["253402300800", "99999999999999999999999", "soon", "²", "-5", "1e9"])
 def test_a_source_date_epoch_that_names_no_day_is_a_usage_error(tmp_path: Path, epoch: str) -> None:
     (tmp_path / "m.ivr.yaml").write_text(MENU.format(target="a"))
