@@ -257,3 +257,12 @@ def test_output_into_a_fifo_is_written_through(tmp_path: Path) -> None:
         data = json.loads(reader.read())
     process.wait(timeout=30)
     assert data["files"] and fifo.is_fifo()
+
+
+@pytest.mark.parametrize("key", ["٣", "３", "²"])
+def test_a_key_in_digits_no_keypad_has_is_no_key_and_no_crash(tmp_path: Path, key: str) -> None:
+    (tmp_path / "m.ivr.yaml").write_text(MENU.replace("For help, press 0.", f"For help, press 0. For more, press {key}."
+                                                      ).format(target="a"))
+    result = run("check", "-f", "json", "m.ivr.yaml", cwd=tmp_path)
+    clean_exit(result)
+    assert not [f for f in findings(result) if f["code"] in ("P402", "F099")]  # not read as a key at all

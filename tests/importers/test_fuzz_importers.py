@@ -47,7 +47,7 @@ FILES = sorted(p.relative_to(FIXTURES).as_posix() for p in FIXTURES.glob("*/*") 
 ENTRIES = {"asterisk/acme-support.conf": "from-trunk"}
 #: Tokens that broke readers: digits `isdigit` accepts and `int` refuses, infinities, numbers past
 #: Python's int-string limit, brackets, quotes, empty text, control and line-separator characters.
-HOSTILE = ["²", "٣", "inf", ".inf", "nan", "1e999", "-1", "0", "9" * 5000, "", "[", "{", "]]", "}", '"', "'",
+HOSTILE = ["²", "٣", "３", "inf", ".inf", "nan", "1e999", "-1", "0", "9" * 5000, "", "[", "{", "]]", "}", '"', "'",
            "<", "&", "\\", "#", "*", "&a", "\x00", "\u2028", "\x85", "{²}", "{" + "9" * 5000 + "}", "x" * 5000,
            "${x}", "{{x}}", "/^(1{99})$/", "n(", "s", "digit_²", "./x[", "true", "null", "~"]
 #: JSON values of every kind, for "a value of the wrong kind".
@@ -91,6 +91,8 @@ def _json_mutation(draw: st.DrawFn, value: Any, paths: list[tuple]) -> None:
         holder = _get(value, path[:-1])
         old = holder[path[-1]]
     except (KeyError, IndexError, TypeError):  # an earlier mutation took this path away
+        return
+    if not isinstance(holder, (dict, list)):  # ... or made its parent a string
         return
     if how == "kind":
         holder[path[-1]] = copy.deepcopy(KINDS[choice % len(KINDS)])
