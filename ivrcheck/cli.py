@@ -122,6 +122,12 @@ def check(
     entry: EntryOpt = None,
     stdin_filename: StdinNameOpt = None,
     jobs: JobsOpt = 1,
+    no_cache: Annotated[bool, typer.Option(
+        "--no-cache", envvar="IVRCHECK_NO_CACHE", rich_help_panel=INPUT, show_envvar=False,
+        help="Check every line again instead of reusing the results of unchanged ones (docs/cache.md).")] = False,
+    cache_dir: Annotated[Optional[Path], typer.Option(
+        "--cache-dir", metavar="DIR", envvar="IVRCHECK_CACHE_DIR", rich_help_panel=INPUT, show_default=False,
+        show_envvar=False, help="Where results are kept between runs (default: .ivrcheck_cache beside the config file).")] = None,
 ) -> None:
     """Check menu files and report findings; exit 1 when any reaches --fail-on."""
     from ivrcheck import report
@@ -131,8 +137,10 @@ def check(
         raise fail(f'unknown format "{fmt}"; choose one of {", ".join(sorted(report.FORMATS))}')
     if jobs < 0:
         raise fail(f"--jobs is {jobs}; use 0 (one per CPU core) or more")
+    from ivrcheck.cache import LineCache
+
     run = _run(paths, config, select, ignore, fail_on, source_format, entry, stdin_filename, jobs,
-               keep=bool(os.environ.get("GITHUB_STEP_SUMMARY")))
+               keep=bool(os.environ.get("GITHUB_STEP_SUMMARY")), cache=None if no_cache else LineCache(cache_dir))
     color = output is None and sys.stdout.isatty() and "NO_COLOR" not in os.environ
     if statistics:
         text = report.statistics(run.results)
@@ -422,7 +430,7 @@ def config_command(
 
 
 def _run(paths: list[str], config: Optional[Path], select, ignore, fail_on, source_format, entry,
-         stdin_filename: Optional[str], jobs: int, keep: bool = False):
+         stdin_filename: Optional[str], jobs: int, keep: bool = False, cache=None):
     """Resolve the paths and configs, then check every file (or standard input) through the engine."""
     from ivrcheck import discover, engine
 
@@ -441,7 +449,7 @@ def _run(paths: list[str], config: Optional[Path], select, ignore, fail_on, sour
         raise fail(str(exc)) from None
     with _progress(len(files)) as advance:
         return engine.check_paths(files, configs.__getitem__, jobs=jobs or (os.cpu_count() or 1),
-                                  progress=advance, keep=keep)
+                                  progress=advance, keep=keep, cache=cache)
 
 
 def _resolver(config: Optional[Path], select, ignore, fail_on, source_format, entry) -> Callable[[Path], object]:

@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Callable, Iterator, Sequence
 
 from ivrcheck import callers, graph, load, rules, score, suppress
+from ivrcheck.cache import LineCache, Pending
 from ivrcheck.config import Config
 from ivrcheck.discover import display_path, real_path
 from ivrcheck.findings import FileResult, Finding, sort_findings
@@ -45,6 +46,8 @@ class Line:
     fails: bool = False
     #: The root's model and analysis, when asked for (they are large to send between processes).
     inspection: Inspection | None = None
+    #: Every file the line's `file#node` targets name, read or not (what a cached result depends on).
+    referenced: frozenset[Path] = frozenset()
 
 
 @dataclass(frozen=True)
@@ -118,10 +121,41 @@ def check_line(path: Path, config: Config = Config(), display: str | None = None
 
 
 def check_paths(paths: Sequence[Path], config_for: Callable[[Path], Config], jobs: int = 1,
-                progress: Callable[[int], None] | None = None, keep: bool = False) -> Run:
-    """Check files as phone lines; a file another given file reaches is reported as part of that line."""
+                progress: Callable[[int], None] | None = None, keep: bool = False,
+                cache: LineCache | None = None) -> Run:
+    """Check files as phone lines; a file another given file reaches is reported as part of that line.
+
+    With a `cache`, a line whose files are all unchanged since a run with the same config is
+    taken from it unread (not when `keep` asks for models, which are not cached).
+    """
     configs = [config_for(p) for p in paths]
-    lines: list[Line] = []
+    lines: list[Line | None] = [None] * len(paths)
+    pending: dict[int, Pending] = {}
+    for index, (path, cfg) in enumerate(zip(paths, configs)):
+        if cache is not None and not keep:
+            lines[index], ticket = cache.lookup(path, display_path(path), cfg)
+            if ticket is not None:
+                pending[index] = ticket
+            elif progress:
+                progress(1)
+    todo = [i for i, line in enumerate(lines) if line is None]
+    for index, line in zip(todo, _check_all([paths[i] for i in todo], [configs[i] for i in todo], jobs, keep,
+                                            progress)):
+        lines[index] = line
+        if index in pending and cache is not None:
+            cache.store(pending[index], paths[index], line, line.parts, line.referenced)
+    reported = _reported([line for line in lines if line is not None])
+    merged: dict[str, list[FileResult]] = {}
+    for line in reported:
+        for name, result in line.results.items():
+            merged.setdefault(name, []).append(result)
+    inspections = {line.inspection.result.path: line.inspection for line in reported if line.inspection}
+    return Run([_union(results) for results in merged.values()], any(line.fails for line in reported), inspections)
+
+
+def _check_all(paths: list[Path], configs: list[Config], jobs: int, keep: bool,
+               progress: Callable[[int], None] | None) -> Iterator[Line]:
+    """Check each file as a line, in order, in worker processes when `jobs` asks for them."""
     if jobs > 1 and len(paths) > 1:
         from concurrent.futures import ProcessPoolExecutor  # only --jobs needs a process pool
 
@@ -129,21 +163,15 @@ def check_paths(paths: Sequence[Path], config_for: Callable[[Path], Config], job
             chunk = max(1, len(paths) // (jobs * 4))
             for line in pool.map(check_line, paths, configs, [None] * len(paths), [keep] * len(paths),
                                  chunksize=chunk):
-                lines.append(line)
                 if progress:
                     progress(1)
-    else:
-        for path, cfg in zip(paths, configs):
-            lines.append(check_line(path, cfg, keep=keep))
-            if progress:
-                progress(1)
-    reported = _reported(lines)
-    merged: dict[str, list[FileResult]] = {}
-    for line in reported:
-        for name, result in line.results.items():
-            merged.setdefault(name, []).append(result)
-    inspections = {line.inspection.result.path: line.inspection for line in reported if line.inspection}
-    return Run([_union(results) for results in merged.values()], any(line.fails for line in reported), inspections)
+                yield line
+        return
+    for path, cfg in zip(paths, configs):
+        line = check_line(path, cfg, keep=keep)
+        if progress:
+            progress(1)
+        yield line
 
 
 def _reported(lines: list[Line]) -> list[Line]:
@@ -197,7 +225,7 @@ def _check(phone: PhoneLine, config: Config, keep: bool) -> Line:
     results = {f.display: _result(f, kept, f is root, analysis, extra, limits) for f in phone.files}
     fails = any(config.fails(r.worst()) for r in results.values())
     inspection = Inspection(results[root.display], menu, analysis) if keep else None
-    return Line(root.path, results, parts, fails, inspection)
+    return Line(root.path, results, parts, fails, inspection, phone.referenced)
 
 
 def _kept(findings: list[Finding], file: LoadedFile, config: Config) -> list[Finding]:

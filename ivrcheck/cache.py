@@ -1,0 +1,207 @@
+"""Results kept across runs, so CI on a repository of many lines re-checks only the lines that changed.
+
+Like ruff's and mypy's caches: an entry holds one phone line's results, found by the root file,
+the config in force, ivrcheck itself and the data it reads; it is used only while every file
+of the line still has the content it had (a size and modification time that have not moved,
+or else the same SHA-256), and no file the line names but could not read has appeared since.
+Unchanged files are not read at all. Entries live in `.ivrcheck_cache/` beside the config
+file (the working folder when there is none) or in `--cache-dir`; each is written atomically,
+and a cache that cannot be read or written is skipped, never an error. See docs/cache.md.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import enum
+import hashlib
+import os
+import pickle
+import re
+import sys
+import time
+from functools import lru_cache
+from pathlib import Path
+from typing import Any, Iterable
+
+from ivrcheck import __version__
+from ivrcheck.config import Config
+from ivrcheck.discover import is_regular_file, real_path
+from ivrcheck.fileio import atomic_write
+
+#: The folder's name when it sits beside a config file or in the working folder.
+FOLDER = ".ivrcheck_cache"
+#: Bumped when an entry's layout changes, so old entries are simply not found.
+LAYOUT = "1"
+#: A file modified this recently when its entry is written may change again within the same
+#: clock tick; its size and time are then not trusted and its content is compared instead.
+_RACY_NS = 2_000_000_000
+#: Where libvoikko looks for dictionaries (its readings of Finnish depend on the one installed).
+_VOIKKO_PLACES = ("/usr/lib/voikko", "/usr/share/voikko", "/usr/local/lib/voikko", "/usr/local/share/voikko",
+                  "~/.voikko", "/usr/lib/x86_64-linux-gnu/voikko", "/usr/lib/aarch64-linux-gnu/voikko")
+#: Environment variables that change what the language readers do.
+_ENVIRONMENT = ("IVRCHECK_NO_VOIKKO", "IVRCHECK_NO_WORDNET", "WORDNET_DIR")
+
+#: A file as its entry remembers it: size, modification time (ns) and content digest.
+Stamp = tuple[int, int, str]
+
+
+@dataclasses.dataclass
+class Pending:
+    """A line not found in the cache: where its entry goes and the root as it was before the check."""
+
+    entry: Path
+    before: os.stat_result | None
+
+
+class LineCache:
+    """Phone-line results on disk, one entry per root file, config and working folder."""
+
+    def __init__(self, folder: Path | None = None) -> None:
+        #: `--cache-dir`; None puts the cache beside each file's config.
+        self.folder = folder
+        self._prepared: set[Path] = set()
+
+    def lookup(self, path: Path, display: str, config: Config) -> tuple[Any, Pending | None]:
+        """The stored result of the line rooted at `path` if still valid, else (None, what `store` needs)."""
+        entry = self._entry(path, display, config)
+        try:
+            before: os.stat_result | None = os.stat(path)
+        except OSError:
+            before = None
+        try:
+            stored = pickle.loads(entry.read_bytes())
+        except Exception:  # noqa: BLE001 - a missing, truncated or foreign entry is only a miss
+            return None, Pending(entry, before)
+        if _still_valid(stored):
+            return stored["result"], None
+        return None, Pending(entry, before)
+
+    def store(self, pending: Pending, root: Path, result: Any, files: Iterable[Path],
+              referenced: Iterable[Path]) -> None:
+        """Keep a line's result: `files` are every file it read, `referenced` every file its targets name."""
+        try:
+            if pending.before is None or not _same_stat(os.stat(root), pending.before):
+                return  # the root changed while it was checked: the result may be of neither version
+            now = time.time_ns()
+            stamps = {str(p): _stamp(p, now) for p in {real_path(root), *files}}
+            absent = sorted(str(p) for p in set(referenced) if str(p) not in stamps and not is_regular_file(p))
+            payload = pickle.dumps({"files": stamps, "absent": absent, "result": result},
+                                   protocol=pickle.HIGHEST_PROTOCOL)
+            self._prepare(pending.entry.parent.parent)
+            atomic_write(pending.entry, payload)
+        except (OSError, pickle.PicklingError):
+            return  # a read-only checkout or a full disk: the run goes on uncached
+
+    def _entry(self, path: Path, display: str, config: Config) -> Path:
+        folder = self.folder or (real_path(config.source).parent if config.source else Path.cwd()) / FOLDER
+        key = hashlib.sha256(repr((_fingerprint(), _canonical(config), os.getcwd(), display,
+                                   str(real_path(path)))).encode("utf-8")).hexdigest()
+        return folder / f"lines-{LAYOUT}" / f"{key}.pickle"
+
+    def _prepare(self, folder: Path) -> None:
+        """Make the folder, marked as a cache for backup tools and ignored by git, once per run."""
+        if folder in self._prepared:
+            return
+        (folder / f"lines-{LAYOUT}").mkdir(parents=True, exist_ok=True)
+        if not (folder / ".gitignore").exists():
+            atomic_write(folder / ".gitignore", "# Made by ivrcheck: results kept between runs.\n*\n")
+        if not (folder / "CACHEDIR.TAG").exists():
+            atomic_write(folder / "CACHEDIR.TAG", "Signature: 8a477f597d28d172789f06886806bc55\n"
+                                                  "# This folder is ivrcheck's cache (https://bford.info/cachedir/).\n")
+        self._prepared.add(folder)
+
+
+def digest(path: Path) -> str:
+    """The SHA-256 of a file's bytes (the one place the cache reads a file)."""
+    with open(path, "rb") as handle:
+        return hashlib.file_digest(handle, "sha256").hexdigest()
+
+
+def _stamp(path: Path, now: int) -> Stamp:
+    """Size, time and digest; size and time are left out (-1) when too recent to be trusted."""
+    info = os.stat(path)
+    recent = now - info.st_mtime_ns < _RACY_NS
+    return (-1, -1, digest(path)) if recent else (info.st_size, info.st_mtime_ns, digest(path))
+
+
+def _still_valid(stored: dict[str, Any]) -> bool:
+    """Every file read has its content still, and no named file that was missing has appeared."""
+    for name, (size, mtime, sha) in stored["files"].items():
+        try:
+            info = os.stat(name)
+        except OSError:
+            return False
+        if (info.st_size, info.st_mtime_ns) != (size, mtime) and digest(Path(name)) != sha:
+            return False
+    return not any(is_regular_file(Path(name)) for name in stored["absent"])
+
+
+def _same_stat(one: os.stat_result, other: os.stat_result) -> bool:
+    return (one.st_size, one.st_mtime_ns, one.st_ino) == (other.st_size, other.st_mtime_ns, other.st_ino)
+
+
+def _canonical(value: Any) -> Any:
+    """A config as nested tuples whose repr does not depend on set order or hash seeds."""
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        return (type(value).__name__, *((f.name, _canonical(getattr(value, f.name)))
+                                        for f in dataclasses.fields(value)))
+    if isinstance(value, dict):
+        return ("dict", *sorted(((_canonical(k), _canonical(v)) for k, v in value.items()), key=repr))
+    if isinstance(value, (set, frozenset)):
+        return ("set", *sorted((_canonical(v) for v in value), key=repr))
+    if isinstance(value, (list, tuple)):
+        return tuple(_canonical(v) for v in value)
+    if isinstance(value, enum.Enum):
+        return value.value
+    if isinstance(value, re.Pattern):
+        return value.pattern
+    return value
+
+
+@lru_cache(maxsize=1)
+def _fingerprint() -> tuple[Any, ...]:
+    """ivrcheck itself (its version, and every file of the package, which a checkout edits without a new
+    version), the libraries whose results it reports, and the installed language data."""
+    package = Path(__file__).resolve().parent
+    own = sorted(_stat_tree(package))
+    libraries = tuple(_library(name) for name in ("networkx", "yaml", "rapidfuzz", "snowballstemmer", "libvoikko"))
+    environment = tuple(os.environ.get(name) for name in _ENVIRONMENT)
+    from ivrcheck.language import wordnet
+
+    words = wordnet.folder()
+    data = sorted(_stat_tree(words) if words else []) + sorted(
+        item for place in _VOIKKO_PLACES for item in _stat_tree(Path(place).expanduser()))
+    return (LAYOUT, __version__, sys.version, own, libraries, environment, data)
+
+
+def _library(name: str) -> tuple[str, str | None]:
+    """A library's version, from the module when it is loaded, else from where it is installed."""
+    module = sys.modules.get(name)
+    if module is not None and getattr(module, "__version__", None):
+        return name, str(module.__version__)
+    from importlib.util import find_spec
+
+    try:
+        spec = find_spec(name)
+    except (ImportError, ValueError):
+        return name, None
+    origin = spec.origin if spec else None
+    if origin is None or not os.path.exists(origin):
+        return name, None
+    info = os.stat(origin)
+    return name, f"{origin}:{info.st_size}:{info.st_mtime_ns}"
+
+
+def _stat_tree(folder: Path) -> list[tuple[str, int, int]]:
+    """Every file under a folder (bytecode left out) with its size and modification time."""
+    found = []
+    for where, folders, names in os.walk(folder):
+        folders[:] = [f for f in folders if f != "__pycache__"]
+        for name in names:
+            path = os.path.join(where, name)
+            try:
+                info = os.stat(path)
+            except OSError:
+                continue
+            found.append((path, info.st_size, info.st_mtime_ns))
+    return found
