@@ -60,6 +60,8 @@ class LineCache:
         #: `--cache-dir`; None puts the cache beside each file's config.
         self.folder = folder
         self._prepared: set[Path] = set()
+        #: id(config) -> (the config, kept alive so its id is not reused; its digest).
+        self._configs: dict[int, tuple[Config, str]] = {}
 
     def lookup(self, path: Path, display: str, config: Config) -> tuple[Any, Pending | None]:
         """The stored result of the line rooted at `path` if still valid, else (None, what `store` needs)."""
@@ -94,9 +96,17 @@ class LineCache:
 
     def _entry(self, path: Path, display: str, config: Config) -> Path:
         folder = self.folder or (real_path(config.source).parent if config.source else Path.cwd()) / FOLDER
-        key = hashlib.sha256(repr((_fingerprint(), _canonical(config), os.getcwd(), display,
+        key = hashlib.sha256(repr((_fingerprint(), self._config_digest(config), os.getcwd(), display,
                                    str(real_path(path)))).encode("utf-8")).hexdigest()
         return folder / f"lines-{LAYOUT}" / f"{key}.pickle"
+
+    def _config_digest(self, config: Config) -> str:
+        """The config's digest, worked out once per config object (files of one folder share one)."""
+        known = self._configs.get(id(config))
+        if known is None or known[0] is not config:
+            known = (config, hashlib.sha256(repr(_canonical(config)).encode("utf-8")).hexdigest())
+            self._configs[id(config)] = known
+        return known[1]
 
     def _prepare(self, folder: Path) -> None:
         """Make the folder, marked as a cache for backup tools and ignored by git, once per run."""
@@ -159,9 +169,9 @@ def _canonical(value: Any) -> Any:
 
 
 @lru_cache(maxsize=1)
-def _fingerprint() -> tuple[Any, ...]:
-    """ivrcheck itself (its version, and every file of the package, which a checkout edits without a new
-    version), the libraries whose results it reports, and the installed language data."""
+def _fingerprint() -> str:
+    """A digest of ivrcheck itself (its version, and every file of the package, which a checkout edits
+    without a new version), the libraries whose results it reports, and the installed language data."""
     package = Path(__file__).resolve().parent
     own = sorted(_stat_tree(package))
     libraries = tuple(_library(name) for name in ("networkx", "yaml", "rapidfuzz", "snowballstemmer", "libvoikko"))
@@ -171,7 +181,8 @@ def _fingerprint() -> tuple[Any, ...]:
     words = wordnet.folder()
     data = sorted(_stat_tree(words) if words else []) + sorted(
         item for place in _VOIKKO_PLACES for item in _stat_tree(Path(place).expanduser()))
-    return (LAYOUT, __version__, sys.version, own, libraries, environment, data)
+    described = repr((LAYOUT, __version__, sys.version, own, libraries, environment, data))
+    return hashlib.sha256(described.encode("utf-8")).hexdigest()
 
 
 def _library(name: str) -> tuple[str, str | None]:

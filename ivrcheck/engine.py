@@ -143,7 +143,7 @@ def check_paths(paths: Sequence[Path], config_for: Callable[[Path], Config], job
                                             progress)):
         lines[index] = line
         if index in pending and cache is not None:
-            cache.store(pending[index], paths[index], line, line.parts, line.referenced)
+            cache.store(pending[index], paths[index], _cacheable(line), line.parts, line.referenced)
     reported = _reported([line for line in lines if line is not None])
     merged: dict[str, list[FileResult]] = {}
     for line in reported:
@@ -174,6 +174,16 @@ def _check_all(paths: list[Path], configs: list[Config], jobs: int, keep: bool,
         yield line
 
 
+def _cacheable(line: Line) -> Line:
+    """A line as the cache keeps it: a line of one file drops its score's measures, which only
+    re-score a file that several lines reach (see _union), and are most of what a result holds."""
+    if line.parts:
+        return line
+    slim = {name: replace(r, clarity=replace(r.clarity, facts=None)) if r.clarity is not None else r
+            for name, r in line.results.items()}
+    return replace(line, results=slim)
+
+
 def _reported(lines: list[Line]) -> list[Line]:
     """The lines to report: those whose root no other line reaches, then, for files that only
     reach each other in a cycle, the first not yet covered, in the order given."""
@@ -193,7 +203,8 @@ def _union(results: list[FileResult]) -> FileResult:
         return results[0]
     findings = sort_findings(f for r in results for f in r.findings)
     first = next((r for r in results if r.metrics is not None), results[0])
-    measured = next((r.clarity.facts for r in results if r.clarity is not None), None)
+    measured = next((r.clarity.facts for r in results if r.clarity is not None and r.clarity.facts is not None),
+                    None)
     if measured is None:
         return FileResult(first.path, tuple(findings), first.metrics)
     clarity = score.clarity(findings, measured)
