@@ -137,10 +137,8 @@ def check(
         raise fail(f'unknown format "{fmt}"; choose one of {", ".join(sorted(report.FORMATS))}')
     if jobs < 0:
         raise fail(f"--jobs is {jobs}; use 0 (one per CPU core) or more")
-    from ivrcheck.cache import LineCache
-
     run = _run(paths, config, select, ignore, fail_on, source_format, entry, stdin_filename, jobs,
-               keep=bool(os.environ.get("GITHUB_STEP_SUMMARY")), cache=None if no_cache else LineCache(cache_dir))
+               keep=bool(os.environ.get("GITHUB_STEP_SUMMARY")), cache=None if no_cache else _cache(cache_dir))
     color = output is None and sys.stdout.isatty() and "NO_COLOR" not in os.environ
     if statistics:
         text = report.statistics(run.results)
@@ -427,6 +425,12 @@ def config_command(
 
     (found,) = _existing([str(path)])
     typer.echo(describe(_resolver(config, None, None, None, None, None)(found)))
+
+
+def _cache(folder: Optional[Path]):
+    from ivrcheck.cache import LineCache  # hashing and pickling are loaded only when the cache is on
+
+    return LineCache(folder)
 
 
 def _run(paths: list[str], config: Optional[Path], select, ignore, fail_on, source_format, entry,

@@ -11,7 +11,6 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Callable, Iterator, Sequence
 
 from ivrcheck import callers, graph, load, rules, score, suppress
-from ivrcheck.cache import LineCache, Pending
 from ivrcheck.config import Config
 from ivrcheck.discover import display_path, real_path
 from ivrcheck.findings import FileResult, Finding, sort_findings
@@ -22,6 +21,7 @@ from ivrcheck.load import LoadedFile, PhoneLine
 from ivrcheck.model import Menu
 
 if TYPE_CHECKING:
+    from ivrcheck.cache import LineCache, Pending
     from ivrcheck.callers.diff import Diff
 
 
