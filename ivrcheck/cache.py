@@ -74,9 +74,12 @@ class LineCache:
             stored = pickle.loads(entry.read_bytes())
         except Exception:  # noqa: BLE001 - a missing, truncated or foreign entry is only a miss
             return None, Pending(entry, before)
-        if _still_valid(stored):
-            return stored["result"], None
-        return None, Pending(entry, before)
+        fresh = _still_valid(stored)
+        if fresh is None:
+            return None, Pending(entry, before)
+        if fresh != stored["files"]:  # same bytes, new times (a fresh checkout): remember the new times
+            self._write(entry, {**stored, "files": fresh})
+        return stored["result"], None
 
     def store(self, pending: Pending, root: Path, result: Any, files: Iterable[Path],
               referenced: Iterable[Path]) -> None:
@@ -87,10 +90,15 @@ class LineCache:
             now = time.time_ns()
             stamps = {str(p): _stamp(p, now) for p in {real_path(root), *files}}
             absent = sorted(str(p) for p in set(referenced) if str(p) not in stamps and not is_regular_file(p))
-            payload = pickle.dumps({"files": stamps, "absent": absent, "result": result},
-                                   protocol=pickle.HIGHEST_PROTOCOL)
-            self._prepare(pending.entry.parent.parent)
-            atomic_write(pending.entry, payload)
+        except OSError:
+            return
+        self._write(pending.entry, {"files": stamps, "absent": absent, "result": result})
+
+    def _write(self, entry: Path, content: dict[str, Any]) -> None:
+        try:
+            payload = pickle.dumps(content, protocol=pickle.HIGHEST_PROTOCOL)
+            self._prepare(entry.parent.parent)
+            atomic_write(entry, payload)
         except (OSError, pickle.PicklingError):
             return  # a read-only checkout or a full disk: the run goes on uncached
 
@@ -128,22 +136,32 @@ def digest(path: Path) -> str:
 
 
 def _stamp(path: Path, now: int) -> Stamp:
-    """Size, time and digest; size and time are left out (-1) when too recent to be trusted."""
+    """A file's size, time and digest, the time taken before the content is read."""
     info = os.stat(path)
-    recent = now - info.st_mtime_ns < _RACY_NS
-    return (-1, -1, digest(path)) if recent else (info.st_size, info.st_mtime_ns, digest(path))
+    return _stamped(info, digest(path), now)
 
 
-def _still_valid(stored: dict[str, Any]) -> bool:
-    """Every file read has its content still, and no named file that was missing has appeared."""
-    for name, (size, mtime, sha) in stored["files"].items():
+def _stamped(info: os.stat_result, sha: str, now: int) -> Stamp:
+    """Size and time are left out (-1) when too recent to be trusted."""
+    return (-1, -1, sha) if now - info.st_mtime_ns < _RACY_NS else (info.st_size, info.st_mtime_ns, sha)
+
+
+def _still_valid(stored: dict[str, Any]) -> dict[str, Stamp] | None:
+    """The files' stamps as they are now if every file read has its content still and no named
+    file that was missing has appeared; else None."""
+    now = time.time_ns()
+    fresh = {}
+    for name, stamp in stored["files"].items():
         try:
             info = os.stat(name)
         except OSError:
-            return False
-        if (info.st_size, info.st_mtime_ns) != (size, mtime) and digest(Path(name)) != sha:
-            return False
-    return not any(is_regular_file(Path(name)) for name in stored["absent"])
+            return None
+        if (info.st_size, info.st_mtime_ns) != stamp[:2]:
+            if digest(Path(name)) != stamp[2]:
+                return None
+            stamp = _stamped(info, stamp[2], now)
+        fresh[name] = stamp
+    return None if any(is_regular_file(Path(name)) for name in stored["absent"]) else fresh
 
 
 def _same_stat(one: os.stat_result, other: os.stat_result) -> bool:

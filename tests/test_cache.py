@@ -83,9 +83,12 @@ def test_a_touched_but_unchanged_file_is_hashed_not_checked(
         lines: list[Path], tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     first = run(lines, tmp_path / "cache")
     reads = Reads(monkeypatch)
-    os.utime(lines[0])  # a fresh checkout gives every file a new time and the same bytes
+    settle(lines[0])  # a fresh checkout gives every file a new time and the same bytes
     assert run(lines, tmp_path / "cache") == first
     assert reads.loaded == [] and reads.hashed == [lines[0].name]
+    reads.clear()
+    assert run(lines, tmp_path / "cache") == first  # the entry took the new time: nothing is read again
+    assert reads.loaded == [] and reads.hashed == []
 
 
 def line_files(tmp_path: Path) -> tuple[Path, Path]:
