@@ -38,6 +38,9 @@ _RACY_NS = 2_000_000_000
 #: Where libvoikko looks for dictionaries (its readings of Finnish depend on the one installed).
 _VOIKKO_PLACES = ("/usr/lib/voikko", "/usr/share/voikko", "/usr/local/lib/voikko", "/usr/local/share/voikko",
                   "~/.voikko", "/usr/lib/x86_64-linux-gnu/voikko", "/usr/lib/aarch64-linux-gnu/voikko")
+#: Libraries whose behaviour reaches the findings: module name, distribution name (lower case).
+_LIBRARIES = (("networkx", "networkx"), ("yaml", "pyyaml"), ("rapidfuzz", "rapidfuzz"),
+              ("snowballstemmer", "snowballstemmer"), ("libvoikko", "libvoikko"))
 #: Environment variables that change what the language readers do.
 _ENVIRONMENT = ("IVRCHECK_NO_VOIKKO", "IVRCHECK_NO_WORDNET", "WORDNET_DIR")
 
@@ -71,7 +74,8 @@ class LineCache:
         except OSError:
             before = None
         try:
-            stored = pickle.loads(entry.read_bytes())
+            with open(entry, "rb") as handle:
+                stored = _Reader(handle).load()
         except Exception:  # noqa: BLE001 - a missing, truncated or foreign entry is only a miss
             return None, Pending(entry, before)
         fresh = _still_valid(stored)
@@ -127,6 +131,20 @@ class LineCache:
             atomic_write(folder / "CACHEDIR.TAG", "Signature: 8a477f597d28d172789f06886806bc55\n"
                                                   "# This folder is ivrcheck's cache (https://bford.info/cachedir/).\n")
         self._prepared.add(folder)
+
+
+class _Reader(pickle.Unpickler):
+    """Reads an entry, building only ivrcheck's own result types and paths: an entry planted by
+    someone else cannot make the reader call anything (see docs/cache.md)."""
+
+    def find_class(self, module: str, name: str) -> Any:
+        found = super().find_class(module, name)
+        if module == "pathlib" and name in ("Path", "PosixPath", "WindowsPath"):
+            return found
+        if module.startswith("ivrcheck.") and isinstance(found, type) and (
+                dataclasses.is_dataclass(found) or issubclass(found, enum.Enum)):
+            return found
+        raise pickle.UnpicklingError(f"an entry may not hold {module}.{name}")
 
 
 def digest(path: Path) -> str:
@@ -188,37 +206,48 @@ def _canonical(value: Any) -> Any:
 
 @lru_cache(maxsize=1)
 def _fingerprint() -> str:
-    """A digest of ivrcheck itself (its version, and every file of the package, which a checkout edits
-    without a new version), the libraries whose results it reports, and the installed language data."""
+    """A digest of ivrcheck itself (its version, and the content of every file of the package, which a
+    checkout edits without a new version), the libraries whose results it reports, and the installed
+    language data. Content, not times, so that a fresh install of the same ivrcheck in CI finds the
+    cache it restored."""
     package = Path(__file__).resolve().parent
-    own = sorted(_stat_tree(package))
-    libraries = tuple(_library(name) for name in ("networkx", "yaml", "rapidfuzz", "snowballstemmer", "libvoikko"))
+    own = hashlib.sha256()
+    for path, _, _ in sorted(_stat_tree(package)):
+        own.update(f"{os.path.relpath(path, package)}\0".encode("utf-8"))
+        with open(path, "rb") as handle:
+            own.update(handle.read())
+    libraries = tuple(_library(name, dist) for name, dist in _LIBRARIES)
     environment = tuple(os.environ.get(name) for name in _ENVIRONMENT)
     from ivrcheck.language import wordnet
 
     words = wordnet.folder()
     data = sorted(_stat_tree(words) if words else []) + sorted(
         item for place in _VOIKKO_PLACES for item in _stat_tree(Path(place).expanduser()))
-    described = repr((LAYOUT, __version__, sys.version, own, libraries, environment, data))
+    described = repr((LAYOUT, __version__, sys.version, own.hexdigest(), libraries, environment, data))
     return hashlib.sha256(described.encode("utf-8")).hexdigest()
 
 
-def _library(name: str) -> tuple[str, str | None]:
-    """A library's version, from the module when it is loaded, else from where it is installed."""
+def _library(name: str, dist: str) -> str | None:
+    """A library's version: from the module when it is loaded, else from the name of the
+    `.dist-info` folder installed beside it (reading package metadata costs a tenth of a second)."""
     module = sys.modules.get(name)
     if module is not None and getattr(module, "__version__", None):
-        return name, str(module.__version__)
+        return str(module.__version__)
     from importlib.util import find_spec
 
     try:
         spec = find_spec(name)
     except (ImportError, ValueError):
-        return name, None
-    origin = spec.origin if spec else None
-    if origin is None or not os.path.exists(origin):
-        return name, None
-    info = os.stat(origin)
-    return name, f"{origin}:{info.st_size}:{info.st_mtime_ns}"
+        return None
+    if spec is None or not spec.origin or not os.path.exists(spec.origin):
+        return None
+    origin = Path(spec.origin)
+    site = origin.parent.parent if origin.name == "__init__.py" else origin.parent
+    try:
+        return next((entry for entry in sorted(os.listdir(site))
+                     if entry.lower().startswith(f"{dist}-") and entry.endswith(".dist-info")), str(origin))
+    except OSError:
+        return str(origin)
 
 
 def _stat_tree(folder: Path) -> list[tuple[str, int, int]]:
