@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from benchmarks.linegen import repository
+from benchmarks.linegen import realistic_line, repository
 from ivrcheck import cache, engine
 from ivrcheck.cache import LineCache
 from ivrcheck.cli import app
@@ -160,3 +160,27 @@ def test_the_cache_folder_sits_beside_the_config_and_no_cache_writes_none(
     warm = runner.invoke(app, ["check", "-f", "json", str(main)])
     assert json.loads(plain.output) == json.loads(cold.output) == json.loads(warm.output)
     assert len(list((tmp_path / ".ivrcheck_cache").glob("lines-*/*.pickle"))) == 1
+
+
+def test_an_edit_within_the_same_clock_tick_is_not_missed(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A file written just before the run may change again with the same size and time: it is compared by content."""
+    path = tmp_path / "line.ivr.yaml"
+    path.write_text(realistic_line(14), encoding="utf-8")
+    stamp = path.stat()
+    first = run([path], tmp_path / "cache")
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text.replace("Thank you for calling.", "Thank you, caller, hi."), encoding="utf-8")
+    os.utime(path, ns=(stamp.st_atime_ns, stamp.st_mtime_ns))
+    assert path.stat().st_size == stamp.st_size
+    reads = Reads(monkeypatch)
+    second = run([path], tmp_path / "cache")
+    assert reads.loaded == ["line.ivr.yaml"] and second != first
+
+
+def test_worker_processes_use_and_fill_the_same_cache(lines: list[Path], tmp_path: Path) -> None:
+    alone = [r.to_dict() for r in engine.check_paths(lines[:4], lambda p: Config()).results]
+    cache_folder = tmp_path / "cache"
+    pooled = engine.check_paths(lines[:4], lambda p: Config(), jobs=2, cache=LineCache(cache_folder))
+    assert [r.to_dict() for r in pooled.results] == alone
+    assert len(list(cache_folder.glob("lines-*/*.pickle"))) == 4
+    assert run(lines[:4], cache_folder) == alone
