@@ -14,6 +14,7 @@ from __future__ import annotations
 import dataclasses
 import enum
 import hashlib
+import json
 import os
 import pickle
 import re
@@ -108,7 +109,7 @@ class LineCache:
 
     def _entry(self, path: Path, display: str, config: Config) -> Path:
         folder = self.folder or (real_path(config.source).parent if config.source else Path.cwd()) / FOLDER
-        key = hashlib.sha256(repr((_fingerprint(), self._config_digest(config), os.getcwd(), display,
+        key = hashlib.sha256(repr((_fingerprint(folder), self._config_digest(config), os.getcwd(), display,
                                    str(real_path(path)))).encode("utf-8")).hexdigest()
         return folder / f"lines-{LAYOUT}" / f"{key}.pickle"
 
@@ -204,18 +205,13 @@ def _canonical(value: Any) -> Any:
     return value
 
 
-@lru_cache(maxsize=1)
-def _fingerprint() -> str:
+@lru_cache(maxsize=None)
+def _fingerprint(folder: Path) -> str:
     """A digest of ivrcheck itself (its version, and the content of every file of the package, which a
     checkout edits without a new version), the libraries whose results it reports, and the installed
     language data. Content, not times, so that a fresh install of the same ivrcheck in CI finds the
     cache it restored."""
-    package = Path(__file__).resolve().parent
-    own = hashlib.sha256()
-    for path, _, _ in sorted(_stat_tree(package)):
-        own.update(f"{os.path.relpath(path, package)}\0".encode("utf-8"))
-        with open(path, "rb") as handle:
-            own.update(handle.read())
+    own = _own_digest(folder)
     libraries = tuple(_library(name, dist) for name, dist in _LIBRARIES)
     environment = tuple(os.environ.get(name) for name in _ENVIRONMENT)
     from ivrcheck.language import wordnet
@@ -223,8 +219,34 @@ def _fingerprint() -> str:
     words = wordnet.folder()
     data = sorted(_stat_tree(words) if words else []) + sorted(
         item for place in _VOIKKO_PLACES for item in _stat_tree(Path(place).expanduser()))
-    described = repr((LAYOUT, __version__, sys.version, own.hexdigest(), libraries, environment, data))
+    described = repr((LAYOUT, __version__, sys.version, own, libraries, environment, data))
     return hashlib.sha256(described.encode("utf-8")).hexdigest()
+
+
+def _own_digest(folder: Path) -> str:
+    """The digest of the package's files, read from `folder`'s note of it while no file's size or time
+    has moved (reading and hashing the package's 1.6 MB is most of a warm run's own work)."""
+    package = Path(__file__).resolve().parent
+    tree = sorted(_stat_tree(package))
+    stats = hashlib.sha256(repr(tree).encode("utf-8")).hexdigest()
+    note = folder / "ivrcheck-files.json"
+    try:
+        saved = json.loads(note.read_text(encoding="utf-8"))
+        if saved["stats"] == stats and isinstance(saved["content"], str):
+            return saved["content"]
+    except (OSError, ValueError, KeyError, TypeError):
+        pass
+    own = hashlib.sha256()
+    for path, _, _ in tree:
+        own.update(f"{os.path.relpath(path, package)}\0".encode("utf-8"))
+        with open(path, "rb") as handle:
+            own.update(handle.read())
+    if all(time.time_ns() - mtime >= _RACY_NS for _, _, mtime in tree) and folder.is_dir():
+        try:
+            atomic_write(note, json.dumps({"stats": stats, "content": own.hexdigest()}))
+        except OSError:
+            pass
+    return own.hexdigest()
 
 
 def _library(name: str, dist: str) -> str | None:
