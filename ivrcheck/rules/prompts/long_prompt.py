@@ -75,6 +75,7 @@ import re
 from typing import TYPE_CHECKING, Iterator
 
 from ivrcheck.findings import Problem, Severity
+from ivrcheck.language.prompts import emergency_advice
 from ivrcheck.model import Menu, Node, NodeType
 from ivrcheck.rules.base import Settings, quote, universal_function
 
@@ -95,7 +96,8 @@ def check(menu: Menu, line: LineAnalysis, settings: Settings) -> Iterator[Proble
             continue
         end, closing = _to_remember(node, line)
         # Judged as shown, to a tenth of a second: a prompt shown as "20.0 s" is not over 20 s.
-        safety = _safety_advice(node.prompt, line)
+        offers = line.language.offers(node.prompt)
+        safety = emergency_advice(node.prompt[:offers[0].start] if offers else "")
         seconds = round(line.language.seconds(node.prompt[:end]) - sum(map(line.language.seconds, safety)), 1)
         if seconds > limit:
             left_out = (["the emergency advice"] if safety else []) + \
@@ -137,16 +139,4 @@ def _to_remember(node: Node, line: LineAnalysis) -> tuple[int, tuple[str, ...]]:
 
 
 _SAYS_SOMETHING = re.compile(r"[^\W_]")
-#: A sentence and a short public number in it, digits together or apart ("112", "9 1 1", "116 117").
-_SENTENCE = re.compile(r"[^.!?]+[.!?]?")
-_SHORT_NUMBER = re.compile(r"(?<![\d\s])\s*\b\d(?:\s?\d){2}\b(?!\s?\d{2,})")
-
-
-def _safety_advice(prompt: str, line: LineAnalysis) -> list[str]:
-    """The sentences before the first offer that send callers to an emergency number ("If anyone is
-    hurt, hang up and dial 9 1 1."; "Hengenvaarallisessa tilanteessa soita heti 112."): advice the
-    line must give first, not an option to hold in mind."""
-    offers = line.language.offers(prompt)
-    lead = prompt[:offers[0].start] if offers else ""
-    return [m.group() for m in _SENTENCE.finditer(lead) if _SHORT_NUMBER.search(m.group())]
 _NAVIGATION = ("repeat", "back", "the main menu")
