@@ -65,8 +65,8 @@ def _menu_arrived(analysis: Analysis, node_id: str, comes: Callable[[Node, str],
 def _arrived(analysis: Analysis, node_id: str, comes: Callable[[Node, str], bool], seen: set[str]) -> bool:
     """Whether every way into `node_id` (other than a repeat or a silent retry) is one `comes` accepts,
     or a message every way into which is."""
-    arrivals = [(source, attrs["kind"]) for source, edges in analysis.out.items() if source != node_id
-                for target, attrs in edges if target == node_id and attrs["kind"] not in SILENT]
+    arrivals = [(source, attrs["kind"]) for source, attrs in analysis.edges_into(node_id)
+                if source != node_id and attrs["kind"] not in SILENT]
     if not arrivals:
         return False
     for source, kind in arrivals:

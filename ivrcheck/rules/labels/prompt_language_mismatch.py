@@ -80,7 +80,7 @@ from ivrcheck.model import Menu, Node, Option
 from ivrcheck.rules.base import Settings, quote
 
 if TYPE_CHECKING:
-    from ivrcheck.graph import Analysis, LineAnalysis
+    from ivrcheck.graph import LineAnalysis
 
 CODE = "L306"
 NAME = "prompt-language-mismatch"
@@ -114,7 +114,6 @@ def _entered(menu: Menu, line: LineAnalysis, node_id: str, language: str, wrong:
     input to a Swedish queue) is reported where it starts, not again at every node after it."""
     for analysis in line.states.values():
         chosen = analysis.language_chosen
-        into = _into(analysis)
         seen: set[str] = {node_id}
 
         def inside(source: str) -> bool:  # already wrong, or promptless and only reached from the wrong part
@@ -122,22 +121,14 @@ def _entered(menu: Menu, line: LineAnalysis, node_id: str, language: str, wrong:
                 return True
             seen.add(source)
             node = menu.nodes.get(source)
-            return node is not None and not node.prompt and bool(into.get(source)) and all(
-                inside(s) for s in into[source] if language in chosen.get(s, {}))
+            return node is not None and not node.prompt and bool(analysis.edges_into(source)) and all(
+                inside(s) for s, _ in analysis.edges_into(source) if language in chosen.get(s, {}))
 
         choices = {menu_id for menu_id, _ in chosen.get(node_id, {}).get(language, ())}
         if any(source in choices or (language in chosen.get(source, {}) and not inside(source))
-               for source in into.get(node_id, ())):
+               for source, _ in analysis.edges_into(node_id)):
             return True
     return False
-
-
-def _into(analysis: Analysis) -> dict[str, list[str]]:
-    into: dict[str, list[str]] = {}
-    for source, edges in analysis.out.items():
-        for target, _ in edges:
-            into.setdefault(target, []).append(source)
-    return into
 
 
 def _announced(node: Node, option: Option, own: str, line: LineAnalysis) -> Iterator[Problem]:
