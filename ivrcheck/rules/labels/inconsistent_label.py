@@ -78,6 +78,8 @@ from __future__ import annotations
 from functools import cache
 from typing import TYPE_CHECKING, Iterator
 
+import networkx as nx
+
 from ivrcheck.findings import Problem, Severity
 from ivrcheck.graph.walks import descendants
 from ivrcheck.model import Menu, Node, NodeType, Option
@@ -108,12 +110,13 @@ def check(menu: Menu, line: LineAnalysis, settings: Settings) -> Iterator[Proble
                 for key in keys_of(option.label):
                     uses.setdefault(key, []).append(use)
     reported: set[tuple[str, str]] = set()
+    reach: dict[tuple, object] = {}  # per state: strong components, and what lies below a node
     for group in uses.values():
         first_node, first, places = group[0]
         for node, option, where in group[1:]:
             if node.id == first_node.id or where & places or _both_human(line.open, group[0], (node, option, where)):
                 continue
-            if not _heard_in_one_call(line, first_node.id, node.id):
+            if not _heard_in_one_call(line, first_node.id, node.id, reach):
                 continue  # different schedule states, or branches a call takes one of
             if node.id in places or first_node.id in where:
                 continue  # a drill-down: "Faults" opens a menu whose "Report a fault" does the task
@@ -162,11 +165,35 @@ def _on_the_way(analysis: Analysis, node_id: str) -> list[str]:
         found.append(onward[0])
 
 
-def _heard_in_one_call(line: LineAnalysis, a: str, b: str) -> bool:
-    """Whether one call can pass both menus: in some schedule state, one is reachable from the other."""
-    return any(a in state.reachable and b in state.reachable
-               and (b in descendants(state.out, a) or a in descendants(state.out, b))
-               for state in line.states.values())
+def _heard_in_one_call(line: LineAnalysis, a: str, b: str, reach: dict[tuple, object]) -> bool:
+    """Whether one call can pass both menus: in some schedule state, one is reachable from the other.
+
+    Menus in one strong component (most lines: every menu offers the main menu again) reach each
+    other; otherwise what lies below a node is walked once per node and kept, so a line of
+    thousands of menus is not walked once per pair of labels."""
+    for state in line.states.values():
+        if a not in state.reachable or b not in state.reachable:
+            continue
+        component = reach.get(("scc", state.state))
+        if component is None:
+            component = reach[("scc", state.state)] = _components(state.out)
+        if component.get(a) == component.get(b) or b in _below(state, a, reach) or a in _below(state, b, reach):
+            return True
+    return False
+
+
+def _components(out: dict) -> dict[str, int]:
+    graph = nx.DiGraph()
+    graph.add_nodes_from(out)
+    graph.add_edges_from((source, target) for source, edges in out.items() for target, _ in edges)
+    return {node: index for index, part in enumerate(nx.strongly_connected_components(graph)) for node in part}
+
+
+def _below(state: Analysis, node_id: str, reach: dict[tuple, object]) -> frozenset[str]:
+    key = ("below", state.state, node_id)
+    if key not in reach:
+        reach[key] = descendants(state.out, node_id)
+    return reach[key]
 
 
 def _both_human(analysis: Analysis, first: Use, other: Use) -> bool:
