@@ -9,9 +9,9 @@ from __future__ import annotations
 from typing import Callable
 
 from ivrcheck.findings import Finding
-from ivrcheck.report import html_parts as parts
+from ivrcheck.report.handover import html_parts as parts
 from ivrcheck.report.handover import STATE_NAMES, LineReport
-from ivrcheck.report.inline_svg import inline
+from ivrcheck.report.handover.inline_svg import inline
 from ivrcheck.traffic.observed import ALL, StateTraffic, Traffic
 
 #: Draws the heat map of one state: (report, observed state) -> SVG bytes; raises when it cannot.

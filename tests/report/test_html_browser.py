@@ -16,7 +16,7 @@ import pytest
 
 from ivrcheck.engine import inspect_file
 from ivrcheck.graph.analysis import edge_seconds
-from ivrcheck.report import html as html_report
+from ivrcheck.report.handover import html as html_report
 from tests.conftest import MENUS
 
 CHROMIUM, DRIVER = Path("/usr/bin/chromium"), Path("/usr/bin/chromedriver")

@@ -11,7 +11,7 @@ from ivrcheck import __version__
 from ivrcheck.config import profile_info
 from ivrcheck.findings import Finding, Waiver
 from ivrcheck.report.handover import LineReport
-from ivrcheck.report.pages import explain
+from ivrcheck.report.rule_pages import explain
 
 #: Where findings of no profile are grouped when a report groups by clause.
 NO_CLAUSE = "Design rules of ivrcheck (no clause of a profile)"
