@@ -12,7 +12,7 @@ from collections import Counter
 
 from ivrcheck.findings import FileResult
 from ivrcheck.graph import CLOSED, LineAnalysis
-from ivrcheck.graph.analysis import Tree
+from ivrcheck.graph.walks import Tree
 from ivrcheck.model import Menu
 from ivrcheck.render import fold as folding
 from ivrcheck.render.boxes import Arrow, Box, Diagram, Fold, Options, RenderError, Row

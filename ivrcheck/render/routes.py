@@ -16,7 +16,7 @@ from typing import Any
 
 from ivrcheck.findings import Severity
 from ivrcheck.graph import Analysis
-from ivrcheck.graph.analysis import Tree
+from ivrcheck.graph.walks import Tree
 from ivrcheck.graph.build import CHOICE, SILENT
 from ivrcheck.render.boxes import Arrow, Box, Options, Row
 
