@@ -1,8 +1,9 @@
 """The package keeps its layout honest: no module imports a later step of the pipeline, and no cycles.
 
-The pipeline runs load (and importers) -> model -> graph -> rules -> score -> report/render -> cli.
-A step may use the steps before it, never one after it; findings, config and the small shared
-helpers sit below everything. Imports inside functions and under TYPE_CHECKING count too: a lazy
+The pipeline runs model -> load (and importers, language) -> graph -> callers (and traffic) -> rules ->
+score (and suppress, fixes) -> report/render -> engine -> cli (and lsp, mcp). A step may use the steps
+before it, never one after it; findings, config and the small shared helpers (lazy, nesting, ...) sit
+below everything. Imports inside functions and under TYPE_CHECKING count too: a lazy
 import is still an arrow.
 """
 

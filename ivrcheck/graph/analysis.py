@@ -12,7 +12,7 @@ import networkx as nx
 
 from ivrcheck.graph import carried
 from ivrcheck.graph.build import CHOICE, CLOSED, OPEN, ROUTING, SILENT
-from ivrcheck.graph.clock import Clock, edge_seconds  # edge_seconds: where callers and reports have found it
+from ivrcheck.graph.clock import Clock
 from ivrcheck.graph.walks import (Adjacency, Step, Tree, _upstream, adjacency, closed_cycles, descendants,
                                   fastest, routes_into, spanning_tree, steps_from, upstream)
 from ivrcheck.language import Language

@@ -1,6 +1,6 @@
 """The report's Traffic section: what callers did per menu and option, the heat map, drift and U7xx findings.
 
-Kept out of html.py so the hand-over report only gains one hook (`extra`): `ivrcheck report
+Kept out of handover/html.py so the hand-over report only gains one hook (`extra`): `ivrcheck report
 --logs` and `ivrcheck traffic --report` hand it a function made here.
 """
 

@@ -15,7 +15,7 @@ from typer.testing import CliRunner
 
 from ivrcheck.cli import app
 from ivrcheck.engine import inspect_file
-from ivrcheck.graph.analysis import edge_seconds
+from ivrcheck.graph.clock import edge_seconds
 from ivrcheck.report.handover import html as html_report
 from ivrcheck.report.handover.html import json_for_html
 from ivrcheck.report.handover.inline_svg import inline

@@ -15,7 +15,7 @@ from typing import Iterator
 import pytest
 
 from ivrcheck.engine import inspect_file
-from ivrcheck.graph.analysis import edge_seconds
+from ivrcheck.graph.clock import edge_seconds
 from ivrcheck.report.handover import html as html_report
 from tests.conftest import MENUS
 
