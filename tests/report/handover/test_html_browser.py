@@ -28,7 +28,7 @@ from selenium.common.exceptions import NoAlertPresentException
 from selenium.webdriver.chrome.service import Service
 from selenium.webdriver.common.by import By
 
-INJECTION = Path(__file__).parent / "data" / "injection.ivr.yaml"
+INJECTION = Path(__file__).parent.parent / "data" / "injection.ivr.yaml"
 ACME, CLINIC = MENUS / "acme-bank.ivr.yaml", MENUS / "clinic-hours.ivr.yaml"
 #: Installed before any of the page's own code: records CSP refusals and stands in for speech.
 WATCH = """

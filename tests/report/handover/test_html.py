@@ -22,7 +22,7 @@ from ivrcheck.report.handover.inline_svg import inline
 from tests.conftest import MENUS
 
 runner = CliRunner()
-DATA = Path(__file__).parent / "data"
+DATA = Path(__file__).parent.parent / "data"
 INJECTION = DATA / "injection.ivr.yaml"
 needs_dot = pytest.mark.skipif(shutil.which("dot") is None, reason="Graphviz `dot` is not installed")
 
