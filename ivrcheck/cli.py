@@ -91,6 +91,9 @@ StdinNameOpt = Annotated[Optional[str], typer.Option(
 TextOrJsonOpt = Annotated[str, typer.Option(
     "--format", "-f", metavar="FORMAT", rich_help_panel=OUTPUT, show_default=False,
     help="text or json (default: text).")]
+DebugOpt = Annotated[bool, typer.Option(
+    "--debug", rich_help_panel=OUTPUT,
+    help="When ivrcheck itself fails on a file (exit 3), print the traceback on stderr (as IVRCHECK_DEBUG=1 does).")]
 JobsOpt = Annotated[int, typer.Option(
     "--jobs", "-j", metavar="N", rich_help_panel=INPUT, show_default=False,
     help="Files checked at once; 0 means one per CPU core (default: 1).")]
@@ -129,10 +132,12 @@ def check(
                                                     "(deleting an unreachable node).")] = False,
     strict_waivers: Annotated[bool, typer.Option(
         "--strict-waivers", help="Refuse waiver comments that give no `reason:` (F023, an error).")] = False,
+    debug: DebugOpt = False,
 ) -> None:
-    """Check menu files and report findings; exit 1 when any reaches --fail-on."""
+    """Check menu files and report findings; exit 1 when any reaches --fail-on, 3 when ivrcheck itself fails."""
     from ivrcheck import report
 
+    _debug(debug)
     fmt = format or report.default_format()
     if fmt not in report.FORMATS:
         raise fail(f'unknown format "{fmt}"; choose one of {", ".join(sorted(report.FORMATS))}')
@@ -152,8 +157,7 @@ def check(
             text = report.quiet_text(run.results, color)
     _emit(text, output)
     _step_summary(run)
-    if run.fails:
-        raise typer.Exit(1)
+    _finish(run.results, run.fails)
 
 
 @app.command()
@@ -169,16 +173,17 @@ def score(
     explain: Annotated[bool, typer.Option("--explain", rich_help_panel=OUTPUT,
                                           help="Show each part's measures, the findings that moved them "
                                                "and any cap.")] = False,
+    debug: DebugOpt = False,
 ) -> None:
     """Print the clarity score of menu files and its four-part breakdown; exit 1 when one cannot be scored."""
     from ivrcheck.report import clarity
 
+    _debug(debug)
     if format not in clarity.FORMATS:
         raise fail(f'unknown format "{format}"; choose text or json')
     run = _run(paths, config, None, None, "never", source_format, entry, stdin_filename, 1)
     _emit(clarity.FORMATS[format](run.results, explain=explain), output)
-    if any(result.score is None for result in run.results):
-        raise typer.Exit(1)
+    _finish(run.results, any(result.score is None for result in run.results))
 
 
 @app.command()
@@ -190,6 +195,7 @@ def tasks(
     output: OutputOpt = None,
     source_format: FromOpt = None,
     entry: EntryOpt = None,
+    debug: DebugOpt = False,
 ) -> None:
     """Predict each task's path for a first-time caller (an offline tree test); exit 1 when a file cannot be loaded."""
     from ivrcheck import discover, engine
@@ -197,11 +203,11 @@ def tasks(
 
     if format not in report.FORMATS:
         raise fail(f'unknown format "{format}"; choose text or json')
+    _debug(debug)
     resolve = _resolver(config, None, None, None, source_format, entry)
-    tests = [engine.tree_test(path, resolve(path)) for path in discover.expand(_existing(paths))]
+    tests = [engine.tree_test(path, resolve(path)) for path in discover.expand(_existing(paths), _notice)]
     _emit(report.FORMATS[format](tests), output)
-    if any(test.predictions is None for test in tests):
-        raise typer.Exit(1)
+    _finish([test.result for test in tests], any(test.predictions is None for test in tests))
 
 
 @app.command("traffic")
@@ -306,12 +312,14 @@ def diff(
                                                      help="Exit 1 when the score falls or a person gets further away.")] = False,
     config: ConfigOpt = None,
     output: OutputOpt = None,
+    debug: DebugOpt = False,
 ) -> None:
     """Show what a change does to callers: options, nodes, metrics, score, findings new and fixed."""
     from ivrcheck import discover, engine
     from ivrcheck.callers.git import GitError, changed
     from ivrcheck.report import diff as report
 
+    _debug(debug)
     if format not in report.FORMATS:
         raise fail(f'unknown format "{format}"; choose text, json or markdown')
     resolve = _resolver(config, None, None, None, None, None)
@@ -322,7 +330,7 @@ def diff(
             old, new = _existing(paths or [])
             diffs = [engine.diff_files(old, new, resolve(new))]
         else:
-            files = discover.expand(_existing(paths)) if paths else [
+            files = discover.expand(_existing(paths), _notice) if paths else [
                 p for p in changed(git, Path.cwd()) if p.is_file() and discover.is_menu_file(p)]
             diffs = [engine.diff_git(git, path, resolve(path)) for path in files]
     except GitError as exc:
@@ -335,8 +343,8 @@ def diff(
                 out.write(report.markdown(diffs))
         except OSError as exc:
             typer.echo(f"ivrcheck: warning: cannot write the job summary {summary}: {exc.strerror}", err=True)
-    if fail_on_regression and any(d.regressions for d in diffs):
-        raise typer.Exit(1)
+    _finish([FileResult(d.path, tuple(d.new_findings)) for d in diffs],
+            fail_on_regression and any(d.regressions for d in diffs))
 
 
 @app.command()
@@ -373,14 +381,17 @@ def render(
     config: ConfigOpt = None,
     source_format: FromOpt = None,
     entry: EntryOpt = None,
+    debug: DebugOpt = False,
 ) -> None:
     """Draw a menu as a diagram: a box per menu with a row per option, findings marked, the fastest path to a
     person in bold."""
     from ivrcheck import engine
+    from ivrcheck.numbers import number_or_none
     from ivrcheck.render import Options, RenderError, format_for
     from ivrcheck.render import render as draw
     from ivrcheck.report.text import format as text
 
+    _debug(debug)
     if depth is not None and depth < 0:
         raise fail(f"--depth is {depth}; use 0 or more")
     if state not in ("open", "closed"):
@@ -391,9 +402,9 @@ def render(
         raise fail(f'--edges is "{edges}"; choose auto or all')
     fold_depth = {"auto": None, "none": -1}.get(fold)
     if fold_depth is None and fold != "auto":
-        if not fold.isdigit() or int(fold) < 1:
-            raise fail(f'--fold is "{fold}"; use a depth of 1 or more, auto or none')
-        fold_depth = int(fold)
+        fold_depth = number_or_none(fold, whole=True, low=1, high=1000)  # type: ignore[assignment]
+        if fold_depth is None:
+            raise fail(f'--fold is "{fold[:40]}"; use a depth from 1 to 1000, auto or none')
     options = Options(state=state, root=root, depth=depth, to=to, fold=fold_depth, direction=direction.upper(),
                       edges=edges, link_base=link_base, pages=pages)
     (path,) = _existing([str(file)])
@@ -402,7 +413,7 @@ def render(
         inspection = engine.inspect_file(path, _resolver(config, None, None, None, source_format, entry)(path))
         if inspection.menu is None or inspection.line is None:
             typer.echo(text([inspection.result]), nl=False)
-            raise typer.Exit(1)
+            _finish([inspection.result], True)
         data = draw(inspection.menu, inspection.line, inspection.result, fmt, options)
     except RenderError as exc:
         raise fail(str(exc)) from None
@@ -455,25 +466,32 @@ def report_command(
     source_format: FromOpt = None,
     entry: EntryOpt = None,
     stdin_filename: StdinNameOpt = None,
+    debug: DebugOpt = False,
 ) -> None:
     """Write a hand-over report: scores, findings, diagrams and a phone to try each menu on (HTML or Markdown)."""
     from ivrcheck.report import handover
 
+    _debug(debug)
     fmt = handover.format_for(str(output) if output is not None else "-", format)
     if fmt is None and format is not None:
         raise fail(f'unknown report format "{format}"; choose html or md')
     if fmt is None:
         raise fail(f'cannot tell the report format of "{output}"; name it .html or .md, or use --format html|md')
-    run = _run(paths, config, None, None, "never", source_format, entry, stdin_filename, 1, keep=True)
     if fmt == "md":
         from ivrcheck.report import markdown as writer
     else:
         from ivrcheck.report import html as writer
+    from ivrcheck.report.audit import today
+
+    try:
+        today()  # a broken SOURCE_DATE_EPOCH is a usage error, before any work
+    except ValueError as exc:
+        raise fail(str(exc)) from None
+    run = _run(paths, config, None, None, "never", source_format, entry, stdin_filename, 1, keep=True)
     _emit(writer.format(run.inspections.values(), run.results), output)
     if output is not None and str(output) != "-":
         typer.echo(f"wrote {output} ({fmt}, {len(run.inspections)} phone line{'' if len(run.inspections) == 1 else 's'})")
-    if any(result.score is None for result in run.results):
-        raise typer.Exit(1)
+    _finish(run.results, any(result.score is None for result in run.results))
 
 
 @app.command()
@@ -549,7 +567,7 @@ def _run(paths: list[str], config: Optional[Path], select, ignore, fail_on, sour
         cfg = resolver(Path(name) if stdin_filename else Path.cwd())
         inspection = engine.inspect_text(sys.stdin.read(), cfg, name)
         return engine.Run([inspection.result], cfg.fails(inspection.result.worst()), {name: inspection})
-    files = discover.expand(_existing(paths))
+    files = discover.expand(_existing(paths), _notice)
     if not files:
         typer.echo("ivrcheck: warning: no menu files found (*.ivr.yaml, or YAML with `entry:` and `nodes:`)", err=True)
     try:
@@ -595,6 +613,34 @@ def _resolver(config: Optional[Path], select, ignore, fail_on, source_format, en
         except _config_error() as exc:
             raise fail(str(exc)) from None
     return resolve
+
+
+def _notice(message: str) -> None:
+    """A path a folder search skipped, one line on stderr."""
+    typer.echo(f"ivrcheck: warning: {message}", err=True)
+
+
+def _debug(on: bool) -> None:
+    """--debug: tracebacks of ivrcheck's own failures on stderr; through the environment, so that
+    the engine and the --jobs worker processes see it too."""
+    if on:
+        os.environ["IVRCHECK_DEBUG"] = "1"
+
+
+def _finish(results: list[FileResult], failed: bool) -> None:
+    """The exit code after the output is written: 3 when ivrcheck itself failed on a file (whatever the
+    findings: a broken checker must not pass for a broken menu, nor for a clean one), else 1 when `failed`."""
+    from ivrcheck.engine import crashed
+
+    broken = crashed(results)
+    if broken:
+        named = ", ".join(broken[:3]) + (f" and {len(broken) - 3} more" if len(broken) > 3 else "")
+        others = "; the other files were checked" if len(results) > len(broken) else ""
+        typer.echo(f"ivrcheck: error: ivrcheck itself failed on {named} (F099, exit 3){others}; "
+                   "please report it, with --debug for the traceback", err=True)
+        raise typer.Exit(3)
+    if failed:
+        raise typer.Exit(1)
 
 
 def _known_format(source_format: Optional[str]) -> None:
@@ -682,6 +728,19 @@ def _started() -> None:
     gc.enable()
 
 
+def _internal_error(exc: Exception) -> int:
+    """One line on stderr (the traceback too under --debug or IVRCHECK_DEBUG) and exit code 3."""
+    import traceback
+
+    from ivrcheck.load.codes import debugging, internal_finding
+
+    if debugging():
+        traceback.print_exception(type(exc), exc, exc.__traceback__, file=sys.stderr)
+    found = internal_finding("", exc)
+    print(f"ivrcheck: error: {found.message.replace(' on this file', '')}; {found.help}", file=sys.stderr)
+    return 3
+
+
 def main() -> None:
     """Console script entry point."""
     import signal
@@ -697,6 +756,8 @@ def main() -> None:
         code = done.code if isinstance(done.code, int) else (0 if done.code is None else 1)
         if isinstance(done.code, str):
             print(done.code, file=sys.stderr)
+    except Exception as exc:  # ivrcheck's own failure outside a file's check (an output format, a diagram)
+        code = _internal_error(exc)
     else:
         code = 0
     # Every output is written and flushed by now: skip the interpreter's teardown, which on a

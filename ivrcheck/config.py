@@ -20,6 +20,7 @@ from ivrcheck.didyoumean import suggest
 from ivrcheck.discover import real_path
 from ivrcheck.findings import Severity
 from ivrcheck.nesting import too_deep
+from ivrcheck.numbers import NotANumber, read_number
 
 CONFIG_FILES = (".ivrcheck.yaml", ".ivrcheck.yml")
 FAIL_ON = ("error", "warning", "info", "never")
@@ -175,8 +176,8 @@ def load_config(path: Path | None, catalog: Catalog) -> Config:
             text = path.read_text(encoding="utf-8")
             _check_depth(text, path)
             data = yaml.load(text, Loader=_LOADER) or {}
-        except (yaml.YAMLError, UnicodeDecodeError) as exc:
-            raise ConfigError(f"{path}: cannot read the config: {str(exc).splitlines()[0]}") from exc
+        except (yaml.YAMLError, ValueError) as exc:  # ValueError: not UTF-8, or an int past Python's digit limit
+            raise ConfigError(f"{path}: cannot read the config: {_first_line(exc)}") from exc
     return parse_config(data, str(path), catalog)
 
 
@@ -196,8 +197,13 @@ def _check_depth(text: str, path: Path) -> None:
 def _pyproject_tool(path: Path) -> dict[str, Any]:
     try:
         return tomllib.loads(path.read_text(encoding="utf-8")).get("tool", {})
-    except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
-        raise ConfigError(f"{path}: invalid TOML: {exc}") from exc
+    except ValueError as exc:  # TOMLDecodeError, not UTF-8, or an int past Python's digit limit
+        raise ConfigError(f"{path}: invalid TOML: {_first_line(exc)}") from exc
+
+
+def _first_line(exc: Exception) -> str:
+    """An exception's message as one line of a usage error (Python's digit-limit advice left out)."""
+    return str(exc).splitlines()[0].split("; use sys.set_int_max_str_digits")[0][:300]
 
 
 def parse_config(data: Any, source: str, catalog: Catalog) -> Config:
@@ -230,7 +236,7 @@ def parse_config(data: Any, source: str, catalog: Catalog) -> Config:
     fail_on = str(data.get("fail_on", "error"))
     if fail_on not in FAIL_ON:
         raise ConfigError(f'{source}: fail_on is "{fail_on}"; {suggest(fail_on, FAIL_ON)}')
-    per_file = {str(glob): codes(values, f"per_file_ignores.{glob}", catalog, source)
+    per_file = {_glob(glob, source): codes(values, f"per_file_ignores.{glob}", catalog, source)
                 for glob, values in _mapping(data.get("per_file_ignores", {}), "per_file_ignores", source).items()}
     clauses = _clauses(packs, catalog, source)
     synonyms = {str(language).lower().split("-")[0]: _synonym_groups(groups, f"synonyms.{language}", source)
@@ -287,6 +293,17 @@ def profile_info(name: str) -> tuple[str, str]:
     """A profile's title and version, for the cover of a report."""
     pack = _pack(name)
     return str(pack.get("title", name)), str(pack.get("version", ""))
+
+
+def _glob(glob: Any, source: str) -> str:
+    """A `per_file_ignores` pattern that matches some path: not empty, not only `.` (pathlib refuses both)."""
+    text = str(glob)
+    try:
+        Path("x").match(text)
+    except ValueError:
+        raise ConfigError(f'{source}: per_file_ignores has the pattern "{text}", which matches no file; '
+                          'write a glob such as "menus/*.ivr.yaml" or "**/legacy-*.yaml"') from None
+    return text
 
 
 def _synonym_groups(value: Any, key: str, source: str) -> tuple[tuple[str, ...], ...]:
@@ -369,6 +386,10 @@ def _by_name(name: str, catalog: Catalog) -> CodeInfo | None:
     return next((c for c in catalog if c.name == name or c.code.lower() == name), None)
 
 
+#: Larger than any threshold a rule takes (seconds, steps, percent).
+MAX_SETTING = 1_000_000
+
+
 def _rule_settings(info: CodeInfo, values: dict[str, Any], source: str) -> dict[str, Any]:
     result = {}
     for key, value in values.items():
@@ -379,6 +400,11 @@ def _rule_settings(info: CodeInfo, values: dict[str, Any], source: str) -> dict[
         expected = (int, float) if isinstance(default, (int, float)) and not isinstance(default, bool) else type(default)
         if isinstance(value, bool) != isinstance(default, bool) or not isinstance(value, expected):
             raise ConfigError(f"{source}: {info.code}.{key} must be {type(default).__name__}, like its default {default!r}")
+        if expected == (int, float):  # finite and of a size a threshold can have: .inf and .nan are refused here
+            try:
+                value = read_number(value, whole=isinstance(value, int), low=0, high=MAX_SETTING)
+            except NotANumber as exc:
+                raise ConfigError(f"{source}: {info.code}.{key}: {exc}") from None
         result[key] = list(value) if isinstance(value, (list, tuple)) else value
     return result
 

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import errno
 import os
 import re
 import stat
 from pathlib import Path
-from typing import Iterator
+from typing import Callable, Iterator
 
 MENU_SUFFIXES = (".ivr.yaml", ".ivr.yml")
 _SKIP_DIRS = {".git", ".hg", ".svn", "node_modules", "__pycache__", ".venv", "venv", ".tox", ".mypy_cache"}
@@ -56,23 +57,36 @@ def is_menu_file(path: Path) -> bool:
     return is_menu_name(path) or (path.name.endswith((".yaml", ".yml")) and looks_like_menu(path))
 
 
-def menu_files(folder: Path) -> Iterator[Path]:
-    """Menu files under a folder, in a stable order; other YAML is skipped silently."""
+def menu_files(folder: Path, notice: Callable[[str], None] | None = None) -> Iterator[Path]:
+    """Menu files under a folder, in a stable order; other YAML is skipped silently, and a symbolic
+    link loop with a one-line `notice` (the rest of the folder is still searched)."""
     for root, dirs, files in os.walk(folder):
         dirs[:] = sorted(d for d in dirs if d not in _SKIP_DIRS and not d.startswith("."))
         for name in sorted(files):
             path = Path(root) / name
             if not is_regular_file(path):  # a FIFO would block the read; a dangling link has nothing
+                if notice is not None and _loops(path):
+                    notice(f"{path}: a symbolic link that leads back to itself; skipped")
                 continue
             if is_menu_file(path):
                 yield path
 
 
-def expand(paths: list[Path]) -> list[Path]:
-    """Files stay as given (whatever their name); folders are searched."""
+def _loops(path: Path) -> bool:
+    try:
+        os.stat(path)
+    except OSError as exc:
+        return exc.errno == errno.ELOOP
+    except ValueError:
+        return False
+    return False
+
+
+def expand(paths: list[Path], notice: Callable[[str], None] | None = None) -> list[Path]:
+    """Files stay as given (whatever their name); folders are searched (`notice` hears what is skipped)."""
     found: list[Path] = []
     for path in paths:
-        found.extend(menu_files(path) if path.is_dir() else [path])
+        found.extend(menu_files(path, notice) if path.is_dir() else [path])
     return list(dict.fromkeys(found))
 
 

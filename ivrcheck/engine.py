@@ -5,6 +5,8 @@ from __future__ import annotations
 import datetime
 import gc
 import re
+import sys
+import traceback
 from array import array
 from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
@@ -21,6 +23,7 @@ from ivrcheck.graph import LineAnalysis
 from ivrcheck.language import available, load_language
 from ivrcheck.language.choices import with_choices
 from ivrcheck.load import LoadedFile, PhoneLine
+from ivrcheck.load.codes import INTERNAL, debugging, internal_finding
 from ivrcheck.model import Menu
 
 if TYPE_CHECKING:
@@ -60,6 +63,16 @@ class Run:
     #: Root file path as shown -> its inspection, when asked for.
     inspections: dict[str, Inspection] = field(default_factory=dict)
 
+    @property
+    def crashed(self) -> list[str]:
+        """The files ivrcheck itself failed on (an F099 finding each): the run exits 3."""
+        return crashed(self.results)
+
+
+def crashed(results: Sequence[FileResult]) -> list[str]:
+    """The paths of the results that hold ivrcheck's own failure (F099) instead of a check."""
+    return [r.path for r in results if any(f.code == INTERNAL for f in r.findings)]
+
 
 def check_text(text: str, config: Config = Config(), display: str = "<menu>") -> FileResult:
     """Check menu text (tests, editors, stdin); `file#node` targets are not followed."""
@@ -68,10 +81,14 @@ def check_text(text: str, config: Config = Config(), display: str = "<menu>") ->
 
 def inspect_text(text: str, config: Config = Config(), display: str = "<menu>") -> Inspection:
     """Check menu text and keep its model and analysis."""
-    with _gc_paused():
-        root = load.read_text_as_file(text, display, config.limits, source_format=config.source_format,
-                                      entry=config.entry)
-        return _check(PhoneLine(root, (), root.menu), config, keep=True).inspection  # type: ignore[return-value]
+    try:
+        with _gc_paused():
+            root = load.read_text_as_file(text, display, config.limits, source_format=config.source_format,
+                                          entry=config.entry)
+            line = _check(PhoneLine(root, (), root.menu), config, keep=True)
+    except Exception as exc:  # ivrcheck's own failure: a finding, never a traceback (see _crashed)
+        line = _crashed(Path(display), display, exc, keep=True)
+    return line.inspection  # type: ignore[return-value]
 
 
 def inspect_buffer(path: Path, text: str, config: Config = Config(), display: str | None = None) -> Line:
@@ -176,10 +193,24 @@ def fix_file(path: Path, config: Config = Config(), unsafe: bool = False, passes
 
 def check_line(path: Path, config: Config = Config(), display: str | None = None, keep: bool = False) -> Line:
     """Check a file and every file its `file#node` targets reach, as one phone line."""
-    with _gc_paused():
-        root = load.read_file(path, display or display_path(path), config.limits,
-                              source_format=config.source_format, entry=config.entry)
-        return _check(load.phone_line(root, display_path, config.limits), config, keep)
+    shown = display or display_path(path)
+    try:
+        with _gc_paused():
+            root = load.read_file(path, shown, config.limits, source_format=config.source_format, entry=config.entry)
+            return _check(load.phone_line(root, display_path, config.limits), config, keep)
+    except Exception as exc:  # ivrcheck's own failure: a finding, never a traceback (see _crashed)
+        return _crashed(path, shown, exc, keep)
+
+
+def _crashed(root: Path, display: str, exc: Exception, keep: bool) -> Line:
+    """The line of a file ivrcheck failed on: one F099 finding on it, so the other files are still checked
+    and the run exits 3 (SPEC section 5). IVRCHECK_DEBUG (the CLI's --debug sets it, and pool workers
+    inherit it) prints the traceback on stderr."""
+    if debugging():
+        print(f"ivrcheck: internal error while checking {display}:", file=sys.stderr)
+        traceback.print_exception(type(exc), exc, exc.__traceback__, file=sys.stderr)
+    result = FileResult.failed(display, [internal_finding(display, exc)])
+    return Line(root, {display: result}, fails=True, inspection=Inspection(result, None, None) if keep else None)
 
 
 def check_paths(paths: Sequence[Path], config_for: Callable[[Path], Config], jobs: int = 1,

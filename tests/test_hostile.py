@@ -88,6 +88,90 @@ def test_symlink_loops_inside_a_folder_and_as_a_reference(tmp_path: Path) -> Non
     result = run("check", "-f", "json", ".", cwd=tmp_path)
     clean_exit(result)
     assert [f["code"] for f in findings(result) if f["code"].startswith("F")] == ["F017"]
+    assert result.stderr.count("leads back to itself; skipped") == 2
+
+
+def test_a_symlink_loop_in_a_folder_is_one_notice_and_the_rest_is_checked(tmp_path: Path) -> None:
+    folder = tmp_path / "menus"
+    (folder / "sub").mkdir(parents=True)
+    (folder / "a-loop.ivr.yaml").symlink_to(folder / "a-loop.ivr.yaml")
+    (folder / "sub" / "d1").symlink_to(folder / "sub" / "d2")
+    (folder / "sub" / "d2").symlink_to(folder / "sub" / "d1")
+    (folder / "sub" / "up").symlink_to(folder)
+    (folder / "b.ivr.yaml").write_text(MENU.format(target="a"))
+    (folder / "sub" / "c.ivr.yaml").write_text(MENU.format(target="nowhere"))
+    result = run("check", "-f", "json", "menus", cwd=tmp_path)
+    assert result.returncode == 1 and "Traceback" not in result.stderr
+    assert sorted(file["path"] for file in json.loads(result.stdout)["files"]) == ["menus/b.ivr.yaml",
+                                                                                  "menus/sub/c.ivr.yaml"]
+    notices = result.stderr.splitlines()
+    assert notices == [f"ivrcheck: warning: menus/{name}: a symbolic link that leads back to itself; skipped"
+                       for name in ("a-loop.ivr.yaml", "sub/d1", "sub/d2")]
+
+
+def usage_error(result: subprocess.CompletedProcess[str], *words: str) -> None:
+    """Exit 2 with one readable line on stderr that says what is wrong."""
+    assert result.returncode == 2, (result.returncode, result.stderr[-500:])
+    assert result.stderr.count("\n") == 1 and result.stderr.startswith("ivrcheck: error: "), result.stderr
+    assert all(word in result.stderr for word in words), result.stderr
+
+
+@pytest.mark.parametrize("glob", ['""', '"."'])
+def test_a_per_file_ignore_pattern_that_matches_nothing_is_a_usage_error(tmp_path: Path, glob: str) -> None:
+    (tmp_path / ".ivrcheck.yaml").write_text(f"per-file-ignores:\n  {glob}: [S103]\n")
+    (tmp_path / "m.ivr.yaml").write_text(MENU.format(target="a"))
+    usage_error(run("check", "m.ivr.yaml", cwd=tmp_path), "per_file_ignores", "matches no file")
+
+
+@pytest.mark.parametrize(("value", "words"), [(".inf", "not a finite number"), (".nan", "not a finite number"),
+                                              ("-1", "out of range"), ("9" * 5000, "cannot read the config")])
+def test_a_rule_setting_that_is_no_usable_number_is_a_usage_error(tmp_path: Path, value: str, words: str) -> None:
+    (tmp_path / ".ivrcheck.yaml").write_text(f"rules:\n  too-deep: {{max_depth: {value}}}\n")
+    (tmp_path / "m.ivr.yaml").write_text(MENU.format(target="a"))
+    usage_error(run("check", "m.ivr.yaml", cwd=tmp_path), words)
+
+
+def test_a_huge_number_anywhere_in_pyproject_is_a_usage_error(tmp_path: Path) -> None:
+    (tmp_path / "pyproject.toml").write_text(f"[tool.other]\nx = {'9' * 5000}\n[tool.ivrcheck]\nignore = []\n")
+    (tmp_path / "m.ivr.yaml").write_text(MENU.format(target="a"))
+    usage_error(run("check", "m.ivr.yaml", cwd=tmp_path), "invalid TOML", "5000 digits")
+
+
+@pytest.mark.parametrize(("option", "value", "words"), [("--fold", "²", "--fold"), ("--fold", "9" * 5000, "--fold"),
+                                                        ("--link-base", "http://[::1", "no web address")])
+def test_render_options_that_are_no_number_or_no_url_are_usage_errors(tmp_path: Path, option: str, value: str,
+                                                                        words: str) -> None:
+    (tmp_path / "m.ivr.yaml").write_text(MENU.format(target="a"))
+    usage_error(run("render", "m.ivr.yaml", "-o", "m.dot", option, value, cwd=tmp_path), words)
+
+
+def test_a_fold_depth_and_a_link_base_that_are_fine_still_draw(tmp_path: Path) -> None:
+    (tmp_path / "m.ivr.yaml").write_text(MENU.format(target="a"))
+    result = run("render", "m.ivr.yaml", "-o", "m.svg", "--fold", "2", "--link-base", "http://[::1]:8000/menus/",
+                 cwd=tmp_path)
+    if result.returncode == 2 and "dot" in result.stderr:
+        pytest.skip("Graphviz's dot is not installed")
+    clean_exit(result)
+    assert "http://[::1]:8000/menus/m.ivr.yaml#L" in (tmp_path / "m.svg").read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("epoch", ["253402300800", "99999999999999999999999", "soon", "²", "-5", "1e9"])
+def test_a_source_date_epoch_that_names_no_day_is_a_usage_error(tmp_path: Path, epoch: str) -> None:
+    (tmp_path / "m.ivr.yaml").write_text(MENU.format(target="a"))
+    result = subprocess.run([sys.executable, "-m", "ivrcheck", "report", "m.ivr.yaml", "-o", "r.html"], cwd=tmp_path,
+                            capture_output=True, text=True, timeout=60,
+                            env={**os.environ, "PYTHONIOENCODING": "utf-8", "SOURCE_DATE_EPOCH": epoch})
+    usage_error(result, "SOURCE_DATE_EPOCH")
+    assert not (tmp_path / "r.html").exists()
+
+
+def test_the_last_day_source_date_epoch_can_name_is_used(tmp_path: Path) -> None:
+    (tmp_path / "m.ivr.yaml").write_text(MENU.format(target="a"))
+    result = subprocess.run([sys.executable, "-m", "ivrcheck", "report", "m.ivr.yaml", "-o", "r.html"], cwd=tmp_path,
+                            capture_output=True, text=True, timeout=60,
+                            env={**os.environ, "PYTHONIOENCODING": "utf-8", "SOURCE_DATE_EPOCH": "253402300799"})
+    clean_exit(result)
+    assert "9999-12-31" in (tmp_path / "r.html").read_text(encoding="utf-8")
 
 
 def test_a_fifo_in_a_folder_is_skipped_not_read(tmp_path: Path) -> None:
@@ -173,3 +257,12 @@ def test_output_into_a_fifo_is_written_through(tmp_path: Path) -> None:
         data = json.loads(reader.read())
     process.wait(timeout=30)
     assert data["files"] and fifo.is_fifo()
+
+
+@pytest.mark.parametrize("key", ["٣", "３", "²"])
+def test_a_key_in_digits_no_keypad_has_is_no_key_and_no_crash(tmp_path: Path, key: str) -> None:
+    (tmp_path / "m.ivr.yaml").write_text(MENU.replace("For help, press 0.", f"For help, press 0. For more, press {key}."
+                                                      ).format(target="a"))
+    result = run("check", "-f", "json", "m.ivr.yaml", cwd=tmp_path)
+    clean_exit(result)
+    assert not [f for f in findings(result) if f["code"] in ("P402", "F099")]  # not read as a key at all

@@ -18,7 +18,7 @@ PACKAGE = Path(__file__).resolve().parent.parent / "ivrcheck"
 
 #: Layer of each top-level module or package of ivrcheck: a module may import its own layer or lower.
 LAYERS = {
-    "findings": 0, "nesting": 0, "config": 0, "didyoumean": 0, "fileio": 0, "discover": 0, "profiles": 0,
+    "findings": 0, "nesting": 0, "numbers": 0, "config": 0, "didyoumean": 0, "fileio": 0, "discover": 0, "profiles": 0,
     "lazy": 0,
     "model": 1,
     "language": 2, "load": 2, "importers": 2,

@@ -16,6 +16,7 @@ import yaml
 from ivrcheck.findings import Span
 from ivrcheck.importers.jsondoc import PLACEHOLDER
 from ivrcheck.load.source import span_of
+from ivrcheck.numbers import NotANumber, number_or_none, read_number
 
 #: `digit_1` ... `digit_9`, `digit_0`, `digit_star`, `digit_pound` -> the key.
 DIGITS = {**{f"digit_{d}": d for d in "0123456789"}, "digit_star": "*", "digit_pound": "#",
@@ -31,6 +32,8 @@ class Doc:
 
     root: yaml.Node
     originals: dict[str, str] = field(default_factory=dict)
+    #: Literals read as numbers that are none (`lit: .inf`, `ms: ²`): where, and why; F019 each.
+    bad_numbers: list[tuple[Span, str]] = field(default_factory=list)
 
     def text(self, node: yaml.Node | None) -> str | None:
         """A scalar's text with placeholders restored (None for collections, null and missing)."""
@@ -133,7 +136,8 @@ def value(doc: Doc, node: yaml.Node | None) -> Value:
         if isinstance(inner, yaml.MappingNode):
             if get(inner, "ms") is not None:
                 ms = doc.text(get(inner, "ms"))
-                return Value(kind, str(float(ms) / 1000) if ms and ms.replace(".", "", 1).isdigit() else ms)
+                seconds = number_or_none(ms, low=0)
+                return Value(kind, str(seconds / 1000) if seconds is not None else ms)
             return Value(kind, doc.text(get(inner, "name") or get(inner, "seconds")))
         return Value(kind, doc.text(inner))
     return Value("none")
@@ -142,12 +146,22 @@ def value(doc: Doc, node: yaml.Node | None) -> Value:
 def number(doc: Doc, node: yaml.Node | None) -> float | None:
     """A literal number (`lit: 3`, `lit: {seconds: 5}`), or None when not a static number."""
     read = value(doc, node)
-    if read.kind != "lit" or read.text is None:
+    if read.kind != "lit" or read.text is None or PLACEHOLDER.fullmatch(read.text.strip()):
         return None
     try:
-        return float(read.text)
-    except ValueError:
+        return float(read_number(read.text, low=0))
+    except NotANumber as exc:
+        doc.bad_numbers.append((span_of(_literal(node)), f"the literal {exc}"))
         return None
+
+
+def _literal(node: yaml.Node | None) -> yaml.Node:
+    """The scalar a literal's text was read from: `5` in `lit: 5` or in `lit: {ms: 5}`."""
+    inner = get(node, "lit") if isinstance(node, yaml.MappingNode) else node
+    if isinstance(inner, yaml.MappingNode):
+        inner = next((get(inner, k) for k in ("ms", "seconds", "name") if get(inner, k) is not None), inner)
+    assert inner is not None  # a literal was read from it
+    return inner
 
 
 def audio(doc: Doc, node: yaml.Node | None) -> tuple[str | None, str | None]:

@@ -10,6 +10,7 @@ from ivrcheck.findings import Span
 from ivrcheck.importers.dialplan import PASS, PROMPTS, Extension, Step, goto_target
 from ivrcheck.importers.nodeset import humanize, is_computed, sound_label
 from ivrcheck.model import DTMF_KEYS, Node, NodeType, Option, Target
+from ivrcheck.numbers import is_digits, number_or_none
 
 if TYPE_CHECKING:
     from ivrcheck.importers.nodeset import NodeSet
@@ -48,11 +49,11 @@ def prompted(walker: Walker, key: tuple[str, str, int], extension: Extension, st
     steps = extension.steps
     if step.app.lower() == "read":
         args = step.args + [""] * 6
-        digits = int(args[2]) if args[2].isdigit() and int(args[2]) > 0 else None
+        digits = number_or_none(args[2], whole=True, low=1, high=255)  # Read takes at most 255 digits
         onward = walker.follow(context, exten, index + 1, span)
         # Read takes whatever digits come and, given none after its attempts, runs on with an empty value.
         nodes.add(Node(node_id, NodeType.INPUT, span, digits=digits, next=onward, timeout=_float(args[5]),
-                       retries=int(args[4]) if args[4].isdigit() else 1, on_timeout=Target("repeat", span),
+                       retries=_whole(args[4], 1), on_timeout=Target("repeat", span),
                        on_invalid=onward, after_retries=onward))
         if args[1]:
             nodes.recording(node_id, args[1], span)
@@ -90,7 +91,7 @@ def _menu(walker: Walker, key: tuple[str, str, int], extension: Extension, first
     for step in extension.steps[first:key[2] + 1]:
         app = step.app.lower()
         found = PASS_SETS_TIMEOUT.search(step.raw) if app in PASS else None
-        timeout = float(found.group(1)) if found else timeout
+        timeout = _float(found.group(1)) if found else timeout
         if app in PROMPTS:
             (texts if app in TTS else sounds).append(step.args[0] if step.args else "")
     if wait:
@@ -199,7 +200,7 @@ def _tokens(pattern: str) -> list[str]:
 
 def _length(name: str) -> int | None:
     if not name.startswith("_"):
-        return len(name) if name.isdigit() else None
+        return len(name) if is_digits(name) else None
     tokens = _tokens(name[1:])
     return None if any(t in (".", "!") for t in tokens) else len(tokens)
 
@@ -307,11 +308,13 @@ def _schedule(condition: str) -> dict[str, str] | None:
     return {day_spec: hours}
 
 
+def _whole(text: str, default: int) -> int:
+    found = number_or_none(text, whole=True, low=0, high=1000)
+    return int(found) if found is not None else default
+
+
 def _float(text: str) -> float | None:
-    try:
-        return float(text) if text.strip() else None
-    except ValueError:
-        return None
+    return number_or_none(text, low=0)  # type: ignore[return-value] - a float, as whole is not asked
 
 
 __all__ = ["branch", "options", "prompted", "special"]

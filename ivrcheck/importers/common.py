@@ -9,9 +9,10 @@ from typing import Protocol
 
 from ivrcheck.didyoumean import suggest
 from ivrcheck.findings import Finding, Span
-from ivrcheck.importers.jsondoc import PLACEHOLDER, JsonDoc, JsonError, parse
+from ivrcheck.importers.jsondoc import PLACEHOLDER, JsonDoc, JsonError, Shape, conform, get, parse
 from ivrcheck.load.codes import load_finding
 from ivrcheck.model import Menu, Node, NodeType, Option, Target
+from ivrcheck.numbers import number_or_none
 
 #: Rules that read a prompt's words; silenced on a node whose prompt is a recording or an expression.
 PROMPT_RULES = frozenset({"P401", "P402", "P403", "P404", "P405", "P406"})
@@ -86,6 +87,13 @@ class Flow:
         if doc is None:
             self.syntax(error)  # type: ignore[arg-type] - parse gives an error whenever it gives no document
         return doc
+
+    def conform(self, doc: JsonDoc, shape: Shape, pointer: str = "") -> None:
+        """F019 for each value below `pointer` whose kind `shape` does not allow, taken out of the
+        document (jsondoc.conform): the reader that follows meets only the kinds it expects."""
+        for at, found in conform(get(doc.value, pointer) if pointer else doc.value, shape, pointer):
+            self.structure(doc.span(at), f"`{doc.prefix}{at}` is {found}",
+                           f"correct this value, or export the {self.title} again")
 
     def syntax(self, error: JsonError | tuple[Span, str]) -> None:
         span, message = (error.span, error.message) if isinstance(error, JsonError) else error
@@ -177,6 +185,14 @@ def spoken(text: object) -> str | None:
     else:
         plain = text
     return " ".join(plain.split()) or None
+
+
+def number(value: object, whole: bool = False) -> float | None:
+    """A timeout or count from an export through the one number reader (ivrcheck.numbers), or None when
+    it is absent, a template placeholder, or no finite number of sensible size (`²`, `inf`, 5,000 digits)."""
+    if value is None or is_template(value):
+        return None
+    return number_or_none(value, whole=whole, low=0)
 
 
 def is_template(text: object) -> bool:

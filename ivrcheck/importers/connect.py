@@ -11,7 +11,7 @@ from ivrcheck.findings import Finding, Span
 from ivrcheck.importers import connect_map
 from ivrcheck.importers.common import Flow
 from ivrcheck.importers.connect_map import Step
-from ivrcheck.importers.jsondoc import JsonDoc, escape
+from ivrcheck.importers.jsondoc import NUMBER, JsonDoc, Shape, escape
 from ivrcheck.model import Menu
 
 NAME = "connect"
@@ -31,6 +31,25 @@ _LEGACY_TYPES = {
 }
 #: The legacy `Loop` module's branches, as the flow language names the same results.
 _LEGACY_LOOP = {"Looping": "ContinueLooping", "Complete": "DoneLooping"}
+#: The kinds of the values this reader reads, in the flow language and in the legacy export (jsondoc.conform).
+SHAPE: Shape = {
+    "/StartAction": (str,), "/Metadata": (dict,), "/Metadata/ActionMetadata": (dict,),
+    "/Metadata/ActionMetadata/*": (dict,), "/Metadata/ActionMetadata/*/parameters": (dict,),
+    "/Metadata/ActionMetadata/*/queue": (dict, str), "/Metadata/ActionMetadata/*/contactFlow": (dict,),
+    "/Actions": (list,), "/Actions/*": (dict,), "/Actions/*/Identifier": (str, *NUMBER), "/Actions/*/Type": (str,),
+    "/Actions/*/Parameters": (dict,), "/Actions/*/Transitions": (dict,),
+    "/Actions/*/Transitions/NextAction": (str, *NUMBER), "/Actions/*/Transitions/Conditions": (list,),
+    "/Actions/*/Transitions/Conditions/*": (dict,), "/Actions/*/Transitions/Conditions/*/Condition": (dict,),
+    "/Actions/*/Transitions/Conditions/*/Condition/Operands": (list,),
+    "/Actions/*/Transitions/Conditions/*/NextAction": (str, *NUMBER), "/Actions/*/Transitions/Errors": (list,),
+    "/Actions/*/Transitions/Errors/*": (dict,), "/Actions/*/Transitions/Errors/*/NextAction": (str, *NUMBER),
+}
+LEGACY_SHAPE: Shape = {
+    "/start": (str, *NUMBER), "/modules": (list,), "/modules/*": (dict,), "/modules/*/type": (str,),
+    "/modules/*/target": (str,), "/modules/*/parameters": (list,), "/modules/*/parameters/*": (dict,),
+    "/modules/*/branches": (list,), "/modules/*/branches/*": (dict,), "/modules/*/branches/*/condition": (str,),
+    "/modules/*/branches/*/transition": (str, *NUMBER), "/modules/*/metadata": (dict,),
+}
 _LEGACY_ERRORS = {"Timeout": "InputTimeLimitExceeded", "NoMatch": "NoMatchingCondition", "Error": "NoMatchingError",
                   "AtCapacity": "QueueAtCapacity"}
 
@@ -62,6 +81,7 @@ def read(text: str, display: str, entry: str | None) -> tuple[Menu | None, list[
             return flow.result(None)
         chosen, entry = named[0], None
     flow_doc, pointer, name, legacy = chosen
+    flow.conform(flow_doc, LEGACY_SHAPE if legacy else SHAPE, pointer)
     steps, start = _legacy_steps(flow_doc, pointer) if legacy else _modern_steps(flow_doc, pointer)
     return flow.result(connect_map.build(flow, flow_doc, steps, start, name, entry))
 

@@ -7,8 +7,8 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from ivrcheck.findings import Span
-from ivrcheck.importers.common import (Flow, is_template, language_code, make, option, spoken, unknown_prompt,
-                                       unknown_words)
+from ivrcheck.importers.common import (Flow, is_template, language_code, make, number, option, spoken,
+                                       unknown_prompt, unknown_words)
 from ivrcheck.importers.jsondoc import JsonDoc
 from ivrcheck.model import DTMF_KEYS, Menu, NodeType, Option, Target
 
@@ -205,7 +205,7 @@ class _Mapper:
         on_invalid = self.target(s.errors.get("NoMatchingCondition"), at)
         self.flow.add(make(
             node_id, NodeType.MENU, at, prompt=prompt, options=tuple(options), **unknown_words(ignore),
-            timeout=_number(s.params.get("InputTimeLimitSeconds") or s.params.get("Timeout")), retries=0,
+            timeout=number(s.params.get("InputTimeLimitSeconds") or s.params.get("Timeout")), retries=0,
             on_timeout=on_timeout, on_invalid=on_invalid, after_retries=on_timeout or on_invalid,
             spans={"timeout": timeout_at}))
 
@@ -293,13 +293,6 @@ class _Mapper:
         self.flow.add(make(node_id, NodeType.BRANCH, at, on=on, hours=hours, cases=tuple(kept), default=default))
 
 
-def _number(value: object) -> float | None:
-    try:
-        return float(value) if value is not None and not is_template(value) else None  # type: ignore[arg-type]
-    except (TypeError, ValueError):
-        return None
-
-
 def _int(value: object) -> int | None:
-    number = _number(value)
-    return int(number) if number else None
+    found = number(value, whole=True)
+    return int(found) if found else None

@@ -12,11 +12,14 @@ import re
 from dataclasses import dataclass, field
 
 from ivrcheck.findings import Span
+from ivrcheck.numbers import NotANumber, read_number
 
 _HEADER = re.compile(r"^\[(?P<name>[^\]]+)\](?P<marks>\([^)]*\))?\s*$")
 _ASSIGN = re.compile(r"^(?P<key>[A-Za-z_#][\w-]*)\s*=>?\s*(?P<value>.*)$")
 _PRIORITY = re.compile(r"^(?P<prio>\d+|n(?:\+\d+)?|s|hint)(?:\((?P<label>[^)]*)\))?$", re.IGNORECASE)
 _SKIPPED = ("general", "globals")
+#: Far beyond any dialplan's priorities; a bigger one is refused rather than read.
+MAX_PRIORITY = 10**9
 #: Applications that change nothing a caller could notice on the way.
 PASS = frozenset(("answer", "noop", "set", "mset", "wait", "ringing", "progress", "verbose", "log", "resetcdr",
                   "nocdr", "sipaddheader", "pjsipaddheader", "setmusiconhold", "stopplaytones", "playtones",
@@ -263,7 +266,13 @@ def _step(context: Context, last: Extension | None, key: str, value: str, number
         return extension
     previous = extension.steps[-1].priority if extension.steps else 0
     word = prio.group("prio").lower()
-    priority = int(word) if word.isdigit() else previous if word == "s" else previous + int(word[2:] or 1)
+    try:
+        priority = (read_number(word, whole=True, low=1, high=MAX_PRIORITY) if word[0].isdigit() else previous
+                    if word == "s" else previous + read_number(word[2:] or 1, whole=True, low=0, high=MAX_PRIORITY))
+    except NotANumber as exc:
+        errors.append((Span(number, column), f"priority {prio_text[:40]!r}: {exc}",
+                       "priorities are 1, 2, 3 ... or n, optionally with a label: n(menu)"))
+        return extension
     app_col += len(app_text) - len(app_text.lstrip())
     app, args = _application(app_text.strip())
     steps = extension.steps

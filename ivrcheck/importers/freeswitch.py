@@ -12,6 +12,7 @@ from ivrcheck.findings import Finding, Span
 from ivrcheck.importers import xml_source
 from ivrcheck.importers.nodeset import NodeSet, humanize, is_computed, sound_label
 from ivrcheck.model import DTMF_KEYS, Menu, Node, NodeType, Option, Target
+from ivrcheck.numbers import NotANumber, is_digits, number_or_none, read_number
 
 NAME = "freeswitch"
 TITLE = "FreeSWITCH IVR menu XML"
@@ -145,9 +146,9 @@ class _Menu:
                                    'add digits="1" (or the key it should answer)', self.name)
         if extensions:
             options.append(self._dial_by_extension(extensions))
-        timeout_ms = _number(element.get("timeout"), _TIMEOUT_MS)
-        failures = int(_number(element.get("max-failures"), _MAX_FAILURES))
-        timeouts = int(_number(element.get("max-timeouts"), _MAX_TIMEOUTS))
+        timeout_ms = self._number("timeout", _TIMEOUT_MS)
+        failures = int(self._number("max-failures", _MAX_FAILURES, whole=True))
+        timeouts = int(self._number("max-timeouts", _MAX_TIMEOUTS, whole=True))
         repeat = Target("repeat", self.span)
         spans = {name.replace("-", "_"): doc.attr_span(element, attr) for name, attr in (
             ("timeout", "timeout"), ("retries", "max-failures"))}
@@ -155,6 +156,18 @@ class _Menu:
             id=self.name, type=NodeType.MENU, span=self.span, prompt=prompt, prompt_span=prompt_span,
             options=tuple(options), timeout=timeout_ms / 1000, retries=min(failures, timeouts),
             on_timeout=repeat, on_invalid=repeat, after_retries=self._after_retries(), spans=spans)
+
+    def _number(self, attribute: str, default: float, whole: bool = False) -> float:
+        """A number attribute of the menu (ms or a count), or `default` with an F019 when it is none."""
+        text = self.element.get(attribute)
+        if text is None:
+            return default
+        try:
+            return read_number(text, whole=whole, low=0)
+        except NotANumber as exc:
+            self.nodes.problem("F019", self.doc.attr_span(self.element, attribute), f"`{attribute}`: {exc}",
+                               f"write {attribute} as a plain number, such as {int(default)}", self.name)
+            return default
 
     def _prompt(self) -> tuple[str | None, Span | None]:
         """A `say:` greeting is text, as is a phrase macro of this file that only speaks text; a sound file, or
@@ -340,25 +353,21 @@ def _single_key(digits: str) -> str | None:
 def _digit_count(digits: str) -> int | None:
     """How many digits an entry takes: `1001` -> 4, `/^(10[01][0-9])$/` -> 4, open-ended -> None."""
     if not digits.startswith("/"):
-        return len(digits) if digits.isdigit() else None
+        return len(digits) if is_digits(digits) else None
     body = re.sub(r"^/\^?|\$?/$", "", digits).replace("(", "").replace(")", "")
     # A `[` after the last `]` never closes and starts no token: blanked, so that findall does not
     # scan from each of them to the end of the text.
     cut = body.rfind("]") + 1
     body = body[:cut] + body[cut:].replace("[", " ")
     count = 0
-    for token, repeat in re.findall(r"(\[[^\]]*+\]|\\d|[0-9*#.])(\{\d+\}|[+*?]|\{\d*,\d*\})?", body):
-        if repeat and not repeat[1:-1].isdigit():
+    for token, repeat in re.findall(r"(\[[^\]]*+\]|\\d|[0-9*#.])(\{[0-9]+\}|[+*?]|\{[0-9]*,[0-9]*\})?", body):
+        times = number_or_none(repeat[1:-1], whole=True, low=0, high=64) if repeat else 1
+        if times is None:
             return None
-        count += int(repeat[1:-1]) if repeat else 1
+        count += int(times)
     return count or None
 
 
-def _number(value: str | None, default: float) -> float:
-    try:
-        return float(value) if value is not None and float(value) >= 0 else default
-    except ValueError:
-        return default
 
 
 def _said(text: str) -> str:

@@ -48,7 +48,10 @@ def read(text: str, display: str, entry: str | None) -> tuple[Menu | None, list[
         flow.structure(span(root), f"the file holds {what}; ivrcheck reads inbound call flows",
                        "export the inbound call flow (Archy `inboundCall:`), not a chat, email or module flow")
         return flow.result(None)
-    return flow.result(Reader(doc, flow, call).run(entry))
+    menu = Reader(doc, flow, call).run(entry)
+    for where, why in doc.bad_numbers:
+        flow.structure(where, why, "write a number of seconds or a count, such as `lit: 5`")
+    return flow.result(None if doc.bad_numbers else menu)
 
 
 class Reader:

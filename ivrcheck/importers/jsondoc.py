@@ -11,12 +11,14 @@ Handlebars templates of exports are invalid JSON until rendered, and they are ke
 from __future__ import annotations
 
 import bisect
+import json
 import json.decoder
 import re
 from dataclasses import dataclass, field
 from typing import Any
 
 from ivrcheck.findings import Span
+from ivrcheck.numbers import NotANumber, is_digits, read_number
 
 _WS = re.compile(r"[ \t\n\r]*")
 _NUMBER = re.compile(r"-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][-+]?\d+)?")
@@ -90,6 +92,67 @@ class JsonDoc:
         return JsonDoc(doc.value, doc.offsets, self.text, pointer, remap), None
 
 
+#: What an export's values must be: pointer patterns below a flow's root (`*` is any member or item),
+#: parents before children, each with the JSON kinds it may hold (`dict`, `list`, `str`, `NUMBER`, `bool`).
+Shape = dict[str, tuple[type, ...]]
+NUMBER = (int, float)
+_KINDS = {dict: "an object", list: "a list", str: "a string", int: "a number", float: "a number", bool: "true or false"}
+
+
+def conform(value: Any, shape: Shape, base: str = "") -> list[tuple[str, str]]:
+    """The one boundary between an export's untrusted structure and an importer.
+
+    `value` is the flow at pointer `base`. Every value at one of `shape`'s patterns that is of
+    another kind is taken out (a member removed, a list item made empty, so that pointers to its
+    siblings hold) and returned as (pointer, what was found and expected). A null member stays
+    (importers read it as absent); a null item does not. Readers then meet only the kinds they expect.
+    """
+    problems: list[tuple[str, str]] = []
+    for pattern, kinds in shape.items():
+        *parents, last = pattern.split("/")[1:]
+        frontier = [(base, value)]
+        for token in parents:
+            frontier = [(f"{at}/{escape(key)}", child)
+                        for at, parent in frontier for key, child in _members(parent, token)]
+        for at, parent in frontier:
+            for key, child in _members(parent, last):
+                if (child is None and isinstance(parent, dict)) or _is_kind(child, kinds):
+                    continue
+                expected = " or ".join(dict.fromkeys(_KINDS[k] for k in kinds))
+                problems.append((f"{at}/{escape(key)}", f"{_kind(child)} where the export has {expected}"))
+                if isinstance(parent, dict):
+                    del parent[key]
+                else:
+                    parent[key] = kinds[0]() if kinds[0] in (dict, list, str) else None
+    return problems
+
+
+def _is_kind(value: Any, kinds: tuple[type, ...]) -> bool:
+    """Whether `value` is one of `kinds` (true and false are numbers to Python, not to a shape)."""
+    return isinstance(value, kinds) and (bool in kinds or not isinstance(value, bool))
+
+
+def _kind(value: Any) -> str:
+    """`a number (5)`, `a list`: what was found, short."""
+    if isinstance(value, (dict, list)):
+        return _KINDS[type(value)]
+    return f"{_KINDS.get(type(value), 'a value')} ({json.dumps(value)[:30]})"
+
+
+def _members(value: Any, token: str) -> list[tuple[Any, Any]]:
+    """(key, child) of `value` that a pattern token names: `*` is every member or item."""
+    if isinstance(value, dict):
+        if token == "*":
+            return list(value.items())
+        return [(token, value[token])] if token in value else []
+    if isinstance(value, list):
+        if token == "*":
+            return list(enumerate(value))
+        index = int(token) if is_digits(token) and len(token) < 10 else -1
+        return [(index, value[index])] if 0 <= index < len(value) else []
+    return []
+
+
 def escape(token: str | int) -> str:
     """One RFC 6901 reference token."""
     return str(token).replace("~", "~0").replace("/", "~1")
@@ -101,7 +164,7 @@ def get(value: Any, pointer: str) -> Any:
         token = token.replace("~1", "/").replace("~0", "~")
         if isinstance(value, dict):
             value = value.get(token)
-        elif isinstance(value, list) and token.isdigit() and int(token) < len(value):
+        elif isinstance(value, list) and is_digits(token) and len(token) < 10 and int(token) < len(value):
             value = value[int(token)]
         else:
             return None
@@ -215,7 +278,10 @@ def _scalar(text: str, i: int, pointer: str) -> tuple[Any, int]:
     match = _NUMBER.match(text, i)
     if match and match.end() > i:
         number = match.group(0)
-        return (float(number) if any(c in number for c in ".eE") else int(number)), match.end()
+        try:
+            return read_number(number, whole=not any(c in number for c in ".eE")), match.end()
+        except NotANumber as exc:
+            raise _Stop(i, f"{exc}; no flow export needs such a number", pointer) from None
     for word, value in _LITERALS:
         if text.startswith(word, i):
             return value, i + len(word)

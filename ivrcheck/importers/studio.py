@@ -6,9 +6,9 @@ import re
 from typing import Any
 
 from ivrcheck.findings import Finding, Span
-from ivrcheck.importers.common import (Flow, is_template, language_code, make, option, spoken, unknown_prompt,
-                                       unknown_words)
-from ivrcheck.importers.jsondoc import JsonDoc, escape, get
+from ivrcheck.importers.common import (Flow, is_template, language_code, make, number, option, spoken,
+                                       unknown_prompt, unknown_words)
+from ivrcheck.importers.jsondoc import NUMBER, JsonDoc, Shape, escape, get
 from ivrcheck.model import DTMF_KEYS, Menu, NodeType, Option, Target
 
 NAME = "studio"
@@ -29,6 +29,17 @@ _LEGACY = {"InitialState": "trigger", "Gather": "gather-input-on-call", "Branch"
            "SetVariables": "set-variables", "SendMessage": "send-message", "Subflow": "run-subflow"}
 _LEGACY_TRIGGER = re.compile(r'\\*"type\\*"\s*:\s*\\*"InitialState\\*"')
 _PASS = {"set-variables", "update-contact", "send-message", "fork-stream"}
+#: The kinds of the values this reader reads (see jsondoc.conform).
+SHAPE: Shape = {
+    "/states": (list,), "/states/*": (dict,), "/initial_state": (str,), "/description": (str,),
+    "/friendly_name": (str,), "/states/*/name": (str,), "/states/*/type": (str,),
+    "/states/*/properties": (dict,), "/states/*/transitions": (list,), "/states/*/transitions/*": (dict,),
+    "/states/*/transitions/*/event": (str,), "/states/*/transitions/*/next": (str,),
+    "/states/*/transitions/*/conditions": (list,), "/states/*/transitions/*/conditions/*": (dict,),
+    "/states/*/transitions/*/conditions/*/arguments": (list,),
+    "/states/*/transitions/*/conditions/*/type": (str,), "/states/*/transitions/*/conditions/*/value": (str, *NUMBER),
+    "/states/*/transitions/*/conditions/*/friendly_name": (str,),
+}
 
 
 def detect(text: str, filename: str) -> bool:
@@ -51,6 +62,7 @@ def read(text: str, display: str, entry: str | None) -> tuple[Menu | None, list[
         flow.structure(doc.span(""), "no Twilio Studio flow here: no `states` list with an `initial_state`",
                        "export the flow definition (Studio > Flow > Export to JSON)")
         return flow.result(None)
+    flow.conform(doc, SHAPE, pointer)
     root = get(doc.value, pointer) if pointer else doc.value
     return flow.result(_Reader(flow, doc, pointer, root).run(entry))
 
@@ -167,7 +179,7 @@ class _Reader:
         prompt, ignore = self.prompt(name, props, node_id)
         on_timeout = self.target(name, "timeout")
         self.flow.add(make(node_id, NodeType.MENU, self.at(name), prompt=prompt, options=tuple(options),
-                           timeout=_number(props.get("timeout")), retries=0, on_timeout=on_timeout,
+                           timeout=number(props.get("timeout")), retries=0, on_timeout=on_timeout,
                            on_invalid=on_invalid, after_retries=on_timeout or on_invalid, **unknown_words(ignore),
                            prompt_span=self.at(name, "properties", "say") if prompt else None))
 
@@ -182,10 +194,10 @@ class _Reader:
                              "does not split on it, so it is read as an entry field, not as a menu",
                              "follow this gather with a Split Based On... its Digits if it is a menu")
         on_timeout = self.target(name, "timeout")
-        digits = _number(props.get("number_of_digits"))
+        digits = number(props.get("number_of_digits"))
         self.flow.add(make(node_id, NodeType.INPUT, self.at(name), prompt=prompt, **unknown_words(ignore),
                            next=self.target(name, "keypress") or self.target(name, "speech"),
-                           digits=int(digits) if digits else None, timeout=_number(props.get("timeout")), retries=0,
+                           digits=int(digits) if digits else None, timeout=number(props.get("timeout")), retries=0,
                            on_timeout=on_timeout, after_retries=on_timeout,
                            prompt_span=self.at(name, "properties", "say") if prompt else None))
 
@@ -305,10 +317,3 @@ def _modern(states: object) -> list[Any]:
 def _label(label: object, value: str) -> str | None:
     text = str(label).strip() if label else ""
     return None if not text or text == value or text.lower().startswith(("if value", "equal to")) else text
-
-
-def _number(value: object) -> float | None:
-    try:
-        return float(value) if value is not None and not is_template(value) else None  # type: ignore[arg-type]
-    except (TypeError, ValueError):
-        return None

@@ -14,6 +14,7 @@ from ivrcheck.importers.nodeset import NodeSet, humanize, prompt_label
 from ivrcheck.importers.vxml_text import condition_value, grammar_items, prompt_text, seconds
 from ivrcheck.importers.xml_source import Document, local, text_of
 from ivrcheck.model import DTMF_KEYS, Menu, Node, NodeType, Option, Target
+from ivrcheck.numbers import number_or_none
 
 NAME = "voicexml"
 TITLE = "VoiceXML 2.x document"
@@ -234,7 +235,7 @@ class _Builder:
             for handler in holder:
                 name = local(handler.tag)
                 events = handler.get("event", "").split() if name == "catch" else [name]
-                count = int(handler.get("count", "1")) if handler.get("count", "1").isdigit() else 1
+                count = int(number_or_none(handler.get("count", "1"), whole=True, low=1, high=1000) or 1)
                 for event in events:
                     if event in found:
                         found[event][count] = handler

@@ -7,6 +7,7 @@ import re
 import xml.etree.ElementTree as ET
 
 from ivrcheck.importers.xml_source import local, text_of
+from ivrcheck.numbers import number_or_none
 
 _COND = re.compile(r"""^\s*(?P<name>[\w.$]+)\s*==\s*(?:(?P<q>['"])(?P<value>[^'"]*)(?P=q)|(?P<number>[\w*#]+))\s*$""")
 
@@ -62,10 +63,11 @@ def _enumerate(element: ET.Element, choices) -> str:
 
 def seconds(value: str | None) -> float | None:
     """`5s`, `3000ms` -> seconds; None when absent or unreadable."""
-    match = re.fullmatch(r"\s*+(\d++(?:\.\d++)?)\s*+(ms|s)?\s*+", value or "")  # possessive: blanks tried once
-    if match is None:
+    # possessive: blanks tried once; ASCII digits only, read by the one number reader
+    match = re.fullmatch(r"\s*+([0-9]++(?:\.[0-9]++)?)\s*+(ms|s)?\s*+", value or "")
+    number = number_or_none(match.group(1), low=0) if match else None
+    if match is None or number is None:
         return None
-    number = float(match.group(1))
     return number / 1000 if match.group(2) == "ms" else number
 
 
@@ -140,13 +142,19 @@ def _tag_value(tag: ET.Element) -> str:
 
 
 def _length(spec: str) -> int | None:
-    match = re.search(r"(?<!min)(?<!max)length=(\d+)", spec)
+    match = re.search(r"(?<!min)(?<!max)length=(\w+)", spec)
     if match:
-        return int(match.group(1))
-    low, high = re.search(r"minlength=(\d+)", spec), re.search(r"maxlength=(\d+)", spec)
+        return _digits(match.group(1))
+    low, high = re.search(r"minlength=(\w+)", spec), re.search(r"maxlength=(\w+)", spec)
     if low and high and low.group(1) == high.group(1):
-        return int(low.group(1))
+        return _digits(low.group(1))
     return None
+
+
+def _digits(text: str) -> int | None:
+    """A digit count of a builtin grammar, through the one number reader; None when it is none."""
+    found = number_or_none(text, whole=True, low=1, high=1000)
+    return int(found) if found is not None else None
 
 
 __all__ = ["condition_value", "grammar_items", "prompt_text", "seconds"]

@@ -21,6 +21,8 @@ from defusedxml.ElementTree import DefusedXMLParser
 
 from ivrcheck.findings import Span
 
+#: Line ends as expat and editors count them.
+LINE_END = re.compile(r"\r\n|\r|\n")
 #: Deeper nesting than any real menu document; refused so that walking the tree cannot recurse without end.
 MAX_DEPTH = 200
 
@@ -68,10 +70,9 @@ class Document:
         self.text = text
         self.root = root
         self._starts = starts
-        self._lines = text.split("\n")
-        self._line_offsets = [0]
-        for line in self._lines:
-            self._line_offsets.append(self._line_offsets[-1] + len(line) + 1)
+        # Where each line starts, counting CRLF, CR and LF as expat (and editors) do: an old Mac file
+        # has CR-only line ends, and expat's line numbers count them.
+        self._line_offsets = [0, *(m.end() for m in LINE_END.finditer(text))]
 
     def span(self, element: ET.Element) -> Span:
         """Where the element's start tag begins (1-based)."""
@@ -81,7 +82,7 @@ class Document:
     def attr_span(self, element: ET.Element, name: str) -> Span:
         """Where attribute `name` of the element is written, or the element's own span."""
         start = self.span(element)
-        offset = self._line_offsets[start.line - 1] + start.column - 1
+        offset = self._line_offsets[min(start.line, len(self._line_offsets)) - 1] + start.column - 1
         end = self.text.find(">", offset)
         tag = self.text[offset:end if end != -1 else len(self.text)]
         match = re.search(rf"(?<![\w:.-]){re.escape(name)}\s*=", tag)
@@ -155,8 +156,8 @@ def _declared(text: str, exc: DefusedXmlException) -> Span | None:
     match = re.search(rf"<!ENTITY\s+(%\s*)?{re.escape(name)}\b", text) if name else None
     if match is None:
         return None
-    line = text.count("\n", 0, match.start()) + 1
-    return Span(line, match.start() - (text.rfind("\n", 0, match.start()) + 1) + 1)
+    starts = [0, *(m.end() for m in LINE_END.finditer(text, 0, match.start()))]
+    return Span(len(starts), match.start() - starts[-1] + 1)
 
 
 def _hostile(exc: DefusedXmlException) -> str:

@@ -121,7 +121,8 @@ class PromptWords:
 
     @property
     def _keys(self) -> str:
-        return _alternation([w for w in self.word_to_key if w not in DTMF]) + r"|\d|\*|#"
+        # [0-9], not \d: \d also matches "٣" and other digits no phone keypad has (no key to look up).
+        return _alternation([w for w in self.word_to_key if w not in DTMF]) + r"|[0-9]|\*|#"
 
     def offers(self, prompt: str | None) -> tuple[Offer, ...]:
         """Every offer in the prompt, in the order a caller hears them."""

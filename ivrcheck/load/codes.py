@@ -3,9 +3,11 @@ factory that turns such a problem into a finding."""
 
 from __future__ import annotations
 
+import os
+import traceback
 from dataclasses import dataclass
 
-from ivrcheck.findings import Finding, Severity, Span
+from ivrcheck.findings import NOWHERE, Finding, Severity, Span
 
 
 @dataclass(frozen=True, slots=True)
@@ -45,7 +47,13 @@ LOAD_CODES = {c.code: c for c in (
     LoadCode("F022", "waiver-expired", Severity.ERROR, "an accepted exception whose `until:` has passed", blocks=False),
     LoadCode("F023", "waiver-incomplete", Severity.ERROR,
              "a waiver without a reason (under `--strict-waivers`) or with an `until:` that is no date", blocks=False),
+    LoadCode("F099", "internal-error", Severity.ERROR, "ivrcheck itself failed on this file (exit code 3)"),
 )}
+
+#: ivrcheck's own failure on a file: never suppressed or re-graded, and the run exits 3.
+INTERNAL = "F099"
+#: Where to report an internal error: no address is printed that ivrcheck does not know to exist.
+REPORT_TO = "the ivrcheck maintainers (the project's issue tracker)"
 
 
 def load_finding(path: str, code: str, span: Span, message: str, help_text: str,
@@ -53,3 +61,26 @@ def load_finding(path: str, code: str, span: Span, message: str, help_text: str,
     """The one place an F-code problem becomes a finding (loader, importers, references, suppressions)."""
     meta = LOAD_CODES[code]
     return Finding(path, code, meta.name, meta.severity, message, help_text, span, node_id)
+
+
+def internal_finding(path: str, exc: BaseException) -> Finding:
+    """F099: an unexpected exception while checking `path`, summed up in one line with where it was raised."""
+    frames = [(_module(f.filename), f) for f in traceback.extract_tb(exc.__traceback__)]
+    ours = [(name, f) for name, f in frames if name.startswith("ivrcheck/")] or frames
+    place = f" (in {ours[-1][0]}:{ours[-1][1].lineno}, {ours[-1][1].name})" if ours else ""
+    summary = " ".join(str(exc).split())[:200]
+    message = f"ivrcheck failed on this file: {type(exc).__name__}{': ' + summary if summary else ''}{place}"
+    help_text = (f"this is a bug in ivrcheck, not in the file: please report it to {REPORT_TO} with the file "
+                 "(IVRCHECK_DEBUG=1 or --debug prints the traceback)")
+    return Finding(path, INTERNAL, LOAD_CODES[INTERNAL].name, Severity.ERROR, message, help_text, NOWHERE)
+
+
+def _module(filename: str) -> str:
+    """`/x/site-packages/ivrcheck/importers/studio.py` -> `ivrcheck/importers/studio.py`."""
+    plain = filename.replace("\\", "/")
+    return plain[plain.rindex("/ivrcheck/") + 1:] if "/ivrcheck/" in plain else plain.rsplit("/", 1)[-1]
+
+
+def debugging() -> bool:
+    """Whether IVRCHECK_DEBUG asks for the traceback of ivrcheck's own failures (`--debug` sets it)."""
+    return os.environ.get("IVRCHECK_DEBUG", "") not in ("", "0")

@@ -37,6 +37,14 @@ def tooltip(node_id: str, node: Node | None, findings: Sequence[Finding], menu: 
     return text if len(text) <= TOOLTIP_CHARS else text[: TOOLTIP_CHARS - 1] + "…"
 
 
+def _scheme(url: str) -> str | None:
+    """The URL's scheme, or None when it is no URL at all (`http://[::1` has an unclosed IPv6 host)."""
+    try:
+        return urlsplit(url).scheme.lower()
+    except ValueError:
+        return None
+
+
 class Linker:
     """Links a node to its line in the file, under `--link-base`.
 
@@ -46,7 +54,7 @@ class Linker:
     """
 
     def __init__(self, base: str | None, path: str) -> None:
-        if base is not None and urlsplit(base).scheme.lower() not in ("http", "https", "file", ""):
+        if base is not None and _scheme(base) not in ("http", "https", "file", ""):
             raise RenderError(f'--link-base "{base}" is no web address; use an http(s) URL such as '
                               "https://github.com/OWNER/REPO/blob/main/")
         self.base = base

@@ -61,6 +61,10 @@ def summary(tree: Tree, node_id: str, keep: set[str], analysis: Analysis, result
         person = "no person"
     else:
         presses, human = reach
-        person = f"{presses} key{'s' if presses != 1 else ''} to {human}" if presses else f"goes on to {human}"
+        # One vocabulary (docs/score.md): outside hours the nearest may be a callback or voicemail,
+        # a promise of a person later; it is named as what it is, never as a person.
+        reached = analysis.nodes.get(human)
+        what = human if reached is None or reached.is_person else f"{reached.type.value} {human}"
+        person = f"{presses} key{'s' if presses != 1 else ''} to {what}" if presses else f"goes on to {what}"
     return Fold(len(below), menus, dict(sorted(by_severity.items(), key=lambda kv: -kv[0].rank)),
                 sorted({f.code for f in found}), person)

@@ -1,9 +1,10 @@
 """Report step: results -> text. Each format is a pure function `format(results, color) -> str`.
 
 `ci/` holds the formats a CI system reads (json, sarif, github, junit, gitlab), `handover/` the
-hand-over report (the line model, HTML, Markdown, the audit, the phone); the modules here are the
-outputs of single commands: the terminal's text, the job summary, `score --explain`, `tasks`,
-`diff`, `traffic`, `config --show`, `import`'s YAML and `ivrcheck rule`.
+hand-over report (the line model, HTML, Markdown, the phone); the modules here are the outputs
+of single commands: the terminal's text, the job summary, `score --explain`, `tasks`, `diff`,
+`traffic`, `config --show`, `import`'s YAML and `ivrcheck rule`. `audit.py` (what the hand-over
+report tells an auditor) joins `handover/` when the CLI stops importing it by its path.
 """
 
 from __future__ import annotations

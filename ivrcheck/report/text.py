@@ -7,6 +7,7 @@ from collections import Counter
 from typing import Sequence
 
 from ivrcheck.findings import FileResult, Finding, Severity
+from ivrcheck.load.codes import INTERNAL
 
 _COLORS = {Severity.ERROR: "\033[31m", Severity.WARNING: "\033[33m", Severity.INFO: "\033[36m"}
 _BOLD, _RESET = "\033[1m", "\033[0m"
@@ -52,12 +53,14 @@ def summary(results: Sequence[FileResult]) -> str:
     if lowest is not None:
         score = f"; clarity score {lowest.score}/100" if len(scored) == 1 else (
             f"; lowest clarity score {lowest.score}/100 ({inert(lowest.path)})")
-    unloaded = sum(1 for r in results if r.score is None)
+    broken = sum(1 for r in results if any(f.code == INTERNAL for f in r.findings))
+    unloaded = sum(1 for r in results if r.score is None) - broken
     failed = f"; {unloaded} could not be loaded" if unloaded else ""
     waivers = [w for r in results for w in r.waivers]
     expired = sum(1 for w in waivers if w.expired)
     if waivers:  # an auditor sees that exceptions were accepted; the JSON and the report list them
         score += f"; {_plural(len(waivers), 'waiver')}" + (f" ({expired} expired)" if expired else "")
+    failed += f"; ivrcheck itself failed on {broken} (F099)" if broken else ""
     if not counts:
         return f"All checks passed! ({files}{score})"
     parts = [_plural(counts[s], s.value) for s in (Severity.ERROR, Severity.WARNING, Severity.INFO) if counts[s]]

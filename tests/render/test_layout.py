@@ -222,3 +222,23 @@ def test_pages_make_an_overview_and_a_page_per_branch() -> None:
     assert "page 2 of" in second and "(overview on page 1)" in second
     with pytest.raises(RenderError, match="--pages makes a PDF"):
         render(inspection, "svg", pages=True)
+
+
+def test_a_fold_box_names_a_callback_outside_hours_as_a_callback_not_a_person() -> None:
+    """One vocabulary: outside hours the nearest may be a promise of a person later, named as such."""
+    from ivrcheck.graph import CLOSED
+    from ivrcheck.render.fold import summary
+
+    text = (
+        "entry: main\nhours:\n  office: {mon-fri: \"08:00-16:00\"}\nnodes:\n"
+        "  main:\n    prompt: For billing, press 1.\n    options:\n      \"1\": {label: Billing, goto: billing}\n"
+        "  billing:\n    prompt: To speak to us, press 0.\n    options:\n      \"0\": {label: Speak to us, goto: desk}\n"
+        "  desk: {type: agent, hours: office, closed: later}\n"
+        "  later: {type: callback, confirmation: sms, promise: within 2 hours}\n"
+    )
+    inspection = inspect_text(text, display="fold.ivr.yaml")
+    for state, expected in ((CLOSED, "1 key to callback later"), ("open", "1 key to desk")):
+        analysis = inspection.line.states[state]
+        tree = analysis.tree("main")
+        keep = set(tree.order)
+        assert summary(tree, "billing", keep, analysis, inspection.result, state).person == expected

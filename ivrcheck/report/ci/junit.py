@@ -12,6 +12,7 @@ import xml.etree.ElementTree as ET
 from typing import Sequence
 
 from ivrcheck.findings import FileResult, Finding
+from ivrcheck.load.codes import INTERNAL
 from ivrcheck.report.common import described, numbered
 
 CLEAN_CASE = "all checks passed"
@@ -24,10 +25,10 @@ def format(results: Sequence[FileResult], color: bool = False) -> str:
     for result in results:
         root.append(suite(result))
     total = sum(len(r.findings) or 1 for r in results)
-    failures = sum(len(r.findings) for r in results)
+    errors = sum(_errors(r) for r in results)
     root.set("tests", str(total))
-    root.set("failures", str(failures))
-    root.set("errors", "0")
+    root.set("failures", str(total - errors - sum(not r.findings for r in results)))
+    root.set("errors", str(errors))
     ET.indent(root)
     return '<?xml version="1.0" encoding="UTF-8"?>\n' + ET.tostring(root, encoding="unicode") + "\n"
 
@@ -35,8 +36,9 @@ def format(results: Sequence[FileResult], color: bool = False) -> str:
 def suite(result: FileResult) -> ET.Element:
     """The test suite of one file; its clarity score goes in the suite's properties."""
     path = _xml(result.path)
+    errors = _errors(result)
     element = ET.Element("testsuite", name=path, tests=str(len(result.findings) or 1),
-                         failures=str(len(result.findings)), errors="0", skipped="0")
+                         failures=str(len(result.findings) - errors), errors=str(errors), skipped="0")
     if result.score is not None:
         properties = ET.SubElement(element, "properties")
         ET.SubElement(properties, "property", name="score", value=str(result.score))
@@ -46,9 +48,15 @@ def suite(result: FileResult) -> ET.Element:
     names = [case_name(f) for f in result.findings]
     for finding, name, n in zip(result.findings, names, numbered(names)):
         case = ET.SubElement(element, "testcase", name=name if n == 1 else f"{name} #{n}", classname=path)
-        failure = ET.SubElement(case, "failure", type=finding.code, message=_xml(described(finding)))
+        # JUnit's `error` is a test that broke rather than failed: ivrcheck's own failure (F099).
+        kind = "error" if finding.code == INTERNAL else "failure"
+        failure = ET.SubElement(case, kind, type=finding.code, message=_xml(described(finding)))
         failure.text = _xml(details(finding))
     return element
+
+
+def _errors(result: FileResult) -> int:
+    return sum(f.code == INTERNAL for f in result.findings)
 
 
 def case_name(finding: Finding) -> str:

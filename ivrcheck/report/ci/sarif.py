@@ -10,7 +10,7 @@ from urllib.parse import quote
 
 from ivrcheck import __version__
 from ivrcheck.findings import FileResult, Finding, Fix, Severity
-from ivrcheck.load.codes import LOAD_CODES, LoadCode
+from ivrcheck.load.codes import INTERNAL, LOAD_CODES, REPORT_TO, LoadCode
 from ivrcheck.report.common import described, digest, docs_url, help_uri, numbered, region
 from ivrcheck.rules import ALL_RULES, BY_CODE, family
 from ivrcheck.rules.base import Rule, summary
@@ -30,6 +30,9 @@ _LOAD_WHY = {
                       "but this text probably does not do what it was written to do.",
 }
 _LOAD_FIX = "Correct the file at the reported line; the message says what was found and what is expected."
+_INTERNAL_WHY = ("ivrcheck itself failed while checking the file, so nothing is known about it; the run exits 3 "
+                 "so that CI tells a broken checker from a broken menu.")
+_INTERNAL_FIX = f"Report it to {REPORT_TO} with the file; IVRCHECK_DEBUG=1 prints the traceback."
 
 
 def format(results: Sequence[FileResult], color: bool = False) -> str:
@@ -55,6 +58,11 @@ def log(results: Sequence[FileResult]) -> dict[str, Any]:
     driver["rules"] = rules
     run = {"tool": {"driver": driver}, "columnKind": "unicodeCodePoints", "results": out,
            "properties": {"clarity": [clarity(r) for r in results]}}
+    failures = [f for f in findings if f.code == INTERNAL]
+    if failures:  # SARIF's own place for a tool that failed: the run is marked unsuccessful
+        run["invocations"] = [{"executionSuccessful": False, "toolExecutionNotifications": [
+            {"level": "error", "message": {"text": described(f)},
+             "locations": [{"physicalLocation": {"artifactLocation": artifact(f.path)}}]} for f in failures]}]
     return {"$schema": SCHEMA_URI, "version": "2.1.0", "runs": [run]}
 
 
@@ -80,7 +88,9 @@ def load_descriptor(code: LoadCode) -> dict[str, Any]:
     what = f"{code.summary[:1].upper()}{code.summary[1:]}."
     blocks = code.severity is Severity.ERROR and code.blocks
     why = _LOAD_WHY[Severity.ERROR] if blocks else _LOAD_WHY[Severity.WARNING]
-    helps = [("What it checks", what), ("Why it matters", why), ("How to fix it", _LOAD_FIX)]
+    internal = code.code == INTERNAL
+    helps = [("What it checks", what), ("Why it matters", _INTERNAL_WHY if internal else why),
+             ("How to fix it", _INTERNAL_FIX if internal else _LOAD_FIX)]
     return _descriptor(code.code, code.name, code.severity, what, what, helps)
 
 

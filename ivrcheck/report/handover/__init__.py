@@ -65,7 +65,7 @@ class LineReport:
     findings: tuple[Finding, ...]
     menus: tuple[MenuDetail, ...] = ()
     other_files: tuple[str, ...] = field(default_factory=tuple)
-    #: The accepted exceptions of the line's files (audit.py beside it lists them).
+    #: The accepted exceptions of the line's files (report/audit.py lists them).
     waivers: tuple[Waiver, ...] = ()
 
     @property

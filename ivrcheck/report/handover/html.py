@@ -20,7 +20,7 @@ from ivrcheck.findings import FileResult
 from ivrcheck.report.handover import html_audit as auditor
 from ivrcheck.report.handover import html_parts as parts
 from ivrcheck.report.handover import STATE_NAMES, LineReport, line_reports
-from ivrcheck.report.handover.audit import today as _date
+from ivrcheck.report.audit import today as _date
 from ivrcheck.report.handover.inline_svg import inline
 from ivrcheck.report.handover.phone import phone_data
 

@@ -7,7 +7,7 @@ import re
 from typing import Iterable
 
 from ivrcheck.findings import Finding
-from ivrcheck.report.handover import audit
+from ivrcheck.report import audit
 from ivrcheck.report.handover import LineReport
 from ivrcheck.report.handover.html_parts import findings_table, rich, text
 

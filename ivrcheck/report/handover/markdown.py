@@ -8,7 +8,7 @@ from typing import Any, Iterable, Sequence
 
 from ivrcheck.callers.journey import describe
 from ivrcheck.findings import FileResult, Finding
-from ivrcheck.report.handover import audit
+from ivrcheck.report import audit
 from ivrcheck.report.handover import (
     PART_MEANING,
     STATE_NAMES,

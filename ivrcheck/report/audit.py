@@ -10,6 +10,7 @@ from typing import Any, Iterable, Mapping
 from ivrcheck import __version__
 from ivrcheck.config import profile_info
 from ivrcheck.findings import Finding, Waiver
+from ivrcheck.numbers import NotANumber, read_number
 from ivrcheck.report.handover import LineReport
 from ivrcheck.report.rule_pages import explain
 
@@ -17,12 +18,23 @@ from ivrcheck.report.rule_pages import explain
 NO_CLAUSE = "Design rules of ivrcheck (no clause of a profile)"
 
 
+#: The last second of the year 9999: Python's dates end there.
+_LAST_EPOCH = 253_402_300_799
+
+
 def today() -> str:
-    """Today, or the day SOURCE_DATE_EPOCH names (reproducible builds)."""
+    """Today, or the day SOURCE_DATE_EPOCH names (reproducible builds); ValueError, with a message for
+    the user, when it is set to something else than seconds since 1970 (the specification asks a build
+    to stop then rather than guess)."""
     epoch = os.environ.get("SOURCE_DATE_EPOCH", "")
-    if epoch.isdigit():
-        return datetime.datetime.fromtimestamp(int(epoch), datetime.timezone.utc).date().isoformat()
-    return datetime.date.today().isoformat()
+    if not epoch:
+        return datetime.date.today().isoformat()
+    try:
+        seconds = read_number(epoch, whole=True, low=0, high=_LAST_EPOCH)
+    except NotANumber as exc:
+        raise ValueError(f"SOURCE_DATE_EPOCH: {exc}; set it to seconds since 1970 (up to the year 9999), "
+                         "or unset it for today's date") from None
+    return datetime.datetime.fromtimestamp(seconds, datetime.timezone.utc).date().isoformat()
 
 
 def cover(report: LineReport, when: str) -> list[tuple[str, str]]:
