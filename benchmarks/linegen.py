@@ -12,11 +12,15 @@ tree test and the caller metrics: each `say:`s a real label of the line in a cal
 and `expect:`s the node that label leads to; one in five says a sibling's label instead (a
 caller who will go astray), one in six also accepts the advisor. The line itself is the
 same text with or without tasks.
+
+`repository(folder, lines)` writes a repository of many such lines, as a company keeps one
+line per brand, region or service (for the cache benchmark and its tests).
 """
 
 from __future__ import annotations
 
 import random
+from pathlib import Path
 
 TOPICS = ["Billing", "Payments", "Cards", "Loans", "Orders", "Deliveries", "Returns", "Accounts", "Insurance",
           "Claims", "Appointments", "Prescriptions", "Results", "Repairs", "Meter readings", "Moving home",
@@ -93,6 +97,18 @@ def realistic_line(nodes: int, seed: int = 7, task_every: int | None = None) -> 
     if task_every:
         out += _tasks(ends, max(1, nodes // task_every), random.Random(seed * 7919 + 1))
     return "\n".join(out) + "\n"
+
+
+def repository(folder: Path, lines: int, nodes: tuple[int, int] = (20, 60)) -> list[Path]:
+    """Write `lines` realistic lines of `nodes[0]`-`nodes[1]` nodes, ten to a folder; the same call writes the same files."""
+    sizes = random.Random(lines)
+    written = []
+    for number in range(lines):
+        path = folder / f"region-{number // 10:03d}" / f"line-{number:04d}.ivr.yaml"
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(realistic_line(sizes.randint(*nodes), seed=number), encoding="utf-8")
+        written.append(path)
+    return written
 
 
 def _tasks(ends: list[tuple[str, str, list[str]]], count: int, rng: random.Random) -> list[str]:

@@ -133,6 +133,12 @@ def check(
     strict_waivers: Annotated[bool, typer.Option(
         "--strict-waivers", help="Refuse waiver comments that give no `reason:` (F023, an error).")] = False,
     debug: DebugOpt = False,
+    no_cache: Annotated[bool, typer.Option(
+        "--no-cache", envvar="IVRCHECK_NO_CACHE", rich_help_panel=INPUT, show_envvar=False,
+        help="Check every line again instead of reusing the results of unchanged ones (docs/cache.md).")] = False,
+    cache_dir: Annotated[Optional[Path], typer.Option(
+        "--cache-dir", metavar="DIR", envvar="IVRCHECK_CACHE_DIR", rich_help_panel=INPUT, show_default=False,
+        show_envvar=False, help="Where results are kept between runs (default: .ivrcheck_cache beside the config file).")] = None,
 ) -> None:
     """Check menu files and report findings; exit 1 when any reaches --fail-on, 3 when ivrcheck itself fails."""
     from ivrcheck import report
@@ -147,7 +153,8 @@ def check(
         _fix(paths, _resolver(config, select, ignore, fail_on, source_format, entry, strict_waivers or None),
              unsafe_fixes)
     run = _run(paths, config, select, ignore, fail_on, source_format, entry, stdin_filename, jobs,
-               keep=bool(os.environ.get("GITHUB_STEP_SUMMARY")), strict_waivers=strict_waivers or None)
+               keep=bool(os.environ.get("GITHUB_STEP_SUMMARY")), strict_waivers=strict_waivers or None,
+               cache=None if no_cache else _cache(cache_dir))
     color = output is None and sys.stdout.isatty() and "NO_COLOR" not in os.environ
     if statistics:
         text = report.statistics(run.results)
@@ -556,8 +563,15 @@ def config_command(
     typer.echo(describe(_resolver(config, None, None, None, None, None)(found)))
 
 
+def _cache(folder: Optional[Path]):
+    from ivrcheck.cache import LineCache  # hashing and pickling are loaded only when the cache is on
+
+    return LineCache(folder)
+
+
 def _run(paths: list[str], config: Optional[Path], select, ignore, fail_on, source_format, entry,
-         stdin_filename: Optional[str], jobs: int, keep: bool = False, strict_waivers: bool | None = None):
+         stdin_filename: Optional[str], jobs: int, keep: bool = False, strict_waivers: bool | None = None,
+         cache=None):
     """Resolve the paths and configs, then check every file (or standard input) through the engine."""
     from ivrcheck import discover, engine
 
@@ -576,7 +590,7 @@ def _run(paths: list[str], config: Optional[Path], select, ignore, fail_on, sour
         raise fail(str(exc)) from None
     with _progress(len(files)) as advance:
         return engine.check_paths(files, configs.__getitem__, jobs=jobs or (os.cpu_count() or 1),
-                                  progress=advance, keep=keep)
+                                  progress=advance, keep=keep, cache=cache)
 
 
 def _fix(paths: list[str], resolve: Callable[[Path], object], unsafe: bool) -> None:

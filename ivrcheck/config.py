@@ -437,9 +437,11 @@ class Resolver:
         self.fail_on = fail_on
         self.overrides = overrides
         self._read = lru_cache(maxsize=None)(lambda path: load_config(path, catalog))
+        #: The files of one folder share its config: it is looked for once per folder.
+        self._find = lru_cache(maxsize=None)(find_config)
 
     def __call__(self, path: Path) -> Config:
-        found = self.explicit if self.explicit is not None else find_config(path)
+        found = self.explicit if self.explicit is not None else self._find(path.parent if path.is_file() else path)
         config = self._read(real_path(found) if found else None).for_file(path)
         changes: dict[str, Any] = dict(self.overrides)
         if self.select:

@@ -27,6 +27,7 @@ from ivrcheck.load.codes import INTERNAL, debugging, internal_finding
 from ivrcheck.model import Menu
 
 if TYPE_CHECKING:
+    from ivrcheck.cache import LineCache, Pending
     from ivrcheck.callers.diff import Diff
     from ivrcheck.traffic import Traffic
 
@@ -52,6 +53,8 @@ class Line:
     fails: bool = False
     #: The root's model and analysis, when asked for (they are large to send between processes).
     inspection: Inspection | None = None
+    #: Every file the line's `file#node` targets name, read or not (what a cached result depends on).
+    referenced: frozenset[Path] = frozenset()
 
 
 @dataclass(frozen=True)
@@ -214,10 +217,41 @@ def _crashed(root: Path, display: str, exc: Exception, keep: bool) -> Line:
 
 
 def check_paths(paths: Sequence[Path], config_for: Callable[[Path], Config], jobs: int = 1,
-                progress: Callable[[int], None] | None = None, keep: bool = False) -> Run:
-    """Check files as phone lines; a file another given file reaches is reported as part of that line."""
+                progress: Callable[[int], None] | None = None, keep: bool = False,
+                cache: LineCache | None = None) -> Run:
+    """Check files as phone lines; a file another given file reaches is reported as part of that line.
+
+    With a `cache`, a line whose files are all unchanged since a run with the same config is
+    taken from it unread (not when `keep` asks for models, which are not cached).
+    """
     configs = [config_for(p) for p in paths]
-    lines: list[Line] = []
+    lines: list[Line | None] = [None] * len(paths)
+    pending: dict[int, Pending] = {}
+    for index, (path, cfg) in enumerate(zip(paths, configs)):
+        if cache is not None and not keep:
+            lines[index], ticket = cache.lookup(path, display_path(path), cfg)
+            if ticket is not None:
+                pending[index] = ticket
+            elif progress:
+                progress(1)
+    todo = [i for i, line in enumerate(lines) if line is None]
+    for index, line in zip(todo, _check_all([paths[i] for i in todo], [configs[i] for i in todo], jobs, keep,
+                                            progress)):
+        lines[index] = line
+        if index in pending and cache is not None:
+            cache.store(pending[index], paths[index], _cacheable(line), line.parts, line.referenced)
+    reported = _reported([line for line in lines if line is not None])
+    merged: dict[str, list[FileResult]] = {}
+    for line in reported:
+        for name, result in line.results.items():
+            merged.setdefault(name, []).append(result)
+    inspections = {line.inspection.result.path: line.inspection for line in reported if line.inspection}
+    return Run([_union(results) for results in merged.values()], any(line.fails for line in reported), inspections)
+
+
+def _check_all(paths: list[Path], configs: list[Config], jobs: int, keep: bool,
+               progress: Callable[[int], None] | None) -> Iterator[Line]:
+    """Check each file as a line, in order, in worker processes when `jobs` asks for them."""
     if jobs > 1 and len(paths) > 1:
         from concurrent.futures import ProcessPoolExecutor  # only --jobs needs a process pool
 
@@ -225,21 +259,25 @@ def check_paths(paths: Sequence[Path], config_for: Callable[[Path], Config], job
             chunk = max(1, len(paths) // (jobs * 4))
             for line in pool.map(check_line, paths, configs, [None] * len(paths), [keep] * len(paths),
                                  chunksize=chunk):
-                lines.append(line)
                 if progress:
                     progress(1)
-    else:
-        for path, cfg in zip(paths, configs):
-            lines.append(check_line(path, cfg, keep=keep))
-            if progress:
-                progress(1)
-    reported = _reported(lines)
-    merged: dict[str, list[FileResult]] = {}
-    for line in reported:
-        for name, result in line.results.items():
-            merged.setdefault(name, []).append(result)
-    inspections = {line.inspection.result.path: line.inspection for line in reported if line.inspection}
-    return Run([_union(results) for results in merged.values()], any(line.fails for line in reported), inspections)
+                yield line
+        return
+    for path, cfg in zip(paths, configs):
+        line = check_line(path, cfg, keep=keep)
+        if progress:
+            progress(1)
+        yield line
+
+
+def _cacheable(line: Line) -> Line:
+    """A line as the cache keeps it: a line of one file drops its score's measures, which only
+    re-score a file that several lines reach (see _union), and are most of what a result holds."""
+    if line.parts:
+        return line
+    slim = {name: replace(r, clarity=replace(r.clarity, facts=None)) if r.clarity is not None else r
+            for name, r in line.results.items()}
+    return replace(line, results=slim)
 
 
 def _reported(lines: list[Line]) -> list[Line]:
@@ -261,7 +299,8 @@ def _union(results: list[FileResult]) -> FileResult:
         return results[0]
     findings = sort_findings(f for r in results for f in r.findings)
     first = next((r for r in results if r.metrics is not None), results[0])
-    measured = next((r.clarity.facts for r in results if r.clarity is not None), None)
+    measured = next((r.clarity.facts for r in results if r.clarity is not None and r.clarity.facts is not None),
+                    None)
     same = {"waivers": first.waivers, "profiles": first.profiles}
     if measured is None:
         return FileResult(first.path, tuple(findings), first.metrics, **same)
@@ -301,7 +340,7 @@ def _check(phone: PhoneLine, config: Config, keep: bool) -> Line:
                for f in phone.files}
     fails = any(config.fails(r.worst()) for r in results.values())
     inspection = Inspection(results[root.display], menu, analysis) if keep else None
-    return Line(root.path, results, parts, fails, inspection)
+    return Line(root.path, results, parts, fails, inspection, phone.referenced)
 
 
 def is_native(text: str, display: str, config: Config = Config()) -> bool:

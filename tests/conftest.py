@@ -23,11 +23,17 @@ ROOT = Path(__file__).resolve().parent.parent
 
 
 def pytest_configure(config: pytest.Config) -> None:
-    """`-m fuzz` asks for the long fuzz run: 10,000 cases instead of a few hundred (tests/test_fuzz.py)."""
+    """`-m fuzz` asks for the long fuzz run: 10,000 cases instead of a few hundred (tests/test_fuzz.py);
+    the results cache is off unless a test turns it on."""
     import os
 
     if "fuzz" in (config.option.markexpr or ""):
         os.environ["IVRCHECK_FUZZ"] = "1"
+    # Every test checks afresh: a result kept from another test (or another checkout) would hide
+    # what the test changed. tests/test_cache.py switches the cache on where it is the subject.
+    os.environ.setdefault("IVRCHECK_NO_CACHE", "1")
+
+
 MENUS = ROOT / "menus"
 
 

@@ -27,7 +27,7 @@ LAYERS = {
     "rules": 5,
     "suppress": 6, "score": 6, "fixes": 6,
     "report": 7, "render": 7,
-    "engine": 8,
+    "engine": 8, "cache": 8,
     "cli": 9, "lsp": 9, "mcp": 9, "__main__": 9, "__init__": 0,
 }
 

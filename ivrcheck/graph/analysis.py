@@ -157,6 +157,10 @@ class Analysis:
                 into.setdefault(target, []).append((source, attrs))
         return into
 
+    def edges_into(self, node_id: str) -> list[tuple[str, dict[str, Any]]]:
+        """(source, edge attributes) of every edge entering `node_id` in this state."""
+        return self._into.get(node_id, [])
+
     def routed_from(self, start: str) -> list[str]:
         """`start` and every node the call goes on to with no choice left to the caller
         (`next`, cases, `closed`), in the order they are met."""

@@ -2,15 +2,18 @@
 
 A closing menu ("Anything else? For the main menu, press 1. To finish, press 2.") and a
 closing choice ("Something else", "That's all") name no task of their own: the tasks are
-named in the menu they lead back to, and a goodbye has none. Rules that judge labels (L302)
-and the depth of the tree (S105) read them from the graph here, not from their words.
+named in the menu they lead back to, and a goodbye has none. A menu heard only after a
+self-service step has done the errand (after-service), or only because a person is closed with
+nobody live left to reach (after-hours), holds no caller in the middle of a task.
+Rules that judge labels (L302), the depth of the tree (S105) and hang-ups after failed
+attempts (R503) read them from the graph here, not from their words.
 """
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Callable
 
-from ivrcheck.graph.build import CHOICE, ROUTING
+from ivrcheck.graph.build import CHOICE, ROUTING, SILENT
 from ivrcheck.model import Node, NodeType
 
 if TYPE_CHECKING:
@@ -37,6 +40,47 @@ def closing_menu(line: LineAnalysis, analysis: Analysis, node_id: str) -> bool:
     node = line.menu.nodes.get(node_id)
     return node is not None and node.type is NodeType.MENU and bool(node.options) and \
         _all_wind_up(line, analysis, node, {node_id})
+
+
+def after_service_menu(analysis: Analysis, node_id: str) -> bool:
+    """Whether a menu is only heard once an errand is done: every way in comes, with no key pressed,
+    from a self-service step (through messages), as in "Your refill is ordered. To refill another,
+    press 1. If you're done, you can hang up." A caller here is not in the middle of a task."""
+    return _menu_arrived(analysis, node_id, lambda source, kind: source.type is NodeType.SELF_SERVICE)
+
+
+def after_hours_menu(analysis: Analysis, node_id: str) -> bool:
+    """Whether a menu is only heard because a person is closed (every way in is a `closed:` fallback,
+    through messages) and nobody live can be reached from it in this state: it offers what is left
+    (a callback, a message, the hours), not a way through a task."""
+    return _menu_arrived(analysis, node_id, lambda source, kind: kind == "closed" and source.is_person) and \
+        not analysis.within(node_id) & analysis.to_live
+
+
+def _menu_arrived(analysis: Analysis, node_id: str, comes: Callable[[Node, str], bool]) -> bool:
+    node = analysis.nodes.get(node_id)
+    return node is not None and node.type is NodeType.MENU and _arrived(analysis, node_id, comes, {node_id})
+
+
+def _arrived(analysis: Analysis, node_id: str, comes: Callable[[Node, str], bool], seen: set[str]) -> bool:
+    """Whether every way into `node_id` (other than a repeat or a silent retry) is one `comes` accepts,
+    or a message every way into which is."""
+    arrivals = [(source, attrs["kind"]) for source, attrs in analysis.edges_into(node_id)
+                if source != node_id and attrs["kind"] not in SILENT]
+    if not arrivals:
+        return False
+    for source, kind in arrivals:
+        node = analysis.nodes.get(source)
+        if node is None or kind not in ROUTING:
+            return False
+        if node.type is NodeType.MESSAGE and kind == "next":
+            if source not in seen:
+                seen.add(source)
+                if not _arrived(analysis, source, comes, seen):
+                    return False
+        elif not comes(node, kind):
+            return False
+    return True
 
 
 def _winds_up(line: LineAnalysis, analysis: Analysis, source: str, target: str, seen: set[str]) -> bool:

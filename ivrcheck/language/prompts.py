@@ -273,3 +273,16 @@ def _tail(words: PromptWords, prompt: str, begin: int, end: int) -> int | None:
         if lowered not in words.filler:
             last = word.end()
     return last
+
+
+#: A sentence, and a short public number in it, digits together or apart ("112", "9 1 1", "999").
+_SENTENCE = re.compile(r"[^.!?]+[.!?]?")
+_SHORT_NUMBER = re.compile(r"(?<![\d\s])\s*\b\d(?:\s?\d){2}\b(?!\s?\d{2,})")
+
+
+def emergency_advice(text: str) -> list[str]:
+    """The sentences of `text` that send callers to an emergency number, three digits in every
+    country ("If anyone is hurt, hang up and dial 9 1 1."; "Hengenvaarallisessa tilanteessa soita
+    heti 112."): advice a line gives before its options, not an option to hold in mind (P404) nor
+    talk that delays the choice of language (L305)."""
+    return [m.group() for m in _SENTENCE.finditer(text) if _SHORT_NUMBER.search(m.group())]

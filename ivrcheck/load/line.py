@@ -39,6 +39,8 @@ class PhoneLine:
     menu: Menu | None
     #: Findings about `file#node` references (F016, F017), in the declaring files.
     problems: tuple[Finding, ...] = ()
+    #: Every file a `file#node` target names, read or not (a cache must notice one appearing).
+    referenced: frozenset[Path] = frozenset()
 
     @property
     def files(self) -> tuple[LoadedFile, ...]:
@@ -85,7 +87,8 @@ def phone_line(root: LoadedFile, display_for, limits: Limits = Limits()) -> Phon
     if len(loaded) > 1:
         menu = refs.merge(root.path, loaded, {p: files[p].menu for p in loaded},
                           {p: f.display for p, f in files.items()})
-    return PhoneLine(root, tuple(f for p, f in files.items() if p != root.path), menu, problems)
+    named = frozenset(ref.file for refs_of in found.values() for ref in refs_of if ref.file is not None)
+    return PhoneLine(root, tuple(f for p, f in files.items() if p != root.path), menu, problems, named)
 
 
 def _reach(root: LoadedFile, display_for, limits: Limits,

@@ -54,7 +54,9 @@ def test_demo_ivr_metrics():
 
 def test_demo_ivr_findings_point_into_the_xml():
     result = check(DEMO)
-    assert codes(result, "R503") == [(3, 3), (28, 3)]
+    # the submenu's only choice is "*" back to the top: a closing menu, so its goodbye after
+    # failures cuts no task short (R503 page); the main menu's still does
+    assert codes(result, "R503") == [(3, 3)]
     assert codes(result, "H203") == [(3, 3), (28, 3)]
     assert (4, 9) in codes(result, "F020")  # the phrase macro greeting: a recording, words unknown
     assert (19, 46) in codes(result, "F020")  # transfer 9196: what answers is in the dialplan

@@ -13,8 +13,10 @@ words where they differ are spelled, and so sound, nearly alike ("Statements",
 "Settlements": rapidfuzz similarity at or above `similarity`). Labels that share a word
 but each add a different one name distinct tasks and pass: "Card payments" and "Card
 activation", "Car insurance quotes" and "Car insurance claims". Universal options (repeat, back, the main menu, a person: by their target or because the
-label asks for nothing else, "Repeat these options", "Speak to an advisor") are compared
-only with options that ask for the same function: "Repeat prescription" and "Repeat these
+label asks for nothing else, "Repeat these options", "Speak to an advisor"; and an option on 0 that reaches a person, whatever its label:
+"Billing representative" on 0 beside "Make a payment" is the department's person, 0 being
+the key for a person in ISO/IEC 13714) are compared only with options that ask for the
+same function: "Repeat prescription" and "Repeat these
 options" pass, as do "Henkilöasiakkaat" and "Asiakaspalvelija" (a compound's first part
 is no reason). Two options that lead to the same place are not compared (picking either
 is right), nor are options without a label, nor choices of language ("På svenska" and
@@ -75,7 +77,7 @@ from typing import TYPE_CHECKING, Iterator
 
 from ivrcheck.findings import Problem, Severity
 from ivrcheck.model import Menu, Node, Option
-from ivrcheck.rules.base import Settings, quote
+from ivrcheck.rules.base import Settings, aims_at_person, quote
 
 if TYPE_CHECKING:
     from ivrcheck.graph import LineAnalysis
@@ -153,5 +155,10 @@ def universal_function(node: Node, option: Option, line: LineAnalysis) -> str | 
         return "back"
     if ref is not None and ref in line.opening_menus and ref != node.id:
         return "main menu"
-    return line.asks_for(option.label or "")
+    asked = line.asks_for(option.label or "")
+    if asked is None and option.key == "0" and aims_at_person(line.menu, line, node.id, option):
+        # 0 is the key for a person (ISO/IEC 13714): "Billing representative" on 0 beside "Make
+        # a payment" is the way to a person of that department, not a second payment task
+        return "person"
+    return asked
 

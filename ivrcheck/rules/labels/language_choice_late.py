@@ -12,7 +12,9 @@ pass a `branch` with `on: language` before any choice (the language is chosen
 automatically, e.g. from the caller's profile) is not judged. The choices of language
 are heard as one block, whatever language each is offered in: in "Jatkaaksesi suomeksi
 paina 1. På svenska, tryck 2. For English, press 3." the Finnish offer is not talk before
-the Swedish one.
+the Swedish one. Emergency advice is not counted either ("Hengenvaarallisessa tilanteessa
+soita heti 112."; a sentence with a three-digit number to call): it has to come first, and
+a caller in danger hangs up whatever language they speak. Every other notice counts.
 
 ## Why it matters
 A caller who does not understand the line's language understands nothing until the
@@ -69,6 +71,7 @@ from typing import TYPE_CHECKING, Iterator
 
 from ivrcheck.findings import Problem, Severity
 from ivrcheck.language import name_of
+from ivrcheck.language.prompts import emergency_advice
 from ivrcheck.model import Menu, NodeType, Option
 from ivrcheck.rules.base import Settings, holding_states, quote
 
@@ -87,6 +90,11 @@ _SENTENCE = re.compile(r"[^.!?\n]*[^\W_][^.!?]*(?:[.!?]+|$)")
 def sentences(text: str | None) -> int:
     """How many sentences a text has ("Welcome. Calls are recorded." is two)."""
     return len(_SENTENCE.findall(text or ""))
+
+
+def _talk(text: str | None) -> int:
+    """Sentences that delay the choice of language; emergency advice, which must come first, does not."""
+    return sentences(text) - len(emergency_advice(text or ""))
 
 
 def check(menu: Menu, line: LineAnalysis, settings: Settings) -> Iterator[Problem]:
@@ -141,7 +149,7 @@ def _too_late(menu: Menu, line: LineAnalysis, language: str, offered: list[tuple
             languages = {o.key for o in node.options if o.language}
             offer = next(o for o in offers if o.key in languages)
             messages = analysis.opening[menu_id][1]
-            heard = sum(sentences(menu.nodes[m].prompt) for m in messages) + sentences(node.prompt[: offer.start])
+            heard = sum(_talk(menu.nodes[m].prompt) for m in messages) + _talk(node.prompt[: offer.start])
             if heard <= limit:
                 continue
             reported.add(menu_id)

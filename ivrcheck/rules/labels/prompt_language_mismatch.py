@@ -12,7 +12,11 @@ its small words and numerals ("och", "tryck", "ett"; "ja", "paina", "yksi"); a p
 too short to tell (names and digits) is not judged, and neither are menus that offer a
 choice of language, which speak several by design. An option is a choice of language
 also when its label names one and nothing else ("På svenska", "Para español"); an option
-for a language ivrcheck cannot read ("Per a català, premeu 8") is left to L307.
+for a language ivrcheck cannot read ("Per a català, premeu 8") is left to L307. A wrong
+way into the other language's nodes is reported once, at the first node callers who chose
+a language hear in the wrong one (an English input whose `after_retries` goes to the
+Swedish queue: the queue is reported, not its closed message, callback and goodbye after
+it); a second way in from a node in the right language is reported where it enters.
 
 ## Why it matters
 An option for Swedish speakers announced in Finnish is lost on exactly the callers it is
@@ -88,15 +92,43 @@ _SENTENCE = re.compile(r"[^.!?]*[^\W\d_][^.!?]*[.!?]*")
 
 
 def check(menu: Menu, line: LineAnalysis, settings: Settings) -> Iterator[Problem]:
+    found: list[tuple[Problem, str | None]] = []  # each finding, and the chosen language it is about
     for node in menu.nodes.values():
         if node.id not in line.reachable or not node.prompt:
             continue
         own = node.language or menu.language
         choosing = [o for o in node.options if o.language and o.language != own]
         for option in choosing:
-            yield from _announced(node, option, own, line)
+            found.extend((problem, None) for problem in _announced(node, option, own, line))
         if not any(o.language for o in node.options):
-            yield from _spoken(menu, node, line)
+            found.extend(_spoken(menu, node, line))
+    wrong = {(problem.node_id, chosen) for problem, chosen in found if chosen}
+    for problem, chosen in found:
+        if chosen is None or _entered(menu, line, problem.node_id or "", chosen, wrong):
+            yield problem
+
+
+def _entered(menu: Menu, line: LineAnalysis, node_id: str, language: str, wrong: set[tuple[str, str]]) -> bool:
+    """Whether callers who chose `language` come into `node_id` from outside the nodes already
+    reported for it: one wrong way into the other language's menus ("after_retries" of an English
+    input to a Swedish queue) is reported where it starts, not again at every node after it."""
+    for analysis in line.states.values():
+        chosen = analysis.language_chosen
+        seen: set[str] = {node_id}
+
+        def inside(source: str) -> bool:  # already wrong, or promptless and only reached from the wrong part
+            if (source, language) in wrong or source in seen:
+                return True
+            seen.add(source)
+            node = menu.nodes.get(source)
+            return node is not None and not node.prompt and bool(analysis.edges_into(source)) and all(
+                inside(s) for s, _ in analysis.edges_into(source) if language in chosen.get(s, {}))
+
+        choices = {menu_id for menu_id, _ in chosen.get(node_id, {}).get(language, ())}
+        if any(source in choices or (language in chosen.get(source, {}) and not inside(source))
+               for source, _ in analysis.edges_into(node_id)):
+            return True
+    return False
 
 
 def _announced(node: Node, option: Option, own: str, line: LineAnalysis) -> Iterator[Problem]:
@@ -122,7 +154,7 @@ def _announced(node: Node, option: Option, own: str, line: LineAnalysis) -> Iter
                   f'announce it in its own language: "{example}"')
 
 
-def _spoken(menu: Menu, node: Node, line: LineAnalysis) -> Iterator[Problem]:
+def _spoken(menu: Menu, node: Node, line: LineAnalysis) -> Iterator[tuple[Problem, str | None]]:
     """A sentence in another language than the one the node declares, or the caller chose on the way."""
     if node.language:
         expected = {node.language: f"{quote(node.id)} declares {name_of(node.language)}"}
@@ -148,4 +180,5 @@ def _spoken(menu: Menu, node: Node, line: LineAnalysis) -> Iterator[Problem]:
                      f"give {name_of(language)} callers their own {node.type.value} with `language: {language}`, "
                      "or translate this one")
         yield Problem(node.prompt_span or node.span, node.id,
-                      f'{who}, but its prompt speaks {name_of(spoken)}: "{" ".join(sentence.split())}"', help_text)
+                      f'{who}, but its prompt speaks {name_of(spoken)}: "{" ".join(sentence.split())}"',
+                      help_text), None if node.language else language

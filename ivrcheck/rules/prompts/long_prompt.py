@@ -10,12 +10,19 @@ prompt at the limit, to a tenth of a second, is not reported. Offers that close 
 and only repeat it, go back or go to the main menu ("To hear these options again, press
 star. For the main menu, press hash.") are not counted: callers need not keep them in
 mind, as S106 does not count them. The way to a person, and a notice among the closing
-offers, are counted.
+offers, are counted. A sentence before the first offer that sends callers to an emergency
+number ("If anyone is hurt, hang up and dial 9 1 1."; "Hengenvaarallisessa tilanteessa soita
+heti 112."; a three-digit number, digits together or apart) is not counted either, and the
+finding says so; every other greeting, notice or advice is ("To report a gas leak, hang up
+and call the emergency line" below counts).
 
 ## Why it matters
 A caller has to keep every option in mind until the prompt ends; past about twenty
 seconds the first options are forgotten before the last are heard, and callers replay
-the menu or press 0. Plum Voice's prompt guidelines cap instructional prompts at twenty
+the menu or press 0. Emergency advice is not an option to hold in mind: a caller it is for
+hangs up, the others may forget it without choosing worse. It has to come before the
+options, where a caller in danger hears it first, so "cut it" would be harmful advice, and
+a well-made claims or health menu with it was pushed over the limit by it alone. Plum Voice's prompt guidelines cap instructional prompts at twenty
 seconds, and Avaya's advise four or five options a menu, which a prompt of that length
 holds.
 
@@ -68,6 +75,7 @@ import re
 from typing import TYPE_CHECKING, Iterator
 
 from ivrcheck.findings import Problem, Severity
+from ivrcheck.language.prompts import emergency_advice
 from ivrcheck.model import Menu, Node, NodeType
 from ivrcheck.rules.base import Settings, quote, universal_function
 
@@ -88,10 +96,13 @@ def check(menu: Menu, line: LineAnalysis, settings: Settings) -> Iterator[Proble
             continue
         end, closing = _to_remember(node, line)
         # Judged as shown, to a tenth of a second: a prompt shown as "20.0 s" is not over 20 s.
-        seconds = round(line.language.seconds(node.prompt[:end]), 1)
+        offers = line.language.offers(node.prompt)
+        safety = emergency_advice(node.prompt[:offers[0].start] if offers else "")
+        seconds = round(line.language.seconds(node.prompt[:end]) - sum(map(line.language.seconds, safety)), 1)
         if seconds > limit:
-            besides = (f" without the closing offers of {' and '.join(map(quote, closing))} (repeat, back, "
-                       "main menu)" if closing else "")
+            left_out = (["the emergency advice"] if safety else []) + \
+                ([f"the closing offers of {' and '.join(map(quote, closing))} (repeat, back, main menu)"] if closing else [])
+            besides = f" without {' or '.join(left_out)}" if left_out else ""
             yield Problem(
                 node.prompt_span or node.span, node.id,
                 f"the prompt of {quote(node.id)} takes {seconds:.1f} s to speak{besides}, {seconds - limit:.1f} s "

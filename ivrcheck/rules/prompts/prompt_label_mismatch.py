@@ -12,16 +12,26 @@ tasks the contact-centre lexicon knows (a word or phrase of a group, or a compou
 head is one: "Vesi|lasku" is a bill) and they have nothing in common: no word, no
 synonym, no topic ("To renew your policy, press 1" on an option labelled "Make a
 payment"), or two different languages ("Palvelu ruotsiksi" announced for an option
-labelled "Palvelu suomeksi"), or when they share words but the label adds a task of its own ("For card
-payments" on "Card activation"; "For home insurance" on "Travel insurance"; "To make a
-new claim" on "Check on a claim"). A label that shortens what the prompt says passes:
-"Check on a claim" for "to check the progress of a claim you have already made", "Balance
-and due date" for "to hear your balance and next payment date". Wording that differs but
-means the same passes ("To hear these options
-again" and "Repeat these options"; "If you have lost your card" and "Lost or stolen
-cards"), and so does anything the lexicon cannot place, so that an unusual but correct
-prompt is not reported. When the announced function fits the label of another option of
-the menu, the message names it: the keys are probably swapped.
+labelled "Palvelu suomeksi"). When they share words it reports a label that names a task
+excluding one the prompt names ("To make a new claim" on "Check on a claim"), or whose
+added word names a task the prompt does not ("For card payments" on "Card activation";
+"For home insurance" on "Travel insurance"; "To make a claim" on "Make a payment";
+"Vesimittarin vaihto" on "Vesimittarin lukema"). A label that shortens or restates what
+the prompt says passes: "Check on a claim" for "to check the progress of a claim you have
+already made", "Balance and due date" for "to hear your balance and next payment date",
+"A new connection" for "to ask about connecting a home or business to gas", "Change or
+cancel an appointment" for "to change or cancel one you already have" (the label's
+phrase names the prompt's task or a case of it, and the prompt names nothing the label
+leaves out). So does a label naming a prompt that lists alternatives by one of them
+("Toimituksen muutos" for "Toimitusajan tai noutopisteen muuttamiseen", "Damaged or
+missing parcel" for "if your parcel has arrived damaged, or hasn't arrived at all"),
+unless a task of the label excludes one the prompt names, and a pair whose differing
+words sound alike, as an inflected form does ("noudon" / "nouto"). Wording that differs but
+means the same passes ("To hear these options again" and "Repeat these options"; "If you
+have lost your card" and "Lost or stolen cards"), and so does anything the lexicon cannot
+place, so that an unusual but correct prompt is not reported. When the announced function
+fits the label of another option of the menu, the message names it: the keys are probably
+swapped.
 
 ## Why it matters
 Callers act on what they hear, not on the labels a designer sees: a caller who wants to
@@ -69,12 +79,14 @@ None.
 
 from __future__ import annotations
 
+import re
+
 from typing import TYPE_CHECKING, Iterator
 
 from ivrcheck.findings import Problem, Severity
 from ivrcheck.language import EXTENSION
 from ivrcheck.language.choices import chosen_language
-from ivrcheck.language.meaning import DISTINCT, RELATED
+from ivrcheck.language.meaning import DISTINCT, RELATED, Verdict
 from ivrcheck.model import Menu, Node, Option
 from ivrcheck.rules.base import Settings, quote
 
@@ -129,23 +141,53 @@ def _mismatch(language: Language, announced: str, label: str) -> bool:
     verdict = language.relate(announced, label)
     if verdict.kind != RELATED:
         return verdict.kind == DISTINCT
-    # Words in common: a mismatch only when a word the label adds names a task by itself. A
-    # label is the short form of what the prompt says: "Check on a claim" for "check the progress
-    # of a claim you have already made", "Balance and due date" for "hear your balance and next
-    # payment date"; "Card activation" against "Card payments" adds a task.
+    return _adds_a_rival_task(language, announced, label, verdict)
+
+
+def _adds_a_rival_task(language: Language, announced: str, label: str, verdict: Verdict) -> bool:
+    """With words in common, a mismatch only when a word the label adds names a task the prompt
+    does not name: "Card activation" for "card payments", "Check on a claim" for "make a new claim".
+    A label is the short form of what the prompt says, so three cases pass: the label's phrase
+    holding the word names the prompt's task or a case of it ("A new connection" for "connecting
+    a home to gas", "Change or cancel an appointment" for "change or cancel one you have"); the
+    prompt lists alternatives and the label names one of them ("Toimituksen muutos" for
+    "Toimitusajan tai noutopisteen muuttamiseen", "Damaged or missing parcel" for "arrived
+    damaged, or hasn't arrived at all"), unless a task of the label excludes one of the prompt's;
+    and the words that differ sound alike, an inflection ("noudon" / "nouto"), or what they share
+    is beyond the lexicon on both sides ("lähettämiseen" / "Lähettäminen")."""
+    words = language.label_words
+    lexicon = words.lexicon
     said = {c for u in words.units(announced) for c in u.concepts}
-    return any(_names_a_task(words, word) or _adds_a_task(words, label, word, said) for word in verdict.right)
+    has = frozenset(c for u in words.units(label) for c in u.concepts)
+    wider = lexicon.broader(has)
+    # each word of the prompt too: "new" inside the phrase "new claim" excludes "Check on a claim";
+    # the broader task the label narrows does not when the prompt says how ("the progress of a claim")
+    said_words = said | {c for stem in words.stems(announced) for c in lexicon.lookup(stem)}
+    if lexicon.contrast(has, said_words - (wider if said - wider - has else frozenset())):
+        return True
+    if verdict.sound_alike:
+        return False
+    if any(word in language.prompt_words.alternatives for word in re.findall(r"\w+", announced.lower())):
+        return False
+    left_out = any(not c & (has | wider) for u in words.units(announced) if (c := u.concepts))
+    return any(_adds_a_task(words, label, word, said, left_out) for word in verdict.right)
 
 
-def _adds_a_task(words: LabelWords, label: str, word: str, said: set[str]) -> bool:
-    """Whether the label's phrase or compound holding `word` names a task the prompt does not name,
-    itself or as the broader task it is a case of: "Travel insurance" against "Home insurance"
-    adds a task; "Check on a claim" (a case of claims) against "the progress of a claim" does not."""
+def _adds_a_task(words: LabelWords, label: str, word: str, said: set[str], left_out: bool) -> bool:
+    """Whether the label's phrase or compound holding `word` names a task the prompt does not name
+    ("Travel insurance" against "Home insurance"), or narrows one it names with a word that is a
+    task by itself while the prompt names another the label leaves out ("Vesimittarin lukema"
+    against "Vesimittarin vaihto"; not "Change or cancel an appointment" against "change or cancel
+    one you have", nor "Check on a claim" against "the progress of a claim"); in a phrase the
+    lexicon does not know, whether the word names a task by itself."""
     for unit in words.units(label):
         # The word is the unit, a word of its phrase, or a part of its compound ("auto" of "autovakuutus").
         if unit.concepts and word in unit.text:
-            return not (unit.concepts | words.lexicon.broader(unit.concepts)) & said
-    return False
+            if unit.concepts & said:
+                return False
+            narrows = words.lexicon.broader(unit.concepts) & said
+            return not narrows or (left_out and _names_a_task(words, word))
+    return _names_a_task(words, word)
 
 
 def _names_a_task(words: LabelWords, text: str) -> bool:

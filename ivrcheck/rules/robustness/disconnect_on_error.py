@@ -7,6 +7,14 @@ one that leads, with no choice left to the caller, only to a hang-up, the call i
 too. Checked in each schedule state (an `after_retries` to a queue whose closed target
 hangs up fails outside hours only).
 
+Not reported where no caller is in the middle of a task (graph/closing.py decides, from the
+graph, in every state the menu is heard in): a closing menu ("Anything else? For the main
+menu, press 1. Otherwise you can hang up"), a menu heard only after a self-service step has
+done the errand ("Your refill is ordered. To refill another, press 1. If you're done, you can
+hang up"), and an after-hours menu reached only as a closed person's `closed:` fallback with
+nobody live left to reach (it offers a callback or a message; there is no person to send the
+caller to). Inputs, main menus and menus in the middle of a task are always checked.
+
 ## Why it matters
 A caller who has failed several times is the one who most needs a person. Cutting them
 off punishes confusion and sends them to call again, angrier (GetHuman standard: "never
@@ -47,12 +55,14 @@ from functools import cache
 from typing import TYPE_CHECKING, Iterator
 
 from ivrcheck.findings import Finding, Fix, Problem, Severity
-from ivrcheck.model import Menu
+from ivrcheck.graph.closing import after_hours_menu, after_service_menu, closing_menu
+from ivrcheck.model import Menu, Node
 from ivrcheck.rules.base import Settings, holding_states, line_person, quote
 from ivrcheck.rules.edits import Source, field_fix
 
 if TYPE_CHECKING:
     from ivrcheck.graph import LineAnalysis
+    from ivrcheck.graph.analysis import Analysis
 
 CODE = "R503"
 NAME = "disconnect-on-error"
@@ -75,10 +85,22 @@ def check(menu: Menu, line: LineAnalysis, settings: Settings) -> Iterator[Proble
             continue
         if target.is_builtin or target.ref not in menu.nodes:
             continue  # `repeat`/`back` keep the caller; undefined targets are S101's
+        if _winding_up(line, node):
+            continue
         for state in hangs_up(target.ref):
             yield Problem(target.span if target.span.line else node.span, node.id,
                           f"callers who run out of retries in {quote(node.id)} go to {quote(target.ref)}, "
                           "which hangs up", _HELP, state=state)
+
+
+def _winding_up(line: LineAnalysis, node: Node) -> bool:
+    """Whether `node` is, in every state it is heard in, a closing menu ("Anything else? ...
+    Otherwise you can hang up"), a menu heard only after a self-service step did the errand, or an
+    after-hours menu with nobody live to reach: no task is cut short, so a goodbye after silence or
+    wrong keys is the intended end, and no person could be offered instead."""
+    heard = [analysis for analysis in line.states.values() if node.id in analysis.reachable]
+    return bool(heard) and all(closing_menu(line, analysis, node.id) or after_service_menu(analysis, node.id)
+                               or after_hours_menu(analysis, node.id) for analysis in heard)
 
 
 def fix(finding: Finding, menu: Menu, line: LineAnalysis, source: Source) -> Fix | None:

@@ -188,3 +188,29 @@ def test_a_shared_stem_with_a_person_option_is_no_confusion() -> None:
 ])
 def test_spanish_labels_are_read_in_spanish(first: str, second: str, confusable: bool) -> None:
     assert bool(lint(menu("es", first, second), select="L301")) is confusable
+
+
+def _billing(key: str, target: str) -> str:
+    return f"""
+        language: en
+        entry: main
+        nodes:
+          main:
+            prompt: To make a payment, press 1. To speak to a billing representative, press {key}.
+            options:
+              "1": {{label: Make a payment, goto: pay}}
+              "{key}": {{label: Billing representative, goto: {target}}}
+          pay: {{type: self_service}}
+          billing_team: {{type: agent}}
+          billing_info: {{type: self_service}}
+        """
+
+
+def test_a_person_of_the_department_on_0_is_no_second_task() -> None:
+    """Before: "Billing representative" on 0 was said to cover "Make a payment"."""
+    assert lint(_billing("0", "billing_team"), select="L301") == []
+
+
+@pytest.mark.parametrize("key, target", [("2", "billing_team"), ("0", "billing_info")])
+def test_near_miss_not_on_0_or_reaching_no_person_is_still_compared(key: str, target: str) -> None:
+    assert codes_at(lint(_billing(key, target), select="L301")) == [At("L301", 8, 20)]

@@ -110,3 +110,14 @@ def test_choices_of_language_are_recognised_without_language() -> None:
     near_miss = ONLY_IN_A_SUBMENU.replace("label: Ruotsiksi", "label: Ruotsin kurssit").replace(
         "label: Englanniksi", "label: Englannin kurssit")
     assert lint(near_miss, select="L305") == []
+
+
+@pytest.mark.parametrize("prompt, expected", [
+    # before: the 112 warning counted as talk before the choice, though it must come first
+    ("Tervetuloa. Hengenvaarallisessa tilanteessa soita heti 112. På svenska, tryck 9. Neuvontaan paina 1.", []),
+    ("Tervetuloa. Jos tilanne on hengenvaarallinen, soita 1 1 2. På svenska, tryck 9. Neuvontaan paina 1.", []),
+    # near miss: any other notice still delays the choice
+    ("Tervetuloa. Neuvonta on avoinna arkisin 8–16. På svenska, tryck 9. Neuvontaan paina 1.", [At("L305", 6, 13)]),
+])
+def test_emergency_advice_is_not_talk_before_the_choice(prompt: str, expected: list[At]) -> None:
+    assert codes_at(lint(line(prompt), select="L305")) == expected

@@ -83,3 +83,40 @@ def test_an_option_for_a_language_ivrcheck_cannot_read_is_not_judged() -> None:
     near_miss = CATALAN.replace("For English, press 9.", "Para inglés, pulse 9.")
     assert [f.message.split(":")[0] for f in lint(near_miss, select="L306")] == [
         'option "9" of "main" is for English ("en") speakers but is announced in Spanish ("es")']
+
+
+CHAIN = """
+language: sv
+entry: start
+defaults: {{on_timeout: repeat, on_invalid: repeat, after_retries: handlaggare}}
+nodes:
+  start:
+    prompt: "Välkommen. For English, press 8. För att tala med en handläggare, tryck 1."
+    options:
+      "8": {{label: English, goto: en_menu, language: en}}
+      "1": {{label: Handläggare, goto: handlaggare}}
+  en_menu:
+    prompt: "To speak to a case officer, press 1. To hear about benefits, press 2."
+    after_retries: {fumble}
+    options:
+      "1": {{label: Case officer, goto: en_agent}}
+      "2": {{label: Benefits, goto: en_info}}
+  en_info: {{type: message, prompt: "Benefits are paid monthly. Thank you for calling.", next: {after_info}}}
+  en_agent: {{type: agent, prompt: "Connecting you to a case officer."}}
+  handlaggare: {{type: message, prompt: "Vi kopplar dig till en handläggare. Var god dröj.", next: stangt}}
+  stangt: {{type: message, prompt: "Tyvärr är alla upptagna. Vi ringer upp dig i morgon.", next: tack}}
+  tack: {{type: message, prompt: "Tack för ditt samtal och ha en bra dag.", next: slut}}
+  slut: {{type: hangup}}
+"""
+
+
+def test_one_wrong_way_into_the_other_language_is_reported_once_where_it_starts() -> None:
+    """Before: the Swedish queue, and every Swedish node after it, were each reported."""
+    found = lint(CHAIN.format(fumble="handlaggare", after_info="slut"), select="L306")
+    assert [f.node_id for f in found] == ["handlaggare"]
+    assert lint(CHAIN.format(fumble="en_agent", after_info="slut"), select="L306") == []  # fixed
+
+
+def test_near_miss_a_second_wrong_way_in_is_reported_where_it_starts() -> None:
+    found = lint(CHAIN.format(fumble="handlaggare", after_info="tack"), select="L306")
+    assert [f.node_id for f in found] == ["handlaggare", "tack"]

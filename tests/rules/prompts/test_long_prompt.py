@@ -109,3 +109,29 @@ def test_the_message_says_which_closing_offers_were_left_out() -> None:
     longer = THREE.replace("To ask about", "To ask us about the dates, times, length and affected area of any")  # 20.4 s
     (finding,) = lint(navigation_menu(longer + CLOSING), select="P404")
     assert 'without the closing offers of "*" and "#" (repeat, back, main menu)' in finding.message
+
+
+# 47 words: 18.8 s at 150 words a minute, under the limit once the emergency advice is set aside
+EN_CLAIMS = ("For a new claim, a claim for a stolen car, or a claim for damage to your home, press 1. To check "
+             "the progress of a claim you have already made, press 1 again. To speak to an advisor about "
+             "anything else to do with your cover, press 0.")
+
+
+@pytest.mark.parametrize("lead, expected", [
+    ("If anyone is hurt, hang up and dial 9 1 1. ", []),            # safety advice callers must hear first
+    ("If you are in danger, hang up and call 999. ", []),
+    ("Our offices open at eight on weekdays, so do call back then. ", [At("P404", 6, 13)]),  # a notice counts
+])
+def test_emergency_advice_before_the_first_offer_is_not_counted(lead: str, expected: list[At]) -> None:
+    """Before: the 911 sentence pushed a short claims menu over 20 s, and the fix said to cut it."""
+    assert codes_at(lint(menu("en", lead + EN_CLAIMS), select="P404")) == expected
+
+
+def test_near_miss_emergency_advice_does_not_hide_a_long_menu() -> None:
+    text = menu("fi", "Hengenvaarallisessa tilanteessa soita heti 112. " + FI_LONG)
+    assert codes_at(lint(text, select="P404")) == [At("P404", 6, 13)]
+
+
+def test_the_message_says_the_emergency_advice_was_not_counted() -> None:
+    (finding,) = lint(menu("en", "If anyone is hurt, hang up and dial 9 1 1. " + EN_LONG), select="P404")
+    assert "to speak without the emergency advice, 0.8 s over the 20 s limit" in finding.message

@@ -122,3 +122,30 @@ def test_a_prompt_that_announces_another_language_than_the_label_is_a_mismatch()
     assert codes_at(lint(text, select="P406")) == [At("P406", 7, 20), At("P406", 8, 20)]
     near_miss = menu("fi", "På svenska, tryck 1. Suomeksi paina 2.", "Ruotsiksi", "Suomeksi")  # one language, two names
     assert lint(near_miss, select="P406") == []
+
+
+@pytest.mark.parametrize("language, prompt, label", [
+    ("en", "To change or cancel one you already have, press 1.", "Change or cancel an appointment"),
+    ("en", "If your order arrived broken, or hasn't arrived at all, press 1.", "Damaged or missing order"),
+    ("fi", "Toimituspäivän tai noutopisteen vaihtamiseen paina 1.", "Toimituksen muutos"),
+    ("fi", "Laskujen maksamiseen tai tilaamiseen paina 1.", "Maksaminen ja tilaus"),
+])
+def test_a_label_that_adds_an_unrivalled_word_is_no_mismatch(language: str, prompt: str, label: str) -> None:
+    """Before: the label's own task word ("existing", "missing", "muutos") was a mismatch by itself,
+    though the prompt names the same errand and no rival task of that topic."""
+    second = "Make a claim" if language == "en" else "Laskutus"
+    rest = " To make a claim, press 2." if language == "en" else " Laskutus, paina 2."
+    assert lint(menu(language, prompt + rest, label, second), select="P406") == []
+
+
+def test_near_miss_nothing_in_common_but_a_verb_is_still_a_mismatch() -> None:
+    """"make" is shared, but a claim and a payment are different errands."""
+    text = menu("en", "To make a claim, press 1. To report a fault, press 2.", "Make a payment", "Report a fault")
+    assert codes_at(lint(text, select="P406")) == [At("P406", 7, 20)]
+
+
+def test_near_miss_a_listed_prompt_whose_task_excludes_the_label_is_still_reported() -> None:
+    """A list passes as the label naming one of its members, but not a task the label excludes."""
+    text = menu("en", "To make a new claim or add photos to it, press 1. To make a payment, press 2.",
+                "Check on a claim", "Make a payment")
+    assert codes_at(lint(text, select="P406")) == [At("P406", 7, 20)]

@@ -46,3 +46,91 @@ def test_message_and_closed_state() -> None:
           bye: {type: hangup}
         """, select="R503")
     assert closed.state == "closed"
+
+
+SERVED = """
+entry: main
+defaults: {{on_timeout: repeat, on_invalid: repeat, after_retries: advisor}}
+nodes:
+  main:
+    prompt: To refill a prescription, press 1. For an advisor, press 0.
+    options:
+      "1": {{label: Refill, goto: refill}}
+      "0": {{label: Advisor, goto: advisor}}
+  refill: {{type: self_service, changes: true, next: {arrival}}}
+  recap:
+    prompt: Your refill is ordered. To refill another, press 1. If you're done, you can hang up.
+    after_retries: bye
+    options:
+      "1": {{label: Refill another, goto: refill}}
+  other:
+    prompt: To order a refill, press 1.
+    after_retries: bye
+    options:
+      "1": {{label: Refill, goto: {other}}}
+  advisor: {{type: agent}}
+  bye: {{type: hangup}}
+"""
+
+WINDING_UP = [
+    ("after service: heard only once the refill is done", SERVED.format(arrival="recap", other="refill"), []),
+    ("near miss: the same menu is also chosen from another menu mid-task",
+     SERVED.format(arrival="recap", other="recap").replace('"1": {label: Refill, goto: refill}',
+                                                           '"1": {label: Refill, goto: other}'),
+     [At("R503", 12, 20), At("R503", 17, 20)]),
+    ("closing menu: anything else, main menu or goodbye", """
+        entry: main
+        defaults: {on_timeout: repeat, on_invalid: repeat, after_retries: advisor}
+        nodes:
+          main:
+            prompt: For opening hours, press 1. For an advisor, press 0.
+            options:
+              "1": {label: Opening hours, goto: hours}
+              "0": {label: Advisor, goto: advisor}
+          hours: {type: message, prompt: We are open nine to five., next: more}
+          more:
+            prompt: For the main menu, press 1. To finish, press 2.
+            after_retries: bye
+            options:
+              "1": {label: Main menu, goto: main}
+              "2": {label: Finish, goto: bye}
+          advisor: {type: agent}
+          bye: {type: hangup}
+        """, []),
+]
+
+
+@pytest.mark.parametrize("text, expected", [c[1:] for c in WINDING_UP], ids=[c[0] for c in WINDING_UP])
+def test_no_task_cut_short(text: str, expected: list[At]) -> None:
+    assert codes_at(lint(text, select="R503")) == expected
+
+
+AFTER_HOURS = """
+entry: main
+hours: {{office: {{mon-fri: "09:00-17:00"}}}}
+defaults: {{on_timeout: repeat, on_invalid: repeat, after_retries: advisor}}
+nodes:
+  main:
+    prompt: For an advisor, press 0.
+    options:
+      "0": {{label: Advisor, goto: advisor}}
+  advisor: {{type: agent, hours: office, closed: closed}}
+  closed:
+    prompt: We are open nine to five. For a callback, press 1.{extra}
+    after_retries: bye
+    options:
+      "1": {{label: Callback, goto: callback}}{extra_option}
+  callback: {{type: callback, promise: by noon the next working day}}
+  nurse: {{type: agent}}
+  bye: {{type: hangup}}
+"""
+
+
+def test_after_hours_menu_with_nobody_live() -> None:
+    assert lint(AFTER_HOURS.format(extra="", extra_option=""), select="R503") == []
+
+
+def test_near_miss_after_hours_menu_that_still_reaches_a_person() -> None:
+    text = AFTER_HOURS.format(extra=" For the nurse, press 2.",
+                              extra_option='\n      "2": {label: Nurse, goto: nurse}')
+    assert codes_at(lint(text, select="R503")) == [At("R503", 12, 20)]

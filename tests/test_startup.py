@@ -1,0 +1,66 @@
+"""`ivrcheck check` loads only what checking needs: a pre-commit hook pays every import on every commit.
+
+Diagrams, other output formats, platform importers, the diff, and whatever commands are added
+beside `check` (editors' servers, reports) are imported by the commands that use them. A new
+top-level module or third-party package that `check` starts importing fails here: make it lazy,
+or add it below with the reason.
+"""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+
+from tests.conftest import ROOT
+
+#: The steps a check runs (docs/architecture.md), and the shared modules below them.
+CHECK_STEPS = {"__init__", "__main__", "cli", "engine", "cache", "findings", "nesting", "config", "didyoumean",
+               "fileio", "discover", "profiles", "model", "language", "load", "importers", "graph", "callers",
+               "rules", "suppress", "score", "report",
+               # every number read from a file or config goes through the one reader; every finding
+               # carries its fix when it has one (issue 26), so both belong to a check
+               "numbers", "fixes"}
+#: Modules of those steps that only other commands or other inputs need.
+NOT_FOR_CHECK = ("ivrcheck.importers.", "ivrcheck.render", "ivrcheck.callers.diff", "ivrcheck.callers.git",
+                 "ivrcheck.report.html", "ivrcheck.report.sarif", "ivrcheck.report.json", "ivrcheck.report.clarity",
+                 "ivrcheck.report.handover", "ivrcheck.report.menu_yaml", "ivrcheck.load.json_schema")
+#: Third-party packages a check may load: the floor's three, and the language readers (rapidfuzz
+#: only when two labels are spelled alike; Voikko only where it is installed).
+LIBRARIES = {"networkx", "yaml", "typer", "click", "rapidfuzz", "snowballstemmer", "Stemmer", "libvoikko",
+             "_yaml"}
+
+PROBE = """
+import json, os, sys
+sys.argv = ["ivrcheck", "check", "--no-cache", "--fail-on", "never", "-q", "menus/"]
+done = os._exit
+def leave(code):
+    print(json.dumps(sorted(sys.modules)), file=sys.__stderr__)
+    done(code)
+os._exit = leave
+from ivrcheck.cli import main
+main()
+"""
+
+
+def imported_by_check() -> list[str]:
+    finished = subprocess.run([sys.executable, "-c", PROBE], cwd=ROOT, capture_output=True, text=True, timeout=300)
+    return json.loads(finished.stderr.strip().splitlines()[-1])
+
+
+def test_check_imports_only_what_checking_needs() -> None:
+    modules = imported_by_check()
+    assert "ivrcheck.engine" in modules and "ivrcheck.rules" in modules  # the probe did run a check
+    ours = [m for m in modules if m == "ivrcheck" or m.startswith("ivrcheck.")]
+    assert sorted({m.split(".")[1] for m in ours if "." in m} - CHECK_STEPS) == []
+    assert [m for m in ours if m.startswith(NOT_FOR_CHECK)] == []
+    # A package's own helpers (typer's, networkx's) show as their private top-level names.
+    outside = {m.split(".")[0] for m in modules} - set(sys.stdlib_module_names) - {"ivrcheck"}
+    floor = {m.split(".")[0] for m in _floor_modules()}
+    extra = sorted(m for m in outside - floor - LIBRARIES if not m.startswith(("_cython", "__editable__")))
+    assert extra == []
+
+
+def _floor_modules() -> list[str]:
+    code = "import json, sys, networkx, yaml, typer; print(json.dumps(sorted(sys.modules)))"
+    return json.loads(subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=300).stdout)
