@@ -161,7 +161,7 @@ def test_standard_input_exits_3(broken_rule: None, three_files: Path) -> None:
 
 def test_a_failure_outside_any_file_is_one_line_and_exit_3(three_files: Path, monkeypatch: pytest.MonkeyPatch,
                                                            capsys: pytest.CaptureFixture[str]) -> None:
-    from ivrcheck.report import json as json_format
+    from ivrcheck.report.ci import json as json_format
 
     class Exited(Exception):
         pass

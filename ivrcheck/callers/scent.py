@@ -32,7 +32,7 @@ from typing import Protocol
 
 from ivrcheck.language import Language
 from ivrcheck.language.labels import LabelWords, Unit
-from ivrcheck.language.meaning import spelled_alike
+from ivrcheck.language.sounds import spelled_alike
 
 SAME, SYNONYM, BROADER, PART, SPELLING, KIN = 1.0, 0.8, 0.75, 0.7, 0.6, 0.45
 #: One word of a phrase the caller says, met on its own: no more than a near spelling.

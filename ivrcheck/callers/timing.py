@@ -4,7 +4,7 @@ Callers are spread over each menu's options by `weight:` (order.shares; uniform 
 options when a menu gives none). A caller with a goal never picks repeat or back, nor an
 option that returns to a menu they already passed, so every journey runs forward and ends:
 at a goal (a person, or a task's node), or at another place where the call is handled.
-Each option costs what the prompt takes until it is offered (graph.analysis.edge_seconds),
+Each option costs what the prompt takes until it is offered (graph.clock.edge_seconds),
 each message its prompt. From that walk over the graph, for a set of goals:
 
 - `share`: the share of callers who end at a goal;

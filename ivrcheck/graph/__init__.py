@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-from ivrcheck.graph.analysis import Analysis, adjacencies, analyse_read
+from ivrcheck.graph.analysis import Analysis, analyse_read
 from ivrcheck.graph.build import CLOSED, OPEN, build_graph
 from ivrcheck.graph.clock import Clock
 from ivrcheck.graph.line import LineAnalysis
 from ivrcheck.graph.metrics import metrics
+from ivrcheck.graph.walks import adjacencies
 from ivrcheck.language import Language, detect, load_language, reads
 from ivrcheck.model import Menu
 

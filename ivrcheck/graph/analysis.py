@@ -6,14 +6,15 @@ import heapq
 from collections import deque
 from dataclasses import dataclass, field
 from functools import cached_property
-from typing import Any, Iterable, Iterator, Mapping
+from typing import Any, Mapping
 
 import networkx as nx
 
 from ivrcheck.graph import carried
 from ivrcheck.graph.build import CHOICE, CLOSED, OPEN, ROUTING, SILENT
-from ivrcheck.graph.clock import Clock, edge_seconds  # edge_seconds: where callers and reports have found it
-from ivrcheck.graph.walks import Adjacency, Step, _upstream, descendants, fastest, steps_from, upstream
+from ivrcheck.graph.clock import Clock
+from ivrcheck.graph.walks import (Adjacency, Step, Tree, _upstream, adjacency, closed_cycles, descendants,
+                                  fastest, routes_into, spanning_tree, steps_from, upstream)
 from ivrcheck.language import Language
 from ivrcheck.model import PASSED_THROUGH, TERMINAL, Menu, Node, NodeType
 
@@ -45,57 +46,6 @@ def is_end(node: Node | None, state: str = OPEN) -> bool:
     if state == CLOSED and node.hours is not None and node.closed is not None:
         return False
     return node.type in TERMINAL or (node.type is _SELF_SERVICE and node.next is None)
-
-
-@dataclass(frozen=True)
-class Tree:
-    """A breadth-first spanning tree of one state from a root: what a diagram hangs its boxes on.
-
-    Each node has one parent (the first that reaches it, choices and routing before timeouts and
-    errors, in file order), a depth in arrows from the root, and the top-level branch it belongs to:
-    the option of the hub (the first menu below the root) that leads to it.
-    """
-
-    root: str
-    #: node -> (parent, attributes of the edge the tree uses); the root maps to None.
-    parent: Mapping[str, tuple[str, dict[str, Any]] | None]
-    depth: Mapping[str, int]
-    #: Nodes in breadth-first order (the root first).
-    order: tuple[str, ...]
-    #: The first menu at or below the root, whose options are the line's top-level branches.
-    hub: str | None
-    #: node -> the hub's child its tree branch starts at (None for the hub and the nodes above it).
-    branch: Mapping[str, str | None]
-
-    def children(self, node_id: str) -> list[str]:
-        return self._children.get(node_id, [])
-
-    @cached_property
-    def _children(self) -> dict[str, list[str]]:
-        found: dict[str, list[str]] = {}
-        for node_id in self.order:
-            link = self.parent[node_id]
-            if link is not None:
-                found.setdefault(link[0], []).append(node_id)
-        return found
-
-    def below(self, node_id: str) -> list[str]:
-        """The tree descendants of `node_id` (not itself), breadth-first."""
-        found, frontier = [], list(self.children(node_id))
-        while frontier:
-            found += frontier
-            frontier = [c for n in frontier for c in self.children(n)]
-        return found
-
-    def is_ancestor(self, ancestor: str, node_id: str) -> bool:
-        """Whether `ancestor` lies on the tree path from the root to `node_id` (itself included)."""
-        while True:
-            if node_id == ancestor:
-                return True
-            link = self.parent.get(node_id)
-            if link is None:
-                return False
-            node_id = link[0]
 
 
 @dataclass
@@ -238,7 +188,7 @@ class Analysis:
 
     def tree(self, root: str) -> Tree:
         """The spanning tree diagrams are laid out on, from `root` (which must be a node)."""
-        return _tree(self.out, root, self.nodes)
+        return spanning_tree(self.out, root, self.nodes)
 
     @cached_property
     def presses_to_human(self) -> dict[str, tuple[int, str]]:
@@ -291,61 +241,6 @@ class Analysis:
         return into
 
 
-def adjacency(graph: nx.MultiDiGraph, state: str) -> tuple[Adjacency, Adjacency]:
-    """Successor and predecessor lists of one state, read off the full graph in one pass."""
-    return adjacencies(graph, (state,))[state]
-
-
-def adjacencies(graph: nx.MultiDiGraph, states: Iterable[str]) -> dict[str, tuple[Adjacency, Adjacency]]:
-    """Successor and predecessor lists of each state, read off the full graph in one pass.
-
-    Walking plain lists is many times faster than walking networkx views. Most nodes have
-    the same edges in every state, so the states share those lists (nobody changes them);
-    only nodes with an edge of one state (`closed:`, an hours branch) get lists of their own.
-    """
-    out_all: Adjacency = {n: [] for n in graph}
-    into_all: Adjacency = {n: [] for n in graph}
-    stateful_out: dict[str, None] = {}  # each node once, however many such edges it has
-    stateful_in: dict[str, None] = {}
-    for u, v, attrs in graph.edges(data="edge"):
-        out_all[u].append((v, attrs))
-        into_all[v].append((u, attrs))
-        if attrs["state"] is not None:
-            stateful_out[u] = stateful_in[v] = None
-    found = {}
-    for state in states:
-        out, into = dict(out_all), dict(into_all)
-        for u in stateful_out:
-            out[u] = [(v, attrs) for v, attrs in out_all[u] if attrs["state"] in (None, state)]
-        for v in stateful_in:
-            into[v] = [(u, attrs) for u, attrs in into_all[v] if attrs["state"] in (None, state)]
-        found[state] = out, into
-    return found
-
-
-def _tree(out: Adjacency, root: str, nodes: Mapping[str, Node | None]) -> Tree:
-    parent: dict[str, tuple[str, dict[str, Any]] | None] = {root: None}
-    depth = {root: 0}
-    order = [root]
-    for node_id in order:  # grows while it is walked: breadth-first
-        for target, attrs in sorted(out.get(node_id, ()), key=lambda edge: edge[1]["kind"] in SILENT):
-            if target not in parent:
-                parent[target] = (node_id, attrs)
-                depth[target] = depth[node_id] + 1
-                order.append(target)
-    hub = next((n for n in order if (node := nodes.get(n)) is not None and node.type is NodeType.MENU), None)
-    branch: dict[str, str | None] = {}
-    for node_id in order:
-        link = parent[node_id]
-        if link is None or node_id == hub:
-            branch[node_id] = None
-        elif link[0] == hub:
-            branch[node_id] = node_id
-        else:
-            branch[node_id] = branch[link[0]]
-    return Tree(root, parent, depth, tuple(order), hub, branch)
-
-
 def analyse_state(menu: Menu, graph: nx.MultiDiGraph, state: str, language: Language) -> Analysis:
     """Compute the facts for one state from the full graph."""
     out, into = adjacency(graph, state)
@@ -366,7 +261,7 @@ def analyse_read(menu: Menu, state: str, nodes: dict[str, Node | None], out: Adj
         fallback_path, fallback_seconds = fastest(out, entry, humans, nodes, clock, ROUTING | {"timeout", "retries"})
     return Analysis(
         state=state, entry=entry, nodes=nodes, reachable=reachable, humans=humans, human_like=human_like,
-        to_live=_routes_into(into, humans), to_human=_routes_into(into, human_like),
+        to_live=routes_into(into, humans), to_human=routes_into(into, human_like),
         steps=steps_from(out, entry), path_to_human=path, seconds_to_human=seconds,
         fallback_to_human=fallback_path is not None, fallback_seconds=fallback_seconds,
         traps=_traps(out, into, reachable, nodes, state), out=out,
@@ -400,19 +295,6 @@ def _opening(out: Adjacency, entry: str, nodes: dict[str, Node | None],
     return found
 
 
-def _routes_into(into: Adjacency, goals: frozenset[str]) -> frozenset[str]:
-    """Goals plus every node that reaches one through routing edges only (no caller choice)."""
-    seen = set(goals)
-    frontier = list(goals)
-    while frontier:
-        node = frontier.pop()
-        for source, attrs in into[node]:
-            if attrs["kind"] in ROUTING and source not in seen:
-                seen.add(source)
-                frontier.append(source)
-    return frozenset(seen)
-
-
 def _traps(out: Adjacency, into: Adjacency, reachable: frozenset[str], nodes: Mapping[str, Node | None],
            state: str) -> list[list[str]]:
     """Cycles a caller can enter and never leave: no way out but being disconnected or hanging up.
@@ -435,71 +317,7 @@ def _traps(out: Adjacency, into: Adjacency, reachable: frozenset[str], nodes: Ma
                 frontier.append(source)
     adjacency = {u: {v for v, attrs in out[u] if exit_edge(attrs["kind"], nodes.get(v))}
                  for u in reachable if u not in free}
-    return _closed_cycles(adjacency, nodes)
-
-
-def _closed_cycles(adjacency: dict[str, set[str]], nodes: Mapping[str, Node | None]) -> list[list[str]]:
-    """One cycle of each component of `adjacency` that no edge leaves, sorted.
-
-    `adjacency` holds the nodes that might be trapped, closed under successors.
-    """
-    traps = []
-    for component in _components(adjacency):
-        if len(component) == 1:
-            (only,) = component
-            if only not in adjacency.get(only, ()):
-                continue
-        if any(v not in component for u in component for v in adjacency.get(u, ())):
-            continue
-        traps.append(_cycle_from_first(adjacency, component, nodes))
-    return sorted(traps)
-
-
-def _components(adjacency: dict[str, set[str]]) -> Iterator[set[str]]:
-    """Strongly connected components (Tarjan's algorithm, iterative: no recursion limit).
-
-    Written out rather than building a networkx graph for it: on a 10,000-node line the
-    graph costs more than the search, and only the few components that trap a caller are
-    looked at further.
-    """
-    index: dict[str, int] = {}
-    low: dict[str, int] = {}
-    stack: list[str] = []
-    on_stack: set[str] = set()
-    for root in adjacency:
-        if root in index:
-            continue
-        work = [(root, iter(adjacency.get(root, ())))]
-        index[root] = low[root] = len(index)
-        stack.append(root)
-        on_stack.add(root)
-        while work:
-            node, successors = work[-1]
-            for successor in successors:
-                if successor not in adjacency:
-                    continue
-                if successor not in index:
-                    index[successor] = low[successor] = len(index)
-                    stack.append(successor)
-                    on_stack.add(successor)
-                    work.append((successor, iter(adjacency.get(successor, ()))))
-                    break
-                if successor in on_stack:
-                    low[node] = min(low[node], index[successor])
-            else:
-                work.pop()
-                if work:
-                    parent = work[-1][0]
-                    low[parent] = min(low[parent], low[node])
-                if low[node] == index[node]:
-                    component = set()
-                    while True:
-                        member = stack.pop()
-                        on_stack.discard(member)
-                        component.add(member)
-                        if member == node:
-                            break
-                    yield component
+    return closed_cycles(adjacency, nodes)
 
 
 def _silent_traps(out: Adjacency, reachable: frozenset[str], nodes: Mapping[str, Node | None],
@@ -540,22 +358,5 @@ def _silent_traps(out: Adjacency, reachable: frozenset[str], nodes: Mapping[str,
             if source not in escape:
                 escape.add(source)
                 frontier.append(source)
-    return _closed_cycles({u: {v for v in silent_next(u) if v in reachable} for u in reachable if u not in escape},
+    return closed_cycles({u: {v for v in silent_next(u) if v in reachable} for u in reachable if u not in escape},
                           nodes)
-
-
-def _cycle_from_first(adjacency: dict[str, set[str]], component: set[str],
-                      nodes: Mapping[str, Node | None]) -> list[str]:
-    """A shortest cycle through the component's earliest node, so reports are deterministic."""
-    def position(node_id: str) -> tuple[str, int, int, str]:
-        node = nodes.get(node_id)  # the root file (no `source`) first, then by file, line, column
-        return (node.source or "", node.span.line, node.span.column, node_id) if node else ("", 0, 0, node_id)
-
-    first = min(component, key=position)
-    inner = nx.DiGraph((u, v) for u in component for v in adjacency.get(u, ()) if v in component)
-    best: list[str] | None = None
-    for successor in sorted(inner.successors(first), key=position):
-        path = [first] if successor == first else [first, *nx.shortest_path(inner, successor, first)[:-1]]
-        if best is None or len(path) < len(best):
-            best = path
-    return (best or [first]) + [first]

@@ -13,7 +13,7 @@ known phrases, compound parts: labels.py) and paired, most certain first:
 
 What is left decides: nothing on either side is the same task, nothing on one side means
 the other label covers it, words left on both sides are related (they share a word or a
-topic) or distinct. Independently, the words where two labels differ can sound alike.
+topic) or distinct. Independently, the words where two labels differ can sound alike (sounds.py).
 Every verdict carries the words that decided it, so a message can explain itself.
 """
 
@@ -25,6 +25,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING, Callable, Union
 
 from ivrcheck.language.labels import MIN_PART, LabelWords, Unit, same_stem
+from ivrcheck.language.sounds import sound_alike
 
 if TYPE_CHECKING:
     from ivrcheck.language import Language
@@ -35,8 +36,6 @@ RELATED = "related"
 DISTINCT = "distinct"
 #: The similarity (rapidfuzz ratio, 0-100) at which differing words count as sounding alike.
 SIMILARITY = 85.0
-#: How much lower the bar is for single words compared as pronounced.
-WORD_SLACK = 5.0
 
 
 @dataclass(frozen=True)
@@ -125,7 +124,7 @@ def _relate(first: str, second: str, words: LabelWords, similarity: float) -> Ve
     if kind in (SAME, CONTAINS):
         return Verdict(kind, pairs, left, right, inner)
     differing = (a, b) if pairs else (list(words.units(first)), list(words.units(second)))
-    alike = _sound_alike(*differing, similarity, words.code) if contrast is None else ()
+    alike = sound_alike(*differing, similarity, words.code) if contrast is None else ()
     return Verdict(kind, pairs, left, right, sound_alike=alike)
 
 
@@ -364,74 +363,6 @@ def _rest(part: str, compound: str) -> str | None:
     if compound.startswith(part) and len(compound) - len(part) >= MIN_PART:
         return compound[len(part):]
     return None
-
-
-def _sound_alike(first: list[Unit], second: list[Unit], similarity: float, code: str = "en"
-                 ) -> tuple[str, str] | tuple[()]:
-    """Words (or labels) that sound nearly alike: compared as spelled, and word by word as pronounced."""
-    left, right = " ".join(u.text for u in first), " ".join(u.text for u in second)
-    if min(len(left), len(right)) < 4 or similarity >= 100:
-        return ()
-    if spelled_alike(left, right, similarity):
-        return (left, right)
-    # Word by word the bar is a little lower: one word heard wrong is enough to pick the wrong option.
-    for x in (w for u in first for w in (u.words or (u,))):
-        for y in (w for u in second for w in (u.words or (u,))):
-            for one, other in ((x.text, y.text), (x.key, y.key)):
-                if min(len(one), len(other)) >= 5 and \
-                        spelled_alike(_sounds(one, code), _sounds(other, code), similarity - WORD_SLACK):
-                    return (x.text, y.text)
-    return ()
-
-
-def spelled_alike(first: str, second: str, bar: float) -> bool:
-    """Whether rapidfuzz's `ratio` of two spellings reaches `bar` (0-100).
-
-    The ratio is twice the longest common subsequence over both lengths, and that
-    subsequence has no more of any letter than both words have: when the shared letters
-    already fall short, rapidfuzz is neither asked nor imported (most pairs, most runs).
-    """
-    total = len(first) + len(second)
-    if total and 200.0 * min(len(first), len(second)) / total < bar - _MARGIN:
-        return False
-    if total and 200.0 * _shared_letters(first, second) / total < bar - _MARGIN:
-        return False
-    return _ratio()(first, second) >= bar
-
-
-#: Far above rounding error, far below any difference the bar could mean.
-_MARGIN = 1e-9
-
-
-def _shared_letters(first: str, second: str) -> int:
-    """How many letters the two spellings have in common, counted with repetition."""
-    return sum(min(first.count(letter), second.count(letter)) for letter in set(first))
-
-
-_EN_SOUNDS = (("ph", "f"), ("ck", "k"), ("qu", "kw"), ("q", "k"), ("x", "ks"), ("ce", "se"), ("ci", "si"),
-              ("cy", "sy"), ("c", "k"), ("z", "s"), ("y", "i"), ("wh", "w"))
-
-
-@lru_cache(maxsize=None)
-def _ratio() -> Callable[[str, str], float]:
-    """rapidfuzz's ratio, imported on first use: most runs never compare spellings."""
-    from rapidfuzz.fuzz import ratio
-
-    return ratio
-
-
-@lru_cache(maxsize=1 << 16)
-def _sounds(word: str, code: str) -> str:
-    """A rough spelling of how a word sounds: English spelling evened out, long sounds (doubled letters) as short.
-
-    Finnish is written as it is pronounced, so only its long vowels and consonants are shortened:
-    on a phone line "muutto" and "muutos" differ by little more than a letter.
-    """
-    word = word.lower()
-    if code == "en":
-        for spelled, sound in _EN_SOUNDS:
-            word = word.replace(spelled, sound)
-    return "".join(c for i, c in enumerate(word) if i == 0 or c != word[i - 1])
 
 
 def _q(text: str) -> str:

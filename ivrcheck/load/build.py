@@ -197,6 +197,20 @@ def _node(reader: Reader, node_id: str, key_node: yaml.Node, value: yaml.Node,
                 inherited.append(name)
     options = _options(reader, found, where) if node_type is NodeType.MENU else ()
     cases = _cases(reader, found, where) if node_type is NodeType.BRANCH else ()
+    _as_model(attrs)
+    return Node(
+        id=node_id, type=node_type, span=span_of(key_node),
+        prompt_span=span_of(found["prompt"][1]) if "prompt" in found else None,
+        options=options, cases=cases, ignore=_codes(attrs.pop("ignore", None)), spans=spans,
+        inherited=_names(tuple(inherited)),
+        **{k: v for k, v in attrs.items() if v is not None},
+    )
+
+
+
+def _as_model(attrs: dict[str, object]) -> None:
+    """Fields as the model holds them: schema-only fields dropped, a recording without words marked,
+    language codes lower-cased, lists as tuples."""
     for name in _NOT_IN_MODEL:
         attrs.pop(name, None)
     if attrs.pop("recording", None) is not None and "prompt" not in attrs:
@@ -207,14 +221,6 @@ def _node(reader: Reader, node_id: str, key_node: yaml.Node, value: yaml.Node,
         attrs["receives"] = tuple(str(item) for item in attrs["receives"])  # type: ignore[union-attr]
     if attrs.get("languages") is not None:
         attrs["languages"] = tuple(str(item).lower() for item in attrs["languages"])  # type: ignore[union-attr]
-    return Node(
-        id=node_id, type=node_type, span=span_of(key_node),
-        prompt_span=span_of(found["prompt"][1]) if "prompt" in found else None,
-        options=options, cases=cases, ignore=_codes(attrs.pop("ignore", None)), spans=spans,
-        inherited=_names(tuple(inherited)),
-        **{k: v for k, v in attrs.items() if v is not None},
-    )
-
 
 #: Each node type's fields with the common ones: the schema is static, so merged once.
 _NODE_TABLES = {node_type: {**COMMON, **fields} for node_type, fields in NODE_FIELDS.items()}

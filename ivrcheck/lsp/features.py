@@ -40,9 +40,9 @@ def hover(doc: Document, line: int, column: int) -> str | None:
 
 
 def _page(code: str) -> str | None:
-    from ivrcheck.report import pages
+    from ivrcheck.report import rule_pages
 
-    return pages.explain(code)
+    return rule_pages.explain(code)
 
 
 def _node_hover(doc: Document, node_id: str) -> str:

@@ -97,11 +97,11 @@ def render(path: str | None = None, text: str | None = None, filename: str | Non
 
 def explain_rule(code: str) -> dict[str, Any]:
     """A rule's or load problem's page (`ivrcheck rule CODE`)."""
-    from ivrcheck.report import pages
+    from ivrcheck.report import rule_pages
 
-    page = pages.explain(code)
+    page = rule_pages.explain(code)
     if page is None:
-        raise ValueError(f'no rule "{code}"; {pages.did_you_mean(code)}')
+        raise ValueError(f'no rule "{code}"; {rule_pages.did_you_mean(code)}')
     return {"code": code, "page": page}
 
 

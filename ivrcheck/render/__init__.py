@@ -5,7 +5,7 @@ from __future__ import annotations
 from ivrcheck.findings import FileResult
 from ivrcheck.graph import LineAnalysis
 from ivrcheck.model import Menu
-from ivrcheck.render import dot, mermaid, pages
+from ivrcheck.render import dot, mermaid, paper
 from ivrcheck.render.boxes import Options, RenderError
 
 FORMATS = ("svg", "png", "pdf", "dot", "mmd", "md")
@@ -33,6 +33,6 @@ def render(menu: Menu, line: LineAnalysis, result: FileResult, fmt: str, options
     if opts.pages:
         if fmt != "pdf":
             raise RenderError(f"--pages makes a PDF of several pages; write to a .pdf file, not .{fmt}")
-        return pages.pdf_pages(menu, line, result, opts)
-    text = dot.source(pages.fitted(menu, line, result, opts))
+        return paper.pdf_pages(menu, line, result, opts)
+    text = dot.source(paper.fitted(menu, line, result, opts))
     return text.encode("utf-8") if fmt == "dot" else dot.pipe(text, fmt)

@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from ivrcheck.findings import Severity
 
 #: Nodes a diagram may show before it is folded, as a first guess; images are then measured
-#: and folded further until they fit an A3 page (render/pages.py).
+#: and folded further until they fit an A3 page (render/paper.py).
 BUDGET = 160
 
 

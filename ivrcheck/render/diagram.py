@@ -11,8 +11,8 @@ from __future__ import annotations
 from collections import Counter
 
 from ivrcheck.findings import FileResult
-from ivrcheck.graph import CLOSED, LineAnalysis
-from ivrcheck.graph.analysis import Tree
+from ivrcheck.graph import CLOSED, Analysis, LineAnalysis
+from ivrcheck.graph.walks import Tree
 from ivrcheck.model import Menu
 from ivrcheck.render import fold as folding
 from ivrcheck.render.boxes import Arrow, Box, Diagram, Fold, Options, RenderError, Row
@@ -25,15 +25,7 @@ __all__ = ["Arrow", "Box", "Diagram", "Fold", "Options", "RenderError", "Row", "
 def build(menu: Menu, line: LineAnalysis, result: FileResult, options: Options | None = None) -> Diagram:
     """Select what to draw (a state, a subtree, a depth, the paths into one node) and lay it on the tree."""
     opts = options or Options()
-    if opts.state not in line.states:
-        raise RenderError(f"{result.path} has no opening hours, so there is no {opts.state!r} state to draw")
-    analysis = line.states[opts.state]
-    for name, node_id in (("--root", opts.root), ("--to", opts.to)):
-        if node_id is not None and node_id not in analysis.out:
-            raise RenderError(f'{name}: "{node_id}" is no node of {result.path}')
-    start = opts.root or menu.entry.ref
-    if start not in analysis.out:
-        raise RenderError(f'{result.path}: the entry "{start}" is no node, so there is nothing to draw')
+    analysis, start = _start(menu, line, result, opts)
     keep = analysis.within(start, opts.depth)
     if opts.to is not None:
         keep &= analysis.reaching(opts.to)
@@ -61,18 +53,37 @@ def build(menu: Menu, line: LineAnalysis, result: FileResult, options: Options |
         if sizes[box.cluster] < 2:
             box.cluster = None
     clusters = {b: branch_title(tree, b) for b in dict.fromkeys(box.cluster for box in drawn) if b}
-    score = "not scored" if result.score is None else f"clarity {result.score}/100"
-    average = (result.metrics or {}).get("by_state", {}).get(opts.state, result.metrics or {}).get(
-        "expected_seconds_to_human")
-    if average is not None:  # the weighted average caller's wait (callers/timing.py)
-        score += f", a person in {average} s on average"
-    hours = f" ({'outside hours' if opts.state == CLOSED else 'open hours'})" if line.has_hours else ""
     notes = []
     if fold_depth is not None:
         count = sum(1 for n in order if n in hidden)
         notes.append(f"{count} nodes folded below depth {fold_depth} (▸ boxes); --fold none draws them all")
-    return Diagram(opts.title or f"{menu.name}: {score}{hours}", opts.state, drawn, arrows,
+    return Diagram(opts.title or _title(menu, line, result, opts.state), opts.state, drawn, arrows,
                    clusters, shared.legend(), notes, opts.direction, fold_depth, len(shown))
+
+
+def _start(menu: Menu, line: LineAnalysis, result: FileResult, opts: Options) -> tuple[Analysis, str]:
+    """The state's analysis and the node the drawing starts at, once the state, `--root` and `--to` exist."""
+    if opts.state not in line.states:
+        raise RenderError(f"{result.path} has no opening hours, so there is no {opts.state!r} state to draw")
+    analysis = line.states[opts.state]
+    for name, node_id in (("--root", opts.root), ("--to", opts.to)):
+        if node_id is not None and node_id not in analysis.out:
+            raise RenderError(f'{name}: "{node_id}" is no node of {result.path}')
+    start = opts.root or menu.entry.ref
+    if start not in analysis.out:
+        raise RenderError(f'{result.path}: the entry "{start}" is no node, so there is nothing to draw')
+    return analysis, start
+
+
+def _title(menu: Menu, line: LineAnalysis, result: FileResult, state: str) -> str:
+    """The menu's name, its score, the average caller's wait for a person and the state drawn."""
+    score = "not scored" if result.score is None else f"clarity {result.score}/100"
+    average = (result.metrics or {}).get("by_state", {}).get(state, result.metrics or {}).get(
+        "expected_seconds_to_human")
+    if average is not None:  # the weighted average caller's wait (callers/timing.py)
+        score += f", a person in {average} s on average"
+    hours = f" ({'outside hours' if state == CLOSED else 'open hours'})" if line.has_hours else ""
+    return f"{menu.name}: {score}{hours}"
 
 
 def _box(key: str, node_id: str, menu: Menu, line: LineAnalysis, result: FileResult, state: str,

@@ -7,7 +7,7 @@ from typing import Iterable
 
 from ivrcheck.findings import FileResult
 from ivrcheck.graph import Analysis
-from ivrcheck.graph.analysis import Tree
+from ivrcheck.graph.walks import Tree
 from ivrcheck.model import NodeType
 from ivrcheck.render.boxes import Fold, Options, RenderError
 

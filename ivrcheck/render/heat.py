@@ -7,7 +7,7 @@ from dataclasses import replace
 from ivrcheck.findings import FileResult
 from ivrcheck.graph import LineAnalysis
 from ivrcheck.model import Menu
-from ivrcheck.render import dot, pages
+from ivrcheck.render import dot, paper
 from ivrcheck.render.boxes import Diagram, Options
 from ivrcheck.traffic.observed import StateTraffic
 
@@ -31,5 +31,5 @@ def heated(diagram: Diagram, seen: StateTraffic) -> Diagram:
 def render(menu: Menu, line: LineAnalysis, result: FileResult, seen: StateTraffic, fmt: str = "svg",
            options: Options | None = None) -> bytes:
     """The heat-map diagram of a line in svg, png, pdf or dot."""
-    text = dot.source(heated(pages.fitted(menu, line, result, options or Options()), seen))
+    text = dot.source(heated(paper.fitted(menu, line, result, options or Options()), seen))
     return text.encode("utf-8") if fmt == "dot" else dot.pipe(text, fmt)

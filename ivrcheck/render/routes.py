@@ -16,7 +16,7 @@ from typing import Any
 
 from ivrcheck.findings import Severity
 from ivrcheck.graph import Analysis
-from ivrcheck.graph.analysis import Tree
+from ivrcheck.graph.walks import Tree
 from ivrcheck.graph.build import CHOICE, SILENT
 from ivrcheck.render.boxes import Arrow, Box, Options, Row
 
@@ -93,12 +93,28 @@ def universal_routes(analysis: Analysis, shown: list[str], draw_all: bool) -> Sh
     return shared
 
 
+@dataclass(frozen=True)
+class _Layout:
+    """What placing a row needs to know of the whole drawing."""
+
+    boxes: dict[str, Box]
+    tree: Tree
+    keep: set[str]
+    hidden: set[str]
+    #: leaf -> the box whose row draws it
+    inline: dict[str, str]
+    #: hidden node -> the folded box it is inside
+    fold_root: dict[str, str]
+    opts: Options
+
+
 def route_rows(boxes: dict[str, Box], tree: Tree, analysis: Analysis, keep: set[str], hidden: set[str],
                shared: Shared, opts: Options) -> list[Arrow]:
     """Fill every box's rows; return the arrows to draw."""
     bold = _path_pairs(analysis)
-    inline = _inline(boxes, tree, analysis, keep)
-    fold_root = _fold_roots(tree, hidden, boxes)
+    layout = _Layout(boxes, tree, keep, hidden, _inline(boxes, tree, analysis, keep), _fold_roots(tree, hidden, boxes),
+                     opts)
+    inline = layout.inline
     arrows: list[Arrow] = []
     for node_id, box in boxes.items():
         if box.folded is not None:
@@ -126,40 +142,55 @@ def route_rows(boxes: dict[str, Box], tree: Tree, analysis: Analysis, keep: set[
             row = Row(f"r{len(box.rows)}", " / ".join(dict.fromkeys(_when(a) for a in said)), "" if target == node_id else target,
                       silent=silent, bold=strong and not silent)
             box.rows.append(row)
-            if target == node_id:
-                row.note = "↻"
-                continue
-            if inline.get(target) == node_id:
-                row.inline = boxes[target]
-                boxes[target].inline = True
-                continue
-            if target not in keep:
-                row.note, row.page = "→", opts.page_of[target]
-                continue
-            if target in hidden:
-                row.note = f"▸ {fold_root[target]}"
-            elif tree_edge:
-                arrows.append(_arrow(host, box, row, boxes[target], tree=True))
-                continue
-            elif tree.is_ancestor(target, node_id):
-                row.note = "↩"
-            else:
-                row.note = "↗"
-            row.page = opts.page_of.get(target)
-            if opts.edges == "all" or row.bold:
-                goal_id = fold_root.get(target, target)
-                while goal_id in inline:
-                    goal_id = inline[goal_id]
-                goal = boxes.get(goal_id)
-                if goal is not None:
-                    arrows.append(_arrow(host, box, row, goal, tree=False))
-    for box in boxes.values():  # a box whose one way out is its arrow needs no row to say so
+            arrow = _place(layout, row, node_id, target, host, box, tree_edge)
+            if arrow is not None:
+                arrows.append(arrow)
+    _drop_lone_rows(boxes, arrows)
+    return arrows
+
+
+def _place(layout: _Layout, row: Row, node_id: str, target: str, host: Box, box: Box,
+           tree_edge: bool) -> Arrow | None:
+    """Say in the row where its way goes (itself, a row below, another page, a fold, up or across);
+    the arrow that draws it, if one does."""
+    boxes, inline, opts = layout.boxes, layout.inline, layout.opts
+    if target == node_id:
+        row.note = "↻"
+        return None
+    if inline.get(target) == node_id:
+        row.inline = boxes[target]
+        boxes[target].inline = True
+        return None
+    if target not in layout.keep:
+        row.note, row.page = "→", opts.page_of[target]
+        return None
+    if target in layout.hidden:
+        row.note = f"▸ {layout.fold_root[target]}"
+    elif tree_edge:
+        return _arrow(host, box, row, boxes[target], tree=True)
+    elif layout.tree.is_ancestor(target, node_id):
+        row.note = "↩"
+    else:
+        row.note = "↗"
+    row.page = opts.page_of.get(target)
+    if opts.edges == "all" or row.bold:
+        goal_id = layout.fold_root.get(target, target)
+        while goal_id in inline:
+            goal_id = inline[goal_id]
+        goal = boxes.get(goal_id)
+        if goal is not None:
+            return _arrow(host, box, row, goal, tree=False)
+    return None
+
+
+def _drop_lone_rows(boxes: dict[str, Box], arrows: list[Arrow]) -> None:
+    """A box whose one way out is its arrow needs no row to say so."""
+    for box in boxes.values():
         if not box.inline and len(box.rows) == 1 and box.rows[0].arrow and box.rows[0].when == "then":
             for arrow in arrows:
                 if arrow.source == box.key and arrow.port == box.rows[0].port:
                     arrow.port = ""
             box.rows.clear()
-    return arrows
 
 
 def _arrow(host: Box, box: Box, row: Row, goal: Box, *, tree: bool) -> Arrow:

@@ -1,36 +1,42 @@
-"""Report step: results -> text. Each format is a pure function `format(results, color) -> str`."""
+"""Report step: results -> text. Each format is a pure function `format(results, color) -> str`.
+
+`ci/` holds the formats a CI system reads (json, sarif, github, junit, gitlab), `handover/` the
+hand-over report (the line model, HTML, Markdown, the phone); the modules here are the outputs
+of single commands: the terminal's text, the job summary, `score --explain`, `tasks`, `diff`,
+`traffic`, `config --show`, `import`'s YAML and `ivrcheck rule`. `audit.py` (what the hand-over
+report tells an auditor) joins `handover/` when the CLI stops importing it by its path.
+"""
 
 from __future__ import annotations
 
 import os
 from collections.abc import Mapping
 from importlib import import_module
-from typing import Callable, Iterator, Sequence
+from types import ModuleType
+from typing import Callable, Sequence
 
 from ivrcheck.findings import FileResult
+from ivrcheck.lazy import LazyModules
 from ivrcheck.report import text as text_format
 
 Formatter = Callable[[Sequence[FileResult], bool], str]
 
 
-class _Formats(Mapping[str, Formatter]):
-    """Format name -> its `format` function, each module imported only when its format is used:
-    a plain `check` should not pay for SARIF's rule descriptors or the JUnit XML writer."""
+#: Format name -> its `format` function, each module imported only when its format is used:
+#: a plain `check` should not pay for SARIF's rule descriptors or the JUnit XML writer.
+FORMATS: Mapping[str, Formatter] = LazyModules("ivrcheck.report", {
+    "text": "text", "json": "ci.json", "sarif": "ci.sarif", "github": "ci.github", "junit": "ci.junit",
+    "gitlab": "ci.gitlab"}, attribute="format")
 
-    MODULES = {"text": "text", "json": "json", "sarif": "sarif", "github": "github", "junit": "junit",
-               "gitlab": "gitlab"}
-
-    def __getitem__(self, name: str) -> Formatter:
-        return import_module(f"ivrcheck.report.{self.MODULES[name]}").format
-
-    def __iter__(self) -> Iterator[str]:
-        return iter(self.MODULES)
-
-    def __len__(self) -> int:
-        return len(self.MODULES)
+#: Modules the CLI still imports by their names from before the rooms (`report/ci/`, `report/handover/`):
+#: the old name -> where the module lives now. This goes when the CLI becomes a package (issue 29).
+_MOVED = {"html": "handover.html", "markdown": "handover.markdown", "pages": "rule_pages"}
 
 
-FORMATS: Mapping[str, Formatter] = _Formats()
+def __getattr__(name: str) -> ModuleType:
+    if name in _MOVED:
+        return import_module(f"ivrcheck.report.{_MOVED[name]}")
+    raise AttributeError(f"module 'ivrcheck.report' has no attribute {name!r}")
 
 
 def quiet_text(results: Sequence[FileResult], color: bool = False) -> str:

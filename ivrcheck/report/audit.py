@@ -12,7 +12,7 @@ from ivrcheck.config import profile_info
 from ivrcheck.findings import Finding, Waiver
 from ivrcheck.numbers import NotANumber, read_number
 from ivrcheck.report.handover import LineReport
-from ivrcheck.report.pages import explain
+from ivrcheck.report.rule_pages import explain
 
 #: Where findings of no profile are grouped when a report groups by clause.
 NO_CLAUSE = "Design rules of ivrcheck (no clause of a profile)"

@@ -1,4 +1,4 @@
-"""Small helpers the CI formats share: a finding's full message, its region, stable fingerprints."""
+"""Helpers the CI formats, the hand-over report and the editor share: a finding's message, region, fingerprint, page."""
 
 from __future__ import annotations
 

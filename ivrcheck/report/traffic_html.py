@@ -1,6 +1,6 @@
 """The report's Traffic section: what callers did per menu and option, the heat map, drift and U7xx findings.
 
-Kept out of html.py so the hand-over report only gains one hook (`extra`): `ivrcheck report
+Kept out of handover/html.py so the hand-over report only gains one hook (`extra`): `ivrcheck report
 --logs` and `ivrcheck traffic --report` hand it a function made here.
 """
 
@@ -9,9 +9,9 @@ from __future__ import annotations
 from typing import Callable
 
 from ivrcheck.findings import Finding
-from ivrcheck.report import html_parts as parts
+from ivrcheck.report.handover import html_parts as parts
 from ivrcheck.report.handover import STATE_NAMES, LineReport
-from ivrcheck.report.inline_svg import inline
+from ivrcheck.report.handover.inline_svg import inline
 from ivrcheck.traffic.observed import ALL, StateTraffic, Traffic
 
 #: Draws the heat map of one state: (report, observed state) -> SVG bytes; raises when it cannot.

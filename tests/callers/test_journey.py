@@ -185,7 +185,7 @@ def test_the_journey_is_built_once_per_line() -> None:
 
 def test_the_report_says_what_the_score_says() -> None:
     from ivrcheck.engine import inspect_file
-    from ivrcheck.report import markdown
+    from ivrcheck.report.handover import markdown
     from ivrcheck.report.handover import headline, line_reports
 
     inspection = inspect_file(FIXTURES / "insurer-flawed.ivr.yaml")

@@ -16,7 +16,7 @@ from ivrcheck.render import dot as dot_module
 from ivrcheck.render import mermaid as mermaid_module
 from ivrcheck.render.diagram import build
 from ivrcheck.render.fold import HARD_LIMIT
-from ivrcheck.render.pages import printed_size
+from ivrcheck.render.paper import printed_size
 from tests.conftest import MENUS
 
 needs_dot = pytest.mark.skipif(shutil.which("dot") is None, reason="Graphviz `dot` is not installed")

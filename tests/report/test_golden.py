@@ -11,7 +11,8 @@ from pathlib import Path
 
 import pytest
 
-from ivrcheck.report import FORMATS, sarif
+from ivrcheck.report import FORMATS
+from ivrcheck.report.ci import sarif
 from ivrcheck.report.summary import markdown_summary
 from tests.report.samples import DIAGRAMS, FROZEN_LOAD_CODES, FROZEN_RULES, sample_results
 

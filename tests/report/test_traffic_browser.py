@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.report.test_html_browser import start  # skips this module too without Chromium
+from tests.report.handover.test_html_browser import start  # skips this module too without Chromium
 from tests.traffic.conftest import ACME, ACME_SHARES
 
 from selenium.webdriver.common.by import By  # noqa: E402 - after the skip above

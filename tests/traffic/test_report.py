@@ -13,7 +13,8 @@ from ivrcheck import engine
 from ivrcheck.cli import app
 from ivrcheck.render import heat
 from ivrcheck.render.dot import heat_colour, heat_width
-from ivrcheck.report import html, traffic_html
+from ivrcheck.report import traffic_html
+from ivrcheck.report.handover import html
 from tests.traffic.conftest import ACME, ACME_SHARES
 from tests.traffic.simulate import calls
 from tests.traffic.writers import plain_csv

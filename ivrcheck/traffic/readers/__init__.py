@@ -7,33 +7,32 @@ know nothing of the design; `traffic.tally` maps the names onto the line's nodes
 from __future__ import annotations
 
 import gzip
-import importlib
+from collections.abc import Mapping
 from pathlib import Path
 from types import ModuleType
 from typing import IO, Iterator
 
+from ivrcheck.lazy import LazyModules
 from ivrcheck.traffic.events import Event, Skipped
 from ivrcheck.traffic.readers import aggregate, jsonstream
 
 #: Reader modules in the order `detect` is tried (the most specific first; plain CSV last).
 NAMES = ("aggregate", "connect", "genesys", "studio", "freeswitch", "asterisk", "plain")
-
-
-def reader(name: str) -> ModuleType:
-    return importlib.import_module(f"ivrcheck.traffic.readers.{name}")
+#: Reader name -> its module, imported when a log first needs it.
+READERS: Mapping[str, ModuleType] = LazyModules("ivrcheck.traffic.readers", {name: name for name in NAMES})
 
 
 def by_format(fmt: str) -> ModuleType | None:
     """A reader by its `NAME` (connect, genesys, studio, freeswitch, asterisk-cel, ..., csv)."""
     for module_name in NAMES:
-        module = reader(module_name)
+        module = READERS[module_name]
         if fmt in getattr(module, "FORMATS", (module.NAME,)):
             return module
     return None
 
 
 def formats() -> list[str]:
-    return [fmt for name in NAMES for fmt in getattr(reader(name), "FORMATS", (reader(name).NAME,))]
+    return [fmt for name in NAMES for fmt in getattr(READERS[name], "FORMATS", (READERS[name].NAME,))]
 
 
 def open_log(path: Path) -> IO[str]:
@@ -49,7 +48,7 @@ def detect(path: Path) -> str | None:
         head = stream.read(8192)
     filename = path.name.removesuffix(".gz").lower()
     for name in NAMES:
-        module = reader(name)
+        module = READERS[name]
         found = module.detect(head, filename)
         if found:
             return found if isinstance(found, str) else module.NAME

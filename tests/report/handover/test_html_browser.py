@@ -15,8 +15,8 @@ from typing import Iterator
 import pytest
 
 from ivrcheck.engine import inspect_file
-from ivrcheck.graph.analysis import edge_seconds
-from ivrcheck.report import html as html_report
+from ivrcheck.graph.clock import edge_seconds
+from ivrcheck.report.handover import html as html_report
 from tests.conftest import MENUS
 
 CHROMIUM, DRIVER = Path("/usr/bin/chromium"), Path("/usr/bin/chromedriver")
@@ -28,7 +28,7 @@ from selenium.common.exceptions import NoAlertPresentException
 from selenium.webdriver.chrome.service import Service
 from selenium.webdriver.common.by import By
 
-INJECTION = Path(__file__).parent / "data" / "injection.ivr.yaml"
+INJECTION = Path(__file__).parent.parent / "data" / "injection.ivr.yaml"
 ACME, CLINIC = MENUS / "acme-bank.ivr.yaml", MENUS / "clinic-hours.ivr.yaml"
 #: Installed before any of the page's own code: records CSP refusals and stands in for speech.
 WATCH = """

@@ -6,7 +6,7 @@ import xml.etree.ElementTree as ET
 from dataclasses import replace
 
 from ivrcheck.findings import FileResult
-from ivrcheck.report import junit
+from ivrcheck.report.ci import junit
 from ivrcheck.report.common import described
 from tests.report.samples import BANK, BROKEN, CLEAN, sample_results
 

@@ -2,7 +2,7 @@
 
 import json
 
-from ivrcheck.report import json as json_format
+from ivrcheck.report.ci import json as json_format
 from tests.conftest import check
 
 SPEC_METRICS = {"depth", "steps_to_human", "seconds_to_human", "fallback_to_human", "menus", "options",

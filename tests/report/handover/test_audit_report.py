@@ -12,8 +12,8 @@ from ivrcheck import __version__
 from ivrcheck.config import Resolver
 from ivrcheck.engine import check_paths, inspect_file
 from ivrcheck.report import FORMATS
-from ivrcheck.report import html as html_report
-from ivrcheck.report import markdown
+from ivrcheck.report.handover import html as html_report
+from ivrcheck.report.handover import markdown
 from ivrcheck.rules import catalog
 from tests.conftest import MENUS
 

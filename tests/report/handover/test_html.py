@@ -15,14 +15,14 @@ from typer.testing import CliRunner
 
 from ivrcheck.cli import app
 from ivrcheck.engine import inspect_file
-from ivrcheck.graph.analysis import edge_seconds
-from ivrcheck.report import html as html_report
-from ivrcheck.report.html import json_for_html
-from ivrcheck.report.inline_svg import inline
+from ivrcheck.graph.clock import edge_seconds
+from ivrcheck.report.handover import html as html_report
+from ivrcheck.report.handover.html import json_for_html
+from ivrcheck.report.handover.inline_svg import inline
 from tests.conftest import MENUS
 
 runner = CliRunner()
-DATA = Path(__file__).parent / "data"
+DATA = Path(__file__).parent.parent / "data"
 INJECTION = DATA / "injection.ivr.yaml"
 needs_dot = pytest.mark.skipif(shutil.which("dot") is None, reason="Graphviz `dot` is not installed")
 

@@ -79,32 +79,46 @@ def _line(report: LineReport, draw: Any) -> list[str]:
                                 [[cell(str(t["say"])), "succeeds" if t.get("success") else "**fails**",
                                   seconds_text(t.get("seconds"))] for t in done]))
         blocks.extend(_cost(report))
-    if report.menu is not None and report.line is not None:
-        blocks.append("### Diagram")
-        for state in report.line.states:
-            try:
-                diagram = draw(report, state)
-            except Exception as exc:
-                blocks.append(f"No diagram: {cell(str(exc).splitlines()[0] if str(exc) else type(exc).__name__)}")
-                continue
-            if len(report.line.states) > 1:
-                blocks.append(f"**{STATE_NAMES.get(state, state)}**")
-            blocks.append(fenced(diagram, "mermaid"))
+    blocks.extend(_diagrams(report, draw))
     blocks.extend(_findings(report))
     blocks.extend(_waivers(report))
-    if report.menus:
-        blocks.append("### Menu by menu")
-        for menu in report.menus:
-            blocks.append(f"#### {cell(menu.node_id)}" + ("" if menu.reachable else " (no call reaches it)"))
-            if menu.prompt:
-                blocks.append(f"> {cell(menu.prompt)}\n\n{menu.prompt_seconds:.1f} s to speak in full.")
-            if menu.options:
-                blocks.append(table(["key", "option", "goes to", "heard after"],
-                                    [[cell(o.key), cell(o.label or "—"), cell(o.target or "—"), f"{o.seconds:.1f} s"]
-                                     for o in menu.options]))
-            if menu.handling:
-                blocks.append("; ".join(f"{cell(when)}: {cell(target)}" for when, target in menu.handling))
+    blocks.extend(_menus(report))
     return [b for b in blocks if b]
+
+
+def _diagrams(report: LineReport, draw: Any) -> list[str]:
+    """A Mermaid diagram per schedule state, or the first line of why it could not be drawn."""
+    if report.menu is None or report.line is None:
+        return []
+    blocks = ["### Diagram"]
+    for state in report.line.states:
+        try:
+            diagram = draw(report, state)
+        except Exception as exc:
+            blocks.append(f"No diagram: {cell(str(exc).splitlines()[0] if str(exc) else type(exc).__name__)}")
+            continue
+        if len(report.line.states) > 1:
+            blocks.append(f"**{STATE_NAMES.get(state, state)}**")
+        blocks.append(fenced(diagram, "mermaid"))
+    return blocks
+
+
+def _menus(report: LineReport) -> list[str]:
+    """Menu by menu: the prompt, its options with where they go, and what happens on silence or errors."""
+    if not report.menus:
+        return []
+    blocks = ["### Menu by menu"]
+    for menu in report.menus:
+        blocks.append(f"#### {cell(menu.node_id)}" + ("" if menu.reachable else " (no call reaches it)"))
+        if menu.prompt:
+            blocks.append(f"> {cell(menu.prompt)}\n\n{menu.prompt_seconds:.1f} s to speak in full.")
+        if menu.options:
+            blocks.append(table(["key", "option", "goes to", "heard after"],
+                                [[cell(o.key), cell(o.label or "—"), cell(o.target or "—"), f"{o.seconds:.1f} s"]
+                                 for o in menu.options]))
+        if menu.handling:
+            blocks.append("; ".join(f"{cell(when)}: {cell(target)}" for when, target in menu.handling))
+    return blocks
 
 
 def _findings(report: LineReport) -> list[str]:

@@ -7,10 +7,10 @@ import textwrap
 from pathlib import Path
 
 from ivrcheck.engine import inspect_file, inspect_text
-from ivrcheck.report import markdown
+from ivrcheck.report.handover import markdown
 from tests.conftest import MENUS
 
-INJECTION = Path(__file__).parent / "data" / "injection.ivr.yaml"
+INJECTION = Path(__file__).parent.parent / "data" / "injection.ivr.yaml"
 
 
 def report(*paths: Path) -> str:

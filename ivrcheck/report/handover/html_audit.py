@@ -9,7 +9,7 @@ from typing import Iterable
 from ivrcheck.findings import Finding
 from ivrcheck.report import audit
 from ivrcheck.report.handover import LineReport
-from ivrcheck.report.html_parts import findings_table, rich, text
+from ivrcheck.report.handover.html_parts import findings_table, rich, text
 
 _FENCE = re.compile(r"```[a-z]*\n(.*?)```", re.DOTALL)
 

@@ -6,7 +6,7 @@ import json
 from dataclasses import replace
 
 from ivrcheck.findings import FileResult, Span
-from ivrcheck.report import gitlab
+from ivrcheck.report.ci import gitlab
 from ivrcheck.report.common import described
 from tests.report.samples import BANK, BROKEN, sample_results
 

@@ -12,7 +12,7 @@ import pytest
 
 from ivrcheck.findings import FileResult, Severity, Span
 from ivrcheck.load.codes import LOAD_CODES
-from ivrcheck.report import sarif
+from ivrcheck.report.ci import sarif
 from ivrcheck.rules import ALL_RULES
 from ivrcheck.rules.pages import sections
 from tests.conftest import check

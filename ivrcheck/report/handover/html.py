@@ -17,12 +17,12 @@ from typing import Any, Callable, Iterable, Sequence
 
 from ivrcheck import __version__
 from ivrcheck.findings import FileResult
-from ivrcheck.report import html_audit as auditor
-from ivrcheck.report import html_parts as parts
+from ivrcheck.report.handover import html_audit as auditor
+from ivrcheck.report.handover import html_parts as parts
 from ivrcheck.report.handover import STATE_NAMES, LineReport, line_reports
 from ivrcheck.report.audit import today as _date
-from ivrcheck.report.inline_svg import inline
-from ivrcheck.report.phone import phone_data
+from ivrcheck.report.handover.inline_svg import inline
+from ivrcheck.report.handover.phone import phone_data
 
 #: Diagrams up to this many CSS pixels wide start shrunk to fit the column; wider ones start full size.
 FIT_WIDTH = 1100
@@ -84,7 +84,7 @@ def _hash(source: str) -> str:
 
 
 def _asset(name: str) -> str:
-    body = resources.files("ivrcheck.report").joinpath("assets", name).read_text(encoding="utf-8")
+    body = resources.files("ivrcheck.report.handover").joinpath("assets", name).read_text(encoding="utf-8")
     if "</" in body:  # would end the inline element early
         raise RuntimeError(f"report asset {name} contains '</'")
     return body

@@ -1,6 +1,6 @@
 """The data the report's phone walks: each state's ways out of every node, with the caller's seconds.
 
-The seconds come from the same timing model as the metrics (`graph.analysis.edge_seconds`),
+The seconds come from the same timing model as the metrics (`graph.clock.edge_seconds`),
 computed here once, so the phone in the browser only adds them up.
 """
 
@@ -11,7 +11,7 @@ from typing import Any
 
 from ivrcheck.findings import Finding
 from ivrcheck.graph import LineAnalysis
-from ivrcheck.graph.analysis import edge_seconds
+from ivrcheck.graph.clock import edge_seconds
 from ivrcheck.graph.build import CHOICE
 from ivrcheck.model import Menu, NodeType
 

@@ -1,6 +1,6 @@
 """What the hand-over report says about each phone line, independent of HTML or Markdown.
 
-Both `report/html.py` and `report/markdown.py` lay out these values, so the two documents
+Both `html.py` and `markdown.py` beside it lay out these values, so the two documents
 cannot disagree. Everything here is plain text; escaping is the layout modules' job.
 """
 

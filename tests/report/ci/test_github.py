@@ -8,7 +8,7 @@ from dataclasses import replace
 import pytest
 
 from ivrcheck.findings import FileResult, Severity
-from ivrcheck.report import github
+from ivrcheck.report.ci import github
 from ivrcheck.report.common import described
 from tests.report.samples import BANK, sample_results
 

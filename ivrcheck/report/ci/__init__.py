@@ -1,0 +1,1 @@
+"""The formats a CI system reads (`--format json|sarif|github|junit|gitlab`), one module a format."""
