@@ -149,3 +149,12 @@ def test_near_miss_a_listed_prompt_whose_task_excludes_the_label_is_still_report
     text = menu("en", "To make a new claim or add photos to it, press 1. To make a payment, press 2.",
                 "Check on a claim", "Make a payment")
     assert codes_at(lint(text, select="P406")) == [At("P406", 7, 20)]
+
+
+def test_spanish_volver_a_plus_a_verb_means_again_not_back() -> None:
+    """"Para volver a escuchar las opciones" is how Spanish lines offer repeat: "volver a" + a verb
+    is "again"; "volver al menú anterior" is back, and a label "Repetir" on it is still reported."""
+    again = menu("es", "Para facturas, pulse 1. Para volver a escuchar las opciones, pulse 2.", "Facturas", "Repetir")
+    assert lint(again, select="P406") == []
+    back = menu("es", "Para facturas, pulse 1. Para volver al menú anterior, pulse 2.", "Facturas", "Repetir")
+    assert [f.code for f in lint(back, select="P406")] == ["P406"]
