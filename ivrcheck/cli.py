@@ -269,7 +269,8 @@ def traffic_command(
     if diagram is not None:
         _heat_map(run, diagram)
     if report_file is not None:
-        from ivrcheck.report import html, traffic_html
+        from ivrcheck.report import traffic_html
+        from ivrcheck.report.handover import html
 
         extra = traffic_html.section_for({run.inspection.result.path: (run.traffic, run.findings)})
         _emit(html.format([run.inspection], [run.inspection.result], extra=extra), report_file)
@@ -485,9 +486,9 @@ def report_command(
     if fmt is None:
         raise fail(f'cannot tell the report format of "{output}"; name it .html or .md, or use --format html|md')
     if fmt == "md":
-        from ivrcheck.report import markdown as writer
+        from ivrcheck.report.handover import markdown as writer
     else:
-        from ivrcheck.report import html as writer
+        from ivrcheck.report.handover import html as writer
     from ivrcheck.report.audit import today
 
     try:
@@ -506,7 +507,7 @@ def rule(code: Annotated[Optional[str], typer.Argument(
         metavar="CODE", help="A rule or load-problem code or name (S103, dead-end, F013); all when left out.")] = None,
 ) -> None:
     """Explain a rule or load problem (or list them all)."""
-    from ivrcheck.report import pages
+    from ivrcheck.report import rule_pages as pages
 
     if code is None:
         typer.echo(pages.listing())

@@ -14,7 +14,6 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Callable, Iterator, Sequence
 
 from ivrcheck import callers, fixes, graph, load, rules, score, suppress
-from ivrcheck.callers import cost
 from ivrcheck.config import Config
 from ivrcheck.discover import display_path, real_path
 from ivrcheck.findings import NOWHERE, FileResult, Finding, Fix, Waiver, sort_findings
@@ -333,7 +332,6 @@ def _check(phone: PhoneLine, config: Config, keep: bool) -> Line:
                                     f.text if f.text is not None and is_native(f.text, f.display, config) else None)
             for f in phone.files}
     extra = callers.metrics(analysis, config.rule_settings.get("T602"))
-    extra.update(cost.metrics(analysis, extra))
     limits = score.limits(config.settings_for)
     results = {f.display: replace(_result(f, kept, f is root, analysis, extra, limits),
                                   waivers=tuple(waived[f.display][1]), profiles=config.profiles)

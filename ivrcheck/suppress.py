@@ -173,12 +173,6 @@ def _next_content_line(lines: list[str], number: int) -> int:
     return number
 
 
-def apply(findings: list[Finding], text: str, path: str,
-          active: Callable[[str], bool] = lambda code: True) -> list[Finding]:
-    """Drop suppressed findings; add F014 for unused directives and F015 for unknown codes."""
-    return waive(findings, text, path, active)[0]
-
-
 def waive(findings: list[Finding], text: str, path: str, active: Callable[[str], bool] = lambda code: True,
           policy: Policy | None = None) -> tuple[list[Finding], list[Waiver]]:
     """The findings left after the file's waivers (with F014, F015, F022 and F023 for the waivers
@@ -243,4 +237,4 @@ def _listed(directives: Sequence[Directive], path: str) -> list[Waiver]:
     return list(merged.values())
 
 
-__all__ = ["Policy", "apply", "parse", "terms", "waive"]
+__all__ = ["Policy", "parse", "terms", "waive"]

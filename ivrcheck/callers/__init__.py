@@ -12,13 +12,13 @@ from __future__ import annotations
 
 from typing import Any, Mapping
 
-from ivrcheck.callers import journey, order, tasks, timing, traffic
+from ivrcheck.callers import cost, journey, order, tasks, timing, traffic
 from ivrcheck.callers.journey import Journey, journeys
 from ivrcheck.graph import OPEN, LineAnalysis
 from ivrcheck.graph import metrics as shape
 
 # `diff` (review of a change) is imported where it is used: a plain check does not need it.
-__all__ = ["Journey", "journey", "journeys", "metrics", "order", "tasks", "timing", "traffic"]
+__all__ = ["Journey", "cost", "journey", "journeys", "metrics", "order", "tasks", "timing", "traffic"]
 
 #: Where the journey's facts sit among the shape metrics in the JSON object (SPEC §5's order).
 _SPEC_HUMAN = ("steps_to_human", "seconds_to_human", "fallback_to_human", "fallback_seconds_to_human")
@@ -52,4 +52,5 @@ def metrics(line: LineAnalysis, settings: Mapping[str, Any] | None = None) -> di
     }
     if line.has_hours:
         result["by_state"] = {state: j.metrics() for state, j in states.items()}
+    result.update(cost.metrics(line, result))  # what the call costs the caller, on a line with a tariff
     return result

@@ -8,14 +8,11 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Any, Mapping
 
-import networkx as nx
-
 from ivrcheck.graph import carried
 from ivrcheck.graph.build import CHOICE, CLOSED, OPEN, ROUTING, SILENT
 from ivrcheck.graph.clock import Clock
-from ivrcheck.graph.walks import (Adjacency, Step, Tree, _upstream, adjacency, closed_cycles, descendants,
+from ivrcheck.graph.walks import (Adjacency, Step, Tree, _upstream, closed_cycles, descendants,
                                   fastest, routes_into, spanning_tree, steps_from, upstream)
-from ivrcheck.language import Language
 from ivrcheck.model import PASSED_THROUGH, TERMINAL, Menu, Node, NodeType
 
 # Enum members read once: `NodeType.X` is a class attribute lookup (dearer than the test it
@@ -239,12 +236,6 @@ class Analysis:
                 if attrs["kind"] in forward and steps.get(target, -1) >= steps.get(source, 1 << 30):
                     into.setdefault(target, []).append(source)
         return into
-
-
-def analyse_state(menu: Menu, graph: nx.MultiDiGraph, state: str, language: Language) -> Analysis:
-    """Compute the facts for one state from the full graph."""
-    out, into = adjacency(graph, state)
-    return analyse_read(menu, state, dict(graph.nodes(data="node")), out, into, Clock(language))
 
 
 def analyse_read(menu: Menu, state: str, nodes: dict[str, Node | None], out: Adjacency, into: Adjacency,

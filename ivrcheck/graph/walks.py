@@ -176,11 +176,6 @@ class Tree:
             node_id = link[0]
 
 
-def adjacency(graph: nx.MultiDiGraph, state: str) -> tuple[Adjacency, Adjacency]:
-    """Successor and predecessor lists of one state, read off the full graph in one pass."""
-    return adjacencies(graph, (state,))[state]
-
-
 def adjacencies(graph: nx.MultiDiGraph, states: Iterable[str]) -> dict[str, tuple[Adjacency, Adjacency]]:
     """Successor and predecessor lists of each state, read off the full graph in one pass.
 
@@ -251,7 +246,7 @@ def closed_cycles(adjacency: dict[str, set[str]], nodes: Mapping[str, Node | Non
     `adjacency` holds the nodes that might be trapped, closed under successors.
     """
     traps = []
-    for component in _components(adjacency):
+    for component in components(adjacency):
         if len(component) == 1:
             (only,) = component
             if only not in adjacency.get(only, ()):
@@ -262,7 +257,7 @@ def closed_cycles(adjacency: dict[str, set[str]], nodes: Mapping[str, Node | Non
     return sorted(traps)
 
 
-def _components(adjacency: dict[str, set[str]]) -> Iterator[set[str]]:
+def components(adjacency: Mapping[str, Iterable[str]]) -> Iterator[set[str]]:
     """Strongly connected components (Tarjan's algorithm, iterative: no recursion limit).
 
     Written out rather than building a networkx graph for it: on a 10,000-node line the

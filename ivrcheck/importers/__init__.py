@@ -15,9 +15,9 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping
-from importlib import import_module
 from types import ModuleType
-from typing import Iterator
+
+from ivrcheck.lazy import LazyModules
 
 #: Every importer, in the order `detect` tries them (one a line, so branches adding formats merge cleanly).
 #: Modules are imported only when a file needs them: checking our own YAML imports none.
@@ -35,22 +35,8 @@ NATIVE = "ivr"
 _NATIVE = re.compile(r"^(entry|nodes)[ \t]*:", re.MULTILINE)
 
 
-class _Importers(Mapping[str, ModuleType]):
-    """`--from` name -> importer module, imported on first use."""
-
-    def __getitem__(self, name: str) -> ModuleType:
-        if name not in NAMES:
-            raise KeyError(name)
-        return import_module(f"ivrcheck.importers.{name}")
-
-    def __iter__(self) -> Iterator[str]:
-        return iter(NAMES)
-
-    def __len__(self) -> int:
-        return len(NAMES)
-
-
-BY_NAME: Mapping[str, ModuleType] = _Importers()
+#: `--from` name -> importer module, imported on first use (the one lazy registry, ivrcheck/lazy.py).
+BY_NAME: Mapping[str, ModuleType] = LazyModules("ivrcheck.importers", {name: name for name in NAMES})
 
 
 def names() -> tuple[str, ...]:

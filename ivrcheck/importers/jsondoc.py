@@ -33,11 +33,6 @@ class Placeholder(str):
     """A template placeholder left in an export, such as `${queue_arn}` or `{{flowName}}`."""
 
 
-def is_placeholder(value: object) -> bool:
-    """Whether a value is (or is a string holding only) a template placeholder."""
-    return isinstance(value, Placeholder) or (isinstance(value, str) and bool(PLACEHOLDER.fullmatch(value.strip())))
-
-
 @dataclass(frozen=True)
 class JsonError:
     """Where and why a text is not JSON."""

@@ -15,10 +15,16 @@ from ivrcheck.config import Config, Resolver
 from ivrcheck.discover import expand
 
 
-def _config(path: Path) -> Config:
+def _resolver() -> Resolver:
+    """One resolver per tool call: it finds and reads each folder's config once for all the call's
+    files, and a config edited between calls is read afresh."""
     from ivrcheck import rules
 
-    return Resolver(rules.catalog())(path)
+    return Resolver(rules.catalog())
+
+
+def _config(path: Path) -> Config:
+    return _resolver()(path)
 
 
 def _inspect(path: str | None, text: str | None, filename: str | None) -> engine.Inspection:
@@ -46,7 +52,7 @@ def check(paths: list[str] | None = None, text: str | None = None, filename: str
         missing = [p for p in paths or [] if not Path(p).exists()]
         if missing:
             raise ValueError(f"{missing[0]}: no such file or folder")
-        results = engine.check_paths(files, _config).results
+        results = engine.check_paths(files, _resolver()).results
     out = json.loads(FORMATS["json"](results, False))
     out["fixes"] = [{"path": r.path, "code": f.code, "line": f.span.line, "column": f.span.column, **f.fix.to_dict()}
                     for r in results for f in r.findings if f.fix is not None]

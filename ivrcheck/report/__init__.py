@@ -11,8 +11,6 @@ from __future__ import annotations
 
 import os
 from collections.abc import Mapping
-from importlib import import_module
-from types import ModuleType
 from typing import Callable, Sequence
 
 from ivrcheck.findings import FileResult
@@ -27,17 +25,6 @@ Formatter = Callable[[Sequence[FileResult], bool], str]
 FORMATS: Mapping[str, Formatter] = LazyModules("ivrcheck.report", {
     "text": "text", "json": "ci.json", "sarif": "ci.sarif", "github": "ci.github", "junit": "ci.junit",
     "gitlab": "ci.gitlab"}, attribute="format")
-
-#: Modules the CLI still imports by their names from before the rooms (`report/ci/`, `report/handover/`):
-#: the old name -> where the module lives now. This goes when the CLI becomes a package (issue 29).
-_MOVED = {"html": "handover.html", "markdown": "handover.markdown", "pages": "rule_pages"}
-
-
-def __getattr__(name: str) -> ModuleType:
-    if name in _MOVED:
-        return import_module(f"ivrcheck.report.{_MOVED[name]}")
-    raise AttributeError(f"module 'ivrcheck.report' has no attribute {name!r}")
-
 
 def quiet_text(results: Sequence[FileResult], color: bool = False) -> str:
     """`--quiet`: the findings alone, no summary; nothing at all when there are none."""

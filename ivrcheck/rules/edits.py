@@ -70,7 +70,7 @@ class Source:
 
     def child_indent(self, key: Span) -> int | None:
         """The indentation of the block mapping under a key (None when its value is on the key's line)."""
-        if self.line(key.line).rstrip().endswith(":") or self.line(key.line).rstrip().endswith(": "):
+        if self.line(key.line).rstrip().endswith(":"):
             for number in range(key.line + 1, self.block_end(key) + 1):
                 text = self.line(number)
                 if text.strip() and not text.lstrip().startswith("#"):

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import math
+
 from collections import Counter
 from datetime import datetime, timezone
 from typing import NamedTuple
@@ -49,12 +51,19 @@ class Skipped(Counter):
         return [f"{count} skipped: {reason} (first at {self.first[reason]})" for reason, count in self.most_common()]
 
 
+def epoch(value: float) -> float | None:
+    """Epoch seconds from a logged number: milliseconds when too big to be seconds; None for
+    nan, inf and 1e999, which `float` reads but no clock writes."""
+    if not math.isfinite(value):
+        return None
+    return value / 1000 if value > 1e11 else value
+
+
 def seconds(text: object) -> float | None:
     """A log time as seconds since the epoch: ISO 8601 (with Z or an offset, or naive as UTC), or a number
     (epoch seconds, or epoch milliseconds when it is too big to be seconds); None when unreadable."""
     if isinstance(text, (int, float)) and not isinstance(text, bool):
-        value = float(text)
-        return value / 1000 if value > 1e11 else value
+        return epoch(float(text))
     if not isinstance(text, str) or not text:
         return None
     try:
@@ -62,7 +71,7 @@ def seconds(text: object) -> float | None:
     except ValueError:
         pass
     else:
-        return value / 1000 if value > 1e11 else value
+        return epoch(value)
     try:
         stamp = datetime.fromisoformat(text.replace("Z", "+00:00", 1) if text.endswith("Z") else text)
     except ValueError:

@@ -57,7 +57,7 @@ def write(path: Path, menu: Menu, traffic: Traffic) -> int:
 
 
 def _goes_somewhere(option: Option, node_id: str) -> bool:
-    return option.target is not None and option.target.ref not in ("repeat", "back", node_id)
+    return option.target is not None and not option.target.is_builtin and option.target.ref != node_id
 
 
 def _edit(lines: list[str], option: Option, share: float) -> int:

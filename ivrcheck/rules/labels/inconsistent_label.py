@@ -78,10 +78,8 @@ from __future__ import annotations
 from functools import cache
 from typing import TYPE_CHECKING, Iterator
 
-import networkx as nx
-
 from ivrcheck.findings import Problem, Severity
-from ivrcheck.graph.walks import descendants
+from ivrcheck.graph.walks import components, descendants
 from ivrcheck.model import Menu, Node, NodeType, Option
 from ivrcheck.rules.base import Settings, quote
 
@@ -183,10 +181,9 @@ def _heard_in_one_call(line: LineAnalysis, a: str, b: str, reach: dict[tuple, ob
 
 
 def _components(out: dict) -> dict[str, int]:
-    graph = nx.DiGraph()
-    graph.add_nodes_from(out)
-    graph.add_edges_from((source, target) for source, edges in out.items() for target, _ in edges)
-    return {node: index for index, part in enumerate(nx.strongly_connected_components(graph)) for node in part}
+    """Each node's strong component, by the graph step's own search."""
+    successors = {source: [target for target, _ in edges] for source, edges in out.items()}
+    return {node: index for index, part in enumerate(components(successors)) for node in part}
 
 
 def _below(state: Analysis, node_id: str, reach: dict[tuple, object]) -> frozenset[str]:

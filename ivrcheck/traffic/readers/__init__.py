@@ -64,4 +64,4 @@ def events(stream: IO[str], name: str, fmt: str, skipped: Skipped) -> Iterator[E
     return module.read(stream, name, skipped)
 
 
-__all__ = ["NAMES", "aggregate", "by_format", "detect", "events", "formats", "jsonstream", "open_log", "reader"]
+__all__ = ["NAMES", "aggregate", "by_format", "detect", "events", "formats", "jsonstream", "open_log"]

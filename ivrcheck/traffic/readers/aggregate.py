@@ -11,6 +11,7 @@ from __future__ import annotations
 import csv
 from typing import IO, Iterator
 
+from ivrcheck.numbers import number_or_none
 from ivrcheck.traffic.events import Skipped
 
 NAME = "aggregate"
@@ -27,8 +28,13 @@ def read(stream: IO[str], name: str, skipped: Skipped) -> Iterator[tuple[str, st
     rows = csv.reader(stream)
     next(rows, None)
     for number, row in enumerate(rows, start=2):
-        if len(row) != 5 or row[2] not in EVENTS or not row[4].strip().isdigit():
+        calls = number_or_none(row[4].strip(), whole=True, low=0) if len(row) == 5 else None
+        # `to_person` rows carry whole seconds in the key column; the one number reader reads both
+        # ("²" or "nan" there is a skipped row, not a crash further on).
+        seconds_ok = len(row) == 5 and (row[2] != "to_person" or not row[3].strip()
+                                        or number_or_none(row[3].strip(), whole=True, low=0) is not None)
+        if calls is None or row[2] not in EVENTS or not seconds_ok:
             if row:
                 skipped.note("not a state,node,event,key,calls row", f"{name}:{number}")
             continue
-        yield row[0] or "open", row[1], row[2], row[3], int(row[4])
+        yield row[0] or "open", row[1], row[2], row[3].strip() if row[2] == "to_person" else row[3], int(calls)

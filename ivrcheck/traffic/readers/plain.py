@@ -43,6 +43,9 @@ def read(stream: IO[str], name: str, skipped: Skipped) -> Iterator[Event]:
             if found is not None:
                 yield found
             continue
+        if not -1e15 < stamp < 1e15:  # nan, inf, 1e999: float reads them, no clock writes them
+            skipped.note(_why(call, None, kind), f"{name}:{number}")
+            continue
         if stamp > 1e11:  # epoch milliseconds
             stamp /= 1000
         if call and kind in kinds:

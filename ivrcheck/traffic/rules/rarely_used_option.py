@@ -44,7 +44,7 @@ def check(menu: Menu, line: LineAnalysis, traffic: Traffic, settings: dict) -> I
             continue
         node = menu.nodes[seen.menu]
         for option in node.options:
-            if option.key in _FIXED or option.target is None or option.target.ref in ("repeat", "back", node.id):
+            if option.key in _FIXED or option.target is None or option.target.is_builtin or option.target.ref == node.id:
                 continue
             share = seen.option(option.key)
             if share is not None and share.share < float(settings["max_share"]):
