@@ -1,12 +1,14 @@
-"""Write the JSON twin of every language data file (ivrcheck/language/*.yaml -> *.json).
+"""Write the JSON twin of every language data file (ivrcheck/language/*.yaml -> *.json), and each lexicon's index.
 
-Run after editing a language's YAML: python scripts/gen_language_data.py
-The twins make start-up fast (ivrcheck/language/data.py); tests/test_language.py fails
-while one is missing or stale.
+Run after editing a language's YAML or the code that reads lexicon terms (labels.py, lexicon.py,
+morph.py): python scripts/gen_language_data.py
+The twins and the stored indexes (lexicon-XX.index.json) make start-up fast
+(ivrcheck/language/data.py, index.py); tests/test_language.py fails while one is missing or stale.
 """
 
 from __future__ import annotations
 
+import os
 import sys
 from pathlib import Path
 
@@ -25,6 +27,19 @@ def main() -> int:
         if not twin.exists() or twin.read_text(encoding="utf-8") != text:
             twin.write_text(text, encoding="utf-8")
             print(f"wrote {twin.relative_to(ROOT)}")
+    # Indexes are stored as Snowball reads the terms: with Voikko installed, a run builds its own.
+    os.environ["IVRCHECK_NO_VOIKKO"] = "1"
+    from ivrcheck.language import load_language
+    from ivrcheck.language.index import file_name, index_text
+    from ivrcheck.language.lexicon import read_data
+
+    for path in sorted(FOLDER.glob("lexicon-*.yaml")):
+        code = path.stem.removeprefix("lexicon-")
+        stored = FOLDER / file_name(code)
+        text = index_text(load_language(code).label_words, read_data(code))
+        if not stored.exists() or stored.read_text(encoding="utf-8") != text:
+            stored.write_text(text, encoding="utf-8")
+            print(f"wrote {stored.relative_to(ROOT)}")
     return 0
 
 

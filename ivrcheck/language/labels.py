@@ -13,6 +13,7 @@ from functools import cached_property, lru_cache, partial
 from typing import Any, Callable, Mapping, Sequence
 
 from ivrcheck.language import morph
+from ivrcheck.language.index import stored as stored_index
 from ivrcheck.language.lexicon import Lexicon, content_tokens, read_data, tokens
 
 #: The shortest stem that counts as one part of a compound ("kortti|maksu").
@@ -93,7 +94,8 @@ class LabelWords:
 
     @cached_property
     def lexicon(self) -> Lexicon:
-        return Lexicon.build(self.lexicon_data(), self.term_keys, self.extra)
+        data = self.lexicon_data()
+        return Lexicon.build(data, self.term_keys, self.extra, stored_index(self, data))
 
     def _stems(self, name: str) -> frozenset[str]:
         return frozenset(self.stem(str(w)) for w in self.data.get(name) or ())

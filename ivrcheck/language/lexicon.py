@@ -21,6 +21,9 @@ from ivrcheck.language import data as language_data
 
 _TOKEN = re.compile(r"[^\W\d_]+|\d+", re.UNICODE)
 _HYPHENATED = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*|\d+", re.UNICODE)
+#: A lexicon's index before it is frozen: dictionary form -> group ids, and a phrase's first
+#: word -> (the phrase's words, group id), in the order the terms were read.
+Terms = tuple[dict[str, set[str]], dict[str, list[tuple[tuple[str, ...], str]]]]
 #: Group ids of the user's own groups from `synonyms:` start with this.
 USER = "user:"
 
@@ -56,27 +59,21 @@ class Lexicon:
 
     @classmethod
     def build(cls, data: Mapping[str, Any], keys_of: Callable[[str], tuple[tuple[str, ...], ...]],
-              extra: Iterable[Sequence[str]] = ()) -> Lexicon:
+              extra: Iterable[Sequence[str]] = (), stored: Terms | None = None) -> Lexicon:
         """Index the groups of a lexicon file (and the user's extra groups).
 
         `keys_of(term)` gives, for each content word of the term, its dictionary forms.
+        `stored` is the file's groups already indexed the same way (index.py), so that only
+        the user's groups are read here.
         """
-        groups = {str(g["id"]): Group(str(g["id"]), str(g.get("topic", g["id"])), tuple(str(t) for t in g["terms"]),
-                                      tuple(str(s) for s in g.get("source") or ()),
-                                      tuple(str(b) for b in g.get("broader") or ())) for g in data.get("groups") or ()}
+        groups = file_groups(data)
+        user = {}
         for number, terms in enumerate(extra, 1):
             gid = f"{USER}{number}"
-            groups[gid] = Group(gid, gid, tuple(str(t) for t in terms), ("your .ivrcheck.yaml",))
-        single: dict[str, set[str]] = {}
-        phrases: dict[str, list[tuple[tuple[str, ...], str]]] = {}
-        for group in groups.values():
-            for term in group.terms:
-                words = keys_of(term)
-                if len(words) == 1:
-                    for key in words[0]:
-                        single.setdefault(key, set()).add(group.id)
-                elif words:
-                    phrases.setdefault(words[0][0], []).append((tuple(w[0] for w in words), group.id))
+            user[gid] = Group(gid, gid, tuple(str(t) for t in terms), ("your .ivrcheck.yaml",))
+        single, phrases = copy(stored) if stored is not None else index_terms(groups.values(), keys_of)
+        index_terms(user.values(), keys_of, (single, phrases))
+        groups.update(user)
         functions = {str(name): frozenset(ids) for name, ids in (data.get("functions") or {}).items()}
         contrasts = frozenset(frozenset(str(i) for i in pair) for pair in data.get("contrasts") or ())
         return cls(groups, dict(data.get("sources") or {}), functions,
@@ -113,6 +110,33 @@ class Lexicon:
         """Where a group comes from, for messages and docs."""
         group = self.groups[gid]
         return "; ".join(self.sources.get(s, s) for s in group.sources)
+
+
+def file_groups(data: Mapping[str, Any]) -> dict[str, Group]:
+    """The groups of a lexicon file, by id."""
+    return {str(g["id"]): Group(str(g["id"]), str(g.get("topic", g["id"])), tuple(str(t) for t in g["terms"]),
+                                tuple(str(s) for s in g.get("source") or ()),
+                                tuple(str(b) for b in g.get("broader") or ())) for g in data.get("groups") or ()}
+
+
+def index_terms(groups: Iterable[Group], keys_of: Callable[[str], tuple[tuple[str, ...], ...]],
+                into: Terms | None = None) -> Terms:
+    """Read every term of the groups into the index (a new one, or `into`)."""
+    single, phrases = into if into is not None else ({}, {})
+    for group in groups:
+        for term in group.terms:
+            words = keys_of(term)
+            if len(words) == 1:
+                for key in words[0]:
+                    single.setdefault(key, set()).add(group.id)
+            elif words:
+                phrases.setdefault(words[0][0], []).append((tuple(w[0] for w in words), group.id))
+    return single, phrases
+
+
+def copy(terms: Terms) -> Terms:
+    """An index to add to, leaving `terms` as it was."""
+    return {k: set(v) for k, v in terms[0].items()}, {k: list(v) for k, v in terms[1].items()}
 
 
 def read_data(code: str) -> Mapping[str, Any]:

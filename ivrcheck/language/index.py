@@ -1,0 +1,91 @@
+"""The lexicons' indexes, stored: reading every lexicon term with the analyser took 20-40 ms per language of each run.
+
+`scripts/gen_language_data.py` writes `lexicon-XX.index.json` beside each lexicon: the index
+`lexicon.index_terms` builds from the file's groups, with a fingerprint of what it was read
+from (the language's `labels:` data, the lexicon, the source of the modules that read terms,
+the analyser's name) and a probe (the keys the analyser gave a sample of the terms). A run uses
+the stored index only when both match what it would read with now; otherwise (an edited
+lexicon, Voikko installed, another Snowball release) the index is built as before, so the
+stored one changes speed, never results. tests/test_language.py keeps the stored indexes current.
+"""
+
+from __future__ import annotations
+
+import json
+import zlib
+from importlib import resources
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, Mapping, Protocol
+
+from ivrcheck.language.lexicon import Terms, file_groups, index_terms
+
+if TYPE_CHECKING:
+    from importlib.resources.abc import Traversable
+
+#: The modules whose code decides how a term is read into keys.
+READERS = ("labels.py", "lexicon.py", "morph.py")
+
+
+class LabelWords(Protocol):
+    """What an index is read with (labels.LabelWords, which imports this module)."""
+
+    code: str
+    stemmer: str
+    compounds: bool
+    data: Mapping[str, Any]
+
+    @property
+    def analyser(self) -> Any: ...
+
+    def term_keys(self, term: str) -> tuple[tuple[str, ...], ...]: ...
+
+
+#: Every so many terms of a lexicon, one is read again at start-up and compared with the stored keys.
+PROBE_EVERY = 97
+
+
+def stored(words: LabelWords, data: Mapping[str, Any], folder: Traversable | None = None) -> Terms | None:
+    """The stored index of `words`' lexicon, when it was made from `data` read the way `words` reads now."""
+    try:
+        kept = json.loads((folder or resources.files(__package__)).joinpath(file_name(words.code)).read_bytes())
+    except (OSError, ValueError):
+        return None
+    if not isinstance(kept, dict) or kept.get("fingerprint") != fingerprint(words, data):
+        return None
+    if any(words.term_keys(term) != tuple(tuple(k) for k in keys) for term, keys in kept["probe"]):
+        return None
+    single = {key: set(ids) for key, ids in kept["single"].items()}
+    phrases = {first: [(tuple(words), gid) for words, gid in found] for first, found in kept["phrases"].items()}
+    return single, phrases
+
+
+def index_text(words: LabelWords, data: Mapping[str, Any]) -> str:
+    """The stored index of a lexicon, as scripts/gen_language_data.py writes it."""
+    groups = file_groups(data)
+    single, phrases = index_terms(groups.values(), words.term_keys)
+    terms = [term for group in groups.values() for term in group.terms]
+    kept = {
+        "fingerprint": fingerprint(words, data),
+        "probe": [[term, words.term_keys(term)] for term in terms[::PROBE_EVERY]],
+        "single": {key: sorted(ids) for key, ids in sorted(single.items())},
+        "phrases": {first: [[list(w), gid] for w, gid in found] for first, found in sorted(phrases.items())},
+    }
+    return json.dumps(kept, ensure_ascii=False, separators=(",", ":")) + "\n"
+
+
+def file_name(code: str) -> str:
+    return f"lexicon-{code}.index.json"
+
+
+def fingerprint(words: LabelWords, data: Mapping[str, Any]) -> str:
+    """What an index depends on, as one checksum: data, reading code and analyser."""
+    given = json.dumps([words.code, words.stemmer, words.compounds, words.analyser.name, words.data, data],
+                       sort_keys=True, ensure_ascii=False, default=str).encode("utf-8")
+    checksum = zlib.crc32(given)
+    folder = Path(__file__).parent
+    for name in READERS:
+        try:
+            checksum = zlib.crc32((folder / name).read_bytes(), checksum)
+        except OSError:
+            return ""
+    return f"{checksum:08x}"
