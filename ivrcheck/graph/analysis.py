@@ -11,8 +11,8 @@ from typing import Any, Mapping
 from ivrcheck.graph import carried
 from ivrcheck.graph.build import CHOICE, CLOSED, OPEN, ROUTING, SILENT
 from ivrcheck.graph.clock import Clock
-from ivrcheck.graph.walks import (Adjacency, Step, Tree, _upstream, closed_cycles, descendants,
-                                  fastest, routes_into, spanning_tree, steps_from, upstream)
+from ivrcheck.graph.walks import (Adjacency, Step, Tree, closed_cycles, descendants, fastest, routes_into,
+                                  spanning_tree, steps_from, upstream)
 from ivrcheck.model import PASSED_THROUGH, TERMINAL, Menu, Node, NodeType
 
 # Enum members read once: `NodeType.X` is a class attribute lookup (dearer than the test it
@@ -70,6 +70,9 @@ class Analysis:
     silent_traps: list[list[str]] = field(default_factory=list)
     #: Successor lists of this state: (target, edge attributes), fast to walk.
     out: dict[str, list[tuple[str, dict[str, Any]]]] = field(default_factory=dict, repr=False)
+    #: Predecessor lists of this state, (source, edge attributes) in the order `out` lists the
+    #: edges: made once per state (walks.adjacencies) and read by every walk that steps back.
+    into: dict[str, list[tuple[str, dict[str, Any]]]] = field(default_factory=dict, repr=False)
     #: Menus a call meets first, with no choice made (through messages and branches), with the
     #: seconds of messages heard before each and those messages' ids.
     opening: dict[str, tuple[float, tuple[str, ...]]] = field(default_factory=dict)
@@ -136,7 +139,7 @@ class Analysis:
         path = [node_id]
         while path[-1] != self.entry:
             current, best = path[-1], self.steps[path[-1]]
-            previous = next((u for u, attrs in self._into.get(current, ())
+            previous = next((u for u, attrs in self.into.get(current, ())
                              if u in self.steps and u not in path and attrs["kind"] not in SILENT
                              and self.steps[u] + (1 if attrs["kind"] in CHOICE else 0) == best), None)
             if previous is None:
@@ -144,19 +147,9 @@ class Analysis:
             path.append(previous)
         return path[::-1]
 
-    @cached_property
-    def _into(self) -> Adjacency:
-        """Predecessor lists, in the order `out` lists the edges: `route` steps back along them
-        instead of scanning every edge of the line at each step."""
-        into: Adjacency = {}
-        for source, edges in self.out.items():
-            for target, attrs in edges:
-                into.setdefault(target, []).append((source, attrs))
-        return into
-
     def edges_into(self, node_id: str) -> list[tuple[str, dict[str, Any]]]:
         """(source, edge attributes) of every edge entering `node_id` in this state."""
-        return self._into.get(node_id, [])
+        return self.into.get(node_id, [])
 
     def routed_from(self, start: str) -> list[str]:
         """`start` and every node the call goes on to with no choice left to the caller
@@ -194,11 +187,6 @@ class Analysis:
         People are those of `human_like` (outside hours also callback and voicemail); timeouts
         and errors do not count as ways to a person.
         """
-        into: Adjacency = {}
-        for source, edges in self.out.items():
-            for target, attrs in edges:
-                if attrs["kind"] not in SILENT:
-                    into.setdefault(target, []).append((source, attrs))
         best = {h: (0, h) for h in sorted(self.human_like) if h in self.out}
         queue = [(0, h, h) for h in best]
         heapq.heapify(queue)
@@ -206,7 +194,9 @@ class Analysis:
             presses, node_id, human = heapq.heappop(queue)
             if (presses, human) > best[node_id]:
                 continue
-            for source, attrs in into.get(node_id, ()):
+            for source, attrs in self.into.get(node_id, ()):
+                if attrs["kind"] in SILENT:
+                    continue
                 cost = (presses + (1 if attrs["kind"] in CHOICE else 0), human)
                 if source not in best or cost < best[source]:
                     best[source] = cost
@@ -215,7 +205,7 @@ class Analysis:
 
     def reaching(self, goal: str) -> set[str]:
         """Nodes from which some path of this state leads to `goal` (and `goal` itself)."""
-        return _upstream(self.out, {goal}, lambda source, target, attrs: True)
+        return upstream(self._sources, {goal})
 
     def leading_to(self, goals: set[str] | frozenset[str]) -> set[str]:
         """Nodes from which a caller reaches a goal by choices and routing without going back up:
@@ -224,6 +214,11 @@ class Analysis:
         # many tasks asks this once per task, and rebuilding the reverse edges (or scanning the
         # `#` edges of every menu into the main menu) each time cost the whole line per task.
         return upstream(self._forward_into, goals)
+
+    @cached_property
+    def _sources(self) -> dict[str, list[str]]:
+        """The predecessor lists without the edges' attributes, for `upstream`."""
+        return {target: [source for source, _ in edges] for target, edges in self.into.items()}
 
     @cached_property
     def _forward_into(self) -> dict[str, list[str]]:
@@ -255,7 +250,7 @@ def analyse_read(menu: Menu, state: str, nodes: dict[str, Node | None], out: Adj
         to_live=routes_into(into, humans), to_human=routes_into(into, human_like),
         steps=steps_from(out, entry), path_to_human=path, seconds_to_human=seconds,
         fallback_to_human=fallback_path is not None, fallback_seconds=fallback_seconds,
-        traps=_traps(out, into, reachable, nodes, state), out=out,
+        traps=_traps(out, into, reachable, nodes, state), out=out, into=into,
         silent_traps=_silent_traps(out, reachable, nodes, state),
         opening=_opening(out, entry, nodes, clock),
     )

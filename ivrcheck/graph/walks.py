@@ -12,7 +12,7 @@ import heapq
 from collections import deque
 from dataclasses import dataclass
 from functools import cached_property
-from typing import Any, Callable, Iterable, Iterator, Mapping
+from typing import Any, Iterable, Iterator, Mapping
 
 import networkx as nx
 
@@ -23,16 +23,6 @@ from ivrcheck.model import Node, NodeType
 Step = tuple[str, dict[str, Any]]  # (node id, attributes of the edge taken from it)
 #: Successor (or predecessor) lists of one state: node -> [(other node, edge attributes)].
 Adjacency = dict[str, list[tuple[str, dict[str, Any]]]]
-
-
-def _upstream(out: Adjacency, goals: set[str], follows: Callable[[str, str, dict[str, Any]], bool]) -> set[str]:
-    """The goals and every node with a path into one of them over the edges `follows` accepts."""
-    into: dict[str, list[str]] = {}
-    for source, edges in out.items():
-        for target, attrs in edges:
-            if follows(source, target, attrs):
-                into.setdefault(target, []).append(source)
-    return upstream(into, goals)
 
 
 def upstream(into: Mapping[str, Iterable[str]], goals: Iterable[str]) -> set[str]:

@@ -15,36 +15,23 @@ import json
 import zlib
 from importlib import resources
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Mapping, Protocol
+from typing import TYPE_CHECKING, Any, Mapping
 
 from ivrcheck.language.lexicon import Terms, file_groups, index_terms
 
 if TYPE_CHECKING:
     from importlib.resources.abc import Traversable
 
+#: `words` below is a language's labels.LabelWords (which imports this module, so it is not named here).
 #: The modules whose code decides how a term is read into keys.
 READERS = ("labels.py", "lexicon.py", "morph.py")
-
-
-class LabelWords(Protocol):
-    """What an index is read with (labels.LabelWords, which imports this module)."""
-
-    code: str
-    stemmer: str
-    compounds: bool
-    data: Mapping[str, Any]
-
-    @property
-    def analyser(self) -> Any: ...
-
-    def term_keys(self, term: str) -> tuple[tuple[str, ...], ...]: ...
 
 
 #: Every so many terms of a lexicon, one is read again at start-up and compared with the stored keys.
 PROBE_EVERY = 97
 
 
-def stored(words: LabelWords, data: Mapping[str, Any], folder: Traversable | None = None) -> Terms | None:
+def stored(words: Any, data: Mapping[str, Any], folder: Traversable | None = None) -> Terms | None:
     """The stored index of `words`' lexicon, when it was made from `data` read the way `words` reads now."""
     try:
         kept = json.loads((folder or resources.files(__package__)).joinpath(file_name(words.code)).read_bytes())
@@ -59,7 +46,7 @@ def stored(words: LabelWords, data: Mapping[str, Any], folder: Traversable | Non
     return single, phrases
 
 
-def index_text(words: LabelWords, data: Mapping[str, Any]) -> str:
+def index_text(words: Any, data: Mapping[str, Any]) -> str:
     """The stored index of a lexicon, as scripts/gen_language_data.py writes it."""
     groups = file_groups(data)
     single, phrases = index_terms(groups.values(), words.term_keys)
@@ -77,7 +64,7 @@ def file_name(code: str) -> str:
     return f"lexicon-{code}.index.json"
 
 
-def fingerprint(words: LabelWords, data: Mapping[str, Any]) -> str:
+def fingerprint(words: Any, data: Mapping[str, Any]) -> str:
     """What an index depends on, as one checksum: data, reading code and analyser."""
     given = json.dumps([words.code, words.stemmer, words.compounds, words.analyser.name, words.data, data],
                        sort_keys=True, ensure_ascii=False, default=str).encode("utf-8")

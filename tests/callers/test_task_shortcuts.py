@@ -13,7 +13,17 @@ from ivrcheck.callers import timing
 from ivrcheck.callers.tasks import _best_seconds
 from ivrcheck.engine import inspect_text
 from ivrcheck.graph.build import CHOICE, ROUTING
-from ivrcheck.graph.walks import _upstream
+from ivrcheck.graph.walks import upstream
+
+def upstream_by_scan(out, goals: set[str], follows) -> set[str]:
+    """The reference: predecessor lists of the edges `follows` accepts, made afresh from the successor lists."""
+    into: dict[str, list[str]] = {}
+    for source, edges in out.items():
+        for target, attrs in edges:
+            if follows(source, target, attrs):
+                into.setdefault(target, []).append(source)
+    return upstream(into, goals)
+
 
 KINDS = ["menu", "menu", "menu", "message", "agent", "self_service", "branch", "input", "hangup"]
 
@@ -63,6 +73,9 @@ def test_shortcuts_give_what_whole_walks_give(first: int) -> None:
                 goals = frozenset(rng.sample(sorted(analysis.nodes), min(size, len(analysis.nodes))))
                 assert worst(goals) == timing.journey(line, analysis, goals).worst, (seed, state, goals)
                 assert _best_seconds(line, state, tuple(goals)) == line.fastest_to(state, goals)[1]
-                assert analysis.leading_to(goals) == _upstream(
+                assert analysis.leading_to(goals) == upstream_by_scan(
                     analysis.out, set(goals), lambda s, t, a: a["kind"] in forward
                     and analysis.steps.get(t, -1) >= analysis.steps.get(s, 1 << 30))
+            # The state's shared predecessor lists give what lists made afresh from its successors give.
+            for goal in sorted(analysis.nodes):
+                assert analysis.reaching(goal) == upstream_by_scan(analysis.out, {goal}, lambda s, t, a: True)
