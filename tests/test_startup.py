@@ -64,3 +64,22 @@ def test_check_imports_only_what_checking_needs() -> None:
 def _floor_modules() -> list[str]:
     code = "import json, sys, networkx, yaml, typer; print(json.dumps(sorted(sys.modules)))"
     return json.loads(subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=300).stdout)
+
+
+def test_a_command_runs_from_an_app_of_that_command_alone_with_the_same_help_and_errors() -> None:
+    """`main` builds only the command it runs (Typer reads every command's options first)."""
+    from typer.main import get_command_name
+    from typer.testing import CliRunner
+
+    from ivrcheck.cli import _app_for, app
+
+    names = [info.name or get_command_name(info.callback.__name__) for info in app.registered_commands]
+    assert "check" in names and len(names) > 5
+    runner = CliRunner()
+    for name in names:
+        one = _app_for([name, "--help"])
+        assert len(one.registered_commands) == 1
+        for args in ([name, "--help"], [name, "--no-such-option"]):
+            assert runner.invoke(one, args).output == runner.invoke(app, args).output, args
+    for args in ([], ["--help"], ["--version"], ["chekc", "menus/"]):
+        assert _app_for(args) is app
