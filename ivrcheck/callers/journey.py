@@ -26,6 +26,7 @@ from ivrcheck.callers import timing, traffic
 from ivrcheck.callers.traffic import TaskOption
 from ivrcheck.graph import OPEN, Analysis, LineAnalysis
 from ivrcheck.graph.build import CHOICE, ROUTING
+from ivrcheck.graph.clock import Edge
 from ivrcheck.graph.walks import Adjacency, descendants, fastest
 from ivrcheck.model import Node, NodeType, Target
 
@@ -175,7 +176,7 @@ def journeys(line: LineAnalysis) -> dict[str, Journey]:
 def _journey(line: LineAnalysis, analysis: Analysis, cache: dict[tuple[str, str], float]) -> Journey:
     clock, entry, nodes = line.clock, line.menu.entry.ref, analysis.nodes
     heard: Adjacency = {u: clock.heard(u, nodes.get(u), edges) for u, edges in analysis.out.items()}
-    maybe: Adjacency = {u: [*kept, *((v, a) for v, a in analysis.out[u] if v != u and clock.maybe(nodes.get(u), a))]
+    maybe: Adjacency = {u: _and_maybe(kept, [(v, a) for v, a in analysis.out[u] if v != u and clock.maybe(nodes.get(u), a)])
                         for u, kept in heard.items()}
     promises = frozenset(n for n in analysis.reachable if (node := nodes.get(n)) is not None and node.is_promise)
     person = _way(line, heard, analysis.humans, PERSON) or _way(line, maybe, analysis.humans, PERSON)
@@ -198,6 +199,12 @@ def _journey(line: LineAnalysis, analysis: Analysis, cache: dict[tuple[str, str]
         times={"expected_seconds": way.expected, "expected_seconds_to_human": way.expected_to_goal,
                "share_to_human": way.share, "worst_seconds_to_human": way.worst},
     )
+
+
+def _and_maybe(heard: list[Edge], maybe: list[Edge]) -> list[Edge]:
+    """The edges heard, then those that may be announced; the heard list itself when there are none
+    (most nodes: a large line would otherwise hold a second copy of every list while its journey is made)."""
+    return [*heard, *maybe] if maybe else heard
 
 
 def _way(line: LineAnalysis, out: Adjacency, goals: frozenset[str], who: str | None) -> Way | None:

@@ -72,7 +72,7 @@ class Clock:
             return self.seconds(text)
         timed = self._until.setdefault(text, {})
         if key not in timed:
-            timed[key] = self.language.seconds(text[:ready])
+            timed[key] = self.language.seconds(text[:ready], keep=False)  # kept here, once per prompt and key
         return timed[key]
 
     def offers_waiting(self, text: str | None) -> bool:
@@ -120,7 +120,8 @@ class Clock:
         cached = self._heard_lists.get(id(edges))
         if cached is None:
             kept = [(v, a) for v, a in edges if v != node_id and (a["kind"] in ROUTING or self.announced(node, a))]
-            cached = self._heard_lists[id(edges)] = (edges, kept)
+            # All of them, most often (a message, a person): the list itself, not a second copy.
+            cached = self._heard_lists[id(edges)] = (edges, edges if len(kept) == len(edges) else kept)
         return cached[1]
 
     def _announced(self, node: Node | None, attrs: dict[str, Any]) -> bool:

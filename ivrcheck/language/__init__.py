@@ -49,9 +49,10 @@ class Language:
         """How two labels or phrases relate in this language (meaning.relate)."""
         return relate(first, second, self.label_words, similarity)
 
-    def seconds(self, text: str | None) -> float:
-        """How long `text` takes to speak at this language's rate."""
-        return timing.seconds(text, self.rate_unit, self.rate)
+    def seconds(self, text: str | None, *, keep: bool = True) -> float:
+        """How long `text` takes to speak at this language's rate; `keep=False` for text timed once
+        whose caller keeps the answer (a prompt's beginning), so the shared cache does not hold it too."""
+        return timing.seconds(text, self.rate_unit, self.rate, keep=keep)
 
     def also_reading(self, codes: Iterable[str]) -> Language:
         """The same language, also recognising offers in other languages ("På svenska, tryck 9")."""

@@ -20,11 +20,12 @@ _ONE_SYLLABLE = frozenset({
 _FIRST_SYLLABLE_ONLY = frozenset({"ie", "uo", "yö"})
 
 
-def seconds(text: str | None, unit: str, rate: float) -> float:
-    """Seconds to speak `text` at `rate` in `unit` (words_per_minute or syllables_per_second)."""
+def seconds(text: str | None, unit: str, rate: float, *, keep: bool = True) -> float:
+    """Seconds to speak `text` at `rate` in `unit` (words_per_minute or syllables_per_second);
+    kept in a cache unless `keep` is False."""
     if not text:
         return 0.0
-    return _seconds(text, unit, rate)
+    return (_seconds if keep else _seconds.__wrapped__)(text, unit, rate)
 
 
 @lru_cache(maxsize=1 << 17)
