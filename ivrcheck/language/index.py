@@ -6,7 +6,9 @@ from (the language's `labels:` data, the lexicon, the source of the modules that
 the analyser's name) and a probe (the keys the analyser gave a sample of the terms). A run uses
 the stored index only when both match what it would read with now; otherwise (an edited
 lexicon, Voikko installed, another Snowball release) the index is built as before, so the
-stored one changes speed, never results. tests/test_language.py keeps the stored indexes current.
+stored one changes speed, never results. tests/test_lexicon_index.py keeps the stored indexes current.
+
+`words` below is a language's labels.LabelWords (which imports this module, so it is not named here).
 """
 
 from __future__ import annotations
@@ -22,11 +24,8 @@ from ivrcheck.language.lexicon import Terms, file_groups, index_terms
 if TYPE_CHECKING:
     from importlib.resources.abc import Traversable
 
-#: `words` below is a language's labels.LabelWords (which imports this module, so it is not named here).
 #: The modules whose code decides how a term is read into keys.
 READERS = ("labels.py", "lexicon.py", "morph.py")
-
-
 #: Every so many terms of a lexicon, one is read again at start-up and compared with the stored keys.
 PROBE_EVERY = 97
 
@@ -42,7 +41,7 @@ def stored(words: Any, data: Mapping[str, Any], folder: Traversable | None = Non
     if any(words.term_keys(term) != tuple(tuple(k) for k in keys) for term, keys in kept["probe"]):
         return None
     single = {key: set(ids) for key, ids in kept["single"].items()}
-    phrases = {first: [(tuple(words), gid) for words, gid in found] for first, found in kept["phrases"].items()}
+    phrases = {first: [(tuple(run), gid) for run, gid in found] for first, found in kept["phrases"].items()}
     return single, phrases
 
 
