@@ -176,7 +176,8 @@ def journeys(line: LineAnalysis) -> dict[str, Journey]:
 def _journey(line: LineAnalysis, analysis: Analysis, cache: dict[tuple[str, str], float]) -> Journey:
     clock, entry, nodes = line.clock, line.menu.entry.ref, analysis.nodes
     heard: Adjacency = {u: clock.heard(u, nodes.get(u), edges) for u, edges in analysis.out.items()}
-    maybe: Adjacency = {u: _and_maybe(kept, [(v, a) for v, a in analysis.out[u] if v != u and clock.maybe(nodes.get(u), a)])
+    maybe: Adjacency = {u: _and_maybe(kept, [(v, a) for v, a in analysis.out[u]
+                                             if v != u and clock.maybe(nodes.get(u), a)])
                         for u, kept in heard.items()}
     promises = frozenset(n for n in analysis.reachable if (node := nodes.get(n)) is not None and node.is_promise)
     person = _way(line, heard, analysis.humans, PERSON) or _way(line, maybe, analysis.humans, PERSON)

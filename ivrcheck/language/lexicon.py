@@ -67,11 +67,14 @@ class Lexicon:
         the user's groups are read here.
         """
         groups = file_groups(data)
-        user = {}
+        user: dict[str, Group] = {}
         for number, terms in enumerate(extra, 1):
             gid = f"{USER}{number}"
             user[gid] = Group(gid, gid, tuple(str(t) for t in terms), ("your .ivrcheck.yaml",))
-        single, phrases = copy(stored) if stored is not None else index_terms(groups.values(), keys_of)
+        if stored is None:
+            single, phrases = index_terms(groups.values(), keys_of)
+        else:  # added to only when the user has groups, and then as a copy
+            single, phrases = copy(stored) if user else stored
         index_terms(user.values(), keys_of, (single, phrases))
         groups.update(user)
         functions = {str(name): frozenset(ids) for name, ids in (data.get("functions") or {}).items()}
