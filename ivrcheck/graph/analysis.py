@@ -103,6 +103,11 @@ class Analysis:
         (options with `language:`); empty when the line offers no choice of language."""
         return carried.language_chosen(self.out, self.entry, self.nodes)
 
+    @cached_property
+    def reached_unchosen(self) -> frozenset[str]:
+        """Nodes a call reaches on some path with no choice of language made on the way."""
+        return carried.reached_unchosen(self.out, self.entry)
+
     def edges_from(self, node_id: str) -> list[tuple[str, dict[str, Any]]]:
         """(target, edge attributes) of every edge leaving `node_id` in this state."""
         return self.out.get(node_id, [])

@@ -113,10 +113,16 @@ class LineAnalysis:
 
     def language_of(self, node: Node) -> str:
         """The language `node` is meant to speak: its `language:`, else the one callers chose on
-        every way there (the Spanish branch of an English line, behind "Para español"), else the line's."""
+        every way there (the Spanish branch of an English line, behind "Para español"), else the line's.
+
+        A node a call also reaches with no language chosen (a goodbye shared by the main menu and
+        the Spanish branch), or in more than one chosen language, speaks the line's own language."""
         if node.language:
             return node.language
-        chosen = {code for a in self.states.values() for code in a.language_chosen.get(node.id, {})}
+        states = self.states.values()
+        if any(node.id in a.reached_unchosen for a in states):
+            return self.menu.language
+        chosen = {code for a in states for code in a.language_chosen.get(node.id, {})}
         return chosen.pop() if len(chosen) == 1 else self.menu.language
 
     def speaks(self, node: Node, text: str | None = None) -> Language:
