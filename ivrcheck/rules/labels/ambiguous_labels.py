@@ -1,8 +1,11 @@
 """Two options of one menu whose labels a caller could confuse.
 
 ## What it checks
-Every pair of labelled task options in a menu, compared by meaning in the file's
-`language` (the meaning model of docs/languages.md). A pair is reported when the two
+Every pair of labelled task options in a menu, compared by meaning in the language the
+menu speaks (its `language:`, else the one chosen on every way there, else the file's:
+the Swedish menu behind "På svenska" is read in Swedish), by the meaning model of
+docs/languages.md. A negated word is the opposite of the word ("Tid som inte är
+brådskande" and "Brådskande ärende" pass). A pair is reported when the two
 labels name the same task: the same words after stop words and vague words are dropped
 ("Billing questions", "Billing problems"), synonyms or paraphrases from the contact-centre
 lexicon ("Faults", "Breakdowns"; "Account closure", "Cancel your account";
@@ -10,7 +13,8 @@ lexicon ("Faults", "Breakdowns"; "Account closure", "Cancel your account";
 taken into account); when one label covers everything the other says ("Cards", "Card
 payments"; "Sopimukset", "Sähkösopimukset", as compounds are taken apart); or when the
 words where they differ are spelled, and so sound, nearly alike ("Statements",
-"Settlements": rapidfuzz similarity at or above `similarity`). Labels that share a word
+"Settlements": rapidfuzz similarity at or above `similarity`; one alike word counts only
+when it is all that sets one label apart). Labels that share a word
 but each add a different one name distinct tasks and pass: "Card payments" and "Card
 activation", "Car insurance quotes" and "Car insurance claims". Universal options (repeat, back, the main menu, a person: by their target or because the
 label asks for nothing else, "Repeat these options", "Speak to an advisor"; and an option on 0 that reaches a person, whatever its label:
@@ -92,9 +96,9 @@ COMPARED = 100
 
 
 def check(menu: Menu, line: LineAnalysis, settings: Settings) -> Iterator[Problem]:
-    language = line.language
     similarity = float(settings["similarity"])
     for node in menu.nodes.values():
+        language = line.speaks(node)  # the Spanish menu of an English line is read in Spanish
         earlier: dict[tuple[str, str | None], _Alike] = {}
         for i, (second, second_function) in enumerate((o, universal_function(node, o, line))
                                                       for o in node.options if o.label):
