@@ -262,3 +262,14 @@ def test_a_negator_that_begins_a_known_phrase_stays_in_it() -> None:
     (unit,) = reading.units("No internet")
     assert "internet-fault" in unit.concepts
     assert [u.text for u in reading.units("I can't make it")] == ["not make"]
+
+
+@pytest.mark.parametrize("code, apart, covered", [
+    # Refilling is one task on a prescription: it and checking on one are two tasks on one thing.
+    ("en", ("Refill a prescription", "Check on a prescription"), ("Prescriptions", "Repeat prescriptions")),
+    # Income support is one benefit: families are another case of benefits, not covered by it.
+    ("fi", ("Toimeentulotuki", "Lapsiperheet ja lastensuojelu"), ("Etuudet", "Toimeentulotuki")),
+])
+def test_a_task_on_a_thing_is_a_case_of_it_not_the_thing(code, apart, covered) -> None:
+    assert not relate(*apart, code).confusable, relate(*apart, code)
+    assert relate(*covered, code).kind == meaning.CONTAINS  # near miss: the thing covers its case
