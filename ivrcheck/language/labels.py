@@ -84,6 +84,14 @@ class LabelWords:
         return self._stems("vague")
 
     @cached_property
+    def rest(self) -> frozenset[str]:
+        return self._stems("rest")
+
+    def names_the_rest(self, text: str) -> bool:
+        """Whether the text offers the rest of the options before it: "Muusta viasta", "Any other fault"."""
+        return any(self.stem(t) in self.rest for t in tokens(text))
+
+    @cached_property
     def negators(self) -> frozenset[str]:
         """Words that turn the next word into its opposite ("not urgent", "inte brådskande", "ei kiire")."""
         return frozenset(str(w).lower() for w in self.data.get("negators") or ())

@@ -24,7 +24,9 @@ same function: "Repeat prescription" and "Repeat these
 options" pass, as do "Henkilöasiakkaat" and "Asiakaspalvelija" (a compound's first part
 is no reason). Two options that lead to the same place are not compared (picking either
 is right), nor are options without a label, nor choices of language ("På svenska" and
-"In English" are never the same task). Every pair in the example menus, with the
+"In English" are never the same task), nor an option offered as the rest of the others
+(`rest:` words in the language file, in its label or its prompt clause: "Muusta viasta
+ilmoittamiseen, paina 2" after urgent faults on 1). Every pair in the example menus, with the
 verdict, is in docs/label-pairs.md; add your own synonyms with `synonyms:` in the config.
 An option is reported once, with the first option before it that it could be confused
 with; in a menu of more than 100 labelled options (far beyond what a caller can hold), each
@@ -85,6 +87,7 @@ from ivrcheck.rules.base import Settings, aims_at_person, quote
 
 if TYPE_CHECKING:
     from ivrcheck.graph import LineAnalysis
+    from ivrcheck.language import Language
 
 CODE = "L301"
 NAME = "ambiguous-labels"
@@ -109,7 +112,7 @@ def check(menu: Menu, line: LineAnalysis, settings: Settings) -> Iterator[Proble
                                 and (found := alike.first_apart_from(second)) is not None)
             for _, first in candidates:
                 verdict = language.relate(first.label, second.label, similarity)
-                if not verdict.confusable:
+                if not verdict.confusable or _the_rest(language, node, first, second):
                     continue
                 yield Problem(
                     second.label_span or second.span, node.id,
@@ -122,6 +125,16 @@ def check(menu: Menu, line: LineAnalysis, settings: Settings) -> Iterator[Proble
                 break  # one finding an option: K alike options would otherwise make K*K/2
             if i < COMPARED:
                 earlier.setdefault((second.label, second_function), _Alike(i, second)).add(i, second)
+
+
+def _the_rest(language: Language, node: Node, *options: Option) -> bool:
+    """Whether one of the options is offered as the rest of the others, by its label or its prompt
+    clause ("Muusta viasta ilmoittamiseen, paina 2" after urgent faults on 1): a caller hears
+    the two as exclusive."""
+    clauses = {o.key: o.function(node.prompt) for o in language.offers(node.prompt)} if node.prompt else {}
+    words = language.label_words
+    return any(words.names_the_rest(o.label or "") or words.names_the_rest(clauses.get(o.key, ""))
+               for o in options)
 
 
 class _Alike:

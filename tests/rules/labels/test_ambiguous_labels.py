@@ -251,3 +251,28 @@ def test_without_the_negation_the_swedish_labels_are_still_confused() -> None:
     text = SWEDISH_BRANCH.format(line="en", english="Time that is not urgent", swedish="Brådskande tid")
     (finding,) = lint(text, select="L301")
     assert '"sv_menu"' in finding.message
+
+
+FAULTS = """
+    language: fi
+    entry: alku
+    nodes:
+      alku:
+        prompt: >-
+          Jos asunnossasi on vesivuoto tai lämmitys ei toimi, paina 1. {second}, paina 2.
+        options:
+          "1": {{label: Kiireellinen vika, goto: paivystys}}
+          "2": {{label: Vikailmoitus, goto: ilmoitus}}
+      paivystys: {{type: agent}}
+      ilmoitus: {{type: self_service}}
+    """
+
+
+def test_an_option_the_prompt_offers_as_the_rest_is_not_confused_with_those_before_it() -> None:
+    """"Muusta viasta" (any other fault) on 2 excludes the urgent faults on 1."""
+    assert lint(FAULTS.format(second="Muusta viasta ilmoittamiseen"), select="L301") == []
+
+
+def test_without_the_rest_the_fault_options_are_confused() -> None:
+    """Near miss: "Vikailmoitukseen" alone is any fault, the urgent ones included."""
+    assert len(lint(FAULTS.format(second="Vikailmoitukseen"), select="L301")) == 1
