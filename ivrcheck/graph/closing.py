@@ -5,8 +5,8 @@ closing choice ("Something else", "That's all") name no task of their own: the t
 named in the menu they lead back to, and a goodbye has none. A menu heard only after a
 self-service step has done the errand (after-service), or only because a person is closed with
 nobody live left to reach (after-hours), holds no caller in the middle of a task.
-Rules that judge labels (L302), the depth of the tree (S105) and hang-ups after failed
-attempts (R503) read them from the graph here, not from their words.
+Rules that judge labels (L302), the depth of the tree (S105), hang-ups after failed
+attempts (R503) and navigation keys (L304) read them from the graph here, not from their words.
 """
 
 from __future__ import annotations
@@ -40,6 +40,15 @@ def closing_menu(line: LineAnalysis, analysis: Analysis, node_id: str) -> bool:
     node = line.menu.nodes.get(node_id)
     return node is not None and node.type is NodeType.MENU and bool(node.options) and \
         _all_wind_up(line, analysis, node, {node_id})
+
+
+def winding_up_menu(line: LineAnalysis, node_id: str) -> bool:
+    """Whether a menu is, in every state it is heard in, a closing menu ("Anything else? ...
+    Otherwise you can hang up"), a menu heard only after a self-service step did the errand, or an
+    after-hours menu with nobody live to reach: a caller here is not in the middle of a task."""
+    heard = [analysis for analysis in line.states.values() if node_id in analysis.reachable]
+    return bool(heard) and all(closing_menu(line, analysis, node_id) or after_service_menu(analysis, node_id)
+                               or after_hours_menu(analysis, node_id) for analysis in heard)
 
 
 def after_service_menu(analysis: Analysis, node_id: str) -> bool:

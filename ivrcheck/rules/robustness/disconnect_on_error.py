@@ -55,14 +55,13 @@ from functools import cache
 from typing import TYPE_CHECKING, Iterator
 
 from ivrcheck.findings import Finding, Fix, Problem, Severity
-from ivrcheck.graph.closing import after_hours_menu, after_service_menu, closing_menu
-from ivrcheck.model import Menu, Node
+from ivrcheck.graph.closing import winding_up_menu
+from ivrcheck.model import Menu
 from ivrcheck.rules.base import Settings, holding_states, line_person, quote
 from ivrcheck.rules.edits import Source, field_fix
 
 if TYPE_CHECKING:
     from ivrcheck.graph import LineAnalysis
-    from ivrcheck.graph.analysis import Analysis
 
 CODE = "R503"
 NAME = "disconnect-on-error"
@@ -85,22 +84,12 @@ def check(menu: Menu, line: LineAnalysis, settings: Settings) -> Iterator[Proble
             continue
         if target.is_builtin or target.ref not in menu.nodes:
             continue  # `repeat`/`back` keep the caller; undefined targets are S101's
-        if _winding_up(line, node):
-            continue
+        if winding_up_menu(line, node.id):
+            continue  # no task is cut short: a goodbye after silence or wrong keys is the intended end
         for state in hangs_up(target.ref):
             yield Problem(target.span if target.span.line else node.span, node.id,
                           f"callers who run out of retries in {quote(node.id)} go to {quote(target.ref)}, "
                           "which hangs up", _HELP, state=state)
-
-
-def _winding_up(line: LineAnalysis, node: Node) -> bool:
-    """Whether `node` is, in every state it is heard in, a closing menu ("Anything else? ...
-    Otherwise you can hang up"), a menu heard only after a self-service step did the errand, or an
-    after-hours menu with nobody live to reach: no task is cut short, so a goodbye after silence or
-    wrong keys is the intended end, and no person could be offered instead."""
-    heard = [analysis for analysis in line.states.values() if node.id in analysis.reachable]
-    return bool(heard) and all(closing_menu(line, analysis, node.id) or after_service_menu(analysis, node.id)
-                               or after_hours_menu(analysis, node.id) for analysis in heard)
 
 
 def fix(finding: Finding, menu: Menu, line: LineAnalysis, source: Source) -> Fix | None:
