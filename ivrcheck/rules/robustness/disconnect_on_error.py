@@ -5,7 +5,10 @@ For every reachable menu and input: when `retries` run out, the call goes to
 `after_retries` (itself or from `defaults`). Without one, platforms drop the call; with
 one that leads, with no choice left to the caller, only to a hang-up, the call is dropped
 too. Checked in each schedule state (an `after_retries` to a queue whose closed target
-hangs up fails outside hours only).
+hangs up fails outside hours only). The same holds, sooner, for `on_invalid`: a first
+wrong key that leads only to a goodbye and a hang-up drops a caller who has not even used
+their retries ("on_invalid: goodbye" in a claims menu). A silent caller cut off at once
+(`on_timeout`) is R508's on an audited line.
 
 Not reported where no caller is in the middle of a task (graph/closing.py decides, from the
 graph, in every state the menu is heard in): a closing menu ("Anything else? For the main
@@ -52,11 +55,11 @@ None.
 from __future__ import annotations
 
 from functools import cache
-from typing import TYPE_CHECKING, Iterator
+from typing import TYPE_CHECKING, Callable, Iterator
 
 from ivrcheck.findings import Finding, Fix, Problem, Severity
 from ivrcheck.graph.closing import winding_up_menu
-from ivrcheck.model import Menu
+from ivrcheck.model import Menu, Node
 from ivrcheck.rules.base import Settings, holding_states, line_person, quote
 from ivrcheck.rules.edits import Source, field_fix
 
@@ -81,15 +84,26 @@ def check(menu: Menu, line: LineAnalysis, settings: Settings) -> Iterator[Proble
         if target is None:
             yield Problem(node.span, node.id, f"callers who run out of retries in {quote(node.id)} are disconnected",
                           _HELP)
-            continue
-        if target.is_builtin or target.ref not in menu.nodes:
-            continue  # `repeat`/`back` keep the caller; undefined targets are S101's
         if winding_up_menu(line, node.id):
             continue  # no task is cut short: a goodbye after silence or wrong keys is the intended end
+        yield from _first_error(menu, node, hangs_up)
+        if target is None or target.is_builtin or target.ref not in menu.nodes:
+            continue  # `repeat`/`back` keep the caller; undefined targets are S101's
         for state in hangs_up(target.ref):
             yield Problem(target.span if target.span.line else node.span, node.id,
                           f"callers who run out of retries in {quote(node.id)} go to {quote(target.ref)}, "
                           "which hangs up", _HELP, state=state)
+
+
+def _first_error(menu: Menu, node: Node, hangs_up: Callable[[str], list[str | None]]) -> Iterator[Problem]:
+    """A first wrong key that goes, with no choice left, only to a hang-up."""
+    target = node.on_invalid
+    if target is None or target.is_builtin or target.ref not in menu.nodes or target == node.after_retries:
+        return
+    for state in hangs_up(target.ref):
+        yield Problem(target.span if target.span.line else node.span, node.id,
+                      f"a wrong key in {quote(node.id)} goes to {quote(target.ref)}, which hangs up, before the caller "
+                      "has used any retries", f"set `on_invalid: repeat` on {quote(node.id)}", state=state)
 
 
 def fix(finding: Finding, menu: Menu, line: LineAnalysis, source: Source) -> Fix | None:
