@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Callable
 
+from ivrcheck.graph.analysis import is_live_human
 from ivrcheck.graph.build import CHOICE, ROUTING, SILENT
 from ivrcheck.model import Node, NodeType
 
@@ -60,10 +61,12 @@ def after_service_menu(analysis: Analysis, node_id: str) -> bool:
 
 def after_hours_menu(analysis: Analysis, node_id: str) -> bool:
     """Whether a menu is only heard because a person is closed (every way in is a `closed:` fallback,
-    through messages) and nobody live can be reached from it in this state: it offers what is left
-    (a callback, a message, the hours), not a way through a task."""
+    through messages) and none of the line's own staff (an `agent`) can be reached from it in this
+    state: it offers what is left (a callback, a message, the hours, a transfer to an outside
+    helpline such as 1177 or 116 117), not a way through a task."""
     return _menu_arrived(analysis, node_id, lambda source, kind: kind == "closed" and source.is_person) and \
-        not analysis.within(node_id) & analysis.to_live
+        not any(n is not None and n.type is NodeType.AGENT and is_live_human(n, analysis.state)
+                for n in map(analysis.nodes.get, analysis.within(node_id)))
 
 
 def _menu_arrived(analysis: Analysis, node_id: str, comes: Callable[[Node, str], bool]) -> bool:
