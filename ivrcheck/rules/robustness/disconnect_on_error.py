@@ -15,7 +15,8 @@ graph, in every state the menu is heard in): a closing menu ("Anything else? For
 menu, press 1. Otherwise you can hang up"), a menu heard only after a self-service step has
 done the errand ("Your refill is ordered. To refill another, press 1. If you're done, you can
 hang up"), and an after-hours menu reached only as a closed person's `closed:` fallback with
-nobody live left to reach (it offers a callback or a message; there is no person to send the
+none of the line's own staff (an `agent`) left to reach (it offers a callback, a message or a
+transfer to an outside helpline such as 1177; there is no person of the line to send the
 caller to). Inputs, main menus and menus in the middle of a task are always checked.
 
 ## Why it matters
