@@ -4,13 +4,11 @@
 An option is for an emergency when its label or one of its `say:` phrases names one in the
 line's language: a word of the lexicon's emergencies topic ("Smell of gas", "Gas emergency",
 "Urgent fault", "Hätätilanne"; see docs/languages.md for the lexicons that have it). In each
-reachable menu, such an option is reported when
-
-- more than one other task option is offered before it (by the order of the prompt's offers,
-  else of the keys): a caller in danger sits through the routine errands first; or
-- the call it starts asks the caller for digits (an `input`) before it reaches anyone, and
-  on to a person only after that: a caller who smells gas is asked for a number printed on a
-  bill they do not have to hand.
+reachable menu such an option is reported when more than one other task option is offered
+before it (by the order of the prompt's offers, else of the keys), so a caller in danger sits
+through the routine errands first; and when the call it starts asks the caller for digits
+(an `input`) before anyone answers, so a caller who smells gas is asked for a number printed
+on a bill they do not have to hand.
 
 An emergency option offered first or second (a language choice, the main menu and `0` are
 not counted) and one that connects at once are not reported; neither is advice to call an

@@ -99,8 +99,9 @@ def check(menu: Menu, line: LineAnalysis, settings: Settings) -> Iterator[Proble
 def _first_error(menu: Menu, node: Node, hangs_up: Callable[[str], list[str | None]]) -> Iterator[Problem]:
     """A first wrong key that goes, with no choice left, only to a hang-up."""
     target = node.on_invalid
-    if target is None or target.is_builtin or target.ref not in menu.nodes or target == node.after_retries:
-        return
+    if target is None or target.is_builtin or target.ref not in menu.nodes or \
+            (node.after_retries is not None and target.ref == node.after_retries.ref):
+        return  # the same place as after the retries: that finding says it
     for state in hangs_up(target.ref):
         yield Problem(target.span if target.span.line else node.span, node.id,
                       f"a wrong key in {quote(node.id)} goes to {quote(target.ref)}, which hangs up, before the caller "
