@@ -74,6 +74,26 @@ class CallerWords:
     def channel(self) -> re.Pattern[str]:
         return re.compile(_phrases(self.data["written"]["channel"], prefix=True), re.IGNORECASE)
 
+    @cached_property
+    def digit_counts(self) -> tuple[dict[str, int], tuple[re.Pattern[str], ...]]:
+        counts = {str(w).lower(): int(n) for w, n in self.data.get("digits", {}).get("counts", {}).items()}
+        words = "|".join(re.escape(w) for w in sorted(counts, key=len, reverse=True))
+        count = rf"(?<![\w.,])(?P<count>\d{{1,2}}" + (f"|{words}" if words else "") + ")"
+        patterns = tuple(re.compile(p.replace("{count}", count), re.IGNORECASE)
+                         for p in self.data.get("digits", {}).get("patterns", ()))
+        return counts, patterns
+
+    def asks_digits(self, text: str | None) -> dict[int, str]:
+        """The digit counts a prompt asks for, each with the words that say it: {12: "tolv siffror"}.
+        Empty for a language without the `digits` patterns."""
+        counts, patterns = self.digit_counts
+        found: dict[int, str] = {}
+        for pattern in patterns:
+            for m in pattern.finditer(text or ""):
+                said = m.group("count").lower()
+                found.setdefault(int(said) if said.isdigit() else counts[said], m.group().strip())
+        return found
+
     def says_when(self, text: str | None) -> str | None:
         """The words that tell a caller when to expect an answer ("within 2 hours"), or None."""
         if not text:
