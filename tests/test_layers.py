@@ -25,7 +25,7 @@ LAYERS = {
     "graph": 3,
     "callers": 4, "traffic": 4,
     "rules": 5,
-    "suppress": 6, "score": 6, "fixes": 6,
+    "suppress": 6, "policy": 6, "score": 6, "fixes": 6,
     "report": 7, "render": 7,
     "engine": 8, "cache": 8,
     "cli": 9, "lsp": 9, "mcp": 9, "__main__": 9, "__init__": 0,
