@@ -10,14 +10,14 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Callable, Iterator, Sequence
 
-from ivrcheck import callers, fixes, graph, load, policy, rules, score
+from ivrcheck import callers, fixes, graph, policy, reading, rules, score
 from ivrcheck.config import Config
 from ivrcheck.discover import display_path, real_path
 from ivrcheck.findings import FileResult, Finding, Fix, sort_findings
 from ivrcheck.graph import LineAnalysis
 from ivrcheck.language import available, load_language
 from ivrcheck.language.choices import with_choices
-from ivrcheck.load import LoadedFile, PhoneLine
+from ivrcheck.reading import LoadedFile, PhoneLine
 from ivrcheck.load.codes import INTERNAL, debugging, internal_finding
 from ivrcheck.model import Menu
 
@@ -81,7 +81,7 @@ def inspect_text(text: str, config: Config = Config(), display: str = "<menu>") 
     """Check menu text and keep its model and analysis."""
     try:
         with _gc_paused():
-            root = load.read_text_as_file(text, display, config.limits, source_format=config.source_format,
+            root = reading.read_text_as_file(text, display, config.limits, source_format=config.source_format,
                                           entry=config.entry)
             line = _check(PhoneLine(root, (), root.menu), config, keep=True)
     except Exception as exc:  # ivrcheck's own failure: a finding, never a traceback (see _crashed)
@@ -93,10 +93,10 @@ def inspect_buffer(path: Path, text: str, config: Config = Config(), display: st
     """Check an editor's text of `path` (saved or not) as the root of its phone line, as `check`
     would check the file: `file#node` targets are followed into the other files as saved."""
     with _gc_paused():
-        loaded = load.read_text_as_file(text, display or display_path(path), config.limits,
+        loaded = reading.read_text_as_file(text, display or display_path(path), config.limits,
                                         source_format=config.source_format, entry=config.entry)
         root = replace(loaded, path=real_path(path))
-        return _check(load.phone_line(root, display_path, config.limits), config, keep=True)
+        return _check(reading.phone_line(root, display_path, config.limits), config, keep=True)
 
 
 def check_file(path: Path, config: Config = Config(), display: str | None = None) -> FileResult:
@@ -194,8 +194,8 @@ def check_line(path: Path, config: Config = Config(), display: str | None = None
     shown = display or display_path(path)
     try:
         with _gc_paused():
-            root = load.read_file(path, shown, config.limits, source_format=config.source_format, entry=config.entry)
-            return _check(load.phone_line(root, display_path, config.limits), config, keep)
+            root = reading.read_file(path, shown, config.limits, source_format=config.source_format, entry=config.entry)
+            return _check(reading.phone_line(root, display_path, config.limits), config, keep)
     except Exception as exc:  # ivrcheck's own failure: a finding, never a traceback (see _crashed)
         return _crashed(path, shown, exc, keep)
 
