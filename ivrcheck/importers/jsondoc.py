@@ -10,14 +10,15 @@ Handlebars templates of exports are invalid JSON until rendered, and they are ke
 
 from __future__ import annotations
 
-import bisect
 import json
 import json.decoder
 import re
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, Sequence
 
 from ivrcheck.findings import Span
+from ivrcheck.load.source import line_column as _line_column
+from ivrcheck.load.source import line_starts
 from ivrcheck.numbers import NotANumber, is_digits, read_number
 
 _WS = re.compile(r"[ \t\n\r]*")
@@ -53,7 +54,7 @@ class JsonDoc:
     prefix: str = ""
     #: For an embedded document: offset in the embedded text -> offset in `text`.
     remap: list[int] | None = None
-    _lines: list[int] = field(default_factory=list, repr=False)
+    _lines: Sequence[int] = field(default_factory=list, repr=False)
 
     def span(self, pointer: str) -> Span:
         """The position of the value at `pointer` (or of its closest recorded parent)."""
@@ -68,9 +69,8 @@ class JsonDoc:
 
     def line_column(self, offset: int) -> tuple[int, int]:
         if not self._lines:
-            self._lines = [0] + [m.end() for m in re.finditer(r"\r\n|\r|\n", self.text)]
-        line = bisect.bisect_right(self._lines, offset)
-        return line, offset - self._lines[line - 1] + 1
+            self._lines = line_starts(self.text)
+        return _line_column(self._lines, offset)
 
     def embedded(self, pointer: str) -> tuple[JsonDoc | None, JsonError | None]:
         """Parse the JSON held in the string value at `pointer` (an API or Terraform wrapper's `Content`)."""
