@@ -110,12 +110,12 @@ def inspect_file(path: Path, config: Config = Config(), display: str | None = No
 
 
 def tree_test(path: Path, config: Config = Config()) -> callers.tasks.TreeTest:
-    """Check a file and predict its tasks (the offline tree test) with the config's T602 settings."""
+    """Check a file and predict its tasks (the offline tree test) with the config's `tree_test` thresholds."""
     TreeTest = callers.tasks.TreeTest
     inspection = inspect_file(path, config)
     if inspection.menu is None or inspection.line is None:
         return TreeTest(inspection.result, None)
-    settings = callers.tasks.Settings.from_mapping(config.rule_settings.get("T602", {}))
+    settings = callers.tasks.Settings.from_mapping(config.tree_test)
     return TreeTest(inspection.result, callers.tasks.predict(inspection.menu, inspection.line, settings=settings))
 
 
@@ -144,7 +144,7 @@ def traffic(path: Path, logs: Sequence[Path], config: Config = Config(), log_for
     found = sort_findings(list(traffic_rules.run(inspection.menu, inspection.line, seen)))
     versus = None
     if compare:
-        settings = callers.tasks.Settings.from_mapping(config.rule_settings.get("T602", {}))
+        settings = callers.tasks.Settings.from_mapping(config.tree_test)
         predictions = callers.tasks.predict(inspection.menu, inspection.line, settings=settings)
         versus = vs.report(inspection.line, seen, predictions)
     return TrafficRun(inspection, seen, found, versus)
@@ -327,7 +327,7 @@ def _check(phone: PhoneLine, config: Config, keep: bool) -> Line:
     kept = {f.display: fixes.attach(waived[f.display].kept, menu, analysis,
                                     f.text if f.text is not None and is_native(f.text, f.display, config) else None)
             for f in phone.files}
-    extra = callers.metrics(analysis, config.rule_settings.get("T602"))
+    extra = callers.metrics(analysis, config.tree_test)
     limits = score.limits(config.settings_for)
     results = {f.display: replace(_result(f, kept, f is root, analysis, extra, limits),
                                   waivers=tuple(waived[f.display].waivers), profiles=config.profiles)

@@ -7,13 +7,13 @@ from pathlib import Path
 from typing import Any
 
 from ivrcheck.config.profiles import with_profiles, profiles
-from ivrcheck.config.values import FAIL_ON, Catalog, CodeInfo, Config, ConfigError, ConfigWaiver
+from ivrcheck.config.values import FAIL_ON, TREE_TEST_RULE, Catalog, CodeInfo, Config, ConfigError, ConfigWaiver
 from ivrcheck.didyoumean import suggest
 from ivrcheck.findings import Severity
 from ivrcheck.numbers import NotANumber, read_number
 
 _KEYS = ("select", "ignore", "per_file_ignores", "severity", "rules", "speaking_rate", "fail_on", "profile", "extends",
-         "synonyms", "waivers")
+         "synonyms", "waivers", "tree_test")
 _WAIVER_KEYS = ("rules", "paths", "nodes", "reason", "by", "until")
 
 
@@ -39,6 +39,10 @@ def parse_config(data: Any, source: str, catalog: Catalog) -> Config:
     for name, values in _mapping(data.get("rules", {}), "rules", source).items():
         info = _lookup(name, catalog, source)
         settings[info.code] = _rule_settings(info, _mapping(values, f"rules.{name}", source), source)
+    if data.get("tree_test") is not None:  # the tree test's own name for what rule T602 reports on
+        info = _lookup(TREE_TEST_RULE, catalog, source)
+        settings[info.code] = {**settings.get(info.code, {}), **_rule_settings(
+            info, _mapping(data["tree_test"], "tree_test", source), source, owner="tree_test")}
     rates = {}
     for language, rate in _mapping(data.get("speaking_rate", {}), "speaking_rate", source).items():
         if isinstance(rate, bool) or not isinstance(rate, (int, float)) or not 0 < rate < 1e6:
@@ -150,12 +154,14 @@ def _by_name(name: str, catalog: Catalog) -> CodeInfo | None:
 MAX_SETTING = 1_000_000
 
 
-def _rule_settings(info: CodeInfo, values: dict[str, Any], source: str) -> dict[str, Any]:
+def _rule_settings(info: CodeInfo, values: dict[str, Any], source: str, owner: str | None = None) -> dict[str, Any]:
+    """A rule's settings, each a known name of its default's type (`owner` names a section that is no rule)."""
     result = {}
     for key, value in values.items():
         if key not in info.settings:
             hint = suggest(key, info.settings) if info.settings else "it takes no settings"
-            raise ConfigError(f'{source}: unknown option "{key}" for rule {info.code} ({info.name}); {hint}')
+            raise ConfigError(f'{source}: unknown option "{key}" for {owner or f"rule {info.code} ({info.name})"}; '
+                              f"{hint}")
         default = info.settings[key]
         expected = (int, float) if isinstance(default, (int, float)) and not isinstance(default, bool) else type(default)
         if isinstance(value, bool) != isinstance(default, bool) or not isinstance(value, expected):

@@ -11,6 +11,9 @@ from ivrcheck.discover import real_path
 from ivrcheck.findings import Severity
 
 FAIL_ON = ("error", "warning", "info", "never")
+#: The rule that reports on the tree test: `tree_test:` and its old spelling, that rule's settings,
+#: are one value (`Config.tree_test`), which `ivrcheck tasks`, the metrics and the rule all read.
+TREE_TEST_RULE = "T602"
 
 
 class ConfigError(Exception):
@@ -93,6 +96,11 @@ class Config:
 
     def settings_for(self, code: str, defaults: Mapping[str, object]) -> dict[str, Any]:
         return {**defaults, **self.rule_settings.get(code, {})}
+
+    @property
+    def tree_test(self) -> dict[str, Any]:
+        """The tree test's thresholds as set (`tree_test:`, or `rules: {T602: ...}`); the rest are defaults."""
+        return self.rule_settings.get(TREE_TEST_RULE, {})
 
     def rate_for(self, language: str) -> float | None:
         return self.speaking_rate.get(language.lower().split("-")[0])
