@@ -62,8 +62,9 @@ def decide(findings: Iterable[Finding], text: str | None, display: str, config: 
 
 
 def reported(code: str, config: Config) -> bool:
-    """Whether the config switches a code on: a rule code must be selected and not ignored; a load
-    (F) code is only ever ignored (`--select S` still reports that a file cannot be read)."""
+    """Whether the config lets a code's findings through to the waivers: a rule code must be selected and
+    not ignored; a load (F) code always is (`--select S` still reports that a file cannot be read), and
+    `decide` drops an ignored one only after the waivers, whose comments may name it."""
     return code.startswith("F") or config.selects(code)
 
 
@@ -75,7 +76,8 @@ def lapsed(waivers: Iterable[Waiver], clock: Clock | None = None) -> bool:
 
 
 def _readable(until: str | None) -> bool:
-    """Whether a waiver's `until:` is a date (one that is not silenced nothing from the start: F023)."""
+    """Whether a waiver's `until:` is a date; one that is not was refused from the start (F023), so it
+    cannot lapse later."""
     try:
         return until is not None and bool(datetime.date.fromisoformat(until))
     except ValueError:
