@@ -440,13 +440,13 @@ def import_command(
     entry: EntryOpt = None,
 ) -> None:
     """Convert a platform's flow export into ivrcheck's menu YAML (exit 1 when it cannot be read)."""
-    from ivrcheck import importers, load
+    from ivrcheck import importers, reading
     from ivrcheck.report import quiet_text
     from ivrcheck.report.menu_yaml import imported
 
     _known_format(source_format)
     (path,) = _existing([str(file)])
-    loaded = load.read_file(path, str(file), source_format=source_format, entry=entry)
+    loaded = reading.read_file(path, str(file), source_format=source_format, entry=entry)
     module = importers.BY_NAME.get(source_format or "") or (
         importers.detect(loaded.text, str(file)) if loaded.text is not None else None)
     if module is None and source_format != importers.NATIVE and loaded.text is not None:

@@ -264,14 +264,7 @@ class Walker:
         elif app in ("goto", "gotoif", "gotoiftime") or app in PASS:
             asterisk_menu.branch(self, key, extension, step)
         elif app == "queue":
-            queue = args[0] if args else ""
-            # Whether a queue announces the wait is set in queues.conf, which is not read: H207 cannot judge it.
-            add(Node(node_id, NodeType.AGENT, span, queue=None if is_computed(queue) else queue or None,
-                     ignore=frozenset({"H207"})))
-            hint(node_id, humanize(queue) if queue and not is_computed(queue) else "Queue")
-            if is_computed(queue):
-                self.nodes.opaque(span, node_id, f"the queue is computed at run time ({queue}); it is read as a queue "
-                                  "of agents")
+            self._queue(node_id, span, args[0] if args else "")
         elif app == "dial":
             self._dial(key, extension, step, onward)
         elif app in ("voicemail", "vm"):
@@ -298,6 +291,17 @@ class Walker:
             add(Node(node_id, NodeType.SELF_SERVICE, span, next=onward()))
             self.nodes.opaque(span, node_id, why + "; the call is assumed to carry on with the next priority")
             hint(node_id, humanize(step.app))
+
+    def _queue(self, node_id: str, span: Span, queue: str) -> None:
+        """`Queue(name)`: agents; whether the queue announces the wait is set in queues.conf, which is
+        not read, so H207 cannot judge it."""
+        computed = is_computed(queue)
+        self.nodes.add(Node(node_id, NodeType.AGENT, span, queue=None if computed else queue or None,
+                            ignore=frozenset({"H207"})))
+        self.hints[node_id] = humanize(queue) if queue and not computed else "Queue"
+        if computed:
+            self.nodes.opaque(span, node_id, f"the queue is computed at run time ({queue}); it is read as a queue "
+                              "of agents")
 
     def _dial(self, key: tuple[str, str, int], extension: Extension, step: Step, onward) -> None:
         """Dial: a person's phone rings (a device computed at run time is not counted as a person).

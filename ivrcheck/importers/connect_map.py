@@ -145,7 +145,14 @@ class _Mapper:
             flow.opaque(at, node_id, f'"{node_id}" transfers to the number {number}; whether a person answers it '
                         "is not in the export, so it is not counted as reaching one",
                         "if a person answers, the imported YAML can say `human: true`")
-        elif kind == "CheckHoursOfOperation":
+        else:
+            self._routed(s, node_id, at, nxt)
+
+    def _routed(self, s: Step, node_id: str, at: Span, nxt: Target | None) -> None:
+        """The steps that pick a route (hours, another flow, a Lambda, a loop, a comparison) or that
+        ivrcheck does not know."""
+        flow, kind = self.flow, s.type
+        if kind == "CheckHoursOfOperation":
             hours = self._name(s, "Hours") or self._name(s, "HoursOfOperationId") or "queue hours"
             cases = [("open" if o == ["True"] else "closed" if o == ["False"] else " ".join(o), t, p)
                      for _, o, t, p in s.conditions]

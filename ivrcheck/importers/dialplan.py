@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass, field
 
 from ivrcheck.findings import Span
+from ivrcheck.load.source import LINE_BREAKS
 from ivrcheck.numbers import NotANumber, read_number
 
 _HEADER = re.compile(r"^\[(?P<name>[^\]]+)\](?P<marks>\([^)]*\))?\s*$")
@@ -171,7 +172,7 @@ def parse(text: str) -> Dialplan:
     current: Context | None = None
     last: Extension | None = None
     in_block = False
-    for number, raw in enumerate(re.split(r"\r\n|\r|\n", text.lstrip("\ufeff")), start=1):
+    for number, raw in enumerate(LINE_BREAKS.split(text.lstrip("\ufeff")), start=1):
         line, in_block = _strip_comment(raw, in_block)
         stripped = line.strip()
         if not stripped:

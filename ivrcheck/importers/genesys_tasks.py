@@ -105,58 +105,83 @@ def action(r: Reader, kind: str, body: yaml.Node, where: Span, cont: Target | No
         return _branch(r, f"{base}_{name}", where, "data",
                        [(v, cases.get(v, cont)) for v in ("yes", "no")], None)
     if kind == "switch":
-        cases = []
-        listed, otherwise = archy.switch_parts(body)
-        for n, case in enumerate(listed, start=1):
-            inner = get(case, "case") or case
-            label = archy.value(doc, get(inner, "value")).text or f"case {n}"
-            cases.append((label if label not in dict(cases) else f"{label} ({n})",
-                          actions(r, get(inner, "actions"), cont, menu, base)))
-        default = actions(r, get(otherwise, "actions"), cont, menu, base) if otherwise is not None else cont
-        return _branch(r, f"{base}_{name}", where, "data", cases, default)
+        return _switch(r, body, name, where, cont, menu, base)
     if kind in ("evaluateScheduleGroup", "evaluateSchedule"):
         schedule = archy.value(doc, get(body, "scheduleGroup") or get(body, "schedule")).text or "schedule"
         outs = {_HOURS.get(k.lower(), k): t for k, t in _outputs(r, body, cont, menu, base).items()}
         cases = [("open", outs.pop("open", cont)), ("closed", outs.pop("closed", cont)), *outs.items()]
         return _branch(r, f"{base}_{name}", where, "hours", cases, None, hours=schedule)
     if kind == "loop":
-        loop_id = flow.claim(f"{base}_{name}")
-        r.loops.append((Target(loop_id, where), cont))
-        body_entry = actions(r, get(get(get(body, "outputs"), "loop"), "actions"), Target(loop_id, where), menu, base)
-        r.loops.pop()
-        flow.add(make(loop_id, NodeType.BRANCH, where, on="data",
-                      cases=(("again", body_entry),) if body_entry else (), default=cont))
-        return Target(loop_id, where)
+        return _loop(r, body, name, where, cont, menu, base)
     if kind in ("loopExit", "exitLoop"):
         return r.loops[-1][1] if r.loops else cont
     if kind in ("loopNext", "nextLoop"):
         return r.loops[-1][0] if r.loops else cont
     if kind == "collectInput":
-        keyed = r.collected(body, name, where, cont, menu, base)
-        if keyed is not None:
-            return keyed
-        outs = _outputs(r, body, cont, menu, base)
-        text, _ = archy.audio(doc, get(body, "inputAudio"))
-        digits = archy.number(doc, get(body, "maxDigits")) or archy.number(doc, get(body, "digits"))
-        failure = outs.get("failure", cont)
-        node_id = flow.claim(f"{base}_{name}")
-        flow.add(make(node_id, NodeType.INPUT, where, prompt=text, next=outs.get("success", cont),
-                      digits=int(digits) if digits else None, on_timeout=failure, on_invalid=failure,
-                      after_retries=failure))
-        return Target(node_id, where)
+        return _collect(r, body, name, where, cont, menu, base)
     endpoint = _endpoint(r, kind, body, name, where, cont, f"{base}_{name}")
     if endpoint is not None:
         return endpoint
+    return _unknown(r, kind, body, name, where, cont, menu, base)
+
+
+def _switch(r: Reader, body: yaml.Node, name: str, where: Span, cont: Target | None, menu: str | None,
+            base: str) -> Target | None:
+    """A switch: a case per listed value, in order, and its default."""
+    cases: list = []
+    listed, otherwise = archy.switch_parts(body)
+    for n, case in enumerate(listed, start=1):
+        inner = get(case, "case") or case
+        label = archy.value(r.doc, get(inner, "value")).text or f"case {n}"
+        cases.append((label if label not in dict(cases) else f"{label} ({n})",
+                      actions(r, get(inner, "actions"), cont, menu, base)))
+    default = actions(r, get(otherwise, "actions"), cont, menu, base) if otherwise is not None else cont
+    return _branch(r, f"{base}_{name}", where, "data", cases, default)
+
+
+def _loop(r: Reader, body: yaml.Node, name: str, where: Span, cont: Target | None, menu: str | None,
+          base: str) -> Target | None:
+    """A loop: a branch that runs its body again or goes on (loopExit and loopNext inside it know where)."""
+    loop_id = r.flow.claim(f"{base}_{name}")
+    r.loops.append((Target(loop_id, where), cont))
+    body_entry = actions(r, get(get(get(body, "outputs"), "loop"), "actions"), Target(loop_id, where), menu, base)
+    r.loops.pop()
+    r.flow.add(make(loop_id, NodeType.BRANCH, where, on="data",
+                    cases=(("again", body_entry),) if body_entry else (), default=cont))
+    return Target(loop_id, where)
+
+
+def _collect(r: Reader, body: yaml.Node, name: str, where: Span, cont: Target | None, menu: str | None,
+             base: str) -> Target | None:
+    """collectInput: a keyed menu when its outputs name keys, else an input of digits."""
+    keyed = r.collected(body, name, where, cont, menu, base)
+    if keyed is not None:
+        return keyed
+    doc = r.doc
+    outs = _outputs(r, body, cont, menu, base)
+    text, _ = archy.audio(doc, get(body, "inputAudio"))
+    digits = archy.number(doc, get(body, "maxDigits")) or archy.number(doc, get(body, "digits"))
+    failure = outs.get("failure", cont)
+    node_id = r.flow.claim(f"{base}_{name}")
+    r.flow.add(make(node_id, NodeType.INPUT, where, prompt=text, next=outs.get("success", cont),
+                    digits=int(digits) if digits else None, on_timeout=failure, on_invalid=failure,
+                    after_retries=failure))
+    return Target(node_id, where)
+
+
+def _unknown(r: Reader, kind: str, body: yaml.Node, name: str, where: Span, cont: Target | None,
+             menu: str | None, base: str) -> Target | None:
+    """A data step, or an action ivrcheck does not know: opaque, every route it declares kept."""
     outs = _outputs(r, body, cont, menu, base)
     if kind in DATA_STEPS or outs:
         why = (f'"{name}" ({kind}) picks its route from data the export does not hold'
                if kind in DATA_STEPS else f'ivrcheck does not know the Archy action "{kind}" ("{name}")')
         made = _branch(r, f"{base}_{name}", where, "data", list(outs.items()), cont)
-        flow.opaque(where, made.ref if made else None, why, "every route it declares is checked; "
-                    "which one a caller takes depends on data at run time")
+        r.flow.opaque(where, made.ref if made else None, why, "every route it declares is checked; "
+                      "which one a caller takes depends on data at run time")
         return made
-    flow.opaque(where, None, f'ivrcheck does not know the Archy action "{kind}" ("{name}"); '
-                "it is read as a step that goes on to the next action", "check this step by hand")
+    r.flow.opaque(where, None, f'ivrcheck does not know the Archy action "{kind}" ("{name}"); '
+                  "it is read as a step that goes on to the next action", "check this step by hand")
     return cont
 
 

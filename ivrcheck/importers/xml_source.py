@@ -9,7 +9,6 @@ entities (the "billion laughs") or refers to external ones is refused with its p
 
 from __future__ import annotations
 
-import bisect
 import re
 import xml.etree.ElementTree as ET
 from dataclasses import dataclass
@@ -20,9 +19,8 @@ from defusedxml import DefusedXmlException
 from defusedxml.ElementTree import DefusedXMLParser
 
 from ivrcheck.findings import Span
+from ivrcheck.load.source import line_column, line_starts
 
-#: Line ends as expat and editors count them.
-LINE_END = re.compile(r"\r\n|\r|\n")
 #: Deeper nesting than any real menu document; refused so that walking the tree cannot recurse without end.
 MAX_DEPTH = 200
 
@@ -72,7 +70,7 @@ class Document:
         self._starts = starts
         # Where each line starts, counting CRLF, CR and LF as expat (and editors) do: an old Mac file
         # has CR-only line ends, and expat's line numbers count them.
-        self._line_offsets = [0, *(m.end() for m in LINE_END.finditer(text))]
+        self._line_offsets = line_starts(text)
 
     def span(self, element: ET.Element) -> Span:
         """Where the element's start tag begins (1-based)."""
@@ -89,8 +87,7 @@ class Document:
         if match is None:
             return start
         absolute = offset + match.start()
-        line = bisect.bisect_right(self._line_offsets, absolute)
-        return Span(line, absolute - self._line_offsets[line - 1] + 1)
+        return Span(*line_column(self._line_offsets, absolute))
 
 
 def document(text: str, problem: Callable[[str, Span, str, str], None]) -> Document | None:
@@ -156,7 +153,7 @@ def _declared(text: str, exc: DefusedXmlException) -> Span | None:
     match = re.search(rf"<!ENTITY\s+(%\s*)?{re.escape(name)}\b", text) if name else None
     if match is None:
         return None
-    starts = [0, *(m.end() for m in LINE_END.finditer(text, 0, match.start()))]
+    starts = line_starts(text, match.start())
     return Span(len(starts), match.start() - starts[-1] + 1)
 
 

@@ -3,7 +3,7 @@
 import textwrap
 
 from ivrcheck import graph
-from ivrcheck.load import menu_text
+from ivrcheck.reading import menu_text
 
 LINE = textwrap.dedent("""
     language: fi

@@ -7,7 +7,7 @@ from typing import Any
 
 from ivrcheck import engine
 from ivrcheck.config import Config
-from ivrcheck.load import menu_text
+from ivrcheck.reading import menu_text
 from ivrcheck.model import Menu, NodeType
 
 REAL = Path(__file__).parent.parent / "import" / "real"

@@ -5,7 +5,7 @@ from __future__ import annotations
 import textwrap
 
 from ivrcheck.importers import asterisk, dialplan
-from ivrcheck.load import menu_text
+from ivrcheck.reading import menu_text
 from ivrcheck.model import NodeType
 from tests.importers.helpers import check, codes, keys, load, loaded, metrics
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from ivrcheck.importers import genesys
-from ivrcheck.load import menu_text
+from ivrcheck.reading import menu_text
 from ivrcheck.model import NodeType
 from tests.importers.cloud_helpers import FIXTURES, checked, codes, goto, imported, keys
 

@@ -3,7 +3,7 @@
 import textwrap
 
 from ivrcheck.findings import Span
-from ivrcheck.load import menu_text
+from ivrcheck.reading import menu_text
 from ivrcheck.model import NodeType
 
 MENU = textwrap.dedent("""\

@@ -6,7 +6,7 @@ import pytest
 from typer.testing import CliRunner
 
 from ivrcheck.cli import app
-from ivrcheck.load import menu_bytes, menu_text
+from ivrcheck.reading import menu_bytes, menu_text
 from ivrcheck.load.source import Limits
 
 runner = CliRunner()
@@ -99,7 +99,7 @@ def test_extreme_nesting_is_refused_not_crashed(text: str) -> None:
 
 
 def test_file_over_the_size_limit(tmp_path: Path) -> None:
-    from ivrcheck.load import read_file
+    from ivrcheck.reading import read_file
 
     path = tmp_path / "big.ivr.yaml"
     path.write_text("entry: main\n" + GOOD_TAIL, encoding="utf-8")

@@ -14,7 +14,7 @@ from ivrcheck.load.codes import INTERNAL, LOAD_CODES, REPORT_TO, LoadCode
 from ivrcheck.report.common import described, digest, docs_url, help_uri, numbered, region
 from ivrcheck.rules import ALL_RULES, BY_CODE, family
 from ivrcheck.rules.base import Rule, summary
-from ivrcheck.rules.pages import sections
+from ivrcheck.rules.docstring import sections
 
 SCHEMA_URI = "https://json.schemastore.org/sarif-2.1.0.json"
 #: The key under partialFingerprints; bump the version if the hashed fields ever change.
