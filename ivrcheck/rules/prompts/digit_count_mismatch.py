@@ -6,7 +6,10 @@ digits or words before the word for digits, in the prompt's language ("your ten-
 number", "it's nine digits long", "med tolv siffror", "ditt sexsiffriga nummer", "kuudella
 numerolla", "kahdeksannumeroinen tunnus", "de diez dígitos"). When no count the prompt names is
 the one `digits:` collects, the input is reported. A prompt that names no count, or names the
-collected count among others ("your twelve-digit number, or the last four digits"), is not.
+collected count among others ("your twelve-digit number, or the last four digits"), is not;
+nor is one whose sentence gives the collected count as a bound of a range ("your three or four
+digit flight number" collecting 4) or as the sum of the parts it asks for ("the six digits of
+your birth date, then the three at the end" collecting 9).
 The words are in the `digits` part of each language file (docs/languages.md).
 
 ## Why it matters
@@ -69,8 +72,9 @@ def check(menu: Menu, line: LineAnalysis, settings: Settings) -> Iterator[Proble
     for node in menu.nodes.values():
         if node.type is not NodeType.INPUT or node.digits is None or node.id not in line.reachable:
             continue
-        asked = line.speaks(node).caller_words.asks_digits(node.prompt)
-        if not asked or node.digits in asked:
+        words = line.speaks(node).caller_words
+        asked = words.asks_digits(node.prompt)
+        if not asked or _fits(node.digits, asked, words.numbers_beside_digits(node.prompt)):
             continue
         count, words = next(iter(asked.items()))
         more = count > node.digits
@@ -81,3 +85,10 @@ def check(menu: Menu, line: LineAnalysis, settings: Settings) -> Iterator[Proble
             + ("are cut off and their last digits fall into the next menu" if more else "are timed out"),
             f"set `digits: {count}` on {quote(node.id)}, or say {node.digits} digits in its prompt",
         )
+
+
+def _fits(collected: int, asked: dict[int, str], beside: list[int]) -> bool:
+    """Whether the count collected is one the prompt names: a count it asks for, a bound of a
+    range ("three or four digits"), or the whole of a number asked in parts ("six digits, then
+    the three at the end")."""
+    return collected in asked or collected in beside or collected in (sum(asked), sum(beside))
