@@ -13,6 +13,7 @@ import networkx as nx
 
 from ivrcheck.findings import Finding, Span
 from ivrcheck.importers import asterisk_menu, dialplan
+from ivrcheck.importers.common import phone_transfer
 from ivrcheck.importers.dialplan import OPAQUE, PASS, PROMPTS, Context, Dialplan, Extension, Step, goto_target
 from ivrcheck.importers.nodeset import NodeSet, humanize, is_computed
 from ivrcheck.model import Menu, Node, NodeType, Option, Target
@@ -55,6 +56,8 @@ def read(text: str, display: str, entry: str | None) -> tuple[Menu | None, list[
 
 
 #: Extensions Asterisk runs on events (hang-up, invalid key, timeout...), never where a call arrives.
+#: A number dialled out through a trunk (`DAHDI/g0/5551234`, `SIP/provider/+15550100`), not an extension.
+_OUTSIDE = re.compile(r"\+?\d{7,}")
 SPECIAL = frozenset(("h", "i", "t", "e", "o", "a", "T", "fax", "talk", "hint"))
 #: Context names that say calls from outside arrive there.
 _ARRIVAL = re.compile(r"from[-_]?(trunk|pstn|external|outside|provider|sip|did)|incoming|inbound|^did|public|ivr",
@@ -300,25 +303,36 @@ class Walker:
             hint(node_id, humanize(step.app))
 
     def _dial(self, key: tuple[str, str, int], extension: Extension, step: Step, onward) -> None:
-        """Dial: a person's phone rings (a device computed at run time is not counted as a person).
-        When the dialplan goes on after it, Dial returns on no answer, so both routes are kept."""
+        """Dial: a person's phone rings. When the dialplan goes on after it, Dial returns on no answer,
+        so both routes are kept. Who answers: `_answerer`."""
         node_id, span, args = self.ids[key], self.span_of(key), step.args
         device = args[0] if args else ""
         self.hints[node_id] = device.split("&")[0].rsplit("/", 1)[-1] or "Dial"
         if any(s.app.lower() not in PASS | {"hangup"} for s in extension.steps[key[2] + 1:]):
-            rung = self.nodes.node(f"{node_id}:answered", NodeType.TRANSFER, span, human=not is_computed(device))
+            rung = self.nodes.node(f"{node_id}:answered", NodeType.TRANSFER, span)
             self.nodes.add(Node(node_id, NodeType.BRANCH, span, on="data", cases=(("answered", rung),),
                                 default=onward()))
             self.nodes.opaque(span, node_id, f"Dial({','.join(args)}) goes on to the next priority when nobody "
                               "answers; both routes are kept", "check who answers, and how long it rings")
             node_id = rung.ref
         else:
-            self.nodes.add(Node(node_id, NodeType.TRANSFER, span, human=not is_computed(device)))
-        if is_computed(device):
-            self.nodes.opaque(span, node_id, f"dials a device computed at run time ({device}), such as any "
-                              "extension of a range the caller dials; whether a person answers is not in the "
-                              "dialplan, so it is not counted as one",
+            self.nodes.add(Node(node_id, NodeType.TRANSFER, span))
+        self.nodes.replace(node_id, human=self._answerer(node_id, span, device, key[0]))
+
+    def _answerer(self, node_id: str, span: Span, device: str, context: str) -> bool | None:
+        """A device of the system (`PJSIP/alice`, `SIP/1000`) is a person's phone; `PJSIP/${EXT}` is any
+        extension of a range (the one the caller dialled), not counted; a number out through a trunk
+        (`DAHDI/g0/5551234`) or a device computed otherwise follows the one policy for a phone number."""
+        tech, _, resource = device.split("&")[0].partition("/")
+        if resource and "/" not in resource and not is_computed(tech) and is_computed(resource):
+            self.nodes.opaque(span, node_id, f"dials an extension computed at run time ({device}), any of a range; "
+                              "whether a person answers each is not in the dialplan, so it is not counted as one",
                               "if a person always answers, the imported YAML can say `human: true`")
+            return False
+        number = device.split("&")[0].rsplit("/", 1)[-1]
+        if is_computed(device) or (device.count("/") >= 2 and _OUTSIDE.fullmatch(number)):
+            return phone_transfer(self.nodes, node_id, span, number, (context,))
+        return True
 
     def options(self, context: str, menu_id: str, span: Span) -> tuple[Option, ...]:
         return asterisk_menu.options(self, context, menu_id, span)

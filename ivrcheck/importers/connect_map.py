@@ -7,8 +7,8 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from ivrcheck.findings import Span
-from ivrcheck.importers.common import (Flow, is_template, language_code, make, number, option, spoken,
-                                       unknown_prompt, unknown_words)
+from ivrcheck.importers.common import (Flow, hand_off, is_template, language_code, make, number, option,
+                                       phone_transfer, spoken, unknown_prompt, unknown_words)
 from ivrcheck.importers.jsondoc import JsonDoc
 from ivrcheck.model import DTMF_KEYS, Menu, NodeType, Option, Target
 
@@ -29,6 +29,11 @@ _SHORT = {"GetParticipantInput": "menu", "MessageParticipant": "message", "Trans
 
 #: A comparison on the contact's channel (`$.Channel`; legacy `Channel` in the `System` namespace).
 _CHANNEL = re.compile(r"^\$\.(System\.)?Channel$")
+
+
+#: Step types where the call leaves this flow (`Mapper._leaves`).
+_LEAVES = frozenset({"DisconnectParticipant", "EndFlowExecution", "TransferContactToQueue", "CreateCallbackContact",
+                     "TransferParticipantToThirdParty", "TransferToFlow", "InvokeFlowModule", "EndFlowModuleExecution"})
 
 
 @dataclass
@@ -132,31 +137,13 @@ class _Mapper:
             self._menu(s, node_id, at)
         elif kind in ("MessageParticipant", "MessageParticipantIteratively"):
             flow.add(make(node_id, NodeType.MESSAGE, at, prompt=self._prompt(s, node_id)[0], next=nxt))
-        elif kind in ("DisconnectParticipant", "EndFlowExecution"):
-            flow.add(make(node_id, NodeType.HANGUP, at))
-        elif kind == "TransferContactToQueue":
-            flow.add(make(node_id, NodeType.AGENT, at, queue=self._queue(s, node_id, at)))
-            self.dropped += [t for t in s.errors.values()]
-        elif kind == "CreateCallbackContact":
-            flow.add(make(node_id, NodeType.CALLBACK, at))
-        elif kind == "TransferParticipantToThirdParty":
-            number = s.params.get("ThirdPartyPhoneNumber") or "(not set)"
-            flow.add(make(node_id, NodeType.TRANSFER, at))
-            flow.opaque(at, node_id, f'"{node_id}" transfers to the number {number}; whether a person answers it '
-                        "is not in the export, so it is not counted as reaching one",
-                        "if a person answers, the imported YAML can say `human: true`")
+        elif kind in _LEAVES:
+            self._leaves(s, node_id, at, nxt)
         elif kind == "CheckHoursOfOperation":
             hours = self._name(s, "Hours") or self._name(s, "HoursOfOperationId") or "queue hours"
             cases = [("open" if o == ["True"] else "closed" if o == ["False"] else " ".join(o), t, p)
                      for _, o, t, p in s.conditions]
             self._branch(s, node_id, at, "hours", cases, self._error(s, "NoMatchingError"), hours=hours)
-        elif kind in ("TransferToFlow", "InvokeFlowModule", "EndFlowModuleExecution"):
-            leaves = kind != "InvokeFlowModule"
-            other = (s.meta.get("contactFlowModuleName") or (s.meta.get("contactFlow") or {}).get("text")
-                     or s.params.get("ContactFlowId") or s.params.get("FlowModuleId") or "another flow")
-            flow.add(make(node_id, NodeType.SELF_SERVICE, at, next=None if leaves else nxt))
-            flow.opaque(at, node_id, f'"{node_id}" {"hands the call to" if leaves else "runs"} {other}, '
-                        "which this file does not contain", "import and check that flow too")
         elif kind == "InvokeLambdaFunction":
             cases = [("success", s.next, f"{s.pointer}/Transitions/NextAction")]
             cases += [(f"error: {e}", t, s.pointer) for e, t in s.errors.items()]
@@ -180,6 +167,32 @@ class _Mapper:
             flow.add(make(node_id, NodeType.SELF_SERVICE, at, next=nxt))
             flow.opaque(at, node_id, f'ivrcheck does not know the action type "{kind}"; it is read as an automated '
                         "step that goes on to its next action", "check this step by hand")
+
+    def _leaves(self, s: Step, node_id: str, at: Span, nxt: Target | None) -> None:
+        """Steps where the call leaves this flow: a hang-up, a queue, a callback, a number, another flow."""
+        flow, kind = self.flow, s.type
+        if kind in ("DisconnectParticipant", "EndFlowExecution"):
+            flow.add(make(node_id, NodeType.HANGUP, at))
+        elif kind == "TransferContactToQueue":
+            flow.add(make(node_id, NodeType.AGENT, at, queue=self._queue(s, node_id, at)))
+            self.dropped += [t for t in s.errors.values()]
+        elif kind == "CreateCallbackContact":
+            flow.add(make(node_id, NodeType.CALLBACK, at))
+        elif kind == "TransferParticipantToThirdParty":
+            human = phone_transfer(flow, node_id, at, s.params.get("ThirdPartyPhoneNumber"),
+                                   (s.id, s.meta.get("name"), s.meta.get("text")))
+            flow.add(make(node_id, NodeType.TRANSFER, at, human=human))
+        else:  # another flow or module: a hand-off whose answerer is that flow's business, or a module run
+            other = (s.meta.get("contactFlowModuleName") or (s.meta.get("contactFlow") or {}).get("text")
+                     or s.params.get("ContactFlowId") or s.params.get("FlowModuleId") or "another flow")
+            if kind == "TransferToFlow":
+                flow.add(make(node_id, NodeType.TRANSFER, at, human=None))
+                hand_off(flow, node_id, at, other)
+                return
+            leaves = kind != "InvokeFlowModule"
+            flow.add(make(node_id, NodeType.SELF_SERVICE, at, next=None if leaves else nxt))
+            flow.opaque(at, node_id, f'"{node_id}" {"hands the call to" if leaves else "runs"} {other}, '
+                        "which this file does not contain", "import and check that flow too")
 
     def _menu(self, s: Step, node_id: str, at: Span) -> None:
         lex = s.type == "ConnectParticipantWithLexBot" or any(k.startswith("Lex") for k in s.params)

@@ -10,6 +10,7 @@ import xml.etree.ElementTree as ET
 
 from ivrcheck.findings import Finding, Span
 from ivrcheck.importers import xml_source
+from ivrcheck.importers.common import phone_transfer
 from ivrcheck.importers.nodeset import NodeSet, humanize, is_computed, sound_label
 from ivrcheck.model import DTMF_KEYS, Menu, Node, NodeType, Option, Target
 from ivrcheck.numbers import NotANumber, is_digits, number_or_none, read_number
@@ -247,11 +248,11 @@ class _Menu:
             if is_computed(words[0]):
                 return self._opaque(base, span, f"transfers to an extension computed at run time ({words[0]})"), \
                     "Transfer"
-            target = self.nodes.node(base, NodeType.TRANSFER, span)
+            target = self.nodes.node(base, NodeType.TRANSFER, span, human=None)
             self.nodes.opaque(span, target.ref, f"transfers to dialplan extension {words[0]}"
                               f"{' in ' + words[2] if len(words) > 2 else ''}; what answers there is decided by "
-                              "the dialplan, so it is not counted as a person",
-                              "if a person answers, bridge to the user instead, or check that route by hand")
+                              "the dialplan, so it is imported as `human: unknown` (neither a person nor proof of none)",
+                              "if a person answers, the imported YAML can say `human: true` (or bridge to the user)")
             return target, f"Extension {words[0]}"
         if app == "bridge" and words:
             return self._bridge(base, span, args, dialled), _bridge_label(args)
@@ -275,12 +276,20 @@ class _Menu:
                             "assumes it returns to the menu", Target(self.name, span)), humanize(app)
 
     def _bridge(self, base: str, span: Span, args: str, dialled: bool) -> Target:
-        """A bridge: a person when it rings a user or a phone; otherwise not counted, with a note why."""
-        unknown = _not_a_person(args, dialled)
-        target = self.nodes.node(base, NodeType.TRANSFER, span, human=unknown is None)
-        if unknown is not None:
-            self.nodes.opaque(span, target.ref, f"bridges to {unknown} ({args}), which is not counted as a "
+        """A bridge: a person when it rings a user or a phone; a conference room or a range the caller
+        dials is not counted; a number outside the system or a computed one follows the one policy for a
+        phone number (common.phone_transfer)."""
+        dest = re.sub(r"^\{[^}]*\}", "", args.split()[0])
+        nobody = _not_a_person(dest, dialled)
+        target = self.nodes.node(base, NodeType.TRANSFER, span, human=nobody is None)
+        if nobody is not None:
+            self.nodes.opaque(span, target.ref, f"bridges to {nobody} ({args}), which is not counted as a "
                               "person", "if a person always answers, the imported YAML can say `human: true`")
+        elif dest.startswith("user/") and not is_computed(dest[5:].split("@")[0]):
+            pass  # a user of the directory: a person's phone, whatever its domain variable
+        elif is_computed(dest) or "/gateway/" in dest:
+            number = dest.rsplit("/", 1)[-1] if "/gateway/" in dest else dest
+            self.nodes.replace(target.ref, human=phone_transfer(self.nodes, target.ref, span, number, (self.name,)))
         return target
 
     def _opaque(self, base: str, span: Span, why: str, onward: Target | None = None) -> Target:
@@ -299,19 +308,12 @@ class _Menu:
                       digits=lengths.pop() if len(lengths) == 1 else None, label="Dial an extension")
 
 
-def _not_a_person(args: str, dialled: bool) -> str | None:
-    """Why a bridge is not counted as reaching a person, or None when it reaches a user or a phone."""
-    dest = re.sub(r"^\{[^}]*\}", "", args.split()[0])
+def _not_a_person(dest: str, dialled: bool) -> str | None:
+    """Why a bridge reaches no person (a conference room, any extension of a range), or None."""
     if "conference" in dest.lower():
         return "a conference room"
     if dialled:
         return "the extension the caller dials, any of a range"
-    if dest.startswith("user/") and not is_computed(dest[5:].split("@")[0]):
-        return None  # a user of the directory: a person's phone, whatever its domain variable
-    if is_computed(dest):
-        return "a destination computed at run time"
-    if "/gateway/" in dest:
-        return "a number outside the system (whether a person or a team answers it is not in the file)"
     return None
 
 

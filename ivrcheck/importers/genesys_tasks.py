@@ -9,7 +9,7 @@ import yaml
 from ivrcheck.findings import Span
 from ivrcheck.importers import archy
 from ivrcheck.importers.archy import Doc, get, items, seq, single, span
-from ivrcheck.importers.common import Flow, make
+from ivrcheck.importers.common import Flow, hand_off, make, phone_transfer
 from ivrcheck.model import NodeType, Target
 
 
@@ -216,10 +216,7 @@ def _endpoint(r: Reader, kind: str, body: yaml.Node, name: str, where: Span, con
     if kind == "transferToNumber":
         number = archy.value(doc, get(body, "targetNumber")).text
         node_id = flow.claim(wanted)
-        flow.add(make(node_id, NodeType.TRANSFER, where))
-        flow.opaque(where, node_id, f'"{name}" transfers to the number {number or "(not set)"}; whether a person '
-                    "answers it is not in the export, so it is not counted as reaching one",
-                    "if a person answers, the imported YAML can say `human: true`")
+        flow.add(make(node_id, NodeType.TRANSFER, where, human=phone_transfer(flow, node_id, where, number, (name,))))
         return Target(node_id, where)
     if kind == "transferToVoicemail":
         node_id = flow.claim(wanted)
@@ -232,10 +229,12 @@ def _endpoint(r: Reader, kind: str, body: yaml.Node, name: str, where: Span, con
     if kind in ("transferToFlow", "transferToFlowSecure", "transferToFlowByName", "callCommonModule"):
         target = archy.value(doc, get(body, "targetFlow") or get(body, "targetModule")).text
         node_id = flow.claim(wanted)
-        leaves = kind != "callCommonModule"
-        flow.add(make(node_id, NodeType.SELF_SERVICE, where, next=None if leaves else cont))
-        flow.opaque(where, node_id, f'"{name}" {"hands the call to" if leaves else "runs"} another flow'
-                    f"{f' ({target})' if target else ''}, which this file does not contain",
-                    "import and check that flow too")
+        if kind != "callCommonModule":  # the call leaves: who answers there is that flow's business
+            flow.add(make(node_id, NodeType.TRANSFER, where, human=None))
+            hand_off(flow, node_id, where, f"another flow{f' ({target})' if target else ''}")
+            return Target(node_id, where)
+        flow.add(make(node_id, NodeType.SELF_SERVICE, where, next=cont))
+        flow.opaque(where, node_id, f'"{name}" runs another flow{f" ({target})" if target else ""}, which this '
+                    "file does not contain", "import and check that flow too")
         return Target(node_id, where)
     return None

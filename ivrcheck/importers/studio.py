@@ -6,8 +6,8 @@ import re
 from typing import Any
 
 from ivrcheck.findings import Finding, Span
-from ivrcheck.importers.common import (Flow, is_template, language_code, make, number, option, spoken,
-                                       unknown_prompt, unknown_words)
+from ivrcheck.importers.common import (Flow, is_template, language_code, make, number, option, phone_transfer,
+                                       spoken, unknown_prompt, unknown_words)
 from ivrcheck.importers.jsondoc import NUMBER, JsonDoc, Shape, escape, get
 from ivrcheck.model import DTMF_KEYS, Menu, NodeType, Option, Target
 
@@ -240,6 +240,19 @@ class _Reader:
                                          "check this route by hand")
         return found
 
+    def _answerer(self, name: str, node_id: str, at: Span, props: dict[str, Any]) -> bool | None:
+        """Who answers Connect Call To: a conference room is nobody; a Client or SIP user is a person's
+        device; a phone number follows the one policy (common.phone_transfer)."""
+        noun, to = str(props.get("noun") or "number"), props.get("to")
+        if noun == "conference":
+            self.flow.opaque(at, node_id, f'"{name}" connects the call to the conference room {to or ""}'.rstrip()
+                             + ", which is not counted as a person",
+                             "if a person always answers, the imported YAML can say `human: true`")
+            return False
+        if noun in ("client", "sip", "sim") and not is_template(to) and "{{" not in str(to or ""):
+            return True
+        return phone_transfer(self.flow, node_id, at, to, (name, props.get("caller_id_name")))
+
     def widget(self, name: str, state: dict[str, Any]) -> None:
         kind, props = str(state.get("type")), state.get("properties") or {}
         node_id, at = self.ids[name], self.at(name)
@@ -251,11 +264,7 @@ class _Reader:
             self.flow.add(make(node_id, NodeType.MESSAGE, at, prompt=spoken(say) if not is_template(say) else None,
                                next=self.target(name, "audioComplete")))
         elif kind == "connect-call-to":
-            why = _not_a_person(props)
-            self.flow.add(make(node_id, NodeType.TRANSFER, at, human=why is None))
-            if why:
-                self.flow.opaque(at, node_id, f'"{name}" connects the call to {why}, which is not counted as a person',
-                                 "if a person always answers, the imported YAML can say `human: true`")
+            self.flow.add(make(node_id, NodeType.TRANSFER, at, human=self._answerer(name, node_id, at, props)))
         elif kind in _PEOPLE:
             queue = props.get("queue_name") or props.get("workflow") or props.get("workflow_sid")
             self.flow.add(make(node_id, NodeType.AGENT, at, queue=str(queue) if queue else None))
@@ -285,14 +294,6 @@ class _Reader:
                              "every route it declares is checked; which one a caller takes depends on the result")
 
 
-def _not_a_person(props: dict[str, Any]) -> str | None:
-    """Why Connect Call To reaches no person (a conference, a number computed at run time), or None."""
-    noun, to = str(props.get("noun") or "number"), props.get("to")
-    if noun == "conference":
-        return f"the conference room {to or ''}".strip()
-    if is_template(to) or (isinstance(to, str) and "{{" in to):
-        return f"a destination computed at run time ({to})"
-    return None
 
 
 def _modern(states: object) -> list[Any]:

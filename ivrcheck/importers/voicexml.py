@@ -10,6 +10,7 @@ import xml.etree.ElementTree as ET
 
 from ivrcheck.findings import Finding, Span
 from ivrcheck.importers import xml_source
+from ivrcheck.importers.common import phone_transfer
 from ivrcheck.importers.nodeset import NodeSet, humanize, prompt_label
 from ivrcheck.importers.vxml_text import condition_value, grammar_items, prompt_text, seconds
 from ivrcheck.importers.xml_source import Document, local, text_of
@@ -127,6 +128,16 @@ class _Builder:
             del self.nodes.nodes[ending]  # the form never runs off its end
 
     # -- form items ----------------------------------------------------------------------------
+    def answerer(self, transfer: ET.Element, node_id: str, span: Span) -> bool | None:
+        """Who answers a `<transfer>`: the one policy for a phone number (common.phone_transfer), the
+        number named by its form's or its own name (`<form id="advisor">`) and by what its prompt says
+        ("transferring you to an agent")."""
+        words = prompt_text(transfer)[0]
+        dest = transfer.get("dest") or transfer.get("destexpr")
+        computed = bool(not transfer.get("dest") and transfer.get("destexpr"))
+        return phone_transfer(self.nodes, node_id, span, f"${{{dest}}}" if computed else dest,
+                              (node_id.split(".")[0], transfer.get("name"), words))
+
     def item(self, node_id: str, item: ET.Element, form: ET.Element, onward: Target, form_id: str) -> None:
         kind, span = local(item.tag), self.doc.span(item)
         if kind == "block":
@@ -136,12 +147,7 @@ class _Builder:
         elif kind == "field":
             self.field(node_id, item, onward, form_id)
         elif kind == "transfer":
-            computed = not item.get("dest") and item.get("destexpr")
-            if computed:
-                self.nodes.opaque(span, node_id, f"the transfer's number is computed ({item.get('destexpr')}); "
-                                  "whether a person answers is not in the document, so it is not counted as one",
-                                  "if a person always answers, the imported YAML can say `human: true`")
-            self.nodes.add(Node(node_id, NodeType.TRANSFER, span, human=not computed))
+            self.nodes.add(Node(node_id, NodeType.TRANSFER, span, human=self.answerer(item, node_id, span)))
         elif kind == "record":
             self.nodes.add(Node(node_id, NodeType.VOICEMAIL, span))
         else:
@@ -274,7 +280,8 @@ class _Builder:
             if name in ("exit", "disconnect"):
                 return self.nodes.node(f"{node_id}:{name}", NodeType.HANGUP, where)
             if name == "transfer":
-                return self.nodes.node(f"{node_id}:transfer", NodeType.TRANSFER, where, human=True)
+                human = self.answerer(child, f"{node_id}:transfer", where)
+                return self.nodes.node(f"{node_id}:transfer", NodeType.TRANSFER, where, human=human)
             if name == "if":
                 arms = [(cond, self.actions(body, node_id, where, onward, form_id)) for cond, body in _arms(child)]
                 default = next((t for c, t in arms if c is None), onward)

@@ -160,10 +160,10 @@ def test_an_inline_gsl_grammar_gives_the_menu_its_keys():
     assert keys(menu, "desk")["lost property"] == "lost"
 
 
-def test_a_computed_transfer_is_not_counted_as_a_person():
-    menu, findings = menu_text('<vxml version="2.1"><form id="f"><transfer name="t" destexpr="agentLine"/></form>'
+def test_a_computed_transfer_is_of_unknown_answerer():
+    menu, findings = menu_text('<vxml version="2.1"><form id="f"><transfer name="t" destexpr="lineVar"/></form>'
                                '</vxml>', "x.vxml")
-    assert menu.nodes["f"].human is False and any(f.code == "F020" and f.node_id == "f" for f in findings)
+    assert menu.nodes["f"].person_unknown and any(f.code == "F020" and f.node_id == "f" for f in findings)
 
 
 def test_a_one_digit_field_routed_by_its_filled_is_a_menu():
