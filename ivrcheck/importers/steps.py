@@ -6,8 +6,10 @@ timeout, a wrong key, retries run out, a data case, a schedule state, no answer)
 decides what a menu or a person is: `steps_to_menu` does, once for every platform, so a fix to
 either is made here.
 
-- **What is a menu**: an `ASK` step with key or speech exits is a `menu`, each exit an option;
-  an `ASK` step with none is an `input` (the caller types a value) whose `ENTERED` exit goes on.
+- **What is a menu**: an `ASK` step (the caller chooses by a key or a phrase) is a `menu`, each
+  key or speech exit an option (with none, an empty menu that rule S103 reports); an `ENTRY`
+  step (the caller types a value: an account number, a rating) is an `input` whose `ENTERED`
+  exit goes on, whatever keys make up the value.
   With no retry count of its own, a failure route is taken at once (`retries: 0`, and running out
   of retries goes where a timeout, else a wrong key, goes).
 - **What is a person**: a `QUEUE` (an agent queue, a user) is an `agent`; a `NUMBER` follows the
@@ -47,7 +49,8 @@ class Exit(str, enum.Enum):
 class Kind(str, enum.Enum):
     """What a step is, as the export shows it; `steps_to_menu` decides the node it becomes."""
 
-    ASK = "ask"
+    ASK = "ask"            # a choice by key or phrase
+    ENTRY = "entry"        # a value the caller types
     MESSAGE = "message"
     TASK = "task"          # automated work that goes on (`NEXT`) or ends the call
     DATA = "data"          # routes by data: `CASE` exits and a `DEFAULT`
@@ -94,6 +97,8 @@ class Step:
     what: str | None = None
     #: Names the export gives the step (its name, label, prompt): what says a number is a team's.
     names: tuple[object, ...] = ()
+    #: Positions of single fields where the export writes them apart from the step (a timeout).
+    spans: dict[str, Span] = field(default_factory=dict)
 
     def way(self, *exits: Exit) -> Target | None:
         """Where the first exit of these kinds leads, in the order asked."""
@@ -112,7 +117,7 @@ def steps_to_menu(flow: Flow, steps: list[Step]) -> None:
     """Add the node each step becomes to `flow`: the one place that decides what is a menu and what
     is a person (see the module's docstring)."""
     for step in steps:
-        if step.kind is Kind.ASK:
+        if step.kind in (Kind.ASK, Kind.ENTRY):
             _ask(flow, step)
         elif step.kind in _PLAIN:
             flow.add(make(step.id, _PLAIN[step.kind], step.span, prompt=step.prompt, next=step.way(Exit.NEXT),
@@ -131,16 +136,16 @@ def steps_to_menu(flow: Flow, steps: list[Step]) -> None:
 
 
 def _ask(flow: Flow, step: Step) -> None:
-    """A step that waits for the caller: a menu when it has key or speech exits, else an input."""
+    """A step that waits for the caller: a menu (a choice), or an input (a value typed)."""
     options = tuple(_option(w) for w in step.exits if w.exit in (Exit.KEY, Exit.SPEECH))
     on_timeout, on_invalid = step.way(Exit.TIMEOUT), step.way(Exit.INVALID)
     retries = step.retries if step.retries is not None else 0
     after = step.way(Exit.RETRIES) or (on_timeout or on_invalid if step.retries is None else None)
     shared = dict(prompt=step.prompt, timeout=step.timeout, retries=retries, on_timeout=on_timeout,
-                  after_retries=after, prompt_span=step.prompt_span if step.prompt else None,
-                  **unknown_words(step.unknown))
-    if options:
-        flow.add(make(step.id, NodeType.MENU, step.span, options=options, on_invalid=on_invalid, **shared))
+                  on_invalid=on_invalid, after_retries=after, prompt_span=step.prompt_span if step.prompt else None,
+                  spans=step.spans, **unknown_words(step.unknown))
+    if step.kind is Kind.ASK:
+        flow.add(make(step.id, NodeType.MENU, step.span, options=options, **shared))
     else:
         flow.add(make(step.id, NodeType.INPUT, step.span, next=step.way(Exit.ENTERED, Exit.NEXT),
                       digits=step.digits, **shared))

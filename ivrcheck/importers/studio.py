@@ -198,7 +198,7 @@ class _Reader:
         at = self.at(name)
         exits = [Way(Exit.ENTERED, self.target(name, "keypress") or self.target(name, "speech"), at),
                  Way(Exit.TIMEOUT, self.target(name, "timeout"), at)]
-        self.steps.append(Step(node_id, Kind.ASK, at, exits, prompt=prompt, unknown=ignore,
+        self.steps.append(Step(node_id, Kind.ENTRY, at, exits, prompt=prompt, unknown=ignore,
                                prompt_span=self.at(name, "properties", "say"), timeout=number(props.get("timeout")),
                                digits=int(digits) if digits else None))
 
