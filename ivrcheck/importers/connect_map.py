@@ -134,7 +134,7 @@ class _Mapper:
             failure = self._error(s, "InputTimeLimitExceeded", "NoMatchingCondition", "InvalidPhoneNumber",
                                   "NoMatchingError")
             exits = [Way(Exit.ENTERED, nxt, at), *(Way(e, failure, at) for e in (Exit.TIMEOUT, Exit.INVALID))]
-            self.built.append(Built(node_id, Kind.ENTRY, at, exits, prompt=self._prompt(s, node_id)[0],
+            self.built.append(Built(node_id, Kind.ENTRY, at, exits, prompt=self._prompt(s, node_id)[0], retries=0,
                                     digits=_int(s.params.get("MaxDigits"))))
         elif kind in ("GetParticipantInput", "ConnectParticipantWithLexBot"):
             self._menu(s, node_id, at)
@@ -230,7 +230,7 @@ class _Mapper:
         exits.append(Way(Exit.TIMEOUT, self.target(s.errors.get("InputTimeLimitExceeded"), at), at))
         exits.append(Way(Exit.INVALID, self.target(s.errors.get("NoMatchingCondition"), at), at))
         self.built.append(Built(
-            node_id, Kind.ASK, at, exits, prompt=prompt, unknown=ignore,
+            node_id, Kind.ASK, at, exits, prompt=prompt, unknown=ignore, retries=0,
             timeout=number(s.params.get("InputTimeLimitSeconds") or s.params.get("Timeout")),
             spans={"timeout": self.doc.span(f"{s.pointer}/Parameters/InputTimeLimitSeconds")}))
 

@@ -9,9 +9,10 @@ either is made here.
 - **What is a menu**: an `ASK` step (the caller chooses by a key or a phrase) is a `menu`, each
   key or speech exit an option (with none, an empty menu that rule S103 reports); an `ENTRY`
   step (the caller types a value: an account number, a rating) is an `input` whose `ENTERED`
-  exit goes on, whatever keys make up the value.
-  With no retry count of its own, a failure route is taken at once (`retries: 0`, and running out
-  of retries goes where a timeout, else a wrong key, goes).
+  exit goes on, whatever keys make up the value. Without a `RETRIES` exit, running out of
+  retries ends the call, except on a step that takes its failure route at once (`retries=0`,
+  a platform with no retry count of its own): there it goes where a timeout, else a wrong
+  key, goes.
 - **What is a person**: a `QUEUE` (an agent queue, a user) is an `agent`; a `NUMBER` follows the
   one policy for a phone number (common.phone_transfer: named as a person's or a team's, a
   person; else `human: unknown` with an F020); a `DEVICE` of the system (a Client, a SIP user)
@@ -74,6 +75,8 @@ class Way:
     span: Span
     value: str = ""
     label: str | None = None
+    #: The phrases that choose it, when the export lists them (a key may have some too).
+    say: tuple[str, ...] = ()
 
 
 @dataclass
@@ -139,9 +142,11 @@ def _ask(flow: Flow, step: Step) -> None:
     """A step that waits for the caller: a menu (a choice), or an input (a value typed)."""
     options = tuple(_option(w) for w in step.exits if w.exit in (Exit.KEY, Exit.SPEECH))
     on_timeout, on_invalid = step.way(Exit.TIMEOUT), step.way(Exit.INVALID)
-    retries = step.retries if step.retries is not None else 0
-    after = step.way(Exit.RETRIES) or (on_timeout or on_invalid if step.retries is None else None)
-    shared = dict(prompt=step.prompt, timeout=step.timeout, retries=retries, on_timeout=on_timeout,
+    if any(w.exit is Exit.RETRIES for w in step.exits):
+        after = step.way(Exit.RETRIES)  # declared, though perhaps to nowhere: the call ends
+    else:
+        after = on_timeout or on_invalid if step.retries == 0 else None
+    shared = dict(prompt=step.prompt, timeout=step.timeout, retries=step.retries, on_timeout=on_timeout,
                   on_invalid=on_invalid, after_retries=after, prompt_span=step.prompt_span if step.prompt else None,
                   spans=step.spans, **unknown_words(step.unknown))
     if step.kind is Kind.ASK:
@@ -153,8 +158,15 @@ def _ask(flow: Flow, step: Step) -> None:
 
 def _option(way: Way) -> Option:
     if way.exit is Exit.SPEECH:
-        return option(way.value, way.span, way.to, label=way.label, say=[way.value], kind="speech")
-    return option(way.value, way.span, way.to, label=way.label)
+        return option(way.value, way.span, way.to, label=way.label, say=way.say or [way.value], kind="speech")
+    return option(way.value, way.span, way.to, label=way.label, say=way.say)
+
+
+def add(flow: Flow, step: Step) -> Target:
+    """Map one step at once (for an importer that builds a flow from its end, as Genesys does, and
+    needs the target where a call meets each step before the next is read)."""
+    steps_to_menu(flow, [step])
+    return Target(step.id, step.span)
 
 
 def _person(flow: Flow, step: Step) -> None:
@@ -176,4 +188,4 @@ def _person(flow: Flow, step: Step) -> None:
     flow.add(make(step.id, NodeType.TRANSFER, step.span, human=human))
 
 
-__all__ = ["Exit", "Kind", "Step", "Way", "steps_to_menu"]
+__all__ = ["Exit", "Kind", "Step", "Way", "add", "steps_to_menu"]

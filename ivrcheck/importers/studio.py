@@ -181,7 +181,7 @@ class _Reader:
             return
         prompt, ignore = self.prompt(name, props, node_id)
         exits.append(Way(Exit.TIMEOUT, self.target(name, "timeout"), self.at(name)))
-        self.steps.append(Step(node_id, Kind.ASK, self.at(name), exits, prompt=prompt, unknown=ignore,
+        self.steps.append(Step(node_id, Kind.ASK, self.at(name), exits, prompt=prompt, unknown=ignore, retries=0,
                                prompt_span=self.at(name, "properties", "say"), timeout=number(props.get("timeout"))))
 
     def entry_field(self, name: str, state: dict[str, Any], to: str) -> None:
@@ -198,7 +198,7 @@ class _Reader:
         at = self.at(name)
         exits = [Way(Exit.ENTERED, self.target(name, "keypress") or self.target(name, "speech"), at),
                  Way(Exit.TIMEOUT, self.target(name, "timeout"), at)]
-        self.steps.append(Step(node_id, Kind.ENTRY, at, exits, prompt=prompt, unknown=ignore,
+        self.steps.append(Step(node_id, Kind.ENTRY, at, exits, prompt=prompt, unknown=ignore, retries=0,
                                prompt_span=self.at(name, "properties", "say"), timeout=number(props.get("timeout")),
                                digits=int(digits) if digits else None))
 
