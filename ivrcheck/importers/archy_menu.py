@@ -45,7 +45,7 @@ def collected_menu(r: Reader, body: yaml.Node, name: str, where: Span, cont: Tar
     ignore = unknown_prompt(r.flow, node_id, span(get(body, "inputAudio") or body), unknown) if unknown else None
     exits = [*choices, Way(Exit.TIMEOUT, failure, where), Way(Exit.INVALID, other, where)]
     return add(r.flow, Built(node_id, Kind.ASK, where, exits, prompt=text, retries=0, unknown=ignore,
-                             prompt_span=span(get(body, "inputAudio"))))
+                             prompt_span=span(get(body, "inputAudio")) if text else None))
 
 
 def _key(r: Reader, node: yaml.Node | None, test: re.Pattern[str]) -> str | None:

@@ -10,9 +10,10 @@ import xml.etree.ElementTree as ET
 
 from ivrcheck.findings import Finding, Span
 from ivrcheck.importers import xml_source
-from ivrcheck.importers.common import phone_transfer
 from ivrcheck.importers.nodeset import NodeSet, humanize, is_computed, sound_label
-from ivrcheck.model import DTMF_KEYS, Menu, Node, NodeType, Option, Target
+from ivrcheck.importers.steps import Exit, Kind, Way, add
+from ivrcheck.importers.steps import Step as Built
+from ivrcheck.model import DTMF_KEYS, Menu, Node, NodeType, Target
 from ivrcheck.numbers import NotANumber, is_digits, number_or_none, read_number
 
 NAME = "freeswitch"
@@ -125,7 +126,8 @@ class _Menu:
         element, doc = self.element, self.doc
         self.nodes.nodes[self.name] = Node(self.name, NodeType.MENU, self.span)  # reserve the id first
         prompt, prompt_span = self._prompt()
-        options, extensions = [], []
+        exits: list[Way] = []
+        extensions: list[tuple[str, Span, Target | None]] = []
         for entry in element:
             if xml_source.local(entry.tag) != "entry":
                 continue
@@ -139,24 +141,24 @@ class _Menu:
             target, label = self._action(entry)
             key = _single_key(digits)
             if key is not None:
-                options.append(Option(key=key, span=span, target=target, label=label, label_span=span))
+                exits.append(Way(Exit.KEY, target, span, key, label))
             elif digits:
                 extensions.append((digits, span, target))
             else:
                 self.nodes.problem("F019", doc.span(entry), "an <entry> without `digits` can never be chosen",
                                    'add digits="1" (or the key it should answer)', self.name)
         if extensions:
-            options.append(self._dial_by_extension(extensions))
+            exits.append(self._dial_by_extension(extensions))
         timeout_ms = self._number("timeout", _TIMEOUT_MS)
         failures = int(self._number("max-failures", _MAX_FAILURES, whole=True))
         timeouts = int(self._number("max-timeouts", _MAX_TIMEOUTS, whole=True))
         repeat = Target("repeat", self.span)
         spans = {name.replace("-", "_"): doc.attr_span(element, attr) for name, attr in (
             ("timeout", "timeout"), ("retries", "max-failures"))}
-        self.nodes.nodes[self.name] = Node(
-            id=self.name, type=NodeType.MENU, span=self.span, prompt=prompt, prompt_span=prompt_span,
-            options=tuple(options), timeout=timeout_ms / 1000, retries=min(failures, timeouts),
-            on_timeout=repeat, on_invalid=repeat, after_retries=self._after_retries(), spans=spans)
+        exits += [Way(Exit.TIMEOUT, repeat, self.span), Way(Exit.INVALID, repeat, self.span),
+                  Way(Exit.RETRIES, self._after_retries(), self.span)]
+        add(self.nodes, Built(self.name, Kind.ASK, self.span, exits, prompt=prompt, prompt_span=prompt_span,
+                              timeout=timeout_ms / 1000, retries=min(failures, timeouts), spans=spans))
 
     def _number(self, attribute: str, default: float, whole: bool = False) -> float:
         """A number attribute of the menu (ms or a count), or `default` with an F019 when it is none."""
@@ -197,8 +199,8 @@ class _Menu:
     def _exit_node(self) -> Target:
         if self._exit is None:
             sound = self.element.get("exit-sound")
-            self._exit = self.nodes.node(f"{self.name}:exit", NodeType.HANGUP, self.span,
-                                         prompt=sound_label(sound) if sound else None)
+            self._exit = self._step(f"{self.name}:exit", Kind.HANGUP, self.span,
+                                    prompt=sound_label(sound) if sound else None)
         return Target(self._exit.ref, self._exit.span)
 
     def _action(self, entry: ET.Element) -> tuple[Target | None, str | None]:
@@ -216,9 +218,8 @@ class _Menu:
         if action == "menu-exit":
             return self._exit_node(), "Exit"
         if action in ("menu-play-sound", "menu-say-text", "menu-say-phrase"):
-            target = self.nodes.node(f"{self.name}:{digits}", NodeType.MESSAGE, span,
-                                     prompt=param[4:] if param.startswith("say:") else None,
-                                     next=Target(self.name, span))
+            target = self._step(f"{self.name}:{digits}", Kind.MESSAGE, span, [Way(Exit.NEXT, Target(self.name, span), span)],
+                                prompt=param[4:] if param.startswith("say:") else None)
             return target, _said(param[4:]) if param.startswith("say:") else sound_label(param) if param else "Message"
         if action == "menu-exec-app":
             return self._app(param, span, digits)
@@ -239,37 +240,35 @@ class _Menu:
             return Target(words[0], span), humanize(words[0])
         if app == "transfer" and words:
             if dialled:
-                target = self.nodes.node(base, NodeType.TRANSFER, span)
-                self.nodes.opaque(span, target.ref, f"transfers to the extension the caller dials ({param}); who "
-                                  "answers each one is not in this file, so it is not counted as a person",
-                                  "if every extension of the range is a person's phone, the YAML can say "
-                                  "`human: true`")
-                return target, "Dial an extension"
+                note = (f"transfers to the extension the caller dials ({param}); who answers each one is not in "
+                        "this file, so it is not counted as a person", "if every extension of the range is a "
+                        "person's phone, the YAML can say `human: true`")
+                return self._step(base, Kind.NOBODY, span, note=note), "Dial an extension"
             if is_computed(words[0]):
                 return self._opaque(base, span, f"transfers to an extension computed at run time ({words[0]})"), \
                     "Transfer"
-            target = self.nodes.node(base, NodeType.TRANSFER, span, human=None)
-            self.nodes.opaque(span, target.ref, f"transfers to dialplan extension {words[0]}"
-                              f"{' in ' + words[2] if len(words) > 2 else ''}; what answers there is decided by "
-                              "the dialplan, so it is imported as `human: unknown` (neither a person nor proof of none)",
-                              "if a person answers, the imported YAML can say `human: true` (or bridge to the user)")
-            return target, f"Extension {words[0]}"
+            note = (f"transfers to dialplan extension {words[0]}{' in ' + words[2] if len(words) > 2 else ''}; "
+                    "what answers there is decided by the dialplan, so it is imported as `human: unknown` (neither "
+                    "a person nor proof of none)", "if a person answers, the imported YAML can say `human: true` "
+                    "(or bridge to the user)")
+            return self._step(base, Kind.FLOW, span, note=note), f"Extension {words[0]}"
         if app == "bridge" and words:
             return self._bridge(base, span, args, dialled), _bridge_label(args)
         if app in ("callcenter", "fifo") and words:
             queue = words[0].split("@")[0]
             # Wait announcements live in callcenter.conf, which is not read: H207 cannot judge them.
-            return self.nodes.node(base, NodeType.AGENT, span, queue=queue, ignore=frozenset({"H207"})), \
-                humanize(queue)
-        if app == "voicemail":
-            return self.nodes.node(base, NodeType.VOICEMAIL, span), "Voicemail"
+            target = self._step(base, Kind.QUEUE, span, queue=queue)
+            self.nodes.replace(target.ref, ignore=frozenset({"H207"}))
+            return target, humanize(queue)
+        if app in ("voicemail", "hangup"):
+            return self._step(base, Kind.VOICEMAIL if app == "voicemail" else Kind.HANGUP, span), \
+                "Voicemail" if app == "voicemail" else "Hang up"
         if app == "conference":
-            return self.nodes.node(base, NodeType.TRANSFER, span), "Conference"
-        if app == "hangup":
-            return self.nodes.node(base, NodeType.HANGUP, span), "Hang up"
+            return self._step(base, Kind.NOBODY, span, what=f"the conference room {words[0]}" if words else
+                              "a conference room"), "Conference"
         if app in _REPLAYS:
-            target = self.nodes.node(base, NodeType.MESSAGE, span, prompt=args[4:] if args.startswith("say:") else None,
-                                     next=Target(self.name, span))
+            target = self._step(base, Kind.MESSAGE, span, [Way(Exit.NEXT, Target(self.name, span), span)],
+                                prompt=args[4:] if args.startswith("say:") else None)
             return target, sound_label(words[0]) if words else humanize(app)
         reason = ("runs a script" if app in _SCRIPTS else f"runs the application {app!r}")
         return self._opaque(base, span, f"{reason} ({param}), which may route the call anywhere; ivrcheck "
@@ -281,31 +280,35 @@ class _Menu:
         phone number (common.phone_transfer)."""
         dest = re.sub(r"^\{[^}]*\}", "", args.split()[0])
         nobody = _not_a_person(dest, dialled)
-        target = self.nodes.node(base, NodeType.TRANSFER, span, human=nobody is None)
         if nobody is not None:
-            self.nodes.opaque(span, target.ref, f"bridges to {nobody} ({args}), which is not counted as a "
-                              "person", "if a person always answers, the imported YAML can say `human: true`")
-        elif dest.startswith("user/") and not is_computed(dest[5:].split("@")[0]):
-            pass  # a user of the directory: a person's phone, whatever its domain variable
-        elif is_computed(dest) or "/gateway/" in dest:
+            return self._step(base, Kind.NOBODY, span, note=(
+                f"bridges to {nobody} ({args}), which is not counted as a person",
+                "if a person always answers, the imported YAML can say `human: true`"))
+        if dest.startswith("user/") and not is_computed(dest[5:].split("@")[0]):
+            return self._step(base, Kind.DEVICE, span)  # a user of the directory, whatever its domain variable
+        if is_computed(dest) or "/gateway/" in dest:
             number = dest.rsplit("/", 1)[-1] if "/gateway/" in dest else dest
-            self.nodes.replace(target.ref, human=phone_transfer(self.nodes, target.ref, span, number, (self.name,)))
-        return target
+            return self._step(base, Kind.NUMBER, span, what=number, names=(self.name,))
+        return self._step(base, Kind.DEVICE, span)  # a phone of the system rings
 
     def _opaque(self, base: str, span: Span, why: str, onward: Target | None = None) -> Target:
-        target = self.nodes.node(base, NodeType.SELF_SERVICE, span, next=onward)
+        target = self._step(base, Kind.TASK, span, [Way(Exit.NEXT, onward, span)])
         self.nodes.opaque(span, target.ref, why)
         return target
 
-    def _dial_by_extension(self, found: list[tuple[str, Span, Target | None]]) -> Option:
+    def _step(self, base: str, kind: Kind, span: Span, exits: list[Way] | None = None, **fields) -> Target:
+        """A step of this kind under a fresh id made from `base`, mapped at once (steps.add)."""
+        return add(self.nodes, Built(self.nodes.new_id(base), kind, span, exits or [], **fields))
+
+    def _dial_by_extension(self, found: list[tuple[str, Span, Target | None]]) -> Way:
         """Multi-digit entries (literal or regex) are one choice: dialling an extension."""
         _, span, target = found[0]
         lengths = {_digit_count(d) for d, _, _ in found}
         if len(found) > 1:
-            cases = tuple((d, t) for d, _, t in found if t is not None)
-            target = self.nodes.node(f"{self.name}:dialled", NodeType.BRANCH, span, on="data", cases=cases)
-        return Option(key="extension", span=span, target=target, kind="extension",
-                      digits=lengths.pop() if len(lengths) == 1 else None, label="Dial an extension")
+            target = add(self.nodes, Built(self.nodes.new_id(f"{self.name}:dialled"), Kind.DATA, span,
+                                           [Way(Exit.CASE, t, span, d) for d, _, t in found]))
+        return Way(Exit.EXTENSION, target, span, label="Dial an extension",
+                   digits=lengths.pop() if len(lengths) == 1 else None)
 
 
 def _not_a_person(dest: str, dialled: bool) -> str | None:

@@ -94,7 +94,7 @@ class Reader:
         if greeting is not None and (greeting_text or unknown) and entry is None:
             start = add(self.flow, Built(self.flow.claim("initial_greeting"), Kind.MESSAGE, span(greeting),
                                          [Way(Exit.NEXT, start, span(greeting))], prompt=greeting_text,
-                                         prompt_span=span(greeting)))
+                                         prompt_span=span(greeting) if greeting_text else None))
         name = self.doc.text(get(self.call, "name")) or self.flow.display
         language = language_code(self.doc.text(get(self.call, "defaultLanguage")))
         return self.flow.menu(name, language, start, span(self.call))
@@ -191,7 +191,8 @@ class Reader:
             after = Target(after.ref, span(default_node))
         exits += [Way(Exit.TIMEOUT, Target("repeat", where), where), Way(Exit.INVALID, Target("repeat", where), where),
                   Way(Exit.RETRIES, after, where)]
-        return add(self.flow, Built(node_id, Kind.ASK, where, exits, prompt=prompt, prompt_span=span(get(body, "audio")),
+        return add(self.flow, Built(node_id, Kind.ASK, where, exits, prompt=prompt,
+                                    prompt_span=span(get(body, "audio")) if prompt else None,
                                     timeout=timeout, retries=int(retries) if retries is not None else None,
                                     unknown=ignore, spans={"after_retries": span(default_node)} if after else {}))
 

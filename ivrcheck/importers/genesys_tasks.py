@@ -86,7 +86,7 @@ def action(r: Reader, kind: str, body: yaml.Node, where: Span, cont: Target | No
     if kind == "playAudio":
         text, _ = archy.audio(doc, get(body, "audio"))
         return add(flow, Built(flow.claim(f"{base}_{name}"), Kind.MESSAGE, where, [Way(Exit.NEXT, cont, where)],
-                               prompt=text, prompt_span=span(get(body, "audio"))))
+                               prompt=text, prompt_span=span(get(body, "audio")) if text else None))
     if kind == "disconnect":
         return flow.end_call(where)
     if kind in ("jumpToMenu", "jumpToTask", "jumpToReusableTask"):

@@ -43,6 +43,7 @@ class Exit(str, enum.Enum):
     CASE = "case"          # a data case (`value`: the case as the export names it)
     SCHEDULE = "schedule"  # `open` or `closed` of a schedule (`value`)
     NO_ANSWER = "no_answer"  # a ringing phone nobody picked up
+    EXTENSION = "extension"  # an extension number dialled (`digits`: how many, when all are as long)
     NEXT = "next"          # the step ends and the call goes on
     DEFAULT = "default"    # no data case matched
 
@@ -77,6 +78,7 @@ class Way:
     label: str | None = None
     #: The phrases that choose it, when the export lists them (a key may have some too).
     say: tuple[str, ...] = ()
+    digits: int | None = None
 
 
 @dataclass
@@ -98,6 +100,8 @@ class Step:
     queue: str | None = None
     hours: str | None = None
     what: str | None = None
+    #: Why nobody (or nobody known) answers, in the importer's words, when it says more than `what`.
+    note: tuple[str, str] | None = None
     #: Names the export gives the step (its name, label, prompt): what says a number is a team's.
     names: tuple[object, ...] = ()
     #: Positions of single fields where the export writes them apart from the step (a timeout).
@@ -124,7 +128,7 @@ def steps_to_menu(flow: Flow, steps: list[Step]) -> None:
             _ask(flow, step)
         elif step.kind in _PLAIN:
             flow.add(make(step.id, _PLAIN[step.kind], step.span, prompt=step.prompt, next=step.way(Exit.NEXT),
-                          prompt_span=step.prompt_span if step.prompt else None))
+                          prompt_span=step.prompt_span))
         elif step.kind in (Kind.DATA, Kind.SCHEDULE):
             on = "data" if step.kind is Kind.DATA else "hours"
             cases: dict[str, Target] = {}  # a value routes once: the first case written wins, as platforms test in order
@@ -140,15 +144,15 @@ def steps_to_menu(flow: Flow, steps: list[Step]) -> None:
 
 def _ask(flow: Flow, step: Step) -> None:
     """A step that waits for the caller: a menu (a choice), or an input (a value typed)."""
-    options = tuple(_option(w) for w in step.exits if w.exit in (Exit.KEY, Exit.SPEECH))
+    options = tuple(_option(w) for w in step.exits if w.exit in (Exit.KEY, Exit.SPEECH, Exit.EXTENSION))
     on_timeout, on_invalid = step.way(Exit.TIMEOUT), step.way(Exit.INVALID)
     if any(w.exit is Exit.RETRIES for w in step.exits):
         after = step.way(Exit.RETRIES)  # declared, though perhaps to nowhere: the call ends
     else:
         after = on_timeout or on_invalid if step.retries == 0 else None
     shared = dict(prompt=step.prompt, timeout=step.timeout, retries=step.retries, on_timeout=on_timeout,
-                  on_invalid=on_invalid, after_retries=after, prompt_span=step.prompt_span if step.prompt else None,
-                  spans=step.spans, **unknown_words(step.unknown))
+                  on_invalid=on_invalid, after_retries=after, prompt_span=step.prompt_span, spans=step.spans,
+                  **unknown_words(step.unknown))
     if step.kind is Kind.ASK:
         flow.add(make(step.id, NodeType.MENU, step.span, options=options, **shared))
     else:
@@ -157,6 +161,9 @@ def _ask(flow: Flow, step: Step) -> None:
 
 
 def _option(way: Way) -> Option:
+    if way.exit is Exit.EXTENSION:
+        return Option(key="extension", span=way.span, target=way.to, kind="extension", digits=way.digits,
+                      label=way.label)
     if way.exit is Exit.SPEECH:
         return option(way.value, way.span, way.to, label=way.label, say=way.say or [way.value], kind="speech")
     return option(way.value, way.span, way.to, label=way.label, say=way.say)
@@ -178,11 +185,15 @@ def _person(flow: Flow, step: Step) -> None:
         human = phone_transfer(flow, step.id, step.span, step.what, step.names)
     elif step.kind is Kind.FLOW:
         human = None
-        hand_off(flow, step.id, step.span, step.what or "another flow")
+        if step.note:
+            flow.opaque(step.span, step.id, *step.note)
+        else:
+            hand_off(flow, step.id, step.span, step.what or "another flow")
     elif step.kind is Kind.NOBODY:
         human = False
-        flow.opaque(step.span, step.id, f'"{step.id}" connects the call to {step.what}, which is not counted as a '
-                    "person", "if a person always answers, the imported YAML can say `human: true`")
+        flow.opaque(step.span, step.id, *(step.note or (
+            f'"{step.id}" connects the call to {step.what}, which is not counted as a person',
+            "if a person always answers, the imported YAML can say `human: true`")))
     else:  # a device of the system: a person's phone
         human = True
     flow.add(make(step.id, NodeType.TRANSFER, step.span, human=human))

@@ -182,7 +182,8 @@ class _Reader:
         prompt, ignore = self.prompt(name, props, node_id)
         exits.append(Way(Exit.TIMEOUT, self.target(name, "timeout"), self.at(name)))
         self.steps.append(Step(node_id, Kind.ASK, self.at(name), exits, prompt=prompt, unknown=ignore, retries=0,
-                               prompt_span=self.at(name, "properties", "say"), timeout=number(props.get("timeout"))))
+                               prompt_span=self.at(name, "properties", "say") if prompt else None,
+                               timeout=number(props.get("timeout"))))
 
     def entry_field(self, name: str, state: dict[str, Any], to: str) -> None:
         """A gather whose digits go on to a widget that does not split on them as keys (a Function, an HTTP
@@ -199,8 +200,8 @@ class _Reader:
         exits = [Way(Exit.ENTERED, self.target(name, "keypress") or self.target(name, "speech"), at),
                  Way(Exit.TIMEOUT, self.target(name, "timeout"), at)]
         self.steps.append(Step(node_id, Kind.ENTRY, at, exits, prompt=prompt, unknown=ignore, retries=0,
-                               prompt_span=self.at(name, "properties", "say"), timeout=number(props.get("timeout")),
-                               digits=int(digits) if digits else None))
+                               prompt_span=self.at(name, "properties", "say") if prompt else None,
+                               timeout=number(props.get("timeout")), digits=int(digits) if digits else None))
 
     def prompt(self, name: str, props: dict[str, Any], node_id: str) -> tuple[str | None, frozenset[str] | None]:
         """A gather's words (`say`), or the prompt rules to silence when it plays a recording or a placeholder."""
