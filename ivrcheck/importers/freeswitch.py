@@ -297,16 +297,14 @@ class _Menu:
         return target
 
     def _step(self, base: str, kind: Kind, span: Span, exits: list[Way] | None = None, **fields) -> Target:
-        """A step of this kind under a fresh id made from `base`, mapped at once (steps.add)."""
-        return add(self.nodes, Built(self.nodes.new_id(base), kind, span, exits or [], **fields))
+        return self.nodes.step(base, kind, span, exits, **fields)
 
     def _dial_by_extension(self, found: list[tuple[str, Span, Target | None]]) -> Way:
         """Multi-digit entries (literal or regex) are one choice: dialling an extension."""
         _, span, target = found[0]
         lengths = {_digit_count(d) for d, _, _ in found}
         if len(found) > 1:
-            target = add(self.nodes, Built(self.nodes.new_id(f"{self.name}:dialled"), Kind.DATA, span,
-                                           [Way(Exit.CASE, t, span, d) for d, _, t in found]))
+            target = self._step(f"{self.name}:dialled", Kind.DATA, span, [Way(Exit.CASE, t, span, d) for d, _, t in found])
         return Way(Exit.EXTENSION, target, span, label="Dial an extension",
                    digits=lengths.pop() if len(lengths) == 1 else None)
 

@@ -9,6 +9,7 @@ from dataclasses import replace
 from ivrcheck.findings import Finding, Span
 from ivrcheck.language import load_language
 from ivrcheck.importers.common import Flow, unknown_prompt
+from ivrcheck.importers.steps import Kind, Step, Way, add
 from ivrcheck.model import Menu, Node, NodeType, Target
 
 _SOUND_EXT = re.compile(r"\.(wav|mp3|gsm|ulaw|alaw|sln\d*|g729|g722|ogg|vox|raw)$", re.IGNORECASE)
@@ -38,6 +39,10 @@ class NodeSet(Flow):
     def node(self, base: str, node_type: NodeType, span: Span, **fields) -> Target:
         """Add a node of this type under a fresh id made from `base`."""
         return self.add(Node(id=self.new_id(base), type=node_type, span=span, **fields))
+
+    def step(self, base: str, kind: Kind, span: Span, exits: list[Way] | None = None, **fields) -> Target:
+        """A step (steps.Step) of this kind under a fresh id made from `base`, mapped at once (steps.add)."""
+        return add(self, Step(self.new_id(base), kind, span, exits or [], **fields))
 
     def replace(self, node_id: str, **fields) -> None:
         self.nodes[node_id] = replace(self.nodes[node_id], **fields)
