@@ -320,10 +320,10 @@ class _Builder:
         described = target or element.get("expr") or element.get("expritem") or element.get("event")
         if not described:
             return None
-        opaque = self.nodes.step(f"{node_id}:leaves", Kind.TASK, where)
-        self.nodes.opaque(where, opaque.ref, f"the call continues in {described!r}, outside this document; "
-                          "check that document on its own")
-        return opaque
+        # Another document decides who answers there: a hand-off of unknown answerer, never "no person".
+        return self.nodes.step(f"{node_id}:leaves", Kind.FLOW, where, note=(
+            f"the call continues in {described!r}, outside this document; it is imported as a transfer with "
+            "`human: unknown`", "check that document on its own"))
 
 
 def _tests(filled: ET.Element, name: str | None) -> bool:
