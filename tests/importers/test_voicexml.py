@@ -57,11 +57,11 @@ def test_bank_line_dtmf_field_with_filled_branches_is_a_menu():
     assert cards.retries == 2 and menu.nodes[cards.after_retries.ref].type is NodeType.HANGUP
 
 
-def test_bank_line_digits_field_is_input_and_leaving_the_document_is_opaque():
+def test_bank_line_digits_field_is_input_and_leaving_the_document_is_of_unknown_answerer():
     menu = loaded(BANK)
     balance = menu.nodes["balance"]
     assert (balance.type, balance.digits) == (NodeType.INPUT, 8)
-    assert menu.nodes[balance.next.ref].type is NodeType.SELF_SERVICE
+    assert menu.nodes[balance.next.ref].person_unknown  # another document decides who answers there
 
 
 def test_bank_line_findings():
