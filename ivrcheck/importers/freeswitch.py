@@ -257,9 +257,7 @@ class _Menu:
         if app in ("callcenter", "fifo") and words:
             queue = words[0].split("@")[0]
             # Wait announcements live in callcenter.conf, which is not read: H207 cannot judge them.
-            target = self._step(base, Kind.QUEUE, span, queue=queue)
-            self.nodes.replace(target.ref, ignore=frozenset({"H207"}))
-            return target, humanize(queue)
+            return self._step(base, Kind.QUEUE, span, queue=queue, ignore=frozenset({"H207"})), humanize(queue)
         if app in ("voicemail", "hangup"):
             return self._step(base, Kind.VOICEMAIL if app == "voicemail" else Kind.HANGUP, span), \
                 "Voicemail" if app == "voicemail" else "Hang up"

@@ -42,7 +42,11 @@ class NodeSet(Flow):
 
     def step(self, base: str, kind: Kind, span: Span, exits: list[Way] | None = None, **fields) -> Target:
         """A step (steps.Step) of this kind under a fresh id made from `base`, mapped at once (steps.add)."""
-        return add(self, Step(self.new_id(base), kind, span, exits or [], **fields))
+        return self.at(self.new_id(base), kind, span, exits, **fields)
+
+    def at(self, node_id: str, kind: Kind, span: Span, exits: list[Way] | None = None, **fields) -> Target:
+        """A step under an id already chosen (`ctx,exten,prio`, a reserved form item), mapped in its place."""
+        return add(self, Step(node_id, kind, span, exits or [], **fields))
 
     def replace(self, node_id: str, **fields) -> None:
         self.nodes[node_id] = replace(self.nodes[node_id], **fields)

@@ -104,6 +104,8 @@ class Step:
     note: tuple[str, str] | None = None
     #: Names the export gives the step (its name, label, prompt): what says a number is a team's.
     names: tuple[object, ...] = ()
+    #: Rules the export cannot inform here (a queue whose wait announcements live in another file).
+    ignore: frozenset[str] = frozenset()
     #: Positions of single fields where the export writes them apart from the step (a timeout).
     spans: dict[str, Span] = field(default_factory=dict)
 
@@ -179,7 +181,7 @@ def add(flow: Flow, step: Step) -> Target:
 def _person(flow: Flow, step: Step) -> None:
     """Where the call is handed over: who answers, by the one policy."""
     if step.kind is Kind.QUEUE:
-        flow.add(make(step.id, NodeType.AGENT, step.span, queue=step.queue))
+        flow.add(make(step.id, NodeType.AGENT, step.span, queue=step.queue, ignore=step.ignore))
         return
     if step.kind is Kind.NUMBER:
         human = phone_transfer(flow, step.id, step.span, step.what, step.names)

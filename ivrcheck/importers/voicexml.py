@@ -137,24 +137,21 @@ class _Builder:
         return Built(node_id, Kind.NUMBER, span, what=f"${{{dest}}}" if computed else dest,
                      names=(node_id.split(".")[0], transfer.get("name"), words))
 
-    def _at(self, node_id: str, kind: Kind, span: Span, exits: list[Way] | None = None, **fields) -> Target:
-        """A step under an id already reserved (a form item, a dialog): mapped in its place."""
-        return add(self.nodes, Built(node_id, kind, span, exits or [], **fields))
 
     def item(self, node_id: str, item: ET.Element, form: ET.Element, onward: Target, form_id: str) -> None:
         kind, span = local(item.tag), self.doc.span(item)
         if kind == "block":
             prompt, _ = prompt_text(item)
             target = self.actions(item, node_id, span, onward, form_id)
-            self._at(node_id, Kind.MESSAGE, span, [Way(Exit.NEXT, target, span)], prompt=prompt or None)
+            self.nodes.at(node_id, Kind.MESSAGE, span, [Way(Exit.NEXT, target, span)], prompt=prompt or None)
         elif kind == "field":
             self.field(node_id, item, onward, form_id)
         elif kind == "transfer":
             add(self.nodes, self.transfer(item, node_id, span))
         elif kind == "record":
-            self._at(node_id, Kind.VOICEMAIL, span)
+            self.nodes.at(node_id, Kind.VOICEMAIL, span)
         else:
-            self._at(node_id, Kind.TASK, span, [Way(Exit.NEXT, onward, span)])
+            self.nodes.at(node_id, Kind.TASK, span, [Way(Exit.NEXT, onward, span)])
             self.nodes.opaque(span, node_id, f"<{kind}> runs another dialog or platform object "
                               f"({item.get('src') or item.get('classid') or item.get('srcexpr') or '?'}), whose "
                               "outcome is not in this document; the call is assumed to carry on")
@@ -225,7 +222,7 @@ class _Builder:
         handling = self.handlers(element, node_id, span)
         exits = exits + [Way(Exit.TIMEOUT, handling["on_timeout"], span), Way(Exit.INVALID, handling["on_invalid"], span),
                          Way(Exit.RETRIES, handling["after_retries"], span)]
-        self._at(node_id, kind, span, exits, prompt=prompt or None, prompt_span=span if prompt else None,
+        self.nodes.at(node_id, kind, span, exits, prompt=prompt or None, prompt_span=span if prompt else None,
                  timeout=timeout, retries=handling.get("retries"), digits=digits)
 
     def _property(self, element: ET.Element, name: str) -> float | None:
