@@ -333,7 +333,7 @@ class Walker:
             return Kind.NUMBER, {"what": number, "names": (context,)}
         return Kind.DEVICE, {}
 
-    def options(self, context: str, menu_id: str, span: Span) -> tuple[Option, ...]:
+    def options(self, context: str, menu_id: str, span: Span) -> tuple[Way, ...]:
         return asterisk_menu.options(self, context, menu_id, span)
 
 

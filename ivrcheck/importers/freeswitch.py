@@ -13,7 +13,7 @@ from ivrcheck.importers import xml_source
 from ivrcheck.importers.nodeset import NodeSet, humanize, is_computed, sound_label
 from ivrcheck.importers.steps import Exit, Kind, Way, add
 from ivrcheck.importers.steps import Step as Built
-from ivrcheck.model import DTMF_KEYS, Menu, Node, NodeType, Target
+from ivrcheck.model import DTMF_KEYS, Menu, Target
 from ivrcheck.numbers import NotANumber, is_digits, number_or_none, read_number
 
 NAME = "freeswitch"
@@ -124,7 +124,7 @@ class _Menu:
 
     def build(self) -> None:
         element, doc = self.element, self.doc
-        self.nodes.nodes[self.name] = Node(self.name, NodeType.MENU, self.span)  # reserve the id first
+        self.nodes.reserve(self.name, self.span)
         prompt, prompt_span = self._prompt()
         exits: list[Way] = []
         extensions: list[tuple[str, Span, Target | None]] = []

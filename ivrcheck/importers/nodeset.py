@@ -36,9 +36,10 @@ class NodeSet(Flow):
             n += 1
         return f"{base}~{n}"
 
-    def node(self, base: str, node_type: NodeType, span: Span, **fields) -> Target:
-        """Add a node of this type under a fresh id made from `base`."""
-        return self.add(Node(id=self.new_id(base), type=node_type, span=span, **fields))
+    def reserve(self, node_id: str, span: Span) -> None:
+        """Hold `node_id` (as a menu) while what it leads to is read: an option may lead back to it, and
+        its place among the nodes is kept when its step is mapped (NodeSet.at)."""
+        self.nodes[node_id] = Node(node_id, NodeType.MENU, span)
 
     def step(self, base: str, kind: Kind, span: Span, exits: list[Way] | None = None, **fields) -> Target:
         """A step (steps.Step) of this kind under a fresh id made from `base`, mapped at once (steps.add)."""

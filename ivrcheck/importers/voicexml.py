@@ -15,7 +15,7 @@ from ivrcheck.importers.steps import Exit, Kind, Way, add
 from ivrcheck.importers.steps import Step as Built
 from ivrcheck.importers.vxml_text import condition_value, grammar_items, prompt_text, seconds
 from ivrcheck.importers.xml_source import Document, local, text_of
-from ivrcheck.model import DTMF_KEYS, Menu, Node, NodeType, Target
+from ivrcheck.model import DTMF_KEYS, Menu, Target
 from ivrcheck.numbers import number_or_none
 
 NAME = "voicexml"
@@ -83,7 +83,7 @@ class _Builder:
 
     def menu(self, menu_id: str, element: ET.Element) -> None:
         span = self.doc.span(element)
-        self.nodes.nodes[menu_id] = Node(menu_id, NodeType.MENU, span)
+        self.nodes.reserve(menu_id, span)
         choices = [c for c in element if local(c.tag) == "choice"]
         numbered = iter(str(n) for n in range(1, 10)) if element.get("dtmf", "").lower() == "true" else iter(())
         keyed = [(c, c.get("dtmf") or next(numbered, None)) for c in choices]
@@ -114,7 +114,7 @@ class _Builder:
         # A form-level <filled> runs once its fields are filled: the call goes on there, not off the end.
         form_filled = next((f for f in element if local(f.tag) == "filled"), None)
         for name, item in zip(names, items):
-            self.nodes.nodes[name] = Node(name, NodeType.MESSAGE, self.doc.span(item))  # reserved
+            self.nodes.reserve(name, self.doc.span(item))
         end = self.doc.span(items[-1])
         for index, (name, item) in enumerate(zip(names, items)):
             onward = Target(names[index + 1], self.doc.span(items[index + 1])) if index + 1 < len(items) else \
