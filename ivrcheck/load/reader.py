@@ -14,7 +14,7 @@ import yaml
 
 from ivrcheck.didyoumean import suggest
 from ivrcheck.findings import Span
-from ivrcheck.load.schema import Field
+from ivrcheck.load.schema import UNKNOWN, Field
 from ivrcheck.load.source import LoadError, span_of
 
 STR = "tag:yaml.org,2002:str"
@@ -26,6 +26,7 @@ MERGE = "tag:yaml.org,2002:merge"
 
 _KIND_NAMES = {
     "str": "a string", "int": "a whole number", "number": "a number", "bool": "true or false",
+    "maybe": "true, false or unknown",
     "target": "a node id (or `repeat`, `back`, `file.ivr.yaml#node`)",
     "targets": "a node id or a list of node ids", "strings": "a list of strings",
     "keys": "a list of rule codes", "mapping": "a mapping",
@@ -158,6 +159,10 @@ class Reader:
             if node.tag != BOOL:
                 return self._wrong(node, kind, where)
             result = raw.lower() in ("true", "yes", "on", "y")
+        elif kind == "maybe":
+            if node.tag != BOOL and not (node.tag == STR and raw == UNKNOWN):
+                return self._wrong(node, kind, where)
+            result = raw if node.tag == STR else raw.lower() in ("true", "yes", "on", "y")
         elif kind in ("int", "number"):
             if node.tag not in ((INT,) if kind == "int" else (INT, FLOAT)):
                 return self._wrong(node, kind, where)

@@ -25,6 +25,8 @@ CASES = [
     ("negative timeout", "entry: main\nnodes:\n  main: {timeout: -5}\n", ("F011", 3, 19), "must be between 0 and 3600"),
     ("announces_wait as prose", "entry: main\nnodes:\n  a: {type: agent, announces_wait: yes please}\n",
      ("F006", 3, 36), "must be true or false"),
+    ("human as a guess", "entry: out\nnodes:\n  out: {type: transfer, human: maybe}\n",
+     ("F006", 3, 32), "must be true, false or unknown"),
     ("unknown field", "entry: main\nnodes:\n  main: {promt: Hi}\n", ("F007", 3, 10), 'did you mean "prompt"?'),
     ("misspelt options", "entry: main\nnodes:\n  main:\n    optoins: {}\n", ("F007", 4, 5), 'did you mean "options"?'),
     ("go_to for goto", 'entry: main\nnodes:\n  main:\n    options:\n      "1": {go_to: main}\n',
