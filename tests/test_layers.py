@@ -1,7 +1,7 @@
 """The package keeps its layout honest: no module imports a later step of the pipeline, and no cycles.
 
 The pipeline runs model -> load (and importers, language) -> graph -> callers (and traffic) -> rules ->
-score (and suppress, fixes) -> report/render -> engine -> cli (and lsp, mcp). A step may use the steps
+score (and suppress, fixes) -> report/render -> engine (and workspace, fixloop, jobsummary) -> cli (and lsp, mcp). A step may use the steps
 before it, never one after it; findings, config and the small shared helpers (lazy, nesting, ...) sit
 below everything. Imports inside functions and under TYPE_CHECKING count too: a lazy
 import is still an arrow.
@@ -27,7 +27,7 @@ LAYERS = {
     "rules": 5,
     "suppress": 6, "score": 6, "fixes": 6,
     "report": 7, "render": 7,
-    "engine": 8, "cache": 8,
+    "engine": 8, "cache": 8, "workspace": 8, "fixloop": 8, "jobsummary": 8,
     "cli": 9, "lsp": 9, "mcp": 9, "__main__": 9, "__init__": 0,
 }
 
