@@ -23,6 +23,7 @@ from ivrcheck.model import Menu
 
 if TYPE_CHECKING:
     from ivrcheck.cache import LineCache
+    from ivrcheck.callers.diff import Diff
 
 #: Hears a one-line warning (a skipped path, a search that found nothing).
 Notice = Callable[[str], None]
@@ -54,6 +55,24 @@ def changed_menus(revision: str) -> list[Path]:
     from ivrcheck.callers.git import changed
 
     return [path for path in changed(revision, Path.cwd()) if path.is_file() and discover.is_menu_file(path)]
+
+
+def diffs(paths: Sequence[str], revision: Optional[str], resolve: Callable[[Path], Config],
+          notice: Optional[Notice] = None) -> list[Diff]:
+    """Two files compared, or each file (by default each changed menu) against the git revision;
+    UsageError for the wrong number of files or what git refuses."""
+    from ivrcheck.callers.git import GitError
+
+    try:
+        if revision is None:
+            if len(paths) != 2:
+                raise UsageError("give two menu files (OLD NEW), or --git REV [PATH...]")
+            old, new = existing(paths)
+            return [engine.diff_files(old, new, resolve(new))]
+        files = menu_files(paths, notice) if paths else changed_menus(revision)
+        return [engine.diff_git(revision, path, resolve(path)) for path in files]
+    except GitError as exc:
+        raise UsageError(str(exc)) from None
 
 
 def known_format(source_format: Optional[str]) -> None:

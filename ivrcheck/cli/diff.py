@@ -32,29 +32,18 @@ def diff(
     debug: DebugOpt = False,
 ) -> None:
     """Show what a change does to callers: options, nodes, metrics, score, findings new and fixed."""
+    from ivrcheck import workspace
     from ivrcheck.findings import FileResult
     from ivrcheck.report import diff as report
 
     debugging(debug)
     if format not in report.FORMATS:
         raise fail(f'unknown format "{format}"; choose {listed("diff_formats")}')
-    diffs = _diffs(paths or [], git, checking.resolver(Selection(config)))
+    resolve = checking.resolver(Selection(config))
+    with refused():
+        diffs = workspace.diffs(paths or [], git, resolve, notice)
     emit(report.FORMATS[format](diffs), output)
     checking.step_summary(lambda summaries: summaries.of_diff(diffs))
     finish([FileResult(d.path, tuple(d.new_findings)) for d in diffs],
            fail_on_regression and any(d.regressions for d in diffs))
 
-
-def _diffs(paths: list[str], git: Optional[str], resolve):  # type: ignore[no-untyped-def]
-    """The two files compared, or each file (default: each changed menu) against the revision."""
-    from ivrcheck import engine, workspace
-    from ivrcheck.callers.git import GitError
-
-    with refused(GitError):
-        if git is None:
-            if len(paths) != 2:
-                raise fail("give two menu files (OLD NEW), or --git REV [PATH...]")
-            old, new = workspace.existing(paths)
-            return [engine.diff_files(old, new, resolve(new))]
-        files = workspace.menu_files(paths, notice) if paths else workspace.changed_menus(git)
-        return [engine.diff_git(git, path, resolve(path)) for path in files]

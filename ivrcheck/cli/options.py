@@ -52,7 +52,7 @@ LISTS: dict[str, Callable[[], list[str]]] = {
     "report_files": _report_names("report."),
     "log_formats": lambda: import_module("ivrcheck.traffic.readers").formats(),
 }
-_PLACEHOLDER = re.compile(r"\{(\w+)\}")
+_PLACEHOLDER = re.compile(r"\{([a-z_]+)\}")
 
 
 def listed(name: str) -> str:
