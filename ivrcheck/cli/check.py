@@ -5,7 +5,7 @@ from __future__ import annotations
 import os
 import sys
 from pathlib import Path
-from typing import Annotated, Optional
+from typing import TYPE_CHECKING, Annotated, Optional
 
 import typer
 
@@ -15,6 +15,9 @@ from ivrcheck.cli.options import (INPUT, OUTPUT, ConfigOpt, DebugOpt, EntryOpt, 
                                   StdinNameOpt)
 from ivrcheck.cli.process import debug as debugging
 from ivrcheck.cli.process import emit, fail, finish, refused
+
+if TYPE_CHECKING:
+    from ivrcheck.cache import LineCache
 
 QuietOpt = Annotated[bool, typer.Option("--quiet", "-q", rich_help_panel=OUTPUT,
                                         help="Print only the findings: no summary, nothing when all is well.")]
@@ -93,7 +96,7 @@ def _fix(inputs: Inputs, selection: Selection, unsafe: bool) -> None:
         typer.echo(fix_paths(inputs.paths, resolve, unsafe), err=True)
 
 
-def _cache(folder: Optional[Path]):  # type: ignore[no-untyped-def]
+def _cache(folder: Optional[Path]) -> LineCache:
     from ivrcheck.cache import LineCache  # hashing and pickling are loaded only when the cache is on
 
     return LineCache(folder)

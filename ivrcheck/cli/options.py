@@ -33,7 +33,11 @@ def _platforms() -> list[str]:
 
 
 def _report_names(prefix: str) -> Callable[[], list[str]]:
-    return lambda: [prefix + fmt for fmt in dict.fromkeys(import_module("ivrcheck.report.handover").EXTENSIONS.values())]
+    """The hand-over report's formats (each once, however many file endings name it)."""
+    def names() -> list[str]:
+        extensions = import_module("ivrcheck.report.handover").EXTENSIONS
+        return [prefix + fmt for fmt in dict.fromkeys(extensions.values())]
+    return names
 
 
 #: Placeholder -> the registry it lists (one home each: these are the registries' own names).
@@ -123,7 +127,8 @@ OutputOpt = Annotated[Optional[Path], typer.Option(
     help="Write to this file instead of standard output (- is standard output).")]
 FromOpt = Annotated[Optional[str], typer.Option(
     "--from", metavar="FORMAT", rich_help_panel=INPUT,
-    help="The files' format when it cannot be told from their content (ivr, or a platform: see `ivrcheck import --help`).")]
+    help="The files' format when it cannot be told from their content "
+         "(ivr, or a platform: see `ivrcheck import --help`).")]
 EntryOpt = Annotated[Optional[str], typer.Option(
     "--entry", metavar="NAME", rich_help_panel=INPUT,
     help="Where calls start, when the file does not say (an Asterisk context, a FreeSWITCH menu).")]

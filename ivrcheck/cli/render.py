@@ -21,7 +21,8 @@ DrawingFormatOpt = Annotated[Optional[str], typer.Option("--format", "-f", metav
                                                          help="{render_formats} (default: from the -o name).")]
 StateOpt = Annotated[str, typer.Option("--state", metavar="STATE", show_default=False,
                                        help="The schedule state to draw: open or closed (default: open).")]
-RootOpt = Annotated[Optional[str], typer.Option("--root", metavar="NODE", help="Draw from this node instead of the entry.")]
+RootOpt = Annotated[Optional[str], typer.Option("--root", metavar="NODE",
+                                                help="Draw from this node instead of the entry.")]
 DepthOpt = Annotated[Optional[int], typer.Option("--depth", metavar="N",
                                                  help="Draw at most this many arrows below the root.")]
 ToOpt = Annotated[Optional[str], typer.Option("--to", metavar="NODE", help="Draw only the paths that reach this node.")]
@@ -64,12 +65,12 @@ def render(
     """Draw a menu as a diagram: a box per menu with a row per option, findings marked, the fastest path to a
     person in bold."""
     from ivrcheck import engine
-    from ivrcheck.render import Options, RenderError, format_for
+    from ivrcheck.render import RenderError, format_for
     from ivrcheck.render import render as draw
     from ivrcheck.report.text import format as text
 
     debugging(debug)
-    options = _options(Options, state=state, root=root, depth=depth, to=to, fold=fold, direction=direction,
+    options = _options(state=state, root=root, depth=depth, to=to, fold=fold, direction=direction,
                        edges=edges, link_base=link_base, pages=pages)
     (path,) = checking.existing([str(file)])
     with refused(RenderError):
@@ -85,10 +86,11 @@ def render(
         typer.echo(f"wrote {output} ({fmt}, {len(data):,} bytes)")
 
 
-def _options(make: type[Options], *, depth: Optional[int], state: str, direction: str, edges: str, fold: str,
+def _options(*, depth: Optional[int], state: str, direction: str, edges: str, fold: str,
              **drawing: object) -> Options:
     """The drawing's options from the command line's words (exit 2 for one that means nothing)."""
     from ivrcheck.numbers import number_or_none
+    from ivrcheck.render import Options
 
     if depth is not None and depth < 0:
         raise fail(f"--depth is {depth}; use 0 or more")
@@ -103,5 +105,5 @@ def _options(make: type[Options], *, depth: Optional[int], state: str, direction
         fold_depth = number_or_none(fold, whole=True, low=1, high=1000)  # type: ignore[assignment]
         if fold_depth is None:
             raise fail(f'--fold is "{fold[:40]}"; use a depth from 1 to 1000, auto or none')
-    return make(state=state, depth=depth, fold=fold_depth, direction=direction.upper(), edges=edges,
-                **drawing)  # type: ignore[arg-type]
+    return Options(state=state, depth=depth, fold=fold_depth, direction=direction.upper(), edges=edges,
+                   **drawing)  # type: ignore[arg-type]

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Annotated, Optional
+from typing import TYPE_CHECKING, Annotated, Optional
 
 import typer
 
@@ -11,6 +11,9 @@ from ivrcheck.cli import checking
 from ivrcheck.cli.options import (INPUT, OUTPUT, ConfigOpt, EntryOpt, FromOpt, Inputs, OutputOpt, Selection,
                                   TrafficFormatOpt, listed)
 from ivrcheck.cli.process import emit, fail, refused
+
+if TYPE_CHECKING:
+    from ivrcheck.engine import TrafficRun
 
 LogsArg = Annotated[list[Path], typer.Argument(
     metavar="LOG...", show_default=False,
@@ -73,7 +76,7 @@ def traffic_command(
         raise typer.Exit(1)
 
 
-def _extras(run, line_path: Path, diagram: Optional[Path], report_file: Optional[Path],  # type: ignore[no-untyped-def]
+def _extras(run: TrafficRun, line_path: Path, diagram: Optional[Path], report_file: Optional[Path],
             write_weights: bool) -> None:
     """What was asked for besides the report: the heat map, the hand-over report, the weights written back."""
     if diagram is not None:

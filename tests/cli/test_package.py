@@ -1,4 +1,4 @@
-"""`ivrcheck/cli/` stays wiring: small modules, short functions, no finding of files or formats, help from the registries."""
+"""`ivrcheck/cli/` stays wiring: small modules, short functions, no finding of files, help lists from the registries."""
 
 from __future__ import annotations
 
