@@ -15,15 +15,16 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Callable, Optional, Sequence
 
-from ivrcheck import discover, engine, importers, load, rules
+from ivrcheck import discover, importers
 from ivrcheck.config import Config, Resolver
 from ivrcheck.didyoumean import suggest
 from ivrcheck.findings import Finding
 from ivrcheck.model import Menu
 
-if TYPE_CHECKING:
+if TYPE_CHECKING:  # the engine is loaded by what runs it: `import` and a mistyped path need none of it
     from ivrcheck.cache import LineCache
     from ivrcheck.callers.diff import Diff
+    from ivrcheck.engine import Run
 
 #: Hears a one-line warning (a skipped path, a search that found nothing).
 Notice = Callable[[str], None]
@@ -61,6 +62,7 @@ def diffs(paths: Sequence[str], revision: Optional[str], resolve: Callable[[Path
           notice: Optional[Notice] = None) -> list[Diff]:
     """Two files compared, or each file (by default each changed menu) against the git revision;
     UsageError for the wrong number of files or what git refuses."""
+    from ivrcheck import engine
     from ivrcheck.callers.git import GitError
 
     try:
@@ -84,12 +86,16 @@ def known_format(source_format: Optional[str]) -> None:
 def resolver(config: Optional[Path], *, source_format: Optional[str] = None, **flags: Any) -> Resolver:
     """Each path's config with the command line's flags on top (`flags`: those `config.Resolver` takes);
     config.ConfigError for a broken config, UsageError for an unknown `--from`."""
+    from ivrcheck import rules
+
     known_format(source_format)
     return Resolver(rules.catalog(), config, source_format=source_format, **flags)
 
 
-def check_stdin(resolve: Callable[[Path], Config], name: Optional[str]) -> engine.Run:
+def check_stdin(resolve: Callable[[Path], Config], name: Optional[str]) -> Run:
     """One menu read from standard input, shown as `name` (its config found from that name, or from here)."""
+    from ivrcheck import engine
+
     shown = name or "<stdin>"
     config = resolve(Path(shown) if name else Path.cwd())
     inspection = engine.inspect_text(sys.stdin.read(), config, shown)
@@ -97,8 +103,10 @@ def check_stdin(resolve: Callable[[Path], Config], name: Optional[str]) -> engin
 
 
 def check(paths: Sequence[str], resolve: Callable[[Path], Config], notice: Notice, jobs: int = 1,
-          progress: Optional[Progress] = None, keep: bool = False, cache: Optional[LineCache] = None) -> engine.Run:
+          progress: Optional[Progress] = None, keep: bool = False, cache: Optional[LineCache] = None) -> Run:
     """Check every file the paths name, `jobs` at once (0: one per core); `keep` and `cache` as the engine's."""
+    from ivrcheck import engine
+
     files = menu_files(paths, notice)
     if not files:
         notice("no menu files found (*.ivr.yaml, or YAML with `entry:` and `nodes:`)")
@@ -119,6 +127,8 @@ class Imported:
 
 def import_file(path: Path, shown: str, source_format: Optional[str], entry: Optional[str]) -> Imported:
     """Read an export; UsageError when its platform cannot be told and `--from` does not say."""
+    from ivrcheck import load
+
     known_format(source_format)
     loaded = load.read_file(path, shown, source_format=source_format, entry=entry)
     module = importers.BY_NAME.get(source_format or "") or (
