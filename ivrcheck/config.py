@@ -9,7 +9,6 @@ from __future__ import annotations
 import datetime
 import tomllib
 from dataclasses import dataclass, field, replace
-from fnmatch import fnmatch
 from functools import lru_cache
 from pathlib import Path
 from typing import Any, Mapping, Sequence
@@ -17,7 +16,7 @@ from typing import Any, Mapping, Sequence
 import yaml
 
 from ivrcheck.didyoumean import suggest
-from ivrcheck.discover import real_path
+from ivrcheck.discover import glob_matches, real_path
 from ivrcheck.findings import Severity
 from ivrcheck.nesting import too_deep
 from ivrcheck.numbers import NotANumber, read_number
@@ -135,7 +134,7 @@ class Config:
             return replace(self, waivers=tuple(w for w in self.waivers if not w.paths))
 
         def matches(pattern: str) -> bool:
-            return relative.match(pattern) or fnmatch(str(relative), pattern)
+            return glob_matches(relative, pattern)
         extra = tuple(code for pattern, codes in self.per_file_ignores.items() if matches(pattern) for code in codes)
         waivers = tuple(w for w in self.waivers if not w.paths or any(matches(p) for p in w.paths))
         changed = replace(self, waivers=waivers) if waivers != self.waivers else self
