@@ -329,7 +329,11 @@ def _exten_value(args: list[str], extension: Extension, dialled: str | None) -> 
     Gosub's own arguments (`1(a,b)`) dropped."""
     value = dialled if extension.name.startswith("_") else extension.name
     found = [a.replace("${EXTEN}", value) if value else a for a in args]
-    return [re.sub(r"^(\w+)\(.*\)$", r"\1", a.strip()) for a in found]
+    return [_GOSUB_ARGS.sub(r"\1", a.strip()) if "(" in a else a.strip() for a in found]
+
+
+#: A Gosub target's own arguments: `1(a,b)` is priority 1.
+_GOSUB_ARGS = re.compile(r"^(\w+)\(.*\)$")
 
 
 def _with_label(option: Option, label: str | None) -> Option:
