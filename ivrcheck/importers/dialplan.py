@@ -84,6 +84,8 @@ class Dialplan:
     _answers: dict[str, dict[str, Extension]] = field(default_factory=dict, repr=False)
     #: Entries all kept answers may hold before each search is made on its own (`_search`).
     _budget: int = field(default=500_000, repr=False)
+    #: Extensions the searches have merged so far: what `answers` has cost (the importer bounds it).
+    merged: int = field(default=0, repr=False)
 
     def answers(self, context: str) -> dict[str, Extension]:
         """Each extension name a call in `context` can match -> the extension that answers it.
@@ -120,7 +122,7 @@ class Dialplan:
                 if child in on_stack:
                     frame[3] = min(frame[3], on_stack[child])  # a loop: it adds nothing to this search
                 elif child in known or child in finished:
-                    _first_wins(frame[1], known[child] if child in known else finished[child])
+                    self.merged += _first_wins(frame[1], known[child] if child in known else finished[child])
                 else:
                     enter(child)
                 continue
@@ -133,7 +135,7 @@ class Dialplan:
                 return self.answers(context)
             if not stack:
                 return found
-            _first_wins(stack[-1][1], found)
+            self.merged += _first_wins(stack[-1][1], found)
             stack[-1][3] = min(stack[-1][3], low)
 
 
@@ -149,7 +151,7 @@ class Dialplan:
             if name in seen or current is None:
                 continue
             seen.add(name)
-            _first_wins(found, current.extensions)
+            self.merged += _first_wins(found, current.extensions)
             todo.extend(reversed([n for n, _ in current.includes]))
         return found
 
@@ -158,9 +160,11 @@ class Dialplan:
 _SEARCHED = 512
 
 
-def _first_wins(into: dict[str, Extension], more: dict[str, Extension]) -> None:
+def _first_wins(into: dict[str, Extension], more: dict[str, Extension]) -> int:
+    """Add the names `into` lacks; how many were looked at."""
     for name, extension in more.items():
         into.setdefault(name, extension)
+    return len(more)
 
 
 def parse(text: str) -> Dialplan:
