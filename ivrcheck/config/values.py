@@ -3,11 +3,10 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
-from fnmatch import fnmatch
 from pathlib import Path
 from typing import Any, Mapping, Sequence
 
-from ivrcheck.discover import real_path
+from ivrcheck.discover import glob_matches, real_path
 from ivrcheck.findings import Severity
 
 FAIL_ON = ("error", "warning", "info", "never")
@@ -127,7 +126,7 @@ class Config:
             return replace(self, waivers=tuple(w for w in self.waivers if not w.paths))
 
         def matches(pattern: str) -> bool:
-            return relative.match(pattern) or fnmatch(str(relative), pattern)
+            return glob_matches(relative, pattern)
         extra = tuple(code for pattern, codes in self.per_file_ignores.items() if matches(pattern) for code in codes)
         waivers = tuple(w for w in self.waivers if not w.paths or any(matches(p) for p in w.paths))
         changed = replace(self, waivers=waivers) if waivers != self.waivers else self

@@ -55,6 +55,9 @@ def read(text: str, display: str, entry: str | None) -> tuple[Menu | None, list[
     return nodes.finish(first, start[0])
 
 
+#: How many times its own extensions a dialplan's menus may answer through includes, plus how many more.
+_GROWTH = 10
+_SLACK = 10_000
 #: Extensions Asterisk runs on events (hang-up, invalid key, timeout...), never where a call arrives.
 #: A number dialled out through a trunk (`DAHDI/g0/5551234`, `SIP/provider/+15550100`), not an extension.
 _OUTSIDE = re.compile(r"\+?\d{7,}")
@@ -146,6 +149,11 @@ class Walker:
         #: Subroutine context -> (context, extension, index) its `Return` goes back to.
         self.returns: dict[str, tuple[str, str, int]] = {}
         self.noted: set[str] = set()
+        #: Extensions the menus may answer in all, through their includes, before the file is refused.
+        self.own = sum(len(c.extensions) for c in plan.contexts.values())
+        self.budget = _GROWTH * self.own + _SLACK
+        self.options_made = 0
+        self.refused = False
 
     # -- finding steps -------------------------------------------------------------------------------
     def answers(self, context: str) -> dict[str, Extension]:
@@ -154,7 +162,9 @@ class Walker:
 
     def extension(self, context: str, name: str) -> Extension | None:
         """An extension of the context or of a context it includes (searched in Asterisk's order)."""
-        return self.plan.answers(context).get(name)
+        found = self.plan.answers(context).get(name)
+        searched = self.plan.contexts.get(context)
+        return found if self._within(0, searched.span if searched else Span(1, 1)) else None
 
     def follow(self, context: str, exten: str, index: int, span: Span, priority: str | None = None,
                dialled: str | None = None) -> Target:
@@ -218,11 +228,40 @@ class Walker:
         return extension.steps[key[2]].span if key[2] < len(extension.steps) else \
             (extension.steps[-1].span if extension.steps else extension.span)
 
+    def answered(self, context: str, span: Span) -> dict[str, Extension]:
+        """What a menu in `context` answers (`answers`), or {} once the budget is spent."""
+        merged = self.answers(context)
+        return merged if self._within(len(merged), span) else {}
+
+    def _within(self, options: int, span: Span) -> bool:
+        """Whether the searches through includes and the menus' options (`options` more) stay within
+        the budget; once they do not, F019 (the file is refused) and nothing more is built.
+
+        Each context answers the extensions of the contexts it includes, so a chain of contexts
+        that each add extensions of their own makes every menu along it answer those of all the
+        rest (as far as Asterisk searches, 512 contexts): a 700 kB file of 1,000 such contexts
+        made ten million options and took minutes. Like YAML aliases (F009), that expansion is
+        bounded by the file's own size: ten times its extensions, plus 10,000.
+        """
+        self.options_made += options
+        if self.plan.merged + self.options_made <= self.budget:
+            return True
+        if not self.refused:
+            self.refused = True
+            self.nodes.problem("F019", span, f"through their includes, the menus of this dialplan answer more than "
+                               f"{self.budget:,} extensions in all ({_GROWTH} times its own {self.own:,}, plus "
+                               f"{_SLACK:,}); it is not read further",
+                               "include fewer contexts in each menu's context; no phone menu answers this many keys")
+        self.queue.clear()
+        return False
+
     # -- building nodes ------------------------------------------------------------------------------
     def run(self) -> None:
         while self.queue:
             key = self.queue.popleft()
             self._build(key)
+        if self.nodes.failed:
+            return  # the file is refused: its menus need no labels
         by_menu: dict[str, list[int]] = {}
         for menu_id, index in self.labels:
             by_menu.setdefault(menu_id, []).append(index)
@@ -342,7 +381,11 @@ def _exten_value(args: list[str], extension: Extension, dialled: str | None) -> 
     Gosub's own arguments (`1(a,b)`) dropped."""
     value = dialled if extension.name.startswith("_") else extension.name
     found = [a.replace("${EXTEN}", value) if value else a for a in args]
-    return [re.sub(r"^(\w+)\(.*\)$", r"\1", a.strip()) for a in found]
+    return [_GOSUB_ARGS.sub(r"\1", a.strip()) if "(" in a else a.strip() for a in found]
+
+
+#: A Gosub target's own arguments: `1(a,b)` is priority 1.
+_GOSUB_ARGS = re.compile(r"^(\w+)\(.*\)$")
 
 
 def _with_label(option: Option, label: str | None) -> Option:

@@ -30,6 +30,7 @@ class Walker(Protocol):
     waits: dict[str, str]
 
     def answers(self, context: str) -> dict[str, Extension]: ...
+    def answered(self, context: str, span: Span) -> dict[str, Extension]: ...
     def extension(self, context: str, name: str) -> Extension | None: ...
     def follow(self, context: str, exten: str, index: int, span: Span, priority: str | None = None,
                dialled: str | None = None) -> Target: ...
@@ -138,7 +139,7 @@ def special(walker: Walker, context: str, name: str) -> Target | None:
 
 def options(walker: Walker, context: str, menu_id: str, span: Span) -> tuple[Way, ...]:
     """The keys a menu in `context` answers: its own extensions and those of included contexts."""
-    merged = walker.answers(context)
+    merged = walker.answered(context, span)
     found: list[Way] = []
     bound: set[str] = set()
     dialled: list[tuple[str, Extension]] = []

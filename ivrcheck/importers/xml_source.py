@@ -9,6 +9,7 @@ entities (the "billion laughs") or refers to external ones is refused with its p
 
 from __future__ import annotations
 
+import functools
 import re
 import xml.etree.ElementTree as ET
 from dataclasses import dataclass
@@ -82,12 +83,17 @@ class Document:
         start = self.span(element)
         offset = self._line_offsets[min(start.line, len(self._line_offsets)) - 1] + start.column - 1
         end = self.text.find(">", offset)
-        tag = self.text[offset:end if end != -1 else len(self.text)]
-        match = re.search(rf"(?<![\w:.-]){re.escape(name)}\s*=", tag)
+        # Searched within the start tag, which begins with `<`: the look-behind never sees before it.
+        match = _attribute(name).search(self.text, offset, end if end != -1 else len(self.text))
         if match is None:
             return start
-        absolute = offset + match.start()
-        return Span(*line_column(self._line_offsets, absolute))
+        return Span(*line_column(self._line_offsets, match.start()))
+
+
+@functools.lru_cache(maxsize=256)
+def _attribute(name: str) -> re.Pattern[str]:
+    """Where attribute `name` is written in a start tag (compiled once per name, not per element)."""
+    return re.compile(rf"(?<![\w:.-]){re.escape(name)}\s*=")
 
 
 def document(text: str, problem: Callable[[str, Span, str, str], None]) -> Document | None:
