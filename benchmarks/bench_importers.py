@@ -1,7 +1,7 @@
 """Benchmark: importing generated FreeSWITCH, Asterisk and VoiceXML files, each in a fresh process.
 
 Run: python benchmarks/bench_importers.py [--sizes 100 1000] [--repeat 3]
-Prints one row per format and size: the median seconds of `load.menu_text` alone (the import,
+Prints one row per format and size: the median seconds of `reading.menu_text` alone (the import,
 without rules), measured inside a fresh interpreter so no cache carries over.
 """
 
@@ -14,7 +14,7 @@ import sys
 
 _CHILD = """
 import sys, time
-from ivrcheck.load import menu_text
+from ivrcheck.reading import menu_text
 text = sys.stdin.read()
 start = time.perf_counter()
 menu, findings = menu_text(text, "bench", source_format=sys.argv[1], entry=sys.argv[2])

@@ -12,7 +12,6 @@ and a cache that cannot be read or written is skipped, never an error. See docs/
 from __future__ import annotations
 
 import dataclasses
-import datetime
 import enum
 import hashlib
 import json
@@ -29,6 +28,7 @@ from ivrcheck import __version__
 from ivrcheck.config import Config
 from ivrcheck.discover import is_regular_file, real_path
 from ivrcheck.fileio import atomic_write
+from ivrcheck.policy import lapsed
 
 #: The folder's name when it sits beside a config file or in the working folder.
 FOLDER = ".ivrcheck_cache"
@@ -81,7 +81,7 @@ class LineCache:
         except Exception:  # noqa: BLE001 - a missing, truncated or foreign entry is only a miss
             return None, Pending(entry, before)
         fresh = _still_valid(stored)
-        if fresh is None or _waiver_lapsed(stored["result"]):
+        if fresh is None or lapsed(w for r in getattr(stored["result"], "results", {}).values() for w in r.waivers):
             return None, Pending(entry, before)
         if fresh != stored["files"]:  # same bytes, new times (a fresh checkout): remember the new times
             self._write(entry, {**stored, "files": fresh})
@@ -182,14 +182,6 @@ def _still_valid(stored: dict[str, Any]) -> dict[str, Stamp] | None:
             stamp = _stamped(info, stamp[2], now)
         fresh[name] = stamp
     return None if any(is_regular_file(Path(name)) for name in stored["absent"]) else fresh
-
-
-def _waiver_lapsed(line: Any) -> bool:
-    """Whether a waiver that held when the line was checked has since passed its `until:` day: the
-    files are unchanged, but the findings it silenced are due again (F022), so the entry is stale."""
-    today = datetime.date.today().isoformat()
-    return any(w.until is not None and not w.expired and w.until < today
-               for result in getattr(line, "results", {}).values() for w in result.waivers)
 
 
 def _same_stat(one: os.stat_result, other: os.stat_result) -> bool:

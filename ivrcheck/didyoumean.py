@@ -1,4 +1,4 @@
-"""Did-you-mean hints for names a user mistyped: fields, rules, options, formats, nodes."""
+"""Did-you-mean hints for names a user mistyped (fields, rules, options, formats, nodes), and the choices they had."""
 
 from __future__ import annotations
 
@@ -16,3 +16,9 @@ def suggest(word: str, choices: Iterable[str]) -> str:
         return f"expected one of {len(options)} names, such as " + ", ".join(f'"{c}"' for c in sorted(options)[:3])
     shown = ", ".join(f'"{c}"' for c in sorted(options))
     return f"expected one of {shown}"
+
+
+def one_of(choices: Iterable[str]) -> str:
+    """The choices as a sentence lists them: `text, json or markdown`."""
+    words = list(choices)
+    return words[0] if len(words) == 1 else f"{', '.join(words[:-1])} or {words[-1]}"

@@ -1,27 +1,23 @@
-"""The one place that runs the pipeline in order: load -> graph -> rules -> suppress -> score."""
+"""The one place that runs the pipeline in order: load -> graph -> callers -> rules -> policy -> score."""
 
 from __future__ import annotations
 
-import datetime
 import gc
-import re
 import sys
 import traceback
-from array import array
 from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Callable, Iterator, Sequence
 
-from ivrcheck import callers, fixes, graph, load, rules, score, suppress
+from ivrcheck import callers, fixes, graph, policy, reading, rules, score
 from ivrcheck.config import Config
 from ivrcheck.discover import display_path, real_path
-from ivrcheck.findings import NOWHERE, FileResult, Finding, Fix, Waiver, sort_findings
-from ivrcheck.load.codes import load_finding
+from ivrcheck.findings import FileResult, Finding, Fix, sort_findings
 from ivrcheck.graph import LineAnalysis
 from ivrcheck.language import available, load_language
 from ivrcheck.language.choices import with_choices
-from ivrcheck.load import LoadedFile, PhoneLine
+from ivrcheck.reading import LoadedFile, PhoneLine
 from ivrcheck.load.codes import INTERNAL, debugging, internal_finding
 from ivrcheck.model import Menu
 
@@ -85,7 +81,7 @@ def inspect_text(text: str, config: Config = Config(), display: str = "<menu>") 
     """Check menu text and keep its model and analysis."""
     try:
         with _gc_paused():
-            root = load.read_text_as_file(text, display, config.limits, source_format=config.source_format,
+            root = reading.read_text_as_file(text, display, config.limits, source_format=config.source_format,
                                           entry=config.entry)
             line = _check(PhoneLine(root, (), root.menu), config, keep=True)
     except Exception as exc:  # ivrcheck's own failure: a finding, never a traceback (see _crashed)
@@ -97,10 +93,10 @@ def inspect_buffer(path: Path, text: str, config: Config = Config(), display: st
     """Check an editor's text of `path` (saved or not) as the root of its phone line, as `check`
     would check the file: `file#node` targets are followed into the other files as saved."""
     with _gc_paused():
-        loaded = load.read_text_as_file(text, display or display_path(path), config.limits,
+        loaded = reading.read_text_as_file(text, display or display_path(path), config.limits,
                                         source_format=config.source_format, entry=config.entry)
         root = replace(loaded, path=real_path(path))
-        return _check(load.phone_line(root, display_path, config.limits), config, keep=True)
+        return _check(reading.phone_line(root, display_path, config.limits), config, keep=True)
 
 
 def check_file(path: Path, config: Config = Config(), display: str | None = None) -> FileResult:
@@ -114,12 +110,12 @@ def inspect_file(path: Path, config: Config = Config(), display: str | None = No
 
 
 def tree_test(path: Path, config: Config = Config()) -> callers.tasks.TreeTest:
-    """Check a file and predict its tasks (the offline tree test) with the config's T602 settings."""
+    """Check a file and predict its tasks (the offline tree test) with the config's `tree_test` thresholds."""
     TreeTest = callers.tasks.TreeTest
     inspection = inspect_file(path, config)
     if inspection.menu is None or inspection.line is None:
         return TreeTest(inspection.result, None)
-    settings = callers.tasks.Settings.from_mapping(config.rule_settings.get("T602", {}))
+    settings = callers.tasks.Settings.from_mapping(config.tree_test)
     return TreeTest(inspection.result, callers.tasks.predict(inspection.menu, inspection.line, settings=settings))
 
 
@@ -148,7 +144,7 @@ def traffic(path: Path, logs: Sequence[Path], config: Config = Config(), log_for
     found = sort_findings(list(traffic_rules.run(inspection.menu, inspection.line, seen)))
     versus = None
     if compare:
-        settings = callers.tasks.Settings.from_mapping(config.rule_settings.get("T602", {}))
+        settings = callers.tasks.Settings.from_mapping(config.tree_test)
         predictions = callers.tasks.predict(inspection.menu, inspection.line, settings=settings)
         versus = vs.report(inspection.line, seen, predictions)
     return TrafficRun(inspection, seen, found, versus)
@@ -198,8 +194,8 @@ def check_line(path: Path, config: Config = Config(), display: str | None = None
     shown = display or display_path(path)
     try:
         with _gc_paused():
-            root = load.read_file(path, shown, config.limits, source_format=config.source_format, entry=config.entry)
-            return _check(load.phone_line(root, display_path, config.limits), config, keep)
+            root = reading.read_file(path, shown, config.limits, source_format=config.source_format, entry=config.entry)
+            return _check(reading.phone_line(root, display_path, config.limits), config, keep)
     except Exception as exc:  # ivrcheck's own failure: a finding, never a traceback (see _crashed)
         return _crashed(path, shown, exc, keep)
 
@@ -315,8 +311,8 @@ def _check(phone: PhoneLine, config: Config, keep: bool) -> Line:
     root, menu = phone.root, phone.menu
     parts = frozenset(f.path for f in phone.others)
     if menu is None:  # unreadable: only F0xx findings, no graph
-        found, waivers = _kept(root.findings, root, config)
-        result = replace(FileResult.failed(root.display, found), waivers=tuple(waivers))
+        verdict = policy.decide(root.findings, root.text, root.display, config)
+        result = replace(FileResult.failed(root.display, verdict.kept), waivers=tuple(verdict.waivers))
         return Line(root.path, {root.display: result}, parts, config.fails(result.worst()),
                     Inspection(result, None, None) if keep else None)
     language = (load_language(menu.language).with_rate(config.rate_for(menu.language))
@@ -325,16 +321,16 @@ def _check(phone: PhoneLine, config: Config, keep: bool) -> Line:
     menu = with_choices(menu, language.also_reading(available()))
     analysis = graph.analyse(menu, language)
     by_file: dict[str, list[Finding]] = {f.display: list(f.findings) for f in phone.files}
-    for finding in (*phone.problems, *rules.run(menu, analysis, config)):
+    for finding in (*phone.problems, *rules.run(menu, analysis, config, lambda code: policy.reported(code, config))):
         by_file.setdefault(finding.path, []).append(finding)
-    waived = {f.display: _kept(by_file[f.display], f, config) for f in phone.files}
-    kept = {f.display: fixes.attach(waived[f.display][0], menu, analysis,
+    waived = {f.display: policy.decide(by_file[f.display], f.text, f.display, config, menu) for f in phone.files}
+    kept = {f.display: fixes.attach(waived[f.display].kept, menu, analysis,
                                     f.text if f.text is not None and is_native(f.text, f.display, config) else None)
             for f in phone.files}
-    extra = callers.metrics(analysis, config.rule_settings.get("T602"))
+    extra = callers.metrics(analysis, config.tree_test)
     limits = score.limits(config.settings_for)
     results = {f.display: replace(_result(f, kept, f is root, analysis, extra, limits),
-                                  waivers=tuple(waived[f.display][1]), profiles=config.profiles)
+                                  waivers=tuple(waived[f.display].waivers), profiles=config.profiles)
                for f in phone.files}
     fails = any(config.fails(r.worst()) for r in results.values())
     inspection = Inspection(results[root.display], menu, analysis) if keep else None
@@ -348,81 +344,6 @@ def is_native(text: str, display: str, config: Config = Config()) -> bool:
     if config.source_format:
         return config.source_format == importers.NATIVE
     return importers.detect(text, display) is None
-
-
-def _kept(findings: list[Finding], file: LoadedFile, config: Config) -> tuple[list[Finding], list[Waiver]]:
-    """The findings that stay after waivers (comments, then the config's), F codes the config ignores and
-    re-grades; and every waiver that applies to the file."""
-    policy = suppress.Policy(strict=config.strict_waivers)
-    kept, waivers = suppress.waive(findings, file.text or "", file.display, config.selects, policy)
-    if config.waivers:
-        kept, more = waivers_of_config(kept, config, file.display, policy)
-        waivers += more
-    ignored = config.ignore
-    lines = _EditorLines(file.text) if file.text is not None and kept else None
-    return sort_findings(_inside(_regraded(f, config), lines) for f in kept
-                         if not (f.code.startswith("F") and ignored and f.code.startswith(ignored))), waivers
-
-
-def waivers_of_config(findings: list[Finding], config: Config, path: str,
-                      policy: suppress.Policy) -> tuple[list[Finding], list[Waiver]]:
-    """Apply the config's `waivers:` (already narrowed to this file): an expired one silences nothing
-    and is reported (F022) in the file it would apply to."""
-    kept, listed = list(findings), []
-    where = config.source or "the config"
-    for waiver in config.waivers:
-        expired = waiver.until is not None and datetime.date.fromisoformat(waiver.until) < policy.today
-        silenced = [f for f in kept if not expired and waiver.covers(f.code, f.node_id)]
-        kept = [f for f in kept if f not in silenced] if silenced else kept
-        listed.append(Waiver(waiver.rules, where, waiver.reason, waiver.by, waiver.until, expired, len(silenced)))
-        if expired:
-            kept.append(load_finding(path, "F022", NOWHERE, f"the waiver of {', '.join(waiver.rules)} in {where} "
-                                     f"expired on {waiver.until} (reason: {waiver.reason})",
-                                     "fix what it silenced, or renew it with a new `until:` and say why"))
-    return kept, listed
-
-
-class _EditorLines:
-    """A file's lines as editors count them (CRLF, CR, LF; not NEL or U+2028, see
-    load.source.yaml_text), held as where each starts rather than as a copy of every line:
-    on a large file a list of lines would be the biggest thing the check allocates."""
-
-    def __init__(self, text: str) -> None:
-        self.text = text
-        self.starts = array("q", [0])
-        self.starts.extend(m.end() for m in _EDITOR_LINES.finditer(text))
-
-    def __len__(self) -> int:
-        return len(self.starts)
-
-    def width(self, number: int) -> int:
-        """Characters on line `number` (1-based), its line break left out."""
-        start = self.starts[number - 1]
-        if number == len(self.starts):
-            return len(self.text) - start
-        end = self.starts[number]
-        return end - start - (2 if self.text.startswith("\r\n", end - 2) else 1)
-
-
-def _inside(finding: Finding, lines: _EditorLines | None) -> Finding:
-    """A finding whose position lies within its file as an editor shows it (PyYAML can mark the
-    end of a file without a final newline one line past it)."""
-    if lines is None:
-        return finding
-    span = finding.span
-    line = min(max(span.line, 1), len(lines))
-    column = min(max(span.column, 1), lines.width(line) + 1)
-    if (line, column) == (span.line, span.column):
-        return finding
-    return replace(finding, span=replace(span, line=line, column=column, end_line=None, end_column=None))
-
-
-def _regraded(finding: Finding, config: Config) -> Finding:
-    """F findings take the config's severity too (rules get theirs when they are stamped)."""
-    severity = config.severity.get(finding.code)
-    if severity is None or not finding.code.startswith("F") or severity is finding.severity:
-        return finding
-    return replace(finding, severity=severity)
 
 
 def _result(file: LoadedFile, kept: dict[str, list[Finding]], is_root: bool, analysis: LineAnalysis,
@@ -439,10 +360,6 @@ def _result(file: LoadedFile, kept: dict[str, list[Finding]], is_root: bool, ana
         clarity = score.clarity(mine, score.facts(analysis, scope, limits))
     return FileResult(file.display, tuple(mine), extra if is_root else None,
                       clarity.total, clarity.parts, clarity)
-
-
-#: Line ends as editors (and YAML) count them: CRLF, CR, LF; not NEL or U+2028 (see load.source.yaml_text).
-_EDITOR_LINES = re.compile(r"\r\n|\r|\n")
 
 
 @contextmanager

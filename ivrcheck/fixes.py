@@ -3,20 +3,17 @@ applied to a file's text as edits on spans, so nothing outside them moves (comme
 
 from __future__ import annotations
 
-import re
 from dataclasses import replace
-from typing import TYPE_CHECKING, Iterable
+from typing import TYPE_CHECKING, Iterable, Sequence
 
 from ivrcheck.findings import Edit, Finding, Fix
+from ivrcheck.load.source import line_starts
 from ivrcheck.rules import BY_CODE
 from ivrcheck.rules.edits import Source
 
 if TYPE_CHECKING:
     from ivrcheck.graph import LineAnalysis
     from ivrcheck.model import Menu
-
-_BREAKS = re.compile(r"\r\n|\r|\n")
-
 
 def attach(findings: list[Finding], menu: Menu, line: LineAnalysis, text: str | None) -> list[Finding]:
     """The findings, each with its rule's fix when the rule has one and it is certain here."""
@@ -48,14 +45,14 @@ def apply(text: str, fixes: Iterable[Fix]) -> tuple[str, list[Fix]]:
             continue
         taken.extend(fix.edits)
         applied.append(fix)
-    starts = [0, *(m.end() for m in _BREAKS.finditer(text))]
+    starts = line_starts(text)
     for edit in sorted(taken, key=lambda e: (e.start, e.end), reverse=True):
         begin, end = _offset(starts, text, edit.line, edit.column), _offset(starts, text, edit.end_line, edit.end_column)
         text = text[:begin] + edit.text + text[end:]
     return text, applied
 
 
-def _offset(starts: list[int], text: str, line: int, column: int) -> int:
+def _offset(starts: Sequence[int], text: str, line: int, column: int) -> int:
     """The character offset of a 1-based position (clamped to the text)."""
     if line > len(starts):
         return len(text)

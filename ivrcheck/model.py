@@ -113,7 +113,9 @@ class Node:
     closed: Target | None = None
     announces_wait: bool | None = None
     confirmation: str | None = None
-    human: bool = False
+    #: Whether a person answers a transfer: True, False, or None when the file cannot show it
+    #: (`human: unknown`: an importer's hand-off to another flow or to a number of unknown owner).
+    human: bool | None = False
     # Branches and input.
     on: str | None = None
     cases: tuple[tuple[str, Target], ...] = ()
@@ -179,6 +181,12 @@ class Node:
     def is_person(self) -> bool:
         """A person answers: an agent, or a transfer declared `human: true` (hours aside)."""
         return self.type is NodeType.AGENT or (self.type is NodeType.TRANSFER and self.human)
+
+    @property
+    def person_unknown(self) -> bool:
+        """A transfer whose answerer is unknown (`human: unknown`): never counted as a person, nor as
+        proof that no person answers."""
+        return self.type is NodeType.TRANSFER and self.human is None
 
     @property
     def is_promise(self) -> bool:

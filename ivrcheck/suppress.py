@@ -16,22 +16,21 @@ A directive is an accepted exception (a waiver) and says why after its codes:
 From the day after `until` it silences nothing and is reported (F022, an error), so an
 expired waiver fails CI; under `--strict-waivers` one without a reason silences nothing and
 is reported (F023). Every waiver is listed with its reason in the results (`Waiver`).
+
+This module reads the comments; policy.py decides what they silence, with everything else
+that decides which finding is reported.
 """
 
 from __future__ import annotations
 
 import bisect
-import datetime
 import re
 from dataclasses import dataclass, field
-from typing import Callable, Sequence
 
 import yaml
 
-from ivrcheck.findings import Finding, Span, Waiver
-from ivrcheck.load.codes import LOAD_CODES, load_finding
+from ivrcheck.findings import Finding, Span
 from ivrcheck.load.source import yaml_text
-from ivrcheck.rules import ALL_RULES
 
 _DIRECTIVE = re.compile(
     r"(?:^|\s)#\s*ivrcheck:\s*(?P<verb>disable-line|disable-file|disable|enable)\b(?P<codes>[^#\n]*)", re.IGNORECASE
@@ -41,16 +40,11 @@ ALL = "*"
 _TERMS = re.compile(r"\b(reason|by|until)\s*[:=]", re.IGNORECASE)
 
 
-@dataclass(frozen=True, slots=True)
-class Policy:
-    """How waivers are judged in this run: the day they are judged on, and whether each needs a reason."""
-
-    today: datetime.date = field(default_factory=datetime.date.today)
-    strict: bool = False
-
-
 @dataclass
 class Directive:
+    """One suppression comment as read: the lines and codes it covers, what it says of itself, and
+    (filled in by the policy) whether it holds in this run and what it silenced."""
+
     verb: str
     codes: frozenset[str]
     span: Span
@@ -67,20 +61,6 @@ class Directive:
     def covers(self, finding: Finding) -> bool:
         return (self.refused is None and self.first <= finding.span.line <= self.last
                 and (ALL in self.codes or finding.code in self.codes))
-
-    def judge(self, policy: Policy) -> None:
-        """Refuse the waiver when it expired, has an unreadable `until`, or lacks a reason under `strict`."""
-        if self.until is not None:
-            try:
-                last = datetime.date.fromisoformat(self.until)
-            except ValueError:
-                self.refused = "bad date"
-                return
-            if last < policy.today:
-                self.refused = "expired"
-                return
-        if policy.strict and not self.reason:
-            self.refused = "no reason"
 
 
 def terms(text: str) -> tuple[str, dict[str, str]]:
@@ -173,68 +153,4 @@ def _next_content_line(lines: list[str], number: int) -> int:
     return number
 
 
-def waive(findings: list[Finding], text: str, path: str, active: Callable[[str], bool] = lambda code: True,
-          policy: Policy | None = None) -> tuple[list[Finding], list[Waiver]]:
-    """The findings left after the file's waivers (with F014, F015, F022 and F023 for the waivers
-    themselves), and every waiver as the results list it.
-
-    A directive that names only codes switched off in this run (`--select`, `--ignore`, config)
-    is not reported as unused: it would silence something in a full run.
-    """
-    known = {r.CODE.lower(): r.CODE for r in ALL_RULES} | {r.NAME: r.CODE for r in ALL_RULES}
-    known |= {code.lower(): code for code in LOAD_CODES} | {c.name: code for code, c in LOAD_CODES.items()}
-    directives, unknown = parse(text, known)
-    if not directives and not unknown:
-        return findings, []
-    for directive in directives:
-        directive.judge(policy or Policy())
-    kept = []
-    for finding in findings:
-        covering = [d for d in directives if d.covers(finding)]
-        for directive in covering:
-            directive.used.add(finding.code)
-            directive.silenced += 1
-        if not covering:
-            kept.append(finding)
-    for directive in directives:
-        if directive.refused is not None:
-            kept.append(_refusal(path, directive))
-        elif not directive.used and (ALL in directive.codes or any(active(code) for code in directive.codes)):
-            what = "nothing" if ALL in directive.codes else f"no {', '.join(sorted(directive.codes))} finding"
-            kept.append(load_finding(path, "F014", directive.span,
-                              f"`ivrcheck: {directive.verb}` silences {what} here",
-                              "remove the comment, or fix the codes it names"))
-    for span, word in unknown:
-        kept.append(load_finding(path, "F015", span, f'suppression names "{word}", which is no rule code or name',
-                          "use a code such as H203 or a name such as no-zero-out (`ivrcheck rule` lists them)"))
-    return kept, _listed(directives, path)
-
-
-def _refusal(path: str, directive: Directive) -> Finding:
-    codes = "every rule" if ALL in directive.codes else ", ".join(sorted(directive.codes))
-    if directive.refused == "expired":
-        return load_finding(path, "F022", directive.span,
-                            f"the waiver of {codes} expired on {directive.until} (reason: {directive.reason or 'none'})",
-                            "fix what it silenced, or renew it with a new `until:` and say why")
-    if directive.refused == "bad date":
-        return load_finding(path, "F023", directive.span, f"the waiver of {codes} has `until: {directive.until}`, "
-                            "which is no date", "write the last day it holds as YYYY-MM-DD")
-    return load_finding(path, "F023", directive.span, f"the waiver of {codes} gives no reason",
-                        "say why after the codes: `reason: ...` (and `by:`, `until:` if known)")
-
-
-def _listed(directives: Sequence[Directive], path: str) -> list[Waiver]:
-    """One waiver per comment (a `disable` of several codes is split per code as it is parsed)."""
-    merged: dict[tuple[int, int], Waiver] = {}
-    for d in directives:
-        key = (d.span.line, d.span.column)
-        codes = ("*",) if ALL in d.codes else tuple(sorted(d.codes))
-        before = merged.get(key)
-        if before is not None:
-            codes = tuple(sorted({*before.codes, *codes}))
-        merged[key] = Waiver(codes, f"{path}:{d.span.line}", d.reason, d.by, d.until, d.refused == "expired",
-                             d.silenced + (before.silenced if before else 0))
-    return list(merged.values())
-
-
-__all__ = ["Policy", "parse", "terms", "waive"]
+__all__ = ["ALL", "Directive", "parse", "terms"]

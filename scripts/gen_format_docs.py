@@ -116,6 +116,20 @@ nodes:
   `max_wait:` is when the queue gives up and `overflow:` where callers go then (H211).
 - `languages:` on a person lists the languages its people serve (H212).
 
+**Who answers a transfer** (`human:` on a `transfer`): `true` when a person answers,
+`false` (the default) when nobody does (another line, a recording, a conference room), and
+`unknown` when the file cannot show who answers. Importers write `human: unknown`, with an
+F020 note, for a hand-off to another flow and for a bare phone number whose owner the export
+does not name (docs/importers/README.md). Such a transfer is neither a person nor proof that
+none answers: no rule claims "no person" (H201, H204, H210) while one is reachable, the
+numbers that need a person (`steps_to_human`) stay empty while the outputs say "unknown", and
+the score neither rewards nor punishes it (docs/score.md). Why a third value: before it, an
+importer had to choose between a guess (`true`) and a wrong "no person can be reached".
+
+```yaml
+  other_flow: {type: transfer, human: unknown}   # answered by a flow this file does not contain
+```
+
 **Anchors and merges** (`&name`, `*name`, `<<: *name`) work as in YAML, within limits
 that refuse alias bombs (F009).
 """

@@ -7,7 +7,7 @@ from pathlib import Path
 
 from ivrcheck.rules import ALL_RULES
 from ivrcheck.rules.base import summary
-from ivrcheck.rules.pages import page
+from ivrcheck.rules.docstring import page
 from ivrcheck.traffic import rules as traffic_rules
 
 ROOT = Path(__file__).resolve().parent.parent

@@ -97,3 +97,12 @@ def test_every_language_is_in_each_place_its_recipe_names() -> None:
         for path in (folder / f"{code}.json", folder / f"lexicon-{code}.yaml"):
             assert path.exists(), f"language {code}: {path.relative_to(ROOT)} is missing"
         assert code in named, f"language {code}: names.yaml does not name it"
+
+
+def test_no_recipe_touches_the_cli_and_its_help_reads_their_registries() -> None:
+    from ivrcheck.cli.options import LISTS
+
+    for title in RECIPES:
+        assert not [path for path, _ in touch_points(title) if path.startswith("ivrcheck/cli")], title
+    assert LISTS["formats"]() == list(FORMATS)
+    assert LISTS["platforms"]() == [importers.BY_NAME[name].TITLE for name in importers.NAMES]

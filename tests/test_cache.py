@@ -16,7 +16,7 @@ from ivrcheck import cache, engine
 from ivrcheck.cache import LineCache
 from ivrcheck.cli import app
 from ivrcheck.config import Config
-from ivrcheck.load import line as load_line
+from ivrcheck.reading import line as load_line
 from tests.test_lines import BILLING, MAIN
 
 HOUR_AGO = 3600

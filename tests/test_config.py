@@ -114,3 +114,49 @@ def test_f_codes_are_accepted_in_ignore_and_severity() -> None:
     config = parse_config({"ignore": ["F014"], "severity": {"F015": "info"}}, ".ivrcheck.yaml", catalog())
     assert config.ignore == ("F014",)
     assert config.severity["F015"] is Severity.INFO
+
+
+def test_tree_test_thresholds_have_a_name_of_their_own() -> None:
+    config = parse_config({"tree_test": {"min_scent": 0.4}}, "x", catalog())
+    assert config.tree_test == {"min_scent": 0.4}
+    assert config.settings_for("T602", {"min_scent": 0.25, "tie_margin": 0.05}) == {"min_scent": 0.4, "tie_margin": 0.05}
+
+
+def test_the_old_spelling_of_the_tree_test_thresholds_still_works() -> None:
+    old = parse_config({"rules": {"task-astray": {"tie_margin": 0.1}}}, "x", catalog())
+    assert old.tree_test == {"tie_margin": 0.1}
+    both = parse_config({"rules": {"T602": {"tie_margin": 0.1, "min_scent": 0.3}}, "tree_test": {"min_scent": 0.5}},
+                        "x", catalog())
+    assert both.tree_test == {"tie_margin": 0.1, "min_scent": 0.5}  # the new name wins where both set one
+
+
+def test_a_wrong_tree_test_setting_names_the_section() -> None:
+    with pytest.raises(ConfigError, match='unknown option "min_sent" for tree_test; did you mean "min_scent"'):
+        parse_config({"tree_test": {"min_sent": 0.4}}, "x", catalog())
+    with pytest.raises(ConfigError, match="tree_test must be a mapping"):
+        parse_config({"tree-test": 0.4}, "x", catalog())
+
+
+def test_tree_test_moves_the_predictions(tmp_path: Path) -> None:
+    """The tasks' predictions (and rule T602) read the thresholds set under `tree_test:`."""
+    from ivrcheck import engine
+
+    menu = write(tmp_path / "m.ivr.yaml", textwrap.dedent("""\
+        entry: main
+        tasks:
+          - {say: I want to pay my bill, expect: billing}
+        nodes:
+          main:
+            prompt: For billing, press 1. For an advisor, press 0.
+            on_timeout: repeat
+            on_invalid: repeat
+            options:
+              "1": {label: Billing, goto: billing}
+              "0": {label: Advisor, goto: advisor}
+          billing: {type: agent}
+          advisor: {type: agent}
+        """))
+    plain = engine.tree_test(menu, parse_config({}, "x", catalog()))
+    strict = engine.tree_test(menu, parse_config({"tree_test": {"min_scent": 0.99}}, "x", catalog()))
+    assert [p.success for p in plain.predictions] == [True]
+    assert [p.success for p in strict.predictions] == [False]  # nothing smells strongly enough to tempt

@@ -45,7 +45,7 @@ def test_hours_menu_is_checked_open_and_closed() -> None:
 
 
 #: The rules for what callers need beyond a clear menu (issue 16), shown together in bad-caller-needs.
-CALLER_NEEDS = {"H208", "H209", "L305", "L306", "L307", "P407", "R507"}
+CALLER_NEEDS = {"H208", "H209", "L305", "L306", "L307", "P407", "P408", "R507"}
 #: The rules of an audit against the law (issue 25), shown by the lines in menus/audit/.
 AUDIT = {"H210", "H211", "H212", "H213", "R508", "R509", "R510", "H214"}
 AUDIT_LINES = ("audit/es/no-conforme", "audit/eu/energy-eaa", "audit/us/benefits-508")

@@ -13,6 +13,7 @@ import pytest
 from typer.testing import CliRunner
 
 from ivrcheck import cli
+from ivrcheck.cli import process
 from ivrcheck.rules.structure import dead_end
 from tests.test_cli import CLEAN, DEAD_END, write
 
@@ -134,7 +135,7 @@ def test_debug_prints_the_traceback_on_stderr(broken_rule: None, three_files: Pa
     if how == "environment":
         monkeypatch.setenv("IVRCHECK_DEBUG", "1")
     else:
-        monkeypatch.setattr(cli.os, "environ", {**cli.os.environ})  # --debug sets it; keep it out of later tests
+        monkeypatch.setattr(process.os, "environ", {**process.os.environ})  # --debug sets it; keep it out of later tests
     result = runner.invoke(cli.app, ["check", "-f", "json", *(["--debug"] if how == "flag" else []), "."])
     assert result.exit_code == 3
     assert "Traceback (most recent call last)" in result.stderr and "KeyError" in result.stderr
@@ -173,8 +174,8 @@ def test_a_failure_outside_any_file_is_one_line_and_exit_3(three_files: Path, mo
         raise ValueError("formatter bug")
 
     monkeypatch.setattr(json_format, "format", broken_format)
-    monkeypatch.setattr(cli.os, "_exit", exit_)
-    monkeypatch.setattr(cli.sys, "argv", ["ivrcheck", "check", "-f", "json", "c-clean.ivr.yaml"])
+    monkeypatch.setattr(process.os, "_exit", exit_)
+    monkeypatch.setattr(process.sys, "argv", ["ivrcheck", "check", "-f", "json", "c-clean.ivr.yaml"])
     monkeypatch.delenv("IVRCHECK_DEBUG", raising=False)
     with pytest.raises(Exited) as exited:
         cli.main()

@@ -53,6 +53,7 @@ def test_every_example_menu_validates(path: Path) -> None:
     ("entry: main\nhours: {office: {mon-fri: '8-18'}}\nnodes: {}\n", "8-18"),
     ("entry: main\nline: {text_alternative: [fax]}\nnodes: {}\n", "fax"),
     ("entry: main\nline: {tariff: {currency: EUR}}\nnodes: {}\n", "per_minute"),
+    ("entry: main\nnodes:\n  out: {type: transfer, human: maybe}\n", "maybe"),
 ])
 def test_broken_menus_fail_validation(broken: str, fragment: str) -> None:
     errors = list(validator().iter_errors(as_json(broken)))
@@ -73,3 +74,9 @@ def test_every_field_has_a_description() -> None:
             for item in node:
                 walk(item, where)
     walk(exported())
+
+
+def test_human_unknown_is_valid_for_a_transfer() -> None:
+    """`human: unknown`: an imported hand-off whose answerer the export cannot show (docs/format.md)."""
+    for value in ("true", "false", "unknown"):
+        assert not list(validator().iter_errors(as_json(f"entry: out\nnodes:\n  out: {{type: transfer, human: {value}}}\n")))

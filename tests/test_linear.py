@@ -32,15 +32,28 @@ FAMILIES = {
     "comment-after-key": "R501",
     "start-up-ref": "F021",
     "include-chain": "S108",
+    "include-bomb": "F019",  # refused: its menus would answer ten million extensions
     "priorities": "S104",
     "transitions": "S102",
     "duplicate-options": "L302",
     "prompt-numbers": "R501",
     "prompt-stops": "R501",
 }
+#: The large ordinary file of each reader, and a config of 25,000 per-file ignores.
+READERS = {
+    "yaml": "H209",
+    "connect": "H201",
+    "studio": "H201",
+    "genesys": "S107",
+    "freeswitch": "P401",
+    "asterisk": "F020",
+    "voicexml": "P401",
+    "config": "R501",
+}
+EXPECTED = {**FAMILIES, **READERS}
 
 
-@pytest.mark.parametrize("name", FAMILIES)
+@pytest.mark.parametrize("name", EXPECTED)
 def test_a_hostile_megabyte_is_answered_in_linear_time(tmp_path: Path, name: str) -> None:
     path, extra = hostile.write(tmp_path, name, hostile.MB)
     result = subprocess.run([sys.executable, "-m", "ivrcheck", "check", "-f", "json", "--fail-on", "never", *extra,
@@ -48,11 +61,11 @@ def test_a_hostile_megabyte_is_answered_in_linear_time(tmp_path: Path, name: str
                             env={**os.environ, "PYTHONIOENCODING": "utf-8"})
     assert result.returncode == 0, result.stderr[-2000:]
     codes = {f["code"] for file in json.loads(result.stdout)["files"] for f in file["findings"]}
-    assert FAMILIES[name] in codes, sorted(codes)
+    assert EXPECTED[name] in codes, sorted(codes)
 
 
-def test_every_family_of_the_issue_is_in_the_benchmark() -> None:
-    assert set(FAMILIES) <= set(hostile.INPUTS)
+def test_every_row_of_the_benchmark_is_tested_here() -> None:
+    assert set(EXPECTED) == set(hostile.INPUTS)
 
 
 def test_the_benchmark_inputs_are_just_under_a_megabyte(tmp_path: Path) -> None:

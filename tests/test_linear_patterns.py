@@ -153,3 +153,30 @@ def test_the_slow_shapes_are_fast() -> None:
     ]
     for call, *args in cases:
         assert fast(call, *args) < 10.0, call.__qualname__
+
+
+def old_split(text: str, limit: int) -> list[str]:
+    """The dialplan's comma split as it read every character (the reference)."""
+    parts, depth, quote, start = [], 0, "", 0
+    for i, char in enumerate(text):
+        if quote:
+            quote = "" if char == quote else quote
+        elif char == '"':
+            quote = char
+        elif char in "([{":
+            depth += 1
+        elif char in ")]}":
+            depth = max(0, depth - 1)
+        elif char == "," and depth == 0 and (limit == 0 or len(parts) < limit - 1):
+            parts.append(text[start:i])
+            start = i + 1
+    parts.append(text[start:])
+    return parts
+
+
+@EXAMPLES
+@given(texts(',"()[]{}ab \\'), st.integers(min_value=0, max_value=4))
+def test_the_dialplan_split_visits_only_what_splits_and_splits_the_same(text: str, limit: int) -> None:
+    from ivrcheck.importers import dialplan
+
+    assert dialplan._split(text, limit) == old_split(text, limit)

@@ -50,6 +50,15 @@ def test_near_homophones_sound_alike_and_their_near_miss_does_not(code, alike, a
     assert not relate(*apart, code).confusable
 
 
+def test_one_alike_word_among_labels_that_each_name_more_is_no_confusion() -> None:
+    """Each label names more that differs; "camino" and "cambios" alone do not make them sound alike."""
+    verdict = relate("Accidente o asistencia en el camino", "Tarjeta de seguro o cambios en su póliza", "es")
+    assert not verdict.sound_alike and not verdict.confusable
+    # Near misses: the alike word is all that sets one label apart.
+    assert relate("Card statements", "Card settlements", "en").sound_alike
+    assert relate("Statements", "Card settlements", "en").sound_alike
+
+
 def test_a_new_case_and_an_existing_one_are_related_not_the_same() -> None:
     verdict = relate("Apply for a mortgage", "Mortgage application status", "en")
     assert verdict.kind == meaning.RELATED and not verdict.confusable
@@ -232,3 +241,35 @@ def test_without_voikko_a_finnish_imperative_reads_as_its_verb() -> None:
     assert words.asks_for("Toista vaihtoehdot") == "repeat"
     assert words.in_group("Ilmoita vika", "report")
     assert words.asks_for("Toistuvat korttimaksut") is None  # near miss: a participle, not the verb
+
+
+@pytest.mark.parametrize("code, positive, negative", [
+    ("en", "Urgent appointments", "Appointments that are not urgent"),
+    ("sv", "Brådskande ärende", "Tid som inte är brådskande"),
+    ("fi", "Kiireellinen asia", "Asia ei kiireellinen"),
+    ("es", "Cita urgente", "Cita no urgente"),
+])
+def test_a_negated_word_is_the_opposite_not_the_same(code, positive, negative) -> None:
+    assert not relate(positive, negative, code).confusable, relate(positive, negative, code)
+    assert relate(positive, positive, code).confusable  # near miss: without the negation, the same
+
+
+def test_a_negator_that_begins_a_known_phrase_stays_in_it() -> None:
+    """"No internet" is the lexicon's internet fault, not the opposite of internet; "can't" is "can not"."""
+    from ivrcheck.language import load_language
+
+    reading = load_language("en").label_words
+    (unit,) = reading.units("No internet")
+    assert "internet-fault" in unit.concepts
+    assert [u.text for u in reading.units("I can't make it")] == ["not make"]
+
+
+@pytest.mark.parametrize("code, apart, covered", [
+    # Refilling is one task on a prescription: it and checking on one are two tasks on one thing.
+    ("en", ("Refill a prescription", "Check on a prescription"), ("Prescriptions", "Repeat prescriptions")),
+    # Income support is one benefit: families are another case of benefits, not covered by it.
+    ("fi", ("Toimeentulotuki", "Lapsiperheet ja lastensuojelu"), ("Etuudet", "Toimeentulotuki")),
+])
+def test_a_task_on_a_thing_is_a_case_of_it_not_the_thing(code, apart, covered) -> None:
+    assert not relate(*apart, code).confusable, relate(*apart, code)
+    assert relate(*covered, code).kind == meaning.CONTAINS  # near miss: the thing covers its case

@@ -4,7 +4,7 @@
 import pytest
 
 from ivrcheck.rules import ALL_RULES
-from ivrcheck.rules.pages import SECTIONS, sections, yaml_example
+from ivrcheck.rules.docstring import SECTIONS, sections, yaml_example
 from scripts.gen_rule_docs import expected
 from tests.conftest import check
 

@@ -275,3 +275,31 @@ def test_an_importer_note_f020_costs_no_point_but_other_load_findings_do():
     assert clarity([*plain, note], facts).parts == clarity(plain, facts).parts
     raw = {p.name: p.raw for p in clarity([*plain, other], facts).details}
     assert raw["robustness"] < {p.name: p.raw for p in clarity(plain, facts).details}["robustness"]
+
+
+HAND_OFF = """
+    entry: main
+    defaults: {on_timeout: repeat, on_invalid: repeat, after_retries: sales}
+    nodes:
+      main:
+        prompt: For sales, press 1. For anything else, press 2. To repeat, press star.
+        options:
+          "1": {label: Sales, goto: sales}
+          "2": {label: Anything else, goto: sales}
+          "*": {label: Repeat, goto: repeat}
+      sales: {type: transfer, human: HUMAN}
+    """
+
+
+def test_a_hand_off_of_unknown_answerer_is_neither_rewarded_nor_punished_as_a_person() -> None:
+    unknown, nobody = check(HAND_OFF.replace("HUMAN", "unknown")), check(HAND_OFF.replace("HUMAN", "false"))
+    assert nobody.clarity.cap is not None and nobody.breakdown["human_access"] <= 25 / 3  # no person: capped
+    assert unknown.clarity.cap is None
+    human = unknown.clarity.details[1]
+    (neutral,) = [m for m in human.measures if m.name.startswith("reaching a person")]
+    rest = [m for m in human.measures if m is not neutral]
+    # It earns at the rate the rest of the part earns: the part reads as if it were not there.
+    assert neutral.points == pytest.approx(neutral.out_of * sum(m.points for m in rest) / sum(m.out_of for m in rest))
+    assert neutral.value.startswith('unknown: a hand-off whose answerer is unknown ("sales")')
+    assert unknown.metrics["steps_to_human"] is None and unknown.metrics["person_unknown"]["node"] == "sales"
+    assert nobody.metrics["person_unknown"] is None

@@ -10,7 +10,11 @@ One vocabulary throughout:
 
 - a **person** is an `agent`, or a `transfer` with `human: true` (staffed in the state);
 - a **promise** is a callback or a voicemail: a person later, worth less than one now;
-- a transfer without `human:` is neither.
+- a transfer without `human:` is neither;
+- a transfer with `human: unknown` (an importer's hand-off whose answerer the export cannot
+  show) is **unknown**: never counted as a person, nor as proof that none answers. When no
+  person is reachable but one is, the way to it is kept (`unknown_person`) and the metrics that
+  need a person say "unknown" in words, while their numbers stay empty.
 
 A choice is **announced** when the menu's prompt offers it, **not announced** when the
 prompt's words are known and do not, and **unknown** when they are not known (a recording,
@@ -32,8 +36,8 @@ from ivrcheck.model import Node, NodeType, Target
 
 #: Edge kinds a caller takes on purpose towards someone when the prompt announces them.
 TO_PERSON = frozenset({"key", "say", "timeout"})
-#: The words for whom a way ends with.
-PERSON, CALLBACK, VOICEMAIL = "person", "callback", "voicemail"
+#: The words for whom a way ends with; UNKNOWN: a hand-off whose answerer is unknown.
+PERSON, CALLBACK, VOICEMAIL, UNKNOWN = "person", "callback", "voicemail", "unknown"
 _SHARED = "callers.journey"
 
 
@@ -42,7 +46,7 @@ class Way:
     """The fastest way a caller who follows the prompts takes from the entry to someone."""
 
     node: str
-    #: "person", "callback" or "voicemail".
+    #: "person", "callback", "voicemail" or "unknown".
     who: str
     #: The keys (or phrases) chosen on the way, in order.
     keys: tuple[str, ...]
@@ -105,6 +109,8 @@ class Journey:
     seconds_to_human: float | None = None
     fallback_seconds: float | None = None
     times: dict[str, Any] = field(default_factory=dict)
+    #: With no announced way to a person, the fastest to a hand-off whose answerer is unknown.
+    unknown_person: Way | None = None
 
     def describe(self) -> str:
         """How a person is reached in this state (`describe`)."""
@@ -114,6 +120,12 @@ class Journey:
     def reaches(self) -> Way | None:
         """The way the score credits: a person, else the promise of one."""
         return self.person or self.promise
+
+    @property
+    def person_unknown(self) -> bool:
+        """Neither a person nor a promise is announced, but a hand-off of unknown answerer is:
+        whether callers reach someone here is not in the file (no credit, no penalty)."""
+        return self.reaches is None and self.unknown_person is not None
 
     def zero_out_coverage(self, scope: frozenset[str] | None = None) -> tuple[float, int]:
         """Share of the menus (in `scope`) where "0" reaches a person, and how many menus: 1.0 with none."""
@@ -133,6 +145,7 @@ class Journey:
             "person": self.person.to_dict() if self.person else None,
             "promise": self.promise.to_dict() if self.promise else None,
             "person_hidden": self.hidden,
+            "person_unknown": self.unknown_person.to_dict() if self.unknown_person else None,
             "people_only_after_errors": list(self.after_errors),
             "silent_traps": [list(c) for c in self.silent_traps],
             "silence_unhandled": list(self.silence_unhandled), "wrong_key_unhandled": list(self.wrong_key_unhandled),
@@ -144,7 +157,8 @@ class Journey:
 def way_text(way: Mapping[str, Any]) -> str:
     """A way (`Way.to_dict`, as the JSON metrics hold it) in the words every output uses."""
     steps = way["steps"]
-    who = "a person" if way["who"] == PERSON else f"a {way['who']} (a person later)"
+    who = ("a person" if way["who"] == PERSON else f"a {way['who']} (a person later)" if way["who"] != UNKNOWN
+           else f"a hand-off whose answerer is unknown (\"{way['node']}\")")
     keys = f" ({' -> '.join(way['keys'])})" if way["keys"] else ""
     text = f"{who} in {steps} key press{'es' if steps != 1 else ''}{keys}, {way['seconds']} s"
     if way.get("unknown"):
@@ -159,8 +173,10 @@ def describe(values: Mapping[str, Any]) -> str:
     announced way to a person, else how a person is reached at all and the promise of one."""
     if values.get("person"):
         return way_text(values["person"])
-    hidden, promise = values.get("person_hidden"), values.get("promise")
+    hidden, promise, unknown = values.get("person_hidden"), values.get("promise"), values.get("person_unknown")
     head = f"no announced key; only by {hidden}" if hidden else "no person by any key"
+    if unknown and not promise:
+        return f"unknown: {way_text(unknown)}" + (f"; a known person {head}" if hidden else "")
     return f"{head}; {way_text(promise)}" if promise else head
 
 
@@ -182,6 +198,8 @@ def _journey(line: LineAnalysis, analysis: Analysis, cache: dict[tuple[str, str]
     promises = frozenset(n for n in analysis.reachable if (node := nodes.get(n)) is not None and node.is_promise)
     person = _way(line, heard, analysis.humans, PERSON) or _way(line, maybe, analysis.humans, PERSON)
     promise = _way(line, heard, promises, None) or _way(line, maybe, promises, None)
+    handoffs = analysis.unknown_people & analysis.reachable if person is None else frozenset()
+    unknown = _way(line, heard, handoffs, UNKNOWN) or _way(line, maybe, handoffs, UNKNOWN)
     reachable = descendants(maybe, entry) if entry in maybe else frozenset()
     people = tuple(sorted(analysis.humans & analysis.reachable))
     chosen = _chosen(line, analysis, maybe)
@@ -199,6 +217,7 @@ def _journey(line: LineAnalysis, analysis: Analysis, cache: dict[tuple[str, str]
         fallback_seconds=analysis.fallback_seconds if analysis.fallback_to_human else None,
         times={"expected_seconds": way.expected, "expected_seconds_to_human": way.expected_to_goal,
                "share_to_human": way.share, "worst_seconds_to_human": way.worst},
+        unknown_person=unknown,
     )
 
 

@@ -28,6 +28,11 @@ class Reorder:
     seconds_then: float
     #: (key now, key proposed, option, share of callers) in the proposed order, universal keys last.
     order: tuple[tuple[str, str, Option, float], ...]
+    #: How the task options' shares rise along the prompt (Kendall's tau of position against share):
+    #: 1 when every option is at least as popular as the one before, -1 most popular first.
+    rising: float = 0.0
+    #: How many task options were ranked.
+    tasks: int = 0
 
     @property
     def saving(self) -> float:
@@ -97,7 +102,17 @@ def reorder(node: Node, language: Language) -> Reorder | None:
     numbers = sorted(movable)
     renamed = dict(zip(ranked, numbers)) if all(k.isdigit() for k in numbers) else {k: k for k in ranked}
     order = tuple((k, renamed.get(k, k), options[k], weights.get(k, 0.0)) for k in proposed if k in options)
-    return Reorder(node.id, round(now, 2), round(then, 2), order)
+    return Reorder(node.id, round(now, 2), round(then, 2), order, _rising([weights.get(k, 0.0) for k in movable]),
+                   len(movable))
+
+
+def _rising(shares_in_order: list[float]) -> float:
+    """Kendall's tau (tau-a) of position against share: pairs in rising order less pairs in falling order,
+    over all pairs. Ties count neither way."""
+    pairs = [(a, b) for i, a in enumerate(shares_in_order) for b in shares_in_order[i + 1:]]
+    if not pairs:
+        return 0.0
+    return round(sum((b > a) - (b < a) for a, b in pairs) / len(pairs), 2)
 
 
 def _mean_wait(preamble: str, keys: list[str], segment: dict[str, str], ready: dict[str, int],

@@ -84,6 +84,42 @@ def coverage(words: str, phrases: list[str], language: Language) -> float:
     return round(sum(_best(reading, a, offered) for a in said) / len(said), 3)
 
 
+def excludes(words: str, phrases: list[str], language: Language) -> bool:
+    """Whether an option names only a task that excludes the caller's (the lexicon's `contrasts`): a
+    caller who wants to book is not tempted by "Cancelling a booked time". One of its phrases (label,
+    `say:`, prompt clause) says so, since they all name the one option, when everything it names
+    either excludes the caller's task or is what the caller said; "Change or cancel an appointment"
+    also offers a change, and tempts a caller who books. A task the caller names only by a word the
+    option says too ("I can't make my appointment" for "Cancel an appointment") excludes nothing: the
+    word names the thing, and the option may well be the caller's own."""
+    reading = language.label_words
+    said = reading.units(words)
+    for phrase in phrases:
+        units = reading.units(phrase)
+        heard = {k for u in units for w in (u.words or (u,)) for k in w.keys}
+        mine = frozenset(c for u in said if all(w.keys.isdisjoint(heard) for w in (u.words or (u,)))
+                         for c in u.concepts)
+        named = [u.concepts for u in units if u.concepts]
+        against = [c for c in named if not c & mine and reading.lexicon.contrast(mine - c, c - mine)]
+        if against and all(c & mine or c in against for c in named):
+            return True
+    return False
+
+
+def telling(words: str, offers: list[list[str]], language: Language) -> str:
+    """The caller's words that tell a menu's options apart: without a word that two or more options
+    meet by the same word or a synonym ("gas" on a gas network's menu, "train" on a rail line's), which
+    points at none of them. All the words when every one of them is shared."""
+    reading = language.label_words
+    said = _requested(reading, reading.units(words))
+    heard = [tuple(u for phrase in phrases for u in reading.units(phrase)) for phrases in offers]
+    shared = {i for i, unit in enumerate(said)
+              if sum(1 for units in heard if units and _best(reading, unit, units) >= SYNONYM) > 1}
+    if not shared or len(shared) == len(said):
+        return words
+    return " ".join(unit.text for i, unit in enumerate(said) if i not in shared)
+
+
 def _best(reading: LabelWords, wanted: Unit, said: tuple[Unit, ...]) -> float:
     """How well the caller's words meet one thing the label names; a phrase may be met word by word."""
     whole = max(_match(reading, a, wanted) for a in said)

@@ -12,7 +12,10 @@ match what they came for (its scent, scent.py). The walk, for each task:
    for other languages never tempt them, and they read each menu in its own language.
 3. At a menu, score every option that goes somewhere new (not repeat, not back up) by the
    best scent of its label, its `say:` phrases and the prompt's words for its key. Options
-   below `min_scent` do not tempt the caller at all.
+   below `min_scent` do not tempt the caller at all. A word of the caller's that two or more
+   options meet ("train" on a rail line's menu) points at none of them and is weighed only
+   when no other word tempts; an option that names only the task excluding the caller's
+   (cancelling, for a caller who books: the lexicon's contrasts) does not tempt them.
 4. Take the best; of options that tempt alike (within `tie_margin`), the one whose words
    together (label, `say:`, prompt) meet clearly more of the caller's words, else the one
    offered first, since the caller hears it first. A tie with an option that leads elsewhere is a failure risk (a coin
@@ -32,11 +35,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any, Mapping
 
-from ivrcheck.callers.scent import DEFAULT_SCENT, Scent, coverage
+from ivrcheck.callers.scent import DEFAULT_SCENT, Scent, coverage, excludes, telling
 from ivrcheck.findings import FileResult
 from ivrcheck.graph import OPEN, Analysis, LineAnalysis
 from ivrcheck.graph.build import CHOICE, ROUTING
-from ivrcheck.language import detect
+from ivrcheck.language import Language, detect
 from ivrcheck.model import PASSED_THROUGH, Menu, Node, NodeType, Option, Task
 
 #: Tree-testing bands for the share of tasks completed (Optimal Workshop, see docs/tasks.md).
@@ -243,31 +246,48 @@ class _Walk:
         return node is not None and node.type is NodeType.MENU
 
     def _candidates(self, menu_id: str, above: set[str]) -> list[tuple[Choice, dict]]:
-        """Options that tempt the caller, best scent first, ties in the order the prompt offers them."""
+        """Options that tempt the caller, best scent first, ties in the order the prompt offers them.
+
+        The caller weighs the words that tell this menu's options apart (`telling`); when those
+        tempt them to nothing, the words the options share still say the menu is theirs."""
         node = self.analysis.nodes[menu_id]
         assert node is not None
-        offered = {o.key: i for i, o in enumerate(self.line.language.offers(node.prompt))}
         reader = self.line.speaks(node, node.prompt)  # the language its prompt is in
-        found = []
-        for position, (target, attrs) in enumerate(self.analysis.edges_from(menu_id)):
-            option: Option | None = attrs.get("option")
-            if attrs["kind"] not in CHOICE or option is None or target == menu_id or target in above:
-                continue
-            if attrs["target"].ref == "back":
-                continue
-            phrases = _phrases(option, node.prompt, self.line)
-            if option.language:  # a choice of language: the caller's own, or nothing to them
-                value = 1.0 if _base(option.language) == self.speaks else 0.0
-            else:
-                value = max((self.scent(self.task.say, phrase, reader) for phrase in phrases), default=0.0)
-            if value >= self.settings.min_scent:
-                choice = Choice(menu_id, option.key, option.label or option.key, round(value, 3), target,
-                                coverage(self.task.say, phrases, reader))
-                found.append((choice, attrs, offered.get(option.key, len(offered) + position)))
+        open_ = [(position, target, attrs, _phrases(attrs["option"], node.prompt, self.line))
+                 for position, (target, attrs) in enumerate(self.analysis.edges_from(menu_id))
+                 if attrs["kind"] in CHOICE and attrs.get("option") is not None and target != menu_id
+                 and target not in above and attrs["target"].ref != "back"]
+        told = telling(self.task.say, [p for *_, a, p in open_ if not a["option"].language], reader)
+        found = self._tempting(node, open_, told, reader)
+        if told != self.task.say and not any(c.scent for c, *_ in found if c.key not in self._languages(node)):
+            found = self._tempting(node, open_, self.task.say, reader)
         found.sort(key=lambda c: (-c[0].scent, c[2]))
         if not found and any(o.language for o in node.options):
             return self._waits(node, above)
         return self._fullest_first([(choice, attrs) for choice, attrs, _ in found])
+
+    @staticmethod
+    def _languages(node: Node) -> set[str]:
+        return {o.key for o in node.options if o.language}
+
+    def _tempting(self, node: Node, open_: list[tuple[int, str, dict, list[str]]], words: str,
+                  reader: Language) -> list[tuple[Choice, dict, int]]:
+        """The options whose scent for `words` reaches `min_scent`, with the place the prompt offers each."""
+        offered = {o.key: i for i, o in enumerate(self.line.language.offers(node.prompt))}
+        found = []
+        for position, target, attrs, phrases in open_:
+            option: Option = attrs["option"]
+            if option.language:  # a choice of language: the caller's own, or nothing to them
+                value = 1.0 if _base(option.language) == self.speaks else 0.0
+            elif excludes(self.task.say, phrases, reader):
+                value = 0.0
+            else:
+                value = max((self.scent(words, phrase, reader) for phrase in phrases), default=0.0)
+            if value >= self.settings.min_scent:
+                choice = Choice(node.id, option.key, option.label or option.key, round(value, 3), target,
+                                coverage(words, phrases, reader))
+                found.append((choice, attrs, offered.get(option.key, len(offered) + position)))
+        return found
 
     def _fullest_first(self, found: list[tuple[Choice, dict]]) -> list[tuple[Choice, dict]]:
         """Of the options that tempt as much as the best, the one whose words meet clearly more of

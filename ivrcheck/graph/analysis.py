@@ -26,6 +26,11 @@ def is_live_human(node: Node, state: str) -> bool:
     return (state == OPEN or node.hours is None) and node.is_person
 
 
+def is_unknown_person(node: Node, state: str) -> bool:
+    """A hand-off whose answerer the file cannot show (`human: unknown`), open in this state."""
+    return (state == OPEN or node.hours is None) and node.person_unknown
+
+
 def counts_as_human(node: Node, state: str) -> bool:
     """Live humans, and outside hours also a callback or voicemail (SPEC §2)."""
     if is_live_human(node, state):
@@ -56,10 +61,14 @@ class Analysis:
     reachable: frozenset[str]
     humans: frozenset[str]
     human_like: frozenset[str]
+    #: Hand-offs whose answerer is unknown (`human: unknown`): neither a person nor proof of none.
+    unknown_people: frozenset[str]
     #: Nodes from which a live human follows with no further choice (via routing edges).
     to_live: frozenset[str]
     #: The same, counting callback and voicemail outside hours.
     to_human: frozenset[str]
+    #: Nodes from which a hand-off of unknown answerer follows with no further choice.
+    to_unknown: frozenset[str]
     steps: dict[str, int]
     path_to_human: list[Step] | None
     seconds_to_human: float | None
@@ -106,15 +115,32 @@ class Analysis:
         (options with `language:`); empty when the line offers no choice of language."""
         return carried.language_chosen(self.out, self.entry, self.nodes)
 
+    @cached_property
+    def reached_unchosen(self) -> frozenset[str]:
+        """Nodes a call reaches on some path with no choice of language made on the way."""
+        return carried.reached_unchosen(self.out, self.entry)
+
     def edges_from(self, node_id: str) -> list[tuple[str, dict[str, Any]]]:
         """(target, edge attributes) of every edge leaving `node_id` in this state."""
         return self.out.get(node_id, [])
+
+    @property
+    def person_unknown(self) -> bool:
+        """No person (nor, outside hours, a promise) is reachable, but a hand-off whose answerer is
+        unknown is: whether a caller reaches a person here cannot be told from the file."""
+        return self.reachable.isdisjoint(self.human_like) and not self.reachable.isdisjoint(self.unknown_people)
 
     def option_reaches_human(self, node_id: str, key: str, *, live_only: bool = False) -> bool:
         """Whether choosing `key` in menu `node_id` lands with a human, with no further choice."""
         goal = self.to_live if live_only else self.to_human
         return any(attrs.get("press") == key and attrs["kind"] in CHOICE and target in goal
                    for target, attrs in self.edges_from(node_id))
+
+    def option_reaches_unknown(self, node_id: str, key: str) -> bool:
+        """Whether choosing `key` in menu `node_id` lands, with no further choice, at a hand-off whose
+        answerer is unknown: no rule may claim it reaches no person."""
+        return bool(self.to_unknown) and any(attrs.get("press") == key and attrs["kind"] in CHOICE
+                                             and target in self.to_unknown for target, attrs in self.edges_from(node_id))
 
     def only_hangs_up(self, start: str) -> bool:
         """Whether every way on from `start`, with no choice left to the caller, ends the call:
@@ -241,13 +267,15 @@ def analyse_read(menu: Menu, state: str, nodes: dict[str, Node | None], out: Adj
     reachable = descendants(out, entry) if entry in out else frozenset()
     humans = frozenset(n for n, node in nodes.items() if node is not None and is_live_human(node, state))
     human_like = frozenset(n for n, node in nodes.items() if node is not None and counts_as_human(node, state))
+    unknown = frozenset(n for n, node in nodes.items() if node is not None and is_unknown_person(node, state))
     path, seconds = fallback_path, fallback_seconds = None, None
     if not humans.isdisjoint(reachable):  # else no search can find one (often so outside hours)
         path, seconds = fastest(out, entry, humans, nodes, clock, ROUTING | CHOICE)
         fallback_path, fallback_seconds = fastest(out, entry, humans, nodes, clock, ROUTING | {"timeout", "retries"})
     return Analysis(
         state=state, entry=entry, nodes=nodes, reachable=reachable, humans=humans, human_like=human_like,
-        to_live=routes_into(into, humans), to_human=routes_into(into, human_like),
+        unknown_people=unknown, to_live=routes_into(into, humans), to_human=routes_into(into, human_like),
+        to_unknown=routes_into(into, unknown) if unknown else unknown,
         steps=steps_from(out, entry), path_to_human=path, seconds_to_human=seconds,
         fallback_to_human=fallback_path is not None, fallback_seconds=fallback_seconds,
         traps=_traps(out, into, reachable, nodes, state), out=out, into=into,

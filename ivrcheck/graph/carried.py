@@ -105,3 +105,17 @@ def language_chosen(out: Adjacency, entry: str, nodes: Mapping[str, Node | None]
         return here
 
     return _forward(out, entry, transfer)
+
+
+def reached_unchosen(out: Adjacency, entry: str) -> frozenset[str]:
+    """Nodes a call reaches on some path from the entry with no language chosen on the way:
+    every node that an option with `language:` does not stand before on all its paths."""
+    seen, pending = {entry}, [entry]
+    while pending:
+        for target, attrs in out.get(pending.pop(), ()):
+            option = attrs.get("option")
+            if target in seen or option is not None and option.language:
+                continue
+            seen.add(target)
+            pending.append(target)
+    return frozenset(seen)

@@ -5,14 +5,15 @@ closing choice ("Something else", "That's all") name no task of their own: the t
 named in the menu they lead back to, and a goodbye has none. A menu heard only after a
 self-service step has done the errand (after-service), or only because a person is closed with
 nobody live left to reach (after-hours), holds no caller in the middle of a task.
-Rules that judge labels (L302), the depth of the tree (S105) and hang-ups after failed
-attempts (R503) read them from the graph here, not from their words.
+Rules that judge labels (L302), the depth of the tree (S105), hang-ups after failed
+attempts (R503) and navigation keys (L304) read them from the graph here, not from their words.
 """
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING, Callable
 
+from ivrcheck.graph.analysis import is_live_human
 from ivrcheck.graph.build import CHOICE, ROUTING, SILENT
 from ivrcheck.model import Node, NodeType
 
@@ -42,6 +43,15 @@ def closing_menu(line: LineAnalysis, analysis: Analysis, node_id: str) -> bool:
         _all_wind_up(line, analysis, node, {node_id})
 
 
+def winding_up_menu(line: LineAnalysis, node_id: str) -> bool:
+    """Whether a menu is, in every state it is heard in, a closing menu ("Anything else? ...
+    Otherwise you can hang up"), a menu heard only after a self-service step did the errand, or an
+    after-hours menu with nobody live to reach: a caller here is not in the middle of a task."""
+    heard = [analysis for analysis in line.states.values() if node_id in analysis.reachable]
+    return bool(heard) and all(closing_menu(line, analysis, node_id) or after_service_menu(analysis, node_id)
+                               or after_hours_menu(analysis, node_id) for analysis in heard)
+
+
 def after_service_menu(analysis: Analysis, node_id: str) -> bool:
     """Whether a menu is only heard once an errand is done: every way in comes, with no key pressed,
     from a self-service step (through messages), as in "Your refill is ordered. To refill another,
@@ -51,10 +61,12 @@ def after_service_menu(analysis: Analysis, node_id: str) -> bool:
 
 def after_hours_menu(analysis: Analysis, node_id: str) -> bool:
     """Whether a menu is only heard because a person is closed (every way in is a `closed:` fallback,
-    through messages) and nobody live can be reached from it in this state: it offers what is left
-    (a callback, a message, the hours), not a way through a task."""
+    through messages) and none of the line's own staff (an `agent`) can be reached from it in this
+    state: it offers what is left (a callback, a message, the hours, a transfer to an outside
+    helpline such as 1177 or 116 117), not a way through a task."""
     return _menu_arrived(analysis, node_id, lambda source, kind: kind == "closed" and source.is_person) and \
-        not analysis.within(node_id) & analysis.to_live
+        not any(n is not None and n.type is NodeType.AGENT and is_live_human(n, analysis.state)
+                for n in map(analysis.nodes.get, analysis.within(node_id)))
 
 
 def _menu_arrived(analysis: Analysis, node_id: str, comes: Callable[[Node, str], bool]) -> bool:

@@ -9,7 +9,7 @@ from typing import Any, Hashable, Iterable
 from ivrcheck.graph.analysis import Analysis, is_end
 from ivrcheck.graph.build import CHOICE, CLOSED, OPEN, ROUTING
 from ivrcheck.graph.clock import Clock
-from ivrcheck.graph.walks import Step, fastest, settled
+from ivrcheck.graph.walks import Step, descendants, fastest, settled
 from ivrcheck.language import Language, detect, load_language, reads
 from ivrcheck.model import Menu, Node, NodeType
 
@@ -54,6 +54,20 @@ class LineAnalysis:
     def dead_ends(self) -> list[str]:
         """Reachable nodes that neither end the call nor lead anywhere."""
         return [n for n in self.menu.nodes if n in self.reachable and self._leads_nowhere(n)]
+
+    @cached_property
+    def fallbacks(self) -> frozenset[str]:
+        """The `closed:` targets of the people with hours that callers reach, and every node after them:
+        heard by a caller whose person closes while the call goes on, even where no schedule state
+        reaches them from the entry (the Swedish branch's closed message, behind a choice open hours
+        only offer)."""
+        found: set[str] = set()
+        for node in self.menu.nodes.values():
+            if node.is_person and node.hours is not None and node.closed is not None and node.id in self.reachable:
+                for state in self.states.values():
+                    if node.closed.ref in state.out:
+                        found |= descendants(state.out, node.closed.ref)
+        return frozenset(found)
 
     @cached_property
     def opening_menus(self) -> frozenset[str]:
@@ -113,10 +127,16 @@ class LineAnalysis:
 
     def language_of(self, node: Node) -> str:
         """The language `node` is meant to speak: its `language:`, else the one callers chose on
-        every way there (the Spanish branch of an English line, behind "Para español"), else the line's."""
+        every way there (the Spanish branch of an English line, behind "Para español"), else the line's.
+
+        A node a call also reaches with no language chosen (a goodbye shared by the main menu and
+        the Spanish branch), or in more than one chosen language, speaks the line's own language."""
         if node.language:
             return node.language
-        chosen = {code for a in self.states.values() for code in a.language_chosen.get(node.id, {})}
+        states = self.states.values()
+        if any(node.id in a.reached_unchosen for a in states):
+            return self.menu.language
+        chosen = {code for a in states for code in a.language_chosen.get(node.id, {})}
         return chosen.pop() if len(chosen) == 1 else self.menu.language
 
     def speaks(self, node: Node, text: str | None = None) -> Language:

@@ -11,10 +11,12 @@ import yaml
 from ivrcheck.findings import Span
 from ivrcheck.importers import archy
 from ivrcheck.importers.archy import get, items, seq, single, span
-from ivrcheck.importers.common import make, option, unknown_prompt, unknown_words
+from ivrcheck.importers.common import unknown_prompt
 from ivrcheck.importers.genesys_tasks import Reader, actions, chain
 from ivrcheck.importers.nodeset import prompt_label
-from ivrcheck.model import NodeType, Option, Target
+from ivrcheck.importers.steps import Exit, Kind, Way, add
+from ivrcheck.importers.steps import Step as Built
+from ivrcheck.model import Target
 
 #: `Task.choice == "1"`, `"1" == Task.choice`, `ToString(Task.choice) == "#"`.
 _TEST = r'^\s*(?:{a}\s*==\s*"?([0-9*#])"?|"?([0-9*#])"?\s*==\s*{a})\s*$'
@@ -39,12 +41,11 @@ def collected_menu(r: Reader, body: yaml.Node, name: str, where: Span, cont: Tar
                     if key == "failure"), cont)
     node_id = r.flow.claim(f"{base}_{name}")
     text, unknown = archy.audio(r.doc, get(body, "inputAudio"))
-    choices = [replace(o, label=prompt_label(text, o.key), label_span=o.span) if text else o for o in choices]
+    choices = [replace(w, label=prompt_label(text, w.value)) if text else w for w in choices]
     ignore = unknown_prompt(r.flow, node_id, span(get(body, "inputAudio") or body), unknown) if unknown else None
-    r.flow.add(make(node_id, NodeType.MENU, where, prompt=text, options=tuple(choices), retries=0,
-                    prompt_span=span(get(body, "inputAudio")) if text else None, **unknown_words(ignore),
-                    on_timeout=failure, on_invalid=other, after_retries=failure or other))
-    return Target(node_id, where)
+    exits = [*choices, Way(Exit.TIMEOUT, failure, where), Way(Exit.INVALID, other, where)]
+    return add(r.flow, Built(node_id, Kind.ASK, where, exits, prompt=text, retries=0, unknown=ignore,
+                             prompt_span=span(get(body, "inputAudio")) if text else None))
 
 
 def _key(r: Reader, node: yaml.Node | None, test: re.Pattern[str]) -> str | None:
@@ -53,9 +54,9 @@ def _key(r: Reader, node: yaml.Node | None, test: re.Pattern[str]) -> str | None
 
 
 def _switch(r: Reader, body: yaml.Node, test: re.Pattern[str], after: Target | None, menu: str | None,
-            base: str) -> tuple[list[Option], Target | None] | None:
-    """Every case tests one key: the options, and where any other key goes (`default`)."""
-    found: list[Option] = []
+            base: str) -> tuple[list[Way], Target | None] | None:
+    """Every case tests one key: the key exits, and where any other key goes (`default`)."""
+    found: list[Way] = []
     listed, otherwise = archy.switch_parts(body)
     for case in listed:
         inner = get(case, "case") or case
@@ -63,22 +64,22 @@ def _switch(r: Reader, body: yaml.Node, test: re.Pattern[str], after: Target | N
         if key is None:
             return None
         target = actions(r, get(inner, "actions"), after, menu, base) or r.flow.end_call(span(inner))
-        found.append(option(key, span(get(inner, "value") or inner), target))
+        found.append(Way(Exit.KEY, target, span(get(inner, "value") or inner), key))
     other = actions(r, get(otherwise, "actions"), after, menu, base) if otherwise is not None else after
     return (found, other) if found else None
 
 
 def _decision(r: Reader, body: yaml.Node, test: re.Pattern[str], after: Target | None, menu: str | None,
-              base: str) -> tuple[list[Option], Target | None] | None:
+              base: str) -> tuple[list[Way], Target | None] | None:
     """`decision` on one key; its `no` may hold the next decision on the same digits, and so on."""
-    found: list[Option] = []
+    found: list[Way] = []
     while body is not None:
         key = _key(r, get(body, "condition"), test)
         if key is None:
             break
         outs = {archy.yes_no(k): out for k, _, out in items(get(body, "outputs"))}
         target = actions(r, get(outs.get("yes"), "actions"), after, menu, base) or r.flow.end_call(span(body))
-        found.append(option(key, span(get(body, "condition") or body), target))
+        found.append(Way(Exit.KEY, target, span(get(body, "condition") or body), key))
         rest = seq(get(outs.get("no"), "actions"))
         nested = single(rest[0]) if len(rest) == 1 else None
         if nested is not None and nested[0] == "decision" and _key(r, get(nested[2], "condition"), test):

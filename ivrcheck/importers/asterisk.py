@@ -15,7 +15,8 @@ from ivrcheck.findings import Finding, Span
 from ivrcheck.importers import asterisk_menu, dialplan
 from ivrcheck.importers.dialplan import OPAQUE, PASS, PROMPTS, Context, Dialplan, Extension, Step, goto_target
 from ivrcheck.importers.nodeset import NodeSet, humanize, is_computed
-from ivrcheck.model import Menu, Node, NodeType, Option, Target
+from ivrcheck.importers.steps import Exit, Kind, Way
+from ivrcheck.model import Menu, NodeType, Option, Target
 
 NAME = "asterisk"
 TITLE = "Asterisk dialplan (extensions.conf)"
@@ -54,7 +55,12 @@ def read(text: str, display: str, entry: str | None) -> tuple[Menu | None, list[
     return nodes.finish(first, start[0])
 
 
+#: How many times its own extensions a dialplan's menus may answer through includes, plus how many more.
+_GROWTH = 10
+_SLACK = 10_000
 #: Extensions Asterisk runs on events (hang-up, invalid key, timeout...), never where a call arrives.
+#: A number dialled out through a trunk (`DAHDI/g0/5551234`, `SIP/provider/+15550100`), not an extension.
+_OUTSIDE = re.compile(r"\+?\d{7,}")
 SPECIAL = frozenset(("h", "i", "t", "e", "o", "a", "T", "fax", "talk", "hint"))
 #: Context names that say calls from outside arrive there.
 _ARRIVAL = re.compile(r"from[-_]?(trunk|pstn|external|outside|provider|sip|did)|incoming|inbound|^did|public|ivr",
@@ -143,6 +149,11 @@ class Walker:
         #: Subroutine context -> (context, extension, index) its `Return` goes back to.
         self.returns: dict[str, tuple[str, str, int]] = {}
         self.noted: set[str] = set()
+        #: Extensions the menus may answer in all, through their includes, before the file is refused.
+        self.own = sum(len(c.extensions) for c in plan.contexts.values())
+        self.budget = _GROWTH * self.own + _SLACK
+        self.options_made = 0
+        self.refused = False
 
     # -- finding steps -------------------------------------------------------------------------------
     def answers(self, context: str) -> dict[str, Extension]:
@@ -151,7 +162,9 @@ class Walker:
 
     def extension(self, context: str, name: str) -> Extension | None:
         """An extension of the context or of a context it includes (searched in Asterisk's order)."""
-        return self.plan.answers(context).get(name)
+        found = self.plan.answers(context).get(name)
+        searched = self.plan.contexts.get(context)
+        return found if self._within(0, searched.span if searched else Span(1, 1)) else None
 
     def follow(self, context: str, exten: str, index: int, span: Span, priority: str | None = None,
                dialled: str | None = None) -> Target:
@@ -215,11 +228,40 @@ class Walker:
         return extension.steps[key[2]].span if key[2] < len(extension.steps) else \
             (extension.steps[-1].span if extension.steps else extension.span)
 
+    def answered(self, context: str, span: Span) -> dict[str, Extension]:
+        """What a menu in `context` answers (`answers`), or {} once the budget is spent."""
+        merged = self.answers(context)
+        return merged if self._within(len(merged), span) else {}
+
+    def _within(self, options: int, span: Span) -> bool:
+        """Whether the searches through includes and the menus' options (`options` more) stay within
+        the budget; once they do not, F019 (the file is refused) and nothing more is built.
+
+        Each context answers the extensions of the contexts it includes, so a chain of contexts
+        that each add extensions of their own makes every menu along it answer those of all the
+        rest (as far as Asterisk searches, 512 contexts): a 700 kB file of 1,000 such contexts
+        made ten million options and took minutes. Like YAML aliases (F009), that expansion is
+        bounded by the file's own size: ten times its extensions, plus 10,000.
+        """
+        self.options_made += options
+        if self.plan.merged + self.options_made <= self.budget:
+            return True
+        if not self.refused:
+            self.refused = True
+            self.nodes.problem("F019", span, f"through their includes, the menus of this dialplan answer more than "
+                               f"{self.budget:,} extensions in all ({_GROWTH} times its own {self.own:,}, plus "
+                               f"{_SLACK:,}); it is not read further",
+                               "include fewer contexts in each menu's context; no phone menu answers this many keys")
+        self.queue.clear()
+        return False
+
     # -- building nodes ------------------------------------------------------------------------------
     def run(self) -> None:
         while self.queue:
             key = self.queue.popleft()
             self._build(key)
+        if self.nodes.failed:
+            return  # the file is refused: its menus need no labels
         by_menu: dict[str, list[int]] = {}
         for menu_id, index in self.labels:
             by_menu.setdefault(menu_id, []).append(index)
@@ -247,80 +289,90 @@ class Walker:
         return self.hints.get(node_id, first)
 
     def _build(self, key: tuple[str, str, int]) -> None:
+        """One priority -> the step it is: a prompt or menu, a jump or condition, or where the call ends up."""
         context, exten, index = key
         extension = self.plan.contexts[context].extensions[exten]
-        node_id, span = self.ids[key], self.span_of(key)
-        add = self.nodes.add
-
         if index >= len(extension.steps):  # falling off the end: Asterisk hangs up
-            add(Node(node_id, NodeType.HANGUP, span))
+            self.nodes.at(self.ids[key], Kind.HANGUP, self.span_of(key))
             return
         step = extension.steps[index]
-        app, args = step.app.lower(), step.args
-        onward = lambda: self.follow(context, exten, index + 1, span)
-        hint = self.hints.__setitem__
+        app = step.app.lower()
         if app in PROMPTS or app in ("waitexten", "read"):
             asterisk_menu.prompted(self, key, extension, step)
         elif app in ("goto", "gotoif", "gotoiftime") or app in PASS:
             asterisk_menu.branch(self, key, extension, step)
-        elif app == "queue":
+        elif app == "dial":
+            self._dial(key, extension, step, lambda: self.follow(context, exten, index + 1, self.span_of(key)))
+        else:
+            self._application(key, step, lambda: self.follow(context, exten, index + 1, self.span_of(key)))
+
+    def _application(self, key: tuple[str, str, int], step: Step, onward) -> None:
+        """An application that ends the call somewhere (a queue, voicemail, a hang-up) or runs and goes on."""
+        node_id, span, app, args = self.ids[key], self.span_of(key), step.app.lower(), step.args
+        at, hint = self.nodes.at, self.hints.__setitem__
+        if app == "queue":
             queue = args[0] if args else ""
             # Whether a queue announces the wait is set in queues.conf, which is not read: H207 cannot judge it.
-            add(Node(node_id, NodeType.AGENT, span, queue=None if is_computed(queue) else queue or None,
-                     ignore=frozenset({"H207"})))
+            at(node_id, Kind.QUEUE, span, queue=None if is_computed(queue) else queue or None,
+               ignore=frozenset({"H207"}))
             hint(node_id, humanize(queue) if queue and not is_computed(queue) else "Queue")
             if is_computed(queue):
                 self.nodes.opaque(span, node_id, f"the queue is computed at run time ({queue}); it is read as a queue "
                                   "of agents")
-        elif app == "dial":
-            self._dial(key, extension, step, onward)
-        elif app in ("voicemail", "vm"):
-            add(Node(node_id, NodeType.VOICEMAIL, span))
-            hint(node_id, "Voicemail")
-        elif app in ("hangup", "busy", "congestion"):
-            add(Node(node_id, NodeType.HANGUP, span))
-            hint(node_id, "Hang up")
+        elif app in ("voicemail", "vm", "hangup", "busy", "congestion"):
+            at(node_id, Kind.VOICEMAIL if app in ("voicemail", "vm") else Kind.HANGUP, span)
+            hint(node_id, "Voicemail" if app in ("voicemail", "vm") else "Hang up")
         elif app in ("confbridge", "meetme"):
-            add(Node(node_id, NodeType.TRANSFER, span))
+            at(node_id, Kind.NOBODY, span, what=f"a conference room ({step.app})")
             hint(node_id, "Conference")
         elif app in ("directory", "voicemailmain", "record", "echo", "milliwatt", "musiconhold", "followme",
                      "chanspy", "page", "dictate"):
             ends = app in ("directory", "echo", "milliwatt", "musiconhold", "followme", "chanspy", "page")
-            add(Node(node_id, NodeType.SELF_SERVICE, span, next=None if ends else onward()))
+            at(node_id, Kind.TASK, span, [Way(Exit.NEXT, None if ends else onward(), span)])
             hint(node_id, humanize(step.app))
         elif app == "return":
-            add(Node(node_id, NodeType.SELF_SERVICE, span))
+            at(node_id, Kind.TASK, span)
             self.nodes.opaque(span, node_id, "`Return` goes back to whichever `Gosub` called this; the route "
                               "depends on the caller")
         else:
             why = (f"`{step.app}` runs code outside the dialplan, whose outcome cannot be known here"
                    if app in OPAQUE else f"`{step.app}` is not an application ivrcheck knows")
-            add(Node(node_id, NodeType.SELF_SERVICE, span, next=onward()))
+            at(node_id, Kind.TASK, span, [Way(Exit.NEXT, onward(), span)])
             self.nodes.opaque(span, node_id, why + "; the call is assumed to carry on with the next priority")
             hint(node_id, humanize(step.app))
 
     def _dial(self, key: tuple[str, str, int], extension: Extension, step: Step, onward) -> None:
-        """Dial: a person's phone rings (a device computed at run time is not counted as a person).
-        When the dialplan goes on after it, Dial returns on no answer, so both routes are kept."""
+        """Dial: a phone rings. When the dialplan goes on after it, Dial returns on no answer, so both
+        routes are kept (answered, and the no-answer route). Who answers: `_answerer`."""
         node_id, span, args = self.ids[key], self.span_of(key), step.args
         device = args[0] if args else ""
         self.hints[node_id] = device.split("&")[0].rsplit("/", 1)[-1] or "Dial"
+        kind, fields = self._answerer(device, key[0])
         if any(s.app.lower() not in PASS | {"hangup"} for s in extension.steps[key[2] + 1:]):
-            rung = self.nodes.node(f"{node_id}:answered", NodeType.TRANSFER, span, human=not is_computed(device))
-            self.nodes.add(Node(node_id, NodeType.BRANCH, span, on="data", cases=(("answered", rung),),
-                                default=onward()))
+            rung = self.nodes.step(f"{node_id}:answered", kind, span, **fields)
+            self.nodes.at(node_id, Kind.DATA, span, [Way(Exit.CASE, rung, span, "answered"),
+                                                     Way(Exit.DEFAULT, onward(), span)])
             self.nodes.opaque(span, node_id, f"Dial({','.join(args)}) goes on to the next priority when nobody "
                               "answers; both routes are kept", "check who answers, and how long it rings")
-            node_id = rung.ref
         else:
-            self.nodes.add(Node(node_id, NodeType.TRANSFER, span, human=not is_computed(device)))
-        if is_computed(device):
-            self.nodes.opaque(span, node_id, f"dials a device computed at run time ({device}), such as any "
-                              "extension of a range the caller dials; whether a person answers is not in the "
-                              "dialplan, so it is not counted as one",
-                              "if a person always answers, the imported YAML can say `human: true`")
+            self.nodes.at(node_id, kind, span, **fields)
 
-    def options(self, context: str, menu_id: str, span: Span) -> tuple[Option, ...]:
+    def _answerer(self, device: str, context: str) -> tuple[Kind, dict]:
+        """A device of the system (`PJSIP/alice`, `SIP/1000`) is a person's phone; `PJSIP/${EXT}` is any
+        extension of a range (the one the caller dialled), not counted; a number out through a trunk
+        (`DAHDI/g0/5551234`) or a device computed otherwise is a number (steps' one policy)."""
+        tech, _, resource = device.split("&")[0].partition("/")
+        if resource and "/" not in resource and not is_computed(tech) and is_computed(resource):
+            return Kind.NOBODY, {"note": (
+                f"dials an extension computed at run time ({device}), any of a range; whether a person answers "
+                "each is not in the dialplan, so it is not counted as one",
+                "if a person always answers, the imported YAML can say `human: true`")}
+        number = device.split("&")[0].rsplit("/", 1)[-1]
+        if is_computed(device) or (device.count("/") >= 2 and _OUTSIDE.fullmatch(number)):
+            return Kind.NUMBER, {"what": number, "names": (context,)}
+        return Kind.DEVICE, {}
+
+    def options(self, context: str, menu_id: str, span: Span) -> tuple[Way, ...]:
         return asterisk_menu.options(self, context, menu_id, span)
 
 
@@ -329,7 +381,11 @@ def _exten_value(args: list[str], extension: Extension, dialled: str | None) -> 
     Gosub's own arguments (`1(a,b)`) dropped."""
     value = dialled if extension.name.startswith("_") else extension.name
     found = [a.replace("${EXTEN}", value) if value else a for a in args]
-    return [re.sub(r"^(\w+)\(.*\)$", r"\1", a.strip()) for a in found]
+    return [_GOSUB_ARGS.sub(r"\1", a.strip()) if "(" in a else a.strip() for a in found]
+
+
+#: A Gosub target's own arguments: `1(a,b)` is priority 1.
+_GOSUB_ARGS = re.compile(r"^(\w+)\(.*\)$")
 
 
 def _with_label(option: Option, label: str | None) -> Option:

@@ -9,7 +9,8 @@ from typing import TYPE_CHECKING, Protocol
 from ivrcheck.findings import Span
 from ivrcheck.importers.dialplan import PASS, PROMPTS, Extension, Step, goto_target
 from ivrcheck.importers.nodeset import humanize, is_computed, sound_label
-from ivrcheck.model import DTMF_KEYS, Node, NodeType, Option, Target
+from ivrcheck.importers.steps import Exit, Kind, Way
+from ivrcheck.model import DTMF_KEYS, Target
 from ivrcheck.numbers import is_digits, number_or_none
 
 if TYPE_CHECKING:
@@ -29,11 +30,12 @@ class Walker(Protocol):
     waits: dict[str, str]
 
     def answers(self, context: str) -> dict[str, Extension]: ...
+    def answered(self, context: str, span: Span) -> dict[str, Extension]: ...
     def extension(self, context: str, name: str) -> Extension | None: ...
     def follow(self, context: str, exten: str, index: int, span: Span, priority: str | None = None,
                dialled: str | None = None) -> Target: ...
     def span_of(self, key: tuple[str, str, int]) -> Span: ...
-    def options(self, context: str, menu_id: str, span: Span) -> tuple[Option, ...]: ...
+    def options(self, context: str, menu_id: str, span: Span) -> tuple[Way, ...]: ...
 
 PASS_SETS_TIMEOUT = re.compile(r"TIMEOUT\(response\)\s*=\s*(\d+)", re.IGNORECASE)
 TTS = frozenset(("festival", "flite", "espeak", "googletts"))
@@ -52,9 +54,9 @@ def prompted(walker: Walker, key: tuple[str, str, int], extension: Extension, st
         digits = number_or_none(args[2], whole=True, low=1, high=255)  # Read takes at most 255 digits
         onward = walker.follow(context, exten, index + 1, span)
         # Read takes whatever digits come and, given none after its attempts, runs on with an empty value.
-        nodes.add(Node(node_id, NodeType.INPUT, span, digits=digits, next=onward, timeout=_float(args[5]),
-                       retries=_whole(args[4], 1), on_timeout=Target("repeat", span),
-                       on_invalid=onward, after_retries=onward))
+        nodes.at(node_id, Kind.ENTRY, span, [Way(Exit.ENTERED, onward, span), Way(Exit.TIMEOUT, Target("repeat", span), span),
+                                             Way(Exit.INVALID, onward, span), Way(Exit.RETRIES, onward, span)],
+                 digits=digits, timeout=_float(args[5]), retries=_whole(args[4], 1))  # type: ignore[arg-type]
         if args[1]:
             nodes.recording(node_id, args[1], span)
         walker.hints[node_id] = humanize(args[0]) if args[0] else "Input"
@@ -70,8 +72,8 @@ def prompted(walker: Walker, key: tuple[str, str, int], extension: Extension, st
             # its Goto: an announcement), or a Background that runs on into this context's menu.
             first = step.args[0] if step.args else ""
             text = first if step.app.lower() in TTS else None
-            nodes.add(Node(node_id, NodeType.MESSAGE, span, prompt=text,
-                           next=walker.follow(context, exten, index + 1, span)))
+            nodes.at(node_id, Kind.MESSAGE, span, [Way(Exit.NEXT, walker.follow(context, exten, index + 1, span), span)],
+                     prompt=text)
             walker.hints[node_id] = sound_label(first) if first and not text else "Message"
             return
         _menu(walker, key, extension, index, None, fall)  # Background alone: no key, and the dialplan runs on
@@ -96,16 +98,16 @@ def _menu(walker: Walker, key: tuple[str, str, int], extension: Extension, first
             (texts if app in TTS else sounds).append(step.args[0] if step.args else "")
     if wait:
         timeout = waited if waited is not None else timeout if timeout is not None else _DEFAULT_WAIT
-    nodes.nodes[node_id] = Node(node_id, NodeType.MENU, span)  # an option may lead back here
+    nodes.reserve(node_id, span)  # an option may lead back here
     options = walker.options(extension.context, node_id, span)
     prompt = " ".join(texts) or None
     if sounds and not texts:
         nodes.recording(node_id, "&".join(s for s in sounds if s), span)
     on_invalid = special(walker, extension.context, "i")
     # Asterisk counts no retries: a caller goes round the `i`/`t` routes for as long as they lead back.
-    nodes.add(Node(node_id, NodeType.MENU, span, prompt=prompt, prompt_span=span if prompt else None,
-                   options=options, timeout=timeout, on_timeout=on_timeout, on_invalid=on_invalid,
-                   after_retries=on_invalid or on_timeout))
+    nodes.at(node_id, Kind.ASK, span, [*options, Way(Exit.TIMEOUT, on_timeout, span), Way(Exit.INVALID, on_invalid, span),
+                                       Way(Exit.RETRIES, on_invalid or on_timeout, span)],
+             prompt=prompt, prompt_span=span if prompt else None, timeout=timeout)
     walker.hints[node_id] = humanize(extension.context)
 
 
@@ -135,10 +137,10 @@ def special(walker: Walker, context: str, name: str) -> Target | None:
     return None
 
 
-def options(walker: Walker, context: str, menu_id: str, span: Span) -> tuple[Option, ...]:
+def options(walker: Walker, context: str, menu_id: str, span: Span) -> tuple[Way, ...]:
     """The keys a menu in `context` answers: its own extensions and those of included contexts."""
-    merged = walker.answers(context)
-    found: list[Option] = []
+    merged = walker.answered(context, span)
+    found: list[Way] = []
     bound: set[str] = set()
     dialled: list[tuple[str, Extension]] = []
     for name, extension in merged.items():
@@ -153,25 +155,25 @@ def options(walker: Walker, context: str, menu_id: str, span: Span) -> tuple[Opt
                 continue
             bound.add(key)
             target = walker.follow(extension.context, name, 0, extension.span, dialled=key)
-            found.append(Option(key=key, span=extension.span, target=target))
+            found.append(Way(Exit.KEY, target, extension.span, key))
     if dialled:
         found.append(_dial_by_extension(walker, menu_id, dialled))
     found.sort(key=lambda o: (o.span.line, o.span.column))
     # Labels come from where each key leads, once every node is built.
-    walker.labels.extend((menu_id, i) for i, option in enumerate(found) if option.kind == "dtmf")
+    walker.labels.extend((menu_id, i) for i, way in enumerate(found) if way.exit is Exit.KEY)
     return tuple(found)
 
 
-def _dial_by_extension(walker: Walker, menu_id: str, dialled: list[tuple[str, Extension]]) -> Option:
+def _dial_by_extension(walker: Walker, menu_id: str, dialled: list[tuple[str, Extension]]) -> Way:
     first = dialled[0][1]
     lengths = {_length(name) for name, _ in dialled}
     targets = [(name, walker.follow(e.context, name, 0, e.span)) for name, e in dialled]
     target = targets[0][1]
     if len(targets) > 1:
-        target = walker.nodes.node(f"{menu_id}:dialled", NodeType.BRANCH, first.span, on="data",
-                                   cases=tuple(targets))
-    return Option(key="extension", span=first.span, target=target, kind="extension", label="Dial an extension",
-                  digits=lengths.pop() if len(lengths) == 1 else None)
+        target = walker.nodes.step(f"{menu_id}:dialled", Kind.DATA, first.span,
+                                   [Way(Exit.CASE, t, first.span, name) for name, t in targets])
+    return Way(Exit.EXTENSION, target, first.span, label="Dial an extension",
+               digits=lengths.pop() if len(lengths) == 1 else None)
 
 
 def _single_keys(name: str) -> list[str] | None:
@@ -212,13 +214,13 @@ def branch(walker: Walker, key: tuple[str, str, int], extension: Extension, step
     app = step.app.lower()
     text = ",".join(step.args)
     if app == "goto" and is_computed(text):
-        nodes.add(Node(node_id, NodeType.SELF_SERVICE, span))
+        nodes.at(node_id, Kind.TASK, span)
         nodes.opaque(span, node_id, f"Goto({text}) jumps to a place computed at run time")
         return
     if app not in ("gotoif", "gotoiftime"):  # reached again with no step in between: a silent loop
         onward = (_goto(walker, step.args, extension, span) if app == "goto"
                   else walker.follow(context, exten, index + 1, span))
-        nodes.add(Node(node_id, NodeType.MESSAGE, span, next=onward))
+        nodes.at(node_id, Kind.MESSAGE, span, [Way(Exit.NEXT, onward, span)])
         return
     condition, _, labels = text.rpartition("?")
     if not _:
@@ -229,7 +231,7 @@ def branch(walker: Walker, key: tuple[str, str, int], extension: Extension, step
         if not label.strip():
             return walker.follow(context, exten, index + 1, span)
         if is_computed(label):
-            return nodes.node(f"{node_id}:computed", NodeType.SELF_SERVICE, span)
+            return nodes.step(f"{node_id}:computed", Kind.TASK, span)
         return _goto(walker, label.split(","), extension, span)
 
     when_true, when_false = to(true_label), to(false_label)
@@ -243,14 +245,15 @@ def branch(walker: Walker, key: tuple[str, str, int], extension: Extension, step
             if schedule is not None:
                 nodes.hours[node_id] = schedule
                 nodes.hours_spans[node_id] = span
-            nodes.add(Node(node_id, NodeType.BRANCH, span, on="hours", hours=node_id if schedule else None,
-                           cases=(("open", when_true), ("closed", when_false))))
+            nodes.at(node_id, Kind.SCHEDULE, span, [Way(Exit.SCHEDULE, when_true, span, "open"),
+                                                    Way(Exit.SCHEDULE, when_false, span, "closed")],
+                     hours=node_id if schedule else None)
             return
         why = f"GotoIfTime({condition}) tests days of the month or months, which a weekly schedule cannot hold"
     else:
         why = f"GotoIf tests {condition.strip()} at run time"
-    nodes.add(Node(node_id, NodeType.BRANCH, span, on="data", cases=((condition.strip() or "true", when_true),),
-                   default=when_false))
+    nodes.at(node_id, Kind.DATA, span, [Way(Exit.CASE, when_true, span, condition.strip() or "true"),
+                                        Way(Exit.DEFAULT, when_false, span)])
     nodes.opaque(span, node_id, why + "; both routes are kept")
 
 

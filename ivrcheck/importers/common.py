@@ -21,6 +21,9 @@ END = "end_call"
 
 _SLUG = re.compile(r"[^\w-]+")
 _SSML_TAG = re.compile(r"<[^>]+>")
+#: Words that name a team answering a number (`Support desk`, `sales_team`); the language's own person
+#: words (its `human` synonym group: operator, agent, advisor, reception...) name a person.
+_TEAM = re.compile(r"\b(team|desk|helpdesk|queue|department|switchboard|staff)\b", re.IGNORECASE)
 _UUID = re.compile(r"^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$", re.IGNORECASE)
 
 
@@ -145,8 +148,10 @@ class Flow:
 
 def make(node_id: str, node_type: NodeType, span: Span, *, spans: dict[str, Span] | None = None,
          **fields: object) -> Node:
-    """A Node with only the given fields set; each field's span is the node's unless given."""
-    present = {k: v for k, v in fields.items() if v is not None and v != () and v != frozenset()}
+    """A Node with only the given fields set; each field's span is the node's unless given. `human=None`
+    is kept: it is the model's "whether a person answers is unknown" (`human: unknown`)."""
+    present = {k: v for k, v in fields.items()
+               if (v is not None or k == "human") and v != () and v != frozenset()}
     all_spans = {name: span for name in present}
     all_spans.update(spans or {})
     return Node(id=node_id, type=node_type, span=span, spans=all_spans, **present)  # type: ignore[arg-type]
@@ -218,3 +223,40 @@ def unknown_prompt(flow: Notes, node_id: str, span: Span, what: str) -> frozense
     flow.opaque(span, node_id, f'the prompt of "{node_id}" is {what}, so its words cannot be checked',
                 "prompt rules (P4xx) skip this node; check the recording against its options by hand")
     return PROMPT_RULES
+
+
+def names_person(name: object, language: str = "en") -> bool:
+    """Whether a step's name says a person or a team answers (`Transfer to Operator`, `SalesTeam`,
+    `front_desk`): the words of the language's `human` group, or a team word."""
+    if not isinstance(name, str) or not name.strip():
+        return False
+    from ivrcheck.language import load_language
+
+    text = re.sub(r"(?<=[a-z])(?=[A-Z])|[_\-.]+", " ", name)
+    if _TEAM.search(text):
+        return True
+    return any("human" in unit.concepts for unit in load_language(language).label_words.units(text))
+
+
+def phone_transfer(flow: Notes, node_id: str, span: Span, number: object, names: Iterable[object] = (),
+                   language: str = "en") -> bool | None:
+    """The one policy every importer follows for a transfer to a phone number: the node's `human`.
+    True when the export names it as a person's or a team's number (`names`: the step's name, label,
+    the option leading to it); None (`human: unknown`, with an F020 note) for a bare number, or one
+    computed at run time: whether a person answers is not in the export, and no guess is made."""
+    if any(names_person(name, language) for name in names):
+        return True
+    shown = str(number).strip() if number not in (None, "") else "(not set)"
+    computed = is_template(number) or "${" in shown or "$[" in shown or "{{" in shown
+    what = f"a number computed at run time ({shown})" if computed else f"the number {shown}"
+    flow.opaque(span, node_id, f'"{node_id}" transfers to {what}; whether a person answers is not in the export, '
+                "so it is imported as `human: unknown` (neither a person nor proof of none)",
+                "if a person or a team answers it, the imported YAML can say `human: true`; if not, `human: false`")
+    return None
+
+
+def hand_off(flow: Notes, node_id: str, span: Span, other: str) -> None:
+    """The F020 note of a hand-off to another flow this file does not contain (imported as a `transfer`
+    with `human: unknown`): whether callers reach a person there is that flow's business."""
+    flow.opaque(span, node_id, f'"{node_id}" hands the call to {other}, which this file does not contain; it is '
+                "imported as a transfer with `human: unknown`", "import and check that flow too")

@@ -7,10 +7,11 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from ivrcheck.findings import Span
-from ivrcheck.importers.common import (Flow, is_template, language_code, make, number, option, spoken,
-                                       unknown_prompt, unknown_words)
+from ivrcheck.importers.common import Flow, is_template, language_code, number, spoken, unknown_prompt
+from ivrcheck.importers.steps import Exit, Kind, Way, steps_to_menu
+from ivrcheck.importers.steps import Step as Built
 from ivrcheck.importers.jsondoc import JsonDoc
-from ivrcheck.model import DTMF_KEYS, Menu, NodeType, Option, Target
+from ivrcheck.model import DTMF_KEYS, Menu, Target
 
 #: Actions that set something and go on: calls pass through them without a node.
 PASS_THROUGH = frozenset({
@@ -29,6 +30,11 @@ _SHORT = {"GetParticipantInput": "menu", "MessageParticipant": "message", "Trans
 
 #: A comparison on the contact's channel (`$.Channel`; legacy `Channel` in the `System` namespace).
 _CHANNEL = re.compile(r"^\$\.(System\.)?Channel$")
+
+
+#: Step types where the call leaves this flow (`Mapper._leaves`).
+_LEAVES = frozenset({"DisconnectParticipant", "EndFlowExecution", "TransferContactToQueue", "CreateCallbackContact",
+                     "TransferParticipantToThirdParty", "TransferToFlow", "InvokeFlowModule", "EndFlowModuleExecution"})
 
 
 @dataclass
@@ -77,6 +83,7 @@ def build(flow: Flow, doc: JsonDoc, steps: list[Step], start: str | None, name: 
         elif voice_route(step)[0]:
             flow.opaque(doc.span(step.pointer), None, f'"{step.id}" checks the contact\'s channel: a phone call '
                         "takes its VOICE route, so only that route is read", "check the chat and task routes by hand")
+    steps_to_menu(flow, mapper.built)
     first = entry or start
     if first is None or first not in by_id:
         flow.unknown_entry(doc.span(""), entry, [s.id for s in steps], "actions")
@@ -99,6 +106,8 @@ class _Mapper:
         self.language = "en"
         #: Where a transfer's failures (queue full) go: the model ends the call at a person, so these are not kept.
         self.dropped: list[str] = []
+        #: What the actions are, in file order, mapped to the model at once (steps.steps_to_menu).
+        self.built: list[Built] = []
 
     def prune(self, entry: Target) -> None:
         """Drop the steps only a transfer's failure routes reach, so they do not show as unreachable."""
@@ -118,80 +127,98 @@ class _Mapper:
         return Target(self.ids.get(ref, ref), where)
 
     def node(self, s: Step) -> None:
-        flow, at = self.flow, self.doc.span(s.pointer)
-        node_id = self.ids[s.id]
+        """One action -> the step it is (steps.Built), mapped to the model with the others (steps_to_menu)."""
+        at, node_id, kind = self.doc.span(s.pointer), self.ids[s.id], s.type
         nxt = self.target(s.next, self.doc.span(f"{s.pointer}/Transitions/NextAction"))
-        kind = s.type
         if kind == "GetParticipantInput" and str(s.params.get("StoreInput", "")).lower() == "true":
             failure = self._error(s, "InputTimeLimitExceeded", "NoMatchingCondition", "InvalidPhoneNumber",
                                   "NoMatchingError")
-            flow.add(make(node_id, NodeType.INPUT, at, prompt=self._prompt(s, node_id)[0], next=nxt,
-                          digits=_int(s.params.get("MaxDigits")),
-                          on_timeout=failure, on_invalid=failure, retries=0, after_retries=failure))
+            exits = [Way(Exit.ENTERED, nxt, at), *(Way(e, failure, at) for e in (Exit.TIMEOUT, Exit.INVALID))]
+            self.built.append(Built(node_id, Kind.ENTRY, at, exits, prompt=self._prompt(s, node_id)[0], retries=0,
+                                    digits=_int(s.params.get("MaxDigits"))))
         elif kind in ("GetParticipantInput", "ConnectParticipantWithLexBot"):
             self._menu(s, node_id, at)
         elif kind in ("MessageParticipant", "MessageParticipantIteratively"):
-            flow.add(make(node_id, NodeType.MESSAGE, at, prompt=self._prompt(s, node_id)[0], next=nxt))
-        elif kind in ("DisconnectParticipant", "EndFlowExecution"):
-            flow.add(make(node_id, NodeType.HANGUP, at))
-        elif kind == "TransferContactToQueue":
-            flow.add(make(node_id, NodeType.AGENT, at, queue=self._queue(s, node_id, at)))
-            self.dropped += [t for t in s.errors.values()]
-        elif kind == "CreateCallbackContact":
-            flow.add(make(node_id, NodeType.CALLBACK, at))
-        elif kind == "TransferParticipantToThirdParty":
-            number = s.params.get("ThirdPartyPhoneNumber") or "(not set)"
-            flow.add(make(node_id, NodeType.TRANSFER, at))
-            flow.opaque(at, node_id, f'"{node_id}" transfers to the number {number}; whether a person answers it '
-                        "is not in the export, so it is not counted as reaching one",
-                        "if a person answers, the imported YAML can say `human: true`")
-        elif kind == "CheckHoursOfOperation":
+            self.built.append(Built(node_id, Kind.MESSAGE, at, [Way(Exit.NEXT, nxt, at)],
+                                    prompt=self._prompt(s, node_id)[0]))
+        elif kind in _LEAVES:
+            self.built.append(self._leaves(s, node_id, at, nxt))
+        else:
+            self.built.append(self._routes(s, node_id, at, nxt))
+
+    def _routes(self, s: Step, node_id: str, at: Span, nxt: Target | None) -> Built:
+        """Actions that route the call by hours, by data or by code; an unknown action goes on."""
+        kind, flow = s.type, self.flow
+        if kind == "CheckHoursOfOperation":
             hours = self._name(s, "Hours") or self._name(s, "HoursOfOperationId") or "queue hours"
             cases = [("open" if o == ["True"] else "closed" if o == ["False"] else " ".join(o), t, p)
                      for _, o, t, p in s.conditions]
-            self._branch(s, node_id, at, "hours", cases, self._error(s, "NoMatchingError"), hours=hours)
-        elif kind in ("TransferToFlow", "InvokeFlowModule", "EndFlowModuleExecution"):
-            leaves = kind != "InvokeFlowModule"
-            other = (s.meta.get("contactFlowModuleName") or (s.meta.get("contactFlow") or {}).get("text")
-                     or s.params.get("ContactFlowId") or s.params.get("FlowModuleId") or "another flow")
-            flow.add(make(node_id, NodeType.SELF_SERVICE, at, next=None if leaves else nxt))
-            flow.opaque(at, node_id, f'"{node_id}" {"hands the call to" if leaves else "runs"} {other}, '
-                        "which this file does not contain", "import and check that flow too")
-        elif kind == "InvokeLambdaFunction":
+            return Built(node_id, Kind.SCHEDULE, at, self._cases(cases, Exit.SCHEDULE, self._error(s, "NoMatchingError")),
+                         hours=hours)
+        if kind == "InvokeLambdaFunction":
             cases = [("success", s.next, f"{s.pointer}/Transitions/NextAction")]
             cases += [(f"error: {e}", t, s.pointer) for e, t in s.errors.items()]
-            self._branch(s, node_id, at, "data", cases, None)
             flow.opaque(at, node_id, f'"{node_id}" calls a Lambda function '
                         f'({s.params.get("LambdaFunctionARN") or "unnamed"}) whose answer picks the route',
                         "every route it declares is checked; which one a caller takes depends on the function")
-        elif kind == "Loop":
+            return Built(node_id, Kind.DATA, at, self._cases(cases))
+        if kind == "Loop":
             names = {"ContinueLooping": "again", "DoneLooping": "done"}
-            cases = [(names.get(" ".join(o), " ".join(o)), t, p) for _, o, t, p in s.conditions]
-            self._branch(s, node_id, at, "data", cases, None)
-        elif kind == "Compare" or s.conditions or len(s.errors) > 0:
+            return Built(node_id, Kind.DATA, at, self._cases([(names.get(" ".join(o), " ".join(o)), t, p)
+                                                               for _, o, t, p in s.conditions]))
+        if kind == "Compare" or s.conditions or len(s.errors) > 0:
             cases = [(f"{op} {' '.join(o)}".strip(), t, p) for op, o, t, p in s.conditions]
             cases += [(f"error: {e}", t, s.pointer) for e, t in s.errors.items() if e != "NoMatchingCondition"]
-            default = self.target(s.errors.get("NoMatchingCondition") or s.next, at)
-            self._branch(s, node_id, at, "data", cases, default)
             if kind != "Compare":
                 flow.opaque(at, node_id, f'ivrcheck does not know the action type "{kind}"; its routes are kept as '
                             "a branch on data", "check this step by hand")
-        else:
-            flow.add(make(node_id, NodeType.SELF_SERVICE, at, next=nxt))
-            flow.opaque(at, node_id, f'ivrcheck does not know the action type "{kind}"; it is read as an automated '
-                        "step that goes on to its next action", "check this step by hand")
+            return Built(node_id, Kind.DATA, at,
+                         self._cases(cases, default=self.target(s.errors.get("NoMatchingCondition") or s.next, at)))
+        flow.opaque(at, node_id, f'ivrcheck does not know the action type "{kind}"; it is read as an automated '
+                    "step that goes on to its next action", "check this step by hand")
+        return Built(node_id, Kind.TASK, at, [Way(Exit.NEXT, nxt, at)])
+
+    def _cases(self, cases: list, exit: Exit = Exit.CASE, default: Target | None = None) -> list[Way]:
+        """(value, action id, pointer) -> case exits, and the default route."""
+        found = []
+        for value, to, pointer in cases:
+            where = self.doc.span(pointer)
+            found.append(Way(exit, self.target(to, where), where, value))
+        return found + [Way(Exit.DEFAULT, default, Span(1, 1))]
+
+    def _leaves(self, s: Step, node_id: str, at: Span, nxt: Target | None) -> Built:
+        """Steps where the call leaves this flow: a hang-up, a queue, a callback, a number, another flow."""
+        kind = s.type
+        if kind in ("DisconnectParticipant", "EndFlowExecution"):
+            return Built(node_id, Kind.HANGUP, at)
+        if kind == "TransferContactToQueue":
+            self.dropped += [t for t in s.errors.values()]
+            return Built(node_id, Kind.QUEUE, at, queue=self._queue(s, node_id, at))
+        if kind == "CreateCallbackContact":
+            return Built(node_id, Kind.CALLBACK, at)
+        if kind == "TransferParticipantToThirdParty":
+            return Built(node_id, Kind.NUMBER, at, what=s.params.get("ThirdPartyPhoneNumber"),
+                         names=(s.id, s.meta.get("name"), s.meta.get("text")))
+        other = (s.meta.get("contactFlowModuleName") or (s.meta.get("contactFlow") or {}).get("text")
+                 or s.params.get("ContactFlowId") or s.params.get("FlowModuleId") or "another flow")
+        if kind == "TransferToFlow":  # the other flow decides who answers
+            return Built(node_id, Kind.FLOW, at, what=other)
+        leaves = kind != "InvokeFlowModule"
+        self.flow.opaque(at, node_id, f'"{node_id}" {"hands the call to" if leaves else "runs"} {other}, '
+                         "which this file does not contain", "import and check that flow too")
+        return Built(node_id, Kind.TASK, at, [Way(Exit.NEXT, None if leaves else nxt, at)])
 
     def _menu(self, s: Step, node_id: str, at: Span) -> None:
         lex = s.type == "ConnectParticipantWithLexBot" or any(k.startswith("Lex") for k in s.params)
-        options: list[Option] = []
+        exits: list[Way] = []
         for _, operands, to, pointer in s.conditions:
             where = self.doc.span(pointer)
             target = self.target(to, where)
             for operand in operands:
                 if operand in DTMF_KEYS and not lex:
-                    options.append(option(operand, where, target))
+                    exits.append(Way(Exit.KEY, target, where, operand))
                 elif lex:
-                    options.append(option(operand, where, target, label=operand, say=[operand], kind="speech"))
+                    exits.append(Way(Exit.SPEECH, target, where, operand, operand))
                 else:
                     self.flow.opaque(where, node_id, f'"{node_id}" routes the entry "{operand}", which is no single '
                                      "key; it is left out of the menu's options", "check this route by hand")
@@ -200,14 +227,12 @@ class _Mapper:
                              "speech options, and the utterances that reach them are not in the export",
                              "check the bot's intents and their keypad fallbacks by hand")
         prompt, ignore = self._prompt(s, node_id)
-        timeout_at = self.doc.span(f"{s.pointer}/Parameters/InputTimeLimitSeconds")
-        on_timeout = self.target(s.errors.get("InputTimeLimitExceeded"), at)
-        on_invalid = self.target(s.errors.get("NoMatchingCondition"), at)
-        self.flow.add(make(
-            node_id, NodeType.MENU, at, prompt=prompt, options=tuple(options), **unknown_words(ignore),
-            timeout=number(s.params.get("InputTimeLimitSeconds") or s.params.get("Timeout")), retries=0,
-            on_timeout=on_timeout, on_invalid=on_invalid, after_retries=on_timeout or on_invalid,
-            spans={"timeout": timeout_at}))
+        exits.append(Way(Exit.TIMEOUT, self.target(s.errors.get("InputTimeLimitExceeded"), at), at))
+        exits.append(Way(Exit.INVALID, self.target(s.errors.get("NoMatchingCondition"), at), at))
+        self.built.append(Built(
+            node_id, Kind.ASK, at, exits, prompt=prompt, unknown=ignore, retries=0,
+            timeout=number(s.params.get("InputTimeLimitSeconds") or s.params.get("Timeout")),
+            spans={"timeout": self.doc.span(f"{s.pointer}/Parameters/InputTimeLimitSeconds")}))
 
     def _prompt(self, s: Step, node_id: str) -> tuple[str | None, frozenset[str] | None]:
         p = s.params
@@ -281,16 +306,6 @@ class _Mapper:
             if kind in s.errors:
                 return self.target(s.errors[kind], self.doc.span(s.pointer))
         return None
-
-    def _branch(self, s: Step, node_id: str, at: Span, on: str, cases: list, default: Target | None,
-                hours: str | None = None) -> None:
-        kept, seen = [], set()
-        for value, to, pointer in cases:
-            target = self.target(to, self.doc.span(pointer))
-            if target is not None and value not in seen:
-                seen.add(value)
-                kept.append((value, target))
-        self.flow.add(make(node_id, NodeType.BRANCH, at, on=on, hours=hours, cases=tuple(kept), default=default))
 
 
 def _int(value: object) -> int | None:

@@ -11,7 +11,9 @@ import xml.etree.ElementTree as ET
 from ivrcheck.findings import Finding, Span
 from ivrcheck.importers import xml_source
 from ivrcheck.importers.nodeset import NodeSet, humanize, is_computed, sound_label
-from ivrcheck.model import DTMF_KEYS, Menu, Node, NodeType, Option, Target
+from ivrcheck.importers.steps import Exit, Kind, Way, add
+from ivrcheck.importers.steps import Step as Built
+from ivrcheck.model import DTMF_KEYS, Menu, Target
 from ivrcheck.numbers import NotANumber, is_digits, number_or_none, read_number
 
 NAME = "freeswitch"
@@ -122,9 +124,10 @@ class _Menu:
 
     def build(self) -> None:
         element, doc = self.element, self.doc
-        self.nodes.nodes[self.name] = Node(self.name, NodeType.MENU, self.span)  # reserve the id first
+        self.nodes.reserve(self.name, self.span)
         prompt, prompt_span = self._prompt()
-        options, extensions = [], []
+        exits: list[Way] = []
+        extensions: list[tuple[str, Span, Target | None]] = []
         for entry in element:
             if xml_source.local(entry.tag) != "entry":
                 continue
@@ -138,24 +141,24 @@ class _Menu:
             target, label = self._action(entry)
             key = _single_key(digits)
             if key is not None:
-                options.append(Option(key=key, span=span, target=target, label=label, label_span=span))
+                exits.append(Way(Exit.KEY, target, span, key, label))
             elif digits:
                 extensions.append((digits, span, target))
             else:
                 self.nodes.problem("F019", doc.span(entry), "an <entry> without `digits` can never be chosen",
                                    'add digits="1" (or the key it should answer)', self.name)
         if extensions:
-            options.append(self._dial_by_extension(extensions))
+            exits.append(self._dial_by_extension(extensions))
         timeout_ms = self._number("timeout", _TIMEOUT_MS)
         failures = int(self._number("max-failures", _MAX_FAILURES, whole=True))
         timeouts = int(self._number("max-timeouts", _MAX_TIMEOUTS, whole=True))
         repeat = Target("repeat", self.span)
         spans = {name.replace("-", "_"): doc.attr_span(element, attr) for name, attr in (
             ("timeout", "timeout"), ("retries", "max-failures"))}
-        self.nodes.nodes[self.name] = Node(
-            id=self.name, type=NodeType.MENU, span=self.span, prompt=prompt, prompt_span=prompt_span,
-            options=tuple(options), timeout=timeout_ms / 1000, retries=min(failures, timeouts),
-            on_timeout=repeat, on_invalid=repeat, after_retries=self._after_retries(), spans=spans)
+        exits += [Way(Exit.TIMEOUT, repeat, self.span), Way(Exit.INVALID, repeat, self.span),
+                  Way(Exit.RETRIES, self._after_retries(), self.span)]
+        add(self.nodes, Built(self.name, Kind.ASK, self.span, exits, prompt=prompt, prompt_span=prompt_span,
+                              timeout=timeout_ms / 1000, retries=min(failures, timeouts), spans=spans))
 
     def _number(self, attribute: str, default: float, whole: bool = False) -> float:
         """A number attribute of the menu (ms or a count), or `default` with an F019 when it is none."""
@@ -196,8 +199,8 @@ class _Menu:
     def _exit_node(self) -> Target:
         if self._exit is None:
             sound = self.element.get("exit-sound")
-            self._exit = self.nodes.node(f"{self.name}:exit", NodeType.HANGUP, self.span,
-                                         prompt=sound_label(sound) if sound else None)
+            self._exit = self._step(f"{self.name}:exit", Kind.HANGUP, self.span,
+                                    prompt=sound_label(sound) if sound else None)
         return Target(self._exit.ref, self._exit.span)
 
     def _action(self, entry: ET.Element) -> tuple[Target | None, str | None]:
@@ -215,9 +218,8 @@ class _Menu:
         if action == "menu-exit":
             return self._exit_node(), "Exit"
         if action in ("menu-play-sound", "menu-say-text", "menu-say-phrase"):
-            target = self.nodes.node(f"{self.name}:{digits}", NodeType.MESSAGE, span,
-                                     prompt=param[4:] if param.startswith("say:") else None,
-                                     next=Target(self.name, span))
+            target = self._step(f"{self.name}:{digits}", Kind.MESSAGE, span, [Way(Exit.NEXT, Target(self.name, span), span)],
+                                prompt=param[4:] if param.startswith("say:") else None)
             return target, _said(param[4:]) if param.startswith("say:") else sound_label(param) if param else "Message"
         if action == "menu-exec-app":
             return self._app(param, span, digits)
@@ -238,80 +240,79 @@ class _Menu:
             return Target(words[0], span), humanize(words[0])
         if app == "transfer" and words:
             if dialled:
-                target = self.nodes.node(base, NodeType.TRANSFER, span)
-                self.nodes.opaque(span, target.ref, f"transfers to the extension the caller dials ({param}); who "
-                                  "answers each one is not in this file, so it is not counted as a person",
-                                  "if every extension of the range is a person's phone, the YAML can say "
-                                  "`human: true`")
-                return target, "Dial an extension"
+                note = (f"transfers to the extension the caller dials ({param}); who answers each one is not in "
+                        "this file, so it is not counted as a person", "if every extension of the range is a "
+                        "person's phone, the YAML can say `human: true`")
+                return self._step(base, Kind.NOBODY, span, note=note), "Dial an extension"
             if is_computed(words[0]):
                 return self._opaque(base, span, f"transfers to an extension computed at run time ({words[0]})"), \
                     "Transfer"
-            target = self.nodes.node(base, NodeType.TRANSFER, span)
-            self.nodes.opaque(span, target.ref, f"transfers to dialplan extension {words[0]}"
-                              f"{' in ' + words[2] if len(words) > 2 else ''}; what answers there is decided by "
-                              "the dialplan, so it is not counted as a person",
-                              "if a person answers, bridge to the user instead, or check that route by hand")
-            return target, f"Extension {words[0]}"
+            note = (f"transfers to dialplan extension {words[0]}{' in ' + words[2] if len(words) > 2 else ''}; "
+                    "what answers there is decided by the dialplan, so it is imported as `human: unknown` (neither "
+                    "a person nor proof of none)", "if a person answers, the imported YAML can say `human: true` "
+                    "(or bridge to the user)")
+            return self._step(base, Kind.FLOW, span, note=note), f"Extension {words[0]}"
         if app == "bridge" and words:
             return self._bridge(base, span, args, dialled), _bridge_label(args)
         if app in ("callcenter", "fifo") and words:
             queue = words[0].split("@")[0]
             # Wait announcements live in callcenter.conf, which is not read: H207 cannot judge them.
-            return self.nodes.node(base, NodeType.AGENT, span, queue=queue, ignore=frozenset({"H207"})), \
-                humanize(queue)
-        if app == "voicemail":
-            return self.nodes.node(base, NodeType.VOICEMAIL, span), "Voicemail"
+            return self._step(base, Kind.QUEUE, span, queue=queue, ignore=frozenset({"H207"})), humanize(queue)
+        if app in ("voicemail", "hangup"):
+            return self._step(base, Kind.VOICEMAIL if app == "voicemail" else Kind.HANGUP, span), \
+                "Voicemail" if app == "voicemail" else "Hang up"
         if app == "conference":
-            return self.nodes.node(base, NodeType.TRANSFER, span), "Conference"
-        if app == "hangup":
-            return self.nodes.node(base, NodeType.HANGUP, span), "Hang up"
+            return self._step(base, Kind.NOBODY, span, what=f"the conference room {words[0]}" if words else
+                              "a conference room"), "Conference"
         if app in _REPLAYS:
-            target = self.nodes.node(base, NodeType.MESSAGE, span, prompt=args[4:] if args.startswith("say:") else None,
-                                     next=Target(self.name, span))
+            target = self._step(base, Kind.MESSAGE, span, [Way(Exit.NEXT, Target(self.name, span), span)],
+                                prompt=args[4:] if args.startswith("say:") else None)
             return target, sound_label(words[0]) if words else humanize(app)
         reason = ("runs a script" if app in _SCRIPTS else f"runs the application {app!r}")
         return self._opaque(base, span, f"{reason} ({param}), which may route the call anywhere; ivrcheck "
                             "assumes it returns to the menu", Target(self.name, span)), humanize(app)
 
     def _bridge(self, base: str, span: Span, args: str, dialled: bool) -> Target:
-        """A bridge: a person when it rings a user or a phone; otherwise not counted, with a note why."""
-        unknown = _not_a_person(args, dialled)
-        target = self.nodes.node(base, NodeType.TRANSFER, span, human=unknown is None)
-        if unknown is not None:
-            self.nodes.opaque(span, target.ref, f"bridges to {unknown} ({args}), which is not counted as a "
-                              "person", "if a person always answers, the imported YAML can say `human: true`")
-        return target
+        """A bridge: a person when it rings a user or a phone; a conference room or a range the caller
+        dials is not counted; a number outside the system or a computed one follows the one policy for a
+        phone number (common.phone_transfer)."""
+        dest = re.sub(r"^\{[^}]*\}", "", args.split()[0])
+        nobody = _not_a_person(dest, dialled)
+        if nobody is not None:
+            return self._step(base, Kind.NOBODY, span, note=(
+                f"bridges to {nobody} ({args}), which is not counted as a person",
+                "if a person always answers, the imported YAML can say `human: true`"))
+        if dest.startswith("user/") and not is_computed(dest[5:].split("@")[0]):
+            return self._step(base, Kind.DEVICE, span)  # a user of the directory, whatever its domain variable
+        if is_computed(dest) or "/gateway/" in dest:
+            number = dest.rsplit("/", 1)[-1] if "/gateway/" in dest else dest
+            return self._step(base, Kind.NUMBER, span, what=number, names=(self.name,))
+        return self._step(base, Kind.DEVICE, span)  # a phone of the system rings
 
     def _opaque(self, base: str, span: Span, why: str, onward: Target | None = None) -> Target:
-        target = self.nodes.node(base, NodeType.SELF_SERVICE, span, next=onward)
+        target = self._step(base, Kind.TASK, span, [Way(Exit.NEXT, onward, span)])
         self.nodes.opaque(span, target.ref, why)
         return target
 
-    def _dial_by_extension(self, found: list[tuple[str, Span, Target | None]]) -> Option:
+    def _step(self, base: str, kind: Kind, span: Span, exits: list[Way] | None = None, **fields) -> Target:
+        return self.nodes.step(base, kind, span, exits, **fields)
+
+    def _dial_by_extension(self, found: list[tuple[str, Span, Target | None]]) -> Way:
         """Multi-digit entries (literal or regex) are one choice: dialling an extension."""
         _, span, target = found[0]
         lengths = {_digit_count(d) for d, _, _ in found}
         if len(found) > 1:
-            cases = tuple((d, t) for d, _, t in found if t is not None)
-            target = self.nodes.node(f"{self.name}:dialled", NodeType.BRANCH, span, on="data", cases=cases)
-        return Option(key="extension", span=span, target=target, kind="extension",
-                      digits=lengths.pop() if len(lengths) == 1 else None, label="Dial an extension")
+            target = self._step(f"{self.name}:dialled", Kind.DATA, span, [Way(Exit.CASE, t, span, d) for d, _, t in found])
+        return Way(Exit.EXTENSION, target, span, label="Dial an extension",
+                   digits=lengths.pop() if len(lengths) == 1 else None)
 
 
-def _not_a_person(args: str, dialled: bool) -> str | None:
-    """Why a bridge is not counted as reaching a person, or None when it reaches a user or a phone."""
-    dest = re.sub(r"^\{[^}]*\}", "", args.split()[0])
+def _not_a_person(dest: str, dialled: bool) -> str | None:
+    """Why a bridge reaches no person (a conference room, any extension of a range), or None."""
     if "conference" in dest.lower():
         return "a conference room"
     if dialled:
         return "the extension the caller dials, any of a range"
-    if dest.startswith("user/") and not is_computed(dest[5:].split("@")[0]):
-        return None  # a user of the directory: a person's phone, whatever its domain variable
-    if is_computed(dest):
-        return "a destination computed at run time"
-    if "/gateway/" in dest:
-        return "a number outside the system (whether a person or a team answers it is not in the file)"
     return None
 
 

@@ -10,9 +10,11 @@ from ivrcheck.config import Limits
 from ivrcheck.findings import Finding, Span
 from ivrcheck.importers import archy, archy_menu, genesys_tasks
 from ivrcheck.importers.archy import Doc, get, items, seq, single, span
-from ivrcheck.importers.common import END, Flow, language_code, make, option, unknown_prompt, unknown_words
+from ivrcheck.importers.common import END, Flow, language_code, unknown_prompt
+from ivrcheck.importers.steps import Exit, Kind, Way, add
+from ivrcheck.importers.steps import Step as Built
 from ivrcheck.load.source import compose
-from ivrcheck.model import Menu, NodeType, Option, Target
+from ivrcheck.model import Menu, Target
 
 NAME = "genesys"
 TITLE = "Genesys Cloud Architect flow (Archy YAML)"
@@ -90,10 +92,9 @@ class Reader:
         greeting_text, unknown = archy.audio(self.doc, get(self.call, "initialGreeting"))
         greeting = get(self.call, "initialGreeting")
         if greeting is not None and (greeting_text or unknown) and entry is None:
-            node_id = self.flow.claim("initial_greeting")
-            self.flow.add(make(node_id, NodeType.MESSAGE, span(greeting), prompt=greeting_text,
-                               prompt_span=span(greeting) if greeting_text else None, next=start))
-            start = Target(node_id, span(greeting))
+            start = add(self.flow, Built(self.flow.claim("initial_greeting"), Kind.MESSAGE, span(greeting),
+                                         [Way(Exit.NEXT, start, span(greeting))], prompt=greeting_text,
+                                         prompt_span=span(greeting) if greeting_text else None))
         name = self.doc.text(get(self.call, "name")) or self.flow.display
         language = language_code(self.doc.text(get(self.call, "defaultLanguage")))
         return self.flow.menu(name, language, start, span(self.call))
@@ -166,17 +167,17 @@ class Reader:
         self._built.add(node_id)
         prompt, unknown = archy.audio(self.doc, get(body, "audio"))
         ignore = unknown_prompt(self.flow, node_id, span(get(body, "audio") or body), unknown) if unknown else None
-        options: list[Option] = []
+        exits: list[Way] = []
         by_name: dict[str, Target] = {}
         for item in seq(get(body, "choices")):
             made = self.choice(item, node_id)
             if made is None:
                 continue
-            names, opt = made
+            names, way = made
             for name in names:
-                by_name.setdefault(name, opt.target)  # type: ignore[arg-type]
-            if opt.key:
-                options.append(opt)
+                by_name.setdefault(name, way.to)  # type: ignore[arg-type]
+            if way.value:
+                exits.append(way)
         settings = get(body, "settingsMenu")
         timeout = archy.number(self.doc, get(settings, "menuSelectionTimeout"))
         retries = archy.number(self.doc, get(settings, "repeatCount"))
@@ -188,17 +189,15 @@ class Reader:
             ref = self.doc.text(default_node) or ""
             after = by_name.get(archy.ref_name(ref)[1]) or self.resolve(ref, span(default_node))
             after = Target(after.ref, span(default_node))
-        self.flow.add(make(
-            node_id, NodeType.MENU, where, prompt=prompt,
-            prompt_span=span(get(body, "audio")) if prompt else None, options=tuple(options),
-            timeout=timeout, retries=int(retries) if retries is not None else None,
-            on_timeout=Target("repeat", where), on_invalid=Target("repeat", where), after_retries=after,
-            **unknown_words(ignore),
-            spans={"after_retries": span(default_node)} if after else None))
-        return Target(node_id, where)
+        exits += [Way(Exit.TIMEOUT, Target("repeat", where), where), Way(Exit.INVALID, Target("repeat", where), where),
+                  Way(Exit.RETRIES, after, where)]
+        return add(self.flow, Built(node_id, Kind.ASK, where, exits, prompt=prompt,
+                                    prompt_span=span(get(body, "audio")) if prompt else None,
+                                    timeout=timeout, retries=int(retries) if retries is not None else None,
+                                    unknown=ignore, spans={"after_retries": span(default_node)} if after else {}))
 
-    def choice(self, item: yaml.Node, menu_id: str) -> tuple[list[str], Option] | None:
-        """A `- menuX: {...}` choice -> (its names, an option whose key may be empty when it has none)."""
+    def choice(self, item: yaml.Node, menu_id: str) -> tuple[list[str], Way] | None:
+        """A `- menuX: {...}` choice -> (its names, a key or speech exit whose key may be empty when it has none)."""
         parts = single(item)
         if parts is None:
             return None
@@ -215,10 +214,9 @@ class Reader:
             return None
         if not key and terms:
             key = name
-        opt = option(key, where, target, label=name, say=terms if terms else (),
-                     kind=None if key != name else "speech")
+        way = Way(Exit.SPEECH if key == name else Exit.KEY, target, where, key, name, tuple(terms))
         refs = [name] + [self.doc.text(get(body, "refId")) or ""]
-        return refs, opt
+        return refs, way
 
 
 def _entry_not_found(flow: Flow, where: Span, ref: str, names: list[str]) -> Finding:

@@ -9,9 +9,10 @@ import yaml
 from ivrcheck.findings import Span
 from ivrcheck.importers import archy
 from ivrcheck.importers.archy import Doc, get, items, seq, single, span
-from ivrcheck.importers.common import Flow, make
-from ivrcheck.model import NodeType, Target
-
+from ivrcheck.importers.common import Flow
+from ivrcheck.importers.steps import Exit, Kind, Way, add
+from ivrcheck.importers.steps import Step as Built
+from ivrcheck.model import Target
 
 
 class Reader(Protocol):
@@ -50,8 +51,7 @@ def task(r: Reader, node_id: str, body: yaml.Node, cont: Target | None, menu: st
     """A top-level task: an automated step named after it, which goes on to its first action."""
     entry = actions(r, get(body, "actions"), cont, menu, node_id)
     where = span(get(body, "name") or body)
-    r.flow.add(make(node_id, NodeType.SELF_SERVICE, where, next=entry))
-    return Target(node_id, where)
+    return add(r.flow, Built(node_id, Kind.TASK, where, [Way(Exit.NEXT, entry, where)]))
 
 
 def actions(r: Reader, node: yaml.Node | None, cont: Target | None, menu: str | None, base: str) -> Target | None:
@@ -78,17 +78,15 @@ def _outputs(r: Reader, body: yaml.Node, cont: Target | None, menu: str | None, 
 
 def action(r: Reader, kind: str, body: yaml.Node, where: Span, cont: Target | None, menu: str | None,
            base: str) -> Target | None:
-    """One action -> the target where a call meets it."""
+    """One action -> the target where a call meets it (built through steps.add)."""
     doc, flow = r.doc, r.flow
     name = doc.text(get(body, "name")) or kind
     if kind in PASS_THROUGH:
         return cont
     if kind == "playAudio":
         text, _ = archy.audio(doc, get(body, "audio"))
-        node_id = flow.claim(f"{base}_{name}")
-        flow.add(make(node_id, NodeType.MESSAGE, where, prompt=text,
-                      prompt_span=span(get(body, "audio")) if text else None, next=cont))
-        return Target(node_id, where)
+        return add(flow, Built(flow.claim(f"{base}_{name}"), Kind.MESSAGE, where, [Way(Exit.NEXT, cont, where)],
+                               prompt=text, prompt_span=span(get(body, "audio")) if text else None))
     if kind == "disconnect":
         return flow.end_call(where)
     if kind in ("jumpToMenu", "jumpToTask", "jumpToReusableTask"):
@@ -99,51 +97,11 @@ def action(r: Reader, kind: str, body: yaml.Node, where: Span, cont: Target | No
         return r.called(doc.text(ref_node) or "", span(ref_node, where), cont, menu)
     if kind in ("previousMenu", "returnToPreviousMenu"):
         return Target(menu or "back", where)
-    if kind == "decision":
-        outs = _outputs(r, body, cont, menu, base)
-        cases = {archy.yes_no(k): t for k, t in outs.items() if archy.yes_no(k)}
-        return _branch(r, f"{base}_{name}", where, "data",
-                       [(v, cases.get(v, cont)) for v in ("yes", "no")], None)
-    if kind == "switch":
-        cases = []
-        listed, otherwise = archy.switch_parts(body)
-        for n, case in enumerate(listed, start=1):
-            inner = get(case, "case") or case
-            label = archy.value(doc, get(inner, "value")).text or f"case {n}"
-            cases.append((label if label not in dict(cases) else f"{label} ({n})",
-                          actions(r, get(inner, "actions"), cont, menu, base)))
-        default = actions(r, get(otherwise, "actions"), cont, menu, base) if otherwise is not None else cont
-        return _branch(r, f"{base}_{name}", where, "data", cases, default)
-    if kind in ("evaluateScheduleGroup", "evaluateSchedule"):
-        schedule = archy.value(doc, get(body, "scheduleGroup") or get(body, "schedule")).text or "schedule"
-        outs = {_HOURS.get(k.lower(), k): t for k, t in _outputs(r, body, cont, menu, base).items()}
-        cases = [("open", outs.pop("open", cont)), ("closed", outs.pop("closed", cont)), *outs.items()]
-        return _branch(r, f"{base}_{name}", where, "hours", cases, None, hours=schedule)
-    if kind == "loop":
-        loop_id = flow.claim(f"{base}_{name}")
-        r.loops.append((Target(loop_id, where), cont))
-        body_entry = actions(r, get(get(get(body, "outputs"), "loop"), "actions"), Target(loop_id, where), menu, base)
-        r.loops.pop()
-        flow.add(make(loop_id, NodeType.BRANCH, where, on="data",
-                      cases=(("again", body_entry),) if body_entry else (), default=cont))
-        return Target(loop_id, where)
-    if kind in ("loopExit", "exitLoop"):
-        return r.loops[-1][1] if r.loops else cont
-    if kind in ("loopNext", "nextLoop"):
-        return r.loops[-1][0] if r.loops else cont
+    if kind in ("decision", "switch", "evaluateScheduleGroup", "evaluateSchedule", "loop", "loopExit", "exitLoop",
+                "loopNext", "nextLoop"):
+        return _routing(r, kind, body, name, where, cont, menu, base)
     if kind == "collectInput":
-        keyed = r.collected(body, name, where, cont, menu, base)
-        if keyed is not None:
-            return keyed
-        outs = _outputs(r, body, cont, menu, base)
-        text, _ = archy.audio(doc, get(body, "inputAudio"))
-        digits = archy.number(doc, get(body, "maxDigits")) or archy.number(doc, get(body, "digits"))
-        failure = outs.get("failure", cont)
-        node_id = flow.claim(f"{base}_{name}")
-        flow.add(make(node_id, NodeType.INPUT, where, prompt=text, next=outs.get("success", cont),
-                      digits=int(digits) if digits else None, on_timeout=failure, on_invalid=failure,
-                      after_retries=failure))
-        return Target(node_id, where)
+        return _collect(r, body, name, where, cont, menu, base)
     endpoint = _endpoint(r, kind, body, name, where, cont, f"{base}_{name}")
     if endpoint is not None:
         return endpoint
@@ -151,7 +109,7 @@ def action(r: Reader, kind: str, body: yaml.Node, where: Span, cont: Target | No
     if kind in DATA_STEPS or outs:
         why = (f'"{name}" ({kind}) picks its route from data the export does not hold'
                if kind in DATA_STEPS else f'ivrcheck does not know the Archy action "{kind}" ("{name}")')
-        made = _branch(r, f"{base}_{name}", where, "data", list(outs.items()), cont)
+        made = _branch(r, f"{base}_{name}", where, Kind.DATA, list(outs.items()), cont)
         flow.opaque(where, made.ref if made else None, why, "every route it declares is checked; "
                     "which one a caller takes depends on data at run time")
         return made
@@ -160,14 +118,67 @@ def action(r: Reader, kind: str, body: yaml.Node, where: Span, cont: Target | No
     return cont
 
 
-def _branch(r: Reader, wanted: str, where: Span, on: str, cases: list, default: Target | None,
+def _routing(r: Reader, kind: str, body: yaml.Node, name: str, where: Span, cont: Target | None,
+             menu: str | None, base: str) -> Target | None:
+    """Decisions, switches, schedules and loops: the call takes one route, chosen by data or the clock."""
+    doc, flow = r.doc, r.flow
+    if kind == "decision":
+        outs = _outputs(r, body, cont, menu, base)
+        cases = {archy.yes_no(k): t for k, t in outs.items() if archy.yes_no(k)}
+        return _branch(r, f"{base}_{name}", where, Kind.DATA, [(v, cases.get(v, cont)) for v in ("yes", "no")], None)
+    if kind == "switch":
+        found: list[tuple[str, Target | None]] = []
+        listed, otherwise = archy.switch_parts(body)
+        for n, case in enumerate(listed, start=1):
+            inner = get(case, "case") or case
+            label = archy.value(doc, get(inner, "value")).text or f"case {n}"
+            found.append((label if label not in dict(found) else f"{label} ({n})",
+                          actions(r, get(inner, "actions"), cont, menu, base)))
+        default = actions(r, get(otherwise, "actions"), cont, menu, base) if otherwise is not None else cont
+        return _branch(r, f"{base}_{name}", where, Kind.DATA, found, default)
+    if kind in ("evaluateScheduleGroup", "evaluateSchedule"):
+        schedule = archy.value(doc, get(body, "scheduleGroup") or get(body, "schedule")).text or "schedule"
+        outs = {_HOURS.get(k.lower(), k): t for k, t in _outputs(r, body, cont, menu, base).items()}
+        states = [("open", outs.pop("open", cont)), ("closed", outs.pop("closed", cont)), *outs.items()]
+        return _branch(r, f"{base}_{name}", where, Kind.SCHEDULE, states, None, hours=schedule)
+    if kind == "loop":
+        loop_id = flow.claim(f"{base}_{name}")
+        r.loops.append((Target(loop_id, where), cont))
+        body_entry = actions(r, get(get(get(body, "outputs"), "loop"), "actions"), Target(loop_id, where), menu, base)
+        r.loops.pop()
+        return add(flow, Built(loop_id, Kind.DATA, where, [Way(Exit.CASE, body_entry, where, "again"),
+                                                            Way(Exit.DEFAULT, cont, where)]))
+    if kind in ("loopExit", "exitLoop"):
+        return r.loops[-1][1] if r.loops else cont
+    return r.loops[-1][0] if r.loops else cont  # loopNext, nextLoop
+
+
+def _collect(r: Reader, body: yaml.Node, name: str, where: Span, cont: Target | None, menu: str | None,
+             base: str) -> Target | None:
+    """`collectInput`: a menu when a switch or decision reads its digits as keys, else an entry field."""
+    keyed = r.collected(body, name, where, cont, menu, base)
+    if keyed is not None:
+        return keyed
+    outs = _outputs(r, body, cont, menu, base)
+    text, _ = archy.audio(r.doc, get(body, "inputAudio"))
+    digits = archy.number(r.doc, get(body, "maxDigits")) or archy.number(r.doc, get(body, "digits"))
+    failure = outs.get("failure", cont)
+    exits = [Way(Exit.ENTERED, outs.get("success", cont), where),
+             *(Way(e, failure, where) for e in (Exit.TIMEOUT, Exit.INVALID, Exit.RETRIES))]
+    return add(r.flow, Built(r.flow.claim(f"{base}_{name}"), Kind.ENTRY, where, exits, prompt=text,
+                             digits=int(digits) if digits else None))
+
+
+def _branch(r: Reader, wanted: str, where: Span, kind: Kind, cases: list, default: Target | None,
             hours: str | None = None) -> Target | None:
-    kept = tuple((str(k), t) for k, t in cases if t is not None)
+    """A branch on data (or, Kind.SCHEDULE, on opening hours); None when no route leads anywhere."""
+    kept = [(str(k), t) for k, t in cases if t is not None]
     if not kept and default is None:
         return None
-    node_id = r.flow.claim(wanted)
-    r.flow.add(make(node_id, NodeType.BRANCH, where, on=on, hours=hours, cases=kept, default=default))
-    return Target(node_id, where)
+    exit = Exit.SCHEDULE if kind is Kind.SCHEDULE else Exit.CASE
+    return add(r.flow, Built(r.flow.claim(wanted), kind, where,
+                             [*(Way(exit, t, where, k) for k, t in kept), Way(Exit.DEFAULT, default, where)],
+                             hours=hours))
 
 
 def choice_target(r: Reader, kind: str, body: yaml.Node, name: str, where: Span, menu: str) -> Target | None:
@@ -193,11 +204,10 @@ def choice_target(r: Reader, kind: str, body: yaml.Node, name: str, where: Span,
     made = _endpoint(r, plain, body, name, where, None, name)
     if made is not None:
         return made
-    node_id = r.flow.claim(name)
-    r.flow.add(make(node_id, NodeType.SELF_SERVICE, where))
-    r.flow.opaque(where, node_id, f'ivrcheck does not know the Archy menu choice "{kind}" ("{name}"); '
+    made = add(r.flow, Built(r.flow.claim(name), Kind.TASK, where))
+    r.flow.opaque(where, made.ref, f'ivrcheck does not know the Archy menu choice "{kind}" ("{name}"); '
                   "it is read as an automated step that ends the call", "check this choice by hand")
-    return Target(node_id, where)
+    return made
 
 
 def _endpoint(r: Reader, kind: str, body: yaml.Node, name: str, where: Span, cont: Target | None,
@@ -207,35 +217,24 @@ def _endpoint(r: Reader, kind: str, body: yaml.Node, name: str, where: Span, con
     if kind in ("transferToAcd", "transferToUser", "transferToGroup"):
         field = {"transferToAcd": "targetQueue", "transferToUser": "targetUser", "transferToGroup": "targetGroup"}
         read = archy.value(doc, get(body, field[kind]))
-        node_id = flow.claim(wanted)
-        flow.add(make(node_id, NodeType.AGENT, where, queue=read.text))
+        made = add(flow, Built(flow.claim(wanted), Kind.QUEUE, where, queue=read.text))
         if not read.static:
-            flow.opaque(where, node_id, f'the {field[kind][6:].lower()} of "{name}" is computed at run time'
+            flow.opaque(where, made.ref, f'the {field[kind][6:].lower()} of "{name}" is computed at run time'
                         f"{f' ({read.text})' if read.text else ''}", "check which people it can reach by hand")
-        return Target(node_id, where)
+        return made
     if kind == "transferToNumber":
         number = archy.value(doc, get(body, "targetNumber")).text
-        node_id = flow.claim(wanted)
-        flow.add(make(node_id, NodeType.TRANSFER, where))
-        flow.opaque(where, node_id, f'"{name}" transfers to the number {number or "(not set)"}; whether a person '
-                    "answers it is not in the export, so it is not counted as reaching one",
-                    "if a person answers, the imported YAML can say `human: true`")
-        return Target(node_id, where)
-    if kind == "transferToVoicemail":
-        node_id = flow.claim(wanted)
-        flow.add(make(node_id, NodeType.VOICEMAIL, where))
-        return Target(node_id, where)
-    if kind in ("createCallback", "callbackTo"):
-        node_id = flow.claim(wanted)
-        flow.add(make(node_id, NodeType.CALLBACK, where))
-        return Target(node_id, where)
+        return add(flow, Built(flow.claim(wanted), Kind.NUMBER, where, what=number, names=(name,)))
+    if kind in ("transferToVoicemail", "createCallback", "callbackTo"):
+        return add(flow, Built(flow.claim(wanted), Kind.VOICEMAIL if kind == "transferToVoicemail" else Kind.CALLBACK,
+                               where))
     if kind in ("transferToFlow", "transferToFlowSecure", "transferToFlowByName", "callCommonModule"):
         target = archy.value(doc, get(body, "targetFlow") or get(body, "targetModule")).text
-        node_id = flow.claim(wanted)
-        leaves = kind != "callCommonModule"
-        flow.add(make(node_id, NodeType.SELF_SERVICE, where, next=None if leaves else cont))
-        flow.opaque(where, node_id, f'"{name}" {"hands the call to" if leaves else "runs"} another flow'
-                    f"{f' ({target})' if target else ''}, which this file does not contain",
-                    "import and check that flow too")
-        return Target(node_id, where)
+        if kind != "callCommonModule":  # the call leaves: who answers there is that flow's business
+            return add(flow, Built(flow.claim(wanted), Kind.FLOW, where,
+                                   what=f"another flow{f' ({target})' if target else ''}"))
+        made = add(flow, Built(flow.claim(wanted), Kind.TASK, where, [Way(Exit.NEXT, cont, where)]))
+        flow.opaque(where, made.ref, f'"{name}" runs another flow{f" ({target})" if target else ""}, which this '
+                    "file does not contain", "import and check that flow too")
+        return made
     return None

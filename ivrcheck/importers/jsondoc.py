@@ -10,14 +10,15 @@ Handlebars templates of exports are invalid JSON until rendered, and they are ke
 
 from __future__ import annotations
 
-import bisect
 import json
 import json.decoder
 import re
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, Sequence
 
 from ivrcheck.findings import Span
+from ivrcheck.load.source import line_column as _line_column
+from ivrcheck.load.source import line_starts
 from ivrcheck.numbers import NotANumber, is_digits, read_number
 
 _WS = re.compile(r"[ \t\n\r]*")
@@ -53,7 +54,7 @@ class JsonDoc:
     prefix: str = ""
     #: For an embedded document: offset in the embedded text -> offset in `text`.
     remap: list[int] | None = None
-    _lines: list[int] = field(default_factory=list, repr=False)
+    _lines: Sequence[int] = field(default_factory=list, repr=False)
 
     def span(self, pointer: str) -> Span:
         """The position of the value at `pointer` (or of its closest recorded parent)."""
@@ -68,9 +69,8 @@ class JsonDoc:
 
     def line_column(self, offset: int) -> tuple[int, int]:
         if not self._lines:
-            self._lines = [0] + [m.end() for m in re.finditer(r"\r\n|\r|\n", self.text)]
-        line = bisect.bisect_right(self._lines, offset)
-        return line, offset - self._lines[line - 1] + 1
+            self._lines = line_starts(self.text)
+        return _line_column(self._lines, offset)
 
     def embedded(self, pointer: str) -> tuple[JsonDoc | None, JsonError | None]:
         """Parse the JSON held in the string value at `pointer` (an API or Terraform wrapper's `Content`)."""
@@ -194,43 +194,17 @@ def _parse(text: str, offsets: dict[str, int]) -> Any:
     while True:
         here = stack[-1][1] if stack else ""
         if expect == "value":
-            frame = stack[-1] if stack else None
-            if frame is None:
-                pointer = ""
-            elif isinstance(frame[0], dict):
-                pointer = f"{frame[1]}/{escape(frame[2])}"
-            else:
-                pointer = f"{frame[1]}/{len(frame[0])}"
+            pointer = _pointer(stack)
             offsets[pointer] = i
             ch = text[i] if i < n else ""
             if ch and ch in "{[" and not (text.startswith("{{", i) and PLACEHOLDER.match(text, i)):
-                if len(stack) >= MAX_DEPTH:
-                    raise _Stop(i, f"nesting deeper than {MAX_DEPTH} levels; no flow export needs this depth", here)
-                container: Any = {} if ch == "{" else []
-                _attach(stack, root, container)
-                stack.append([container, pointer, None])
-                i = _WS.match(text, i + 1).end()
-                close = "}" if ch == "{" else "]"
-                if i < n and text[i] == close:
-                    stack.pop()
-                    i += 1
-                    expect = "after"
-                else:
-                    expect = "key" if ch == "{" else "value"
+                i, expect = _open(text, i, stack, root, pointer, here)
                 continue
             value, i = _scalar(text, i, pointer)
             _attach(stack, root, value)
             expect = "after"
         elif expect == "key":
-            if i >= n or text[i] != '"':
-                what = "a trailing comma before }" if i < n and text[i] == "}" else "an object key in double quotes"
-                raise _Stop(i, f"expected {what}" if "trailing" not in what else f"{what} is not allowed in JSON", here)
-            key, i = _string(text, i, here)
-            i = _WS.match(text, i).end()
-            if i >= n or text[i] != ":":
-                raise _Stop(i, f"expected ':' after the key \"{key}\"", here)
-            stack[-1][2] = key
-            i = _WS.match(text, i + 1).end()
+            i = _key(text, i, stack, here)
             expect = "value"
         else:  # after a value
             i = _WS.match(text, i).end()
@@ -238,19 +212,60 @@ def _parse(text: str, offsets: dict[str, int]) -> Any:
                 if i < n:
                     raise _Stop(i, "extra text after the end of the JSON document", "")
                 return root[0]
-            container = stack[-1][0]
-            close = "}" if isinstance(container, dict) else "]"
-            if i < n and text[i] == ",":
-                i = _WS.match(text, i + 1).end()
-                if i < n and text[i] == close:
-                    raise _Stop(i, f"a trailing comma before {close} is not allowed in JSON", here)
-                expect = "key" if close == "}" else "value"
-            elif i < n and text[i] == close:
-                stack.pop()
-                i += 1
-            else:
-                found = "the end of the file" if i >= n else repr(text[i])
-                raise _Stop(i, f"expected ',' or '{close}' but found {found}", here)
+            i, expect = _after(text, i, stack, here)
+
+
+def _pointer(stack: list[list[Any]]) -> str:
+    """The JSON pointer of the value about to be read."""
+    if not stack:
+        return ""
+    frame = stack[-1]
+    return f"{frame[1]}/{escape(frame[2])}" if isinstance(frame[0], dict) else f"{frame[1]}/{len(frame[0])}"
+
+
+def _open(text: str, i: int, stack: list[list[Any]], root: list[Any], pointer: str, here: str) -> tuple[int, str]:
+    """Start the object or array at `i`: where to read on, and what comes next."""
+    if len(stack) >= MAX_DEPTH:
+        raise _Stop(i, f"nesting deeper than {MAX_DEPTH} levels; no flow export needs this depth", here)
+    ch = text[i]
+    container: Any = {} if ch == "{" else []
+    _attach(stack, root, container)
+    stack.append([container, pointer, None])
+    i = _WS.match(text, i + 1).end()
+    if i < len(text) and text[i] == ("}" if ch == "{" else "]"):
+        stack.pop()
+        return i + 1, "after"
+    return i, "key" if ch == "{" else "value"
+
+
+def _key(text: str, i: int, stack: list[list[Any]], here: str) -> int:
+    """Read an object's key and its colon; where its value starts."""
+    n = len(text)
+    if i >= n or text[i] != '"':
+        what = "a trailing comma before }" if i < n and text[i] == "}" else "an object key in double quotes"
+        raise _Stop(i, f"expected {what}" if "trailing" not in what else f"{what} is not allowed in JSON", here)
+    key, i = _string(text, i, here)
+    i = _WS.match(text, i).end()
+    if i >= n or text[i] != ":":
+        raise _Stop(i, f"expected ':' after the key \"{key}\"", here)
+    stack[-1][2] = key
+    return _WS.match(text, i + 1).end()
+
+
+def _after(text: str, i: int, stack: list[list[Any]], here: str) -> tuple[int, str]:
+    """After a value inside a container: a comma and the next item, or the container's end."""
+    n = len(text)
+    close = "}" if isinstance(stack[-1][0], dict) else "]"
+    if i < n and text[i] == ",":
+        i = _WS.match(text, i + 1).end()
+        if i < n and text[i] == close:
+            raise _Stop(i, f"a trailing comma before {close} is not allowed in JSON", here)
+        return i, "key" if close == "}" else "value"
+    if i < n and text[i] == close:
+        stack.pop()
+        return i + 1, "after"
+    found = "the end of the file" if i >= n else repr(text[i])
+    raise _Stop(i, f"expected ',' or '{close}' but found {found}", here)
 
 
 def _attach(stack: list[list[Any]], root: list[Any], value: Any) -> None:

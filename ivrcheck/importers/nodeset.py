@@ -4,13 +4,32 @@ kept as written, schedules and recordings, and labels derived where a format has
 from __future__ import annotations
 
 import re
+from dataclasses import fields as fields_of
 from dataclasses import replace
+from typing import Any
 
 from ivrcheck.findings import Finding, Span
 from ivrcheck.language import load_language
 from ivrcheck.importers.common import Flow, unknown_prompt
+from ivrcheck.importers.steps import Kind, Step, Way, add
 from ivrcheck.model import Menu, Node, NodeType, Target
 
+#: A Node's fields in order (it is frozen, slotted, and has no `__post_init__` to run again).
+_NODE_FIELDS = tuple(f.name for f in fields_of(Node))
+
+
+def replaced(node: Node, changes: dict[str, Any]) -> Node:
+    """`dataclasses.replace(node, **changes)` without its checks per field and call: an importer
+    replaces each menu of a file once or twice, and a file may have tens of thousands (issue 23)."""
+    if type(node) is not Node or not changes.keys() <= _FIELD_SET:
+        return replace(node, **changes)
+    new = object.__new__(Node)
+    for name in _NODE_FIELDS:
+        object.__setattr__(new, name, changes[name] if name in changes else getattr(node, name))
+    return new
+
+
+_FIELD_SET = frozenset(_NODE_FIELDS)
 _SOUND_EXT = re.compile(r"\.(wav|mp3|gsm|ulaw|alaw|sln\d*|g729|g722|ogg|vox|raw)$", re.IGNORECASE)
 
 
@@ -35,12 +54,21 @@ class NodeSet(Flow):
             n += 1
         return f"{base}~{n}"
 
-    def node(self, base: str, node_type: NodeType, span: Span, **fields) -> Target:
-        """Add a node of this type under a fresh id made from `base`."""
-        return self.add(Node(id=self.new_id(base), type=node_type, span=span, **fields))
+    def reserve(self, node_id: str, span: Span) -> None:
+        """Hold `node_id` (as a menu) while what it leads to is read: an option may lead back to it, and
+        its place among the nodes is kept when its step is mapped (NodeSet.at)."""
+        self.nodes[node_id] = Node(node_id, NodeType.MENU, span)
+
+    def step(self, base: str, kind: Kind, span: Span, exits: list[Way] | None = None, **fields) -> Target:
+        """A step (steps.Step) of this kind under a fresh id made from `base`, mapped at once (steps.add)."""
+        return self.at(self.new_id(base), kind, span, exits, **fields)
+
+    def at(self, node_id: str, kind: Kind, span: Span, exits: list[Way] | None = None, **fields) -> Target:
+        """A step under an id already chosen (`ctx,exten,prio`, a reserved form item), mapped in its place."""
+        return add(self, Step(node_id, kind, span, exits or [], **fields))
 
     def replace(self, node_id: str, **fields) -> None:
-        self.nodes[node_id] = replace(self.nodes[node_id], **fields)
+        self.nodes[node_id] = replaced(self.nodes[node_id], fields)
 
     def recording(self, node_id: str, sound: str, span: Span) -> None:
         """Note that a menu's prompt is a sound file whose words ivrcheck cannot read."""

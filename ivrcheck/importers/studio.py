@@ -6,10 +6,10 @@ import re
 from typing import Any
 
 from ivrcheck.findings import Finding, Span
-from ivrcheck.importers.common import (Flow, is_template, language_code, make, number, option, spoken,
-                                       unknown_prompt, unknown_words)
+from ivrcheck.importers.common import Flow, is_template, language_code, number, spoken, unknown_prompt
+from ivrcheck.importers.steps import Exit, Kind, Step, Way, steps_to_menu
 from ivrcheck.importers.jsondoc import NUMBER, JsonDoc, Shape, escape, get
-from ivrcheck.model import DTMF_KEYS, Menu, NodeType, Option, Target
+from ivrcheck.model import DTMF_KEYS, Menu, Target
 
 NAME = "studio"
 TITLE = "Twilio Studio flow (JSON)"
@@ -97,6 +97,8 @@ class _Reader:
         self.language = "en"
         #: Widgets a queue's failure events lead to: the model ends the call at the person, so they are dropped.
         self.dropped: list[str] = []
+        #: What the widgets are, filled in file order and mapped to the model at once (steps.steps_to_menu).
+        self.steps: list[Step] = []
 
     def at(self, name: str, *path: str | int) -> Span:
         index = self.states[name][0]
@@ -129,9 +131,11 @@ class _Reader:
         for name, (_, state) in self.states.items():
             if state.get("type") == "gather-input-on-call":
                 self.gather(name, state)
+        asked = {step.id for step in self.steps}
         for name, (_, state) in self.states.items():
-            if name not in self.absorbed and self.ids[name] not in self.flow.nodes:
+            if name not in self.absorbed and self.ids[name] not in asked:
                 self.widget(name, state)
+        steps_to_menu(self.flow, self.steps)
         start = self.start(entry)
         if start is None:
             return None
@@ -160,28 +164,26 @@ class _Reader:
         return call
 
     def gather(self, name: str, state: dict[str, Any]) -> None:
-        """A gather and the split that reads its digits -> one menu."""
+        """A gather and the split that reads its digits -> one step that asks: its keys are the split's."""
         props = state.get("properties") or {}
         node_id = self.ids[name]
         self.language = language_code(props.get("language") or props.get("gather_language"), self.language)
         pressed = self.events(name).get("keypress", (None, 0))[0]
         spoke = self.events(name).get("speech", (None, 0))[0]
         split = pressed or spoke
-        options: list[Option] = []
-        on_invalid = None
+        exits: list[Way] = []
         if split in self.states and self.states[split][1].get("type") == "split-based-on" and self._reads(split, name):
             self.absorbed.add(split)
-            options = self.choices(split, name, node_id)
-            on_invalid = self.target(split, "noMatch")
+            exits = self.choices(split, name, node_id)
+            exits.append(Way(Exit.INVALID, self.target(split, "noMatch"), self.at(split)))
         elif split is not None:
             self.entry_field(name, state, split)
             return
         prompt, ignore = self.prompt(name, props, node_id)
-        on_timeout = self.target(name, "timeout")
-        self.flow.add(make(node_id, NodeType.MENU, self.at(name), prompt=prompt, options=tuple(options),
-                           timeout=number(props.get("timeout")), retries=0, on_timeout=on_timeout,
-                           on_invalid=on_invalid, after_retries=on_timeout or on_invalid, **unknown_words(ignore),
-                           prompt_span=self.at(name, "properties", "say") if prompt else None))
+        exits.append(Way(Exit.TIMEOUT, self.target(name, "timeout"), self.at(name)))
+        self.steps.append(Step(node_id, Kind.ASK, self.at(name), exits, prompt=prompt, unknown=ignore, retries=0,
+                               prompt_span=self.at(name, "properties", "say") if prompt else None,
+                               timeout=number(props.get("timeout"))))
 
     def entry_field(self, name: str, state: dict[str, Any], to: str) -> None:
         """A gather whose digits go on to a widget that does not split on them as keys (a Function, an HTTP
@@ -193,13 +195,13 @@ class _Reader:
             self.flow.opaque(self.at(name), node_id, f'"{name}" passes what the caller enters to "{to}", which '
                              "does not split on it, so it is read as an entry field, not as a menu",
                              "follow this gather with a Split Based On... its Digits if it is a menu")
-        on_timeout = self.target(name, "timeout")
         digits = number(props.get("number_of_digits"))
-        self.flow.add(make(node_id, NodeType.INPUT, self.at(name), prompt=prompt, **unknown_words(ignore),
-                           next=self.target(name, "keypress") or self.target(name, "speech"),
-                           digits=int(digits) if digits else None, timeout=number(props.get("timeout")), retries=0,
-                           on_timeout=on_timeout, after_retries=on_timeout,
-                           prompt_span=self.at(name, "properties", "say") if prompt else None))
+        at = self.at(name)
+        exits = [Way(Exit.ENTERED, self.target(name, "keypress") or self.target(name, "speech"), at),
+                 Way(Exit.TIMEOUT, self.target(name, "timeout"), at)]
+        self.steps.append(Step(node_id, Kind.ENTRY, at, exits, prompt=prompt, unknown=ignore, retries=0,
+                               prompt_span=self.at(name, "properties", "say") if prompt else None,
+                               timeout=number(props.get("timeout")), digits=int(digits) if digits else None))
 
     def prompt(self, name: str, props: dict[str, Any], node_id: str) -> tuple[str | None, frozenset[str] | None]:
         """A gather's words (`say`), or the prompt rules to silence when it plays a recording or a placeholder."""
@@ -215,9 +217,9 @@ class _Reader:
         props = self.states[split][1].get("properties") or {}
         return any(m.group(1) == gather for m in _READS.finditer(str(props.get("input", ""))))
 
-    def choices(self, split: str, gather: str, node_id: str) -> list[Option]:
-        """The split's conditions on the gather's digits (or speech) -> options, in key order as written."""
-        found: list[Option] = []
+    def choices(self, split: str, gather: str, node_id: str) -> list[Way]:
+        """The split's conditions on the gather's digits (or speech) -> key and speech exits, as written."""
+        found: list[Way] = []
         for event, to, j in self.transitions(split):
             if event == "noMatch":
                 continue
@@ -231,9 +233,9 @@ class _Reader:
                 values = [v.strip() for v in value.split(",")] if kind == "matches_any_of" else [value.strip()]
                 for v in values:
                     if not speech and kind in ("equal_to", "matches_any_of") and v in DTMF_KEYS:
-                        found.append(option(v, where, target, label=_label(label, v)))
+                        found.append(Way(Exit.KEY, target, where, v, _label(label, v)))
                     elif speech or kind in ("contains", "starts_with", "regex"):
-                        found.append(option(v, where, target, label=_label(label, v), say=[v], kind="speech"))
+                        found.append(Way(Exit.SPEECH, target, where, v, _label(label, v)))
                     else:
                         self.flow.opaque(where, node_id, f'the split "{split}" routes "{v}" ({kind}), which is no '
                                          "single key; it is left out of the menu's options",
@@ -241,58 +243,58 @@ class _Reader:
         return found
 
     def widget(self, name: str, state: dict[str, Any]) -> None:
+        """One widget -> the step it is (what it is and where its events lead)."""
         kind, props = str(state.get("type")), state.get("properties") or {}
         node_id, at = self.ids[name], self.at(name)
-        events = self.events(name)
         if kind == "trigger":
             return
         if kind == "say-play":
             say = props.get("say")
-            self.flow.add(make(node_id, NodeType.MESSAGE, at, prompt=spoken(say) if not is_template(say) else None,
-                               next=self.target(name, "audioComplete")))
+            self.steps.append(Step(node_id, Kind.MESSAGE, at, [Way(Exit.NEXT, self.target(name, "audioComplete"), at)],
+                                   prompt=spoken(say) if not is_template(say) else None))
         elif kind == "connect-call-to":
-            why = _not_a_person(props)
-            self.flow.add(make(node_id, NodeType.TRANSFER, at, human=why is None))
-            if why:
-                self.flow.opaque(at, node_id, f'"{name}" connects the call to {why}, which is not counted as a person',
-                                 "if a person always answers, the imported YAML can say `human: true`")
+            self.steps.append(self._connect(name, node_id, at, props))
         elif kind in _PEOPLE:
             queue = props.get("queue_name") or props.get("workflow") or props.get("workflow_sid")
-            self.flow.add(make(node_id, NodeType.AGENT, at, queue=str(queue) if queue else None))
+            self.steps.append(Step(node_id, Kind.QUEUE, at, queue=str(queue) if queue else None))
             self.dropped += [self.ids.get(to, to) for e, to, _ in self.transitions(name) if to and e != "callComplete"]
         elif kind == "record-voicemail":
-            self.flow.add(make(node_id, NodeType.VOICEMAIL, at))
+            self.steps.append(Step(node_id, Kind.VOICEMAIL, at))
         elif kind == "split-based-on":
-            cases: dict[str, Target] = {}
-            for e, to, j in self.transitions(name):
-                if e == "noMatch":
-                    continue
-                test = (self.states[name][1]["transitions"][j].get("conditions") or [{}])[0]
-                where = self.at(name, "transitions", j)
-                value = str(test.get("friendly_name") or f"{test.get('type', e)} {test.get('value', '')}".strip())
-                cases.setdefault(value, Target(self.ids.get(to, to), where) if to else self.flow.end_call(where))
-            self.flow.add(make(node_id, NodeType.BRANCH, at, on="data", cases=tuple(cases.items()),
-                               default=self.target(name, "noMatch")))
+            self.steps.append(Step(node_id, Kind.DATA, at, [*self._cases(name),
+                                                            Way(Exit.DEFAULT, self.target(name, "noMatch"), at)]))
         elif kind in _PASS:
-            nxt = next((self.target(name, e) for e in events), None)
-            self.flow.add(make(node_id, NodeType.MESSAGE if kind == "send-message" else NodeType.SELF_SERVICE, at,
-                               next=nxt))
+            nxt = next((self.target(name, e) for e in self.events(name)), None)
+            self.steps.append(Step(node_id, Kind.MESSAGE if kind == "send-message" else Kind.TASK, at,
+                                   [Way(Exit.NEXT, nxt, at)]))
         else:
             what = _OPAQUE.get(kind, f'the widget type "{kind}", which ivrcheck does not know')
-            cases = tuple((e, t) for e in events if (t := self.target(name, e)) is not None)
-            self.flow.add(make(node_id, NodeType.BRANCH, at, on="data", cases=cases))
+            self.steps.append(Step(node_id, Kind.DATA, at, [Way(Exit.CASE, self.target(name, e), at, e)
+                                                            for e in self.events(name)]))
             self.flow.opaque(at, node_id, f'"{name}" runs {what}, whose result picks the route',
                              "every route it declares is checked; which one a caller takes depends on the result")
 
+    def _cases(self, name: str) -> list[Way]:
+        """A split's conditions as data cases, named as the export names them."""
+        found = []
+        for e, to, j in self.transitions(name):
+            if e == "noMatch":
+                continue
+            test = (self.states[name][1]["transitions"][j].get("conditions") or [{}])[0]
+            where = self.at(name, "transitions", j)
+            value = str(test.get("friendly_name") or f"{test.get('type', e)} {test.get('value', '')}".strip())
+            found.append(Way(Exit.CASE, Target(self.ids.get(to, to), where) if to else self.flow.end_call(where),
+                             where, value))
+        return found
 
-def _not_a_person(props: dict[str, Any]) -> str | None:
-    """Why Connect Call To reaches no person (a conference, a number computed at run time), or None."""
-    noun, to = str(props.get("noun") or "number"), props.get("to")
-    if noun == "conference":
-        return f"the conference room {to or ''}".strip()
-    if is_template(to) or (isinstance(to, str) and "{{" in to):
-        return f"a destination computed at run time ({to})"
-    return None
+    def _connect(self, name: str, node_id: str, at: Span, props: dict[str, Any]) -> Step:
+        """Connect Call To: a conference room, a device of the system (a Client, a SIP user) or a number."""
+        noun, to = str(props.get("noun") or "number"), props.get("to")
+        if noun == "conference":
+            return Step(node_id, Kind.NOBODY, at, what=f"the conference room {to or ''}".rstrip())
+        if noun in ("client", "sip", "sim") and not is_template(to) and "{{" not in str(to or ""):
+            return Step(node_id, Kind.DEVICE, at)
+        return Step(node_id, Kind.NUMBER, at, what=to, names=(name, props.get("caller_id_name")))
 
 
 def _modern(states: object) -> list[Any]:

@@ -11,9 +11,11 @@ import xml.etree.ElementTree as ET
 from ivrcheck.findings import Finding, Span
 from ivrcheck.importers import xml_source
 from ivrcheck.importers.nodeset import NodeSet, humanize, prompt_label
+from ivrcheck.importers.steps import Exit, Kind, Way, add
+from ivrcheck.importers.steps import Step as Built
 from ivrcheck.importers.vxml_text import condition_value, grammar_items, prompt_text, seconds
 from ivrcheck.importers.xml_source import Document, local, text_of
-from ivrcheck.model import DTMF_KEYS, Menu, Node, NodeType, Option, Target
+from ivrcheck.model import DTMF_KEYS, Menu, Target
 from ivrcheck.numbers import number_or_none
 
 NAME = "voicexml"
@@ -81,12 +83,12 @@ class _Builder:
 
     def menu(self, menu_id: str, element: ET.Element) -> None:
         span = self.doc.span(element)
-        self.nodes.nodes[menu_id] = Node(menu_id, NodeType.MENU, span)
+        self.nodes.reserve(menu_id, span)
         choices = [c for c in element if local(c.tag) == "choice"]
         numbered = iter(str(n) for n in range(1, 10)) if element.get("dtmf", "").lower() == "true" else iter(())
         keyed = [(c, c.get("dtmf") or next(numbered, None)) for c in choices]
         prompt, sounds = prompt_text(element, [(k or "", text_of(c)) for c, k in keyed])
-        options = []
+        options: list[Way] = []
         for choice, key in keyed:
             said = text_of(choice)
             target = self.goto(choice, menu_id, span)
@@ -97,15 +99,14 @@ class _Builder:
                 self.nodes.problem("F019", where, "a <choice> with no dtmf key and no words can never be chosen",
                                    "give it dtmf=\"N\" or words to say", menu_id)
                 continue
-            options.append(Option(key=key if key in DTMF_KEYS else said, span=where, target=target, label=label,
-                                  label_span=where, say=(said,) if said else (),
-                                  kind="dtmf" if key in DTMF_KEYS else "speech"))
-        self._interactive(menu_id, NodeType.MENU, element, span, prompt, sounds, options=tuple(options))
+            options.append(Way(Exit.KEY if key in DTMF_KEYS else Exit.SPEECH, target, where,
+                               key if key in DTMF_KEYS else said, label, (said,) if said else ()))
+        self._interactive(menu_id, Kind.ASK, element, span, prompt, sounds, options)
 
     def form(self, form_id: str, element: ET.Element) -> None:
         items = [i for i in element if local(i.tag) in _ITEMS]
         if not items:
-            self.nodes.node(form_id, NodeType.HANGUP, self.doc.span(element))
+            self.nodes.step(form_id, Kind.HANGUP, self.doc.span(element))
             return
         names = [form_id] + [f"{form_id}.{i.get('name') or local(i.tag) + str(n + 1)}"
                              for n, i in enumerate(items[1:], start=1)]
@@ -113,11 +114,11 @@ class _Builder:
         # A form-level <filled> runs once its fields are filled: the call goes on there, not off the end.
         form_filled = next((f for f in element if local(f.tag) == "filled"), None)
         for name, item in zip(names, items):
-            self.nodes.nodes[name] = Node(name, NodeType.MESSAGE, self.doc.span(item))  # reserved
+            self.nodes.reserve(name, self.doc.span(item))
         end = self.doc.span(items[-1])
         for index, (name, item) in enumerate(zip(names, items)):
             onward = Target(names[index + 1], self.doc.span(items[index + 1])) if index + 1 < len(items) else \
-                self.nodes.node(f"{form_id}:end", NodeType.HANGUP, end)
+                self.nodes.step(f"{form_id}:end", Kind.HANGUP, end)
             if index + 1 == len(items) and form_filled is not None and not _tests(form_filled, item.get("name")):
                 onward = self.actions(form_filled, name, self.doc.span(form_filled), onward, form_id)
             self.item(name, item, element, onward, form_id)
@@ -127,25 +128,30 @@ class _Builder:
             del self.nodes.nodes[ending]  # the form never runs off its end
 
     # -- form items ----------------------------------------------------------------------------
+    def transfer(self, transfer: ET.Element, node_id: str, span: Span) -> Built:
+        """A `<transfer>` to a number, named by its form's or its own name (`<form id="advisor">`) and by
+        what its prompt says ("transferring you to an agent"): who answers is steps' one policy."""
+        words = prompt_text(transfer)[0]
+        dest = transfer.get("dest") or transfer.get("destexpr")
+        computed = bool(not transfer.get("dest") and transfer.get("destexpr"))
+        return Built(node_id, Kind.NUMBER, span, what=f"${{{dest}}}" if computed else dest,
+                     names=(node_id.split(".")[0], transfer.get("name"), words))
+
+
     def item(self, node_id: str, item: ET.Element, form: ET.Element, onward: Target, form_id: str) -> None:
         kind, span = local(item.tag), self.doc.span(item)
         if kind == "block":
             prompt, _ = prompt_text(item)
             target = self.actions(item, node_id, span, onward, form_id)
-            self.nodes.add(Node(node_id, NodeType.MESSAGE, span, prompt=prompt or None, next=target))
+            self.nodes.at(node_id, Kind.MESSAGE, span, [Way(Exit.NEXT, target, span)], prompt=prompt or None)
         elif kind == "field":
             self.field(node_id, item, onward, form_id)
         elif kind == "transfer":
-            computed = not item.get("dest") and item.get("destexpr")
-            if computed:
-                self.nodes.opaque(span, node_id, f"the transfer's number is computed ({item.get('destexpr')}); "
-                                  "whether a person answers is not in the document, so it is not counted as one",
-                                  "if a person always answers, the imported YAML can say `human: true`")
-            self.nodes.add(Node(node_id, NodeType.TRANSFER, span, human=not computed))
+            add(self.nodes, self.transfer(item, node_id, span))
         elif kind == "record":
-            self.nodes.add(Node(node_id, NodeType.VOICEMAIL, span))
+            self.nodes.at(node_id, Kind.VOICEMAIL, span)
         else:
-            self.nodes.add(Node(node_id, NodeType.SELF_SERVICE, span, next=onward))
+            self.nodes.at(node_id, Kind.TASK, span, [Way(Exit.NEXT, onward, span)])
             self.nodes.opaque(span, node_id, f"<{kind}> runs another dialog or platform object "
                               f"({item.get('src') or item.get('classid') or item.get('srcexpr') or '?'}), whose "
                               "outcome is not in this document; the call is assumed to carry on")
@@ -162,26 +168,25 @@ class _Builder:
         words = [(said, value) for said, value in items if said not in DTMF_KEYS]
         prompt, sounds = prompt_text(field)
         if keys and not any(said.isdigit() for said, _ in words):  # DTMF choices, perhaps with words: a menu
-            options = tuple(Option(key=said, span=span, target=cases.get(value, cases.get(said, rest)),
-                                   label=prompt_label(prompt, said, self.language) or humanize(value))
-                            for said, value in keys)
-            options += tuple(Option(key=said, span=span, target=cases.get(value, cases.get(said, rest)), label=said,
-                                    say=(said,), kind="speech") for said, value in words)
-            self._interactive(node_id, NodeType.MENU, field, span, prompt, sounds, options=options)
+            options = [Way(Exit.KEY, cases.get(value, cases.get(said, rest)), span, said,
+                           prompt_label(prompt, said, self.language) or humanize(value)) for said, value in keys]
+            options += [Way(Exit.SPEECH, cases.get(value, cases.get(said, rest)), span, said, said)
+                        for said, value in words]
+            self._interactive(node_id, Kind.ASK, field, span, prompt, sounds, options)
             return
         if not items and length == 1 and cases and all(key in DTMF_KEYS for key in cases):
             # One key, routed by <filled> on its value: the keys it compares with are a menu's choices.
-            options = tuple(Option(key=key, span=span, target=target,
-                                   label=prompt_label(prompt, key, self.language) or humanize(target.ref))
-                            for key, target in cases.items())
-            self._interactive(node_id, NodeType.MENU, field, span, prompt, sounds, options=options)
+            options = [Way(Exit.KEY, target, span, key, prompt_label(prompt, key, self.language) or humanize(target.ref))
+                       for key, target in cases.items()]
+            self._interactive(node_id, Kind.ASK, field, span, prompt, sounds, options)
             return
         onward_after = rest
         if cases:  # branches on what was entered
-            onward_after = self.nodes.node(f"{node_id}:filled", NodeType.BRANCH, span, on="data",
-                                           cases=tuple(cases.items()), default=rest)
+            onward_after = self.nodes.step(f"{node_id}:filled", Kind.DATA, span, [
+                *(Way(Exit.CASE, t, span, v) for v, t in cases.items()), Way(Exit.DEFAULT, rest, span)])
             self.nodes.opaque(span, onward_after.ref, f"the route depends on the value entered in {name!r}")
-        self._interactive(node_id, NodeType.INPUT, field, span, prompt, sounds, digits=length, next=onward_after)
+        self._interactive(node_id, Kind.ENTRY, field, span, prompt, sounds, [Way(Exit.ENTERED, onward_after, span)],
+                          digits=length)
 
     def filled(self, filled: ET.Element | None, name: str, node_id: str, span: Span, onward: Target,
                form_id: str) -> tuple[dict[str, Target], Target]:
@@ -208,15 +213,17 @@ class _Builder:
         return cases, rest
 
     # -- shared pieces -------------------------------------------------------------------------
-    def _interactive(self, node_id: str, node_type: NodeType, element: ET.Element, span: Span, prompt: str,
-                     sounds: list[str], **fields) -> None:
-        """A menu or input node with its prompt and its noinput/nomatch handling."""
+    def _interactive(self, node_id: str, kind: Kind, element: ET.Element, span: Span, prompt: str,
+                     sounds: list[str], exits: list[Way], digits: int | None = None) -> None:
+        """A choice (a menu) or a typed value (an input) with its prompt and its noinput/nomatch handling."""
         if sounds and not prompt:
             self.nodes.recording(node_id, sounds[0], span)
         timeout = self._property(element, "timeout")
         handling = self.handlers(element, node_id, span)
-        self.nodes.add(Node(node_id, node_type, span, prompt=prompt or None, prompt_span=span if prompt else None,
-                            timeout=timeout, **handling, **fields))
+        exits = exits + [Way(Exit.TIMEOUT, handling["on_timeout"], span), Way(Exit.INVALID, handling["on_invalid"], span),
+                         Way(Exit.RETRIES, handling["after_retries"], span)]
+        self.nodes.at(node_id, kind, span, exits, prompt=prompt or None, prompt_span=span if prompt else None,
+                 timeout=timeout, retries=handling.get("retries"), digits=digits)
 
     def _property(self, element: ET.Element, name: str) -> float | None:
         for prop in [p for p in element if local(p.tag) == "property"] + self.root_properties:
@@ -272,18 +279,20 @@ class _Builder:
             if name == "reprompt":
                 return Target("repeat", where)
             if name in ("exit", "disconnect"):
-                return self.nodes.node(f"{node_id}:{name}", NodeType.HANGUP, where)
+                return self.nodes.step(f"{node_id}:{name}", Kind.HANGUP, where)
             if name == "transfer":
-                return self.nodes.node(f"{node_id}:transfer", NodeType.TRANSFER, where, human=True)
+                built = self.transfer(child, f"{node_id}:transfer", where)
+                built.id = self.nodes.new_id(built.id)
+                return add(self.nodes, built)
             if name == "if":
                 arms = [(cond, self.actions(body, node_id, where, onward, form_id)) for cond, body in _arms(child)]
                 default = next((t for c, t in arms if c is None), onward)
-                target = self.nodes.node(f"{node_id}:if", NodeType.BRANCH, where, on="data",
-                                         cases=tuple((c, t) for c, t in arms if c is not None), default=default)
+                target = self.nodes.step(f"{node_id}:if", Kind.DATA, where, [
+                    *(Way(Exit.CASE, t, where, c) for c, t in arms if c is not None), Way(Exit.DEFAULT, default, where)])
                 self.nodes.opaque(where, target.ref, f"<if cond={arms[0][0]!r}> decides at run time; every "
                                   "route is kept")
                 return target
-            target = self.nodes.node(f"{node_id}:{name}", NodeType.SELF_SERVICE, where)
+            target = self.nodes.step(f"{node_id}:{name}", Kind.TASK, where)
             self.nodes.opaque(where, target.ref, f"<{name}> hands the call to the server or another document "
                               f"({child.get('next') or child.get('event') or child.get('expr') or '?'}); "
                               "where it goes next is decided there")
@@ -293,8 +302,8 @@ class _Builder:
     def _computed_item(self, child: ET.Element, node_id: str, where: Span, form_id: str) -> Target:
         """`<goto expritem>` picks an item of the same form at run time: every item stays possible."""
         items = self.form_items[form_id]
-        target = self.nodes.node(f"{node_id}:expritem", NodeType.BRANCH, where, on="data",
-                                 cases=tuple((item, Target(item, where)) for item in items))
+        target = self.nodes.step(f"{node_id}:expritem", Kind.DATA, where,
+                                 [Way(Exit.CASE, Target(item, where), where, item) for item in items])
         self.nodes.opaque(where, target.ref, f"<goto expritem={child.get('expritem')!r}> goes to an item of this "
                           "form chosen at run time; every item is kept as a route")
         return target
@@ -308,10 +317,10 @@ class _Builder:
         described = target or element.get("expr") or element.get("expritem") or element.get("event")
         if not described:
             return None
-        opaque = self.nodes.node(f"{node_id}:leaves", NodeType.SELF_SERVICE, where)
-        self.nodes.opaque(where, opaque.ref, f"the call continues in {described!r}, outside this document; "
-                          "check that document on its own")
-        return opaque
+        # Another document decides who answers there: a hand-off of unknown answerer, never "no person".
+        return self.nodes.step(f"{node_id}:leaves", Kind.FLOW, where, note=(
+            f"the call continues in {described!r}, outside this document; it is imported as a transfer with "
+            "`human: unknown`", "check that document on its own"))
 
 
 def _tests(filled: ET.Element, name: str | None) -> bool:

@@ -9,7 +9,7 @@ entities (the "billion laughs") or refers to external ones is refused with its p
 
 from __future__ import annotations
 
-import bisect
+import functools
 import re
 import xml.etree.ElementTree as ET
 from dataclasses import dataclass
@@ -20,9 +20,8 @@ from defusedxml import DefusedXmlException
 from defusedxml.ElementTree import DefusedXMLParser
 
 from ivrcheck.findings import Span
+from ivrcheck.load.source import line_column, line_starts
 
-#: Line ends as expat and editors count them.
-LINE_END = re.compile(r"\r\n|\r|\n")
 #: Deeper nesting than any real menu document; refused so that walking the tree cannot recurse without end.
 MAX_DEPTH = 200
 
@@ -72,7 +71,7 @@ class Document:
         self._starts = starts
         # Where each line starts, counting CRLF, CR and LF as expat (and editors) do: an old Mac file
         # has CR-only line ends, and expat's line numbers count them.
-        self._line_offsets = [0, *(m.end() for m in LINE_END.finditer(text))]
+        self._line_offsets = line_starts(text)
 
     def span(self, element: ET.Element) -> Span:
         """Where the element's start tag begins (1-based)."""
@@ -84,13 +83,17 @@ class Document:
         start = self.span(element)
         offset = self._line_offsets[min(start.line, len(self._line_offsets)) - 1] + start.column - 1
         end = self.text.find(">", offset)
-        tag = self.text[offset:end if end != -1 else len(self.text)]
-        match = re.search(rf"(?<![\w:.-]){re.escape(name)}\s*=", tag)
+        # Searched within the start tag, which begins with `<`: the look-behind never sees before it.
+        match = _attribute(name).search(self.text, offset, end if end != -1 else len(self.text))
         if match is None:
             return start
-        absolute = offset + match.start()
-        line = bisect.bisect_right(self._line_offsets, absolute)
-        return Span(line, absolute - self._line_offsets[line - 1] + 1)
+        return Span(*line_column(self._line_offsets, match.start()))
+
+
+@functools.lru_cache(maxsize=256)
+def _attribute(name: str) -> re.Pattern[str]:
+    """Where attribute `name` is written in a start tag (compiled once per name, not per element)."""
+    return re.compile(rf"(?<![\w:.-]){re.escape(name)}\s*=")
 
 
 def document(text: str, problem: Callable[[str, Span, str, str], None]) -> Document | None:
@@ -156,7 +159,7 @@ def _declared(text: str, exc: DefusedXmlException) -> Span | None:
     match = re.search(rf"<!ENTITY\s+(%\s*)?{re.escape(name)}\b", text) if name else None
     if match is None:
         return None
-    starts = [0, *(m.end() for m in LINE_END.finditer(text, 0, match.start()))]
+    starts = line_starts(text, match.start())
     return Span(len(starts), match.start() - starts[-1] + 1)
 
 

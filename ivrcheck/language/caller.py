@@ -74,6 +74,48 @@ class CallerWords:
     def channel(self) -> re.Pattern[str]:
         return re.compile(_phrases(self.data["written"]["channel"], prefix=True), re.IGNORECASE)
 
+    @cached_property
+    def digit_counts(self) -> tuple[dict[str, int], tuple[re.Pattern[str], ...]]:
+        counts = {str(w).lower(): int(n) for w, n in self.data.get("digits", {}).get("counts", {}).items()}
+        words = "|".join(re.escape(w) for w in sorted(counts, key=len, reverse=True))
+        count = rf"(?<![\w.,])(?P<count>\d{{1,2}}" + (f"|{words}" if words else "") + ")"
+        patterns = tuple(re.compile(p.replace("{count}", count), re.IGNORECASE)
+                         for p in self.data.get("digits", {}).get("patterns", ()))
+        return counts, patterns
+
+    def asks_digits(self, text: str | None) -> dict[int, str]:
+        """The digit counts a prompt asks for, each with the words that say it: {12: "tolv siffror"}.
+        Empty for a language without the `digits` patterns."""
+        counts, patterns = self.digit_counts
+        found: dict[int, str] = {}
+        for pattern in patterns:
+            for m in pattern.finditer(text or ""):
+                said = m.group("count").lower()
+                found.setdefault(int(said) if said.isdigit() else counts[said], m.group().strip())
+        return found
+
+    def numbers_beside_digits(self, text: str | None) -> list[int]:
+        """Every number said in a sentence that asks for digits, in order: [3, 4] for "your three
+        or four digit flight number", [6, 3] for "your birth date in six digits, then the three at
+        the end". A number asked in parts or within a range is told by these, not by one phrase."""
+        counts, patterns = self.digit_counts
+        if not patterns:
+            return []
+        said = self._number_said
+        found: list[int] = []
+        for sentence in _SENTENCE.findall(text or ""):
+            if any(p.search(sentence) for p in patterns):
+                found.extend(int(w) if w.isdigit() else counts[w.lower()]
+                             for w in (m.group("count") for m in said.finditer(sentence)))
+        return found
+
+    @cached_property
+    def _number_said(self) -> re.Pattern[str]:
+        counts, _ = self.digit_counts
+        words = "|".join(re.escape(w) for w in sorted(counts, key=len, reverse=True))
+        return re.compile(rf"(?<![\w.,])(?P<count>\d{{1,2}}" + (f"|{words}" if words else "") + r")(?![\d.,]\d)",
+                          re.IGNORECASE)
+
     def says_when(self, text: str | None) -> str | None:
         """The words that tell a caller when to expect an answer ("within 2 hours"), or None."""
         if not text:

@@ -29,7 +29,8 @@ class Unit:
     keys: frozenset[str]
     #: Lexicon groups it belongs to (as a whole: a compound's parts lend it none).
     concepts: frozenset[str] = frozenset()
-    #: "word"; "phrase" (several words the lexicon knows as one); "head" or "modifier" (a compound part).
+    #: "word"; "phrase" (several words the lexicon knows as one); "head" or "modifier" (a compound
+    #: part); "negated" (a word after "not", "inte", "ei": its opposite).
     role: str = "word"
     #: Whether no analyser knew it, so a compound in it may only be guessed from spelling.
     guessed: bool = False
@@ -82,6 +83,19 @@ class LabelWords:
     @cached_property
     def vague(self) -> frozenset[str]:
         return self._stems("vague")
+
+    @cached_property
+    def rest(self) -> frozenset[str]:
+        return self._stems("rest")
+
+    def names_the_rest(self, text: str) -> bool:
+        """Whether the text offers the rest of the options before it: "Muusta viasta", "Any other fault"."""
+        return any(self.stem(t) in self.rest for t in tokens(text))
+
+    @cached_property
+    def negators(self) -> frozenset[str]:
+        """Words that turn the next word into its opposite ("not urgent", "inte brådskande", "ei kiire")."""
+        return frozenset(str(w).lower() for w in self.data.get("negators") or ())
 
     @cached_property
     def fillers(self) -> frozenset[str]:
@@ -203,19 +217,39 @@ def _word_units(words: LabelWords, token: str) -> tuple[Unit, ...]:
     return tuple(_word(words, token, words.readings(token)))
 
 
+#: "can't", "isn't": the English negation written into the word, read as "can not", "is not".
+_NOT = re.compile(r"(?<=\bca)n['’]t\b|n['’]t\b", re.IGNORECASE)
+
+
+def _spelled_out(label: str) -> str:
+    """The label with "n't" as a word of its own: "can't" -> "can not", "isn't" -> "is not"."""
+    return _NOT.sub(lambda m: "n not" if m.start() >= 2 and label[m.start() - 2:m.start()].lower() == "ca"
+                    else " not", label)
+
+
 @lru_cache(maxsize=1 << 17)
 def _units(words: LabelWords, label: str) -> tuple[Unit, ...]:
     content: list[str] = []
     readings: list[morph.Reading] = []
-    for token in content_tokens(label, words.compounds):
-        reading = _content_reading(words, token)
+    for token in content_tokens(_spelled_out(label) if words.negators else label, words.compounds):
+        # A negator is kept (it may begin a known phrase: "no internet") even where it is a stop word.
+        reading = words.readings(token) if token in words.negators else _content_reading(words, token)
         if reading is not None:
             content.append(token)
             readings.append(reading)
+    # A negator that begins no known phrase turns the next content word into its opposite.
+    negated = {i + 1 for i, token in enumerate(content) if token in words.negators}
     found: list[Unit] = []
     i = 0
     while i < len(content):
+        if i in negated and content[i] not in words.negators:  # "not urgent" is not "urgent"
+            found.append(_negated(words, content[i]))
+            i += 1
+            continue
         phrase = _phrase(words.lexicon, readings, i)
+        if phrase is None and content[i] in words.negators:
+            i += 1
+            continue
         if phrase is not None:
             length, gids = phrase
             keys = frozenset({" ".join(r.lemma for r in readings[i:i + length])})
@@ -242,6 +276,11 @@ def _units(words: LabelWords, label: str) -> tuple[Unit, ...]:
             if unit.concepts:
                 grouped.setdefault(unit.concepts, key)
     return tuple(unique.values())
+
+
+def _negated(words: LabelWords, token: str) -> Unit:
+    """A word read as its opposite: it is the same only as the same word negated, and in no group."""
+    return Unit(f"not {token}", frozenset(f"not {k}" for k in words.readings(token).lemmas), role="negated")
 
 
 def _phrase(lexicon: Lexicon, readings: list[morph.Reading], start: int) -> tuple[int, frozenset[str]] | None:

@@ -22,11 +22,20 @@ def sound_alike(first: list[Unit], second: list[Unit], similarity: float, code: 
     left, right = " ".join(u.text for u in first), " ".join(u.text for u in second)
     if min(len(left), len(right)) < 4 or similarity >= 100:
         return ()
-    if spelled_alike(left, right, similarity):
-        return (left, right)
-    # Word by word the bar is a little lower: one word heard wrong is enough to pick the wrong option.
-    for x in (w for u in first for w in (u.words or (u,))):
-        for y in (w for u in second for w in (u.words or (u,))):
+    negation = any(u.role == "negated" for u in (*first, *second))
+    if not negation and spelled_alike(left, right, similarity):
+        return (left, right)  # "not urgent" and "urgent" are opposites said on purpose, not misheard
+    # Word by word the bar is a little lower: one word heard wrong is enough to pick the wrong option,
+    # when it is all that sets one label apart. Where both labels name more that differs
+    # ("Accidente o asistencia en el camino", "Tarjeta de seguro o cambios en su póliza"), the
+    # rest tells them apart, however alike "camino" and "cambios" sound.
+    mine, theirs = [w for u in first for w in (u.words or (u,))], [w for u in second for w in (u.words or (u,))]
+    if min(len(mine), len(theirs)) > 1:
+        return ()
+    for x in mine:
+        for y in theirs:
+            if "negated" in (x.role, y.role):
+                continue  # "not urgent" is the opposite of "urgent", said on purpose, not misheard
             for one, other in ((x.text, y.text), (x.key, y.key)):
                 if min(len(one), len(other)) >= 5 and \
                         spelled_alike(_sounds(one, code), _sounds(other, code), similarity - WORD_SLACK):

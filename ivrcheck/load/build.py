@@ -16,7 +16,7 @@ from ivrcheck.language import CODE as LANGUAGE_CODE
 from ivrcheck.load.reader import Reader, describe
 from ivrcheck.load.schema import (
     COMMON, DEFAULT_FIELDS, EXTENSION_FIELDS, LINE_FIELDS, NODE_FIELDS, OPTION_FIELDS, TARIFF_FIELDS, TASK_FIELDS,
-    TOP_FIELDS, Field, all_node_fields,
+    TOP_FIELDS, UNKNOWN, Field, all_node_fields,
 )
 from ivrcheck.load.source import span_of
 from ivrcheck.model import DTMF_KEYS, INTERACTIVE, LineInfo, Menu, Node, NodeType, Option, Tariff, Target, Task
@@ -203,7 +203,7 @@ def _node(reader: Reader, node_id: str, key_node: yaml.Node, value: yaml.Node,
         prompt_span=span_of(found["prompt"][1]) if "prompt" in found else None,
         options=options, cases=cases, ignore=_codes(attrs.pop("ignore", None)), spans=spans,
         inherited=_names(tuple(inherited)),
-        **{k: v for k, v in attrs.items() if v is not None},
+        **{k: v for k, v in attrs.items() if v is not None or k == "human"},
     )
 
 
@@ -215,6 +215,10 @@ def _as_model(attrs: dict[str, object]) -> None:
         attrs.pop(name, None)
     if attrs.pop("recording", None) is not None and "prompt" not in attrs:
         attrs["words_unknown"] = True
+    if "human" in attrs and attrs["human"] is None:
+        del attrs["human"]  # a wrong value, already reported
+    if attrs.get("human") == UNKNOWN:
+        attrs["human"] = None  # the model's "whether a person answers is unknown", kept below
     if attrs.get("language") is not None:
         attrs["language"] = str(attrs["language"]).lower()
     if attrs.get("receives") is not None:
@@ -224,7 +228,7 @@ def _as_model(attrs: dict[str, object]) -> None:
 
 #: Each node type's fields with the common ones: the schema is static, so merged once.
 _NODE_TABLES = {node_type: {**COMMON, **fields} for node_type, fields in NODE_FIELDS.items()}
-_VALUE_KINDS = frozenset({"str", "int", "number", "bool", "keys", "strings"})
+_VALUE_KINDS = frozenset({"str", "int", "number", "bool", "maybe", "keys", "strings"})
 #: Fields the file may hold that the model has no place for.
 _NOT_IN_MODEL = ("type", "description", "number")
 _NO_CODES: frozenset[str] = frozenset()

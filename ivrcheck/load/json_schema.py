@@ -11,7 +11,7 @@ from typing import Any
 from ivrcheck import __version__
 from ivrcheck.load.schema import (
     COMMON, DEFAULT_FIELDS, EXTENSION_FIELDS, LINE_FIELDS, NODE_FIELDS, OPTION_FIELDS, TARIFF_FIELDS, TASK_FIELDS,
-    TOP_FIELDS, Field,
+    TOP_FIELDS, UNKNOWN, Field,
 )
 from ivrcheck.model import DTMF_KEYS, NodeType
 
@@ -63,7 +63,8 @@ def _field(name: str, spec: Field) -> dict[str, Any]:
 
 def _kind(spec: Field) -> dict[str, Any]:
     simple = {"str": {"type": "string"}, "int": {"type": "integer"}, "number": {"type": "number"},
-              "bool": {"type": "boolean"}, "target": {"$ref": "#/definitions/target"}}
+              "bool": {"type": "boolean"}, "maybe": {"anyOf": [{"type": "boolean"}, {"const": UNKNOWN}]},
+              "target": {"$ref": "#/definitions/target"}}
     if spec.kind in simple:
         return dict(simple[spec.kind])
     if spec.kind == "targets":

@@ -1,15 +1,14 @@
-"""One text -> (Menu | None, F0xx findings): our YAML, or a platform export through its importer."""
+"""Our menu YAML -> (Menu | None, F0xx findings): composed safely, built once, commented-out keys noticed."""
 
 from __future__ import annotations
 
 import re
 
-from ivrcheck import importers
 from ivrcheck.findings import Finding, Span
 from ivrcheck.load.build import build_menu
 from ivrcheck.load.codes import LOAD_CODES, load_finding
 from ivrcheck.load.reader import Reader
-from ivrcheck.load.source import Limits, LoadError, compose, decode
+from ivrcheck.load.source import Limits, LoadError, compose
 from ivrcheck.model import Menu
 
 #: The indent stops at the line end: `^\s*` rescanned every blank line below each line start (and then
@@ -19,30 +18,9 @@ _COMMENTED_KEY = re.compile(r"^[^\S\n]*#\s*:\s*\{.*\b(goto|label)\s*:", re.MULTI
 _COMMENTED_KEY_CORE = re.compile(r"#\s*:\s*\{")
 
 
-def menu_text(text: str, display: str = "<menu>", limits: Limits = Limits(), *,
-              source_format: str | None = None, entry: str | None = None) -> tuple[Menu | None, list[Finding]]:
-    """Load a menu from text. The Menu is None when any error-level load finding exists.
-
-    `source_format` names the format (`--from`); without it a platform export is recognised
-    by its content and anything else is read as our YAML. `entry` overrides where calls
-    start, for formats that do not say.
-    """
-    importer = importers.BY_NAME.get(source_format or "") or (
-        None if source_format == importers.NATIVE else importers.detect(text, display))
-    if importer is not None:
-        return importer.read(text, display, entry)
-    return _yaml_menu(text, display, limits, entry)
-
-
-def menu_bytes(data: bytes, display: str, limits: Limits = Limits()) -> tuple[Menu | None, list[Finding]]:
-    """Load a menu from raw bytes: the encoding is checked first (F002 points at a bad byte)."""
-    text, error = decode(data)
-    if text is None:
-        return None, [from_error(display, error)] if error else []
-    return menu_text(text, display, limits)
-
-
-def _yaml_menu(text: str, display: str, limits: Limits, entry: str | None) -> tuple[Menu | None, list[Finding]]:
+def yaml_menu(text: str, display: str = "<menu>", limits: Limits = Limits(),
+              entry: str | None = None) -> tuple[Menu | None, list[Finding]]:
+    """Load a menu from our YAML. The Menu is None when any error-level load finding exists."""
     root, error = compose(text, limits)
     if root is None or error is not None:
         return None, [from_error(display, error)] if error else []

@@ -14,7 +14,7 @@ import yaml
 
 from ivrcheck.didyoumean import suggest
 from ivrcheck.findings import Span
-from ivrcheck.load.schema import Field
+from ivrcheck.load.schema import UNKNOWN, Field
 from ivrcheck.load.source import LoadError, span_of
 
 STR = "tag:yaml.org,2002:str"
@@ -26,6 +26,7 @@ MERGE = "tag:yaml.org,2002:merge"
 
 _KIND_NAMES = {
     "str": "a string", "int": "a whole number", "number": "a number", "bool": "true or false",
+    "maybe": "true, false or unknown",
     "target": "a node id (or `repeat`, `back`, `file.ivr.yaml#node`)",
     "targets": "a node id or a list of node ids", "strings": "a list of strings",
     "keys": "a list of rule codes", "mapping": "a mapping",
@@ -158,33 +159,45 @@ class Reader:
             if node.tag != BOOL:
                 return self._wrong(node, kind, where)
             result = raw.lower() in ("true", "yes", "on", "y")
+        elif kind == "maybe":
+            if node.tag != BOOL and not (node.tag == STR and raw == UNKNOWN):
+                return self._wrong(node, kind, where)
+            result = raw if node.tag == STR else raw.lower() in ("true", "yes", "on", "y")
         elif kind in ("int", "number"):
-            if node.tag not in ((INT,) if kind == "int" else (INT, FLOAT)):
-                return self._wrong(node, kind, where)
-            try:
-                # A number past every bound is refused before it is converted: int() of thousands of
-                # digits is slow, and such a value would overflow the timing arithmetic anyway.
-                if len(raw) > 40 or raw.lower().lstrip("+-") in (".inf", ".nan"):
-                    raise OverflowError
-                result = int(raw.replace("_", ""), 0) if node.tag == INT else float(raw)
-                if not math.isfinite(result):
-                    raise OverflowError
-            except ValueError:
-                return self._wrong(node, kind, where)
-            except OverflowError:
-                self.error("F011", node, f"{where} is not a finite number of sensible size",
-                           "use an ordinary number, such as 5")
-                return None
-            if (spec.minimum is not None and result < spec.minimum) or (
-                spec.maximum is not None and result > spec.maximum
-            ):
-                bounds = f"at least {spec.minimum:g}" if spec.maximum is None else f"between {spec.minimum:g} and {spec.maximum:g}"
-                self.error("F011", node, f"{where} is {raw}, but must be {bounds}", f"use a value {bounds}")
+            result = self._number(node, spec, where)
+            if result is None:
                 return None
         else:  # pragma: no cover - the schema names only the kinds above
             raise ValueError(kind)
         if spec.choices and result not in spec.choices:
             self.error("F011", node, f'{where} is "{raw}", which is not allowed', suggest(str(raw), spec.choices))
+            return None
+        return result
+
+    def _number(self, node: yaml.ScalarNode, spec: Field, where: str) -> int | float | None:
+        """A number field within its bounds, or None after recording why not."""
+        raw, kind = node.value, spec.kind
+        if node.tag not in ((INT,) if kind == "int" else (INT, FLOAT)):
+            return self._wrong(node, kind, where)  # type: ignore[return-value]
+        try:
+            # A number past every bound is refused before it is converted: int() of thousands of
+            # digits is slow, and such a value would overflow the timing arithmetic anyway.
+            if len(raw) > 40 or raw.lower().lstrip("+-") in (".inf", ".nan"):
+                raise OverflowError
+            result: int | float = int(raw.replace("_", ""), 0) if node.tag == INT else float(raw)
+            if not math.isfinite(result):
+                raise OverflowError
+        except ValueError:
+            return self._wrong(node, kind, where)  # type: ignore[return-value]
+        except OverflowError:
+            self.error("F011", node, f"{where} is not a finite number of sensible size",
+                       "use an ordinary number, such as 5")
+            return None
+        if (spec.minimum is not None and result < spec.minimum) or (
+            spec.maximum is not None and result > spec.maximum
+        ):
+            bounds = f"at least {spec.minimum:g}" if spec.maximum is None else f"between {spec.minimum:g} and {spec.maximum:g}"
+            self.error("F011", node, f"{where} is {raw}, but must be {bounds}", f"use a value {bounds}")
             return None
         return result
 

@@ -11,9 +11,13 @@ from dataclasses import dataclass
 from ivrcheck.model import NodeType
 
 
+#: The value of a `maybe` field when the file cannot know it (`human: unknown`).
+UNKNOWN = "unknown"
+
+
 @dataclass(frozen=True, slots=True)
 class Field:
-    """One field: its kind (`str`, `int`, `number`, `bool`, `target`, `strings`, `keys`,
+    """One field: its kind (`str`, `int`, `number`, `bool`, `maybe` (true, false or `unknown`), `target`, `strings`, `keys`,
     `mapping`, `options`, `cases`, `extension`, `hours`, `defaults`, `nodes`, `tasks`)."""
 
     kind: str
@@ -112,7 +116,10 @@ NODE_FIELDS: dict[NodeType, dict[str, Field]] = {
     },
     NodeType.TRANSFER: {
         "number": Field("str", "The number the call is transferred to."),
-        "human": Field("bool", "True when a person answers the transferred call."),
+        "human": Field("maybe", "True when a person answers the transferred call; `unknown` when the file "
+                       "cannot show who answers (an imported hand-off to another flow or to a number of "
+                       "unknown owner): then it counts neither as a person nor as proof that none answers, "
+                       "and no rule claims \"no person\" while it is reachable."),
         **HOURS_FIELDS,
         **PERSON_FIELDS,
     },

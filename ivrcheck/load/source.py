@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import bisect
 import functools
 import re
+from array import array
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Sequence
 
 import yaml
 
@@ -17,6 +20,25 @@ try:  # libyaml is several times faster; the pure-Python composer gives the same
     from yaml import CSafeLoader as _Loader
 except ImportError:  # pragma: no cover - depends on how PyYAML was built
     from yaml import SafeLoader as _Loader  # type: ignore[assignment]
+
+
+#: Line ends as editors, YAML and expat count them: CRLF, CR, LF; not NEL or U+2028 (see yaml_text).
+LINE_BREAKS = re.compile(r"\r\n|\r|\n")
+
+
+def line_starts(text: str, end: int | None = None) -> array[int]:
+    """Where each line of `text` (up to `end`) starts, the first at 0: the one count of lines that
+    positions, fixes, editors and importers share. Held as an array, not a list of lines, because on
+    a large file a copy of every line would be the biggest thing a check allocates."""
+    starts = array("q", [0])
+    starts.extend(m.end() for m in LINE_BREAKS.finditer(text, 0, len(text) if end is None else end))
+    return starts
+
+
+def line_column(starts: Sequence[int], offset: int) -> tuple[int, int]:
+    """The 1-based line and column of a character offset, given the text's `line_starts`."""
+    line = bisect.bisect_right(starts, offset)
+    return line, offset - starts[line - 1] + 1
 
 
 @dataclass(frozen=True, slots=True)

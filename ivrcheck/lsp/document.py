@@ -16,11 +16,11 @@ from ivrcheck.config import Config
 from ivrcheck.discover import display_path
 from ivrcheck.findings import Edit, FileResult, Finding, Severity, Span
 from ivrcheck.graph.build import OPEN
+from ivrcheck.load.source import LINE_BREAKS
 from ivrcheck.model import BUILTIN_TARGETS, Menu, Node, Target
 
 SEVERITY = {Severity.ERROR: lsp.DiagnosticSeverity.Error, Severity.WARNING: lsp.DiagnosticSeverity.Warning,
             Severity.INFO: lsp.DiagnosticSeverity.Information}
-_BREAKS = re.compile(r"\r\n|\r|\n")
 _WORD = re.compile(r"[\w.#/-]+")
 _ENTRY = re.compile(r"entry\s*:\s*[\"']?([\w.-]+)")
 
@@ -29,7 +29,7 @@ class Lines:
     """A text's lines, converting our 1-based code-point columns to LSP's 0-based UTF-16 ones and back."""
 
     def __init__(self, text: str) -> None:
-        self.lines = _BREAKS.split(text)
+        self.lines = LINE_BREAKS.split(text)
 
     def line(self, number: int) -> str:
         return self.lines[number - 1] if 1 <= number <= len(self.lines) else ""

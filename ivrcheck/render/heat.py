@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 from dataclasses import replace
+from pathlib import Path
 
+from ivrcheck.didyoumean import one_of
 from ivrcheck.findings import FileResult
 from ivrcheck.graph import LineAnalysis
 from ivrcheck.model import Menu
-from ivrcheck.render import dot, paper
-from ivrcheck.render.boxes import Diagram, Options
+from ivrcheck.render import dot, format_for, paper
+from ivrcheck.render.boxes import Diagram, Options, RenderError
 from ivrcheck.traffic.observed import StateTraffic
 
 def heated(diagram: Diagram, seen: StateTraffic) -> Diagram:
@@ -33,3 +35,15 @@ def render(menu: Menu, line: LineAnalysis, result: FileResult, seen: StateTraffi
     """The heat-map diagram of a line in svg, png, pdf or dot."""
     text = dot.source(heated(paper.fitted(menu, line, result, options or Options()), seen))
     return text.encode("utf-8") if fmt == "dot" else dot.pipe(text, fmt)
+
+
+#: What a heat map is drawn as: a share is a colour and a width, which Mermaid cannot draw.
+FORMATS = ("svg", "png", "pdf", "dot")
+
+
+def for_file(menu: Menu, line: LineAnalysis, result: FileResult, seen: StateTraffic, path: Path) -> bytes:
+    """The heat map in the format the file's name asks for (`traffic --diagram`); RenderError otherwise."""
+    fmt = format_for(str(path))
+    if fmt not in FORMATS:
+        raise RenderError(f'a heat map is drawn as {one_of("." + f for f in FORMATS)}, not "{path.name}"')
+    return render(menu, line, result, seen, fmt)

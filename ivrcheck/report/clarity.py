@@ -68,7 +68,9 @@ def caller_lines(m: dict) -> list[str]:
     lines = []
     if m.get("expected_seconds") is not None:
         how = "weighted by option weights" if m.get("weighted") else "options equally likely"
-        person = "no caller reaches a person by choosing" if m.get("expected_seconds_to_human") is None else (
+        person = ("whether a caller reaches a person is unknown (only a hand-off whose answerer the file "
+                  "does not show)" if m.get("person_unknown") else "no caller reaches a person by choosing") \
+            if m.get("expected_seconds_to_human") is None else (
             f"to a person: best {m['seconds_to_human']} s, average {m['expected_seconds_to_human']} s "
             f"({m['share_to_human']:.0%} of callers), worst {m['worst_seconds_to_human']} s")
         silent = m.get("fallback_seconds_to_human")

@@ -74,6 +74,8 @@ def _node(node: Node, note: str | None) -> list[str]:
         lines.append(f"description: {_str(note)}")
     if node.words_unknown and not node.prompt:  # keeps "its words are unknown" when the file is read back
         lines.append("recording: recorded prompt")
+    if node.person_unknown:
+        lines.append("human: unknown")
     for name in _FIELD_ORDER:
         value = getattr(node, name)
         if value is None or (name == "human" and not value):

@@ -7,13 +7,13 @@ docs and the registry test all read this table.
 
 from __future__ import annotations
 
-from typing import Iterator
+from typing import Callable, Iterator
 
 from ivrcheck.config import CodeInfo, Config
-from ivrcheck.findings import Finding, Problem, Severity, Span
+from ivrcheck.findings import Finding, Problem, Severity
 from ivrcheck.graph import LineAnalysis
 from ivrcheck.load.codes import LOAD_CODES
-from ivrcheck.model import Menu, Node
+from ivrcheck.model import Menu
 from ivrcheck.rules import human, labels, prompts, robustness, structure, tasks
 from ivrcheck.rules.base import Rule
 
@@ -55,23 +55,24 @@ def selected(config: Config) -> list[Rule]:
     return [rule for rule in ALL_RULES if config.selects(rule.CODE)]
 
 
-def run(menu: Menu, line: LineAnalysis, config: Config) -> Iterator[Finding]:
-    """Run the configured rules and stamp their problems into findings."""
-    ignored: dict[str, dict[Span, frozenset[str]]] = {}  # node id -> what its options ignore, by position
-    for rule in selected(config):
-        severity = config.severity.get(rule.CODE)
+def run(menu: Menu, line: LineAnalysis, config: Config,
+        wanted: Callable[[str], bool] | None = None) -> Iterator[Finding]:
+    """Run the rules `wanted` (by code; every rule the config selects when not given) and stamp every
+    problem they find into a finding at the rule's severity. Which of them a file reports, and at which
+    severity, is the policy's to decide (policy.py); a rule's finding on a node in a language ivrcheck
+    has no words for is no finding at all (`reads_words`)."""
+    for rule in ALL_RULES if wanted is not None else selected(config):
+        if wanted is not None and not wanted(rule.CODE):
+            continue
         judges = reads_words(rule)
         for problem in rule.check(menu, line, config.settings_for(rule.CODE, rule.SETTINGS)):
             node = menu.nodes.get(problem.node_id) if problem.node_id else None
-            if node is not None and (_silenced(node, rule.CODE, problem, ignored) or judges and line.unread(node)):
+            if node is not None and judges and line.unread(node):
                 continue
-            clause = config.clauses.get(rule.CODE)
             yield Finding(
                 path=(node.source if node is not None else None) or menu.path, code=rule.CODE, name=rule.NAME,
-                severity=severity or problem.severity or rule.SEVERITY,
-                message=problem.message + _how_reached(line, problem) + (f" [{clause}]" if clause else ""),
-                help=problem.help, span=problem.span,
-                node_id=problem.node_id, state=problem.state, clause=clause,
+                severity=problem.severity or rule.SEVERITY, message=problem.message + _how_reached(line, problem),
+                help=problem.help, span=problem.span, node_id=problem.node_id, state=problem.state,
             )
 
 
@@ -85,23 +86,6 @@ def _how_reached(line: LineAnalysis, problem: Problem) -> str:
         return ""
     shown = " -> ".join(f'"{n}"' for n in route)
     return f" (in the {problem.state} state callers reach it through {shown})"
-
-
-def _silenced(node: Node, code: str, problem: Problem, ignored: dict[str, dict[Span, frozenset[str]]]) -> bool:
-    """`ignore:` on the node, or on the option the problem points at.
-
-    Each node's options are indexed once (`ignored`), not scanned per problem: a menu of
-    thousands of options may have a problem on each.
-    """
-    if code in node.ignore:
-        return True
-    by_span = ignored.get(node.id)
-    if by_span is None:
-        by_span = ignored[node.id] = {}
-        for option in node.options:
-            for at in {option.span, option.label_span} if option.ignore else ():
-                by_span[at] = by_span.get(at, frozenset()) | option.ignore
-    return code in by_span.get(problem.span, ())
 
 
 __all__ = ["ALL_RULES", "BY_CODE", "BY_NAME", "FAMILIES", "PARTS", "Rule", "Severity", "catalog", "family",

@@ -9,9 +9,9 @@ from dataclasses import dataclass
 from functools import cached_property
 
 from ivrcheck.findings import Edit, Fix, Span
+from ivrcheck.load.source import LINE_BREAKS
 from ivrcheck.model import Node
 
-_BREAKS = re.compile(r"\r\n|\r|\n")
 #: The space before a key said as a digit or sign at the end of a clause ("press 1.", "press #,").
 _BEFORE_KEY = re.compile(r" (?=[0-9*#](?:[.,;:!?]|\s|$))")
 #: Text a plain YAML scalar cannot hold without quoting.
@@ -28,11 +28,11 @@ class Source:
 
     @cached_property
     def lines(self) -> list[str]:
-        return _BREAKS.split(self.text)
+        return LINE_BREAKS.split(self.text)
 
     @cached_property
     def newline(self) -> str:
-        found = _BREAKS.search(self.text)
+        found = LINE_BREAKS.search(self.text)
         return found.group() if found else "\n"
 
     def line(self, number: int) -> str:

@@ -161,10 +161,14 @@ def human_access(facts: Facts, findings: Sequence[Finding]) -> Part:
     shares = Shares(findings, facts, "human_access")
     weights = {s.state: (STATE_WEIGHT[s.state] if facts.has_hours else 1.0) for s in facts.states}
     measures: list[Measure] = []
+    unknown: list[Measure] = []  # a state whose only way on is a hand-off of unknown answerer
     caps: list[Cap] = []
     for state in facts.states:
         weight = weights[state.state]
         when = f" ({state.state})" if facts.has_hours else ""
+        if state.person_unknown:
+            unknown.append(Measure(f"reaching a person{when}", state.describe(), 0.0, 21 * weight))
+            continue
         credit, value = _reach(state, facts.max_steps)
         measures.append(Measure(f"reaching a person{when}", value, 10 * weight * credit, 10 * weight,
                                 shares.about("H201", "H202", "H205")))
@@ -176,10 +180,20 @@ def human_access(facts: Facts, findings: Sequence[Finding]) -> Part:
         chosen, value = (0.0, "nobody to reach") if nobody else _chosen(state)
         measures.append(Measure(f"people reached by choosing{when}", value, 5 * weight * chosen, 5 * weight))
     measures.append(shares.measure("other human-access findings", facts.human_items, 4, "human_access"))
+    measures += _neutral(measures, unknown)
     opened = next(s for s in facts.states if s.state == "open")
-    if opened.person is None:
+    if opened.person is None and not opened.person_unknown:
         caps.append(Cap("no person can be reached by any announced key", ONE_THIRD, 50))
     return Part("human_access", tuple(measures), tuple(caps))
+
+
+def _neutral(measured: Sequence[Measure], unknown: Sequence[Measure]) -> list[Measure]:
+    """A state whose only way to someone is a hand-off of unknown answerer earns its 21 points at
+    the rate the part's other measures earn: it neither rewards nor punishes the line as a person."""
+    out_of = sum(m.out_of for m in measured)
+    rate = sum(m.points for m in measured) / out_of if out_of else 1.0
+    return [replace(m, name=m.name + " (unknown: scored as the rest of the part)", points=m.out_of * rate)
+            for m in unknown]
 
 
 def _reach(state: Journey, max_steps: int) -> tuple[float, str]:

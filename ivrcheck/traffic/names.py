@@ -11,11 +11,17 @@ import re
 
 from ivrcheck.model import Menu, NodeType
 
-_SLUG = re.compile(r"[^a-z0-9]+")
+_FOLD = re.compile(r"[^a-z0-9]+")
 
 
-def slug(text: str) -> str:
-    return _SLUG.sub("_", text.lower()).strip("_")
+def fold(text: str) -> str:
+    """A name as a lookup key: lower-case, every run of other characters one `_`.
+
+    Not `importers.common.slug`, which makes ids (it keeps letters of any script and `-`, shortens
+    a UUID to its first block and caps the length): this fold is looser on purpose, so a log's
+    spelling (`Main Menu`, `main-menu`) meets an id written by hand (`main_menu`) or by an importer.
+    """
+    return _FOLD.sub("_", text.lower()).strip("_")
 
 
 class Names:
@@ -26,16 +32,16 @@ class Names:
         self.known: dict[str, str | None] = {}
         self._index: dict[str, str] = {}
         for node_id, node in reversed(list(menu.nodes.items())):  # the first node of a file wins a shared name
-            self._index[slug(node_id)] = node_id
+            self._index[fold(node_id)] = node_id
             if node.queue and node.type is NodeType.AGENT:
-                self._index[f"queue:{slug(node.queue)}"] = node_id
+                self._index[f"queue:{fold(node.queue)}"] = node_id
             parts = node_id.split(",")
             if len(parts) == 3:  # an Asterisk context,extension,priority: the extension's first node
-                self._index[slug(f"{parts[0]},{parts[1]}")] = node_id
+                self._index[fold(f"{parts[0]},{parts[1]}")] = node_id
             if "_" in node_id and re.fullmatch(r"[0-9a-f]{8}", node_id.rsplit("_", 1)[1]):
                 self._index[f"uuid:{node_id.rsplit('_', 1)[1]}"] = node_id  # a Connect UUID block, shortened
         for node_id in menu.nodes:
-            self._index.setdefault(slug(node_id), node_id)
+            self._index.setdefault(fold(node_id), node_id)
 
     def node(self, name: str) -> str | None:
         """The node id a log name means, or None when the design has no such place."""
@@ -50,8 +56,8 @@ class Names:
         if name in self.menu.nodes:
             return name
         if len(name) == 36 and name.count("-") == 4:
-            return self._index.get(f"uuid:{name[:8].lower()}") or self._index.get(slug(name))
+            return self._index.get(f"uuid:{name[:8].lower()}") or self._index.get(fold(name))
         if name.startswith("queue:"):
-            return self._index.get(f"queue:{slug(name[6:])}")
+            return self._index.get(f"queue:{fold(name[6:])}")
         # The importers spell a `#` key "hash" in ids (a `#` marks another file): Asterisk's `#` extension.
-        return self._index.get(slug(name.replace("#", "hash")))
+        return self._index.get(fold(name.replace("#", "hash")))

@@ -8,7 +8,7 @@ from ivrcheck import callers, graph
 from ivrcheck.config import Config
 from ivrcheck.engine import check_file
 from ivrcheck.findings import FileResult
-from ivrcheck.load import menu_text
+from ivrcheck.reading import menu_text
 from tests.conftest import check
 
 FIXTURES = Path(__file__).parent / "fixtures"

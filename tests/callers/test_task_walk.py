@@ -220,3 +220,73 @@ def test_a_choice_of_language_is_recognised_without_language_fields() -> None:
     got = walks(text)
     assert got["Jag vill förnya mitt recept"].presses == ("2", "1")
     assert got["I need to renew my prescription"].presses == ("3", "1")
+
+
+RAIL = """
+entry: main
+nodes:
+  main:
+    prompt: >
+      For live train times, press 1. To claim for a delayed train, press 2.
+      For lost property, press 3.
+    options:
+      "1": {{label: Live train times, goto: live}}
+      "2": {{label: Claim for a delay, goto: delay}}
+      "3": {{label: Lost property, goto: lost}}
+  live: {{type: message, prompt: Trains are running normally., next: bye}}
+  bye: {{type: hangup}}
+  delay: {{type: agent}}
+  lost: {{type: voicemail}}
+tasks:
+  - say: {say}
+    expect: {expect}
+"""
+
+
+def test_a_word_every_option_of_a_menu_shares_points_at_none_of_them() -> None:
+    """"train" is in options 1 and 2 alike: the caller weighs "left my rucksack", which only lost property meets."""
+    (task,) = walks(RAIL.format(say="I left my rucksack on the train last night", expect="lost")).values()
+    assert task.presses == ("3",) and task.counts
+
+
+def test_a_shared_word_still_leads_where_no_other_word_tempts() -> None:
+    """Near miss: with nothing but "train" to go on, the shared word still tempts (the options tie)."""
+    (task,) = walks(RAIL.format(say="a question about a train", expect="delay")).values()
+    assert task.presses and task.presses[0] in ("1", "2") and task.risk == "tie"
+
+
+BOOKING = """
+entry: ajat
+language: fi
+nodes:
+  ajat:
+    prompt: Kiireelliseen asiaan, paina 1. Kiireettömään ajanvaraukseen, paina 2. Varatun ajan perumiseen, paina 3.
+    options:
+      "1": {{label: Kiireellinen asia, goto: urgent}}
+      "2": {{label: Kiireetön ajanvaraus, goto: book}}
+      "3": {{label: {third}, goto: cancel}}
+  urgent: {{type: agent}}
+  book: {{type: self_service}}
+  cancel: {{type: self_service}}
+tasks:
+  - say: Haluan varata ajan lääkärille, ei ole kiire
+    expect: book
+"""
+
+
+def test_an_option_naming_the_task_that_excludes_the_callers_does_not_tempt_them() -> None:
+    """A caller who books is not tempted by cancelling a booked time, though its prompt clause shares their words."""
+    (task,) = walks(BOOKING.format(third="Ajan peruminen")).values()
+    assert task.presses == ("2",) and task.success
+
+
+def test_an_option_that_also_offers_a_change_still_tempts() -> None:
+    """Near miss: "Change or cancel an appointment" offers a change too; the contrast alone does not rule it out."""
+    from ivrcheck.callers.scent import excludes
+    from ivrcheck.language import load_language
+
+    english = load_language("en")
+    assert not excludes("I want to book an appointment", ["Change or cancel an appointment"], english)
+    assert excludes("I want to book a doctor", ["Cancel an appointment"], english)
+    # The caller names the thing the option names ("my appointment"): no exclusion.
+    assert not excludes("I can't make my appointment on Thursday", ["Cancel an appointment"], english)

@@ -172,7 +172,7 @@ def test_back_returns_to_the_menu_that_led_here() -> None:
 
 def test_trap_cycle_is_reported_from_its_earliest_node() -> None:
     from ivrcheck.graph import analyse
-    from ivrcheck.load import menu_text
+    from ivrcheck.reading import menu_text
 
     menu, _ = menu_text("""\
 entry: main

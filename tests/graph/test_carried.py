@@ -3,7 +3,7 @@
 import textwrap
 
 from ivrcheck import graph
-from ivrcheck.load import menu_text
+from ivrcheck.reading import menu_text
 
 LINE = textwrap.dedent("""
     language: fi
@@ -62,3 +62,23 @@ def test_lines_that_collect_nothing_and_offer_no_language_pay_nothing() -> None:
 def test_routed_from_follows_only_what_the_caller_does_not_choose() -> None:
     assert analysis().routed_from("message") == ["message", "end"]
     assert analysis().routed_from("sv_menu") == ["sv_menu"]
+
+
+def line_analysis():
+    menu, findings = menu_text(LINE, "m.ivr.yaml")
+    assert menu is not None, findings
+    return menu, graph.analyse(menu)
+
+
+def test_a_node_reached_with_and_without_a_choice_of_language_speaks_the_lines_language() -> None:
+    menu, line = line_analysis()
+    # "agent" is reached from the Swedish menu and, with no choice made, from the Finnish input's timeout.
+    assert "agent" in line.open.language_chosen and "agent" in line.open.reached_unchosen
+    assert line.language_of(menu.nodes["agent"]) == "fi"
+
+
+def test_a_node_reached_only_after_a_choice_speaks_the_chosen_language() -> None:
+    menu, line = line_analysis()
+    assert "message" not in line.open.reached_unchosen
+    assert line.language_of(menu.nodes["message"]) == "sv"
+    assert line.language_of(menu.nodes["number"]) == "fi"  # near miss: never behind the choice

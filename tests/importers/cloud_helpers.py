@@ -6,7 +6,7 @@ from pathlib import Path
 
 from ivrcheck import engine
 from ivrcheck.findings import FileResult
-from ivrcheck.load import menu_text
+from ivrcheck.reading import menu_text
 from ivrcheck.model import Menu
 
 FIXTURES = Path(__file__).parent / "fixtures"

@@ -7,7 +7,7 @@ from typing import Any
 
 from ivrcheck import engine
 from ivrcheck.config import Config
-from ivrcheck.load import menu_text
+from ivrcheck.reading import menu_text
 from ivrcheck.model import Menu, NodeType
 
 REAL = Path(__file__).parent.parent / "import" / "real"
@@ -17,8 +17,8 @@ KEYS = ("refused", "menus", "first_keys", "person", "presses", "silent")
 
 def observed(name: str, entry: str | None = None) -> dict[str, Any]:
     """What ivrcheck says of one regression export: refused (the F error code), menus a caller can
-    meet, the first menu's keys, whether and in how many presses a person is reached, and whether
-    a silent caller reaches one."""
+    meet, the first menu's keys, whether and in how many presses a person is reached (true, false or
+    "unknown"), and whether a silent caller reaches one."""
     path = REAL / name
     result = engine.check_file(path, Config(entry=entry))
     if result.metrics is None:
@@ -30,9 +30,11 @@ def observed(name: str, entry: str | None = None) -> dict[str, Any]:
     met = _met(menu)
     first = next((menu.nodes[n] for n in met if menu.nodes[n].type is NodeType.MENU), None)
     steps = metrics["steps_to_human"]
+    person = steps is not None or bool(metrics["fallback_to_human"])
     return {"menus": sum(menu.nodes[n].type is NodeType.MENU for n in met),
             "first_keys": [o.key for o in first.options if o.kind == "dtmf"] if first else [],
-            "person": steps is not None or bool(metrics["fallback_to_human"]),
+            # "unknown": only a hand-off whose answerer the export cannot show (`human: unknown`) is reached.
+            "person": "unknown" if not person and metrics.get("person_unknown") else person,
             "presses": steps, "silent": bool(metrics["fallback_to_human"])}
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import textwrap
 
 from ivrcheck.importers import asterisk, dialplan
-from ivrcheck.load import menu_text
+from ivrcheck.reading import menu_text
 from ivrcheck.model import NodeType
 from tests.importers.helpers import check, codes, keys, load, loaded, metrics
 
@@ -271,3 +271,29 @@ def test_a_dial_that_ends_the_extension_stays_a_person():
          same => n,Hangup()
     """)
     assert menu.nodes[menu.entry.ref].type is NodeType.TRANSFER and menu.nodes[menu.entry.ref].human
+
+
+def _chain(contexts: int, own: int) -> str:
+    """Contexts each including the next, each a menu with `own` extensions of its own."""
+    return "".join(f"[c{i}]\ninclude => c{i + 1}\nexten => s,1,Background(menu{i})\n same => n,WaitExten(5)\n"
+                   + "".join(f"exten => {i}{j:02},1,Goto(c{i + 1},s,1)\n" for j in range(own))
+                   for i in range(contexts)) + f"[c{contexts}]\nexten => 9,1,Queue(ops)\n"
+
+
+def test_includes_that_would_make_millions_of_options_refuse_the_file_with_the_limit():
+    menu, found = read(_chain(300, 20), entry="c0")
+    assert menu is None
+    refused = [f for f in found if f.code == "F019"]
+    assert len(refused) == 1
+    assert "answer more than 73,010 extensions in all (10 times its own 6,301, plus 10,000)" in refused[0].message
+    assert (refused[0].span.line, refused[0].span.column) == (1, 2)  # [c0], whose search through includes spent it
+
+
+def test_a_long_chain_of_includes_within_the_limit_is_read_whole():
+    # Near miss: the same chain with fewer extensions of its own stays within ten times the file's own
+    menu, found = read(_chain(60, 2), entry="c0")
+    assert menu is not None and "F019" not in {f.code for f in found}
+    entry_menu = next(n for n in menu.nodes.values() if n.id.startswith("c0,s") and n.type is NodeType.MENU)
+    by_key = {o.key: o for o in entry_menu.options}
+    assert set(by_key) == {"extension", "9"}  # the last context's Queue is a key of every menu before it
+    assert len(menu.nodes[by_key["extension"].target.ref].cases) == 60 * 2  # every context's own extensions

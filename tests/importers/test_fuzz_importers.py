@@ -31,7 +31,7 @@ from hypothesis import strategies as st
 from ivrcheck.config import Config
 from ivrcheck.engine import check_text
 from ivrcheck.findings import Span
-from ivrcheck.load import menu_text
+from ivrcheck.reading import menu_text
 from ivrcheck.model import Menu
 from tests.importers.helpers import FIXTURES
 

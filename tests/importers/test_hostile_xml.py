@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from ivrcheck.importers import xml_source
-from ivrcheck.load import menu_text
+from ivrcheck.reading import menu_text
 
 LAUGHS = """<?xml version="1.0"?>
 <!DOCTYPE vxml [

@@ -86,7 +86,7 @@ RECORDED = {
 @pytest.mark.parametrize("fmt", sorted(RECORDED))
 def test_every_importer_marks_a_prompt_of_unknown_words_the_same_way(fmt: str) -> None:
     from ivrcheck.importers.common import PROMPT_RULES
-    from ivrcheck.load import menu_text
+    from ivrcheck.reading import menu_text
 
     given = RECORDED[fmt]
     text = given if given.lstrip().startswith(("{", "<")) else (FIXTURES / given).read_text(encoding="utf-8")

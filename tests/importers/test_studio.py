@@ -74,7 +74,7 @@ def test_connect_call_to_a_conference_or_a_computed_number_is_not_a_person() -> 
         {"name": "dyn", "type": "connect-call-to", "properties": {"noun": "number", "to": "{{flow.variables.n}}"},
          "transitions": [{"event": "callCompleted"}]}]}
     menu, findings = studio.read(json.dumps(flow), "f.json", None)
-    assert not menu.nodes["room"].human and not menu.nodes["dyn"].human
+    assert menu.nodes["room"].human is False and menu.nodes["dyn"].person_unknown  # a computed number: unknown
     assert {f.node_id for f in findings if f.code == "F020"} == {"room", "dyn"}
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import textwrap
 
 from ivrcheck.importers import voicexml
-from ivrcheck.load import menu_text
+from ivrcheck.reading import menu_text
 from ivrcheck.model import NodeType
 from tests.importers.helpers import check, codes, keys, load, loaded, metrics
 
@@ -57,11 +57,11 @@ def test_bank_line_dtmf_field_with_filled_branches_is_a_menu():
     assert cards.retries == 2 and menu.nodes[cards.after_retries.ref].type is NodeType.HANGUP
 
 
-def test_bank_line_digits_field_is_input_and_leaving_the_document_is_opaque():
+def test_bank_line_digits_field_is_input_and_leaving_the_document_is_of_unknown_answerer():
     menu = loaded(BANK)
     balance = menu.nodes["balance"]
     assert (balance.type, balance.digits) == (NodeType.INPUT, 8)
-    assert menu.nodes[balance.next.ref].type is NodeType.SELF_SERVICE
+    assert menu.nodes[balance.next.ref].person_unknown  # another document decides who answers there
 
 
 def test_bank_line_findings():
@@ -160,10 +160,10 @@ def test_an_inline_gsl_grammar_gives_the_menu_its_keys():
     assert keys(menu, "desk")["lost property"] == "lost"
 
 
-def test_a_computed_transfer_is_not_counted_as_a_person():
-    menu, findings = menu_text('<vxml version="2.1"><form id="f"><transfer name="t" destexpr="agentLine"/></form>'
+def test_a_computed_transfer_is_of_unknown_answerer():
+    menu, findings = menu_text('<vxml version="2.1"><form id="f"><transfer name="t" destexpr="lineVar"/></form>'
                                '</vxml>', "x.vxml")
-    assert menu.nodes["f"].human is False and any(f.code == "F020" and f.node_id == "f" for f in findings)
+    assert menu.nodes["f"].person_unknown and any(f.code == "F020" and f.node_id == "f" for f in findings)
 
 
 def test_a_one_digit_field_routed_by_its_filled_is_a_menu():

@@ -3,7 +3,7 @@
 import textwrap
 
 from ivrcheck.findings import Span
-from ivrcheck.load import menu_text
+from ivrcheck.reading import menu_text
 from ivrcheck.model import NodeType
 
 MENU = textwrap.dedent("""\
@@ -93,3 +93,15 @@ def test_every_load_code_has_a_docs_section() -> None:
     text = (Path(__file__).resolve().parents[2] / "docs" / "load-errors.md").read_text(encoding="utf-8")
     for code, meta in LOAD_CODES.items():
         assert f"## {code}\n\n**{meta.name}** ({meta.severity.value})" in text, code
+
+
+def test_human_is_true_false_or_unknown_and_unknown_is_written_back() -> None:
+    from ivrcheck.report.menu_yaml import dump
+
+    text = "entry: a\nnodes:\n  a: {type: transfer, human: unknown}\n  b: {type: transfer, human: true}\n  c: {type: transfer}\n"
+    menu, findings = menu_text(text, "m.ivr.yaml")
+    assert findings == [] and menu is not None
+    assert [menu.nodes[n].human for n in "abc"] == [None, True, False]
+    assert [menu.nodes[n].person_unknown for n in "abc"] == [True, False, False]
+    again, _ = menu_text(dump(menu), "m.ivr.yaml")
+    assert again is not None and [again.nodes[n].human for n in "abc"] == [None, True, False]

@@ -4,7 +4,7 @@ import textwrap
 
 import pytest
 
-from ivrcheck.load import menu_text
+from ivrcheck.reading import menu_text
 from ivrcheck.model import RECEIVES_ALL
 
 MENU = textwrap.dedent("""

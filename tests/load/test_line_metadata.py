@@ -2,7 +2,7 @@
 
 import textwrap
 
-from ivrcheck.load import menu_text
+from ivrcheck.reading import menu_text
 from ivrcheck.model import Tariff
 
 BASE = """

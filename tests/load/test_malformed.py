@@ -6,7 +6,7 @@ import pytest
 from typer.testing import CliRunner
 
 from ivrcheck.cli import app
-from ivrcheck.load import menu_bytes, menu_text
+from ivrcheck.reading import menu_bytes, menu_text
 from ivrcheck.load.source import Limits
 
 runner = CliRunner()
@@ -25,6 +25,8 @@ CASES = [
     ("negative timeout", "entry: main\nnodes:\n  main: {timeout: -5}\n", ("F011", 3, 19), "must be between 0 and 3600"),
     ("announces_wait as prose", "entry: main\nnodes:\n  a: {type: agent, announces_wait: yes please}\n",
      ("F006", 3, 36), "must be true or false"),
+    ("human as a guess", "entry: out\nnodes:\n  out: {type: transfer, human: maybe}\n",
+     ("F006", 3, 32), "must be true, false or unknown"),
     ("unknown field", "entry: main\nnodes:\n  main: {promt: Hi}\n", ("F007", 3, 10), 'did you mean "prompt"?'),
     ("misspelt options", "entry: main\nnodes:\n  main:\n    optoins: {}\n", ("F007", 4, 5), 'did you mean "options"?'),
     ("go_to for goto", 'entry: main\nnodes:\n  main:\n    options:\n      "1": {go_to: main}\n',
@@ -99,7 +101,7 @@ def test_extreme_nesting_is_refused_not_crashed(text: str) -> None:
 
 
 def test_file_over_the_size_limit(tmp_path: Path) -> None:
-    from ivrcheck.load import read_file
+    from ivrcheck.reading import read_file
 
     path = tmp_path / "big.ivr.yaml"
     path.write_text("entry: main\n" + GOOD_TAIL, encoding="utf-8")

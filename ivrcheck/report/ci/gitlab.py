@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-import json
 from typing import Any, Sequence
 
 from ivrcheck.findings import FileResult, Finding, Severity
+from ivrcheck.report import jsontext
 from ivrcheck.report.common import described, digest, numbered
 
 SEVERITIES = {Severity.ERROR: "major", Severity.WARNING: "minor", Severity.INFO: "info"}
@@ -17,7 +17,7 @@ def format(results: Sequence[FileResult], color: bool = False) -> str:
     # GitLab tells issues apart by fingerprint alone, so exact repeats get a counter.
     prints = [key if n == 1 else digest(key, n) for key, n in zip(keys, numbered(keys))]
     issues = [issue(f, p) for f, p in zip(findings, prints)]
-    return json.dumps(issues, indent=2, ensure_ascii=False) + "\n"
+    return jsontext.dumps(issues) + "\n"
 
 
 def issue(finding: Finding, fingerprint: str) -> dict[str, Any]:

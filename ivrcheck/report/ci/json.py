@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-import json
 from typing import Sequence
 
 from ivrcheck.findings import FileResult
+from ivrcheck.report import jsontext
 
 
 def format(results: Sequence[FileResult], color: bool = False) -> str:
-    return json.dumps({"files": [r.to_dict() for r in results]}, indent=2, ensure_ascii=False) + "\n"
+    return jsontext.dumps({"files": [r.to_dict() for r in results]}) + "\n"

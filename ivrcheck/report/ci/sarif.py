@@ -11,10 +11,11 @@ from urllib.parse import quote
 from ivrcheck import __version__
 from ivrcheck.findings import FileResult, Finding, Fix, Severity
 from ivrcheck.load.codes import INTERNAL, LOAD_CODES, REPORT_TO, LoadCode
+from ivrcheck.report import jsontext
 from ivrcheck.report.common import described, digest, docs_url, help_uri, numbered, region
 from ivrcheck.rules import ALL_RULES, BY_CODE, family
 from ivrcheck.rules.base import Rule, summary
-from ivrcheck.rules.pages import sections
+from ivrcheck.rules.docstring import sections
 
 SCHEMA_URI = "https://json.schemastore.org/sarif-2.1.0.json"
 #: The key under partialFingerprints; bump the version if the hashed fields ever change.
@@ -36,7 +37,7 @@ _INTERNAL_FIX = f"Report it to {REPORT_TO} with the file; IVRCHECK_DEBUG=1 print
 
 
 def format(results: Sequence[FileResult], color: bool = False) -> str:
-    return json.dumps(log(results), indent=2, ensure_ascii=False) + "\n"
+    return jsontext.dumps(log(results)) + "\n"
 
 
 def log(results: Sequence[FileResult]) -> dict[str, Any]:

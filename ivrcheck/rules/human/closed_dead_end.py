@@ -3,7 +3,11 @@
 ## What it checks
 An agent, or a transfer a person answers, with `hours` must say where calls go outside
 those hours (`closed:`), and that target must not lead, with no choice left to the caller,
-only to a hang-up or to nothing.
+only to a hang-up or to nothing. Nor may it only tell: a `closed:` message (or several) that
+states the hours and goes straight back to the main menu (a menu a call reaches with no key
+pressed) leaves the caller where they started, with nothing booked and nobody reached. A
+message that goes on to another person, a callback, a voicemail or a menu of its own (an
+after-hours menu with a callback) is not reported.
 
 ## Why it matters
 Outside hours the platform otherwise plays a generic message and disconnects: the caller
@@ -78,4 +82,23 @@ def check(menu: Menu, line: LineAnalysis, settings: Settings) -> Iterator[Proble
             yield Problem(node.closed.span, node.id,
                           f"outside hours, {quote(node.id)} sends callers to {quote(node.closed.ref)}, which hangs up",
                           "offer a callback or voicemail instead of ending the call", state=CLOSED)
+        elif (back := _only_tells(menu, line, node.closed.ref)) is not None:
+            yield Problem(node.closed.span, node.id,
+                          f"outside hours, {quote(node.id)} only tells callers ({quote(node.closed.ref)}) and sends them "
+                          f"back to the main menu {quote(back)}: no callback, message or other person",
+                          "offer a callback or voicemail after the hours, or a person who is there", state=CLOSED)
+
+
+def _only_tells(menu: Menu, line: LineAnalysis, ref: str) -> str | None:
+    """The main menu a `closed:` target returns to after messages only, or None."""
+    passed: set[str] = set()
+    while ref in menu.nodes and ref not in passed:
+        passed.add(ref)
+        node = menu.nodes[ref]
+        if node.type is not NodeType.MESSAGE:
+            return ref if node.is_menu and ref in line.opening_menus and len(passed) > 1 else None
+        if node.next is None or node.next.is_builtin:
+            return None
+        ref = node.next.ref
+    return None
 

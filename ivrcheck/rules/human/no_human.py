@@ -15,6 +15,11 @@ person leads back into the menu"; H203 names each `0` that takes callers into it
 `closed:` that only hangs up, and a state where some person or promise is still offered
 somewhere is not reported here.
 
+A `transfer` with `human: unknown` (an importer's hand-off to another flow or to a number
+whose owner the export cannot show) is neither a person nor proof that none answers: while
+one is reachable, no finding claims that no person can be reached. The importer's F020 note
+at that hand-off says what to check instead.
+
 ## Why it matters
 Being unable to reach a person is the complaint callers rank first (the GetHuman standard
 makes "always allow a caller to reach a human" its first rule, and ISO/IEC 13714 asks for a
@@ -74,7 +79,9 @@ PART = "human_access"
 def check(menu: Menu, line: LineAnalysis, settings: Settings) -> Iterator[Problem]:
     entry = menu.nodes.get(menu.entry.ref)
     span = entry.span if entry else menu.entry.span
-    for state in holding_states(line, lambda a: not (a.reachable & a.human_like)):
+    # A hand-off whose answerer is unknown (`human: unknown`) may be a person: no claim of "none" then.
+    for state in holding_states(line, lambda a: a.reachable.isdisjoint(a.human_like)
+                                and a.reachable.isdisjoint(a.unknown_people)):
         # Outside hours a callback or voicemail (the promise of a person later) would do: say so.
         who = "a person, a callback or a voicemail" if state == CLOSED else "a person"
         when = " outside hours" if state == CLOSED else " during opening hours" if state == OPEN else ""

@@ -5,7 +5,8 @@ On a line that declares `line:` (an audited line), the first menu callers hear m
 option that reaches a person with no further choice while the line is open. When that menu
 only chooses the language (besides a repeat or a person), the menu each language leads to
 is the main menu and is checked instead. A person offered only in a sub-menu,
-or only after errors, does not count.
+or only after errors, does not count. An option that hands the call to a `transfer` with
+`human: unknown` is not reported: whether a person answers there is not in the file.
 
 ## Why it matters
 Spain's Ley 10/2025 on customer service (art. 8) asks that the phone channel offer a person
@@ -74,8 +75,9 @@ def check(menu: Menu, line: LineAnalysis, settings: Settings) -> Iterator[Proble
         return
     analysis = line.open
     for node in main_menus(menu, analysis):
-        if any(analysis.option_reaches_human(node.id, o.key, live_only=True) for o in node.options):
-            continue
+        if any(analysis.option_reaches_human(node.id, o.key, live_only=True)
+               or analysis.option_reaches_unknown(node.id, o.key) for o in node.options):
+            continue  # a hand-off of unknown answerer may be the person: no claim either way
         yield Problem(node.span, node.id, f"the main menu {quote(node.id)} offers no person among its options",
                       'add an option such as `"0": {label: Speak to an advisor, goto: advisor}` and say it '
                       "in the prompt")

@@ -13,6 +13,15 @@ the author says items are passed on here and forgot this person. Otherwise it is
 and never reported, and so is a line whose inputs do not say what they collect. The
 finding names the place nearest before, where the caller last gave the item.
 
+A person is asked to receive an item only when their errand needs it, read from the line's
+tree: the person belongs to the same top-level branch of the main menu as the place the
+item was given (the claims adjuster for a claim number keyed in the claims menu), or the
+item was given before the main menu (an account number asked first), or the person is the
+line's general person, the one its menus send 0 to. A department of another branch that a
+caller reaches with the item by a cross-link (0 in the claims menu wired to the billing
+team, an `after_retries` to the works queue) works from its own errand's details and is not
+asked to receive a claim number or a meter reading.
+
 An item is carried only within the errand it was given for, read from the line's tree:
 entering a menu that does not lie below where the item was given (the caller finished one
 errand, went back to the main menu or across to another, chose another language) leaves it
@@ -79,7 +88,7 @@ from typing import TYPE_CHECKING, Callable, Iterator
 from ivrcheck.findings import Problem, Severity
 from ivrcheck.graph.analysis import is_live_human
 from ivrcheck.model import Menu, Node, NodeType
-from ivrcheck.rules.base import Settings, holding_states, quote
+from ivrcheck.rules.base import Settings, holding_states, line_person, quote
 
 if TYPE_CHECKING:
     from ivrcheck.graph import Analysis, LineAnalysis
@@ -113,12 +122,15 @@ def check(menu: Menu, line: LineAnalysis, settings: Settings) -> Iterator[Proble
                     state=state,
                 )
         elif node.id in person_ids:
-            yield from _not_handed(menu, line, node, handed)
+            general = line_person(menu, line)
+            yield from _not_handed(menu, line, node, handed, general is not None and general[0] == node.id)
 
 
-def _not_handed(menu: Menu, line: LineAnalysis, person: Node, handed: dict[str, Node]) -> Iterator[Problem]:
+def _not_handed(menu: Menu, line: LineAnalysis, person: Node, handed: dict[str, Node],
+                general: bool) -> Iterator[Problem]:
     """Items a person is reached with and not handed: its `receives:` leaves them out, or it has
-    none while other people of the line are handed the item (the one the author forgot)."""
+    none while other people of the line are handed the item (the one the author forgot). Only
+    items of the person's own errand, unless the person is the line's general one (`general`)."""
     items = sorted({i for a in line.states.values() for i in a.given_before.get(person.id, {})})
     for item in items:
         if person.receives is not None:
@@ -130,7 +142,7 @@ def _not_handed(menu: Menu, line: LineAnalysis, person: Node, handed: dict[str, 
             if not others:
                 continue  # nobody here is said to be handed it: the line does not say, so unknown
             field, why = "id", f"which has no `receives:` (unlike {', '.join(quote(o) for o in others[:2])})"
-        staffed = lambda a, o: is_live_human(person, a.state)  # noqa: E731
+        staffed = lambda a, o: is_live_human(person, a.state) and (general or _same_errand(a, o, person.id))  # noqa: E731
         for state, first in _given(menu, line, person.id, item, staffed):
             yield Problem(
                 person.span_of(field), person.id,
@@ -139,6 +151,14 @@ def _not_handed(menu: Menu, line: LineAnalysis, person: Node, handed: dict[str, 
                 f"add {item} to `receives:` of {quote(person.id)} (pass it on with the call), or `receives: all`",
                 state=state,
             )
+
+
+def _same_errand(analysis: Analysis, origin: Origin, person: str) -> bool:
+    """Whether the person lies in the main menu's branch where the item was given, or the item was
+    given above the main menu (carried into every errand)."""
+    branch = analysis.entry_tree.branch
+    given = branch.get(origin[0])
+    return given is None or given == branch.get(person)
 
 
 def _given(menu: Menu, line: LineAnalysis, node_id: str, item: str,

@@ -11,7 +11,9 @@ Not reported: a `0` that lands, with no choice of its own (through an hours `bra
 in a menu whose prompt tells callers to stay on the line for a person ("Please hold for the
 next agent, or press 1 for a callback"). That menu is the way to a person; moving `0` off it
 would only make callers wait longer. A menu that connects on waiting but never says so is
-still reported: callers who do not know to wait hang up or press on.
+still reported: callers who do not know to wait hang up or press on. Nor a `0` that leads to
+a `transfer` with `human: unknown` (an imported hand-off whose answerer the export cannot show):
+it may well be the operator, and the importer's F020 note says to check it.
 
 ## Why it matters
 Callers press 0 expecting an operator (the GetHuman standard, ISO/IEC 13714's advice on
@@ -80,7 +82,8 @@ def check(menu: Menu, line: LineAnalysis, settings: Settings) -> Iterator[Proble
         target = zero.target
 
         def misused(analysis: Analysis, node_id: str = node.id) -> bool:
-            return node_id in analysis.reachable and not analysis.option_reaches_human(node_id, "0")
+            return (node_id in analysis.reachable and not analysis.option_reaches_human(node_id, "0")
+                    and not analysis.option_reaches_unknown(node_id, "0"))
 
         where = "this menu again" if target.ref == "repeat" else quote(target.ref)
         for state in holding_states(line, misused):

@@ -1,8 +1,11 @@
 """Two options of one menu whose labels a caller could confuse.
 
 ## What it checks
-Every pair of labelled task options in a menu, compared by meaning in the file's
-`language` (the meaning model of docs/languages.md). A pair is reported when the two
+Every pair of labelled task options in a menu, compared by meaning in the language the
+menu speaks (its `language:`, else the one chosen on every way there, else the file's:
+the Swedish menu behind "På svenska" is read in Swedish), by the meaning model of
+docs/languages.md. A negated word is the opposite of the word ("Tid som inte är
+brådskande" and "Brådskande ärende" pass). A pair is reported when the two
 labels name the same task: the same words after stop words and vague words are dropped
 ("Billing questions", "Billing problems"), synonyms or paraphrases from the contact-centre
 lexicon ("Faults", "Breakdowns"; "Account closure", "Cancel your account";
@@ -10,7 +13,8 @@ lexicon ("Faults", "Breakdowns"; "Account closure", "Cancel your account";
 taken into account); when one label covers everything the other says ("Cards", "Card
 payments"; "Sopimukset", "Sähkösopimukset", as compounds are taken apart); or when the
 words where they differ are spelled, and so sound, nearly alike ("Statements",
-"Settlements": rapidfuzz similarity at or above `similarity`). Labels that share a word
+"Settlements": rapidfuzz similarity at or above `similarity`; one alike word counts only
+when it is all that sets one label apart). Labels that share a word
 but each add a different one name distinct tasks and pass: "Card payments" and "Card
 activation", "Car insurance quotes" and "Car insurance claims". Universal options (repeat, back, the main menu, a person: by their target or because the
 label asks for nothing else, "Repeat these options", "Speak to an advisor"; and an option on 0 that reaches a person, whatever its label:
@@ -20,7 +24,9 @@ same function: "Repeat prescription" and "Repeat these
 options" pass, as do "Henkilöasiakkaat" and "Asiakaspalvelija" (a compound's first part
 is no reason). Two options that lead to the same place are not compared (picking either
 is right), nor are options without a label, nor choices of language ("På svenska" and
-"In English" are never the same task). Every pair in the example menus, with the
+"In English" are never the same task), nor an option offered as the rest of the others
+(`rest:` words in the language file, in its label or its prompt clause: "Muusta viasta
+ilmoittamiseen, paina 2" after urgent faults on 1). Every pair in the example menus, with the
 verdict, is in docs/label-pairs.md; add your own synonyms with `synonyms:` in the config.
 An option is reported once, with the first option before it that it could be confused
 with; in a menu of more than 100 labelled options (far beyond what a caller can hold), each
@@ -81,6 +87,7 @@ from ivrcheck.rules.base import Settings, aims_at_person, quote
 
 if TYPE_CHECKING:
     from ivrcheck.graph import LineAnalysis
+    from ivrcheck.language import Language
 
 CODE = "L301"
 NAME = "ambiguous-labels"
@@ -92,9 +99,9 @@ COMPARED = 100
 
 
 def check(menu: Menu, line: LineAnalysis, settings: Settings) -> Iterator[Problem]:
-    language = line.language
     similarity = float(settings["similarity"])
     for node in menu.nodes.values():
+        language = line.speaks(node)  # the Spanish menu of an English line is read in Spanish
         earlier: dict[tuple[str, str | None], _Alike] = {}
         for i, (second, second_function) in enumerate((o, universal_function(node, o, line))
                                                       for o in node.options if o.label):
@@ -105,7 +112,7 @@ def check(menu: Menu, line: LineAnalysis, settings: Settings) -> Iterator[Proble
                                 and (found := alike.first_apart_from(second)) is not None)
             for _, first in candidates:
                 verdict = language.relate(first.label, second.label, similarity)
-                if not verdict.confusable:
+                if not verdict.confusable or _the_rest(language, node, first, second):
                     continue
                 yield Problem(
                     second.label_span or second.span, node.id,
@@ -118,6 +125,16 @@ def check(menu: Menu, line: LineAnalysis, settings: Settings) -> Iterator[Proble
                 break  # one finding an option: K alike options would otherwise make K*K/2
             if i < COMPARED:
                 earlier.setdefault((second.label, second_function), _Alike(i, second)).add(i, second)
+
+
+def _the_rest(language: Language, node: Node, *options: Option) -> bool:
+    """Whether one of the options is offered as the rest of the others, by its label or its prompt
+    clause ("Muusta viasta ilmoittamiseen, paina 2" after urgent faults on 1): a caller hears
+    the two as exclusive."""
+    clauses = {o.key: o.function(node.prompt) for o in language.offers(node.prompt)} if node.prompt else {}
+    words = language.label_words
+    return any(words.names_the_rest(o.label or "") or words.names_the_rest(clauses.get(o.key, ""))
+               for o in options)
 
 
 class _Alike:

@@ -15,6 +15,13 @@ merely end with a person are tasks, not the human function: "Apply for a mortgag
 mortgage team, or "Add a person to your policy" to a specialist, which names a person
 but asks for something else.
 
+A menu that winds a call up (a closing menu, "Anything else? For the main menu, press 1";
+one heard only after a self-service step did the errand; an after-hours menu with nobody
+live to reach) does not set the usual key, and a different key there is info, not a
+warning: such a menu is short, the caller hears all of it, and its main-menu choice is one of
+its announced choices rather than a key pressed from habit. Designers of lines written blind
+took "1 for the main menu" there as common practice.
+
 ## Why it matters
 Callers learn navigation keys once and then press them without listening, the way
 ISO/IEC 13714 fixes `*` and `#` across every menu of a voice-messaging system and
@@ -74,6 +81,7 @@ from collections import Counter
 from typing import TYPE_CHECKING, Iterator
 
 from ivrcheck.findings import Problem, Severity
+from ivrcheck.graph.closing import winding_up_menu
 from ivrcheck.model import Menu, Node, Option
 from ivrcheck.rules.base import Settings, quote, universal_function
 
@@ -97,9 +105,11 @@ def check(menu: Menu, line: LineAnalysis, settings: Settings) -> Iterator[Proble
                     function = _whom(option, line)
                 if function is not None:
                     uses.setdefault(function, []).append((node, option))
+    winding = {node_id for node_id in {n.id for found in uses.values() for n, _ in found}
+               if winding_up_menu(line, node_id)}
     for function, found in uses.items():
-        counts = Counter(option.key for _, option in found)
-        if len(counts) < 2:
+        counts = Counter(o.key for n, o in found if n.id not in winding) or Counter(o.key for _, o in found)
+        if len({o.key for _, o in found}) < 2:
             continue
         usual = max(counts, key=counts.__getitem__)  # the first key met wins a tie
         with_usual = [n.id for n, o in found if o.key == usual]
@@ -113,6 +123,7 @@ def check(menu: Menu, line: LineAnalysis, settings: Settings) -> Iterator[Proble
                 f"{function} is on key {quote(option.key)} in {quote(node.id)} but on {quote(usual)} in {where}, "
                 "so callers who learnt the key press the wrong one",
                 f"use {quote(usual)} for {function} in every menu",
+                severity=Severity.INFO if node.id in winding else None,
             )
 
 

@@ -16,6 +16,16 @@ after-hours menu), or on branches of which a call takes one; nor an option that 
 input the other asks first, because the caller gave it already ("Change the delivery"
 after tracking a parcel goes straight on; from the main menu it first asks for the number).
 
+A label may also name a person of the line by the name the file gives it: "Kundtjänst" and
+the agent `kundtjanst`, "Customer service" and the queue `customer_service` (compared
+without case, accents and punctuation). An option with such a label that leads to another
+person ("Kundtjänst" on 0 wired to the sales agent `abonnemang`) in a menu a call reaches with
+no key pressed (the main menu) is reported, once, even when the label is used only there: the
+designer's own name for the team is the meaning. Not reported: the same in a submenu, where
+the caller has already said what the call is about and the billing menu's "Kundtjänst" rightly
+reaches the billing team; a label that names the team it reaches, by its node or its queue;
+a label that names a menu or a task rather than a person.
+
 ## Why it matters
 Callers learn a menu as they go: once "Billing" has meant one thing, they expect it to
 mean the same on the next level. ISO/IEC 13714 builds its telephone interface on that
@@ -75,6 +85,8 @@ None.
 
 from __future__ import annotations
 
+import re
+import unicodedata
 from functools import cache
 from typing import TYPE_CHECKING, Iterator
 
@@ -108,6 +120,7 @@ def check(menu: Menu, line: LineAnalysis, settings: Settings) -> Iterator[Proble
                 for key in keys_of(option.label):
                     uses.setdefault(key, []).append(use)
     reported: set[tuple[str, str]] = set()
+    yield from _names_another_person(menu, line, reported)
     reach: dict[tuple, object] = {}  # per state: strong components, and what lies below a node
     for group in uses.values():
         first_node, first, places = group[0]
@@ -127,6 +140,40 @@ def check(menu: Menu, line: LineAnalysis, settings: Settings) -> Iterator[Proble
                 f"{_show(first)} in {quote(first_node.id)}, so callers who learnt it once are misled",
                 "give options that lead to different places different labels, or point them at the same node",
             )
+
+
+def _names_another_person(menu: Menu, line: LineAnalysis, reported: set[tuple[str, str]]) -> Iterator[Problem]:
+    """Options labelled with the name the file gives one person (its id or queue) that lead to another."""
+    people: dict[str, str] = {}
+    for node in menu.nodes.values():
+        if node.is_person:
+            for name in (node.id, node.queue):
+                if name:
+                    people.setdefault(_name_key(name), node.id)
+    for node in menu.nodes.values():
+        if not node.is_menu or node.id not in line.reachable or node.id not in line.opening_menus:
+            continue
+        for option in node.options:
+            named = people.get(_name_key(option.label or ""))
+            if named is None or option.target is None or option.target.is_builtin:
+                continue
+            reached = [n for n in _on_the_way(line.open, option.target.ref) if n in menu.nodes]
+            if not reached or named in reached or not menu.nodes[reached[-1]].is_person or \
+                    _name_key(menu.nodes[reached[-1]].queue or "") == _name_key(option.label or ""):
+                continue
+            reported.add((node.id, option.key))
+            yield Problem(
+                option.label_span or option.span, node.id,
+                f"label {quote(option.label)} of key {quote(option.key)} in {quote(node.id)} names {quote(named)} "
+                f"but leads to {quote(reached[-1])}, so callers who ask for it reach another team",
+                f"point key {quote(option.key)} at {quote(named)}, or label it for {quote(reached[-1])}",
+            )
+
+
+def _name_key(text: str) -> str:
+    """A name as a file may write it as an id or a label: "Kundtjänst" and `kundtjanst` are one."""
+    plain = "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
+    return re.sub(r"[\W_]+", "_", plain.lower()).strip("_")
 
 
 def _keys(words, label: str) -> list[tuple]:

@@ -7,7 +7,8 @@ menu's: "På svenska, tryck 9", not "Ruotsiksi paina 9"; "For English, press 3",
 "Englanniksi paina 3" (the words around the option's key are read with every language's
 small words, spoken numerals and words for "press"). And a node reached after the caller
 chose a language (an option with `language:`, on some path in some schedule state) must
-speak it, as must a node that declares `language:`. A prompt's language is judged by
+speak it, as must a node that declares `language:` (also a `closed:` message of a person
+callers reach, heard when the person closes during the call, as S102 counts it). A prompt's language is judged by
 its small words and numerals ("och", "tryck", "ett"; "ja", "paina", "yksi"); a prompt
 too short to tell (names and digits) is not judged, and neither are menus that offer a
 choice of language, which speak several by design. An option is a choice of language
@@ -94,7 +95,10 @@ _SENTENCE = re.compile(r"[^.!?]*[^\W\d_][^.!?]*[.!?]*")
 def check(menu: Menu, line: LineAnalysis, settings: Settings) -> Iterator[Problem]:
     found: list[tuple[Problem, str | None]] = []  # each finding, and the chosen language it is about
     for node in menu.nodes.values():
-        if node.id not in line.reachable or not node.prompt:
+        # A closed message behind a person callers reach is heard when the person closes mid-call,
+        # even where no schedule state reaches it from the entry: it must speak its language too.
+        heard = node.id in line.reachable or (node.language is not None and node.id in line.fallbacks)
+        if not heard or not node.prompt:
             continue
         own = node.language or menu.language
         choosing = [o for o in node.options if o.language and o.language != own]

@@ -1,6 +1,7 @@
 """P4xx prompt rules."""
 
 from ivrcheck.rules.prompts import (
+    digit_count_mismatch,
     key_first_phrasing,
     long_greeting,
     long_prompt,
@@ -11,4 +12,4 @@ from ivrcheck.rules.prompts import (
 )
 
 RULES: tuple = (unannounced_option, phantom_option, key_first_phrasing, long_prompt, long_greeting,
-                prompt_label_mismatch, no_recap)
+                prompt_label_mismatch, no_recap, digit_count_mismatch)

@@ -6,7 +6,9 @@ can start at, in every schedule state, and adds up what the caller hears before 
 menu starts to offer its first option: every message on the way, then the menu's prompt
 up to the start of the first offer ("For cards, press 1" starts at "For"). The prompt
 is read in the file's `language` at its speaking rate. A first menu that offers no key
-at all is left to P401.
+at all is left to P401. The finding is info; it is a warning past `warn_above` (20 s, the
+time P404 allows a whole menu prompt): callers then wait longer before the first option
+than a whole menu should take, and anything urgent said at the end of it comes too late.
 
 ## Why it matters
 The opening seconds decide whether callers trust the menu. Welcome speeches, "please
@@ -52,6 +54,7 @@ nodes:
 
 ## Settings
 - `max_seconds` (default 8): the longest a caller may wait before the first option.
+- `warn_above` (default 20): past this many seconds the finding is a warning, not info.
 """
 
 from __future__ import annotations
@@ -68,12 +71,12 @@ if TYPE_CHECKING:
 CODE = "P405"
 NAME = "long-greeting"
 SEVERITY = Severity.INFO
-SETTINGS: dict[str, object] = {"max_seconds": 8}
+SETTINGS: dict[str, object] = {"max_seconds": 8, "warn_above": 20}
 PART = "wording"
 
 
 def check(menu: Menu, line: LineAnalysis, settings: Settings) -> Iterator[Problem]:
-    limit = float(settings["max_seconds"])
+    limit, warn = float(settings["max_seconds"]), float(settings["warn_above"])
     reported: set[str] = set()
     for analysis in line.states.values():
         for menu_id, (waited, messages) in analysis.opening.items():
@@ -91,4 +94,5 @@ def check(menu: Menu, line: LineAnalysis, settings: Settings) -> Iterator[Proble
                 "offer the first option within a sentence of the greeting; drop or shorten notices and "
                 "announcements, or move them after the options",
                 state=line.label(analysis),
+                severity=Severity.WARNING if round(waited + before) > warn else None,
             )

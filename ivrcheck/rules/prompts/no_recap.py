@@ -9,7 +9,11 @@ faktura", "Boka tid". When the call ends after such a task with no further choic
 task to the end must say what was done: "Your payment has been made", "Your appointment
 is booked for Monday", "Eräpäivä on nyt siirretty", "Din tid är (nu) bokad", "Su receta
 se ha renovado" (read in each node's language, else the one callers chose on the way, else the line's); "A meter reading is needed" is no recap.
-A task that returns to a menu is not judged. And when one of those prompts promises a written confirmation
+A prompt that reads the caller's data back in slots the platform fills ("Your payment of
+[amount] was received", "Su cita es el [día] a las [hora]") is a recap in any language.
+A task that returns to a menu is not judged. The finding is info when the change is only
+inferred from an option's label, and a warning when the task declares `changes: true`: the
+designer said it changes something, and the call ends without saying what. And when one of those prompts promises a written confirmation
 ("You will receive a confirmation by text message", "Saat vahvistuksen
 tekstiviestinä"), the task must send one: `confirmation: sms` or `email`.
 
@@ -61,6 +65,7 @@ None.
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING, Callable, Iterable, Iterator
 
 from ivrcheck.findings import Problem, Severity
@@ -76,6 +81,9 @@ NAME = "no-recap"
 SEVERITY = Severity.INFO
 SETTINGS: dict[str, object] = {}
 PART = "wording"
+
+#: A slot the platform fills with the caller's data when it reads it back: "[amount]", "{date}".
+_READ_BACK = re.compile(r"\[[^\]\n]+\]|\{[^}\n]+\}")
 
 #: Nodes a call may pass on its way to the end without the caller having another say.
 _ON_THE_WAY_OUT = frozenset({NodeType.SELF_SERVICE, NodeType.MESSAGE, NodeType.BRANCH, NodeType.HANGUP})
@@ -104,11 +112,12 @@ def check(menu: Menu, line: LineAnalysis, settings: Settings) -> Iterator[Proble
                           f'{quote(where.id)} promises a written confirmation ("{sentence}") but task '
                           f"{quote(node.id)} sends none", f"set `confirmation: sms` (or email) on {quote(node.id)}")
         ends = any(all(menu.nodes[n].type in _ON_THE_WAY_OUT for n in route if n in menu.nodes) for route in ending)
-        if ends and not any(words[n.id].recaps(n.prompt) for n in heard):
+        if ends and not any(words[n.id].recaps(n.prompt) or _READ_BACK.search(n.prompt or "") for n in heard):
             example = next((words[n.id] for n in heard if n.prompt), words_of(node)).recap_example
             yield Problem(node.span, node.id,
                           f"task {quote(node.id)} {why} and then the call ends without telling the caller what "
-                          "was done", f'before the call ends, say what was done ("{example}"), or return to a menu')
+                          "was done", f'before the call ends, say what was done ("{example}"), or return to a menu',
+                          severity=Severity.WARNING if node.changes else None)
 
 
 def _options_into(menu: Menu) -> dict[str, list[tuple[Node, Option]]]:

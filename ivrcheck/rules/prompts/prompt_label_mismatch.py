@@ -28,7 +28,11 @@ missing parcel" for "if your parcel has arrived damaged, or hasn't arrived at al
 unless a task of the label excludes one the prompt names, and a pair whose differing
 words sound alike, as an inflected form does ("noudon" / "nouto"). Wording that differs but
 means the same passes ("To hear these options again" and "Repeat these options"; "If you
-have lost your card" and "Lost or stolen cards"), and so does anything the lexicon cannot
+have lost your card" and "Lost or stolen cards"; "To check on a claim you've already filed"
+and "Check on an existing claim": a word the prompt says inside one of its phrases is no
+word the label adds), and so does "to go back" on an option labelled "Main menu" (or the
+other way round) where the option leads to the menu the caller reached this one from, in
+every schedule state (a graph fact: back is the main menu there). Anything the lexicon cannot
 place, so that an unusual but correct prompt is not reported. When the announced function
 fits the label of another option of the menu, the message names it: the keys are probably
 swapped.
@@ -118,7 +122,8 @@ def check(menu: Menu, line: LineAnalysis, settings: Settings) -> Iterator[Proble
             if offer.key == EXTENSION or not on_key or offer.key in reported:
                 continue
             announced = offer.function(node.prompt)
-            if not all(_mismatch(language, announced, o.label) for o in on_key):
+            if not all(_mismatch(language, announced, o.label) and not _back_to_main(line, node, announced, o)
+                       for o in on_key):
                 continue
             reported.add(offer.key)
             option = on_key[0]
@@ -128,6 +133,20 @@ def check(menu: Menu, line: LineAnalysis, settings: Settings) -> Iterator[Proble
                 f"option is labelled {quote(option.label)}{_instead(language, node, option, announced)}",
                 "make the prompt and the option say the same thing: change the prompt, the label, or the key",
             )
+
+
+def _back_to_main(line: LineAnalysis, node: Node, announced: str, option: Option) -> bool:
+    """"Go back" announced for "Main menu", or the other way round, where back is the main menu: the
+    option leads to a menu the caller reaches this one from, in every state (a graph fact)."""
+    words = line.language.label_words
+    named = [{f for u in words.units(text) if (f := words.lexicon.function_of(u.concepts))}
+             for text in (announced, option.label or "")]
+    if sorted(tuple(functions) for functions in named) != [("back",), ("main menu",)]:
+        return False
+    target = option.target.ref if option.target else None
+    return target is not None and all(
+        any(source == target for source, _ in a.edges_into(node.id)) for a in line.states.values()
+        if node.id in a.reachable)
 
 
 def _mismatch(language: Language, announced: str, label: str) -> bool:
@@ -170,7 +189,10 @@ def _adds_a_rival_task(language: Language, announced: str, label: str, verdict: 
     if any(word in language.prompt_words.alternatives for word in re.findall(r"\w+", announced.lower())):
         return False
     left_out = any(not c & (has | wider) for u in words.units(announced) if (c := u.concepts))
-    return any(_adds_a_task(words, label, word, said, left_out) for word in verdict.right)
+    # A word the prompt says inside one of its phrases is not added ("check" of "check on a claim").
+    spoken = {k for u in words.units(announced) for w in (u.words or (u,)) for k in w.keys}
+    added = [word for word in verdict.right if words.stem(word) not in spoken]
+    return any(_adds_a_task(words, label, word, said, left_out) for word in added)
 
 
 def _adds_a_task(words: LabelWords, label: str, word: str, said: set[str], left_out: bool) -> bool:

@@ -5,14 +5,18 @@ For every reachable menu and input: when `retries` run out, the call goes to
 `after_retries` (itself or from `defaults`). Without one, platforms drop the call; with
 one that leads, with no choice left to the caller, only to a hang-up, the call is dropped
 too. Checked in each schedule state (an `after_retries` to a queue whose closed target
-hangs up fails outside hours only).
+hangs up fails outside hours only). The same holds, sooner, for `on_invalid`: a first
+wrong key that leads only to a goodbye and a hang-up drops a caller who has not even used
+their retries ("on_invalid: goodbye" in a claims menu). A silent caller cut off at once
+(`on_timeout`) is R508's on an audited line.
 
 Not reported where no caller is in the middle of a task (graph/closing.py decides, from the
 graph, in every state the menu is heard in): a closing menu ("Anything else? For the main
 menu, press 1. Otherwise you can hang up"), a menu heard only after a self-service step has
 done the errand ("Your refill is ordered. To refill another, press 1. If you're done, you can
 hang up"), and an after-hours menu reached only as a closed person's `closed:` fallback with
-nobody live left to reach (it offers a callback or a message; there is no person to send the
+none of the line's own staff (an `agent`) left to reach (it offers a callback, a message or a
+transfer to an outside helpline such as 1177; there is no person of the line to send the
 caller to). Inputs, main menus and menus in the middle of a task are always checked.
 
 ## Why it matters
@@ -52,17 +56,16 @@ None.
 from __future__ import annotations
 
 from functools import cache
-from typing import TYPE_CHECKING, Iterator
+from typing import TYPE_CHECKING, Callable, Iterator
 
 from ivrcheck.findings import Finding, Fix, Problem, Severity
-from ivrcheck.graph.closing import after_hours_menu, after_service_menu, closing_menu
+from ivrcheck.graph.closing import winding_up_menu
 from ivrcheck.model import Menu, Node
 from ivrcheck.rules.base import Settings, holding_states, line_person, quote
 from ivrcheck.rules.edits import Source, field_fix
 
 if TYPE_CHECKING:
     from ivrcheck.graph import LineAnalysis
-    from ivrcheck.graph.analysis import Analysis
 
 CODE = "R503"
 NAME = "disconnect-on-error"
@@ -82,25 +85,27 @@ def check(menu: Menu, line: LineAnalysis, settings: Settings) -> Iterator[Proble
         if target is None:
             yield Problem(node.span, node.id, f"callers who run out of retries in {quote(node.id)} are disconnected",
                           _HELP)
-            continue
-        if target.is_builtin or target.ref not in menu.nodes:
+        if winding_up_menu(line, node.id):
+            continue  # no task is cut short: a goodbye after silence or wrong keys is the intended end
+        yield from _first_error(menu, node, hangs_up)
+        if target is None or target.is_builtin or target.ref not in menu.nodes:
             continue  # `repeat`/`back` keep the caller; undefined targets are S101's
-        if _winding_up(line, node):
-            continue
         for state in hangs_up(target.ref):
             yield Problem(target.span if target.span.line else node.span, node.id,
                           f"callers who run out of retries in {quote(node.id)} go to {quote(target.ref)}, "
                           "which hangs up", _HELP, state=state)
 
 
-def _winding_up(line: LineAnalysis, node: Node) -> bool:
-    """Whether `node` is, in every state it is heard in, a closing menu ("Anything else? ...
-    Otherwise you can hang up"), a menu heard only after a self-service step did the errand, or an
-    after-hours menu with nobody live to reach: no task is cut short, so a goodbye after silence or
-    wrong keys is the intended end, and no person could be offered instead."""
-    heard = [analysis for analysis in line.states.values() if node.id in analysis.reachable]
-    return bool(heard) and all(closing_menu(line, analysis, node.id) or after_service_menu(analysis, node.id)
-                               or after_hours_menu(analysis, node.id) for analysis in heard)
+def _first_error(menu: Menu, node: Node, hangs_up: Callable[[str], list[str | None]]) -> Iterator[Problem]:
+    """A first wrong key that goes, with no choice left, only to a hang-up."""
+    target = node.on_invalid
+    if target is None or target.is_builtin or target.ref not in menu.nodes or \
+            (node.after_retries is not None and target.ref == node.after_retries.ref):
+        return  # the same place as after the retries: that finding says it
+    for state in hangs_up(target.ref):
+        yield Problem(target.span if target.span.line else node.span, node.id,
+                      f"a wrong key in {quote(node.id)} goes to {quote(target.ref)}, which hangs up, before the caller "
+                      "has used any retries", f"set `on_invalid: repeat` on {quote(node.id)}", state=state)
 
 
 def fix(finding: Finding, menu: Menu, line: LineAnalysis, source: Source) -> Fix | None:

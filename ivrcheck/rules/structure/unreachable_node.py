@@ -51,7 +51,6 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Iterator
 
 from ivrcheck.findings import Finding, Fix, Problem, Severity
-from ivrcheck.graph.walks import descendants
 from ivrcheck.model import Menu
 from ivrcheck.rules.edits import Source, delete_node
 from ivrcheck.rules.base import Settings, quote
@@ -67,9 +66,8 @@ PART = "robustness"
 
 
 def check(menu: Menu, line: LineAnalysis, settings: Settings) -> Iterator[Problem]:
-    fallbacks = _fallbacks(line)
     for node_id in line.unreachable:
-        if node_id in fallbacks:
+        if node_id in line.fallbacks:
             continue
         node = menu.nodes[node_id]
         yield Problem(node.span, node_id, f"no call can reach {node.type.value} {quote(node_id)} from the entry",
@@ -81,14 +79,3 @@ def fix(finding: Finding, menu: Menu, line: LineAnalysis, source: Source) -> Fix
     node = menu.nodes.get(finding.node_id or "")
     edit = delete_node(source, node) if node is not None else None
     return Fix(f"delete {quote(node.id)}", (edit,), safe=False) if node is not None and edit else None
-
-
-def _fallbacks(line: LineAnalysis) -> frozenset[str]:
-    """The `closed:` targets of the people with hours that callers reach, and every node after them."""
-    found: set[str] = set()
-    for node in line.menu.nodes.values():
-        if node.is_person and node.hours is not None and node.closed is not None and node.id in line.reachable:
-            for state in line.states.values():
-                if node.closed.ref in state.out:
-                    found |= descendants(state.out, node.closed.ref)
-    return frozenset(found)

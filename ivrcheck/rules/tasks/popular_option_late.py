@@ -9,6 +9,13 @@ offered most popular first, and fires when the difference reaches `min_seconds`.
 universal keys `0`, `*` and `#`, and dial-by-extension, keep their places. Options
 without a weight share what the weights leave. The message gives the proposed order.
 
+The finding is info, a saving to weigh against other reasons for an order (an urgent option
+first, a helpline before a callback). It is a warning when a menu of three task options or
+more offers them *against* demand: their shares rise along the prompt (Kendall's tau of
+position against share at least `against_demand`, 0.6 by default; 1 is least popular first,
+most popular last). No reason for an order puts the commonest errand last, and most callers
+then sit through every other option first.
+
 ## Why it matters
 Ordering options by frequency of use shortens the average call and puts most callers'
 choice before their attention fades: ETSI EG 202 116 (user interfaces for ICT devices
@@ -53,6 +60,8 @@ nodes:
 
 ## Settings
 - `min_seconds` (default 0.5): the smallest saving for the average caller worth reporting.
+- `against_demand` (default 0.6): how strongly the shares must rise along the prompt for a
+  warning (menus of three task options or more).
 """
 
 from __future__ import annotations
@@ -71,23 +80,25 @@ if TYPE_CHECKING:
 CODE = "T603"
 NAME = "popular-option-late"
 SEVERITY = Severity.INFO
-SETTINGS: dict[str, object] = {"min_seconds": 0.5}
+SETTINGS: dict[str, object] = {"min_seconds": 0.5, "against_demand": 0.6}
 PART = "navigation"
 
 
 def check(menu: Menu, line: LineAnalysis, settings: Settings) -> Iterator[Problem]:
-    least = float(settings["min_seconds"])
+    least, against = float(settings["min_seconds"]), float(settings["against_demand"])
     for node in line.menus:
         if node.id not in line.reachable:
             continue
         found = reorder(node, line.language)
         if found is None or found.saving < least:
             continue
+        reversed_ = found.tasks >= 3 and found.rising >= against
+        how = "its options in rising order of demand" if reversed_ else "popular options late"
         yield Problem(node.span_of("prompt"), node.id,
-                      f"menu {quote(node.id)} offers popular options late: callers wait {found.seconds_now:.1f} s on "
+                      f"menu {quote(node.id)} offers {how}: callers wait {found.seconds_now:.1f} s on "
                       f"average before their option is offered, {found.saving:.1f} s more than with the most popular "
                       f"first",
-                      f"offer them as {found.describe()}")
+                      f"offer them as {found.describe()}", severity=Severity.WARNING if reversed_ else None)
 
 
 def fix(finding: Finding, menu: Menu, line: LineAnalysis, source: Source) -> Fix | None:

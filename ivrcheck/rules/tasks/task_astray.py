@@ -14,7 +14,12 @@ words are in) at a choice of language, or waits when it offers none of theirs; p
 through inputs, messages and self-service steps that only tell (`changes: false`, an
 outage check); weighs everything an option says (label, `say:` phrases and the prompt's
 clause for its key) and, of options that tempt alike, takes the one that meets more of
-their words; and presses 0 for a person before giving up.
+their words; and presses 0 for a person before giving up. A word the caller shares with
+two or more options of a menu ("gas" on a gas network's menu) decides nothing there while
+another of their words tempts; and an option that names only the task that excludes the
+caller's ("Cancel an appointment" for a caller who books one, by the lexicon's contrasts)
+does not tempt them, unless the caller names it by the option's own word ("I can't make
+my appointment").
 
 Not reported: a task whose caller ends with a person, by a wrong option or by 0 when
 nothing else fitted, since that person can help them on (the task still counts as failed

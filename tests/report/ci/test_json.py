@@ -11,7 +11,7 @@ EXTRA_METRICS = {"fallback_seconds_to_human", "by_state",  # documented in docs/
                  "expected_seconds", "expected_seconds_to_human", "share_to_human", "worst_seconds_to_human",
                  "weighted", "task_success_rate", "tasks",
                  # the caller's journey (callers/journey.py), the very values the score reads
-                 "person", "promise", "person_hidden", "people_only_after_errors", "silent_traps",
+                 "person", "promise", "person_hidden", "person_unknown", "people_only_after_errors", "silent_traps",
                  "unknown_prompt_share", "silence_unhandled", "wrong_key_unhandled", "dropped_after_retries"}
 
 MENU = """

@@ -14,7 +14,7 @@ from ivrcheck.findings import FileResult, Severity, Span
 from ivrcheck.load.codes import LOAD_CODES
 from ivrcheck.report.ci import sarif
 from ivrcheck.rules import ALL_RULES
-from ivrcheck.rules.pages import sections
+from ivrcheck.rules.docstring import sections
 from tests.conftest import check
 from tests.report.samples import BANK, sample_results
 

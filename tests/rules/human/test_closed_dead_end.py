@@ -39,3 +39,36 @@ def test_message_and_state() -> None:
     (finding,) = lint(BASE.replace("{closed}", ", closed: shut"), select="H205")
     assert finding.message == 'outside hours, "advisor" sends callers to "shut", which hangs up'
     assert finding.state == "closed"
+
+
+def closed_to(after: str) -> str:
+    return f"""
+        entry: main
+        hours:
+          office: {{mon-fri: "09:00-17:00"}}
+        defaults: {{on_timeout: repeat, on_invalid: repeat, after_retries: main}}
+        nodes:
+          main:
+            prompt: For appointments, press 1. For the operator, press 0.
+            options:
+              "1": {{label: Appointments, goto: scheduling}}
+              "0": {{label: Operator, goto: operator}}
+          scheduling: {{type: agent, hours: office, closed: scheduling_closed}}
+          scheduling_closed: {{type: message, prompt: Scheduling is closed. We are open weekdays nine to five., next: {after}}}
+          callback: {{type: callback, confirmation: sms, promise: the next working day}}
+          operator: {{type: agent}}
+        """
+
+
+def test_a_closed_message_that_only_states_the_hours_and_returns_to_the_main_menu() -> None:
+    (finding,) = lint(closed_to("main"), select="H205")
+    assert finding.node_id == "scheduling"
+    assert 'only tells callers ("scheduling_closed") and sends them back to the main menu "main"' in finding.message
+
+
+def test_fixed_the_closed_message_goes_on_to_a_callback() -> None:
+    assert lint(closed_to("callback"), select="H205") == []
+
+
+def test_near_miss_the_closed_message_goes_on_to_a_person_who_is_there() -> None:
+    assert lint(closed_to("operator"), select="H205") == []

@@ -23,6 +23,12 @@ CASES = [
     ("near miss: reached only by waiting out the menu still counts", NONE.replace(
         "    options:", "    after_retries: advisor\n    options:") + "  advisor: {type: agent}\n", []),
     ("near miss: a transfer a person answers counts", NONE.replace("bye: {type: hangup}", "bye: {type: transfer, human: true}"), []),
+    # A hand-off whose answerer is unknown (an imported transfer to another flow) is no proof of "no person".
+    ("a transfer nobody answers", NONE.replace("bye: {type: hangup}", "bye: {type: transfer, human: false}"),
+     [At("H201", 3, 3)]),
+    ("near miss: a hand-off of unknown answerer", NONE.replace("bye: {type: hangup}", "bye: {type: transfer, human: unknown}"), []),
+    ("an unknown hand-off nothing reaches still leaves no person", NONE + "  other: {type: transfer, human: unknown}\n",
+     [At("H201", 3, 3)]),
 ]
 
 

@@ -61,3 +61,10 @@ def test_a_person_behind_a_message_counts_and_a_language_menu_hands_over() -> No
     without = text.replace('"0": {label: Persona, goto: hold}', '"2": {label: Otros, goto: lang}')
     assert [f.node_id for f in lint(without.replace("Facturas, goto: advisor", "Facturas, goto: lang"),
                                     select="H210")] == ["main"]
+
+
+def test_a_hand_off_of_unknown_answerer_in_the_main_menu_is_no_claim_either_way() -> None:
+    unknown = menu('"2": {label: Sales, goto: sales}', extra="For sales, press 2.") + "  sales: {type: transfer, human: unknown}\n"
+    assert lint(unknown, select="H210") == []
+    nobody = unknown.replace("human: unknown", "human: false")
+    assert codes_at(lint(nobody, select="H210")) == [At("H210", 5, 3)]

@@ -169,3 +169,60 @@ def test_the_place_named_is_the_one_nearest_before() -> None:
                             "    collects: policy_number\n    next: billing\n", 1)
     messages = [f.message for f in lint(twice, select="H208") if f.node_id == "pay_policy"]
     assert messages and 'at input "confirm"' in messages[0]
+
+
+CROSS = """
+entry: main
+defaults: {on_timeout: repeat, on_invalid: repeat, after_retries: operator}
+nodes:
+  main:
+    prompt: For claims, press 1. For billing, press 2. For the operator, press 0.
+    options:
+      "1": {label: Claims, goto: claim_number}
+      "2": {label: Billing, goto: billing_menu}
+      "0": {label: Operator, goto: operator}
+  claim_number: {type: input, prompt: Enter your claim number., digits: 9, collects: claim_number, next: claims_menu}
+  claims_menu:
+    prompt: For the status, press 1. For an adjuster, press 2. About a payment on it, press 3. For the operator, press 0.
+    options:
+      "1": {label: Claim status, goto: status}
+      "2": {label: Adjuster, goto: adjuster}
+      "3": {label: Payment on a claim, goto: billing_agent}
+      "0": {label: Operator, goto: operator}
+  billing_menu:
+    prompt: To pay, press 1. For the billing team, press 2. For the operator, press 0.
+    options:
+      "1": {label: Pay, goto: pay}
+      "2": {label: Billing team, goto: billing_agent}
+      "0": {label: Operator, goto: operator}
+  status: {type: self_service, next: main}
+  pay: {type: self_service, next: main}
+  adjuster: {type: agent, receives: [{adjuster}]}
+  billing_agent: {type: agent, receives: [policy_number]}
+  operator: {type: agent, receives: [{operator}]}
+"""
+
+
+def errands(adjuster: str = "claim_number", operator: str = "claim_number") -> str:
+    return CROSS.replace("{adjuster}", adjuster).replace("{operator}", operator)
+
+
+def test_a_person_of_the_errand_that_asked_must_receive_the_item() -> None:
+    (finding,) = lint(errands(adjuster="policy_number"), select="H208")
+    assert finding.node_id == "adjuster"
+
+
+def test_fixed_every_person_who_needs_it_receives_it() -> None:
+    assert lint(errands(), select="H208") == []
+
+
+def test_the_general_person_on_0_is_asked_to_receive_it_from_any_errand() -> None:
+    (finding,) = lint(errands(operator="policy_number"), select="H208")
+    assert finding.node_id == "operator"
+
+
+def test_near_miss_a_department_of_another_errand_reached_by_a_cross_link_is_not_asked() -> None:
+    """The billing team belongs to the billing branch; a claims caller sent there by key 3 is not
+    grounds to hand it claim numbers (it works from the policy number it receives)."""
+    assert [f.node_id for f in lint(errands(), select="H208")] == []
+    assert "billing_agent" not in {f.node_id for f in lint(errands(adjuster="policy_number"), select="H208")}

@@ -24,6 +24,10 @@ CASES = [
     ("near miss: 0 to an hours branch whose open case is a person", MISUSED.replace(
         "goto: more}", "goto: route}") + '  route: {type: branch, on: hours, hours: office, cases: {open: advisor, closed: cb}}\n'
         "  cb: {type: callback}\nhours: {office: {mon-fri: \"09:00-17:00\"}}\n", []),
+    ("0 to a transfer nobody answers", MISUSED.replace("goto: more}", "goto: out}") + "  out: {type: transfer, human: false}\n",
+     [At("H204", 7, 7)]),
+    ("near miss: 0 to a hand-off of unknown answerer", MISUSED.replace("goto: more}", "goto: out}")
+     + "  out: {type: transfer, human: unknown}\n", []),
 ]
 
 

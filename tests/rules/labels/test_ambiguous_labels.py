@@ -214,3 +214,65 @@ def test_a_person_of_the_department_on_0_is_no_second_task() -> None:
 @pytest.mark.parametrize("key, target", [("2", "billing_team"), ("0", "billing_info")])
 def test_near_miss_not_on_0_or_reaching_no_person_is_still_compared(key: str, target: str) -> None:
     assert codes_at(lint(_billing(key, target), select="L301")) == [At("L301", 8, 20)]
+
+
+SWEDISH_BRANCH = """
+    language: {line}
+    entry: main
+    nodes:
+      main:
+        prompt: For English, press 1. På svenska, tryck 2.
+        options:
+          "1": {{label: English, goto: en_menu, language: en}}
+          "2": {{label: Svenska, goto: sv_menu, language: sv}}
+      en_menu:
+        prompt: For an urgent matter, press 1. For a time that is not urgent, press 2.
+        options:
+          "1": {{label: Urgent matter, goto: urgent}}
+          "2": {{label: {english}, goto: book}}
+      sv_menu:
+        prompt: För brådskande ärenden, tryck 1. För en tid som inte är brådskande, tryck 2.
+        options:
+          "1": {{label: Brådskande ärende, goto: urgent}}
+          "2": {{label: {swedish}, goto: book}}
+      urgent: {{type: agent}}
+      book: {{type: self_service}}
+    """
+
+
+def test_a_menu_behind_a_choice_of_language_is_read_in_that_language_and_negation_is_read() -> None:
+    """"Tid som inte är brådskande" is the opposite of urgent, in Swedish as in English."""
+    text = SWEDISH_BRANCH.format(line="en", english="Time that is not urgent", swedish="Tid som inte är brådskande")
+    assert lint(text, select="L301") == []
+
+
+def test_without_the_negation_the_swedish_labels_are_still_confused() -> None:
+    """Near miss: "Brådskande tid" covers "Brådskande ärende" (ärende is vague), read in Swedish."""
+    text = SWEDISH_BRANCH.format(line="en", english="Time that is not urgent", swedish="Brådskande tid")
+    (finding,) = lint(text, select="L301")
+    assert '"sv_menu"' in finding.message
+
+
+FAULTS = """
+    language: fi
+    entry: alku
+    nodes:
+      alku:
+        prompt: >-
+          Jos asunnossasi on vesivuoto tai lämmitys ei toimi, paina 1. {second}, paina 2.
+        options:
+          "1": {{label: Kiireellinen vika, goto: paivystys}}
+          "2": {{label: Vikailmoitus, goto: ilmoitus}}
+      paivystys: {{type: agent}}
+      ilmoitus: {{type: self_service}}
+    """
+
+
+def test_an_option_the_prompt_offers_as_the_rest_is_not_confused_with_those_before_it() -> None:
+    """"Muusta viasta" (any other fault) on 2 excludes the urgent faults on 1."""
+    assert lint(FAULTS.format(second="Muusta viasta ilmoittamiseen"), select="L301") == []
+
+
+def test_without_the_rest_the_fault_options_are_confused() -> None:
+    """Near miss: "Vikailmoitukseen" alone is any fault, the urgent ones included."""
+    assert len(lint(FAULTS.format(second="Vikailmoitukseen"), select="L301")) == 1

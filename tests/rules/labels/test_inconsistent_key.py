@@ -158,3 +158,27 @@ def test_a_role_and_reception_on_their_own_keys_are_two_conventions() -> None:
     text = text.replace('      "2": {label: Speak to a nurse, goto: nurse}\n', "")
     assert "Speak to a nurse" not in text and lint(text, select="L304") == []
     assert [f.node_id for f in lint(text, select="H203")] == ["results"]
+
+
+def closing(main_key: str) -> str:
+    """The line above, with an "anything else" menu heard once the bill is paid."""
+    return line("en").replace("bills: {type: self_service}", f"""bills: {{type: self_service, next: anything_else}}
+          anything_else:
+            prompt: For anything else, press {main_key}. Otherwise you can hang up.
+            options:
+              "{main_key}": {{label: Main menu, goto: main}}""")
+
+
+def test_a_closing_menu_with_the_main_menu_on_a_number_is_info_and_sets_no_convention() -> None:
+    """Defect in a task menu is a warning (above); in a menu that winds the call up it is info, and the
+    closing menu's 1 is not counted as the usual key, so the task menus on # are not reported."""
+    (finding,) = lint(closing("1"), select="L304")
+    assert (finding.node_id, finding.severity.value) == ("anything_else", "info")
+    assert 'on "#" in "billing", "moving"' in finding.message
+    assert lint(closing("#"), select="L304") == []
+
+
+def test_near_miss_a_task_menu_with_the_main_menu_on_a_number_is_still_a_warning() -> None:
+    (finding,) = lint(line("en", sub_main="1").replace('"1": {label: Book a move, goto: move}',
+                                                          '"2": {label: Book a move, goto: move}'), select="L304")
+    assert (finding.node_id, finding.severity.value) == ("moving", "warning")

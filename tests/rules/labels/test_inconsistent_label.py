@@ -181,3 +181,46 @@ def test_an_option_that_skips_to_somewhere_else_is_reported() -> None:
     """Near miss: after tracking, "Change the delivery" goes to another task, not past the input."""
     text = SKIPPED_INPUT.replace("goto: change}", "goto: refund}") + "  refund: {type: self_service}\n"
     assert codes_at(lint(text, select="L303")) == [At("L303", 12, 20)]
+
+
+def named(target: str, sub_target: str = "billing_team", queue: str = "sales") -> str:
+    """A main menu whose 0 is labelled with the name the file gives the customer-service agent."""
+    return f"""
+        language: sv
+        entry: start
+        nodes:
+          start:
+            prompt: För fakturor, tryck 1. För att köpa en telefon, tryck 2. För kundtjänst, tryck 0.
+            options:
+              "1": {{label: Fakturor, goto: faktura}}
+              "2": {{label: Köpa en telefon, goto: abonnemang}}
+              "0": {{label: Kundtjänst, goto: {target}}}
+          faktura:
+            prompt: För ditt saldo, tryck 1. För kundtjänst, tryck 0.
+            options:
+              "1": {{label: Saldo, goto: saldo}}
+              "0": {{label: Kundtjänst, goto: {sub_target}}}
+          saldo: {{type: self_service}}
+          billing_team: {{type: agent, queue: faktura}}
+          abonnemang: {{type: agent, queue: {queue}}}
+          kundtjanst: {{type: agent, queue: kundtjanst}}
+        """
+
+
+def test_a_person_key_labelled_with_one_team_and_wired_to_another_is_reported() -> None:
+    (finding,) = lint(named("abonnemang"), select="L303")
+    assert (finding.node_id, finding.span.line) == ("start", 9)
+    assert 'label "Kundtjänst" of key "0" in "start" names "kundtjanst" but leads to "abonnemang"' in finding.message
+
+
+def test_fixed_the_person_key_reaches_the_team_it_names() -> None:
+    assert lint(named("kundtjanst"), select="L303") == []
+
+
+def test_near_miss_a_team_whose_queue_the_label_names_is_the_team_it_names() -> None:
+    assert lint(named("abonnemang", queue="kundtjänst"), select="L303") == []
+
+
+def test_near_miss_in_a_submenu_the_person_key_reaches_the_topics_team() -> None:
+    """The billing menu's "Kundtjänst" reaching the billing team is routing, not a miswired key."""
+    assert lint(named("kundtjanst", sub_target="billing_team"), select="L303") == []

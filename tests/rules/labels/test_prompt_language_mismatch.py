@@ -120,3 +120,39 @@ def test_one_wrong_way_into_the_other_language_is_reported_once_where_it_starts(
 def test_near_miss_a_second_wrong_way_in_is_reported_where_it_starts() -> None:
     found = lint(CHAIN.format(fumble="handlaggare", after_info="tack"), select="L306")
     assert [f.node_id for f in found] == ["handlaggare", "tack"]
+
+
+def swedish_closed(prompt: str, closed: str = "sv_stangt") -> str:
+    """Swedish is offered in open hours only; the Swedish person's closed message is a fallback."""
+    return f"""
+        language: fi
+        entry: alku
+        hours:
+          toimisto: {{mon-fri: "08:00-16:00"}}
+        nodes:
+          alku: {{type: branch, on: hours, hours: toimisto, cases: {{open: paavalikko, closed: suljettu}}}}
+          paavalikko:
+            prompt: På svenska, tryck 9. Neuvontaan paina 1.
+            options:
+              "9": {{label: Svenska, goto: sv_radgivning, language: sv}}
+              "1": {{label: Neuvonta, goto: neuvonta}}
+          sv_radgivning: {{type: agent, language: sv, hours: toimisto, closed: {closed}}}
+          sv_stangt: {{type: message, language: sv, prompt: "{prompt}"}}
+          neuvonta: {{type: agent, hours: toimisto, closed: suljettu}}
+          suljettu: {{type: message, prompt: Neuvonta on suljettu. Palvelemme arkisin kello 8–16.}}
+        """
+
+
+FI_CLOSED = "Neuvonta on suljettu. Palvelemme arkisin kello 8–16, soita silloin uudelleen."
+SV_CLOSED = "Rådgivningen är stängd. Vi betjänar vardagar klockan 8–16, ring då igen."
+
+
+def test_a_closed_message_heard_only_when_the_person_closes_must_speak_its_language() -> None:
+    (finding,) = lint(swedish_closed(FI_CLOSED), select="L306")
+    assert finding.node_id == "sv_stangt"
+    assert 'declares Swedish ("sv"), but its prompt speaks Finnish ("fi")' in finding.message
+    assert lint(swedish_closed(SV_CLOSED), select="L306") == []
+
+
+def test_near_miss_a_node_no_call_can_reach_is_left_to_s102() -> None:
+    assert lint(swedish_closed(FI_CLOSED, closed="suljettu"), select="L306") == []

@@ -88,3 +88,13 @@ def test_message_names_the_messages_and_the_wait() -> None:
     assert finding.node_id == "main"
     assert finding.message.startswith('callers wait about 9 s (message "hello", then the prompt of "main")')
     assert "(limit 8 s)" in finding.message
+
+
+def test_a_greeting_longer_than_a_whole_menu_prompt_is_a_warning() -> None:
+    """9 s is info (a sentence too many); four notices before the options, about 24 s, are a warning."""
+    (edge,) = lint(line("en", CHANGED, EN_NOTICE), select="P405")
+    assert edge.severity.value == "info"
+    (long,) = lint(line("en", CHANGED, " ".join([EN_NOTICE] * 4)), select="P405")
+    assert long.severity.value == "warning"
+    (setting,) = lint(line("en", CHANGED, " ".join([EN_NOTICE] * 4)), select="P405", rules={"P405": {"warn_above": 60}})
+    assert setting.severity.value == "info"

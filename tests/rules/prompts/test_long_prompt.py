@@ -135,3 +135,13 @@ def test_near_miss_emergency_advice_does_not_hide_a_long_menu() -> None:
 def test_the_message_says_the_emergency_advice_was_not_counted() -> None:
     (finding,) = lint(menu("en", "If anyone is hurt, hang up and dial 9 1 1. " + EN_LONG), select="P404")
     assert "to speak without the emergency advice, 0.8 s over the 20 s limit" in finding.message
+
+
+def test_the_edge_band_is_info_and_further_over_is_a_warning() -> None:
+    """20.8 s is within a fifth of the limit (info); at a 16 s limit the same prompt is 30% over (warning)."""
+    [edge] = lint(menu("en", EN_LONG), select="P404")
+    assert edge.severity.value == "info"
+    [over] = lint(menu("en", EN_LONG), select="P404", rules={"P404": {"max_seconds": 16}})
+    assert over.severity.value == "warning"
+    [strict] = lint(menu("en", EN_LONG), select="P404", rules={"P404": {"margin": 0}})
+    assert strict.severity.value == "warning"

@@ -62,3 +62,24 @@ def test_messages() -> None:
     (written,) = lint(line(goodbye="Your payment has been made. You will receive a receipt by email."), select="P407")
     assert written.message == ('"goodbye" promises a written confirmation ("You will receive a receipt by email.") '
                                'but task "task" sends none')
+
+
+def test_a_declared_change_without_a_recap_is_a_warning_an_inferred_one_info() -> None:
+    (declared,) = lint(line("Your account", ", changes: true"), select="P407")
+    assert declared.severity.value == "warning"
+    (inferred,) = lint(line(), select="P407")
+    assert inferred.severity.value == "info"
+
+
+@pytest.mark.parametrize("goodbye, language", [
+    ("Thank you. Your payment of [amount] to account [account number] was received today.", "en"),
+    ("Su cita para [trámite] es en la oficina de [oficina], el [día] a las [hora].", "es"),
+    ("You're signed up. We'll text {mobile} when service is back.", "en"),
+])
+def test_near_miss_data_read_back_in_slots_is_a_recap(goodbye: str, language: str) -> None:
+    assert lint(line("Your account", ", changes: true", goodbye=goodbye, language=language), select="P407") == []
+
+
+def test_near_miss_a_bracket_without_data_in_it_is_still_no_recap() -> None:
+    assert len(lint(line("Your account", ", changes: true", goodbye="Thank you for calling []."),
+                    select="P407")) == 1

@@ -158,3 +158,48 @@ def test_spanish_volver_a_plus_a_verb_means_again_not_back() -> None:
     assert lint(again, select="P406") == []
     back = menu("es", "Para facturas, pulse 1. Para volver al menú anterior, pulse 2.", "Facturas", "Repetir")
     assert [f.code for f in lint(back, select="P406")] == ["P406"]
+
+
+def test_a_word_the_prompt_says_inside_its_phrase_is_not_added_by_the_label() -> None:
+    """"Check" is said in "check on a claim"; "already filed" and "existing" name one claim."""
+    text = menu("en", "To make a new claim, press 1. To check on a claim you've already filed, press 2.",
+                "Make a new claim", "Check on an existing claim")
+    assert lint(text, select="P406") == []
+    # Near miss: a label that adds a task the prompt does not say is still reported.
+    text = menu("en", "To make a new claim, press 1. To check on a claim you've already filed, press 2.",
+                "Make a new claim", "Make a payment")
+    assert [f.span.line for f in lint(text, select="P406")] == [8]
+
+
+BACK = """
+    language: sv
+    entry: start
+    nodes:
+      start:
+        prompt: För teknisk support, tryck 1. För fakturor, tryck 2.
+        options:
+          "1": {{label: Teknisk support, goto: teknik}}
+          "2": {{label: Fakturor, goto: {other}}}
+      fakturor:
+        prompt: Tryck fyrkant för att gå tillbaka.
+        options:
+          "#": {{label: Huvudmenyn, goto: start}}
+      teknik:
+        prompt: För mobilen, tryck 1. Tryck fyrkant för att gå tillbaka.
+        options:
+          "1": {{label: Mobilen, goto: mobil}}
+          "#": {{label: Huvudmenyn, goto: {back}}}
+      mobil: {{type: agent}}
+    """
+
+
+def test_go_back_on_an_option_to_the_main_menu_passes_where_back_is_the_main_menu() -> None:
+    assert lint(BACK.format(other="fakturor", back="start"), select="P406") == []
+
+
+def test_go_back_on_an_option_to_the_main_menu_is_reported_where_back_is_elsewhere() -> None:
+    """Near miss: in "fakturor", "#" labelled the main menu leads to "teknik", not back where the caller came from."""
+    text = BACK.format(other="fakturor", back="start").replace("\"#\": {label: Huvudmenyn, goto: start}\n      teknik",
+                                                                "\"#\": {label: Huvudmenyn, goto: teknik}\n      teknik")
+    found = lint(text, select="P406")
+    assert len(found) == 1 and '"fakturor"' in found[0].message

@@ -134,3 +134,30 @@ def test_near_miss_after_hours_menu_that_still_reaches_a_person() -> None:
     text = AFTER_HOURS.format(extra=" For the nurse, press 2.",
                               extra_option='\n      "2": {label: Nurse, goto: nurse}')
     assert codes_at(lint(text, select="R503")) == [At("R503", 12, 20)]
+
+
+CLAIMS = BASE.replace("{after}", ", after_retries: advisor").replace(
+    '      "0": {label: Advisor, goto: advisor}', '      "0": {label: Advisor, goto: advisor}\n    on_invalid: {wrong}')
+
+
+@pytest.mark.parametrize("wrong, expected", [
+    ("sorry", [At("R503", 8, 17)]),    # defect: the first wrong key hangs up
+    ("repeat", []),                    # fixed: the menu is said again
+    ("advisor", []),                   # near miss: a wrong key handed to a person is no disconnection
+])
+def test_a_first_wrong_key_that_hangs_up(wrong: str, expected: list[At]) -> None:
+    findings = lint(CLAIMS.replace("{wrong}", wrong), select="R503")
+    assert codes_at(findings) == expected
+    if findings:
+        assert findings[0].message == 'a wrong key in "main" goes to "sorry", which hangs up, before the caller ' \
+                                      "has used any retries"
+        assert findings[0].help == 'set `on_invalid: repeat` on "main"'
+
+
+def test_after_hours_menu_that_only_transfers_to_an_outside_helpline() -> None:
+    """A 24-hour helpline (1177, 116 117) is a transfer out of the line, not its staff: the menu still
+    offers only what is left after hours, and a goodbye after silence there is the intended end."""
+    text = AFTER_HOURS.format(extra=" For health advice, press 2.",
+                              extra_option='\n      "2": {label: Health advice, goto: helpline}')
+    text = text.replace("  nurse: {type: agent}", '  helpline: {type: transfer, human: true, number: "1177"}')
+    assert lint(text, select="R503") == []

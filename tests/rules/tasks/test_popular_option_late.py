@@ -38,3 +38,21 @@ def test_message_gives_the_saving_and_the_order() -> None:
     assert finding.help == ("offer them as 1 New bookings (60%), 2 Changes to a booking (20%), "
                             "3 Opening hours (10%), then 0")
     assert "s more than with the most popular first" in finding.message
+
+
+@pytest.mark.parametrize("weights, severity", [
+    ((0.1, 0.2, 0.6), "warning"),   # defect: shares rise along the prompt, the commonest errand last
+    ((0.2, 0.6, 0.1), "info"),      # near miss: one option (an urgent one) put first, then by demand
+    ((0.1, 0.6, 0.2), "info"),      # near miss: mixed, tau 1/3
+])
+def test_a_menu_against_demand_is_a_warning_a_mere_saving_is_info(weights: tuple[float, ...], severity: str) -> None:
+    (finding,) = lint(menu(*weights), select="T603")
+    assert finding.severity.value == severity
+    assert ("rising order of demand" in finding.message) == (severity == "warning")
+
+
+def test_near_miss_two_options_against_demand_stay_info() -> None:
+    """A helpline before a callback: two options say nothing of an order against demand."""
+    text = menu(0.2, 0.7, 0.1).replace('      "3": {label: New bookings, goto: advisor, weight: 0.1}\n', "")
+    (finding,) = lint(text.replace(" For new bookings, press 3.", ""), select="T603")
+    assert finding.severity.value == "info"

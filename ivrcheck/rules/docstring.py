@@ -1,4 +1,4 @@
-"""Rule docs pages: each rule's docstring is its page; this turns it into Markdown and examples."""
+"""A rule's docstring read as its page: the sections, Markdown for docs/rules/, and the examples a test runs."""
 
 from __future__ import annotations
 

@@ -13,9 +13,10 @@ from ivrcheck.discover import is_regular_file, real_path
 from ivrcheck.findings import Finding, Span
 from ivrcheck.load import refs
 from ivrcheck.load.codes import load_finding
-from ivrcheck.load.menu import from_error, menu_text
+from ivrcheck.load.menu import from_error
 from ivrcheck.load.source import Limits, read_text
 from ivrcheck.model import Menu
+from ivrcheck.reading.menu import menu_text
 
 
 @dataclass(frozen=True)

@@ -1,0 +1,91 @@
+"""The command line: one module a command, each only wiring (options in, the workspace and engine, a
+formatter, an exit code); `options` holds what they take, `process` the plumbing around them."""
+
+from __future__ import annotations
+
+import sys
+from typing import Annotated, Optional
+
+import typer
+from typer.core import TyperArgument, TyperOption
+
+from ivrcheck import __version__
+from ivrcheck.cli import check, diff, importing, render, report, rule, schema, score, servers, settings, tasks, traffic
+from ivrcheck.cli.options import RegistryHelp
+from ivrcheck.cli.process import run
+
+# Typer prints an argument's Python type in --help (`<list[str]>`): jargon to a designer, and
+# each argument's help already says what it takes.
+# Flags show `<bool>` the same way. Every option that takes a value declares a metavar instead.
+TyperArgument.display_type_rich = lambda self, ctx: None  # type: ignore[method-assign]
+TyperOption.display_type_rich = lambda self, ctx: self.metavar  # type: ignore[method-assign]
+try:  # typer < 0.29 reads an argument's type column from its parameter type instead
+    from typer._click.types import ParamType as _ParamType
+except ImportError:  # pragma: no cover - typer with click outside, or a layout we do not know
+    _ParamType = None
+if _ParamType is not None:
+    _plain_metavar = _ParamType.get_metavar
+
+    def _argument_metavar(self, param, ctx):  # type: ignore[no-untyped-def]
+        found = _plain_metavar(self, param, ctx)
+        return "" if found is None and isinstance(param, TyperArgument) else found
+
+    _ParamType.get_metavar = _argument_metavar  # type: ignore[method-assign]
+
+#: How the command line is set up; `app_for` makes a one-command app the same way.
+_SETTINGS = dict(
+    name="ivrcheck",
+    help="Validate phone menus (IVRs) before callers meet them.",
+    add_completion=False,
+    no_args_is_help=True,
+    pretty_exceptions_enable=False,
+    rich_markup_mode="rich",
+)
+app = typer.Typer(**_SETTINGS)  # type: ignore[arg-type]
+
+#: The commands in the order --help lists them: (name, function).
+COMMANDS = (
+    ("check", check.check), ("score", score.score), ("tasks", tasks.tasks), ("traffic", traffic.traffic_command),
+    ("diff", diff.diff), ("render", render.render), ("import", importing.import_command),
+    ("report", report.report_command), ("rule", rule.rule), ("schema", schema.schema), ("server", servers.server),
+    ("mcp", servers.mcp), ("config", settings.config_command),
+)
+for _name, _command in COMMANDS:
+    app.command(_name, cls=RegistryHelp)(_command)
+
+
+def _version(value: bool) -> None:
+    if value:
+        typer.echo(f"ivrcheck {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def _root(
+    version: Annotated[Optional[bool], typer.Option("--version", callback=_version, is_eager=True,
+                                                    help="Print the version and exit.")] = None,
+) -> None:
+    """Validate phone menus (IVRs) before callers meet them."""
+
+
+def app_for(args: list[str]) -> typer.Typer:
+    """The app with only the command the arguments name, when they start with one.
+
+    Typer reads every command's signature and builds every option before it runs one: about
+    10 ms of each run for the twelve commands a check does not use. The command, its options,
+    its help and its errors are the same either way (their usage line is `ivrcheck COMMAND`);
+    anything else (no command, `--help`, `--version`, a mistyped command) gets the whole app.
+    """
+    named = [(name, command) for name, command in COMMANDS if args and args[0] == name]
+    if not named:
+        return app
+    one = typer.Typer(**_SETTINGS)  # type: ignore[arg-type]
+    one.registered_callback = app.registered_callback
+    for name, command in named:
+        one.command(name, cls=RegistryHelp)(command)
+    return one
+
+
+def main() -> None:
+    """Console script entry point."""
+    run(app_for(sys.argv[1:]))

@@ -1,0 +1,111 @@
+"""Where a config comes from: found upward from the checked path, read once, CLI flags laid on top."""
+
+from __future__ import annotations
+
+import tomllib
+from functools import lru_cache
+from pathlib import Path
+from typing import Any, Sequence
+
+import yaml
+
+from ivrcheck.config.parse import codes, parse_config
+from ivrcheck.config.values import FAIL_ON, Catalog, Config, ConfigError
+from ivrcheck.didyoumean import suggest
+from ivrcheck.discover import real_path
+from ivrcheck.nesting import too_deep
+
+CONFIG_FILES = (".ivrcheck.yaml", ".ivrcheck.yml")
+
+
+def find_config(start: Path) -> Path | None:
+    """The closest `.ivrcheck.yaml` or pyproject.toml with `[tool.ivrcheck]`, upward from `start`.
+
+    The search stops at a repository root (a `.git` folder) or the home directory.
+    """
+    folder = real_path(start)
+    if folder.is_file():
+        folder = folder.parent
+    home = real_path(Path.home())
+    for candidate in (folder, *folder.parents):
+        for name in CONFIG_FILES:
+            if (candidate / name).is_file():
+                return candidate / name
+        pyproject = candidate / "pyproject.toml"
+        if pyproject.is_file() and "ivrcheck" in _pyproject_tool(pyproject):
+            return pyproject
+        if (candidate / ".git").exists() or candidate == home:
+            return None
+    return None
+
+
+def load_config(path: Path | None, catalog: Catalog) -> Config:
+    """Parse and validate a config file (None gives the defaults)."""
+    if path is None:
+        return Config()
+    if not path.is_file():
+        raise ConfigError(f"{path}: config file not found")
+    if path.name == "pyproject.toml":
+        data = _pyproject_tool(path).get("ivrcheck", {})
+    else:
+        try:
+            text = path.read_text(encoding="utf-8")
+            _check_depth(text, path)
+            data = yaml.load(text, Loader=_LOADER) or {}
+        except (yaml.YAMLError, ValueError) as exc:  # ValueError: not UTF-8, or an int past Python's digit limit
+            raise ConfigError(f"{path}: cannot read the config: {_first_line(exc)}") from exc
+    return parse_config(data, str(path), catalog)
+
+
+_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+#: A config is a few levels deep; anything deeper is refused before it is built (deep nesting
+#: exhausts the recursion of YAML's composer and of Python's constructor).
+_MAX_DEPTH = 16
+
+
+def _check_depth(text: str, path: Path) -> None:
+    """Refuse a config nested beyond reason, before anything is built from it."""
+    if (place := too_deep(text, _MAX_DEPTH, _LOADER)) is not None:
+        raise ConfigError(f"{path}:{place.line + 1}:{place.column + 1}: the config nests deeper than "
+                          f"{_MAX_DEPTH} levels; a config needs two or three")
+
+
+def _pyproject_tool(path: Path) -> dict[str, Any]:
+    try:
+        return tomllib.loads(path.read_text(encoding="utf-8")).get("tool", {})
+    except ValueError as exc:  # TOMLDecodeError, not UTF-8, or an int past Python's digit limit
+        raise ConfigError(f"{path}: invalid TOML: {_first_line(exc)}") from exc
+
+
+def _first_line(exc: Exception) -> str:
+    """An exception's message as one line of a usage error (Python's digit-limit advice left out)."""
+    return str(exc).splitlines()[0].split("; use sys.set_int_max_str_digits")[0][:300]
+
+
+class Resolver:
+    """The config for each checked path: found upward (or given), read once, CLI flags on top."""
+
+    def __init__(self, catalog: Catalog, explicit: Path | None = None, *, select: Sequence[str] = (),
+                 ignore: Sequence[str] = (), fail_on: str | None = None, **overrides: Any) -> None:
+        self.catalog = catalog
+        self.explicit = explicit
+        self.select = codes(list(select), "--select", catalog) if select else ()
+        self.ignore = codes(list(ignore), "--ignore", catalog) if ignore else ()
+        if fail_on is not None and fail_on not in FAIL_ON:
+            raise ConfigError(f'--fail-on is "{fail_on}"; {suggest(fail_on, FAIL_ON)}')
+        self.fail_on = fail_on
+        self.overrides = overrides
+        self._read = lru_cache(maxsize=None)(lambda path: load_config(path, catalog))
+        #: The files of one folder share its config: it is looked for once per folder.
+        self._find = lru_cache(maxsize=None)(find_config)
+
+    def __call__(self, path: Path) -> Config:
+        found = self.explicit if self.explicit is not None else self._find(path.parent if path.is_file() else path)
+        config = self._read(real_path(found) if found else None).for_file(path)
+        changes: dict[str, Any] = dict(self.overrides)
+        if self.select:
+            changes["select"] = self.select
+        if self.ignore:
+            changes["ignore"] = config.ignore + self.ignore
+        changes["fail_on"] = self.fail_on
+        return config.with_overrides(**changes)

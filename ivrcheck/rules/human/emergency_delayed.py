@@ -1,0 +1,148 @@
+"""An emergency option offered after the routine ones, or put behind a question.
+
+## What it checks
+An option is for an emergency when its label or one of its `say:` phrases names one in the
+line's language: a word of the lexicon's emergencies topic ("Smell of gas", "Gas emergency",
+"Urgent fault", "Hätätilanne"; see docs/languages.md for the lexicons that have it). In each
+reachable menu such an option is reported when more than one other task option is offered
+before it (by the order of the prompt's offers, else of the keys), so a caller in danger sits
+through the routine errands first; and when the call it starts asks the caller for digits
+(an `input`) before anyone answers, so a caller who smells gas is asked for a number printed
+on a bill they do not have to hand.
+
+An emergency option offered first or second (a language choice, the main menu and `0` are
+not counted) and one that connects at once are not reported; neither is advice to call an
+emergency number (P404 keeps that out of the prompt's length), which is no option.
+
+## Why it matters
+Gas, water and power networks, and health lines, put the emergency route first and
+straight through: Ofgem's licence conditions require gas networks to answer emergency calls
+at once, and the NHS and utility guidance the lexicon cites asks for the urgent choice to come
+before any routine one. Every second spent on a meter-reading option or a customer-number
+prompt is a second of a leak or an outage.
+
+## Example
+```yaml
+language: en
+entry: main
+nodes:
+  main:
+    prompt: >
+      To give a meter reading, press 1. About your bill, press 2. About a new connection,
+      press 3. If you can smell gas, press 4.
+    options:
+      "1": {label: Give a meter reading, goto: reading}
+      "2": {label: Your bill, goto: billing}
+      "3": {label: New connection, goto: billing}
+      "4": {label: Smell of gas, goto: gprn}
+  gprn: {type: input, prompt: Key in your seven-digit GPRN., digits: 7, next: controller}
+  reading: {type: self_service}
+  billing: {type: agent}
+  controller: {type: transfer, human: true, number: "+353 1800 20 50 50"}
+```
+
+## Use instead
+```yaml
+language: en
+entry: main
+nodes:
+  main:
+    prompt: >
+      If you can smell gas, press 1. To give a meter reading, press 2. About your bill,
+      press 3. About a new connection, press 4.
+    options:
+      "1": {label: Smell of gas, goto: controller}
+      "2": {label: Give a meter reading, goto: reading}
+      "3": {label: Your bill, goto: billing}
+      "4": {label: New connection, goto: billing}
+  reading: {type: self_service}
+  billing: {type: agent}
+  controller: {type: transfer, human: true, number: "+353 1800 20 50 50"}
+```
+
+## Settings
+- `max_before` (default 1): how many other task options may be offered before it.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Iterator
+
+from ivrcheck.findings import Problem, Severity
+from ivrcheck.model import UNIVERSAL_KEYS, Menu, Node, NodeType, Option
+from ivrcheck.rules.base import Settings, quote, universal_function
+
+if TYPE_CHECKING:
+    from ivrcheck.graph import LineAnalysis
+    from ivrcheck.language.labels import LabelWords
+
+CODE = "H215"
+NAME = "emergency-delayed"
+SEVERITY = Severity.WARNING
+SETTINGS: dict[str, object] = {"max_before": 1}
+PART = "human_access"
+READS_WORDS = True
+
+TOPIC = "emergencies"
+
+
+def check(menu: Menu, line: LineAnalysis, settings: Settings) -> Iterator[Problem]:
+    most = int(settings["max_before"])
+    for node in line.menus:
+        if node.id not in line.reachable:
+            continue
+        words = line.speaks(node).label_words
+        urgent = [o for o in node.options if _urgent(o, words)]
+        if not urgent:
+            continue
+        order = _offered(node, line)
+        for option in urgent:
+            before = [o for o in order[: order.index(option)] if _task(node, o, line) and not _urgent(o, words)]
+            if len(before) > most:
+                yield Problem(option.span, node.id,
+                              f"emergency option {quote(option.key)} ({option.label or option.key}) in {quote(node.id)} "
+                              f"is offered after {len(before)} routine options, so a caller in danger hears them first",
+                              f"offer {quote(option.label or option.key)} first")
+            asked = _asks_first(menu, option)
+            if asked is not None:
+                yield Problem(option.span, node.id,
+                              f"emergency option {quote(option.key)} ({option.label or option.key}) in {quote(node.id)} "
+                              f"asks for digits at input {quote(asked)} before anyone answers",
+                              f"connect {quote(option.label or option.key)} straight to a person; ask for details "
+                              "there, or after")
+
+
+def _urgent(option: Option, words: LabelWords) -> bool:
+    lexicon = words.lexicon
+    concepts = {c for phrase in (option.label, *option.say) if phrase for u in words.units(phrase) for c in u.concepts}
+    return TOPIC in lexicon.topics(concepts | lexicon.broader(concepts))
+
+
+def _task(node: Node, option: Option, line: LineAnalysis) -> bool:
+    """A routine choice: not a language, not a navigation key doing its usual job."""
+    if option.language or not option.is_dtmf:
+        return False
+    return option.key not in UNIVERSAL_KEYS or universal_function(node, option, line) is None
+
+
+def _offered(node: Node, line: LineAnalysis) -> list[Option]:
+    """The options in the order the prompt offers them, then any it does not, in key order."""
+    by_key = {o.key: o for o in node.options}
+    spoken = [by_key[o.key] for o in line.language.offers(node.prompt) if o.key in by_key]
+    seen = {o.key for o in spoken}
+    return list(dict.fromkeys(spoken)) + [o for o in node.options if o.key not in seen]
+
+
+def _asks_first(menu: Menu, option: Option) -> str | None:
+    """The input the option's call meets, with no choice, before a person, if it meets one."""
+    ref = option.target.ref if option.target is not None and not option.target.is_builtin else None
+    passed: set[str] = set()
+    while ref is not None and ref in menu.nodes and ref not in passed:
+        passed.add(ref)
+        node = menu.nodes[ref]
+        if node.type is NodeType.INPUT:
+            return node.id
+        if node.type is not NodeType.MESSAGE or node.next is None or node.next.is_builtin:
+            return None
+        ref = node.next.ref
+    return None

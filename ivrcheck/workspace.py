@@ -1,0 +1,139 @@
+"""What a command line names, made into lines to check: paths, searched folders, standard input, git's changes.
+
+The CLI hands over the words it was given; this module finds the files, reads standard
+input, resolves each file's config and runs the engine, and raises `UsageError` (exit 2)
+for what cannot be: a path that is not there, standard input beside other paths, an
+unknown `--from`, a platform export whose platform cannot be told.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from contextlib import AbstractContextManager, nullcontext
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, Callable, Optional, Sequence
+
+from ivrcheck import discover, importers
+from ivrcheck.config import Config, Resolver
+from ivrcheck.didyoumean import suggest
+from ivrcheck.findings import Finding
+from ivrcheck.model import Menu
+
+if TYPE_CHECKING:  # the engine is loaded by what runs it: `import` and a mistyped path need none of it
+    from ivrcheck.cache import LineCache
+    from ivrcheck.callers.diff import Diff
+    from ivrcheck.engine import Run
+
+#: Hears a one-line warning (a skipped path, a search that found nothing).
+Notice = Callable[[str], None]
+#: Opens a progress display for this many files; yields the function to advance it (or None).
+Progress = Callable[[int], AbstractContextManager]
+
+
+class UsageError(ValueError):
+    """The command line asks for what cannot be; the message says what, for exit code 2."""
+
+
+def existing(paths: Sequence[str]) -> list[Path]:
+    """The paths as given, each one there; standard input (-) only where it is the one path."""
+    for path in paths:
+        if path == "-":
+            raise UsageError("- (standard input) must be the only path")
+        if not Path(path).exists():
+            raise UsageError(f"{path}: no such file or folder")
+    return [Path(p) for p in paths]
+
+
+def menu_files(paths: Sequence[str], notice: Optional[Notice] = None) -> list[Path]:
+    """Files as given, and the menu files of each folder (`notice` hears what a search skipped)."""
+    return discover.expand(existing(paths), notice)
+
+
+def changed_menus(revision: str) -> list[Path]:
+    """The menu files of the working tree that git says changed since `revision` (callers.git.GitError)."""
+    from ivrcheck.callers.git import changed
+
+    return [path for path in changed(revision, Path.cwd()) if path.is_file() and discover.is_menu_file(path)]
+
+
+def diffs(paths: Sequence[str], revision: Optional[str], resolve: Callable[[Path], Config],
+          notice: Optional[Notice] = None) -> list[Diff]:
+    """Two files compared, or each file (by default each changed menu) against the git revision;
+    UsageError for the wrong number of files or what git refuses."""
+    from ivrcheck import engine
+    from ivrcheck.callers.git import GitError
+
+    try:
+        if revision is None:
+            if len(paths) != 2:
+                raise UsageError("give two menu files (OLD NEW), or --git REV [PATH...]")
+            old, new = existing(paths)
+            return [engine.diff_files(old, new, resolve(new))]
+        files = menu_files(paths, notice) if paths else changed_menus(revision)
+        return [engine.diff_git(revision, path, resolve(path)) for path in files]
+    except GitError as exc:
+        raise UsageError(str(exc)) from None
+
+
+def known_format(source_format: Optional[str]) -> None:
+    """`--from` names ivr or an importer, with a did-you-mean otherwise."""
+    if source_format is not None and source_format not in importers.names():
+        raise UsageError(f'--from is "{source_format}"; {suggest(source_format, importers.names())}')
+
+
+def resolver(config: Optional[Path], *, source_format: Optional[str] = None, **flags: Any) -> Resolver:
+    """Each path's config with the command line's flags on top (`flags`: those `config.Resolver` takes);
+    config.ConfigError for a broken config, UsageError for an unknown `--from`."""
+    from ivrcheck import rules
+
+    known_format(source_format)
+    return Resolver(rules.catalog(), config, source_format=source_format, **flags)
+
+
+def check_stdin(resolve: Callable[[Path], Config], name: Optional[str]) -> Run:
+    """One menu read from standard input, shown as `name` (its config found from that name, or from here)."""
+    from ivrcheck import engine
+
+    shown = name or "<stdin>"
+    config = resolve(Path(shown) if name else Path.cwd())
+    inspection = engine.inspect_text(sys.stdin.read(), config, shown)
+    return engine.Run([inspection.result], config.fails(inspection.result.worst()), {shown: inspection})
+
+
+def check(paths: Sequence[str], resolve: Callable[[Path], Config], notice: Notice, jobs: int = 1,
+          progress: Optional[Progress] = None, keep: bool = False, cache: Optional[LineCache] = None) -> Run:
+    """Check every file the paths name, `jobs` at once (0: one per core); `keep` and `cache` as the engine's."""
+    from ivrcheck import engine
+
+    files = menu_files(paths, notice)
+    if not files:
+        notice("no menu files found (*.ivr.yaml, or YAML with `entry:` and `nodes:`)")
+    configs = {path: resolve(path) for path in files}
+    with (progress or (lambda total: nullcontext()))(len(files)) as advance:
+        return engine.check_paths(files, configs.__getitem__, jobs=jobs or (os.cpu_count() or 1), progress=advance,
+                                  keep=keep, cache=cache)
+
+
+@dataclass(frozen=True)
+class Imported:
+    """A platform export read into the model, with what its reading found and the platform's name."""
+
+    menu: Optional[Menu]
+    findings: list[Finding]
+    title: str
+
+
+def import_file(path: Path, shown: str, source_format: Optional[str], entry: Optional[str]) -> Imported:
+    """Read an export; UsageError when its platform cannot be told and `--from` does not say."""
+    from ivrcheck import reading
+
+    known_format(source_format)
+    loaded = reading.read_file(path, shown, source_format=source_format, entry=entry)
+    module = importers.BY_NAME.get(source_format or "") or (
+        importers.detect(loaded.text, shown) if loaded.text is not None else None)
+    if module is None and source_format != importers.NATIVE and loaded.text is not None:
+        platforms = ", ".join(n for n in importers.names() if n != importers.NATIVE)
+        raise UsageError(f"{shown}: cannot tell which platform this export is from; pass --from ({platforms})")
+    return Imported(loaded.menu, list(loaded.findings), module.TITLE if module else "ivrcheck YAML")

@@ -1,0 +1,61 @@
+"""H215 emergency-delayed: an emergency option offered after routine ones, or put behind a question."""
+
+import pytest
+
+from tests.conftest import At, codes_at, lint
+
+
+def line(first: str, last: str, leak_to: str = "controller", language: str = "en",
+         prompt: str = "To give a meter reading, press 1. About your bill, press 2. About a new connection, "
+                       "press 3. If you can smell gas, press 4. For customer service, press 0.") -> str:
+    return f"""
+        language: {language}
+        entry: main
+        nodes:
+          main:
+            prompt: "{prompt}"
+            options:
+              "1": {{label: {first}, goto: reading}}
+              "2": {{label: Your bill, goto: billing}}
+              "3": {{label: New connection, goto: billing}}
+              "4": {{label: {last}, goto: {leak_to}}}
+              "0": {{label: Customer service, goto: billing}}
+          gprn: {{type: input, prompt: Key in your seven-digit GPRN., digits: 7, next: controller}}
+          reading: {{type: self_service}}
+          billing: {{type: agent}}
+          controller: {{type: transfer, human: true, number: "+353 1800 20 50 50"}}
+        """
+
+
+FIRST = "If you can smell gas, press 4. To give a meter reading, press 1. About your bill, press 2. " \
+        "About a new connection, press 3. For customer service, press 0."
+
+CASES = [
+    ("en an emergency offered after three routine options", line("Give a meter reading", "Smell of gas"),
+     [At("H215", 10, 7)]),
+    ("en fixed: offered first", line("Give a meter reading", "Smell of gas", prompt=FIRST), []),
+    ("en an emergency behind an input", line("Give a meter reading", "Smell of gas", leak_to="gprn", prompt=FIRST),
+     [At("H215", 10, 7)]),
+    ("near miss: a routine option last is no emergency", line("Give a meter reading", "Moving home"), []),
+    ("near miss: one routine option before it is allowed",
+     line("Give a meter reading", "Gas emergency",
+          prompt="To give a meter reading, press 1. For a gas emergency, press 4. About your bill, press 2. "
+                 "About a new connection, press 3."), []),
+    ("fi hätätilanne after three routine options",
+     line("Mittarilukema", "Hätätilanne", language="fi",
+          prompt="Mittarilukema, paina 1. Lasku, paina 2. Uusi liittymä, paina 3. Hätätilanteessa paina 4."),
+     [At("H215", 10, 7)]),
+]
+
+
+@pytest.mark.parametrize("text, expected", [c[1:] for c in CASES], ids=[c[0] for c in CASES])
+def test_emergency_delayed(text: str, expected: list[At]) -> None:
+    assert codes_at(lint(text, select="H215")) == expected
+
+
+def test_messages_say_what_delays_the_caller() -> None:
+    (late,) = lint(line("Give a meter reading", "Smell of gas"), select="H215")
+    assert late.message == ('emergency option "4" (Smell of gas) in "main" is offered after 3 routine options, '
+                            "so a caller in danger hears them first")
+    (asked,) = lint(line("Give a meter reading", "Smell of gas", leak_to="gprn", prompt=FIRST), select="H215")
+    assert 'asks for digits at input "gprn" before anyone answers' in asked.message
