@@ -290,3 +290,15 @@ def test_an_option_that_also_offers_a_change_still_tempts() -> None:
     assert excludes("I want to book a doctor", ["Cancel an appointment"], english)
     # The caller names the thing the option names ("my appointment"): no exclusion.
     assert not excludes("I can't make my appointment on Thursday", ["Cancel an appointment"], english)
+
+
+def test_a_swedish_auxiliary_is_no_scent() -> None:
+    """Before: "har" in "Jag har låst SIM-kortet" met "Har din telefon försvunnit" and sent the caller
+    to the lost-phone menu; an auxiliary names no task in Swedish, as "is" and "need" do not in English."""
+    from ivrcheck.callers.scent import unit_scent
+    from ivrcheck.language import load_language
+
+    swedish = load_language("sv")
+    assert unit_scent("Jag har låst SIM-kortet", "Har din telefon försvunnit eller blivit stulen", swedish) == 0.0
+    # near miss: a word of the task still tempts
+    assert unit_scent("Jag har tappat min telefon", "Har din telefon försvunnit eller blivit stulen", swedish) > 0.5
