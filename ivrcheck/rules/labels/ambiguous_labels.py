@@ -142,8 +142,9 @@ def _one_task_twice(node: Node, line: LineAnalysis, language: Language, reported
     hesitates, and the menu is one option longer than its tasks. Sounding alike is no reason here."""
     by_place: dict[str, list[Option]] = {}
     for option in node.options:
-        if option.label and option.target and not option.language and option.key not in reported \
-                and universal_function(node, option, line) is None:
+        # keys only: a spoken word ("bookings") beside key 1 "Bookings" is that option said, not a second one
+        if option.label and option.target and option.is_dtmf and not option.language \
+                and option.key not in reported and universal_function(node, option, line) is None:
             by_place.setdefault(option.target.ref, []).append(option)
     for options in by_place.values():
         for i, second in enumerate(options[1:COMPARED], start=1):

@@ -289,3 +289,20 @@ def test_two_task_options_to_one_place_naming_one_task_are_reported_as_one_task_
     assert "lead to the same place" in finding.message and "merge them" in finding.help
     fixed = menu("en", "Billing and payments", "Financial assistance", second_goto="one")
     assert lint(fixed, select="L301") == []
+
+
+def test_near_miss_a_spoken_word_beside_its_key_is_that_option_said() -> None:
+    """A speech option ("bookings") to where key 1 "Bookings" goes is one option in two ways (the
+    VoiceXML grammar of the importer fixtures), not one task twice."""
+    text = """
+        language: en
+        entry: main
+        nodes:
+          main:
+            prompt: For bookings, press 1 or say bookings.
+            options:
+              "1": {label: Bookings, goto: bookings}
+              "bookings": {label: bookings, goto: bookings, say: [bookings]}
+          bookings: {type: agent, queue: bookings}
+        """
+    assert lint(text, select="L301") == []
