@@ -15,6 +15,7 @@ from pathlib import Path
 from ivrcheck.config import find_config, load_config
 from ivrcheck.engine import inspect_file
 from ivrcheck.language import Language
+from ivrcheck.language.meaning import CONTAINS, SAME
 from ivrcheck.model import Option
 from ivrcheck.rules import catalog
 from ivrcheck.rules.labels import ambiguous_labels
@@ -55,7 +56,9 @@ def rows(path: Path) -> list[list[str]]:
 def _why(language: Language, first: Option, second: Option, functions: tuple[str | None, str | None],
          similarity: float) -> str:
     if first.target and second.target and first.target.ref == second.target.ref:
-        return "both lead to the same place: not compared"
+        if functions == (None, None) and language.relate(first.label, second.label).kind in (SAME, CONTAINS):
+            return "one task twice, to the same place: merge them"
+        return "both lead to the same place: only one task named twice is reported"
     if functions[0] != functions[1]:
         named = " and ".join(f or "a task" for f in functions)
         return f"{named}: a universal option is compared only with one asking for the same function"

@@ -194,6 +194,34 @@ def test_without_voikko_the_snowball_reading_still_takes_compounds_apart() -> No
         assert not relate(*pair, words).confusable, pair
 
 
+def test_without_voikko_a_weak_grade_is_read_back_to_its_strong_grade() -> None:
+    """Consonant gradation: "noudon" is a form of "nouto", "luvan" of "lupa"; a "v" that begins a
+    compound's part ("käsittely|vaihe") is no weak grade and is left alone."""
+    words = fallback()
+    assert words.stem("nouto") in words.readings("noudon").lemmas
+    assert words.stem("lupa") in words.readings("luvan").lemmas
+    assert words.readings("käsittelyvaihe").lemmas == (words.stem("käsittelyvaihe"),)
+
+
+def test_without_voikko_a_verb_is_also_read_as_its_action_noun() -> None:
+    """"toimittaa" / "toimitus", "tarkistaa" / "tarkistus", "tilata" / "tilaus": a caller's verb meets a
+    label's noun; a verb of another class ("maksaa") is left as it is."""
+    words = fallback()
+    for verb, noun in [("toimittaa", "toimitus"), ("tarkistaa", "tarkistus"), ("tilata", "tilaus"),
+                       ("lähettää", "lähetys")]:
+        assert words.stem(noun) in words.readings(verb).lemmas, verb
+    assert not any(lemma.endswith(("tus", "tys", "aus")) for lemma in words.readings("maksaa").lemmas)
+    assert relate("Toimittaa", "Toimitukset", words).confusable
+
+
+def test_without_voikko_a_compound_known_whole_shares_its_first_part() -> None:
+    """"yritys|asiakas" is in the lexicon whole, yet shares "yritys" with "yritys|nouto": what is
+    left is compared on its own (the pickup is named by "noudon")."""
+    words = fallback()
+    assert relate("yritysasiakas tilata noudon", "Yritysnouto", words).kind == meaning.CONTAINS
+    assert not relate("Yritysasiakkaat", "Yritysnouto", words).confusable  # near miss: other heads
+
+
 def test_voikko_can_be_switched_off_for_a_run(monkeypatch) -> None:
     monkeypatch.setenv(morph.NO_VOIKKO, "1")
     assert morph.analyser("fi", "finnish").name == "snowball"

@@ -13,7 +13,9 @@ thing the label names is met by the caller's words:
 - one a part of the other's compound 0.7; a near spelling, or one word of a phrase the
   caller says met on its own ("internet" of "my internet is down"), 0.6;
 - the label names a narrower task of the same kind, or the same topic, 0.45: worth a look,
-  no more.
+  no more. A label that names, where the caller names a thing, another thing of its topic
+  ("renew my car" for "I renewed my license") tempts no more than that, whatever else it
+  shares: it is about the thing next to the caller's.
 
 A person word that opens the caller's story ("Someone hit my car") is who did something, not
 a request for a person, and is left out unless the caller also asks for one ("Someone to
@@ -32,6 +34,7 @@ from typing import Protocol
 
 from ivrcheck.language import Language
 from ivrcheck.language.labels import LabelWords, Unit
+from ivrcheck.language.lexicon import Lexicon
 from ivrcheck.language.sounds import spelled_alike
 
 SAME, SYNONYM, BROADER, PART, SPELLING, KIN = 1.0, 0.8, 0.75, 0.7, 0.6, 0.45
@@ -57,7 +60,31 @@ def unit_scent(words: str, label: str, language: Language) -> float:
         return 0.0
     matches = [max(_best(reading, b, said), _in_phrases(reading, b, said)) for b in offered]
     cosine = min(1.0, sum(matches) / math.sqrt(len(said) * len(offered)))
-    return round(BEST_SHARE * max(matches) + (1 - BEST_SHARE) * cosine, 3)
+    value = BEST_SHARE * max(matches) + (1 - BEST_SHARE) * cosine
+    return round(min(value, KIN) if _names_a_sibling(reading, said, offered, matches) else value, 3)
+
+
+def _names_a_sibling(reading: LabelWords, said: tuple[Unit, ...], offered: tuple[Unit, ...],
+                     matches: list[float]) -> bool:
+    """Whether the label names, where the caller names a thing, another thing of its kind: another group
+    of the same topic, neither a case of the other ("renew my car" for "I renewed my license": a car
+    and a licence are both vehicle matters). Neither is met by anything else the other side says,
+    so the label is about the thing next to the caller's, and tempts no more than its topic does."""
+    lexicon = reading.lexicon
+    for b, met in zip(offered, matches):
+        if met > KIN:
+            continue
+        for a in said:
+            if _siblings(lexicon, a, b) and max(_match(reading, a, other) for other in offered) <= KIN:
+                return True
+    return False
+
+
+def _siblings(lexicon: Lexicon, a: Unit, b: Unit) -> bool:
+    """Two things in other groups of one topic, neither a case of the other (a car and a licence)."""
+    x, y = a.concepts, b.concepts
+    return bool(x and y and not x & y and lexicon.topics(x) & lexicon.topics(y)) \
+        and not lexicon.broader(x) & y and not lexicon.broader(y) & x
 
 
 def _requested(reading: LabelWords, said: tuple[Unit, ...]) -> tuple[Unit, ...]:
@@ -81,7 +108,16 @@ def coverage(words: str, phrases: list[str], language: Language) -> float:
     offered = tuple(u for phrase in phrases for u in reading.units(phrase))
     if not said or not offered:
         return 0.0
-    return round(sum(_best(reading, a, offered) for a in said) / len(said), 3)
+    return round(sum(_meets(reading, a, offered) for a in said) / len(said), 3)
+
+
+def _meets(reading: LabelWords, wanted: Unit, offered: tuple[Unit, ...]) -> float:
+    """How well an option's words meet one thing the caller says; where they meet it only by naming
+    another thing of its kind (a car for a licence), not at all: that is the thing next to theirs."""
+    value = _best(reading, wanted, offered)
+    if value <= KIN and any(_siblings(reading.lexicon, wanted, b) for b in offered):
+        return 0.0
+    return value
 
 
 def excludes(words: str, phrases: list[str], language: Language) -> bool:

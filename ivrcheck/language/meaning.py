@@ -281,6 +281,21 @@ def _split_match(x: Unit, y: Unit, lookup: Callable[[str], frozenset[str]]
         front = "".join(y.parts[:cut])
         if front in x.keys:
             return front, [], [_part("".join(y.parts[cut:]), "head", lookup)]
+    return _spelled_front(x, y, lookup)
+
+
+def _spelled_front(x: Unit, y: Unit, lookup: Callable[[str], frozenset[str]]
+                   ) -> tuple[str, list[Unit], list[Unit]] | None:
+    """A compound the lexicon knows whole, so never split ("yritys|asiakas"), that begins with the
+    first part(s) of compound `y` ("yritys|nouto"): the two share that part, and their heads are
+    compared on their own. Only for words no analyser read: Voikko gives a compound's parts."""
+    if not x.guessed or x.role != "word":
+        return None
+    for cut in range(len(y.parts) - 1, 0, -1):
+        front = "".join(y.parts[:cut])
+        if x.key.startswith(front) and len(x.key) - len(front) >= MIN_PART:
+            return front, [_part(x.key[len(front):], "head", lookup)], \
+                [_part("".join(y.parts[cut:]), "head", lookup)]
     return None
 
 

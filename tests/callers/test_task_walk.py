@@ -290,3 +290,60 @@ def test_an_option_that_also_offers_a_change_still_tempts() -> None:
     assert excludes("I want to book a doctor", ["Cancel an appointment"], english)
     # The caller names the thing the option names ("my appointment"): no exclusion.
     assert not excludes("I can't make my appointment on Thursday", ["Cancel an appointment"], english)
+
+
+def test_a_swedish_auxiliary_is_no_scent() -> None:
+    """Before: "har" in "Jag har låst SIM-kortet" met "Har din telefon försvunnit" and sent the caller
+    to the lost-phone menu; an auxiliary names no task in Swedish, as "is" and "need" do not in English."""
+    from ivrcheck.callers.scent import unit_scent
+    from ivrcheck.language import load_language
+
+    swedish = load_language("sv")
+    assert unit_scent("Jag har låst SIM-kortet", "Har din telefon försvunnit eller blivit stulen", swedish) == 0.0
+    # near miss: a word of the task still tempts
+    assert unit_scent("Jag har tappat min telefon", "Har din telefon försvunnit eller blivit stulen", swedish) > 0.5
+
+
+SIBLINGS = """
+entry: main
+nodes:
+  main:
+    prompt: To renew your vehicle registration, press 1. For driver's licenses, press 2.
+    options:
+      "1": {label: Renew your car registration, goto: registration, say: [renew my car]}
+      "2": {label: Driver's licenses, goto: licenses}
+  registration: {type: self_service}
+  licenses: {type: agent}
+tasks:
+  - say: SAY
+    expect: EXPECT
+"""
+
+
+def siblings(say: str, expect: str) -> str:
+    return SIBLINGS.replace("SAY", say).replace("EXPECT", expect)
+
+
+def test_an_option_naming_another_thing_of_the_callers_kind_tempts_no_more_than_its_topic() -> None:
+    """Before: "I renewed my license" took "Renew your car registration" on the shared "renew", though a
+    car and a licence are two things of one topic (the lexicon's groups): the option is about the thing
+    next to the caller's. Now the option that names the licence wins."""
+    from ivrcheck.callers.scent import KIN, coverage, unit_scent
+    from ivrcheck.language import load_language
+
+    english = load_language("en")
+    assert unit_scent("I renewed my license", "renew my car", english) <= KIN
+    assert coverage("I renewed my license", ["renew my car"], english) == 0.5  # "renew" met, the licence not
+    (task,) = walks(siblings("I renewed my license and it never came", "licenses")).values()
+    assert task.presses == ("2",) and task.success
+
+
+def test_near_miss_an_option_naming_the_callers_own_thing_keeps_its_scent() -> None:
+    from ivrcheck.callers.scent import unit_scent
+    from ivrcheck.language import load_language
+
+    english = load_language("en")
+    assert unit_scent("I want to renew my car tax", "Renew your car tax", english) == 1.0
+    assert unit_scent("I want to pay my bill", "Payments", english) >= 0.8  # a case and its group, no sibling
+    (task,) = walks(siblings("I want to renew my car registration", "registration")).values()
+    assert task.presses == ("1",) and task.success

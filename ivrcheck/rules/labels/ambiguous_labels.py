@@ -22,8 +22,13 @@ label asks for nothing else, "Repeat these options", "Speak to an advisor"; and 
 the key for a person in ISO/IEC 13714) are compared only with options that ask for the
 same function: "Repeat prescription" and "Repeat these
 options" pass, as do "Henkilöasiakkaat" and "Asiakaspalvelija" (a compound's first part
-is no reason). Two options that lead to the same place are not compared (picking either
-is right), nor are options without a label, nor choices of language ("På svenska" and
+is no reason). Two options that lead to the same place are compared apart: picking
+either is right, so only two task options naming one task are reported ("Billing" and
+"Payments and financial assistance", both to the billing team: callers hesitate between
+two options that do the same, and the menu is one option longer than its tasks; the fix
+is to merge them), not labels that merely sound alike or name different tasks ("Sick
+note" and "Letter, form or report", both to the admin team). Options without a label are
+not compared, nor choices of language ("På svenska" and
 "In English" are never the same task), nor an option offered as the rest of the others
 (`rest:` words in the language file, in its label or its prompt clause: "Muusta viasta
 ilmoittamiseen, paina 2" after urgent faults on 1). Every pair in the example menus, with the
@@ -82,6 +87,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Iterator
 
 from ivrcheck.findings import Problem, Severity
+from ivrcheck.language.meaning import CONTAINS, SAME
 from ivrcheck.model import Menu, Node, Option
 from ivrcheck.rules.base import Settings, aims_at_person, quote
 
@@ -103,6 +109,7 @@ def check(menu: Menu, line: LineAnalysis, settings: Settings) -> Iterator[Proble
     for node in menu.nodes.values():
         language = line.speaks(node)  # the Spanish menu of an English line is read in Spanish
         earlier: dict[tuple[str, str | None], _Alike] = {}
+        reported: set[str] = set()
         for i, (second, second_function) in enumerate((o, universal_function(node, o, line))
                                                       for o in node.options if o.label):
             if second.language:
@@ -122,9 +129,38 @@ def check(menu: Menu, line: LineAnalysis, settings: Settings) -> Iterator[Proble
                     "name each option by a different task in the words callers use, "
                     "or merge them into one option",
                 )
+                reported.add(second.key)
                 break  # one finding an option: K alike options would otherwise make K*K/2
             if i < COMPARED:
                 earlier.setdefault((second.label, second_function), _Alike(i, second)).add(i, second)
+        yield from _one_task_twice(node, line, language, reported)
+
+
+def _one_task_twice(node: Node, line: LineAnalysis, language: Language, reported: set[str]) -> Iterator[Problem]:
+    """Two task options to one place whose labels name one task ("Billing", "Payments and financial
+    assistance"): nobody is misrouted, but a caller with a bill hears two options for it and
+    hesitates, and the menu is one option longer than its tasks. Sounding alike is no reason here."""
+    by_place: dict[str, list[Option]] = {}
+    for option in node.options:
+        # keys only: a spoken word ("bookings") beside key 1 "Bookings" is that option said, not a second one
+        if option.label and option.target and option.is_dtmf and not option.language \
+                and option.key not in reported and universal_function(node, option, line) is None:
+            by_place.setdefault(option.target.ref, []).append(option)
+    for options in by_place.values():
+        for i, second in enumerate(options[1:COMPARED], start=1):
+            first = next((o for o in options[:i] if language.relate(o.label, second.label).kind in (SAME, CONTAINS)
+                          and not _the_rest(language, node, o, second)), None)
+            if first is None:
+                continue
+            verdict = language.relate(first.label, second.label)
+            yield Problem(
+                second.label_span or second.span, node.id,
+                f"labels {quote(first.label)} (key {quote(first.key)}) and {quote(second.label)} (key "
+                f"{quote(second.key)}) in {quote(node.id)} name one task and lead to the same place "
+                f"{quote(second.target.ref)}: {verdict.explain(first.label, second.label)}, so callers "
+                "hesitate between two options that do the same",
+                "merge them into one option, with the other wording as a `say:` phrase",
+            )
 
 
 def _the_rest(language: Language, node: Node, *options: Option) -> bool:

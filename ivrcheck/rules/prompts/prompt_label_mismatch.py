@@ -26,7 +26,10 @@ leaves out). So does a label naming a prompt that lists alternatives by one of t
 ("Toimituksen muutos" for "Toimitusajan tai noutopisteen muuttamiseen", "Damaged or
 missing parcel" for "if your parcel has arrived damaged, or hasn't arrived at all"),
 unless a task of the label excludes one the prompt names, and a pair whose differing
-words sound alike, as an inflected form does ("noudon" / "nouto"). Wording that differs but
+words sound alike, as an inflected form does ("noudon" / "nouto"). A Finnish compound that
+shares its first part with a word of the prompt is read part by part, with or without
+Voikko: "Yritysnouto" for "Jos olet yritysasiakas ja haluat tilata noudon" (a business
+pickup) passes, "Yrityslaskutus" for the same prompt is reported. Wording that differs but
 means the same passes ("To hear these options again" and "Repeat these options"; "If you
 have lost your card" and "Lost or stolen cards"; "To check on a claim you've already filed"
 and "Check on an existing claim": a word the prompt says inside one of its phrases is no

@@ -3,7 +3,14 @@
 ## What it checks
 A reachable menu whose options, leaving out `repeat` and `back`, lead to one choice only.
 Options to hear the menu again or go back are not choices of what to do. A menu with no
-options at all is a dead end (S103), not this rule.
+options at all is a dead end (S103), not this rule. Nor is a menu whose one choice asks for
+a callback ("Press 1 if you want a case officer to call you back", after the hours): the
+key press is the caller's request, and sending every call straight on would book callbacks
+for callers who only wanted the hours (platforms offer a callback for the caller to accept,
+as in the queued-callback sample flow of the Amazon Connect administrator guide). Where
+silence or wrong keys book that callback too (`after_retries: callback`), the key press
+asks nothing and the menu is reported: often it is what is left after other options were
+removed (an after-hours emergency line).
 
 ## Why it matters
 A one-choice menu costs a prompt and a key press and gives nothing in return: the call
@@ -40,7 +47,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Iterator
 
 from ivrcheck.findings import Problem, Severity
-from ivrcheck.model import Menu
+from ivrcheck.model import Menu, Node, NodeType
 from ivrcheck.rules.base import Settings, quote
 
 if TYPE_CHECKING:
@@ -58,7 +65,18 @@ def check(menu: Menu, line: LineAnalysis, settings: Settings) -> Iterator[Proble
         if node.id not in line.reachable:
             continue
         choices = {o.key for o in node.options if o.target is not None and not o.target.is_builtin}
-        if len(choices) == 1:
+        if len(choices) == 1 and not _asks_for_a_callback(menu, node, next(iter(choices))):
             (key,) = choices
             yield Problem(node.span, node.id, f"menu {quote(node.id)} offers one choice only ({quote(key)})",
                           "send the call straight on with a `message` and `next`, or add the choices callers need")
+
+
+def _asks_for_a_callback(menu: Menu, node: Node, key: str) -> bool:
+    """Whether the one choice leads to a callback that only the key press books: pressing it is the
+    caller's request. Where silence or wrong keys book the same callback, the press is a needless step."""
+    option = next(o for o in node.options if o.key == key)
+    ref = option.target.ref if option.target else None
+    target = menu.nodes.get(ref) if ref else None
+    fallbacks = (node.on_timeout, node.on_invalid, node.after_retries)
+    return target is not None and target.type == NodeType.CALLBACK and all(
+        t is None or t.ref != ref for t in fallbacks)

@@ -31,7 +31,10 @@ CASES = [
     ("en fixed: distinct tasks", menu("en", "Pay a bill", "Copy of an invoice"), []),
     ("en near miss: a shared word, each adds its own task", menu("en", "Card payments", "Card activation"), []),
     ("en near miss: same verb, different teams", menu("en", "Speak to sales", "Speak to the loans team"), []),
-    ("en near miss: both lead to the same place", menu("en", "Billing", "Invoices", second_goto="one"), []),
+    ("en near miss: both lead to the same place, sounding alike", menu("en", "Statements", "Settlements",
+                                                                      second_goto="one"), []),
+    ("en near miss: both lead to the same place, two tasks", menu("en", "Pay a bill", "Copy of an invoice",
+                                                                second_goto="one"), []),
     # Finnish
     ("fi near-synonyms", menu("fi", "Laskut", "Laskutus"), [At("L301", 8, 20)]),
     ("fi a compound covers its last part", menu("fi", "Sopimukset", "Sähkösopimukset"), [At("L301", 8, 20)]),
@@ -276,3 +279,30 @@ def test_an_option_the_prompt_offers_as_the_rest_is_not_confused_with_those_befo
 def test_without_the_rest_the_fault_options_are_confused() -> None:
     """Near miss: "Vikailmoitukseen" alone is any fault, the urgent ones included."""
     assert len(lint(FAULTS.format(second="Vikailmoitukseen"), select="L301")) == 1
+
+
+def test_two_task_options_to_one_place_naming_one_task_are_reported_as_one_task_twice() -> None:
+    """Before: options leading to one place were never compared, so "Billing" and "Payments and
+    financial assistance", both to the billing team, passed (a planted defect of the trust corpus)."""
+    (finding,) = lint(menu("en", "Billing", "Payments and financial assistance", second_goto="one"), select="L301")
+    assert codes_at([finding]) == [At("L301", 8, 20)]
+    assert "lead to the same place" in finding.message and "merge them" in finding.help
+    fixed = menu("en", "Billing and payments", "Financial assistance", second_goto="one")
+    assert lint(fixed, select="L301") == []
+
+
+def test_near_miss_a_spoken_word_beside_its_key_is_that_option_said() -> None:
+    """A speech option ("bookings") to where key 1 "Bookings" goes is one option in two ways (the
+    VoiceXML grammar of the importer fixtures), not one task twice."""
+    text = """
+        language: en
+        entry: main
+        nodes:
+          main:
+            prompt: For bookings, press 1 or say bookings.
+            options:
+              "1": {label: Bookings, goto: bookings}
+              "bookings": {label: bookings, goto: bookings, say: [bookings]}
+          bookings: {type: agent, queue: bookings}
+        """
+    assert lint(text, select="L301") == []

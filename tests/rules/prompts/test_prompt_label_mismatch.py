@@ -203,3 +203,17 @@ def test_go_back_on_an_option_to_the_main_menu_is_reported_where_back_is_elsewhe
                                                                 "\"#\": {label: Huvudmenyn, goto: teknik}\n      teknik")
     found = lint(text, select="P406")
     assert len(found) == 1 and '"fakturor"' in found[0].message
+
+
+def test_a_finnish_compound_sharing_its_first_part_with_the_prompt_is_no_mismatch() -> None:
+    """Before: "Yritysnouto" against "Jos olet yritysasiakas ja haluat tilata noudon" was reported without
+    Voikko: "yritysasiakas" (known whole) was never split, and "noudon" was not read as "nouto"."""
+    prompt = "Jos olet yritysasiakas ja haluat tilata noudon, paina 1. Laskutus, paina 2."
+    assert lint(menu("fi", prompt, "Yritysnouto", "Laskutus"), select="P406") == []
+
+
+def test_near_miss_a_shared_first_part_with_another_head_is_still_reported() -> None:
+    """Sharing "yritys" is not enough: a business bill is not the business pickup the prompt offers."""
+    prompt = "Jos olet yritysasiakas ja haluat tilata noudon, paina 1. Vikailmoitukset, paina 2."
+    assert codes_at(lint(menu("fi", prompt, "Yrityslaskutus", "Vikailmoitukset"), select="P406")) == [
+        At("P406", 7, 20)]

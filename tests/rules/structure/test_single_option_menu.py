@@ -31,3 +31,33 @@ def test_single_option_menu(text: str, expected: list[At]) -> None:
 def test_message_names_the_menu_and_its_only_key() -> None:
     (finding,) = lint(ONE, select="S107")
     assert finding.message == 'menu "main" offers one choice only ("0")'
+
+
+CLOSED = """
+entry: closed
+nodes:
+  closed:
+    prompt: We are open on weekdays from 8 to 4. To have an advisor call you back tomorrow, press 1.
+    options:
+      "1": {label: Callback, goto: TARGET}
+  callback: {type: callback, prompt: We will call you back tomorrow before noon., promise: tomorrow before noon}
+  advisor: {type: agent}
+"""
+
+
+def test_a_single_choice_that_asks_for_a_callback_is_the_callers_request() -> None:
+    """Before: reported, with advice to send the call straight on, which would book a callback for
+    every caller who only wanted the hours."""
+    assert lint(CLOSED.replace("TARGET", "callback"), select="S107") == []
+
+
+def test_near_miss_a_single_choice_to_an_agent_is_still_reported() -> None:
+    assert codes_at(lint(CLOSED.replace("TARGET", "advisor"), select="S107")) == [At("S107", 3, 3)]
+
+
+def test_near_miss_a_callback_that_silence_books_too_is_still_reported() -> None:
+    """The key press asks nothing when the retries book the same callback: the menu is a needless step."""
+    text = CLOSED.replace("TARGET", "callback").replace('      "1": {label: Callback, goto: callback}',
+                                                       '      "1": {label: Callback, goto: callback}\n'
+                                                       '    after_retries: callback')
+    assert codes_at(lint(text, select="S107")) == [At("S107", 3, 3)]
