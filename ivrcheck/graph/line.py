@@ -47,6 +47,11 @@ class LineAnalysis:
         return frozenset().union(*(a.reachable for a in self.states.values()))
 
     @cached_property
+    def winding_up(self) -> dict[str, bool]:
+        """closing.winding_up_menu's answer per menu, once asked (three rules ask it of every menu)."""
+        return {}
+
+    @cached_property
     def unreachable(self) -> list[str]:
         return [n for n in self.menu.nodes if n not in self.reachable]
 
