@@ -135,9 +135,22 @@ class LineAnalysis:
         every way there (the Spanish branch of an English line, behind "Para español"), else the line's.
 
         A node a call also reaches with no language chosen (a goodbye shared by the main menu and
-        the Spanish branch), or in more than one chosen language, speaks the line's own language."""
+        the Spanish branch), or in more than one chosen language, speaks the line's own language.
+        Kept per node of the line: rules ask it of a node for every finding on it."""
         if node.language:
             return node.language
+        if self.menu.nodes.get(node.id) is not node:  # a node of another file, or made by a rule
+            return self._chosen_language(node)
+        known = self._language_of
+        if node.id not in known:
+            known[node.id] = self._chosen_language(node)
+        return known[node.id]
+
+    @cached_property
+    def _language_of(self) -> dict[str, str]:
+        return {}
+
+    def _chosen_language(self, node: Node) -> str:
         states = self.states.values()
         if any(node.id in a.reached_unchosen for a in states):
             return self.menu.language
