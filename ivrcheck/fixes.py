@@ -17,12 +17,13 @@ if TYPE_CHECKING:
 
 def attach(findings: list[Finding], menu: Menu, line: LineAnalysis, text: str | None) -> list[Finding]:
     """The findings, each with its rule's fix when the rule has one and it is certain here."""
-    if text is None or not any(hasattr(BY_CODE.get(f.code), "fix") for f in findings):
+    makers = {code: getattr(BY_CODE.get(code), "fix", None) for code in {f.code for f in findings}}
+    if text is None or not any(makers.values()):
         return findings
     source = Source(text)
     out = []
     for finding in findings:
-        maker = getattr(BY_CODE.get(finding.code), "fix", None)
+        maker = makers[finding.code]
         made = maker(finding, menu, line, source) if maker is not None else None
         out.append(replace(finding, fix=made) if made is not None else finding)
     return out

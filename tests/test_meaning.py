@@ -235,6 +235,16 @@ def test_wordnet_synonyms_come_from_the_local_files() -> None:
     assert not wordnet.synonyms("bill", "parcel")
 
 
+@pytest.mark.skipif(not wordnet.available(), reason="WordNet files not found (apt-get install wordnet-base)")
+def test_wordnet_search_remembers_its_first_probes_without_changing_answers() -> None:
+    """The first steps of every binary search are kept per file; later searches find the same lemmas."""
+    noun = wordnet._files()["noun"]  # type: ignore[index]
+    first = [wordnet._offsets(noun, word) for word in ("bill", "zebra", "aardvark", "c123")]
+    assert wordnet._PROBES[id(noun)]
+    assert [wordnet._offsets(noun, word) for word in ("bill", "zebra", "aardvark", "c123")] == first
+    assert first[0] and first[1] and first[2] and not first[3]
+
+
 def test_wordnet_is_off_without_its_files(monkeypatch, tmp_path) -> None:
     monkeypatch.setattr(wordnet, "_PLACES", ())
     monkeypatch.setenv("WORDNET_DIR", str(tmp_path))

@@ -46,7 +46,15 @@ def closing_menu(line: LineAnalysis, analysis: Analysis, node_id: str) -> bool:
 def winding_up_menu(line: LineAnalysis, node_id: str) -> bool:
     """Whether a menu is, in every state it is heard in, a closing menu ("Anything else? ...
     Otherwise you can hang up"), a menu heard only after a self-service step did the errand, or an
-    after-hours menu with nobody live to reach: a caller here is not in the middle of a task."""
+    after-hours menu with nobody live to reach: a caller here is not in the middle of a task.
+    Asked of every menu by three rules, so answered once per menu (`LineAnalysis.winding_up`)."""
+    known = line.winding_up
+    if node_id not in known:
+        known[node_id] = _winding_up(line, node_id)
+    return known[node_id]
+
+
+def _winding_up(line: LineAnalysis, node_id: str) -> bool:
     heard = [analysis for analysis in line.states.values() if node_id in analysis.reachable]
     return bool(heard) and all(closing_menu(line, analysis, node_id) or after_service_menu(analysis, node_id)
                                or after_hours_menu(analysis, node_id) for analysis in heard)

@@ -47,6 +47,11 @@ class LineAnalysis:
         return frozenset().union(*(a.reachable for a in self.states.values()))
 
     @cached_property
+    def winding_up(self) -> dict[str, bool]:
+        """closing.winding_up_menu's answer per menu, once asked (three rules ask it of every menu)."""
+        return {}
+
+    @cached_property
     def unreachable(self) -> list[str]:
         return [n for n in self.menu.nodes if n not in self.reachable]
 
@@ -130,13 +135,24 @@ class LineAnalysis:
         every way there (the Spanish branch of an English line, behind "Para español"), else the line's.
 
         A node a call also reaches with no language chosen (a goodbye shared by the main menu and
-        the Spanish branch), or in more than one chosen language, speaks the line's own language."""
+        the Spanish branch), or in more than one chosen language, speaks the line's own language.
+        Kept per node id: rules ask it of a node for every finding on it."""
         if node.language:
             return node.language
+        known = self._language_of  # beyond `language:`, the answer depends on the node's id alone
+        if node.id not in known:
+            known[node.id] = self._chosen_language(node.id)
+        return known[node.id]
+
+    @cached_property
+    def _language_of(self) -> dict[str, str]:
+        return {}
+
+    def _chosen_language(self, node_id: str) -> str:
         states = self.states.values()
-        if any(node.id in a.reached_unchosen for a in states):
+        if any(node_id in a.reached_unchosen for a in states):
             return self.menu.language
-        chosen = {code for a in states for code in a.language_chosen.get(node.id, {})}
+        chosen = {code for a in states for code in a.language_chosen.get(node_id, {})}
         return chosen.pop() if len(chosen) == 1 else self.menu.language
 
     def speaks(self, node: Node, text: str | None = None) -> Language:

@@ -11,7 +11,7 @@ from ivrcheck.didyoumean import suggest
 from ivrcheck.findings import Finding, Span
 from ivrcheck.importers.jsondoc import PLACEHOLDER, JsonDoc, JsonError, Shape, conform, get, parse
 from ivrcheck.load.codes import load_finding
-from ivrcheck.model import Menu, Node, NodeType, Option, Target
+from ivrcheck.model import DTMF_KEYS, Menu, Node, NodeType, Option, Target
 from ivrcheck.numbers import number_or_none
 
 #: Rules that read a prompt's words; silenced on a node whose prompt is a recording or an expression.
@@ -160,8 +160,6 @@ def make(node_id: str, node_type: NodeType, span: Span, *, spans: dict[str, Span
 def option(key: str, span: Span, target: Target | None, label: str | None = None,
            say: Iterable[str] = (), kind: str | None = None) -> Option:
     """A menu option; speech-only when its key is not a DTMF key."""
-    from ivrcheck.model import DTMF_KEYS
-
     return Option(key=key, span=span, target=target, label=label, label_span=span if label else None,
                   say=tuple(say), kind=kind or ("dtmf" if key in DTMF_KEYS else "speech"))
 

@@ -317,6 +317,8 @@ def _application(text: str) -> tuple[str, list[str]]:
 _APPLICATION = re.compile(r"^([\w:]+)\s*(?:\((.*)\)?\s*$|,(.*)$|$)", re.DOTALL)
 #: The characters `_split` reads; the others never change where it splits.
 _SPLITTING = re.compile(r'[",()\[\]{}]')
+#: What can keep a comma from splitting: an opening quote or bracket (a closing one at depth 0 changes nothing).
+_OPENING = re.compile(r'["(\[{]')
 
 
 def _split(text: str, limit: int) -> list[str]:
@@ -325,6 +327,9 @@ def _split(text: str, limit: int) -> list[str]:
     Only commas, brackets and quotes are visited: a step of a dialplan is read once, and a
     file of 30,000 steps was read character by character.
     """
+    plain = text.split(",", limit - 1) if limit else text.split(",")
+    if not _OPENING.search(text if limit == 0 or len(plain) < limit else text[:len(text) - len(plain[-1])]):
+        return plain  # no quote or bracket before the last split: every comma there splits
     parts, depth, quote, start = [], 0, "", 0
     for found in _SPLITTING.finditer(text):
         char = found.group()

@@ -9,7 +9,6 @@ entities (the "billion laughs") or refers to external ones is refused with its p
 
 from __future__ import annotations
 
-import functools
 import re
 import xml.etree.ElementTree as ET
 from dataclasses import dataclass
@@ -72,28 +71,40 @@ class Document:
         # Where each line starts, counting CRLF, CR and LF as expat (and editors) do: an old Mac file
         # has CR-only line ends, and expat's line numbers count them.
         self._line_offsets = line_starts(text)
+        self._spans: dict[int, Span] = {}
+        self._attribute_offsets: dict[int, dict[str, int]] = {}
 
     def span(self, element: ET.Element) -> Span:
         """Where the element's start tag begins (1-based)."""
-        line, column = self._starts.get(id(element), (1, 0))
-        return Span(line, column + 1)
+        span = self._spans.get(id(element))
+        if span is None:
+            line, column = self._starts.get(id(element), (1, 0))
+            span = self._spans[id(element)] = Span(line, column + 1)
+        return span
 
     def attr_span(self, element: ET.Element, name: str) -> Span:
         """Where attribute `name` of the element is written, or the element's own span."""
-        start = self.span(element)
-        offset = self._line_offsets[min(start.line, len(self._line_offsets)) - 1] + start.column - 1
-        end = self.text.find(">", offset)
-        # Searched within the start tag, which begins with `<`: the look-behind never sees before it.
-        match = _attribute(name).search(self.text, offset, end if end != -1 else len(self.text))
-        if match is None:
-            return start
-        return Span(*line_column(self._line_offsets, match.start()))
+        offset = self._attributes(element).get(name)
+        return self.span(element) if offset is None else Span(*line_column(self._line_offsets, offset))
+
+    def _attributes(self, element: ET.Element) -> dict[str, int]:
+        """Where each attribute name is first written in the element's start tag (one read of the tag,
+        kept: an importer asks for several attributes of one element)."""
+        found = self._attribute_offsets.get(id(element))
+        if found is None:
+            start = self.span(element)
+            offset = self._line_offsets[min(start.line, len(self._line_offsets)) - 1] + start.column - 1
+            end = self.text.find(">", offset)
+            found = {}
+            # Searched within the start tag, which begins with `<`: the look-behind never sees before it.
+            for match in _ATTRIBUTE.finditer(self.text, offset, end if end != -1 else len(self.text)):
+                found.setdefault(match.group(1), match.start())
+            self._attribute_offsets[id(element)] = found
+        return found
 
 
-@functools.lru_cache(maxsize=256)
-def _attribute(name: str) -> re.Pattern[str]:
-    """Where attribute `name` is written in a start tag (compiled once per name, not per element)."""
-    return re.compile(rf"(?<![\w:.-]){re.escape(name)}\s*=")
+#: A name written before `=` in a start tag, not inside a longer name.
+_ATTRIBUTE = re.compile(r"(?<![\w:.-])([\w:.-]+)\s*=")
 
 
 def document(text: str, problem: Callable[[str, Span, str, str], None]) -> Document | None:

@@ -79,26 +79,44 @@ def _files() -> dict[str, bytes | mmap.mmap] | None:
 def _offsets(data: bytes | mmap.mmap, lemma: str) -> tuple[str, ...]:
     """The synset offsets of `lemma` in one index file, by binary search over its sorted lines."""
     key = lemma.replace(" ", "_").encode("utf-8")
-    low, high = 0, len(data)
+    probes = _PROBES.setdefault(id(data), {})
+    low, high, depth = 0, len(data), 0
     while low < high:
         middle = (low + high) // 2
-        start = data.rfind(b"\n", 0, middle) + 1
-        end = data.find(b"\n", start)
-        end = len(data) if end == -1 else end
-        line = data[start:end]
-        if line.startswith(b" "):  # the licence header sorts before every lemma
+        probe = probes.get(middle) if depth < _REMEMBERED else None
+        if probe is None:
+            probe = _probe(data, middle)
+            if depth < _REMEMBERED:
+                probes[middle] = probe
+        start, end, word = probe
+        depth += 1
+        if word is None:  # the licence header sorts before every lemma
             low = end + 1
-            continue
-        word = line.split(b" ", 1)[0]
-        if word == key:
-            fields = line.decode("utf-8", errors="replace").split()
+        elif word == key:
+            fields = data[start:end].decode("utf-8", errors="replace").split()
             pointers, count = int(fields[3]), int(fields[2])
             return tuple(fields[6 + pointers: 6 + pointers + count])
-        if word < key:
+        elif word < key:
             low = end + 1
         else:
             high = start
     return ()
+
+
+#: The first steps of every search probe the same lines: how many levels are remembered (per file,
+#: at most 2**12 lines), so a file of thousands of new words reads each of them once, not per word.
+_REMEMBERED = 12
+_PROBES: dict[int, dict[int, tuple[int, int, bytes | None]]] = {}
+
+
+def _probe(data: bytes | mmap.mmap, middle: int) -> tuple[int, int, bytes | None]:
+    """The line around offset `middle`: its start, its end and its lemma (None on the licence header)."""
+    start = data.rfind(b"\n", 0, middle) + 1
+    end = data.find(b"\n", start)
+    end = len(data) if end == -1 else end
+    if data[start:start + 1] == b" ":
+        return start, end, None
+    return start, end, data[start:end].split(b" ", 1)[0]
 
 
 @lru_cache(maxsize=1)

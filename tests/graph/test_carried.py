@@ -82,3 +82,17 @@ def test_a_node_reached_only_after_a_choice_speaks_the_chosen_language() -> None
     assert "message" not in line.open.reached_unchosen
     assert line.language_of(menu.nodes["message"]) == "sv"
     assert line.language_of(menu.nodes["number"]) == "fi"  # near miss: never behind the choice
+
+
+def test_the_language_of_a_node_is_kept_per_id_and_its_own_language_still_wins() -> None:
+    """Asked again, the answer is the one kept; a node with a `language:` of its own (one a rule made,
+    sharing an id) speaks that, and leaves the kept answer alone."""
+    from dataclasses import replace
+
+    menu, line = line_analysis()
+    assert line.language_of(menu.nodes["message"]) == "sv"
+    assert line._language_of == {"message": "sv"}
+    stranger = replace(menu.nodes["message"], language="fi")
+    assert line.language_of(stranger) == "fi"
+    assert line.language_of(menu.nodes["message"]) == "sv"
+    assert line._language_of == {"message": "sv"}

@@ -67,3 +67,20 @@ def test_a_missing_include_adds_nothing() -> None:
     plan = dialplan.parse("[a]\ninclude => nowhere\nexten => 1,1,Hangup()\n")
     assert answered(plan, "a") == {"1": "a"}
     assert plan.answers("nowhere") == {}
+
+
+@pytest.mark.parametrize("text, limit, parts", [
+    ("s,1,Background(menu0)", 3, ["s", "1", "Background(menu0)"]),
+    ("a,b,c,d", 3, ["a", "b", "c,d"]),
+    ("a,b,", 3, ["a", "b", ""]),
+    ("a,b", 1, ["a,b"]),
+    ("menu,s,1", 0, ["menu", "s", "1"]),
+    # A quote or bracket before the last split keeps its commas together: the careful read.
+    ('"a,b",c,d', 3, ['"a,b"', "c", "d"]),
+    ("_X.(1,2),1,Goto(x)", 3, ["_X.(1,2)", "1", "Goto(x)"]),
+    ("${IF($[1,2]?a:b)},c", 0, ["${IF($[1,2]?a:b)}", "c"]),
+    # A closing bracket at depth 0 changes nothing: the plain split stands.
+    ("a),b,c", 0, ["a)", "b", "c"]),
+])
+def test_split_reads_commas_outside_quotes_and_brackets(text: str, limit: int, parts: list[str]) -> None:
+    assert dialplan._split(text, limit) == parts

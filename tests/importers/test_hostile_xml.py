@@ -57,3 +57,13 @@ def test_positions_are_characters_not_bytes():
     assert (doc.span(inner).line, doc.span(inner).column) == (2, 3)
     assert doc.attr_span(inner, "yy").column == 13
     assert doc.span(inner[0]).column == 20
+
+
+def test_attribute_positions_are_the_first_written_name_of_the_start_tag():
+    doc, _ = xml_source.parse('<a>\n<choice\n  cond="next=1" dtmf="2"\n  next="#m" x-next="3"/>\n</a>')
+    choice = next(iter(doc.root))
+    assert (doc.attr_span(choice, "dtmf").line, doc.attr_span(choice, "dtmf").column) == (3, 17)
+    # A name inside an earlier value is where the tag first writes it (as a search from the tag's start finds).
+    assert (doc.attr_span(choice, "next").line, doc.attr_span(choice, "next").column) == (3, 9)
+    assert (doc.attr_span(choice, "x-next").line, doc.attr_span(choice, "x-next").column) == (4, 13)
+    assert doc.attr_span(choice, "missing") == doc.span(choice) == doc.attr_span(choice, "ext")

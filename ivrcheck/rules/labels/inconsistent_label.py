@@ -203,9 +203,10 @@ def _on_the_way(analysis: Analysis, node_id: str) -> list[str]:
     found = [node_id]
     while True:
         node = analysis.nodes.get(found[-1])
+        if node is None or node.type not in (NodeType.INPUT, NodeType.MESSAGE):
+            return found  # a menu's ways on are never looked at: a line of thousands of menus has many
         onward = [t for t, a in analysis.edges_from(found[-1]) if a["kind"] in ("input", "next")]
-        if node is None or node.type not in (NodeType.INPUT, NodeType.MESSAGE) or len(onward) != 1 \
-                or onward[0] in found:
+        if len(onward) != 1 or onward[0] in found:
             return found
         found.append(onward[0])
 
