@@ -8,7 +8,7 @@ import traceback
 from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import TYPE_CHECKING, Callable, Iterator, Sequence
+from typing import TYPE_CHECKING, BinaryIO, Callable, Iterator, Sequence
 
 from ivrcheck import callers, fixes, graph, policy, reading, rules, score
 from ivrcheck.config import Config
@@ -79,10 +79,24 @@ def check_text(text: str, config: Config = Config(), display: str = "<menu>") ->
 
 def inspect_text(text: str, config: Config = Config(), display: str = "<menu>") -> Inspection:
     """Check menu text and keep its model and analysis."""
+    return _inspect_alone(lambda: reading.read_text_as_file(text, display, config.limits,
+                                                            source_format=config.source_format, entry=config.entry),
+                          config, display)
+
+
+def inspect_stream(stream: BinaryIO, config: Config = Config(), display: str = "<stdin>") -> Inspection:
+    """Check the bytes of a pipe (standard input) as `display`: bytes that are not UTF-8 or go on past the
+    size limit are F002 or F012 there, as in a file."""
+    return _inspect_alone(lambda: reading.read_stream_as_file(stream, display, config.limits,
+                                                              source_format=config.source_format, entry=config.entry),
+                          config, display)
+
+
+def _inspect_alone(load: Callable[[], LoadedFile], config: Config, display: str) -> Inspection:
+    """Check one text with no file behind it (`file#node` targets are not followed)."""
     try:
         with _gc_paused():
-            root = reading.read_text_as_file(text, display, config.limits, source_format=config.source_format,
-                                          entry=config.entry)
+            root = load()
             line = _check(PhoneLine(root, (), root.menu), config, keep=True)
     except Exception as exc:  # ivrcheck's own failure: a finding, never a traceback (see _crashed)
         line = _crashed(Path(display), display, exc, keep=True)

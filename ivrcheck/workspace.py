@@ -98,7 +98,7 @@ def check_stdin(resolve: Callable[[Path], Config], name: Optional[str]) -> Run:
 
     shown = name or "<stdin>"
     config = resolve(Path(shown) if name else Path.cwd())
-    inspection = engine.inspect_text(sys.stdin.read(), config, shown)
+    inspection = engine.inspect_stream(sys.stdin.buffer, config, shown)
     return engine.Run([inspection.result], config.fails(inspection.result.worst()), {shown: inspection})
 
 
