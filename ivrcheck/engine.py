@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import gc
+import signal
 import sys
 import traceback
 from contextlib import contextmanager
@@ -262,21 +263,45 @@ def _check_all(paths: list[Path], configs: list[Config], jobs: int, keep: bool,
                progress: Callable[[int], None] | None) -> Iterator[Line]:
     """Check each file as a line, in order, in worker processes when `jobs` asks for them."""
     if jobs > 1 and len(paths) > 1:
+        import multiprocessing
         from concurrent.futures import ProcessPoolExecutor  # only --jobs needs a process pool
 
-        with ProcessPoolExecutor(max_workers=jobs) as pool:
+        pool = ProcessPoolExecutor(max_workers=jobs, initializer=_worker_started)
+        try:
             chunk = max(1, len(paths) // (jobs * 4))
-            for line in pool.map(check_line, paths, configs, [None] * len(paths), [keep] * len(paths),
+            for line in pool.map(_check_one, [(path, cfg, keep) for path, cfg in zip(paths, configs)],
                                  chunksize=chunk):
                 if progress:
                     progress(1)
                 yield line
+        except BaseException:
+            # A SIGTERM's SystemExit, a Ctrl-C, a consumer that stops early: the workers are killed at once
+            # (a pool that waited would finish every file first), so the run ends promptly with its exit
+            # code and none is left behind; this pool never starts a worker again.
+            for worker in multiprocessing.active_children():
+                worker.kill()
+                worker.join(1)  # reaped, not left a zombie
+            pool.shutdown(wait=False, cancel_futures=True)
+            raise
+        pool.shutdown()
         return
     for path, cfg in zip(paths, configs):
         line = check_line(path, cfg, keep=keep)
         if progress:
             progress(1)
         yield line
+
+
+def _check_one(job: tuple[Path, Config, bool]) -> Line:
+    path, config, keep = job
+    return check_line(path, config, keep=keep)
+
+
+def _worker_started() -> None:
+    """A worker dies of SIGTERM as any process does (the CLI's handler, inherited, would turn it into an
+    exception the pool sends back) and leaves Ctrl-C to the parent, which ends the workers itself."""
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
 
 
 def _cacheable(line: Line) -> Line:
