@@ -38,6 +38,8 @@ FAMILIES = {
     "prompt-numbers": "R501",
     "prompt-stops": "R501",
 }
+#: Found by the blind hostile tester (round three).
+FAMILIES.update({"press-repeat": "P402", "menu-chain-back": "S105"})
 
 
 @pytest.mark.parametrize("name", FAMILIES)
