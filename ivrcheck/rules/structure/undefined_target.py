@@ -61,7 +61,10 @@ PART = "robustness"
 def check(menu: Menu, line: LineAnalysis, settings: Settings) -> Iterator[Problem]:
     ids = list(menu.nodes)
     fix = cache(lambda ref: _fix(ref, ids))  # a suggestion reads every id: once per distinct name
-    if not _defined(menu, menu.entry):
+    if menu.entry.is_builtin:  # "repeat", "back": moves from a menu, nowhere a call can start (render agrees)
+        yield Problem(menu.entry.span, None, f"`entry` names {quote(menu.entry.ref)}, a move from a menu, "
+                      "not a node a call can start at", fix(menu.entry.ref))
+    elif not _defined(menu, menu.entry):
         yield Problem(menu.entry.span, None, f"`entry` names {quote(menu.entry.ref)}, which is no node",
                       fix(menu.entry.ref))
     for node_id, node in menu.nodes.items():
