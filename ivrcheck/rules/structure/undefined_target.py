@@ -5,6 +5,8 @@ Every target must name a node of the file, one of the built-ins `repeat` and `ba
 node in another file (`billing.ivr.yaml#start`, checked when the files are loaded): `goto`,
 `next`, `closed`, error routes, branch cases, `entry`, and the `expect:` of each task. A
 misspelt id is reported at the target itself, with the closest node id as a suggestion.
+`entry` is stricter: `repeat` and `back` are moves from a menu, so an `entry: repeat` names
+nowhere a call can start and is reported too (`render` refuses to draw it for the same reason).
 
 ## Why it matters
 A target that names nothing is a broken transfer: depending on the platform the caller
