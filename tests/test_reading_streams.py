@@ -10,7 +10,8 @@ from typer.testing import CliRunner
 from ivrcheck import engine
 from ivrcheck.cli import app
 from ivrcheck.config import Config, Limits
-from ivrcheck.load.source import read_stream, read_text, utf16
+from ivrcheck.encoding import utf16
+from ivrcheck.load.source import read_stream, read_text
 
 runner = CliRunner()
 MENU = "entry: main\nnodes:\n  main: {type: agent, queue: q, announces_wait: true}\n"

@@ -15,6 +15,7 @@ from typing import BinaryIO, Sequence
 import yaml
 
 from ivrcheck.config import Limits
+from ivrcheck.encoding import SAVE_AS_UTF8, utf16
 from ivrcheck.findings import Span
 from ivrcheck.nesting import too_deep
 
@@ -106,23 +107,10 @@ def _kind(mode: int) -> str:
     return "a folder" if stat.S_ISDIR(mode) else "not a file"
 
 
-def utf16(data: bytes) -> bool:
-    """Whether bytes look like UTF-16: its byte-order mark, or (without one) text whose every other
-    byte is NUL, as ASCII letters are in UTF-16. Menus and configs both say so rather than
-    pointing at a stray byte or a U+0000."""
-    if data[:2] in (b"\xff\xfe", b"\xfe\xff"):
-        return True
-    head = data[:256]
-    half = len(head) // 2
-    return half >= 2 and max(head[0::2].count(0), head[1::2].count(0)) >= 0.9 * half and \
-        min(head[0::2].count(0), head[1::2].count(0)) == 0
-
-
 def decode(data: bytes) -> tuple[str | None, LoadError | None]:
     """Decode UTF-8 (a BOM is allowed) and point at the first bad byte otherwise."""
     if utf16(data):
-        return None, LoadError("F002", Span(1, 1), "file is UTF-16, not UTF-8",
-                               "save the file as UTF-8 (e.g. `iconv -f utf-16 -t utf-8`)")
+        return None, LoadError("F002", Span(1, 1), "file is UTF-16, not UTF-8", SAVE_AS_UTF8)
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
