@@ -62,8 +62,9 @@ def finish(results: Sequence[FileResult], failed: bool) -> None:
     """The exit code after the output is written: 3 when ivrcheck itself failed on a file (whatever the
     findings: a broken checker must not pass for a broken menu, nor for a clean one), else 1 when `failed`."""
     from ivrcheck.engine import crashed
+    from ivrcheck.report.text import inert  # a --stdin-filename holding a newline must not forge a line
 
-    broken = crashed(list(results))
+    broken = [inert(path) for path in crashed(list(results))]
     if broken:
         named = ", ".join(broken[:3]) + (f" and {len(broken) - 3} more" if len(broken) > 3 else "")
         others = "; the other files were checked" if len(results) > len(broken) else ""
