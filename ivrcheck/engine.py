@@ -245,10 +245,11 @@ def check_paths(paths: Sequence[Path], config_for: Callable[[Path], Config], job
             elif progress:
                 progress(1)
     todo = [i for i, line in enumerate(lines) if line is None]
+    covered = {part for line in lines if line is not None for part in line.parts}
     for index, line in zip(todo, _check_all([paths[i] for i in todo], [configs[i] for i in todo], jobs, keep,
-                                            progress)):
+                                            progress, covered)):
         lines[index] = line
-        if index in pending and cache is not None:
+        if line is not None and index in pending and cache is not None:
             cache.store(pending[index], paths[index], _cacheable(line), line.parts, line.referenced)
     reported = _reported([line for line in lines if line is not None])
     merged: dict[str, list[FileResult]] = {}
@@ -260,8 +261,13 @@ def check_paths(paths: Sequence[Path], config_for: Callable[[Path], Config], job
 
 
 def _check_all(paths: list[Path], configs: list[Config], jobs: int, keep: bool,
-               progress: Callable[[int], None] | None) -> Iterator[Line]:
-    """Check each file as a line, in order, in worker processes when `jobs` asks for them."""
+               progress: Callable[[int], None] | None, covered: set[Path]) -> Iterator[Line | None]:
+    """Check each file as a line, in order, in worker processes when `jobs` asks for them.
+
+    In one process, a file that a line already checked reaches (`covered`, grown as lines are
+    checked) is not checked as a line of its own (None): that line would never be reported
+    (see _reported), and in a folder of files that all reach each other (a ring) checking every
+    one as a root would read every file once per file."""
     if jobs > 1 and len(paths) > 1:
         import multiprocessing
         from concurrent.futures import ProcessPoolExecutor  # only --jobs needs a process pool
@@ -286,7 +292,9 @@ def _check_all(paths: list[Path], configs: list[Config], jobs: int, keep: bool,
         pool.shutdown()
         return
     for path, cfg in zip(paths, configs):
-        line = check_line(path, cfg, keep=keep)
+        line = None if real_path(path) in covered else check_line(path, cfg, keep=keep)
+        if line is not None:
+            covered.update(line.parts)
         if progress:
             progress(1)
         yield line
