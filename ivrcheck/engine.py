@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import gc
-import signal
 import sys
 import traceback
 from contextlib import contextmanager
@@ -11,7 +10,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, BinaryIO, Callable, Iterator, Sequence
 
-from ivrcheck import callers, fixes, graph, policy, reading, rules, score
+from ivrcheck import callers, fixes, graph, policy, reading, rules, score, workers
 from ivrcheck.config import Config
 from ivrcheck.discover import display_path, real_path
 from ivrcheck.findings import FileResult, Finding, Fix, sort_findings
@@ -86,8 +85,7 @@ def inspect_text(text: str, config: Config = Config(), display: str = "<menu>") 
 
 
 def inspect_stream(stream: BinaryIO, config: Config = Config(), display: str = "<stdin>") -> Inspection:
-    """Check the bytes of a pipe (standard input) as `display`: bytes that are not UTF-8 or go on past the
-    size limit are F002 or F012 there, as in a file."""
+    """Check the bytes of a pipe (standard input) as `display`, as a file: F002 or F012 when not UTF-8 or too long."""
     return _inspect_alone(lambda: reading.read_stream_as_file(stream, display, config.limits,
                                                               source_format=config.source_format, entry=config.entry),
                           config, display)
@@ -262,34 +260,14 @@ def check_paths(paths: Sequence[Path], config_for: Callable[[Path], Config], job
 
 def _check_all(paths: list[Path], configs: list[Config], jobs: int, keep: bool,
                progress: Callable[[int], None] | None, covered: set[Path]) -> Iterator[Line | None]:
-    """Check each file as a line, in order, in worker processes when `jobs` asks for them.
-
-    In one process, a file that a line already checked reaches (`covered`, grown as lines are
-    checked) is not checked as a line of its own (None): that line would never be reported
-    (see _reported), and in a folder of files that all reach each other (a ring) checking every
-    one as a root would read every file once per file."""
+    """Check each file as a line, in order, in worker processes when `jobs` asks for them. In one process a
+    file a checked line reaches (`covered`) is None: its own line is never reported (_reported), and a ring of
+    files would read every file once per file."""
     if jobs > 1 and len(paths) > 1:
-        import multiprocessing
-        from concurrent.futures import ProcessPoolExecutor  # only --jobs needs a process pool
-
-        pool = ProcessPoolExecutor(max_workers=jobs, initializer=_worker_started)
-        try:
-            chunk = max(1, len(paths) // (jobs * 4))
-            for line in pool.map(_check_one, [(path, cfg, keep) for path, cfg in zip(paths, configs)],
-                                 chunksize=chunk):
-                if progress:
-                    progress(1)
-                yield line
-        except BaseException:
-            # A SIGTERM's SystemExit, a Ctrl-C, a consumer that stops early: the workers are killed at once
-            # (a pool that waited would finish every file first), so the run ends promptly with its exit
-            # code and none is left behind; this pool never starts a worker again.
-            for worker in multiprocessing.active_children():
-                worker.kill()
-                worker.join(1)  # reaped, not left a zombie
-            pool.shutdown(wait=False, cancel_futures=True)
-            raise
-        pool.shutdown()
+        for line in workers.in_order(_check_one, [(path, cfg, keep) for path, cfg in zip(paths, configs)], jobs):
+            if progress:
+                progress(1)
+            yield line
         return
     for path, cfg in zip(paths, configs):
         line = None if real_path(path) in covered else check_line(path, cfg, keep=keep)
@@ -301,15 +279,7 @@ def _check_all(paths: list[Path], configs: list[Config], jobs: int, keep: bool,
 
 
 def _check_one(job: tuple[Path, Config, bool]) -> Line:
-    path, config, keep = job
-    return check_line(path, config, keep=keep)
-
-
-def _worker_started() -> None:
-    """A worker dies of SIGTERM as any process does (the CLI's handler, inherited, would turn it into an
-    exception the pool sends back) and leaves Ctrl-C to the parent, which ends the workers itself."""
-    signal.signal(signal.SIGTERM, signal.SIG_DFL)
-    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    return check_line(job[0], job[1], keep=job[2])
 
 
 def _cacheable(line: Line) -> Line:
