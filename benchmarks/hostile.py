@@ -231,6 +231,27 @@ INPUTS: dict[str, tuple[str, str, Callable[[int], str], tuple[str, ...]]] = {
 }
 
 
+# -- found by the blind hostile tester (issue 23, round three): kept apart from the rows above ----------
+
+def press_repeat(size: int) -> str:
+    """A prompt saying "press 1" thousands of times with no full stop (each offer read the rest of the prompt)."""
+    return MENU.replace("prompt: For help, press 0.", "prompt: '" + fill("press 1 ", size - 1_000) + "For help, press 0.'")
+
+
+def menu_chain_back(count: int) -> str:
+    """Menus one below another, each offering `back` (the winding-up walk recursed once a menu)."""
+    menus = "".join(f"  n{i}:\n    prompt: For more, press 1. For a person, press 0.\n    options:\n"
+                    f'      "1": {{label: More, goto: {f"n{i + 1}" if i + 1 < count else "p"}}}\n'
+                    f'      "0": {{label: Person, goto: p}}\n      "#": {{label: Back, goto: back}}\n'
+                    for i in range(count))
+    return f"entry: n0\nnodes:\n{menus}  p: {{type: agent}}\n"
+
+
+INPUTS.update({
+    "press-repeat": ("menu: \"press 1\" repeated in one prompt", "m.ivr.yaml", press_repeat, ()),
+    "menu-chain-back": ("menu: a chain of menus offering back", "m.ivr.yaml", _sized(menu_chain_back), ()),
+})
+
 def write(folder: Path, name: str, size: int) -> tuple[Path, tuple[str, ...]]:
     """The input `name` written into a folder of its own (a config beside a small menu); its path and arguments."""
     _, file_name, make, extra = INPUTS[name]

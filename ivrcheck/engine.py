@@ -8,9 +8,9 @@ import traceback
 from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import TYPE_CHECKING, Callable, Iterator, Sequence
+from typing import TYPE_CHECKING, BinaryIO, Callable, Iterator, Sequence
 
-from ivrcheck import callers, fixes, graph, policy, reading, rules, score
+from ivrcheck import callers, fixes, graph, policy, reading, rules, score, workers
 from ivrcheck.config import Config
 from ivrcheck.discover import display_path, real_path
 from ivrcheck.findings import FileResult, Finding, Fix, sort_findings
@@ -79,10 +79,23 @@ def check_text(text: str, config: Config = Config(), display: str = "<menu>") ->
 
 def inspect_text(text: str, config: Config = Config(), display: str = "<menu>") -> Inspection:
     """Check menu text and keep its model and analysis."""
+    return _inspect_alone(lambda: reading.read_text_as_file(text, display, config.limits,
+                                                            source_format=config.source_format, entry=config.entry),
+                          config, display)
+
+
+def inspect_stream(stream: BinaryIO, config: Config = Config(), display: str = "<stdin>") -> Inspection:
+    """Check the bytes of a pipe (standard input) as `display`, as a file: F002 or F012 when not UTF-8 or too long."""
+    return _inspect_alone(lambda: reading.read_stream_as_file(stream, display, config.limits,
+                                                              source_format=config.source_format, entry=config.entry),
+                          config, display)
+
+
+def _inspect_alone(load: Callable[[], LoadedFile], config: Config, display: str) -> Inspection:
+    """Check one text with no file behind it (`file#node` targets are not followed)."""
     try:
         with _gc_paused():
-            root = reading.read_text_as_file(text, display, config.limits, source_format=config.source_format,
-                                          entry=config.entry)
+            root = load()
             line = _check(PhoneLine(root, (), root.menu), config, keep=True)
     except Exception as exc:  # ivrcheck's own failure: a finding, never a traceback (see _crashed)
         line = _crashed(Path(display), display, exc, keep=True)
@@ -230,10 +243,11 @@ def check_paths(paths: Sequence[Path], config_for: Callable[[Path], Config], job
             elif progress:
                 progress(1)
     todo = [i for i, line in enumerate(lines) if line is None]
+    covered = {part for line in lines if line is not None for part in line.parts}
     for index, line in zip(todo, _check_all([paths[i] for i in todo], [configs[i] for i in todo], jobs, keep,
-                                            progress)):
+                                            progress, covered)):
         lines[index] = line
-        if index in pending and cache is not None:
+        if line is not None and index in pending and cache is not None:
             cache.store(pending[index], paths[index], _cacheable(line), line.parts, line.referenced)
     reported = _reported([line for line in lines if line is not None])
     merged: dict[str, list[FileResult]] = {}
@@ -245,24 +259,27 @@ def check_paths(paths: Sequence[Path], config_for: Callable[[Path], Config], job
 
 
 def _check_all(paths: list[Path], configs: list[Config], jobs: int, keep: bool,
-               progress: Callable[[int], None] | None) -> Iterator[Line]:
-    """Check each file as a line, in order, in worker processes when `jobs` asks for them."""
+               progress: Callable[[int], None] | None, covered: set[Path]) -> Iterator[Line | None]:
+    """Check each file as a line, in order, in worker processes when `jobs` asks for them. In one process a
+    file a checked line reaches (`covered`) is None: its own line is never reported (_reported), and a ring of
+    files would read every file once per file."""
     if jobs > 1 and len(paths) > 1:
-        from concurrent.futures import ProcessPoolExecutor  # only --jobs needs a process pool
-
-        with ProcessPoolExecutor(max_workers=jobs) as pool:
-            chunk = max(1, len(paths) // (jobs * 4))
-            for line in pool.map(check_line, paths, configs, [None] * len(paths), [keep] * len(paths),
-                                 chunksize=chunk):
-                if progress:
-                    progress(1)
-                yield line
+        for line in workers.in_order(_check_one, [(path, cfg, keep) for path, cfg in zip(paths, configs)], jobs):
+            if progress:
+                progress(1)
+            yield line
         return
     for path, cfg in zip(paths, configs):
-        line = check_line(path, cfg, keep=keep)
+        line = None if real_path(path) in covered else check_line(path, cfg, keep=keep)
+        if line is not None:
+            covered.update(line.parts)
         if progress:
             progress(1)
         yield line
+
+
+def _check_one(job: tuple[Path, Config, bool]) -> Line:
+    return check_line(job[0], job[1], keep=job[2])
 
 
 def _cacheable(line: Line) -> Line:

@@ -98,7 +98,7 @@ def check_stdin(resolve: Callable[[Path], Config], name: Optional[str]) -> Run:
 
     shown = name or "<stdin>"
     config = resolve(Path(shown) if name else Path.cwd())
-    inspection = engine.inspect_text(sys.stdin.read(), config, shown)
+    inspection = engine.inspect_stream(sys.stdin.buffer, config, shown)
     return engine.Run([inspection.result], config.fails(inspection.result.worst()), {shown: inspection})
 
 
@@ -107,13 +107,26 @@ def check(paths: Sequence[str], resolve: Callable[[Path], Config], notice: Notic
     """Check every file the paths name, `jobs` at once (0: one per core); `keep` and `cache` as the engine's."""
     from ivrcheck import engine
 
+    workers = worker_count(jobs)
     files = menu_files(paths, notice)
     if not files:
         notice("no menu files found (*.ivr.yaml, or YAML with `entry:` and `nodes:`)")
     configs = {path: resolve(path) for path in files}
     with (progress or (lambda total: nullcontext()))(len(files)) as advance:
-        return engine.check_paths(files, configs.__getitem__, jobs=jobs or (os.cpu_count() or 1), progress=advance,
+        return engine.check_paths(files, configs.__getitem__, jobs=min(workers, len(files)), progress=advance,
                                   keep=keep, cache=cache)
+
+
+#: More worker processes than this is a typo (or a test of limits), not a machine: said as a usage error.
+MAX_JOBS = 1024
+
+
+def worker_count(jobs: int) -> int:
+    """The worker processes `--jobs` asks for (0: one per CPU core); UsageError below 0 or past MAX_JOBS."""
+    if not 0 <= jobs <= MAX_JOBS:
+        raise UsageError(f"--jobs is {jobs if abs(jobs) < 10**12 else 'too large'}; "
+                         f"use 0 (one per CPU core) or a number up to {MAX_JOBS:,}")
+    return jobs or os.cpu_count() or 1
 
 
 @dataclass(frozen=True)

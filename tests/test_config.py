@@ -160,3 +160,35 @@ def test_tree_test_moves_the_predictions(tmp_path: Path) -> None:
     strict = engine.tree_test(menu, parse_config({"tree_test": {"min_scent": 0.99}}, "x", catalog()))
     assert [p.success for p in plain.predictions] == [True]
     assert [p.success for p in strict.predictions] == [False]  # nothing smells strongly enough to tempt
+
+
+def _load(path: Path):
+    from ivrcheck.config.files import load_config
+
+    return load_config(path, catalog())
+
+
+@pytest.mark.parametrize("data", ["rules: {}\n".encode("utf-16"), "rules: {}\n".encode("utf-16-le")])
+def test_a_utf16_config_is_named_as_such(tmp_path: Path, data: bytes) -> None:
+    path = tmp_path / ".ivrcheck.yaml"
+    path.write_bytes(data)
+    with pytest.raises(ConfigError, match="UTF-16, not UTF-8; save the file as UTF-8"):
+        _load(path)
+
+
+def test_a_latin1_config_is_placed_at_its_byte(tmp_path: Path) -> None:
+    path = tmp_path / ".ivrcheck.yaml"
+    path.write_bytes(b"rules:\n  S101: {}\n# caf\xe9\n")
+    with pytest.raises(ConfigError, match=r"\.ivrcheck\.yaml:3:6: the config is not UTF-8 \(byte 0xe9\)"):
+        _load(path)
+
+
+@pytest.mark.parametrize("where", ["folder", "/dev/null"])
+def test_a_config_path_that_is_no_file_is_not_called_missing(tmp_path: Path, where: str) -> None:
+    path = tmp_path if where == "folder" else Path(where)
+    if not path.exists():
+        pytest.skip("no /dev/null")
+    with pytest.raises(ConfigError, match="not a config file"):
+        _load(path)
+    with pytest.raises(ConfigError, match="config file not found"):
+        _load(tmp_path / "missing.yaml")

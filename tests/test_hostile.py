@@ -155,14 +155,16 @@ def test_a_fold_depth_and_a_link_base_that_are_fine_still_draw(tmp_path: Path) -
     assert "http://[::1]:8000/menus/m.ivr.yaml#L" in (tmp_path / "m.svg").read_text(encoding="utf-8")
 
 
+@pytest.mark.parametrize("command", ["report", "render"])
 @pytest.mark.parametrize("epoch", ["253402300800", "99999999999999999999999", "soon", "²", "-5", "1e9"])
-def test_a_source_date_epoch_that_names_no_day_is_a_usage_error(tmp_path: Path, epoch: str) -> None:
+def test_a_source_date_epoch_that_names_no_day_is_a_usage_error(tmp_path: Path, epoch: str, command: str) -> None:
     (tmp_path / "m.ivr.yaml").write_text(MENU.format(target="a"))
-    result = subprocess.run([sys.executable, "-m", "ivrcheck", "report", "m.ivr.yaml", "-o", "r.html"], cwd=tmp_path,
+    output = "r.html" if command == "report" else "r.dot"
+    result = subprocess.run([sys.executable, "-m", "ivrcheck", command, "m.ivr.yaml", "-o", output], cwd=tmp_path,
                             capture_output=True, text=True, timeout=60,
                             env={**os.environ, "PYTHONIOENCODING": "utf-8", "SOURCE_DATE_EPOCH": epoch})
     usage_error(result, "SOURCE_DATE_EPOCH")
-    assert not (tmp_path / "r.html").exists()
+    assert not (tmp_path / output).exists()
 
 
 def test_the_last_day_source_date_epoch_can_name_is_used(tmp_path: Path) -> None:

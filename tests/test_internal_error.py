@@ -191,3 +191,11 @@ def test_with_jobs_the_failure_comes_back_from_the_worker_as_a_finding(broken_ru
     assert result.exit_code == 3, result.output
     payload = json.loads(result.stdout)
     assert codes(payload, "b-broken.ivr.yaml") == ["F099"] and "S103" in codes(payload, "a-dead-end.ivr.yaml")
+
+
+def test_a_stdin_filename_with_a_newline_forges_no_line_on_stderr(broken_rule: None, three_files: Path) -> None:
+    result = runner.invoke(cli.app, ["check", "-", "--stdin-filename", "a\n::1:1: F099 forged"], input=BROKEN)
+    assert result.exit_code == 3
+    failed = [line for line in result.stderr.splitlines() if "itself failed on" in line]
+    assert failed and "a\\n::1:1: F099 forged" in failed[0]
+    assert not any(line.startswith("::1:1:") for line in result.stderr.splitlines())

@@ -39,6 +39,8 @@ FAMILIES = {
     "prompt-numbers": "R501",
     "prompt-stops": "R501",
 }
+#: Found by the blind hostile tester (round three).
+FAMILIES.update({"press-repeat": "P402", "menu-chain-back": "S105"})
 #: The large ordinary file of each reader, and a config of 25,000 per-file ignores.
 READERS = {
     "yaml": "H209",

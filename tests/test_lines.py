@@ -142,3 +142,29 @@ def test_defaults_of_another_file_are_reported_in_that_file(tmp_path: Path) -> N
     where = {Path(f["path"]).name: [(x["line"], x["column"]) for x in f["findings"] if x["code"] == "R504"]
              for f in data["files"]}
     assert where == {"main.ivr.yaml": [], "billing.ivr.yaml": [(3, 24)]}
+
+
+def test_a_ring_of_files_is_read_once_per_file_not_once_per_file_and_root(tmp_path: Path, monkeypatch) -> None:
+    """Files that all reach each other: checking each as a root read every file once per file (quadratic)."""
+    from ivrcheck import reading
+    from ivrcheck.reading import line as reading_line
+
+    count = 30
+    for i in range(count):
+        (tmp_path / f"r{i:02d}.ivr.yaml").write_text(
+            f'entry: main\nnodes:\n  main:\n    prompt: For the next, press 1. For the last, press 2.\n    options:\n'
+            f'      "1": {{label: Next, goto: r{(i + 1) % count:02d}.ivr.yaml#main}}\n'
+            f'      "2": {{label: Last, goto: r{(i - 1) % count:02d}.ivr.yaml#main}}\n', encoding="utf-8")
+    (tmp_path / ".git").mkdir()
+    reads: list[Path] = []
+    real = reading_line.read_file
+
+    def counted(path, *args, **kwargs):
+        reads.append(path)
+        return real(path, *args, **kwargs)
+
+    monkeypatch.setattr(reading_line, "read_file", counted)
+    monkeypatch.setattr(reading, "read_file", counted)
+    code, data = run("--no-cache", str(tmp_path))
+    assert len(data["files"]) == count
+    assert len(reads) <= 2 * count, len(reads)

@@ -22,7 +22,9 @@ CHECK_STEPS = {"__init__", "__main__", "cli", "engine", "cache", "findings", "ne
                # carries its fix when it has one (issue 26), so both belong to a check
                "numbers", "fixes",
                # the files the command line names, found and checked below the CLI (issue 29)
-               "workspace"}
+               "workspace",
+               # UTF-16 is told apart when a file is read; the --jobs pool module (multiprocessing loads lazily)
+               "encoding", "workers"}
 #: Modules of those steps that only other commands or other inputs need.
 NOT_FOR_CHECK = ("ivrcheck.importers.", "ivrcheck.render", "ivrcheck.callers.diff", "ivrcheck.callers.git",
                  "ivrcheck.report.ci", "ivrcheck.report.clarity", "ivrcheck.report.handover",

@@ -64,3 +64,13 @@ def test_fix_refuses_standard_input_and_counts_what_it_changed(tmp_path: Path) -
         fix_paths(["-"], plain, unsafe=False)
     write(tmp_path, "a.ivr.yaml", CLEAN)
     assert fix_paths([str(tmp_path)], plain, unsafe=False) == "ivrcheck: applied 0 fixes in 0 files"
+
+
+@pytest.mark.parametrize("jobs", [-1, 1025, 99999999999999999999])
+def test_jobs_out_of_range_is_a_usage_error(jobs: int) -> None:
+    with pytest.raises(workspace.UsageError, match="--jobs is"):
+        workspace.worker_count(jobs)
+
+
+def test_jobs_in_range_are_workers() -> None:
+    assert workspace.worker_count(1024) == 1024 and workspace.worker_count(0) >= 1

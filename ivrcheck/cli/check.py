@@ -67,8 +67,6 @@ def check(
     fmt = format or report.default_format()
     if fmt not in report.FORMATS:
         raise fail(f'unknown format "{fmt}"; choose one of {", ".join(sorted(report.FORMATS))}')
-    if jobs < 0:
-        raise fail(f"--jobs is {jobs}; use 0 (one per CPU core) or more")
     selection = Selection(config, tuple(select or ()), tuple(ignore or ()), fail_on, strict_waivers or None)
     inputs = Inputs(tuple(paths), source_format, entry, stdin_filename, jobs)
     if fix or unsafe_fixes:

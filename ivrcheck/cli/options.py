@@ -140,7 +140,7 @@ DebugOpt = Annotated[bool, typer.Option(
     help="When ivrcheck itself fails on a file (exit 3), print the traceback on stderr (as IVRCHECK_DEBUG=1 does).")]
 JobsOpt = Annotated[int, typer.Option(
     "--jobs", "-j", metavar="N", rich_help_panel=INPUT, show_default=False,
-    help="Files checked at once; 0 means one per CPU core (default: 1).")]
+    help="Files checked at once, up to 1,024; 0 means one per CPU core (default: 1).")]
 ScoreFormatOpt = _format("score_formats")
 TasksFormatOpt = _format("tasks_formats")
 TrafficFormatOpt = _format("traffic_formats")

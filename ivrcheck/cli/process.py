@@ -58,12 +58,24 @@ def emit(data: str | bytes, output: Optional[Path]) -> None:
         raise fail(f"{output}: cannot write: {exc.strerror or exc}") from None
 
 
+def source_date() -> None:
+    """A broken SOURCE_DATE_EPOCH is a usage error before any work: `report` and `render` (whose PDF
+    and SVG writers read it too) read it one way."""
+    from ivrcheck.report.audit import today
+
+    try:
+        today()
+    except ValueError as exc:
+        raise fail(str(exc)) from None
+
+
 def finish(results: Sequence[FileResult], failed: bool) -> None:
     """The exit code after the output is written: 3 when ivrcheck itself failed on a file (whatever the
     findings: a broken checker must not pass for a broken menu, nor for a clean one), else 1 when `failed`."""
     from ivrcheck.engine import crashed
+    from ivrcheck.report.text import inert  # a --stdin-filename holding a newline must not forge a line
 
-    broken = crashed(list(results))
+    broken = [inert(path) for path in crashed(list(results))]
     if broken:
         named = ", ".join(broken[:3]) + (f" and {len(broken) - 3} more" if len(broken) > 3 else "")
         others = "; the other files were checked" if len(results) > len(broken) else ""

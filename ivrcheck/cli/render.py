@@ -10,7 +10,7 @@ import typer
 from ivrcheck.cli import checking
 from ivrcheck.cli.options import OUTPUT, ConfigOpt, DebugOpt, EntryOpt, FileArg, FromOpt, Inputs, Selection
 from ivrcheck.cli.process import debug as debugging
-from ivrcheck.cli.process import emit, fail, finish, refused
+from ivrcheck.cli.process import emit, fail, finish, refused, source_date
 
 if TYPE_CHECKING:
     from ivrcheck.render import Options
@@ -70,6 +70,7 @@ def render(
     from ivrcheck.report.text import format as text
 
     debugging(debug)
+    source_date()
     options = _options(state=state, root=root, depth=depth, to=to, fold=fold, direction=direction,
                        edges=edges, link_base=link_base, pages=pages)
     (path,) = checking.existing([str(file)])

@@ -11,7 +11,7 @@ from ivrcheck.cli import checking
 from ivrcheck.cli.options import (LISTS, OUTPUT, ConfigOpt, DebugOpt, EntryOpt, FromOpt, Inputs, PathsArg,
                                   Selection, StdinNameOpt)
 from ivrcheck.cli.process import debug as debugging
-from ivrcheck.cli.process import emit, fail, finish
+from ivrcheck.cli.process import emit, fail, finish, source_date
 from ivrcheck.didyoumean import one_of
 
 ReportOutputOpt = Annotated[Optional[Path], typer.Option(
@@ -48,12 +48,7 @@ def report_command(
         from ivrcheck.report.handover import markdown as writer
     else:
         from ivrcheck.report.handover import html as writer
-    from ivrcheck.report.audit import today
-
-    try:
-        today()  # a broken SOURCE_DATE_EPOCH is a usage error, before any work
-    except ValueError as exc:
-        raise fail(str(exc)) from None
+    source_date()
     run = checking.run(Inputs(tuple(paths), source_format, entry, stdin_filename), Selection(config, fail_on="never"),
                        keep=True)
     emit(writer.format(run.inspections.values(), run.results), output)

@@ -13,6 +13,7 @@ from ivrcheck.config.parse import codes, parse_config
 from ivrcheck.config.values import FAIL_ON, Catalog, Config, ConfigError
 from ivrcheck.didyoumean import suggest
 from ivrcheck.discover import real_path
+from ivrcheck.encoding import SAVE_AS_UTF8, utf16
 from ivrcheck.nesting import too_deep
 
 CONFIG_FILES = (".ivrcheck.yaml", ".ivrcheck.yml")
@@ -43,13 +44,16 @@ def load_config(path: Path | None, catalog: Catalog) -> Config:
     """Parse and validate a config file (None gives the defaults)."""
     if path is None:
         return Config()
-    if not path.is_file():
+    if not path.exists():
         raise ConfigError(f"{path}: config file not found")
+    if not path.is_file():  # a folder, /dev/null, a FIFO: there, but nothing a config can be read from
+        raise ConfigError(f"{path}: not a config file ({'a folder' if path.is_dir() else 'not a regular file'}); "
+                          "give a YAML file such as .ivrcheck.yaml")
     if path.name == "pyproject.toml":
         data = _pyproject_tool(path).get("ivrcheck", {})
     else:
         try:
-            text = path.read_text(encoding="utf-8")
+            text = _text(path)
             _check_depth(text, path)
             data = yaml.load(text, Loader=_LOADER) or {}
         except (yaml.YAMLError, ValueError) as exc:  # ValueError: not UTF-8, or an int past Python's digit limit
@@ -61,6 +65,20 @@ _LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 #: A config is a few levels deep; anything deeper is refused before it is built (deep nesting
 #: exhausts the recursion of YAML's composer and of Python's constructor).
 _MAX_DEPTH = 16
+
+
+def _text(path: Path) -> str:
+    """The config's text; ConfigError at the first byte that is not UTF-8, or naming UTF-16."""
+    data = path.read_bytes()
+    if utf16(data):
+        raise ConfigError(f"{path}: the config is UTF-16, not UTF-8; {SAVE_AS_UTF8}")
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        before = data[:exc.start]
+        line, column = before.count(b"\n") + 1, len(before) - before.rfind(b"\n")
+        raise ConfigError(f"{path}:{line}:{column}: the config is not UTF-8 (byte 0x{data[exc.start]:02x}); "
+                          "save it as UTF-8") from None
 
 
 def _check_depth(text: str, path: Path) -> None:

@@ -85,6 +85,9 @@ class Analysis:
     #: Menus a call meets first, with no choice made (through messages and branches), with the
     #: seconds of messages heard before each and those messages' ids.
     opening: dict[str, tuple[float, tuple[str, ...]]] = field(default_factory=dict)
+    #: Menus graph/closing.py found to open a task whatever the way in (kept so that weighing every
+    #: menu of a long chain walks each once, not once per menu above it).
+    opens_tasks: set[str] = field(default_factory=set, repr=False, compare=False)
 
     @property
     def opening_menus(self) -> frozenset[str]:

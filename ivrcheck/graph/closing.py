@@ -11,7 +11,7 @@ attempts (R503) and navigation keys (L304) read them from the graph here, not fr
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Callable
+from typing import TYPE_CHECKING, Callable, Iterator
 
 from ivrcheck.graph.analysis import is_live_human
 from ivrcheck.graph.build import CHOICE, ROUTING, SILENT
@@ -84,28 +84,36 @@ def _menu_arrived(analysis: Analysis, node_id: str, comes: Callable[[Node, str],
 
 def _arrived(analysis: Analysis, node_id: str, comes: Callable[[Node, str], bool], seen: set[str]) -> bool:
     """Whether every way into `node_id` (other than a repeat or a silent retry) is one `comes` accepts,
-    or a message every way into which is."""
-    arrivals = [(source, attrs["kind"]) for source, attrs in analysis.edges_into(node_id)
-                if source != node_id and attrs["kind"] not in SILENT]
-    if not arrivals:
-        return False
-    for source, kind in arrivals:
-        node = analysis.nodes.get(source)
-        if node is None or kind not in ROUTING:
+    or a message every way into which is (a worklist, not recursion: messages may chain by thousands)."""
+    waiting = [node_id]
+    while waiting:
+        current = waiting.pop()
+        arrivals = [(source, attrs["kind"]) for source, attrs in analysis.edges_into(current)
+                    if source != current and attrs["kind"] not in SILENT]
+        if not arrivals:
             return False
-        if node.type is NodeType.MESSAGE and kind == "next":
-            if source not in seen:
-                seen.add(source)
-                if not _arrived(analysis, source, comes, seen):
-                    return False
-        elif not comes(node, kind):
-            return False
+        for source, kind in arrivals:
+            node = analysis.nodes.get(source)
+            if node is None or kind not in ROUTING:
+                return False
+            if node.type is NodeType.MESSAGE and kind == "next":
+                if source not in seen:
+                    seen.add(source)
+                    waiting.append(source)
+            elif not comes(node, kind):
+                return False
     return True
 
 
 def _winds_up(line: LineAnalysis, analysis: Analysis, source: str, target: str, seen: set[str]) -> bool:
     """Back to a main menu (reached with no key pressed) or up to a menu nearer the entry; goodbye;
     or on to a closing menu; after any messages and branches on the way."""
+    step = _step(line, analysis, source, target, seen)
+    return step if isinstance(step, bool) else _all_wind_up(line, analysis, step, seen)
+
+
+def _step(line: LineAnalysis, analysis: Analysis, source: str, target: str, seen: set[str]) -> bool | Node:
+    """Whether the choice from `source` to `target` winds up, or the menu it leads to, to be weighed next."""
     target = _settled(analysis, target, seen)
     node = analysis.nodes.get(target)
     if node is None or target in seen:  # a way round to a menu already weighed is no way out
@@ -117,7 +125,7 @@ def _winds_up(line: LineAnalysis, analysis: Analysis, source: str, target: str, 
     if node.type is not NodeType.MENU or not node.options:
         return False
     seen.add(target)
-    return _all_wind_up(line, analysis, node, seen)
+    return node
 
 
 def _upward(line: LineAnalysis, analysis: Analysis, source: str, target: str) -> bool:
@@ -146,11 +154,46 @@ def _settled(analysis: Analysis, node_id: str, seen: set[str]) -> str:
 
 def _all_wind_up(line: LineAnalysis, analysis: Analysis, node: Node, seen: set[str]) -> bool:
     """Every choice winds up (0 to a person aside), and one at least leads back into the line: a menu
-    that can only end the call is a last task ("For our website, press 1"), not a closing menu."""
+    that can only end the call is a last task ("For our website, press 1"), not a closing menu.
+
+    Depth first, in the order of the choices, with a stack rather than recursion: a chain of
+    thousands of menus is as deep. A choice that fails where no menu already weighed is involved
+    fails whatever the way in, so its menus are remembered in `analysis.opens_tasks`."""
+    walks = [(node.id, _choices(line, analysis, node, seen))]
+    while walks:
+        source, choices = walks[-1]
+        choice = next(choices, None) if choices is not None else None
+        if choices is None or choice is None:
+            walks.pop()
+            if choices is None:
+                return _opens(analysis, walks, source)
+            continue
+        target, attrs = choice
+        step = _step(line, analysis, source, target, seen)
+        if isinstance(step, Node):
+            walks.append((step.id, _choices(line, analysis, step, seen)))
+        elif not step and not (attrs.get("press") == "0" and _is_person(analysis, target)):
+            return _opens(analysis, walks, source, seen_made=_settled(analysis, target, seen) in seen)
+    return True
+
+
+def _choices(line: LineAnalysis, analysis: Analysis, node: Node, seen: set[str]) -> Iterator[tuple[str, dict]] | None:
+    """A menu's choices (a repeat aside), or None when none leads back into the line or the menu
+    is known to open a task."""
+    if node.id in analysis.opens_tasks:
+        return None
     choices = [(t, a) for t, a in analysis.edges_from(node.id) if a["kind"] in CHOICE and t != node.id]
     back = any(_upward(line, analysis, node.id, _settled(analysis, t, seen)) for t, _ in choices)
-    return back and all(_winds_up(line, analysis, node.id, t, seen) or (a.get("press") == "0" and _is_person(analysis, t))
-                        for t, a in choices)
+    return iter(choices) if back else None
+
+
+def _opens(analysis: Analysis, walks: list, source: str, seen_made: bool = False) -> bool:
+    """False: the walk failed at `source`; unless a menu already weighed made it fail, `source` and
+    every menu above it on the walk open a task whatever the way in."""
+    if not seen_made:
+        analysis.opens_tasks.update(menu for menu, _ in walks)
+        analysis.opens_tasks.add(source)
+    return False
 
 
 def _is_person(analysis: Analysis, node_id: str) -> bool:

@@ -108,13 +108,15 @@ class Flow:
     def structure(self, span: Span, message: str, help_text: str) -> None:
         self.findings.append(load_finding(self.display, "F019", span, message, help_text))
 
-    def unknown_entry(self, span: Span, wanted: str | None, candidates: Iterable[str], what: str) -> None:
+    def unknown_entry(self, span: Span, wanted: str | None, candidates: Iterable[str], what: str,
+                      named_by: str = "--entry") -> None:
+        """F021: no start, or a start (`named_by`: --entry, or the file's own start) naming nothing."""
         names = sorted(set(candidates))
         if wanted is None:
             message = f"the {self.title} does not say where calls start"
             hint = f"pass --entry with one of the {what}: {', '.join(names)}" if names else "add a start to the flow"
         else:
-            message = f'--entry "{wanted}" names no {what.rstrip("s")} in the {self.title}'
+            message = f'{named_by} "{wanted}" names no {what.rstrip("s")} in the {self.title}'
             hint = suggest(wanted, names) if names else f"this file has no {what}"
         self.findings.append(load_finding(self.display, "F021", span, message, hint))
 

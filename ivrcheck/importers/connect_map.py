@@ -85,8 +85,9 @@ def build(flow: Flow, doc: JsonDoc, steps: list[Step], start: str | None, name: 
                         "takes its VOICE route, so only that route is read", "check the chat and task routes by hand")
     steps_to_menu(flow, mapper.built)
     first = entry or start
-    if first is None or first not in by_id:
-        flow.unknown_entry(doc.span(""), entry, [s.id for s in steps], "actions")
+    if first is None or first not in by_id:  # a start the flow names but holds no action for is said as such
+        flow.unknown_entry(doc.span(""), first, [s.id for s in steps], "actions",
+                           "--entry" if entry else "the flow's start action")
         return None
     target = mapper.target(first, doc.span(by_id[first].pointer))
     if target is None:

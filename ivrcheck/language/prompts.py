@@ -181,8 +181,10 @@ def _continued(words: PromptWords, prompt: str, offers: list[re.Match[str]], end
     are where the prompt's sentences end, the prompt's end last.
     """
     found = []
-    for offer in offers:
+    for index, offer in enumerate(offers):
         end = ends[bisect.bisect_left(ends, offer.end())]  # ends are sorted: no scan per offer
+        if index + 1 < len(offers):  # a list goes on no further than the next "press": each offer's
+            end = min(end, offers[index + 1].start())  # walk is its own stretch, not the rest of the prompt
         tail = _tail(words, prompt, offer.end(), end)
         while tail is not None:
             more = words.continuation.match(prompt, tail, end)
@@ -196,6 +198,7 @@ def _continued(words: PromptWords, prompt: str, offers: list[re.Match[str]], end
 
 
 _KEY_ONLY = re.compile(r".+", re.DOTALL)
+_BLANKS = re.compile(r"\s*")
 
 
 def _first_named(words: PromptWords, prompt: str, start: int, end: int) -> int | None:
@@ -256,8 +259,8 @@ def _tail(words: PromptWords, prompt: str, begin: int, end: int) -> int | None:
     The function must follow the key directly, or after a comma with a linking word
     ("paina 1, jos ..."); "press 0, or say advisor" offers another way, not a function.
     """
-    segment = prompt[begin:end]
-    pos = begin + len(segment) - len(segment.lstrip())
+    blank = _BLANKS.match(prompt, begin, end)  # no copy of the rest of the prompt per offer
+    pos = blank.end() if blank else begin
     mark = _CLAUSE_MARK.match(prompt, pos, end)
     if mark:
         first = _WORD.search(prompt, mark.end(), end)

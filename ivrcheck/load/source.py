@@ -4,15 +4,18 @@ from __future__ import annotations
 
 import bisect
 import functools
+import os
 import re
+import stat
 from array import array
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Sequence
+from typing import BinaryIO, Sequence
 
 import yaml
 
 from ivrcheck.config import Limits
+from ivrcheck.encoding import SAVE_AS_UTF8, utf16
 from ivrcheck.findings import Span
 from ivrcheck.nesting import too_deep
 
@@ -65,19 +68,49 @@ def _mark_span(mark: yaml.Mark | None) -> Span:
 
 
 def read_text(path: Path, limits: Limits) -> tuple[str | None, LoadError | None]:
-    """Read a file as UTF-8 text, refusing huge or non-UTF-8 files with a positioned error."""
-    size = path.stat().st_size
-    if size > limits.max_bytes:
+    """Read a file as UTF-8 text, refusing FIFOs and devices (a read could block or never end) and
+    huge or non-UTF-8 files with a positioned error."""
+    mode = os.stat(path).st_mode
+    if not stat.S_ISREG(mode):
         return None, LoadError(
-            "F012", Span(1, 1), f"file is {size:,} bytes, over the {limits.max_bytes:,}-byte limit",
-            "split the phone line into several files joined by `file.ivr.yaml#node` targets",
+            "F003", Span(1, 1), f"cannot read the file: it is {_kind(mode)}, not a regular file",
+            "give a saved file; to check piped text, pass `-` and --stdin-filename",
         )
-    data = path.read_bytes()
-    return decode(data)
+    with open(path, "rb") as handle:
+        size = os.fstat(handle.fileno()).st_size
+        return (None, _too_large(f"file is {size:,} bytes, over", limits)) if size > limits.max_bytes \
+            else read_stream(handle, limits)
+
+
+def read_stream(stream: BinaryIO, limits: Limits) -> tuple[str | None, LoadError | None]:
+    """Read at most the size limit from a file or a pipe (whose size nobody knows beforehand),
+    then decode it: a stream that goes on for ever stops at the limit."""
+    data = stream.read(limits.max_bytes + 1)
+    while len(data) <= limits.max_bytes and (more := stream.read(limits.max_bytes + 1 - len(data))):
+        data += more  # a pipe hands over a little at a time
+    return (None, _too_large("file is over", limits)) if len(data) > limits.max_bytes else decode(data)
+
+
+def _too_large(said: str, limits: Limits) -> LoadError:
+    return LoadError("F012", Span(1, 1), f"{said} the {limits.max_bytes:,}-byte limit",
+                     "split the phone line into several files joined by `file.ivr.yaml#node` targets")
+
+
+def _kind(mode: int) -> str:
+    """What a path that is not a regular file is, in the words `ls -l` users know."""
+    if stat.S_ISFIFO(mode):
+        return "a FIFO (named pipe)"
+    if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
+        return "a device"
+    if stat.S_ISSOCK(mode):
+        return "a socket"
+    return "a folder" if stat.S_ISDIR(mode) else "not a file"
 
 
 def decode(data: bytes) -> tuple[str | None, LoadError | None]:
     """Decode UTF-8 (a BOM is allowed) and point at the first bad byte otherwise."""
+    if utf16(data):
+        return None, LoadError("F002", Span(1, 1), "file is UTF-16, not UTF-8", SAVE_AS_UTF8)
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:

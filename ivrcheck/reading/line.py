@@ -8,13 +8,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import BinaryIO
 
 from ivrcheck.discover import is_regular_file, real_path
 from ivrcheck.findings import Finding, Span
 from ivrcheck.load import refs
 from ivrcheck.load.codes import load_finding
 from ivrcheck.load.menu import from_error
-from ivrcheck.load.source import Limits, read_text
+from ivrcheck.load.source import Limits, read_stream, read_text
 from ivrcheck.model import Menu
 from ivrcheck.reading.menu import menu_text
 
@@ -69,6 +70,15 @@ def read_text_as_file(text: str, display: str, limits: Limits = Limits(), *, sou
     """A text with no file behind it (tests, editors, standard input): targets in other files are not followed."""
     menu, findings = menu_text(text, display, limits, source_format=source_format, entry=entry)
     return LoadedFile(Path(display), display, text, menu, findings)
+
+
+def read_stream_as_file(stream: BinaryIO, display: str, limits: Limits = Limits(), *,
+                        source_format: str | None = None, entry: str | None = None) -> LoadedFile:
+    """Bytes from a pipe (standard input), held to the same size limit and UTF-8 check as a file."""
+    text, error = read_stream(stream, limits)
+    if text is None:
+        return LoadedFile(Path(display), display, None, None, [from_error(display, error)] if error else [])
+    return read_text_as_file(text, display, limits, source_format=source_format, entry=entry)
 
 
 def phone_line(root: LoadedFile, display_for, limits: Limits = Limits()) -> PhoneLine:

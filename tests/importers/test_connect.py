@@ -121,3 +121,18 @@ def test_a_queue_set_to_an_agent_is_that_agents_queue() -> None:
     menu, findings = connect.read(json.dumps(flow), "f.json", None)
     assert menu.nodes["go"].type is NodeType.AGENT and menu.nodes["go"].queue == "agent $.Attributes.Owner"
     assert any(f.node_id == "go" and "depends on the path or on data" in f.message for f in findings)
+
+
+def test_a_start_action_naming_no_action_is_said_as_such() -> None:
+    flow = {"Version": "2019-10-30", "StartAction": "welcom", "Actions": [
+        {"Identifier": "welcome", "Type": "DisconnectParticipant", "Parameters": {}, "Transitions": {}}]}
+    menu, findings = connect.read(json.dumps(flow), "flow.json", None)
+    assert menu is None and findings[0].code == "F021"
+    assert 'start action "welcom" names no action' in findings[0].message and '"welcome"' in findings[0].help
+
+
+def test_an_entry_naming_no_action_is_still_said_as_the_command_line_s() -> None:
+    flow = {"Version": "2019-10-30", "StartAction": "welcome", "Actions": [
+        {"Identifier": "welcome", "Type": "DisconnectParticipant", "Parameters": {}, "Transitions": {}}]}
+    menu, findings = connect.read(json.dumps(flow), "flow.json", "welcom")
+    assert menu is None and findings[0].message.startswith('--entry "welcom" names no action')

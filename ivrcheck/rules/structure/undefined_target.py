@@ -5,6 +5,8 @@ Every target must name a node of the file, one of the built-ins `repeat` and `ba
 node in another file (`billing.ivr.yaml#start`, checked when the files are loaded): `goto`,
 `next`, `closed`, error routes, branch cases, `entry`, and the `expect:` of each task. A
 misspelt id is reported at the target itself, with the closest node id as a suggestion.
+`entry` is stricter: `repeat` and `back` are moves from a menu, so an `entry: repeat` names
+nowhere a call can start and is reported too (`render` refuses to draw it for the same reason).
 
 ## Why it matters
 A target that names nothing is a broken transfer: depending on the platform the caller
@@ -61,7 +63,10 @@ PART = "robustness"
 def check(menu: Menu, line: LineAnalysis, settings: Settings) -> Iterator[Problem]:
     ids = list(menu.nodes)
     fix = cache(lambda ref: _fix(ref, ids))  # a suggestion reads every id: once per distinct name
-    if not _defined(menu, menu.entry):
+    if menu.entry.is_builtin:  # "repeat", "back": moves from a menu, nowhere a call can start (render agrees)
+        yield Problem(menu.entry.span, None, f"`entry` names {quote(menu.entry.ref)}, a move from a menu, "
+                      "not a node a call can start at", fix(menu.entry.ref))
+    elif not _defined(menu, menu.entry):
         yield Problem(menu.entry.span, None, f"`entry` names {quote(menu.entry.ref)}, which is no node",
                       fix(menu.entry.ref))
     for node_id, node in menu.nodes.items():

@@ -71,3 +71,24 @@ def test_a_task_expecting_no_node_is_an_error_at_its_expect_with_a_did_you_mean(
     assert (finding.span.line, finding.span.column) == (10, 13)
     assert finding.message == 'the task "My pipe burst" expects callers at "emergnecy", which is no node'
     assert finding.help.startswith('did you mean "emergency"?')
+
+
+ENTRY_AT = """
+entry: {entry}
+nodes:
+  main:
+    prompt: To speak to an advisor, press 0.
+    options:
+      "0": {{label: Advisor, goto: advisor}}
+  advisor: {{type: agent}}
+"""
+
+
+@pytest.mark.parametrize("word", ["repeat", "back"])
+def test_an_entry_naming_a_move_is_no_node_where_a_call_starts(word: str) -> None:
+    (finding,) = lint(ENTRY_AT.format(entry=word), select="S101")
+    assert (finding.span.line, finding.span.column) == (1, 8) and "a move from a menu" in finding.message
+
+
+def test_an_entry_naming_a_node_is_fine() -> None:
+    assert lint(ENTRY_AT.format(entry="main"), select="S101") == []

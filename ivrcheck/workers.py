@@ -1,0 +1,36 @@
+"""Worker processes for `--jobs` that stop with the run: a kill or Ctrl-C leaves none behind."""
+
+from __future__ import annotations
+
+import signal
+from typing import Callable, Iterator, Sequence, TypeVar
+
+Job = TypeVar("Job")
+Done = TypeVar("Done")
+
+
+def in_order(work: Callable[[Job], Done], jobs: Sequence[Job], workers: int) -> Iterator[Done]:
+    """`work` of each job, in the order given, `workers` at a time in processes of their own."""
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor  # only --jobs needs a process pool
+
+    pool = ProcessPoolExecutor(max_workers=workers, initializer=_started)
+    try:
+        yield from pool.map(work, jobs, chunksize=max(1, len(jobs) // (workers * 4)))
+    except BaseException:
+        # A SIGTERM's SystemExit, a Ctrl-C, a consumer that stops early: the workers are killed at once
+        # (a pool that waited would finish every job first), so the run ends promptly with its exit
+        # code and none is left behind; this pool never starts a worker again.
+        for worker in multiprocessing.active_children():
+            worker.kill()
+            worker.join(1)  # reaped, not left a zombie
+        pool.shutdown(wait=False, cancel_futures=True)
+        raise
+    pool.shutdown()
+
+
+def _started() -> None:
+    """A worker dies of SIGTERM as any process does (the CLI's handler, inherited, would turn it into an
+    exception the pool sends back) and leaves Ctrl-C to the parent, which ends the workers itself."""
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
+    signal.signal(signal.SIGINT, signal.SIG_IGN)

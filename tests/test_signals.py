@@ -1,0 +1,52 @@
+"""A kill or Ctrl-C during `check --jobs` ends the run at once with its exit code, and no worker is left behind."""
+
+import os
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+MENU = """entry: main
+nodes:
+  main:
+    prompt: For sales, press 1. For a person, press 0.
+    options:
+      "1": {{label: Sales {index}, goto: sales}}
+      "0": {{label: Person, goto: p}}
+  sales: {{type: message, prompt: Sales are closed., next: main}}
+  p: {{type: agent, queue: q}}
+"""
+
+
+def children(pid: int) -> list[int]:
+    """The live child processes of `pid`, read from /proc."""
+    found = []
+    for entry in Path("/proc").iterdir():
+        if entry.name.isdigit():
+            try:
+                fields = (entry / "stat").read_text().rsplit(")", 1)[1].split()
+            except OSError:
+                continue
+            if int(fields[1]) == pid and fields[0] != "Z":
+                found.append(int(entry.name))
+    return found
+
+
+@pytest.mark.skipif(not Path("/proc/self/stat").exists(), reason="reads /proc")
+def test_sigterm_during_jobs_ends_the_run_and_its_workers(tmp_path: Path) -> None:
+    for index in range(400):
+        (tmp_path / f"line{index}.ivr.yaml").write_text(MENU.format(index=index), encoding="utf-8")
+    run = subprocess.Popen([sys.executable, "-m", "ivrcheck", "check", "--no-cache", "-j", "2", str(tmp_path)],
+                           stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    deadline = time.monotonic() + 60
+    while len(workers := children(run.pid)) < 2 and time.monotonic() < deadline and run.poll() is None:
+        time.sleep(0.05)
+    assert run.poll() is None and len(workers) >= 2, "the run ended before its workers could be seen"
+    os.kill(run.pid, signal.SIGTERM)
+    assert run.wait(timeout=10) == 128 + signal.SIGTERM
+    time.sleep(0.2)
+    assert not [w for w in workers if Path(f"/proc/{w}").exists() and
+                (Path(f"/proc/{w}/stat").read_text().rsplit(")", 1)[1].split()[0] != "Z")]
