@@ -59,11 +59,14 @@ def span_of(node: yaml.Node) -> Span:
     return _span(start, node.end_mark)
 
 
-def _span(start: yaml.Mark, end: yaml.Mark) -> Span:
-    first, last = start.line, end.line
-    line = first + 1
-    # Most values end on the line they start on: one int object then serves both (a model holds ~10 a node).
-    return Span(line, start.column + 1, line if last == first else last + 1, end.column + 1)
+def _span(start: yaml.Mark, end: yaml.Mark, numbers: dict[int, int] | None = None) -> Span:
+    """`numbers`, while a file is composed, gives the one int object of each line number (a
+    model holds ~10 positions a node, and a line's numbers past 256 are each a new object)."""
+    first, last = start.line + 1, end.line + 1
+    line = first if numbers is None else numbers.setdefault(first, first)
+    if last != first:  # most values end on the line they start on: the same int then serves both
+        last = last if numbers is None else numbers.setdefault(last, last)
+    return Span(line, start.column + 1, line if last == first else last, end.column + 1)
 
 
 def _mark_span(mark: yaml.Mark | None) -> Span:
@@ -211,6 +214,7 @@ def _compose(text: str) -> yaml.Node | None:
     finally:
         if spans:
             _C_COMPOSER.ScalarNode = yaml.ScalarNode  # type: ignore[union-attr]
+            _LINE_NUMBERS.clear()
         loader.dispose()
         vars(loader).clear()  # the cache holds the loader: a cycle the collector may be paused for
 
@@ -225,7 +229,11 @@ def _scalar(tag: str, value: str, start: yaml.Mark, end: yaml.Mark, style: str |
     `end_mark` is None; span_of reads either form). The two PyYAML marks of each scalar were
     two fifths of a composed tree: freed as each scalar is built, a 10,000-node line composes in
     20 % less memory, and the resident peak of its whole check is about 9 MiB lower."""
-    return yaml.ScalarNode(tag, value, _span(start, end), None, style)
+    return yaml.ScalarNode(tag, value, _span(start, end, _LINE_NUMBERS), None, style)
+
+
+#: Each line number's int while `_compose` runs (see _span).
+_LINE_NUMBERS: dict[int, int] = {}
 
 
 def _bad_character(exc: yaml.reader.ReaderError, text: str) -> LoadError:
