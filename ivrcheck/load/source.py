@@ -213,7 +213,9 @@ def _compose(text: str) -> yaml.Node | None:
 
 
 #: The C composer builds each node through its module's `ScalarNode` name (and asks the resolver
-#: for its tag with that name as the kind). While `_compose` runs, that name is `_scalar`.
+#: for its tag with that name as the kind). While `_compose` runs, that name is `_scalar`. A YAML
+#: reader in another thread meanwhile would get such tuples too: span_of reads them, and PyYAML's
+#: constructor reads marks only to word its errors.
 _C_COMPOSER = getattr(yaml, "_yaml", None)
 
 
