@@ -28,7 +28,10 @@ CHECK_STEPS = {"__init__", "__main__", "cli", "engine", "cache", "findings", "ne
 #: Modules of those steps that only other commands or other inputs need.
 NOT_FOR_CHECK = ("ivrcheck.importers.", "ivrcheck.render", "ivrcheck.callers.diff", "ivrcheck.callers.git",
                  "ivrcheck.report.ci", "ivrcheck.report.clarity", "ivrcheck.report.handover",
-                 "ivrcheck.report.menu_yaml", "ivrcheck.load.json_schema")
+                 "ivrcheck.report.menu_yaml", "ivrcheck.load.json_schema",
+                 # the other commands' modules: `main` builds only the command it runs
+                 *(f"ivrcheck.cli.{m}" for m in ("diff", "importing", "render", "report", "rule", "schema",
+                                                  "score", "servers", "settings", "tasks", "traffic")))
 #: Third-party packages a check may load: the floor's three, and the language readers (rapidfuzz
 #: only when two labels are spelled alike; Voikko only where it is installed).
 LIBRARIES = {"networkx", "yaml", "typer", "click", "rapidfuzz", "snowballstemmer", "Stemmer", "libvoikko",

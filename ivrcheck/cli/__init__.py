@@ -3,14 +3,15 @@ formatter, an exit code); `options` holds what they take, `process` the plumbing
 
 from __future__ import annotations
 
+import importlib
 import sys
-from typing import Annotated, Optional
+from functools import cache
+from typing import Annotated, Any, Callable, Optional
 
 import typer
 from typer.core import TyperArgument, TyperOption
 
 from ivrcheck import __version__
-from ivrcheck.cli import check, diff, importing, render, report, rule, schema, score, servers, settings, tasks, traffic
 from ivrcheck.cli.options import RegistryHelp
 from ivrcheck.cli.process import run
 
@@ -41,17 +42,20 @@ _SETTINGS = dict(
     pretty_exceptions_enable=False,
     rich_markup_mode="rich",
 )
-app = typer.Typer(**_SETTINGS)  # type: ignore[arg-type]
-
-#: The commands in the order --help lists them: (name, function).
+#: The commands in the order --help lists them: (name, "module:function" in ivrcheck.cli). A command's
+#: module is imported when its command is built, so a check loads none of the other commands' modules.
 COMMANDS = (
-    ("check", check.check), ("score", score.score), ("tasks", tasks.tasks), ("traffic", traffic.traffic_command),
-    ("diff", diff.diff), ("render", render.render), ("import", importing.import_command),
-    ("report", report.report_command), ("rule", rule.rule), ("schema", schema.schema), ("server", servers.server),
-    ("mcp", servers.mcp), ("config", settings.config_command),
+    ("check", "check:check"), ("score", "score:score"), ("tasks", "tasks:tasks"),
+    ("traffic", "traffic:traffic_command"), ("diff", "diff:diff"), ("render", "render:render"),
+    ("import", "importing:import_command"), ("report", "report:report_command"), ("rule", "rule:rule"),
+    ("schema", "schema:schema"), ("server", "servers:server"), ("mcp", "servers:mcp"),
+    ("config", "settings:config_command"),
 )
-for _name, _command in COMMANDS:
-    app.command(_name, cls=RegistryHelp)(_command)
+
+
+def _command(where: str) -> Callable[..., Any]:
+    module, function = where.split(":")
+    return getattr(importlib.import_module(f"ivrcheck.cli.{module}"), function)
 
 
 def _version(value: bool) -> None:
@@ -60,7 +64,6 @@ def _version(value: bool) -> None:
         raise typer.Exit()
 
 
-@app.callback()
 def _root(
     version: Annotated[Optional[bool], typer.Option("--version", callback=_version, is_eager=True,
                                                     help="Print the version and exit.")] = None,
@@ -68,22 +71,38 @@ def _root(
     """Validate phone menus (IVRs) before callers meet them."""
 
 
+def _app(commands: tuple[tuple[str, str], ...]) -> typer.Typer:
+    made = typer.Typer(**_SETTINGS)  # type: ignore[arg-type]
+    made.callback()(_root)
+    for name, where in commands:
+        made.command(name, cls=RegistryHelp)(_command(where))
+    return made
+
+
+@cache
+def whole_app() -> typer.Typer:
+    """The app with every command (`ivrcheck.cli.app`), built once when first asked for."""
+    return _app(COMMANDS)
+
+
+def __getattr__(name: str) -> Any:
+    """`app` is made on first use: building it imports every command's module."""
+    if name == "app":
+        return whole_app()
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
+
 def app_for(args: list[str]) -> typer.Typer:
     """The app with only the command the arguments name, when they start with one.
 
     Typer reads every command's signature and builds every option before it runs one: about
-    10 ms of each run for the twelve commands a check does not use. The command, its options,
-    its help and its errors are the same either way (their usage line is `ivrcheck COMMAND`);
-    anything else (no command, `--help`, `--version`, a mistyped command) gets the whole app.
+    10 ms of each run for the twelve commands a check does not use, and their modules are not
+    imported. The command, its options, its help and its errors are the same either way (their
+    usage line is `ivrcheck COMMAND`); anything else (no command, `--help`, `--version`, a
+    mistyped command) gets the whole app.
     """
-    named = [(name, command) for name, command in COMMANDS if args and args[0] == name]
-    if not named:
-        return app
-    one = typer.Typer(**_SETTINGS)  # type: ignore[arg-type]
-    one.registered_callback = app.registered_callback
-    for name, command in named:
-        one.command(name, cls=RegistryHelp)(command)
-    return one
+    named = tuple((name, where) for name, where in COMMANDS if args and args[0] == name)
+    return _app(named) if named else whole_app()
 
 
 def main() -> None:

@@ -136,3 +136,23 @@ def test_an_unquoted_yes_as_a_label_says_to_quote_the_word(word: str) -> None:
     text = f'entry: main\nnodes:\n  main:\n    prompt: {word}, press 1.\n    options:\n      "1": {{label: {word}, goto: a}}\n  a: {{type: agent}}\n'
     menu, (finding,) = menu_text(text, "m.ivr.yaml")
     assert finding.code == "F006" and finding.help.startswith(f'quote the word: write "{word}"')
+
+
+def test_composed_scalars_carry_their_span_and_other_yaml_readers_keep_pyyaml_marks() -> None:
+    """compose() builds scalars with their position in place of PyYAML's two marks (a large line's memory),
+    and only while it composes: a YAML error inside does not leave other readers with Spans."""
+    import yaml
+
+    from ivrcheck.findings import Span
+    from ivrcheck.load.source import compose, span_of
+
+    root, _ = compose("entry: main\nnodes:\n  main: {prompt: Hello there}\n", Limits())
+    (_, nodes), = [(k, v) for k, v in root.value if k.value == "nodes"]
+    prompt = nodes.value[0][1].value[0][1]
+    assert span_of(prompt) == Span(3, 18) and span_of(prompt).end_column == 29
+    assert prompt.start_mark == (3, 18, 3, 29) and prompt.end_mark is None
+    assert span_of(nodes) == Span(3, 3)  # a mapping keeps PyYAML's marks
+    assert compose("a: [unclosed\n", Limits())[0] is None
+    plain = yaml.compose("a: b\n", Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
+    assert isinstance(plain.value[0][1], yaml.ScalarNode) and not isinstance(plain.value[0][1].start_mark, tuple)
+    assert plain.value[0][1].end_mark.column == 4
