@@ -7,6 +7,7 @@ value they could not accept, so the builder can go on and report everything in o
 from __future__ import annotations
 
 import math
+import re
 import sys
 from typing import Iterator
 
@@ -33,6 +34,29 @@ _KIND_NAMES = {
 }
 _NODE_NAMES = {yaml.MappingNode: "a mapping", yaml.SequenceNode: "a list"}
 _SCALAR_NAMES = {STR: "a string", INT: "a number", FLOAT: "a number", BOOL: "a boolean", NULL: "empty (null)"}
+
+
+#: A number with an exponent that YAML 1.1 reads as text: no point before the `e`, or no sign after it.
+_TEXT_EXPONENT = re.compile(r"([-+]?[0-9][0-9_]*)(\.[0-9_]*)?[eE]([-+]?)([0-9]+)")
+
+
+def _advice(node: yaml.Node, kind: str) -> str:
+    """What to write instead of a value of the wrong kind, for the mistakes YAML's own rules cause."""
+    if not isinstance(node, yaml.ScalarNode):
+        return f"write {_KIND_NAMES[kind]} here"
+    if kind in ("str", "target", "strings") and node.tag in (BOOL, NULL):
+        # YAML 1.1 reads unquoted yes/no/on/off as booleans and ~/null as nothing.
+        return (f'quote the word: write "{node.value}"; YAML reads an unquoted {node.value} as '
+                f"{'true or false' if node.tag == BOOL else 'empty'}")
+    exponent = _TEXT_EXPONENT.fullmatch(node.value) if not node.style and node.tag == STR else None
+    if kind in ("int", "number") and exponent:
+        whole, point, sign, power = exponent.groups()
+        written = f"{whole}{point if point and point != '.' else '.0'}e{sign or '+'}{power}"
+        return (f"YAML reads {node.value} as text (an exponent needs a point before the `e` and a sign after "
+                f"it): write {written}" + ("" if kind == "number" else ", or the whole number in digits"))
+    if kind == "target" and node.tag == STR and not node.value.strip():
+        return "write the id of the node it leads to (or `repeat` or `back`), or remove the line"
+    return f"write {_KIND_NAMES[kind]} here"
 
 
 def describe(node: yaml.Node) -> str:
@@ -225,10 +249,8 @@ class Reader:
         return tuple(items)
 
     def _wrong(self, node: yaml.Node, kind: str, where: str) -> None:
-        help_text = f"write {_KIND_NAMES[kind]} here"
-        if kind in ("str", "target", "strings") and isinstance(node, yaml.ScalarNode) and node.tag in (BOOL, NULL):
-            # YAML 1.1 reads unquoted yes/no/on/off as booleans and ~/null as nothing.
-            help_text = (f'quote the word: write "{node.value}"; YAML reads an unquoted {node.value} as '
-                         f"{'true or false' if node.tag == BOOL else 'empty'}")
-        self.error("F006", node, f"{where} must be {_KIND_NAMES[kind]}, not {describe(node)}", help_text)
+        message = f"{where} must be {_KIND_NAMES[kind]}, not {describe(node)}"
+        if kind == "target" and isinstance(node, yaml.ScalarNode) and node.tag == STR and not node.value.strip():
+            message = f"{where} is empty; it must be {_KIND_NAMES[kind]}"
+        self.error("F006", node, message, _advice(node, kind))
         return None
