@@ -68,3 +68,10 @@ def test_a_long_node_id_in_a_menu_is_said_to_be_too_long():
 def test_a_misplaced_colon_in_a_menu_keeps_yamls_words():
     menu, findings = menu_text("entry: a\nnodes:\n  a: {type: agent}: x\n", "m.ivr.yaml")
     assert [f.code for f in findings] == ["F001"] and "characters long" not in findings[0].message
+
+
+def test_a_setting_yaml_reads_as_text_for_its_exponent_says_how_to_write_it(tmp_path):
+    message = error_of(tmp_path, "rules:\n  too-deep: {max_depth: 1e3}\n")
+    assert message.endswith("must be int, like its default 3; YAML reads 1e3 as text (an exponent needs a point "
+                            "before the `e` and a sign after it): write 1.0e+3")
+    assert "YAML reads" not in error_of(tmp_path, "rules:\n  too-deep: {max_depth: deep}\n")

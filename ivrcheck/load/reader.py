@@ -7,7 +7,6 @@ value they could not accept, so the builder can go on and report everything in o
 from __future__ import annotations
 
 import math
-import re
 import sys
 from typing import Iterator
 
@@ -17,6 +16,7 @@ from ivrcheck.didyoumean import suggest
 from ivrcheck.findings import Span
 from ivrcheck.load.schema import UNKNOWN, Field
 from ivrcheck.load.source import LoadError, span_of
+from ivrcheck.numbers import EXPONENT_RULE, exponent_as_text
 
 STR = "tag:yaml.org,2002:str"
 INT = "tag:yaml.org,2002:int"
@@ -36,10 +36,6 @@ _NODE_NAMES = {yaml.MappingNode: "a mapping", yaml.SequenceNode: "a list"}
 _SCALAR_NAMES = {STR: "a string", INT: "a number", FLOAT: "a number", BOOL: "a boolean", NULL: "empty (null)"}
 
 
-#: A number with an exponent that YAML 1.1 reads as text: no point before the `e`, or no sign after it.
-_TEXT_EXPONENT = re.compile(r"([-+]?[0-9][0-9_]*)(\.[0-9_]*)?[eE]([-+]?)([0-9]+)")
-
-
 def _advice(node: yaml.Node, kind: str) -> str:
     """What to write instead of a value of the wrong kind, for the mistakes YAML's own rules cause."""
     if not isinstance(node, yaml.ScalarNode):
@@ -48,12 +44,10 @@ def _advice(node: yaml.Node, kind: str) -> str:
         # YAML 1.1 reads unquoted yes/no/on/off as booleans and ~/null as nothing.
         return (f'quote the word: write "{node.value}"; YAML reads an unquoted {node.value} as '
                 f"{'true or false' if node.tag == BOOL else 'empty'}")
-    exponent = _TEXT_EXPONENT.fullmatch(node.value) if not node.style and node.tag == STR else None
-    if kind in ("int", "number") and exponent:
-        whole, point, sign, power = exponent.groups()
-        written = f"{whole}{point if point and point != '.' else '.0'}e{sign or '+'}{power}"
-        return (f"YAML reads {node.value} as text (an exponent needs a point before the `e` and a sign after "
-                f"it): write {written}" + ("" if kind == "number" else ", or the whole number in digits"))
+    written = exponent_as_text(node.value) if not node.style and node.tag == STR else None
+    if kind in ("int", "number") and written:
+        return (f"YAML reads {node.value} as text ({EXPONENT_RULE}): write {written}"
+                + ("" if kind == "number" else ", or the whole number in digits"))
     if kind == "target" and node.tag == STR and not node.value.strip():
         return "write the id of the node it leads to (or `repeat` or `back`), or remove the line"
     return f"write {_KIND_NAMES[kind]} here"
