@@ -1,16 +1,34 @@
-"""How deep YAML nests, measured by ivrcheck itself whichever parser refuses the text first.
+"""How deep YAML nests and how long its keys run, measured by ivrcheck itself whichever parser refuses the text.
 
 Menu files and configs are both refused beyond a depth of our choosing. libyaml (from PyYAML
 6.0.4 on) also refuses deep nesting on its own, with its own words and sometimes before a
 single collection event reaches us; without this module the same file would be "too deeply
-nested" on one install and a "syntax error" on another.
+nested" on one install and a "syntax error" on another. Both parsers also refuse a key of more
+than 1,024 characters written `key: value`, in words about mapping values (or a missing `,`)
+that never name the key's length; `long_key` finds that case so the message can.
 """
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 import yaml
+
+
+#: Blanks and the `- ` / `? ` indicators before a plain key on its line.
+_INDICATORS = re.compile(r"[ \t]*+(?:[-?][ \t]++)*+")
+#: YAML's limit on a key written `key: value` (a "simple key"), in characters.
+MAX_KEY = 1024
+
+
+@dataclass(frozen=True, slots=True)
+class LongKey:
+    """A key the parser refused for its length: where it starts (1-based) and how long it is."""
+
+    line: int
+    column: int
+    length: int
 
 
 @dataclass(frozen=True, slots=True)
@@ -39,7 +57,7 @@ def too_deep(text: str, limit: int, loader: type) -> TooDeep | None:
                 depth -= 1
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
-        if mark is not None and _depth_at(text, mark.index) > limit:
+        if mark is not None and long_key(text, exc) is None and _depth_at(text, mark.index) > limit:
             return TooDeep(mark.line, mark.column)
         raise
     return None
@@ -57,3 +75,28 @@ def _depth_at(text: str, index: int) -> int:
     indent = len(line) - len(line.lstrip(" \t-"))
     block = max(line.count("- "), indent // 2)
     return max(flow, block)
+
+
+def long_key(text: str, exc: yaml.MarkedYAMLError) -> LongKey | None:
+    """The key over `MAX_KEY` characters whose `:` the parser refused, if that is why it stopped.
+
+    A quoted key is measured from its opening quote (a bracket inside it is no nesting), a plain
+    one from the line start or the `{`, `[` or `,` before it.
+    """
+    mark = exc.problem_mark
+    end = mark.index if mark is not None else -1
+    if end <= 0 or not text.startswith(":", end):
+        return None
+    if text[end - 1] in "\"'":
+        start = text.rfind(text[end - 1], 0, end - 1)
+    else:
+        start = _INDICATORS.match(text, max(text.rfind(c, 0, end) for c in "\n{[,") + 1).end()
+    if start < 0 or end - start <= MAX_KEY:
+        return None
+    return LongKey(text.count("\n", 0, start) + 1, start - text.rfind("\n", 0, start), end - start)
+
+
+def key_too_long(key: LongKey) -> str:
+    """What the parser's own words leave out: the key's length against YAML's limit."""
+    return (f"this key is {key.length:,} characters long; YAML reads a key written `key: value` only up to "
+            f"{MAX_KEY:,} characters")

@@ -20,6 +20,10 @@ _INTEGER = re.compile(r"[+-]?[0-9]+")
 _DECIMAL = re.compile(r"[+-]?(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)(?:[eE][+-]?[0-9]+)?")
 
 
+#: A number with an exponent that YAML 1.1 reads as text: no point before the `e`, or no sign after it.
+_TEXT_EXPONENT = re.compile(r"([-+]?[0-9][0-9_]*)(\.[0-9_]*)?[eE]([-+]?)([0-9]+)")
+
+
 class NotANumber(ValueError):
     """Why a value is not a number the field takes; `str()` is a clause to put in a message."""
 
@@ -48,6 +52,20 @@ def number_or_none(value: object, **bounds: float | bool | None) -> int | float 
         return read_number(value, **bounds)  # type: ignore[arg-type]
     except NotANumber:
         return None
+
+
+def exponent_as_text(text: str) -> str | None:
+    """How to write `text` so YAML 1.1 reads it as a number (`1e308` -> `1.0e+308`), when YAML read it as
+    text only for its exponent's form (a YAML float needs a point before the `e` and a sign after it)."""
+    found = _TEXT_EXPONENT.fullmatch(text)
+    if found is None:
+        return None
+    whole, point, sign, power = found.groups()
+    return f"{whole}{point if point and point != '.' else '.0'}e{sign or '+'}{power}"
+
+
+#: The clause that says why, for a message that gives `exponent_as_text`'s answer.
+EXPONENT_RULE = "an exponent needs a point before the `e` and a sign after it"
 
 
 def is_digits(text: str) -> bool:

@@ -89,6 +89,7 @@ def parse(text: str, known: dict[str, str]) -> tuple[list[Directive], list[tuple
     unknown: list[tuple[Span, str]] = []
     open_ranges: dict[str, Directive] = {}
     in_scalar = _scalar_test(text) if "ivrcheck:" in text else None
+    following = _content_after(lines)
     offset = 0
     for number, line in enumerate(lines, start=1):
         start, offset = offset, offset + len(line) + 1
@@ -108,7 +109,7 @@ def parse(text: str, known: dict[str, str]) -> tuple[list[Directive], list[tuple
         covered = frozenset(codes) if codes else frozenset({ALL})
         if verb == "disable-line":
             standalone = not line[: match.start()].strip()
-            target = _next_content_line(lines, number) if standalone else number
+            target = (following[number] or number) if standalone else number
             directives.append(Directive(verb, covered, span, target, target, **said))
         elif verb == "disable-file":
             directives.append(Directive(verb, covered, span, 1, len(lines), **said))
@@ -145,12 +146,14 @@ def _scalar_test(text: str):
     return inside
 
 
-def _next_content_line(lines: list[str], number: int) -> int:
-    for later in range(number, len(lines)):
-        stripped = lines[later].strip()
-        if stripped and not stripped.startswith("#"):
-            return later + 1
-    return number
+def _content_after(lines: list[str]) -> list[int]:
+    """For each line index, the number of the first line from there on that is neither blank nor a
+    comment (0: none). One pass from the end: a run of 9,000 directive comments was rescanned by each."""
+    after = [0] * (len(lines) + 1)
+    for index in range(len(lines) - 1, -1, -1):
+        stripped = lines[index].strip()
+        after[index] = index + 1 if stripped and not stripped.startswith("#") else after[index + 1]
+    return after
 
 
 __all__ = ["ALL", "Directive", "parse", "terms"]

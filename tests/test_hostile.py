@@ -124,7 +124,9 @@ def test_a_per_file_ignore_pattern_that_matches_nothing_is_a_usage_error(tmp_pat
 
 
 @pytest.mark.parametrize(("value", "words"), [(".inf", "not a finite number"), (".nan", "not a finite number"),
-                                              ("-1", "out of range"), ("9" * 5000, "cannot read the config")])
+                                              ("-1", "out of range"),
+                                              ("9" * 5000, ".ivrcheck.yaml:2:25: a value 5,000 characters long is a "
+                                               "number no setting can hold; write an ordinary number")])
 def test_a_rule_setting_that_is_no_usable_number_is_a_usage_error(tmp_path: Path, value: str, words: str) -> None:
     (tmp_path / ".ivrcheck.yaml").write_text(f"rules:\n  too-deep: {{max_depth: {value}}}\n")
     (tmp_path / "m.ivr.yaml").write_text(MENU.format(target="a"))

@@ -32,6 +32,14 @@ def _platforms() -> list[str]:
     return [importers.BY_NAME[name].TITLE for name in importers.NAMES]
 
 
+def _sources() -> list[str]:
+    """Each value `--from` takes, with the format it names."""
+    from ivrcheck import importers
+
+    return [f"{importers.NATIVE} for ivrcheck's menu YAML",
+            *(f"{name} for {importers.BY_NAME[name].TITLE}" for name in importers.NAMES)]
+
+
 def _report_names(prefix: str) -> Callable[[], list[str]]:
     """The hand-over report's formats (each once, however many file endings name it)."""
     def names() -> list[str]:
@@ -45,6 +53,7 @@ LISTS: dict[str, Callable[[], list[str]]] = {
     "formats": _keys("ivrcheck.report", "FORMATS"),
     "levels": _keys("ivrcheck.config", "FAIL_ON"),
     "platforms": _platforms,
+    "sources": _sources,
     "score_formats": _keys("ivrcheck.report.clarity", "FORMATS"),
     "tasks_formats": _keys("ivrcheck.report.tasks", "FORMATS"),
     "traffic_formats": _keys("ivrcheck.report.traffic", "FORMATS"),
@@ -127,8 +136,7 @@ OutputOpt = Annotated[Optional[Path], typer.Option(
     help="Write to this file instead of standard output (- is standard output).")]
 FromOpt = Annotated[Optional[str], typer.Option(
     "--from", metavar="FORMAT", rich_help_panel=INPUT,
-    help="The files' format when it cannot be told from their content "
-         "(ivr, or a platform: see `ivrcheck import --help`).")]
+    help="The files' format when it cannot be told from their content: {sources}.")]
 EntryOpt = Annotated[Optional[str], typer.Option(
     "--entry", metavar="NAME", rich_help_panel=INPUT,
     help="Where calls start, when the file does not say (an Asterisk context, a FreeSWITCH menu).")]

@@ -14,7 +14,7 @@ from ivrcheck.config.values import FAIL_ON, Catalog, Config, ConfigError
 from ivrcheck.didyoumean import suggest
 from ivrcheck.discover import real_path
 from ivrcheck.encoding import SAVE_AS_UTF8, utf16
-from ivrcheck.nesting import too_deep
+from ivrcheck.nesting import key_too_long, long_key, too_deep
 
 CONFIG_FILES = (".ivrcheck.yaml", ".ivrcheck.yml")
 
@@ -52,16 +52,60 @@ def load_config(path: Path | None, catalog: Catalog) -> Config:
     if path.name == "pyproject.toml":
         data = _pyproject_tool(path).get("ivrcheck", {})
     else:
+        text = _text(path)
         try:
-            text = _text(path)
             _check_depth(text, path)
-            data = yaml.load(text, Loader=_LOADER) or {}
-        except (yaml.YAMLError, ValueError) as exc:  # ValueError: not UTF-8, or an int past Python's digit limit
+            data = yaml.load(text, Loader=_ConfigLoader) or {}
+        except _Unreadable as exc:
+            raise ConfigError(f"{path}:{exc.mark.line + 1}:{exc.mark.column + 1}: {exc}") from None
+        except yaml.MarkedYAMLError as exc:
+            raise ConfigError(_syntax(path, text, exc)) from None
+        except (yaml.YAMLError, ValueError) as exc:
             raise ConfigError(f"{path}: cannot read the config: {_first_line(exc)}") from exc
     return parse_config(data, str(path), catalog)
 
 
 _LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+class _Unreadable(ValueError):
+    """A scalar YAML reads as a number or a date that no value can be (`2027-02-30`, 5,000 digits)."""
+
+    def __init__(self, mark: yaml.Mark, message: str) -> None:
+        super().__init__(message)
+        self.mark = mark
+
+
+class _ConfigLoader(_LOADER):  # type: ignore[misc, valid-type]
+    """The safe loader, with an impossible date or an endless number refused at its place."""
+
+
+def _guarded(tag: str, advice: str) -> None:
+    """Let `tag`'s constructor raise `_Unreadable` (with the scalar's mark) instead of a bare ValueError."""
+    construct = _LOADER.yaml_constructors[tag]
+
+    def build(loader: yaml.BaseLoader, node: yaml.ScalarNode) -> object:
+        try:
+            return construct(loader, node)
+        except ValueError:
+            shown = node.value if len(node.value) <= 30 else f"a value {len(node.value):,} characters long"
+            raise _Unreadable(node.start_mark, f"{shown} {advice}") from None
+
+    _ConfigLoader.add_constructor(tag, build)
+
+
+_guarded("tag:yaml.org,2002:timestamp", "is not a day of the calendar; write a real date as YYYY-MM-DD, "
+         "such as 2027-02-28")
+_guarded("tag:yaml.org,2002:int", "is a number no setting can hold; write an ordinary number, such as 10")
+
+
+def _syntax(path: Path, text: str, exc: yaml.MarkedYAMLError) -> str:
+    """A YAML syntax error as one line at its place, a key over YAML's length limit named as such."""
+    if (key := long_key(text, exc)) is not None:
+        return f"{path}:{key.line}:{key.column}: {key_too_long(key)}; shorten it (a glob can use `*`)"
+    mark = exc.problem_mark or exc.context_mark
+    where = f"{path}:{mark.line + 1}:{mark.column + 1}" if mark is not None else str(path)
+    return f"{where}: cannot read the config: {exc.problem or exc.context or 'invalid YAML'}; fix the YAML there"
 #: A config is a few levels deep; anything deeper is refused before it is built (deep nesting
 #: exhausts the recursion of YAML's composer and of Python's constructor).
 _MAX_DEPTH = 16

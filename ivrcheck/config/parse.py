@@ -10,7 +10,7 @@ from ivrcheck.config.profiles import with_profiles, profiles
 from ivrcheck.config.values import FAIL_ON, TREE_TEST_RULE, Catalog, CodeInfo, Config, ConfigError, ConfigWaiver
 from ivrcheck.didyoumean import suggest
 from ivrcheck.findings import Severity
-from ivrcheck.numbers import NotANumber, read_number
+from ivrcheck.numbers import EXPONENT_RULE, NotANumber, exponent_as_text, read_number
 
 _KEYS = ("select", "ignore", "per_file_ignores", "severity", "rules", "speaking_rate", "fail_on", "profile", "extends",
          "synonyms", "waivers", "tree_test")
@@ -165,7 +165,10 @@ def _rule_settings(info: CodeInfo, values: dict[str, Any], source: str, owner: s
         default = info.settings[key]
         expected = (int, float) if isinstance(default, (int, float)) and not isinstance(default, bool) else type(default)
         if isinstance(value, bool) != isinstance(default, bool) or not isinstance(value, expected):
-            raise ConfigError(f"{source}: {info.code}.{key} must be {type(default).__name__}, like its default {default!r}")
+            written = exponent_as_text(value) if expected == (int, float) and isinstance(value, str) else None
+            why = f"; YAML reads {value} as text ({EXPONENT_RULE}): write {written}" if written else ""
+            raise ConfigError(f"{source}: {info.code}.{key} must be {type(default).__name__}, like its default "
+                              f"{default!r}{why}")
         if expected == (int, float):  # finite and of a size a threshold can have: .inf and .nan are refused here
             try:
                 value = read_number(value, whole=isinstance(value, int), low=0, high=MAX_SETTING)

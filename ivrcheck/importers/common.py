@@ -85,11 +85,43 @@ class Flow:
         self.problem("F020", span, why, help_text or "check the routes of this step by hand", node_id)
 
     def document(self, text: str) -> JsonDoc | None:
-        """The file parsed as JSON, or None with an F018 saying where it breaks."""
+        """The file parsed as JSON, or None with an F018 saying where it breaks (F019 for a key written twice)."""
         doc, error = parse(text)
         if doc is None:
             self.syntax(error)  # type: ignore[arg-type] - parse gives an error whenever it gives no document
+        else:
+            self._duplicate_keys(doc)
         return doc
+
+    def embedded(self, doc: JsonDoc, pointer: str) -> JsonDoc | None:
+        """The JSON held in the string at `pointer` (JsonDoc.embedded), its problems reported as `document`'s are."""
+        inner, error = doc.embedded(pointer)
+        if error is not None:
+            self.syntax(error)
+        elif inner is not None:
+            self._duplicate_keys(inner)
+        return inner
+
+    def _duplicate_keys(self, doc: JsonDoc) -> None:
+        for pointer, first, second in doc.duplicates:
+            key = pointer.rsplit("/", 1)[1].replace("~1", "/").replace("~0", "~")
+            self.repeats([(key, doc.place(first, pointer)), (key, doc.place(second, pointer))], "the key",
+                         "JSON keeps only the last one, so the first is lost; keep one of them (merge what both "
+                         "say), or export the flow again")
+
+    def repeats(self, named: Iterable[tuple[str, Span]], what: str, help_text: str) -> set[str]:
+        """F019 at each name written again after its first place, naming both places; the names repeated."""
+        first: dict[str, Span] = {}
+        repeated: set[str] = set()
+        for name, span in named:
+            if name not in first:
+                first[name] = span
+                continue
+            where = first[name]
+            repeated.add(name)
+            self.structure(span, f'{what} "{name}" is written twice in the {self.title} (first at line '
+                           f"{where.line}, column {where.column}, again here)", help_text)
+        return repeated
 
     def conform(self, doc: JsonDoc, shape: Shape, pointer: str = "") -> None:
         """F019 for each value below `pointer` whose kind `shape` does not allow, taken out of the

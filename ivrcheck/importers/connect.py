@@ -105,10 +105,8 @@ def _flows(doc: JsonDoc, flow: Flow) -> Iterator[tuple[JsonDoc, str, str, bool]]
             stack.extend((current, f"{pointer}/{i}", item, name) for i, item in reversed(list(enumerate(value))))
         elif isinstance(value, str) and value.lstrip().startswith("{") and (
                 "StartAction" in value or '"modules"' in value):
-            inner, error = current.embedded(pointer)
-            if error is not None:
-                flow.syntax(error)
-            elif inner is not None:
+            inner = flow.embedded(current, pointer)
+            if inner is not None:
                 stack.append((inner, "", inner.value, name))
 
 

@@ -71,6 +71,9 @@ def _passes(s: Step) -> bool:
 
 def build(flow: Flow, doc: JsonDoc, steps: list[Step], start: str | None, name: str, entry: str | None) -> Menu | None:
     """The steps as nodes; calls start at `entry` (an action id) or the flow's start."""
+    flow.repeats([(s.id, doc.span(s.pointer)) for s in steps], "the action Identifier",
+                 "give each action an Identifier of its own: transitions name actions by it, so only one of "
+                 "them can be reached")
     by_id = {s.id: s for s in steps}
     ids = {s.id: flow.claim(s.id if not _is_uuid(s.id) else f"{_SHORT.get(s.type, s.type)}_{s.id[:8]}")
            for s in steps if not _passes(s)}

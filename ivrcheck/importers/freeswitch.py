@@ -18,6 +18,8 @@ from ivrcheck.numbers import NotANumber, is_digits, number_or_none, read_number
 
 NAME = "freeswitch"
 TITLE = "FreeSWITCH IVR menu XML"
+#: XML roots only FreeSWITCH writes around menus: `ivr_menus/*.xml`, `ivr.conf.xml`, `freeswitch.xml`.
+ROOTS = ("include", "configuration", "document")
 
 # mod_ivr's own defaults when a menu leaves these out.
 _TIMEOUT_MS, _MAX_FAILURES, _MAX_TIMEOUTS = 10000, 3, 3

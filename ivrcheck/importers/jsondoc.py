@@ -54,6 +54,9 @@ class JsonDoc:
     prefix: str = ""
     #: For an embedded document: offset in the embedded text -> offset in `text`.
     remap: list[int] | None = None
+    #: Keys written twice in one object: (the member's pointer, the offsets of its first and second values).
+    #: JSON parsers keep the last silently; importers report them (common.Flow.repeats).
+    duplicates: list[tuple[str, int, int]] = field(default_factory=list)
     _lines: Sequence[int] = field(default_factory=list, repr=False)
 
     def span(self, pointer: str) -> Span:
@@ -61,7 +64,10 @@ class JsonDoc:
         probe = pointer
         while probe not in self.offsets and probe:
             probe = probe.rsplit("/", 1)[0]
-        offset = self.offsets.get(probe, 0)
+        return self.place(self.offsets.get(probe, 0), pointer)
+
+    def place(self, offset: int, pointer: str = "") -> Span:
+        """The position of an offset into the text parsed (an embedded document's, mapped into the file)."""
         if self.remap is not None:
             offset = self.remap[min(offset, len(self.remap) - 1)] if self.remap else 0
         line, column = self.line_column(offset)
@@ -84,7 +90,7 @@ class JsonDoc:
             line, column = self.line_column(remap[min(error.offset, len(remap) - 1)])
             return None, JsonError(Span(line, column, pointer=pointer), error.message, error.offset)
         assert doc is not None
-        return JsonDoc(doc.value, doc.offsets, self.text, pointer, remap), None
+        return JsonDoc(doc.value, doc.offsets, self.text, pointer, remap, doc.duplicates), None
 
 
 #: What an export's values must be: pointer patterns below a flow's root (`*` is any member or item),
@@ -171,7 +177,7 @@ def parse(text: str) -> tuple[JsonDoc | None, JsonError | None]:
     offsets: dict[str, int] = {}
     doc = JsonDoc(None, offsets, text)
     try:
-        doc.value = _parse(text, offsets)
+        doc.value = _parse(text, offsets, doc.duplicates)
     except _Stop as stop:
         line, column = doc.line_column(stop.offset)
         return None, JsonError(Span(line, column, pointer=stop.pointer), stop.message, stop.offset)
@@ -184,7 +190,7 @@ class _Stop(Exception):
         self.offset, self.message, self.pointer = offset, message, pointer
 
 
-def _parse(text: str, offsets: dict[str, int]) -> Any:
+def _parse(text: str, offsets: dict[str, int], duplicates: list[tuple[str, int, int]]) -> Any:
     n = len(text)
     # A frame: [container, its pointer, the key being filled (objects)].
     stack: list[list[Any]] = []
@@ -205,6 +211,8 @@ def _parse(text: str, offsets: dict[str, int]) -> Any:
             expect = "after"
         elif expect == "key":
             i = _key(text, i, stack, here)
+            if (member := _pointer(stack)) in offsets and stack[-1][2] in stack[-1][0]:
+                duplicates.append((member, offsets[member], i))
             expect = "value"
         else:  # after a value
             i = _WS.match(text, i).end()

@@ -76,10 +76,8 @@ def _definition(doc: JsonDoc, flow: Flow) -> tuple[str | None, JsonDoc]:
         if isinstance(inner, dict) and isinstance(inner.get("states"), list):
             return f"/{key}", doc
         if isinstance(inner, str):
-            embedded, error = doc.embedded(f"/{key}")
-            if error is not None:
-                flow.syntax(error)
-            elif embedded is not None and isinstance(embedded.value, dict):
+            embedded = flow.embedded(doc, f"/{key}")
+            if embedded is not None and isinstance(embedded.value, dict):
                 return "", embedded
     return None, doc
 
@@ -91,6 +89,11 @@ class _Reader:
         for i, state in enumerate(_modern(root.get("states"))):
             if isinstance(state, dict) and isinstance(state.get("name"), str):
                 self.states.setdefault(state["name"], (i, state))
+        flow.repeats([(state["name"], doc.span(f"{pointer}/states/{i}/name"))
+                      for i, state in enumerate(_modern(root.get("states")))
+                      if isinstance(state, dict) and isinstance(state.get("name"), str)], "the widget name",
+                     "give each widget a name of its own: transitions name widgets by it, so only the first "
+                     "of them can be reached")
         self.root = root
         self.ids = {name: flow.claim(name) for name in self.states}
         self.absorbed: set[str] = set()

@@ -20,6 +20,7 @@ from ivrcheck.numbers import number_or_none
 
 NAME = "voicexml"
 TITLE = "VoiceXML 2.x document"
+ROOTS = ("vxml",)
 
 _ROOT = re.compile(r"<(?:\w+:)?vxml\b")
 _ACTIONS = ("goto", "transfer", "exit", "disconnect", "reprompt", "submit", "return", "throw", "if", "clear")

@@ -16,6 +16,7 @@ from ivrcheck.didyoumean import suggest
 from ivrcheck.findings import Span
 from ivrcheck.load.schema import UNKNOWN, Field
 from ivrcheck.load.source import LoadError, span_of
+from ivrcheck.numbers import EXPONENT_RULE, exponent_as_text
 
 STR = "tag:yaml.org,2002:str"
 INT = "tag:yaml.org,2002:int"
@@ -33,6 +34,23 @@ _KIND_NAMES = {
 }
 _NODE_NAMES = {yaml.MappingNode: "a mapping", yaml.SequenceNode: "a list"}
 _SCALAR_NAMES = {STR: "a string", INT: "a number", FLOAT: "a number", BOOL: "a boolean", NULL: "empty (null)"}
+
+
+def _advice(node: yaml.Node, kind: str) -> str:
+    """What to write instead of a value of the wrong kind, for the mistakes YAML's own rules cause."""
+    if not isinstance(node, yaml.ScalarNode):
+        return f"write {_KIND_NAMES[kind]} here"
+    if kind in ("str", "target", "strings") and node.tag in (BOOL, NULL):
+        # YAML 1.1 reads unquoted yes/no/on/off as booleans and ~/null as nothing.
+        return (f'quote the word: write "{node.value}"; YAML reads an unquoted {node.value} as '
+                f"{'true or false' if node.tag == BOOL else 'empty'}")
+    written = exponent_as_text(node.value) if not node.style and node.tag == STR else None
+    if kind in ("int", "number") and written:
+        return (f"YAML reads {node.value} as text ({EXPONENT_RULE}): write {written}"
+                + ("" if kind == "number" else ", or the whole number in digits"))
+    if kind == "target" and node.tag == STR and not node.value.strip():
+        return "write the id of the node it leads to (or `repeat` or `back`), or remove the line"
+    return f"write {_KIND_NAMES[kind]} here"
 
 
 def describe(node: yaml.Node) -> str:
@@ -225,10 +243,8 @@ class Reader:
         return tuple(items)
 
     def _wrong(self, node: yaml.Node, kind: str, where: str) -> None:
-        help_text = f"write {_KIND_NAMES[kind]} here"
-        if kind in ("str", "target", "strings") and isinstance(node, yaml.ScalarNode) and node.tag in (BOOL, NULL):
-            # YAML 1.1 reads unquoted yes/no/on/off as booleans and ~/null as nothing.
-            help_text = (f'quote the word: write "{node.value}"; YAML reads an unquoted {node.value} as '
-                         f"{'true or false' if node.tag == BOOL else 'empty'}")
-        self.error("F006", node, f"{where} must be {_KIND_NAMES[kind]}, not {describe(node)}", help_text)
+        message = f"{where} must be {_KIND_NAMES[kind]}, not {describe(node)}"
+        if kind == "target" and isinstance(node, yaml.ScalarNode) and node.tag == STR and not node.value.strip():
+            message = f"{where} is empty; it must be {_KIND_NAMES[kind]}"
+        self.error("F006", node, message, _advice(node, kind))
         return None

@@ -17,7 +17,7 @@ import yaml
 from ivrcheck.config import Limits
 from ivrcheck.encoding import SAVE_AS_UTF8, utf16
 from ivrcheck.findings import Span
-from ivrcheck.nesting import too_deep
+from ivrcheck.nesting import key_too_long, long_key, too_deep
 
 try:  # libyaml is several times faster; the pure-Python composer gives the same nodes.
     from yaml import CSafeLoader as _Loader
@@ -281,6 +281,9 @@ def _bad_character(exc: yaml.reader.ReaderError, text: str) -> LoadError:
 
 
 def _syntax_error(exc: yaml.MarkedYAMLError, text: str) -> LoadError:
+    if (key := long_key(text, exc)) is not None:
+        return LoadError("F001", Span(key.line, key.column), f"YAML syntax error: {key_too_long(key)}",
+                         "shorten the key (a node id needs a few words at most)")
     mark = exc.problem_mark or exc.context_mark
     span = _mark_span(mark)
     problem = exc.problem or "invalid YAML"

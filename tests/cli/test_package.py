@@ -67,3 +67,13 @@ def test_a_new_importer_is_named_in_the_help_at_once(monkeypatch: pytest.MonkeyP
     assert all(importers.BY_NAME[name].TITLE in help_text("import") for name in importers.NAMES)
     monkeypatch.setattr(importers, "NAMES", importers.NAMES[:2])
     assert listed("platforms") in help_text("import")  # read when printed, not when the CLI was imported
+
+
+@pytest.mark.parametrize("command", ["check", "import", "render"])
+def test_the_from_help_names_each_value_it_takes(command: str) -> None:
+    from ivrcheck import importers
+
+    text = " ".join(help_text(command).split())
+    assert listed("sources") in text and "see `ivrcheck import --help`" not in text
+    assert all(f"{name} for {importers.BY_NAME[name].TITLE}" in text for name in importers.NAMES)
+    assert "ivr for ivrcheck's menu YAML" in text

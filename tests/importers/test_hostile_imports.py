@@ -74,7 +74,7 @@ def test_a_value_of_the_wrong_kind_is_f019_at_its_pointer(name: str, path: tuple
 
 def test_a_wrong_kind_inside_an_embedded_flow_names_the_whole_pointer() -> None:
     text = fixture("connect/lex-api-wrapped.json").read_text(encoding="utf-8")
-    text = text.replace('\\"Actions\\": [', '\\"Metadata\\": 7, \\"Actions\\": [', 1)
+    text = text.replace('\\"Metadata\\": {', '\\"Metadata\\": 7, \\"Unread\\": {', 1)
     (finding,) = [f for f in check(text, "wrapped.json").findings if f.code == "F019"]
     assert finding.span.pointer == "/ContactFlow/Content/Metadata" and "a number (7)" in finding.message
     assert at(text, finding.span.line, finding.span.column).startswith("7")
