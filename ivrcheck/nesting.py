@@ -90,10 +90,13 @@ def long_key(text: str, exc: yaml.MarkedYAMLError) -> LongKey | None:
     if text[end - 1] in "\"'":
         start = text.rfind(text[end - 1], 0, end - 1)
     else:
-        start = _INDICATORS.match(text, max(text.rfind(c, 0, end) for c in "\n{[,") + 1).end()
+        start = _INDICATORS.match(text, max(text.rfind(c, 0, end) for c in "\n\r{[,") + 1).end()
     if start < 0 or end - start <= MAX_KEY:
         return None
-    return LongKey(text.count("\n", 0, start) + 1, start - text.rfind("\n", 0, start), end - start)
+    # Lines end at CRLF, CR or LF, as the reader and editors count them (load.source.line_column).
+    line_start = max(text.rfind("\n", 0, start), text.rfind("\r", 0, start)) + 1
+    line = len(re.findall(r"\r\n|\r|\n", text[:line_start])) + 1
+    return LongKey(line, start - line_start + 1, end - start)
 
 
 def key_too_long(key: LongKey) -> str:

@@ -14,6 +14,11 @@ from ivrcheck.language.lexicon import Lexicon, read_data
 
 FOLDER = Path(index.__file__).parent
 CODES = sorted(p.stem.removeprefix("lexicon-") for p in FOLDER.glob("lexicon-*.yaml"))
+MADE_WITH = json.loads((FOLDER / index.file_name("en")).read_text(encoding="utf-8")).get("made_with")
+# The shipped indexes are made with the newest Snowball release; the lowest-version run (docs/dependencies.md)
+# has an older one, which stems some words otherwise: there the start-up probe rejects them, as it should.
+pytestmark = pytest.mark.skipif(MADE_WITH != index.snowball_release(),
+                                reason=f"the stored indexes are made with {MADE_WITH}, not {index.snowball_release()}")
 
 
 def snowball(code: str) -> LabelWords:

@@ -52,6 +52,7 @@ def index_text(words: Any, data: Mapping[str, Any]) -> str:
     terms = [term for group in groups.values() for term in group.terms]
     kept = {
         "fingerprint": fingerprint(words, data),
+        "made_with": snowball_release(),
         "probe": [[term, words.term_keys(term)] for term in terms[::PROBE_EVERY]],
         "single": {key: sorted(ids) for key, ids in sorted(single.items())},
         "phrases": {first: [[list(w), gid] for w, gid in found] for first, found in sorted(phrases.items())},
@@ -75,3 +76,18 @@ def fingerprint(words: Any, data: Mapping[str, Any]) -> str:
         except OSError:
             return ""
     return f"{checksum:08x}"
+
+
+def snowball_release() -> str:
+    """The Snowball stemmers an index is made with (PyStemmer's when installed, which snowballstemmer
+    then uses): another release may stem some words otherwise, and the start-up probe then rebuilds.
+    Written into the index for the tests and the reader; not read at start-up."""
+    from importlib import metadata
+
+    found = []
+    for package in ("snowballstemmer", "PyStemmer"):
+        try:
+            found.append(f"{package} {metadata.version(package)}")
+        except metadata.PackageNotFoundError:
+            pass
+    return ", ".join(found)
