@@ -27,7 +27,7 @@ from typing import Any, Iterable
 from ivrcheck import __version__
 from ivrcheck.config import Config
 from ivrcheck.discover import is_regular_file, real_path
-from ivrcheck.fileio import atomic_write
+from ivrcheck.fileio import atomic_write, utf8
 from ivrcheck.policy import lapsed
 
 #: The folder's name when it sits beside a config file or in the working folder.
@@ -118,7 +118,7 @@ class LineCache:
         """The config's digest, worked out once per config object (files of one folder share one)."""
         known = self._configs.get(id(config))
         if known is None or known[0] is not config:
-            known = (config, hashlib.sha256(repr(_canonical(config)).encode("utf-8")).hexdigest())
+            known = (config, hashlib.sha256(utf8(repr(_canonical(config)))).hexdigest())
             self._configs[id(config)] = known
         return known[1]
 
@@ -221,7 +221,7 @@ def _fingerprint(folder: Path) -> str:
     data = sorted(_stat_tree(words) if words else []) + sorted(
         item for place in _VOIKKO_PLACES for item in _stat_tree(Path(place).expanduser()))
     described = repr((LAYOUT, __version__, sys.version, own, libraries, environment, data))
-    return hashlib.sha256(described.encode("utf-8")).hexdigest()
+    return hashlib.sha256(utf8(described)).hexdigest()
 
 
 def _own_digest(folder: Path) -> str:
@@ -229,7 +229,7 @@ def _own_digest(folder: Path) -> str:
     has moved (reading and hashing the package's 1.6 MB is most of a warm run's own work)."""
     package = Path(__file__).resolve().parent
     tree = sorted(_stat_tree(package))
-    stats = hashlib.sha256(repr(tree).encode("utf-8")).hexdigest()
+    stats = hashlib.sha256(utf8(repr(tree))).hexdigest()
     note = folder / "ivrcheck-files.json"
     try:
         saved = json.loads(note.read_text(encoding="utf-8"))
@@ -239,7 +239,7 @@ def _own_digest(folder: Path) -> str:
         pass
     own = hashlib.sha256()
     for path, _, _ in tree:
-        own.update(f"{os.path.relpath(path, package)}\0".encode("utf-8"))
+        own.update(utf8(f"{os.path.relpath(path, package)}\0"))
         with open(path, "rb") as handle:
             own.update(handle.read())
     if all(time.time_ns() - mtime >= _RACY_NS for _, _, mtime in tree) and folder.is_dir():

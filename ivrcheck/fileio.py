@@ -8,6 +8,21 @@ import tempfile
 from pathlib import Path
 
 
+def utf8(data: bytes | str) -> bytes:
+    """Text as UTF-8 bytes, whatever it carries: a file name the system gave as undecodable bytes
+    goes back as those bytes (surrogateescape, as `ls` shows it), and a lone surrogate from an
+    export's text (JSON allows `\\ud800`) is written as its escape rather than stopping the run."""
+    if isinstance(data, bytes):
+        return data
+    try:
+        return data.encode("utf-8")
+    except UnicodeEncodeError:
+        try:
+            return data.encode("utf-8", "surrogateescape")
+        except UnicodeEncodeError:
+            return data.encode("utf-8", "backslashreplace")
+
+
 def write_output(path: Path, data: bytes | str) -> None:
     """Write an output the way users expect of any tool.
 
@@ -16,7 +31,7 @@ def write_output(path: Path, data: bytes | str) -> None:
     Anything else (`/dev/null`, a FIFO, a terminal) is written through, never replaced; a
     symlink is followed, so the link stays and its target gets the content.
     """
-    payload = data.encode("utf-8") if isinstance(data, str) else data
+    payload = utf8(data)
     target = Path(os.path.realpath(path)) if path.is_symlink() else path
     try:
         mode = target.stat().st_mode
@@ -31,7 +46,7 @@ def write_output(path: Path, data: bytes | str) -> None:
 
 def atomic_write(path: Path, data: bytes | str, mode: int | None = None) -> None:
     """Write to a temporary file in the same folder, fsync it, then rename it over `path`."""
-    payload = data.encode("utf-8") if isinstance(data, str) else data
+    payload = utf8(data)
     folder = path.parent if str(path.parent) else Path(".")
     handle, temp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
     try:

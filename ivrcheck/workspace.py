@@ -97,6 +97,8 @@ def check_stdin(resolve: Callable[[Path], Config], name: Optional[str]) -> Run:
     from ivrcheck import engine
 
     shown = name or "<stdin>"
+    if sys.stdin is None or not hasattr(sys.stdin, "buffer"):
+        raise UsageError("standard input is closed: give a menu on it, or name files instead of `-`")
     config = resolve(Path(shown) if name else Path.cwd())
     inspection = engine.inspect_stream(sys.stdin.buffer, config, shown)
     return engine.Run([inspection.result], config.fails(inspection.result.worst()), {shown: inspection})
@@ -150,3 +152,15 @@ def import_file(path: Path, shown: str, source_format: Optional[str], entry: Opt
         platforms = ", ".join(n for n in importers.names() if n != importers.NATIVE)
         raise UsageError(f"{shown}: cannot tell which platform this export is from; pass --from ({platforms})")
     return Imported(loaded.menu, list(loaded.findings), module.TITLE if module else "ivrcheck YAML")
+
+
+def refuse_overwriting(source: Path, output: Optional[Path]) -> None:
+    """`-o` naming the very file being read would replace the export with its YAML: refused."""
+    if output is None or str(output) == "-":
+        return
+    try:
+        same = output.exists() and os.path.samefile(source, output)
+    except OSError:
+        same = False
+    if same:
+        raise UsageError(f"-o {output} is the export being read; write the menu YAML to another file")

@@ -4,6 +4,7 @@ formatter, an exit code); `options` holds what they take, `process` the plumbing
 from __future__ import annotations
 
 import importlib
+import os
 import sys
 from functools import cache
 from typing import Annotated, Any, Callable, Optional
@@ -107,4 +108,13 @@ def app_for(args: list[str]) -> typer.Typer:
 
 def main() -> None:
     """Console script entry point."""
+    _sane_columns()
     run(app_for(sys.argv[1:]))
+
+
+def _sane_columns() -> None:
+    """A terminal width past any screen (`COLUMNS=999999999999`) makes the help's layout ask for
+    that much memory: such a value is dropped, as a width that is not a number is."""
+    width = os.environ.get("COLUMNS", "")
+    if width and (not width.isascii() or not width.isdigit() or len(width) > 4):
+        del os.environ["COLUMNS"]

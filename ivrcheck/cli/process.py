@@ -44,7 +44,9 @@ def refused(*errors: type[Exception]) -> Iterator[None]:
 
 def emit(data: str | bytes, output: Optional[Path]) -> None:
     """Write to standard output, or to a file (atomically; through devices, pipes and symlinks)."""
-    payload = data.encode("utf-8") if isinstance(data, str) else data
+    from ivrcheck.fileio import utf8
+
+    payload = utf8(data)
     if output is None or str(output) == "-":
         sys.stdout.flush()
         sys.stdout.buffer.write(payload) if hasattr(sys.stdout, "buffer") else sys.stdout.write(payload.decode())

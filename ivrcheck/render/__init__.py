@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from ivrcheck.fileio import utf8
 from ivrcheck.findings import FileResult
 from ivrcheck.graph import LineAnalysis
 from ivrcheck.model import Menu
@@ -29,10 +30,10 @@ def render(menu: Menu, line: LineAnalysis, result: FileResult, fmt: str, options
     """
     opts = options or Options(**selection)
     if fmt in ("mmd", "md"):
-        return mermaid.render(menu, line, result, opts, markdown=fmt == "md").encode("utf-8")
+        return utf8(mermaid.render(menu, line, result, opts, markdown=fmt == "md"))
     if opts.pages:
         if fmt != "pdf":
             raise RenderError(f"--pages makes a PDF of several pages; write to a .pdf file, not .{fmt}")
         return paper.pdf_pages(menu, line, result, opts)
     text = dot.source(paper.fitted(menu, line, result, opts))
-    return text.encode("utf-8") if fmt == "dot" else dot.pipe(text, fmt)
+    return utf8(text) if fmt == "dot" else dot.pipe(text, fmt)

@@ -213,8 +213,10 @@ def pipe(dot_source: str, fmt: str) -> bytes:
     import graphviz
     from graphviz.backend import dot_command, execute
 
+    from ivrcheck.fileio import utf8
+
     try:
-        done = execute.run_check(dot_command.command("dot", fmt), input=dot_source.encode("utf-8"),
+        done = execute.run_check(dot_command.command("dot", fmt), input=utf8(dot_source),
                                  capture_output=True, quiet=True, timeout=DOT_SECONDS)
     except graphviz.ExecutableNotFound:
         raise RenderError(

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import replace
 from pathlib import Path
 
+from ivrcheck.fileio import utf8
 from ivrcheck.didyoumean import one_of
 from ivrcheck.findings import FileResult
 from ivrcheck.graph import LineAnalysis
@@ -34,7 +35,7 @@ def render(menu: Menu, line: LineAnalysis, result: FileResult, seen: StateTraffi
            options: Options | None = None) -> bytes:
     """The heat-map diagram of a line in svg, png, pdf or dot."""
     text = dot.source(heated(paper.fitted(menu, line, result, options or Options()), seen))
-    return text.encode("utf-8") if fmt == "dot" else dot.pipe(text, fmt)
+    return utf8(text) if fmt == "dot" else dot.pipe(text, fmt)
 
 
 #: What a heat map is drawn as: a share is a colour and a width, which Mermaid cannot draw.

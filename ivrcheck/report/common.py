@@ -7,6 +7,7 @@ import os
 from collections import Counter
 from typing import Iterable
 
+from ivrcheck.fileio import utf8
 from ivrcheck.findings import Finding, Span
 
 
@@ -30,7 +31,7 @@ def region(span: Span) -> tuple[int, int, int, int]:
 
 def digest(*parts: object) -> str:
     """A sha256 over the parts, joined with a separator no part can contain."""
-    return hashlib.sha256("\0".join(str(p) for p in parts).encode("utf-8")).hexdigest()
+    return hashlib.sha256(utf8("\0".join(str(p) for p in parts))).hexdigest()
 
 
 def numbered(keys: Iterable[str]) -> list[int]:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import re
 from pathlib import PurePath
 from typing import Any, Sequence
@@ -155,7 +156,9 @@ def artifact(path: str) -> dict[str, str]:
     if pure.is_absolute():
         return {"uri": pure.as_uri()}
     posix = pure.as_posix().removeprefix("./")
-    return {"uri": quote(posix, safe="/"), "uriBaseId": "%SRCROOT%"}
+    # The name's own bytes, percent-encoded: the same as its UTF-8 for any name the system could
+    # decode, and still a URI for one it could not.
+    return {"uri": quote(os.fsencode(posix), safe="/"), "uriBaseId": "%SRCROOT%"}
 
 
 def _plain(markdown: str) -> str:

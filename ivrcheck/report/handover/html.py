@@ -15,6 +15,7 @@ import os
 from importlib import resources
 from typing import Any, Callable, Iterable, Sequence
 
+from ivrcheck.fileio import utf8
 from ivrcheck import __version__
 from ivrcheck.findings import FileResult
 from ivrcheck.report.handover import html_audit as auditor
@@ -79,7 +80,7 @@ def json_for_html(value: Any) -> str:
 
 
 def _hash(source: str) -> str:
-    digest = hashlib.sha256(source.encode("utf-8")).digest()
+    digest = hashlib.sha256(utf8(source)).digest()
     return f"'sha256-{base64.b64encode(digest).decode('ascii')}'"
 
 

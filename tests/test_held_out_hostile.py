@@ -1,0 +1,59 @@
+"""Found by a second blind tester (issue 23): inputs that ended in exit 3 or lost the user's data."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+from ivrcheck.fileio import utf8
+
+FIXTURES = Path(__file__).parent / "importers" / "fixtures"
+MENU = "entry: a\nnodes:\n  a: {type: agent}\n"
+
+
+def ivrcheck(*args: str, stdin: int | None = None, env: dict[str, str] | None = None,
+             cwd: Path | None = None) -> subprocess.CompletedProcess[bytes]:
+    return subprocess.run([sys.executable, "-m", "ivrcheck", *args], stdin=stdin, capture_output=True,
+                          timeout=60, env={**os.environ, **(env or {})}, cwd=cwd)
+
+
+def test_text_with_an_undecodable_file_name_or_a_lone_surrogate_is_still_written() -> None:
+    assert utf8("caf\udce9.ivr.yaml") == b"caf\xe9.ivr.yaml"  # the name's own bytes, as ls shows them
+    assert utf8("label \ud800 here") == b"label \\ud800 here"
+    assert utf8("plain é") == "plain é".encode("utf-8")
+
+
+def test_a_file_whose_name_is_not_utf8_is_checked_not_an_internal_error(tmp_path: Path) -> None:
+    name = os.fsdecode(b"caf\xe9.ivr.yaml")
+    (tmp_path / name).write_text(MENU, encoding="utf-8")
+    for fmt in ("text", "json", "sarif"):
+        result = ivrcheck("check", "--no-cache", "-f", fmt, name, cwd=tmp_path)
+        assert result.returncode in (0, 1), result.stderr
+        assert b"caf\xe9" in result.stdout or fmt == "text"
+
+
+def test_a_closed_standard_input_is_a_usage_error() -> None:
+    result = subprocess.run(["bash", "-c", f"'{sys.executable}' -m ivrcheck check --no-cache - <&-"],
+                            capture_output=True, timeout=60)
+    assert result.returncode == 2, result.stderr
+    assert b"standard input is closed" in result.stderr
+
+
+def test_an_absurd_terminal_width_does_not_break_the_help() -> None:
+    result = ivrcheck("--help", env={"COLUMNS": "999999999999"})
+    assert result.returncode == 0, result.stderr
+    assert b"check" in result.stdout
+
+
+def test_import_refuses_to_write_over_the_export_it_reads(tmp_path: Path) -> None:
+    source = next(FIXTURES.rglob("*.json"))
+    export = tmp_path / source.name
+    shutil.copy(source, export)
+    before = export.read_bytes()
+    result = ivrcheck("import", str(export), "-o", str(export))
+    assert result.returncode == 2
+    assert b"is the export being read" in result.stderr
+    assert export.read_bytes() == before
