@@ -57,3 +57,17 @@ def test_import_refuses_to_write_over_the_export_it_reads(tmp_path: Path) -> Non
     assert result.returncode == 2
     assert b"is the export being read" in result.stderr
     assert export.read_bytes() == before
+
+
+def test_did_you_mean_among_many_names_is_the_hint_difflib_alone_gives() -> None:
+    import difflib
+    import random
+
+    from ivrcheck.didyoumean import _near
+
+    rng = random.Random(7)
+    for _ in range(400):
+        names = ["".join(rng.choice("abn01_") for _ in range(rng.randint(1, 10))) for _ in range(80)]
+        word = "".join(rng.choice("abn01_") for _ in range(rng.randint(1, 10)))
+        assert (difflib.get_close_matches(word, _near(word, names), n=1, cutoff=0.6)
+                == difflib.get_close_matches(word, names, n=1, cutoff=0.6))
