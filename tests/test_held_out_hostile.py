@@ -71,3 +71,28 @@ def test_did_you_mean_among_many_names_is_the_hint_difflib_alone_gives() -> None
         word = "".join(rng.choice("abn01_") for _ in range(rng.randint(1, 10)))
         assert (difflib.get_close_matches(word, _near(word, names), n=1, cutoff=0.6)
                 == difflib.get_close_matches(word, names, n=1, cutoff=0.6))
+
+
+def test_a_very_long_finnish_word_is_read_in_linear_time() -> None:
+    """Splitting a word without Voikko tried every cut of it: 150,000 letters took over 20 s."""
+    from dataclasses import replace
+
+    from ivrcheck.language import load_language
+    from ivrcheck.language.labels import _split
+
+    words = replace(load_language("fi").label_words, voikko=False)
+
+    def every_cut(stem: str) -> tuple[str, ...]:  # the old search, as the reference
+        for cut in range(3, len(stem) - 4 + 1):  # MIN_PART is 4
+            if stem[cut:] in words.lexicon.single or stem[cut:] in words.fillers:
+                return stem[:cut], stem[cut:]
+        for cut in range(len(stem) - 4, 4 - 1, -1):
+            if stem[:cut] in words.lexicon.single:
+                return stem[:cut], stem[cut:]
+        return ()
+
+    terms = sorted(words.lexicon.single)
+    stems = [a + b for a in terms[::40] for b in terms[::50]] + ["asiakaspalvelu", "laskutusasiat", "x" * 80]
+    assert [_split(words, s) for s in stems] == [every_cut(s) for s in stems]
+    assert any(_split(words, s) for s in stems)
+    assert _split(words, "kstr" * 40000) == ()

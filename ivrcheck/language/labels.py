@@ -323,13 +323,30 @@ def _word(words: LabelWords, text: str, reading: morph.Reading) -> list[Unit]:
 
 
 def _split(words: LabelWords, stem: str) -> tuple[str, ...]:
-    """Without an analyser: split a stem around a lexicon word or filler it ends or starts with."""
-    for cut in range(3, len(stem) - MIN_PART + 1):
+    """Without an analyser: split a stem around a lexicon word or filler it ends or starts with.
+
+    Only cuts that leave a part as long as some lexicon word or filler are tried: a part longer
+    than every one cannot be found, and trying each cut of a 150,000-letter word was quadratic."""
+    longest = _longest_term(words)
+    for cut in range(max(3, len(stem) - longest), len(stem) - MIN_PART + 1):
         head = stem[cut:]
         if head in words.lexicon.single or head in words.fillers:
             return stem[:cut], head
-    for cut in range(len(stem) - MIN_PART, MIN_PART - 1, -1):
+    for cut in range(min(len(stem) - MIN_PART, longest), MIN_PART - 1, -1):
         first = stem[:cut]
         if first in words.lexicon.single:
             return first, stem[cut:]
     return ()
+
+
+_LONGEST: dict[tuple[int, int], tuple[object, object, int]] = {}
+
+
+def _longest_term(words: LabelWords) -> int:
+    """The length of the longest lexicon word or filler (kept per lexicon, which is built once)."""
+    single, fillers = words.lexicon.single, words.fillers
+    kept = _LONGEST.get((id(single), id(fillers)))
+    if kept is None or kept[0] is not single or kept[1] is not fillers:
+        kept = (single, fillers, max((len(t) for t in (*single, *fillers)), default=0))
+        _LONGEST[(id(single), id(fillers))] = kept
+    return kept[2]
