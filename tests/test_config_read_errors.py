@@ -75,3 +75,15 @@ def test_a_setting_yaml_reads_as_text_for_its_exponent_says_how_to_write_it(tmp_
     assert message.endswith("must be int, like its default 3; YAML reads 1e3 as text (an exponent needs a point "
                             "before the `e` and a sign after it): write 1.0e+3")
     assert "YAML reads" not in error_of(tmp_path, "rules:\n  too-deep: {max_depth: deep}\n")
+
+
+def test_a_setting_written_twice_is_placed_not_silently_lost(tmp_path):
+    message = error_of(tmp_path, "fail_on: error\nselect: [S]\nfail_on: warning\n")
+    assert message == (':3:1: "fail_on" is written twice in one mapping (first on line 1); YAML keeps only '
+                       "the last: keep one")
+
+
+def test_the_same_key_in_two_mappings_is_not_written_twice(tmp_path):
+    path = tmp_path / ".ivrcheck.yaml"
+    path.write_text("waivers:\n  - {rules: [H203], reason: x}\n  - {rules: [H204], reason: y}\n", encoding="utf-8")
+    assert len(load_config(path, catalog()).waivers) == 2  # `reason` in two mappings, each once

@@ -94,6 +94,22 @@ def _guarded(tag: str, advice: str) -> None:
     _ConfigLoader.add_constructor(tag, build)
 
 
+def _once_each(loader: yaml.BaseLoader, node: yaml.MappingNode) -> object:
+    """A mapping whose keys are each written once: YAML would keep only the last of two, so a
+    setting written twice (`fail_on:` twice) silently lost the first, as menus report with F008."""
+    first: dict[str, yaml.Mark] = {}
+    for key, _ in node.value:
+        if isinstance(key, yaml.ScalarNode) and key.value != "<<":
+            if key.value in first:
+                shown = key.value if len(key.value) <= 40 else key.value[:40] + "..."
+                raise _Unreadable(key.start_mark, f'"{shown}" is written twice in one mapping (first on line '
+                                  f"{first[key.value].line + 1}); YAML keeps only the last: keep one")
+            first[key.value] = key.start_mark
+    return _MAPPING(loader, node)
+
+
+_MAPPING = _LOADER.yaml_constructors["tag:yaml.org,2002:map"]
+_ConfigLoader.add_constructor("tag:yaml.org,2002:map", _once_each)
 _guarded("tag:yaml.org,2002:timestamp", "is not a day of the calendar; write a real date as YYYY-MM-DD, "
          "such as 2027-02-28")
 _guarded("tag:yaml.org,2002:int", "is a number no setting can hold; write an ordinary number, such as 10")
