@@ -162,10 +162,7 @@ def _back_to_main(line: LineAnalysis, node: Node, announced: str, option: Option
              for text in (announced, option.label or "")]
     if sorted(tuple(functions) for functions in named) != [("back",), ("main menu",)]:
         return False
-    target = option.target.ref if option.target else None
-    return target is not None and all(
-        any(source == target for source, _ in a.edges_into(node.id)) for a in line.states.values()
-        if node.id in a.reachable)
+    return option.target is not None and line.leads_back(node.id, option.target.ref)
 
 
 def _other_language(announced: str, label: str) -> bool:
