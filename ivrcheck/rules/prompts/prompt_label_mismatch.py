@@ -40,19 +40,6 @@ place, so that an unusual but correct prompt is not reported. When the announced
 fits the label of another option of the menu, the message names it: the keys are probably
 swapped.
 
-## When it warns, and when it only informs
-It warns only on evidence beyond the meaning model's reading of two phrases: the words the
-prompt says for a key fit the label of *another* option of the menu (the keys look swapped:
-"To make a claim, press 1" while 1 is "Make a payment" and 2 is "Make a claim"), or the prompt
-offers one language and the label names another. Any other mismatch rests on the model alone
-telling a paraphrase from another task, and it is reported as `info`: on the trust corpus
-of lines written blind (benchmarks/trust.py) every one of the 24 such warnings on good lines
-was a paraphrase or an inflected form a designer calls the same ("Tileihin ja maksuihin" for
-"Tilit ja maksut", "Jos kadotit jotain junaan" for "Löytötavarat", "To have us call you back
-when we open" for "Request a callback"), precision 0.00, and none found a planted defect.
-The info is still shown, so a prompt re-recorded for another task is seen; a CI gate at
-`warning` does not stop on it.
-
 ## Why it matters
 Callers act on what they hear, not on the labels a designer sees: a caller who wants to
 make a claim presses 1 and lands in payments. The label also feeds reports, analytics and the
@@ -95,6 +82,19 @@ nodes:
 
 ## Settings
 None.
+
+## When it warns, and when it only informs
+It warns only on evidence beyond the meaning model's reading of two phrases: the words the
+prompt says for a key fit the label of *another* option of the menu (the keys look swapped:
+"To make a claim, press 1" while 1 is "Make a payment" and 2 is "Make a claim"), or the prompt
+offers one language and the label names another. Any other mismatch rests on the model alone
+telling a paraphrase from another task, and it is reported as `info`: on the trust corpus
+of lines written blind (benchmarks/trust.py, dev half) every one of the 10 such warnings on
+its 42 good lines, and of the 4 on the flawed twins, was a paraphrase or an inflected form a designer calls the same ("Tileihin ja maksuihin" for
+"Tilit ja maksut", "Jos kadotit jotain junaan" for "Löytötavarat", "To have us call you back
+when we open" for "Request a callback"), precision 0.00, and none found a planted defect.
+The info is still shown, so a prompt re-recorded for another task is seen; a CI gate at
+`warning` does not stop on it.
 """
 
 from __future__ import annotations
