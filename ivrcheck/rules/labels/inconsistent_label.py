@@ -257,10 +257,8 @@ def _below(state: Analysis, node_id: str, reach: dict[tuple, object]) -> frozens
 def _both_promise(analysis: Analysis, *places: frozenset[str]) -> bool:
     """Whether both options end, with no choice, at a promise of the same kind (two callback requests
     for two teams): "Ask for a callback" does what it says in both menus."""
-    kinds = []
-    for where in places:
-        ends = [analysis.nodes[n] for n in where if n in analysis.nodes and analysis.nodes[n].type in PROMISES]
-        kinds.append({n.type for n in ends})
+    kinds = [{node.type for n in where if (node := analysis.nodes.get(n)) is not None and node.type in PROMISES}
+             for where in places]
     return all(kinds) and bool(set.intersection(*kinds))
 
 

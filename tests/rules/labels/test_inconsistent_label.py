@@ -309,3 +309,4 @@ def test_near_miss_a_team_whose_queue_the_label_names_is_the_team_it_names() -> 
 def test_near_miss_in_a_submenu_the_person_key_reaches_the_topics_team() -> None:
     """The billing menu's "Kundtjänst" reaching the billing team is routing, not a miswired key."""
     assert lint(named("kundtjanst", sub_target="billing_team"), select="L303") == []
+
