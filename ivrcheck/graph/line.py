@@ -107,6 +107,17 @@ class LineAnalysis:
         those steps, and what is kept here lives no longer than this line's analysis."""
         return {}
 
+    def leads_back(self, node_id: str, target: str) -> bool:
+        """Whether `target` is a menu the caller reached `node_id` from, in every schedule state that
+        reaches `node_id`: a menu nearer the entry with a way into `node_id`. An option of `node_id`
+        leading there takes the caller back, whatever it is called ("Back", "Edellinen valikko",
+        "Main menu" where the main menu is the one before)."""
+        node = self.menu.nodes.get(target)
+        heard = [a for a in self.states.values() if node_id in a.reachable]
+        return node is not None and node.is_menu and bool(heard) and all(
+            a.steps.get(target, 1 << 30) < a.steps.get(node_id, -1)
+            and any(source == target for source, _ in a.edges_into(node_id)) for a in heard)
+
     @cached_property
     def menus(self) -> tuple[Node, ...]:
         """The line's menus in file order (`Menu.menus()`), listed once for the many rules that walk them."""

@@ -187,3 +187,32 @@ nodes:
       "1": {label: Next, goto: main}
 """)
     assert analyse(menu).open.traps == [["main", "b", "main"]]
+
+
+def test_an_option_leads_back_to_the_menu_nearer_the_entry_that_leads_here() -> None:
+    """`leads_back`: a graph fact P406 and L303 share, whatever the option is called."""
+    from ivrcheck.graph import analyse
+    from ivrcheck.reading import menu_text
+
+    menu, _ = menu_text("""\
+entry: main
+nodes:
+  main:
+    prompt: For bills, press 1. For faults, press 2.
+    options:
+      "1": {label: Bills, goto: bills}
+      "2": {label: Faults, goto: faults}
+  bills:
+    prompt: For faults, press 1. To go back, press 9.
+    options:
+      "1": {label: Faults, goto: faults}
+      "9": {label: Previous menu, goto: main}
+  faults:
+    prompt: For bills, press 1.
+    options:
+      "1": {label: Bills, goto: bills}
+""")
+    line = analyse(menu)
+    assert line.leads_back("bills", "main")       # main is nearer the entry and leads to bills
+    assert not line.leads_back("main", "bills")   # bills leads into main nowhere: no way back
+    assert not line.leads_back("faults", "bills")  # bills leads to faults, but is no nearer the entry

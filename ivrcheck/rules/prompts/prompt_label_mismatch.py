@@ -42,7 +42,7 @@ swapped.
 
 ## Why it matters
 Callers act on what they hear, not on the labels a designer sees: a caller who wants to
-renew presses 1 and lands in payments. The label also feeds reports, analytics and the
+make a claim presses 1 and lands in payments. The label also feeds reports, analytics and the
 hand-over to agents, so a prompt that says one thing while the menu does another
 misleads callers and the people who maintain the line alike. This happens when a prompt
 is re-recorded or options are reordered and only one of the two is updated (the ACIxD
@@ -54,7 +54,7 @@ language: en
 entry: main
 nodes:
   main:
-    prompt: To renew your policy, press 1. To make a claim, press 2. To speak to an advisor, press 0.
+    prompt: To make a claim, press 1. To make a payment, press 2. To speak to an advisor, press 0.
     options:
       "1": {label: Make a payment, goto: payments}
       "2": {label: Make a claim, goto: claims}
@@ -82,6 +82,19 @@ nodes:
 
 ## Settings
 None.
+
+## When it warns, and when it only informs
+It warns only on evidence beyond the meaning model's reading of two phrases: the words the
+prompt says for a key fit the label of *another* option of the menu (the keys look swapped:
+"To make a claim, press 1" while 1 is "Make a payment" and 2 is "Make a claim"), or the prompt
+offers one language and the label names another. Any other mismatch rests on the model alone
+telling a paraphrase from another task, and it is reported as `info`: on the trust corpus
+of lines written blind (benchmarks/trust.py, dev half) every one of the 10 such warnings on
+its 42 good lines, and of the 4 on the flawed twins, was a paraphrase or an inflected form a designer calls the same ("Tileihin ja maksuihin" for
+"Tilit ja maksut", "Jos kadotit jotain junaan" for "Löytötavarat", "To have us call you back
+when we open" for "Request a callback"), precision 0.00, and none found a planted defect.
+The info is still shown, so a prompt re-recorded for another task is seen; a CI gate at
+`warning` does not stop on it.
 """
 
 from __future__ import annotations
@@ -130,11 +143,14 @@ def check(menu: Menu, line: LineAnalysis, settings: Settings) -> Iterator[Proble
                 continue
             reported.add(offer.key)
             option = on_key[0]
+            swapped = _swapped(language, node, option, announced)
+            evident = swapped is not None or _other_language(announced, option.label or "")
             yield Problem(
                 option.label_span or option.span, node.id,
                 f"the prompt of {quote(node.id)} offers key {quote(offer.key)} for {quote(announced)} but its "
-                f"option is labelled {quote(option.label)}{_instead(language, node, option, announced)}",
+                f"option is labelled {quote(option.label)}{_consequence(swapped, evident)}",
                 "make the prompt and the option say the same thing: change the prompt, the label, or the key",
+                severity=None if evident else Severity.INFO,
             )
 
 
@@ -146,17 +162,19 @@ def _back_to_main(line: LineAnalysis, node: Node, announced: str, option: Option
              for text in (announced, option.label or "")]
     if sorted(tuple(functions) for functions in named) != [("back",), ("main menu",)]:
         return False
-    target = option.target.ref if option.target else None
-    return target is not None and all(
-        any(source == target for source, _ in a.edges_into(node.id)) for a in line.states.values()
-        if node.id in a.reachable)
+    return option.target is not None and line.leads_back(node.id, option.target.ref)
+
+
+def _other_language(announced: str, label: str) -> bool:
+    """The prompt offers one language and the label names another ("Palvelu ruotsiksi", "Palvelu suomeksi")."""
+    said_language, named_language = chosen_language(announced), chosen_language(label)
+    return bool(said_language and named_language and said_language != named_language)
 
 
 def _mismatch(language: Language, announced: str, label: str) -> bool:
     """Both name tasks the lexicon knows, and the meaning model finds them different tasks."""
-    said_language, named_language = chosen_language(announced), chosen_language(label)
-    if said_language and named_language:
-        return said_language != named_language  # "Palvelu ruotsiksi" announced for "Palvelu suomeksi"
+    if chosen_language(announced) and chosen_language(label):
+        return _other_language(announced, label)
     words = language.label_words
     if not _names_a_task(words, announced) or not _names_a_task(words, label):
         return False
@@ -221,10 +239,18 @@ def _names_a_task(words: LabelWords, text: str) -> bool:
     return any(u.concepts or (u.parts and words.lexicon.lookup(words.stem(u.parts[-1]))) for u in words.units(text))
 
 
-def _instead(language: Language, node: Node, option: Option, announced: str) -> str:
-    """ "; the prompt's words fit option "2" ("Renew your policy")", when another option matches."""
-    for other in node.options:
-        if other.key != option.key and other.label and language.relate(announced, other.label).confusable:
-            return (f", while they fit option {quote(other.key)} ({quote(other.label)}): "
-                    "are the keys swapped?")
-    return ", so callers who follow the prompt land somewhere else"
+def _swapped(language: Language, node: Node, option: Option, announced: str) -> Option | None:
+    """Another option of the menu whose label the prompt's words for this key fit: the keys look swapped."""
+    return next((other for other in node.options if other.key != option.key and other.label
+                 and language.relate(announced, other.label).confusable), None)
+
+
+def _consequence(swapped: Option | None, evident: bool) -> str:
+    """ "; the prompt's words fit option "2" ("Renew your policy")" when another option matches; a hedge
+    when the verdict rests on the meaning model alone, which cannot tell a paraphrase from another task."""
+    if swapped is not None:
+        return f", while they fit option {quote(swapped.key)} ({quote(swapped.label)}): are the keys swapped?"
+    if evident:
+        return ", so callers who follow the prompt land somewhere else"
+    return (": they read as different tasks, but a paraphrase can read so too; check that callers who follow "
+            "the prompt land where it says")

@@ -149,9 +149,94 @@ def test_options_heard_only_in_different_schedule_states_are_not_compared() -> N
 
 
 def test_options_one_call_can_hear_both_of_are_compared() -> None:
-    """Near miss: after hours, "Opening hours" leads on to the hold menu, so one call hears both."""
-    text = SCHEDULES.replace("next: bye}", "next: hold}")
+    """Near miss: after hours, "Opening hours" leads on to the hold menu, so one call hears both
+    (and after hours "Call me back" leaves a message: no callback of another team, another thing)."""
+    text = SCHEDULES.replace("next: bye}", "next: hold}").replace(
+        "callback_tomorrow: {type: callback, confirmation: sms}", "callback_tomorrow: {type: voicemail}")
     assert codes_at(lint(text, select="L303")) == [At("L303", 17, 20)]
+
+
+def test_two_callback_requests_of_one_label_keep_its_promise() -> None:
+    """Both "Call me back" options book a callback (for two teams): the label does what it says in both."""
+    heard = SCHEDULES.replace("next: bye}", "next: hold}")
+    assert lint(heard, select="L303") == []
+
+
+BACK = """
+entry: main
+nodes:
+  main:
+    prompt: For baggage, press 1. For delays, press 2.
+    options:
+      "1": {label: Baggage, goto: baggage}
+      "2": {label: Delays, goto: delays}
+  baggage:
+    prompt: For allowances, press 1. To go back, press 9.
+    options:
+      "1": {label: Allowance, goto: allowance}
+      "9": {label: Back, goto: main}
+  delays:
+    prompt: For meal vouchers, press 1. To go back, press 9.
+    options:
+      "1": {label: Vouchers, goto: vouchers}
+      "9": {label: Back, goto: main}
+  allowance:
+    prompt: To hear the allowance, press 1. To go back, press 9.
+    options:
+      "1": {label: Hear it, goto: info}
+      "9": {label: Back, goto: baggage}
+  vouchers:
+    prompt: To hear about vouchers, press 1. To go back, press 9.
+    options:
+      "1": {label: Hear it, goto: info}
+      "9": {label: Back, goto: delays}
+  info: {type: message, prompt: Thank you., next: main}
+"""
+
+
+def test_back_to_the_menu_the_caller_came_from_is_back_wherever_it_leads() -> None:
+    """A graph fact, not a word: each "Back" leads to the menu its own menu is reached from."""
+    assert lint(BACK, select="L303") == []
+
+
+def test_near_miss_back_to_a_menu_the_caller_never_came_from_is_reported() -> None:
+    text = BACK.replace('"9": {label: Back, goto: delays}', '"9": {label: Back, goto: allowance}')
+    assert [(f.code, f.node_id) for f in lint(text, select="L303")] == [("L303", "vouchers")]
+
+
+DEEP_DRILL = """
+entry: main
+nodes:
+  main:
+    prompt: For outages, press 1. For billing, press 2.
+    options:
+      "1": {label: Outages, goto: outage_area}
+      "2": {label: Billing, goto: billing}
+  outage_area: {type: input, prompt: Key in your postcode., digits: 5, next: outage_news}
+  outage_news: {type: self_service, prompt: Here is the news for your area., changes: false, next: outage_more}
+  outage_more:
+    prompt: To report a fault, press 1. For the main menu, press 2.
+    options:
+      "1": {label: Report a fault, goto: faults}
+      "2": {label: Main menu, goto: main}
+  billing:
+    prompt: For your bill, press 1. To report a fault, press 2.
+    options:
+      "1": {label: Your bill, goto: bills}
+      "2": {label: Report a fault, goto: outage_area}
+  faults: {type: agent}
+  bills: {type: agent}
+"""
+
+
+def test_a_label_that_leads_on_to_the_menu_offering_it_again_is_a_drill_down() -> None:
+    """"Report a fault" in billing opens the outage path, whose own "Report a fault" reports it."""
+    assert lint(DEEP_DRILL, select="L303") == []
+
+
+def test_near_miss_a_path_that_reaches_the_other_menu_only_through_the_main_menu_is_reported() -> None:
+    text = DEEP_DRILL.replace('"2": {label: Report a fault, goto: outage_area}', '"2": {label: Report a fault, goto: main}')
+    assert [(f.code, f.node_id) for f in lint(text, select="L303")] == [("L303", "billing")]
 
 
 SKIPPED_INPUT = """
@@ -224,3 +309,4 @@ def test_near_miss_a_team_whose_queue_the_label_names_is_the_team_it_names() -> 
 def test_near_miss_in_a_submenu_the_person_key_reaches_the_topics_team() -> None:
     """The billing menu's "Kundtjänst" reaching the billing team is routing, not a miswired key."""
     assert lint(named("kundtjanst", sub_target="billing_team"), select="L303") == []
+

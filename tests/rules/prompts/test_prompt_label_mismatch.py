@@ -63,6 +63,38 @@ def test_swapped_keys_are_named() -> None:
     assert 'option "1" ("Make a payment")' in second.message
 
 
+def severities(text: str) -> list[str]:
+    return [f.severity.value for f in lint(text, select="P406")]
+
+
+def test_swapped_keys_warn_and_a_mismatch_read_by_the_meaning_model_alone_informs() -> None:
+    """Severity follows evidence: swapped keys (the prompt's words fit another option) and another
+    language are facts of the menu; "the label names another task" alone is the model's reading,
+    which on lines written blind was a paraphrase every time (the rule page gives the numbers)."""
+    swapped = menu("en", "To make a claim, press 1. To make a payment, press 2.", "Make a payment", "Make a claim")
+    assert severities(swapped) == ["warning", "warning"]
+    languages = menu("fi", "Palvelu ruotsiksi, paina 1. Palvelu suomeksi, paina 2.", "Palvelu suomeksi",
+                     "Palvelu ruotsiksi")
+    assert severities(languages) == ["warning", "warning"]
+    fixed = menu("en", "To make a payment, press 1. To make a claim, press 2.", "Make a payment", "Make a claim")
+    assert severities(fixed) == []
+    # near miss: another task by the model's reading, fitting no other option: shown, at info
+    read = menu("en", "To renew your policy, press 1. To make a claim, press 2.", "Make a payment", "Make a claim")
+    (finding,) = lint(read, select="P406")
+    assert finding.severity.value == "info"
+    assert "a paraphrase can read so too" in finding.message
+
+
+@pytest.mark.parametrize("prompt, label", [
+    ("To have us call you back when we open, press 1.", "Request a callback"),
+    ("If it's still not working, and you'd like to speak to a technician, press 1.", "Still not working"),
+])
+def test_a_paraphrase_the_model_reads_as_another_task_is_no_warning(prompt: str, label: str) -> None:
+    """Written blind, judged the same by a designer; the model cannot tell, so it only informs."""
+    text = menu("en", prompt + " To make a payment, press 2.", label, "Make a payment")
+    assert "warning" not in severities(text)
+
+
 def announced(language: str, prompt: str) -> list[str]:
     from ivrcheck.language import load_language
 
