@@ -109,6 +109,23 @@ class CallerWords:
                              for w in (m.group("count") for m in said.finditer(sentence)))
         return found
 
+    def count_is_a_part(self, text: str | None) -> bool:
+        """Whether a sentence asks for digits with one count only, joined to another part of the number
+        just before it: "your date of birth and the three digits after it". The whole number is then not
+        said, so the count cannot be held against the digits collected."""
+        counts, patterns = self.digit_counts
+        parts = self.data.get("digits", {}).get("parts", ())
+        if not patterns or not parts:
+            return False
+        joined = re.compile(_phrases(parts) + r"\s+(?:[^\W\d_]+\s+){0,2}$", re.IGNORECASE)
+        for sentence in _SENTENCE.findall(text or ""):
+            if len(self._number_said.findall(sentence)) != 1:
+                continue
+            asked = next((m for p in patterns for m in p.finditer(sentence)), None)
+            if asked is not None and joined.search(sentence[:asked.start()]):
+                return True
+        return False
+
     @cached_property
     def _number_said(self) -> re.Pattern[str]:
         counts, _ = self.digit_counts
