@@ -105,6 +105,10 @@ NAMES_A_TIME = [
     ("sv", "inom den första timmen"),
     ("sv", "nästa morgon"),
     ("fi", "seuraavana aamuna"),
+    ("fi", "aamulla kello 7–10"),  # the word "klo" stands for
+    ("en", "at a time chosen by text"),  # a time the caller picks, said in the passive
+    ("en", "on the next day we are open"),  # a day the line's own hours name
+    ("en", "on the next working day the office is open"),
 ]
 NAMES_NO_TIME = [
     ("en", "as soon as we can"),
@@ -114,6 +118,9 @@ NAMES_NO_TIME = [
     ("es", "lo antes posible"),
     ("sv", "så snart vi kan"),
     ("fi", "mahdollisimman pian"),
+    ("fi", "kello on paljon, soitamme pian"),  # near miss: "kello" with no hour
+    ("en", "when we are open"),  # near miss: no day named
+    ("en", "we are open the next day"),
 ]
 
 

@@ -226,3 +226,44 @@ def test_near_miss_a_department_of_another_errand_reached_by_a_cross_link_is_not
     grounds to hand it claim numbers (it works from the policy number it receives)."""
     assert [f.node_id for f in lint(errands(), select="H208")] == []
     assert "billing_agent" not in {f.node_id for f in lint(errands(adjuster="policy_number"), select="H208")}
+
+
+VERIFIED = """
+entry: member
+defaults: {on_timeout: repeat, on_invalid: repeat, after_retries: advisor}
+nodes:
+  member:
+    type: input
+    prompt: Please enter your member number.
+    collects: member_number
+    next: CHAIN
+  pin:
+    type: input
+    prompt: Now enter your four-digit PIN.
+    collects: pin
+    next: main
+  main:
+    prompt: For your balances, press 1. To speak to an advisor, press 0.
+    options:
+      "1": {label: Balances, goto: balances}
+      "0": {label: Speak to an advisor, goto: advisor}
+  balances: {type: self_service, next: main}
+  advisor: {type: agent, announces_wait: true, RECEIVES}
+"""
+
+
+def test_an_item_asked_straight_after_one_the_person_receives_only_informs() -> None:
+    """The author handed on the member number and not the PIN asked right after it: a check of the
+    first, left out on purpose as often as not. Info, saying so."""
+    (finding,) = lint(VERIFIED.replace("CHAIN", "pin").replace("RECEIVES", "receives: [member_number]"),
+                      select="H208")
+    assert finding.severity.value == "info"
+    assert 'it is asked straight after "member_number", which the person does receive' in finding.message
+
+
+def test_an_item_not_chained_to_one_the_person_receives_still_warns() -> None:
+    """Defect kept: the person receives another item, but the one left out was not asked as its check."""
+    text = VERIFIED.replace("CHAIN", "pin").replace("RECEIVES", "receives: [reason]")
+    assert {f.severity.value for f in lint(text, select="H208")} == {"warning"}
+    fixed = VERIFIED.replace("CHAIN", "pin").replace("RECEIVES", "receives: [member_number, pin]")
+    assert lint(fixed, select="H208") == []
