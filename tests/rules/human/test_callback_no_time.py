@@ -109,6 +109,10 @@ NAMES_A_TIME = [
     ("en", "at a time chosen by text"),  # a time the caller picks, said in the passive
     ("en", "on the next day we are open"),  # a day the line's own hours name
     ("en", "on the next working day the office is open"),
+    ("en", "usually within the hour"),  # one unit said without a number
+    ("en", "in about 15 minutes"),
+    ("en", "within three to five working days"),  # a range of numbers
+    ("en", "on the same day"),
 ]
 NAMES_NO_TIME = [
     ("en", "as soon as we can"),
@@ -121,6 +125,8 @@ NAMES_NO_TIME = [
     ("fi", "kello on paljon, soitamme pian"),  # near miss: "kello" with no hour
     ("en", "when we are open"),  # near miss: no day named
     ("en", "we are open the next day"),
+    # Near miss: the opening hours are no promise of when the caller hears back (a planted defect).
+    ("sv", "Kundtjänst har öppet vardagar klockan 8–16. Lämna ett meddelande så återkommer vi"),
 ]
 
 
