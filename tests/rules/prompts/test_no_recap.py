@@ -94,3 +94,49 @@ def test_near_miss_data_read_back_in_slots_is_a_recap(goodbye: str, language: st
 def test_near_miss_a_bracket_without_data_in_it_is_still_no_recap() -> None:
     assert len(lint(line("Your account", ", changes: true", goodbye="Thank you for calling []."),
                     select="P407")) == 1
+
+
+BACK_TO_MENU = """
+language: en
+entry: main
+defaults: {on_timeout: repeat, on_invalid: repeat, after_retries: advisor}
+nodes:
+  main:
+    prompt: "MENU_PROMPT"
+    options:
+      "1": {label: Send money, goto: transfer}
+      "0": {label: Advisor, goto: advisor}
+  transfer: {type: self_service, CHANGES, TASK_PROMPT next: AFTER}
+  recap: {type: message, prompt: "Your transfer has been made.", next: main}
+  advisor: {type: agent}
+"""
+
+
+def back_to_menu(after: str = "main", changes: str = "changes: true",
+                 prompt: str = "To send money, press 1. To speak to an advisor, press 0.",
+                 task: str = "Key in the amount, then the payee.") -> str:
+    return BACK_TO_MENU.replace("AFTER", after).replace("CHANGES", changes).replace("MENU_PROMPT", prompt) \
+        .replace("TASK_PROMPT", f'prompt: "{task}",' if task else "")
+
+
+def test_a_change_that_goes_straight_back_to_a_menu_with_no_word_is_a_warning() -> None:
+    (finding,) = lint(back_to_menu(), select="P407")
+    assert finding.severity.value == "warning"
+    assert finding.message == ('task "transfer" changes something (`changes: true`) and then goes straight back to '
+                               'menu "main", with no word of what was done')
+
+
+@pytest.mark.parametrize("text", [
+    back_to_menu(after="recap"),  # fixed: a recap message before the menu
+    back_to_menu(prompt="Your transfer has been made. To send more money, press 1. To speak to an advisor, press 0."),
+    back_to_menu(changes="changes: false"),  # near miss: nothing changed
+    back_to_menu(task="Key in the amount. We will tell you when the transfer has been made."),  # its own recap
+])
+def test_a_menu_return_with_a_recap_or_no_change_is_quiet(text: str) -> None:
+    assert lint(text, select="P407") == []
+
+
+def test_a_task_with_no_prompt_going_straight_back_to_a_menu_only_informs() -> None:
+    """What a task with no prompt in the file says in its own dialogue is not known: info."""
+    (finding,) = lint(back_to_menu(task=""), select="P407")
+    assert finding.severity.value == "info"
