@@ -29,7 +29,17 @@ behind. So a policy number keyed for billing is not "asked again" by the claims 
 caller picks next, and the claims adjuster is not asked to receive it; an input before the
 main menu (an account number asked first) is carried everywhere. The same input met again
 after the caller went back round the menus is not reported either: that is one question,
-asked where the line returns to it.
+asked where the line returns to it. The errands are the line's as designed, in every state:
+after hours a call may reach the main menu only after an errand (the closed menu offers a
+payment, then "anything else" leads to the main menu), and going back there still leaves the
+payment's account number behind, as it does in open hours (the open-hours tree decides
+where both places are in it).
+
+A person whose `receives:` lists the item asked just before, by an input that leads straight
+into the one that asked this item ("member number, then PIN", handed on as the member number),
+gets an **info**, not a warning: the author listed what the person needs, and the second item
+may only check the first (a blind judge called the one such warning false: "the PIN is a
+self-service credential"). Any other item left out of a `receives:` list stays a warning.
 
 ## Why it matters
 Having to repeat what you already said is, after an unclear menu, the complaint callers

@@ -13,8 +13,8 @@ A prompt that reads the caller's data back in slots the platform fills ("Your pa
 [amount] was received", "Su cita es el [día] a las [hora]") is a recap in any language.
 A task that returns to a menu is not judged, but for one case: a task that declares
 `changes: true` and goes on (`next`) straight into a menu, with no message between, when
-neither its own prompt nor the menu's says what was done, is a warning; info when the task
-has no prompt in the file at all (what its own dialogue says is not known). The caller who sent money hears only the
+neither its own prompt nor the menu's says what was done, is a warning; a task with no prompt
+in the file at all is not judged (what its own dialogue says is not known). The caller who sent money hears only the
 menu again; every good line of the trust corpus says what was done first, and a planted defect
 ("a money transfer ends straight back in the menu with no recap") is exactly this. The finding is info when the change is only
 inferred from an option's label, and a warning when the task declares `changes: true`: the
@@ -116,14 +116,15 @@ def check(menu: Menu, line: LineAnalysis, settings: Settings) -> Iterator[Proble
             yield Problem(where.prompt_span or where.span, where.id,
                           f'{quote(where.id)} promises a written confirmation ("{sentence}") but task '
                           f"{quote(node.id)} sends none", f"set `confirmation: sms` (or email) on {quote(node.id)}")
-        silent = _straight_into_menu(menu, line, node) if node.changes else None
+        # A task with no prompt in the file: what its own dialogue says is not known, so it is not judged.
+        silent = _straight_into_menu(menu, line, node) if node.changes and node.prompt else None
         if silent is not None and not any(words_of(n).recaps(n.prompt) or _READ_BACK.search(n.prompt or "")
                                           for n in (node, silent)):
             yield Problem(node.span, node.id,
                           f"task {quote(node.id)} changes something (`changes: true`) and then goes straight back to "
                           f"menu {quote(silent.id)}, with no word of what was done",
                           f'say what was done before the menu ("{words_of(silent).recap_example}")',
-                          severity=Severity.WARNING if node.prompt else None)
+                          severity=Severity.WARNING)
             continue
         ends = any(all(menu.nodes[n].type in _ON_THE_WAY_OUT for n in route if n in menu.nodes) for route in ending)
         if ends and not any(words[n.id].recaps(n.prompt) or _READ_BACK.search(n.prompt or "") for n in heard):
