@@ -79,8 +79,10 @@ def after_hours_menu(analysis: Analysis, node_id: str) -> bool:
 
 def closed_fallback_menu(analysis: Analysis, node_id: str) -> bool:
     """Whether a menu is only heard because a person is closed: every way in is a `closed:` fallback,
-    through messages. The caller has heard the person is away and what is offered instead."""
-    return _menu_arrived(analysis, node_id, lambda source, kind: kind == "closed" and source.is_person)
+    through messages. The caller has heard the person is away and what is offered instead. Never a menu
+    calls open on (the entry, a main menu reached with no key pressed), whatever else leads into it."""
+    return node_id not in analysis.opening_menus and \
+        _menu_arrived(analysis, node_id, lambda source, kind: kind == "closed" and source.is_person)
 
 
 def _menu_arrived(analysis: Analysis, node_id: str, comes: Callable[[Node, str], bool]) -> bool:
