@@ -116,7 +116,8 @@ class Analysis:
         both, in that one too: going back to the main menu leaves an errand in every state."""
         errands = self.errand_tree
         return self.entry_tree.is_ancestor(origin, menu) and (
-            errands is None or origin not in errands.depth or menu not in errands.depth or errands.is_ancestor(origin, menu))
+            errands is None or origin not in errands.depth or menu not in errands.depth
+            or errands.is_ancestor(origin, menu))
 
     @cached_property
     def entry_tree(self) -> Tree:

@@ -28,7 +28,8 @@ to a technician") and whose `after_retries` hands a lost caller to a person as w
 stuck there reaches someone by a key or by failing. Blind judges called all five such warnings
 on the trust corpus's development half arguable ("0 working too would be a nicety"), while a
 menu whose keys and retries all go round ("no 0 and no way to a person") stays a warning. The
-first menus callers meet are never excused this way: they teach the key. When the first menu callers meet teaches `0` for a person on duty in that
+first menus callers meet are never excused this way: they teach the key.
+When the first menu callers meet teaches `0` for a person on duty in that
 state (a 24-hour operator), a closed menu that offers only a callback or voicemail is still
 a **warning**: 0 should reach that person here too. A menu that only asks for a language and
 moves callers who wait on to the default language's menu is not reported: `0` belongs to the

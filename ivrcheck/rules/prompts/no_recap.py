@@ -16,7 +16,8 @@ A task that returns to a menu is not judged, but for one case: a task that decla
 neither its own prompt nor the menu's says what was done, is a warning; a task with no prompt
 in the file at all is not judged (what its own dialogue says is not known). The caller who sent money hears only the
 menu again; every good line of the trust corpus says what was done first, and a planted defect
-("a money transfer ends straight back in the menu with no recap") is exactly this. The finding is info when the change is only
+("a money transfer ends straight back in the menu with no recap") is exactly this.
+The finding is info when the change is only
 inferred from an option's label, and a warning when the task declares `changes: true`: the
 designer said it changes something, and the call ends without saying what. And when one of those prompts promises a written confirmation
 ("You will receive a confirmation by text message", "Saat vahvistuksen
