@@ -100,8 +100,9 @@ def check(menu: Menu, line: LineAnalysis, settings: Settings) -> Iterator[Proble
         yield from _first_error(menu, node, hangs_up)
         if target is None or target.is_builtin or target.ref not in menu.nodes:
             continue  # `repeat`/`back` keep the caller; undefined targets are S101's
-        closed_only = _closed_fallback(line, node.id)
-        for state in hangs_up(target.ref):
+        states = hangs_up(target.ref)
+        closed_only = bool(states) and _closed_fallback(line, node.id)
+        for state in states:
             yield Problem(target.span if target.span.line else node.span, node.id,
                           f"callers who run out of retries in {quote(node.id)} go to {quote(target.ref)}, "
                           "which hangs up" + (_AFTER_HOURS if closed_only else ""), _HELP, state=state,
