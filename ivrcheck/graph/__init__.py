@@ -27,6 +27,8 @@ def analyse(menu: Menu, language: Language | None = None) -> LineAnalysis:
     clock = Clock(language, reads(menu.language))
     analyses = {state: analyse_read(menu, state, nodes, out, into, clock)
                 for state, (out, into) in adjacencies(graph, states).items()}
+    if CLOSED in analyses:
+        analyses[CLOSED].errand_tree = analyses[OPEN].entry_tree
     line = LineAnalysis(menu, analyses, language, clock)
     # Every fact is read off by now. networkx caches views on the graph that refer back to it,
     # a cycle only the collector frees; emptying the graph leaves that cycle nearly weightless.

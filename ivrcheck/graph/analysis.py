@@ -88,6 +88,10 @@ class Analysis:
     #: Menus graph/closing.py found to open a task whatever the way in (kept so that weighing every
     #: menu of a long chain walks each once, not once per menu above it).
     opens_tasks: set[str] = field(default_factory=set, repr=False, compare=False)
+    #: The open-hours state's tree, set on the other states of a line with hours (graph.analyse): the
+    #: line's errands as designed. A closed-hours call may reach the main menu only after an errand,
+    #: which this state's own tree would put below it.
+    errand_tree: Tree | None = field(default=None, repr=False, compare=False)
 
     @property
     def opening_menus(self) -> frozenset[str]:
@@ -105,7 +109,15 @@ class Analysis:
         (`collects` on inputs and options); empty when the line collects nothing."""
         if self.entry not in self.out:
             return {}
-        return carried.given_before(self.out, self.entry, self.nodes, self.entry_tree.is_ancestor)
+        return carried.given_before(self.out, self.entry, self.nodes, self._below)
+
+    def _below(self, origin: str, menu: str) -> bool:
+        """Whether `menu` lies below `origin` in this state's tree and, where the open-hours tree has
+        both, in that one too: going back to the main menu leaves an errand in every state."""
+        errands = self.errand_tree
+        return self.entry_tree.is_ancestor(origin, menu) and (
+            errands is None or origin not in errands.depth or menu not in errands.depth
+            or errands.is_ancestor(origin, menu))
 
     @cached_property
     def entry_tree(self) -> Tree:

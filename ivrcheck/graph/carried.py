@@ -3,7 +3,8 @@
 Both are forward facts over every path from the entry ("on some path"): a node gets the
 union of what reaches it from each node before it, until nothing changes. An item is carried
 only within the errand it was given for: a call that goes back up to a menu above the choice
-that led to it (finished one errand, returned to the main menu, started another) leaves it. Rules read them
+that led to it (finished one errand, returned to the main menu, started another) leaves it, in
+every state as in open hours (`Analysis.errand_tree`). Rules read them
 from `Analysis.given_before` and `Analysis.language_chosen`, never walking the graph.
 """
 

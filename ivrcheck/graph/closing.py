@@ -72,9 +72,17 @@ def after_hours_menu(analysis: Analysis, node_id: str) -> bool:
     through messages) and none of the line's own staff (an `agent`) can be reached from it in this
     state: it offers what is left (a callback, a message, the hours, a transfer to an outside
     helpline such as 1177 or 116 117), not a way through a task."""
-    return _menu_arrived(analysis, node_id, lambda source, kind: kind == "closed" and source.is_person) and \
+    return closed_fallback_menu(analysis, node_id) and \
         not any(n is not None and n.type is NodeType.AGENT and is_live_human(n, analysis.state)
                 for n in map(analysis.nodes.get, analysis.within(node_id)))
+
+
+def closed_fallback_menu(analysis: Analysis, node_id: str) -> bool:
+    """Whether a menu is only heard because a person is closed: every way in is a `closed:` fallback,
+    through messages. The caller has heard the person is away and what is offered instead. Never a menu
+    calls open on (the entry, a main menu reached with no key pressed), whatever else leads into it."""
+    return node_id not in analysis.opening_menus and \
+        _menu_arrived(analysis, node_id, lambda source, kind: kind == "closed" and source.is_person)
 
 
 def _menu_arrived(analysis: Analysis, node_id: str, comes: Callable[[Node, str], bool]) -> bool:

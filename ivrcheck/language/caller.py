@@ -109,6 +109,23 @@ class CallerWords:
                              for w in (m.group("count") for m in said.finditer(sentence)))
         return found
 
+    def count_is_a_part(self, text: str | None) -> bool:
+        """Whether a sentence asks for digits with one count only, joined to another part of the number
+        just before it: "your date of birth and the three digits after it". The whole number is then not
+        said, so the count cannot be held against the digits collected."""
+        counts, patterns = self.digit_counts
+        parts = self.data.get("digits", {}).get("parts", ())
+        if not patterns or not parts:
+            return False
+        joined = re.compile(_phrases(parts) + r"\s+(?:[^\W\d_]+\s+){0,2}$", re.IGNORECASE)
+        for sentence in _SENTENCE.findall(text or ""):
+            if len(self._number_said.findall(sentence)) != 1:
+                continue
+            asked = next((m for p in patterns for m in p.finditer(sentence)), None)
+            if asked is not None and joined.search(sentence[:asked.start()]):
+                return True
+        return False
+
     @cached_property
     def _number_said(self) -> re.Pattern[str]:
         counts, _ = self.digit_counts
@@ -117,11 +134,30 @@ class CallerWords:
                           re.IGNORECASE)
 
     def says_when(self, text: str | None) -> str | None:
-        """The words that tell a caller when to expect an answer ("within 2 hours"), or None."""
+        """The words that tell a caller when to expect an answer ("within 2 hours"), or None. The times
+        of a sentence that gives the opening hours ("we're open Monday to Friday, 8 am to 6 pm") are not
+        a promise: they say when the line is open, not when this caller hears back."""
         if not text:
             return None
-        found = [m for p in self.when for m in p.finditer(text)]
-        return min(found, key=lambda m: m.start()).group() if found else None
+        for sentence in _SENTENCE.findall(text):
+            if self._gives_hours(sentence):
+                continue
+            found = [m for p in self.when for m in p.finditer(sentence)]
+            if found:
+                return min(found, key=lambda m: m.start()).group()
+        return None
+
+    @cached_property
+    def _hours(self) -> tuple[re.Pattern[str], re.Pattern[str]] | None:
+        hours = self.data["when"].get("hours")
+        if not hours:
+            return None
+        return (re.compile(_phrases(hours["open"], prefix=True), re.IGNORECASE),
+                re.compile(_phrases(hours["days"], prefix=True), re.IGNORECASE))
+
+    def _gives_hours(self, sentence: str) -> bool:
+        """Whether a sentence gives the opening hours: a word for being open and one for the days."""
+        return self._hours is not None and all(p.search(sentence) for p in self._hours)
 
     def names_a_change(self, label: str | None) -> bool:
         """Whether a label names a task that changes something: "Pay a bill", "Muuttoilmoitus"."""

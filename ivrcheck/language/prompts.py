@@ -156,6 +156,20 @@ def _offers(words: PromptWords, prompt: str) -> tuple[Offer, ...]:
     for match, key in found:
         if not kept or match.start() >= kept[-1][0].end():
             kept.append((match, key))
+    offers = _placed(words, prompt, kept, ends, bare)
+    # "If you know the extension of the officer you need, press 4": the extension is what key 4 is
+    # for (a switchboard behind it takes the digits), not an invitation to dial it here.
+    led = {id(kept[i][0]) for i, offer in enumerate(offers[:-1])
+           if offer.key == EXTENSION and offers[i + 1].key != EXTENSION and not offers[i + 1].key_first
+           and bisect.bisect_left(ends, kept[i][0].end()) == bisect.bisect_left(ends, kept[i + 1][0].end())}
+    if led:
+        offers = _placed(words, prompt, [k for k in kept if id(k[0]) not in led], ends, bare)
+    return tuple(offers)
+
+
+def _placed(words: PromptWords, prompt: str, kept: list[tuple[re.Match[str], str]], ends: list[int],
+            bare: set[int]) -> list[Offer]:
+    """Each key found, with the stretch of the prompt that says what it does."""
     offers = []
     for i, (match, key) in enumerate(kept):
         before = bisect.bisect_right(ends, match.start())
@@ -170,7 +184,7 @@ def _offers(words: PromptWords, prompt: str) -> tuple[Offer, ...]:
         else:
             offers.append(Offer(key, match, match.start() if lead is None else lead, match.end(), key_first=False,
                                 said=said))
-    return tuple(offers)
+    return offers
 
 
 def _continued(words: PromptWords, prompt: str, offers: list[re.Match[str]], ends: list[int]

@@ -16,7 +16,13 @@ day ("the next business morning", "each morning", "seuraavana aamuna", "nästa m
 bare hour as a deadline or a window ("by 10", "antes de las 12", "entre las 9 y las 12",
 "före 12"), and a time the caller picks ("at a time you choose"). "As soon as possible",
 "mahdollisimman pian", "så snart som möjligt", "lo antes posible" and "during office hours"
-name no time, and neither does a `promise:` that says only that.
+name no time, and neither does a `promise:` that says only that. Neither does a sentence
+that gives the opening hours, with a word for being open and one for the days ("Our lines
+are open Monday to Friday, 8 am to 6 pm", "Kundtjänst har öppet vardagar klockan 8–16",
+"Atendemos de lunes a viernes de 9 a 7"): its times say when the line is open, not when
+this caller hears back, and a callback that only adds "a specialist will be in touch" is
+reported (two planted defects of the trust corpus are exactly this). The words are
+`caller.when.hours` in each language file.
 
 ## Why it matters
 Confirming a callback (H206) is one half of the practice; saying when is the other.

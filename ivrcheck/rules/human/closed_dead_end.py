@@ -9,6 +9,12 @@ pressed) leaves the caller where they started, with nothing booked and nobody re
 message that goes on to another person, a callback, a voicemail or a menu of its own (an
 after-hours menu with a callback) is not reported.
 
+Nor may that after-hours menu offer the closed person back: an option of a menu heard only as
+closed people's fallback that leads, with nothing else on the way, to a person who is closed
+and sends callers to this menu again ("For our disruption desk, open around the clock, press
+1", the desk since put on office hours) only replays the menu outside hours, a loop with no
+way out. The finding is on that option.
+
 ## Why it matters
 Outside hours the platform otherwise plays a generic message and disconnects: the caller
 learns nothing about when to call back and has no way to leave a message. The GetHuman
@@ -55,12 +61,13 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Iterator
 
 from ivrcheck.findings import Problem, Severity
-from ivrcheck.graph.build import CLOSED
-from ivrcheck.model import Menu, NodeType
+from ivrcheck.graph.build import CHOICE, CLOSED
+from ivrcheck.graph.closing import closed_fallback_menu
+from ivrcheck.model import Menu, Node, NodeType
 from ivrcheck.rules.base import Settings, quote
 
 if TYPE_CHECKING:
-    from ivrcheck.graph import LineAnalysis
+    from ivrcheck.graph import Analysis, LineAnalysis
 
 CODE = "H205"
 NAME = "closed-dead-end"
@@ -87,6 +94,37 @@ def check(menu: Menu, line: LineAnalysis, settings: Settings) -> Iterator[Proble
                           f"outside hours, {quote(node.id)} only tells callers ({quote(node.closed.ref)}) and sends them "
                           f"back to the main menu {quote(back)}: no callback, message or other person",
                           "offer a callback or voicemail after the hours, or a person who is there", state=CLOSED)
+        if closed is not None and node.closed is not None:
+            yield from _offers_itself(menu, closed, node)
+
+
+def _offers_itself(menu: Menu, closed: Analysis, person: Node) -> Iterator[Problem]:
+    """An after-hours menu, heard only as closed people's fallback, with an option that leads back to the
+    closed person it stands in for ("for our disruption desk, open around the clock, press 1", the desk
+    put on office hours): outside hours the key only replays the menu, a loop with no way out of it."""
+    if person.id in closed.to_live or person.id not in closed.reachable:
+        return
+    for fallback in closed.routed_from(person.closed.ref):
+        node = menu.nodes.get(fallback)
+        if node is None or node.type is not NodeType.MENU or not closed_fallback_menu(closed, fallback):
+            continue
+        for option in node.options:
+            onward = [t for t, attrs in closed.edges_from(fallback)
+                      if attrs["kind"] in CHOICE and attrs.get("press") == option.key]
+            if onward and all(_returns_through(menu, closed, t, person.id) for t in onward):
+                yield Problem(option.span, fallback,
+                              f"outside hours, {quote(option.key)} ({option.label or option.key}) in {quote(fallback)} "
+                              f"leads to {quote(person.id)}, which is closed and sends callers back to "
+                              f"{quote(fallback)}: the key only replays the menu",
+                              f"point {quote(option.key)} at a person who is there outside hours, or give "
+                              f"{quote(person.id)} the hours it is offered with", state=CLOSED)
+
+
+def _returns_through(menu: Menu, closed: Analysis, start: str, person: str) -> bool:
+    """Whether a choice reaches the closed person with no choice left and nobody or nothing else on the way."""
+    route = closed.routed_from(start)
+    return person in route and not any(n != person and (n in closed.to_live or (
+        (node := menu.nodes.get(n)) is not None and node.is_promise)) for n in route)
 
 
 def _only_tells(menu: Menu, line: LineAnalysis, ref: str) -> str | None:

@@ -11,7 +11,11 @@ through the routine errands first; and when the call it starts asks the caller f
 on a bill they do not have to hand.
 
 An emergency option offered first or second (a language choice, the main menu and `0` are
-not counted) and one that connects at once are not reported; neither is advice to call an
+not counted) and one that connects at once are not reported; nor is an option whose words
+name an emergency but whose call only plays information and comes back to its menu or ends
+("To hear how emergency credit works, press 3"): no help is behind it, and moving it up would
+push the real urgent route (here "no gas or electricity, press 1") down. A blind judge called
+the one such warning on the trust corpus's development half false and harmful; neither is advice to call an
 emergency number (P404 keeps that out of the prompt's length), which is no option.
 
 ## Why it matters
@@ -92,7 +96,7 @@ def check(menu: Menu, line: LineAnalysis, settings: Settings) -> Iterator[Proble
         if node.id not in line.reachable:
             continue
         words = line.speaks(node).label_words
-        urgent = [o for o in node.options if _urgent(o, words)]
+        urgent = [o for o in node.options if _urgent(o, words) and not _only_tells(menu, node, o)]
         if not urgent:
             continue
         order = _offered(node, line)
@@ -131,6 +135,27 @@ def _offered(node: Node, line: LineAnalysis) -> list[Option]:
     spoken = [by_key[o.key] for o in line.language.offers(node.prompt) if o.key in by_key]
     seen = {o.key for o in spoken}
     return list(dict.fromkeys(spoken)) + [o for o in node.options if o.key not in seen]
+
+
+def _only_tells(menu: Menu, node: Node, option: Option) -> bool:
+    """Whether the option only plays information, through messages, and then comes back to its own
+    menu or ends the call: "To hear how emergency credit works, press 3". Its words name an emergency,
+    but no help is behind it; the route a caller in danger takes is another."""
+    ref = option.target.ref if option.target is not None and not option.target.is_builtin else None
+    if ref is None or ref not in menu.nodes or menu.nodes[ref].type is not NodeType.MESSAGE:
+        return False
+    passed: set[str] = set()
+    while ref is not None and ref in menu.nodes and ref not in passed:
+        passed.add(ref)
+        step = menu.nodes[ref]
+        if step.type is NodeType.HANGUP or ref == node.id:
+            return True
+        if step.type is not NodeType.MESSAGE:
+            return False
+        if step.next is None:
+            return True
+        ref = None if step.next.is_builtin else step.next.ref
+    return False
 
 
 def _asks_first(menu: Menu, option: Option) -> str | None:

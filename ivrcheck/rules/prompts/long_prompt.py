@@ -15,7 +15,12 @@ reported as info, further over as a warning. A sentence before the first offer t
 number ("If anyone is hurt, hang up and dial 9 1 1."; "Hengenvaarallisessa tilanteessa soita
 heti 112."; a three-digit number, digits together or apart) is not counted either, and the
 finding says so; every other greeting, notice or advice is ("To report a gas leak, hang up
-and call the emergency line" below counts).
+and call the emergency line" below counts). In a menu heard only as a closed person's
+fallback (in every state it is heard in), what it says before its first offer ("We're closed
+now; we're open weekdays 8 to 6") is not counted either: it tells callers when to call back,
+which they need not hold in mind to choose among the offers that follow, and blind judges of
+the trust corpus took such menus as "long, but what out-of-hours callers need" every time.
+The finding says what was left out.
 
 ## Why it matters
 A caller has to keep every option in mind until the prompt ends; past about twenty
@@ -82,6 +87,7 @@ import re
 from typing import TYPE_CHECKING, Iterator
 
 from ivrcheck.findings import Problem, Severity
+from ivrcheck.graph.closing import closed_fallback_menu
 from ivrcheck.language.prompts import emergency_advice
 from ivrcheck.model import Menu, Node, NodeType
 from ivrcheck.rules.base import Settings, quote, universal_function
@@ -105,10 +111,14 @@ def check(menu: Menu, line: LineAnalysis, settings: Settings) -> Iterator[Proble
         end, closing = _to_remember(node, line)
         # Judged as shown, to a tenth of a second: a prompt shown as "20.0 s" is not over 20 s.
         offers = line.language.offers(node.prompt)
-        safety = emergency_advice(node.prompt[:offers[0].start] if offers else "")
-        seconds = round(line.language.seconds(node.prompt[:end]) - sum(map(line.language.seconds, safety)), 1)
+        opening = node.prompt[:offers[0].start] if offers else ""
+        notice = [opening] if opening and _closed_notice(line, node) else []
+        safety = [] if notice else emergency_advice(opening)
+        seconds = round(line.language.seconds(node.prompt[:end])
+                        - sum(map(line.language.seconds, safety + notice)), 1)
         if seconds > limit:
             left_out = (["the emergency advice"] if safety else []) + \
+                (["the closed notice before the offers"] if notice else []) + \
                 ([f"the closing offers of {' and '.join(map(quote, closing))} (repeat, back, main menu)"] if closing else [])
             besides = f" without {' or '.join(left_out)}" if left_out else ""
             yield Problem(
@@ -118,6 +128,14 @@ def check(menu: Menu, line: LineAnalysis, settings: Settings) -> Iterator[Proble
                 "cut it to what callers need to choose, move announcements out of the menu, or split the menu",
                 severity=Severity.INFO if seconds <= edge else None,
             )
+
+
+def _closed_notice(line: LineAnalysis, node: Node) -> bool:
+    """Whether the menu is heard only as a closed person's fallback, in every state it is heard in: what
+    it says before its first offer ("We're closed now; we're open weekdays 8 to 6") tells callers when
+    to call back, which they need not hold in mind to choose among the offers that follow."""
+    heard = [a for a in line.states.values() if node.id in a.reachable]
+    return node.type is NodeType.MENU and bool(heard) and all(closed_fallback_menu(a, node.id) for a in heard)
 
 
 def _to_remember(node: Node, line: LineAnalysis) -> tuple[int, tuple[str, ...]]:

@@ -11,7 +11,13 @@ is booked for Monday", "Eräpäivä on nyt siirretty", "Din tid är (nu) bokad",
 se ha renovado" (read in each node's language, else the one callers chose on the way, else the line's); "A meter reading is needed" is no recap.
 A prompt that reads the caller's data back in slots the platform fills ("Your payment of
 [amount] was received", "Su cita es el [día] a las [hora]") is a recap in any language.
-A task that returns to a menu is not judged. The finding is info when the change is only
+A task that returns to a menu is not judged, but for one case: a task that declares
+`changes: true` and goes on (`next`) straight into a menu, with no message between, when
+neither its own prompt nor the menu's says what was done, is a warning; a task with no prompt
+in the file at all is not judged (what its own dialogue says is not known). The caller who sent money hears only the
+menu again; every good line of the trust corpus says what was done first, and a planted defect
+("a money transfer ends straight back in the menu with no recap") is exactly this.
+The finding is info when the change is only
 inferred from an option's label, and a warning when the task declares `changes: true`: the
 designer said it changes something, and the call ends without saying what. And when one of those prompts promises a written confirmation
 ("You will receive a confirmation by text message", "Saat vahvistuksen
@@ -111,6 +117,16 @@ def check(menu: Menu, line: LineAnalysis, settings: Settings) -> Iterator[Proble
             yield Problem(where.prompt_span or where.span, where.id,
                           f'{quote(where.id)} promises a written confirmation ("{sentence}") but task '
                           f"{quote(node.id)} sends none", f"set `confirmation: sms` (or email) on {quote(node.id)}")
+        # A task with no prompt in the file: what its own dialogue says is not known, so it is not judged.
+        silent = _straight_into_menu(menu, line, node) if node.changes and node.prompt else None
+        if silent is not None and not any(words_of(n).recaps(n.prompt) or _READ_BACK.search(n.prompt or "")
+                                          for n in (node, silent)):
+            yield Problem(node.span, node.id,
+                          f"task {quote(node.id)} changes something (`changes: true`) and then goes straight back to "
+                          f"menu {quote(silent.id)}, with no word of what was done",
+                          f'say what was done before the menu ("{words_of(silent).recap_example}")',
+                          severity=Severity.WARNING)
+            continue
         ends = any(all(menu.nodes[n].type in _ON_THE_WAY_OUT for n in route if n in menu.nodes) for route in ending)
         if ends and not any(words[n.id].recaps(n.prompt) or _READ_BACK.search(n.prompt or "") for n in heard):
             example = next((words[n.id] for n in heard if n.prompt), words_of(node)).recap_example
@@ -118,6 +134,20 @@ def check(menu: Menu, line: LineAnalysis, settings: Settings) -> Iterator[Proble
                           f"task {quote(node.id)} {why} and then the call ends without telling the caller what "
                           "was done", f'before the call ends, say what was done ("{example}"), or return to a menu',
                           severity=Severity.WARNING if node.changes else None)
+
+
+def _straight_into_menu(menu: Menu, line: LineAnalysis, node: Node) -> Node | None:
+    """The menu a task goes on to with nothing said between, in every state: "Transfer made" never
+    heard, the caller is only offered the menu again. None when a message (or anything else) comes first."""
+    found: set[str] = set()
+    for analysis in line.states.values():
+        if node.id not in analysis.reachable:
+            continue
+        onward = [target for target, attrs in analysis.edges_from(node.id) if attrs["kind"] == "next"]
+        if len(onward) != 1 or (target := menu.nodes.get(onward[0])) is None or target.type is not NodeType.MENU:
+            return None
+        found.add(target.id)
+    return menu.nodes[found.pop()] if len(found) == 1 else None
 
 
 def _options_into(menu: Menu) -> dict[str, list[tuple[Node, Option]]]:

@@ -19,6 +19,14 @@ none of the line's own staff (an `agent`) left to reach (it offers a callback, a
 transfer to an outside helpline such as 1177; there is no person of the line to send the
 caller to). Inputs, main menus and menus in the middle of a task are always checked.
 
+An after-hours menu heard only as a closed person's fallback that still offers one of the
+line's own people (a 24-hour desk beside the callback) is reported as **info**: the caller
+has been told who is away and what is left, so a goodbye after failed tries there is harsh,
+not a task cut short. On the trust corpus's development half, blind judges called all six
+such warnings false or arguable ("after two failed tries a goodbye is reasonable; the 24-hour
+desk and callback were offered"), while every planted hang-up they called true was in a menu
+or input in the middle of a task; those stay warnings.
+
 ## Why it matters
 A caller who has failed several times is the one who most needs a person. Cutting them
 off punishes confusion and sends them to call again, angrier (GetHuman standard: "never
@@ -59,7 +67,7 @@ from functools import cache
 from typing import TYPE_CHECKING, Callable, Iterator
 
 from ivrcheck.findings import Finding, Fix, Problem, Severity
-from ivrcheck.graph.closing import winding_up_menu
+from ivrcheck.graph.closing import closed_fallback_menu, winding_up_menu
 from ivrcheck.model import Menu, Node
 from ivrcheck.rules.base import Settings, holding_states, line_person, quote
 from ivrcheck.rules.edits import Source, field_fix
@@ -73,6 +81,8 @@ SEVERITY = Severity.WARNING
 SETTINGS: dict[str, object] = {}
 PART = "robustness"
 _HELP = "add `after_retries:` pointing at an `agent` (here or under `defaults:`)"
+_AFTER_HOURS = (" (an after-hours menu, heard only as a closed person's fallback: the caller was told what is left,"
+                " so this is harsh rather than a task cut short)")
 
 
 def check(menu: Menu, line: LineAnalysis, settings: Settings) -> Iterator[Problem]:
@@ -90,10 +100,20 @@ def check(menu: Menu, line: LineAnalysis, settings: Settings) -> Iterator[Proble
         yield from _first_error(menu, node, hangs_up)
         if target is None or target.is_builtin or target.ref not in menu.nodes:
             continue  # `repeat`/`back` keep the caller; undefined targets are S101's
-        for state in hangs_up(target.ref):
+        states = hangs_up(target.ref)
+        closed_only = bool(states) and _closed_fallback(line, node.id)
+        for state in states:
             yield Problem(target.span if target.span.line else node.span, node.id,
                           f"callers who run out of retries in {quote(node.id)} go to {quote(target.ref)}, "
-                          "which hangs up", _HELP, state=state)
+                          "which hangs up" + (_AFTER_HOURS if closed_only else ""), _HELP, state=state,
+                          severity=Severity.INFO if closed_only else None)
+
+
+def _closed_fallback(line: LineAnalysis, node_id: str) -> bool:
+    """Whether a menu is, in every state it is heard in, only a closed person's fallback: its caller has
+    been told who is away and offered what is left, so a goodbye after failed tries is harsh, not a cut task."""
+    heard = [a for a in line.states.values() if node_id in a.reachable]
+    return bool(heard) and all(closed_fallback_menu(a, node_id) for a in heard)
 
 
 def _first_error(menu: Menu, node: Node, hangs_up: Callable[[str], list[str | None]]) -> Iterator[Problem]:

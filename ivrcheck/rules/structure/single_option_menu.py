@@ -10,7 +10,10 @@ for callers who only wanted the hours (platforms offer a callback for the caller
 as in the queued-callback sample flow of the Amazon Connect administrator guide). Where
 silence or wrong keys book that callback too (`after_retries: callback`), the key press
 asks nothing and the menu is reported: often it is what is left after other options were
-removed (an after-hours emergency line).
+removed (an after-hours emergency line). A menu whose one choice is a `transfer` out of the
+line ("If you have severe toothache, press 1 and we will put you through to the on-call
+dentist") is reported as **info**: the press may be the caller's consent to be put through to
+another service, and a blind judge of the trust corpus took such a gate as arguable, not a fault.
 
 ## Why it matters
 A one-choice menu costs a prompt and a key press and gives nothing in return: the call
@@ -67,8 +70,20 @@ def check(menu: Menu, line: LineAnalysis, settings: Settings) -> Iterator[Proble
         choices = {o.key for o in node.options if o.target is not None and not o.target.is_builtin}
         if len(choices) == 1 and not _asks_for_a_callback(menu, node, next(iter(choices))):
             (key,) = choices
-            yield Problem(node.span, node.id, f"menu {quote(node.id)} offers one choice only ({quote(key)})",
-                          "send the call straight on with a `message` and `next`, or add the choices callers need")
+            out = _hands_out(menu, node, key)
+            yield Problem(node.span, node.id, f"menu {quote(node.id)} offers one choice only ({quote(key)})"
+                          + (f", a transfer out of the line ({quote(out)}): the key press may be the caller's "
+                             "consent to be put through" if out else ""),
+                          "send the call straight on with a `message` and `next`, or add the choices callers need",
+                          severity=Severity.INFO if out else None)
+
+
+def _hands_out(menu: Menu, node: Node, key: str) -> str | None:
+    """The transfer out of the line the one choice leads to (an on-call dentist, another organisation's
+    helpline), if it does: whether callers should be put through unasked is the designer's call."""
+    option = next(o for o in node.options if o.key == key)
+    target = menu.nodes.get(option.target.ref) if option.target else None
+    return target.id if target is not None and target.type == NodeType.TRANSFER else None
 
 
 def _asks_for_a_callback(menu: Menu, node: Node, key: str) -> bool:

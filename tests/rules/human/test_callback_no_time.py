@@ -105,6 +105,18 @@ NAMES_A_TIME = [
     ("sv", "inom den första timmen"),
     ("sv", "nästa morgon"),
     ("fi", "seuraavana aamuna"),
+    ("fi", "aamulla kello 7–10"),  # the word "klo" stands for
+    ("en", "at a time chosen by text"),  # a time the caller picks, said in the passive
+    ("en", "on the next day we are open"),  # a day the line's own hours name
+    ("en", "on the next working day the office is open"),
+    ("en", "usually within the hour"),  # one unit said without a number
+    ("en", "in about 15 minutes"),
+    ("en", "within three to five working days"),  # a range of numbers
+    ("en", "on the same day"),
+    ("sv", "mellan klockan 8 och 10"),  # the word "kl." stands for
+    ("sv", "Vi har öppet vardagar 8–16. Vi ringer upp dig före klockan 12 i morgon"),
+    ("es", "Atendemos de lunes a viernes. Le llamaremos mañana por la tarde"),
+    ("en", "We'll call you back on Monday between 9 and 12"),  # a day named in a promise, not in hours
 ]
 NAMES_NO_TIME = [
     ("en", "as soon as we can"),
@@ -114,6 +126,14 @@ NAMES_NO_TIME = [
     ("es", "lo antes posible"),
     ("sv", "så snart vi kan"),
     ("fi", "mahdollisimman pian"),
+    ("fi", "kello on paljon, soitamme pian"),  # near miss: "kello" with no hour
+    ("en", "when we are open"),  # near miss: no day named
+    ("en", "we are open the next day"),
+    # Near miss: the opening hours are no promise of when the caller hears back (a planted defect).
+    ("sv", "Kundtjänst har öppet vardagar klockan 8–16. Lämna ett meddelande så återkommer vi"),
+    ("es", "Nuestros especialistas atienden de lunes a viernes de 9 a 7. Hemos registrado su solicitud"),
+    ("en", "Our lines are open Monday to Friday, 8 am to 6 pm. We will call you back"),
+    ("fi", "Palvelemme arkisin klo 8–16. Soitamme sinulle takaisin"),
 ]
 
 

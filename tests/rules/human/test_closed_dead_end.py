@@ -72,3 +72,38 @@ def test_fixed_the_closed_message_goes_on_to_a_callback() -> None:
 
 def test_near_miss_the_closed_message_goes_on_to_a_person_who_is_there() -> None:
     assert lint(closed_to("operator"), select="H205") == []
+
+
+DESK = """
+entry: main
+hours: {service: {mon-fri: "07:00-22:00"}}
+defaults: {on_timeout: repeat, on_invalid: repeat, after_retries: desk}
+nodes:
+  main:
+    prompt: If your flight is cancelled, press 1. To speak to an agent, press 0.
+    options:
+      "1": {label: Disruption desk, goto: desk}
+      "0": {label: Agent, goto: desk}
+  desk: {type: agent, hours: DESK_HOURS, closed: closed_menu}
+  closed_menu:
+    prompt: We are closed. For our disruption desk, open around the clock, press 1. For a callback, press 2.
+    options:
+      "1": {label: Disruption desk, goto: ONE}
+      "2": {label: Callback, goto: callback}
+  night_desk: {type: agent}
+  callback: {type: callback, promise: between 7 and 10 am}
+"""
+
+
+def test_an_after_hours_option_back_to_the_closed_person_only_replays_the_menu() -> None:
+    findings = lint(DESK.replace("DESK_HOURS", "service").replace("ONE", "desk"), select="H205")
+    assert [(f.node_id, f.state) for f in findings] == [("closed_menu", "closed")]
+    assert findings[0].message.startswith('outside hours, "1" (Disruption desk) in "closed_menu" leads to "desk", '
+                                          'which is closed and sends callers back to "closed_menu": the key only '
+                                          'replays the menu')
+
+
+def test_fixed_the_desk_works_around_the_clock_or_the_key_reaches_someone_there() -> None:
+    # Fixed: the option reaches a desk staffed at night. Near miss: the main menu's way to the same
+    # closed desk is no loop of the after-hours menu (other rules judge the main menu).
+    assert lint(DESK.replace("DESK_HOURS", "service").replace("ONE", "night_desk"), select="H205") == []

@@ -59,3 +59,15 @@ def test_messages_say_what_delays_the_caller() -> None:
                             "so a caller in danger hears them first")
     (asked,) = lint(line("Give a meter reading", "Smell of gas", leak_to="gprn", prompt=FIRST), select="H215")
     assert 'asks for digits at input "gprn" before anyone answers' in asked.message
+
+
+def test_an_emergency_word_on_an_option_that_only_explains_is_not_an_emergency_route() -> None:
+    """Near miss: "To hear how emergency credit works" plays advice and comes back; the urgent route is
+    another option. Moving it up would push the real one down, so it is not reported."""
+    text = line("Give a meter reading", "Emergency credit", leak_to="explain").replace(
+        "          reading: {type: self_service}",
+        "          explain: {type: message, prompt: Press the A button on your meter., next: main}\n"
+        "          reading: {type: self_service}")
+    assert lint(text, select="H215") == []
+    # The defect stays: the same label leading to a person is an emergency route offered late.
+    assert codes_at(lint(line("Give a meter reading", "Emergency credit"), select="H215")) == [At("H215", 10, 7)]

@@ -187,3 +187,48 @@ def test_stay_on_the_line_in_an_ordinary_menu_does_not_excuse_a_missing_0() -> N
                            "prompt: For cards, press 1. Or stay on the line for an advisor.\n    on_timeout: advisor")
     (finding,) = lint(text, select="H203")
     assert finding.severity.value == "warning" and finding.message == 'pressing "0" in menu "main" does nothing'
+
+
+FIXED_IT = """
+entry: main
+defaults: {on_timeout: repeat, on_invalid: repeat}
+nodes:
+  main:
+    prompt: For a fault, press 1. To speak to an advisor, press 0.
+    after_retries: advisor
+    options:
+      "1": {label: Fault, goto: advice}
+      "0": {label: Advisor, goto: advisor}
+  advice: {type: message, prompt: Restart your router., next: after}
+  after:
+    prompt: If that fixed it, press 1. If it is still not working, press 2 and we will put you through to a technician.
+    after_retries: AFTER
+    options:
+      "1": {label: It's fixed, goto: bye}
+      "2": {label: Still not working, goto: TWO}
+  technician: {type: agent}
+  advisor: {type: agent}
+  bye: {type: hangup}
+"""
+
+
+def test_a_submenu_with_a_person_on_a_key_and_after_its_retries_only_informs() -> None:
+    """Whoever is stuck in "did that fix it?" reaches the technician by key 2 or by failing: info."""
+    (finding,) = lint(FIXED_IT.replace("AFTER", "technician").replace("TWO", "technician"), select="H203")
+    assert finding.severity.value == "info"
+    assert finding.message == 'pressing "0" in menu "after" does nothing; the menu offers "technician" on "2"'
+
+
+def test_a_submenu_whose_person_is_not_on_a_key_or_whose_retries_go_round_still_warns() -> None:
+    """Defects kept: key 2 sends the caller back to the advice; or the retries go round the menu again."""
+    round_again = lint(FIXED_IT.replace("AFTER", "technician").replace("TWO", "advice"), select="H203")
+    assert [f.severity.value for f in round_again] == ["warning"]
+    no_way_out = lint(FIXED_IT.replace("AFTER", "after").replace("TWO", "technician"), select="H203")
+    assert [f.severity.value for f in no_way_out] == ["warning"]
+
+
+def test_the_first_menu_is_never_excused_by_a_person_on_another_key() -> None:
+    text = FIXED_IT.replace("AFTER", "technician").replace("TWO", "technician").replace(
+        '      "0": {label: Advisor, goto: advisor}', '      "2": {label: Advisor, goto: advisor}').replace(
+        "To speak to an advisor, press 0.", "To speak to an advisor, press 2.")
+    assert [f.severity.value for f in lint(text, select="H203") if f.node_id == "main"] == ["warning"]

@@ -226,3 +226,84 @@ def test_near_miss_a_department_of_another_errand_reached_by_a_cross_link_is_not
     grounds to hand it claim numbers (it works from the policy number it receives)."""
     assert [f.node_id for f in lint(errands(), select="H208")] == []
     assert "billing_agent" not in {f.node_id for f in lint(errands(adjuster="policy_number"), select="H208")}
+
+
+VERIFIED = """
+entry: member
+defaults: {on_timeout: repeat, on_invalid: repeat, after_retries: advisor}
+nodes:
+  member:
+    type: input
+    prompt: Please enter your member number.
+    collects: member_number
+    next: CHAIN
+  pin:
+    type: input
+    prompt: Now enter your four-digit PIN.
+    collects: pin
+    next: main
+  main:
+    prompt: For your balances, press 1. To speak to an advisor, press 0.
+    options:
+      "1": {label: Balances, goto: balances}
+      "0": {label: Speak to an advisor, goto: advisor}
+  balances: {type: self_service, next: main}
+  advisor: {type: agent, announces_wait: true, RECEIVES}
+"""
+
+
+def test_an_item_asked_straight_after_one_the_person_receives_only_informs() -> None:
+    """The author handed on the member number and not the PIN asked right after it: a check of the
+    first, left out on purpose as often as not. Info, saying so."""
+    (finding,) = lint(VERIFIED.replace("CHAIN", "pin").replace("RECEIVES", "receives: [member_number]"),
+                      select="H208")
+    assert finding.severity.value == "info"
+    assert 'it is asked straight after "member_number", which the person does receive' in finding.message
+
+
+def test_an_item_not_chained_to_one_the_person_receives_still_warns() -> None:
+    """Defect kept: the person receives another item, but the one left out was not asked as its check."""
+    text = VERIFIED.replace("CHAIN", "pin").replace("RECEIVES", "receives: [reason]")
+    assert {f.severity.value for f in lint(text, select="H208")} == {"warning"}
+    fixed = VERIFIED.replace("CHAIN", "pin").replace("RECEIVES", "receives: [member_number, pin]")
+    assert lint(fixed, select="H208") == []
+
+
+AFTER_HOURS_ROUND = """
+entry: start
+hours: {office: {mon-fri: "09:00-17:00"}}
+defaults: {on_timeout: repeat, on_invalid: repeat, after_retries: team}
+nodes:
+  start: {type: branch, "on": hours, hours: office, cases: {open: main, closed: closed_menu}}
+  closed_menu:
+    prompt: We are closed. To pay your council tax, press 1.
+    options:
+      "1": {label: Pay council tax, goto: pay_account}
+  main:
+    prompt: To pay your council tax, press 1. About your council tax account, press 2.
+    options:
+      "1": {label: Pay council tax, goto: pay_account}
+      "2": {label: Council tax account, goto: team_account}
+  pay_account: {type: input, prompt: Enter your account number., collects: account, next: pay}
+  pay: {type: self_service, prompt: Your payment has been made., next: anything_else}
+  anything_else:
+    prompt: For anything else, press 1. Otherwise you can hang up.
+    on_timeout: bye
+    options:
+      "1": {label: Main menu, goto: main}
+  team_account: {type: input, prompt: Enter your account number., collects: account, next: team}
+  team: {type: agent, receives: [account]}
+  bye: {type: hangup}
+"""
+
+
+def test_back_to_the_main_menu_after_hours_leaves_the_errand_as_in_open_hours() -> None:
+    """After hours the call reaches the main menu only after paying, so that state's own tree puts the
+    main menu below the payment input; the line's errands, as the open-hours tree shows them, do not:
+    the account number asked for the second errand is no repeat."""
+    assert lint(AFTER_HOURS_ROUND, select="H208") == []
+
+
+def test_near_miss_asked_again_within_one_errand_after_hours_is_still_reported() -> None:
+    text = AFTER_HOURS_ROUND.replace("next: anything_else", "next: team_account")
+    assert {f.node_id for f in lint(text, select="H208")} == {"team_account"}

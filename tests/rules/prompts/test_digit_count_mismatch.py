@@ -63,3 +63,32 @@ def test_the_message_says_what_was_asked_and_what_happens_to_the_caller() -> Non
     assert short.help == 'set `digits: 12` on "number", or say 10 digits in its prompt'
     (long,) = lint(line("en", "Please enter your six-digit staff number.", 8), select="P408")
     assert long.message.endswith("are timed out")
+
+
+PARTS = [
+    ("en one part counted, the other not", "en",
+     "Please enter your date of birth and the three digits after it.", 9, "three digits"),
+    ("fi one part counted, the other not", "fi",
+     "Näppäile henkilötunnuksesi numerot, eli syntymäaika ja loppuosan kolme numeroa.", 9, "kolme numeroa"),
+    ("sv one part counted, the other not", "sv",
+     "Knappa in födelsedatumet och de tre siffrorna i slutet.", 9, "tre siffrorna"),
+    ("es one part counted, the other not", "es",
+     "Marque su fecha de nacimiento y los tres dígitos finales.", 9, "tres dígitos"),
+]
+
+
+@pytest.mark.parametrize("language, prompt, digits, said", [c[1:] for c in PARTS], ids=[c[0] for c in PARTS])
+def test_a_count_said_for_one_part_only_informs(language: str, prompt: str, digits: int, said: str) -> None:
+    """The whole number's length is not said, so whether the parts add up is a guess: info, not an error."""
+    (part,) = lint(line(language, prompt, digits), select="P408")
+    assert part.severity.value == "info"
+    assert f'asks for 3 digits ("{said}") as one part of a number' in part.message
+    assert part.help == f"check that the parts the prompt asks for add up to {digits} digits"
+
+
+def test_a_count_after_and_that_is_the_whole_number_is_still_an_error() -> None:
+    """Near miss: "and" joins a second sentence part, but the count is more than collected: no part explains it."""
+    (short,) = lint(line("en", "Please wait and then enter your twelve digit card number.", 10), select="P408")
+    assert short.severity.value == "error"
+    (bare,) = lint(line("en", "Please enter your six-digit staff number and press hash.", 8), select="P408")
+    assert bare.severity.value == "error"

@@ -145,3 +145,40 @@ def test_the_edge_band_is_info_and_further_over_is_a_warning() -> None:
     assert over.severity.value == "warning"
     [strict] = lint(menu("en", EN_LONG), select="P404", rules={"P404": {"margin": 0}})
     assert strict.severity.value == "warning"
+
+
+HOURS = ("We are closed now. Our advisers are in from eight in the morning to eight in the evening on weekdays, "
+         "and from nine to two on Saturdays, and our card line is open around the clock on every day of the year. ")
+OFFERS = "If you have lost your card, press 1. To have us call you back in the morning, press 2."
+
+
+def closed_line(main_goes_to_closed: bool = False) -> str:
+    extra = '\n              "9": {label: Closed menu, goto: closed}' if main_goes_to_closed else ""
+    return f"""
+        language: en
+        entry: main
+        hours: {{office: {{mon-fri: "08:00-20:00"}}}}
+        nodes:
+          main:
+            prompt: "To speak to an advisor, press 0.{' For the rest, press 9.' if main_goes_to_closed else ''}"
+            options:
+              "0": {{label: Advisor, goto: advisor}}{extra}
+          advisor: {{type: agent, hours: office, closed: closed}}
+          closed:
+            prompt: "{HOURS}{OFFERS}"
+            options:
+              "1": {{label: Lost card, goto: cards}}
+              "2": {{label: Callback, goto: callback}}
+          cards: {{type: transfer, human: true, number: "+358 10 000"}}
+          callback: {{type: callback, promise: tomorrow morning}}
+        """
+
+
+def test_the_closed_notice_of_a_closed_fallback_menu_is_not_counted() -> None:
+    """The hours before the offers tell callers when to call back; they need not hold them to choose."""
+    assert lint(closed_line(), select="P404") == []
+
+
+def test_near_miss_the_same_menu_also_heard_in_open_hours_counts_its_opening() -> None:
+    (finding,) = lint(closed_line(main_goes_to_closed=True), select="P404")
+    assert "closed notice" not in finding.message

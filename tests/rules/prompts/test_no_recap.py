@@ -43,6 +43,17 @@ CASES = [
     ("fixed: sv recap without nu", line("Boka tid", goodbye="Din tid är bokad. Tack för samtalet.", language="sv"), []),
     ("fixed: es recap", line("Pagar una factura", goodbye="Su pago se ha registrado. Gracias.", language="es"), []),
     ("es no recap", line("Pagar una factura", goodbye="Gracias por llamar.", language="es"), [At("P407", 10, 3)]),
+    ("fixed: es recap in the perfect",
+     line("Pagar una factura", goodbye="Hemos registrado su pago. Gracias.", language="es"), []),
+    ("fixed: fi recap in the first-person perfect",
+     line("Muuttoilmoitus", goodbye="Olemme kirjanneet muuttosi. Kiitos soitostasi.", language="fi"), []),
+    ("fixed: sv recap in the first-person perfect",
+     line("Avboka en tid", goodbye="Vi har avbokat din tid. Tack för samtalet.", language="sv"), []),
+    ("near miss: sv opening hours in the perfect tense are no recap",
+     line("Avboka en tid", goodbye="Vi har öppet vardagar. Tack för samtalet.", language="sv"), [At("P407", 10, 3)]),
+    ("fixed: en on its way", line(goodbye="Your receipt is on its way. Goodbye."), []),
+    ("near miss: es a perfect that is no participle is no recap",
+     line("Pagar una factura", goodbye="Hemos de cerrar. Gracias por llamar.", language="es"), [At("P407", 10, 3)]),
     ("near miss: en a passive that asks for something", line(goodbye="A meter reading is needed. Goodbye."),
      [At("P407", 10, 3)]),
     ("near miss: changes: false overrides the label", line(task=", changes: false"), []),
@@ -83,3 +94,48 @@ def test_near_miss_data_read_back_in_slots_is_a_recap(goodbye: str, language: st
 def test_near_miss_a_bracket_without_data_in_it_is_still_no_recap() -> None:
     assert len(lint(line("Your account", ", changes: true", goodbye="Thank you for calling []."),
                     select="P407")) == 1
+
+
+BACK_TO_MENU = """
+language: en
+entry: main
+defaults: {on_timeout: repeat, on_invalid: repeat, after_retries: advisor}
+nodes:
+  main:
+    prompt: "MENU_PROMPT"
+    options:
+      "1": {label: Send money, goto: transfer}
+      "0": {label: Advisor, goto: advisor}
+  transfer: {type: self_service, CHANGES, TASK_PROMPT next: AFTER}
+  recap: {type: message, prompt: "Your transfer has been made.", next: main}
+  advisor: {type: agent}
+"""
+
+
+def back_to_menu(after: str = "main", changes: str = "changes: true",
+                 prompt: str = "To send money, press 1. To speak to an advisor, press 0.",
+                 task: str = "Key in the amount, then the payee.") -> str:
+    return BACK_TO_MENU.replace("AFTER", after).replace("CHANGES", changes).replace("MENU_PROMPT", prompt) \
+        .replace("TASK_PROMPT", f'prompt: "{task}",' if task else "")
+
+
+def test_a_change_that_goes_straight_back_to_a_menu_with_no_word_is_a_warning() -> None:
+    (finding,) = lint(back_to_menu(), select="P407")
+    assert finding.severity.value == "warning"
+    assert finding.message == ('task "transfer" changes something (`changes: true`) and then goes straight back to '
+                               'menu "main", with no word of what was done')
+
+
+@pytest.mark.parametrize("text", [
+    back_to_menu(after="recap"),  # fixed: a recap message before the menu
+    back_to_menu(prompt="Your transfer has been made. To send more money, press 1. To speak to an advisor, press 0."),
+    back_to_menu(changes="changes: false"),  # near miss: nothing changed
+    back_to_menu(task="Key in the amount. We will tell you when the transfer has been made."),  # its own recap
+])
+def test_a_menu_return_with_a_recap_or_no_change_is_quiet(text: str) -> None:
+    assert lint(text, select="P407") == []
+
+
+def test_near_miss_a_task_with_no_prompt_going_straight_back_to_a_menu_is_not_judged() -> None:
+    """What a task with no prompt in the file says in its own dialogue is not known."""
+    assert lint(back_to_menu(task=""), select="P407") == []

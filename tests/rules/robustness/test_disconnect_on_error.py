@@ -131,9 +131,26 @@ def test_after_hours_menu_with_nobody_live() -> None:
 
 
 def test_near_miss_after_hours_menu_that_still_reaches_a_person() -> None:
+    """Heard only as the closed advisor's fallback: the caller was told what is left (a 24-hour nurse and
+    a callback), so a goodbye after failed tries is harsh, not a task cut short. Info, not a warning."""
     text = AFTER_HOURS.format(extra=" For the nurse, press 2.",
                               extra_option='\n      "2": {label: Nurse, goto: nurse}')
-    assert codes_at(lint(text, select="R503")) == [At("R503", 12, 20)]
+    (finding,) = lint(text, select="R503")
+    assert codes_at([finding]) == [At("R503", 12, 20)]
+    assert finding.severity.value == "info"
+    assert "an after-hours menu, heard only as a closed person's fallback" in finding.message
+
+
+def test_the_same_menu_heard_also_by_open_hours_callers_still_warns() -> None:
+    """Defect kept: reached from the main menu too, the menu may hold a caller in the middle of a task."""
+    text = AFTER_HOURS.format(extra=" For the nurse, press 2.",
+                              extra_option='\n      "2": {label: Nurse, goto: nurse}')
+    text = text.replace('      "0": {label: Advisor, goto: advisor}',
+                        '      "0": {label: Advisor, goto: advisor}\n      "9": {label: Closed menu, goto: closed}')
+    text = text.replace("prompt: For an advisor, press 0.", "prompt: For an advisor, press 0. For the rest, press 9.")
+    (finding,) = lint(text, select="R503")
+    assert finding.severity.value == "warning"
+    assert "after-hours" not in finding.message
 
 
 CLAIMS = BASE.replace("{after}", ", after_retries: advisor").replace(

@@ -61,3 +61,17 @@ def test_near_miss_a_callback_that_silence_books_too_is_still_reported() -> None
                                                        '      "1": {label: Callback, goto: callback}\n'
                                                        '    after_retries: callback')
     assert codes_at(lint(text, select="S107")) == [At("S107", 3, 3)]
+
+
+def test_a_single_choice_that_puts_the_caller_through_to_another_service_only_informs() -> None:
+    """"If you have severe toothache, press 1 and we will put you through to the on-call dentist": the
+    press may be the caller's consent to leave the line, so whether to send everyone on is a guess."""
+    dentist = '  dentist: {type: transfer, human: true, number: "+46 8 555 010 00"}'
+    text = CLOSED.replace("TARGET", "dentist").replace("  advisor: {type: agent}", f"  advisor: {{type: agent}}\n{dentist}")
+    (finding,) = lint(text, select="S107")
+    assert finding.severity.value == "info"
+    assert finding.message == ('menu "closed" offers one choice only ("1"), a transfer out of the line ("dentist"): '
+                               "the key press may be the caller's consent to be put through")
+    # The defect stays a warning for the line's own people (the near miss above, an agent).
+    (agent,) = lint(CLOSED.replace("TARGET", "advisor"), select="S107")
+    assert agent.severity.value == "warning"
