@@ -2,6 +2,7 @@
 
 import pytest
 
+from ivrcheck.findings import Severity
 from tests.conftest import At, codes_at, lint
 
 BASE = """entry: main
@@ -65,3 +66,45 @@ def test_message_names_the_misleading_option() -> None:
 
 def test_min_scent_is_a_setting() -> None:
     assert lint(menu(two="Moving out and final bills", **NO_PERSON), select="T602", rules={"T602": {"min_scent": 0.9}})
+
+
+SILENT = """entry: start
+nodes:
+  start:
+    prompt: Welcome. På svenska, tryck 9. For a new card, press 1. For the front desk, press 0.
+    on_timeout: {timeout}
+    options:
+      "9": {{label: Svenska, goto: sv_desk, language: sv}}
+      "1": {{label: New card, goto: cards}}
+      "0": {{label: Front desk, goto: desk}}
+  cards: {{type: self_service}}
+  desk: {{type: agent}}
+  sv_desk: {{type: agent}}
+  bye: {{type: hangup}}
+tasks:
+  - say: {say}
+    expect: desk
+"""
+
+
+def silent(timeout: str = "bye", say: str = "I have a question about my invoice") -> str:
+    return SILENT.format(timeout=timeout, say=say)
+
+
+@pytest.mark.parametrize("text, severity", [
+    # The caller hears nothing of theirs, waits, and the menu's silence route hangs up: the line's wiring.
+    (silent(), Severity.WARNING),
+    # A guess of the scent model (which label tempts), not a fact of the graph: shown, never gated on.
+    (menu(), Severity.INFO),
+    (menu(say="my parcel never came", **NO_PERSON), Severity.INFO),
+], ids=["cut off after waiting", "astray by a label", "gives up"])
+def test_warns_only_where_the_line_cuts_the_caller_off(text: str, severity: Severity) -> None:
+    (finding,) = lint(text, select="T602")
+    assert finding.severity is severity
+
+
+def test_silence_that_leads_on_is_quiet() -> None:
+    # Fixed: a caller who waits hears the menu again (or is put through), so nobody is cut off.
+    assert lint(silent(timeout="desk"), select="T602") == []
+    # Near miss: the silence route hangs up, but the caller's errand is named, so they press its key.
+    assert lint(silent(say="I want a new card").replace("expect: desk", "expect: cards"), select="T602") == []
