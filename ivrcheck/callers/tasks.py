@@ -11,7 +11,8 @@ match what they came for (its scent, scent.py). The walk, for each task:
    wait, as callers of the line's own language do when the choice defaults to it. Options
    for other languages never tempt them, and they read each menu in its own language.
 3. At a menu, score every option that goes somewhere new (not repeat, not back up) by the
-   best scent of its label, its `say:` phrases and the prompt's words for its key. Options
+   best scent of its label, its `say:` phrases and the prompt's words for its key (its whole
+   sentence, the words before a key offered first included). Options
    below `min_scent` do not tempt the caller at all. A word of the caller's that two or more
    options meet ("train" on a rail line's menu) points at none of them and is weighed only
    when no other word tempts; an option that names only the task excluding the caller's
@@ -32,6 +33,7 @@ task only when it succeeds with no tie risk, and is read against tree-testing ba
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import Any, Mapping
 
@@ -381,11 +383,27 @@ def _base(code: str) -> str:
 
 
 def _phrases(option: Option, prompt: str | None, line: LineAnalysis) -> list[str]:
-    """What a caller hears or may say for an option: its label, its `say:` phrases, the prompt's words for it."""
+    """What a caller hears or may say for an option: its label, its `say:` phrases, the prompt's words for it.
+
+    The prompt's words are the function it names for the key, without the "press 1" that offers
+    it; where that function follows the key ("press 1 and we'll talk about options"), also the
+    words before the key in its sentence that no other offer took ("If you're finding it hard to
+    pay your bill, press 1 and ..."): a caller hears the whole sentence as the offer of key 1."""
     phrases = [p for p in (option.label, *option.say) if p]
-    for offer in line.language.offers(prompt):
-        if offer.key == option.key and prompt is not None:
-            # The function the prompt names, without the "press 1" / "painamalla 1" that offers it.
-            said = prompt[offer.start: offer.match.start()] + " " + prompt[offer.match.end(): offer.ready]
-            phrases.append(said.strip(" ,.;:"))
-    return phrases
+    if prompt is None:
+        return phrases
+    offers = line.language.offers(prompt)
+    for i, offer in enumerate(offers):
+        if offer.key != option.key:
+            continue
+        phrases.append(offer.function(prompt))
+        if offer.key_first:
+            before = offers[i - 1].ready if i else 0
+            lead = _SENTENCE.split(prompt[before: offer.match.start()])[-1].strip(" ,;:-")
+            if lead and line.language.label_words.units(lead):
+                phrases.append(lead)
+    return [p for p in phrases if p]
+
+
+#: Where a sentence ends inside a prompt (the lead of an offer starts after it).
+_SENTENCE = re.compile(r"[.!?]+(?:\s+|$)")
