@@ -33,11 +33,10 @@ task only when it succeeds with no tie risk, and is read against tree-testing ba
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from typing import Any, Mapping
 
-from ivrcheck.callers.scent import DEFAULT_SCENT, Scent, coverage, excludes, telling
+from ivrcheck.callers.scent import DEFAULT_SCENT, Scent, coverage, excludes, option_phrases, telling
 from ivrcheck.findings import FileResult
 from ivrcheck.graph import OPEN, Analysis, LineAnalysis
 from ivrcheck.graph.build import CHOICE, ROUTING
@@ -255,7 +254,7 @@ class _Walk:
         node = self.analysis.nodes[menu_id]
         assert node is not None
         reader = self.line.speaks(node, node.prompt)  # the language its prompt is in
-        open_ = [(position, target, attrs, _phrases(attrs["option"], node.prompt, self.line))
+        open_ = [(position, target, attrs, option_phrases(attrs["option"], node.prompt, self.line.language))
                  for position, (target, attrs) in enumerate(self.analysis.edges_from(menu_id))
                  if attrs["kind"] in CHOICE and attrs.get("option") is not None and target != menu_id
                  and target not in above and attrs["target"].ref != "back"]
@@ -380,30 +379,3 @@ class _Walk:
 def _base(code: str) -> str:
     """A language code without its region: "en-US" -> "en"."""
     return code.split("-")[0].split("_")[0].lower()
-
-
-def _phrases(option: Option, prompt: str | None, line: LineAnalysis) -> list[str]:
-    """What a caller hears or may say for an option: its label, its `say:` phrases, the prompt's words for it.
-
-    The prompt's words are the function it names for the key, without the "press 1" that offers
-    it; where that function follows the key ("press 1 and we'll talk about options"), also the
-    words before the key in its sentence that no other offer took ("If you're finding it hard to
-    pay your bill, press 1 and ..."): a caller hears the whole sentence as the offer of key 1."""
-    phrases = [p for p in (option.label, *option.say) if p]
-    if prompt is None:
-        return phrases
-    offers = line.language.offers(prompt)
-    for i, offer in enumerate(offers):
-        if offer.key != option.key:
-            continue
-        phrases.append(offer.function(prompt))
-        if offer.key_first:
-            before = offers[i - 1].ready if i else 0
-            lead = _SENTENCE.split(prompt[before: offer.match.start()])[-1].strip(" ,;:-")
-            if lead and line.language.label_words.units(lead):
-                phrases.append(lead)
-    return [p for p in phrases if p]
-
-
-#: Where a sentence ends inside a prompt (the lead of an offer starts after it).
-_SENTENCE = re.compile(r"[.!?]+(?:\s+|$)")
