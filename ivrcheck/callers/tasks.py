@@ -23,7 +23,8 @@ match what they came for (its scent, scent.py). The walk, for each task:
    toss), unless that option puts the caller through to a person, who can help them on.
 5. A menu where nothing tempts the caller is a dead end of scent: they hear it out, press
    its way back if it has one and take the next best option above; with no way back, or
-   nothing left to try, they press 0 where it puts them through to a person, else give up.
+   nothing left to try, they press 0 where it puts them through to a person, else wait where
+   the menu's silence route leads on to an end (a person, a hang-up), else give up.
 6. The walk ends at an expected node (success), at another place where the call is handled
    (an agent, a self-service task, a hang-up: failure), or where the caller gave up.
 
@@ -362,12 +363,21 @@ class _Walk:
         return way[0]
 
     def _zero(self, menu_id: str) -> str | None:
-        """The person 0 puts a caller through to, who found nothing else to press; None (they give up)
-        when 0 is not such a key here."""
+        """The person 0 puts a caller through to, who found nothing else to press; without such a 0,
+        where the menu's silence route takes a caller who waits (when it leads on to an end, not into
+        the menus again); None (they give up) with neither."""
         for target, attrs in self.analysis.edges_from(menu_id):
             if attrs["kind"] in CHOICE and attrs.get("press") == "0" and self.reaches_person(target):
                 self.presses.append("0")
                 return self._settle(target)
+        node = self.analysis.nodes[menu_id]
+        assert node is not None
+        for choice, attrs in self._waits(node, set()):
+            if not self._is_menu(choice.target):  # silence leads on to an end, not into the menus again
+                self.taken.append(choice)
+                self.presses.append(WAIT)
+                self.seconds += self.line.clock.edge(node, attrs)
+                return self._settle(choice.target)
         self.risk = self.risk or "no scent"
         return None
 

@@ -14,7 +14,8 @@ words are in) at a choice of language, or waits when it offers none of theirs; p
 through inputs, messages and self-service steps that only tell (`changes: false`, an
 outage check); weighs everything an option says (label, `say:` phrases and the prompt's
 clause for its key) and, of options that tempt alike, takes the one that meets more of
-their words; and presses 0 for a person before giving up. A word the caller shares with
+their words; and presses 0 for a person, or without one waits where silence leads on,
+before giving up. A word the caller shares with
 two or more options of a menu ("gas" on a gas network's menu) decides nothing there while
 another of their words tempts; and an option that names only the task that excludes the
 caller's ("Cancel an appointment" for a caller who books one, by the lexicon's contrasts)
@@ -171,6 +172,11 @@ def explain(p: Prediction) -> tuple[str | None, str, str]:
         return (wrong.menu if wrong else None,
                 f"task {task} reaches {goal} only after backing out: a first-time caller first takes {where}",
                 "name the option that leads to the goal in the caller's words, or stop the other one promising it")
+    if wrong is not None and wrong.key == WAIT:
+        return (wrong.menu, f"task {task} is predicted to go astray: a first-time caller finds no option for it in "
+                f"{quote(wrong.menu)}, waits, and its silence route ends the call at {quote(p.end)}, not at {goal}",
+                f"let silence in {quote(wrong.menu)} repeat the options or lead to a person, and name the way to "
+                f"{goal} in the caller's words")
     if wrong is not None:
         ends = f"ends at {quote(p.end)}, not at {goal}" if p.end else f"gives up before reaching {goal}"
         return (wrong.menu, f"task {task} is predicted to go astray: a first-time caller presses {quote(wrong.key)} "

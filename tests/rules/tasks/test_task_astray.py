@@ -108,3 +108,36 @@ def test_silence_that_leads_on_is_quiet() -> None:
     assert lint(silent(timeout="desk"), select="T602") == []
     # Near miss: the silence route hangs up, but the caller's errand is named, so they press its key.
     assert lint(silent(say="I want a new card").replace("expect: desk", "expect: cards"), select="T602") == []
+
+
+NO_ZERO = """entry: main
+nodes:
+  main:
+    prompt: For a new card, press 1. For your balance, press 2. For a lost or stolen card, press 3.
+    on_timeout: {timeout}
+    options:
+      "1": {{label: New card, goto: cards}}
+      "2": {{label: Balance, goto: balance}}
+      "3": {{label: Lost or stolen card, goto: desk}}
+  cards: {{type: self_service}}
+  balance: {{type: self_service}}
+  desk: {{type: agent}}
+  bye: {{type: hangup}}
+tasks:
+  - say: I have a question about my invoice
+    expect: desk
+"""
+
+
+def test_without_0_a_caller_who_finds_nothing_waits_and_is_cut_off() -> None:
+    """No option names the errand and there is no 0: the caller waits, and silence hangs up."""
+    (finding,) = lint(NO_ZERO.format(timeout="bye"), select="T602")
+    assert finding.severity is Severity.WARNING
+    assert finding.message == ('task "I have a question about my invoice" is predicted to go astray: a first-time '
+                               'caller finds no option for it in "main", waits, and its silence route ends the call '
+                               'at "bye", not at "desk"')
+
+
+def test_without_0_silence_that_reaches_a_person_is_quiet() -> None:
+    """Fixed: the caller who waits is put through to the desk, who can help them."""
+    assert lint(NO_ZERO.format(timeout="desk"), select="T602") == []
