@@ -334,14 +334,21 @@ class _Walk:
 
     def reaches_person(self, node_id: str | None) -> bool:
         """Whether a caller at `node_id` is put through to a person with no further choice."""
+        node = self._onward(node_id)
+        return node is not None and node.is_person
+
+    def _onward(self, node_id: str | None) -> Node | None:
+        """Where a caller at `node_id` ends up with no further choice (past messages, branches and
+        inputs): a person, a menu, another end (a closing message); None on a loop."""
         seen: set[str] = set()
         while node_id is not None and node_id not in seen:
             seen.add(node_id)
             node = self.analysis.nodes.get(node_id)
-            if node is None or node.is_person or node.type not in PASSED_THROUGH:
-                return node is not None and node.is_person
-            node_id = next((t for t, a in self.analysis.edges_from(node_id) if a["kind"] in ROUTING), None)
-        return False
+            onward = next((t for t, a in self.analysis.edges_from(node_id) if a["kind"] in ROUTING), None)
+            if node is None or node.is_person or node.type not in PASSED_THROUGH or onward is None:
+                return node
+            node_id = onward
+        return None
 
     def _back_out(self, frames: list[tuple[str, list[tuple[Choice, dict]]]]) -> str | None:
         """Nothing left to try here: hear the menu out and press its way back, else press 0 for a
@@ -373,7 +380,8 @@ class _Walk:
         node = self.analysis.nodes[menu_id]
         assert node is not None
         for choice, attrs in self._waits(node, set()):
-            if not self._is_menu(choice.target):  # silence leads on to an end, not into the menus again
+            end = self._onward(choice.target)
+            if end is not None and end.type is not NodeType.MENU:  # to an end, not into the menus again
                 self.taken.append(choice)
                 self.presses.append(WAIT)
                 self.seconds += self.line.clock.edge(node, attrs)

@@ -141,3 +141,18 @@ def test_without_0_a_caller_who_finds_nothing_waits_and_is_cut_off() -> None:
 def test_without_0_silence_that_reaches_a_person_is_quiet() -> None:
     """Fixed: the caller who waits is put through to the desk, who can help them."""
     assert lint(NO_ZERO.format(timeout="desk"), select="T602") == []
+
+
+def test_without_0_silence_that_leads_back_into_the_menu_is_a_guess() -> None:
+    """Near miss: silence plays a message and goes back to the menu, so waiting gets the caller
+    nowhere new; they give up, which is the scent model's guess (info), not a cut-off."""
+    text = NO_ZERO.format(timeout="sorry").replace("  bye: {type: hangup}\n",
+                                                   "  sorry: {type: message, prompt: Sorry., next: main}\n")
+    (finding,) = lint(text, select="T602")
+    assert finding.severity is Severity.INFO and "give up" in finding.message
+
+
+def test_without_0_silence_to_a_goodbye_message_cuts_the_caller_off() -> None:
+    text = NO_ZERO.format(timeout="bye").replace("bye: {type: hangup}", "bye: {type: message, prompt: Goodbye.}")
+    (finding,) = lint(text, select="T602")
+    assert finding.severity is Severity.WARNING
