@@ -104,6 +104,8 @@ class Prediction:
     #: The fastest way to an expected node: seconds, or None when there is none.
     best_seconds: float | None
     state: str | None = None
+    #: In a tie, the option that leads towards the goal (`misleading` is its rival).
+    tied_right: Choice | None = None
 
     @property
     def key_presses(self) -> int:
@@ -168,7 +170,7 @@ def predict_task(task: Task, menu: Menu, line: LineAnalysis, scent: Scent = DEFA
     success = walk.end in goals
     return Prediction(task, goals, tuple(walk.path), tuple(walk.presses), success, success and not walk.backed,
                       round(walk.seconds, 1), walk.end, walk.misleading(), walk.risk, best,
-                      line.label(line.states[state]))
+                      line.label(line.states[state]), walk.tied_right)
 
 
 def _best_seconds(line: LineAnalysis, state: str, goals: tuple[str, ...]) -> float | None:
@@ -195,6 +197,7 @@ class _Walk:
         self.risk: str | None = None
         self.taken: list[Choice] = []
         self.tied: Choice | None = None
+        self.tied_right: Choice | None = None
         #: The language the caller speaks: the one their words are in, else the line's.
         self.speaks = _base(detect(task.say, least=1) or menu.language)
 
@@ -325,7 +328,7 @@ class _Walk:
                 continue
             if (rival.target in self.towards) != right and not self._person(choice if not right else rival):
                 self.risk = self.risk or "tie"
-                self.tied = choice if not right else rival
+                self.tied, self.tied_right = (choice, rival) if not right else (rival, choice)
                 return
 
     def _person(self, choice: Choice) -> bool:

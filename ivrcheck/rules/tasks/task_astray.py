@@ -37,10 +37,17 @@ their kind (L301 two overlapping labels, P401 an option the prompt never offers)
 these are **info** findings: shown, counted in `ivrcheck tasks`, never counted by a CI
 gate at `warning`.
 
-It **warns** only where the line itself, not a reading of words, ends the call: the
-caller finds no option of theirs, waits as callers do, and the menu's silence route
-(`on_timeout`) hangs up on them (an end with no service). That is a fact of the graph
-(what a silent caller reaches), and the third planted defect above.
+It **warns** only where the evidence is not a reading of the caller's words:
+
+- the line itself ends the call: the caller finds no option of theirs, waits as callers
+  do, and the menu's silence route (`on_timeout`) hangs up on them (an end with no
+  service), a fact of the graph (what a silent caller reaches);
+- a coin toss lies in the labels themselves: one of the two tied options says nothing the
+  other does not ("Housing" beside "Housing repairs"), so no caller drawn to one can tell
+  it from the other, whatever their words.
+
+On that corpus these are two of the three true findings above (the third, a prompt that
+never offers the hardship key, stays P401's), and no good line has either.
 
 ## Why it matters
 Callers choose by the words they hear, not by the designer's map. In tree tests of
@@ -136,8 +143,21 @@ def check(menu: Menu, line: LineAnalysis, settings: Settings) -> Iterator[Proble
         if _with_person(prediction, menu):  # a person can help them on: a longer call, not a lost one
             continue
         node_id, message, remedy = explain(prediction)
+        strong = cut_off(prediction, menu) or labels_alike(prediction, line)
         yield Problem(prediction.task.span, node_id, message, remedy, state=prediction.state,
-                      severity=None if cut_off(prediction, menu) else Severity.INFO)
+                      severity=None if strong else Severity.INFO)
+
+
+def labels_alike(p: Prediction, line: LineAnalysis) -> bool:
+    """Whether a coin toss lies in the labels themselves: one of the two says nothing the other
+    does not ("Housing" beside "Housing repairs"), so no caller who is drawn to the one can tell it
+    from the other, whatever words they use. Read off the labels, not guessed from the caller's."""
+    right, wrong = p.tied_right, p.misleading
+    if p.risk != "tie" or right is None or wrong is None:
+        return False
+    reading = line.language.label_words
+    a, b = ({k for u in reading.units(c.label) for k in u.keys} for c in (right, wrong))
+    return bool(a and b) and (a <= b or b <= a)
 
 
 def cut_off(p: Prediction, menu: Menu) -> bool:

@@ -156,3 +156,45 @@ def test_without_0_silence_to_a_goodbye_message_cuts_the_caller_off() -> None:
     text = NO_ZERO.format(timeout="bye").replace("bye: {type: hangup}", "bye: {type: message, prompt: Goodbye.}")
     (finding,) = lint(text, select="T602")
     assert finding.severity is Severity.WARNING
+
+
+HOUSING = """entry: main
+nodes:
+  main:
+    prompt: For bins, press 1. For {three}, press 3. For {four}, press 4. To speak to an adviser, press 0.
+    options:
+      "1": {{label: Bins, goto: bins}}
+      "3": {{label: {three}, goto: repairs}}
+      "4": {{label: {four}, goto: housing}}
+      "0": {{label: Speak to an adviser, goto: adviser}}
+  housing:
+    prompt: If you have nowhere to sleep tonight, press 1. For the housing register, press 2.
+    options:
+      "1": {{label: Homeless or at risk, goto: homeless}}
+      "2": {{label: Housing register, goto: register}}
+  repairs: {{type: self_service}}
+  bins: {{type: self_service}}
+  register: {{type: self_service}}
+  homeless: {{type: agent}}
+  adviser: {{type: agent}}
+tasks:
+  - say: my landlord has given me notice and I've nowhere to go
+    expect: homeless
+"""
+
+
+def housing(three: str, four: str) -> list:
+    return lint(HOUSING.format(three=three, four=four), select="T602")
+
+
+def test_a_coin_toss_in_the_labels_themselves_is_a_warning() -> None:
+    """"Housing" says nothing "Housing repairs" does not: no caller can tell them apart by their words."""
+    (finding,) = housing("Housing repairs", "Housing")
+    assert finding.severity is Severity.WARNING and "coin toss" in finding.message
+
+
+def test_a_coin_toss_between_labels_that_differ_is_a_guess() -> None:
+    """Fixed, and the near miss: labels that each name their own errand tie only on the caller's
+    words as the scent model reads them, a guess (info) or no tie at all."""
+    assert all(f.severity is Severity.INFO for f in housing("Repairs to a council home", "Homelessness and housing"))
+    assert all(f.severity is Severity.INFO for f in housing("Housing repairs", "Homelessness"))
