@@ -12,11 +12,11 @@ match what they came for (its scent, scent.py). The walk, for each task:
    for other languages never tempt them, and they read each menu in its own language.
 3. At a menu, score every option that goes somewhere new (not repeat, not back up) by the
    best scent of its label, its `say:` phrases and the prompt's words for its key (its whole
-   sentence, the words before a key offered first included). Options
-   below `min_scent` do not tempt the caller at all. A word of the caller's that two or more
-   options meet ("train" on a rail line's menu) points at none of them and is weighed only
-   when no other word tempts; an option that names only the task excluding the caller's
-   (cancelling, for a caller who books: the lexicon's contrasts) does not tempt them.
+   sentence, the words before a key offered first included). Options below `min_scent` do
+   not tempt the caller at all. A word of the caller's that two or more options meet
+   ("train" on a rail line's menu) points at none of them and is weighed only when no other
+   word tempts; an option that names only the task excluding the caller's (cancelling, for
+   a caller who books: the lexicon's contrasts) does not tempt them.
 4. Take the best; of options that tempt alike (within `tie_margin`), the one whose words
    together (label, `say:`, prompt) meet clearly more of the caller's words, else the one
    offered first, since the caller hears it first. A tie with an option that leads elsewhere is a failure risk (a coin
@@ -337,8 +337,7 @@ class _Walk:
 
     def reaches_person(self, node_id: str | None) -> bool:
         """Whether a caller at `node_id` is put through to a person with no further choice."""
-        node = self._onward(node_id)
-        return node is not None and node.is_person
+        return (node := self._onward(node_id)) is not None and node.is_person
 
     def _onward(self, node_id: str | None) -> Node | None:
         """Where a caller at `node_id` ends up with no further choice (past messages, branches and
@@ -364,7 +363,7 @@ class _Walk:
         way = next(((t, a) for t, a in self.analysis.edges_from(menu_id)
                     if a["kind"] in CHOICE and t in ups), None)
         if way is None:  # no key leads back: 0 for a person, or hang up and call again
-            return self._zero(menu_id)
+            return self._zero(node)
         self.backed = True
         self.presses.append(way[1]["press"])
         while frames[-1][0] != way[0]:
@@ -372,16 +371,14 @@ class _Walk:
         self.path.append(way[0])
         return way[0]
 
-    def _zero(self, menu_id: str) -> str | None:
+    def _zero(self, node: Node) -> str | None:
         """The person 0 puts a caller through to, who found nothing else to press; without such a 0,
         where the menu's silence route takes a caller who waits (when it leads on to an end, not into
         the menus again); None (they give up) with neither."""
-        for target, attrs in self.analysis.edges_from(menu_id):
+        for target, attrs in self.analysis.edges_from(node.id):
             if attrs["kind"] in CHOICE and attrs.get("press") == "0" and self.reaches_person(target):
                 self.presses.append("0")
                 return self._settle(target)
-        node = self.analysis.nodes[menu_id]
-        assert node is not None
         for choice, attrs in self._waits(node, set()):
             end = self._onward(choice.target)
             if end is not None and end.type is not NodeType.MENU:  # to an end, not into the menus again
