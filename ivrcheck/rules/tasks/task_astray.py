@@ -37,16 +37,12 @@ their kind (L301 two overlapping labels, P401 an option the prompt never offers)
 these are **info** findings: shown, counted in `ivrcheck tasks`, never counted by a CI
 gate at `warning`.
 
-It **warns** only where the evidence is not a reading of the caller's words:
-
-- the line itself ends the call: the caller finds no option of theirs, waits as callers
-  do, and the menu's silence route (`on_timeout`) hangs up on them (an end with no
-  service), a fact of the graph (what a silent caller reaches);
-- a coin toss lies in the labels themselves: one of the two tied options says nothing the
-  other does not ("Housing" beside "Housing repairs"), so no caller drawn to one can tell
-  it from the other, whatever their words.
-
-On that corpus these are two of the three true findings above (the third, a prompt that
+It **warns** only where the evidence is not a reading of the caller's words: where the
+line itself ends the call (the caller finds no option of theirs, waits as callers do, and
+the menu's silence route, `on_timeout`, hangs up on them: a fact of the graph, what a
+silent caller reaches), and where a coin toss lies in the labels themselves (one of the
+two tied options says nothing the other does not, "Housing" beside "Housing repairs", so
+no caller drawn to one can tell it from the other, whatever their words). On that corpus these are two of the three true findings above (the third, a prompt that
 never offers the hardship key, stays P401's), and no good line has either.
 
 ## Why it matters
