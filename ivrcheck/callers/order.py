@@ -33,6 +33,9 @@ class Reorder:
     rising: float = 0.0
     #: How many task options were ranked.
     tasks: int = 0
+    #: `rising` of the task options after the first: whether demand rises along the prompt even
+    #: when the one option put first (an emergency, a safety line) is left out.
+    rising_after_first: float = 0.0
 
     @property
     def saving(self) -> float:
@@ -102,8 +105,9 @@ def reorder(node: Node, language: Language) -> Reorder | None:
     numbers = sorted(movable)
     renamed = dict(zip(ranked, numbers)) if all(k.isdigit() for k in numbers) else {k: k for k in ranked}
     order = tuple((k, renamed.get(k, k), options[k], weights.get(k, 0.0)) for k in proposed if k in options)
-    return Reorder(node.id, round(now, 2), round(then, 2), order, _rising([weights.get(k, 0.0) for k in movable]),
-                   len(movable))
+    in_order = [weights.get(k, 0.0) for k in movable]
+    return Reorder(node.id, round(now, 2), round(then, 2), order, _rising(in_order), len(movable),
+                   _rising(in_order[1:]))
 
 
 def _rising(shares_in_order: list[float]) -> float:

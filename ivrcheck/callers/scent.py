@@ -30,12 +30,14 @@ long label that happens to share one word stays below a short one that names the
 from __future__ import annotations
 
 import math
+import re
 from typing import Protocol
 
 from ivrcheck.language import Language
 from ivrcheck.language.labels import LabelWords, Unit
 from ivrcheck.language.lexicon import Lexicon
 from ivrcheck.language.sounds import spelled_alike
+from ivrcheck.model import Option
 
 SAME, SYNONYM, BROADER, PART, SPELLING, KIN = 1.0, 0.8, 0.75, 0.7, 0.6, 0.45
 #: One word of a phrase the caller says, met on its own: no more than a near spelling.
@@ -196,6 +198,33 @@ def _compound_of(a: str, b: str) -> bool:
         return False
     short, long_ = sorted((a, b), key=len)
     return len(short) >= 4 and len(long_) - len(short) >= 3 and (long_.endswith(short) or long_.startswith(short))
+
+
+def option_phrases(option: Option, prompt: str | None, language: Language) -> list[str]:
+    """What a caller hears or may say for an option: its label, its `say:` phrases, the prompt's words for it.
+
+    The prompt's words are the function it names for the key, without the "press 1" that offers
+    it; where that function follows the key ("press 1 and we'll talk about options"), also the
+    words before the key in its sentence that no other offer took ("If you're finding it hard to
+    pay your bill, press 1 and ..."): a caller hears the whole sentence as the offer of key 1."""
+    phrases = [p for p in (option.label, *option.say) if p]
+    if prompt is None:
+        return phrases
+    offers = language.offers(prompt)
+    for i, offer in enumerate(offers):
+        if offer.key != option.key:
+            continue
+        phrases.append(offer.function(prompt))
+        if offer.key_first:
+            before = offers[i - 1].ready if i else 0
+            lead = _SENTENCE.split(prompt[before: offer.match.start()])[-1].strip(" ,;:-")
+            if lead and language.label_words.units(lead):
+                phrases.append(lead)
+    return [p for p in phrases if p]
+
+
+#: Where a sentence ends inside a prompt (the lead of an offer starts after it).
+_SENTENCE = re.compile(r"[.!?]+(?:\s+|$)")
 
 
 #: The scent the tree test uses unless it is given another.

@@ -11,18 +11,20 @@ match what they came for (its scent, scent.py). The walk, for each task:
    wait, as callers of the line's own language do when the choice defaults to it. Options
    for other languages never tempt them, and they read each menu in its own language.
 3. At a menu, score every option that goes somewhere new (not repeat, not back up) by the
-   best scent of its label, its `say:` phrases and the prompt's words for its key. Options
-   below `min_scent` do not tempt the caller at all. A word of the caller's that two or more
-   options meet ("train" on a rail line's menu) points at none of them and is weighed only
-   when no other word tempts; an option that names only the task excluding the caller's
-   (cancelling, for a caller who books: the lexicon's contrasts) does not tempt them.
+   best scent of its label, its `say:` phrases and the prompt's words for its key (its whole
+   sentence, the words before a key offered first included). Options below `min_scent` do
+   not tempt the caller at all. A word of the caller's that two or more options meet
+   ("train" on a rail line's menu) points at none of them and is weighed only when no other
+   word tempts; an option that names only the task excluding the caller's (cancelling, for
+   a caller who books: the lexicon's contrasts) does not tempt them.
 4. Take the best; of options that tempt alike (within `tie_margin`), the one whose words
    together (label, `say:`, prompt) meet clearly more of the caller's words, else the one
    offered first, since the caller hears it first. A tie with an option that leads elsewhere is a failure risk (a coin
    toss), unless that option puts the caller through to a person, who can help them on.
 5. A menu where nothing tempts the caller is a dead end of scent: they hear it out, press
    its way back if it has one and take the next best option above; with no way back, or
-   nothing left to try, they press 0 where it puts them through to a person, else give up.
+   nothing left to try, they press 0 where it puts them through to a person, else wait where
+   the menu's silence route leads on to an end (a person, a hang-up), else give up.
 6. The walk ends at an expected node (success), at another place where the call is handled
    (an agent, a self-service task, a hang-up: failure), or where the caller gave up.
 
@@ -35,7 +37,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any, Mapping
 
-from ivrcheck.callers.scent import DEFAULT_SCENT, Scent, coverage, excludes, telling
+from ivrcheck.callers.scent import DEFAULT_SCENT, Scent, coverage, excludes, option_phrases, telling
 from ivrcheck.findings import FileResult
 from ivrcheck.graph import OPEN, Analysis, LineAnalysis
 from ivrcheck.graph.build import CHOICE, ROUTING
@@ -102,6 +104,8 @@ class Prediction:
     #: The fastest way to an expected node: seconds, or None when there is none.
     best_seconds: float | None
     state: str | None = None
+    #: In a tie, the option that leads towards the goal (`misleading` is its rival).
+    tied_right: Choice | None = None
 
     @property
     def key_presses(self) -> int:
@@ -166,7 +170,7 @@ def predict_task(task: Task, menu: Menu, line: LineAnalysis, scent: Scent = DEFA
     success = walk.end in goals
     return Prediction(task, goals, tuple(walk.path), tuple(walk.presses), success, success and not walk.backed,
                       round(walk.seconds, 1), walk.end, walk.misleading(), walk.risk, best,
-                      line.label(line.states[state]))
+                      line.label(line.states[state]), walk.tied_right)
 
 
 def _best_seconds(line: LineAnalysis, state: str, goals: tuple[str, ...]) -> float | None:
@@ -193,6 +197,7 @@ class _Walk:
         self.risk: str | None = None
         self.taken: list[Choice] = []
         self.tied: Choice | None = None
+        self.tied_right: Choice | None = None
         #: The language the caller speaks: the one their words are in, else the line's.
         self.speaks = _base(detect(task.say, least=1) or menu.language)
 
@@ -253,7 +258,7 @@ class _Walk:
         node = self.analysis.nodes[menu_id]
         assert node is not None
         reader = self.line.speaks(node, node.prompt)  # the language its prompt is in
-        open_ = [(position, target, attrs, _phrases(attrs["option"], node.prompt, self.line))
+        open_ = [(position, target, attrs, option_phrases(attrs["option"], node.prompt, self.line.language))
                  for position, (target, attrs) in enumerate(self.analysis.edges_from(menu_id))
                  if attrs["kind"] in CHOICE and attrs.get("option") is not None and target != menu_id
                  and target not in above and attrs["target"].ref != "back"]
@@ -323,7 +328,7 @@ class _Walk:
                 continue
             if (rival.target in self.towards) != right and not self._person(choice if not right else rival):
                 self.risk = self.risk or "tie"
-                self.tied = choice if not right else rival
+                self.tied, self.tied_right = (choice, rival) if not right else (rival, choice)
                 return
 
     def _person(self, choice: Choice) -> bool:
@@ -332,14 +337,20 @@ class _Walk:
 
     def reaches_person(self, node_id: str | None) -> bool:
         """Whether a caller at `node_id` is put through to a person with no further choice."""
+        return (node := self._onward(node_id)) is not None and node.is_person
+
+    def _onward(self, node_id: str | None) -> Node | None:
+        """Where a caller at `node_id` ends up with no further choice (past messages, branches and
+        inputs): a person, a menu, another end (a closing message); None on a loop."""
         seen: set[str] = set()
         while node_id is not None and node_id not in seen:
             seen.add(node_id)
             node = self.analysis.nodes.get(node_id)
-            if node is None or node.is_person or node.type not in PASSED_THROUGH:
-                return node is not None and node.is_person
-            node_id = next((t for t, a in self.analysis.edges_from(node_id) if a["kind"] in ROUTING), None)
-        return False
+            onward = next((t for t, a in self.analysis.edges_from(node_id) if a["kind"] in ROUTING), None)
+            if node is None or node.is_person or node.type not in PASSED_THROUGH or onward is None:
+                return node
+            node_id = onward
+        return None
 
     def _back_out(self, frames: list[tuple[str, list[tuple[Choice, dict]]]]) -> str | None:
         """Nothing left to try here: hear the menu out and press its way back, else press 0 for a
@@ -352,7 +363,7 @@ class _Walk:
         way = next(((t, a) for t, a in self.analysis.edges_from(menu_id)
                     if a["kind"] in CHOICE and t in ups), None)
         if way is None:  # no key leads back: 0 for a person, or hang up and call again
-            return self._zero(menu_id)
+            return self._zero(node)
         self.backed = True
         self.presses.append(way[1]["press"])
         while frames[-1][0] != way[0]:
@@ -360,13 +371,21 @@ class _Walk:
         self.path.append(way[0])
         return way[0]
 
-    def _zero(self, menu_id: str) -> str | None:
-        """The person 0 puts a caller through to, who found nothing else to press; None (they give up)
-        when 0 is not such a key here."""
-        for target, attrs in self.analysis.edges_from(menu_id):
+    def _zero(self, node: Node) -> str | None:
+        """The person 0 puts a caller through to, who found nothing else to press; without such a 0,
+        where the menu's silence route takes a caller who waits (when it leads on to an end, not into
+        the menus again); None (they give up) with neither."""
+        for target, attrs in self.analysis.edges_from(node.id):
             if attrs["kind"] in CHOICE and attrs.get("press") == "0" and self.reaches_person(target):
                 self.presses.append("0")
                 return self._settle(target)
+        for choice, attrs in self._waits(node, set()):
+            end = self._onward(choice.target)
+            if end is not None and end.type is not NodeType.MENU:  # to an end, not into the menus again
+                self.taken.append(choice)
+                self.presses.append(WAIT)
+                self.seconds += self.line.clock.edge(node, attrs)
+                return self._settle(choice.target)
         self.risk = self.risk or "no scent"
         return None
 
@@ -378,14 +397,3 @@ class _Walk:
 def _base(code: str) -> str:
     """A language code without its region: "en-US" -> "en"."""
     return code.split("-")[0].split("_")[0].lower()
-
-
-def _phrases(option: Option, prompt: str | None, line: LineAnalysis) -> list[str]:
-    """What a caller hears or may say for an option: its label, its `say:` phrases, the prompt's words for it."""
-    phrases = [p for p in (option.label, *option.say) if p]
-    for offer in line.language.offers(prompt):
-        if offer.key == option.key and prompt is not None:
-            # The function the prompt names, without the "press 1" / "painamalla 1" that offers it.
-            said = prompt[offer.start: offer.match.start()] + " " + prompt[offer.match.end(): offer.ready]
-            phrases.append(said.strip(" ,.;:"))
-    return phrases

@@ -347,3 +347,33 @@ def test_near_miss_an_option_naming_the_callers_own_thing_keeps_its_scent() -> N
     assert unit_scent("I want to pay my bill", "Payments", english) >= 0.8  # a case and its group, no sibling
     (task,) = walks(siblings("I want to renew my car registration", "registration")).values()
     assert task.presses == ("1",) and task.success
+
+
+LEAD = """
+entry: main
+nodes:
+  main:
+    prompt: >
+      If your parcel has gone missing, press 1 and we will look into it. For billing, press 2.
+    options:
+      "1": {label: Investigations, goto: trace}
+      "2": {label: Billing, goto: bills}
+  trace: {type: agent}
+  bills: {type: self_service}
+tasks:
+  - say: my parcel has gone missing
+    expect: trace
+"""
+
+
+def test_the_words_before_a_key_offered_first_are_its_offer_too() -> None:
+    """"If your parcel has gone missing, press 1 and we will look into it": the caller hears the whole
+    sentence as the offer of 1, not only the words after the key."""
+    (found,) = walks(LEAD).values()
+    assert found.success and found.presses == ("1",)
+
+
+def test_near_miss_the_words_of_another_offer_are_not_taken() -> None:
+    """The sentence before "press 2" belongs to key 1; key 2 does not gain it."""
+    (found,) = walks(LEAD.replace("expect: trace", "expect: bills")).values()
+    assert not found.success and found.presses == ("1",)

@@ -10,6 +10,10 @@ self-service step has begun the caller's errand (a guided fix that asks "did tha
 one step at a time after a modem restart or a line test, a menu after a booking), and a
 closing menu whose every choice goes back to a main menu, up the tree or to goodbye
 ("Anything else? For the main menu, press 1"), since finding nothing depends on them.
+Nor is a choice of language a level (an option with `language:`, such as "För svenska,
+tryck 2" before the Swedish main menu): it picks the tree the caller browses, in their
+language, and every caller of that language takes it once; the Swedish main menu is the
+first level of the Swedish tree.
 
 ## Why it matters
 Each level costs a prompt's worth of listening and another chance to pick wrong. Design
@@ -66,6 +70,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Iterator
 
 from ivrcheck.findings import Problem, Severity
+from ivrcheck.graph.build import CHOICE
 from ivrcheck.graph.closing import closing_menu
 from ivrcheck.graph.walks import steps_from
 from ivrcheck.model import Menu, NodeType
@@ -105,5 +110,15 @@ def _browsed(line: LineAnalysis) -> dict[str, int]:
         return node is not None and node.type is not NodeType.SELF_SERVICE and \
             not closing_menu(line, analysis, node_id)
 
-    out = {n: (edges if browsed(n) else []) for n, edges in analysis.out.items()}
+    out = {n: ([_as_routing(edge) for edge in edges] if browsed(n) else []) for n, edges in analysis.out.items()}
     return {n: s for n, s in steps_from(out, line.menu.entry.ref).items() if browsed(n)}
+
+
+def _as_routing(edge: tuple[str, dict]) -> tuple[str, dict]:
+    """A choice of language costs no level: it picks which tree the caller browses, in their
+    language, rather than a branch of it ("For English, press 1" before the English main menu)."""
+    target, attrs = edge
+    option = attrs.get("option")
+    if attrs["kind"] in CHOICE and option is not None and option.language:
+        return target, {**attrs, "kind": "next"}
+    return edge

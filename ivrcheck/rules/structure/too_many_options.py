@@ -6,7 +6,8 @@ multi-digit extension dialling as one, but not the universal navigation keys `0`
 `#` when they do what callers expect of them everywhere (a person, repeat, back, the main
 menu), since callers do not have to remember those: by their words, or by where they go
 (0 to a person, with a label that names no other task: "Customer relations", "Speak with
-a technician", not "Add a person to your policy"; `#` to the menu callers reach with no
+a technician", "Billing team" for the person whose node or queue is called billing, not
+"Add a person to your policy"; `#` to the menu callers reach with no
 key pressed), nor the choices of language ("På
 svenska, tryck 9"; an option with `language:` or labelled by a language alone, such as
 "In English" or "Para español"), which each caller hears as one offer for them. Above `max_options` it is a warning;
@@ -96,15 +97,27 @@ def _navigation(node: Node, option: Option, line: LineAnalysis) -> bool:
     if universal_function(node, option, line) is not None:
         return True
     if option.key == "0":
-        return not _names_a_task(option, line) and \
+        return not _names_a_task(option, line, _person_named(option, line)) and \
             any(a.option_reaches_human(node.id, "0", live_only=True) for a in line.states.values())
     ref = option.target.ref if option.target is not None else None
     target = line.menu.nodes.get(ref) if ref else None
     return target is not None and target.is_menu and any(a.steps.get(ref) == 0 for a in line.states.values())
 
 
-def _names_a_task(option: Option, line: LineAnalysis) -> bool:
-    """Whether a label names something besides a person: a word of a task's lexicon group."""
+def _names_a_task(option: Option, line: LineAnalysis, who: str = "") -> bool:
+    """Whether a label names something besides a person: a word of a task's lexicon group that is
+    not the name of the person it puts callers through to (`who`: "Billing team" for the agent
+    whose queue is billing names that team, not a seventh task)."""
     reading = line.language.label_words
     person = reading.lexicon.functions.get("person", frozenset())
-    return any(unit.concepts - person for unit in reading.units(option.label or ""))
+    theirs = {k for unit in reading.units(who) for k in unit.keys}
+    return any(unit.concepts - person and unit.keys.isdisjoint(theirs) for unit in reading.units(option.label or ""))
+
+
+def _person_named(option: Option, line: LineAnalysis) -> str:
+    """The words that name the person an option leads straight to (their node and queue), else ""."""
+    ref = option.target.ref if option.target is not None else None
+    node = line.menu.nodes.get(ref) if ref else None
+    if node is None or not node.is_person:
+        return ""
+    return " ".join(filter(None, (node.id.replace("_", " "), node.queue)))

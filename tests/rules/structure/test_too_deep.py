@@ -65,3 +65,21 @@ def test_a_fourth_browsing_level_after_a_message_is_still_too_deep() -> None:
     """Near miss: a message on the way does not make the menu after it a follow-up."""
     browsing = CLOSING.replace('"1": {label: Main menu, goto: m1}', '"1": {label: Billing, goto: advisor}')
     assert codes_at(lint(_after(3, browsing), select="S105")) == [At("S105", 14, 3)]
+
+
+def _languages_first(label: str, language: str) -> str:
+    """Three levels of English behind a language menu whose first option is `label`."""
+    return chain(3).replace("entry: m1\nnodes:\n", (
+        "entry: lang\nnodes:\n  lang:\n    prompt: For English, press 1. På svenska, tryck 2.\n"
+        f'    options: {{"1": {{label: {label}, goto: m1{language}}}, "2": {{label: Svenska, goto: sv, language: sv}}}}\n'
+        "  sv: {type: agent, language: sv}\n"))
+
+
+def test_a_choice_of_language_is_no_level_of_the_tree() -> None:
+    """"For English, press 1" picks the tree a caller browses; its main menu is the first level."""
+    assert lint(_languages_first("English", ", language: en"), select="S105") == []
+
+
+def test_a_menu_before_the_main_menu_that_is_not_a_language_choice_is_a_level() -> None:
+    """Near miss: the same first menu whose option chooses a topic, not a language, is a level."""
+    assert [f.code for f in lint(_languages_first("Private customers", ""), select="S105")] == ["S105"]

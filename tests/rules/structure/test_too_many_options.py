@@ -83,6 +83,17 @@ def test_zero_labelled_as_a_task_counts_even_when_it_reaches_a_person() -> None:
     assert [f.code for f in lint(text, select="S106")] == ["S106"]
 
 
+def test_zero_named_after_the_person_it_reaches_is_navigation() -> None:
+    """"Billing team" on 0 puts callers through to the agent whose queue is billing: it names who
+    answers, not a sixth task. The same label on a 0 to another person still names a task."""
+    text = NAVIGATION.replace("{label: Speak to an advisor, goto: advisor}", "{label: Billing team, goto: advisor}")
+    assert [f.code for f in lint(text, select="S106")] == ["S106"]  # the advisor is not the billing team
+    fixed = text.replace("  advisor: {type: agent}", "  advisor: {type: agent, queue: billing}")
+    assert lint(fixed, select="S106") == []
+    renamed = text.replace("goto: advisor}\n      \"*\"", "goto: billing_team}\n      \"*\"") + "  billing_team: {type: agent}\n"
+    assert lint(renamed, select="S106") == []  # named by the node it reaches
+
+
 def test_choices_of_language_are_not_tasks() -> None:
     """Five tasks and three languages, two of them without `language:` but named so, are five choices."""
     text = NAVIGATION.replace('"*": {label: Repeat these options, goto: repeat}', (

@@ -44,6 +44,8 @@ def test_message_gives_the_saving_and_the_order() -> None:
     ((0.1, 0.2, 0.6), "warning"),   # defect: shares rise along the prompt, the commonest errand last
     ((0.2, 0.6, 0.1), "info"),      # near miss: one option (an urgent one) put first, then by demand
     ((0.1, 0.6, 0.2), "info"),      # near miss: mixed, tau 1/3
+    ((0.2, 0.4, 0.4), "info"),      # near miss: an urgent option first, the two after it tie (tau 2/3)
+    ((0.1, 0.3, 0.6), "warning"),   # defect: rising after the first option too
 ])
 def test_a_menu_against_demand_is_a_warning_a_mere_saving_is_info(weights: tuple[float, ...], severity: str) -> None:
     (finding,) = lint(menu(*weights), select="T603")
