@@ -23,7 +23,7 @@ a language ivrcheck does not read): an unknown choice is never counted as "not s
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import field
 from typing import Any, Mapping
 
 from ivrcheck.callers import timing, traffic
@@ -33,6 +33,7 @@ from ivrcheck.graph.build import CHOICE, ROUTING
 from ivrcheck.graph.clock import Edge
 from ivrcheck.graph.walks import Adjacency, descendants, fastest
 from ivrcheck.model import Node, NodeType, Target
+from ivrcheck.records import record
 
 #: Edge kinds a caller takes on purpose towards someone when the prompt announces them.
 TO_PERSON = frozenset({"key", "say", "timeout"})
@@ -41,7 +42,7 @@ PERSON, CALLBACK, VOICEMAIL, UNKNOWN = "person", "callback", "voicemail", "unkno
 _SHARED = "callers.journey"
 
 
-@dataclass(frozen=True, slots=True)
+@record(slots=True)
 class Way:
     """The fastest way a caller who follows the prompts takes from the entry to someone."""
 
@@ -69,7 +70,7 @@ class Way:
                 "seconds": self.seconds, "unknown": self.unknown, "untimed": self.untimed}
 
 
-@dataclass(frozen=True)
+@record
 class Journey:
     """One schedule state as callers live through it. Plain values only: a result carries it."""
 
@@ -248,7 +249,7 @@ def _way(line: LineAnalysis, out: Adjacency, goals: frozenset[str], who: str | N
     return Way(end, kind, keys, seconds or 0.0, unknown, untimed)
 
 
-@dataclass(frozen=True, slots=True)
+@record(slots=True)
 class Landing:
     """Where a caller sent on with no choice of their own (a closed person's `closed:`, a branch)
     is offered someone: in menu `menu`, by `key` ("timeout" for waiting), the person or promise `node`."""

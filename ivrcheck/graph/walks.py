@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import heapq
 from collections import deque
-from dataclasses import dataclass
 from functools import cached_property
 from typing import Any, Iterable, Iterator, Mapping
 
@@ -19,6 +18,7 @@ import networkx as nx
 from ivrcheck.graph.build import CHOICE, ROUTING, SILENT
 from ivrcheck.graph.clock import Clock
 from ivrcheck.model import Node, NodeType
+from ivrcheck.records import record
 
 Step = tuple[str, dict[str, Any]]  # (node id, attributes of the edge taken from it)
 #: Successor (or predecessor) lists of one state: node -> [(other node, edge attributes)].
@@ -115,7 +115,7 @@ def settled(out: Adjacency, entry: str, nodes: Mapping[str, Node | None], clock:
                 push(queue, (cost[0], cost[1], target))
 
 
-@dataclass(frozen=True)
+@record
 class Tree:
     """A breadth-first spanning tree of one state from a root: what a diagram hangs its boxes on.
 
