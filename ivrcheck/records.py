@@ -1,4 +1,7 @@
-"""Frozen dataclasses without compiling their methods: a check defines about seventy at start-up, and `dataclass` compiles six methods for each (40 ms of every pre-commit run).
+"""Frozen dataclasses that compile one method, not six: a check defines ~70 of them at every start-up.
+
+`dataclass` compiles `__init__`, `__repr__`, `__eq__`, `__hash__`, `__setattr__` and `__delattr__` for each
+class (about half a millisecond a class, 30-40 ms of every pre-commit run).
 
 `record` makes the same class as `dataclass(frozen=True, ...)`: the same fields (so `dataclasses.fields`,
 `replace`, `asdict` and `is_dataclass` work on it), the same `__init__`, equality, hash, order, `repr`,

@@ -16,7 +16,8 @@ from tests.conftest import ROOT
 
 #: The steps a check runs (docs/architecture.md), and the shared modules below them.
 CHECK_STEPS = {"__init__", "__main__", "cli", "engine", "cache", "findings", "nesting", "config", "didyoumean",
-               "fileio", "discover", "profiles", "records", "model", "language", "load", "importers", "reading", "graph", "callers",
+               "fileio", "discover", "profiles", "records", "model", "language", "load", "importers", "reading",
+               "graph", "callers",
                "rules", "suppress", "policy", "score", "report", "lazy",
                # every number read from a file or config goes through the one reader; every finding
                # carries its fix when it has one (issue 26), so both belong to a check
