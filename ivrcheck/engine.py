@@ -384,10 +384,9 @@ def _result(file: LoadedFile, kept: dict[str, list[Finding]], is_root: bool, ana
 def _gc_paused() -> Iterator[None]:
     """Pause the cyclic garbage collector while one line is checked.
 
-    Composing a large file allocates hundreds of thousands of long-lived objects, and the
-    collector rescans them again and again: on a 10,000-node line it takes over half the
-    run time (benchmarks/bench.py). Nothing here needs collecting before the line is done;
-    the collector runs as usual afterwards.
+    Composing a large file allocates hundreds of thousands of long-lived objects, and the collector rescans
+    them again and again: on a 10,000-node line it takes over half the run time (benchmarks/bench.py).
+    Nothing here needs collecting before the line is done; the collector runs as usual afterwards.
     """
     was_enabled = gc.isenabled()
     gc.disable()
