@@ -6,7 +6,7 @@ import gc
 import sys
 import traceback
 from contextlib import contextmanager
-from dataclasses import dataclass, field, replace
+from dataclasses import field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, BinaryIO, Callable, Iterator, Sequence
 
@@ -17,9 +17,10 @@ from ivrcheck.findings import FileResult, Finding, Fix, sort_findings
 from ivrcheck.graph import LineAnalysis
 from ivrcheck.language import available, load_language
 from ivrcheck.language.choices import with_choices
-from ivrcheck.reading import LoadedFile, PhoneLine
 from ivrcheck.load.codes import INTERNAL, debugging, internal_finding
 from ivrcheck.model import Menu
+from ivrcheck.reading import LoadedFile, PhoneLine
+from ivrcheck.records import record
 
 if TYPE_CHECKING:
     from ivrcheck.cache import LineCache, Pending
@@ -27,7 +28,7 @@ if TYPE_CHECKING:
     from ivrcheck.traffic import Traffic
 
 
-@dataclass(frozen=True)
+@record
 class Inspection:
     """A checked line's root file with the model and analysis behind its result (for diagrams, reports)."""
 
@@ -36,7 +37,7 @@ class Inspection:
     line: LineAnalysis | None
 
 
-@dataclass(frozen=True)
+@record
 class Line:
     """A phone line checked from one root file: a result per file it spans."""
 
@@ -52,7 +53,7 @@ class Line:
     referenced: frozenset[Path] = frozenset()
 
 
-@dataclass(frozen=True)
+@record
 class Run:
     """Every file checked in one run, and what the exit code needs."""
 
@@ -132,7 +133,7 @@ def tree_test(path: Path, config: Config = Config()) -> callers.tasks.TreeTest:
     return TreeTest(inspection.result, callers.tasks.predict(inspection.menu, inspection.line, settings=settings))
 
 
-@dataclass(frozen=True)
+@record
 class TrafficRun:
     """A line checked and laid against its call logs: what `ivrcheck traffic` and the report section show."""
 
@@ -383,10 +384,9 @@ def _result(file: LoadedFile, kept: dict[str, list[Finding]], is_root: bool, ana
 def _gc_paused() -> Iterator[None]:
     """Pause the cyclic garbage collector while one line is checked.
 
-    Composing a large file allocates hundreds of thousands of long-lived objects, and the
-    collector rescans them again and again: on a 10,000-node line it takes over half the
-    run time (benchmarks/bench.py). Nothing here needs collecting before the line is done;
-    the collector runs as usual afterwards.
+    Composing a large file allocates hundreds of thousands of long-lived objects, and the collector rescans
+    them again and again: on a 10,000-node line it takes over half the run time (benchmarks/bench.py).
+    Nothing here needs collecting before the line is done; the collector runs as usual afterwards.
     """
     was_enabled = gc.isenabled()
     gc.disable()

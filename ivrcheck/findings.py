@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import enum
-from dataclasses import dataclass, field
+from dataclasses import field
 from pathlib import Path
 from typing import Any, Iterable
+
+from ivrcheck.records import record
 
 
 class Severity(enum.Enum):
@@ -35,7 +37,7 @@ class Severity(enum.Enum):
 _RANK = {Severity.INFO: 1, Severity.WARNING: 2, Severity.ERROR: 3}
 
 
-@dataclass(frozen=True, slots=True, order=True)
+@record(slots=True, order=True)
 class Span:
     """A 1-based position in a menu file (converted from PyYAML's 0-based marks once, in the loader)."""
 
@@ -50,7 +52,7 @@ class Span:
 NOWHERE = Span(1, 1)
 
 
-@dataclass(frozen=True, slots=True)
+@record(slots=True)
 class Problem:
     """What a rule yields: the engine stamps code, name, severity and path onto it."""
 
@@ -63,7 +65,7 @@ class Problem:
     severity: Severity | None = None
 
 
-@dataclass(frozen=True, slots=True)
+@record(slots=True)
 class Edit:
     """Replace the text from one 1-based position to another (end excluded) with `text`; equal positions insert.
 
@@ -89,7 +91,7 @@ class Edit:
                 "end_column": self.end_column, "text": self.text}
 
 
-@dataclass(frozen=True, slots=True)
+@record(slots=True)
 class Fix:
     """A mechanical change to the file that resolves a finding. `safe` fixes change only what the
     finding names and never make the line worse (`check --fix`); the others need a person's eye
@@ -103,7 +105,7 @@ class Fix:
         return {"title": self.title, "safe": self.safe, "edits": [e.to_dict() for e in self.edits]}
 
 
-@dataclass(frozen=True, slots=True)
+@record(slots=True)
 class Finding:
     """One reported problem, complete and immutable."""
 
@@ -150,7 +152,7 @@ def sort_findings(findings: Iterable[Finding]) -> list[Finding]:
     return [unique[k] for k in sorted(unique)]
 
 
-@dataclass(frozen=True, slots=True)
+@record(slots=True)
 class Waiver:
     """An accepted exception: a suppression comment or a config waiver, with why, by whom, until when."""
 
@@ -170,7 +172,7 @@ class Waiver:
                 "until": self.until, "expired": self.expired, "silenced": self.silenced}
 
 
-@dataclass(frozen=True, slots=True)
+@record(slots=True)
 class FileResult:
     """Everything ivrcheck learned about one menu file."""
 

@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import enum
-from dataclasses import dataclass, field
+from dataclasses import field
 from typing import Mapping
 
 from ivrcheck.findings import NOWHERE, Span
+from ivrcheck.records import record
 
 DTMF_KEYS = ("1", "2", "3", "4", "5", "6", "7", "8", "9", "0", "*", "#")
 BUILTIN_TARGETS = ("repeat", "back")
@@ -43,7 +44,7 @@ TERMINAL = frozenset(
 )
 
 
-@dataclass(frozen=True, slots=True)
+@record(slots=True)
 class Target:
     """A reference to where a call goes: a node id, `repeat`, `back`, or `file.yaml#node`."""
 
@@ -59,7 +60,7 @@ class Target:
         return "#" in self.ref
 
 
-@dataclass(frozen=True, slots=True)
+@record(slots=True)
 class Option:
     """One choice in a menu: a DTMF key, a speech-only phrase set, or multi-digit entry."""
 
@@ -90,7 +91,7 @@ class Option:
         return self.kind in ("dtmf", "extension")
 
 
-@dataclass(frozen=True, slots=True)
+@record(slots=True)
 class Node:
     """One node of the phone line. Fields that do not apply to its type stay at their defaults."""
 
@@ -198,7 +199,7 @@ class Node:
         return self.type in INTERACTIVE
 
 
-@dataclass(frozen=True, slots=True)
+@record(slots=True)
 class Task:
     """A caller's goal and the node it should end at, or several that each do (the tree test)."""
 
@@ -218,7 +219,7 @@ class Task:
 TEXT_ALTERNATIVES = ("sms", "chat", "rtt", "relay", "email", "web")
 
 
-@dataclass(frozen=True, slots=True)
+@record(slots=True)
 class Tariff:
     """What a caller pays for the line's number, a minute (`line.tariff`)."""
 
@@ -235,7 +236,7 @@ class Tariff:
         return self.per_minute > self.basic_rate
 
 
-@dataclass(frozen=True, slots=True)
+@record(slots=True)
 class LineInfo:
     """Facts about the line as a service that an audit needs and the menu cannot show (`line:`)."""
 
@@ -253,7 +254,7 @@ class LineInfo:
         return self.spans.get(name, self.span)
 
 
-@dataclass(frozen=True, slots=True)
+@record(slots=True)
 class Menu:
     """One phone line, as one file declares it."""
 

@@ -11,10 +11,10 @@ that never name the key's length; `long_key` finds that case so the message can.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 
 import yaml
 
+from ivrcheck.records import record
 
 #: Blanks and the `- ` / `? ` indicators before a plain key on its line.
 _INDICATORS = re.compile(r"[ \t]*+(?:[-?][ \t]++)*+")
@@ -22,7 +22,7 @@ _INDICATORS = re.compile(r"[ \t]*+(?:[-?][ \t]++)*+")
 MAX_KEY = 1024
 
 
-@dataclass(frozen=True, slots=True)
+@record(slots=True)
 class LongKey:
     """A key the parser refused for its length: where it starts (1-based) and how long it is."""
 
@@ -31,7 +31,7 @@ class LongKey:
     length: int
 
 
-@dataclass(frozen=True, slots=True)
+@record(slots=True)
 class TooDeep:
     """Where the nesting first went beyond the limit (0-based, as PyYAML's marks)."""
 

@@ -11,13 +11,14 @@ editor shows it. The engine runs load -> graph -> callers -> rules -> policy -> 
 from __future__ import annotations
 
 import datetime
-from dataclasses import dataclass, field, replace
+from dataclasses import field, replace
 from typing import TYPE_CHECKING, Iterable, Sequence
 
 from ivrcheck.config import Config
 from ivrcheck.findings import NOWHERE, Finding, Span, Waiver, sort_findings
 from ivrcheck.load.codes import LOAD_CODES, load_finding
 from ivrcheck.load.source import line_starts
+from ivrcheck.records import record
 from ivrcheck.rules import ALL_RULES, BY_CODE
 from ivrcheck.suppress import ALL, Directive, parse
 
@@ -25,7 +26,7 @@ if TYPE_CHECKING:
     from ivrcheck.model import Menu, Node
 
 
-@dataclass(frozen=True, slots=True)
+@record(slots=True)
 class Clock:
     """How waivers are judged in this run: the day they are judged on, and whether each needs a reason."""
 
@@ -38,7 +39,7 @@ class Clock:
         return until is not None and datetime.date.fromisoformat(until) < self.today
 
 
-@dataclass(frozen=True)
+@record
 class Verdict:
     """What a file reports: the findings kept (sorted), and every waiver that applies to it."""
 

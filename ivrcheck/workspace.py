@@ -11,7 +11,6 @@ from __future__ import annotations
 import os
 import sys
 from contextlib import AbstractContextManager, nullcontext
-from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Callable, Optional, Sequence
 
@@ -20,6 +19,7 @@ from ivrcheck.config import Config, Resolver
 from ivrcheck.didyoumean import suggest
 from ivrcheck.findings import Finding
 from ivrcheck.model import Menu
+from ivrcheck.records import record
 
 if TYPE_CHECKING:  # the engine is loaded by what runs it: `import` and a mistyped path need none of it
     from ivrcheck.cache import LineCache
@@ -131,7 +131,7 @@ def worker_count(jobs: int) -> int:
     return jobs or os.cpu_count() or 1
 
 
-@dataclass(frozen=True)
+@record
 class Imported:
     """A platform export read into the model, with what its reading found and the platform's name."""
 

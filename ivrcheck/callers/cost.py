@@ -13,15 +13,16 @@ module is the one place to re-point when the caller model changes.
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass
+from dataclasses import asdict
 from typing import Any, Mapping
 
 from ivrcheck.graph import OPEN, LineAnalysis
 from ivrcheck.graph.analysis import is_live_human
 from ivrcheck.model import Node, Tariff
+from ivrcheck.records import record
 
 
-@dataclass(frozen=True, slots=True)
+@record(slots=True)
 class Cost:
     """One way through the line, priced."""
 

@@ -23,7 +23,7 @@ a language ivrcheck does not read): an unknown choice is never counted as "not s
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import field
 from typing import Any, Mapping
 
 from ivrcheck.callers import timing, traffic
@@ -33,6 +33,7 @@ from ivrcheck.graph.build import CHOICE, ROUTING
 from ivrcheck.graph.clock import Edge
 from ivrcheck.graph.walks import Adjacency, descendants, fastest
 from ivrcheck.model import Node, NodeType, Target
+from ivrcheck.records import record
 
 #: Edge kinds a caller takes on purpose towards someone when the prompt announces them.
 TO_PERSON = frozenset({"key", "say", "timeout"})
@@ -41,7 +42,7 @@ PERSON, CALLBACK, VOICEMAIL, UNKNOWN = "person", "callback", "voicemail", "unkno
 _SHARED = "callers.journey"
 
 
-@dataclass(frozen=True, slots=True)
+@record(slots=True)
 class Way:
     """The fastest way a caller who follows the prompts takes from the entry to someone."""
 
@@ -69,7 +70,7 @@ class Way:
                 "seconds": self.seconds, "unknown": self.unknown, "untimed": self.untimed}
 
 
-@dataclass(frozen=True)
+@record
 class Journey:
     """One schedule state as callers live through it. Plain values only: a result carries it."""
 
@@ -192,8 +193,10 @@ def journeys(line: LineAnalysis) -> dict[str, Journey]:
 def _journey(line: LineAnalysis, analysis: Analysis, cache: dict[tuple[str, str], float]) -> Journey:
     clock, entry, nodes = line.clock, line.menu.entry.ref, analysis.nodes
     heard: Adjacency = {u: clock.heard(u, nodes.get(u), edges) for u, edges in analysis.out.items()}
+    # Only a prompt whose words are unknown may announce more than is heard (clock.maybe).
     maybe: Adjacency = {u: _and_maybe(kept, [(v, a) for v, a in analysis.out[u]
-                                             if v != u and clock.maybe(nodes.get(u), a)])
+                                             if v != u and clock.maybe(node, a)])
+                        if clock.unknown(node := nodes.get(u)) else kept
                         for u, kept in heard.items()}
     promises = frozenset(n for n in analysis.reachable if (node := nodes.get(n)) is not None and node.is_promise)
     person = _way(line, heard, analysis.humans, PERSON) or _way(line, maybe, analysis.humans, PERSON)
@@ -248,7 +251,7 @@ def _way(line: LineAnalysis, out: Adjacency, goals: frozenset[str], who: str | N
     return Way(end, kind, keys, seconds or 0.0, unknown, untimed)
 
 
-@dataclass(frozen=True, slots=True)
+@record(slots=True)
 class Landing:
     """Where a caller sent on with no choice of their own (a closed person's `closed:`, a branch)
     is offered someone: in menu `menu`, by `key` ("timeout" for waiting), the person or promise `node`."""
@@ -311,10 +314,10 @@ def _chosen(line: LineAnalysis, analysis: Analysis, maybe: Adjacency) -> frozens
     """Nodes a caller reaches by choices, routing and waiting the prompt asks for: never by a
     wrong key, retries or waiting out a menu that did not say to wait."""
     asked = {id(a) for edges in maybe.values() for _, a in edges}  # edge dicts live as long as the line
-    kept: Adjacency = {u: [(v, a) for v, a in edges if a["kind"] in CHOICE or a["kind"] in ROUTING or id(a) in asked]
-                       for u, edges in analysis.out.items()}
     entry = line.menu.entry.ref
-    return descendants(kept, entry) if entry in kept else frozenset()
+    if entry not in analysis.out:
+        return frozenset()
+    return descendants(analysis.out, entry, lambda a: a["kind"] in CHOICE or a["kind"] in ROUTING or id(a) in asked)
 
 
 def _errors(line: LineAnalysis, analysis: Analysis) -> dict[str, tuple[str, ...]]:

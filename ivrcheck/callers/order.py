@@ -12,14 +12,14 @@ tasks, spoken in its own language, whatever its share (rule L305).
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import Any, Sequence
 
 from ivrcheck.language import EXTENSION, Language
 from ivrcheck.model import UNIVERSAL_KEYS, Node, Option
+from ivrcheck.records import record
 
 
-@dataclass(frozen=True)
+@record
 class Reorder:
     """A menu's options in their popular-first order, and what that saves the average caller."""
 

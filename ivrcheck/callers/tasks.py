@@ -34,7 +34,6 @@ task only when it succeeds with no tie risk, and is read against tree-testing ba
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import Any, Mapping
 
 from ivrcheck.callers.scent import DEFAULT_SCENT, Scent, coverage, excludes, option_phrases, telling
@@ -43,6 +42,7 @@ from ivrcheck.graph import OPEN, Analysis, LineAnalysis
 from ivrcheck.graph.build import CHOICE, ROUTING
 from ivrcheck.language import Language, detect
 from ivrcheck.model import PASSED_THROUGH, Menu, Node, NodeType, Option, Task
+from ivrcheck.records import record
 
 #: Tree-testing bands for the share of tasks completed (Optimal Workshop, see docs/tasks.md).
 BANDS = ((0.65, "effective"), (0.50, "revise"), (0.0, "rethink"))
@@ -53,7 +53,7 @@ _WAITING = ("timeout", "retries")
 WAIT = "wait"
 
 
-@dataclass(frozen=True)
+@record
 class Settings:
     """The tree test's two thresholds (the settings of rule T602)."""
 
@@ -65,7 +65,7 @@ class Settings:
         return cls(**{k: float(v) for k, v in values.items() if k in ("min_scent", "tie_margin")})
 
 
-@dataclass(frozen=True)
+@record
 class Choice:
     """One option a caller took (or was tempted by): the menu, the key, its label and its scent."""
 
@@ -81,7 +81,7 @@ class Choice:
         return f'"{self.key}" ({self.label}) in "{self.menu}"'
 
 
-@dataclass(frozen=True)
+@record
 class Prediction:
     """What the tree test predicts for one task."""
 
@@ -118,7 +118,7 @@ class Prediction:
         return self.success and self.risk is None
 
 
-@dataclass(frozen=True)
+@record
 class TreeTest:
     """One file's tree test: its predictions, or None with the result that says why it could not be loaded."""
 

@@ -19,7 +19,6 @@ and on every line where options only lead deeper).
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import Mapping, Sequence
 
 from ivrcheck.callers.order import split
@@ -27,6 +26,7 @@ from ivrcheck.graph import Analysis, LineAnalysis
 from ivrcheck.graph.build import CHOICE, ROUTING
 from ivrcheck.graph.walks import upstream
 from ivrcheck.model import PASSED_THROUGH, NodeType
+from ivrcheck.records import record
 
 _NONE = (0.0, 0.0, 0.0, None)
 # Enum members read once (a class attribute lookup each time on Python 3.11; these run per node).
@@ -34,7 +34,7 @@ _MENU, _SELF_SERVICE = NodeType.MENU, NodeType.SELF_SERVICE
 _ROUTED = PASSED_THROUGH  # nodes a caller passes without choosing (model.py)
 
 
-@dataclass(frozen=True)
+@record
 class Journey:
     """Averages over the callers of one schedule state, towards one set of goals."""
 

@@ -11,7 +11,6 @@ task. Inputs, messages and branches pass callers on by themselves (`PASSED_THROU
 from __future__ import annotations
 
 import heapq
-from dataclasses import dataclass
 from typing import Any
 
 from ivrcheck.callers.order import split
@@ -19,6 +18,7 @@ from ivrcheck.graph import Analysis
 from ivrcheck.graph.build import CHOICE, ROUTING
 from ivrcheck.graph.clock import Clock
 from ivrcheck.model import PASSED_THROUGH, UNIVERSAL_KEYS, Node, NodeType
+from ivrcheck.records import record
 
 #: Seconds a caller loses on a task whose key the prompt never offers: they hear the whole
 #: prompt without finding it, wait, and guess or ask (a fixed cost, so that announcing the
@@ -27,7 +27,7 @@ UNHEARD_SECONDS = 20.0
 _MENU = NodeType.MENU
 
 
-@dataclass(frozen=True, slots=True)
+@record(slots=True)
 class TaskOption:
     """One task option of a reachable menu, as a caller who follows the prompts meets it."""
 

@@ -20,11 +20,13 @@ def resolver(selection: Selection = Selection(), inputs: Inputs = Inputs()) -> C
     """Each path's config with the flags on top; a broken config or an unknown `--from` is exit 2."""
     from ivrcheck import workspace
 
-    started()  # every command that checks menus resolves their configs first, its imports done
     with refused():
         found = workspace.resolver(selection.config, select=selection.select, ignore=selection.ignore,
                                    fail_on=selection.fail_on, source_format=inputs.source_format,
                                    entry=inputs.entry, strict_waivers=selection.strict_waivers)
+    # Every command that checks menus resolves their configs first; building the resolver imported
+    # the rules, and with them the graph, networkx and the language models: start-up is over.
+    started()
 
     def resolve(path: Path) -> Config:
         with refused():

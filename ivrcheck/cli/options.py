@@ -8,7 +8,6 @@ printed, so the list cannot drift and `check` never imports the registries of ot
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from importlib import import_module
 from pathlib import Path
 from typing import Annotated, Any, Callable, Optional
@@ -17,6 +16,7 @@ import typer
 from typer.core import TyperCommand
 
 from ivrcheck.didyoumean import one_of
+from ivrcheck.records import record
 
 INPUT, SELECTION, OUTPUT = "What to check", "Which rules", "Output"
 
@@ -84,7 +84,7 @@ class RegistryHelp(TyperCommand):
         super().format_help(ctx, formatter)
 
 
-@dataclass(frozen=True)
+@record
 class Selection:
     """Which rules run and which findings fail the run: the config file and the flags laid over it."""
 
@@ -95,7 +95,7 @@ class Selection:
     strict_waivers: Optional[bool] = None
 
 
-@dataclass(frozen=True)
+@record
 class Inputs:
     """What to read and how: the paths (- for standard input), their format, where calls start."""
 

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field, replace
+from dataclasses import field, replace
 from pathlib import Path
 from typing import Any, Mapping, Sequence
 
 from ivrcheck.discover import glob_matches, real_path
 from ivrcheck.findings import Severity
+from ivrcheck.records import record
 
 FAIL_ON = ("error", "warning", "info", "never")
 #: The rule that reports on the tree test: `tree_test:` and its old spelling, that rule's settings,
@@ -19,7 +20,7 @@ class ConfigError(Exception):
     """ivrcheck's own configuration is wrong: reported as one line, exit 2."""
 
 
-@dataclass(frozen=True, slots=True)
+@record(slots=True)
 class Limits:
     """Bounds that keep a hostile or broken file from costing time or memory."""
 
@@ -29,7 +30,7 @@ class Limits:
     max_alias_growth: int = 10
 
 
-@dataclass(frozen=True, slots=True)
+@record(slots=True)
 class CodeInfo:
     """What config needs to know of a rule or F code to validate settings that name it."""
 
@@ -43,7 +44,7 @@ class CodeInfo:
 Catalog = Sequence[CodeInfo]
 
 
-@dataclass(frozen=True, slots=True)
+@record(slots=True)
 class ConfigWaiver:
     """`waivers:` in the config: rule prefixes accepted in some files (globs) or nodes, and why."""
 
@@ -58,7 +59,7 @@ class ConfigWaiver:
         return code.startswith(self.rules) and (not self.nodes or node_id in self.nodes)
 
 
-@dataclass(frozen=True)
+@record
 class Config:
     """Resolved settings for one file: plain data that the steps read."""
 

@@ -10,15 +10,15 @@ from __future__ import annotations
 
 import heapq
 from collections import deque
-from dataclasses import dataclass
 from functools import cached_property
-from typing import Any, Iterable, Iterator, Mapping
+from typing import Any, Callable, Iterable, Iterator, Mapping
 
 import networkx as nx
 
 from ivrcheck.graph.build import CHOICE, ROUTING, SILENT
 from ivrcheck.graph.clock import Clock
 from ivrcheck.model import Node, NodeType
+from ivrcheck.records import record
 
 Step = tuple[str, dict[str, Any]]  # (node id, attributes of the edge taken from it)
 #: Successor (or predecessor) lists of one state: node -> [(other node, edge attributes)].
@@ -36,12 +36,14 @@ def upstream(into: Mapping[str, Iterable[str]], goals: Iterable[str]) -> set[str
     return seen
 
 
-def descendants(out: Adjacency, start: str) -> frozenset[str]:
+def descendants(out: Adjacency, start: str, follows: Callable[[dict[str, Any]], bool] | None = None) -> frozenset[str]:
+    """Every node reached from `start`; with `follows`, only along the edges it accepts (a view of
+    `out`, so a walk over some of the edges builds no filtered copy of every list)."""
     seen = {start}
     frontier = [start]
     while frontier:
-        for target, _ in out[frontier.pop()]:
-            if target not in seen:
+        for target, attrs in out[frontier.pop()]:
+            if target not in seen and (follows is None or follows(attrs)):
                 seen.add(target)
                 frontier.append(target)
     return frozenset(seen)
@@ -115,7 +117,7 @@ def settled(out: Adjacency, entry: str, nodes: Mapping[str, Node | None], clock:
                 push(queue, (cost[0], cost[1], target))
 
 
-@dataclass(frozen=True)
+@record
 class Tree:
     """A breadth-first spanning tree of one state from a root: what a diagram hangs its boxes on.
 

@@ -7,7 +7,7 @@ one is adding a file (docs/languages.md). Unknown languages fall back to English
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field, replace
+from dataclasses import field, replace
 from functools import lru_cache, partial
 from importlib import resources
 from typing import Iterable, Sequence
@@ -19,12 +19,13 @@ from ivrcheck.language.labels import LabelWords
 from ivrcheck.language.lexicon import read_data
 from ivrcheck.language.meaning import Verdict, relate, scent
 from ivrcheck.language.prompts import EXTENSION, Offer, PromptWords
+from ivrcheck.records import record
 
 __all__ = ["CallerWords", "EXTENSION", "Language", "LabelWords", "Offer", "PromptWords", "Verdict", "available",
            "detect", "load_language", "name_of", "reads", "relate", "scent"]
 
 
-@dataclass(frozen=True)
+@record
 class Language:
     """One language's data: speaking rate, the words that offer keys, the words labels are judged by."""
 

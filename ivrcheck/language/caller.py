@@ -7,9 +7,11 @@ module compiles them once. Rules H209, L305, L306 and P407 read prompts through 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import field
 from functools import cached_property, lru_cache
 from typing import Any, Iterable, Mapping
+
+from ivrcheck.records import record
 
 _WORD = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*", re.UNICODE)
 _SENTENCE = re.compile(r"[^.!?]+[.!?]*")
@@ -22,7 +24,7 @@ def _phrases(items: Iterable[str], *, prefix: bool = False) -> str:
     return rf"\b(?:{body})" + ("" if prefix else r"\b") if parts else r"(?!x)x"
 
 
-@dataclass(frozen=True, eq=False)
+@record(eq=False)
 class CallerWords:
     """One language's phrases for time promises, changes, recaps and written confirmations.
 

@@ -8,19 +8,20 @@ Stop words and vague words are dropped. How two labels' units compare is meaning
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field, replace
+from dataclasses import field, replace
 from functools import cached_property, lru_cache, partial
 from typing import Any, Callable, Mapping, Sequence
 
 from ivrcheck.language import morph
 from ivrcheck.language.index import stored as stored_index
 from ivrcheck.language.lexicon import Lexicon, content_tokens, read_data, tokens
+from ivrcheck.records import record
 
 #: The shortest stem that counts as one part of a compound ("kortti|maksu").
 MIN_PART = 4
 
 
-@dataclass(frozen=True)
+@record
 class Unit:
     """One thing a label names: a word, a known phrase or a compound part, with what it is compared by."""
 
@@ -44,7 +45,7 @@ class Unit:
         return min(self.keys)
 
 
-@dataclass(frozen=True, eq=False)
+@record(eq=False)
 class LabelWords:
     """One language's label reading: stop and vague words, the analyser, the lexicon.
 

@@ -13,11 +13,12 @@ start with it), so that looking a word up costs one dictionary access.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import field
 from functools import lru_cache
 from typing import Any, Callable, Iterable, Mapping, Sequence
 
 from ivrcheck.language import data as language_data
+from ivrcheck.records import record
 
 _TOKEN = re.compile(r"[^\W\d_]+|\d+", re.UNICODE)
 _HYPHENATED = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*|\d+", re.UNICODE)
@@ -28,7 +29,7 @@ Terms = tuple[dict[str, set[str]], dict[str, list[tuple[tuple[str, ...], str]]]]
 USER = "user:"
 
 
-@dataclass(frozen=True)
+@record
 class Group:
     """One group of terms a caller takes for the same task, with where it comes from."""
 
@@ -40,7 +41,7 @@ class Group:
     broader: tuple[str, ...] = ()
 
 
-@dataclass(frozen=True, eq=False)
+@record(eq=False)
 class Lexicon:
     """A language's groups with their index; build one with `Lexicon.build`."""
 

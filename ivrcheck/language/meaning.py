@@ -20,12 +20,12 @@ Every verdict carries the words that decided it, so a message can explain itself
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass
 from functools import lru_cache
 from typing import TYPE_CHECKING, Callable, Union
 
 from ivrcheck.language.labels import MIN_PART, LabelWords, Unit, same_stem
 from ivrcheck.language.sounds import sound_alike
+from ivrcheck.records import record
 
 if TYPE_CHECKING:
     from ivrcheck.language import Language
@@ -38,7 +38,7 @@ DISTINCT = "distinct"
 SIMILARITY = 85.0
 
 
-@dataclass(frozen=True)
+@record
 class Verdict:
     """How two phrases relate, and the words that decide it (as written)."""
 

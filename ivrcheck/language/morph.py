@@ -14,16 +14,17 @@ from __future__ import annotations
 import importlib.util
 import os
 import re
-from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any, Protocol
+
+from ivrcheck.records import record
 
 #: Set to any non-empty value to read Finnish without Voikko even when it is installed.
 NO_VOIKKO = "IVRCHECK_NO_VOIKKO"
 _SEGMENT = re.compile(r"\+([^+(]+)(?:\(([^)]*)\))?")
 
 
-@dataclass(frozen=True)
+@record
 class Reading:
     """A word as the meaning model sees it: its dictionary forms and its compound parts (head last)."""
 
@@ -47,7 +48,7 @@ class Analyser(Protocol):
     def read(self, word: str) -> Reading: ...
 
 
-@dataclass(frozen=True)
+@record
 class Snowball:
     """Snowball stems (with the language's `stem_fixes`); no compound parts."""
 
@@ -67,7 +68,7 @@ class Snowball:
         return Reading(tuple(lemmas))
 
 
-@dataclass(frozen=True)
+@record
 class Voikko:
     """Finnish lemmas and compound parts from libvoikko; Snowball for words Voikko does not know."""
 

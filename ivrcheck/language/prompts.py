@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import bisect
 import re
-from dataclasses import dataclass, field
+from dataclasses import field
 from functools import cached_property, lru_cache
 from typing import Any, Mapping
+
+from ivrcheck.records import record
 
 DTMF = ("0", "1", "2", "3", "4", "5", "6", "7", "8", "9", "*", "#")
 EXTENSION = "extension"
@@ -16,7 +18,7 @@ _CLAUSE_MARK = re.compile(r"[,:–—]|(?<=\s)-(?=\s)")
 _WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*", re.UNICODE)
 
 
-@dataclass(frozen=True)
+@record
 class Offer:
     """One place where a prompt offers a key ("press 1") or dial-by-extension."""
 
@@ -39,7 +41,7 @@ class Offer:
         return text.strip(" \t\n,:;–—-")
 
 
-@dataclass(frozen=True, eq=False)
+@record(eq=False)
 class PromptWords:
     """One language's words for offering keys (see the `prompts:` data).
 

@@ -5,12 +5,12 @@ from __future__ import annotations
 
 import os
 import traceback
-from dataclasses import dataclass
 
 from ivrcheck.findings import NOWHERE, Finding, Severity, Span
+from ivrcheck.records import record
 
 
-@dataclass(frozen=True, slots=True)
+@record(slots=True)
 class LoadCode:
     code: str
     name: str

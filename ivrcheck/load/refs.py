@@ -9,16 +9,16 @@ files without a way out is a trap like any other, reported by S104 on the merged
 from __future__ import annotations
 
 import dataclasses
-from dataclasses import dataclass
 from pathlib import Path
 
 from ivrcheck.discover import real_path, usable_name
 from ivrcheck.findings import Finding
 from ivrcheck.load.codes import load_finding as problem
 from ivrcheck.model import Menu, Node, Target
+from ivrcheck.records import record
 
 
-@dataclass(frozen=True)
+@record
 class Ref:
     """A cross-file target as written, resolved to a file and node."""
 

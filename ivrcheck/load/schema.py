@@ -6,16 +6,14 @@ cannot drift apart.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from ivrcheck.model import NodeType
-
+from ivrcheck.records import record
 
 #: The value of a `maybe` field when the file cannot know it (`human: unknown`).
 UNKNOWN = "unknown"
 
 
-@dataclass(frozen=True, slots=True)
+@record(slots=True)
 class Field:
     """One field: its kind (`str`, `int`, `number`, `bool`, `maybe` (true, false or `unknown`), `target`, `strings`, `keys`,
     `mapping`, `options`, `cases`, `extension`, `hours`, `defaults`, `nodes`, `tasks`)."""

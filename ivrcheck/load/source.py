@@ -8,7 +8,6 @@ import os
 import re
 import stat
 from array import array
-from dataclasses import dataclass
 from pathlib import Path
 from typing import BinaryIO, Sequence
 
@@ -18,6 +17,7 @@ from ivrcheck.config import Limits
 from ivrcheck.encoding import SAVE_AS_UTF8, utf16
 from ivrcheck.findings import Span
 from ivrcheck.nesting import key_too_long, long_key, too_deep
+from ivrcheck.records import record
 
 try:  # libyaml is several times faster; the pure-Python composer gives the same nodes.
     from yaml import CSafeLoader as _Loader
@@ -44,7 +44,7 @@ def line_column(starts: Sequence[int], offset: int) -> tuple[int, int]:
     return line, offset - starts[line - 1] + 1
 
 
-@dataclass(frozen=True, slots=True)
+@record(slots=True)
 class LoadError:
     """A problem that stops or taints loading; becomes an F0xx finding."""
 

@@ -6,7 +6,7 @@ normal); each is loaded once, so a cycle never loops the loader.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import field
 from pathlib import Path
 from typing import BinaryIO
 
@@ -18,9 +18,10 @@ from ivrcheck.load.menu import from_error
 from ivrcheck.load.source import Limits, read_stream, read_text
 from ivrcheck.model import Menu
 from ivrcheck.reading.menu import menu_text
+from ivrcheck.records import record
 
 
-@dataclass(frozen=True)
+@record
 class LoadedFile:
     """One file as read: its text (for suppression comments), its model, its load findings."""
 
@@ -31,7 +32,7 @@ class LoadedFile:
     findings: list[Finding] = field(default_factory=list)
 
 
-@dataclass(frozen=True)
+@record
 class PhoneLine:
     """What the rules check: the root file, the other files it reaches, and their merged model."""
 

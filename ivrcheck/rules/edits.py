@@ -5,12 +5,12 @@ from __future__ import annotations
 
 import re
 import textwrap
-from dataclasses import dataclass
 from functools import cached_property
 
 from ivrcheck.findings import Edit, Fix, Span
 from ivrcheck.load.source import LINE_BREAKS
 from ivrcheck.model import Node
+from ivrcheck.records import record
 
 #: The space before a key said as a digit or sign at the end of a clause ("press 1.", "press #,").
 _BEFORE_KEY = re.compile(r" (?=[0-9*#](?:[.,;:!?]|\s|$))")
@@ -20,7 +20,7 @@ _PLAIN_UNSAFE = re.compile(r":\s|\s#|[\"'{}\[\]]")
 _FLOW_UNSAFE = re.compile(r"[:#,\"'{}\[\]]|^[-?!&*|>%@`\s]|\s$")
 
 
-@dataclass(frozen=True)
+@record
 class Source:
     """A file's text as lines (editor counting: CRLF, CR, LF), with the newline it uses."""
 

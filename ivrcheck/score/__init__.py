@@ -10,10 +10,10 @@ menus scores like one of a few.
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass
 from typing import Iterable
 
 from ivrcheck.findings import Finding
+from ivrcheck.records import record
 from ivrcheck.rules import BY_CODE, PARTS
 from ivrcheck.score.facts import Facts, facts
 from ivrcheck.score.parts import PART_POINTS, Cap, Measure, Part
@@ -41,7 +41,7 @@ def limits(settings_for) -> dict[str, int]:  # type: ignore[no-untyped-def]
     return found
 
 
-@dataclass(frozen=True)
+@record
 class Clarity:
     """The score, its parts (which add up to it) and what moved each part."""
 

@@ -6,19 +6,20 @@ processes and be re-scored with another set of findings (engine._union).
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import field
 from typing import Iterable, Mapping
 
 from ivrcheck.callers import Journey, journeys
 from ivrcheck.findings import Span
 from ivrcheck.graph import OPEN, LineAnalysis
 from ivrcheck.model import UNIVERSAL_KEYS, NodeType, Option
+from ivrcheck.records import record
 
 #: Node types the human-access part counts findings against: menus, people and promises.
 HUMAN_TYPES = frozenset({NodeType.AGENT, NodeType.TRANSFER, NodeType.CALLBACK, NodeType.VOICEMAIL})
 
 
-@dataclass(frozen=True, slots=True)
+@record(slots=True)
 class TaskFacts:
     presses: int
     seconds: float
@@ -26,7 +27,7 @@ class TaskFacts:
     announced: bool
 
 
-@dataclass(frozen=True, slots=True)
+@record(slots=True)
 class MenuFacts:
     """One interactive node (menu or input) a call can reach."""
 
@@ -41,7 +42,7 @@ class MenuFacts:
     traffic: float
 
 
-@dataclass(frozen=True)
+@record
 class Facts:
     """Everything the four parts of the score are computed from."""
 

@@ -9,10 +9,11 @@ count as the share of the part's items (options, prompts, menus, nodes) they lan
 from __future__ import annotations
 
 from collections import defaultdict
-from dataclasses import dataclass, field, replace
+from dataclasses import field, replace
 from typing import Callable, Iterable, Sequence
 
 from ivrcheck.findings import Finding, Severity
+from ivrcheck.records import record
 from ivrcheck.score.facts import Facts, Journey, MenuFacts, item_of
 
 PART_POINTS = 25.0
@@ -38,7 +39,7 @@ ONE_THIRD = PART_POINTS / 3
 PROMISE_CREDIT = {"closed": {"callback": 1.0, "voicemail": 0.8}, "open": {"callback": 0.5, "voicemail": 0.4}}
 
 
-@dataclass(frozen=True)
+@record
 class Measure:
     """One line of `ivrcheck score --explain`: what was measured and what it earned."""
 
@@ -50,7 +51,7 @@ class Measure:
     codes: tuple[tuple[str, int], ...] = ()
 
 
-@dataclass(frozen=True)
+@record
 class Cap:
     """A severe defect that limits a part, and the whole score, whatever else is good."""
 
@@ -59,7 +60,7 @@ class Cap:
     total_limit: float
 
 
-@dataclass(frozen=True)
+@record
 class Part:
     name: str
     measures: tuple[Measure, ...]
