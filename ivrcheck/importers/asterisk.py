@@ -7,14 +7,13 @@ from __future__ import annotations
 
 import re
 from collections import deque
-from dataclasses import replace
 
 import networkx as nx
 
 from ivrcheck.findings import Finding, Span
 from ivrcheck.importers import asterisk_menu, dialplan
 from ivrcheck.importers.dialplan import OPAQUE, PASS, PROMPTS, Context, Dialplan, Extension, Step, goto_target
-from ivrcheck.importers.nodeset import NodeSet, humanize, is_computed
+from ivrcheck.importers.nodeset import NodeSet, humanize, is_computed, replaced
 from ivrcheck.importers.steps import Exit, Kind, Way
 from ivrcheck.model import Menu, NodeType, Option, Target
 
@@ -389,7 +388,7 @@ _GOSUB_ARGS = re.compile(r"^(\w+)\(.*\)$")
 
 
 def _with_label(option: Option, label: str | None) -> Option:
-    return replace(option, label=label, label_span=option.span) if label else option
+    return replaced(option, {"label": label, "label_span": option.span}) if label else option
 
 
 __all__ = ["NAME", "TITLE", "detect", "read"]
