@@ -270,7 +270,7 @@ class Walker:
                 option = options[index]
                 if option.target is not None and option.label is None:
                     options[index] = _with_label(option, self._hint(option.target.ref, menu_id))
-            self.nodes.replace(menu_id, options=tuple(options))
+            self.nodes.change(menu_id, options=tuple(options))
 
     def _hint(self, node_id: str, menu_id: str) -> str | None:
         """A label from where an option leads: the endpoint after any messages, or the first message's sound."""

@@ -48,6 +48,8 @@ class NodeSet(Flow):
         self.hours_spans: dict[str, Span] = {}
         #: Menus whose prompt is a recording: (node id, sound).
         self.recorded: list[tuple[str, str, Span]] = []
+        #: Fields to set on built nodes when the flow is finished (`change`): one rebuild a node.
+        self.changes: dict[str, dict[str, Any]] = {}
 
     def new_id(self, base: str) -> str:
         """`base`, or `base~2`, `base~3`... when taken. A `#` key is spelt `hash` (`#` marks another file)."""
@@ -72,8 +74,10 @@ class NodeSet(Flow):
         """A step under an id already chosen (`ctx,exten,prio`, a reserved form item), mapped in its place."""
         return add(self, Step(node_id, kind, span, exits or [], **fields))
 
-    def replace(self, node_id: str, **fields) -> None:
-        self.nodes[node_id] = replaced(self.nodes[node_id], fields)
+    def change(self, node_id: str, **fields) -> None:
+        """Set these fields of a built node when the flow is finished, with any other change made
+        to it then (a recorded prompt's): the node is rebuilt once, not once per change."""
+        self.changes.setdefault(node_id, {}).update(fields)
 
     def recording(self, node_id: str, sound: str, span: Span) -> None:
         """Note that a menu's prompt is a sound file whose words ivrcheck cannot read."""
@@ -84,8 +88,13 @@ class NodeSet(Flow):
         for node_id, sound, span in self.recorded:
             node = self.nodes.get(node_id)
             if node is not None:  # the same marking as every other importer's (common.unknown_prompt)
-                self.replace(node_id, ignore=node.ignore | unknown_prompt(self, node_id, span, f"a recording ({sound})"),
-                             words_unknown=not node.prompt)
+                pending = self.changes.setdefault(node_id, {})
+                pending["ignore"] = pending.get("ignore", node.ignore) | unknown_prompt(
+                    self, node_id, span, f"a recording ({sound})")
+                pending["words_unknown"] = not pending.get("prompt", node.prompt)
+        for node_id, fields in self.changes.items():
+            if self.nodes.get(node_id) is not None:
+                self.nodes[node_id] = replaced(self.nodes[node_id], fields)
         if self.failed:
             return None, self.findings
         menu = Menu(path=self.display, name=name, language=language, entry=entry, nodes=dict(self.nodes),
