@@ -252,6 +252,51 @@ INPUTS.update({
     "menu-chain-back": ("menu: a chain of menus offering back", "m.ivr.yaml", _sized(menu_chain_back), ()),
 })
 
+
+# -- found by the second blind hostile tester (issue 23, round four) -------------------------------------
+
+def vxml_choices(count: int) -> str:
+    """One VoiceXML menu of `count` choices read out by `<enumerate/>`, each into a form of a ring of
+    forms that pass the call on with no choice (L303 walked the ring once per choice, the reader
+    scanned every node once per form). Each form says a sentence more, so that 1 MB holds about
+    3,000 choices, as the tester's file did (more are slow for reasons of their own: every
+    choice's label is compared with a hundred others, docs/rules/L301.md)."""
+    choices = "".join(f'<choice next="#f{i}">Choice number {i} about topic {i}</choice>' for i in range(count))
+    says = ("You chose a topic; an agent will read you the details of it now, so please stay on the line. "
+            "Calls are recorded for training, and you can ask for a copy of the recording.")
+    forms = "".join(f'<form id="f{i}"><block><prompt>Step {i}. {says}</prompt><goto next="#f{(i + 1) % count}"/>'
+                    "</block></form>" for i in range(count))
+    return (f'<?xml version="1.0"?>\n<vxml version="2.1"><menu id="main" dtmf="true"><prompt>Choose. <enumerate/>'
+            f"</prompt>{choices}</menu>{forms}</vxml>\n")
+
+
+def studio_ring(count: int) -> str:
+    """Studio menus in a ring, each a gather and a split offering the next menu and the one before
+    (a long `matches_any_of` list on the way back): a call goes round every menu."""
+    def split(i: int) -> dict:
+        digits = f"{{{{widgets.g{i}.Digits}}}}"
+        return {"name": f"s{i}", "type": "split-based-on", "properties": {"input": digits},
+                "transitions": [{"event": "noMatch", "next": f"g{i}"},
+                                {"event": "match", "next": f"g{(i + 1) % count}", "conditions": [
+                                    {"friendly_name": "Next", "arguments": [digits], "type": "equal_to", "value": "1"}]},
+                                {"event": "match", "next": f"g{(i - 1) % count}", "conditions": [
+                                    {"friendly_name": "Back", "arguments": [digits], "type": "matches_any_of",
+                                     "value": ",".join(["2"] * 50)}]}]}
+    states = []
+    for i in range(count):
+        states.append({"name": f"g{i}", "type": "gather-input-on-call",
+                       "properties": {"say": f"Menu {i}. Next, press 1. Back, press 2.", "timeout": 5},
+                       "transitions": [{"event": "keypress", "next": f"s{i}"}, {"event": "timeout", "next": f"g{i}"}]})
+        states.append(split(i))
+    return studio(states)
+
+
+INPUTS.update({
+    "vxml-choices": ("VoiceXML: a menu of thousands of choices", "m.vxml", _sized(vxml_choices), ()),
+    "studio-ring": ("Studio: a ring of menus, next and back", "flow.json", _sized(studio_ring), ()),
+})
+
+
 def write(folder: Path, name: str, size: int) -> tuple[Path, tuple[str, ...]]:
     """The input `name` written into a folder of its own (a config beside a small menu); its path and arguments."""
     _, file_name, make, extra = INPUTS[name]

@@ -41,6 +41,8 @@ FAMILIES = {
 }
 #: Found by the blind hostile tester (round three).
 FAMILIES.update({"press-repeat": "P402", "menu-chain-back": "S105"})
+#: Found by the second blind hostile tester (round four).
+FAMILIES.update({"vxml-choices": "R506", "studio-ring": "R505"})
 #: The large ordinary file of each reader, and a config of 25,000 per-file ignores.
 READERS = {
     "yaml": "H209",

@@ -7,14 +7,13 @@ from __future__ import annotations
 
 import re
 from collections import deque
-from dataclasses import replace
 
 import networkx as nx
 
 from ivrcheck.findings import Finding, Span
 from ivrcheck.importers import asterisk_menu, dialplan
 from ivrcheck.importers.dialplan import OPAQUE, PASS, PROMPTS, Context, Dialplan, Extension, Step, goto_target
-from ivrcheck.importers.nodeset import NodeSet, humanize, is_computed
+from ivrcheck.importers.nodeset import NodeSet, humanize, is_computed, replaced
 from ivrcheck.importers.steps import Exit, Kind, Way
 from ivrcheck.model import Menu, NodeType, Option, Target
 
@@ -271,7 +270,7 @@ class Walker:
                 option = options[index]
                 if option.target is not None and option.label is None:
                     options[index] = _with_label(option, self._hint(option.target.ref, menu_id))
-            self.nodes.replace(menu_id, options=tuple(options))
+            self.nodes.change(menu_id, options=tuple(options))
 
     def _hint(self, node_id: str, menu_id: str) -> str | None:
         """A label from where an option leads: the endpoint after any messages, or the first message's sound."""
@@ -389,7 +388,7 @@ _GOSUB_ARGS = re.compile(r"^(\w+)\(.*\)$")
 
 
 def _with_label(option: Option, label: str | None) -> Option:
-    return replace(option, label=label, label_span=option.span) if label else option
+    return replaced(option, {"label": label, "label_span": option.span}) if label else option
 
 
 __all__ = ["NAME", "TITLE", "detect", "read"]

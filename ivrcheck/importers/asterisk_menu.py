@@ -98,7 +98,7 @@ def _menu(walker: Walker, key: tuple[str, str, int], extension: Extension, first
             (texts if app in TTS else sounds).append(step.args[0] if step.args else "")
     if wait:
         timeout = waited if waited is not None else timeout if timeout is not None else _DEFAULT_WAIT
-    nodes.reserve(node_id, span)  # an option may lead back here
+    # No `nodes.reserve`: the walker holds the id (asterisk.Walker._id) until the node is built.
     options = walker.options(extension.context, node_id, span)
     prompt = " ".join(texts) or None
     if sounds and not texts:

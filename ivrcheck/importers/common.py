@@ -38,14 +38,20 @@ class Flow:
         self.nodes: dict[str, Node] = {}
         self.findings: list[Finding] = []
         self._taken: set[str] = set()
+        #: base -> the first `n` that `claim` may still find free for `base_n` (ids are never given back).
+        self._numbered: dict[str, int] = {}
 
     # ids ---------------------------------------------------------------------------------
     def claim(self, wanted: str, fallback: str = "step") -> str:
         """A new node id made from `wanted` (a name or platform id), unique in this import."""
         base = slug(wanted) or fallback
-        candidate, n = base, 2
+        candidate, n = base, self._numbered.get(base, 2)
+        # The search goes on from the last number given for this base, not from 2: hundreds of steps
+        # named alike made it quadratic (issue 23). No id is freed, so the number found is the same.
         while candidate in self._taken:
             candidate, n = f"{base}_{n}", n + 1
+        if candidate != base:
+            self._numbered[base] = n
         self._taken.add(candidate)
         return candidate
 

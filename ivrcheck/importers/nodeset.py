@@ -6,30 +6,35 @@ from __future__ import annotations
 import re
 from dataclasses import fields as fields_of
 from dataclasses import replace
-from typing import Any
+from typing import Any, TypeVar
 
 from ivrcheck.findings import Finding, Span
 from ivrcheck.language import load_language
 from ivrcheck.importers.common import Flow, unknown_prompt
 from ivrcheck.importers.steps import Kind, Step, Way, add
-from ivrcheck.model import Menu, Node, NodeType, Target
+from ivrcheck.model import Menu, Node, NodeType, Option, Target
 
-#: A Node's fields in order (it is frozen, slotted, and has no `__post_init__` to run again).
-_NODE_FIELDS = tuple(f.name for f in fields_of(Node))
+T = TypeVar("T", Node, Option)
+
+#: The fields in order of the model's classes an importer replaces often (frozen, slotted, with no
+#: `__post_init__` to run again), and the setter of each slot.
+_SLOTS = {cls: tuple((f.name, getattr(cls, f.name).__set__) for f in fields_of(cls)) for cls in (Node, Option)}
 
 
-def replaced(node: Node, changes: dict[str, Any]) -> Node:
-    """`dataclasses.replace(node, **changes)` without its checks per field and call: an importer
-    replaces each menu of a file once or twice, and a file may have tens of thousands (issue 23)."""
-    if type(node) is not Node or not changes.keys() <= _FIELD_SET:
-        return replace(node, **changes)
-    new = object.__new__(Node)
-    for name in _NODE_FIELDS:
-        object.__setattr__(new, name, changes[name] if name in changes else getattr(node, name))
+def replaced(item: T, changes: dict[str, Any]) -> T:
+    """`dataclasses.replace(item, **changes)` for a Node or an Option, without its checks per field
+    and call: an importer replaces each menu and option of a file once or twice, and a file may
+    have tens of thousands (issue 23)."""
+    slots = _SLOTS.get(type(item))
+    if slots is None or not changes.keys() <= _FIELD_SETS[type(item)]:
+        return replace(item, **changes)
+    new = object.__new__(type(item))
+    for name, put in slots:
+        put(new, changes[name] if name in changes else getattr(item, name))
     return new
 
 
-_FIELD_SET = frozenset(_NODE_FIELDS)
+_FIELD_SETS = {cls: frozenset(name for name, _ in slots) for cls, slots in _SLOTS.items()}
 _SOUND_EXT = re.compile(r"\.(wav|mp3|gsm|ulaw|alaw|sln\d*|g729|g722|ogg|vox|raw)$", re.IGNORECASE)
 
 
@@ -43,6 +48,8 @@ class NodeSet(Flow):
         self.hours_spans: dict[str, Span] = {}
         #: Menus whose prompt is a recording: (node id, sound).
         self.recorded: list[tuple[str, str, Span]] = []
+        #: Fields to set on built nodes when the flow is finished (`change`): one rebuild a node.
+        self.changes: dict[str, dict[str, Any]] = {}
 
     def new_id(self, base: str) -> str:
         """`base`, or `base~2`, `base~3`... when taken. A `#` key is spelt `hash` (`#` marks another file)."""
@@ -67,8 +74,10 @@ class NodeSet(Flow):
         """A step under an id already chosen (`ctx,exten,prio`, a reserved form item), mapped in its place."""
         return add(self, Step(node_id, kind, span, exits or [], **fields))
 
-    def replace(self, node_id: str, **fields) -> None:
-        self.nodes[node_id] = replaced(self.nodes[node_id], fields)
+    def change(self, node_id: str, **fields) -> None:
+        """Set these fields of a built node when the flow is finished, with any other change made
+        to it then (a recorded prompt's): the node is rebuilt once, not once per change."""
+        self.changes.setdefault(node_id, {}).update(fields)
 
     def recording(self, node_id: str, sound: str, span: Span) -> None:
         """Note that a menu's prompt is a sound file whose words ivrcheck cannot read."""
@@ -79,8 +88,13 @@ class NodeSet(Flow):
         for node_id, sound, span in self.recorded:
             node = self.nodes.get(node_id)
             if node is not None:  # the same marking as every other importer's (common.unknown_prompt)
-                self.replace(node_id, ignore=node.ignore | unknown_prompt(self, node_id, span, f"a recording ({sound})"),
-                             words_unknown=not node.prompt)
+                pending = self.changes.setdefault(node_id, {})
+                pending["ignore"] = pending.get("ignore", node.ignore) | unknown_prompt(
+                    self, node_id, span, f"a recording ({sound})")
+                pending["words_unknown"] = not pending.get("prompt", node.prompt)
+        for node_id, fields in self.changes.items():
+            if self.nodes.get(node_id) is not None:
+                self.nodes[node_id] = replaced(self.nodes[node_id], fields)
         if self.failed:
             return None, self.findings
         menu = Menu(path=self.display, name=name, language=language, entry=entry, nodes=dict(self.nodes),

@@ -6,6 +6,7 @@ See docs/importers/voicexml.md for what is read and how each element maps.
 from __future__ import annotations
 
 import re
+from itertools import islice
 import xml.etree.ElementTree as ET
 
 from ivrcheck.findings import Finding, Span
@@ -15,7 +16,7 @@ from ivrcheck.importers.steps import Exit, Kind, Way, add
 from ivrcheck.importers.steps import Step as Built
 from ivrcheck.importers.vxml_text import condition_value, grammar_items, prompt_text, seconds
 from ivrcheck.importers.xml_source import Document, local, text_of
-from ivrcheck.model import DTMF_KEYS, Menu, Target
+from ivrcheck.model import DTMF_KEYS, Menu, Node, Target
 from ivrcheck.numbers import number_or_none
 
 NAME = "voicexml"
@@ -69,6 +70,10 @@ class _Builder:
         #: Form id -> the node ids of its items, for a `<goto expritem>` that picks one at run time.
         self.form_items: dict[str, list[str]] = {}
         self.parents = {child: parent for parent in doc.root.iter() for child in parent}
+        #: Every node id the nodes of the dialogs read so far lead to (`leads_to`), while `exact`.
+        self.targeted: set[str] = set()
+        #: False once a dialog rewrote a node of an earlier one (a repeated id): then `leads_to` scans every node.
+        self.exact = True
 
     def form_of(self, element: ET.Element) -> ET.Element:
         """The dialog an item belongs to."""
@@ -77,10 +82,26 @@ class _Builder:
 
     # -- dialogs -------------------------------------------------------------------------------
     def dialog(self, dialog_id: str, element: ET.Element) -> None:
+        mark = len(self.nodes.nodes)
+        self.exact = self.exact and dialog_id not in self.nodes.nodes
         if local(element.tag) == "menu":
             self.menu(dialog_id, element)
         else:
             self.form(dialog_id, element)
+        self.targeted.update(t.ref for node in self._since(mark) for t in node.targets())
+
+    def _since(self, mark: int) -> list[Node]:
+        """The nodes added after the first `mark` (a dialog's own: reserved, then built in place)."""
+        nodes = self.nodes.nodes
+        return [n for n in islice(reversed(nodes.values()), max(0, len(nodes) - mark)) if n is not None]
+
+    def leads_to(self, node_id: str, mark: int) -> bool:
+        """Whether any node leads to `node_id`: those of earlier dialogs by `targeted`, the current
+        dialog's (added after `mark`) by a look at each. One scan per dialog of every node made a
+        document of thousands of forms quadratic (issue 23)."""
+        if not self.exact:
+            return any(t.ref == node_id for n in self.nodes.nodes.values() if n is not None for t in n.targets())
+        return node_id in self.targeted or any(t.ref == node_id for n in self._since(mark) for t in n.targets())
 
     def menu(self, menu_id: str, element: ET.Element) -> None:
         span = self.doc.span(element)
@@ -112,6 +133,8 @@ class _Builder:
         names = [form_id] + [f"{form_id}.{i.get('name') or local(i.tag) + str(n + 1)}"
                              for n, i in enumerate(items[1:], start=1)]
         self.form_items[form_id] = names
+        mark = len(self.nodes.nodes)
+        self.exact = self.exact and not any(name in self.nodes.nodes for name in names)
         # A form-level <filled> runs once its fields are filled: the call goes on there, not off the end.
         form_filled = next((f for f in element if local(f.tag) == "filled"), None)
         for name, item in zip(names, items):
@@ -124,8 +147,8 @@ class _Builder:
                 onward = self.actions(form_filled, name, self.doc.span(form_filled), onward, form_id)
             self.item(name, item, element, onward, form_id)
         ending = f"{form_id}:end"
-        if ending in self.nodes.nodes and not any(t.ref == ending for n in self.nodes.nodes.values()
-                                                   if n is not None for t in n.targets()):
+        if ending in self.nodes.nodes and not self.leads_to(ending, mark):
+            self.exact = self.exact and not self.nodes.nodes[ending].targets()
             del self.nodes.nodes[ending]  # the form never runs off its end
 
     # -- form items ----------------------------------------------------------------------------

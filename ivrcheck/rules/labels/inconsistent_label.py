@@ -119,12 +119,13 @@ def check(menu: Menu, line: LineAnalysis, settings: Settings) -> Iterator[Proble
     words = line.language.label_words
     keys_of = cache(lambda label: _keys(words, label))  # once per distinct label, not per option
     uses: dict[tuple, list[Use]] = {}
+    ways: dict[str, frozenset[str]] = {}  # node -> where a call goes on from it with no choice (`_ways_on`)
     for node in menu.nodes.values():
         if node.id not in line.reachable:
             continue
         for option in node.options:
             if option.label and option.target is not None:
-                use = (node, option, _places(node, option, line))
+                use = (node, option, _places(node, option, line, ways))
                 for key in keys_of(option.label):
                     uses.setdefault(key, []).append(use)
     reported: set[tuple[str, str]] = set()
@@ -195,7 +196,7 @@ def _keys(words, label: str) -> list[tuple]:
     return [("words", *words.key(label))]
 
 
-def _places(node: Node, option: Option, line: LineAnalysis) -> frozenset[str]:
+def _places(node: Node, option: Option, line: LineAnalysis, ways: dict[str, frozenset[str]]) -> frozenset[str]:
     """Where the option leads, with `repeat` and `back` standing for themselves, and where the call
     goes on from there with no choice: an input it asks first is on the way to the same place (after
     tracking a parcel, "Change the delivery" skips asking for its number again). An option to the
@@ -208,20 +209,49 @@ def _places(node: Node, option: Option, line: LineAnalysis) -> frozenset[str]:
     if ref == "back":
         return frozenset({"(back)"}) | {t for t, attrs in analysis.edges_from(node.id) if attrs.get("option") is option}
     back = {"(back)"} if line.leads_back(node.id, ref) else set()
-    return frozenset(_on_the_way(analysis, ref)) | back
+    return _ways_on(analysis, ref, ways) | back
 
 
 def _on_the_way(analysis: Analysis, node_id: str) -> list[str]:
     """`node_id` and the nodes a call goes on to from it by inputs and messages, with no choice."""
-    found = [node_id]
-    while True:
-        node = analysis.nodes.get(found[-1])
-        if node is None or node.type not in (NodeType.INPUT, NodeType.MESSAGE):
-            return found  # a menu's ways on are never looked at: a line of thousands of menus has many
-        onward = [t for t, a in analysis.edges_from(found[-1]) if a["kind"] in ("input", "next")]
-        if len(onward) != 1 or onward[0] in found:
-            return found
-        found.append(onward[0])
+    found, seen = [node_id], {node_id}
+    while (onward := _onward(analysis, found[-1])) is not None and onward not in seen:
+        found.append(onward)
+        seen.add(onward)
+    return found
+
+
+def _onward(analysis: Analysis, node_id: str) -> str | None:
+    """Where an input or a message goes on to when it has one way on; None at anything else."""
+    node = analysis.nodes.get(node_id)
+    if node is None or node.type not in (NodeType.INPUT, NodeType.MESSAGE):
+        return None  # a menu's ways on are never looked at: a line of thousands of menus has many
+    onward = [t for t, a in analysis.edges_from(node_id) if a["kind"] in ("input", "next")]
+    return onward[0] if len(onward) == 1 else None
+
+
+def _ways_on(analysis: Analysis, node_id: str, known: dict[str, frozenset[str]]) -> frozenset[str]:
+    """`_on_the_way` as a set, each node's worked out once: the ways on of messages in a ring are
+    the ring, one set for all of them (thousands of options into a ring of thousands of messages
+    walked the ring once per option, and looked up each step in a list: issue 23). `known` holds
+    the sets worked out so far in this analysis."""
+    path: list[str] = []
+    at: dict[str, int] = {}
+    current: str | None = node_id
+    while current is not None and current not in known and current not in at:
+        at[current] = len(path)
+        path.append(current)
+        current = _onward(analysis, current)
+    if current is None or current in known:
+        after = known[current] if current is not None else frozenset()
+    else:  # a ring: every node of it goes round it all
+        after = known[current] = frozenset(path[at[current]:])
+        for node in path[at[current] + 1:]:
+            known[node] = after
+        del path[at[current]:]
+    for node in reversed(path):
+        after = known[node] = after | {node}
+    return known[node_id]
 
 
 def _heard_in_one_call(line: LineAnalysis, a: str, b: str, reach: dict[tuple, object]) -> bool:
