@@ -13,14 +13,14 @@ have it to hand, wait and we will help you anyway"), or a menu whose silence goe
 of its options goes ("Suomeksi paina 1 tai odota hetki"), unless that place only hangs up.
 
 Two kinds are reported as **info**, since whether the silence was announced is in the
-prompt's words, which ivrcheck does not judge here:
-- silence ending the call in a menu that winds the call up (graph/closing.py: a closing menu,
-  or one heard only after a self-service step did the errand: "To hear that again, press 2.
-  If you're done, you can hang up"); on the good lines of the trust corpus's development half
-  blind judges called 1 of 9 such warnings true, 4 false ("silence means done"), 4 arguable;
-- silence moving the caller on, further into the line, to a step where the call goes on ("If
-  you don't have it, just wait, and we'll look you up by your phone number"): 0 of 1 true,
-  judged harmful (more time would only delay callers who have no number).
+prompt's words, which ivrcheck does not judge here. One is silence ending the call in a menu
+that winds the call up (graph/closing.py: a closing menu, or one heard only after a
+self-service step did the errand: "To hear that again, press 2. If you're done, you can hang
+up"); on the good lines of the trust corpus's development half blind judges called 1 of 9
+such warnings true, 4 false ("silence means done") and 4 arguable. The other is silence
+moving the caller on, further into the line, to a step where the call goes on ("If you don't
+have it, just wait, and we'll look you up by your phone number"): 0 of 1 true, judged harmful
+(more time would only delay callers who have no number).
 
 Silence that ends the call in the middle of a task, or sends the caller back to a main
 menu, stays a warning. An audit against Section 508 (`--profile us-508`) makes every one an
