@@ -10,7 +10,8 @@ no `on_timeout` at all is rule R501's.
 Silence that takes the way a choice takes is the default, not a cut-off, and is not reported:
 an input whose silence goes to its `next` ("Enter the policy holder's number. If you do not
 have it to hand, wait and we will help you anyway"), or a menu whose silence goes where one
-of its options goes ("Suomeksi paina 1 tai odota hetki"), unless that place only hangs up.
+of its options goes ("Suomeksi paina 1 tai odota hetki"), unless that place only hangs up or
+is back up the tree (a main menu, or a menu nearer the entry: the caller loses their place).
 
 Two kinds are reported as **info**, since whether the silence was announced is in the
 prompt's words, which ivrcheck does not judge here. One is silence ending the call in a menu
@@ -109,7 +110,7 @@ def check(menu: Menu, line: LineAnalysis, settings: Settings) -> Iterator[Proble
             continue
         if silence_reaches_person(menu, line.open, node):
             continue
-        if _way_on(node) and not line.open.only_hangs_up(node.on_timeout.ref):
+        if _way_on(node) and _onward(line.open, node) and not line.open.only_hangs_up(node.on_timeout.ref):
             continue  # silence takes the way a choice takes: the default ("Suomeksi paina 1 tai odota hetki")
         ends = any(a.only_hangs_up(node.on_timeout.ref) for a in line.states.values() if node.id in a.reachable)
         why = ""

@@ -114,3 +114,11 @@ def test_silence_moving_the_caller_on_to_another_step_is_info() -> None:
         " on_invalid: repeat, on_timeout: repeat, after_retries: advisor}")
     (finding,) = lint(text, select="R508")
     assert finding.severity.value == "info" and "the call goes on there" in finding.message
+
+
+def test_near_miss_silence_taking_the_way_back_to_the_main_menu_still_loses_the_callers_place() -> None:
+    text = AFTER_SERVICE.replace("SILENCE", "main").replace("balance: {type: self_service", "balance: {type: message")
+    text = text.replace('"0": {label: Advisor, goto: advisor}\n      "*"', '"1": {label: Pay a bill, goto: pay}\n      "*"')
+    text += "  pay: {type: self_service, prompt: Payment taken., next: advisor}\n"
+    (finding,) = lint(text, select="R508")
+    assert finding.severity.value == "warning" and 'moved on to "main"' in finding.message
