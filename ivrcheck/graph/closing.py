@@ -186,11 +186,13 @@ def _all_wind_up(line: LineAnalysis, analysis: Analysis, node: Node, seen: set[s
 
 
 def _choices(line: LineAnalysis, analysis: Analysis, node: Node, seen: set[str]) -> Iterator[tuple[str, dict]] | None:
-    """A menu's choices (a repeat aside), or None when none leads back into the line or the menu
+    """A menu's choices (a repeat aside, or a replay of what led here that comes back, through messages, to
+    the menu), or None when none leads back into the line or the menu
     is known to open a task."""
     if node.id in analysis.opens_tasks:
         return None
-    choices = [(t, a) for t, a in analysis.edges_from(node.id) if a["kind"] in CHOICE and t != node.id]
+    choices = [(t, a) for t, a in analysis.edges_from(node.id) if a["kind"] in CHOICE and t != node.id
+               and _settled(analysis, t, seen) != node.id]  # hearing it again ("Kuuntele tiedot uudelleen")
     back = any(_upward(line, analysis, node.id, _settled(analysis, t, seen)) for t, _ in choices)
     return iter(choices) if back else None
 

@@ -8,6 +8,8 @@ from typing import TYPE_CHECKING, Any, Callable, Iterator, Mapping, Protocol
 
 from ivrcheck.callers.journey import offered_on_landing
 from ivrcheck.findings import Problem, Severity
+from ivrcheck.graph.analysis import is_live_human
+from ivrcheck.graph.build import OPEN
 from ivrcheck.model import Menu, Node, NodeType, Option
 
 if TYPE_CHECKING:
@@ -51,6 +53,14 @@ def holding_states(line: LineAnalysis, holds: Callable[[Analysis], bool]) -> lis
     if not found:
         return []
     return [None] if len(found) == len(line.states) else found
+
+
+def silence_reaches_person(menu: Menu, analysis: Analysis, node: Node) -> bool:
+    """Whether a caller who stays silent in `node` is put through, with no choice left, to a live
+    person (in the open state): silence then connects the caller rather than cutting them off."""
+    ref = node.on_timeout.ref if node.on_timeout is not None else ""
+    return ref in analysis.out and any(n is not None and is_live_human(n, OPEN)
+                                       for n in map(menu.nodes.get, analysis.routed_from(ref)))
 
 
 def aims_at_person(menu: Menu, line: LineAnalysis, menu_id: str, option: Option) -> bool:

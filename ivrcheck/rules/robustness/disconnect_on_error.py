@@ -17,7 +17,9 @@ done the errand ("Your refill is ordered. To refill another, press 1. If you're 
 hang up"), and an after-hours menu reached only as a closed person's `closed:` fallback with
 none of the line's own staff (an `agent`) left to reach (it offers a callback, a message or a
 transfer to an outside helpline such as 1177; there is no person of the line to send the
-caller to). Inputs, main menus and menus in the middle of a task are always checked.
+caller to). A key that plays the information again and comes back to the menu ("To hear
+this again, press star", through the message that led here) is a repeat, not a task.
+Inputs, main menus and menus in the middle of a task are always checked.
 
 An after-hours menu heard only as a closed person's fallback that still offers one of the
 line's own people (a 24-hour desk beside the callback) is reported as **info**: the caller

@@ -4,7 +4,9 @@
 In every reachable menu and input: a `timeout` (silence before `on_timeout`) below
 `min_timeout` seconds, reported once at `defaults:` when it comes from there (not in a
 choice of language whose silence goes where one of its options does: waiting is then
-how callers choose the default language); and an
+how callers choose the default language; nor where silence puts the caller through to a
+person, as in "We'll now connect you to roadside assistance" with a key to connect at once:
+a short wait there connects the caller sooner, and a longer one only delays them); and an
 input's `digit_timeout` (seconds allowed between two digits) below `min_digit_timeout`,
 since callers copy account and card numbers from a letter or a card a group at a time.
 In every reachable node with a prompt: a declared `speaking_rate:` (in the node's
@@ -76,7 +78,7 @@ from typing import TYPE_CHECKING, Iterator
 from ivrcheck.findings import Problem, Severity, Span
 from ivrcheck.language import load_language
 from ivrcheck.model import Menu, Node, NodeType
-from ivrcheck.rules.base import Settings, quote
+from ivrcheck.rules.base import Settings, quote, silence_reaches_person
 
 if TYPE_CHECKING:
     from ivrcheck.graph import LineAnalysis
@@ -121,7 +123,7 @@ def _timeouts(menu: Menu, line: LineAnalysis, least: float) -> Iterator[Problem]
     by_span: dict[Span, list[str]] = {}
     for node in menu.nodes.values():
         if node.is_interactive and node.id in line.reachable and node.timeout is not None and node.timeout < least \
-                and not _waiting_chooses_a_language(node):
+                and not _waiting_chooses_a_language(node) and not silence_reaches_person(menu, line.open, node):
             by_span.setdefault(node.span_of("timeout"), []).append(node.id)
     for span, nodes in by_span.items():
         first = menu.nodes[nodes[0]]

@@ -14,6 +14,12 @@ removed (an after-hours emergency line). A menu whose one choice is a `transfer`
 line ("If you have severe toothache, press 1 and we will put you through to the on-call
 dentist") is reported as **info**: the press may be the caller's consent to be put through to
 another service, and a blind judge of the trust corpus took such a gate as arguable, not a fault.
+Nor is a menu where a caller who presses nothing has the call ended (silence, or the retries
+running out, leads only to a goodbye): "The card is blocked. If you saw purchases you do not
+recognise, press 1 for the fraud desk; otherwise you can hang up." The key is one of two
+outcomes, and sending every call straight on would put through callers who were done. On the
+trust corpus's development half blind judges called all six such warnings false or arguable,
+while the one-choice menus they called true (planted) led silent callers on into the line.
 
 ## Why it matters
 A one-choice menu costs a prompt and a key press and gives nothing in return: the call
@@ -68,7 +74,8 @@ def check(menu: Menu, line: LineAnalysis, settings: Settings) -> Iterator[Proble
         if node.id not in line.reachable:
             continue
         choices = {o.key for o in node.options if o.target is not None and not o.target.is_builtin}
-        if len(choices) == 1 and not _asks_for_a_callback(menu, node, next(iter(choices))):
+        if len(choices) == 1 and not _asks_for_a_callback(menu, node, next(iter(choices))) \
+                and not _or_finish(line, node):
             (key,) = choices
             out = _hands_out(menu, node, key)
             yield Problem(node.span, node.id, f"menu {quote(node.id)} offers one choice only ({quote(key)})"
@@ -76,6 +83,18 @@ def check(menu: Menu, line: LineAnalysis, settings: Settings) -> Iterator[Proble
                              "consent to be put through" if out else ""),
                           "send the call straight on with a `message` and `next`, or add the choices callers need",
                           severity=Severity.INFO if out else None)
+
+
+def _or_finish(line: LineAnalysis, node: Node) -> bool:
+    """Whether a caller who presses nothing has the call ended, in every state the menu is heard in:
+    the one key is then one of two outcomes ("press 1 for the fraud desk, otherwise you can hang up"),
+    and sending every call straight on would put through callers who were done."""
+    silence = node.on_timeout if node.on_timeout is not None and node.on_timeout.ref not in ("repeat", node.id) \
+        else node.after_retries
+    if silence is None or silence.is_builtin:
+        return False
+    heard = [a for a in line.states.values() if node.id in a.reachable]
+    return bool(heard) and all(a.only_hangs_up(silence.ref) for a in heard)
 
 
 def _hands_out(menu: Menu, node: Node, key: str) -> str | None:

@@ -72,6 +72,32 @@ nodes:
   bye: {{type: hangup}}
 """
 
+REPLAY = """
+entry: main
+defaults: {on_timeout: repeat, on_invalid: repeat, after_retries: advisor}
+nodes:
+  main:
+    prompt: For payment dates, press 1. For an advisor, press 0.
+    options:
+      "1": {label: Payment dates, goto: hours}
+      "0": {label: Advisor, goto: advisor}
+  hours: {type: message, prompt: Pensions are paid on the first banking day., next: more}
+  more:
+    prompt: To ask an advisor, press 0. To hear this again, press star. For the start, press hash.
+    after_retries: bye
+    options:
+      "0": {label: Advisor, goto: advisor}
+      "*": {label: Hear the information again, goto: AGAIN}
+      "#": {label: Start, goto: main}
+  fees: {type: message, prompt: Fees are listed on our website., next: fee_menu}
+  fee_menu:
+    prompt: To pay a fee, press 1.
+    options:
+      "1": {label: Pay a fee, goto: advisor}
+  advisor: {type: agent}
+  bye: {type: hangup}
+"""
+
 WINDING_UP = [
     ("after service: heard only once the refill is done", SERVED.format(arrival="recap", other="refill"), []),
     ("near miss: the same menu is also chosen from another menu mid-task",
@@ -97,6 +123,10 @@ WINDING_UP = [
           advisor: {type: agent}
           bye: {type: hangup}
         """, []),
+    ("closing menu with a key to hear the information again (through the message, back here)",
+     REPLAY.replace("AGAIN", "hours"), []),
+    ("near miss: the key leads on to another message and menu, not back here: a task is open",
+     REPLAY.replace("AGAIN", "fees"), [At("R503", 12, 20)]),
 ]
 
 

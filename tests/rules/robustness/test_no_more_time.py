@@ -43,3 +43,82 @@ def test_no_retry_left_is_no_more_time() -> None:
 def test_a_person_on_silence_is_a_near_miss_and_unaudited_lines_stay_quiet() -> None:
     assert not lint(menu("on_timeout: advisor"), select="R508")
     assert not lint(menu("on_timeout: bye", line=""), select="R508")
+
+
+AFTER_SERVICE = """
+entry: main
+line: {country: US}
+defaults: {timeout: 6, retries: 2, on_timeout: repeat, on_invalid: repeat, after_retries: advisor}
+nodes:
+  main:
+    prompt: For your balance, press 1. To speak to an advisor, press 0.
+    options:
+      "1": {label: Balance, goto: balance}
+      "0": {label: Advisor, goto: advisor}
+  balance: {type: self_service, prompt: Your balance is read out., next: after}
+  after:
+    prompt: To speak to an advisor, press 0. For the main menu, press star. If you're done, you can hang up.
+    options:
+      "0": {label: Advisor, goto: advisor}
+      "*": {label: Main menu, goto: main}
+    on_timeout: SILENCE
+  bye: {type: hangup}
+  advisor: {type: agent}
+"""
+
+
+def test_silence_ending_a_menu_that_winds_the_call_up_is_info() -> None:
+    (finding,) = lint(AFTER_SERVICE.replace("SILENCE", "bye"), select="R508")
+    assert finding.severity.value == "info" and "winds the call up" in finding.message
+    assert not lint(AFTER_SERVICE.replace("SILENCE", "repeat"), select="R508")
+
+
+def test_silence_ending_a_menu_in_the_middle_of_a_task_stays_a_warning() -> None:
+    text = AFTER_SERVICE.replace("SILENCE", "bye").replace("balance: {type: self_service", "balance: {type: message")
+    text = text.replace('"*": {label: Main menu, goto: main}', '"1": {label: Pay a bill, goto: pay}')
+    text += "  pay: {type: self_service, prompt: Payment taken., next: advisor}\n"
+    (finding,) = lint(text, select="R508")
+    assert finding.severity.value == "warning"
+
+
+def test_silence_that_takes_the_way_a_choice_takes_is_the_default_not_a_cut_off() -> None:
+    assert not lint(menu("on_timeout: advisor").replace("next: advisor", "next: advisor"), select="R508")
+    language = """
+    entry: choose
+    line: {country: US}
+    language: fi
+    nodes:
+      choose:
+        prompt: På svenska, tryck 9. Suomeksi paina 1 tai odota hetki.
+        timeout: 5
+        on_timeout: fi_menu
+        on_invalid: repeat
+        after_retries: fi_menu
+        options:
+          "1": {label: Suomeksi, goto: fi_menu}
+          "9": {label: På svenska, goto: sv_menu, language: sv}
+      fi_menu: {type: message, prompt: Tervetuloa., next: advisor}
+      sv_menu: {type: message, prompt: Välkommen., next: advisor, language: sv}
+      advisor: {type: agent}
+    """
+    assert not lint(language, select="R508")
+    # near miss: the option silence copies only hangs up ("already solved? press 1"): still a cut-off
+    assert lint(language.replace("fi_menu: {type: message, prompt: Tervetuloa., next: advisor}",
+                                 "fi_menu: {type: hangup}"), select="R508")
+
+
+def test_silence_moving_the_caller_on_to_another_step_is_info() -> None:
+    text = menu("on_timeout: by_phone").replace(
+        "advisor: {type: agent}", "advisor: {type: agent}\n      by_phone: {type: self_service, prompt: We look you up., next: found}"
+        "\n      found: {prompt: For an advisor press 0., options: {'0': {label: Advisor, goto: advisor}},"
+        " on_invalid: repeat, on_timeout: repeat, after_retries: advisor}")
+    (finding,) = lint(text, select="R508")
+    assert finding.severity.value == "info" and "the call goes on there" in finding.message
+
+
+def test_near_miss_silence_taking_the_way_back_to_the_main_menu_still_loses_the_callers_place() -> None:
+    text = AFTER_SERVICE.replace("SILENCE", "main").replace("balance: {type: self_service", "balance: {type: message")
+    text = text.replace('"0": {label: Advisor, goto: advisor}\n      "*"', '"1": {label: Pay a bill, goto: pay}\n      "*"')
+    text += "  pay: {type: self_service, prompt: Payment taken., next: advisor}\n"
+    (finding,) = lint(text, select="R508")
+    assert finding.severity.value == "warning" and 'moved on to "main"' in finding.message

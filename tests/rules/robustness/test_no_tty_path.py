@@ -20,3 +20,13 @@ def test_another_country_is_a_near_miss_unless_the_setting_says_every_line() -> 
     line = menu("{country: ES, consumers: true, text_alternative: [chat]}")
     assert not lint(line, select="R510")
     assert [f.code for f in lint(line, select="R510", rules={"R510": {"countries": []}})] == ["R510"]
+
+
+def test_info_by_default_and_an_error_in_a_section_508_audit() -> None:
+    """US lines are reachable through the 711 relay whatever they declare: the missing declaration is
+    info, unless the line is audited against Section 508, where the law asks the line itself to serve a TTY."""
+    text = menu("{country: US, consumers: true, text_alternative: [email]}")
+    (plain,) = lint(text, select="R510")
+    assert plain.severity.value == "info"
+    (audited,) = lint(text, select="R510", profile=["us-508"])
+    assert audited.severity.value == "error"

@@ -38,6 +38,12 @@ CASES = [
     ("near miss: a Finnish rate is in syllables a second", line(main="speaking_rate: 4.8", language="fi"), []),
     ("near miss: a rate on a node without a prompt",
      line().replace("advisor: {type: agent}", "advisor: {type: agent, speaking_rate: 300}"), []),
+    ("near miss: silence puts the caller through to a person ('We'll now connect you')",
+     line(main="timeout: 3\n        on_timeout: advisor"), []),
+    ("silence that only hangs up is still a cut-off",
+     line(main="timeout: 3\n        on_timeout: bye").replace("advisor: {type: agent}",
+                                                           "advisor: {type: agent}\n      bye: {type: hangup}"),
+     [At("R507", 10, 5)]),
 ]
 
 

@@ -75,3 +75,33 @@ def test_a_single_choice_that_puts_the_caller_through_to_another_service_only_in
     # The defect stays a warning for the line's own people (the near miss above, an agent).
     (agent,) = lint(CLOSED.replace("TARGET", "advisor"), select="S107")
     assert agent.severity.value == "warning"
+
+
+OPT_IN = """
+entry: blocked
+defaults: {timeout: 6, retries: 1, on_invalid: repeat}
+nodes:
+  blocked:
+    prompt: Your card is now blocked. If you saw purchases you do not recognise, press 1 for the fraud desk.
+      Otherwise you can hang up.
+    options:
+      "1": {label: Fraud desk, goto: fraud}
+    on_timeout: SILENCE
+    after_retries: SILENCE
+  fraud: {type: agent}
+  bye: {type: message, prompt: Thank you for calling. Goodbye.}
+  more: {type: message, prompt: One moment., next: fraud}
+"""
+
+
+def test_one_key_or_finish_is_two_outcomes_not_a_needless_step() -> None:
+    """Before: reported, with advice to send the call straight on, which would put every caller whose
+    card was blocked through to the fraud desk."""
+    assert lint(OPT_IN.replace("SILENCE", "bye"), select="S107") == []
+
+
+def test_near_miss_silence_that_leads_on_into_the_line_is_still_reported() -> None:
+    assert codes_at(lint(OPT_IN.replace("SILENCE", "more"), select="S107")) == [At("S107", 4, 3)]
+    # silence asks again, and the retries end somewhere that goes on: the press is still a needless step
+    text = OPT_IN.replace("on_timeout: SILENCE", "on_timeout: repeat").replace("SILENCE", "more")
+    assert codes_at(lint(text, select="S107")) == [At("S107", 4, 3)]
