@@ -88,6 +88,11 @@ def _readable(until: str | None) -> bool:
 def _graded(finding: Finding, config: Config) -> Finding:
     """A finding at the config's severity for its code, with the clause of the profile that names it."""
     severity = config.severity.get(finding.code)
+    rule = BY_CODE.get(finding.code)
+    if severity is not None and rule is not None and finding.severity < rule.SEVERITY:
+        # The rule itself rated this finding below its own level: a reading it hedges (docs/config.md).
+        # A config or profile that raises the rule raises its full-strength findings, never its guesses.
+        severity = min(severity, finding.severity)
     clause = config.clauses.get(finding.code)
     if (severity is None or severity is finding.severity) and not clause:
         return finding

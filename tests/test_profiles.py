@@ -58,3 +58,16 @@ def test_gethuman_passes_the_acme_showcase(tmp_path: Path) -> None:
     config.write_text("profile: gethuman\n")
     result = CliRunner().invoke(app, ["check", "-c", str(config), str(MENUS / "acme-bank.ivr.yaml")])
     assert result.exit_code == 0, result.output
+
+
+def test_raising_a_rule_raises_its_full_findings_not_the_ones_it_only_hedges() -> None:
+    # 4.4 s against a 4 s limit is within P404's margin, so the rule itself says it at info; 3 s is over it.
+    raised = {"severity": {"P404": "error"}}
+    (hedged,) = lint(MENU, select="P404", rules={"P404": {"max_seconds": 4}}, **raised)
+    (full,) = lint(MENU, select="P404", rules={"P404": {"max_seconds": 3}}, **raised)
+    assert (hedged.severity.value, full.severity.value) == ("info", "error")
+
+
+def test_lowering_a_rule_lowers_its_hedged_findings_too() -> None:
+    (hedged,) = lint(MENU, select="P404", rules={"P404": {"max_seconds": 4}}, severity={"P404": "info"})
+    assert hedged.severity.value == "info"
