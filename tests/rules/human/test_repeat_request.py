@@ -307,3 +307,16 @@ def test_back_to_the_main_menu_after_hours_leaves_the_errand_as_in_open_hours() 
 def test_near_miss_asked_again_within_one_errand_after_hours_is_still_reported() -> None:
     text = AFTER_HOURS_ROUND.replace("next: anything_else", "next: team_account")
     assert {f.node_id for f in lint(text, select="H208")} == {"team_account"}
+
+
+def test_a_transfer_without_receives_is_not_asked_to_receive_what_others_are_handed() -> None:
+    """Another organisation's number (a police or nurse line) takes no screen pop from this line:
+    its missing `receives:` is not the author's slip. An agent left without one still is (near miss)."""
+    outside = ERRANDS.replace(
+        "  claims_agent: {type: agent, receives: [claim_number]}",
+        '  claims_agent: {type: transfer, number: "+358 9 123 4567", human: true}\n'
+        "  other: {type: agent, receives: [claim_number]}")
+    assert [f for f in lint(outside, select="H208") if f.node_id == "claims_agent"] == []
+    listed = outside.replace('human: true}', 'human: true, receives: [policy_number]}')
+    (finding,) = [f for f in lint(listed, select="H208") if f.node_id == "claims_agent"]
+    assert "which does not receive it" in finding.message
