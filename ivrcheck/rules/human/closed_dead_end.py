@@ -15,6 +15,11 @@ and sends callers to this menu again ("For our disruption desk, open around the 
 1", the desk since put on office hours) only replays the menu outside hours, a loop with no
 way out. The finding is on that option.
 
+The same holds for an hours `branch` (`on: hours`): when its `closed` case (or, with only an
+`open` case, its `default`) leads with no choice left only to a hang-up, everyone who takes
+that way outside hours hears at most the hours and is cut off. The finding is on the node
+the closed case leads to, where the callback or voicemail belongs.
+
 ## Why it matters
 Outside hours the platform otherwise plays a generic message and disconnects: the caller
 learns nothing about when to call back and has no way to leave a message. The GetHuman
@@ -61,7 +66,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Iterator
 
 from ivrcheck.findings import Problem, Severity
-from ivrcheck.graph.build import CHOICE, CLOSED
+from ivrcheck.graph.build import CHOICE, CLOSED, OPEN
 from ivrcheck.graph.closing import closed_fallback_menu
 from ivrcheck.model import Menu, Node, NodeType
 from ivrcheck.rules.base import Settings, quote
@@ -96,6 +101,28 @@ def check(menu: Menu, line: LineAnalysis, settings: Settings) -> Iterator[Proble
                           "offer a callback or voicemail after the hours, or a person who is there", state=CLOSED)
         if closed is not None and node.closed is not None:
             yield from _offers_itself(menu, closed, node)
+    if closed is not None:
+        yield from _closed_branches(menu, closed)
+
+
+def _closed_branches(menu: Menu, closed: Analysis) -> Iterator[Problem]:
+    """An hours `branch` whose closed case leads, with no choice left, only to a hang-up: every caller
+    who takes it outside hours hears the hours and is cut off, as from a closed person with no `closed:`."""
+    reported: set[str] = set()
+    for node in menu.nodes.values():
+        if node.type is not NodeType.BRANCH or node.on != "hours" or node.id not in closed.reachable:
+            continue
+        cases = dict(node.cases)
+        target = cases.get(CLOSED) or (node.default if OPEN in cases else None)
+        end = menu.nodes.get(target.ref) if target is not None else None
+        if end is None or end.id in reported or end.id not in closed.out or not closed.only_hangs_up(end.id):
+            continue
+        reported.add(end.id)  # the fix belongs where the closed calls go, once however many branches send them
+        yield Problem(end.span, end.id,
+                      f"outside hours, branch {quote(node.id)} sends callers to {quote(end.id)}, which hangs up: "
+                      "no callback, message or person who is there",
+                      "offer a callback or voicemail, or a person who works then, before ending the call",
+                      state=CLOSED)
 
 
 def _offers_itself(menu: Menu, closed: Analysis, person: Node) -> Iterator[Problem]:

@@ -31,7 +31,9 @@ was just heard), reaches a person working then: a receipt that says "if you see 
 don't recognise, press 1 for the fraud team; otherwise you can hang up". Blind judges called
 all such warnings on the trust corpus's development half arguable ("0 working too would be a
 nicety"), while a menu whose keys and retries all go round ("no 0 and no way to a person")
-stays a warning. The first menus callers meet are never excused this way: they teach the key.
+stays a warning. Outside hours, a way on that lands with no choice of its own in a closed
+person's `closed:` menu offering a callback counts as reaching someone. The first menus callers
+meet (with no choice made, or only a choice of language) are never excused this way: they teach the key.
 
 A menu whose `on_invalid` puts any key it does not bind straight through to a person (a
 "we'll now connect you" step before a 24-hour desk) is not reported at all: 0 reaches a person
@@ -178,18 +180,42 @@ def _person_on_a_key(line: LineAnalysis, analysis: Analysis, node_id: str) -> La
     seen purchases you don't recognise, press 1 for the fraud team; otherwise you can hang up").
     The first menus callers meet teach the key, so there 0 itself must work: never excused."""
     node = analysis.nodes.get(node_id)
-    if node is None or node_id in analysis.opening_menus:
+    if node is None or node_id in _first_menus(analysis):
         return None
     onward = [(target, attrs) for target, attrs in analysis.edges_from(node_id)
               if attrs["kind"] in CHOICE and attrs.get("press") != "0" and not _goes_back(analysis, node_id, target)]
-    keyed = [(t, a) for t, a in onward if t in analysis.to_live and line.clock.announced(node, a)]
+    keyed = [(t, a) for t, a in onward if _reaches(line, analysis, t) and line.clock.announced(node, a)]
     if not keyed:
         return None
-    retries_to_person = node.after_retries is not None and node.after_retries.ref in analysis.to_live
+    retries_to_person = node.after_retries is not None and _reaches(line, analysis, node.after_retries.ref)
     if retries_to_person or len(keyed) == len(onward):
         target, attrs = keyed[0]
         return Landing(node_id, str(attrs.get("press")), target)
     return None
+
+
+def _reaches(line: LineAnalysis, analysis: Analysis, target: str) -> bool:
+    """Whether a call from `target` reaches someone with no choice of its own: a person working in
+    this state, or outside hours a closed person's `closed:` menu that offers a callback, a voicemail
+    or a 24-hour person in one announced step."""
+    if target in analysis.to_live:
+        return True
+    node = analysis.nodes.get(target)
+    return (analysis.state == CLOSED and node is not None and not node.is_menu
+            and offered_on_landing(line, analysis, target) is not None)
+
+
+def _first_menus(analysis: Analysis) -> frozenset[str]:
+    """The menus a call meets first: with no choice made, or with only a choice of language (the
+    Finnish main menu behind "Suomeksi, paina 1", through an input that asks who is calling)."""
+    found = set(analysis.opening_menus)
+    for menu_id in analysis.opening_menus:
+        node = analysis.nodes.get(menu_id)
+        for option in node.options if node is not None else ():
+            if option.language and option.target is not None:
+                found.update(n for n in analysis.routed_from(option.target.ref)
+                             if (m := analysis.nodes.get(n)) is not None and m.is_menu)
+    return frozenset(found)
 
 
 def _goes_back(analysis: Analysis, node_id: str, target: str) -> bool:

@@ -107,3 +107,37 @@ def test_fixed_the_desk_works_around_the_clock_or_the_key_reaches_someone_there(
     # Fixed: the option reaches a desk staffed at night. Near miss: the main menu's way to the same
     # closed desk is no loop of the after-hours menu (other rules judge the main menu).
     assert lint(DESK.replace("DESK_HOURS", "service").replace("ONE", "night_desk"), select="H205") == []
+
+
+BRANCHED = """
+entry: start
+defaults: {on_timeout: repeat, on_invalid: repeat, after_retries: advisor}
+hours: {office: {mon-fri: "09:00-17:00"}}
+nodes:
+  start: {type: branch, on: hours, hours: office, cases: {open: main, closed: CLOSED}}
+  main:
+    prompt: For an advisor, press 0.
+    options:
+      "0": {label: Advisor, goto: advisor}
+  advisor: {type: agent, hours: office, closed: cb}
+  shut: {type: message, prompt: We are open weekdays nine to five. Goodbye., next: bye}
+  bye: {type: hangup}
+  cb: {type: callback, confirmation: sms, prompt: We will call you back tomorrow morning.}
+  after:
+    prompt: We are closed. For a callback, press 1.
+    options: {"1": {label: Callback, goto: cb}}
+"""
+
+
+def test_an_hours_branch_whose_closed_case_only_hangs_up_is_reported_where_the_calls_go() -> None:
+    """Everyone calling outside hours hears the hours and is cut off: the finding is on that message."""
+    (finding,) = lint(BRANCHED.replace("CLOSED", "shut"), select="H205")
+    assert (finding.node_id, finding.state) == ("shut", "closed")
+    assert 'branch "start" sends callers to "shut", which hangs up' in finding.message
+
+
+@pytest.mark.parametrize("closed", ["after", "cb", "main"])
+def test_an_hours_branch_whose_closed_case_offers_something_passes(closed: str) -> None:
+    """Near misses: a closed menu with a callback, a callback itself, or the menu (whose 0 goes to the
+    advisor's own closed callback) leave the caller something."""
+    assert lint(BRANCHED.replace("CLOSED", closed), select="H205") == []
