@@ -15,6 +15,13 @@ and sends callers to this menu again ("For our disruption desk, open around the 
 1", the desk since put on office hours) only replays the menu outside hours, a loop with no
 way out. The finding is on that option.
 
+A closed route that hangs up after a message sending callers to a channel open around the clock
+("Aktuella förseningar finns alltid i appen och på webben", "you can always check online") gets
+an **info**, not a warning: for live information (delays, outages) that channel serves the caller
+better than a callback the next day, and whether it serves this person's errand is the
+designer's call. The words are `caller.elsewhere` in each language file: a sentence needs one for
+"always" and one for the channel. A message that only says "visit our website" stays a warning.
+
 The same holds for an hours `branch` (`on: hours`): when its `closed` case (or, with only an
 `open` case, its `default`) leads with no choice left only to a hang-up, everyone who takes
 that way outside hours hears at most the hours and is cut off. The finding is on the node
@@ -91,9 +98,13 @@ def check(menu: Menu, line: LineAnalysis, settings: Settings) -> Iterator[Proble
             yield Problem(node.span, node.id, f"outside hours, callers who reach {quote(node.id)} are cut off",
                           "add `closed:` pointing at a callback, voicemail or a message with choices", state=CLOSED)
         elif closed is not None and node.closed.ref in closed.out and closed.only_hangs_up(node.closed.ref):
+            elsewhere = _sends_elsewhere(line, closed, node.closed.ref)
             yield Problem(node.closed.span, node.id,
-                          f"outside hours, {quote(node.id)} sends callers to {quote(node.closed.ref)}, which hangs up",
-                          "offer a callback or voicemail instead of ending the call", state=CLOSED)
+                          f"outside hours, {quote(node.id)} sends callers to {quote(node.closed.ref)}, which hangs up"
+                          + (f"; it points them to a channel open around the clock ({quote(elsewhere)}), so a "
+                             "callback may not be needed" if elsewhere else ""),
+                          "offer a callback or voicemail instead of ending the call", state=CLOSED,
+                          severity=Severity.INFO if elsewhere else None)
         elif (back := _only_tells(menu, line, node.closed.ref)) is not None:
             yield Problem(node.closed.span, node.id,
                           f"outside hours, {quote(node.id)} only tells callers ({quote(node.closed.ref)}) and sends them "
@@ -102,10 +113,20 @@ def check(menu: Menu, line: LineAnalysis, settings: Settings) -> Iterator[Proble
         if closed is not None and node.closed is not None:
             yield from _offers_itself(menu, closed, node)
     if closed is not None:
-        yield from _closed_branches(menu, closed)
+        yield from _closed_branches(menu, line, closed)
 
 
-def _closed_branches(menu: Menu, closed: Analysis) -> Iterator[Problem]:
+def _sends_elsewhere(line: LineAnalysis, closed: Analysis, start: str) -> str | None:
+    """The sentence of a message on the closed route that sends callers to a channel open around the
+    clock ("Current delays are always shown in the app"), read in the language each message speaks."""
+    for node_id in closed.routed_from(start):
+        node = line.menu.nodes.get(node_id)
+        if node is not None and node.prompt and (found := line.speaks(node).caller_words.sends_elsewhere(node.prompt)):
+            return found
+    return None
+
+
+def _closed_branches(menu: Menu, line: LineAnalysis, closed: Analysis) -> Iterator[Problem]:
     """An hours `branch` whose closed case leads, with no choice left, only to a hang-up: every caller
     who takes it outside hours hears the hours and is cut off, as from a closed person with no `closed:`."""
     reported: set[str] = set()
@@ -118,11 +139,13 @@ def _closed_branches(menu: Menu, closed: Analysis) -> Iterator[Problem]:
         if end is None or end.id in reported or end.id not in closed.out or not closed.only_hangs_up(end.id):
             continue
         reported.add(end.id)  # the fix belongs where the closed calls go, once however many branches send them
+        elsewhere = _sends_elsewhere(line, closed, end.id)
         yield Problem(end.span, end.id,
                       f"outside hours, branch {quote(node.id)} sends callers to {quote(end.id)}, which hangs up: "
-                      "no callback, message or person who is there",
+                      "no callback, message or person who is there"
+                      + (f"; it points them to a channel open around the clock ({quote(elsewhere)})" if elsewhere else ""),
                       "offer a callback or voicemail, or a person who works then, before ending the call",
-                      state=CLOSED)
+                      state=CLOSED, severity=Severity.INFO if elsewhere else None)
 
 
 def _offers_itself(menu: Menu, closed: Analysis, person: Node) -> Iterator[Problem]:

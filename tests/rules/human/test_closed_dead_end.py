@@ -141,3 +141,29 @@ def test_an_hours_branch_whose_closed_case_offers_something_passes(closed: str) 
     """Near misses: a closed menu with a callback, a callback itself, or the menu (whose 0 goes to the
     advisor's own closed callback) leave the caller something."""
     assert lint(BRANCHED.replace("CLOSED", closed), select="H205") == []
+
+
+ALWAYS_ONLINE = {
+    "en": "Current delays are always shown in our app and on our website. Goodbye.",
+    "sv": "Aktuella förseningar finns alltid i appen och på webben. Tack för att du ringde.",
+    "fi": "Ajantasaiset häiriötiedot löydät aina sovelluksesta ja verkkosivuilta. Kiitos soitosta.",
+    "es": "Los retrasos se publican siempre en nuestra aplicación y en la web. Gracias por llamar.",
+}
+
+
+@pytest.mark.parametrize("language", sorted(ALWAYS_ONLINE))
+def test_a_closed_message_that_sends_callers_to_a_channel_open_around_the_clock_only_informs(language: str) -> None:
+    """Live information after hours: the app serves the caller better than tomorrow's callback."""
+    text = ("language: " + language + "\n" + BASE.replace("{closed}", ", closed: shut")).replace(
+        "We are closed. Goodbye.", ALWAYS_ONLINE[language])
+    (finding,) = lint(text, select="H205")
+    assert finding.severity.value == "info" and "a channel open around the clock" in finding.message
+
+
+@pytest.mark.parametrize("prompt", ["Please call back during our hours or visit our website. Goodbye.",
+                                    "We are always happy to help. Please call back tomorrow."])
+def test_a_closed_message_that_names_a_channel_or_always_alone_still_warns(prompt: str) -> None:
+    """Near misses: a website with no word that it is always there, or "always" with no channel."""
+    text = BASE.replace("{closed}", ", closed: shut").replace("We are closed. Goodbye.", prompt)
+    (finding,) = lint(text, select="H205")
+    assert finding.severity.value == "warning"
