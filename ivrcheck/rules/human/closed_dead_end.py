@@ -27,6 +27,13 @@ The same holds for an hours `branch` (`on: hours`): when its `closed` case (or, 
 that way outside hours hears at most the hours and is cut off. The finding is on the node
 the closed case leads to, where the callback or voicemail belongs.
 
+Nor may the menu an hours branch plays outside hours, in place of its open-hours menu, leave
+out a way to the line's own people who work then: when an option of the open-hours menu leads,
+outside hours too, to an agent without hours (directly, or through one submenu key: "to block
+a card, press 1", then "for the fraud desk, press 1") and nothing in the closed-hours menu
+reaches that agent (a choice of another language does not count), the finding is on the
+closed-hours menu. An agent with hours, or a `transfer` to another organisation, is no loss.
+
 ## Why it matters
 Outside hours the platform otherwise plays a generic message and disconnects: the caller
 learns nothing about when to call back and has no way to leave a message. The GetHuman
@@ -136,6 +143,9 @@ def _closed_branches(menu: Menu, line: LineAnalysis, closed: Analysis) -> Iterat
         cases = dict(node.cases)
         target = cases.get(CLOSED) or (node.default if OPEN in cases else None)
         end = menu.nodes.get(target.ref) if target is not None else None
+        day = menu.nodes.get(cases[OPEN].ref) if OPEN in cases else None
+        if end is not None and day is not None and end.is_menu and day.is_menu:
+            yield from _drops_around_the_clock(closed, day, end)
         if end is None or end.id in reported or end.id not in closed.out or not closed.only_hangs_up(end.id):
             continue
         reported.add(end.id)  # the fix belongs where the closed calls go, once however many branches send them
@@ -190,3 +200,54 @@ def _only_tells(menu: Menu, line: LineAnalysis, ref: str) -> str | None:
         ref = node.next.ref
     return None
 
+
+
+def _drops_around_the_clock(closed: Analysis, day: Node, night: Node) -> Iterator[Problem]:
+    """The menu an hours branch plays outside hours in place of its open-hours menu leaves out a way
+    to the line's own people who work then: an option of the day menu leads, outside hours too, to an
+    agent with no hours (a 24-hour fraud desk behind "to block a card, press 1", then "press 1 for the
+    fraud desk"), and nothing in the night menu reaches that agent. Language choices are no way there."""
+    night_reaches = _reached(closed, night.id)
+    offered = {t for t, a in closed.edges_from(night.id) if a["kind"] in CHOICE}
+    for option in day.options:
+        if option.target is None or option.language or option.target.ref in offered:
+            continue
+        lost = sorted(_agents_near(closed, option.target.ref) - night_reaches)
+        if lost:
+            yield Problem(night.span, night.id,
+                          f"outside hours, {quote(night.id)} is played instead of {quote(day.id)} but leaves out "
+                          f'"{option.key}" ({option.label or option.key}), which leads to {quote(lost[0])}, '
+                          "who works around the clock: callers who need it then cannot reach it",
+                          f"offer {option.label or option.key} in {quote(night.id)} as well", state=CLOSED)
+
+
+def _switches_language(attrs: dict) -> bool:
+    option = attrs.get("option")
+    return option is not None and bool(option.language)
+
+
+def _agents_near(closed: Analysis, start: str) -> set[str]:
+    """The line's own agents working outside hours that a call from `start` reaches with at most one
+    more choice (a submenu's key) and nothing else to pick."""
+    def agents(node_id: str) -> set[str]:
+        return {n for n in closed.routed_from(node_id)
+                if n in closed.humans and (node := closed.nodes.get(n)) is not None and node.type is NodeType.AGENT}
+    found = agents(start)
+    node = closed.nodes.get(start)
+    if node is not None and node.is_menu:
+        for target, attrs in closed.edges_from(start):
+            if attrs["kind"] in CHOICE and not _switches_language(attrs) and target != start:
+                found |= agents(target)
+    return found
+
+
+def _reached(closed: Analysis, menu_id: str) -> set[str]:
+    """Every person a call from `menu_id` can reach outside hours, without choosing another language."""
+    seen, frontier = {menu_id}, [menu_id]
+    while frontier:
+        here = frontier.pop()
+        for target, attrs in closed.edges_from(here):
+            if target not in seen and not _switches_language(attrs):
+                seen.add(target)
+                frontier.append(target)
+    return seen & closed.humans

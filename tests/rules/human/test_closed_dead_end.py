@@ -167,3 +167,54 @@ def test_a_closed_message_that_names_a_channel_or_always_alone_still_warns(promp
     text = BASE.replace("{closed}", ", closed: shut").replace("We are closed. Goodbye.", prompt)
     (finding,) = lint(text, select="H205")
     assert finding.severity.value == "warning"
+
+
+DAY_AND_NIGHT = """
+entry: start
+defaults: {on_timeout: repeat, on_invalid: repeat, after_retries: callback}
+hours: {office: {mon-fri: "08:00-18:00"}}
+nodes:
+  start: {type: branch, on: hours, hours: office, cases: {open: day, closed: night}}
+  day:
+    prompt: To block a card, press 1. For loans, press 2. To speak to an advisor, press 0.
+    options:
+      "1": {label: Block a card, goto: cards}
+      "2": {label: Loans, goto: advisor}
+      "0": {label: Advisor, goto: advisor}
+  night:
+    prompt: We are closed. NIGHT_PROMPT For a callback, press 3.
+    options:
+NIGHT_OPTION      "3": {label: Callback, goto: callback}
+  cards:
+    prompt: For the fraud desk, press 1. To go back, press star.
+    options:
+      "1": {label: Fraud desk, goto: fraud}
+      "*": {label: Back, goto: day}
+  fraud: {type: FRAUD_TYPE}
+  advisor: {type: agent, hours: office, closed: callback}
+  callback: {type: callback, confirmation: sms, prompt: We will call you back tomorrow morning.}
+"""
+
+
+def night(option: str = "", prompt: str = "", fraud: str = "agent") -> str:
+    return DAY_AND_NIGHT.replace("NIGHT_OPTION", option).replace("NIGHT_PROMPT", prompt).replace("FRAUD_TYPE", fraud)
+
+
+def test_a_night_menu_that_drops_the_way_to_a_desk_working_around_the_clock_is_reported() -> None:
+    (finding,) = lint(night(), select="H205")
+    assert (finding.node_id, finding.state) == ("night", "closed")
+    assert '"night" is played instead of "day" but leaves out "1" (Block a card)' in finding.message
+    assert '"fraud", who works around the clock' in finding.message
+
+
+def test_a_night_menu_that_keeps_the_way_passes() -> None:
+    kept = night('      "1": {label: Block a card, goto: cards}\n', "To block a card, press 1.")
+    direct = night('      "1": {label: Fraud desk, goto: fraud}\n', "For the fraud desk, press 1.")
+    assert lint(kept, select="H205") == [] and lint(direct, select="H205") == []
+
+
+@pytest.mark.parametrize("fraud", ["agent, hours: office, closed: callback", 'transfer, number: "112", human: true'])
+def test_a_desk_with_hours_or_another_organisations_number_is_no_loss(fraud: str) -> None:
+    """Near misses: a desk that is closed at night too, or another organisation's line (not the
+    line's own people), is not something the night menu drops."""
+    assert lint(night(fraud=fraud), select="H205") == []
