@@ -320,3 +320,20 @@ def test_a_transfer_without_receives_is_not_asked_to_receive_what_others_are_han
     listed = outside.replace('human: true}', 'human: true, receives: [policy_number]}')
     (finding,) = [f for f in lint(listed, select="H208") if f.node_id == "claims_agent"]
     assert "which does not receive it" in finding.message
+
+
+def test_a_desk_of_its_own_without_receives_only_informs_and_the_general_person_warns() -> None:
+    """Others are handed the claim number. The claims desk left without `receives:` may verify callers
+    itself (info); the general person, whom 0 reaches from every menu, is surely forgotten (warning)."""
+    general_is_service = ERRANDS.replace('"0": {label: Billing agent, goto: billing_agent}',
+                                         '"0": {label: Billing agent, goto: service}')
+    desk = general_is_service.replace("  claims_agent: {type: agent, receives: [claim_number]}",
+                                      "  claims_agent: {type: agent}\n  other: {type: agent, receives: [claim_number]}")
+    (finding,) = [f for f in lint(desk, select="H208") if f.node_id == "claims_agent"]
+    assert finding.severity.value == "info"
+    general = general_is_service.replace('"0": {label: Adjuster, goto: claims_agent}',
+                                         '"0": {label: Adjuster, goto: service}').replace(
+        "  service: {type: agent, receives: [policy_number]}", "  service: {type: agent}")
+    found = [f for f in lint(general, select="H208") if f.node_id == "service"]
+    assert found and {f.severity.value for f in found} == {"warning"}
+    assert any('"claim_number"' in f.message and 'unlike "claims_agent"' in f.message for f in found)
