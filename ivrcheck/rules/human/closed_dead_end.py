@@ -24,8 +24,10 @@ designer's call. The words are `caller.elsewhere` in each language file: a sente
 
 The same holds for an hours `branch` (`on: hours`): when its `closed` case (or, with only an
 `open` case, its `default`) leads with no choice left only to a hang-up, everyone who takes
-that way outside hours hears at most the hours and is cut off. The finding is on the node
-the closed case leads to, where the callback or voicemail belongs.
+that way outside hours hears at most the hours and is cut off. The finding is on the message
+the closed case leads to, where the callback or voicemail belongs (on the case itself when it
+goes straight to a hang-up). A line where nobody at all can be reached outside hours is H201's
+finding, not this one's.
 
 Nor may the menu an hours branch plays outside hours, in place of its open-hours menu, leave
 out a way to the line's own people who work then: when an option of the open-hours menu leads,
@@ -137,6 +139,7 @@ def _closed_branches(menu: Menu, line: LineAnalysis, closed: Analysis) -> Iterat
     """An hours `branch` whose closed case leads, with no choice left, only to a hang-up: every caller
     who takes it outside hours hears the hours and is cut off, as from a closed person with no `closed:`."""
     reported: set[str] = set()
+    nobody = closed.reachable.isdisjoint(closed.human_like) and closed.reachable.isdisjoint(closed.unknown_people)
     for node in menu.nodes.values():
         if node.type is not NodeType.BRANCH or node.on != "hours" or node.id not in closed.reachable:
             continue
@@ -146,11 +149,12 @@ def _closed_branches(menu: Menu, line: LineAnalysis, closed: Analysis) -> Iterat
         day = menu.nodes.get(cases[OPEN].ref) if OPEN in cases else None
         if end is not None and day is not None and end.is_menu and day.is_menu:
             yield from _drops_around_the_clock(closed, day, end)
-        if end is None or end.id in reported or end.id not in closed.out or not closed.only_hangs_up(end.id):
-            continue
+        if nobody or end is None or end.id in reported or end.id not in closed.out or not closed.only_hangs_up(end.id):
+            continue  # with nobody at all to reach outside hours, H201 says so once for the line
         reported.add(end.id)  # the fix belongs where the closed calls go, once however many branches send them
         elsewhere = _sends_elsewhere(line, closed, end.id)
-        yield Problem(end.span, end.id,
+        at = (end.span, end.id) if end.type is NodeType.MESSAGE else (target.span, node.id)  # a bare hang-up: the case
+        yield Problem(*at,
                       f"outside hours, branch {quote(node.id)} sends callers to {quote(end.id)}, which hangs up: "
                       "no callback, message or person who is there"
                       + (f"; it points them to a channel open around the clock ({quote(elsewhere)})" if elsewhere else ""),

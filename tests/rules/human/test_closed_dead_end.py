@@ -110,10 +110,16 @@ def test_fixed_the_desk_works_around_the_clock_or_the_key_reaches_someone_there(
 
 
 BRANCHED = """
-entry: start
+entry: hello
 defaults: {on_timeout: repeat, on_invalid: repeat, after_retries: advisor}
 hours: {office: {mon-fri: "09:00-17:00"}}
 nodes:
+  hello:
+    prompt: For customer service, press 1. For the night desk, press 2.
+    options:
+      "1": {label: Customer service, goto: start}
+      "2": {label: Night desk, goto: desk}
+  desk: {type: agent}
   start: {type: branch, on: hours, hours: office, cases: {open: main, closed: CLOSED}}
   main:
     prompt: For an advisor, press 0.
@@ -218,3 +224,12 @@ def test_a_desk_with_hours_or_another_organisations_number_is_no_loss(fraud: str
     """Near misses: a desk that is closed at night too, or another organisation's line (not the
     line's own people), is not something the night menu drops."""
     assert lint(night(fraud=fraud), select="H205") == []
+
+
+def test_a_closed_case_straight_to_a_hang_up_is_reported_on_the_branch_and_nobody_at_all_is_h201s() -> None:
+    """A bare hang-up is shared by many routes: the finding is on the branch's case. When nobody at all
+    can be reached outside hours (no night desk before the branch), H201 reports the line once and
+    this rule stays quiet (near miss)."""
+    (finding,) = lint(BRANCHED.replace("CLOSED", "bye"), select="H205")
+    assert (finding.node_id, finding.state) == ("start", "closed")
+    assert lint(BRANCHED.replace("CLOSED", "bye").replace("entry: hello", "entry: start"), select="H205") == []
