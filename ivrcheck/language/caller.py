@@ -1,7 +1,7 @@
 """What a caller needs to hear, read in one language: when, what was done, and which language it is.
 
 The `caller:` section of each language file (docs/languages.md) holds the words; this
-module compiles them once. Rules H209, L305, L306 and P407 read prompts through it.
+module compiles them once. Rules H205, H209, L305, L306 and P407 read prompts through it.
 """
 
 from __future__ import annotations
@@ -168,6 +168,25 @@ class CallerWords:
     def recaps(self, text: str | None) -> bool:
         """Whether the text tells the caller what was done: "Your payment has been made"."""
         return bool(text) and any(p.search(text) for p in self.recap)  # type: ignore[arg-type]
+
+    def sends_elsewhere(self, text: str | None) -> str | None:
+        """The sentence that sends callers to a channel open around the clock ("Delays are always
+        shown in the app"), or None. A language file without the words reads none."""
+        if self._elsewhere is None:
+            return None
+        always, channel = self._elsewhere
+        for sentence in _SENTENCE.findall(text or ""):
+            if always.search(sentence) and channel.search(sentence):
+                return sentence.strip()
+        return None
+
+    @cached_property
+    def _elsewhere(self) -> tuple[re.Pattern[str], re.Pattern[str]] | None:
+        words = self.data.get("elsewhere")
+        if not words:
+            return None
+        return (re.compile(_phrases(words["always"]), re.IGNORECASE),
+                re.compile(_phrases(words["channel"], prefix=True), re.IGNORECASE))
 
     def promises_writing(self, text: str | None) -> str | None:
         """The sentence that promises a written confirmation ("by text message"), or None."""

@@ -16,7 +16,11 @@ day ("the next business morning", "each morning", "seuraavana aamuna", "nästa m
 bare hour as a deadline or a window ("by 10", "antes de las 12", "entre las 9 y las 12",
 "före 12"), and a time the caller picks ("at a time you choose"). "As soon as possible",
 "mahdollisimman pian", "så snart som möjligt", "lo antes posible" and "during office hours"
-name no time, and neither does a `promise:` that says only that. Neither does a sentence
+name no time, and neither does a `promise:` that says only that, unless the prompt callers
+hear names one (the promise is the designer's note; the prompt is what callers go by). A day
+the line names by its hours counts as a time: "the next weekday", "the next day we're open",
+"nästa dag vi har öppet", "seuraavana aukiolopäivänä", "el próximo día que abramos", above all
+where the prompt has just given those hours. Neither does a sentence
 that gives the opening hours, with a word for being open and one for the days ("Our lines
 are open Monday to Friday, 8 am to 6 pm", "Kundtjänst har öppet vardagar klockan 8–16",
 "Atendemos de lunes a viernes de 9 a 7"): its times say when the line is open, not when
@@ -102,8 +106,9 @@ def check(menu: Menu, line: LineAnalysis, settings: Settings) -> Iterator[Proble
         kind = node.type.value
         words = line.speaks(node).caller_words  # its language, else the one its prompt reads as
         if node.promise is not None:
-            # A promise may be a designer's note in any language; it must still name a time.
-            if not names_time(node.promise):
+            # A promise may be a designer's note in any language; it must still name a time, unless
+            # the prompt callers hear does ("on the next weekday between 8 am and 6 pm").
+            if not names_time(node.promise) and not words.says_when(node.prompt):
                 yield Problem(node.span_of("promise"), node.id,
                               f"{kind} {quote(node.id)} promises {quote(node.promise)}, which names no time",
                               f'promise a time or a window the caller can plan by: `promise: "{words.promise_example}"`')

@@ -15,6 +15,27 @@ and sends callers to this menu again ("For our disruption desk, open around the 
 1", the desk since put on office hours) only replays the menu outside hours, a loop with no
 way out. The finding is on that option.
 
+A closed route that hangs up after a message sending callers to a channel open around the clock
+("Aktuella förseningar finns alltid i appen och på webben", "you can always check online") gets
+an **info**, not a warning: for live information (delays, outages) that channel serves the caller
+better than a callback the next day, and whether it serves this person's errand is the
+designer's call. The words are `caller.elsewhere` in each language file: a sentence needs one for
+"always" and one for the channel. A message that only says "visit our website" stays a warning.
+
+The same holds for an hours `branch` (`on: hours`): when its `closed` case (or, with only an
+`open` case, its `default`) leads with no choice left only to a hang-up, everyone who takes
+that way outside hours hears at most the hours and is cut off. The finding is on the message
+the closed case leads to, where the callback or voicemail belongs (on the case itself when it
+goes straight to a hang-up). A line where nobody at all can be reached outside hours is H201's
+finding, not this one's.
+
+Nor may the menu an hours branch plays outside hours, in place of its open-hours menu, leave
+out a way to the line's own people who work then: when an option of the open-hours menu leads,
+outside hours too, to an agent without hours (directly, or through one submenu key: "to block
+a card, press 1", then "for the fraud desk, press 1") and nothing in the closed-hours menu
+reaches that agent (a choice of another language does not count), the finding is on the
+closed-hours menu. An agent with hours, or a `transfer` to another organisation, is no loss.
+
 ## Why it matters
 Outside hours the platform otherwise plays a generic message and disconnects: the caller
 learns nothing about when to call back and has no way to leave a message. The GetHuman
@@ -61,7 +82,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Iterator
 
 from ivrcheck.findings import Problem, Severity
-from ivrcheck.graph.build import CHOICE, CLOSED
+from ivrcheck.graph.build import CHOICE, CLOSED, OPEN
 from ivrcheck.graph.closing import closed_fallback_menu
 from ivrcheck.model import Menu, Node, NodeType
 from ivrcheck.rules.base import Settings, quote
@@ -86,9 +107,13 @@ def check(menu: Menu, line: LineAnalysis, settings: Settings) -> Iterator[Proble
             yield Problem(node.span, node.id, f"outside hours, callers who reach {quote(node.id)} are cut off",
                           "add `closed:` pointing at a callback, voicemail or a message with choices", state=CLOSED)
         elif closed is not None and node.closed.ref in closed.out and closed.only_hangs_up(node.closed.ref):
+            elsewhere = _sends_elsewhere(line, closed, node.closed.ref)
             yield Problem(node.closed.span, node.id,
-                          f"outside hours, {quote(node.id)} sends callers to {quote(node.closed.ref)}, which hangs up",
-                          "offer a callback or voicemail instead of ending the call", state=CLOSED)
+                          f"outside hours, {quote(node.id)} sends callers to {quote(node.closed.ref)}, which hangs up"
+                          + (f"; it points them to a channel open around the clock ({quote(elsewhere)}), so a "
+                             "callback may not be needed" if elsewhere else ""),
+                          "offer a callback or voicemail instead of ending the call", state=CLOSED,
+                          severity=Severity.INFO if elsewhere else None)
         elif (back := _only_tells(menu, line, node.closed.ref)) is not None:
             yield Problem(node.closed.span, node.id,
                           f"outside hours, {quote(node.id)} only tells callers ({quote(node.closed.ref)}) and sends them "
@@ -96,6 +121,45 @@ def check(menu: Menu, line: LineAnalysis, settings: Settings) -> Iterator[Proble
                           "offer a callback or voicemail after the hours, or a person who is there", state=CLOSED)
         if closed is not None and node.closed is not None:
             yield from _offers_itself(menu, closed, node)
+    if closed is not None:
+        yield from _closed_branches(menu, line, closed)
+
+
+def _sends_elsewhere(line: LineAnalysis, closed: Analysis, start: str) -> str | None:
+    """The sentence of a message on the closed route that sends callers to a channel open around the
+    clock ("Current delays are always shown in the app"), read in the language each message speaks."""
+    for node_id in closed.routed_from(start):
+        node = line.menu.nodes.get(node_id)
+        if node is not None and node.prompt and (found := line.speaks(node).caller_words.sends_elsewhere(node.prompt)):
+            return found
+    return None
+
+
+def _closed_branches(menu: Menu, line: LineAnalysis, closed: Analysis) -> Iterator[Problem]:
+    """An hours `branch` whose closed case leads, with no choice left, only to a hang-up: every caller
+    who takes it outside hours hears the hours and is cut off, as from a closed person with no `closed:`."""
+    reported: set[str] = set()
+    nobody = closed.reachable.isdisjoint(closed.human_like) and closed.reachable.isdisjoint(closed.unknown_people)
+    for node in menu.nodes.values():
+        if node.type is not NodeType.BRANCH or node.on != "hours" or node.id not in closed.reachable:
+            continue
+        cases = dict(node.cases)
+        target = cases.get(CLOSED) or (node.default if OPEN in cases else None)
+        end = menu.nodes.get(target.ref) if target is not None else None
+        day = menu.nodes.get(cases[OPEN].ref) if OPEN in cases else None
+        if end is not None and day is not None and end.is_menu and day.is_menu:
+            yield from _drops_around_the_clock(closed, day, end)
+        if nobody or end is None or end.id in reported or end.id not in closed.out or not closed.only_hangs_up(end.id):
+            continue  # with nobody at all to reach outside hours, H201 says so once for the line
+        reported.add(end.id)  # the fix belongs where the closed calls go, once however many branches send them
+        elsewhere = _sends_elsewhere(line, closed, end.id)
+        at = (end.span, end.id) if end.type is NodeType.MESSAGE else (target.span, node.id)  # a bare hang-up: the case
+        yield Problem(*at,
+                      f"outside hours, branch {quote(node.id)} sends callers to {quote(end.id)}, which hangs up: "
+                      "no callback, message or person who is there"
+                      + (f"; it points them to a channel open around the clock ({quote(elsewhere)})" if elsewhere else ""),
+                      "offer a callback or voicemail, or a person who works then, before ending the call",
+                      state=CLOSED, severity=Severity.INFO if elsewhere else None)
 
 
 def _offers_itself(menu: Menu, closed: Analysis, person: Node) -> Iterator[Problem]:
@@ -140,3 +204,54 @@ def _only_tells(menu: Menu, line: LineAnalysis, ref: str) -> str | None:
         ref = node.next.ref
     return None
 
+
+
+def _drops_around_the_clock(closed: Analysis, day: Node, night: Node) -> Iterator[Problem]:
+    """The menu an hours branch plays outside hours in place of its open-hours menu leaves out a way
+    to the line's own people who work then: an option of the day menu leads, outside hours too, to an
+    agent with no hours (a 24-hour fraud desk behind "to block a card, press 1", then "press 1 for the
+    fraud desk"), and nothing in the night menu reaches that agent. Language choices are no way there."""
+    night_reaches = _reached(closed, night.id)
+    offered = {t for t, a in closed.edges_from(night.id) if a["kind"] in CHOICE}
+    for option in day.options:
+        if option.target is None or option.language or option.target.ref in offered:
+            continue
+        lost = sorted(_agents_near(closed, option.target.ref) - night_reaches)
+        if lost:
+            yield Problem(night.span, night.id,
+                          f"outside hours, {quote(night.id)} is played instead of {quote(day.id)} but leaves out "
+                          f'"{option.key}" ({option.label or option.key}), which leads to {quote(lost[0])}, '
+                          "who works around the clock: callers who need it then cannot reach it",
+                          f"offer {option.label or option.key} in {quote(night.id)} as well", state=CLOSED)
+
+
+def _switches_language(attrs: dict) -> bool:
+    option = attrs.get("option")
+    return option is not None and bool(option.language)
+
+
+def _agents_near(closed: Analysis, start: str) -> set[str]:
+    """The line's own agents working outside hours that a call from `start` reaches with at most one
+    more choice (a submenu's key) and nothing else to pick."""
+    def agents(node_id: str) -> set[str]:
+        return {n for n in closed.routed_from(node_id)
+                if n in closed.humans and (node := closed.nodes.get(n)) is not None and node.type is NodeType.AGENT}
+    found = agents(start)
+    node = closed.nodes.get(start)
+    if node is not None and node.is_menu:
+        for target, attrs in closed.edges_from(start):
+            if attrs["kind"] in CHOICE and not _switches_language(attrs) and target != start:
+                found |= agents(target)
+    return found
+
+
+def _reached(closed: Analysis, menu_id: str) -> set[str]:
+    """Every person a call from `menu_id` can reach outside hours, without choosing another language."""
+    seen, frontier = {menu_id}, [menu_id]
+    while frontier:
+        here = frontier.pop()
+        for target, attrs in closed.edges_from(here):
+            if target not in seen and not _switches_language(attrs):
+                seen.add(target)
+                frontier.append(target)
+    return seen & closed.humans

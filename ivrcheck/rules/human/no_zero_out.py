@@ -25,10 +25,19 @@ lands in, whose callers reach a person by waiting; outside hours, a closed menu 
 press 0 by habit. So does a menu past the first ones, in any state, that has an announced key
 reaching a person working then ("If it's still not working, press 2 and we'll put you through
 to a technician") and whose `after_retries` hands a lost caller to a person as well: whoever is
-stuck there reaches someone by a key or by failing. Blind judges called all five such warnings
-on the trust corpus's development half arguable ("0 working too would be a nicety"), while a
-menu whose keys and retries all go round ("no 0 and no way to a person") stays a warning. The
-first menus callers meet are never excused this way: they teach the key.
+stuck there reaches someone by a key or by failing. So does such a menu whose every announced
+choice that goes on, rather than back (to the first menus, a menu above, or a replay of what
+was just heard), reaches a person working then: a receipt that says "if you see purchases you
+don't recognise, press 1 for the fraud team; otherwise you can hang up". Blind judges called
+all such warnings on the trust corpus's development half arguable ("0 working too would be a
+nicety"), while a menu whose keys and retries all go round ("no 0 and no way to a person")
+stays a warning. Outside hours, a way on that lands with no choice of its own in a closed
+person's `closed:` menu offering a callback counts as reaching someone. The first menus callers
+meet (with no choice made, or only a choice of language) are never excused this way: they teach the key.
+
+A menu whose `on_invalid` puts any key it does not bind straight through to a person (a
+"we'll now connect you" step before a 24-hour desk) is not reported at all: 0 reaches a person
+there. A menu where a wrong key replays the menu still is.
 When the first menu callers meet teaches `0` for a person on duty in that
 state (a 24-hour operator), a closed menu that offers only a callback or voicemail is still
 a **warning**: 0 should reach that person here too. A menu that only asks for a language and
@@ -165,26 +174,72 @@ def _stands_in(line: LineAnalysis, analysis: Analysis, node_id: str, holds: froz
 
 def _person_on_a_key(line: LineAnalysis, analysis: Analysis, node_id: str) -> Landing | None:
     """In a menu past the first ones, an announced key that reaches a person working in this state
-    with no further choice ("If it's still not working, press 2 and we'll put you through to a
-    technician"), in a menu whose `after_retries` hands a lost caller to a person too: whoever is
-    stuck here reaches someone by a key or by failing. The first menus callers meet teach the key,
-    so there 0 itself must work, and they are never excused."""
+    with no further choice, where that is enough to stand in for 0: the menu's `after_retries` hands
+    a lost caller to a person too ("If it's still not working, press 2 and we'll put you through to
+    a technician"), or every announced choice that goes on rather than back reaches one ("If you've
+    seen purchases you don't recognise, press 1 for the fraud team; otherwise you can hang up").
+    The first menus callers meet teach the key, so there 0 itself must work: never excused."""
     node = analysis.nodes.get(node_id)
-    if node is None or node_id in analysis.opening_menus or node.after_retries is None or \
-            node.after_retries.ref not in analysis.to_live:
+    if node is None or node_id in _first_menus(analysis):
         return None
-    for target, attrs in analysis.edges_from(node_id):
-        if attrs["kind"] in CHOICE and attrs.get("press") != "0" and target in analysis.to_live \
-                and line.clock.announced(node, attrs):
-            return Landing(node_id, str(attrs.get("press")), target)
+    onward = [(target, attrs) for target, attrs in analysis.edges_from(node_id)
+              if attrs["kind"] in CHOICE and attrs.get("press") != "0" and not _goes_back(analysis, node_id, target)]
+    keyed = [(t, a) for t, a in onward if _reaches(line, analysis, t) and line.clock.announced(node, a)]
+    if not keyed:
+        return None
+    retries_to_person = node.after_retries is not None and _reaches(line, analysis, node.after_retries.ref)
+    if retries_to_person or len(keyed) == len(onward):
+        target, attrs = keyed[0]
+        return Landing(node_id, str(attrs.get("press")), target)
     return None
+
+
+def _reaches(line: LineAnalysis, analysis: Analysis, target: str) -> bool:
+    """Whether a call from `target` reaches someone with no choice of its own: a person working in
+    this state, or outside hours a closed person's `closed:` menu that offers a callback, a voicemail
+    or a 24-hour person in one announced step."""
+    if target in analysis.to_live:
+        return True
+    node = analysis.nodes.get(target)
+    return (analysis.state == CLOSED and node is not None and not node.is_menu
+            and offered_on_landing(line, analysis, target) is not None)
+
+
+def _first_menus(analysis: Analysis) -> frozenset[str]:
+    """The menus a call meets first: with no choice made, or with only a choice of language (the
+    Finnish main menu behind "Suomeksi, paina 1", through an input that asks who is calling)."""
+    found = set(analysis.opening_menus)
+    for menu_id in analysis.opening_menus:
+        node = analysis.nodes.get(menu_id)
+        for option in node.options if node is not None else ():
+            if option.language and option.target is not None:
+                found.update(n for n in analysis.routed_from(option.target.ref)
+                             if (m := analysis.nodes.get(n)) is not None and m.is_menu)
+    return frozenset(found)
+
+
+def _goes_back(analysis: Analysis, node_id: str, target: str) -> bool:
+    """A choice that takes the caller back rather than on: to the first menus, to a menu above this
+    one, or to something that returns here with no choice (a replay of what was just heard)."""
+    return (target == node_id or target in analysis.opening_menus
+            or analysis.entry_tree.is_ancestor(target, node_id) or node_id in analysis.routed_from(target))
+
+
+def _any_key_reaches(analysis: Analysis, node_id: str) -> bool:
+    """Whether a key the menu does not bind (0 among them) puts the caller straight through to
+    someone: its `on_invalid` reaches a person, or outside hours a promise, with no further choice."""
+    return any(attrs["kind"] == "invalid" and target in analysis.to_human
+               for target, attrs in analysis.edges_from(node_id))
 
 
 def _unbound(line: LineAnalysis, node_id: str, span: Span, holds: dict[str, frozenset[str]]) -> Iterator[Problem]:
     """A menu with no "0": a warning, except where the menu itself already offers someone in one
     announced step (an info then): callers who wait reach a person (a hold menu behind a 0), or, outside
     hours when nobody is there, another key books a callback or reaches a 24-hour person."""
-    for state in holding_states(line, lambda a: node_id in a.reachable and not a.option_reaches_human(node_id, "0")):
+    def stranded(a: Analysis) -> bool:
+        return node_id in a.reachable and not a.option_reaches_human(node_id, "0") and not _any_key_reaches(a, node_id)
+
+    for state in holding_states(line, stranded):
         analyses = [line.states[state]] if state else list(line.states.values())
         offers = [_stands_in(line, a, node_id, holds[a.state]) for a in analyses]
         offered = offers[0] if all(offers) else None

@@ -6,6 +6,13 @@ every language a caller can have chosen on the way there (options with `language
 when callers can reach it without choosing, the line's own `language`. Left out,
 `languages:` is unknown and the rule stays quiet.
 
+A `transfer` that dials out to another organisation's number (a national nurse line, a
+24-hour water emergency desk) gets an **info**, not a warning: the line cannot choose who
+answers there, and it is often the only service that can help. Its `languages:` says what
+callers meet; the prompt that offers it can tell them in their own language. Blind judges
+called both such warnings on the trust corpus's development half arguable, never false or true.
+An agent of the line's own that leaves out the chosen language stays a warning.
+
 ## Why it matters
 A caller who pressed "per parlar en català" and then meets an advisor who speaks only
 Spanish has wasted the choice and must start again in a language they did not pick. Spain's
@@ -75,14 +82,20 @@ def check(menu: Menu, line: LineAnalysis, settings: Settings) -> Iterator[Proble
         served = {_base(x) for x in node.languages}
         chosen = chosen_at.get(node.id, {})
         served_text = ", ".join(node.languages) or "no language"
+        outside = node.type is NodeType.TRANSFER  # another organisation's people: the line cannot choose them
         for language in sorted(chosen):
             if _base(language) not in served:
                 menu_id, key = min(chosen[language])
                 yield Problem(node.span_of("languages"), node.id,
                               f'callers who choose {language} (key "{key}" in {quote(menu_id)}) reach '
                               f"{quote(node.id)}, whose people serve {served_text}",
-                              f"add {language} to `languages:` or route those callers to people who speak it")
+                              f"tell those callers, in {language}, which languages {quote(node.id)} answers in"
+                              if outside else
+                              f"add {language} to `languages:` or route those callers to people who speak it",
+                              severity=Severity.INFO if outside else None)
         if not chosen and _base(menu.language) not in served:
             yield Problem(node.span_of("languages"), node.id,
                           f"the line speaks {menu.language}, but the people at {quote(node.id)} serve {served_text}",
-                          f"add {menu.language} to `languages:`, or offer a choice of language before")
+                          f"tell callers which languages {quote(node.id)} answers in" if outside else
+                          f"add {menu.language} to `languages:`, or offer a choice of language before",
+                          severity=Severity.INFO if outside else None)

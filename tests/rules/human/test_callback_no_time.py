@@ -42,6 +42,19 @@ CASES = [
      line("fi", "type: callback, language: sv, prompt: Vi ringer upp dig inom en timme."), []),
     ("near miss: a time in another language than the node's does not count",
      line("fi", "type: callback, prompt: We will call you within 2 hours."), [At("H209", 11, 3)]),
+    # A day the line names by its hours is a time; a day with no tie to them is not.
+    ("en the next weekday", line("en", "type: callback, prompt: We will call you back on the next weekday."), []),
+    ("sv nästa dag vi har öppet", line("sv", "type: voicemail, prompt: Vi ringer upp dig nästa dag vi har öppet."), []),
+    ("fi seuraavana aukiolopäivänä", line("fi", "type: voicemail, prompt: Soitamme seuraavana aukiolopäivänä."), []),
+    ("es el próximo día que abramos",
+     line("es", "type: callback, prompt: Le llamaremos el próximo día que abramos."), []),
+    ("near miss: sv a day with no tie to the hours", line("sv", "type: voicemail, prompt: Vi ringer upp dig en dag."),
+     [At("H209", 11, 3)]),
+    # The prompt is what callers hear: a promise that names no time is no fault when the prompt names one.
+    ("a promise that names no time, the prompt names one",
+     line("en", "type: callback, promise: shortly, prompt: We will call you back between 8 am and 6 pm."), []),
+    ("near miss: neither the promise nor the prompt names a time",
+     line("en", "type: callback, promise: shortly, prompt: We will call you back."), [At("H209", 11, 44)]),
     ("near miss: an unreachable callback is S102's", line("en", "type: callback").replace(
         '"1": {label: Callback, goto: end}', '"1": {label: Callback, goto: advisor}'), []),
 ]

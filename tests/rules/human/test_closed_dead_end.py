@@ -107,3 +107,129 @@ def test_fixed_the_desk_works_around_the_clock_or_the_key_reaches_someone_there(
     # Fixed: the option reaches a desk staffed at night. Near miss: the main menu's way to the same
     # closed desk is no loop of the after-hours menu (other rules judge the main menu).
     assert lint(DESK.replace("DESK_HOURS", "service").replace("ONE", "night_desk"), select="H205") == []
+
+
+BRANCHED = """
+entry: hello
+defaults: {on_timeout: repeat, on_invalid: repeat, after_retries: advisor}
+hours: {office: {mon-fri: "09:00-17:00"}}
+nodes:
+  hello:
+    prompt: For customer service, press 1. For the night desk, press 2.
+    options:
+      "1": {label: Customer service, goto: start}
+      "2": {label: Night desk, goto: desk}
+  desk: {type: agent}
+  start: {type: branch, on: hours, hours: office, cases: {open: main, closed: CLOSED}}
+  main:
+    prompt: For an advisor, press 0.
+    options:
+      "0": {label: Advisor, goto: advisor}
+  advisor: {type: agent, hours: office, closed: cb}
+  shut: {type: message, prompt: We are open weekdays nine to five. Goodbye., next: bye}
+  bye: {type: hangup}
+  cb: {type: callback, confirmation: sms, prompt: We will call you back tomorrow morning.}
+  after:
+    prompt: We are closed. For a callback, press 1.
+    options: {"1": {label: Callback, goto: cb}}
+"""
+
+
+def test_an_hours_branch_whose_closed_case_only_hangs_up_is_reported_where_the_calls_go() -> None:
+    """Everyone calling outside hours hears the hours and is cut off: the finding is on that message."""
+    (finding,) = lint(BRANCHED.replace("CLOSED", "shut"), select="H205")
+    assert (finding.node_id, finding.state) == ("shut", "closed")
+    assert 'branch "start" sends callers to "shut", which hangs up' in finding.message
+
+
+@pytest.mark.parametrize("closed", ["after", "cb", "main"])
+def test_an_hours_branch_whose_closed_case_offers_something_passes(closed: str) -> None:
+    """Near misses: a closed menu with a callback, a callback itself, or the menu (whose 0 goes to the
+    advisor's own closed callback) leave the caller something."""
+    assert lint(BRANCHED.replace("CLOSED", closed), select="H205") == []
+
+
+ALWAYS_ONLINE = {
+    "en": "Current delays are always shown in our app and on our website. Goodbye.",
+    "sv": "Aktuella förseningar finns alltid i appen och på webben. Tack för att du ringde.",
+    "fi": "Ajantasaiset häiriötiedot löydät aina sovelluksesta ja verkkosivuilta. Kiitos soitosta.",
+    "es": "Los retrasos se publican siempre en nuestra aplicación y en la web. Gracias por llamar.",
+}
+
+
+@pytest.mark.parametrize("language", sorted(ALWAYS_ONLINE))
+def test_a_closed_message_that_sends_callers_to_a_channel_open_around_the_clock_only_informs(language: str) -> None:
+    """Live information after hours: the app serves the caller better than tomorrow's callback."""
+    text = ("language: " + language + "\n" + BASE.replace("{closed}", ", closed: shut")).replace(
+        "We are closed. Goodbye.", ALWAYS_ONLINE[language])
+    (finding,) = lint(text, select="H205")
+    assert finding.severity.value == "info" and "a channel open around the clock" in finding.message
+
+
+@pytest.mark.parametrize("prompt", ["Please call back during our hours or visit our website. Goodbye.",
+                                    "We are always happy to help. Please call back tomorrow."])
+def test_a_closed_message_that_names_a_channel_or_always_alone_still_warns(prompt: str) -> None:
+    """Near misses: a website with no word that it is always there, or "always" with no channel."""
+    text = BASE.replace("{closed}", ", closed: shut").replace("We are closed. Goodbye.", prompt)
+    (finding,) = lint(text, select="H205")
+    assert finding.severity.value == "warning"
+
+
+DAY_AND_NIGHT = """
+entry: start
+defaults: {on_timeout: repeat, on_invalid: repeat, after_retries: callback}
+hours: {office: {mon-fri: "08:00-18:00"}}
+nodes:
+  start: {type: branch, on: hours, hours: office, cases: {open: day, closed: night}}
+  day:
+    prompt: To block a card, press 1. For loans, press 2. To speak to an advisor, press 0.
+    options:
+      "1": {label: Block a card, goto: cards}
+      "2": {label: Loans, goto: advisor}
+      "0": {label: Advisor, goto: advisor}
+  night:
+    prompt: We are closed. NIGHT_PROMPT For a callback, press 3.
+    options:
+NIGHT_OPTION      "3": {label: Callback, goto: callback}
+  cards:
+    prompt: For the fraud desk, press 1. To go back, press star.
+    options:
+      "1": {label: Fraud desk, goto: fraud}
+      "*": {label: Back, goto: day}
+  fraud: {type: FRAUD_TYPE}
+  advisor: {type: agent, hours: office, closed: callback}
+  callback: {type: callback, confirmation: sms, prompt: We will call you back tomorrow morning.}
+"""
+
+
+def night(option: str = "", prompt: str = "", fraud: str = "agent") -> str:
+    return DAY_AND_NIGHT.replace("NIGHT_OPTION", option).replace("NIGHT_PROMPT", prompt).replace("FRAUD_TYPE", fraud)
+
+
+def test_a_night_menu_that_drops_the_way_to_a_desk_working_around_the_clock_is_reported() -> None:
+    (finding,) = lint(night(), select="H205")
+    assert (finding.node_id, finding.state) == ("night", "closed")
+    assert '"night" is played instead of "day" but leaves out "1" (Block a card)' in finding.message
+    assert '"fraud", who works around the clock' in finding.message
+
+
+def test_a_night_menu_that_keeps_the_way_passes() -> None:
+    kept = night('      "1": {label: Block a card, goto: cards}\n', "To block a card, press 1.")
+    direct = night('      "1": {label: Fraud desk, goto: fraud}\n', "For the fraud desk, press 1.")
+    assert lint(kept, select="H205") == [] and lint(direct, select="H205") == []
+
+
+@pytest.mark.parametrize("fraud", ["agent, hours: office, closed: callback", 'transfer, number: "112", human: true'])
+def test_a_desk_with_hours_or_another_organisations_number_is_no_loss(fraud: str) -> None:
+    """Near misses: a desk that is closed at night too, or another organisation's line (not the
+    line's own people), is not something the night menu drops."""
+    assert lint(night(fraud=fraud), select="H205") == []
+
+
+def test_a_closed_case_straight_to_a_hang_up_is_reported_on_the_branch_and_nobody_at_all_is_h201s() -> None:
+    """A bare hang-up is shared by many routes: the finding is on the branch's case. When nobody at all
+    can be reached outside hours (no night desk before the branch), H201 reports the line once and
+    this rule stays quiet (near miss)."""
+    (finding,) = lint(BRANCHED.replace("CLOSED", "bye"), select="H205")
+    assert (finding.node_id, finding.state) == ("start", "closed")
+    assert lint(BRANCHED.replace("CLOSED", "bye").replace("entry: hello", "entry: start"), select="H205") == []

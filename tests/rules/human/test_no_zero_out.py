@@ -232,3 +232,112 @@ def test_the_first_menu_is_never_excused_by_a_person_on_another_key() -> None:
         '      "0": {label: Advisor, goto: advisor}', '      "2": {label: Advisor, goto: advisor}').replace(
         "To speak to an advisor, press 0.", "To speak to an advisor, press 2.")
     assert [f.severity.value for f in lint(text, select="H203") if f.node_id == "main"] == ["warning"]
+
+
+def test_a_submenu_whose_every_onward_choice_reaches_a_person_only_informs() -> None:
+    """A receipt that offers one way on, to a person ("if you see purchases you don't recognise,
+    press 1 for the fraud team; otherwise you can hang up"): nobody is stranded there. Going back
+    (to the main menu, or a replay of what was just heard) is not a way on."""
+    text = FIXED_IT.replace("AFTER", "bye").replace(
+        '      "1": {label: It\'s fixed, goto: bye}\n      "2": {label: Still not working, goto: TWO}',
+        '      "2": {label: Still not working, goto: technician}\n      "*": {label: Hear it again, goto: advice}\n'
+        '      "9": {label: Main menu, goto: main}').replace(
+        "If that fixed it, press 1. ", "").replace("technician.", "technician. To hear it again, press star. "
+                                                   "For the main menu, press 9.")
+    (finding,) = [f for f in lint(text, select="H203") if f.node_id == "after"]
+    assert finding.severity.value == "info"
+    assert finding.message == 'pressing "0" in menu "after" does nothing; the menu offers "technician" on "2"'
+
+
+def test_a_submenu_with_one_way_on_to_a_person_and_one_elsewhere_still_warns() -> None:
+    """Near miss: key 1 goes on to a goodbye, not a person, and the retries go round: a warning."""
+    text = FIXED_IT.replace("AFTER", "after").replace("TWO", "technician")
+    assert [f.severity.value for f in lint(text, select="H203") if f.node_id == "after"] == ["warning"]
+
+
+CONNECTS = """
+entry: main
+defaults: {on_timeout: repeat, on_invalid: repeat, after_retries: advisor}
+nodes:
+  main:
+    prompt: For roadside help, press 1. To speak to an advisor, press 0.
+    options:
+      "1": {label: Roadside help, goto: roadside}
+      "0": {label: Advisor, goto: advisor}
+  roadside:
+    prompt: We'll now connect you to our roadside partner, available around the clock.
+    timeout: 3
+    on_timeout: desk
+    on_invalid: INVALID
+    options:
+      "1": {label: Connect now, goto: desk}
+  desk: {type: transfer, number: "+1 800 555 0100", human: true}
+  advisor: {type: agent}
+"""
+
+
+def test_a_menu_where_any_key_connects_to_a_person_needs_no_0() -> None:
+    """Any key the menu does not bind (0 too) puts the caller through: 0 does reach a person."""
+    assert [f for f in lint(CONNECTS.replace("INVALID", "desk"), select="H203") if f.node_id == "roadside"] == []
+
+
+def test_a_menu_whose_other_keys_replay_it_still_needs_0() -> None:
+    """Near miss: a wrong key replays the menu, so 0 does nothing."""
+    found = [f for f in lint(CONNECTS.replace("INVALID", "repeat"), select="H203") if f.node_id == "roadside"]
+    assert [f.severity.value for f in found] == ["warning"]
+
+
+AFTER_HOURS_WAY_ON = """
+entry: main
+defaults: {on_timeout: repeat, on_invalid: repeat, after_retries: care}
+hours: {care: {mon-fri: "07:00-22:00"}}
+nodes:
+  main:
+    prompt: For payments, press 1. To speak to an agent, press 0.
+    options:
+      "1": {label: Payments, goto: payments}
+      "0": {label: Agent, goto: care}
+  payments:
+    prompt: If you see a charge you don't recognise, press 1. To go back, press star.
+    options:
+      "1": {label: Unknown charge, goto: care}
+      "*": {label: Main menu, goto: main}
+  care: {type: agent, hours: care, closed: CLOSED}
+  care_closed:
+    prompt: We are closed. To have an agent call you back, press 1.
+    options:
+      "1": {label: Call me back, goto: callback}
+  callback: {type: callback, confirmation: sms, prompt: We will call you back tomorrow morning.}
+  bye: {type: hangup}
+"""
+
+
+def test_outside_hours_a_way_on_to_a_closed_persons_callback_menu_stands_in_for_0() -> None:
+    """Outside hours the charge key and the retries both land in the care team's closed menu, which
+    books a callback: nobody is stranded in "payments" in either state, so it only informs."""
+    found = [f for f in lint(AFTER_HOURS_WAY_ON.replace("CLOSED", "care_closed"), select="H203")
+             if f.node_id == "payments"]
+    assert [f.severity.value for f in found] == ["info"]
+
+
+def test_outside_hours_a_way_on_to_a_closed_person_that_hangs_up_still_warns() -> None:
+    """Near miss: the care team's closed route hangs up, so outside hours nothing stands in for 0 (one
+    warning for the menu, as the open hours' info is folded into it)."""
+    found = [f for f in lint(AFTER_HOURS_WAY_ON.replace("CLOSED", "bye"), select="H203") if f.node_id == "payments"]
+    assert [f.severity.value for f in found] == ["warning"]
+
+
+def test_the_main_menu_behind_a_choice_of_language_is_never_excused() -> None:
+    """The menu a caller meets after only choosing a language teaches the key like a first menu."""
+    text = FIXED_IT.replace("AFTER", "technician").replace("TWO", "technician").replace(
+        "entry: main", "entry: language").replace("nodes:\n", """nodes:
+  language:
+    prompt: For English, press 1. Suomeksi, paina 2.
+    on_timeout: main
+    options:
+      "1": {label: English, goto: main, language: en}
+      "2": {label: Suomeksi, goto: main, language: fi}
+""").replace('      "0": {label: Advisor, goto: advisor}', '      "2": {label: Advisor, goto: advisor}').replace(
+        "To speak to an advisor, press 0.", "To speak to an advisor, press 2.").replace(
+        "    after_retries: advisor\n", "    after_retries: advisor\n", 1)
+    assert [f.severity.value for f in lint(text, select="H203") if f.node_id == "main"] == ["warning"]

@@ -47,3 +47,13 @@ def test_without_a_choice_the_line_language_must_be_served() -> None:
     (finding,) = lint(text, select="H212")
     assert finding.message == 'the line speaks fi, but the people at "advisor" serve sv'
     assert not lint(text.replace("[sv]", "[fi, sv]"), select="H212")
+
+
+def test_another_organisations_number_that_does_not_serve_the_choice_only_informs() -> None:
+    """A transfer dials out to people the line cannot choose (a national nurse line): an info that
+    says what callers meet. The line's own agent that leaves out the choice stays a warning (near miss)."""
+    text = menu("[es]").replace("advisor: {type: agent,", 'advisor: {type: transfer, number: "112", human: true,')
+    (finding,) = lint(text, select="H212")
+    assert finding.severity.value == "info" and "which languages" in finding.help
+    (kept,) = lint(menu("[es]"), select="H212")
+    assert kept.severity.value == "warning"

@@ -307,3 +307,33 @@ def test_back_to_the_main_menu_after_hours_leaves_the_errand_as_in_open_hours() 
 def test_near_miss_asked_again_within_one_errand_after_hours_is_still_reported() -> None:
     text = AFTER_HOURS_ROUND.replace("next: anything_else", "next: team_account")
     assert {f.node_id for f in lint(text, select="H208")} == {"team_account"}
+
+
+def test_a_transfer_without_receives_is_not_asked_to_receive_what_others_are_handed() -> None:
+    """Another organisation's number (a police or nurse line) takes no screen pop from this line:
+    its missing `receives:` is not the author's slip. An agent left without one still is (near miss)."""
+    outside = ERRANDS.replace(
+        "  claims_agent: {type: agent, receives: [claim_number]}",
+        '  claims_agent: {type: transfer, number: "+358 9 123 4567", human: true}\n'
+        "  other: {type: agent, receives: [claim_number]}")
+    assert [f for f in lint(outside, select="H208") if f.node_id == "claims_agent"] == []
+    listed = outside.replace('human: true}', 'human: true, receives: [policy_number]}')
+    (finding,) = [f for f in lint(listed, select="H208") if f.node_id == "claims_agent"]
+    assert "which does not receive it" in finding.message
+
+
+def test_a_desk_of_its_own_without_receives_only_informs_and_the_general_person_warns() -> None:
+    """Others are handed the claim number. The claims desk left without `receives:` may verify callers
+    itself (info); the general person, whom 0 reaches from every menu, is surely forgotten (warning)."""
+    general_is_service = ERRANDS.replace('"0": {label: Billing agent, goto: billing_agent}',
+                                         '"0": {label: Billing agent, goto: service}')
+    desk = general_is_service.replace("  claims_agent: {type: agent, receives: [claim_number]}",
+                                      "  claims_agent: {type: agent}\n  other: {type: agent, receives: [claim_number]}")
+    (finding,) = [f for f in lint(desk, select="H208") if f.node_id == "claims_agent"]
+    assert finding.severity.value == "info"
+    general = general_is_service.replace('"0": {label: Adjuster, goto: claims_agent}',
+                                         '"0": {label: Adjuster, goto: service}').replace(
+        "  service: {type: agent, receives: [policy_number]}", "  service: {type: agent}")
+    found = [f for f in lint(general, select="H208") if f.node_id == "service"]
+    assert found and {f.severity.value for f in found} == {"warning"}
+    assert any('"claim_number"' in f.message and 'unlike "claims_agent"' in f.message for f in found)

@@ -81,6 +81,26 @@ def test_zero_to_a_callback_in_a_menu_callers_meet_while_open_is_still_misused()
     assert finding.node_id == "main" and finding.state == "open"
 
 
+def test_a_closed_menu_met_in_open_hours_only_through_a_back_link_is_not_misused() -> None:
+    """The night menu's status message says `next: back`; in open hours the graph lets a caller who
+    heard it from the main menu "return" to the night menu as well. Its 0 to a callback is right."""
+    text = NIGHT.replace("ZERO", "callback").replace(
+        '"1": {label: Claims, goto: claims}', '"1": {label: Claims, goto: claims}\n      "2": {label: Status, goto: news}').replace(
+        '"1": {label: Claim status, goto: status}', '"1": {label: Claim status, goto: news}') + \
+        "  news: {type: message, prompt: No delays today., next: back}\n"
+    assert lint(text, select="H204") == []
+
+
+def test_a_main_menu_that_is_also_met_after_hours_is_still_misused_in_open_hours() -> None:
+    """Near miss: the menu callers meet first in open hours is no after-hours menu, even when a
+    closed person's route lands in it too: its 0 must reach a person then."""
+    text = NIGHT.replace("ZERO", "callback").replace(
+        '"0": {label: Speak to an advisor, goto: advisor}', '"0": {label: Book a callback, goto: callback}').replace(
+        "closed: callback}\n  callback:", "closed: main}\n  callback:")
+    found = lint(text, select="H204")
+    assert [(f.node_id, f.state) for f in found] == [("main", "open")]
+
+
 # Issue 30, pattern 1: 0 -> an hours branch -> "hold, or press 1 for a callback" is the way to a
 # person; advising to "bind 0 to an agent and move this option" would harm callers.
 HOLD_BEHIND_BRANCH = """
