@@ -110,6 +110,12 @@ class PromptWords:
         return tuple(re.compile(p, re.IGNORECASE) for p in self.data.get("extension", ()))
 
     @cached_property
+    def number_entry(self) -> tuple[re.Pattern[str], ...]:
+        """Phrases asking the caller to key in a number of their own ("If you know the ward's
+        three-digit number, enter it now"): how a prompt offers dial-by-extension without the word."""
+        return tuple(re.compile(p, re.IGNORECASE) for p in self.data.get("number_entry", ()))
+
+    @cached_property
     def waiting(self) -> tuple[re.Pattern[str], ...]:
         """Phrases that tell a caller that doing nothing is a way on ("stay on the line")."""
         return tuple(re.compile(p, re.IGNORECASE) for p in self.data.get("waiting", ()))
