@@ -41,6 +41,10 @@ CASES = [
      line("Give a meter reading", "Gas emergency",
           prompt="To give a meter reading, press 1. For a gas emergency, press 4. About your bill, press 2. "
                  "About a new connection, press 3."), []),
+    ("near miss: a non-emergency line is routine, last or not",
+     line("Give a meter reading", "Noise or non-emergency police"), []),
+    ("en an emergency after a non-emergency option is still late",
+     line("Non-emergency repairs", "Gas emergency"), [At("H215", 10, 7)]),
     ("fi hätätilanne after three routine options",
      line("Mittarilukema", "Hätätilanne", language="fi",
           prompt="Mittarilukema, paina 1. Lasku, paina 2. Uusi liittymä, paina 3. Hätätilanteessa paina 4."),
