@@ -290,6 +290,8 @@ def _tail(words: PromptWords, prompt: str, begin: int, end: int) -> int | None:
             return None
         pos = first.start()
     limit = _CLAUSE_MARK.search(prompt, pos, end)
+    if _goes_on(words, prompt, pos, limit.start() if limit else end):
+        return None
     last = None
     for word in _WORD.finditer(prompt, pos, limit.start() if limit else end):
         lowered = word.group().lower()
@@ -298,6 +300,19 @@ def _tail(words: PromptWords, prompt: str, begin: int, end: int) -> int | None:
         if lowered not in words.filler:
             last = word.end()
     return last
+
+
+def _goes_on(words: PromptWords, prompt: str, begin: int, end: int) -> bool:
+    """Whether the words after the key begin with what happens next, not what the key is for:
+    "press 1 now and you'll go straight through to our fault team" (the function came before)."""
+    joiners = words.data.get("then", ())
+    for word in _WORD.finditer(prompt, begin, end):
+        lowered = word.group().lower()
+        if lowered in joiners:
+            return True
+        if lowered not in words.filler:
+            return False
+    return False
 
 
 #: A sentence, and a short public number in it, digits together or apart ("112", "9 1 1", "999").

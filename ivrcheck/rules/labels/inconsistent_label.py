@@ -214,18 +214,19 @@ def _places(node: Node, option: Option, line: LineAnalysis) -> frozenset[str]:
 
 
 def _replays(analysis: Analysis, ref: str, menu_id: str) -> bool:
-    """Whether `ref` plays something and comes straight back to the menu, with no choice on the way:
+    """Whether `ref` plays something and comes straight back to the menu, with no choice on the way,
+    and the menu is heard only after that play:
     "Hear the information again" replays what led to this menu (payment dates in one, the
     application's status in another), so it does what it says in each."""
-    seen: set[str] = set()
+    seen: list[str] = []
     while ref not in seen:
-        seen.add(ref)
+        seen.append(ref)
         node = analysis.nodes.get(ref)
         if node is None or node.type not in (NodeType.MESSAGE, NodeType.SELF_SERVICE) or node.next is None:
             return False
         ref = node.next.ref
-        if ref == menu_id:
-            return True
+        if ref == menu_id:  # and the menu follows that play only: it is what the caller just heard
+            return all(source in seen or source == menu_id for source, _ in analysis.edges_into(menu_id))
     return False
 
 

@@ -347,3 +347,11 @@ def test_near_miss_the_same_label_playing_something_that_does_not_come_back_is_r
                           '"*": {label: Hear the information again, goto: detail}') \
         + "  detail: {type: self_service, next: main}\n"
     assert [f.node_id for f in lint(text, select="L303")] == ["status_after"]
+
+
+def test_near_miss_an_option_to_a_message_that_returns_to_a_menu_heard_from_elsewhere_too_is_compared() -> None:
+    """A menu the caller also reaches from elsewhere does not follow the play only: "Hear the information
+    again" there is a task option like any other (bank-fi "Spärra kort" was once taken for a replay)."""
+    text = REPLAY.replace('"2": {label: Your application, goto: status}',
+                          '"2": {label: Your application, goto: status}\n      "3": {label: After, goto: status_after}')
+    assert [f.node_id for f in lint(text, select="L303")] == ["status_after"]

@@ -110,6 +110,12 @@ def announced(language: str, prompt: str) -> list[str]:
     ("en", "Welcome to Acme, for cards, press 1.", ["for cards"]),
     ("sv", "För att ändra adress, bil eller försäkring, tryck 1.", ["För att ändra adress, bil eller försäkring"]),
     ("es", "Para cambiar su dirección, vehículo o póliza, pulse 1.", ["Para cambiar su dirección, vehículo o póliza"]),
+    # Before: what happens next ("now and you'll go straight through") was read as the key's function.
+    ("en", "If water is flooding a home, a road, or anywhere dangerous, press 1 now and you'll go straight "
+           "through to our fault team.", ["If water is flooding a home, a road, or anywhere dangerous"]),
+    ("sv", "Om du har en vattenläcka, tryck 1 så kopplas du direkt.", ["Om du har en vattenläcka"]),
+    # Near misses: a key-first offer keeps its function after the key; "and 2" continues the list.
+    ("en", "Press 1 now for billing, and 2 for faults.", ["now for billing", "for faults"]),
 ])
 def test_the_announced_function_is_the_whole_clause(language: str, prompt: str, functions: list[str]) -> None:
     assert announced(language, prompt) == functions
@@ -249,3 +255,12 @@ def test_near_miss_a_shared_first_part_with_another_head_is_still_reported() -> 
     prompt = "Jos olet yritysasiakas ja haluat tilata noudon, paina 1. Vikailmoitukset, paina 2."
     assert codes_at(lint(menu("fi", prompt, "Yrityslaskutus", "Vikailmoitukset"), select="P406")) == [
         At("P406", 7, 20)]
+
+
+def test_keys_are_not_called_swapped_when_the_prompt_says_what_happens_after_the_key() -> None:
+    """Before: "press 1 now and you'll go straight through to our fault team" was read as 1's function,
+    and "Flooding or danger" on 1 was called swapped with "No water" on 3, advice that would have
+    broken the line."""
+    text = menu("en", "If water is flooding a home, press 1 now and you'll go straight through to our fault team. "
+                      "If you have no water at all, press 2.", "Flooding or danger", "No water")
+    assert lint(text, select="P406") == []
