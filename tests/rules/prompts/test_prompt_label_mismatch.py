@@ -264,3 +264,47 @@ def test_keys_are_not_called_swapped_when_the_prompt_says_what_happens_after_the
     text = menu("en", "If water is flooding a home, press 1 now and you'll go straight through to our fault team. "
                       "If you have no water at all, press 2.", "Flooding or danger", "No water")
     assert lint(text, select="P406") == []
+
+
+def test_keys_whose_clauses_each_fit_the_other_label_better_are_swapped() -> None:
+    """Before: a swap was named only when the prompt's words were "one task" with the other label;
+    "Si perdió su tarjeta" is only related to "Robo o extravío", and the swap went unreported."""
+    swapped = menu("es", "Si perdió su tarjeta o se la robaron, marque 1. Para que un ejecutivo le llame, marque 2.",
+                   "Que me llamen", "Robo o extravío")
+    assert severities(swapped) == ["warning", "warning"]
+    assert "are the keys swapped?" in lint(swapped, select="P406")[0].message
+    fixed = menu("es", "Si perdió su tarjeta o se la robaron, marque 1. Para que un ejecutivo le llame, marque 2.",
+                 "Robo o extravío", "Que me llamen")
+    assert severities(fixed) == []
+
+
+TARGETS = """
+language: fi
+entry: main
+nodes:
+  main:
+    prompt: Suomeksi paina 1. For English, press 9.
+    options:
+      "1": {label: Suomeksi, goto: ajanvaraus, language: fi}
+      "9": {label: English, goto: en_menu, language: en}
+  en_menu:
+    language: en
+    prompt: For appointments, press 2. For wards and patients' relatives, press 3.
+    options:
+      "2": {label: Appointments, goto: en_wards}
+      "3": {label: Wards and relatives, goto: en_appointments}
+  ajanvaraus: {type: agent}
+  en_wards: {type: agent, languages: [en]}
+  en_appointments: {type: agent, languages: [en]}
+"""
+
+
+def test_options_whose_targets_each_bear_the_others_name_are_reported_as_swapped() -> None:
+    (finding,) = lint(TARGETS, select="P406")
+    assert finding.severity.value == "warning" and "are the targets swapped?" in finding.message
+    fixed = TARGETS.replace("goto: en_wards}", "goto: X}").replace("goto: en_appointments}", "goto: en_wards}") \
+        .replace("goto: X}", "goto: en_appointments}")
+    assert lint(fixed, select="P406") == []
+    # Near miss: names that say nothing of either task are no evidence of a swap.
+    opaque = TARGETS.replace("en_wards", "team_a").replace("en_appointments", "team_b")
+    assert lint(opaque, select="P406") == []
