@@ -403,3 +403,13 @@ def test_two_forms_of_one_word_are_not_misheard_for_each_other() -> None:
     assert not swedish.relate("Anmäla en skada", "Följa en anmäld skada").confusable
     # Near miss: two different words that sound alike still do.
     assert english.relate("Billing", "Filing").sound_alike == ("billing", "filing")
+
+
+def test_a_catch_all_offered_before_the_specific_option_warns_and_after_it_informs() -> None:
+    """Before: "Water supply issues" (1) beside "Supply interruptions and works" (2) was info as "general
+    questions beside a specific option"; offered first, the catch-all takes the specific option's callers."""
+    (before,) = lint(menu("en", "Water supply issues", "Supply interruptions and works"), select="L301")
+    assert before.severity.value == "warning"
+    # Near miss: the catch-all after the specific option is the designed order, and informs.
+    (after,) = lint(menu("en", "Supply interruptions and works", "Water supply issues"), select="L301")
+    assert after.severity.value == "info" and "general questions" in after.message
