@@ -36,21 +36,11 @@ def sound_alike(first: list[Unit], second: list[Unit], similarity: float, code: 
         for y in theirs:
             if "negated" in (x.role, y.role):
                 continue  # "not urgent" is the opposite of "urgent", said on purpose, not misheard
-            if _forms_of_one_word(x.key, y.key) and max(len(mine), len(theirs)) > 1:
-                continue  # "anmäla" and "anmäld" may be one word: what else differs ("följa") tells them apart
             for one, other in ((x.text, y.text), (x.key, y.key)):
                 if min(len(one), len(other)) >= 5 and \
                         spelled_alike(_sounds(one, code), _sounds(other, code), similarity - WORD_SLACK):
                     return (x.text, y.text)
     return ()
-
-
-def _forms_of_one_word(first: str, second: str) -> bool:
-    """Whether two stems may be forms of one word, one the other's stem with an ending left on
-    ("anmäl" and "anmäld"), or two words of one root ("muuto", "muutos"): alone they can be misheard
-    for each other; beside another word that differs, that word tells the labels apart."""
-    short, long_ = sorted((first, second), key=len)
-    return len(short) >= 4 and long_.startswith(short) and len(long_) - len(short) <= 2
 
 
 def spelled_alike(first: str, second: str, bar: float) -> bool:
