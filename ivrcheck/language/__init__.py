@@ -66,6 +66,12 @@ class Language:
             return self.prompt_words.offers(prompt)
         return _offers_in(self.prompt_words, self.also, prompt)
 
+    def asks_for_number(self, prompt: str | None) -> bool:
+        """Whether the prompt asks the caller to key in a number of their own ("key in the
+        three-digit hotel code", "slå in det nu"), in this language or another the line reads."""
+        return bool(prompt) and any(p.search(prompt) for words in (self.prompt_words, *self.also)  # type: ignore[arg-type]
+                                    for p in words.number_entry)
+
     def mentions(self, prompt: str | None) -> dict[str, list[re.Match[str]]]:
         """Where the prompt offers each key ("press 1", "paina ykköstä"), key -> matches."""
         found: dict[str, list[re.Match[str]]] = {}

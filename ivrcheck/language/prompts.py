@@ -110,6 +110,12 @@ class PromptWords:
         return tuple(re.compile(p, re.IGNORECASE) for p in self.data.get("extension", ()))
 
     @cached_property
+    def number_entry(self) -> tuple[re.Pattern[str], ...]:
+        """Phrases asking the caller to key in a number of their own ("If you know the ward's
+        three-digit number, enter it now"): how a prompt offers dial-by-extension without the word."""
+        return tuple(re.compile(p, re.IGNORECASE) for p in self.data.get("number_entry", ()))
+
+    @cached_property
     def waiting(self) -> tuple[re.Pattern[str], ...]:
         """Phrases that tell a caller that doing nothing is a way on ("stay on the line")."""
         return tuple(re.compile(p, re.IGNORECASE) for p in self.data.get("waiting", ()))
@@ -284,6 +290,8 @@ def _tail(words: PromptWords, prompt: str, begin: int, end: int) -> int | None:
             return None
         pos = first.start()
     limit = _CLAUSE_MARK.search(prompt, pos, end)
+    if _goes_on(words, prompt, pos, limit.start() if limit else end):
+        return None
     last = None
     for word in _WORD.finditer(prompt, pos, limit.start() if limit else end):
         lowered = word.group().lower()
@@ -292,6 +300,19 @@ def _tail(words: PromptWords, prompt: str, begin: int, end: int) -> int | None:
         if lowered not in words.filler:
             last = word.end()
     return last
+
+
+def _goes_on(words: PromptWords, prompt: str, begin: int, end: int) -> bool:
+    """Whether the words after the key begin with what happens next, not what the key is for:
+    "press 1 now and you'll go straight through to our fault team" (the function came before)."""
+    joiners = words.data.get("then", ())
+    for word in _WORD.finditer(prompt, begin, end):
+        lowered = word.group().lower()
+        if lowered in joiners:
+            return True
+        if lowered not in words.filler:
+            return False
+    return False
 
 
 #: A sentence, and a short public number in it, digits together or apart ("112", "9 1 1", "999").

@@ -10,6 +10,12 @@ through the routine errands first; and when the call it starts asks the caller f
 (an `input`) before anyone answers, so a caller who smells gas is asked for a number printed
 on a bill they do not have to hand.
 
+Advice to hang up and call an emergency number ("If you need urgent medical help, hang up
+and dial 999", "Hätätilanteessa soita 112") is reported when the prompt gives it only after
+more than `max_before_advice` (2) routine options. On the trust corpus's dev half the good
+lines give it first, or after at most two options of a short after-hours menu; the three
+planted moves of it to the end of a prompt (after four routine options each) are found.
+
 An emergency option offered first or second (a language choice, the main menu and `0` are
 not counted) and one that connects at once are not reported; nor is an option whose words
 name an emergency but whose call only plays information and comes back to its menu or ends
@@ -66,6 +72,8 @@ nodes:
 
 ## Settings
 - `max_before` (default 1): how many other task options may be offered before it.
+- `max_before_advice` (default 2): how many task options the prompt may offer before its
+  advice to call an emergency number.
 """
 
 from __future__ import annotations
@@ -73,6 +81,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Iterator
 
 from ivrcheck.findings import Problem, Severity
+from ivrcheck.language.prompts import emergency_advice
 from ivrcheck.model import UNIVERSAL_KEYS, Menu, Node, NodeType, Option
 from ivrcheck.rules.base import Settings, quote, universal_function
 
@@ -83,7 +92,7 @@ if TYPE_CHECKING:
 CODE = "H215"
 NAME = "emergency-delayed"
 SEVERITY = Severity.WARNING
-SETTINGS: dict[str, object] = {"max_before": 1}
+SETTINGS: dict[str, object] = {"max_before": 1, "max_before_advice": 2}
 PART = "human_access"
 READS_WORDS = True
 
@@ -95,6 +104,7 @@ def check(menu: Menu, line: LineAnalysis, settings: Settings) -> Iterator[Proble
     for node in line.menus:
         if node.id not in line.reachable:
             continue
+        yield from _advice_late(node, line, int(settings["max_before_advice"]))
         words = line.speaks(node).label_words
         urgent = [o for o in node.options if _urgent(o, words) and not _only_tells(menu, node, o)]
         if not urgent:
@@ -114,6 +124,23 @@ def check(menu: Menu, line: LineAnalysis, settings: Settings) -> Iterator[Proble
                               f"asks for digits at input {quote(asked)} before anyone answers",
                               f"connect {quote(option.label or option.key)} straight to a person; ask for details "
                               "there, or after")
+
+
+def _advice_late(node: Node, line: LineAnalysis, most: int) -> Iterator[Problem]:
+    """Advice to hang up and call an emergency number that the prompt gives only after more than
+    `most` routine options: a caller in danger hears the errands first, or presses a key and never
+    hears it at all."""
+    advice = emergency_advice(node.prompt or "")
+    if not advice or node.prompt is None:
+        return
+    at = node.prompt.find(advice[0].strip())
+    spoken = {o.key for o in line.speaks(node).offers(node.prompt) if o.start < at}
+    before = [o for o in node.options if o.key in spoken and _task(node, o, line)]
+    if len(before) > most:
+        yield Problem(node.prompt_span or node.span, node.id,
+                      f"the emergency advice {quote(advice[0].strip())} in {quote(node.id)} comes after "
+                      f"{len(before)} routine options, so a caller in danger hears them first",
+                      "give the advice first, before the options")
 
 
 def _urgent(option: Option, words: LabelWords) -> bool:

@@ -5,7 +5,9 @@ Options with the same label (compared without case and stop words, so "Speak to 
 advisor" and "Speak to advisor" are one label) in different reachable menus must lead
 to the same place. The first use in the file is taken as the meaning, and each use that
 leads elsewhere is reported at its label. Not reported: `repeat` (or a `goto` to the
-menu itself) and `back`, which do the same thing wherever they are, and so does an option
+menu itself, or to what it plays before it comes straight back to the menu: "Hear the
+information again" replays the payment dates in one menu and the application's status
+in another) and `back`, which do the same thing wherever they are, and so does an option
 to the menu the caller came from (a menu nearer the entry that leads into this one, in
 every schedule state: a graph fact, so "Back" or "Edellinen valikko" to the baggage menu in
 one place and to the disruption menu in another are both "back"); a label whose options
@@ -204,12 +206,29 @@ def _places(node: Node, option: Option, line: LineAnalysis, ways: dict[str, froz
     the baggage menu and "Back" to the disruption menu both do what they say)."""
     analysis = line.open
     ref = option.target.ref
-    if ref in ("repeat", node.id):
+    if ref in ("repeat", node.id) or _replays(analysis, ref, node.id):
         return frozenset({"(repeat)"})
     if ref == "back":
         return frozenset({"(back)"}) | {t for t, attrs in analysis.edges_from(node.id) if attrs.get("option") is option}
     back = {"(back)"} if line.leads_back(node.id, ref) else set()
     return _ways_on(analysis, ref, ways) | back
+
+
+def _replays(analysis: Analysis, ref: str, menu_id: str) -> bool:
+    """Whether `ref` plays something and comes straight back to the menu, with no choice on the way,
+    and the menu is heard only after that play:
+    "Hear the information again" replays what led to this menu (payment dates in one, the
+    application's status in another), so it does what it says in each."""
+    seen: list[str] = []
+    while ref not in seen:
+        seen.append(ref)
+        node = analysis.nodes.get(ref)
+        if node is None or node.type not in (NodeType.MESSAGE, NodeType.SELF_SERVICE) or node.next is None:
+            return False
+        ref = node.next.ref
+        if ref == menu_id:  # and the menu follows that play only: it is what the caller just heard
+            return all(source in seen or source == menu_id for source, _ in analysis.edges_into(menu_id))
+    return False
 
 
 def _on_the_way(analysis: Analysis, node_id: str) -> list[str]:

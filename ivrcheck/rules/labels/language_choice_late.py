@@ -14,7 +14,11 @@ are heard as one block, whatever language each is offered in: in "Jatkaaksesi su
 paina 1. På svenska, tryck 2. For English, press 3." the Finnish offer is not talk before
 the Swedish one. Emergency advice is not counted either ("Hengenvaarallisessa tilanteessa
 soita heti 112."; a sentence with a three-digit number to call): it has to come first, and
-a caller in danger hangs up whatever language they speak. Every other notice counts.
+a caller in danger hangs up whatever language they speak. Nor is the notice of a menu heard
+only because the line is closed (every way in is the `closed` case of an hours branch, or a
+person's `closed:`): "We are closed; we are open weekdays 8 to 4" is what every caller needs
+first, and on the trust corpus's dev half the two such findings were judged arguable, a fair
+choice. Every other notice counts.
 
 ## Why it matters
 A caller who does not understand the line's language understands nothing until the
@@ -119,6 +123,19 @@ def check(menu: Menu, line: LineAnalysis, settings: Settings) -> Iterator[Proble
         yield from _too_late(menu, line, language, offered, limit, branches)
 
 
+def _heard_closed(analysis: Analysis, menu_id: str) -> bool:
+    """Whether the menu is heard only because the line is closed: every way in is the `closed` case
+    of an hours branch or a person's `closed:` fallback. What it says before its offers ("We are
+    closed; we are open weekdays 8 to 4") is news every caller needs before any choice."""
+    depth = analysis.steps.get(menu_id, 0)  # a way back from a choice made in the menu is no way in
+    into = [(source, attrs) for source, attrs in analysis.edges_into(menu_id)
+            if source != menu_id and analysis.steps.get(source, depth) <= depth]
+    return bool(into) and all(
+        attrs["kind"] == "closed" or (attrs["kind"] == "case" and attrs.get("case") == "closed"
+                                      and (branch := analysis.nodes.get(source)) is not None and branch.on == "hours")
+        for source, attrs in into)
+
+
 def _language_branches(menu: Menu) -> tuple[str, ...]:
     """The branches on the caller's language: found once, not per menu and state asked about."""
     return tuple(node.id for node in menu.nodes.values() if node.type is NodeType.BRANCH and node.on == "language")
@@ -149,7 +166,8 @@ def _too_late(menu: Menu, line: LineAnalysis, language: str, offered: list[tuple
             languages = {o.key for o in node.options if o.language}
             offer = next(o for o in offers if o.key in languages)
             messages = analysis.opening[menu_id][1]
-            heard = sum(_talk(menu.nodes[m].prompt) for m in messages) + _talk(node.prompt[: offer.start])
+            notice = 0 if _heard_closed(analysis, menu_id) else _talk(node.prompt[: offer.start])
+            heard = sum(_talk(menu.nodes[m].prompt) for m in messages) + notice
             if heard <= limit:
                 continue
             reported.add(menu_id)

@@ -13,7 +13,9 @@ its small words and numerals ("och", "tryck", "ett"; "ja", "paina", "yksi"); a p
 too short to tell (names and digits) is not judged, and neither are menus that offer a
 choice of language, which speak several by design. An option is a choice of language
 also when its label names one and nothing else ("På svenska", "Para español"); an option
-for a language ivrcheck cannot read ("Per a català, premeu 8") is left to L307. A wrong
+for a language ivrcheck cannot read ("Per a català, premeu 8") is left to L307, unless it
+is announced in the menu's own words, which ivrcheck does read ("For French, press 9" in an
+English menu: whatever French sounds like, this is not it). A wrong
 way into the other language's nodes is reported once, at the first node callers who chose
 a language hear in the wrong one (an English input whose `after_retries` goes to the
 Swedish queue: the queue is reported, not its closed message, callback and goodbye after
@@ -138,10 +140,20 @@ def _entered(menu: Menu, line: LineAnalysis, node_id: str, language: str, wrong:
 def _announced(node: Node, option: Option, own: str, line: LineAnalysis) -> Iterator[Problem]:
     """An option for another language, announced in the menu's language instead of its own."""
     offer = next((o for o in line.language.offers(node.prompt) if o.key == option.key), None)
-    if offer is None or not reads(option.language):
-        return  # never announced: P401's finding; or in a language ivrcheck cannot read (L307)
+    if offer is None:
+        return  # never announced: P401's finding
     prompt = node.prompt or ""
     clause = prompt[offer.start:offer.ready]
+    if not reads(option.language):
+        # How French should sound ivrcheck cannot say (L307), but "For French, press 9" is English.
+        heard = detect(clause, least=2)
+        if heard is not None and heard == load_language(own).code:
+            yield Problem(node.prompt_span or node.span, node.id,
+                          f'option {quote(option.key)} of {quote(node.id)} is for {name_of(option.language or "")} '
+                          f'speakers ({quote(option.label or option.key)}) but is announced in {name_of(heard)}: '
+                          f'"{" ".join(clause.split())}"',
+                          f"announce it in its own language, in the words its speakers know")
+        return
     # What tells callers the option is theirs is its function ("På svenska", "Ruotsiksi"):
     # judge that first, then the whole clause with its verb.
     function = prompt[offer.match.end():offer.ready] if offer.key_first else prompt[offer.start:offer.match.start()]

@@ -95,6 +95,18 @@ its 42 good lines, and of the 4 on the flawed twins, was a paraphrase or an infl
 when we open" for "Request a callback"), precision 0.00, and none found a planted defect.
 The info is still shown, so a prompt re-recorded for another task is seen; a CI gate at
 `warning` does not stop on it.
+
+Two kinds of swap are warnings of their own, because both sides of the pair point the same
+way: two keys whose prompt words each fit the other key's label better than their own ("Si
+perdió su tarjeta, marque 1" with 1 "Que me llamen" and 2 "Robo o extravío"), and two options
+whose labels each name the other's target as one task and their own not at all
+("Appointments" leading to `en_wards`, "Wards and relatives" to `en_appointments`; the ids and
+queues are read without the language codes they carry). Target names that say nothing of
+either task ("team_a") are no evidence. The prompt's words for a key stop where it says
+what happens next ("press 1 now and you'll go straight through to our fault team": the
+function came before the key). On the dev half these found the two swaps planted in the
+flawed twins (credit-card-es, hospital-fi) and added no warning on its 64 good lines; before,
+the "what happens next" reading called the keys of a good water line swapped.
 """
 
 from __future__ import annotations
@@ -104,7 +116,7 @@ import re
 from typing import TYPE_CHECKING, Iterator
 
 from ivrcheck.findings import Problem, Severity
-from ivrcheck.language import EXTENSION
+from ivrcheck.language import EXTENSION, available
 from ivrcheck.language.choices import chosen_language
 from ivrcheck.language.meaning import DISTINCT, RELATED, Verdict
 from ivrcheck.model import Menu, Node, Option
@@ -123,15 +135,24 @@ PART = "wording"
 
 
 def check(menu: Menu, line: LineAnalysis, settings: Settings) -> Iterator[Problem]:
-    language = line.language
     for node in line.menus:
         if not node.prompt:
             continue
+        language = line.speaks(node)  # the English menu of a Finnish line is read in English
         reported: set[str] = set()
         labelled: dict[str, list[Option]] = {}  # key -> its labelled options, in file order
         for option in node.options:
             if option.label:
                 labelled.setdefault(option.key, []).append(option)
+        for key, said, option, other in _swaps(language, node, labelled):
+            reported.update((key, other.key))
+            yield Problem(
+                option.label_span or option.span, node.id,
+                f"the prompt of {quote(node.id)} offers key {quote(key)} for {quote(said)} but its option is "
+                f"labelled {quote(option.label)}{_consequence(other, True)}",
+                "make the prompt and the option say the same thing: change the prompt, the label, or the key",
+            )
+        yield from _crossed_targets(language, menu, node, reported)
         for offer in language.offers(node.prompt):
             # A key bound twice is S109's business: it is enough that one of its labels fits.
             on_key = labelled.get(offer.key, [])
@@ -152,6 +173,68 @@ def check(menu: Menu, line: LineAnalysis, settings: Settings) -> Iterator[Proble
                 "make the prompt and the option say the same thing: change the prompt, the label, or the key",
                 severity=None if evident else Severity.INFO,
             )
+
+
+def _swaps(language: Language, node: Node, labelled: dict[str, list[Option]]
+           ) -> Iterator[tuple[str, str, Option, Option]]:
+    """Pairs of keys whose prompt clauses each fit the other key's label better than their own
+    ("For appointments, press 2. For wards, press 3." with 2 labelled "Wards" and 3 "Appointments"):
+    both sides point the same way, so the keys were swapped, not paraphrased."""
+    clauses: dict[str, str] = {}
+    for offer in language.offers(node.prompt):
+        if offer.key != EXTENSION and len(labelled.get(offer.key, ())) == 1:
+            clauses.setdefault(offer.key, offer.function(node.prompt or ""))
+    labels = {k: labelled[k][0].label or "" for k in clauses}
+    for pair in _crossed(language, clauses, labels):
+        for key, other in (pair, pair[::-1]):  # each side is a key callers follow to the wrong place
+            yield key, clauses[key], labelled[key][0], labelled[other][0]
+
+
+def _crossed(language: Language, said: dict[str, str], has: dict[str, str], strict: bool = False
+             ) -> Iterator[tuple[str, str]]:
+    """Pairs of keys where what is said of each fits what the other has strictly better than its own;
+    `strict`: fits the other as one task and its own not at all."""
+    keys = [k for k in said if said[k] and has.get(k)]
+    fit = {(k, o): _fit(language, said[k], has[o]) for k in keys for o in keys}
+    paired: set[str] = set()
+    for i, key in enumerate(keys):
+        for other in keys[i + 1:]:
+            crossed = (min(fit[key, other], fit[other, key]) == 2 and max(fit[key, key], fit[other, other]) == 0
+                       if strict else fit[key, other] > fit[key, key] and fit[other, key] > fit[other, other])
+            if key not in paired and other not in paired and crossed:
+                paired.update((key, other))
+                yield key, other
+
+
+def _crossed_targets(language: Language, menu: Menu, node: Node, reported: set[str]) -> Iterator[Problem]:
+    """Two options whose labels each fit the name of the other's target better than their own
+    ("Appointments" to `en_wards`, "Wards and relatives" to `en_appointments`): the targets were
+    swapped, and callers who follow prompt and label land in the other team's place."""
+    options = {o.key: o for o in node.options if o.label and o.is_dtmf and o.key not in reported
+               and o.target is not None and o.target.ref in menu.nodes and o.target.ref != node.id}
+    names = {k: _name(o.target.ref, menu.nodes[o.target.ref].queue) for k, o in options.items()}  # type: ignore[union-attr]
+    for key, other in _crossed(language, {k: o.label or "" for k, o in options.items()}, names, strict=True):
+        first, second = options[key], options[other]
+        yield Problem(
+            first.label_span or first.span, node.id,
+            f"option {quote(key)} ({quote(first.label)}) in {quote(node.id)} leads to {quote(first.target.ref)} "
+            f"and option {quote(other)} ({quote(second.label)}) to {quote(second.target.ref)}: "
+            "each name fits the other option, are the targets swapped?",
+            f"point {quote(key)} at {quote(second.target.ref)} and {quote(other)} at {quote(first.target.ref)}, "
+            "or rename them",
+        )
+
+
+def _name(*names: str | None) -> str:
+    """A node's id and queue as words, without the language codes ids carry (`en_wards`: "wards")."""
+    words = [w for n in names if n for w in re.split(r"[_\W]+", n) if w and w.lower() not in available()]
+    return " ".join(words)
+
+
+def _fit(language: Language, said: str, label: str) -> int:
+    """How well the prompt's words for a key fit a label: 2 one task (or alike), 1 related, 0 not."""
+    verdict = language.relate(said, label)
+    return 2 if verdict.confusable else 1 if verdict.kind == RELATED else 0
 
 
 def _back_to_main(line: LineAnalysis, node: Node, announced: str, option: Option) -> bool:

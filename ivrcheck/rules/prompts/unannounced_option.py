@@ -5,7 +5,10 @@ Reads each menu's prompt in the file's `language` and finds where it offers keys
 1", "for loans press two", "press star", "paina 1", "valitse yksi", "paina tähteä", with
 digits written as numerals or as words. Every key option must be offered. A
 `dial_by_extension` option counts as offered by a phrase such as "if you know the
-extension, dial it now" or "jos tiedät alanumeron, näppäile se". A speech-only option
+extension, dial it now" or "jos tiedät alanumeron, näppäile se", and by one that asks
+for a number of the caller's own ("if you know the ward's three-digit number, enter it
+now", "slå in det nu"). A key that leads where waiting and any other key lead too ("We'll
+now connect you", "1" a shortcut) hides no choice and is not reported. A speech-only option
 has no key to announce and is left to R506 (no-keypad-fallback). An option that switches
 to a language ivrcheck cannot read ("Für Deutsch, drücken Sie 3") is not reported: L307
 says what was not read. The fix is written in the language of the prompt it changes ("To
@@ -84,6 +87,10 @@ def check(menu: Menu, line: LineAnalysis, settings: Settings) -> Iterator[Proble
             key = EXTENSION if option.kind == "extension" else option.key
             if option.kind == "speech" or key in offered or (option.language and not reads(option.language)):
                 continue  # an offer in a language ivrcheck cannot read is L307's to mention
+            if key == EXTENSION and language.asks_for_number(node.prompt):
+                continue  # "if you know the ward's number, enter it now" offers the dialling
+            if _any_key_does_it(node, option):
+                continue
             what = "dial-by-extension" if key == EXTENSION else f"option {quote(key)}"
             named = f" ({quote(option.label)})" if option.label else ""
             heard = (f"the prompt of {quote(node.id)} never offers it" if node.prompt
@@ -93,6 +100,13 @@ def check(menu: Menu, line: LineAnalysis, settings: Settings) -> Iterator[Proble
                 f"{what}{named} in {quote(node.id)} is never announced: {heard}, so callers cannot know it exists",
                 f"add {quote(_example(line, node, option, key))} to the prompt, or remove the option",
             )
+
+
+def _any_key_does_it(node: Node, option: Option) -> bool:
+    """Whether the option leads where waiting and any other key lead too ("We'll now connect
+    you", with "1" as a shortcut): it hides no choice, so there is nothing to announce."""
+    ends = (option.target, node.on_timeout, node.on_invalid)
+    return all(t is not None for t in ends) and len({t.ref for t in ends}) == 1  # type: ignore[union-attr]
 
 
 def _example(line: LineAnalysis, node: Node, option: Option, key: str) -> str:

@@ -41,6 +41,10 @@ CASES = [
      line("Give a meter reading", "Gas emergency",
           prompt="To give a meter reading, press 1. For a gas emergency, press 4. About your bill, press 2. "
                  "About a new connection, press 3."), []),
+    ("near miss: a non-emergency line is routine, last or not",
+     line("Give a meter reading", "Noise or non-emergency police"), []),
+    ("en an emergency after a non-emergency option is still late",
+     line("Non-emergency repairs", "Gas emergency"), [At("H215", 10, 7)]),
     ("fi hätätilanne after three routine options",
      line("Mittarilukema", "Hätätilanne", language="fi",
           prompt="Mittarilukema, paina 1. Lasku, paina 2. Uusi liittymä, paina 3. Hätätilanteessa paina 4."),
@@ -71,3 +75,35 @@ def test_an_emergency_word_on_an_option_that_only_explains_is_not_an_emergency_r
     assert lint(text, select="H215") == []
     # The defect stays: the same label leading to a person is an emergency route offered late.
     assert codes_at(lint(line("Give a meter reading", "Emergency credit"), select="H215")) == [At("H215", 10, 7)]
+
+
+ADVICE = """
+language: en
+entry: main
+nodes:
+  main:
+    prompt: "{prompt}"
+    options:
+      "1": {{label: Appointments, goto: desk}}
+      "2": {{label: Wards, goto: desk}}
+      "3": {{label: Results, goto: desk}}
+      "4": {{label: Billing, goto: desk}}
+      "0": {{label: Switchboard, goto: desk}}
+  desk: {{type: agent}}
+"""
+OPTIONS = "For appointments, press 1. For wards, press 2. For results, press 3. For billing, press 4. " \
+          "For the switchboard, press 0."
+DIAL = "If you need urgent medical help, hang up and dial 999."
+
+
+def test_emergency_advice_after_the_routine_options_is_reported() -> None:
+    (late,) = lint(ADVICE.format(prompt=f"Welcome. {OPTIONS} {DIAL}"), select="H215")
+    assert late.message == ('the emergency advice "If you need urgent medical help, hang up and dial 999." in "main" '
+                            "comes after 4 routine options, so a caller in danger hears them first")
+    # fixed: the advice first
+    assert lint(ADVICE.format(prompt=f"Welcome. {DIAL} {OPTIONS}"), select="H215") == []
+
+
+def test_near_miss_advice_after_two_options_of_a_short_menu_is_not_reported() -> None:
+    prompt = f"We are closed. For a leak, press 1. For a callback, press 2. {DIAL}"
+    assert lint(ADVICE.format(prompt=prompt), select="H215") == []

@@ -381,3 +381,24 @@ def test_an_allowance_is_a_question_about_baggage_not_a_word_for_it() -> None:
     and the allowance are no synonyms."""
     assert "warning" not in severities(menu("en", "Bag did not arrive", "Baggage allowance"))
     assert severities(menu("en", "Bags", "Luggage")) == ["warning"]
+
+
+def test_hardship_is_not_a_payment_but_a_payment_is_a_payment() -> None:
+    """Before: "If you're finding it hard to pay your bill, press 1" beside "To make a payment, press 2"
+    was "could be confused" once the prompt was read right: "hard to pay" is the lexicon's
+    financial-difficulty task, as "struggling to pay" was."""
+    from ivrcheck.language import load_language
+
+    english = load_language("en")
+    assert not english.relate("Finding it hard to pay", "Make a payment").confusable
+    assert english.relate("Pay a bill", "Make a payment").confusable
+
+
+def test_a_catch_all_offered_before_the_specific_option_warns_and_after_it_informs() -> None:
+    """Before: "Water supply issues" (1) beside "Supply interruptions and works" (2) was info as "general
+    questions beside a specific option"; offered first, the catch-all takes the specific option's callers."""
+    (before,) = lint(menu("en", "Water supply issues", "Supply interruptions and works"), select="L301")
+    assert before.severity.value == "warning"
+    # Near miss: the catch-all after the specific option is the designed order, and informs.
+    (after,) = lint(menu("en", "Supply interruptions and works", "Water supply issues"), select="L301")
+    assert after.severity.value == "info" and "general questions" in after.message

@@ -310,3 +310,48 @@ def test_near_miss_in_a_submenu_the_person_key_reaches_the_topics_team() -> None
     """The billing menu's "Kundtjänst" reaching the billing team is routing, not a miswired key."""
     assert lint(named("kundtjanst", sub_target="billing_team"), select="L303") == []
 
+
+
+REPLAY = """
+language: en
+entry: main
+nodes:
+  main:
+    prompt: For payment dates, press 1. For your application, press 2.
+    options:
+      "1": {label: Payment dates, goto: dates}
+      "2": {label: Your application, goto: status}
+  dates: {type: self_service, next: dates_after}
+  status: {type: self_service, next: status_after}
+  dates_after:
+    prompt: To hear the information again, press star. For the main menu, press hash.
+    options:
+      "*": {label: Hear the information again, goto: dates}
+      "#": {label: Main menu, goto: main}
+  status_after:
+    prompt: To hear the information again, press star. For the main menu, press hash.
+    options:
+      "*": {label: Hear the information again, goto: status}
+      "#": {label: Main menu, goto: main}
+"""
+
+
+def test_a_replay_of_what_led_to_each_menu_does_what_it_says_in_both() -> None:
+    """Before: "Kuuntele tiedot uudelleen" replaying payment dates in one menu and the application's
+    status in another was reported, and the fix offered would have broken both replays."""
+    assert lint(REPLAY, select="L303") == []
+
+
+def test_near_miss_the_same_label_playing_something_that_does_not_come_back_is_reported() -> None:
+    text = REPLAY.replace('"*": {label: Hear the information again, goto: status}',
+                          '"*": {label: Hear the information again, goto: detail}') \
+        + "  detail: {type: self_service, next: main}\n"
+    assert [f.node_id for f in lint(text, select="L303")] == ["status_after"]
+
+
+def test_near_miss_an_option_to_a_message_that_returns_to_a_menu_heard_from_elsewhere_too_is_compared() -> None:
+    """A menu the caller also reaches from elsewhere does not follow the play only: "Hear the information
+    again" there is a task option like any other (bank-fi "Spärra kort" was once taken for a replay)."""
+    text = REPLAY.replace('"2": {label: Your application, goto: status}',
+                          '"2": {label: Your application, goto: status}\n      "3": {label: After, goto: status_after}')
+    assert [f.node_id for f in lint(text, select="L303")] == ["status_after"]

@@ -156,3 +156,29 @@ def test_a_closed_message_heard_only_when_the_person_closes_must_speak_its_langu
 
 def test_near_miss_a_node_no_call_can_reach_is_left_to_s102() -> None:
     assert lint(swedish_closed(FI_CLOSED, closed="suljettu"), select="L306") == []
+
+
+FRENCH = """
+language: en
+entry: main
+defaults: {on_timeout: repeat, on_invalid: repeat, after_retries: agent}
+nodes:
+  main:
+    prompt: Thank you for calling. Pour le service en français, appuyez sur le 9. For bookings, press 1.
+    options:
+      "1": {label: Bookings, goto: agent}
+      "9": {label: Français, goto: fr_agent, language: fr}
+  agent: {type: agent}
+  fr_agent: {type: agent, language: fr}
+"""
+
+
+def test_an_option_for_an_unread_language_offered_in_the_menus_own_words_is_reported() -> None:
+    """Before: "For French, press 9" passed, since ivrcheck reads no French; it reads the English."""
+    assert lint(FRENCH, select="L306") == []  # fixed: offered in French, which ivrcheck does not judge
+    english = FRENCH.replace("Pour le service en français, appuyez sur le 9.", "For French, press 9.")
+    assert [f.message.split(":")[0] for f in lint(english, select="L306")] == [
+        'option "9" of "main" is for "fr" speakers ("Français") but is announced in English ("en")']
+    # Near miss: a bare "9, Français" says too little to tell its language.
+    bare = FRENCH.replace("Pour le service en français, appuyez sur le 9.", "Français: 9.")
+    assert lint(bare, select="L306") == []

@@ -138,10 +138,13 @@ def test_the_message_says_the_emergency_advice_was_not_counted() -> None:
 
 
 def test_the_edge_band_is_info_and_further_over_is_a_warning() -> None:
-    """20.8 s is within a fifth of the limit (info); at a 16 s limit the same prompt is 30% over (warning)."""
+    """20.8 s is within half again the limit (info), and so is 30% over a 16 s limit; over a 13 s
+    limit the same prompt is 60% over (warning)."""
     [edge] = lint(menu("en", EN_LONG), select="P404")
     assert edge.severity.value == "info"
-    [over] = lint(menu("en", EN_LONG), select="P404", rules={"P404": {"max_seconds": 16}})
+    [band] = lint(menu("en", EN_LONG), select="P404", rules={"P404": {"max_seconds": 16}})
+    assert band.severity.value == "info"
+    [over] = lint(menu("en", EN_LONG), select="P404", rules={"P404": {"max_seconds": 13}})
     assert over.severity.value == "warning"
     [strict] = lint(menu("en", EN_LONG), select="P404", rules={"P404": {"margin": 0}})
     assert strict.severity.value == "warning"

@@ -139,3 +139,16 @@ def test_a_menu_return_with_a_recap_or_no_change_is_quiet(text: str) -> None:
 def test_near_miss_a_task_with_no_prompt_going_straight_back_to_a_menu_is_not_judged() -> None:
     """What a task with no prompt in the file says in its own dialogue is not known."""
     assert lint(back_to_menu(task=""), select="P407") == []
+
+
+@pytest.mark.parametrize("goodbye, recap", [
+    ("Listo. Su tarjeta nueva llegará en cinco a siete días hábiles. Gracias por llamar.", True),
+    ("Su tarjeta nueva está en camino. Gracias por llamar.", True),
+    # Near miss: "listo para" is ready to, not done.
+    ("Estamos listos para atenderle de nuevo. Gracias por llamar.", False),
+])
+def test_spanish_says_done_as_english_does(goodbye: str, recap: bool) -> None:
+    """Before: "Listo." (English "Done.") was no recap in Spanish, and a card reorder that said
+    when the card arrives was told it ended "without telling the caller what was done"."""
+    found = lint(line("Reposición", ", changes: true", goodbye=goodbye, language="es"), select="P407")
+    assert (found == []) is recap

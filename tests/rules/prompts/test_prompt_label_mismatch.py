@@ -110,6 +110,12 @@ def announced(language: str, prompt: str) -> list[str]:
     ("en", "Welcome to Acme, for cards, press 1.", ["for cards"]),
     ("sv", "För att ändra adress, bil eller försäkring, tryck 1.", ["För att ändra adress, bil eller försäkring"]),
     ("es", "Para cambiar su dirección, vehículo o póliza, pulse 1.", ["Para cambiar su dirección, vehículo o póliza"]),
+    # Before: what happens next ("now and you'll go straight through") was read as the key's function.
+    ("en", "If water is flooding a home, a road, or anywhere dangerous, press 1 now and you'll go straight "
+           "through to our fault team.", ["If water is flooding a home, a road, or anywhere dangerous"]),
+    ("sv", "Om du har en vattenläcka, tryck 1 så kopplas du direkt.", ["Om du har en vattenläcka"]),
+    # Near misses: a key-first offer keeps its function after the key; "and 2" continues the list.
+    ("en", "Press 1 now for billing, and 2 for faults.", ["now for billing", "for faults"]),
 ])
 def test_the_announced_function_is_the_whole_clause(language: str, prompt: str, functions: list[str]) -> None:
     assert announced(language, prompt) == functions
@@ -249,3 +255,56 @@ def test_near_miss_a_shared_first_part_with_another_head_is_still_reported() -> 
     prompt = "Jos olet yritysasiakas ja haluat tilata noudon, paina 1. Vikailmoitukset, paina 2."
     assert codes_at(lint(menu("fi", prompt, "Yrityslaskutus", "Vikailmoitukset"), select="P406")) == [
         At("P406", 7, 20)]
+
+
+def test_keys_are_not_called_swapped_when_the_prompt_says_what_happens_after_the_key() -> None:
+    """Before: "press 1 now and you'll go straight through to our fault team" was read as 1's function,
+    and "Flooding or danger" on 1 was called swapped with "No water" on 3, advice that would have
+    broken the line."""
+    text = menu("en", "If water is flooding a home, press 1 now and you'll go straight through to our fault team. "
+                      "If you have no water at all, press 2.", "Flooding or danger", "No water")
+    assert lint(text, select="P406") == []
+
+
+def test_keys_whose_clauses_each_fit_the_other_label_better_are_swapped() -> None:
+    """Before: a swap was named only when the prompt's words were "one task" with the other label;
+    "Si perdió su tarjeta" is only related to "Robo o extravío", and the swap went unreported."""
+    swapped = menu("es", "Si perdió su tarjeta o se la robaron, marque 1. Para que un ejecutivo le llame, marque 2.",
+                   "Que me llamen", "Robo o extravío")
+    assert severities(swapped) == ["warning", "warning"]
+    assert "are the keys swapped?" in lint(swapped, select="P406")[0].message
+    fixed = menu("es", "Si perdió su tarjeta o se la robaron, marque 1. Para que un ejecutivo le llame, marque 2.",
+                 "Robo o extravío", "Que me llamen")
+    assert severities(fixed) == []
+
+
+TARGETS = """
+language: fi
+entry: main
+nodes:
+  main:
+    prompt: Suomeksi paina 1. For English, press 9.
+    options:
+      "1": {label: Suomeksi, goto: ajanvaraus, language: fi}
+      "9": {label: English, goto: en_menu, language: en}
+  en_menu:
+    language: en
+    prompt: For appointments, press 2. For wards and patients' relatives, press 3.
+    options:
+      "2": {label: Appointments, goto: en_wards}
+      "3": {label: Wards and relatives, goto: en_appointments}
+  ajanvaraus: {type: agent}
+  en_wards: {type: agent, languages: [en]}
+  en_appointments: {type: agent, languages: [en]}
+"""
+
+
+def test_options_whose_targets_each_bear_the_others_name_are_reported_as_swapped() -> None:
+    (finding,) = lint(TARGETS, select="P406")
+    assert finding.severity.value == "warning" and "are the targets swapped?" in finding.message
+    fixed = TARGETS.replace("goto: en_wards}", "goto: X}").replace("goto: en_appointments}", "goto: en_wards}") \
+        .replace("goto: X}", "goto: en_appointments}")
+    assert lint(fixed, select="P406") == []
+    # Near miss: names that say nothing of either task are no evidence of a swap.
+    opaque = TARGETS.replace("en_wards", "team_a").replace("en_appointments", "team_b")
+    assert lint(opaque, select="P406") == []

@@ -136,3 +136,48 @@ def test_a_menu_in_a_language_nobody_declared_is_read_in_that_language() -> None
     near_miss = textwrap.dedent(UNDECLARED).replace("Para hablar con un agente, marque cero.", "")
     assert [f.message.split(" is never")[0] for f in lint(near_miss, select="P401")] == [
         'option "0" ("Hablar con un agente") in "es_menu"']
+
+
+NUMBER_ENTRY = [
+    ("en", "If you know the ward's three-digit number, key it in now. For an advisor, press 0.", True),
+    ("en", "Please key in the three-digit hotel code printed on your booking. For an advisor, press 0.", True),
+    ("fi", "Jos tiedät osaston kolminumeroisen numeron, näppäile se nyt. Asiakaspalvelijalle paina 0.", True),
+    ("sv", "Om du vet avdelningens tresiffriga nummer, slå in det nu. Till kundtjänst, tryck 0.", True),
+    ("es", "Si conoce el número de la planta, márquelo ahora. Para hablar con un asesor, marque cero.", True),
+    # Near misses: a number to call is not an entry, and nothing here asks the caller to key one in.
+    ("en", "If you know the ward you need, please hold. For an advisor, press 0.", False),
+    ("fi", "Jos tiedät osaston nimen, pysy linjalla. Asiakaspalvelijalle paina 0.", False),
+]
+
+
+@pytest.mark.parametrize("language, prompt, offered", NUMBER_ENTRY, ids=[f"{c[0]}-{c[2]}" for c in NUMBER_ENTRY])
+def test_asking_for_a_number_of_the_callers_own_offers_dial_by_extension(language: str, prompt: str,
+                                                                          offered: bool) -> None:
+    """Before: only the word "extension" (alanumero, anknytning) counted, so a prompt asking for
+    "the ward's three-digit number" was told its dialling was "never announced"."""
+    text = menu(language, prompt, extension=True).replace('"1": {label: Cards, goto: cards}\n', "")
+    found = [f.message.split(" (")[0] for f in lint(textwrap.dedent(text), select="P401")]
+    assert found == ([] if offered else ["dial-by-extension"])
+
+
+CONNECTING = """
+language: en
+entry: roadside
+nodes:
+  roadside:
+    prompt: We'll now connect you to roadside assistance.
+    options:
+      "1": {label: Connect now, goto: desk}
+    timeout: 3
+    on_timeout: desk
+    on_invalid: desk
+  desk: {type: agent}
+  other: {type: agent}
+"""
+
+
+def test_a_key_that_leads_where_waiting_and_any_key_lead_hides_no_choice() -> None:
+    assert lint(textwrap.dedent(CONNECTING), select="P401") == []
+    # Near miss: when waiting goes elsewhere, "1" is a hidden choice.
+    elsewhere = textwrap.dedent(CONNECTING).replace("on_timeout: desk", "on_timeout: other")
+    assert [f.node_id for f in lint(elsewhere, select="P401")] == ["roadside"]
