@@ -40,15 +40,23 @@ def test_message_gives_the_saving_and_the_order() -> None:
     assert "s more than with the most popular first" in finding.message
 
 
+def menu4(w1: float, w2: float, w3: float, w4: float) -> str:
+    """The menu with a fourth task option, "Parking" (key 4), offered last."""
+    text = menu(w1, w2, w3).replace(" To speak", " For parking, press 4. To speak")
+    return text.replace('      "0":', f'      "4": {{label: Parking, goto: advisor, weight: {w4}}}\n      "0":')
+
+
 @pytest.mark.parametrize("weights, severity", [
-    ((0.1, 0.2, 0.6), "warning"),   # defect: shares rise along the prompt, the commonest errand last
-    ((0.2, 0.6, 0.1), "info"),      # near miss: one option (an urgent one) put first, then by demand
-    ((0.1, 0.6, 0.2), "info"),      # near miss: mixed, tau 1/3
-    ((0.2, 0.4, 0.4), "info"),      # near miss: an urgent option first, the two after it tie (tau 2/3)
-    ((0.1, 0.3, 0.6), "warning"),   # defect: rising after the first option too
+    ((0.05, 0.1, 0.2, 0.55), "warning"),  # defect: shares rise along the prompt, the commonest errand last
+    ((0.2, 0.6, 0.1, 0.05), "info"),      # near miss: one option (an urgent one) put first, then by demand
+    ((0.1, 0.6, 0.2, 0.05), "info"),      # near miss: mixed
+    ((0.25, 0.15, 0.3, 0.3), "info"),     # near miss: an urgent option first, the two last tie
+    ((0.3, 0.1, 0.2, 0.4), "info"),       # near miss: an urgent option first, then rising (tau 2/3 overall)
+    ((0.1, 0.3, 0.6), "info"),            # near miss: three options, one pair after the first is no trend
+    ((0.3, 0.3, 0.4), "info"),            # near miss: the lost-card team first on purpose, then a near tie
 ])
 def test_a_menu_against_demand_is_a_warning_a_mere_saving_is_info(weights: tuple[float, ...], severity: str) -> None:
-    (finding,) = lint(menu(*weights), select="T603")
+    (finding,) = lint(menu4(*weights) if len(weights) == 4 else menu(*weights), select="T603")
     assert finding.severity.value == severity
     assert ("rising order of demand" in finding.message) == (severity == "warning")
 
