@@ -88,6 +88,9 @@ class Analysis:
     #: Menus graph/closing.py found to open a task whatever the way in (kept so that weighing every
     #: menu of a long chain walks each once, not once per menu above it).
     opens_tasks: set[str] = field(default_factory=set, repr=False, compare=False)
+    #: graph/closing.py's walks of this state, kept between questions: where each node settles,
+    #: each menu's choices, and which menus are closing menus (all answered in one pass).
+    closing: Any = field(default=None, repr=False, compare=False)
 
     @property
     def opening_menus(self) -> frozenset[str]:
