@@ -19,7 +19,7 @@ from ivrcheck.language import available, load_language
 from ivrcheck.language.choices import with_choices
 from ivrcheck.reading import LoadedFile, PhoneLine
 from ivrcheck.load.codes import INTERNAL, debugging, internal_finding
-from ivrcheck.model import Menu
+from ivrcheck.model import Menu, Node
 
 if TYPE_CHECKING:
     from ivrcheck.cache import LineCache, Pending
@@ -345,8 +345,8 @@ def _check(phone: PhoneLine, config: Config, keep: bool) -> Line:
                                     f.text if f.text is not None and is_native(f.text, f.display, config) else None)
             for f in phone.files}
     extra = callers.metrics(analysis, config.tree_test)
-    limits = score.limits(config.settings_for)
-    results = {f.display: replace(_result(f, kept, f is root, analysis, extra, limits),
+    measure = _Measure(analysis, score.limits(config.settings_for))
+    results = {f.display: replace(_result(f, kept, f is root, measure, extra),
                                   waivers=tuple(waived[f.display].waivers), profiles=config.profiles)
                for f in phone.files}
     fails = any(config.fails(r.worst()) for r in results.values())
@@ -363,18 +363,38 @@ def is_native(text: str, display: str, config: Config = Config()) -> bool:
     return importers.detect(text, display) is None
 
 
-def _result(file: LoadedFile, kept: dict[str, list[Finding]], is_root: bool, analysis: LineAnalysis,
-            extra: dict, limits: dict[str, int]) -> FileResult:
+class _Measure:
+    """The score's facts of each file of one line: what every file shares is measured once, and each
+    file's own nodes are picked out in one pass (a line of 2,000 files measured the whole line per file)."""
+
+    def __init__(self, analysis: LineAnalysis, limits: dict[str, int]) -> None:
+        self.analysis, self.limits = analysis, limits
+        self.wide = score.line_wide(analysis, limits)
+        self._by_source: dict[str | None, list[Node]] | None = None
+
+    def facts(self, display: str | None) -> score.Facts:
+        """The whole line's facts (display None), or those of the nodes of one file."""
+        if display is None:
+            return score.facts(self.analysis, None, self.limits, self.wide)
+        if self._by_source is None:
+            self._by_source = {}
+            for node in self.analysis.menu.nodes.values():
+                self._by_source.setdefault(node.source, []).append(node)
+        mine = self._by_source.get(display, [])
+        return score.facts(self.analysis, frozenset(n.id for n in mine), self.limits, self.wide, mine)
+
+
+def _result(file: LoadedFile, kept: dict[str, list[Finding]], is_root: bool, measure: _Measure,
+            extra: dict) -> FileResult:
     """A file's result. The root's score covers the whole line; another file's score measures
     the line as callers meet it but counts only its own nodes and findings in the shares."""
     if file.menu is None:
         return FileResult.failed(file.display, kept[file.display])
     mine = kept[file.display]
     if is_root:
-        clarity = score.clarity((f for findings in kept.values() for f in findings), score.facts(analysis, None, limits))
+        clarity = score.clarity((f for findings in kept.values() for f in findings), measure.facts(None))
     else:
-        scope = frozenset(n.id for n in analysis.menu.nodes.values() if n.source == file.display)
-        clarity = score.clarity(mine, score.facts(analysis, scope, limits))
+        clarity = score.clarity(mine, measure.facts(file.display))
     return FileResult(file.display, tuple(mine), extra if is_root else None,
                       clarity.total, clarity.parts, clarity)
 
