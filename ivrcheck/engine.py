@@ -260,16 +260,28 @@ def check_paths(paths: Sequence[Path], config_for: Callable[[Path], Config], job
 
 def _check_all(paths: list[Path], configs: list[Config], jobs: int, keep: bool,
                progress: Callable[[int], None] | None, covered: set[Path]) -> Iterator[Line | None]:
-    """Check each file as a line, in order, in worker processes when `jobs` asks for them. In one process a
-    file a checked line reaches (`covered`) is None: its own line is never reported (_reported), and a ring of
-    files would read every file once per file."""
+    """Check each file as a line, in order. A file a checked line reaches (`covered`) is None: its own
+    line is never reported (_reported), and a ring of files would read every file once per file.
+
+    `jobs` above 1 checks the lines in worker processes, but only when the first line is a file of
+    its own: workers cannot know what the others cover, so files that refer to each other (a ring of
+    300 files took 19 CPU s in 8 workers, 1 s in one process) are all checked here, each once."""
+    first = 0
     if jobs > 1 and len(paths) > 1:
-        for line in workers.in_order(_check_one, [(path, cfg, keep) for path, cfg in zip(paths, configs)], jobs):
-            if progress:
-                progress(1)
-            yield line
-        return
-    for path, cfg in zip(paths, configs):
+        line = check_line(paths[0], configs[0], keep=keep)
+        covered.update(line.parts)
+        first = 1
+        if progress:
+            progress(1)
+        yield line
+        if not line.parts:
+            for line in workers.in_order(_check_one, [(p, cfg, keep) for p, cfg in zip(paths[1:], configs[1:])],
+                                         jobs):
+                if progress:
+                    progress(1)
+                yield line
+            return
+    for path, cfg in zip(paths[first:], configs[first:]):
         line = None if real_path(path) in covered else check_line(path, cfg, keep=keep)
         if line is not None:
             covered.update(line.parts)
