@@ -41,6 +41,8 @@ FAMILIES = {
 }
 #: Found by the blind hostile tester (round three).
 FAMILIES.update({"press-repeat": "P402", "menu-chain-back": "S105"})
+#: Graph walks and whole runs found slow by the second blind tester (round four).
+FAMILIES.update({"menu-ring": "L304", "file-web": "S104"})
 #: The large ordinary file of each reader, and a config of 25,000 per-file ignores.
 READERS = {
     "yaml": "H209",
