@@ -47,13 +47,15 @@ def fitted(menu: Menu, line: LineAnalysis, result: FileResult, opts: Options) ->
     diagram = build(menu, line, result, opts)
     if opts.fold is not None or shutil.which("dot") is None or diagram.nodes <= SMALL:
         return diagram
+    asked: int | None = None  # the fold level last asked for: each try folds strictly more, or stops
     while not fits(dot.source(diagram)):
         deepest = max(box.depth for box in diagram.boxes)
         level = (diagram.fold if diagram.fold is not None else deepest) - 1
-        if level < 1:
+        if level < 1 or (asked is not None and level >= asked):  # folding changes nothing more
             diagram.notes.append("too big for one A3 page even folded: try --pages (PDF), --root NODE "
                                  "or --direction LR")
             break
+        asked = level
         diagram = build(menu, line, result, dataclasses.replace(opts, fold=level))
     return diagram
 
