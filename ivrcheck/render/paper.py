@@ -72,7 +72,7 @@ def pdf_pages(menu: Menu, line: LineAnalysis, result: FileResult, opts: Options)
     tree = analysis.tree(opts.root or menu.entry.ref)
     if tree.hub is None:
         return dot.pipe(dot.source(fitted(menu, line, result, opts)), "pdf")
-    branches = [n for n in tree.children(tree.hub) if tree.below(n)]
+    branches = [n for n in tree.children(tree.hub) if tree.children(n)]
     page_of = {branch: index + 2 for index, branch in enumerate(branches)}
     home = {n: page_of.get(tree.branch.get(n) or "", 1) for n in tree.order}
     total = len(branches) + 1
