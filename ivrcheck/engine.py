@@ -19,7 +19,7 @@ from ivrcheck.language import available, load_language
 from ivrcheck.language.choices import with_choices
 from ivrcheck.reading import LoadedFile, PhoneLine
 from ivrcheck.load.codes import INTERNAL, debugging, internal_finding
-from ivrcheck.model import Menu, Node
+from ivrcheck.model import Menu
 
 if TYPE_CHECKING:
     from ivrcheck.cache import LineCache, Pending
@@ -260,33 +260,20 @@ def check_paths(paths: Sequence[Path], config_for: Callable[[Path], Config], job
 
 def _check_all(paths: list[Path], configs: list[Config], jobs: int, keep: bool,
                progress: Callable[[int], None] | None, covered: set[Path]) -> Iterator[Line | None]:
-    """Check each file as a line, in order. A file a checked line reaches (`covered`) is None: its own
-    line is never reported (_reported), and a ring of files would read every file once per file.
-
-    `jobs` above 1 checks the lines in worker processes, but only when the first line is a file of
-    its own: workers cannot know what the others cover, so files that refer to each other (a ring of
-    300 files took 19 CPU s in 8 workers, 1 s in one process) are all checked here, each once."""
-    first = 0
-    if jobs > 1 and len(paths) > 1:
-        line = check_line(paths[0], configs[0], keep=keep)
-        covered.update(line.parts)
-        first = 1
-        if progress:
-            progress(1)
-        yield line
-        if not line.parts:
-            for line in workers.in_order(_check_one, [(p, cfg, keep) for p, cfg in zip(paths[1:], configs[1:])],
-                                         jobs):
-                if progress:
-                    progress(1)
+    """Check each file as a line, in order; a file a checked line reaches (`covered`) is None (its line is
+    never reported, _reported). `jobs` above 1 uses workers only when the first line is a file of its own:
+    workers cannot share what they covered, so files that refer to each other are checked here, each once."""
+    pooled, tick = jobs > 1 and len(paths) > 1, progress or (lambda count: None)
+    for index, (path, cfg) in enumerate(zip(paths, configs)):
+        if pooled and index == 1 and not covered:  # the first line is a file of its own: workers for the rest
+            for line in workers.in_order(_check_one, [(p, c, keep) for p, c in zip(paths[1:], configs[1:])], jobs):
+                tick(1)
                 yield line
             return
-    for path, cfg in zip(paths[first:], configs[first:]):
         line = None if real_path(path) in covered else check_line(path, cfg, keep=keep)
         if line is not None:
             covered.update(line.parts)
-        if progress:
-            progress(1)
+        tick(1)
         yield line
 
 
@@ -357,7 +344,7 @@ def _check(phone: PhoneLine, config: Config, keep: bool) -> Line:
                                     f.text if f.text is not None and is_native(f.text, f.display, config) else None)
             for f in phone.files}
     extra = callers.metrics(analysis, config.tree_test)
-    measure = _Measure(analysis, score.limits(config.settings_for))
+    measure = score.Measures(analysis, score.limits(config.settings_for))
     results = {f.display: replace(_result(f, kept, f is root, measure, extra),
                                   waivers=tuple(waived[f.display].waivers), profiles=config.profiles)
                for f in phone.files}
@@ -375,28 +362,7 @@ def is_native(text: str, display: str, config: Config = Config()) -> bool:
     return importers.detect(text, display) is None
 
 
-class _Measure:
-    """The score's facts of each file of one line: what every file shares is measured once, and each
-    file's own nodes are picked out in one pass (a line of 2,000 files measured the whole line per file)."""
-
-    def __init__(self, analysis: LineAnalysis, limits: dict[str, int]) -> None:
-        self.analysis, self.limits = analysis, limits
-        self.wide = score.line_wide(analysis, limits)
-        self._by_source: dict[str | None, list[Node]] | None = None
-
-    def facts(self, display: str | None) -> score.Facts:
-        """The whole line's facts (display None), or those of the nodes of one file."""
-        if display is None:
-            return score.facts(self.analysis, None, self.limits, self.wide)
-        if self._by_source is None:
-            self._by_source = {}
-            for node in self.analysis.menu.nodes.values():
-                self._by_source.setdefault(node.source, []).append(node)
-        mine = self._by_source.get(display, [])
-        return score.facts(self.analysis, frozenset(n.id for n in mine), self.limits, self.wide, mine)
-
-
-def _result(file: LoadedFile, kept: dict[str, list[Finding]], is_root: bool, measure: _Measure,
+def _result(file: LoadedFile, kept: dict[str, list[Finding]], is_root: bool, measure: score.Measures,
             extra: dict) -> FileResult:
     """A file's result. The root's score covers the whole line; another file's score measures
     the line as callers meet it but counts only its own nodes and findings in the shares."""
@@ -404,9 +370,9 @@ def _result(file: LoadedFile, kept: dict[str, list[Finding]], is_root: bool, mea
         return FileResult.failed(file.display, kept[file.display])
     mine = kept[file.display]
     if is_root:
-        clarity = score.clarity((f for findings in kept.values() for f in findings), measure.facts(None))
+        clarity = score.clarity((f for findings in kept.values() for f in findings), measure.of(None))
     else:
-        clarity = score.clarity(mine, measure.facts(file.display))
+        clarity = score.clarity(mine, measure.of(file.display))
     return FileResult(file.display, tuple(mine), extra if is_root else None,
                       clarity.total, clarity.parts, clarity)
 

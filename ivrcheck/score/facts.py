@@ -158,6 +158,27 @@ def facts(line: LineAnalysis, scope: frozenset[str] | None = None, limits: dict[
     )
 
 
+class Measures:
+    """The facts of each file of one line: what every file shares is measured once, and each file's
+    own nodes are picked out in one pass (a line of 2,000 files measured the whole line per file)."""
+
+    def __init__(self, line: LineAnalysis, limits: dict[str, int]) -> None:
+        self.line, self.limits = line, limits
+        self.wide = line_wide(line, limits)
+        self._by_source: dict[str | None, list[Node]] | None = None
+
+    def of(self, display: str | None) -> Facts:
+        """The whole line's facts (display None), or those of the nodes of one file."""
+        if display is None:
+            return facts(self.line, None, self.limits, self.wide)
+        if self._by_source is None:
+            self._by_source = {}
+            for node in self.line.menu.nodes.values():
+                self._by_source.setdefault(node.source, []).append(node)
+        mine = self._by_source.get(display, [])
+        return facts(self.line, frozenset(n.id for n in mine), self.limits, self.wide, mine)
+
+
 def _in_scope(cycles: Iterable[tuple[str, ...]], scope: frozenset[str]) -> tuple[tuple[str, ...], ...]:
     """Each cycle once, those that pass a node in scope."""
     return tuple(dict.fromkeys(c for c in cycles if any(n in scope for n in c)))
