@@ -204,7 +204,7 @@ def _sized(make: Callable[[int], str]) -> Callable[[int], str]:
 
 
 #: name -> (what it is, file name, generator of about `size` characters, extra arguments of `check`)
-INPUTS: dict[str, tuple[str, str, Callable[[int], str], tuple[str, ...]]] = {
+INPUTS: dict[str, tuple[str, str, Callable[[int], str | dict[str, str]], tuple[str, ...]]] = {
     "blank-lines": ("menu: whitespace-only lines after `#:`", "m.ivr.yaml", blank_lines, ()),
     "blank-lines-unknown": ("whitespace-only lines, no format", "x.yaml", blank_lines_not_native, ()),
     "backslashes": ("Studio: a run of backslashes", "flow.json", backslashes, ()),
@@ -297,12 +297,48 @@ INPUTS.update({
 })
 
 
+# -- the graph walks and whole runs the second blind tester found slow (issue 23, round four) -----------
+
+def menu_ring(count: int) -> str:
+    """Menus in a ring, each offering the next and the one before (a closing walk went round the ring per menu)."""
+    menus = "".join(f"  m{i}:\n    prompt: For the next menu, press 1. For the one before, press 2.\n    options:\n"
+                    f'      "1": {{label: Next, goto: m{(i + 1) % count}}}\n'
+                    f'      "2": {{label: Before, goto: m{(i - 1) % count}}}\n' for i in range(count))
+    return f"entry: m0\nnodes:\n{menus}"
+
+
+def file_web(size: int) -> dict[str, str]:
+    """Files that each refer to the next five (a line of every file: each file's score measured the whole line)."""
+    def files(count: int) -> dict[str, str]:
+        return {f"g{i}.ivr.yaml": "entry: m\nnodes:\n  m:\n    prompt: For the next files, press 1 to 5.\n"
+                "    options:\n" + "".join(f'      "{k}": {{label: File {k}, goto: "g{(i + k) % count}.ivr.yaml#m"}}\n'
+                                            for k in range(1, 6)) for i in range(count)}
+    count = size // 340
+    made = files(count)
+    while sum(map(len, made.values())) > size:
+        count = int(count * 0.99)
+        made = files(count)
+    return made
+
+
+INPUTS.update({
+    "menu-ring": ("menu: a ring of menus, next and before", "m.ivr.yaml", _sized(menu_ring), ()),
+    "file-web": ("menu: 2,900 files referring to each other", "", file_web, ()),
+})
+
+
 def write(folder: Path, name: str, size: int) -> tuple[Path, tuple[str, ...]]:
-    """The input `name` written into a folder of its own (a config beside a small menu); its path and arguments."""
+    """The input `name` written into a folder of its own (a config beside a small menu); its path and arguments.
+    An input of several files (a generator of file name -> text) is the folder itself."""
     _, file_name, make, extra = INPUTS[name]
     home = folder / f"{name}-{size}"
     home.mkdir()
-    (home / file_name).write_text(make(size), encoding="utf-8")
+    made = make(size)
+    if isinstance(made, dict):
+        for each, text in made.items():
+            (home / each).write_text(text, encoding="utf-8")
+        return home, extra
+    (home / file_name).write_text(made, encoding="utf-8")
     if file_name == ".ivrcheck.yaml":
         (home / "m.ivr.yaml").write_text(MENU, encoding="utf-8")
         return home / "m.ivr.yaml", extra
@@ -337,7 +373,7 @@ def main() -> int:
                             timeout=TIMEOUT)[0]
             path, extra = write(folder, name, args.size)
             seconds, _ = timed([*check, *extra, str(path)], args.repeat, timeout=TIMEOUT)
-            size = sum(p.stat().st_size for p in path.parent.iterdir())
+            size = sum(p.stat().st_size for p in (path if path.is_dir() else path.parent).iterdir())
             # The load changes over a run: the yardstick is timed again beside each row.
             line, _ = timed([*check, str(folder / "line1000.ivr.yaml")], args.repeat)
             quiet = seconds / max(1.0, line / QUIET_LINE)

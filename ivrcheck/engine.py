@@ -261,21 +261,20 @@ def check_paths(paths: Sequence[Path], config_for: Callable[[Path], Config], job
 
 def _check_all(paths: list[Path], configs: list[Config], jobs: int, keep: bool,
                progress: Callable[[int], None] | None, covered: set[Path]) -> Iterator[Line | None]:
-    """Check each file as a line, in order, in worker processes when `jobs` asks for them. In one process a
-    file a checked line reaches (`covered`) is None: its own line is never reported (_reported), and a ring of
-    files would read every file once per file."""
-    if jobs > 1 and len(paths) > 1:
-        for line in workers.in_order(_check_one, [(path, cfg, keep) for path, cfg in zip(paths, configs)], jobs):
-            if progress:
-                progress(1)
-            yield line
-        return
-    for path, cfg in zip(paths, configs):
+    """Check each file as a line, in order; a file a checked line reaches (`covered`) is None (its line is
+    never reported, _reported). `jobs` above 1 uses workers only when the first line is a file of its own:
+    workers cannot share what they covered, so files that refer to each other are checked here, each once."""
+    pooled, tick = jobs > 1 and len(paths) > 1, progress or (lambda count: None)
+    for index, (path, cfg) in enumerate(zip(paths, configs)):
+        if pooled and index == 1 and not covered:  # the first line is a file of its own: workers for the rest
+            for line in workers.in_order(_check_one, [(p, c, keep) for p, c in zip(paths[1:], configs[1:])], jobs):
+                tick(1)
+                yield line
+            return
         line = None if real_path(path) in covered else check_line(path, cfg, keep=keep)
         if line is not None:
             covered.update(line.parts)
-        if progress:
-            progress(1)
+        tick(1)
         yield line
 
 
@@ -346,8 +345,8 @@ def _check(phone: PhoneLine, config: Config, keep: bool) -> Line:
                                     f.text if f.text is not None and is_native(f.text, f.display, config) else None)
             for f in phone.files}
     extra = callers.metrics(analysis, config.tree_test)
-    limits = score.limits(config.settings_for)
-    results = {f.display: replace(_result(f, kept, f is root, analysis, extra, limits),
+    measure = score.Measures(analysis, score.limits(config.settings_for))
+    results = {f.display: replace(_result(f, kept, f is root, measure, extra),
                                   waivers=tuple(waived[f.display].waivers), profiles=config.profiles)
                for f in phone.files}
     fails = any(config.fails(r.worst()) for r in results.values())
@@ -364,18 +363,17 @@ def is_native(text: str, display: str, config: Config = Config()) -> bool:
     return importers.detect(text, display) is None
 
 
-def _result(file: LoadedFile, kept: dict[str, list[Finding]], is_root: bool, analysis: LineAnalysis,
-            extra: dict, limits: dict[str, int]) -> FileResult:
+def _result(file: LoadedFile, kept: dict[str, list[Finding]], is_root: bool, measure: score.Measures,
+            extra: dict) -> FileResult:
     """A file's result. The root's score covers the whole line; another file's score measures
     the line as callers meet it but counts only its own nodes and findings in the shares."""
     if file.menu is None:
         return FileResult.failed(file.display, kept[file.display])
     mine = kept[file.display]
     if is_root:
-        clarity = score.clarity((f for findings in kept.values() for f in findings), score.facts(analysis, None, limits))
+        clarity = score.clarity((f for findings in kept.values() for f in findings), measure.of(None))
     else:
-        scope = frozenset(n.id for n in analysis.menu.nodes.values() if n.source == file.display)
-        clarity = score.clarity(mine, score.facts(analysis, scope, limits))
+        clarity = score.clarity(mine, measure.of(file.display))
     return FileResult(file.display, tuple(mine), extra if is_root else None,
                       clarity.total, clarity.parts, clarity)
 

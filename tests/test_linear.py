@@ -43,6 +43,8 @@ FAMILIES = {
 FAMILIES.update({"press-repeat": "P402", "menu-chain-back": "S105"})
 #: Found by the second blind hostile tester (round four).
 FAMILIES.update({"vxml-choices": "R506", "studio-ring": "R505"})
+#: Graph walks and whole runs found slow by the second blind tester (round four).
+FAMILIES.update({"menu-ring": "L304", "file-web": "S104"})
 #: The large ordinary file of each reader, and a config of 25,000 per-file ignores.
 READERS = {
     "yaml": "H209",
@@ -75,5 +77,5 @@ def test_every_row_of_the_benchmark_is_tested_here() -> None:
 def test_the_benchmark_inputs_are_just_under_a_megabyte(tmp_path: Path) -> None:
     for name in hostile.INPUTS:
         path, _ = hostile.write(tmp_path, name, hostile.MB)
-        size = sum(p.stat().st_size for p in path.parent.iterdir())
+        size = sum(p.stat().st_size for p in (path if path.is_dir() else path.parent).iterdir())
         assert 0.9 * hostile.MB < size <= hostile.MB, (name, size)

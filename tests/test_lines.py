@@ -168,3 +168,6 @@ def test_a_ring_of_files_is_read_once_per_file_not_once_per_file_and_root(tmp_pa
     code, data = run("--no-cache", str(tmp_path))
     assert len(data["files"]) == count
     assert len(reads) <= 2 * count, len(reads)
+    reads.clear()  # with --jobs, as the first line spans files, they are checked here, each once
+    assert run("--no-cache", "-j", "4", str(tmp_path)) == (code, data)
+    assert len(reads) <= 2 * count, len(reads)

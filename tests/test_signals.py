@@ -35,18 +35,36 @@ def children(pid: int) -> list[int]:
     return found
 
 
-@pytest.mark.skipif(not Path("/proc/self/stat").exists(), reason="reads /proc")
-def test_sigterm_during_jobs_ends_the_run_and_its_workers(tmp_path: Path) -> None:
+def started_with_workers(folder: Path) -> tuple[subprocess.Popen, list[int]]:
+    """A `check -j 2` of 400 files, once both its workers run."""
     for index in range(400):
-        (tmp_path / f"line{index}.ivr.yaml").write_text(MENU.format(index=index), encoding="utf-8")
-    run = subprocess.Popen([sys.executable, "-m", "ivrcheck", "check", "--no-cache", "-j", "2", str(tmp_path)],
+        (folder / f"line{index}.ivr.yaml").write_text(MENU.format(index=index), encoding="utf-8")
+    run = subprocess.Popen([sys.executable, "-m", "ivrcheck", "check", "--no-cache", "-j", "2", str(folder)],
                            stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
     deadline = time.monotonic() + 60
     while len(workers := children(run.pid)) < 2 and time.monotonic() < deadline and run.poll() is None:
         time.sleep(0.05)
     assert run.poll() is None and len(workers) >= 2, "the run ended before its workers could be seen"
+    return run, workers
+
+
+@pytest.mark.skipif(not Path("/proc/self/stat").exists(), reason="reads /proc")
+def test_sigterm_during_jobs_ends_the_run_and_its_workers(tmp_path: Path) -> None:
+    run, workers = started_with_workers(tmp_path)
     os.kill(run.pid, signal.SIGTERM)
     assert run.wait(timeout=10) == 128 + signal.SIGTERM
+    assert b"Traceback" not in run.stderr.read()  # nor the pool thread's, tripping over cancelled futures
     time.sleep(0.2)
     assert not [w for w in workers if Path(f"/proc/{w}").exists() and
                 (Path(f"/proc/{w}/stat").read_text().rsplit(")", 1)[1].split()[0] != "Z")]
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="PR_SET_PDEATHSIG is Linux's")
+def test_workers_end_when_the_run_is_killed_outright(tmp_path: Path) -> None:
+    run, workers = started_with_workers(tmp_path)
+    run.kill()  # SIGKILL: no handler in the parent runs
+    run.wait(timeout=10)
+    deadline = time.monotonic() + 10
+    while time.monotonic() < deadline and any(Path(f"/proc/{w}").exists() for w in workers):
+        time.sleep(0.1)
+    assert not [w for w in workers if Path(f"/proc/{w}").exists()]

@@ -23,7 +23,8 @@ a language ivrcheck does not read): an unknown choice is never counted as "not s
 
 from __future__ import annotations
 
-from dataclasses import field
+from dataclasses import dataclass, field
+from functools import cached_property
 from typing import Any, Mapping
 
 from ivrcheck.callers import timing, traffic
@@ -115,6 +116,10 @@ class Journey:
 
     def describe(self) -> str:
         """How a person is reached in this state (`describe`)."""
+        return self._described
+
+    @cached_property
+    def _described(self) -> str:  # asked by every file's score of a line of many files: worded once
         return describe(self.metrics())
 
     @property
@@ -130,11 +135,20 @@ class Journey:
 
     def zero_out_coverage(self, scope: frozenset[str] | None = None) -> tuple[float, int]:
         """Share of the menus (in `scope`) where "0" reaches a person, and how many menus: 1.0 with none."""
-        menus = [m for m in self.menus if scope is None or m in scope]
-        if not menus:
+        menus, zero = self._menus_and_zero
+        if scope is None:
+            mine = self.menus
+        elif len(scope) < len(menus) and len(menus) == len(self.menus):  # one file of many: its own nodes
+            mine = [m for m in scope if m in menus]
+        else:
+            mine = [m for m in self.menus if m in scope]
+        if not mine:
             return 1.0, 0
-        zero = set(self.zero_out)
-        return round(sum(1 for m in menus if m in zero) / len(menus), 3), len(menus)
+        return round(sum(1 for m in mine if m in zero) / len(mine), 3), len(mine)
+
+    @cached_property
+    def _menus_and_zero(self) -> tuple[frozenset[str], frozenset[str]]:
+        return frozenset(self.menus), frozenset(self.zero_out)
 
     def metrics(self) -> dict[str, Any]:
         """This state's caller metrics as the JSON output gives them (docs/json.md)."""

@@ -92,6 +92,9 @@ class Analysis:
     #: line's errands as designed. A closed-hours call may reach the main menu only after an errand,
     #: which this state's own tree would put below it.
     errand_tree: Tree | None = field(default=None, repr=False, compare=False)
+    #: graph/closing.py's walks of this state, kept between questions: where each node settles,
+    #: each menu's choices, and which menus are closing menus (all answered in one pass).
+    closing: Any = field(default=None, repr=False, compare=False)
 
     @property
     def opening_menus(self) -> frozenset[str]:

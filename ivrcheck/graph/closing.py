@@ -29,7 +29,7 @@ def closing_choice(line: LineAnalysis, node: Node, key: str) -> bool:
         for target, attrs in analysis.edges_from(node.id):
             if attrs["kind"] not in CHOICE or attrs.get("press") != key:
                 continue
-            if not _winds_up(line, analysis, node.id, target, {node.id}):
+            if not _winds_up(_walks(line, analysis), node.id, target, {node.id}):
                 return False
             found = True
     return found
@@ -37,10 +37,15 @@ def closing_choice(line: LineAnalysis, node: Node, key: str) -> bool:
 
 def closing_menu(line: LineAnalysis, analysis: Analysis, node_id: str) -> bool:
     """Whether every choice of a menu winds the call up, but for 0 to a person ("Anything else? ...
-    To speak to a nurse, press 0")."""
+    To speak to a nurse, press 0"). Every menu of the state is weighed at the first question."""
     node = line.menu.nodes.get(node_id)
-    return node is not None and node.type is NodeType.MENU and bool(node.options) and \
-        _all_wind_up(line, analysis, node, {node_id})
+    if node is None or node.type is not NodeType.MENU or not node.options:
+        return False
+    walks = _walks(line, analysis)
+    if node_id not in walks.closing:
+        walks.weigh_all()
+    known = walks.closing.get(node_id)
+    return walks.weigh(node) if known is None else known
 
 
 def winding_up_menu(line: LineAnalysis, node_id: str) -> bool:
@@ -113,22 +118,108 @@ def _arrived(analysis: Analysis, node_id: str, comes: Callable[[Node, str], bool
     return True
 
 
-def _winds_up(line: LineAnalysis, analysis: Analysis, source: str, target: str, seen: set[str]) -> bool:
+class _Walks:
+    """One state's closing walks. Where a node settles and which choices a menu offers do not depend
+    on the walk, so each is read once; the closing menus are weighed in one pass, menus below before
+    menus above, and a menu that is no closing menu is remembered in `analysis.opens_tasks`: walked
+    into from above with more menus already weighed, it fails at the same place or sooner. So a ring
+    or chain of thousands of menus is walked a few times, not once per menu in it."""
+
+    def __init__(self, line: LineAnalysis, analysis: Analysis) -> None:
+        self.line, self.analysis = line, analysis
+        self.settled: dict[str, str] = {}
+        self.offered: dict[str, list[tuple[str, dict]] | None] = {}
+        self.closing: dict[str, bool] = {}
+
+    def settle(self, node_id: str) -> str:
+        """Where a call at `node_id` goes on by itself through messages and branches."""
+        found = self.settled.get(node_id)
+        if found is None:
+            found = self.settled[node_id] = _settled(self.analysis, node_id)
+        return found
+
+    def choices(self, node: Node) -> Iterator[tuple[str, dict]] | None:
+        """A menu's choices (repeats and replays aside), or None when none leads back into the line or the menu
+        is known to open a task."""
+        if node.id in self.analysis.opens_tasks:
+            return None
+        if node.id not in self.offered:
+            # a replay of what led here that comes back, through messages, to the menu ("Kuuntele tiedot
+            # uudelleen") is a repeat too
+            choices = [(t, a) for t, a in self.analysis.edges_from(node.id) if a["kind"] in CHOICE and t != node.id
+                       and self.settle(t) != node.id]
+            back = any(self.upward(node.id, self.settle(t)) for t, _ in choices)
+            self.offered[node.id] = choices if back else None
+        offered = self.offered[node.id]
+        return None if offered is None else iter(offered)
+
+    def upward(self, source: str, target: str) -> bool:
+        return _upward(self.line, self.analysis, source, target)
+
+    def weigh(self, node: Node) -> bool:
+        """Whether `node` is a closing menu, remembered; a menu that is not opens a task whatever the way in."""
+        closes = self.closing[node.id] = _all_wind_up(self, node, {node.id})
+        if not closes:
+            self.analysis.opens_tasks.add(node.id)
+        return closes
+
+    def weigh_all(self) -> None:
+        """Weigh every menu with options, each after the menus its choices lead down to."""
+        nodes = self.analysis.nodes
+        for node_id in self._below_first([n for n in self.analysis.out if _is_menu(nodes.get(n))]):
+            if node_id not in self.closing:
+                self.weigh(nodes[node_id])
+
+    def _below_first(self, menus: list[str]) -> list[str]:
+        """The menus in depth-first post-order of the choices that lead down to a menu."""
+        order: list[str] = []
+        done: set[str] = set()
+        for root in menus:
+            if root in done:
+                continue
+            done.add(root)
+            stack = [(root, iter(self._down(root)))]
+            while stack:
+                below = next(stack[-1][1], None)
+                if below is None:
+                    order.append(stack.pop()[0])
+                elif below not in done:
+                    done.add(below)
+                    stack.append((below, iter(self._down(below))))
+        return order
+
+    def _down(self, menu: str) -> list[str]:
+        nodes = self.analysis.nodes
+        return [s for s in (self.settle(t) for t, a in self.analysis.edges_from(menu) if a["kind"] in CHOICE)
+                if s != menu and _is_menu(nodes.get(s)) and not self.upward(menu, s)]
+
+
+def _walks(line: LineAnalysis, analysis: Analysis) -> _Walks:
+    if analysis.closing is None:
+        analysis.closing = _Walks(line, analysis)
+    return analysis.closing
+
+
+def _is_menu(node: Node | None) -> bool:
+    return node is not None and node.type is NodeType.MENU and bool(node.options)
+
+
+def _winds_up(walks: _Walks, source: str, target: str, seen: set[str]) -> bool:
     """Back to a main menu (reached with no key pressed) or up to a menu nearer the entry; goodbye;
     or on to a closing menu; after any messages and branches on the way."""
-    step = _step(line, analysis, source, target, seen)
-    return step if isinstance(step, bool) else _all_wind_up(line, analysis, step, seen)
+    step = _step(walks, source, target, seen)
+    return step if isinstance(step, bool) else _all_wind_up(walks, step, seen)
 
 
-def _step(line: LineAnalysis, analysis: Analysis, source: str, target: str, seen: set[str]) -> bool | Node:
+def _step(walks: _Walks, source: str, target: str, seen: set[str]) -> bool | Node:
     """Whether the choice from `source` to `target` winds up, or the menu it leads to, to be weighed next."""
-    target = _settled(analysis, target, seen)
-    node = analysis.nodes.get(target)
+    target = walks.settle(target)
+    node = walks.analysis.nodes.get(target)
     if node is None or target in seen:  # a way round to a menu already weighed is no way out
         return False
-    if _upward(line, analysis, source, target):
+    if walks.upward(source, target):
         return True
-    if node.type is NodeType.HANGUP or (node.type is NodeType.MESSAGE and not analysis.edges_from(target)):
+    if node.type is NodeType.HANGUP or (node.type is NodeType.MESSAGE and not walks.analysis.edges_from(target)):
         return True
     if node.type is not NodeType.MENU or not node.options:
         return False
@@ -145,7 +236,7 @@ def _upward(line: LineAnalysis, analysis: Analysis, source: str, target: str) ->
     return target in line.opening_menus or there == 0 or (here is not None and there is not None and there < here)
 
 
-def _settled(analysis: Analysis, node_id: str, seen: set[str]) -> str:
+def _settled(analysis: Analysis, node_id: str) -> str:
     """Where a call at `node_id` goes on by itself through messages and branches."""
     passed: set[str] = set()
     while node_id not in passed:
@@ -160,41 +251,30 @@ def _settled(analysis: Analysis, node_id: str, seen: set[str]) -> str:
     return node_id
 
 
-def _all_wind_up(line: LineAnalysis, analysis: Analysis, node: Node, seen: set[str]) -> bool:
+def _all_wind_up(walks: _Walks, node: Node, seen: set[str]) -> bool:
     """Every choice winds up (0 to a person aside), and one at least leads back into the line: a menu
     that can only end the call is a last task ("For our website, press 1"), not a closing menu.
 
     Depth first, in the order of the choices, with a stack rather than recursion: a chain of
     thousands of menus is as deep. A choice that fails where no menu already weighed is involved
     fails whatever the way in, so its menus are remembered in `analysis.opens_tasks`."""
-    walks = [(node.id, _choices(line, analysis, node, seen))]
-    while walks:
-        source, choices = walks[-1]
+    analysis = walks.analysis
+    stack = [(node.id, walks.choices(node))]
+    while stack:
+        source, choices = stack[-1]
         choice = next(choices, None) if choices is not None else None
         if choices is None or choice is None:
-            walks.pop()
+            stack.pop()
             if choices is None:
-                return _opens(analysis, walks, source)
+                return _opens(analysis, stack, source)
             continue
         target, attrs = choice
-        step = _step(line, analysis, source, target, seen)
+        step = _step(walks, source, target, seen)
         if isinstance(step, Node):
-            walks.append((step.id, _choices(line, analysis, step, seen)))
+            stack.append((step.id, walks.choices(step)))
         elif not step and not (attrs.get("press") == "0" and _is_person(analysis, target)):
-            return _opens(analysis, walks, source, seen_made=_settled(analysis, target, seen) in seen)
+            return _opens(analysis, stack, source, seen_made=walks.settle(target) in seen)
     return True
-
-
-def _choices(line: LineAnalysis, analysis: Analysis, node: Node, seen: set[str]) -> Iterator[tuple[str, dict]] | None:
-    """A menu's choices (a repeat aside, or a replay of what led here that comes back, through messages, to
-    the menu), or None when none leads back into the line or the menu
-    is known to open a task."""
-    if node.id in analysis.opens_tasks:
-        return None
-    choices = [(t, a) for t, a in analysis.edges_from(node.id) if a["kind"] in CHOICE and t != node.id
-               and _settled(analysis, t, seen) != node.id]  # hearing it again ("Kuuntele tiedot uudelleen")
-    back = any(_upward(line, analysis, node.id, _settled(analysis, t, seen)) for t, _ in choices)
-    return iter(choices) if back else None
 
 
 def _opens(analysis: Analysis, walks: list, source: str, seen_made: bool = False) -> bool:

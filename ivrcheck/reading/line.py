@@ -6,7 +6,8 @@ normal); each is loaded once, so a cycle never loops the loader.
 
 from __future__ import annotations
 
-from dataclasses import field
+from collections import deque
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import BinaryIO
 
@@ -90,7 +91,8 @@ def phone_line(root: LoadedFile, display_for, limits: Limits = Limits()) -> Phon
     if root.menu is None:
         return PhoneLine(root, (), None)
     repo = refs.repository_root(root.path)
-    files, found = _reach(root, display_for, limits, repo)
+    resolved: refs.Resolved = {}
+    files, found = _reach(root, display_for, limits, repo, resolved)
     menus = {p: f.menu for p, f in files.items()}
     problems = tuple(p for path, f in files.items() if f.menu for ref in found[path]
                      if (p := refs.check_ref(ref, repo, menus, f.display)))
@@ -98,21 +100,21 @@ def phone_line(root: LoadedFile, display_for, limits: Limits = Limits()) -> Phon
     menu = root.menu
     if len(loaded) > 1:
         menu = refs.merge(root.path, loaded, {p: files[p].menu for p in loaded},
-                          {p: f.display for p, f in files.items()})
+                          {p: f.display for p, f in files.items()}, resolved)
     named = frozenset(ref.file for refs_of in found.values() for ref in refs_of if ref.file is not None)
     return PhoneLine(root, tuple(f for p, f in files.items() if p != root.path), menu, problems, named)
 
 
 def _reach(root: LoadedFile, display_for, limits: Limits,
-           repo: Path) -> tuple[dict[Path, LoadedFile], dict[Path, list[refs.Ref]]]:
+           repo: Path, resolved: refs.Resolved) -> tuple[dict[Path, LoadedFile], dict[Path, list[refs.Ref]]]:
     """The root and every file reachable through its targets, each loaded once (cycles are fine),
     with the `file#node` references of each file that has a menu (found once, checked later)."""
     files = {root.path: root}
     found: dict[Path, list[refs.Ref]] = {}
-    queue = [root]
+    queue = deque([root])
     while queue:
-        current = queue.pop(0)
-        found[current.path] = refs.external_refs(current.menu, current.path)
+        current = queue.popleft()
+        found[current.path] = refs.external_refs(current.menu, current.path, resolved)
         for ref in found[current.path]:
             if ref.file is None or ref.file in files or not ref.file.is_relative_to(repo) \
                     or not is_regular_file(ref.file):

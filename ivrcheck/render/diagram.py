@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections import Counter
 
-from ivrcheck.findings import FileResult
+from ivrcheck.findings import FileResult, Finding
 from ivrcheck.graph import CLOSED, Analysis, LineAnalysis
 from ivrcheck.graph.walks import Tree
 from ivrcheck.model import Menu
@@ -38,14 +38,15 @@ def build(menu: Menu, line: LineAnalysis, result: FileResult, options: Options |
     shown = [n for n in order if n not in hidden]
     shared = universal_routes(analysis, shown, opts.edges == "all")
     link = Linker(opts.link_base, result.path)
-    boxes = {n: _box(f"n{i}", n, menu, line, result, opts.state, link) for i, n in enumerate(shown)}
+    found = folding.by_node(result)
+    boxes = {n: _box(f"n{i}", n, menu, line, found.get(n, []), opts.state, link) for i, n in enumerate(shown)}
     for node_id, box in boxes.items():
         box.depth = tree.depth[node_id]
         branch = tree.branch.get(node_id)
-        box.cluster = branch if branch is not None and tree.below(branch) else None
+        box.cluster = branch if branch is not None and tree.children(branch) else None
         box.page = opts.page_of.get(node_id)
-        if fold_depth is not None and tree.depth[node_id] == fold_depth and tree.below(node_id):
-            box.folded = folding.summary(tree, node_id, keep, analysis, result, opts.state)
+        if fold_depth is not None and tree.depth[node_id] == fold_depth and tree.children(node_id):
+            box.folded = folding.summary(tree, node_id, keep, analysis, found, opts.state)
     arrows = route_rows(boxes, tree, analysis, keep, hidden, shared, opts)
     drawn = [box for box in boxes.values() if not box.inline]
     sizes = Counter(box.cluster for box in drawn)
@@ -86,10 +87,10 @@ def _title(menu: Menu, line: LineAnalysis, result: FileResult, state: str) -> st
     return f"{menu.name}: {score}{hours}"
 
 
-def _box(key: str, node_id: str, menu: Menu, line: LineAnalysis, result: FileResult, state: str,
+def _box(key: str, node_id: str, menu: Menu, line: LineAnalysis, own: list[Finding], state: str,
          link: Linker) -> Box:
     node = menu.nodes.get(node_id)
-    findings = [f for f in result.findings if f.node_id == node_id and f.state in (None, state)]
+    findings = [f for f in own if f.state in (None, state)]
     human = node_id in line.states[state].humans  # a person (green); a callback or voicemail is a promise
     return Box(key, node_id, node.type.value if node else "external",
                max((f.severity for f in findings), default=None), sorted({f.code for f in findings}), human,

@@ -16,6 +16,8 @@ import re
 _MERMAID = {"#": "#35;", '"': "#quot;", "&": "#38;", "<": "#lt;", ">": "#gt;", "[": "#91;", "]": "#93;",
             "{": "#123;", "}": "#125;", "(": "#40;", ")": "#41;", "|": "#124;", "\\": "#92;", "`": "#96;",
             ";": "#59;", "%": "#37;", "=": "#61;"}
+#: The same as a table for str.translate, which maps a 600 kB label in C rather than a letter at a time.
+_MERMAID_TABLE = str.maketrans(_MERMAID)
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029\ufffe\uffff]")
 
 
@@ -52,5 +54,4 @@ def dot_string(text: str) -> str:
 
 def mermaid(text: str) -> str:
     """Text inside a double-quoted Mermaid label; newlines become `<br/>`."""
-    out = "".join(_MERMAID.get(ch, ch) for ch in clean(text))
-    return out.replace("\n", "<br/>")
+    return clean(text).translate(_MERMAID_TABLE).replace("\n", "<br/>")

@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 from collections import Counter
-from typing import Iterable
+from typing import Iterable, Mapping
 
-from ivrcheck.findings import FileResult
+from ivrcheck.findings import FileResult, Finding
 from ivrcheck.graph import Analysis
 from ivrcheck.graph.walks import Tree
 from ivrcheck.model import NodeType
@@ -49,12 +49,20 @@ def hidden(tree: Tree, order: Iterable[str], depth: int | None) -> set[str]:
     return {n for n in order if tree.depth[n] > depth}
 
 
-def summary(tree: Tree, node_id: str, keep: set[str], analysis: Analysis, result: FileResult, state: str) -> Fold:
-    """Counts for the box that stands for `node_id`'s subtree."""
+def by_node(result: FileResult) -> dict[str | None, list[Finding]]:
+    """The file's findings per node, read once: each box (and each fold) asked every finding of the file."""
+    found: dict[str | None, list[Finding]] = {}
+    for finding in result.findings:
+        found.setdefault(finding.node_id, []).append(finding)
+    return found
+
+
+def summary(tree: Tree, node_id: str, keep: set[str], analysis: Analysis, by_node: Mapping[str | None, list[Finding]],
+            state: str) -> Fold:
+    """Counts for the box that stands for `node_id`'s subtree (`by_node`: the file's findings per node)."""
     below = [n for n in tree.below(node_id) if n in keep]
-    inside = set(below)
     menus = sum(1 for n in below if (node := analysis.nodes.get(n)) is not None and node.type is NodeType.MENU)
-    found = [f for f in result.findings if f.node_id in inside and f.state in (None, state)]
+    found = [f for n in below for f in by_node.get(n, ()) if f.state in (None, state)]
     by_severity = Counter(f.severity for f in found)
     reach = analysis.presses_to_human.get(node_id)
     if reach is None:

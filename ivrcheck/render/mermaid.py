@@ -41,9 +41,14 @@ def render(menu: Menu, line: LineAnalysis, result: FileResult, options: Options,
         else dataclasses.replace(options, budget=BUDGET)
     diagram = build(menu, line, result, opts)
     text = source(diagram)
+    asked: int | None = None  # the fold level last asked for: each try folds strictly more, or stops
     while _too_big(text, diagram) and (diagram.fold is None or diagram.fold > 1) and opts.fold != -1:
         deepest = max((box.depth for box in diagram.boxes), default=1)
-        opts = dataclasses.replace(opts, fold=max(1, (diagram.fold if diagram.fold is not None else deepest) - 1))
+        level = max(1, (diagram.fold if diagram.fold is not None else deepest) - 1)
+        if asked is not None and level >= asked:  # folding leaves it as it was (one long label): no end
+            break
+        asked = level
+        opts = dataclasses.replace(opts, fold=level)
         diagram = build(menu, line, result, opts)
         diagram.notes.append(f"folded to stay within GitHub's Mermaid limits ({MAX_TEXT:,} characters, "
                              f"{MAX_EDGES} arrows)")

@@ -43,19 +43,30 @@ def fits(source: str) -> bool:
 
 
 def fitted(menu: Menu, line: LineAnalysis, result: FileResult, opts: Options) -> Diagram:
-    """The diagram as asked; with automatic folding, folded until it fits an A3 page."""
+    """The diagram as asked; with automatic folding, folded as little as lets it fit an A3 page.
+
+    The fold level is searched by halving (a drawing folded more is smaller): a chain of thousands of
+    menus was laid out by Graphviz once per level, a hundred and more layouts for one render."""
     diagram = build(menu, line, result, opts)
-    if opts.fold is not None or shutil.which("dot") is None or diagram.nodes <= SMALL:
+    if opts.fold is not None or shutil.which("dot") is None or diagram.nodes <= SMALL or fits(dot.source(diagram)):
         return diagram
-    while not fits(dot.source(diagram)):
-        deepest = max(box.depth for box in diagram.boxes)
-        level = (diagram.fold if diagram.fold is not None else deepest) - 1
-        if level < 1:
-            diagram.notes.append("too big for one A3 page even folded: try --pages (PDF), --root NODE "
-                                 "or --direction LR")
-            break
-        diagram = build(menu, line, result, dataclasses.replace(opts, fold=level))
-    return diagram
+    deepest = max(box.depth for box in diagram.boxes)
+    low, high = 1, (diagram.fold if diagram.fold is not None else deepest) - 1
+    best, tightest = None, diagram
+    while low <= high:
+        level = (low + high) // 2
+        candidate = build(menu, line, result, dataclasses.replace(opts, fold=level))
+        if fits(dot.source(candidate)):
+            best, low = candidate, level + 1
+        else:
+            high = level - 1
+            if level == 1:
+                tightest = candidate
+    if best is None:
+        tightest.notes.append("too big for one A3 page even folded: try --pages (PDF), --root NODE "
+                              "or --direction LR")
+        return tightest
+    return best
 
 
 def pdf_pages(menu: Menu, line: LineAnalysis, result: FileResult, opts: Options) -> bytes:
@@ -70,7 +81,7 @@ def pdf_pages(menu: Menu, line: LineAnalysis, result: FileResult, opts: Options)
     tree = analysis.tree(opts.root or menu.entry.ref)
     if tree.hub is None:
         return dot.pipe(dot.source(fitted(menu, line, result, opts)), "pdf")
-    branches = [n for n in tree.children(tree.hub) if tree.below(n)]
+    branches = [n for n in tree.children(tree.hub) if tree.children(n)]
     page_of = {branch: index + 2 for index, branch in enumerate(branches)}
     home = {n: page_of.get(tree.branch.get(n) or "", 1) for n in tree.order}
     total = len(branches) + 1

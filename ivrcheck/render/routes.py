@@ -257,12 +257,16 @@ def describe(box: Box) -> str:
 
 def _fold_roots(tree: Tree, hidden: set[str], boxes: dict[str, Box]) -> dict[str, str]:
     """For each hidden node, the folded box it lies in."""
-    roots = {}
-    for node_id in hidden:
-        ancestor = node_id
-        while ancestor not in boxes and tree.parent.get(ancestor) is not None:
+    roots: dict[str, str] = {}
+    for node_id in hidden:  # each walk up stops at a box or at a node already placed (a chain is walked once)
+        path, ancestor = [], node_id
+        while ancestor not in boxes and ancestor not in roots and tree.parent.get(ancestor) is not None:
+            path.append(ancestor)
             ancestor = tree.parent[ancestor][0]
-        roots[node_id] = ancestor
+        root = roots.get(ancestor, ancestor)
+        for passed in path:
+            roots[passed] = root
+        roots[node_id] = root
     return roots
 
 

@@ -15,15 +15,15 @@ from typing import Iterable
 from ivrcheck.findings import Finding
 from ivrcheck.records import record
 from ivrcheck.rules import BY_CODE, PARTS
-from ivrcheck.score.facts import Facts, facts
+from ivrcheck.score.facts import Facts, LineWide, Measures, facts, line_wide
 from ivrcheck.score.parts import PART_POINTS, Cap, Measure, Part
 from ivrcheck.score.parts import PARTS as PART_FUNCTIONS
 
 #: Points each further severe defect takes off the lowest total cap.
 COMPOUND = 10.0
 
-__all__ = ["Cap", "Clarity", "Facts", "Measure", "PARTS", "PART_POINTS", "Part", "clarity", "facts", "limits",
-           "part_of"]
+__all__ = ["Cap", "Clarity", "Facts", "LineWide", "Measure", "Measures", "PARTS", "PART_POINTS", "Part", "clarity",
+           "facts", "limits", "line_wide", "part_of"]
 
 
 def part_of(code: str) -> str:

@@ -12,7 +12,7 @@ from typing import Iterable, Mapping
 from ivrcheck.callers import Journey, journeys
 from ivrcheck.findings import Span
 from ivrcheck.graph import OPEN, LineAnalysis
-from ivrcheck.model import UNIVERSAL_KEYS, NodeType, Option
+from ivrcheck.model import UNIVERSAL_KEYS, Node, NodeType, Option
 from ivrcheck.records import record
 
 #: Node types the human-access part counts findings against: menus, people and promises.
@@ -50,6 +50,9 @@ class Facts:
     #: Each state's journey (callers/journey.py): the very object the JSON metrics are read from.
     states: tuple[Journey, ...]
     tasks: tuple[TaskFacts, ...]
+    #: (seconds, key-press credit, key presses) on average over the tasks, weighted by share;
+    #: None when no task has a share.
+    task_means: tuple[float, float, float] | None
     interactive: tuple[MenuFacts, ...]
     #: Nodes in scope, and those a call reaches.
     nodes: int
@@ -79,34 +82,74 @@ class Facts:
     positions: dict[str, dict[tuple[int, int], str]] = field(default_factory=dict, compare=False, repr=False)
 
 
-def facts(line: LineAnalysis, scope: frozenset[str] | None = None,
-          limits: dict[str, int] | None = None) -> Facts:
-    """Measure a phone line; `scope` limits the per-item shares to one file's nodes."""
-    menu = line.menu
-    scope = frozenset(menu.nodes) if scope is None else scope
-    mine = [n for n in menu.nodes.values() if n.id in scope]
-    limits = limits or {}
+@dataclass(frozen=True)
+class LineWide:
+    """What the facts of every file of a line share, measured once per line: a line of 2,000 files
+    measured them 2,000 times (and the tasks' means with them), each time over the whole line."""
+
+    states: dict[str, Journey]
+    tasks: tuple[TaskFacts, ...]
+    #: (seconds, key-press credit, key presses) on average over the tasks, weighted by share.
+    task_means: tuple[float, float, float] | None
+    main: frozenset[str]
+    silence: frozenset[str]
+    wrong: frozenset[str]
+    dropped: frozenset[str]
+    dead_ends: frozenset[str]
+
+
+def line_wide(line: LineAnalysis, limits: dict[str, int] | None = None) -> LineWide:
+    """The facts the same for every file of `line`, for `facts(..., wide=)`."""
     states = journeys(line)
-    options = sum(len(node.options) for node in mine)
-    reachable_interactive = [n for n in mine if n.is_interactive and n.id in line.reachable]
-    main = frozenset().union(*(j.reachable for j in states.values()))
-    dead = [n for n in line.dead_ends if n in scope]
+    tasks = tuple(TaskFacts(t.presses, t.seconds, t.share, t.announced) for t in states[OPEN].tasks)
     # What a silent or mistaken caller meets, as the journeys (and so the metrics) say.
     silence, wrong, dropped = (frozenset().union(*(getattr(j, name) for j in states.values()))
                                for name in ("silence_unhandled", "wrong_key_unhandled", "dropped_after_retries"))
+    return LineWide(states, tasks, _task_means(tasks, int((limits or {}).get("max_depth", 3))),
+                    frozenset().union(*(j.reachable for j in states.values())), silence, wrong, dropped,
+                    frozenset(line.dead_ends))
+
+
+def _task_means(tasks: tuple[TaskFacts, ...], max_depth: int) -> tuple[float, float, float] | None:
+    total = sum(t.share for t in tasks)
+    if total <= 0:
+        return None
+    return (sum(t.share * t.seconds for t in tasks) / total,
+            sum(t.share * press_credit(t.presses, max_depth) for t in tasks) / total,
+            sum(t.share * t.presses for t in tasks) / total)
+
+
+def press_credit(presses: int, max_depth: int) -> float:
+    """The navigation credit of a task `presses` keys deep: full up to `max_depth`."""
+    return {0: 1.0, 1: 0.6, 2: 0.3}.get(max(0, presses - max_depth), 0.0)
+
+
+def facts(line: LineAnalysis, scope: frozenset[str] | None = None, limits: dict[str, int] | None = None,
+          wide: LineWide | None = None, mine: list[Node] | None = None) -> Facts:
+    """Measure a phone line; `scope` limits the per-item shares to one file's nodes (`mine`, when
+    given, are those nodes, and `wide` what every file of the line shares: see `line_wide`)."""
+    menu = line.menu
+    scope = frozenset(menu.nodes) if scope is None else scope
+    mine = [n for n in menu.nodes.values() if n.id in scope] if mine is None else mine
+    limits = limits or {}
+    wide = wide or line_wide(line, limits)
+    states = wide.states
+    options = sum(len(node.options) for node in mine)
+    reachable_interactive = [n for n in mine if n.is_interactive and n.id in line.reachable]
+    dead = [n.id for n in mine if n.id in wide.dead_ends]  # in the line's order, as line.dead_ends
     return Facts(
         has_hours=line.has_hours,
         states=tuple(states.values()),
-        tasks=tuple(TaskFacts(t.presses, t.seconds, t.share, t.announced) for t in states[OPEN].tasks),
+        tasks=wide.tasks, task_means=wide.task_means,
         interactive=tuple(MenuFacts(n.id, n.is_menu, sum(1 for o in n.options if o.key not in UNIVERSAL_KEYS),
-                                    n.id not in silence, n.id not in wrong, n.id in dropped,
+                                    n.id not in wide.silence, n.id not in wide.wrong, n.id in wide.dropped,
                                     states[OPEN].traffic.get(n.id, 0.0))
                           for n in reachable_interactive),
         nodes=len(mine), reachable=sum(1 for n in mine if n.id in line.reachable),
         traps=_in_scope((c for j in states.values() for c in j.key_traps), scope),
         silent_traps=_in_scope((c for j in states.values() for c in j.silent_traps), scope),
-        main_dead_ends=tuple(n for n in dead if n in main),
-        other_dead_ends=tuple(n for n in dead if n not in main),
+        main_dead_ends=tuple(n for n in dead if n in wide.main),
+        other_dead_ends=tuple(n for n in dead if n not in wide.main),
         wording_items=options + sum(1 for n in mine if n.prompt),
         unknown_prompts=sum(1 for n in mine if (n.prompt or n.words_unknown) and line.clock.unknown(n)),
         human_items=sum(1 for n in mine if n.is_menu or n.type in HUMAN_TYPES),
@@ -114,6 +157,27 @@ def facts(line: LineAnalysis, scope: frozenset[str] | None = None,
         max_steps=int(limits.get("max_steps", 2)), max_depth=int(limits.get("max_depth", 3)),
         max_options=int(limits.get("max_options", 5)), error_above=int(limits.get("error_above", 9)),
     )
+
+
+class Measures:
+    """The facts of each file of one line: what every file shares is measured once, and each file's
+    own nodes are picked out in one pass (a line of 2,000 files measured the whole line per file)."""
+
+    def __init__(self, line: LineAnalysis, limits: dict[str, int]) -> None:
+        self.line, self.limits = line, limits
+        self.wide = line_wide(line, limits)
+        self._by_source: dict[str | None, list[Node]] | None = None
+
+    def of(self, display: str | None) -> Facts:
+        """The whole line's facts (display None), or those of the nodes of one file."""
+        if display is None:
+            return facts(self.line, None, self.limits, self.wide)
+        if self._by_source is None:
+            self._by_source = {}
+            for node in self.line.menu.nodes.values():
+                self._by_source.setdefault(node.source, []).append(node)
+        mine = self._by_source.get(display, [])
+        return facts(self.line, frozenset(n.id for n in mine), self.limits, self.wide, mine)
 
 
 def _in_scope(cycles: Iterable[tuple[str, ...]], scope: frozenset[str]) -> tuple[tuple[str, ...], ...]:

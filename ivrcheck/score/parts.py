@@ -126,12 +126,8 @@ class Shares:
 
 def navigation(facts: Facts, findings: Sequence[Finding]) -> Part:
     shares = Shares(findings, facts, "navigation")
-    tasks = facts.tasks
-    total = sum(t.share for t in tasks)
-    if total > 0:
-        seconds = sum(t.share * t.seconds for t in tasks) / total
-        within = sum(t.share * _press_credit(t.presses, facts.max_depth) for t in tasks) / total
-        mean_presses = sum(t.share * t.presses for t in tasks) / total
+    if facts.task_means is not None:
+        seconds, within, mean_presses = facts.task_means
     else:  # no menu, or only universal keys: nothing to navigate
         seconds, within, mean_presses = 0.0, 1.0, 0.0
     menus = [m for m in facts.interactive if m.is_menu]
@@ -146,10 +142,6 @@ def navigation(facts: Facts, findings: Sequence[Finding]) -> Part:
                 6 * breadth, 6, shares.about("S106")),
         shares.measure("other navigation findings", len(menus), 4, "navigation"),
     ))
-
-
-def _press_credit(presses: int, max_depth: int) -> float:
-    return {0: 1.0, 1: 0.6, 2: 0.3}.get(max(0, presses - max_depth), 0.0)
 
 
 def _breadth_credit(options: int, facts: Facts) -> float:

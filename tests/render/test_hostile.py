@@ -108,3 +108,20 @@ def test_pdf_page_titles_keep_the_hostile_name() -> None:
         text = flat(page.extract_text())
         assert 'Evil "name" </title><script>alert(1)</script> ]; digraph x {' in text
         assert f"page {number} of 3" in text
+
+
+def test_a_label_too_long_for_mermaid_is_folded_once_and_said_not_folded_for_ever(tmp_path: Path, monkeypatch) -> None:
+    """A 60,000-letter label is over GitHub's limit at any fold: folding changes nothing, so it stops
+    (it rebuilt the diagram thousands of times, for ever, and kept each label 600 kB long)."""
+    from ivrcheck.render import mermaid
+
+    path = tmp_path / "long.ivr.yaml"
+    path.write_text('entry: main\nnodes:\n  main:\n    prompt: For help, press 1.\n    options:\n'
+                    f'      "1": {{label: {"x" * 60_000}, goto: ag}}\n  ag: {{type: agent}}\n', encoding="utf-8")
+    inspection = inspect_file(path)
+    builds = []
+    real = mermaid.build
+    monkeypatch.setattr(mermaid, "build", lambda *args: builds.append(1) or real(*args))
+    text = draw(inspection.menu, inspection.line, inspection.result, "mmd", Options()).decode()
+    assert len(builds) <= 3
+    assert "larger than GitHub draws" in text

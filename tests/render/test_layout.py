@@ -227,7 +227,7 @@ def test_pages_make_an_overview_and_a_page_per_branch() -> None:
 def test_a_fold_box_names_a_callback_outside_hours_as_a_callback_not_a_person() -> None:
     """One vocabulary: outside hours the nearest may be a promise of a person later, named as such."""
     from ivrcheck.graph import CLOSED
-    from ivrcheck.render.fold import summary
+    from ivrcheck.render.fold import by_node, summary
 
     text = (
         "entry: main\nhours:\n  office: {mon-fri: \"08:00-16:00\"}\nnodes:\n"
@@ -241,4 +241,4 @@ def test_a_fold_box_names_a_callback_outside_hours_as_a_callback_not_a_person() 
         analysis = inspection.line.states[state]
         tree = analysis.tree("main")
         keep = set(tree.order)
-        assert summary(tree, "billing", keep, analysis, inspection.result, state).person == expected
+        assert summary(tree, "billing", keep, analysis, by_node(inspection.result), state).person == expected
