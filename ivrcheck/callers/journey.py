@@ -23,7 +23,7 @@ a language ivrcheck does not read): an unknown choice is never counted as "not s
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import field
 from functools import cached_property
 from typing import Any, Mapping
 

@@ -7,7 +7,7 @@ normal); each is loaded once, so a cycle never loops the loader.
 from __future__ import annotations
 
 from collections import deque
-from dataclasses import dataclass, field
+from dataclasses import field
 from pathlib import Path
 from typing import BinaryIO
 

@@ -82,7 +82,7 @@ class Facts:
     positions: dict[str, dict[tuple[int, int], str]] = field(default_factory=dict, compare=False, repr=False)
 
 
-@dataclass(frozen=True)
+@record
 class LineWide:
     """What the facts of every file of a line share, measured once per line: a line of 2,000 files
     measured them 2,000 times (and the tasks' means with them), each time over the whole line."""
