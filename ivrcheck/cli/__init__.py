@@ -109,7 +109,22 @@ def app_for(args: list[str]) -> typer.Typer:
 def main() -> None:
     """Console script entry point."""
     _sane_columns()
+    _working_folder_exists()
     run(app_for(sys.argv[1:]))
+
+
+def _working_folder_exists() -> None:
+    """A run from a folder that was deleted (or unmounted) under the shell stops with one line, exit 2.
+
+    Every relative name, the cache and the config search start from the working folder; with it
+    gone, none of them means anything (issue 23), and a guess would check the wrong files.
+    """
+    try:
+        os.getcwd()
+    except OSError as error:
+        print(f"ivrcheck: error: the working folder no longer exists ({error.strerror}); "
+              "cd into a folder that exists and run again", file=sys.stderr)
+        raise SystemExit(2) from None
 
 
 def _sane_columns() -> None:
