@@ -2,9 +2,10 @@
 
 Two words are synonyms here when they share a synset among the most common senses of
 each (WordNet lists a word's senses by frequency). Only the index files are read, by a
-binary search over their sorted lines (nothing is loaded up front); nothing is downloaded. The files are looked for in `$WORDNET_DIR`, then
-/usr/share/wordnet (Debian, Ubuntu) and the usual local installs; without them this
-source is simply off. WordNet 3.0 is under the WordNet licence (BSD-like), read as data.
+binary search over their sorted lines (nothing is loaded up front); nothing is downloaded. The
+files are looked for in `$WORDNET_DIR` (only there when it is set: `problem` says why it is not
+used), else in /usr/share/wordnet (Debian, Ubuntu) and the usual local installs; without them
+this source is simply off. WordNet 3.0 is under the WordNet licence (BSD-like), read as data.
 """
 
 from __future__ import annotations
