@@ -14,6 +14,7 @@ from __future__ import annotations
 import dataclasses
 import enum
 import hashlib
+import io
 import json
 import os
 import pickle
@@ -33,7 +34,7 @@ from ivrcheck.policy import lapsed
 #: The folder's name when it sits beside a config file or in the working folder.
 FOLDER = ".ivrcheck_cache"
 #: Bumped when an entry's layout changes, so old entries are simply not found.
-LAYOUT = "1"
+LAYOUT = "2"
 #: A file modified this recently when its entry is written may change again within the same
 #: clock tick; its size and time are then not trusted and its content is compared instead.
 _RACY_NS = 2_000_000_000
@@ -68,17 +69,16 @@ class LineCache:
         #: id(config) -> (the config, kept alive so its id is not reused; its digest).
         self._configs: dict[int, tuple[Config, str]] = {}
 
-    def lookup(self, path: Path, display: str, config: Config) -> tuple[Any, Pending | None]:
-        """The stored result of the line rooted at `path` if still valid, else (None, what `store` needs)."""
+    def lookup(self, path: Path, display: str, config: Config, kind: type = object) -> tuple[Any, Pending | None]:
+        """The stored result (a `kind`) of the line rooted at `path` if still valid, else (None, what
+        `store` needs)."""
         entry = self._entry(path, display, config)
         try:
             before: os.stat_result | None = os.stat(path)
         except OSError:
             before = None
-        try:
-            with open(entry, "rb") as handle:
-                stored = _Reader(handle).load()
-        except Exception:  # noqa: BLE001 - a missing, truncated or foreign entry is only a miss
+        stored = _read_entry(entry)
+        if stored is None or not isinstance(stored["result"], kind):
             return None, Pending(entry, before)
         fresh = _still_valid(stored)
         if fresh is None or lapsed(w for r in getattr(stored["result"], "results", {}).values() for w in r.waivers):
@@ -104,7 +104,7 @@ class LineCache:
         try:
             payload = pickle.dumps(content, protocol=pickle.HIGHEST_PROTOCOL)
             self._prepare(entry.parent.parent)
-            atomic_write(entry, payload)
+            atomic_write(entry, hashlib.sha256(payload).digest() + payload)
         except (OSError, pickle.PicklingError):
             return  # a read-only checkout or a full disk: the run goes on uncached
 
@@ -133,6 +133,32 @@ class LineCache:
             atomic_write(folder / "CACHEDIR.TAG", "Signature: 8a477f597d28d172789f06886806bc55\n"
                                                   "# This folder is ivrcheck's cache (https://bford.info/cachedir/).\n")
         self._prepared.add(folder)
+
+
+def _read_entry(entry: Path) -> dict[str, Any] | None:
+    """An entry's content, or None for any entry that is not whole and of the expected shape: missing,
+    truncated, damaged on disk (its leading SHA-256 of the rest no longer matches) or foreign. An
+    unreadable entry is only a miss."""
+    try:
+        with open(entry, "rb") as handle:
+            data = handle.read()
+        if hashlib.sha256(data[32:]).digest() != data[:32]:
+            return None
+        stored = _Reader(io.BytesIO(data[32:])).load()
+    except Exception:  # noqa: BLE001 - whatever a damaged pickle raises, the entry is only a miss
+        return None
+    return stored if _well_formed(stored) else None
+
+
+def _well_formed(stored: object) -> bool:
+    """The layout `store` writes: files (name -> size, time, digest), absent names, a result."""
+    if not isinstance(stored, dict) or set(stored) != {"files", "absent", "result"}:
+        return False
+    files, absent = stored["files"], stored["absent"]
+    return (isinstance(files, dict) and isinstance(absent, list) and all(isinstance(a, str) for a in absent)
+            and all(isinstance(name, str) and isinstance(stamp, tuple) and len(stamp) == 3
+                    and type(stamp[0]) is int and type(stamp[1]) is int and isinstance(stamp[2], str)
+                    for name, stamp in files.items()))
 
 
 class _Reader(pickle.Unpickler):

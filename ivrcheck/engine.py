@@ -238,7 +238,7 @@ def check_paths(paths: Sequence[Path], config_for: Callable[[Path], Config], job
     pending: dict[int, Pending] = {}
     for index, (path, cfg) in enumerate(zip(paths, configs)):
         if cache is not None and not keep:
-            lines[index], ticket = cache.lookup(path, display_path(path), cfg)
+            lines[index], ticket = cache.lookup(path, display_path(path), cfg, Line)
             if ticket is not None:
                 pending[index] = ticket
             elif progress:

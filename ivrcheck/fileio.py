@@ -23,6 +23,12 @@ def utf8(data: bytes | str) -> bytes:
             return data.encode("utf-8", "backslashreplace")
 
 
+def text(data: bytes | str) -> str:
+    """What `utf8` wrote, as text again: a file name's undecodable bytes come back as the same
+    surrogates, so the text can be joined into more output and written by `utf8` unchanged."""
+    return data if isinstance(data, str) else data.decode("utf-8", "surrogateescape")
+
+
 def write_output(path: Path, data: bytes | str) -> None:
     """Write an output the way users expect of any tool.
 

@@ -12,6 +12,7 @@ if TYPE_CHECKING:  # `check` writes a summary without loading the diff
 def of_check(run: Run) -> str:
     """The run's findings and scores, each line drawn in Mermaid (the kept results, so suppressed findings
     stay unmarked)."""
+    from ivrcheck.fileio import text
     from ivrcheck.render import RenderError, render
     from ivrcheck.report.summary import markdown_summary
 
@@ -19,7 +20,7 @@ def of_check(run: Run) -> str:
     for path, found in run.inspections.items():
         if found.menu is not None and found.line is not None:
             try:
-                diagrams[path] = render(found.menu, found.line, found.result, "mmd").decode("utf-8")
+                diagrams[path] = text(render(found.menu, found.line, found.result, "mmd"))
             except RenderError:
                 continue
     return markdown_summary(run.results, diagrams)
@@ -34,9 +35,11 @@ def of_diff(diffs: Sequence[Diff]) -> str:
 
 def append(summary: str, path: str) -> Optional[str]:
     """Add to the summary file; a warning to print when it cannot be written, else None."""
+    from ivrcheck.fileio import utf8
+
     try:
-        with open(path, "a", encoding="utf-8") as out:
-            out.write(summary)
+        with open(path, "ab") as out:
+            out.write(utf8(summary))
     except OSError as exc:
         return f"cannot write the job summary {path}: {exc.strerror}"
     return None

@@ -154,13 +154,31 @@ def import_file(path: Path, shown: str, source_format: Optional[str], entry: Opt
     return Imported(loaded.menu, list(loaded.findings), module.TITLE if module else "ivrcheck YAML")
 
 
-def refuse_overwriting(source: Path, output: Optional[Path]) -> None:
-    """`-o` naming the very file being read would replace the export with its YAML: refused."""
-    if output is None or str(output) == "-":
-        return
+def refuse_overwriting(sources: Sequence[str | Path], *outputs: Optional[Path], what: str = "") -> None:
+    """An output (`-o`, `--diagram`, `--report`) that names a file the command reads is refused before
+    anything is read: writing would replace the menu, export or log with the output (issue 23).
+
+    A source folder counts for the menu files in it (what a search of it would check); `what`
+    names the source in the message ("the export being read"), else the path itself does.
+    """
+    for output in outputs:
+        if output is None or str(output) == "-" or not discover.is_regular_file(output):
+            continue  # standard output, a file yet to be made, a device or a pipe: nothing read is lost
+        for source in sources:
+            read = _reads(Path(source), output) if str(source) != "-" else None
+            if read is not None:
+                raise UsageError(f"the output {output} is {what or read}; write to another file")
+
+
+def _reads(source: Path, output: Path) -> str | None:
+    """How reading `source` reads the file `output` (the same file, or a menu file of a searched folder), or None."""
     try:
-        same = output.exists() and os.path.samefile(source, output)
-    except OSError:
-        same = False
-    if same:
-        raise UsageError(f"-o {output} is the export being read; write the menu YAML to another file")
+        if source.is_dir():
+            inside = discover.real_path(output).is_relative_to(discover.real_path(source))
+            menu = inside and discover.is_menu_file(output)
+            return f"a menu file in {source}, which this command checks" if menu else None
+        if os.path.samefile(source, output):
+            return "a file this command reads" if str(source) == str(output) else f"{source}, which this command reads"
+    except (OSError, ValueError):
+        pass
+    return None

@@ -217,3 +217,34 @@ def test_a_waiver_that_lapses_between_runs_makes_the_stored_result_stale(
     monkeypatch.setattr(datetime, "date", Later)
     run([menu], tmp_path / "cache")
     assert reads.loaded == ["m.ivr.yaml"]  # checked again (where F022 is raised), not taken from the cache
+
+
+def test_a_damaged_or_misshapen_entry_is_a_miss(lines: list[Path], tmp_path: Path,
+                                                monkeypatch: pytest.MonkeyPatch) -> None:
+    """Issue 23, third blind tester: a byte flipped on disk gave KeyError 'files' and exit 3."""
+    first = run(lines[:1], tmp_path / "cache")
+    [entry] = (tmp_path / "cache").glob("lines-*/*.pickle")
+    whole = entry.read_bytes()
+    for at in (5, 20, 40, len(whole) // 2, len(whole) - 1):  # the digest, the pickle's keys, its result
+        damaged = bytearray(whole)
+        damaged[at] ^= 0x5A
+        entry.write_bytes(bytes(damaged))
+        reads = Reads(monkeypatch)
+        assert run(lines[:1], tmp_path / "cache") == first
+        assert reads.loaded == [lines[0].name], at  # read again: the entry was a miss
+        monkeypatch.undo()
+    import hashlib
+    import pickle
+
+    for content in ({"files": {}, "absent": []}, {"files": {"x": (1, 2)}, "absent": [], "result": None}, ["x"],
+                    {"files": {}, "absent": [], "result": "not a line"}):
+        payload = pickle.dumps(content)
+        entry.write_bytes(hashlib.sha256(payload).digest() + payload)  # whole, but not what `store` writes
+        assert run(lines[:1], tmp_path / "cache") == first
+
+
+def test_an_entry_as_written_is_still_a_hit(lines: list[Path], tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    first = run(lines[:1], tmp_path / "cache")
+    reads = Reads(monkeypatch)
+    assert run(lines[:1], tmp_path / "cache") == first
+    assert not reads.loaded

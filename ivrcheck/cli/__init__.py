@@ -109,7 +109,42 @@ def app_for(args: list[str]) -> typer.Typer:
 def main() -> None:
     """Console script entry point."""
     _sane_columns()
+    _working_folder_exists()
+    _environment_notices()
     run(app_for(sys.argv[1:]))
+
+
+def _environment_notices() -> None:
+    """A variable ivrcheck cannot use is named once on stderr, and the run goes on without it.
+
+    Only when one is set: the modules that judge them are not imported otherwise.
+    """
+    problems = []
+    if os.environ.get("WORDNET_DIR"):
+        from ivrcheck.language import wordnet
+
+        problems.append(wordnet.problem())
+    if os.environ.get("IVRCHECK_DOCS_URL"):
+        from ivrcheck.report.common import docs_url_problem
+
+        problems.append(docs_url_problem())
+    for problem in problems:
+        if problem is not None:
+            print(f"ivrcheck: warning: {problem}", file=sys.stderr)
+
+
+def _working_folder_exists() -> None:
+    """A run from a folder that was deleted (or unmounted) under the shell stops with one line, exit 2.
+
+    Every relative name, the cache and the config search start from the working folder; with it
+    gone, none of them means anything (issue 23), and a guess would check the wrong files.
+    """
+    try:
+        os.getcwd()
+    except OSError as error:
+        print(f"ivrcheck: error: the working folder no longer exists ({error.strerror}); "
+              "cd into a folder that exists and run again", file=sys.stderr)
+        raise SystemExit(2) from None
 
 
 def _sane_columns() -> None:

@@ -69,6 +69,7 @@ def check(
         raise fail(f'unknown format "{fmt}"; choose one of {", ".join(sorted(report.FORMATS))}')
     selection = Selection(config, tuple(select or ()), tuple(ignore or ()), fail_on, strict_waivers or None)
     inputs = Inputs(tuple(paths), source_format, entry, stdin_filename, jobs)
+    checking.not_over_inputs([*paths, config], output)
     if fix or unsafe_fixes:
         _fix(inputs, selection, unsafe_fixes)
     run = checking.run(inputs, selection, keep=bool(os.environ.get("GITHUB_STEP_SUMMARY")),

@@ -42,6 +42,15 @@ def existing(paths: Sequence[str]) -> list[Path]:
         return workspace.existing(paths)
 
 
+def not_over_inputs(sources: Sequence[str | Path | None], *outputs: Optional[Path]) -> None:
+    """Exit 2 before anything is read when an output names a file the command reads (a PATH, a menu
+    file in a folder given, a log, the --config): writing it would replace the input."""
+    from ivrcheck import workspace
+
+    with refused():
+        workspace.refuse_overwriting([s for s in sources if s is not None], *outputs)
+
+
 def menu_files(paths: Sequence[str]) -> list[Path]:
     """The files the paths name, folders searched (what a search skips said on stderr)."""
     from ivrcheck import workspace

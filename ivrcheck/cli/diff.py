@@ -38,6 +38,7 @@ def diff(
     debugging(debug)
     if format not in report.FORMATS:
         raise fail(f'unknown format "{format}"; choose {listed("diff_formats")}')
+    checking.not_over_inputs([*(paths or []), config], output)
     resolve = checking.resolver(Selection(config))
     with refused():
         diffs = workspace.diffs(paths or [], git, resolve, notice)

@@ -31,7 +31,7 @@ def import_command(
     with refused():
         workspace.known_format(source_format)
         (path,) = checking.existing([str(file)])
-        workspace.refuse_overwriting(path, output)
+        workspace.refuse_overwriting([path], output, what="the export being read")
         found = workspace.import_file(path, str(file), source_format, entry)
     typer.echo(quiet_text([FileResult.failed(str(file), found.findings)]), nl=False, err=True)
     if found.menu is None:

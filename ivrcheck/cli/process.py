@@ -44,12 +44,12 @@ def refused(*errors: type[Exception]) -> Iterator[None]:
 
 def emit(data: str | bytes, output: Optional[Path]) -> None:
     """Write to standard output, or to a file (atomically; through devices, pipes and symlinks)."""
-    from ivrcheck.fileio import utf8
+    from ivrcheck.fileio import text, utf8
 
     payload = utf8(data)
     if output is None or str(output) == "-":
         sys.stdout.flush()
-        sys.stdout.buffer.write(payload) if hasattr(sys.stdout, "buffer") else sys.stdout.write(payload.decode())
+        sys.stdout.buffer.write(payload) if hasattr(sys.stdout, "buffer") else sys.stdout.write(text(payload))
         sys.stdout.flush()
         return
     from ivrcheck.fileio import write_output

@@ -74,6 +74,7 @@ def render(
     options = _options(state=state, root=root, depth=depth, to=to, fold=fold, direction=direction,
                        edges=edges, link_base=link_base, pages=pages)
     (path,) = checking.existing([str(file)])
+    checking.not_over_inputs([path, config], output)
     with refused(RenderError):
         fmt = format_for(output.name, format)
         resolve = checking.resolver(Selection(config), Inputs(source_format=source_format, entry=entry))

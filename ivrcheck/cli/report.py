@@ -49,6 +49,7 @@ def report_command(
     else:
         from ivrcheck.report.handover import html as writer
     source_date()
+    checking.not_over_inputs([*paths, config], output)
     run = checking.run(Inputs(tuple(paths), source_format, entry, stdin_filename), Selection(config, fail_on="never"),
                        keep=True)
     emit(writer.format(run.inspections.values(), run.results), output)

@@ -35,6 +35,7 @@ def score(
     debugging(debug)
     if format not in clarity.FORMATS:
         raise fail(f'unknown format "{format}"; choose {listed("score_formats")}')
+    checking.not_over_inputs([*paths, config], output)
     run = checking.run(Inputs(tuple(paths), source_format, entry, stdin_filename), Selection(config, fail_on="never"))
     emit(clarity.FORMATS[format](run.results, explain=explain), output)
     finish(run.results, any(result.score is None for result in run.results))

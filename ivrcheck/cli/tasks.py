@@ -26,6 +26,7 @@ def tasks(
     if format not in report.FORMATS:
         raise fail(f'unknown format "{format}"; choose {listed("tasks_formats")}')
     debugging(debug)
+    checking.not_over_inputs([*paths, config], output)
     resolve = checking.resolver(Selection(config), Inputs(source_format=source_format, entry=entry))
     tests = [engine.tree_test(path, resolve(path)) for path in checking.menu_files(paths)]
     emit(report.FORMATS[format](tests), output)

@@ -56,13 +56,14 @@ def traffic_command(
     """Read what callers really did from call logs: shares, lost callers and drift per menu; exit 1 on findings."""
     from ivrcheck import engine
     from ivrcheck.report import traffic as report
-    from ivrcheck.traffic import UnknownLog
+    from ivrcheck.traffic import UnknownLog, log_files
 
     if format not in report.FORMATS:
         raise fail(f'unknown format "{format}"; choose {listed("traffic_formats")}')
     resolve = checking.resolver(Selection(config), Inputs(source_format=source_format, entry=entry))
     [line_path, *_] = checking.existing([str(line)])
     checking.existing([str(p) for p in logs])
+    checking.not_over_inputs([line_path, *log_files(logs), config], output, diagram, report_file)
     with refused(UnknownLog):
         run = engine.traffic(line_path, logs, resolve(line_path), log_format, compare=compare)
     if run.traffic is None:

@@ -2,9 +2,10 @@
 
 Two words are synonyms here when they share a synset among the most common senses of
 each (WordNet lists a word's senses by frequency). Only the index files are read, by a
-binary search over their sorted lines (nothing is loaded up front); nothing is downloaded. The files are looked for in `$WORDNET_DIR`, then
-/usr/share/wordnet (Debian, Ubuntu) and the usual local installs; without them this
-source is simply off. WordNet 3.0 is under the WordNet licence (BSD-like), read as data.
+binary search over their sorted lines (nothing is loaded up front); nothing is downloaded. The
+files are looked for in `$WORDNET_DIR` (only there when it is set: `problem` says why it is not
+used), else in /usr/share/wordnet (Debian, Ubuntu) and the usual local installs; without them
+this source is simply off. WordNet 3.0 is under the WordNet licence (BSD-like), read as data.
 """
 
 from __future__ import annotations
@@ -13,6 +14,8 @@ import mmap
 import os
 from functools import lru_cache
 from pathlib import Path
+
+from ivrcheck.numbers import number_or_none
 
 #: How many of each word's most common senses are compared.
 SENSES = 2
@@ -23,11 +26,30 @@ _ENDINGS = (("ies", "y"), ("es", ""), ("s", ""), ("ing", ""), ("ing", "e"), ("ed
 
 
 def folder() -> Path | None:
-    """Where WordNet's index files are, if installed."""
-    for place in (os.environ.get("WORDNET_DIR"), *_PLACES):
-        if place and (Path(place) / "index.noun").is_file():
+    """Where WordNet's index files are, if installed; a `$WORDNET_DIR` without them means none
+    (`problem` says why), not the system's copy the user chose not to name."""
+    chosen = os.environ.get("WORDNET_DIR")
+    for place in (chosen,) if chosen else _PLACES:
+        if place and _holds_wordnet(Path(place)):
             return Path(place)
     return None
+
+
+def problem() -> str | None:
+    """Why `$WORDNET_DIR` is not used, or None when it is unset or holds WordNet."""
+    chosen = os.environ.get("WORDNET_DIR")
+    if not chosen or _holds_wordnet(Path(chosen)):
+        return None
+    return (f"WORDNET_DIR={chosen!r} holds no WordNet index files (index.noun, index.verb, index.adj); "
+            "checking without WordNet synonyms")
+
+
+def _holds_wordnet(place: Path) -> bool:
+    """Every index file is there, a regular file and not empty (an empty one cannot be mapped)."""
+    try:
+        return all((place / f"index.{pos}").is_file() and (place / f"index.{pos}").stat().st_size > 0 for pos in _POS)
+    except (OSError, ValueError):
+        return False
 
 
 def available() -> bool:
@@ -70,9 +92,12 @@ def _files() -> dict[str, bytes | mmap.mmap] | None:
     if place is None:
         return None
     found: dict[str, bytes | mmap.mmap] = {}
-    for pos in _POS:
-        with open(place / f"index.{pos}", "rb") as handle:
-            found[pos] = mmap.mmap(handle.fileno(), 0, access=mmap.ACCESS_READ)
+    try:
+        for pos in _POS:
+            with open(place / f"index.{pos}", "rb") as handle:
+                found[pos] = mmap.mmap(handle.fileno(), 0, access=mmap.ACCESS_READ)
+    except (OSError, ValueError):  # gone or emptied since `folder` looked: the source is off
+        return None
     return found
 
 
@@ -93,14 +118,21 @@ def _offsets(data: bytes | mmap.mmap, lemma: str) -> tuple[str, ...]:
         if word is None:  # the licence header sorts before every lemma
             low = end + 1
         elif word == key:
-            fields = data[start:end].decode("utf-8", errors="replace").split()
-            pointers, count = int(fields[3]), int(fields[2])
-            return tuple(fields[6 + pointers: 6 + pointers + count])
+            return _synsets(data[start:end].decode("utf-8", errors="replace").split())
         elif word < key:
             low = end + 1
         else:
             high = start
     return ()
+
+
+def _synsets(fields: list[str]) -> tuple[str, ...]:
+    """The synset offsets on one index line (`lemma pos count pointers [pointer...] ...`); none on a
+    line that is not WordNet's (a damaged or foreign file)."""
+    count, pointers = (number_or_none(field, whole=True, low=0) for field in (fields + ["", ""])[2:4])
+    if count is None or pointers is None:
+        return ()
+    return tuple(fields[6 + int(pointers): 6 + int(pointers) + int(count)])
 
 
 #: The first steps of every search probe the same lines: how many levels are remembered (per file,

@@ -89,6 +89,7 @@ def diff(old: str, new: str) -> dict[str, Any]:
 def render(path: str | None = None, text: str | None = None, filename: str | None = None,
            format: str = "mmd", state: str = "open") -> dict[str, Any]:
     """A diagram as text: Mermaid (`mmd`), Graphviz DOT (`dot`) or SVG (`svg`)."""
+    from ivrcheck.fileio import text as as_text
     from ivrcheck.render import Options
     from ivrcheck.render import render as draw
 
@@ -98,7 +99,7 @@ def render(path: str | None = None, text: str | None = None, filename: str | Non
     if inspection.menu is None or inspection.line is None:
         return {"diagram": None, "findings": [f.to_dict() for f in inspection.result.findings]}
     data = draw(inspection.menu, inspection.line, inspection.result, format, Options(state=state))
-    return {"format": format, "diagram": data.decode("utf-8") if isinstance(data, bytes) else data}
+    return {"format": format, "diagram": as_text(data)}
 
 
 def explain_rule(code: str) -> dict[str, Any]:

@@ -6,6 +6,7 @@ import hashlib
 import os
 from collections import Counter
 from typing import Iterable
+from urllib.parse import urlsplit
 
 from ivrcheck.fileio import utf8
 from ivrcheck.findings import Finding, Span
@@ -51,9 +52,28 @@ DOCS_URL_VARIABLE = "IVRCHECK_DOCS_URL"
 
 
 def docs_url() -> str | None:
-    """The configured base of the docs (ending in `/`), or None."""
+    """The configured base of the docs (ending in `/`), or None (also when it is not a web address)."""
     base = os.environ.get(DOCS_URL_VARIABLE, "").strip()
-    return (base if base.endswith("/") else base + "/") if base else None
+    if not base or docs_url_problem() is not None:
+        return None
+    return base if base.endswith("/") else base + "/"
+
+
+def docs_url_problem() -> str | None:
+    """Why the configured docs URL is ignored, or None: only an http(s) address with a host becomes a
+    link, since it is the href of every rule link in a report (`javascript:` would run in a viewer
+    without the report's CSP) and SARIF's `helpUri`."""
+    base = os.environ.get(DOCS_URL_VARIABLE, "").strip()
+    if not base:
+        return None
+    try:
+        parts = urlsplit(base)
+        web = parts.scheme.lower() in ("http", "https") and bool(parts.hostname)
+    except ValueError:  # `http://[::1` and other broken hosts
+        web = False
+    if web and base.isprintable() and " " not in base:
+        return None
+    return f"{DOCS_URL_VARIABLE} is not an http(s) address with a host; rule links are left out"
 
 
 def help_uri(code: str) -> str | None:

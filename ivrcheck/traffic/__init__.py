@@ -14,7 +14,7 @@ from typing import Sequence
 
 from ivrcheck.model import Menu
 from ivrcheck.traffic import readers
-from ivrcheck.traffic.events import Skipped
+from ivrcheck.traffic.events import Skipped, Unreadable
 from ivrcheck.traffic.observed import ALL, Traffic, build
 from ivrcheck.traffic.tally import Tally
 
@@ -60,8 +60,8 @@ def _read_one(tally: Tally, path: Path, fmt: str | None, skipped: Skipped) -> No
                 tally.add_counts(readers.aggregate.read(stream, str(path), skipped))
             else:
                 tally.feed(readers.events(stream, str(path), found, skipped))
-    except readers.jsonstream.BadJson as error:
-        skipped.note("not JSON where a record should start; the rest of the file was not read", error.where)
+    except Unreadable as error:
+        skipped.note(f"{error.reason}; the rest of the file was not read", error.where)
 
 
 __all__ = ["ALL", "Traffic", "UnknownLog", "log_files", "read"]

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
+import csv
 import math
-
 from collections import Counter
 from datetime import datetime, timezone
-from typing import NamedTuple
+from typing import IO, Iterator, NamedTuple
 
 #: The call reached a node (a menu, a queue, a message): `node` names it in the platform's words.
 ENTER = "enter"
@@ -34,6 +34,32 @@ class Event(NamedTuple):
     kind: str
     node: str = ""
     key: str = ""
+
+
+class Unreadable(ValueError):
+    """A log that stops being its format part way: `reason` says how, `where` at which record; the
+    rest of that file is not read (the caller notes it as skipped)."""
+
+    def __init__(self, reason: str, where: str) -> None:
+        super().__init__(f"{where}: {reason}")
+        self.reason, self.where = reason, where
+
+
+def csv_rows(stream: IO[str], name: str) -> Iterator[list[str]]:
+    """The rows of a CSV log, or `Unreadable` at the row the csv module refuses (a field over its
+    size limit, which an unclosed quote makes of the rest of the file)."""
+    rows = csv.reader(stream)
+    while True:
+        try:
+            row = next(rows)
+        except StopIteration:
+            return
+        except csv.Error as error:
+            limit = csv.field_size_limit()
+            reason = (f"a CSV field longer than {limit:,} characters (an unclosed quote?)"
+                      if "field limit" in str(error) else f"not CSV ({error})")
+            raise Unreadable(reason, f"{name}:{rows.line_num}") from None
+        yield row
 
 
 class Skipped(Counter):

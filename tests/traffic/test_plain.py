@@ -71,3 +71,23 @@ def test_memory_follows_the_calls_in_progress_not_the_log(acme) -> None:
     assert most <= 2
     tally.feed(log(final=False))  # no record ends a call: the idle sweep does (an hour = 60 calls here)
     assert most <= 60 + 4096 // 2 and tally.finish()["open"].calls == 40_000
+
+
+def test_a_field_over_the_csv_limit_is_a_skipped_note_not_a_crash(tmp_path, acme) -> None:
+    """Issue 23, third blind tester: an unclosed quote makes the rest of the file one field."""
+    log = tmp_path / "calls.csv"
+    log.write_text("call_id,time,node,event,key\nc1,1767000000,main,enter,\n"
+                   'c1,1767000001,main,key,"' + "1" * 200_000 + '"\nc2,1767000002,main,enter,\n', encoding="utf-8")
+    seen = traffic.read(acme.menu, [log])
+    assert seen.all.menus["main"].visits == 1
+    [reason] = seen.skipped
+    assert reason.startswith("a CSV field longer than 131,072 characters")
+    assert seen.skipped.first[reason] == f"{log}:3"
+
+
+def test_a_field_just_under_the_limit_is_an_ordinary_row(tmp_path, acme) -> None:
+    log = tmp_path / "calls.csv"
+    log.write_text("call_id,time,node,event,key\nc1,1767000000,main,enter,\n"
+                   'c1,1767000001,main,key,"' + "1" * 130_000 + '"\n', encoding="utf-8")
+    seen = traffic.read(acme.menu, [log])
+    assert not any("CSV field" in reason for reason in seen.skipped)

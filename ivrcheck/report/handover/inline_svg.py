@@ -12,6 +12,8 @@ import re
 import xml.etree.ElementTree as ET
 from typing import Iterable, NamedTuple
 
+from ivrcheck.fileio import text as as_text
+
 SVG_NS = "http://www.w3.org/2000/svg"
 XLINK_NS = "http://www.w3.org/1999/xlink"
 #: What a Graphviz drawing is made of; any other element is dropped with its content.
@@ -42,7 +44,7 @@ def inline(svg: bytes | str, prefix: str, node_ids: Iterable[str]) -> InlineSvg:
     Every id gets `prefix`, so several diagrams can share one page. A node's drawing is found
     by its tooltip, which names the node first (`main`, or `main (menu)` and more lines).
     """
-    text = svg.decode("utf-8") if isinstance(svg, bytes) else svg
+    text = as_text(svg)
     try:
         # Graphviz writes a DOCTYPE with no internal subset and no entities, so nothing expands.
         root = ET.fromstring(text)

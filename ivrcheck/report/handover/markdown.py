@@ -42,9 +42,10 @@ def format(inspections: Iterable[Any], results: Sequence[FileResult] = (), merma
 
 
 def _mermaid(report: LineReport, state: str) -> str:
+    from ivrcheck.fileio import text
     from ivrcheck.render import render
 
-    return render(report.menu, report.line, report.result, "mmd", state=state).decode("utf-8")
+    return text(render(report.menu, report.line, report.result, "mmd", state=state))
 
 
 def _score(report: LineReport) -> str:

@@ -8,11 +8,10 @@ seconds in `key`); `calls` is how many calls did it.
 
 from __future__ import annotations
 
-import csv
 from typing import IO, Iterator
 
 from ivrcheck.numbers import number_or_none
-from ivrcheck.traffic.events import Skipped
+from ivrcheck.traffic.events import Skipped, csv_rows
 
 NAME = "aggregate"
 COLUMNS = ("state", "node", "event", "key", "calls")
@@ -25,7 +24,7 @@ def detect(head: str, filename: str) -> bool:
 
 def read(stream: IO[str], name: str, skipped: Skipped) -> Iterator[tuple[str, str, str, str, int]]:
     """(state, node, event, key, calls) rows; the header is required."""
-    rows = csv.reader(stream)
+    rows = csv_rows(stream, name)
     next(rows, None)
     for number, row in enumerate(rows, start=2):
         calls = number_or_none(row[4].strip(), whole=True, low=0) if len(row) == 5 else None

@@ -19,7 +19,7 @@ from __future__ import annotations
 import csv
 from typing import IO, Iterator
 
-from ivrcheck.traffic.events import AGENT, END, ENTER, HANGUP, INVALID, TIMEOUT, Event, Skipped, seconds
+from ivrcheck.traffic.events import AGENT, END, ENTER, HANGUP, INVALID, TIMEOUT, Event, Skipped, csv_rows, seconds
 
 NAME = "asterisk"
 FORMATS = ("asterisk-cel", "asterisk-cdr", "asterisk-queue-log")
@@ -45,7 +45,7 @@ def read_format(fmt: str, stream: IO[str], name: str, skipped: Skipped) -> Itera
         yield from _queue_log(stream, name, skipped)
         return
     each = _cel if fmt == "asterisk-cel" else _cdr
-    for number, row in enumerate(csv.reader(stream), start=1):
+    for number, row in enumerate(csv_rows(stream, name), start=1):
         if row:
             yield from each(row, f"{name}:{number}", skipped)
 

@@ -10,16 +10,17 @@ from __future__ import annotations
 import json
 from typing import IO, Iterator
 
+from ivrcheck.traffic.events import Unreadable
+
 _CHUNK = 1 << 16
 _DECODER = json.JSONDecoder()
 
 
-class BadJson(ValueError):
+class BadJson(Unreadable):
     """The log is not JSON where a record should start; `where` says at which record."""
 
     def __init__(self, where: str) -> None:
-        super().__init__(where)
-        self.where = where
+        super().__init__("not JSON where a record should start", where)
 
 
 def records(stream: IO[str], name: str) -> Iterator[tuple[object, str]]:

@@ -7,10 +7,9 @@ state (for `state`). A header row is optional; columns in another order need the
 
 from __future__ import annotations
 
-import csv
 from typing import IO, Iterator
 
-from ivrcheck.traffic.events import KINDS, Event, Skipped, seconds
+from ivrcheck.traffic.events import KINDS, Event, Skipped, csv_rows, seconds
 
 NAME = "csv"
 TITLE = "plain CSV (call_id, time, node, event, key)"
@@ -24,7 +23,7 @@ def detect(head: str, filename: str) -> bool:
 
 
 def read(stream: IO[str], name: str, skipped: Skipped) -> Iterator[Event]:
-    rows = csv.reader(stream)
+    rows = csv_rows(stream, name)
     number = 0
     kinds = _KINDS
     for row in rows:
