@@ -260,7 +260,7 @@ def vxml_choices(count: int) -> str:
     forms that pass the call on with no choice (L303 walked the ring once per choice, the reader
     scanned every node once per form). Each form says a sentence more, so that 1 MB holds about
     3,000 choices, as the tester's file did (more are slow for reasons of their own: every
-    choice's label is compared with a hundred others, docs/rules/L301.md)."""
+    choice's label was compared with a hundred others; now twelve, docs/rules/L301.md)."""
     choices = "".join(f'<choice next="#f{i}">Choice number {i} about topic {i}</choice>' for i in range(count))
     says = ("You chose a topic; an agent will read you the details of it now, so please stay on the line. "
             "Calls are recorded for training, and you can ask for a copy of the recording.")

@@ -135,7 +135,7 @@ class _Walks:
         """Where a call at `node_id` goes on by itself through messages and branches."""
         found = self.settled.get(node_id)
         if found is None:
-            found = self.settled[node_id] = _settled(self.analysis, node_id)
+            found = _settle_all(self.analysis, node_id, self.settled)
         return found
 
     def choices(self, node: Node) -> Iterator[tuple[str, dict]] | None:
@@ -234,6 +234,32 @@ def _upward(line: LineAnalysis, analysis: Analysis, source: str, target: str) ->
         return False
     here, there = analysis.steps.get(source), analysis.steps.get(target)
     return target in line.opening_menus or there == 0 or (here is not None and there is not None and there < here)
+
+
+def _settle_all(analysis: Analysis, node_id: str, settled: dict[str, str]) -> str:
+    """`_settled` of `node_id`, and of every node passed on the way, into `settled`: the options of
+    a menu into a ring of thousands of messages would each walk the ring. A node on a ring settles
+    where it is (the walk stops where it began again); a node leading into a ring, where it meets it."""
+    path: list[str] = []
+    passed: dict[str, int] = {}
+    while node_id not in settled:
+        if node_id in passed:  # a ring: the nodes before it settle where they meet it, the ring's own where they are
+            meet = passed[node_id]
+            settled.update((n, node_id) for n in path[:meet])
+            settled.update((n, n) for n in path[meet:])
+            return settled[path[0]]
+        passed[node_id] = len(path)
+        path.append(node_id)
+        node = analysis.nodes.get(node_id)
+        onward = [t for t, a in analysis.edges_from(node_id) if a["kind"] in ROUTING] \
+            if node is not None and node.type in (NodeType.MESSAGE, NodeType.BRANCH) else []
+        if not onward:
+            settled.update((n, node_id) for n in path)
+            return node_id
+        node_id = onward[0]
+    end = settled[node_id]
+    settled.update((n, end) for n in path)
+    return settled[path[0]] if path else end
 
 
 def _settled(analysis: Analysis, node_id: str) -> str:

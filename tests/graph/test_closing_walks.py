@@ -7,7 +7,7 @@ import random
 
 from ivrcheck.graph import analyse
 from ivrcheck.graph.build import CHOICE
-from ivrcheck.graph.closing import _settled, _upward, closing_choice, closing_menu
+from ivrcheck.graph.closing import _settle_all, _settled, _upward, closing_choice, closing_menu
 from ivrcheck.model import NodeType
 from ivrcheck.reading import menu_text
 from tests.graph.test_long_walks import menu_chain
@@ -15,7 +15,8 @@ from tests.graph.test_long_walks import menu_chain
 
 def _fresh_walk(line, analysis, node_id: str, seen: set[str]) -> bool:
     """Every choice of the menu winds up, walked depth first with nothing remembered between walks."""
-    choices = [(t, a) for t, a in analysis.edges_from(node_id) if a["kind"] in CHOICE and t != node_id]
+    choices = [(t, a) for t, a in analysis.edges_from(node_id) if a["kind"] in CHOICE and t != node_id
+               and _settled(analysis, t) != node_id]  # a replay that comes back through messages is a repeat
     if not any(_upward(line, analysis, node_id, _settled(analysis, t)) for t, _ in choices):
         return False
     for target, attrs in choices:
@@ -109,3 +110,22 @@ def test_a_ring_of_menus_each_offering_next_and_back_is_weighed_in_linear_steps(
     assert calls < 20 * count
     line.open.edges_from = real  # type: ignore[method-assign]
     assert answers == [_fresh_walk(line, line.open, f"m{i}", {f"m{i}"}) for i in range(count)]  # a walk per menu round the ring would be count * count / 2
+
+
+def test_settling_every_node_on_the_way_gives_each_node_its_own_answer() -> None:
+    """Messages in rings, with tails into them and branches off them: `_settle_all` remembers every node it
+    passes, and each must settle where walking from it alone settles (a ring's own nodes where they are)."""
+    rng = random.Random(11)
+    for _ in range(40):
+        count = rng.randint(3, 30)
+        nodes = [f"  s{i}: {{type: message, prompt: Step., next: s{rng.randrange(count)}}}" for i in range(count)]
+        nodes[0] = "  s0: {type: message, prompt: Step., next: m}"
+        text = "\n".join(["entry: m", "nodes:", "  m:", "    prompt: Choose.", "    options:",
+                          *(f'      "{k}": {{label: Choice {k}, goto: s{rng.randrange(count)}}}' for k in range(1, 5)),
+                          *nodes, ""])
+        menu, _ = menu_text(text)
+        analysis = analyse(menu).open
+        settled: dict[str, str] = {}
+        for node_id in rng.sample(list(analysis.nodes), len(analysis.nodes)):
+            assert _settle_all(analysis, node_id, settled) == _settled(analysis, node_id)
+        assert all(settled[n] == _settled(analysis, n) for n in settled)

@@ -122,12 +122,13 @@ def check(menu: Menu, line: LineAnalysis, settings: Settings) -> Iterator[Proble
     keys_of = cache(lambda label: _keys(words, label))  # once per distinct label, not per option
     uses: dict[tuple, list[Use]] = {}
     ways: dict[str, frozenset[str]] = {}  # node -> where a call goes on from it with no choice (`_ways_on`)
+    ends: dict[str, str] = {}  # node -> where its run of messages ends (`_replays`)
     for node in menu.nodes.values():
         if node.id not in line.reachable:
             continue
         for option in node.options:
             if option.label and option.target is not None:
-                use = (node, option, _places(node, option, line, ways))
+                use = (node, option, _places(node, option, line, ways, ends))
                 for key in keys_of(option.label):
                     uses.setdefault(key, []).append(use)
     reported: set[tuple[str, str]] = set()
@@ -198,7 +199,8 @@ def _keys(words, label: str) -> list[tuple]:
     return [("words", *words.key(label))]
 
 
-def _places(node: Node, option: Option, line: LineAnalysis, ways: dict[str, frozenset[str]]) -> frozenset[str]:
+def _places(node: Node, option: Option, line: LineAnalysis, ways: dict[str, frozenset[str]],
+            ends: dict[str, str]) -> frozenset[str]:
     """Where the option leads, with `repeat` and `back` standing for themselves, and where the call
     goes on from there with no choice: an input it asks first is on the way to the same place (after
     tracking a parcel, "Change the delivery" skips asking for its number again). An option to the
@@ -206,7 +208,7 @@ def _places(node: Node, option: Option, line: LineAnalysis, ways: dict[str, froz
     the baggage menu and "Back" to the disruption menu both do what they say)."""
     analysis = line.open
     ref = option.target.ref
-    if ref in ("repeat", node.id) or _replays(analysis, ref, node.id):
+    if ref in ("repeat", node.id) or _replays(analysis, ref, node.id, ends):
         return frozenset({"(repeat)"})
     if ref == "back":
         return frozenset({"(back)"}) | {t for t, attrs in analysis.edges_from(node.id) if attrs.get("option") is option}
@@ -214,21 +216,47 @@ def _places(node: Node, option: Option, line: LineAnalysis, ways: dict[str, froz
     return _ways_on(analysis, ref, ways) | back
 
 
-def _replays(analysis: Analysis, ref: str, menu_id: str) -> bool:
+def _replays(analysis: Analysis, ref: str, menu_id: str, ends: dict[str, str]) -> bool:
     """Whether `ref` plays something and comes straight back to the menu, with no choice on the way,
     and the menu is heard only after that play:
     "Hear the information again" replays what led to this menu (payment dates in one, the
-    application's status in another), so it does what it says in each."""
-    seen: list[str] = []
-    while ref not in seen:
-        seen.append(ref)
+    application's status in another), so it does what it says in each.
+
+    Where each run of messages ends is worked out once (`ends`): the options of a menu into a ring
+    of thousands of messages would each walk the ring."""
+    if _run_end(analysis, ref, ends) != menu_id:
+        return False
+    seen: set[str] = set()
+    while ref != menu_id:
+        seen.add(ref)
+        ref = analysis.nodes[ref].next.ref
+    # and the menu follows that play only: it is what the caller just heard
+    return all(source in seen or source == menu_id for source, _ in analysis.edges_into(menu_id))
+
+
+def _run_end(analysis: Analysis, ref: str, ends: dict[str, str]) -> str:
+    """The first node after `ref`'s run of messages (played with no choice, one `next` each), or `""`
+    when the run ends nowhere (a message without `next`, a ring of messages)."""
+    path: list[str] = []
+    on_path: set[str] = set()
+    end = ""
+    while ref not in ends:
+        if ref in on_path:
+            break  # a ring: every message on the way is in it or leads into it
         node = analysis.nodes.get(ref)
-        if node is None or node.type not in (NodeType.MESSAGE, NodeType.SELF_SERVICE) or node.next is None:
-            return False
+        if node is None or node.type not in (NodeType.MESSAGE, NodeType.SELF_SERVICE):
+            end = ref
+            break
+        path.append(ref)
+        on_path.add(ref)
+        if node.next is None:
+            break
         ref = node.next.ref
-        if ref == menu_id:  # and the menu follows that play only: it is what the caller just heard
-            return all(source in seen or source == menu_id for source, _ in analysis.edges_into(menu_id))
-    return False
+    else:
+        end = ends[ref]
+    for passed in path:
+        ends[passed] = end
+    return end
 
 
 def _on_the_way(analysis: Analysis, node_id: str) -> list[str]:
