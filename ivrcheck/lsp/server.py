@@ -13,6 +13,7 @@ from ivrcheck import __version__, config
 from ivrcheck.config import Config, ConfigError, Resolver
 from ivrcheck.lsp import features
 from ivrcheck.lsp.document import Document
+from ivrcheck.lsp.framing import BoundedInput
 
 #: Files whose saving changes the settings of the open menus.
 CONFIG_FILES = frozenset({*config.CONFIG_FILES, "pyproject.toml"})
@@ -195,5 +196,7 @@ def _symbol(ls: IvrServer, uri: str, position: lsp.Position) -> tuple[Document |
 
 
 def serve() -> None:
-    """Run the server over standard input and output until the editor closes it."""
-    server.start_io()
+    """Run the server over standard input and output until the editor closes it (FramingError: a broken stream)."""
+    import sys
+
+    server.start_io(stdin=BoundedInput(sys.stdin.buffer))  # type: ignore[arg-type]

@@ -165,3 +165,25 @@ async def _session(root: Path, main: Path, billing: Path, expected: list) -> Non
         assert "R501" not in {d.code for d in await editor.diagnostics(uri)}
     finally:
         await editor.stop()
+
+
+@pytest.mark.parametrize("stream, says", [
+    (b"Content-Length: 99999999999999999999\r\n\r\n{}", "over the server's maximum"),
+    (b"Content-Length: %d\r\n\r\n{}" % (128 * 1024 * 1024 + 1), "over the server's maximum"),
+    (b"Content-Length: 12abc\r\n\r\n{}", "not a number of bytes"),
+    (b"X" * 100_000, "header line"),
+])
+def test_a_stream_that_cannot_be_framed_is_one_line_and_exit_2(stream: bytes, says: str) -> None:
+    """A huge Content-Length was an OverflowError (exit 3); a header line without end was read without bound."""
+    run = subprocess.run([sys.executable, "-m", "ivrcheck", "server"], input=stream, capture_output=True, timeout=60)
+    err = run.stderr.decode()
+    assert run.returncode == 2, err
+    assert says in err and len(err.strip().splitlines()) == 1 and "Traceback" not in err
+
+
+def test_a_message_at_the_limit_is_read() -> None:
+    """Near miss: the bound refuses only what is over it; a well-formed message is answered."""
+    body = json.dumps({"jsonrpc": "2.0", "id": 1, "method": "shutdown"}).encode()
+    run = subprocess.run([sys.executable, "-m", "ivrcheck", "server"], capture_output=True, timeout=60,
+                         input=b"Content-Length: %d\r\n\r\n%s" % (len(body), body))
+    assert run.returncode == 0 and b'"id": 1' in run.stdout and b'"result": null' in run.stdout, run.stderr
