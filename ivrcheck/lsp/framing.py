@@ -1,4 +1,4 @@
-"""Bounds on the language server's input framing, so a hostile or broken editor cannot make it allocate without limit.
+"""Bounds on the language server's input, so a hostile or broken editor gets an answer or one line, never a hang.
 
 The protocol frames each message with a `Content-Length` header. pygls trusts it, so a huge
 number used to end the server with an OverflowError (exit 3) or a read of gigabytes. This
@@ -8,7 +8,11 @@ wrapper of standard input checks every header line and every length before pygls
 from __future__ import annotations
 
 import re
-from typing import BinaryIO
+from types import SimpleNamespace
+from typing import Any, BinaryIO
+
+from pygls.exceptions import JsonRpcInvalidParams
+from pygls.protocol import LanguageServerProtocol
 
 from ivrcheck.workspace import UsageError
 
@@ -43,14 +47,34 @@ class BoundedInput:
         return self.stream.read(size)
 
 
-def check_length(value: bytes) -> int:
-    """A `Content-Length` value as a number of bytes, refused unless it is plain digits up to MAX_MESSAGE."""
-    text = value.decode("ascii", "replace")
+def check_length(value: bytes) -> int | None:
+    """A `Content-Length` value as a number of bytes, refused over MAX_MESSAGE. A value that is no number
+    is left to pygls, which passes over the header as it always has, so the stream recovers."""
     if not value.isascii() or not value.isdigit():
-        raise FramingError(f"Content-Length {text[:40]!r} is not a number of bytes; "
-                           "the client must send the message's length in ASCII digits")
+        return None
     if len(value) > len(str(MAX_MESSAGE)) or int(value) > MAX_MESSAGE:
-        raise FramingError(f"a message of the language server protocol declares Content-Length {text[:40]}, over "
-                           f"the server's maximum of {MAX_MESSAGE} bytes ({MAX_MESSAGE // 2**20} MiB); "
-                           "send a smaller document, or check the client's framing")
+        raise FramingError(f"a message of the language server protocol declares Content-Length "
+                           f"{value.decode()[:40]}, over the server's maximum of {MAX_MESSAGE} bytes "
+                           f"({MAX_MESSAGE // 2**20} MiB); send a smaller document, or check the client's framing")
     return int(value)
+
+
+#: What a refused request becomes once answered: pygls passes over a message of another protocol version.
+_ANSWERED = SimpleNamespace(jsonrpc="answered by ivrcheck")
+
+
+class AnsweringProtocol(LanguageServerProtocol):
+    """pygls drops a request whose parameters do not fit their types (a negative line, say) without a reply,
+    so the editor waits for ever; this one answers it with InvalidParams, naming the method."""
+
+    def structure_message(self, data: dict[str, Any]) -> Any:
+        try:
+            return super().structure_message(data)
+        except JsonRpcInvalidParams:
+            if not isinstance(data, dict) or "id" not in data or "method" not in data:
+                raise
+            error = JsonRpcInvalidParams(message=f"{str(data['method'])[:80]}: the parameters do not fit the "
+                                         "protocol's types (a position's line and character are whole numbers "
+                                         "from 0); send them as the Language Server Protocol defines")
+            self._send_response(data["id"], error=error.to_response_error())
+            return _ANSWERED
