@@ -148,6 +148,9 @@ def run(app: Callable[[], object]) -> None:
         code = 0
     # Every output is written and flushed by now: skip the interpreter's teardown, which on a
     # large line spends a third of a second freeing a model that is about to vanish anyway.
-    sys.stdout.flush()
-    sys.stderr.flush()
+    for stream in (sys.stdout, sys.stderr):
+        try:
+            stream.flush()
+        except (OSError, ValueError):  # closed (the language server's `exit` closes stdout) or a broken pipe
+            pass
     os._exit(code)

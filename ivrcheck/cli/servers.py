@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from ivrcheck.cli.process import fail
+from ivrcheck.cli.process import fail, refused
 
 
 def server() -> None:
@@ -11,7 +11,8 @@ def server() -> None:
         from ivrcheck.lsp.server import serve
     except ImportError as exc:
         raise fail(f'the language server needs pip install "ivrcheck[lsp]" ({exc.name} is missing)') from None
-    serve()
+    with refused():  # a stream that cannot be framed into messages (lsp/framing.py) is one line, exit 2
+        serve()
 
 
 def mcp() -> None:

@@ -39,12 +39,15 @@ class Lines:
         return lsp.Position(max(line - 1, 0), len(text.encode("utf-16-le")) // 2)
 
     def ours(self, position: lsp.Position) -> tuple[int, int]:
-        """The 1-based line and code-point column of an LSP position."""
-        text, units, column = self.line(position.line + 1), 0, 0
+        """The 1-based line and code-point column of an LSP position, kept near the text: a column past
+        a line's end is its end (as the protocol asks), and any line past the last is the empty line
+        just after it, so a far position names nothing and no walk goes up from it."""
+        line = min(max(position.line, 0) + 1, len(self.lines) + 1)
+        text, units, column = self.line(line), 0, 0
         while column < len(text) and units < position.character:
             units += 2 if ord(text[column]) > 0xFFFF else 1
             column += 1
-        return position.line + 1, column + 1
+        return line, column + 1
 
     def range(self, span: Span) -> lsp.Range:
         """A finding's range: its span, or the word it starts at when the span has no end."""

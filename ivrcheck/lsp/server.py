@@ -13,6 +13,7 @@ from ivrcheck import __version__, config
 from ivrcheck.config import Config, ConfigError, Resolver
 from ivrcheck.lsp import features
 from ivrcheck.lsp.document import Document
+from ivrcheck.lsp.framing import AnsweringProtocol, BoundedInput
 
 #: Files whose saving changes the settings of the open menus.
 CONFIG_FILES = frozenset({*config.CONFIG_FILES, "pyproject.toml"})
@@ -24,7 +25,7 @@ class IvrServer(LanguageServer):
     """Keeps each open document's latest check, and the last one that loaded, for completion mid-edit."""
 
     def __init__(self) -> None:
-        super().__init__("ivrcheck", __version__)
+        super().__init__("ivrcheck", __version__, protocol_cls=AnsweringProtocol)
         self.docs: dict[str, Document] = {}
         self.loaded: dict[str, Document] = {}
         self.pending: dict[str, asyncio.Task] = {}
@@ -195,5 +196,13 @@ def _symbol(ls: IvrServer, uri: str, position: lsp.Position) -> tuple[Document |
 
 
 def serve() -> None:
-    """Run the server over standard input and output until the editor closes it."""
-    server.start_io()
+    """Run the server over standard input and output until the editor closes it (FramingError: a broken stream)."""
+    import logging
+    import sys
+
+    from ivrcheck.load.codes import debugging
+
+    # pygls logs each refused message with its traceback on stderr; the editor gets the error (or a
+    # window message) itself, so stderr stays quiet unless debugging.
+    logging.getLogger("pygls").setLevel(logging.DEBUG if debugging() else logging.CRITICAL)
+    server.start_io(stdin=BoundedInput(sys.stdin.buffer))  # type: ignore[arg-type]

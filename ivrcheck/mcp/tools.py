@@ -15,6 +15,11 @@ from ivrcheck.config import Config, Resolver
 from ivrcheck.discover import expand
 
 
+#: What `render` draws as text, and the hours it can show.
+FORMATS = ("mmd", "dot", "svg")
+STATES = ("open", "closed")
+
+
 def _resolver() -> Resolver:
     """One resolver per tool call: it finds and reads each folder's config once for all the call's
     files, and a config edited between calls is read afresh."""
@@ -27,6 +32,33 @@ def _config(path: Path) -> Config:
     return _resolver()(path)
 
 
+#: Longer than any path a system takes: an argument this long is text, not a file name.
+_LONGEST_PATH = 4096
+
+
+def existing_file(name: str, argument: str, text_hint: str = "save it to a file and pass that path") -> Path:
+    """A path argument as a file that is there; otherwise a ValueError that says what came and what to pass."""
+    if "\n" in name or len(name) > _LONGEST_PATH:
+        raise ValueError(f"`{argument}` takes a file path, and this looks like a menu's text "
+                         f"({len(name)} characters); {text_hint}")
+    target = Path(name)
+    try:
+        found = target.is_file()
+    except (OSError, ValueError) as exc:  # a name too long for the system, a NUL byte
+        raise ValueError(f"`{argument}`: {name[:80]!r} is not a usable path ({exc}); "
+                         "pass the path of a menu file") from None
+    if not found:
+        what = "a folder" if target.is_dir() else "no such file"
+        raise ValueError(f"`{argument}`: {name[:200]}: {what}; pass the path of a menu file, absolute or "
+                         f"relative to the server's folder {Path.cwd()}")
+    return target
+
+
+def _choice(argument: str, value: str, allowed: tuple[str, ...], hint: str = "") -> None:
+    if value not in allowed:
+        raise ValueError(f"`{argument}` {value[:40]!r} is not one of {', '.join(allowed)}{hint}")
+
+
 def _inspect(path: str | None, text: str | None, filename: str | None) -> engine.Inspection:
     """The root file's inspection, from a file on disk or from text (named `filename`, next to
     which `.ivrcheck.yaml` and `file#node` targets are looked up)."""
@@ -34,10 +66,8 @@ def _inspect(path: str | None, text: str | None, filename: str | None) -> engine
         where = Path(filename or "menu.ivr.yaml")
         return engine.inspect_buffer(where, text, _config(where.resolve())).inspection  # type: ignore[return-value]
     if path is None:
-        raise ValueError("give a path or the menu's text")
-    target = Path(path)
-    if not target.is_file():
-        raise ValueError(f"{path}: no such file")
+        raise ValueError("give `path` (a menu file) or `text` (a menu's YAML or an export's text)")
+    target = existing_file(path, "path", "pass it as `text` instead")
     return engine.inspect_file(target, _config(target))
 
 
@@ -48,10 +78,13 @@ def check(paths: list[str] | None = None, text: str | None = None, filename: str
     if text is not None:
         results = [_inspect(None, text, filename).result]
     else:
+        for name in paths or []:
+            if "\n" in name or not Path(name).exists():
+                if "\n" in name or len(name) > _LONGEST_PATH:
+                    existing_file(name, "paths", "pass it as `text` instead")  # says why it is refused
+                raise ValueError(f"`paths`: {name[:200]}: no such file or folder; pass menu files or folders, "
+                                 f"absolute or relative to the server's folder {Path.cwd()}")
         files = expand([Path(p) for p in paths or []])
-        missing = [p for p in paths or [] if not Path(p).exists()]
-        if missing:
-            raise ValueError(f"{missing[0]}: no such file or folder")
         results = engine.check_paths(files, _resolver()).results
     out = json.loads(FORMATS["json"](results, False))
     out["fixes"] = [{"path": r.path, "code": f.code, "line": f.span.line, "column": f.span.column, **f.fix.to_dict()}
@@ -70,9 +103,7 @@ def tasks(path: str) -> dict[str, Any]:
     """`ivrcheck tasks --format json`: each task's predicted path for a first-time caller."""
     from ivrcheck.report import tasks as report
 
-    target = Path(path)
-    if not target.is_file():
-        raise ValueError(f"{path}: no such file")
+    target = existing_file(path, "path")
     return json.loads(report.FORMATS["json"]([engine.tree_test(target, _config(target))]))
 
 
@@ -80,10 +111,9 @@ def diff(old: str, new: str) -> dict[str, Any]:
     """`ivrcheck diff OLD NEW --format json`: what a change does to callers."""
     from ivrcheck.report import diff as report
 
-    for name in (old, new):
-        if not Path(name).is_file():
-            raise ValueError(f"{name}: no such file")
-    return json.loads(report.FORMATS["json"]([engine.diff_files(Path(old), Path(new), _config(Path(new)))]))
+    hint = "diff compares two saved files: write each version to a file and pass both paths"
+    before, after = existing_file(old, "old", hint), existing_file(new, "new", hint)
+    return json.loads(report.FORMATS["json"]([engine.diff_files(before, after, _config(after))]))
 
 
 def render(path: str | None = None, text: str | None = None, filename: str | None = None,
@@ -93,8 +123,9 @@ def render(path: str | None = None, text: str | None = None, filename: str | Non
     from ivrcheck.render import Options
     from ivrcheck.render import render as draw
 
-    if format not in ("mmd", "dot", "svg") or state not in ("open", "closed"):
-        raise ValueError("format is mmd, dot or svg; state is open or closed")
+    _choice("format", format, FORMATS, " (the diagram comes back as text; for PDF or PNG run "
+            "`ivrcheck render FILE -f pdf -o OUT` on the command line)")
+    _choice("state", state, STATES, " (the hours the diagram shows)")
     inspection = _inspect(path, text, filename)
     if inspection.menu is None or inspection.line is None:
         return {"diagram": None, "findings": [f.to_dict() for f in inspection.result.findings]}
@@ -108,15 +139,13 @@ def explain_rule(code: str) -> dict[str, Any]:
 
     page = rule_pages.explain(code)
     if page is None:
-        raise ValueError(f'no rule "{code}"; {rule_pages.did_you_mean(code)}')
+        raise ValueError(f'no rule "{code[:40]}"; {rule_pages.did_you_mean(code[:100])}')
     return {"code": code, "page": page}
 
 
 def fix(path: str, unsafe: bool = False) -> dict[str, Any]:
     """`ivrcheck check --fix` on one file: apply its fixes until none is left, then check it again."""
-    target = Path(path)
-    if not target.is_file():
-        raise ValueError(f"{path}: no such file")
+    target = existing_file(path, "path")
     applied = engine.fix_file(target, _config(target), unsafe)
     return {"applied": [f.to_dict() for f in applied], **check([path])}
 

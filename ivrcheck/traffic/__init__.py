@@ -9,6 +9,7 @@ predictions against them; `rules/` are the findings only traffic can show.
 
 from __future__ import annotations
 
+import zlib
 from pathlib import Path
 from typing import Sequence
 
@@ -42,8 +43,10 @@ def read(menu: Menu, logs: Sequence[Path], fmt: str | None = None) -> Traffic:
     for path in logs:
         try:
             _read_one(tally, path, fmt, skipped)
-        except OSError as error:
-            raise UnknownLog(f"{path}: cannot read it: {error.strerror or error}") from None
+        except (OSError, EOFError, zlib.error) as error:  # EOFError, zlib.error: a cut or damaged .gz
+            raise UnknownLog(f"{path}: cannot read it: {getattr(error, 'strerror', None) or error}") from None
+        except readers.limits.LogTooBig as error:
+            raise UnknownLog(str(error)) from None
     counts = tally.finish()
     return build(menu, counts, tally.records, tally.unknown, skipped, tuple(str(p) for p in logs))
 

@@ -129,3 +129,24 @@ def test_any_text_mid_edit_gets_answers_never_an_exception(tmp_path: Path, cut: 
     features.code_actions(doc, 1, 200)
     if (node_id := doc.symbol_at(line, column)) is not None:
         features.rename(doc, node_id, "renamed")
+
+
+def test_a_position_far_past_the_text_is_answered_at_once_and_names_nothing(tmp_path: Path) -> None:
+    """An editor (or a hostile client) may send line 1,000,000,000: completion walked up from it line
+    by line and never answered; the position is now the empty line just after the text."""
+    import time
+
+    good = document(tmp_path, MENU.replace('      "\n', ""))
+    last = len(good.lines.lines)
+    assert good.lines.ours(lsp.Position(10**9, 0)) == (last + 1, 1)
+    assert good.lines.ours(lsp.Position(10**9, 2**31 - 1)) == (last + 1, 1)
+    started = time.process_time()
+    far = good.lines.ours(lsp.Position(10**9, 0))
+    assert features.completions(good, *far, good.lines) == []
+    assert good.symbol_at(*far) is None
+    assert features.hover(good, *far) is None
+    assert time.process_time() - started < 1
+    # Near miss: a column past a real line's end is that line's end, and the line keeps its meaning.
+    line = good.text.splitlines().index("  desk: {type: agent}") + 1
+    assert good.lines.ours(lsp.Position(line - 1, 10**9)) == (line, len("  desk: {type: agent}") + 1)
+    assert good.symbol_at(line, 3) == "desk"

@@ -165,3 +165,35 @@ async def _session(root: Path, main: Path, billing: Path, expected: list) -> Non
         assert "R501" not in {d.code for d in await editor.diagnostics(uri)}
     finally:
         await editor.stop()
+
+
+@pytest.mark.parametrize("stream, says", [
+    (b"Content-Length: 99999999999999999999\r\n\r\n{}", "over the server's maximum"),
+    (b"Content-Length: %d\r\n\r\n{}" % (128 * 1024 * 1024 + 1), "over the server's maximum"),
+    (b"X" * 100_000, "header line"),
+])
+def test_a_stream_that_cannot_be_framed_is_one_line_and_exit_2(stream: bytes, says: str) -> None:
+    """A huge Content-Length was an OverflowError (exit 3); a header line without end was read without bound."""
+    run = subprocess.run([sys.executable, "-m", "ivrcheck", "server"], input=stream, capture_output=True, timeout=60)
+    err = run.stderr.decode()
+    assert run.returncode == 2, err
+    assert says in err and len(err.strip().splitlines()) == 1 and "Traceback" not in err
+
+
+def test_the_server_answers_after_odd_frames_and_refuses_bad_params_with_an_error() -> None:
+    """Near miss: the bound refuses only what is over it. A header that is no number is passed over (the
+    stream recovers), and a request whose position is negative gets InvalidParams, not silence."""
+    def frame(message: dict) -> bytes:
+        body = json.dumps(message).encode()
+        return b"Content-Length: %d\r\n\r\n%s" % (len(body), body)
+
+    far = {"textDocument": {"uri": "file:///x.ivr.yaml"}, "position": {"line": -1, "character": -1}}
+    stream = (b"Content-Length: -1\r\n\r\n" + b"Content-Length: 5\r\n\r\n{{{{{"
+              + frame({"jsonrpc": "2.0", "id": 7, "method": "textDocument/hover", "params": far})
+              + frame({"jsonrpc": "2.0", "id": 8, "method": "shutdown"}) + frame({"jsonrpc": "2.0", "method": "exit"}))
+    run = subprocess.run([sys.executable, "-m", "ivrcheck", "server"], capture_output=True, timeout=60, input=stream)
+    answers = [json.loads(part.split(b"\r\n\r\n", 1)[1]) for part in run.stdout.split(b"Content-Length: ")[1:]]
+    by_id = {a.get("id"): a for a in answers}
+    assert by_id[7]["error"]["code"] == -32602 and "textDocument/hover" in by_id[7]["error"]["message"]
+    assert by_id[8]["result"] is None and run.returncode == 0
+    assert "Traceback" not in run.stderr.decode(), run.stderr  # `exit` closed stdout: no flush of it after

@@ -74,3 +74,51 @@ async def _session(root: Path) -> None:
 
         failed = await client.call_tool("explain_rule", {"code": "Z999"})
         assert failed.is_error
+        assert "Z999" in failed.content[0].text  # the reason, not only "Error executing tool"
+
+
+def test_every_refusal_says_why_and_what_to_do(tmp_path: Path) -> None:
+    """The blind tester's calls: `render` with a made-up state got no answer (crash tracebacks filled the
+    unread stderr pipe); `diff` given menu texts and `render` with format pdf said only "Error executing tool"."""
+    shutil.copy(MENUS / "acme-bank.ivr.yaml", tmp_path / "acme-bank.ivr.yaml")
+    asyncio.run(_refusals(tmp_path))
+
+
+async def _refusals(root: Path) -> None:
+    text = (root / "acme-bank.ivr.yaml").read_text(encoding="utf-8")
+    calls = [
+        ("render", {"path": "acme-bank.ivr.yaml", "format": "svg", "state": "holiday"}, "'open' or 'closed'"),
+        ("render", {"text": text, "format": "pdf"}, "'mmd', 'dot' or 'svg'"),
+        ("render", {"text": text, "format": "../../x"}, "'mmd', 'dot' or 'svg'"),
+        ("diff", {"old": text, "new": text}, "write each version to a file"),
+        ("diff", {"old": "acme-bank.ivr.yaml", "new": "gone.ivr.yaml"}, "gone.ivr.yaml: no such file"),
+        ("score", {"path": "."}, "a folder"),
+        ("score", {"path": text}, "pass it as `text` instead"),
+        ("tasks", {"path": "x" * 5000}, "looks like a menu's text"),
+        ("tasks", {"path": "x" * 300}, "not a usable path"),  # a name longer than the system allows
+        ("tasks", {"path": "a\0b"}, "no such file"),
+        ("check", {"paths": ["nowhere"]}, "no such file or folder"),
+        ("render", {"path": "acme-bank.ivr.yaml", "state": "closed"}, "has no"),  # RenderError: exit 2 in the CLI
+    ] * 4  # more than a pipe's worth of the old tracebacks: each answer must still come
+    params = StdioServerParameters(command=sys.executable, args=["-m", "ivrcheck", "mcp"], cwd=str(root))
+    async with Client(params) as client:
+        for name, arguments, says in calls:
+            result = await asyncio.wait_for(client.call_tool(name, arguments), 30)
+            assert result.is_error and says in result.content[0].text, (name, result.content)
+        drawn = payload(await client.call_tool("render", {"path": "acme-bank.ivr.yaml", "state": "open"}))
+        assert "flowchart TD" in drawn["diagram"]  # near miss: the values it allows still work
+    assert sorted(p.name for p in root.iterdir()) == ["acme-bank.ivr.yaml"]  # nothing written anywhere
+
+
+def test_a_crash_in_a_tool_is_named_as_ivrchecks_bug(monkeypatch) -> None:
+    from mcp.server.mcpserver.exceptions import ToolError
+
+    from ivrcheck.mcp import server, tools
+
+    def broken(*args, **kwargs):
+        raise KeyError("files")
+
+    monkeypatch.delenv("IVRCHECK_DEBUG", raising=False)
+    monkeypatch.setattr(tools, "score", broken)
+    with pytest.raises(ToolError, match=r"KeyError: 'files' \(in .*\); this is a bug in ivrcheck"):
+        server.score(path="x.ivr.yaml")

@@ -15,6 +15,7 @@ from typing import IO, Iterator
 from ivrcheck.lazy import LazyModules
 from ivrcheck.traffic.events import Event, Skipped
 from ivrcheck.traffic.readers import aggregate, jsonstream
+from ivrcheck.traffic.readers import limits
 
 #: Reader modules in the order `detect` is tried (the most specific first; plain CSV last).
 NAMES = ("aggregate", "connect", "genesys", "studio", "freeswitch", "asterisk", "plain")
@@ -35,11 +36,13 @@ def formats() -> list[str]:
     return [fmt for name in NAMES for fmt in getattr(READERS[name], "FORMATS", (READERS[name].NAME,))]
 
 
-def open_log(path: Path) -> IO[str]:
-    """A log file as text (gzip-compressed when it ends in .gz), undecodable bytes replaced."""
+def open_log(path: Path) -> limits.Bounded:
+    """A log file as text (gzip-compressed when it ends in .gz), undecodable bytes replaced, its lines and
+    unpacked size bounded (`limits`: LogTooBig past them)."""
     if path.suffix == ".gz":
-        return gzip.open(path, "rt", encoding="utf-8", errors="replace", newline="")
-    return path.open("r", encoding="utf-8", errors="replace", newline="")
+        most = max(limits.MIN_UNPACKED, limits.MAX_RATIO * path.stat().st_size)
+        return limits.Bounded(gzip.open(path, "rt", encoding="utf-8", errors="replace", newline=""), str(path), most)
+    return limits.Bounded(path.open("r", encoding="utf-8", errors="replace", newline=""), str(path), None)
 
 
 def detect(path: Path) -> str | None:
@@ -64,4 +67,4 @@ def events(stream: IO[str], name: str, fmt: str, skipped: Skipped) -> Iterator[E
     return module.read(stream, name, skipped)
 
 
-__all__ = ["NAMES", "aggregate", "by_format", "detect", "events", "formats", "jsonstream", "open_log"]
+__all__ = ["NAMES", "aggregate", "by_format", "detect", "events", "formats", "jsonstream", "limits", "open_log"]
