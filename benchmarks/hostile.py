@@ -297,6 +297,25 @@ INPUTS.update({
 })
 
 
+# -- found by the third blind hostile tester (issue 23, round five) --------------------------------------
+
+def calltask_tree(count: int) -> str:
+    """Genesys tasks that each call the next twice: each call copied the task for its own return point,
+    so 30 tasks (13 kB) made a billion steps; now refused (F019) past a budget of the file's size."""
+    tasks = "".join(f"    - task:\n        name: T{i}\n        refId: t{i}\n        actions:\n"
+                    f"          - playAudio:\n              name: P{i}\n              audio: {{tts: step {i}}}\n"
+                    + "".join(f"          - callTask:\n              name: C{i}{c}\n"
+                              f"              targetTaskRef: ./tasks/task[t{i + 1}]\n"
+                              for c in "ab" if i + 1 < count)
+                    for i in range(count))
+    return f"inboundCall:\n  name: Tree\n  startUpRef: ./tasks/task[t0]\n  defaultLanguage: en-us\n  tasks:\n{tasks}"
+
+
+INPUTS.update({
+    "calltask-tree": ("Genesys: tasks each calling the next twice", "flow.yaml", _sized(calltask_tree), ()),
+})
+
+
 def write(folder: Path, name: str, size: int) -> tuple[Path, tuple[str, ...]]:
     """The input `name` written into a folder of its own (a config beside a small menu); its path and arguments."""
     _, file_name, make, extra = INPUTS[name]
