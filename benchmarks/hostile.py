@@ -311,7 +311,15 @@ def calltask_tree(count: int) -> str:
     return f"inboundCall:\n  name: Tree\n  startUpRef: ./tasks/task[t0]\n  defaultLanguage: en-us\n  tasks:\n{tasks}"
 
 
+def playback_run(count: int) -> str:
+    """One Asterisk extension of thousands of Playbacks, labels used a hundred times over, each a message
+    (blind tester: each prompt scanned the rest of the run for a WaitExten, 25,000 took minutes)."""
+    steps = "".join(f" same => n(l{i % 100}),Playback(p{i})\n" for i in range(count))
+    return f"[main]\nexten => s,1,Answer()\n{steps} same => n,Hangup()\nexten => 1,1,Goto(s,l7)\n"
+
+
 INPUTS.update({
+    "playback-run": ("Asterisk: thousands of Playbacks", "extensions.conf", _sized(playback_run), ()),
     "calltask-tree": ("Genesys: tasks each calling the next twice", "flow.yaml", _sized(calltask_tree), ()),
 })
 
