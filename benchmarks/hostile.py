@@ -318,7 +318,21 @@ def playback_run(count: int) -> str:
     return f"[main]\nexten => s,1,Answer()\n{steps} same => n,Hangup()\nexten => 1,1,Goto(s,l7)\n"
 
 
+def many_tasks(count: int) -> str:
+    """A small menu with thousands of tree-test tasks saying much the same words (each task matched
+    each word against each option's words again: 2,000 tasks took 2.8 s in every command)."""
+    tasks = "".join(f"  - {{say: 'I want to pay my bill and check my balance and talk about loans {i}', "
+                    "expect: [pay, bal, adv, loans]}\n" for i in range(count))
+    return ("name: many tasks\nlanguage: en\nentry: main\ntasks:\n" + tasks + "nodes:\n  main:\n"
+            "    prompt: For payments press 1. For balance press 2. For loans press 3. For an advisor press 0.\n"
+            "    options:\n      \"1\": {label: Payments, goto: pay}\n      \"2\": {label: Balance, goto: bal}\n"
+            "      \"3\": {label: Loans, goto: loans}\n      \"0\": {label: Advisor, goto: adv}\n"
+            "  pay: {type: self_service, next: main}\n  bal: {type: self_service, next: main}\n"
+            "  loans: {type: self_service, next: main}\n  adv: {type: agent}\n")
+
+
 INPUTS.update({
+    "many-tasks": ("menu: thousands of tree-test tasks", "m.ivr.yaml", _sized(many_tasks), ()),
     "playback-run": ("Asterisk: thousands of Playbacks", "extensions.conf", _sized(playback_run), ()),
     "calltask-tree": ("Genesys: tasks each calling the next twice", "flow.yaml", _sized(calltask_tree), ()),
 })

@@ -44,7 +44,7 @@ FAMILIES.update({"press-repeat": "P402", "menu-chain-back": "S105"})
 #: Found by the second blind hostile tester (round four).
 FAMILIES.update({"vxml-choices": "R506", "studio-ring": "R505"})
 #: Found by the third blind hostile tester (round five).
-FAMILIES.update({"calltask-tree": "F019", "playback-run": "H201"})
+FAMILIES.update({"calltask-tree": "F019", "playback-run": "H201", "many-tasks": "H207"})
 #: The large ordinary file of each reader, and a config of 25,000 per-file ignores.
 READERS = {
     "yaml": "H209",
