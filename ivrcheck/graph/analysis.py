@@ -11,9 +11,9 @@ from typing import Any, Mapping
 from ivrcheck.graph import carried
 from ivrcheck.graph.build import CHOICE, CLOSED, OPEN, ROUTING, SILENT
 from ivrcheck.graph.clock import Clock
-from ivrcheck.graph.walks import (Adjacency, Step, Tree, closed_cycles, descendants, fastest, routes_into,
-                                  spanning_tree, steps_from, upstream)
-from ivrcheck.model import PASSED_THROUGH, TERMINAL, Menu, Node, NodeType
+from ivrcheck.graph.walks import (Adjacency, Step, Tree, closed_cycles, descendants, fastest, opening,
+                                  routes_into, spanning_tree, steps_from, upstream)
+from ivrcheck.model import TERMINAL, Menu, Node, NodeType
 
 # Enum members read once: `NodeType.X` is a class attribute lookup (dearer than the test it
 # feeds on Python 3.11), and the tests below run for every node or edge of a line.
@@ -295,48 +295,8 @@ def analyse_read(menu: Menu, state: str, nodes: dict[str, Node | None], out: Adj
         fallback_to_human=fallback_path is not None, fallback_seconds=fallback_seconds,
         traps=_traps(out, into, reachable, nodes, state), out=out, into=into,
         silent_traps=_silent_traps(out, reachable, nodes, state),
-        opening=_opening(out, entry, nodes, clock),
+        opening=opening(out, entry, nodes, clock),
     )
-
-
-#: The messages a call has heard, newest first: (message, the chain before it).
-_Heard = tuple[str, "_Heard"] | None
-
-
-def _opening(out: Adjacency, entry: str, nodes: dict[str, Node | None],
-             clock: Clock) -> dict[str, tuple[float, tuple[str, ...]]]:
-    """The menus a call starts at: reached from the entry through the nodes a caller passes without
-    choosing (messages, branches, inputs: model.PASSED_THROUGH); only messages count as heard before."""
-    # The messages heard are kept as a chain of (message, the chain before it), made a tuple only
-    # for a menu found: copying the tuple at every message made 30,000 messages in a row quadratic.
-    found: dict[str, tuple[float, _Heard]] = {}
-    stack: list[tuple[str, float, _Heard]] = [(entry, 0.0, None)]
-    seen: set[str] = set()
-    while stack:
-        node_id, waited, heard = stack.pop()
-        node = nodes.get(node_id)
-        if node is None or node_id in seen:
-            continue
-        seen.add(node_id)
-        if node.type is NodeType.MENU:
-            found[node_id] = (waited, heard)
-            continue
-        if node.type is NodeType.MESSAGE:
-            waited += clock.prompt(node)
-            heard = (node_id, heard)
-        elif node.type not in PASSED_THROUGH:
-            continue
-        stack += [(t, waited, heard) for t, attrs in out[node_id] if attrs["kind"] in ROUTING]
-    return {menu_id: (waited, _unchained(heard)) for menu_id, (waited, heard) in found.items()}
-
-
-def _unchained(heard: _Heard) -> tuple[str, ...]:
-    """A chain of (message, the chain before it) as the messages in the order heard."""
-    messages: list[str] = []
-    while heard is not None:
-        messages.append(heard[0])
-        heard = heard[1]
-    return tuple(reversed(messages))
 
 
 def _traps(out: Adjacency, into: Adjacency, reachable: frozenset[str], nodes: Mapping[str, Node | None],
