@@ -327,6 +327,47 @@ INPUTS.update({
 })
 
 
+# -- found by the third blind hostile tester (issue 23, round five) --------------------------------------
+
+def calltask_tree(count: int) -> str:
+    """Genesys tasks that each call the next twice: each call copied the task for its own return point,
+    so 30 tasks (13 kB) made a billion steps; now refused (F019) past a budget of the file's size."""
+    tasks = "".join(f"    - task:\n        name: T{i}\n        refId: t{i}\n        actions:\n"
+                    f"          - playAudio:\n              name: P{i}\n              audio: {{tts: step {i}}}\n"
+                    + "".join(f"          - callTask:\n              name: C{i}{c}\n"
+                              f"              targetTaskRef: ./tasks/task[t{i + 1}]\n"
+                              for c in "ab" if i + 1 < count)
+                    for i in range(count))
+    return f"inboundCall:\n  name: Tree\n  startUpRef: ./tasks/task[t0]\n  defaultLanguage: en-us\n  tasks:\n{tasks}"
+
+
+def playback_run(count: int) -> str:
+    """One Asterisk extension of thousands of Playbacks, labels used a hundred times over, each a message
+    (blind tester: each prompt scanned the rest of the run for a WaitExten, 25,000 took minutes)."""
+    steps = "".join(f" same => n(l{i % 100}),Playback(p{i})\n" for i in range(count))
+    return f"[main]\nexten => s,1,Answer()\n{steps} same => n,Hangup()\nexten => 1,1,Goto(s,l7)\n"
+
+
+def many_tasks(count: int) -> str:
+    """A small menu with thousands of tree-test tasks saying much the same words (each task matched
+    each word against each option's words again: 2,000 tasks took 2.8 s in every command)."""
+    tasks = "".join(f"  - {{say: 'I want to pay my bill and check my balance and talk about loans {i}', "
+                    "expect: [pay, bal, adv, loans]}\n" for i in range(count))
+    return ("name: many tasks\nlanguage: en\nentry: main\ntasks:\n" + tasks + "nodes:\n  main:\n"
+            "    prompt: For payments press 1. For balance press 2. For loans press 3. For an advisor press 0.\n"
+            "    options:\n      \"1\": {label: Payments, goto: pay}\n      \"2\": {label: Balance, goto: bal}\n"
+            "      \"3\": {label: Loans, goto: loans}\n      \"0\": {label: Advisor, goto: adv}\n"
+            "  pay: {type: self_service, next: main}\n  bal: {type: self_service, next: main}\n"
+            "  loans: {type: self_service, next: main}\n  adv: {type: agent}\n")
+
+
+INPUTS.update({
+    "many-tasks": ("menu: thousands of tree-test tasks", "m.ivr.yaml", _sized(many_tasks), ()),
+    "playback-run": ("Asterisk: thousands of Playbacks", "extensions.conf", _sized(playback_run), ()),
+    "calltask-tree": ("Genesys: tasks each calling the next twice", "flow.yaml", _sized(calltask_tree), ()),
+})
+
+
 def write(folder: Path, name: str, size: int) -> tuple[Path, tuple[str, ...]]:
     """The input `name` written into a folder of its own (a config beside a small menu); its path and arguments.
     An input of several files (a generator of file name -> text) is the folder itself."""

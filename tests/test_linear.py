@@ -45,6 +45,8 @@ FAMILIES.update({"press-repeat": "P402", "menu-chain-back": "S105"})
 FAMILIES.update({"vxml-choices": "R506", "studio-ring": "R505"})
 #: Graph walks and whole runs found slow by the second blind tester (round four).
 FAMILIES.update({"menu-ring": "L304", "file-web": "S104"})
+#: Found by the third blind hostile tester (round five).
+FAMILIES.update({"calltask-tree": "F019", "playback-run": "H201", "many-tasks": "H207"})
 #: The large ordinary file of each reader, and a config of 25,000 per-file ignores.
 READERS = {
     "yaml": "H209",

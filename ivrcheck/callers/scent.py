@@ -31,6 +31,7 @@ from __future__ import annotations
 
 import math
 import re
+from functools import lru_cache
 from typing import Protocol
 
 from ivrcheck.language import Language
@@ -174,7 +175,12 @@ def _in_phrases(reading: LabelWords, wanted: Unit, said: tuple[Unit, ...]) -> fl
     return min(PHRASE_WORD, _best(reading, wanted, words)) if words else 0.0
 
 
+@lru_cache(maxsize=1 << 16)
 def _match(reading: LabelWords, a: Unit, b: Unit) -> float:
+    """How one thing the caller says meets one an option names (the module docstring's scale).
+
+    Cached: a line's tasks say much the same words to the same options (2,000 tasks asked it
+    372,000 times, 2.6 s CPU)."""
     if a.keys & b.keys:
         return SAME
     if a.concepts & b.concepts:

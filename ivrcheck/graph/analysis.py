@@ -11,9 +11,9 @@ from typing import Any, Mapping
 from ivrcheck.graph import carried
 from ivrcheck.graph.build import CHOICE, CLOSED, OPEN, ROUTING, SILENT
 from ivrcheck.graph.clock import Clock
-from ivrcheck.graph.walks import (Adjacency, Step, Tree, closed_cycles, descendants, fastest, routes_into,
-                                  spanning_tree, steps_from, upstream)
-from ivrcheck.model import PASSED_THROUGH, TERMINAL, Menu, Node, NodeType
+from ivrcheck.graph.walks import (Adjacency, Step, Tree, closed_cycles, descendants, fastest, opening,
+                                  routes_into, spanning_tree, steps_from, upstream)
+from ivrcheck.model import TERMINAL, Menu, Node, NodeType
 
 # Enum members read once: `NodeType.X` is a class attribute lookup (dearer than the test it
 # feeds on Python 3.11), and the tests below run for every node or edge of a line.
@@ -298,33 +298,8 @@ def analyse_read(menu: Menu, state: str, nodes: dict[str, Node | None], out: Adj
         fallback_to_human=fallback_path is not None, fallback_seconds=fallback_seconds,
         traps=_traps(out, into, reachable, nodes, state), out=out, into=into,
         silent_traps=_silent_traps(out, reachable, nodes, state),
-        opening=_opening(out, entry, nodes, clock),
+        opening=opening(out, entry, nodes, clock),
     )
-
-
-def _opening(out: Adjacency, entry: str, nodes: dict[str, Node | None],
-             clock: Clock) -> dict[str, tuple[float, tuple[str, ...]]]:
-    """The menus a call starts at: reached from the entry through the nodes a caller passes without
-    choosing (messages, branches, inputs: model.PASSED_THROUGH); only messages count as heard before."""
-    found: dict[str, tuple[float, tuple[str, ...]]] = {}
-    stack: list[tuple[str, float, tuple[str, ...]]] = [(entry, 0.0, ())]
-    seen: set[str] = set()
-    while stack:
-        node_id, waited, messages = stack.pop()
-        node = nodes.get(node_id)
-        if node is None or node_id in seen:
-            continue
-        seen.add(node_id)
-        if node.type is NodeType.MENU:
-            found[node_id] = (waited, messages)
-            continue
-        if node.type is NodeType.MESSAGE:
-            waited += clock.prompt(node)
-            messages += (node_id,)
-        elif node.type not in PASSED_THROUGH:
-            continue
-        stack += [(t, waited, messages) for t, attrs in out[node_id] if attrs["kind"] in ROUTING]
-    return found
 
 
 def _traps(out: Adjacency, into: Adjacency, reachable: frozenset[str], nodes: Mapping[str, Node | None],

@@ -17,7 +17,7 @@ import networkx as nx
 
 from ivrcheck.graph.build import CHOICE, ROUTING, SILENT
 from ivrcheck.graph.clock import Clock
-from ivrcheck.model import Node, NodeType
+from ivrcheck.model import PASSED_THROUGH, Node, NodeType
 from ivrcheck.records import record
 
 Step = tuple[str, dict[str, Any]]  # (node id, attributes of the edge taken from it)
@@ -311,3 +311,43 @@ def _cycle_from_first(adjacency: dict[str, set[str]], component: set[str],
         if best is None or len(path) < len(best):
             best = path
     return (best or [first]) + [first]
+
+
+#: The messages a call has heard, newest first: (message, the chain before it).
+_Heard = tuple[str, "_Heard"] | None
+
+
+def opening(out: Adjacency, entry: str, nodes: Mapping[str, Node | None],
+             clock: Clock) -> dict[str, tuple[float, tuple[str, ...]]]:
+    """The menus a call starts at: reached from the entry through the nodes a caller passes without
+    choosing (messages, branches, inputs: model.PASSED_THROUGH); only messages count as heard before."""
+    # The messages heard are kept as a chain of (message, the chain before it), made a tuple only
+    # for a menu found: copying the tuple at every message made 30,000 messages in a row quadratic.
+    found: dict[str, tuple[float, _Heard]] = {}
+    stack: list[tuple[str, float, _Heard]] = [(entry, 0.0, None)]
+    seen: set[str] = set()
+    while stack:
+        node_id, waited, heard = stack.pop()
+        node = nodes.get(node_id)
+        if node is None or node_id in seen:
+            continue
+        seen.add(node_id)
+        if node.type is NodeType.MENU:
+            found[node_id] = (waited, heard)
+            continue
+        if node.type is NodeType.MESSAGE:
+            waited += clock.prompt(node)
+            heard = (node_id, heard)
+        elif node.type not in PASSED_THROUGH:
+            continue
+        stack += [(t, waited, heard) for t, attrs in out[node_id] if attrs["kind"] in ROUTING]
+    return {menu_id: (waited, _unchained(heard)) for menu_id, (waited, heard) in found.items()}
+
+
+def _unchained(heard: _Heard) -> tuple[str, ...]:
+    """A chain of (message, the chain before it) as the messages in the order heard."""
+    messages: list[str] = []
+    while heard is not None:
+        messages.append(heard[0])
+        heard = heard[1]
+    return tuple(reversed(messages))

@@ -196,7 +196,7 @@ class Walker:
             elif app == "return" and extension.context in self.returns:
                 context, exten, index = self.returns[extension.context]
             elif app in PROMPTS:  # prompts that lead into a WaitExten are that menu's prompt
-                wait = asterisk_menu.wait_after(extension, index)
+                wait = extension.wait_after(index)
                 return self._id((key[0], key[1], wait) if wait is not None else key)
             else:
                 return self._id(key)

@@ -48,7 +48,6 @@ def prompted(walker: Walker, key: tuple[str, str, int], extension: Extension, st
     """Prompts then a wait for keys make a menu; prompts alone a message; `Read` a digit input."""
     context, exten, index = key
     node_id, span, nodes = walker.ids[key], walker.span_of(key), walker.nodes
-    steps = extension.steps
     if step.app.lower() == "read":
         args = step.args + [""] * 6
         digits = number_or_none(args[2], whole=True, low=1, high=255)  # Read takes at most 255 digits
@@ -62,10 +61,7 @@ def prompted(walker: Walker, key: tuple[str, str, int], extension: Extension, st
         walker.hints[node_id] = humanize(args[0]) if args[0] else "Input"
         return
     if step.app.lower() != "waitexten":
-        j, background = index, False
-        while j < len(steps) and steps[j].app.lower() in PASS | PROMPTS:
-            background = background or steps[j].app.lower() == "background"
-            j += 1
+        j, background = extension.quiet_until(index)
         fall = walker.follow(context, exten, j, span) if background and _offers_keys(walker, extension) else None
         if fall is None or walker.waits.get(fall.ref) == extension.context:
             # Prompts nobody can interrupt, a Background in a context with no key to press (it runs on into
@@ -78,9 +74,7 @@ def prompted(walker: Walker, key: tuple[str, str, int], extension: Extension, st
             return
         _menu(walker, key, extension, index, None, fall)  # Background alone: no key, and the dialplan runs on
         return
-    first = index
-    while first > 0 and steps[first - 1].app.lower() in PASS | PROMPTS:
-        first -= 1
+    first = extension.quiet_since(index)
     waited = _float(step.args[0]) if step.args else None
     _menu(walker, key, extension, first, waited, special(walker, extension.context, "t"), wait=True)
 
@@ -115,17 +109,6 @@ def _offers_keys(walker: Walker, extension: Extension) -> bool:
     """Whether a key pressed during a Background in this extension's context goes anywhere: an extension
     other than the special ones and the one the call is in."""
     return any(name not in _SPECIAL and name != extension.name for name in walker.answers(extension.context))
-
-
-def wait_after(extension: Extension, index: int) -> int | None:
-    """The WaitExten that prompts from `index` run into (through silent steps), if any."""
-    for j in range(index, len(extension.steps)):
-        app = extension.steps[j].app.lower()
-        if app == "waitexten":
-            return j
-        if app not in PASS and app not in PROMPTS:
-            return None
-    return None
 
 
 def special(walker: Walker, context: str, name: str) -> Target | None:

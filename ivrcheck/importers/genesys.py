@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections import deque
 
 import yaml
 
@@ -22,6 +23,12 @@ TITLE = "Genesys Cloud Architect flow (Archy YAML)"
 _FLOW_TYPES = ("inboundCall", "inQueueCall", "outboundCall", "secureCall", "inboundShortMessage", "inboundEmail",
                "inboundChat", "commonModule", "bot", "digitalBot", "workflow", "voiceSurvey", "voicemail")
 _DETECT = re.compile(rf"^({'|'.join(_FLOW_TYPES)})\s*:", re.MULTILINE)
+#: `callTask` copies the called task once per place it returns to; the steps so made are bounded by
+#: the file's own: `_GROWTH` steps per action written, plus `_SLACK` (as the Asterisk include budget is).
+_GROWTH = 2
+_SLACK = 10_000
+#: `callTask`s nested deeper than this are refused (F019): each level is a few calls deep in Python.
+MAX_CALL_DEPTH = 100
 
 
 def detect(text: str, filename: str) -> bool:
@@ -68,6 +75,13 @@ class Reader:
         #: Open `loop` actions: (the loop step, where the call goes when it ends).
         self.loops: list[tuple[Target, Target | None]] = []
         self._calls: dict[tuple[str, str | None], Target | None] = {}
+        #: How many steps the flow may hold before `callTask` copies stop (F019): see `_GROWTH`.
+        self.own = _actions(call)
+        self.budget = _GROWTH * self.own + _SLACK
+        self.refused = False
+        #: Tasks a jump has named, to build (`_drain`); how many `callTask` copies are open now.
+        self._queue: deque[tuple[str, yaml.Node]] = deque()
+        self._depth = 0
 
     def run(self, entry: str | None) -> Menu | None:
         for kind, table in (("menu", self.menus), ("task", self.tasks)):
@@ -80,13 +94,16 @@ class Reader:
                     for key in (ref, name):
                         table.setdefault(key, (node_id, body))
         start = self.start(entry)
+        self._drain()
         for node_id, body in {v[0]: v[1] for v in self.menus.values()}.items():
             self.build_menu(node_id, body, None)
+            self._drain()
         # Tasks only ever run by `callTask` are copied into their callers; one nothing uses is shown as is.
         called = {key for key, _ in self._calls}
         for node_id, body in {v[0]: v[1] for v in self.tasks.values()}.items():
             if node_id not in called:
                 self.build_task(node_id, body)
+                self._drain()
         if start is None:
             return None
         greeting_text, unknown = archy.audio(self.doc, get(self.call, "initialGreeting"))
@@ -135,9 +152,19 @@ class Reader:
         return Target(ref, where)
 
     def build_task(self, node_id: str, body: yaml.Node) -> None:
-        """A top-level task as a node of its own, built once, when a jump or the start names it."""
+        """A top-level task as a node of its own, built once, when a jump or the start names it.
+
+        Only queued here (`_drain` builds it), so a chain of tasks that each jump to the next is
+        built in a loop, not by a recursion as deep as the chain (400 tasks overflowed Python's stack).
+        """
         if node_id not in self._built:
             self._built.add(node_id)
+            self._queue.append((node_id, body))
+
+    def _drain(self) -> None:
+        """Build the tasks jumps have named, and those their own jumps name."""
+        while self._queue:
+            node_id, body = self._queue.popleft()
             genesys_tasks.task(self, node_id, body, None, None)
 
     def called(self, ref: str, where: Span, cont: Target | None, menu: str | None) -> Target | None:
@@ -149,10 +176,35 @@ class Reader:
         memo = (found[0], cont.ref if cont else None)
         if memo in self._calls:
             return self._calls[memo] or Target(found[0], where)
+        if not self._within(where):
+            return None
         self._calls[memo] = None  # a task that calls itself jumps to its own start
+        self._depth += 1
         entry = genesys_tasks.actions(self, get(found[1], "actions"), cont, menu, found[0])
+        self._depth -= 1
         self._calls[memo] = entry
         return entry
+
+    def _within(self, where: Span) -> bool:
+        """Whether another `callTask` copy fits the budget; once it does not, F019 (the file is refused).
+
+        Each copy is made for one return point, so tasks that each call the next twice double at
+        every level: 30 of them (13 kB) made a billion steps and never finished.
+        """
+        if self.refused:
+            return False
+        if self._depth >= MAX_CALL_DEPTH:
+            self.refused = True
+            self.flow.structure(where, f"`callTask` calls nest more than {MAX_CALL_DEPTH} deep (a task calls a task "
+                                "that calls a task...); it is not read further",
+                                "let a task jump (`jumpToTask`) to the next instead of calling it")
+        elif len(self.flow.nodes) > self.budget:
+            self.refused = True
+            self.flow.structure(where, f"through `callTask`, the tasks of this flow make more than {self.budget:,} "
+                                f"steps ({_GROWTH} times its own {self.own:,} actions, plus {_SLACK:,}); it is not read further",
+                                "call each task from fewer places, or make a task that many calls share "
+                                "end the call or jump (`jumpToTask`) instead of returning")
+        return not self.refused
 
     def collected(self, body: yaml.Node, name: str, where: Span, cont: Target | None, menu: str | None,
                   base: str) -> Target | None:
@@ -217,6 +269,21 @@ class Reader:
         way = Way(Exit.SPEECH if key == name else Exit.KEY, target, where, key, name, tuple(terms))
         refs = [name] + [self.doc.text(get(body, "refId")) or ""]
         return refs, way
+
+
+def _actions(root: yaml.Node) -> int:
+    """How many actions the flow writes: the items of every `actions` list, at any depth."""
+    count, stack = 0, [root]
+    while stack:
+        node = stack.pop()
+        if isinstance(node, yaml.MappingNode):
+            for key, value in node.value:
+                if key.value == "actions" and isinstance(value, yaml.SequenceNode):
+                    count += len(value.value)
+                stack.append(value)
+        elif isinstance(node, yaml.SequenceNode):
+            stack.extend(node.value)
+    return count
 
 
 def _entry_not_found(flow: Flow, where: Span, ref: str, names: list[str]) -> Finding:

@@ -297,3 +297,24 @@ def test_a_long_chain_of_includes_within_the_limit_is_read_whole():
     by_key = {o.key: o for o in entry_menu.options}
     assert set(by_key) == {"extension", "9"}  # the last context's Queue is a key of every menu before it
     assert len(menu.nodes[by_key["extension"].target.ref].cases) == 60 * 2  # every context's own extensions
+
+
+def _playbacks(count: int, between: str = "") -> str:
+    steps = "".join(f" same => n(l{i}),Playback(p{i})\n" for i in range(count))
+    return (f"[main]\nexten => s,1,Answer()\n{steps}{between} same => n,WaitExten(5)\n"
+            "exten => 1,1,Goto(s,l3)\nexten => 0,1,Queue(ops)\n")
+
+
+def test_a_run_of_prompts_into_a_waitexten_is_one_menu_from_any_step_of_it():
+    # Each prompt's run used to be scanned again from every step: 25,000 Playbacks took minutes (issue 23).
+    menu, _ = read(_playbacks(3000))
+    wait = next(n for n in menu.nodes.values() if n.type is NodeType.MENU)
+    assert wait.id == menu.entry.ref == "main,s,3002"
+    assert keys(menu, wait.id)["1"] == wait.id  # Goto into the middle of the prompts is the same menu
+
+
+def test_a_step_that_waits_for_nothing_ends_the_run_of_prompts():
+    # Near miss: a Queue between the prompts and the WaitExten: the prompts are messages, not the menu's.
+    menu, _ = read(_playbacks(5, between=" same => n,Queue(ops)\n"))
+    first = menu.nodes[menu.entry.ref]
+    assert first.type is NodeType.MESSAGE and menu.nodes[first.next.ref].type is NodeType.MESSAGE

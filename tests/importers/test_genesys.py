@@ -116,3 +116,38 @@ def test_collect_input_whose_switch_tests_something_else_stays_an_input() -> Non
     text = (FIXTURES / "genesys" / "collect-switch.yaml").read_text().replace('Task.Choice == "2"', 'Flow.Vip == "2"')
     menu, _ = menu_text(text, "x.yaml")
     assert menu.nodes["main_task_main_choice"].type is NodeType.INPUT
+
+
+def _tasks(count: int, action: str = "callTask", calls: int = 1) -> str:
+    """A flow of `count` tasks, each saying a step and then running the next `calls` times by `action`."""
+    tasks = "".join(f"    - task:\n        name: T{i}\n        refId: t{i}\n        actions:\n"
+                    f"          - playAudio:\n              name: P{i}\n              audio: {{tts: step {i}}}\n"
+                    + "".join(f"          - {action}:\n              name: C{i}{c}\n"
+                              f"              targetTaskRef: ./tasks/task[t{i + 1}]\n"
+                              for c in "ab"[:calls] if i + 1 < count)
+                    for i in range(count))
+    return f"inboundCall:\n  name: Tasks\n  startUpRef: ./tasks/task[t0]\n  defaultLanguage: en-us\n  tasks:\n{tasks}"
+
+
+def test_tasks_calling_the_next_twice_are_refused_not_copied_without_end() -> None:
+    # Each call copies the task for its own return point: 30 levels made a billion steps (issue 23).
+    menu, findings = genesys.read(_tasks(30, calls=2), "tree.yaml", None)
+    assert menu is None
+    [f019] = [f for f in findings if f.code == "F019"]
+    assert "2 times its own 88 actions" in f019.message and f019.span.line > 1
+
+
+def test_a_few_levels_of_calls_twice_are_still_copied_per_return_point() -> None:
+    menu, findings = genesys.read(_tasks(6, calls=2), "tree.yaml", None)
+    assert menu is not None and not any(f.code == "F019" for f in findings)
+    assert sum(1 for n in menu.nodes.values() if n.prompt == "step 5") == 2 ** 5
+
+
+def test_calls_nested_past_the_depth_limit_are_refused_jumps_are_not() -> None:
+    # A chain of 400 calls overflowed Python's stack (exit 3); a chain of jumps is built in a loop.
+    _, findings = genesys.read(_tasks(400), "chain.yaml", None)
+    assert [f.code for f in findings] == ["F019"] and "more than 100 deep" in findings[0].message
+    menu, findings = genesys.read(_tasks(100), "chain.yaml", None)
+    assert menu is not None and not any(f.code == "F019" for f in findings)
+    menu, findings = genesys.read(_tasks(2000, "jumpToTask"), "jumps.yaml", None)
+    assert menu is not None and sum(1 for n in menu.nodes.values() if n.prompt) == 2000
