@@ -94,7 +94,7 @@ def relate(first: str, second: str, language: Languageish = "en", similarity: fl
     return _relate(first, second, _label_words(language), similarity)
 
 
-@lru_cache(maxsize=1 << 16)
+@lru_cache(maxsize=1 << 12)
 def _relate(first: str, second: str, words: LabelWords, similarity: float) -> Verdict:
     """relate() for one reading; cached, since prompts repeat the same offers menu after menu."""
     a, b = list(words.units(first)), list(words.units(second))

@@ -195,7 +195,11 @@ def _crossed(language: Language, said: dict[str, str], has: dict[str, str], stri
     """Pairs of keys where what is said of each fits what the other has strictly better than its own;
     `strict`: fits the other as one task and its own not at all."""
     keys = [k for k in said if said[k] and has.get(k)]
-    fit = {(k, o): _fit(language, said[k], has[o]) for k in keys for o in keys}
+    fit = {(k, k): _fit(language, said[k], has[k]) for k in keys}
+    # Only a key whose own label fits below the top (not at all, when strict) can fit another better:
+    # the pairs of the others are never read (a menu of well-labelled keys costs one reading a key).
+    keys = [k for k in keys if fit[k, k] < (1 if strict else 2)]
+    fit.update(((k, o), _fit(language, said[k], has[o])) for k in keys for o in keys if k != o)
     paired: set[str] = set()
     for i, key in enumerate(keys):
         for other in keys[i + 1:]:
