@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import difflib
 from collections import defaultdict
-from functools import lru_cache
 from typing import Iterable
 
 #: How alike (difflib's ratio, 0-1) a name must be to the mistyped word to be offered.
@@ -44,6 +43,7 @@ class _Index:
     difflib could take is found: the hint is the one difflib alone gives."""
 
     def __init__(self, options: tuple[str, ...]) -> None:
+        self.options = options
         self.first = sorted(options)[:3]
         self.by_length: dict[int, list[str]] = defaultdict(list)
         self.holding: dict[int, dict[Token, set[str]]] = defaultdict(lambda: defaultdict(set))
@@ -109,10 +109,17 @@ def _alike(word: str, names: list[str]) -> list[str]:
     return [name for name, _, _ in process.extract(word, names, scorer=fuzz.ratio, score_cutoff=cutoff, limit=None)]
 
 
-@lru_cache(maxsize=8)
 def _index(options: tuple[str, ...]) -> _Index:
-    """The index of a set of choices, built once: a file asks for one hint per mistyped name."""
-    return _Index(options)
+    """The index of a set of choices, built once: a file asks for one hint per mistyped name.
+    The last one is kept and compared, not hashed (comparing the same names stops at each
+    name's identity; hashing a tuple of 7,500 names for each hint cost half a second)."""
+    if _LAST and _LAST[0].options == options:
+        return _LAST[0]
+    _LAST[:] = [_Index(options)]
+    return _LAST[0]
+
+
+_LAST: list[_Index] = []
 
 
 def one_of(choices: Iterable[str]) -> str:
