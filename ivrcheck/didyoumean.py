@@ -17,7 +17,7 @@ Token = tuple[str, int]
 
 def suggest(word: str, choices: Iterable[str]) -> str:
     """A did-you-mean suffix, or a list of valid choices when nothing is close."""
-    options = tuple(choices)
+    options = choices if isinstance(choices, list) else list(choices)  # a caller's list is read, not copied
     near = options if len(options) <= FEW else _index(options).near(word)
     close = difflib.get_close_matches(word, near, n=1, cutoff=CUTOFF)
     if close:
@@ -42,8 +42,8 @@ class _Index:
     when every one is needed, only names holding all of them. Every name
     difflib could take is found: the hint is the one difflib alone gives."""
 
-    def __init__(self, options: tuple[str, ...]) -> None:
-        self.options = options
+    def __init__(self, options: list[str]) -> None:
+        self.options = list(options)  # a copy: the caller may change its list before the next hint
         self.first = sorted(options)[:3]
         self.by_length: dict[int, list[str]] = defaultdict(list)
         self.holding: dict[int, dict[Token, set[str]]] = defaultdict(lambda: defaultdict(set))
@@ -109,10 +109,10 @@ def _alike(word: str, names: list[str]) -> list[str]:
     return [name for name, _, _ in process.extract(word, names, scorer=fuzz.ratio, score_cutoff=cutoff, limit=None)]
 
 
-def _index(options: tuple[str, ...]) -> _Index:
+def _index(options: list[str]) -> _Index:
     """The index of a set of choices, built once: a file asks for one hint per mistyped name.
     The last one is kept and compared, not hashed (comparing the same names stops at each
-    name's identity; hashing a tuple of 7,500 names for each hint cost half a second)."""
+    name's identity; copying and hashing 7,500 names for each hint cost half a second)."""
     if _LAST and _LAST[0].options == options:
         return _LAST[0]
     _LAST[:] = [_Index(options)]

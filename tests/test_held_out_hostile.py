@@ -96,8 +96,17 @@ def test_seven_thousand_mistyped_names_are_hinted_without_reading_every_name() -
     names = [f"n{i}" for i in range(7500)]
     hints = [didyoumean.suggest(f"missing{i}", names) for i in range(7500)]
     assert hints[1234] == 'did you mean "n1234"?' and hints[0].startswith("expected one of 7500 names")
-    index = didyoumean._index(tuple(names))
+    index = didyoumean._index(names)
     assert len(index.near("missing1234")) < 100
+
+
+def test_a_hint_reads_the_names_as_they_are_now_not_as_an_earlier_hint_saw_them() -> None:
+    from ivrcheck.didyoumean import suggest
+
+    names = [f"node{i}" for i in range(100)]
+    assert suggest("billing_menu", names).startswith("expected one of 100 names")
+    names[7] = "billing_main"  # the same list, changed: the kept index must not answer for it
+    assert suggest("billing_menu", names) == 'did you mean "billing_main"?'
 
 
 def test_a_very_long_finnish_word_is_read_in_linear_time() -> None:
