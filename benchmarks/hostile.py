@@ -368,6 +368,21 @@ INPUTS.update({
 })
 
 
+# -- found by the second blind hostile tester (issue 23, part 3): a hint per mistyped target ---------------
+
+def dangling_targets(count: int) -> str:
+    """Menus in a chain, each with one target naming no node (each did-you-mean read every node name:
+    7,500 of both made 56 million comparisons, 2 s of the run; now only names that could be close)."""
+    menus = "".join(f'  n{i}: {{prompt: "Press 1 or 2.", options: {{"1": {{label: Go {i}, goto: missing{i}}}, '
+                    f'"2": {{label: Next {i}, goto: n{i + 1 if i + 1 < count else 0}}}}}}}\n' for i in range(count))
+    return f"entry: n0\nnodes:\n{menus}"
+
+
+INPUTS.update({
+    "dangling-targets": ("menu: thousands of mistyped targets", "m.ivr.yaml", _sized(dangling_targets), ()),
+})
+
+
 def write(folder: Path, name: str, size: int) -> tuple[Path, tuple[str, ...]]:
     """The input `name` written into a folder of its own (a config beside a small menu); its path and arguments.
     An input of several files (a generator of file name -> text) is the folder itself."""

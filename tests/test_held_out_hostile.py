@@ -8,6 +8,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 from ivrcheck.fileio import utf8
 
 FIXTURES = Path(__file__).parent / "importers" / "fixtures"
@@ -59,18 +61,53 @@ def test_import_refuses_to_write_over_the_export_it_reads(tmp_path: Path) -> Non
     assert export.read_bytes() == before
 
 
-def test_did_you_mean_among_many_names_is_the_hint_difflib_alone_gives() -> None:
+def _every_name_hint(word: str, names: list[str]) -> str:
+    """The hint as it was before the index (issue 23): difflib over every name, as the reference."""
     import difflib
+
+    close = difflib.get_close_matches(word, names, n=1, cutoff=0.6)
+    if close:
+        return f'did you mean "{close[0]}"?'
+    if len(names) > 12:
+        return f"expected one of {len(names)} names, such as " + ", ".join(f'"{c}"' for c in sorted(names)[:3])
+    return "expected one of " + ", ".join(f'"{c}"' for c in sorted(names))
+
+
+@pytest.mark.parametrize("letters", ["abn01_", "ab", "abcdefghij0123456789"])
+def test_did_you_mean_among_many_names_is_the_hint_difflib_alone_gives(letters: str) -> None:
     import random
 
-    from ivrcheck.didyoumean import _near
+    from ivrcheck.didyoumean import suggest
 
     rng = random.Random(7)
-    for _ in range(400):
-        names = ["".join(rng.choice("abn01_") for _ in range(rng.randint(1, 10))) for _ in range(80)]
-        word = "".join(rng.choice("abn01_") for _ in range(rng.randint(1, 10)))
-        assert (difflib.get_close_matches(word, _near(word, names), n=1, cutoff=0.6)
-                == difflib.get_close_matches(word, names, n=1, cutoff=0.6))
+    for _ in range(300):
+        count = rng.choice([20, 80, 300])  # 20: difflib reads them all; 80 and 300: the index picks
+        names = ["".join(rng.choice(letters) for _ in range(rng.randint(0, 14))) for _ in range(count)]
+        for _ in range(5):
+            word = "".join(rng.choice(letters) for _ in range(rng.randint(0, 16)))
+            if rng.random() < 0.3:  # a name with a prefix, the mistyped shape of issue 23
+                word = "missing" + rng.choice(names)
+            assert suggest(word, names) == _every_name_hint(word, names), (word, names)
+
+
+def test_seven_thousand_mistyped_names_are_hinted_without_reading_every_name() -> None:
+    """7,500 menus each naming a missing one compared every pair (56 million ratios, seconds)."""
+    from ivrcheck import didyoumean
+
+    names = [f"n{i}" for i in range(7500)]
+    hints = [didyoumean.suggest(f"missing{i}", names) for i in range(7500)]
+    assert hints[1234] == 'did you mean "n1234"?' and hints[0].startswith("expected one of 7500 names")
+    index = didyoumean._index(names)
+    assert len(index.near("missing1234")) < 100
+
+
+def test_a_hint_reads_the_names_as_they_are_now_not_as_an_earlier_hint_saw_them() -> None:
+    from ivrcheck.didyoumean import suggest
+
+    names = [f"node{i}" for i in range(100)]
+    assert suggest("billing_menu", names).startswith("expected one of 100 names")
+    names[7] = "billing_main"  # the same list, changed: the kept index must not answer for it
+    assert suggest("billing_menu", names) == 'did you mean "billing_main"?'
 
 
 def test_a_very_long_finnish_word_is_read_in_linear_time() -> None:

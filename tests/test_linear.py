@@ -47,6 +47,8 @@ FAMILIES.update({"vxml-choices": "R506", "studio-ring": "R505"})
 FAMILIES.update({"menu-ring": "L304", "file-web": "S104"})
 #: Found by the third blind hostile tester (round five).
 FAMILIES.update({"calltask-tree": "F019", "playback-run": "H201", "many-tasks": "H207"})
+#: A did-you-mean hint for each of thousands of mistyped targets (issue 23, part 3).
+FAMILIES.update({"dangling-targets": "S101"})
 #: The large ordinary file of each reader, and a config of 25,000 per-file ignores.
 READERS = {
     "yaml": "H209",
