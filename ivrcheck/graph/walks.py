@@ -158,14 +158,35 @@ class Tree:
         return found
 
     def is_ancestor(self, ancestor: str, node_id: str) -> bool:
-        """Whether `ancestor` lies on the tree path from the root to `node_id` (itself included)."""
-        while True:
-            if node_id == ancestor:
-                return True
-            link = self.parent.get(node_id)
-            if link is None:
-                return False
-            node_id = link[0]
+        """Whether `ancestor` lies on the tree path from the root to `node_id` (itself included).
+
+        Answered from each node's span in a depth-first walk, made once: walking up the parents per
+        question made a chain of 7,500 menus 28 million steps (H204 asks it of every menu)."""
+        if node_id == ancestor:
+            return True
+        spans = self._spans
+        inner, outer = spans.get(node_id), spans.get(ancestor)
+        return inner is not None and outer is not None and outer[0] < inner[0] and inner[1] < outer[1]
+
+    @cached_property
+    def _spans(self) -> dict[str, tuple[int, int]]:
+        """node -> (when a depth-first walk of the tree enters it, when it leaves): a descendant's span
+        lies inside its ancestors' spans and nowhere else."""
+        spans: dict[str, tuple[int, int]] = {}
+        entered: dict[str, int] = {self.root: 0}
+        tick = 1
+        stack = [(self.root, iter(self.children(self.root)))]
+        while stack:
+            node_id, children = stack[-1]
+            child = next(children, None)
+            if child is None:
+                stack.pop()
+                spans[node_id] = (entered[node_id], tick)
+            else:
+                entered[child] = tick
+                stack.append((child, iter(self.children(child))))
+            tick += 1
+        return spans
 
 
 def adjacencies(graph: nx.MultiDiGraph, states: Iterable[str]) -> dict[str, tuple[Adjacency, Adjacency]]:

@@ -129,3 +129,22 @@ def test_settling_every_node_on_the_way_gives_each_node_its_own_answer() -> None
         for node_id in rng.sample(list(analysis.nodes), len(analysis.nodes)):
             assert _settle_all(analysis, node_id, settled) == _settled(analysis, node_id)
         assert all(settled[n] == _settled(analysis, n) for n in settled)
+
+
+def test_a_tree_answers_ancestor_questions_as_walking_up_its_parents_does() -> None:
+    """`Tree.is_ancestor` reads depth-first spans made once; each answer must be the walk up the parents."""
+    rng = random.Random(5)
+    for _ in range(60):
+        menu, _ = menu_text(_random_line(rng))
+        for analysis in analyse(menu).states.values():
+            tree = analysis.entry_tree
+            for ancestor in tree.parent:
+                for node_id in list(tree.parent) + ["nowhere"]:
+                    walked, at = False, node_id
+                    while at is not None:
+                        if at == ancestor:
+                            walked = True
+                            break
+                        link = tree.parent.get(at)
+                        at = link[0] if link else None
+                    assert tree.is_ancestor(ancestor, node_id) == walked
