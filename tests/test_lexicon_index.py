@@ -86,3 +86,14 @@ def test_a_reading_with_voikko_never_takes_the_snowball_index() -> None:
     with_voikko = replace(words, voikko=True)
     with_voikko.__dict__["analyser"] = morph.Voikko(words.analyser)  # what best_analyser gives where it is installed
     assert index.stored(with_voikko, read_data("fi")) is None
+
+
+def test_a_stored_index_made_with_another_snowball_library_is_not_used(tmp_path: Path) -> None:
+    """A probe samples terms and can miss one an older Snowball stems otherwise ("emergency": emerg, not
+    emergenc), so the library's release is compared too, and the index is then built afresh."""
+    words, data = snowball("en"), read_data("en")
+    kept = json.loads((FOLDER / index.file_name("en")).read_text(encoding="utf-8"))
+    assert kept["stemmer"] == index.stemmer_release()
+    kept["stemmer"] = "libstemmer 2.0.1"
+    (tmp_path / index.file_name("en")).write_text(json.dumps(kept), encoding="utf-8")
+    assert index.stored(words, data, tmp_path) is None
