@@ -237,8 +237,9 @@ def _upward(line: LineAnalysis, analysis: Analysis, source: str, target: str) ->
 
 
 def _settle_all(analysis: Analysis, node_id: str, settled: dict[str, str]) -> str:
-    """`_settled` of `node_id`, and of every node passed on the way, into `settled`: the options of
-    a menu into a ring of thousands of messages would each walk the ring. A node on a ring settles
+    """Where a call at `node_id` goes on by itself through messages and branches, for it and for every
+    node passed on the way, into `settled`: the options of a menu into a ring of thousands of messages
+    would each walk the ring. A node on a ring settles
     where it is (the walk stops where it began again); a node leading into a ring, where it meets it."""
     path: list[str] = []
     passed: dict[str, int] = {}
@@ -260,21 +261,6 @@ def _settle_all(analysis: Analysis, node_id: str, settled: dict[str, str]) -> st
     end = settled[node_id]
     settled.update((n, end) for n in path)
     return settled[path[0]] if path else end
-
-
-def _settled(analysis: Analysis, node_id: str) -> str:
-    """Where a call at `node_id` goes on by itself through messages and branches."""
-    passed: set[str] = set()
-    while node_id not in passed:
-        passed.add(node_id)
-        node = analysis.nodes.get(node_id)
-        if node is None or node.type not in (NodeType.MESSAGE, NodeType.BRANCH):
-            return node_id
-        onward = [t for t, a in analysis.edges_from(node_id) if a["kind"] in ROUTING]
-        if not onward:
-            return node_id
-        node_id = onward[0]
-    return node_id
 
 
 def _all_wind_up(walks: _Walks, node: Node, seen: set[str]) -> bool:

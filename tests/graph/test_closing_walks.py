@@ -6,11 +6,26 @@ from __future__ import annotations
 import random
 
 from ivrcheck.graph import analyse
-from ivrcheck.graph.build import CHOICE
-from ivrcheck.graph.closing import _settle_all, _settled, _upward, closing_choice, closing_menu
+from ivrcheck.graph.build import CHOICE, ROUTING
+from ivrcheck.graph.closing import _settle_all, _upward, closing_choice, closing_menu
 from ivrcheck.model import NodeType
 from ivrcheck.reading import menu_text
 from tests.graph.test_long_walks import menu_chain
+
+
+def _settled(analysis, node_id: str) -> str:
+    """Where a call at `node_id` goes on by itself through messages and branches, walked afresh."""
+    passed: set[str] = set()
+    while node_id not in passed:
+        passed.add(node_id)
+        node = analysis.nodes.get(node_id)
+        if node is None or node.type not in (NodeType.MESSAGE, NodeType.BRANCH):
+            return node_id
+        onward = [t for t, a in analysis.edges_from(node_id) if a["kind"] in ROUTING]
+        if not onward:
+            return node_id
+        node_id = onward[0]
+    return node_id
 
 
 def _fresh_walk(line, analysis, node_id: str, seen: set[str]) -> bool:
