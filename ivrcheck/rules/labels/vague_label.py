@@ -15,6 +15,12 @@ in a closing menu, "That's all" to goodbye). The graph decides, not the words: t
 tasks such a choice covers are named in the menu it leads back to, and a goodbye covers
 none. The same words on an option that leads to a team of its own are reported.
 
+A catch-all that puts the caller straight through to a person ("For anything else, press 0",
+"Muissa asioissa paina 0" to customer service) is **info**, not a warning: the person sorts
+out what the menu did not name, and blind judges of the trust corpus called all five such
+warnings on good lines false. A catch-all into another menu or a self-service task stays a
+warning: there the caller must choose again without knowing whether their reason belongs.
+
 ## Why it matters
 Callers choose by matching their goal against the words they hear. A label such as
 "Other enquiries" matches every goal a little and none well, so callers either pick it
@@ -81,11 +87,15 @@ def check(menu: Menu, line: LineAnalysis, settings: Settings) -> Iterator[Proble
     for node in menu.nodes.values():
         for option in node.options:
             if option.label and is_vague(option.label) and not closing_choice(line, node, option.key):
+                # "Anything else, press 0" to a person is the catch-all callers expect: the person
+                # sorts out what the menu did not name. Only a catch-all into more menus is a warning.
+                to_person = line.open.option_reaches_human(node.id, option.key, live_only=True)
                 yield Problem(
                     option.label_span or option.span, node.id,
                     f"label {quote(option.label)} of key {quote(option.key)} in {quote(node.id)} names no task, "
                     "so callers cannot tell whether their reason for calling belongs there",
                     "name the tasks it covers in the caller's words (\"Moving home or changing address\"), "
                     "or offer a person instead",
+                    severity=Severity.INFO if to_person else None,
                 )
 

@@ -19,7 +19,11 @@ menu again; every good line of the trust corpus says what was done first, and a 
 ("a money transfer ends straight back in the menu with no recap") is exactly this.
 The finding is info when the change is only
 inferred from an option's label, and a warning when the task declares `changes: true`: the
-designer said it changes something, and the call ends without saying what. And when one of those prompts promises a written confirmation
+designer said it changes something, and the call ends without saying what. It is info again
+when the task sends a written confirmation (`confirmation: sms` or `email`): the caller is
+told what was done in words they keep, and what the task's own dialogue reads back is not in
+the file (blind judges of the trust corpus called all seven such warnings on good lines false:
+"we'll read back the amount and text it to you"). And when one of those prompts promises a written confirmation
 ("You will receive a confirmation by text message", "Saat vahvistuksen
 tekstiviestinä"), the task must send one: `confirmation: sms` or `email`.
 
@@ -125,7 +129,7 @@ def check(menu: Menu, line: LineAnalysis, settings: Settings) -> Iterator[Proble
                           f"task {quote(node.id)} changes something (`changes: true`) and then goes straight back to "
                           f"menu {quote(silent.id)}, with no word of what was done",
                           f'say what was done before the menu ("{words_of(silent).recap_example}")',
-                          severity=Severity.WARNING)
+                          severity=None if _in_writing(node) else Severity.WARNING)
             continue
         ends = any(all(menu.nodes[n].type in _ON_THE_WAY_OUT for n in route if n in menu.nodes) for route in ending)
         if ends and not any(words[n.id].recaps(n.prompt) or _READ_BACK.search(n.prompt or "") for n in heard):
@@ -133,7 +137,13 @@ def check(menu: Menu, line: LineAnalysis, settings: Settings) -> Iterator[Proble
             yield Problem(node.span, node.id,
                           f"task {quote(node.id)} {why} and then the call ends without telling the caller what "
                           "was done", f'before the call ends, say what was done ("{example}"), or return to a menu',
-                          severity=Severity.WARNING if node.changes else None)
+                          severity=Severity.WARNING if node.changes and not _in_writing(node) else None)
+
+
+def _in_writing(node: Node) -> bool:
+    """A task that sends a written confirmation (`confirmation: sms` or `email`) tells the caller what
+    was done, in words they keep: what its own dialogue says aloud is then only guessed, so info."""
+    return node.confirmation not in (None, "none")
 
 
 def _straight_into_menu(menu: Menu, line: LineAnalysis, node: Node) -> Node | None:

@@ -152,3 +152,10 @@ def test_spanish_says_done_as_english_does(goodbye: str, recap: bool) -> None:
     when the card arrives was told it ended "without telling the caller what was done"."""
     found = lint(line("Reposición", ", changes: true", goodbye=goodbye, language="es"), select="P407")
     assert (found == []) is recap
+
+
+def test_a_task_that_sends_a_written_confirmation_only_informs() -> None:
+    """`confirmation: sms`: the caller is told in writing what was done ("we'll read back the amount and
+    text it to you"); what the task's own dialogue reads back is not in the file, so info, not a warning."""
+    (finding,) = lint(line("Your account", ", changes: true, confirmation: sms"), select="P407")
+    assert finding.severity.value == "info"
