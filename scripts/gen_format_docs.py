@@ -51,7 +51,11 @@ here), or `other-file.ivr.yaml#node`.
 checked in both states: open, and closed (where calls go to its `closed` target). A line
 with several schedules is checked in two states, not in every combination: "open" with
 all schedules open and "closed" with all closed; the day and time ranges are validated
-but not evaluated against a clock.
+but not evaluated against a clock. One exception: a schedule open every hour of every day
+(`{mon-sun: "00:00-24:00"}`, and holidays too when it names them) never closes, so a node
+that names it (a 24-hour fraud or outage desk) is open in the closed state as well and its
+`closed` target is only a guard. Before round five such a desk was closed with the rest, and
+its guard reported as a dead end (blind judges of the trust corpus called those findings false).
 
 **What callers need beyond a clear menu.** A few fields say what the line does for its
 callers, so that rules H208, H209, L305, L306, P407 and R507 can check it. Each is
