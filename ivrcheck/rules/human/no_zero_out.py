@@ -19,7 +19,8 @@ the closed route leads back into the menus above the person, the finding names t
 ("agent" -> "closed_menu" -> "main") and where the callback or voicemail belongs.
 
 A menu without `0` that already offers someone in one announced step (the hold menu a `0`
-lands in, whose callers reach a person by waiting; outside hours, a closed menu with a
+lands in, whose callers reach a person by waiting, as its prompt says or may say: it speaks
+of waiting, "You are in the queue", in words not read as saying so; outside hours, a closed menu with a
 24-hour helpline on another key, or a callback or voicemail when nobody works then) gets an
 **info**, not a warning: nobody is stranded, though binding `0` to the same place too helps callers who
 press 0 by habit. So does a menu past the first ones, in any state, that has an announced key
@@ -146,13 +147,16 @@ def _language_choice(node: Node) -> bool:
 
 
 def _holds(line: LineAnalysis, analysis: Analysis) -> frozenset[str]:
-    """Hold menus: where a "0" lands (through a branch, say) whose callers reach a person by waiting."""
+    """Hold menus: where a "0" lands (through a branch, say) whose callers reach a person by waiting,
+    as the prompt says, or may say in words not read as saying it (it speaks of waiting: "queue")."""
     found = set()
     for node in line.menus:
         zero = next((o for o in node.options if o.key == "0" and o.target is not None), None)
-        landing = offered_on_landing(line, analysis, zero.target.ref) if zero is not None else None
-        if landing is not None and landing.key == "timeout":
-            found.add(landing.menu)
+        landing = offered_on_landing(line, analysis, zero.target.ref, unannounced=True) if zero is not None else None
+        hold = analysis.nodes.get(landing.menu) if landing is not None and landing.key == "timeout" else None
+        if hold is not None and (line.clock.offers_waiting(hold.prompt)
+                                 or line.speaks(hold).prompt_words.mentions_waiting(hold.prompt)):
+            found.add(hold.id)
     return frozenset(found)
 
 
@@ -163,7 +167,7 @@ def _stands_in(line: LineAnalysis, analysis: Analysis, node_id: str, holds: froz
     keyed = _person_on_a_key(line, analysis, node_id)
     if keyed is not None:
         return keyed
-    offered = offered_on_landing(line, analysis, node_id)
+    offered = offered_on_landing(line, analysis, node_id, unannounced=node_id in holds)
     if offered is None or (analysis.state != CLOSED and node_id not in holds):
         return None
     if offered.node in analysis.humans:
