@@ -35,6 +35,10 @@ nicety"), while a menu whose keys and retries all go round ("no 0 and no way to 
 stays a warning. Outside hours, a way on that lands with no choice of its own in a closed
 person's `closed:` menu offering a callback counts as reaching someone. The first menus callers
 meet (with no choice made, or only a choice of language) are never excused this way: they teach the key.
+A closing menu without `0` (heard only once the errand is done: "Anything else? For the main
+menu, press 1. Otherwise you can hang up", or after a self-service step; graph/closing.py
+decides) gets an info too: the caller is not in the middle of a task, and whoever has another
+question goes back to the main menu, which teaches 0.
 
 A menu whose `on_invalid` puts any key it does not bind straight through to a person (a
 "we'll now connect you" step before a 24-hour desk) is not reported at all: 0 reaches a person
@@ -87,6 +91,7 @@ from typing import TYPE_CHECKING, Iterator
 from ivrcheck.callers.journey import Landing, leads_back, offered_on_landing
 from ivrcheck.findings import Finding, Fix, Problem, Severity, Span
 from ivrcheck.graph.build import CHOICE, CLOSED
+from ivrcheck.graph.closing import after_service_menu, closed_fallback_menu, closing_menu
 from ivrcheck.language.choices import chosen_language
 from ivrcheck.model import Menu, Node
 from ivrcheck.rules.base import Settings, aims_at_person, holding_states, line_person, quote
@@ -144,6 +149,14 @@ def _language_choice(node: Node) -> bool:
     moves_on = node.on_timeout is not None and node.on_timeout.ref not in ("repeat", node.id)
     return moves_on and bool(node.options) and all(
         o.language or chosen_language(o.label) for o in node.options if o.key != "*")
+
+
+def _errand_done(line: LineAnalysis, analysis: Analysis, node_id: str) -> bool:
+    """Whether callers hear the menu only once their errand is done: after a self-service step, or a
+    closing menu ("Anything else? ... otherwise hang up") that is not a closed person's fallback (one
+    whose only way is back to the main menu leaves a caller who wanted someone with nothing)."""
+    return after_service_menu(analysis, node_id) or (
+        closing_menu(line, analysis, node_id) and not closed_fallback_menu(analysis, node_id))
 
 
 def _holds(line: LineAnalysis, analysis: Analysis) -> frozenset[str]:
@@ -247,6 +260,12 @@ def _unbound(line: LineAnalysis, node_id: str, span: Span, holds: dict[str, froz
         analyses = [line.states[state]] if state else list(line.states.values())
         offers = [_stands_in(line, a, node_id, holds[a.state]) for a in analyses]
         offered = offers[0] if all(offers) else None
+        if offered is None and all(_errand_done(line, a, node_id) for a in analyses):
+            yield Problem(span, node_id, f'pressing "0" in menu {quote(node_id)} does nothing; callers hear this menu '
+                          "only once their errand is done (a closing menu)",
+                          'bind "0" to a person too, for callers who have another question', state=state,
+                          severity=Severity.INFO)
+            continue
         if offered is None:
             where = "a callback or voicemail, since no person works then" if state == CLOSED else "an `agent`"
             yield Problem(span, node_id, f'pressing "0" in menu {quote(node_id)} does nothing',

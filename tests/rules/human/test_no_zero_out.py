@@ -2,6 +2,8 @@
 
 import pytest
 
+from ivrcheck.findings import Severity
+
 from tests.conftest import At, codes_at, lint
 
 NO_ZERO = """
@@ -341,3 +343,51 @@ def test_the_main_menu_behind_a_choice_of_language_is_never_excused() -> None:
         "To speak to an advisor, press 0.", "To speak to an advisor, press 2.").replace(
         "    after_retries: advisor\n", "    after_retries: advisor\n", 1)
     assert [f.severity.value for f in lint(text, select="H203") if f.node_id == "main"] == ["warning"]
+
+
+# Issue 30: a closing menu heard only once the errand is done ("Anything else? ... otherwise hang
+# up") without 0 is an info; a menu in the middle of a task without 0 stays a warning.
+def _closing_line(language: str, done: str, closing: str) -> str:
+    return f"""
+language: {language}
+entry: main
+defaults: {{on_timeout: repeat, on_invalid: repeat, after_retries: advisor}}
+nodes:
+  main:
+    prompt: "1, 0"
+    options:
+      "1": {{label: Pay, goto: pay}}
+      "0": {{label: Advisor, goto: advisor}}
+  pay: {{type: self_service, prompt: "{done}", next: closing}}
+  closing:
+    prompt: "{closing}"
+    options:
+      "1": {{label: Main menu, goto: main}}
+    on_timeout: bye
+    after_retries: bye
+  bye: {{type: hangup}}
+  advisor: {{type: agent}}
+"""
+
+
+CLOSING = [
+    ("en", "Your payment has been taken.", "Anything else? For the main menu, press 1. Otherwise just hang up."),
+    ("sv", "Betalningen är klar.", "Vill du något mer, tryck 1. Annars kan du lägga på."),
+    ("fi", "Maksu on vastaanotettu.", "Palaa alkuun valitsemalla 1, tai voit nyt lopettaa puhelun."),
+    ("es", "Hemos recibido su pago.", "¿Desea algo más? Para volver al menú principal, pulse 1. Si no, puede colgar."),
+]
+
+
+@pytest.mark.parametrize("language, done, closing", CLOSING)
+def test_a_closing_menu_without_0_is_an_info(language: str, done: str, closing: str) -> None:
+    (finding,) = lint(_closing_line(language, done, closing), select="H203")
+    assert finding.node_id == "closing" and finding.severity is Severity.INFO
+
+
+def test_near_miss_a_menu_in_the_middle_of_a_task_without_0_is_a_warning() -> None:
+    """The same menu reached before the errand is done (the caller chose it in the main menu)."""
+    text = _closing_line("en", "Paid.", "For the main menu, press 1. For card payments, press 2.").replace(
+        '"1": {label: Pay, goto: pay}', '"1": {label: Pay, goto: closing}').replace(
+        '"1": {label: Main menu, goto: main}', '"1": {label: Main menu, goto: main}\n      "2": {label: Card, goto: pay}')
+    (finding,) = lint(text, select="H203")
+    assert finding.node_id == "closing" and finding.severity is Severity.WARNING
