@@ -10,6 +10,7 @@ from ivrcheck.callers.journey import offered_on_landing
 from ivrcheck.findings import Problem, Severity
 from ivrcheck.graph.analysis import is_live_human
 from ivrcheck.graph.build import OPEN
+from ivrcheck.language.choices import chosen_language
 from ivrcheck.model import Menu, Node, NodeType, Option
 
 if TYPE_CHECKING:
@@ -36,6 +37,15 @@ class Rule(Protocol):
 def summary(rule: ModuleType | Rule) -> str:
     """The first line of a rule's docstring: its one-sentence description."""
     return (rule.__doc__ or "").strip().splitlines()[0].strip()
+
+
+def language_menu(menu: Menu, node: Node) -> bool:
+    """A menu that only asks for a language and moves a caller who waits on to the default
+    language's menu ("Suomeksi, odota hetki. På svenska, tryck 2"): waiting there is a choice."""
+    target = menu.nodes.get(node.on_timeout.ref) if node.on_timeout is not None else None
+    moves_on = target is not None and target.id != node.id and target.type is not NodeType.HANGUP
+    return moves_on and bool(node.options) and all(
+        o.language or chosen_language(o.label) for o in node.options if o.key != "*")
 
 
 def quote(text: str) -> str:

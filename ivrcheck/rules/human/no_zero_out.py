@@ -92,9 +92,8 @@ from ivrcheck.callers.journey import Landing, leads_back, offered_on_landing
 from ivrcheck.findings import Finding, Fix, Problem, Severity, Span
 from ivrcheck.graph.build import CHOICE, CLOSED
 from ivrcheck.graph.closing import after_service_menu, closed_fallback_menu, closing_menu
-from ivrcheck.language.choices import chosen_language
 from ivrcheck.model import Menu, Node
-from ivrcheck.rules.base import Settings, aims_at_person, holding_states, line_person, quote
+from ivrcheck.rules.base import Settings, aims_at_person, holding_states, language_menu, line_person, quote
 from ivrcheck.rules.edits import Source, add_option, append_sentence
 
 if TYPE_CHECKING:
@@ -114,7 +113,7 @@ def check(menu: Menu, line: LineAnalysis, settings: Settings) -> Iterator[Proble
         if zero is not None and not aims_at_person(menu, line, node.id, zero):
             continue  # bound to something other than a person: H204
         if zero is None:
-            if not _language_choice(node):
+            if not language_menu(menu, node):  # 0 belongs to the menus behind, in the caller's language
                 yield from _unbound(line, node.id, node.span, holds)
             continue
         target = zero.target.ref if zero.target else None
@@ -141,14 +140,6 @@ def _closed_zero(line: LineAnalysis, node_id: str, span: Span, target: str | Non
            if len(loop) > 2 else f"point `closed:` of {named} at a callback or voicemail")
     return Problem(span, node_id, f'"0" in menu {quote(node_id)} reaches no person outside hours: {named} is '
                    f"closed and only leads back into the menu ({' -> '.join(quote(n) for n in loop)})", fix, state=state)
-
-
-def _language_choice(node: Node) -> bool:
-    """A menu that only asks for a language and moves a caller who waits on to a menu in the
-    default one: 0 belongs to the menus it leads to, where a person speaks the caller's language."""
-    moves_on = node.on_timeout is not None and node.on_timeout.ref not in ("repeat", node.id)
-    return moves_on and bool(node.options) and all(
-        o.language or chosen_language(o.label) for o in node.options if o.key != "*")
 
 
 def _errand_done(line: LineAnalysis, analysis: Analysis, node_id: str) -> bool:
