@@ -167,7 +167,7 @@ class CallerWords:
     def _time_word(self) -> re.Pattern[str]:
         when = self.data["when"]
         days = (when.get("hours") or {}).get("days", ())
-        words = _phrases([*when["words"], *days, *when.get("day_parts", ())], prefix=True)
+        words = _phrases([*when["words"], *days, *when.get("time_words", ())], prefix=True)
         return re.compile(rf"\d[\d.:–-]*|(?:{_phrases(when['units'], prefix=True)}|{words})\w*", re.IGNORECASE)
 
     @cached_property

@@ -37,7 +37,7 @@ morning", "under förmiddagen nästa vardag", "saman iltapäivän aikana", "a lo
 but ivrcheck does not read the phrase as a time, the finding is an **info** that names the
 word: the time may well be said in a way the word lists do not know. On the trust corpus's
 development half every warning on a `promise:` that named a time unread was judged false.
-The words are `caller.when.units`, `words`, `hours.days` and `day_parts` of each language file.
+The words are `caller.when.units`, `words`, `hours.days` and `time_words` (parts of a day, opening: "when we open") of each language file.
 
 ## Why it matters
 Confirming a callback (H206) is one half of the practice; saying when is the other.

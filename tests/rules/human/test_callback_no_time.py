@@ -173,6 +173,8 @@ UNREAD_TIMES = [
     ("fi", "Palaamme asiaan aamupäivän mittaan", "aamupäivän"),
     ("es", "Le devolveremos la llamada a lo largo de la tarde", "tarde"),
     ("es", "Un gestor le llamará durante la próxima jornada laborable", "laborable"),
+    ("es", "Le llamaremos en cuanto abramos", "abramos"),  # the hours were just given: opening is a time
+    ("en", "We will ring you back when we open", "open"),
 ]
 SURELY_NO_TIME = [
     ("en", "Thanks, a member of the team will give you a ring"),
