@@ -48,6 +48,17 @@ def language_menu(menu: Menu, node: Node) -> bool:
         o.language or chosen_language(o.label) for o in node.options if o.key != "*")
 
 
+def sends_elsewhere(line: LineAnalysis, analysis: Analysis, start: str) -> str | None:
+    """The sentence of a message on the way on from `start`, with no choice, that sends callers to a
+    channel open around the clock ("Current delays are always shown in the app"), read in the language
+    each message speaks; None when none does (H205, R503)."""
+    for node_id in analysis.routed_from(start):
+        node = line.menu.nodes.get(node_id)
+        if node is not None and node.prompt and (found := line.speaks(node).caller_words.sends_elsewhere(node.prompt)):
+            return found
+    return None
+
+
 def quote(text: str) -> str:
     """Quote an id, key or label in a message the same way everywhere."""
     return f'"{text}"'

@@ -85,7 +85,7 @@ from ivrcheck.findings import Problem, Severity
 from ivrcheck.graph.build import CHOICE, CLOSED, OPEN
 from ivrcheck.graph.closing import closed_fallback_menu
 from ivrcheck.model import Menu, Node, NodeType
-from ivrcheck.rules.base import Settings, quote
+from ivrcheck.rules.base import Settings, quote, sends_elsewhere
 
 if TYPE_CHECKING:
     from ivrcheck.graph import Analysis, LineAnalysis
@@ -107,7 +107,7 @@ def check(menu: Menu, line: LineAnalysis, settings: Settings) -> Iterator[Proble
             yield Problem(node.span, node.id, f"outside hours, callers who reach {quote(node.id)} are cut off",
                           "add `closed:` pointing at a callback, voicemail or a message with choices", state=CLOSED)
         elif closed is not None and node.closed.ref in closed.out and closed.only_hangs_up(node.closed.ref):
-            elsewhere = _sends_elsewhere(line, closed, node.closed.ref)
+            elsewhere = sends_elsewhere(line, closed, node.closed.ref)
             yield Problem(node.closed.span, node.id,
                           f"outside hours, {quote(node.id)} sends callers to {quote(node.closed.ref)}, which hangs up"
                           + (f"; it points them to a channel open around the clock ({quote(elsewhere)}), so a "
@@ -123,16 +123,6 @@ def check(menu: Menu, line: LineAnalysis, settings: Settings) -> Iterator[Proble
             yield from _offers_itself(menu, closed, node)
     if closed is not None:
         yield from _closed_branches(menu, line, closed)
-
-
-def _sends_elsewhere(line: LineAnalysis, closed: Analysis, start: str) -> str | None:
-    """The sentence of a message on the closed route that sends callers to a channel open around the
-    clock ("Current delays are always shown in the app"), read in the language each message speaks."""
-    for node_id in closed.routed_from(start):
-        node = line.menu.nodes.get(node_id)
-        if node is not None and node.prompt and (found := line.speaks(node).caller_words.sends_elsewhere(node.prompt)):
-            return found
-    return None
 
 
 def _closed_branches(menu: Menu, line: LineAnalysis, closed: Analysis) -> Iterator[Problem]:
@@ -152,7 +142,7 @@ def _closed_branches(menu: Menu, line: LineAnalysis, closed: Analysis) -> Iterat
         if nobody or end is None or end.id in reported or end.id not in closed.out or not closed.only_hangs_up(end.id):
             continue  # with nobody at all to reach outside hours, H201 says so once for the line
         reported.add(end.id)  # the fix belongs where the closed calls go, once however many branches send them
-        elsewhere = _sends_elsewhere(line, closed, end.id)
+        elsewhere = sends_elsewhere(line, closed, end.id)
         at = (end.span, end.id) if end.type is NodeType.MESSAGE else (target.span, node.id)  # a bare hang-up: the case
         yield Problem(*at,
                       f"outside hours, branch {quote(node.id)} sends callers to {quote(end.id)}, which hangs up: "

@@ -27,7 +27,10 @@ has been told who is away and what is left, so a goodbye after failed tries ther
 not a task cut short. On the trust corpus's development half, blind judges called all six
 such warnings false or arguable ("after two failed tries a goodbye is reasonable; the 24-hour
 desk and callback were offered"), while every planted hang-up they called true was in a menu
-or input in the middle of a task; those stay warnings.
+or input in the middle of a task; those stay warnings. So is one whose hang-up comes after a
+message sending callers to a channel open around the clock ("current delays are always shown in
+the app and on the web"), read as H205 reads the same closed route: the caller is not left with
+nothing (a blind judge called the one such warning on the development half arguable).
 
 ## Why it matters
 A caller who has failed several times is the one who most needs a person. Cutting them
@@ -71,7 +74,7 @@ from typing import TYPE_CHECKING, Callable, Iterator
 from ivrcheck.findings import Finding, Fix, Problem, Severity
 from ivrcheck.graph.closing import closed_fallback_menu, winding_up_menu
 from ivrcheck.model import Menu, Node
-from ivrcheck.rules.base import Settings, holding_states, line_person, quote
+from ivrcheck.rules.base import Settings, holding_states, line_person, quote, sends_elsewhere
 from ivrcheck.rules.edits import Source, field_fix
 
 if TYPE_CHECKING:
@@ -105,10 +108,25 @@ def check(menu: Menu, line: LineAnalysis, settings: Settings) -> Iterator[Proble
         states = hangs_up(target.ref)
         closed_only = bool(states) and _closed_fallback(line, node.id)
         for state in states:
+            elsewhere = _elsewhere(line, state, target.ref)
             yield Problem(target.span if target.span.line else node.span, node.id,
                           f"callers who run out of retries in {quote(node.id)} go to {quote(target.ref)}, "
-                          "which hangs up" + (_AFTER_HOURS if closed_only else ""), _HELP, state=state,
-                          severity=Severity.INFO if closed_only else None)
+                          "which hangs up" + (_AFTER_HOURS if closed_only else "")
+                          + (f"; on the way it points them to a channel open around the clock ({quote(elsewhere)})"
+                             if elsewhere else ""), _HELP, state=state,
+                          severity=Severity.INFO if closed_only or elsewhere else None)
+
+
+def _elsewhere(line: LineAnalysis, state: str | None, start: str) -> str | None:
+    """A message on the way to the hang-up that sends callers to a channel open around the clock ("delays
+    are always shown in the app"), in every state named (all when None): the caller is not left with
+    nothing, as H205 reads the same closed route."""
+    found = None
+    for analysis in ([line.states[state]] if state else line.states.values()):
+        found = sends_elsewhere(line, analysis, start)
+        if found is None:
+            return None
+    return found
 
 
 def _closed_fallback(line: LineAnalysis, node_id: str) -> bool:
