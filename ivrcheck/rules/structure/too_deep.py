@@ -10,7 +10,8 @@ self-service step has begun the caller's errand (a guided fix that asks "did tha
 one step at a time after a modem restart or a line test, a menu after a booking), and a
 closing menu whose every choice goes back to a main menu, up the tree or to goodbye
 ("Anything else? For the main menu, press 1"), since finding nothing depends on them.
-Nor is a choice of language a level (an option with `language:`, such as "För svenska,
+Nor is a choice of language a level (an option with `language:`, or one whose label names a
+language and nothing else, "På svenska" with no `language:` set, such as "För svenska,
 tryck 2" before the Swedish main menu): it picks the tree the caller browses, in their
 language, and every caller of that language takes it once; the Swedish main menu is the
 first level of the Swedish tree.
@@ -73,6 +74,7 @@ from ivrcheck.findings import Problem, Severity
 from ivrcheck.graph.build import CHOICE
 from ivrcheck.graph.closing import closing_menu
 from ivrcheck.graph.walks import steps_from
+from ivrcheck.language.choices import chosen_language
 from ivrcheck.model import Menu, NodeType
 from ivrcheck.rules.base import Settings, quote
 
@@ -119,6 +121,6 @@ def _as_routing(edge: tuple[str, dict]) -> tuple[str, dict]:
     language, rather than a branch of it ("For English, press 1" before the English main menu)."""
     target, attrs = edge
     option = attrs.get("option")
-    if attrs["kind"] in CHOICE and option is not None and option.language:
+    if attrs["kind"] in CHOICE and option is not None and (option.language or chosen_language(option.label)):
         return target, {**attrs, "kind": "next"}
     return edge
