@@ -296,7 +296,8 @@ def offered_on_landing(line: LineAnalysis, analysis: Analysis, start: str, *,
                     frontier.append(target)
             elif (target != here and target in analysis.to_human and (closed or kind == "timeout")
                   and kind in TO_PERSON
-                  and (clock.announced(node, attrs) or clock.maybe(node, attrs) or (unannounced and kind == "timeout"))):
+                  and (clock.announced(node, attrs) or clock.maybe(node, attrs)
+                       or (unannounced and kind == "timeout"))):
                 return Landing(here, str(attrs.get("press") or kind), target)
     return None
 

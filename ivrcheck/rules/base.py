@@ -39,13 +39,19 @@ def summary(rule: ModuleType | Rule) -> str:
     return (rule.__doc__ or "").strip().splitlines()[0].strip()
 
 
+def chooses_language(option: Option) -> bool:
+    """An option that chooses a language: `language:` set, or a label that names a language and
+    nothing else ("På svenska", "In English"), as authors and importers often leave it unset."""
+    return bool(option.language) or chosen_language(option.label) is not None
+
+
 def language_menu(menu: Menu, node: Node) -> bool:
     """A menu that only asks for a language and moves a caller who waits on to the default
     language's menu ("Suomeksi, odota hetki. På svenska, tryck 2"): waiting there is a choice."""
     target = menu.nodes.get(node.on_timeout.ref) if node.on_timeout is not None else None
     moves_on = target is not None and target.id != node.id and target.type is not NodeType.HANGUP
     return moves_on and bool(node.options) and all(
-        o.language or chosen_language(o.label) for o in node.options if o.key != "*")
+        chooses_language(o) for o in node.options if o.key != "*")
 
 
 def sends_elsewhere(line: LineAnalysis, analysis: Analysis, start: str) -> str | None:

@@ -37,7 +37,8 @@ morning", "under förmiddagen nästa vardag", "saman iltapäivän aikana", "a lo
 but ivrcheck does not read the phrase as a time, the finding is an **info** that names the
 word: the time may well be said in a way the word lists do not know. On the trust corpus's
 development half every warning on a `promise:` that named a time unread was judged false.
-The words are `caller.when.units`, `words`, `hours.days` and `time_words` (parts of a day, opening: "when we open") of each language file.
+The words are `caller.when.units`, `words`, `hours.days` and `time_words` (parts of a day,
+opening: "when we open") of each language file.
 
 ## Why it matters
 Confirming a callback (H206) is one half of the practice; saying when is the other.
@@ -111,7 +112,8 @@ def check(menu: Menu, line: LineAnalysis, settings: Settings) -> Iterator[Proble
     # Once per distinct language and promise: a line repeats "within two hours" on every callback.
     words_in = cache(lambda code: load_language(code).caller_words)
     names_time = cache(lambda promise: any(words_in(code).says_when(promise) for code in available()))
-    speaks_of_time = cache(lambda promise: next(filter(None, (words_in(c).mentions_time(promise) for c in available())), None))
+    speaks_of_time = cache(lambda promise: next(filter(None, (words_in(c).mentions_time(promise)
+                                                              for c in available())), None))
     for node in menu.nodes.values():
         if node.type not in _KINDS or node.id not in line.reachable:
             continue
@@ -130,7 +132,8 @@ def check(menu: Menu, line: LineAnalysis, settings: Settings) -> Iterator[Proble
             continue
         heard = "its prompt names no time" if node.prompt else "it has no prompt"
         yield _problem(node.span, node.id, f"{kind} {quote(node.id)} does not tell callers when to expect an answer "
-                       f"({heard})", f'say when in the prompt and record it: `promise: "{words.promise_example}"`', hint)
+                       f"({heard})", f'say when in the prompt and record it: `promise: "{words.promise_example}"`',
+                       hint)
 
 
 def _problem(span: Span, node_id: str, message: str, fix: str, hint: str | None) -> Problem:

@@ -85,7 +85,7 @@ from ivrcheck.findings import Problem, Severity
 from ivrcheck.graph.build import CHOICE, CLOSED, OPEN
 from ivrcheck.graph.closing import closed_fallback_menu
 from ivrcheck.model import Menu, Node, NodeType
-from ivrcheck.rules.base import Settings, quote, sends_elsewhere
+from ivrcheck.rules.base import Settings, chooses_language, quote, sends_elsewhere
 
 if TYPE_CHECKING:
     from ivrcheck.graph import Analysis, LineAnalysis
@@ -204,7 +204,7 @@ def _drops_around_the_clock(closed: Analysis, day: Node, night: Node) -> Iterato
     night_reaches = _reached(closed, night.id)
     offered = {t for t, a in closed.edges_from(night.id) if a["kind"] in CHOICE}
     for option in day.options:
-        if option.target is None or option.language or option.target.ref in offered:
+        if option.target is None or chooses_language(option) or option.target.ref in offered:
             continue
         lost = sorted(_agents_near(closed, option.target.ref) - night_reaches)
         if lost:
@@ -217,7 +217,7 @@ def _drops_around_the_clock(closed: Analysis, day: Node, night: Node) -> Iterato
 
 def _switches_language(attrs: dict) -> bool:
     option = attrs.get("option")
-    return option is not None and bool(option.language)
+    return option is not None and chooses_language(option)
 
 
 def _agents_near(closed: Analysis, start: str) -> set[str]:

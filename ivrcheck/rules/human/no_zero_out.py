@@ -93,7 +93,8 @@ from ivrcheck.findings import Finding, Fix, Problem, Severity, Span
 from ivrcheck.graph.build import CHOICE, CLOSED
 from ivrcheck.graph.closing import after_service_menu, closed_fallback_menu, closing_menu
 from ivrcheck.model import Menu, Node
-from ivrcheck.rules.base import Settings, aims_at_person, holding_states, language_menu, line_person, quote
+from ivrcheck.rules.base import (Settings, aims_at_person, chooses_language, holding_states, language_menu, line_person,
+                                 quote)
 from ivrcheck.rules.edits import Source, add_option, append_sentence
 
 if TYPE_CHECKING:
@@ -220,7 +221,7 @@ def _first_menus(analysis: Analysis) -> frozenset[str]:
     for menu_id in analysis.opening_menus:
         node = analysis.nodes.get(menu_id)
         for option in node.options if node is not None else ():
-            if option.language and option.target is not None:
+            if chooses_language(option) and option.target is not None:
                 found.update(n for n in analysis.routed_from(option.target.ref)
                              if (m := analysis.nodes.get(n)) is not None and m.is_menu)
     return frozenset(found)
@@ -252,8 +253,8 @@ def _unbound(line: LineAnalysis, node_id: str, span: Span, holds: dict[str, froz
         offers = [_stands_in(line, a, node_id, holds[a.state]) for a in analyses]
         offered = offers[0] if all(offers) else None
         if offered is None and all(_errand_done(line, a, node_id) for a in analyses):
-            yield Problem(span, node_id, f'pressing "0" in menu {quote(node_id)} does nothing; callers hear this menu '
-                          "only once their errand is done (a closing menu)",
+            yield Problem(span, node_id, f'pressing "0" in menu {quote(node_id)} does nothing; callers hear '
+                          "this menu only once their errand is done (a closing menu)",
                           'bind "0" to a person too, for callers who have another question', state=state,
                           severity=Severity.INFO)
             continue

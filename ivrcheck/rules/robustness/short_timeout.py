@@ -79,7 +79,7 @@ from typing import TYPE_CHECKING, Iterator
 from ivrcheck.findings import Problem, Severity, Span
 from ivrcheck.language import load_language
 from ivrcheck.model import Menu, Node, NodeType
-from ivrcheck.rules.base import Settings, language_menu, quote, silence_reaches_person
+from ivrcheck.rules.base import Settings, chooses_language, language_menu, quote, silence_reaches_person
 
 if TYPE_CHECKING:
     from ivrcheck.graph import LineAnalysis
@@ -144,5 +144,5 @@ def _waiting_chooses_a_language(menu: Menu, node: Node) -> bool:
     choose the line's own language, not a cut-off."""
     if node.on_timeout is None or node.on_timeout.ref in ("repeat", "back", node.id):
         return False
-    return language_menu(menu, node) or any(o.language and o.target is not None and o.target.ref == node.on_timeout.ref
-                                      for o in node.options)
+    return language_menu(menu, node) or any(
+        chooses_language(o) and o.target is not None and o.target.ref == node.on_timeout.ref for o in node.options)
