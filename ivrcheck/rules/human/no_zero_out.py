@@ -35,7 +35,12 @@ nicety"), while a menu whose keys and retries all go round ("no 0 and no way to 
 stays a warning. Outside hours, a way on that lands with no choice of its own in a closed
 person's `closed:` menu offering a callback counts as reaching someone. The first menus callers
 meet (with no choice made, or only a choice of language) are never excused this way: they teach the key.
-A closing menu without `0` (heard only once the errand is done: "Anything else? For the main
+So does any menu past the first ones whose `after_retries` reaches someone in that state (a
+person working then; outside hours a closed person's menu offering a callback): a caller lost
+there reaches a person by failing. On corpus-h, written blind, judges called all six such
+warnings arguable ("two wrong keys fall to a person; a 0 would be a nicety"). Outside hours, a
+menu with an announced key to a person still working (the 24-hour midwife on 2, after a
+callback on 1) offers that person. A closing menu without `0` (heard only once the errand is done: "Anything else? For the main
 menu, press 1. Otherwise you can hang up", or after a self-service step; graph/closing.py
 decides) gets an info too: the caller is not in the middle of a task, and whoever has another
 question goes back to the main menu, which teaches 0.
@@ -169,9 +174,15 @@ def _stands_in(line: LineAnalysis, analysis: Analysis, node_id: str, holds: froz
     """What the menu offers in one step that stands in for a 0: in a hold menu, the person
     callers reach by waiting; outside hours, a person, or a promise unless the first menu
     callers meet teaches 0 for a person on duty then (a 24-hour operator: 0 should reach them here too)."""
-    keyed = _person_on_a_key(line, analysis, node_id)
+    keyed = _person_on_a_key(line, analysis, node_id) or _lost_callers_reach(line, analysis, node_id)
     if keyed is not None:
         return keyed
+    if analysis.state == CLOSED:  # a person still working, on an announced key, before any promise
+        node = analysis.nodes.get(node_id)
+        live = next(((t, a) for t, a in analysis.edges_from(node_id) if a["kind"] in CHOICE and t != node_id
+                     and t in analysis.to_live and line.clock.announced(node, a)), None)
+        if live is not None:
+            return Landing(node_id, str(live[1].get("press")), live[0])
     offered = offered_on_landing(line, analysis, node_id, unannounced=node_id in holds)
     if offered is None or (analysis.state != CLOSED and node_id not in holds):
         return None
@@ -179,6 +190,18 @@ def _stands_in(line: LineAnalysis, analysis: Analysis, node_id: str, holds: froz
         return offered
     taught = any(analysis.option_reaches_human(m, "0", live_only=True) for m in analysis.opening_menus)
     return None if taught else offered
+
+
+def _lost_callers_reach(line: LineAnalysis, analysis: Analysis, node_id: str) -> Landing | None:
+    """In a menu past the first ones, the someone a lost caller reaches by failing: its `after_retries`
+    reaches a person working then (outside hours, a closed person's menu offering a callback). Blind
+    judges called every such warning on the trust corpus's development half arguable ("two wrong keys
+    fall to a person; a 0 would be a nicety"): the first menus teach the key, here it is a habit's help."""
+    node = analysis.nodes.get(node_id)
+    if node is None or node.after_retries is None or node_id in _first_menus(analysis):
+        return None
+    target = node.after_retries.ref
+    return Landing(node_id, "retries", target) if target in analysis.nodes and _reaches(line, analysis, target) else None
 
 
 def _person_on_a_key(line: LineAnalysis, analysis: Analysis, node_id: str) -> Landing | None:
@@ -263,7 +286,8 @@ def _unbound(line: LineAnalysis, node_id: str, span: Span, holds: dict[str, froz
             yield Problem(span, node_id, f'pressing "0" in menu {quote(node_id)} does nothing',
                           f'bind "0" to {where}, and say so in the prompt', state=state)
             continue
-        how = "to callers who wait" if offered.key == "timeout" else f'on "{offered.key}"'
+        how = {"timeout": "to callers who wait", "retries": "to callers who fail here (`after_retries`)"}.get(
+            offered.key, f'on "{offered.key}"')
         when = " outside hours" if state == CLOSED else ""
         yield Problem(span, node_id, f'pressing "0" in menu {quote(node_id)} does nothing;{when} '
                       f"the menu offers {quote(offered.node)} {how}",
