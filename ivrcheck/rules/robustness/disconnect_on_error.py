@@ -74,7 +74,7 @@ from typing import TYPE_CHECKING, Callable, Iterator
 from ivrcheck.findings import Finding, Fix, Problem, Severity
 from ivrcheck.graph.closing import closed_fallback_menu, winding_up_menu
 from ivrcheck.model import Menu, Node
-from ivrcheck.rules.base import Settings, holding_states, line_person, quote, sends_elsewhere
+from ivrcheck.rules.base import Settings, line_person, quote, sends_elsewhere
 from ivrcheck.rules.edits import Source, field_fix
 
 if TYPE_CHECKING:
@@ -92,7 +92,16 @@ _AFTER_HOURS = (" (an after-hours menu, heard only as a closed person's fallback
 
 def check(menu: Menu, line: LineAnalysis, settings: Settings) -> Iterator[Problem]:
     # Most menus share one `after_retries` (from `defaults`): follow each target once.
-    hangs_up = cache(lambda ref: holding_states(line, lambda a: a.only_hangs_up(ref)))
+    ends = cache(lambda state, ref: line.states[state].only_hangs_up(ref))
+
+    def hangs_up(ref: str, node_id: str) -> list[str | None]:
+        """The states in which the menu is heard and `ref` only hangs up (a menu an hours branch
+        plays in open hours only is not judged by where its retries would go when closed); [None]
+        when that is every state the menu is heard in."""
+        heard = [a.state for a in line.states.values() if node_id in a.reachable]
+        failing = [state for state in heard if ends(state, ref)]
+        return [None] if failing and len(failing) == len(heard) else failing
+
     for node in menu.nodes.values():
         if not node.is_interactive or node.id not in line.reachable:
             continue
@@ -105,7 +114,7 @@ def check(menu: Menu, line: LineAnalysis, settings: Settings) -> Iterator[Proble
         yield from _first_error(menu, node, hangs_up)
         if target is None or target.is_builtin or target.ref not in menu.nodes:
             continue  # `repeat`/`back` keep the caller; undefined targets are S101's
-        states = hangs_up(target.ref)
+        states = hangs_up(target.ref, node.id)
         closed_only = bool(states) and _closed_fallback(line, node.id)
         for state in states:
             elsewhere = _elsewhere(line, state, target.ref)
@@ -136,13 +145,13 @@ def _closed_fallback(line: LineAnalysis, node_id: str) -> bool:
     return bool(heard) and all(closed_fallback_menu(a, node_id) for a in heard)
 
 
-def _first_error(menu: Menu, node: Node, hangs_up: Callable[[str], list[str | None]]) -> Iterator[Problem]:
+def _first_error(menu: Menu, node: Node, hangs_up: Callable[[str, str], list[str | None]]) -> Iterator[Problem]:
     """A first wrong key that goes, with no choice left, only to a hang-up."""
     target = node.on_invalid
     if target is None or target.is_builtin or target.ref not in menu.nodes or \
             (node.after_retries is not None and target.ref == node.after_retries.ref):
         return  # the same place as after the retries: that finding says it
-    for state in hangs_up(target.ref):
+    for state in hangs_up(target.ref, node.id):
         yield Problem(target.span if target.span.line else node.span, node.id,
                       f"a wrong key in {quote(node.id)} goes to {quote(target.ref)}, which hangs up, before the caller "
                       "has used any retries", f"set `on_invalid: repeat` on {quote(node.id)}", state=state)
