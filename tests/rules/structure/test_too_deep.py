@@ -89,3 +89,12 @@ def test_a_menu_before_the_main_menu_that_is_not_a_language_choice_is_a_level() 
 def test_a_choice_of_language_without_language_set_is_no_level(label: str) -> None:
     """Issue 30: authors and importers often leave `language:` off; the label alone names the language."""
     assert lint(_languages_first(label, ""), select="S105") == []
+
+
+def test_one_level_over_the_limit_informs_and_two_warn() -> None:
+    """Issue 30: a threshold at its edge. One level over is an info; two levels over, a warning."""
+    from ivrcheck.findings import Severity
+    (edge,) = lint(chain(4), select="S105")
+    assert edge.severity is Severity.INFO
+    (over,) = lint(chain(5), select="S105")
+    assert over.severity is Severity.WARNING
