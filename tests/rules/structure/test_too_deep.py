@@ -2,6 +2,7 @@
 
 import pytest
 
+from ivrcheck.findings import Severity
 from tests.conftest import At, codes_at, lint
 
 
@@ -93,7 +94,6 @@ def test_a_choice_of_language_without_language_set_is_no_level(label: str) -> No
 
 def test_one_level_over_the_limit_informs_and_two_warn() -> None:
     """Issue 30: a threshold at its edge. One level over is an info; two levels over, a warning."""
-    from ivrcheck.findings import Severity
     (edge,) = lint(chain(4), select="S105")
     assert edge.severity is Severity.INFO
     (over,) = lint(chain(5), select="S105")
