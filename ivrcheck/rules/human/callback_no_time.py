@@ -28,18 +28,6 @@ this caller hears back, and a callback that only adds "a specialist will be in t
 reported (two planted defects of the trust corpus are exactly this). The words are
 `caller.when.hours` in each language file.
 
-## When it warns, and when it only informs
-It **warns** only where it is sure nothing names a time: no word of the prompt (or the promise)
-speaks of time at all ("Thank you, a member of our team will call you back", "Vi ringer upp
-dig", "Jätä takaisinsoittopyyntö") or the only ones give the opening hours in figures. Where a
-word does speak of time (a digit, a unit, a day, a part of one: "first thing the next working
-morning", "under förmiddagen nästa vardag", "saman iltapäivän aikana", "a lo largo de la tarde")
-but ivrcheck does not read the phrase as a time, the finding is an **info** that names the
-word: the time may well be said in a way the word lists do not know. On the trust corpus's
-development half every warning on a `promise:` that named a time unread was judged false.
-The words are `caller.when.units`, `words`, `hours.days` and `time_words` (parts of a day,
-opening: "when we open") of each language file.
-
 ## Why it matters
 Confirming a callback (H206) is one half of the practice; saying when is the other.
 A caller who does not know whether the call comes in an hour or next week keeps the
@@ -82,6 +70,18 @@ nodes:
 
 ## Settings
 None.
+
+## When it warns, and when it only informs
+It **warns** only where it is sure nothing names a time: no word of the prompt (or the promise)
+speaks of time at all ("Thank you, a member of our team will call you back", "Vi ringer upp
+dig", "Jätä takaisinsoittopyyntö") or the only ones give the opening hours in figures. Where a
+word does speak of time (a digit, a unit, a day, a part of one: "first thing the next working
+morning", "under förmiddagen nästa vardag", "saman iltapäivän aikana", "a lo largo de la tarde")
+but ivrcheck does not read the phrase as a time, the finding is an **info** that names the
+word: the time may well be said in a way the word lists do not know. On the trust corpus's
+development half every warning on a `promise:` that named a time unread was judged false.
+The words are `caller.when.units`, `words`, `hours.days` and `time_words` (parts of a day,
+opening: "when we open") of each language file.
 """
 
 from __future__ import annotations

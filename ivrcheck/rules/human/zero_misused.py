@@ -15,23 +15,6 @@ still reported: callers who do not know to wait hang up or press on. Outside hou
 lands (through a branch) in a closed menu offering a callback, a message or a 24-hour desk in
 one announced step is the right design too.
 
-## When it warns, and when it only informs
-Whether a hold menu says "wait" is read from its words (`prompts.waiting` in each language file:
-"keep holding", "håll kvar", "pysy linjoilla", "permanezca a la espera"). The wiring is sure
-(callers who wait there reach a person); the words may not be. So a hold menu whose prompt has
-no phrase read as telling callers to wait but does speak of waiting ("You are in the queue",
-"Du står i kö", "Olet jonossa", "Su llamada está en cola": `prompts.waiting_words`) gets an
-**info** naming the word; only a hold menu with no word of waiting at all ("Press 1 for a
-callback") is a warning. Nor a `0` that leads to
-a `transfer` with `human: unknown` (an imported hand-off whose answerer the export cannot show):
-it may well be the operator, and the importer's F020 note says to check it.
-
-Nor, in open hours, a menu made for the hours nobody works: the menu an hours branch sends
-callers to when closed, or one a closed person's `closed:` route lands in (but never a menu
-callers meet first in open hours). A `next: back` in a message both it and an open-hours menu
-offer lets the graph wander into it in open hours, yet its "To leave a message, press 0" is
-the right design: the blind judge of the trust corpus called that one warning false.
-
 ## Why it matters
 Callers press 0 expecting an operator (the GetHuman standard, ISO/IEC 13714's advice on
 consistent keys). When 0 plays more menus or ends the call, the caller who tried the one
@@ -71,6 +54,23 @@ nodes:
 
 ## Settings
 None.
+
+## When it warns, and when it only informs
+Whether a hold menu says "wait" is read from its words (`prompts.waiting` in each language file:
+"keep holding", "håll kvar", "pysy linjoilla", "permanezca a la espera"). The wiring is sure
+(callers who wait there reach a person); the words may not be. So a hold menu whose prompt has
+no phrase read as telling callers to wait but does speak of waiting ("You are in the queue",
+"Du står i kö", "Olet jonossa", "Su llamada está en cola": `prompts.waiting_words`) gets an
+**info** naming the word; only a hold menu with no word of waiting at all ("Press 1 for a
+callback") is a warning. Nor a `0` that leads to
+a `transfer` with `human: unknown` (an imported hand-off whose answerer the export cannot show):
+it may well be the operator, and the importer's F020 note says to check it.
+
+Nor, in open hours, a menu made for the hours nobody works: the menu an hours branch sends
+callers to when closed, or one a closed person's `closed:` route lands in (but never a menu
+callers meet first in open hours). A `next: back` in a message both it and an open-hours menu
+offer lets the graph wander into it in open hours, yet its "To leave a message, press 0" is
+the right design: the blind judge of the trust corpus called that one warning false.
 """
 
 from __future__ import annotations

@@ -16,13 +16,6 @@ tryck 2" before the Swedish main menu): it picks the tree the caller browses, in
 language, and every caller of that language takes it once; the Swedish main menu is the
 first level of the Swedish tree.
 
-## When it warns, and when it only informs
-A deepest menu one level over the limit is at the threshold's edge and gets an **info**: on the
-trust corpus's development half, written blind, none of the seven warnings was judged true (a
-guided fix's steps, a closing menu, a "move or cancel" step after a booking reference, a level
-counted for a language choice), and the guidance behind the limit is a rule of thumb. Two or
-more levels over the limit is a **warning**.
-
 ## Why it matters
 Each level costs a prompt's worth of listening and another chance to pick wrong. Design
 guides converge on three levels at most (ISO/IEC 13714 recommends keeping the menu
@@ -71,6 +64,13 @@ nodes:
 
 ## Settings
 - `max_depth` (default 3): the deepest a menu may lie, counting the first menu as 1.
+
+## When it warns, and when it only informs
+A deepest menu one level over the limit is at the threshold's edge and gets an **info**: on the
+trust corpus's development half, written blind, none of the seven warnings was judged true (a
+guided fix's steps, a closing menu, a "move or cancel" step after a booking reference, a level
+counted for a language choice), and the guidance behind the limit is a rule of thumb. Two or
+more levels over the limit is a **warning**.
 """
 
 from __future__ import annotations
