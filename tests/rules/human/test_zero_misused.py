@@ -209,3 +209,15 @@ def test_outside_hours_0_to_a_closed_menu_with_a_message_is_right_but_not_a_mess
                                       '"0": {label: Speak with an agent, goto: hours_info}').replace(
         "  bills:", "  hours_info: {type: message, prompt: We are open 8 to 8., next: main}\n  bills:")
     assert [f.state for f in lint(back, select="H204")] == [None]
+
+
+@pytest.mark.parametrize("language, prompt", [
+    ("fi", "Olemme suljettu, palvelemme vuorokauden ympäri verkossa. Paina 1, niin soitamme."),
+    ("es", "Puede consultarlo en línea. Pulse 1 para que le llamemos."),
+    ("sv", "Se turlistan på webben. Tryck 1 för att bli uppringd."),
+])
+def test_words_that_only_look_like_waiting_leave_a_silent_hold_menu_a_warning(language: str, prompt: str) -> None:
+    """Near misses: "suljettu" (closed), "vuorokauden" (24 hours), "en línea" (online), "turlistan"
+    (timetable) say nothing of waiting."""
+    (h204,) = lint(_hold_line(language, prompt), select="H204")
+    assert h204.severity is Severity.WARNING
