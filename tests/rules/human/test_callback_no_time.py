@@ -174,7 +174,7 @@ UNREAD_TIMES = [
     ("es", "Le devolveremos la llamada a lo largo de la tarde", "tarde"),
     ("es", "Un gestor le llamará durante la próxima jornada laborable", "laborable"),
     ("es", "Le llamaremos en cuanto abramos", "abramos"),  # the hours were just given: opening is a time
-    ("en", "We will ring you back when we open", "open"),
+    ("en", "We will ring you back when we open", "we open"),
 ]
 SURELY_NO_TIME = [
     ("en", "Thanks, a member of the team will give you a ring"),
@@ -206,3 +206,14 @@ def test_a_promise_that_speaks_of_time_unread_is_an_info() -> None:
     assert info.severity is Severity.INFO
     (warning,) = lint(line("en", "type: callback, promise: shortly"), select="H209")
     assert warning.severity is Severity.WARNING
+
+
+@pytest.mark.parametrize("language, prompt", [
+    ("en", "Thanks, open our app to follow your request; an agent will call you back"),
+    ("fi", "Kiitos, avaa sovellus seurataksesi pyyntöä; asiantuntija soittaa sinulle"),
+    ("es", "Gracias, abra la app para seguir su solicitud; un gestor le llamará"),
+])
+def test_opening_an_app_is_no_word_of_time(language: str, prompt: str) -> None:
+    """Near misses: "open the app" is no opening time, so the callback still names no time: a warning."""
+    (finding,) = lint(line(language, f"type: callback, prompt: '{prompt}.'"), select="H209")
+    assert finding.severity is Severity.WARNING
