@@ -168,7 +168,9 @@ class CallerWords:
         when = self.data["when"]
         days = (when.get("hours") or {}).get("days", ())
         words = _phrases([*when["words"], *days, *when.get("time_words", ())], prefix=True)
-        return re.compile(rf"\d[\d.:–-]*|(?:{_phrases(when['units'], prefix=True)}|{words})\w*", re.IGNORECASE)
+        # A unit with a short ending only ("tunnin", "hours"): "tunnistaudu" (identify yourself) is no hour.
+        units = _phrases(when["units"], prefix=True) + r"\w{0,5}\b"
+        return re.compile(rf"\d[\d.:–-]*|{units}|(?:{words})\w*", re.IGNORECASE)
 
     @cached_property
     def _hours(self) -> tuple[re.Pattern[str], re.Pattern[str]] | None:

@@ -217,3 +217,10 @@ def test_opening_an_app_is_no_word_of_time(language: str, prompt: str) -> None:
     """Near misses: "open the app" is no opening time, so the callback still names no time: a warning."""
     (finding,) = lint(line(language, f"type: callback, prompt: '{prompt}.'"), select="H209")
     assert finding.severity is Severity.WARNING
+
+
+def test_a_word_that_only_begins_like_a_unit_is_no_word_of_time() -> None:
+    """Near miss: "tunnistaudu" (identify yourself) begins like "tunni" (hour) but names no time."""
+    text = line("fi", "type: callback, prompt: 'Tunnistaudu pankkitunnuksilla, niin asiantuntija soittaa sinulle.'")
+    (finding,) = lint(text, select="H209")
+    assert finding.severity is Severity.WARNING
