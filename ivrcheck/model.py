@@ -212,7 +212,7 @@ class Node:
             return False
         if wrong is not None and wrong.ref == silence.ref:
             return True
-        keys = [o for o in self.options if o.is_dtmf]
+        keys = [o for o in self.options if o.is_dtmf and not (o.target is not None and o.target.is_builtin)]
         return bool(keys) and all(o.language for o in keys)  # "Para español, oprima 9", else go on
 
     @property

@@ -275,11 +275,14 @@ class Landing:
     node: str
 
 
-def offered_on_landing(line: LineAnalysis, analysis: Analysis, start: str) -> Landing | None:
+def offered_on_landing(line: LineAnalysis, analysis: Analysis, start: str, *,
+                       unannounced: bool = False) -> Landing | None:
     """What the menus a call lands in from `start`, with no choice of its own, offer in one
     announced step: waiting ("stay on the line") for a person in any state, and outside hours
     also a key to a person or a promise (a callback, a voicemail, a 24-hour helpline). Read
-    from the graph: the menu's announced edges that reach someone with no further choice."""
+    from the graph: the menu's announced edges that reach someone with no further choice.
+    `unannounced` also takes waiting the prompt was not read as announcing: the wiring of a
+    hold menu, whatever its words say."""
     clock, nodes, closed = line.clock, analysis.nodes, analysis.state != OPEN
     seen, frontier = {start}, [start]
     while frontier:
@@ -293,7 +296,8 @@ def offered_on_landing(line: LineAnalysis, analysis: Analysis, start: str) -> La
                     frontier.append(target)
             elif (target != here and target in analysis.to_human and (closed or kind == "timeout")
                   and kind in TO_PERSON
-                  and (clock.announced(node, attrs) or clock.maybe(node, attrs))):
+                  and (clock.announced(node, attrs) or clock.maybe(node, attrs)
+                       or (unannounced and kind == "timeout"))):
                 return Landing(here, str(attrs.get("press") or kind), target)
     return None
 

@@ -149,6 +149,29 @@ class CallerWords:
                 return min(found, key=lambda m: m.start()).group()
         return None
 
+    def mentions_time(self, text: str | None) -> str | None:
+        """The first word that speaks of time in a sentence that does not give the opening hours: a
+        digit, a unit ("hours", "arbetsdag"), a day or a part of one ("Monday", "huomenna"). None
+        when there is none: then a text that `says_when` nothing surely names no time; with one, the
+        reader may only have missed how it was said ("before we close today", "under förmiddagen").
+        Only a sentence that gives the hours in figures ("open weekdays 8–16") is surely the hours:
+        "within the hour when we're open, else the next weekday morning" may be a promise."""
+        for sentence in _SENTENCE.findall(text or ""):
+            if not (self._gives_hours(sentence) and any(c.isdigit() for c in sentence)):
+                found = self._time_word.search(sentence)
+                if found:
+                    return found.group()
+        return None
+
+    @cached_property
+    def _time_word(self) -> re.Pattern[str]:
+        when = self.data["when"]
+        days = (when.get("hours") or {}).get("days", ())
+        words = _phrases([*when["words"], *days, *when.get("time_words", ())], prefix=True)
+        # A unit with a short ending only ("tunnin", "hours"): "tunnistaudu" (identify yourself) is no hour.
+        units = _phrases(when["units"], prefix=True) + r"\w{0,5}\b"
+        return re.compile(rf"\d[\d.:–-]*|{units}|(?:{words})\w*", re.IGNORECASE)
+
     @cached_property
     def _hours(self) -> tuple[re.Pattern[str], re.Pattern[str]] | None:
         hours = self.data["when"].get("hours")

@@ -159,6 +159,18 @@ class PromptWords:
         """Whether the prompt announces waiting as a way on (see `waiting`)."""
         return _waits(self, prompt)
 
+    @cached_property
+    def _waiting_word(self) -> re.Pattern[str]:
+        words = self.data.get("waiting_words", ())
+        return re.compile(rf"\b(?:{_alternation(words)})\w*" if words else r"(?!x)x", re.IGNORECASE)
+
+    def mentions_waiting(self, prompt: str | None) -> str | None:
+        """The first word of the prompt that speaks of waiting or holding ("queue", "kvar", "odota"),
+        whether or not a `waiting` phrase is read in it; None when no word does. A prompt with none
+        surely does not tell callers to wait; one with such a word may, in words not read."""
+        found = self._waiting_word.search(prompt or "")
+        return found.group() if found else None
+
 
 def _alternation(words: Any) -> str:
     return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))

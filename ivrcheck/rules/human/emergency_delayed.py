@@ -83,7 +83,7 @@ from typing import TYPE_CHECKING, Iterator
 from ivrcheck.findings import Problem, Severity
 from ivrcheck.language.prompts import emergency_advice
 from ivrcheck.model import UNIVERSAL_KEYS, Menu, Node, NodeType, Option
-from ivrcheck.rules.base import Settings, quote, universal_function
+from ivrcheck.rules.base import Settings, chooses_language, quote, universal_function
 
 if TYPE_CHECKING:
     from ivrcheck.graph import LineAnalysis
@@ -151,7 +151,7 @@ def _urgent(option: Option, words: LabelWords) -> bool:
 
 def _task(node: Node, option: Option, line: LineAnalysis) -> bool:
     """A routine choice: not a language, not a navigation key doing its usual job."""
-    if option.language or not option.is_dtmf:
+    if chooses_language(option) or not option.is_dtmf:
         return False
     return option.key not in UNIVERSAL_KEYS or universal_function(node, option, line) is None
 

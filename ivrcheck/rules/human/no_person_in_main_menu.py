@@ -4,7 +4,9 @@
 On a line that declares `line:` (an audited line), the first menu callers hear must have an
 option that reaches a person with no further choice while the line is open. When that menu
 only chooses the language (besides a repeat or a person), the menu each language leads to
-is the main menu and is checked instead. A person offered only in a sub-menu,
+is the main menu and is checked instead: a language option is one with `language:` or a label
+that names a language and nothing else ("På svenska", "In English"), and the menu a caller
+who waits is moved on to ("Suomeksi, odota hetki") is the default language's main menu. A person offered only in a sub-menu,
 or only after errors, does not count. An option that hands the call to a `transfer` with
 `human: unknown` is not reported: whether a person answers there is not in the file.
 
@@ -58,7 +60,7 @@ from typing import TYPE_CHECKING, Iterator
 
 from ivrcheck.findings import Problem, Severity
 from ivrcheck.model import Menu, Node
-from ivrcheck.rules.base import Settings, quote
+from ivrcheck.rules.base import Settings, chooses_language, language_menu, quote
 
 if TYPE_CHECKING:
     from ivrcheck.graph import Analysis, LineAnalysis
@@ -85,8 +87,8 @@ def check(menu: Menu, line: LineAnalysis, settings: Settings) -> Iterator[Proble
 
 def _chooses_language(node: Node, analysis: Analysis) -> bool:
     """A menu whose choices are languages, next to a repeat or a person at most."""
-    return any(o.language for o in node.options) and all(
-        o.language or (o.target is not None and o.target.ref in ("repeat", node.id))
+    return any(chooses_language(o) for o in node.options) and all(
+        chooses_language(o) or (o.target is not None and o.target.ref in ("repeat", node.id))
         or analysis.option_reaches_human(node.id, o.key, live_only=True) for o in node.options)
 
 
@@ -97,8 +99,12 @@ def main_menus(menu: Menu, analysis: Analysis) -> list[Node]:
     for menu_id in sorted(analysis.opening_menus, key=list(menu.nodes).index):
         node = menu.nodes[menu_id]
         if _chooses_language(node, analysis):
-            for option in (o for o in node.options if o.language):
-                routed = analysis.routed_from(option.target.ref) if option.target else []
+            # Each language's menu, and the default one a caller who waits is moved on to.
+            refs = [o.target.ref for o in node.options if chooses_language(o) and o.target is not None]
+            if language_menu(menu, node) and node.on_timeout is not None:
+                refs.append(node.on_timeout.ref)
+            for ref in refs:
+                routed = analysis.routed_from(ref)
                 first = next((menu.nodes[n] for n in routed if n in menu.nodes and menu.nodes[n].is_menu), None)
                 if first is not None and first.id != node.id:
                     found.setdefault(first.id, first)

@@ -11,15 +11,9 @@ Not reported: a `0` that lands, with no choice of its own (through an hours `bra
 in a menu whose prompt tells callers to stay on the line for a person ("Please hold for the
 next agent, or press 1 for a callback"). That menu is the way to a person; moving `0` off it
 would only make callers wait longer. A menu that connects on waiting but never says so is
-still reported: callers who do not know to wait hang up or press on. Nor a `0` that leads to
-a `transfer` with `human: unknown` (an imported hand-off whose answerer the export cannot show):
-it may well be the operator, and the importer's F020 note says to check it.
-
-Nor, in open hours, a menu made for the hours nobody works: the menu an hours branch sends
-callers to when closed, or one a closed person's `closed:` route lands in (but never a menu
-callers meet first in open hours). A `next: back` in a message both it and an open-hours menu
-offer lets the graph wander into it in open hours, yet its "To leave a message, press 0" is
-the right design: the blind judge of the trust corpus called that one warning false.
+still reported: callers who do not know to wait hang up or press on. Outside hours, a `0` that
+lands (through a branch) in a closed menu offering a callback, a message or a 24-hour desk in
+one announced step is the right design too.
 
 ## Why it matters
 Callers press 0 expecting an operator (the GetHuman standard, ISO/IEC 13714's advice on
@@ -60,15 +54,34 @@ nodes:
 
 ## Settings
 None.
+
+## When it warns, and when it only informs
+Whether a hold menu says "wait" is read from its words (`prompts.waiting` in each language file:
+"keep holding", "håll kvar", "pysy linjoilla", "permanezca a la espera"). The wiring is sure
+(callers who wait there reach a person); the words may not be. So a hold menu whose prompt has
+no phrase read as telling callers to wait but does speak of waiting ("You are in the queue",
+"Du står i kö", "Olet jonossa", "Su llamada está en cola": `prompts.waiting_words`) gets an
+**info** naming the word; only a hold menu with no word of waiting at all ("Press 1 for a
+callback") is a warning. Nor a `0` that leads to
+a `transfer` with `human: unknown` (an imported hand-off whose answerer the export cannot show):
+it may well be the operator, and the importer's F020 note says to check it.
+
+Nor, in open hours, a menu made for the hours nobody works: the menu an hours branch sends
+callers to when closed, or one a closed person's `closed:` route lands in (but never a menu
+callers meet first in open hours). A `next: back` in a message both it and an open-hours menu
+offer lets the graph wander into it in open hours, yet its "To leave a message, press 0" is
+the right design: the blind judge of the trust corpus called that one warning false.
 """
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING, Iterator
 
-from ivrcheck.findings import Problem, Severity
+from ivrcheck.callers.journey import offered_on_landing
+from ivrcheck.findings import Problem, Severity, Span
 from ivrcheck.graph.build import CLOSED
 from ivrcheck.model import Menu, NodeType
+from ivrcheck.records import record
 from ivrcheck.rules.base import Settings, aims_at_person, holding_states, quote
 
 if TYPE_CHECKING:
@@ -89,16 +102,64 @@ def check(menu: Menu, line: LineAnalysis, settings: Settings) -> Iterator[Proble
             continue
         target = zero.target
 
-        def misused(analysis: Analysis, node_id: str = node.id) -> bool:
+        def misused(analysis: Analysis, node_id: str = node.id, ref: str = target.ref) -> bool:
             if analysis.state != CLOSED and node_id in after_hours:
                 return False  # heard when closed; met in open hours only by a "back" or a replay
+            if analysis.state == CLOSED and _closed_menu_offers(line, analysis, ref, node_id, after_hours):
+                return False  # lands in a closed menu that offers a callback, a message or a 24-hour desk
             return (node_id in analysis.reachable and not analysis.option_reaches_human(node_id, "0")
                     and not analysis.option_reaches_unknown(node_id, "0"))
 
         where = "this menu again" if target.ref == "repeat" else quote(target.ref)
         for state in holding_states(line, misused):
+            hold = _unread_hold(line, target.ref, state)
+            if hold is not None:
+                yield hold.problem(zero.span, node.id, state)
+                continue
             yield Problem(zero.span, node.id, f'"0" in menu {quote(node.id)} leads to {where}, not to a person',
                           'bind "0" to an `agent` and move this option to another key', state=state)
+
+
+@record
+class _Hold:
+    """A menu a "0" lands in whose callers reach a person by waiting, where the prompt was not read
+    as saying so but has a word of waiting (`word`): it may say so in words ivrcheck does not read."""
+
+    menu: str
+    person: str
+    word: str
+
+    def problem(self, span: Span, node_id: str, state: str | None) -> Problem:
+        return Problem(span, node_id, f'"0" in menu {quote(node_id)} leads to hold menu {quote(self.menu)}, whose '
+                       f"callers reach {quote(self.person)} by waiting; its prompt speaks of waiting "
+                       f"({quote(self.word)}) in words ivrcheck does not read as telling callers to stay on the line",
+                       f"check that {quote(self.menu)} tells callers to stay on the line", state=state,
+                       severity=Severity.INFO)
+
+
+def _unread_hold(line: LineAnalysis, target: str, state: str | None) -> _Hold | None:
+    """A hold menu behind the "0", in every state named (all when None), that speaks of waiting in
+    words not read: the wiring says callers who wait reach a person, the words may say it too."""
+    found = None
+    for analysis in ([line.states[state]] if state else line.states.values()):
+        if target not in analysis.reachable:
+            continue
+        landing = offered_on_landing(line, analysis, target, unannounced=True)
+        menu = analysis.nodes.get(landing.menu) if landing is not None and landing.key == "timeout" else None
+        word = line.speaks(menu).prompt_words.mentions_waiting(menu.prompt) if menu is not None else None
+        if landing is None or landing.node not in analysis.to_live or word is None:
+            return None
+        found = _Hold(landing.menu, landing.node, word)
+    return found
+
+
+def _closed_menu_offers(line: LineAnalysis, analysis: Analysis, target: str, node_id: str,
+                        after_hours: frozenset[str]) -> bool:
+    """Whether a "0", outside hours, lands with no choice of its own (through an hours branch) in
+    another menu made for the closed hours that offers a callback, a message or a 24-hour desk in
+    one announced step. Never the menu the 0 is in: a message that leads back there offers nothing."""
+    landing = offered_on_landing(line, analysis, target)
+    return landing is not None and landing.menu != node_id and landing.menu in after_hours
 
 
 def _after_hours_menus(line: LineAnalysis) -> frozenset[str]:

@@ -27,7 +27,10 @@ has been told who is away and what is left, so a goodbye after failed tries ther
 not a task cut short. On the trust corpus's development half, blind judges called all six
 such warnings false or arguable ("after two failed tries a goodbye is reasonable; the 24-hour
 desk and callback were offered"), while every planted hang-up they called true was in a menu
-or input in the middle of a task; those stay warnings.
+or input in the middle of a task; those stay warnings. So is one whose hang-up comes after a
+message sending callers to a channel open around the clock ("current delays are always shown in
+the app and on the web"), read as H205 reads the same closed route: the caller is not left with
+nothing (a blind judge called the one such warning on the development half arguable).
 
 ## Why it matters
 A caller who has failed several times is the one who most needs a person. Cutting them
@@ -71,7 +74,7 @@ from typing import TYPE_CHECKING, Callable, Iterator
 from ivrcheck.findings import Finding, Fix, Problem, Severity
 from ivrcheck.graph.closing import closed_fallback_menu, winding_up_menu
 from ivrcheck.model import Menu, Node
-from ivrcheck.rules.base import Settings, holding_states, line_person, quote
+from ivrcheck.rules.base import Settings, line_person, quote, sends_elsewhere
 from ivrcheck.rules.edits import Source, field_fix
 
 if TYPE_CHECKING:
@@ -89,7 +92,16 @@ _AFTER_HOURS = (" (an after-hours menu, heard only as a closed person's fallback
 
 def check(menu: Menu, line: LineAnalysis, settings: Settings) -> Iterator[Problem]:
     # Most menus share one `after_retries` (from `defaults`): follow each target once.
-    hangs_up = cache(lambda ref: holding_states(line, lambda a: a.only_hangs_up(ref)))
+    ends = cache(lambda state, ref: line.states[state].only_hangs_up(ref))
+
+    def hangs_up(ref: str, node_id: str) -> list[str | None]:
+        """The states in which the menu is heard and `ref` only hangs up (a menu an hours branch
+        plays in open hours only is not judged by where its retries would go when closed); [None]
+        when that is every state the menu is heard in."""
+        heard = [a.state for a in line.states.values() if node_id in a.reachable]
+        failing = [state for state in heard if ends(state, ref)]
+        return [None] if failing and len(failing) == len(heard) else failing
+
     for node in menu.nodes.values():
         if not node.is_interactive or node.id not in line.reachable:
             continue
@@ -102,13 +114,28 @@ def check(menu: Menu, line: LineAnalysis, settings: Settings) -> Iterator[Proble
         yield from _first_error(menu, node, hangs_up)
         if target is None or target.is_builtin or target.ref not in menu.nodes:
             continue  # `repeat`/`back` keep the caller; undefined targets are S101's
-        states = hangs_up(target.ref)
+        states = hangs_up(target.ref, node.id)
         closed_only = bool(states) and _closed_fallback(line, node.id)
         for state in states:
+            elsewhere = _elsewhere(line, state, target.ref)
             yield Problem(target.span if target.span.line else node.span, node.id,
                           f"callers who run out of retries in {quote(node.id)} go to {quote(target.ref)}, "
-                          "which hangs up" + (_AFTER_HOURS if closed_only else ""), _HELP, state=state,
-                          severity=Severity.INFO if closed_only else None)
+                          "which hangs up" + (_AFTER_HOURS if closed_only else "")
+                          + (f"; on the way it points them to a channel open around the clock ({quote(elsewhere)})"
+                             if elsewhere else ""), _HELP, state=state,
+                          severity=Severity.INFO if closed_only or elsewhere else None)
+
+
+def _elsewhere(line: LineAnalysis, state: str | None, start: str) -> str | None:
+    """A message on the way to the hang-up that sends callers to a channel open around the clock ("delays
+    are always shown in the app"), in every state named (all when None): the caller is not left with
+    nothing, as H205 reads the same closed route."""
+    found = None
+    for analysis in ([line.states[state]] if state else line.states.values()):
+        found = sends_elsewhere(line, analysis, start)
+        if found is None:
+            return None
+    return found
 
 
 def _closed_fallback(line: LineAnalysis, node_id: str) -> bool:
@@ -118,13 +145,13 @@ def _closed_fallback(line: LineAnalysis, node_id: str) -> bool:
     return bool(heard) and all(closed_fallback_menu(a, node_id) for a in heard)
 
 
-def _first_error(menu: Menu, node: Node, hangs_up: Callable[[str], list[str | None]]) -> Iterator[Problem]:
+def _first_error(menu: Menu, node: Node, hangs_up: Callable[[str, str], list[str | None]]) -> Iterator[Problem]:
     """A first wrong key that goes, with no choice left, only to a hang-up."""
     target = node.on_invalid
     if target is None or target.is_builtin or target.ref not in menu.nodes or \
             (node.after_retries is not None and target.ref == node.after_retries.ref):
         return  # the same place as after the retries: that finding says it
-    for state in hangs_up(target.ref):
+    for state in hangs_up(target.ref, node.id):
         yield Problem(target.span if target.span.line else node.span, node.id,
                       f"a wrong key in {quote(node.id)} goes to {quote(target.ref)}, which hangs up, before the caller "
                       "has used any retries", f"set `on_invalid: repeat` on {quote(node.id)}", state=state)

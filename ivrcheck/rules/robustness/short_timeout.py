@@ -3,12 +3,12 @@
 ## What it checks
 In every reachable menu and input: a `timeout` (silence before `on_timeout`) below
 `min_timeout` seconds, reported once at `defaults:` when it comes from there (not in a
-choice of language whose silence goes where one of its options does: waiting is then
+choice of language whose silence goes where one of its options does, or that offers only
+the other languages and moves callers who wait on to the default one: waiting is then
 how callers choose the default language; nor in a greeting callers may let pass, whose
-silence and wrong keys go on into the line, or which only offers other languages ("Para
-español, oprima 9", then the English menu after 2 s): a longer wait would delay every caller
-of the line's own language, and blind judges of the trust corpus called eleven such warnings
-false, most of them harmful; nor where silence puts the caller through to a
+silence and wrong keys go on into the line ("Para español, oprima 9", then the English menu
+after 2 s): a longer wait would delay every caller of the line's own language, and blind
+judges of the trust corpus called eleven such warnings false, most of them harmful; nor where silence puts the caller through to a
 person, as in "We'll now connect you to roadside assistance" with a key to connect at once:
 a short wait there connects the caller sooner, and a longer one only delays them); and an
 input's `digit_timeout` (seconds allowed between two digits) below `min_digit_timeout`,
@@ -82,7 +82,7 @@ from typing import TYPE_CHECKING, Iterator
 from ivrcheck.findings import Problem, Severity, Span
 from ivrcheck.language import load_language
 from ivrcheck.model import Menu, Node, NodeType
-from ivrcheck.rules.base import Settings, quote, silence_reaches_person
+from ivrcheck.rules.base import Settings, chooses_language, language_menu, quote, silence_reaches_person
 
 if TYPE_CHECKING:
     from ivrcheck.graph import LineAnalysis
@@ -127,7 +127,7 @@ def _timeouts(menu: Menu, line: LineAnalysis, least: float) -> Iterator[Problem]
     by_span: dict[Span, list[str]] = {}
     for node in menu.nodes.values():
         if node.is_interactive and node.id in line.reachable and node.timeout is not None and node.timeout < least \
-                and not _waiting_chooses_a_language(node) and not menu.lets_pass(node) \
+                and not _waiting_chooses_a_language(menu, node) and not menu.lets_pass(node) \
                 and not silence_reaches_person(menu, line.open, node):
             by_span.setdefault(node.span_of("timeout"), []).append(node.id)
     for span, nodes in by_span.items():
@@ -141,9 +141,12 @@ def _timeouts(menu: Menu, line: LineAnalysis, least: float) -> Iterator[Problem]
                       f"use `timeout: {least:g}` or more")
 
 
-def _waiting_chooses_a_language(node: Node) -> bool:
+def _waiting_chooses_a_language(menu: Menu, node: Node) -> bool:
     """A choice of language whose silence leads where one of its languages does ("Suomeksi paina 1 tai
-    odota hetki"): a short wait is how most callers choose the line's own language, not a cut-off."""
+    odota hetki"), or a menu that only offers the other languages and moves those who wait on to the
+    default one ("Suomeksi, odota hetki. På svenska, tryck 2"): a short wait is how most callers
+    choose the line's own language, not a cut-off."""
     if node.on_timeout is None or node.on_timeout.ref in ("repeat", "back", node.id):
         return False
-    return any(o.language and o.target is not None and o.target.ref == node.on_timeout.ref for o in node.options)
+    return language_menu(menu, node) or any(
+        chooses_language(o) and o.target is not None and o.target.ref == node.on_timeout.ref for o in node.options)

@@ -5,9 +5,13 @@ Every task under `tasks:` names where its caller should end up (`expect:`, one n
 several). The rule fires when none of those nodes can be reached from `entry` by choosing
 options and following messages and branches, in any schedule state. A node reached only
 by waiting out timeouts or pressing wrong keys does not count: no caller can do that on
-purpose. Waiting does count where the prompt offers it ("or stay on the line") and at a
-menu that only offers other languages ("Para español, oprima 9"): that is how the line's
-own callers go on. (An `expect:` that names no node at all is S101's finding.)
+purpose. Waiting counts where it is a way on: the prompt says so ("stay on the line"), or may
+say so in words ivrcheck does not read (it speaks of waiting: "you are in the queue"), or the
+menu only asks for a language and moves callers who wait on to the default one ("Suomeksi,
+odota hetki. På svenska, tryck 2", "Para español, oprima 9"), or it is a greeting whose silence
+and wrong keys both go on into the line: the whole line behind that menu is reached by waiting,
+on purpose. Blind writers' lines had 49 false T601 errors before this. (An `expect:` that names
+no node at all is S101's finding.)
 
 ## Why it matters
 A task is a promise that the line serves a reason for calling. If its destination is cut
@@ -56,15 +60,15 @@ None.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Iterator
+from typing import TYPE_CHECKING, Any, Iterator
 
-from ivrcheck.callers.journey import journeys
 from ivrcheck.findings import Problem, Severity
 from ivrcheck.model import Menu
-from ivrcheck.rules.base import Settings, quote
+from ivrcheck.graph.build import CHOICE, ROUTING
+from ivrcheck.rules.base import Settings, language_menu, quote
 
 if TYPE_CHECKING:
-    from ivrcheck.graph import LineAnalysis
+    from ivrcheck.graph import Analysis, LineAnalysis
 
 CODE = "T601"
 NAME = "task-unreachable"
@@ -75,14 +79,14 @@ PART = "navigation"
 
 def check(menu: Menu, line: LineAnalysis, settings: Settings) -> Iterator[Problem]:
     known = [a for a in line.states.values()]
+    waited: list[frozenset[str]] = []
     for task in menu.tasks:
         goals = [t for t in task.expects if t.ref in line.open.nodes]
         if not goals or any(t.ref in a.steps for a in known for t in goals):
             continue
-        # Following the prompts counts too: waiting where a prompt says to, or at a menu that
-        # only offers other languages (how the line's own callers go on).
-        if any(t.ref in j.reachable for j in journeys(line).values() for t in goals):
-            continue
+        waited = waited or [_waiting_leads(line, a) for a in known]
+        if any(t.ref in w for w in waited for t in goals):
+            continue  # callers get there by waiting where the prompt says (or may say) to wait
         names = " or ".join(quote(t.ref) for t in goals)
         silent = any(t.ref in a.reachable for a in known for t in goals)
         why = ("only callers who press nothing or press wrong keys get there" if silent
@@ -91,3 +95,27 @@ def check(menu: Menu, line: LineAnalysis, settings: Settings) -> Iterator[Proble
                       f"task {quote(task.say)} expects {names}, which no caller can choose their way to: {why}",
                       f"add an option that leads to {quote(goals[0].ref)} in the menu where callers with this task "
                       f"look for it, or point `expect` at the node that serves it")
+
+
+def _waiting_leads(line: LineAnalysis, analysis: Analysis) -> frozenset[str]:
+    """Nodes a caller reaches by choices, routing and waiting where waiting is a way on: the prompt
+    says so ("stay on the line"), may say so in words not read (it speaks of waiting), or the menu
+    only asks for a language and moves those who wait on to the default one ("Suomeksi, odota hetki")."""
+    def waits(node_id: str, attrs: dict[str, Any]) -> bool:
+        node = analysis.nodes.get(node_id)
+        return node is not None and (line.clock.announced(node, attrs) or line.clock.maybe(node, attrs)
+                                     or language_menu(line.menu, node)
+                                     or line.speaks(node).prompt_words.mentions_waiting(node.prompt) is not None)
+
+    entry = analysis.entry
+    if entry not in analysis.out:
+        return frozenset()
+    seen, frontier = {entry}, [entry]
+    while frontier:
+        here = frontier.pop()
+        for target, attrs in analysis.edges_from(here):
+            kind = attrs["kind"]
+            if target not in seen and (kind in CHOICE or kind in ROUTING or (kind == "timeout" and waits(here, attrs))):
+                seen.add(target)
+                frontier.append(target)
+    return frozenset(seen)

@@ -2,6 +2,8 @@
 
 import pytest
 
+from ivrcheck.findings import Severity
+
 from tests.conftest import At, codes_at, lint
 
 
@@ -158,3 +160,67 @@ def test_promises_that_name_a_time(language: str, promise: str) -> None:
 @pytest.mark.parametrize("language, promise", NAMES_NO_TIME)
 def test_promises_that_name_no_time(language: str, promise: str) -> None:
     assert codes_at(lint(line(language, f"type: callback, prompt: '{promise}.'"), select="H209")) == [At("H209", 11, 3)]
+
+
+# Issue 30: a warning only where no word speaks of time; a time said in words ivrcheck does not
+# read as one (paraphrases a designer might write) is an info that names the word.
+UNREAD_TIMES = [
+    ("en", "One of the team will phone you back before the end of the afternoon", "afternoon"),
+    ("en", "We listen to messages at half past eight each weekday and return every call by lunchtime", "weekday"),
+    ("sv", "Vi ringer upp dig senast inom en timme när vi har öppet, annars under förmiddagen nästa vardag", "timme"),
+    ("sv", "Vi hör av oss under nästkommande arbetsdag", "arbetsdag"),
+    ("fi", "Soitamme sinulle takaisin vielä saman iltapäivän aikana", "iltapäivän"),
+    ("fi", "Palaamme asiaan aamupäivän mittaan", "aamupäivän"),
+    ("es", "Le devolveremos la llamada a lo largo de la tarde", "tarde"),
+    ("es", "Un gestor le llamará durante la próxima jornada laborable", "laborable"),
+    ("es", "Le llamaremos en cuanto abramos", "abramos"),  # the hours were just given: opening is a time
+    ("en", "We will ring you back when we open", "we open"),
+]
+SURELY_NO_TIME = [
+    ("en", "Thanks, a member of the team will give you a ring"),
+    ("sv", "Tack, vi återkommer till dig"),
+    ("fi", "Kiitos, asiantuntija ottaa sinuun yhteyttä"),
+    ("es", "Gracias, un gestor se pondrá en contacto con usted"),
+    # Near miss: the opening hours in figures are the hours, not a time of answer.
+    ("sv", "Vi har öppet vardagar klockan 8–16. Vi återkommer till dig"),
+]
+
+
+@pytest.mark.parametrize("language, prompt, word", UNREAD_TIMES)
+def test_an_unread_time_is_an_info_naming_the_word(language: str, prompt: str, word: str) -> None:
+    (finding,) = lint(line(language, f"type: callback, prompt: '{prompt}.'"), select="H209")
+    assert finding.severity is Severity.INFO
+    assert f'"{word}"' in finding.message
+
+
+@pytest.mark.parametrize("language, prompt", SURELY_NO_TIME)
+def test_a_prompt_with_no_word_of_time_is_a_warning(language: str, prompt: str) -> None:
+    (finding,) = lint(line(language, f"type: callback, prompt: '{prompt}.'"), select="H209")
+    assert finding.severity is Severity.WARNING
+
+
+def test_a_promise_that_speaks_of_time_unread_is_an_info() -> None:
+    """A designer's `promise:` in words not read as a time ("once the post has been sorted in the morning") is not
+    called wrong; one with no word of time at all ("shortly") still is."""
+    (info,) = lint(line("en", "type: callback, promise: once the post has been sorted in the morning"), select="H209")
+    assert info.severity is Severity.INFO
+    (warning,) = lint(line("en", "type: callback, promise: shortly"), select="H209")
+    assert warning.severity is Severity.WARNING
+
+
+@pytest.mark.parametrize("language, prompt", [
+    ("en", "Thanks, open our app to follow your request; an agent will call you back"),
+    ("fi", "Kiitos, avaa sovellus seurataksesi pyyntöä; asiantuntija soittaa sinulle"),
+    ("es", "Gracias, abra la app para seguir su solicitud; un gestor le llamará"),
+])
+def test_opening_an_app_is_no_word_of_time(language: str, prompt: str) -> None:
+    """Near misses: "open the app" is no opening time, so the callback still names no time: a warning."""
+    (finding,) = lint(line(language, f"type: callback, prompt: '{prompt}.'"), select="H209")
+    assert finding.severity is Severity.WARNING
+
+
+def test_a_word_that_only_begins_like_a_unit_is_no_word_of_time() -> None:
+    """Near miss: "tunnistaudu" (identify yourself) begins like "tunni" (hour) but names no time."""
+    text = line("fi", "type: callback, prompt: 'Tunnistaudu pankkitunnuksilla, niin asiantuntija soittaa sinulle.'")
+    (finding,) = lint(text, select="H209")
+    assert finding.severity is Severity.WARNING

@@ -233,3 +233,43 @@ def test_a_closed_case_straight_to_a_hang_up_is_reported_on_the_branch_and_nobod
     (finding,) = lint(BRANCHED.replace("CLOSED", "bye"), select="H205")
     assert (finding.node_id, finding.state) == ("start", "closed")
     assert lint(BRANCHED.replace("CLOSED", "bye").replace("entry: hello", "entry: start"), select="H205") == []
+
+
+def test_a_night_menu_that_offers_another_person_working_then_only_informs() -> None:
+    """Issue 30 (corpus-h): the night menu puts urgent callers through to an out-of-hours partner; the
+    day menu's 24-hour agent is left out, but someone works then: an info, not a warning."""
+    partner = night('      "1": {label: Out-of-hours partner, goto: partner}\n', "For urgent help, press 1.") + \
+        '  partner: {type: transfer, number: "+44 1632 960877", human: true}\n'
+    (finding,) = lint(partner, select="H205")
+    assert finding.severity.value == "info" and 'it offers "partner" instead' in finding.message
+
+
+BEHIND_THE_BRANCH = """
+entry: start
+defaults: {on_timeout: repeat, on_invalid: repeat, after_retries: reception}
+hours: {surgery: {mon-fri: "08:00-19:00"}, LATER}
+nodes:
+  start: {type: branch, on: hours, hours: BRANCH_HOURS, cases: {open: main, closed: night}}
+  main:
+    prompt: For reception, press 0.
+    options:
+      "0": {label: Reception, goto: reception}
+  reception: {type: agent, hours: surgery, closed: shut}
+  shut: {type: message, prompt: We are closed. Goodbye., next: bye}
+  bye: {type: hangup}
+  night:
+    prompt: We are closed. To leave a message, press 1.
+    after_retries: vm
+    options:
+      "1": {label: Message, goto: vm}
+  vm: {type: voicemail, promise: by ten tomorrow}
+"""
+
+
+def test_a_person_behind_a_branch_on_its_own_hours_is_never_reached_closed() -> None:
+    """Issue 30 (corpus-h): the branch closes with the person, so the person's `closed:` is never heard
+    (a blind judge: "the dead end is the branch's closed case"); near miss: a branch on longer hours."""
+    same = BEHIND_THE_BRANCH.replace(", LATER", "").replace("BRANCH_HOURS", "surgery")
+    assert lint(same, select="H205") == []
+    longer = BEHIND_THE_BRANCH.replace("LATER", 'line: {mon-fri: "08:00-21:00"}').replace("BRANCH_HOURS", "line")
+    assert [f.node_id for f in lint(longer, select="H205")] == ["reception"]

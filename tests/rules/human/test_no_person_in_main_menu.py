@@ -68,3 +68,42 @@ def test_a_hand_off_of_unknown_answerer_in_the_main_menu_is_no_claim_either_way(
     assert lint(unknown, select="H210") == []
     nobody = unknown.replace("human: unknown", "human: false")
     assert codes_at(lint(nobody, select="H210")) == [At("H210", 5, 3)]
+
+
+# Issue 30: a language menu is recognised by its labels even without `language:`, and the default
+# language reached by waiting ("Suomeksi, odota hetki") opens a main menu that is checked too.
+LANGUAGE_FIRST = """
+entry: lang
+line: {country: FI}
+defaults: {on_timeout: repeat, on_invalid: repeat, after_retries: advisor}
+nodes:
+  lang:
+    prompt: Suomeksi, odota hetki. På svenska, tryck 2. In English, press 3.
+    on_timeout: fi_main
+    options:
+      "2": {label: På svenska, goto: sv_main}
+      "3": {label: In English, goto: en_main}
+  fi_main:
+    prompt: Laskut, paina 1. Asiakaspalvelu, paina 0.
+    options:
+      "1": {label: Laskut, goto: bills}
+      "0": {label: Asiakaspalvelu, goto: advisor}
+  sv_main:
+    prompt: Fakturor, tryck 1. Kundtjänst, tryck 0.
+    options:
+      "1": {label: Fakturor, goto: advisor}
+      "0": {label: Kundtjänst, goto: advisor}
+  en_main:
+    prompt: Invoices, press 1. Customer service, press 0.
+    options:
+      "1": {label: Invoices, goto: advisor}
+      "0": {label: Customer service, goto: advisor}
+  bills: {type: self_service, next: fi_main}
+  advisor: {type: agent}
+"""
+
+
+def test_a_language_menu_without_language_set_hands_over_to_each_language_and_the_default() -> None:
+    assert lint(LANGUAGE_FIRST, select="H210") == []
+    no_person = LANGUAGE_FIRST.replace('      "0": {label: Asiakaspalvelu, goto: advisor}\n', "")
+    assert [f.node_id for f in lint(no_person, select="H210")] == ["fi_main"]

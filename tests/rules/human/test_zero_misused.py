@@ -2,6 +2,8 @@
 
 import pytest
 
+from ivrcheck.findings import Severity
+
 from tests.conftest import At, codes_at, lint
 
 MISUSED = """
@@ -140,3 +142,82 @@ def test_a_hold_menu_that_never_says_to_wait_is_no_way_to_a_person() -> None:
     silent = HOLD_BEHIND_BRANCH.replace("Please stay on the line for the next agent, or press 1",
                                         "Press 1")
     assert codes_at(lint(silent, select="H204")) == [At("H204", 9, 7)]
+
+
+# Issue 30: a hold menu behind 0 is the way to a person whatever words it uses to say "wait".
+# Read phrases pass; a prompt that speaks of waiting in words not read is an info; one with no
+# word of waiting at all stays a warning (callers who do not know to wait hang up).
+HOLD_PHRASES = [
+    ("en", "Keep holding for the next adviser, or press 1 for a callback."),
+    ("en", "All our advisers are busy. Please hold, or press 1 and we will call you back."),
+    ("en", "Don't hang up: the next adviser will answer. Or press 1 for a callback."),
+    ("sv", "Alla handläggare är upptagna. Håll kvar så svarar vi, eller tryck 1 så ringer vi upp."),
+    ("sv", "Vänta kvar i linjen, eller tryck 1 för att bli uppringd."),
+    ("sv", "Lägg inte på, du kopplas strax. Tryck 1 om du vill bli uppringd."),
+    ("fi", "Kaikki asiantuntijamme palvelevat muita. Pysy linjoilla, tai paina 1, niin soitamme."),
+    ("fi", "Älä sulje puhelinta, vastaamme pian. Takaisinsoittoa varten paina 1."),
+    ("fi", "Jää jonoon tai paina 1, niin soitamme sinulle."),
+    ("es", "Permanezca a la espera y le atenderemos, o pulse 1 para que le llamemos."),
+    ("es", "No cuelgue, enseguida le atendemos. Para que le llamemos, pulse 1."),
+]
+HOLD_UNREAD = [
+    ("en", "You are in the queue for the next adviser. Or press 1 for a callback.", "queue"),
+    ("sv", "Du står i kö till nästa handläggare. Tryck 1 för att bli uppringd.", "kö"),
+    ("fi", "Olet jonossa seuraavalle asiantuntijalle. Paina 1, niin soitamme.", "jonossa"),
+    ("es", "Su llamada está en cola. Pulse 1 para que le llamemos.", "cola"),
+]
+HOLD_SILENT = [
+    ("en", "Press 1 for a callback within 30 minutes."),
+    ("sv", "Tryck 1 för att bli uppringd inom en timme."),
+    ("fi", "Paina 1, niin soitamme tunnin kuluessa."),
+    ("es", "Pulse 1 para que le llamemos en 30 minutos."),
+]
+
+
+def _hold_line(language: str, prompt: str) -> str:
+    return HOLD_BEHIND_BRANCH.replace("entry: main", f"language: {language}\nentry: main").replace(
+        "Please stay on the line for the next agent, or press 1 for a callback within 30 minutes.", prompt)
+
+
+@pytest.mark.parametrize("language, prompt", HOLD_PHRASES)
+def test_hold_menus_said_many_ways_are_the_way_to_a_person(language: str, prompt: str) -> None:
+    text = _hold_line(language, prompt)
+    assert lint(text, select="H204") == []
+    assert [f.node_id for f in lint(text, select="H203") if f.severity is not Severity.INFO] == []
+
+
+@pytest.mark.parametrize("language, prompt, word", HOLD_UNREAD)
+def test_a_hold_menu_in_words_not_read_is_an_info(language: str, prompt: str, word: str) -> None:
+    (h204,) = lint(_hold_line(language, prompt), select="H204")
+    assert h204.severity is Severity.INFO and f'"{word}"' in h204.message
+    assert [f.node_id for f in lint(_hold_line(language, prompt), select="H203")
+            if f.severity is not Severity.INFO] == []
+
+
+@pytest.mark.parametrize("language, prompt", HOLD_SILENT)
+def test_a_hold_menu_with_no_word_of_waiting_stays_a_warning(language: str, prompt: str) -> None:
+    (h204,) = lint(_hold_line(language, prompt), select="H204")
+    assert h204.severity is Severity.WARNING and h204.state == "open"
+
+
+def test_outside_hours_0_to_a_closed_menu_with_a_message_is_right_but_not_a_message_back() -> None:
+    """Outside hours a 0 through an hours branch into the closed menu with "to leave a message, press
+    1" is the right design; near miss: a 0 that plays the opening hours and returns to the same menu."""
+    silent = _hold_line("en", "Press 1 for a callback within 30 minutes.")
+    assert [f.state for f in lint(silent, select="H204")] == ["open"]
+    back = HOLD_BEHIND_BRANCH.replace('"0": {label: Speak with an agent, goto: agent_hours}',
+                                      '"0": {label: Speak with an agent, goto: hours_info}').replace(
+        "  bills:", "  hours_info: {type: message, prompt: We are open 8 to 8., next: main}\n  bills:")
+    assert [f.state for f in lint(back, select="H204")] == [None]
+
+
+@pytest.mark.parametrize("language, prompt", [
+    ("fi", "Olemme suljettu, palvelemme vuorokauden ympäri verkossa. Paina 1, niin soitamme."),
+    ("es", "Puede consultarlo en línea. Pulse 1 para que le llamemos."),
+    ("sv", "Se turlistan på webben. Tryck 1 för att bli uppringd."),
+])
+def test_words_that_only_look_like_waiting_leave_a_silent_hold_menu_a_warning(language: str, prompt: str) -> None:
+    """Near misses: "suljettu" (closed), "vuorokauden" (24 hours), "en línea" (online), "turlistan"
+    (timetable) say nothing of waiting."""
+    (h204,) = lint(_hold_line(language, prompt), select="H204")
+    assert h204.severity is Severity.WARNING

@@ -2,6 +2,8 @@
 
 import pytest
 
+from ivrcheck.findings import Severity
+
 from tests.conftest import At, codes_at, lint
 
 BASE = """
@@ -208,3 +210,40 @@ def test_after_hours_menu_that_only_transfers_to_an_outside_helpline() -> None:
                               extra_option='\n      "2": {label: Health advice, goto: helpline}')
     text = text.replace("  nurse: {type: agent}", '  helpline: {type: transfer, human: true, number: "1177"}')
     assert lint(text, select="R503") == []
+
+
+# Issue 30: retries that end, outside hours, after a message sending callers to a channel open
+# around the clock are read as H205 reads that closed route: an info, not a warning.
+def _retries_to_closed_desk(language: str, closed_message: str) -> str:
+    return f"""
+language: {language}
+entry: main
+hours: {{office: {{mon-fri: "08:00-17:00"}}}}
+defaults: {{on_timeout: repeat, on_invalid: repeat, after_retries: desk}}
+nodes:
+  main:
+    prompt: "1, 0"
+    options:
+      "1": {{label: Info, goto: desk}}
+      "0": {{label: Desk, goto: desk}}
+  desk: {{type: agent, hours: office, closed: shut}}
+  shut: {{type: message, prompt: "{closed_message}", next: bye}}
+  bye: {{type: hangup}}
+"""
+
+
+@pytest.mark.parametrize("language, message", [
+    ("en", "We are closed. Live delays are always shown in our app and on the web."),
+    ("sv", "Vi har stängt. Aktuella förseningar finns alltid i appen och på webben."),
+    ("fi", "Olemme suljettu. Ajantasaiset tiedot löydät aina sovelluksesta ja verkkosivuilta."),
+    ("es", "Estamos cerrados. Puede consultar los retrasos en la app las 24 horas."),
+])
+def test_retries_to_a_closed_route_that_points_to_an_always_open_channel_are_an_info(language: str, message: str) -> None:
+    found = [f for f in lint(_retries_to_closed_desk(language, message), select="R503") if f.node_id == "main"]
+    assert found and all(f.severity is Severity.INFO for f in found)
+
+
+def test_near_miss_a_closed_route_that_only_names_the_website_stays_a_warning() -> None:
+    found = [f for f in lint(_retries_to_closed_desk("en", "We are closed. Visit our website."), select="R503")
+             if f.node_id == "main"]
+    assert [f.severity for f in found] == [Severity.WARNING]

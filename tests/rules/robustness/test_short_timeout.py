@@ -118,3 +118,21 @@ nodes:
     assert lint(text, select="R507") == []
     replays = text.replace("on_timeout: main", "on_timeout: repeat")
     assert codes_at(lint(replays, select="R507")) == [At("R507", 6, 5)]
+
+
+@pytest.mark.parametrize("language, prompt, label", [
+    ("fi", "Suomeksi, odota hetki. På svenska, tryck 9.", "Svenska"),
+    ("sv", "För svenska, vänta kvar. Suomeksi, paina 9.", "Suomi"),
+    ("en", "For English, just hold. Para español, oprima 9.", "Español"),
+    ("es", "Para español, espere. For English, press 9.", "English"),
+])
+def test_a_short_wait_where_only_the_other_languages_have_keys_chooses_the_default(
+        language: str, prompt: str, label: str) -> None:
+    """Issue 30: the default language has no key of its own; waiting is how callers choose it."""
+    text = LANGUAGE_CHOICE.replace("language: fi", f"language: {language}").replace(
+        "På svenska, tryck 9. Suomeksi paina 1 tai odota hetki.", prompt).replace(
+        '      "9": {label: Svenska, goto: sv_paa, language: sv}\n      "1": {label: Suomeksi, goto: paa}\n',
+        f'      "9": {{label: {label}, goto: sv_paa}}\n')
+    assert lint(text, select="R507") == []
+    assert codes_at(lint(text.replace("on_timeout: paa", "on_timeout: bye") + "  bye: {type: hangup}\n",
+                         select="R507")) == [At("R507", 6, 5)]

@@ -2,6 +2,7 @@
 
 import pytest
 
+from ivrcheck.findings import Severity
 from tests.conftest import At, codes_at, lint
 
 
@@ -83,3 +84,17 @@ def test_a_choice_of_language_is_no_level_of_the_tree() -> None:
 def test_a_menu_before_the_main_menu_that_is_not_a_language_choice_is_a_level() -> None:
     """Near miss: the same first menu whose option chooses a topic, not a language, is a level."""
     assert [f.code for f in lint(_languages_first("Private customers", ""), select="S105")] == ["S105"]
+
+
+@pytest.mark.parametrize("label", ["English", "In English", "På svenska", "Suomeksi", "Para español"])
+def test_a_choice_of_language_without_language_set_is_no_level(label: str) -> None:
+    """Issue 30: authors and importers often leave `language:` off; the label alone names the language."""
+    assert lint(_languages_first(label, ""), select="S105") == []
+
+
+def test_one_level_over_the_limit_informs_and_two_warn() -> None:
+    """Issue 30: a threshold at its edge. One level over is an info; two levels over, a warning."""
+    (edge,) = lint(chain(4), select="S105")
+    assert edge.severity is Severity.INFO
+    (over,) = lint(chain(5), select="S105")
+    assert over.severity is Severity.WARNING

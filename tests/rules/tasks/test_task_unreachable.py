@@ -88,3 +88,63 @@ def test_near_miss_a_menu_that_only_falls_through_after_wrong_keys_is_still_repo
     text = menu(timeout="repeat").replace("    on_timeout: repeat\n",
                                           "    on_timeout: repeat\n    after_retries: survey\n")
     assert codes_at(lint(text, select="T601")) == [At("T601", 15, 13)]
+
+
+# Issue 30: waiting is a way on where the line makes it one. The default language's whole line
+# behind "Suomeksi, odota hetki. På svenska, tryck 2" is reached on purpose, by waiting.
+def _waiting_line(language: str, first: str, other: str, label: str, on_timeout: str = "main") -> str:
+    return f"""
+language: {language}
+entry: choose
+defaults: {{on_timeout: repeat, on_invalid: repeat, after_retries: desk}}
+nodes:
+  choose:
+    prompt: "{first} {other}"
+    timeout: 5
+    on_timeout: {on_timeout}
+    options:
+      "2": {{label: {label}, goto: other_desk}}
+  main:
+    prompt: "1, 0"
+    options:
+      "1": {{label: Task, goto: goal}}
+      "0": {{label: Desk, goto: desk}}
+  goal: {{type: self_service}}
+  desk: {{type: agent}}
+  other_desk: {{type: agent}}
+  bye: {{type: hangup}}
+tasks:
+  - say: the task
+    expect: goal
+"""
+
+
+WAITING_CHOICES = [
+    ("fi", "Suomeksi, odota hetki.", "På svenska, tryck 2.", "Svenska"),
+    ("sv", "För svenska, vänta.", "Suomeksi, paina 2.", "Suomi"),
+    ("en", "For English, please wait.", "Para español, oprima 2.", "Español"),
+    ("es", "Para español, espere un momento.", "For English, press 2.", "English"),
+]
+
+
+@pytest.mark.parametrize("language, first, other, label", WAITING_CHOICES)
+def test_the_default_language_reached_by_waiting_is_reached_on_purpose(language: str, first: str, other: str,
+                                                                        label: str) -> None:
+    assert lint(_waiting_line(language, first, other, label), select="T601") == []
+
+
+def test_near_miss_a_menu_that_is_no_choice_of_language_reached_by_silence_only() -> None:
+    """The same wiring, but the first menu offers a task, not a language: silence is no choice there."""
+    text = _waiting_line("en", "Welcome.", "For billing, press 2.", "Billing")
+    assert [f.code for f in lint(text, select="T601")] == ["T601"]
+
+
+def test_near_miss_a_choice_of_language_whose_silence_hangs_up() -> None:
+    text = _waiting_line("fi", "Tervetuloa.", "På svenska, tryck 2.", "Svenska", on_timeout="bye")
+    assert [f.code for f in lint(text, select="T601")] == ["T601"]
+
+
+def test_a_hold_menu_that_speaks_of_waiting_in_words_not_read_is_a_way_on() -> None:
+    """A queue menu ("You are in the queue; or press 2 ...") whose silence leads on is a way there."""
+    text = _waiting_line("en", "You are in the queue for the next adviser.", "Or press 2 for a callback.", "Callback")
+    assert lint(text, select="T601") == []
