@@ -197,9 +197,8 @@ def _pair(words: LabelWords, a: list[Unit], b: list[Unit]) -> tuple[tuple[str, s
     run("synonyms", _synonyms, senses=True)
     run("narrower", narrower, senses=True)
     run("broader", wider, senses=True)
-    extra = _beyond(words)
-    if extra is not None:
-        run(*extra)
+    for how, matcher in _beyond(words):
+        run(how, matcher)
     if words.compounds:
         pairs += _compound_matches(words, a, b)
     return tuple(pairs)
@@ -318,18 +317,22 @@ def _kind(words: LabelWords, pairs: tuple[tuple[str, str, str], ...], a: list[Un
 
 
 @lru_cache(maxsize=64)
-def _beyond(words: LabelWords) -> tuple[str, Matcher] | None:
-    """The optional source beyond the lexicon for this language (WordNet for English), if installed and on.
+def _beyond(words: LabelWords) -> tuple[tuple[str, Matcher], ...]:
+    """The optional source beyond the lexicon for this language (WordNet for English), if installed and on:
+    synonyms, then a noun that is a kind of the other ("Scams", "Fraud"), either way round.
 
     Decided once per reading, like Voikko: `IVRCHECK_NO_WORDNET` switches it off for a run.
     """
     if words.code != "en" or os.environ.get("IVRCHECK_NO_WORDNET"):
-        return None
+        return ()
     from ivrcheck.language import wordnet
 
     if not wordnet.available():
-        return None
-    return "WordNet synonyms", lambda x, y: x.role == y.role == "word" and wordnet.synonyms(x.text, y.text)
+        return ()
+    both: Callable[[Unit, Unit], bool] = lambda x, y: x.role == y.role == "word"
+    return (("WordNet synonyms", lambda x, y: both(x, y) and wordnet.synonyms(x.text, y.text)),
+            ("narrower", lambda x, y: both(x, y) and wordnet.narrower(x.text, y.text)),
+            ("broader", lambda x, y: both(x, y) and wordnet.narrower(y.text, x.text)))
 
 
 def _compound_matches(words: LabelWords, a: list[Unit], b: list[Unit]) -> list[tuple[str, str, str]]:

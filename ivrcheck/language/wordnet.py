@@ -63,6 +63,60 @@ def synonyms(first: str, second: str) -> bool:
     return bool(a and b and a & b)
 
 
+def narrower(first: str, second: str) -> bool:
+    """Whether a common noun sense of `first` is a kind of one of `second` ("burglary", "theft"),
+    within `STEPS` steps up WordNet's hypernym links (far above them every noun is an "act")."""
+    wanted = {offset for pos, offset in _senses(second.lower()) if pos == "noun"}
+    return bool(wanted) and not wanted.isdisjoint(_above(first.lower()))
+
+
+#: How many hypernym links up a noun sense is followed by `narrower`.
+STEPS = 2
+
+
+@lru_cache(maxsize=1 << 16)
+def _above(word: str) -> frozenset[str]:
+    """The noun synsets within `STEPS` hypernym links above the word's common noun senses."""
+    data = _data()
+    if data is None:
+        return frozenset()
+    found: set[str] = set()
+    layer = {offset for pos, offset in _senses(word) if pos == "noun"}
+    for _ in range(STEPS):
+        layer = {up for offset in layer for up in _hypernyms(data, offset)} - found
+        found |= layer
+    return frozenset(found)
+
+
+def _hypernyms(data: bytes | mmap.mmap, offset: str) -> tuple[str, ...]:
+    """The noun hypernyms ("@" and "@i" pointers) on a synset's line of data.noun."""
+    start = number_or_none(offset, whole=True, low=0)
+    if start is None or start >= len(data):
+        return ()
+    end = data.find(b"\n", start)
+    fields = data[start:len(data) if end == -1 else end].decode("utf-8", errors="replace").split()
+    try:  # offset, lexicographer file, pos, word count (hexadecimal), words with lex ids, pointer count
+        at = 4 + 2 * int(fields[3], 16)
+        count = int(fields[at])
+    except (IndexError, ValueError):
+        return ()  # not a synset line: a damaged or foreign file
+    pointers = [fields[at + 1 + 4 * i: at + 5 + 4 * i] for i in range(count)]
+    return tuple(p[1] for p in pointers if len(p) == 4 and p[0] in ("@", "@i") and p[2] == "n")
+
+
+@lru_cache(maxsize=1)
+def _data() -> mmap.mmap | None:
+    """data.noun, mapped into memory (hypernym links are read from it by byte offset), or None."""
+    place = folder()
+    if place is None or not (place / "data.noun").is_file():
+        return None
+    try:
+        with open(place / "data.noun", "rb") as handle:
+            return mmap.mmap(handle.fileno(), 0, access=mmap.ACCESS_READ)
+    except (OSError, ValueError):
+        return None
+
+
 @lru_cache(maxsize=1 << 17)
 def _senses(word: str) -> frozenset[tuple[str, str]]:
     files = _files()
