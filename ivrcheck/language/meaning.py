@@ -24,6 +24,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING, Callable, Union
 
 from ivrcheck.language.labels import MIN_PART, LabelWords, Unit, same_stem
+from ivrcheck.language.roots import same_root
 from ivrcheck.language.sounds import sound_alike
 from ivrcheck.records import record
 
@@ -210,6 +211,11 @@ def _same_word(x: Unit, y: Unit) -> bool:
     return not x.keys.isdisjoint(y.keys) or ((x.guessed or y.guessed) and same_stem(x.key, y.key))
 
 
+def _same_root(x: Unit, y: Unit) -> bool:
+    """Finnish forms of one verb the stemmer left apart, where no analyser read either word."""
+    return (x.guessed or y.guessed) and any(same_root(k, j) for k in x.keys for j in y.keys)
+
+
 def _synonyms(x: Unit, y: Unit) -> bool:
     if x.concepts.isdisjoint(y.concepts) or "modifier" in (x.role, y.role):
         return False
@@ -318,11 +324,15 @@ def _kind(words: LabelWords, pairs: tuple[tuple[str, str, str], ...], a: list[Un
 
 @lru_cache(maxsize=64)
 def _beyond(words: LabelWords) -> tuple[tuple[str, Matcher], ...]:
-    """The optional source beyond the lexicon for this language (WordNet for English), if installed and on:
-    synonyms, then a noun that is a kind of the other ("Scams", "Fraud"), either way round.
+    """What pairs words beyond the lexicon in this language. Finnish: a verbal noun and another form
+    of its verb, by their roots (roots.py: "ilmoittaminen", "ilmoitus"), for words no analyser read.
+    English: WordNet, if installed and on: synonyms, then a noun that is a kind of the other
+    ("Scams", "Fraud"), either way round.
 
-    Decided once per reading, like Voikko: `IVRCHECK_NO_WORDNET` switches it off for a run.
+    Decided once per reading, like Voikko: `IVRCHECK_NO_WORDNET` switches WordNet off for a run.
     """
+    if words.code == "fi":
+        return (("same word", _same_root),)
     if words.code != "en" or os.environ.get("IVRCHECK_NO_WORDNET"):
         return ()
     from ivrcheck.language import wordnet
