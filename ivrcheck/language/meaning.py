@@ -202,6 +202,9 @@ def _pair(words: LabelWords, a: list[Unit], b: list[Unit]) -> tuple[tuple[str, s
         run(how, matcher)
     if words.compounds:
         pairs += _compound_matches(words, a, b)
+        # what is left of a compound may be another form of a word ("muutos|ilmoitus", "ilmoittaminen")
+        for how, matcher in _beyond(words):
+            run(how, matcher)
     return tuple(pairs)
 
 
@@ -356,8 +359,10 @@ def _compound_matches(words: LabelWords, a: list[Unit], b: list[Unit]) -> list[t
         for x in [u for u in short if u.guessed and len(u.key) >= MIN_PART]:
             for y in [u for u in long_side if u.guessed]:
                 # Stems of a compound and of its last part can differ ("asuntolain", "laina"),
-                # while the written forms agree ("asuntolainat", "lainat").
-                rest = _rest(x.key, y.key) or (_rest(x.text, y.text) if " " not in x.text + y.text else None)
+                # while the written forms agree ("asuntolainat", "lainat"); a written first part keeps
+                # its case ending whole ("lainan|lyhennys"); a word read several ways tries each.
+                written = _rest(x.text, y.text) if " " not in x.text + y.text else None
+                rest = written or next((r for k in sorted(x.keys) if (r := _rest(k, y.key))), None)
                 if rest is None:
                     continue
                 short.remove(x)
