@@ -76,14 +76,15 @@ def test_a_wordnet_folder_without_data_noun_has_no_hypernyms(tmp_path, monkeypat
     for pos in ("noun", "verb", "adj"):
         (tmp_path / f"index.{pos}").write_text("fraud n 1 0 1 0 00000007\n", encoding="utf-8")
     monkeypatch.setenv("WORDNET_DIR", str(tmp_path))
-    for cached in (wordnet._files, wordnet._senses, wordnet._exceptions):
-        cached.cache_clear()
+    cached = (wordnet._files, wordnet._senses, wordnet._exceptions, wordnet._data, wordnet._above, wordnet.narrower)
+    for one in cached:
+        one.cache_clear()
     monkeypatch.setattr(wordnet, "_PROBES", {})
     try:
-        assert not wordnet.narrower("fraud", "fraud")
+        assert wordnet._data() is None and not wordnet.narrower("fraud", "fraud")
         (tmp_path / "data.noun").write_text("not a synset line at all\n", encoding="utf-8")
         wordnet._data.cache_clear()
-        assert wordnet._hypernyms(wordnet._data(tmp_path), "7") == ()
+        assert wordnet._hypernyms(wordnet._data(), "7") == ()
     finally:
-        for cached in (wordnet._files, wordnet._senses, wordnet._exceptions, wordnet._data, wordnet._above):
-            cached.cache_clear()
+        for one in cached:
+            one.cache_clear()

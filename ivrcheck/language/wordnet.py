@@ -65,12 +65,12 @@ def synonyms(first: str, second: str) -> bool:
     return bool(a and b and a & b)
 
 
+@lru_cache(maxsize=1 << 16)
 def narrower(first: str, second: str) -> bool:
     """Whether a common noun sense of `first` is a kind of one of `second` ("scam", "fraud"), within
     `STEPS` hypernym links of data.noun (further up, nouns meet in "act" or "event")."""
-    place = folder()
     wanted = {offset for pos, offset in _senses(second.lower()) if pos == "noun"}
-    return place is not None and bool(wanted) and not wanted.isdisjoint(_above(first.lower(), place))
+    return bool(wanted) and not wanted.isdisjoint(_above(first.lower()))
 
 
 #: How many hypernym links up a noun sense is followed by `narrower`: one more joins "bus" and "train".
@@ -78,9 +78,9 @@ STEPS = 2
 
 
 @lru_cache(maxsize=1 << 16)
-def _above(word: str, place: Path) -> frozenset[str]:
+def _above(word: str) -> frozenset[str]:
     """The noun synsets within `STEPS` hypernym links above the word's common noun senses."""
-    data = _data(place)
+    data = _data()
     if data is None:
         return frozenset()
     found: set[str] = set()
@@ -108,9 +108,12 @@ def _hypernyms(data: bytes | mmap.mmap, offset: str) -> tuple[str, ...]:
     return tuple(p[1] for p in pointers if len(p) == 4 and p[0] in ("@", "@i") and p[2] == "n")
 
 
-@lru_cache(maxsize=4)
-def _data(place: Path) -> mmap.mmap | None:
-    """data.noun of a WordNet folder, mapped into memory (hypernym links are read by byte offset), or None."""
+@lru_cache(maxsize=1)
+def _data() -> mmap.mmap | None:
+    """data.noun of the WordNet folder, mapped into memory (hypernym links are read by byte offset), or None."""
+    place = folder()
+    if place is None:
+        return None
     try:
         with open(place / "data.noun", "rb") as handle:
             return mmap.mmap(handle.fileno(), 0, access=mmap.ACCESS_READ)
