@@ -8,7 +8,7 @@ known phrases, compound parts: labels.py) and paired, most certain first:
 1. the same word: one dictionary form or stem ("Billing" ~ "billing", "laskut" ~ "laskun");
 2. synonyms: one lexicon group ("Faults" ~ "Breakdowns", "irtisanominen" ~ "päättäminen"),
    never through a mere compound modifier ("Henkilö|asiakkaat" is not a person);
-3. the optional sources beyond the lexicon (WordNet synonyms for English, wordnet.py);
+3. beyond the lexicon (beyond.py): WordNet synonyms and hypernyms for English, roots for Finnish;
 4. for words no analyser knows, compounds by spelling ("sopimukset" in "sähkösopimukset").
 
 What is left decides: nothing on either side is the same task, nothing on one side means
@@ -24,7 +24,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING, Callable, Union
 
 from ivrcheck.language.labels import MIN_PART, LabelWords, Unit, same_stem
-from ivrcheck.language.roots import same_root
+from ivrcheck.language.beyond import Matcher, matchers
 from ivrcheck.language.sounds import sound_alike
 from ivrcheck.records import record
 
@@ -158,9 +158,6 @@ def _label_words(language: Languageish) -> LabelWords:
     return language.label_words
 
 
-Matcher = Callable[[Unit, Unit], bool]
-
-
 def _pair(words: LabelWords, a: list[Unit], b: list[Unit]) -> tuple[tuple[str, str, str], ...]:
     """Pair units of `a` and `b` (removing them), most certain match first."""
     pairs: list[tuple[str, str, str]] = []
@@ -198,12 +195,12 @@ def _pair(words: LabelWords, a: list[Unit], b: list[Unit]) -> tuple[tuple[str, s
     run("synonyms", _synonyms, senses=True)
     run("narrower", narrower, senses=True)
     run("broader", wider, senses=True)
-    for how, matcher in _beyond(words):
+    for how, matcher in matchers(words):
         run(how, matcher)
     if words.compounds:
         pairs += _compound_matches(words, a, b)
         # what is left of a compound may be another form of a word ("muutos|ilmoitus", "ilmoittaminen")
-        for how, matcher in _beyond(words):
+        for how, matcher in matchers(words):
             run(how, matcher)
     return tuple(pairs)
 
@@ -212,11 +209,6 @@ def _same_word(x: Unit, y: Unit) -> bool:
     """One dictionary form; or, where no analyser read one of them (an inflected form the lexicon
     lacks), stems that the stemmer left apart."""
     return not x.keys.isdisjoint(y.keys) or ((x.guessed or y.guessed) and same_stem(x.key, y.key))
-
-
-def _same_root(x: Unit, y: Unit) -> bool:
-    """Finnish forms of one verb the stemmer left apart, where no analyser read either word."""
-    return (x.guessed or y.guessed) and any(same_root(k, j) for k in x.keys for j in y.keys)
 
 
 def _synonyms(x: Unit, y: Unit) -> bool:
@@ -323,29 +315,6 @@ def _kind(words: LabelWords, pairs: tuple[tuple[str, str, str], ...], a: list[Un
     if topics(c for u in a for c in u.concepts) & topics(c for u in b for c in u.concepts):
         return RELATED
     return DISTINCT
-
-
-@lru_cache(maxsize=64)
-def _beyond(words: LabelWords) -> tuple[tuple[str, Matcher], ...]:
-    """What pairs words beyond the lexicon in this language. Finnish: a verbal noun and another form
-    of its verb, by their roots (roots.py: "ilmoittaminen", "ilmoitus"), for words no analyser read.
-    English: WordNet, if installed and on: synonyms, then a noun that is a kind of the other
-    ("Scams", "Fraud"), either way round.
-
-    Decided once per reading, like Voikko: `IVRCHECK_NO_WORDNET` switches WordNet off for a run.
-    """
-    if words.code == "fi":
-        return (("same word", _same_root),)
-    if words.code != "en" or os.environ.get("IVRCHECK_NO_WORDNET"):
-        return ()
-    from ivrcheck.language import wordnet
-
-    if not wordnet.available():
-        return ()
-    both: Callable[[Unit, Unit], bool] = lambda x, y: x.role == y.role == "word"
-    return (("WordNet synonyms", lambda x, y: both(x, y) and wordnet.synonyms(x.text, y.text)),
-            ("narrower", lambda x, y: both(x, y) and wordnet.narrower(x.text, y.text)),
-            ("broader", lambda x, y: both(x, y) and wordnet.narrower(y.text, x.text)))
 
 
 def _compound_matches(words: LabelWords, a: list[Unit], b: list[Unit]) -> list[tuple[str, str, str]]:
