@@ -122,3 +122,27 @@ def test_p406_is_scored_the_other_way_round_from_l301():
     assert labels.Score.of(outcomes[:2]) == labels.Score(tp=1, fp=1, fn=0, tn=0)
     assert labels.Score.of(outcomes[2:]) == labels.Score(tp=1, fp=1, fn=0, tn=0)
     assert [o.expected for o in outcomes] == [False, True, True, False]
+
+
+_cv_spec = importlib.util.spec_from_file_location("labels_cv_benchmark", ROOT / "benchmarks" / "labels_cv.py")
+labels_cv = importlib.util.module_from_spec(_cv_spec)
+_cv_spec.loader.exec_module(labels_cv)
+
+
+def test_cross_validation_folds_split_by_menu_and_hold_out_only_the_folds_own_words():
+    dev = [p for p in labels.load_pairs() if p.split == "dev"]
+    folds = labels_cv.folds(dev, 5)
+    assert sorted(len(f) for f in folds)[0] > 0 and sum(map(len, folds)) == len(dev)
+    homes = {}
+    for number, fold in enumerate(folds):
+        for pair in fold:
+            assert homes.setdefault((pair.language, pair.menu), number) == number  # a menu lives in one fold
+    from ivrcheck.language import load_language
+
+    words = load_language("en").label_words
+    held = labels_cv.vocabulary(words, ["Burst pipe"])
+    data, dropped = labels_cv.ablated(words, held, labels_cv.vocabulary(words, ["Pay your bill"]))
+    kept = {t for g in data["groups"] for t in g["terms"]}
+    assert dropped > 0 and "burst pipe" not in kept and "bill" in kept  # a word the other folds use stays
+    data, dropped = labels_cv.ablated(words, held, labels_cv.vocabulary(words, ["Burst pipe"]))
+    assert dropped == 0  # near miss: the other folds use it too

@@ -8,7 +8,7 @@ known phrases, compound parts: labels.py) and paired, most certain first:
 1. the same word: one dictionary form or stem ("Billing" ~ "billing", "laskut" ~ "laskun");
 2. synonyms: one lexicon group ("Faults" ~ "Breakdowns", "irtisanominen" ~ "päättäminen"),
    never through a mere compound modifier ("Henkilö|asiakkaat" is not a person);
-3. the optional sources beyond the lexicon (WordNet synonyms for English, wordnet.py);
+3. beyond the lexicon (beyond.py): WordNet synonyms and hypernyms for English, roots for Finnish;
 4. for words no analyser knows, compounds by spelling ("sopimukset" in "sähkösopimukset").
 
 What is left decides: nothing on either side is the same task, nothing on one side means
@@ -24,6 +24,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING, Callable, Union
 
 from ivrcheck.language.labels import MIN_PART, LabelWords, Unit, same_stem
+from ivrcheck.language.beyond import Matcher, matchers
 from ivrcheck.language.sounds import sound_alike
 from ivrcheck.records import record
 
@@ -157,9 +158,6 @@ def _label_words(language: Languageish) -> LabelWords:
     return language.label_words
 
 
-Matcher = Callable[[Unit, Unit], bool]
-
-
 def _pair(words: LabelWords, a: list[Unit], b: list[Unit]) -> tuple[tuple[str, str, str], ...]:
     """Pair units of `a` and `b` (removing them), most certain match first."""
     pairs: list[tuple[str, str, str]] = []
@@ -197,11 +195,13 @@ def _pair(words: LabelWords, a: list[Unit], b: list[Unit]) -> tuple[tuple[str, s
     run("synonyms", _synonyms, senses=True)
     run("narrower", narrower, senses=True)
     run("broader", wider, senses=True)
-    extra = _beyond(words)
-    if extra is not None:
-        run(*extra)
+    for how, matcher in matchers(words):
+        run(how, matcher)
     if words.compounds:
         pairs += _compound_matches(words, a, b)
+        # what is left of a compound may be another form of a word ("muutos|ilmoitus", "ilmoittaminen")
+        for how, matcher in matchers(words):
+            run(how, matcher)
     return tuple(pairs)
 
 
@@ -317,21 +317,6 @@ def _kind(words: LabelWords, pairs: tuple[tuple[str, str, str], ...], a: list[Un
     return DISTINCT
 
 
-@lru_cache(maxsize=64)
-def _beyond(words: LabelWords) -> tuple[str, Matcher] | None:
-    """The optional source beyond the lexicon for this language (WordNet for English), if installed and on.
-
-    Decided once per reading, like Voikko: `IVRCHECK_NO_WORDNET` switches it off for a run.
-    """
-    if words.code != "en" or os.environ.get("IVRCHECK_NO_WORDNET"):
-        return None
-    from ivrcheck.language import wordnet
-
-    if not wordnet.available():
-        return None
-    return "WordNet synonyms", lambda x, y: x.role == y.role == "word" and wordnet.synonyms(x.text, y.text)
-
-
 def _compound_matches(words: LabelWords, a: list[Unit], b: list[Unit]) -> list[tuple[str, str, str]]:
     """Words no analyser knows: pair a word with a compound that contains it ("sopimukset" in "sähkösopimukset").
 
@@ -343,8 +328,10 @@ def _compound_matches(words: LabelWords, a: list[Unit], b: list[Unit]) -> list[t
         for x in [u for u in short if u.guessed and len(u.key) >= MIN_PART]:
             for y in [u for u in long_side if u.guessed]:
                 # Stems of a compound and of its last part can differ ("asuntolain", "laina"),
-                # while the written forms agree ("asuntolainat", "lainat").
-                rest = _rest(x.key, y.key) or (_rest(x.text, y.text) if " " not in x.text + y.text else None)
+                # while the written forms agree ("asuntolainat", "lainat"); a written first part keeps
+                # its case ending whole ("lainan|lyhennys"); a word read several ways tries each.
+                written = _rest(x.text, y.text) if " " not in x.text + y.text else None
+                rest = written or next((r for k in sorted(x.keys) if (r := _rest(k, y.key))), None)
                 if rest is None:
                     continue
                 short.remove(x)

@@ -1,8 +1,10 @@
-"""English synonyms beyond the lexicon, from Princeton WordNet's local files (Debian's `wordnet-base`).
+"""English synonyms and broader words beyond the lexicon, from Princeton WordNet's local files (Debian's `wordnet-base`).
 
 Two words are synonyms here when they share a synset among the most common senses of
-each (WordNet lists a word's senses by frequency). Only the index files are read, by a
-binary search over their sorted lines (nothing is loaded up front); nothing is downloaded. The
+each (WordNet lists a word's senses by frequency); one is narrower than the other when a
+common noun sense of it is at most two hypernym links below a common sense of the other.
+Only the index files are read, by a binary search over their sorted lines, and data.noun at the
+offsets they give (nothing is loaded up front); nothing is downloaded. The
 files are looked for in `$WORDNET_DIR` (only there when it is set: `problem` says why it is not
 used), else in /usr/share/wordnet (Debian, Ubuntu) and the usual local installs; without them
 this source is simply off. WordNet 3.0 is under the WordNet licence (BSD-like), read as data.
@@ -61,6 +63,62 @@ def synonyms(first: str, second: str) -> bool:
     """Whether two English words share a synset among their most common senses."""
     a, b = _senses(first.lower()), _senses(second.lower())
     return bool(a and b and a & b)
+
+
+@lru_cache(maxsize=1 << 16)
+def narrower(first: str, second: str) -> bool:
+    """Whether a common noun sense of `first` is a kind of one of `second` ("scam", "fraud"), within
+    `STEPS` hypernym links of data.noun (further up, nouns meet in "act" or "event")."""
+    wanted = {offset for pos, offset in _senses(second.lower()) if pos == "noun"}
+    return bool(wanted) and not wanted.isdisjoint(_above(first.lower()))
+
+
+#: How many hypernym links up a noun sense is followed by `narrower`: one more joins "bus" and "train".
+STEPS = 2
+
+
+@lru_cache(maxsize=1 << 16)
+def _above(word: str) -> frozenset[str]:
+    """The noun synsets within `STEPS` hypernym links above the word's common noun senses."""
+    data = _data()
+    if data is None:
+        return frozenset()
+    found: set[str] = set()
+    layer = {offset for pos, offset in _senses(word) if pos == "noun"}
+    for _ in range(STEPS):
+        layer = {up for offset in layer for up in _hypernyms(data, offset)} - found
+        found |= layer
+    return frozenset(found)
+
+
+def _hypernyms(data: bytes | mmap.mmap, offset: str) -> tuple[str, ...]:
+    """The noun hypernyms ("@" and "@i" pointers) on a synset's line of data.noun; none on a line
+    that is not WordNet's (a damaged or foreign file)."""
+    start = number_or_none(offset, whole=True, low=0)
+    if start is None or start >= len(data):
+        return ()
+    end = data.find(b"\n", start)
+    fields = data[start:len(data) if end == -1 else end].decode("utf-8", errors="replace").split()
+    try:  # offset, lexicographer file, pos, word count (hexadecimal), words with lex ids, pointer count
+        at = 4 + 2 * int(fields[3], 16)
+        count = int(fields[at])
+    except (IndexError, ValueError):
+        return ()
+    pointers = [fields[at + 1 + 4 * i: at + 5 + 4 * i] for i in range(count)]
+    return tuple(p[1] for p in pointers if len(p) == 4 and p[0] in ("@", "@i") and p[2] == "n")
+
+
+@lru_cache(maxsize=1)
+def _data() -> mmap.mmap | None:
+    """data.noun of the WordNet folder, mapped into memory (hypernym links are read by byte offset), or None."""
+    place = folder()
+    if place is None:
+        return None
+    try:
+        with open(place / "data.noun", "rb") as handle:
+            return mmap.mmap(handle.fileno(), 0, access=mmap.ACCESS_READ)
+    except (OSError, ValueError):  # missing, or empty (an empty file cannot be mapped)
+        return None
 
 
 @lru_cache(maxsize=1 << 17)

@@ -1,0 +1,50 @@
+"""What pairs two label words beyond the lexicon: WordNet for English, word roots for Finnish.
+
+The lexicon knows the words it was written with; a new menu brings others. meaning.py tries
+these after the lexicon: for English, WordNet (when installed and on) for synonyms and for a noun
+that is a kind of the other ("Scams", "Fraud"), either way round; for Finnish words no analyser
+read, a verbal noun and another form of its verb by their roots ("ilmoittaminen", "ilmoitus").
+"""
+
+from __future__ import annotations
+
+import os
+from functools import lru_cache
+from typing import TYPE_CHECKING, Callable
+
+from ivrcheck.language.roots import same_root
+
+if TYPE_CHECKING:
+    from ivrcheck.language.labels import LabelWords, Unit
+
+#: Whether two units are paired, and how the pair is named in a verdict.
+Matcher = Callable[["Unit", "Unit"], bool]
+
+
+@lru_cache(maxsize=64)
+def matchers(words: LabelWords) -> tuple[tuple[str, Matcher], ...]:
+    """The matchers beyond the lexicon for this reading, as (how, matcher), most certain first.
+
+    Decided once per reading, like Voikko: `IVRCHECK_NO_WORDNET` switches WordNet off for a run.
+    """
+    if words.code == "fi":
+        return (("same word", _same_root),)
+    if words.code != "en" or os.environ.get("IVRCHECK_NO_WORDNET"):
+        return ()
+    from ivrcheck.language import wordnet
+
+    if not wordnet.available():
+        return ()
+    return (("WordNet synonyms", lambda x, y: _words(x, y) and wordnet.synonyms(x.text, y.text)),
+            ("narrower", lambda x, y: _words(x, y) and wordnet.narrower(x.text, y.text)),
+            ("broader", lambda x, y: _words(x, y) and wordnet.narrower(y.text, x.text)))
+
+
+def _words(x: Unit, y: Unit) -> bool:
+    """Both are plain words (not phrases, compound parts or negated words)."""
+    return x.role == y.role == "word"
+
+
+def _same_root(x: Unit, y: Unit) -> bool:
+    """Finnish forms of one verb the stemmer left apart, where no analyser read either word."""
+    return (x.guessed or y.guessed) and any(same_root(k, j) for k in x.keys for j in y.keys)
