@@ -9,8 +9,11 @@ or add it below with the reason.
 from __future__ import annotations
 
 import json
+import os
+import shutil
 import subprocess
 import sys
+from pathlib import Path
 
 from tests.conftest import ROOT
 
@@ -40,7 +43,7 @@ LIBRARIES = {"networkx", "yaml", "typer", "click", "rapidfuzz", "snowballstemmer
 
 PROBE = """
 import json, os, sys
-sys.argv = ["ivrcheck", "check", "--no-cache", "--fail-on", "never", "-q", "menus/"]
+sys.argv = ["ivrcheck", "check", "--no-cache", "--fail-on", "never", "-q", sys.argv[1]]
 done = os._exit
 def leave(code):
     print(json.dumps(sorted(sys.modules)), file=sys.__stderr__)
@@ -51,8 +54,10 @@ main()
 """
 
 
-def imported_by_check() -> list[str]:
-    finished = subprocess.run([sys.executable, "-c", PROBE], cwd=ROOT, capture_output=True, text=True, timeout=300)
+def imported_by_check(target: str = "menus/", cwd: Path = ROOT) -> list[str]:
+    env = {**os.environ, "PYTHONPATH": os.pathsep.join([str(ROOT), os.environ.get("PYTHONPATH", "")])}
+    finished = subprocess.run([sys.executable, "-c", PROBE, target], cwd=cwd, capture_output=True, text=True,
+                              timeout=300, env=env)
     return json.loads(finished.stderr.strip().splitlines()[-1])
 
 
@@ -67,6 +72,16 @@ def test_check_imports_only_what_checking_needs() -> None:
     floor = {m.split(".")[0] for m in _floor_modules()}
     extra = sorted(m for m in outside - floor - LIBRARIES if not m.startswith(("_cython", "__editable__")))
     assert extra == []
+    # The example menus compare a few spellings (sounds.ratio, in Python) and read a pyproject.toml.
+    assert "rapidfuzz" not in modules and "tomllib" in modules
+
+
+def test_a_check_outside_any_pyproject_does_not_load_a_toml_reader(tmp_path: Path) -> None:
+    """tomllib compiles its patterns when imported: a repository without a pyproject.toml does not pay it."""
+    (tmp_path / ".git").mkdir()  # the config search stops at the repository's root
+    shutil.copy(ROOT / "menus" / "acme-bank.ivr.yaml", tmp_path)
+    modules = imported_by_check("acme-bank.ivr.yaml", tmp_path)
+    assert "ivrcheck.engine" in modules and "tomllib" not in modules
 
 
 def _floor_modules() -> list[str]:
