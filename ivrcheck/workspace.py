@@ -15,7 +15,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, Callable, Optional, Sequence
 
 from ivrcheck import discover, importers
-from ivrcheck.config import Config, Resolver
+from ivrcheck.config import CodeInfo, Config, Resolver
+from ivrcheck.config.catalog import stored as stored_catalog
 from ivrcheck.didyoumean import suggest
 from ivrcheck.findings import Finding
 from ivrcheck.model import Menu
@@ -85,11 +86,22 @@ def known_format(source_format: Optional[str]) -> None:
 
 def resolver(config: Optional[Path], *, source_format: Optional[str] = None, **flags: Any) -> Resolver:
     """Each path's config with the command line's flags on top (`flags`: those `config.Resolver` takes);
-    config.ConfigError for a broken config, UsageError for an unknown `--from`."""
-    from ivrcheck import rules
+    config.ConfigError for a broken config, UsageError for an unknown `--from`.
 
+    The rules' codes and settings come from the stored table (config/catalog.py): a run whose
+    results are all kept never imports the rules."""
     known_format(source_format)
-    return Resolver(rules.catalog(), config, source_format=source_format, **flags)
+    return Resolver(codes_and_settings(), config, source_format=source_format, **flags)
+
+
+def codes_and_settings() -> list[CodeInfo]:
+    """What a config may name: the stored table, or the rules themselves when it is missing."""
+    found = stored_catalog()
+    if found is None:
+        from ivrcheck import rules
+
+        found = rules.catalog()
+    return found
 
 
 def check_stdin(resolve: Callable[[Path], Config], name: Optional[str]) -> Run:
