@@ -1,4 +1,9 @@
-"""The one place that runs the pipeline in order: load -> graph -> callers -> rules -> policy -> score."""
+"""The one place that runs the pipeline in order: load -> graph -> callers -> rules -> policy -> score.
+
+The graph, the caller journeys, the rules (and with them networkx) are imported when the first
+line is checked, with the collector paused (`_gc_paused`): a run whose lines are all kept in the
+cache never imports them.
+"""
 
 from __future__ import annotations
 
@@ -10,21 +15,22 @@ from dataclasses import field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, BinaryIO, Callable, Iterator, Sequence
 
-from ivrcheck import callers, fixes, graph, policy, reading, rules, score, workers
+from ivrcheck import reading, score, workers
 from ivrcheck.config import Config
 from ivrcheck.discover import display_path, real_path
 from ivrcheck.findings import FileResult, Finding, Fix, sort_findings
-from ivrcheck.graph import LineAnalysis
 from ivrcheck.language import available, load_language
 from ivrcheck.language.choices import with_choices
 from ivrcheck.load.codes import INTERNAL, debugging, internal_finding
-from ivrcheck.model import Menu
 from ivrcheck.reading import LoadedFile, PhoneLine
 from ivrcheck.records import record
 
 if TYPE_CHECKING:
+    from ivrcheck import callers
     from ivrcheck.cache import LineCache, Pending
     from ivrcheck.callers.diff import Diff
+    from ivrcheck.graph import LineAnalysis
+    from ivrcheck.model import Menu
     from ivrcheck.traffic import Traffic
 
 
@@ -125,6 +131,8 @@ def inspect_file(path: Path, config: Config = Config(), display: str | None = No
 
 def tree_test(path: Path, config: Config = Config()) -> callers.tasks.TreeTest:
     """Check a file and predict its tasks (the offline tree test) with the config's `tree_test` thresholds."""
+    from ivrcheck import callers
+
     TreeTest = callers.tasks.TreeTest
     inspection = inspect_file(path, config)
     if inspection.menu is None or inspection.line is None:
@@ -147,6 +155,7 @@ class TrafficRun:
 def traffic(path: Path, logs: Sequence[Path], config: Config = Config(), log_format: str | None = None,
             compare: bool = False) -> TrafficRun:
     """Check a line, stream its logs onto it and run the traffic findings (docs/traffic.md)."""
+    from ivrcheck import callers
     from ivrcheck import traffic as traffic_step  # only this command reads logs: `check` never loads it
     from ivrcheck.traffic import compare as vs
     from ivrcheck.traffic import rules as traffic_rules
@@ -186,6 +195,7 @@ def diff_git(rev: str, path: Path, config: Config = Config()) -> Diff:
 def fix_file(path: Path, config: Config = Config(), unsafe: bool = False, passes: int = 10) -> list[Fix]:
     """Apply the fixes of a file's findings to the file, checking again after each pass until none
     applies (fixes that touch the same text wait for the next pass); return the fixes applied."""
+    from ivrcheck import fixes
     from ivrcheck.fileio import atomic_write
 
     applied: list[Fix] = []
@@ -325,6 +335,8 @@ def _check(phone: PhoneLine, config: Config, keep: bool) -> Line:
 
     The root's score covers the whole line; another file's score covers its own findings.
     """
+    from ivrcheck import callers, fixes, graph, policy, rules
+
     root, menu = phone.root, phone.menu
     parts = frozenset(f.path for f in phone.others)
     if menu is None:  # unreadable: only F0xx findings, no graph
