@@ -1,8 +1,8 @@
 """The one place that runs the pipeline in order: load -> graph -> callers -> rules -> policy -> score.
 
-The graph, the caller journeys, the rules (and with them networkx) are imported when the first
-line is checked, with the collector paused (`_gc_paused`): a run whose lines are all kept in the
-cache never imports them.
+The readers, the language models, the graph, the caller journeys and the rules (and with them
+networkx) are imported when the first line is checked, with the collector paused (`_gc_paused`):
+a run whose lines are all kept in the cache never imports them.
 """
 
 from __future__ import annotations
@@ -15,14 +15,11 @@ from dataclasses import field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, BinaryIO, Callable, Iterator, Sequence
 
-from ivrcheck import reading, score, workers
+from ivrcheck import score, workers
 from ivrcheck.config import Config
 from ivrcheck.discover import display_path, real_path
 from ivrcheck.findings import FileResult, Finding, Fix, sort_findings
-from ivrcheck.language import available, load_language
-from ivrcheck.language.choices import with_choices
 from ivrcheck.load.codes import INTERNAL, debugging, internal_finding
-from ivrcheck.reading import LoadedFile, PhoneLine
 from ivrcheck.records import record
 
 if TYPE_CHECKING:
@@ -31,6 +28,7 @@ if TYPE_CHECKING:
     from ivrcheck.callers.diff import Diff
     from ivrcheck.graph import LineAnalysis
     from ivrcheck.model import Menu
+    from ivrcheck.reading import LoadedFile, PhoneLine
     from ivrcheck.traffic import Traffic
 
 
@@ -86,6 +84,8 @@ def check_text(text: str, config: Config = Config(), display: str = "<menu>") ->
 
 def inspect_text(text: str, config: Config = Config(), display: str = "<menu>") -> Inspection:
     """Check menu text and keep its model and analysis."""
+    from ivrcheck import reading
+
     return _inspect_alone(lambda: reading.read_text_as_file(text, display, config.limits,
                                                             source_format=config.source_format, entry=config.entry),
                           config, display)
@@ -93,6 +93,8 @@ def inspect_text(text: str, config: Config = Config(), display: str = "<menu>") 
 
 def inspect_stream(stream: BinaryIO, config: Config = Config(), display: str = "<stdin>") -> Inspection:
     """Check the bytes of a pipe (standard input) as `display`, as a file: F002 or F012 when not UTF-8 or too long."""
+    from ivrcheck import reading
+
     return _inspect_alone(lambda: reading.read_stream_as_file(stream, display, config.limits,
                                                               source_format=config.source_format, entry=config.entry),
                           config, display)
@@ -100,10 +102,12 @@ def inspect_stream(stream: BinaryIO, config: Config = Config(), display: str = "
 
 def _inspect_alone(load: Callable[[], LoadedFile], config: Config, display: str) -> Inspection:
     """Check one text with no file behind it (`file#node` targets are not followed)."""
+    from ivrcheck import reading
+
     try:
         with _gc_paused():
             root = load()
-            line = _check(PhoneLine(root, (), root.menu), config, keep=True)
+            line = _check(reading.PhoneLine(root, (), root.menu), config, keep=True)
     except Exception as exc:  # ivrcheck's own failure: a finding, never a traceback (see _crashed)
         line = _crashed(Path(display), display, exc, keep=True)
     return line.inspection  # type: ignore[return-value]
@@ -112,6 +116,8 @@ def _inspect_alone(load: Callable[[], LoadedFile], config: Config, display: str)
 def inspect_buffer(path: Path, text: str, config: Config = Config(), display: str | None = None) -> Line:
     """Check an editor's text of `path` (saved or not) as the root of its phone line, as `check`
     would check the file: `file#node` targets are followed into the other files as saved."""
+    from ivrcheck import reading
+
     with _gc_paused():
         loaded = reading.read_text_as_file(text, display or display_path(path), config.limits,
                                         source_format=config.source_format, entry=config.entry)
@@ -218,6 +224,8 @@ def check_line(path: Path, config: Config = Config(), display: str | None = None
     shown = display or display_path(path)
     try:
         with _gc_paused():
+            from ivrcheck import reading  # the pipeline, from the first line checked (see the module's doc)
+
             root = reading.read_file(path, shown, config.limits, source_format=config.source_format, entry=config.entry)
             return _check(reading.phone_line(root, display_path, config.limits), config, keep)
     except Exception as exc:  # ivrcheck's own failure: a finding, never a traceback (see _crashed)
@@ -336,6 +344,8 @@ def _check(phone: PhoneLine, config: Config, keep: bool) -> Line:
     The root's score covers the whole line; another file's score covers its own findings.
     """
     from ivrcheck import callers, fixes, graph, policy, rules
+    from ivrcheck.language import available, load_language
+    from ivrcheck.language.choices import with_choices
 
     root, menu = phone.root, phone.menu
     parts = frozenset(f.path for f in phone.others)
