@@ -1,9 +1,6 @@
 """The one place that runs the pipeline in order: load -> graph -> callers -> rules -> policy -> score.
 
-The readers, the language models, the graph, the caller journeys and the rules (and with them
-networkx) are imported when the first line is checked, with the collector paused (`_gc_paused`):
-a run whose lines are all kept in the cache never imports them.
-"""
+The steps (and networkx) are imported with the first line checked, the collector paused: a kept run never loads them."""
 
 from __future__ import annotations
 
@@ -25,7 +22,6 @@ from ivrcheck.records import record
 if TYPE_CHECKING:
     from ivrcheck import callers
     from ivrcheck.cache import LineCache, Pending
-    from ivrcheck.callers.diff import Diff
     from ivrcheck.graph import LineAnalysis
     from ivrcheck.model import Menu
     from ivrcheck.reading import LoadedFile, PhoneLine
@@ -84,29 +80,23 @@ def check_text(text: str, config: Config = Config(), display: str = "<menu>") ->
 
 def inspect_text(text: str, config: Config = Config(), display: str = "<menu>") -> Inspection:
     """Check menu text and keep its model and analysis."""
-    from ivrcheck import reading
-
-    return _inspect_alone(lambda: reading.read_text_as_file(text, display, config.limits,
-                                                            source_format=config.source_format, entry=config.entry),
-                          config, display)
+    return _inspect_alone("read_text_as_file", text, config, display)
 
 
 def inspect_stream(stream: BinaryIO, config: Config = Config(), display: str = "<stdin>") -> Inspection:
     """Check the bytes of a pipe (standard input) as `display`, as a file: F002 or F012 when not UTF-8 or too long."""
-    from ivrcheck import reading
-
-    return _inspect_alone(lambda: reading.read_stream_as_file(stream, display, config.limits,
-                                                              source_format=config.source_format, entry=config.entry),
-                          config, display)
+    return _inspect_alone("read_stream_as_file", stream, config, display)
 
 
-def _inspect_alone(load: Callable[[], LoadedFile], config: Config, display: str) -> Inspection:
-    """Check one text with no file behind it (`file#node` targets are not followed)."""
+def _inspect_alone(reader: str, source: str | BinaryIO, config: Config, display: str) -> Inspection:
+    """Check one text or stream, read by `reading.<reader>`, with no file behind it (`file#node`
+    targets are not followed)."""
     from ivrcheck import reading
 
     try:
         with _gc_paused():
-            root = load()
+            root = getattr(reading, reader)(source, display, config.limits, source_format=config.source_format,
+                                            entry=config.entry)
             line = _check(reading.PhoneLine(root, (), root.menu), config, keep=True)
     except Exception as exc:  # ivrcheck's own failure: a finding, never a traceback (see _crashed)
         line = _crashed(Path(display), display, exc, keep=True)
@@ -177,25 +167,6 @@ def traffic(path: Path, logs: Sequence[Path], config: Config = Config(), log_for
         predictions = callers.tasks.predict(inspection.menu, inspection.line, settings=settings)
         versus = vs.report(inspection.line, seen, predictions)
     return TrafficRun(inspection, seen, found, versus)
-
-
-def diff_files(old: Path, new: Path, config: Config = Config()) -> Diff:
-    """Compare two versions of a phone line given as two files."""
-    from ivrcheck.callers import diff
-
-    return diff.compare(inspect_file(old, config), inspect_file(new, config), display_path(new))
-
-
-def diff_git(rev: str, path: Path, config: Config = Config()) -> Diff:
-    """Compare a file in the working tree with its version at git revision `rev` (`file#node` not followed)."""
-    from ivrcheck.callers import git
-
-    shown = display_path(path)
-    text = git.old_text(rev, path)
-    old = inspect_text(text, config, shown) if text is not None else None
-    from ivrcheck.callers import diff
-
-    return diff.compare(old, inspect_text(path.read_text(encoding="utf-8", errors="replace"), config, shown))
 
 
 def fix_file(path: Path, config: Config = Config(), unsafe: bool = False, passes: int = 10) -> list[Fix]:
