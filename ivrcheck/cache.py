@@ -29,7 +29,7 @@ from ivrcheck import __version__
 from ivrcheck.config import Config
 from ivrcheck.discover import is_regular_file, real_path
 from ivrcheck.fileio import atomic_write, utf8
-from ivrcheck.policy import lapsed
+from ivrcheck.findings import lapsed
 
 #: The folder's name when it sits beside a config file or in the working folder.
 FOLDER = ".ivrcheck_cache"

@@ -1,4 +1,6 @@
-"""The one place that runs the pipeline in order: load -> graph -> callers -> rules -> policy -> score."""
+"""The one place that runs the pipeline in order: load -> graph -> callers -> rules -> policy -> score.
+
+The steps (and networkx) are imported with the first line checked, the collector paused: a kept run never loads them."""
 
 from __future__ import annotations
 
@@ -10,22 +12,19 @@ from dataclasses import field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, BinaryIO, Callable, Iterator, Sequence
 
-from ivrcheck import callers, fixes, graph, policy, reading, rules, score, workers
+from ivrcheck import score, workers
 from ivrcheck.config import Config
 from ivrcheck.discover import display_path, real_path
 from ivrcheck.findings import FileResult, Finding, Fix, sort_findings
-from ivrcheck.graph import LineAnalysis
-from ivrcheck.language import available, load_language
-from ivrcheck.language.choices import with_choices
-from ivrcheck.model import with_open_hours
 from ivrcheck.load.codes import INTERNAL, debugging, internal_finding
-from ivrcheck.model import Menu
-from ivrcheck.reading import LoadedFile, PhoneLine
 from ivrcheck.records import record
 
 if TYPE_CHECKING:
+    from ivrcheck import callers
     from ivrcheck.cache import LineCache, Pending
-    from ivrcheck.callers.diff import Diff
+    from ivrcheck.graph import LineAnalysis
+    from ivrcheck.model import Menu
+    from ivrcheck.reading import LoadedFile, PhoneLine
     from ivrcheck.traffic import Traffic
 
 
@@ -81,24 +80,24 @@ def check_text(text: str, config: Config = Config(), display: str = "<menu>") ->
 
 def inspect_text(text: str, config: Config = Config(), display: str = "<menu>") -> Inspection:
     """Check menu text and keep its model and analysis."""
-    return _inspect_alone(lambda: reading.read_text_as_file(text, display, config.limits,
-                                                            source_format=config.source_format, entry=config.entry),
-                          config, display)
+    return _inspect_alone("read_text_as_file", text, config, display)
 
 
 def inspect_stream(stream: BinaryIO, config: Config = Config(), display: str = "<stdin>") -> Inspection:
     """Check the bytes of a pipe (standard input) as `display`, as a file: F002 or F012 when not UTF-8 or too long."""
-    return _inspect_alone(lambda: reading.read_stream_as_file(stream, display, config.limits,
-                                                              source_format=config.source_format, entry=config.entry),
-                          config, display)
+    return _inspect_alone("read_stream_as_file", stream, config, display)
 
 
-def _inspect_alone(load: Callable[[], LoadedFile], config: Config, display: str) -> Inspection:
-    """Check one text with no file behind it (`file#node` targets are not followed)."""
+def _inspect_alone(reader: str, source: str | BinaryIO, config: Config, display: str) -> Inspection:
+    """Check one text or stream, read by `reading.<reader>`, with no file behind it (`file#node`
+    targets are not followed)."""
+    from ivrcheck import reading
+
     try:
         with _gc_paused():
-            root = load()
-            line = _check(PhoneLine(root, (), root.menu), config, keep=True)
+            root = getattr(reading, reader)(source, display, config.limits, source_format=config.source_format,
+                                            entry=config.entry)
+            line = _check(reading.PhoneLine(root, (), root.menu), config, keep=True)
     except Exception as exc:  # ivrcheck's own failure: a finding, never a traceback (see _crashed)
         line = _crashed(Path(display), display, exc, keep=True)
     return line.inspection  # type: ignore[return-value]
@@ -107,6 +106,8 @@ def _inspect_alone(load: Callable[[], LoadedFile], config: Config, display: str)
 def inspect_buffer(path: Path, text: str, config: Config = Config(), display: str | None = None) -> Line:
     """Check an editor's text of `path` (saved or not) as the root of its phone line, as `check`
     would check the file: `file#node` targets are followed into the other files as saved."""
+    from ivrcheck import reading
+
     with _gc_paused():
         loaded = reading.read_text_as_file(text, display or display_path(path), config.limits,
                                         source_format=config.source_format, entry=config.entry)
@@ -126,6 +127,8 @@ def inspect_file(path: Path, config: Config = Config(), display: str | None = No
 
 def tree_test(path: Path, config: Config = Config()) -> callers.tasks.TreeTest:
     """Check a file and predict its tasks (the offline tree test) with the config's `tree_test` thresholds."""
+    from ivrcheck import callers
+
     TreeTest = callers.tasks.TreeTest
     inspection = inspect_file(path, config)
     if inspection.menu is None or inspection.line is None:
@@ -148,6 +151,7 @@ class TrafficRun:
 def traffic(path: Path, logs: Sequence[Path], config: Config = Config(), log_format: str | None = None,
             compare: bool = False) -> TrafficRun:
     """Check a line, stream its logs onto it and run the traffic findings (docs/traffic.md)."""
+    from ivrcheck import callers
     from ivrcheck import traffic as traffic_step  # only this command reads logs: `check` never loads it
     from ivrcheck.traffic import compare as vs
     from ivrcheck.traffic import rules as traffic_rules
@@ -165,28 +169,10 @@ def traffic(path: Path, logs: Sequence[Path], config: Config = Config(), log_for
     return TrafficRun(inspection, seen, found, versus)
 
 
-def diff_files(old: Path, new: Path, config: Config = Config()) -> Diff:
-    """Compare two versions of a phone line given as two files."""
-    from ivrcheck.callers import diff
-
-    return diff.compare(inspect_file(old, config), inspect_file(new, config), display_path(new))
-
-
-def diff_git(rev: str, path: Path, config: Config = Config()) -> Diff:
-    """Compare a file in the working tree with its version at git revision `rev` (`file#node` not followed)."""
-    from ivrcheck.callers import git
-
-    shown = display_path(path)
-    text = git.old_text(rev, path)
-    old = inspect_text(text, config, shown) if text is not None else None
-    from ivrcheck.callers import diff
-
-    return diff.compare(old, inspect_text(path.read_text(encoding="utf-8", errors="replace"), config, shown))
-
-
 def fix_file(path: Path, config: Config = Config(), unsafe: bool = False, passes: int = 10) -> list[Fix]:
     """Apply the fixes of a file's findings to the file, checking again after each pass until none
     applies (fixes that touch the same text wait for the next pass); return the fixes applied."""
+    from ivrcheck import fixes
     from ivrcheck.fileio import atomic_write
 
     applied: list[Fix] = []
@@ -209,6 +195,8 @@ def check_line(path: Path, config: Config = Config(), display: str | None = None
     shown = display or display_path(path)
     try:
         with _gc_paused():
+            from ivrcheck import reading  # the pipeline, from the first line checked (see the module's doc)
+
             root = reading.read_file(path, shown, config.limits, source_format=config.source_format, entry=config.entry)
             return _check(reading.phone_line(root, display_path, config.limits), config, keep)
     except Exception as exc:  # ivrcheck's own failure: a finding, never a traceback (see _crashed)
@@ -326,6 +314,11 @@ def _check(phone: PhoneLine, config: Config, keep: bool) -> Line:
 
     The root's score covers the whole line; another file's score covers its own findings.
     """
+    from ivrcheck import callers, fixes, graph, policy, rules
+    from ivrcheck.language import available, load_language
+    from ivrcheck.language.choices import with_choices
+    from ivrcheck.model import with_open_hours
+
     root, menu = phone.root, phone.menu
     parts = frozenset(f.path for f in phone.others)
     if menu is None:  # unreadable: only F0xx findings, no graph

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime
 import enum
 from dataclasses import field
 from pathlib import Path
@@ -170,6 +171,36 @@ class Waiver:
     def to_dict(self) -> dict[str, Any]:
         return {"codes": list(self.codes), "source": self.source, "reason": self.reason, "by": self.by,
                 "until": self.until, "expired": self.expired, "silenced": self.silenced}
+
+
+@record(slots=True)
+class Clock:
+    """How waivers are judged in this run (policy.py): the day they are judged on, and whether each needs a reason."""
+
+    #: Read when a clock is made (not when this module is), so a test can move the day.
+    today: datetime.date = field(default_factory=lambda: datetime.date.today())
+    strict: bool = False
+
+    def expired(self, until: str | None) -> bool:
+        """Whether a waiver whose last day is `until` (YYYY-MM-DD) no longer holds today."""
+        return until is not None and datetime.date.fromisoformat(until) < self.today
+
+
+def lapsed(waivers: Iterable[Waiver], clock: Clock | None = None) -> bool:
+    """Whether a waiver that held when these results were made has since passed its `until:` day
+    (the findings it silenced are due again: a cached result is stale). Here, below the rules, so
+    that the cache can ask it without importing them."""
+    clock = clock or Clock()
+    return any(not w.expired and _readable(w.until) and clock.expired(w.until) for w in waivers)
+
+
+def _readable(until: str | None) -> bool:
+    """Whether a waiver's `until:` is a date; one that is not was refused from the start (F023), so it
+    cannot lapse later."""
+    try:
+        return until is not None and bool(datetime.date.fromisoformat(until))
+    except ValueError:
+        return False
 
 
 @record(slots=True)

@@ -10,12 +10,11 @@ editor shows it. The engine runs load -> graph -> callers -> rules -> policy -> 
 
 from __future__ import annotations
 
-import datetime
-from dataclasses import field, replace
+from dataclasses import replace
 from typing import TYPE_CHECKING, Iterable, Sequence
 
 from ivrcheck.config import Config
-from ivrcheck.findings import NOWHERE, Finding, Span, Waiver, sort_findings
+from ivrcheck.findings import NOWHERE, Clock, Finding, Span, Waiver, sort_findings
 from ivrcheck.load.codes import LOAD_CODES, load_finding
 from ivrcheck.load.source import line_starts
 from ivrcheck.records import record
@@ -24,19 +23,6 @@ from ivrcheck.suppress import ALL, Directive, parse
 
 if TYPE_CHECKING:
     from ivrcheck.model import Menu, Node
-
-
-@record(slots=True)
-class Clock:
-    """How waivers are judged in this run: the day they are judged on, and whether each needs a reason."""
-
-    #: Read when a clock is made (not when this module is), so a test can move the day.
-    today: datetime.date = field(default_factory=lambda: datetime.date.today())
-    strict: bool = False
-
-    def expired(self, until: str | None) -> bool:
-        """Whether a waiver whose last day is `until` (YYYY-MM-DD) no longer holds today."""
-        return until is not None and datetime.date.fromisoformat(until) < self.today
 
 
 @record
@@ -67,22 +53,6 @@ def reported(code: str, config: Config) -> bool:
     not ignored; a load (F) code always is (`--select S` still reports that a file cannot be read), and
     `decide` drops an ignored one only after the waivers, whose comments may name it."""
     return code.startswith("F") or config.selects(code)
-
-
-def lapsed(waivers: Iterable[Waiver], clock: Clock | None = None) -> bool:
-    """Whether a waiver that held when these results were made has since passed its `until:` day
-    (the findings it silenced are due again: a cached result is stale)."""
-    clock = clock or Clock()
-    return any(not w.expired and _readable(w.until) and clock.expired(w.until) for w in waivers)
-
-
-def _readable(until: str | None) -> bool:
-    """Whether a waiver's `until:` is a date; one that is not was refused from the start (F023), so it
-    cannot lapse later."""
-    try:
-        return until is not None and bool(datetime.date.fromisoformat(until))
-    except ValueError:
-        return False
 
 
 def _graded(finding: Finding, config: Config) -> Finding:

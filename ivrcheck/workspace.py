@@ -15,7 +15,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, Callable, Optional, Sequence
 
 from ivrcheck import discover, importers
-from ivrcheck.config import Config, Resolver
+from ivrcheck.config import CodeInfo, Config, Resolver
+from ivrcheck.config.catalog import stored as stored_catalog
 from ivrcheck.didyoumean import suggest
 from ivrcheck.findings import Finding
 from ivrcheck.model import Menu
@@ -58,11 +59,30 @@ def changed_menus(revision: str) -> list[Path]:
     return [path for path in changed(revision, Path.cwd()) if path.is_file() and discover.is_menu_file(path)]
 
 
+def diff_files(old: Path, new: Path, config: Config = Config()) -> Diff:
+    """Compare two versions of a phone line given as two files."""
+    from ivrcheck import engine
+    from ivrcheck.callers import diff
+
+    return diff.compare(engine.inspect_file(old, config), engine.inspect_file(new, config),
+                        discover.display_path(new))
+
+
+def diff_git(rev: str, path: Path, config: Config = Config()) -> Diff:
+    """Compare a file in the working tree with its version at git revision `rev` (`file#node` not followed)."""
+    from ivrcheck import engine
+    from ivrcheck.callers import diff, git
+
+    shown = discover.display_path(path)
+    text = git.old_text(rev, path)
+    old = engine.inspect_text(text, config, shown) if text is not None else None
+    return diff.compare(old, engine.inspect_text(path.read_text(encoding="utf-8", errors="replace"), config, shown))
+
+
 def diffs(paths: Sequence[str], revision: Optional[str], resolve: Callable[[Path], Config],
           notice: Optional[Notice] = None) -> list[Diff]:
     """Two files compared, or each file (by default each changed menu) against the git revision;
     UsageError for the wrong number of files or what git refuses."""
-    from ivrcheck import engine
     from ivrcheck.callers.git import GitError
 
     try:
@@ -70,9 +90,9 @@ def diffs(paths: Sequence[str], revision: Optional[str], resolve: Callable[[Path
             if len(paths) != 2:
                 raise UsageError("give two menu files (OLD NEW), or --git REV [PATH...]")
             old, new = existing(paths)
-            return [engine.diff_files(old, new, resolve(new))]
+            return [diff_files(old, new, resolve(new))]
         files = menu_files(paths, notice) if paths else changed_menus(revision)
-        return [engine.diff_git(revision, path, resolve(path)) for path in files]
+        return [diff_git(revision, path, resolve(path)) for path in files]
     except GitError as exc:
         raise UsageError(str(exc)) from None
 
@@ -85,11 +105,22 @@ def known_format(source_format: Optional[str]) -> None:
 
 def resolver(config: Optional[Path], *, source_format: Optional[str] = None, **flags: Any) -> Resolver:
     """Each path's config with the command line's flags on top (`flags`: those `config.Resolver` takes);
-    config.ConfigError for a broken config, UsageError for an unknown `--from`."""
-    from ivrcheck import rules
+    config.ConfigError for a broken config, UsageError for an unknown `--from`.
 
+    The rules' codes and settings come from the stored table (config/catalog.py): a run whose
+    results are all kept never imports the rules."""
     known_format(source_format)
-    return Resolver(rules.catalog(), config, source_format=source_format, **flags)
+    return Resolver(codes_and_settings(), config, source_format=source_format, **flags)
+
+
+def codes_and_settings() -> list[CodeInfo]:
+    """What a config may name: the stored table, or the rules themselves when it is missing."""
+    found = stored_catalog()
+    if found is None:
+        from ivrcheck import rules
+
+        found = rules.catalog()
+    return found
 
 
 def check_stdin(resolve: Callable[[Path], Config], name: Optional[str]) -> Run:

@@ -7,7 +7,7 @@ import textwrap
 
 from ivrcheck import policy
 from ivrcheck.config import Config, parse_config
-from ivrcheck.findings import Finding, Severity, Span, Waiver
+from ivrcheck.findings import Finding, Severity, Span, Waiver, lapsed
 from ivrcheck.reading import menu_text
 from ivrcheck.rules import catalog
 
@@ -85,7 +85,7 @@ def test_comment_waivers_expire_on_the_policy_clock() -> None:
 
 def test_a_stored_waiver_lapses_when_its_day_passes() -> None:
     clock = policy.Clock(today=datetime.date(2030, 2, 1))
-    assert policy.lapsed([Waiver(("H203",), "m:1", "r", until="2030-01-31")], clock)
-    assert not policy.lapsed([Waiver(("H203",), "m:1", "r", until="2030-02-01")], clock)  # its last day
-    assert not policy.lapsed([Waiver(("H203",), "m:1", "r", until="2030-01-31", expired=True)], clock)  # known
-    assert not policy.lapsed([Waiver(("H203",), "m:1", "r", until="soon")], clock)  # no date: F023 from the start
+    assert lapsed([Waiver(("H203",), "m:1", "r", until="2030-01-31")], clock)
+    assert not lapsed([Waiver(("H203",), "m:1", "r", until="2030-02-01")], clock)  # its last day
+    assert not lapsed([Waiver(("H203",), "m:1", "r", until="2030-01-31", expired=True)], clock)  # known
+    assert not lapsed([Waiver(("H203",), "m:1", "r", until="soon")], clock)  # no date: F023 from the start

@@ -303,3 +303,11 @@ def test_a_hand_off_of_unknown_answerer_is_neither_rewarded_nor_punished_as_a_pe
     assert neutral.value.startswith('unknown: a hand-off whose answerer is unknown ("sales")')
     assert unknown.metrics["steps_to_human"] is None and unknown.metrics["person_unknown"]["node"] == "sales"
     assert nobody.metrics["person_unknown"] is None
+
+
+def test_the_score_adds_up_the_parts_the_rules_name_in_their_order() -> None:
+    """score.PARTS is read from the score's own part functions, so reading a kept result imports no rules."""
+    from ivrcheck import rules
+
+    assert PARTS == rules.PARTS
+    assert {rule.PART for rule in rules.ALL_RULES} <= set(PARTS)

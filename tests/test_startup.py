@@ -9,8 +9,11 @@ or add it below with the reason.
 from __future__ import annotations
 
 import json
+import os
+import shutil
 import subprocess
 import sys
+from pathlib import Path
 
 from tests.conftest import ROOT
 
@@ -40,7 +43,7 @@ LIBRARIES = {"networkx", "yaml", "typer", "click", "rapidfuzz", "snowballstemmer
 
 PROBE = """
 import json, os, sys
-sys.argv = ["ivrcheck", "check", "--no-cache", "--fail-on", "never", "-q", "menus/"]
+sys.argv = ["ivrcheck", "check", "--no-cache", "--fail-on", "never", "-q", sys.argv[1]]
 done = os._exit
 def leave(code):
     print(json.dumps(sorted(sys.modules)), file=sys.__stderr__)
@@ -51,8 +54,10 @@ main()
 """
 
 
-def imported_by_check() -> list[str]:
-    finished = subprocess.run([sys.executable, "-c", PROBE], cwd=ROOT, capture_output=True, text=True, timeout=300)
+def imported_by_check(target: str = "menus/", cwd: Path = ROOT) -> list[str]:
+    env = {**os.environ, "PYTHONPATH": os.pathsep.join([str(ROOT), os.environ.get("PYTHONPATH", "")])}
+    finished = subprocess.run([sys.executable, "-c", PROBE, target], cwd=cwd, capture_output=True, text=True,
+                              timeout=300, env=env)
     return json.loads(finished.stderr.strip().splitlines()[-1])
 
 
@@ -67,6 +72,16 @@ def test_check_imports_only_what_checking_needs() -> None:
     floor = {m.split(".")[0] for m in _floor_modules()}
     extra = sorted(m for m in outside - floor - LIBRARIES if not m.startswith(("_cython", "__editable__")))
     assert extra == []
+    # The example menus compare a few spellings (sounds.ratio, in Python) and read a pyproject.toml.
+    assert "rapidfuzz" not in modules and "tomllib" in modules
+
+
+def test_a_check_outside_any_pyproject_does_not_load_a_toml_reader(tmp_path: Path) -> None:
+    """tomllib compiles its patterns when imported: a repository without a pyproject.toml does not pay it."""
+    (tmp_path / ".git").mkdir()  # the config search stops at the repository's root
+    shutil.copy(ROOT / "menus" / "acme-bank.ivr.yaml", tmp_path)
+    modules = imported_by_check("acme-bank.ivr.yaml", tmp_path)
+    assert "ivrcheck.engine" in modules and "tomllib" not in modules
 
 
 def _floor_modules() -> list[str]:
@@ -95,20 +110,16 @@ def test_a_command_runs_from_an_app_of_that_command_alone_with_the_same_help_and
 GC_PROBE = """
 import gc, json, os, sys
 sys.argv = ["ivrcheck", "check", "--no-cache", "--fail-on", "never", "-q", "menus/"]
-paused_imports = []
+during_import = []
 def seen(phase, info):
-    if phase == "start" and not getattr(gc, "started", False):
-        paused_imports.append("networkx" in sys.modules)
+    rules = sys.modules.get("ivrcheck.rules")
+    if phase == "start" and "networkx" in sys.modules and not hasattr(rules, "run"):
+        during_import.append(sorted(m for m in ("networkx", "ivrcheck.graph", "ivrcheck.rules") if m in sys.modules))
 gc.callbacks.append(seen)
-enable = gc.enable
-def started():  # the first call is start-up's end; the engine pauses and resumes it per line after
-    if not hasattr(gc, "started"):
-        gc.started = [m in sys.modules for m in ("networkx", "ivrcheck.rules", "ivrcheck.graph")]
-    enable()
-gc.enable = started
 done = os._exit
 def leave(code):
-    print(json.dumps([paused_imports, getattr(gc, "started", False)]), file=sys.__stderr__)
+    loaded = [m in sys.modules for m in ("networkx", "ivrcheck.rules", "ivrcheck.graph")]
+    print(json.dumps([during_import, loaded]), file=sys.__stderr__)
     done(code)
 os._exit = leave
 from ivrcheck.cli import main
@@ -117,9 +128,28 @@ main()
 
 
 def test_the_pipeline_is_imported_with_the_collector_paused() -> None:
-    """The rules, the graph and networkx load with the cyclic collector off (cli/process.py `started`):
-    collecting among objects that live as long as the process was about 10 ms of a pre-commit run."""
+    """The rules, the graph and networkx load with the cyclic collector off (the engine imports them
+    when it checks the first line, inside `_gc_paused`): collecting among objects that live as long as
+    the process was about 10 ms of a pre-commit run."""
     finished = subprocess.run([sys.executable, "-c", GC_PROBE], cwd=ROOT, capture_output=True, text=True, timeout=300)
-    before_start, loaded_at_start = json.loads(finished.stderr.strip().splitlines()[-1])
-    assert loaded_at_start == [True, True, True]
-    assert before_start.count(True) == 0  # no collection once networkx began to load
+    during_import, loaded = json.loads(finished.stderr.strip().splitlines()[-1])
+    assert loaded == [True, True, True]  # the probe did check a line
+    assert during_import == []  # no collection once networkx began to load, until the rules were in
+
+
+KEPT_PROBE = PROBE.replace('"--no-cache"', '"--cache-dir", sys.argv[2]')
+
+
+def test_a_run_whose_lines_are_all_kept_imports_no_rules_graph_or_networkx(tmp_path: Path) -> None:
+    """What a pre-commit hook meets from its second commit on: the results read back from the cache,
+    the config checked against the stored catalog (config/catalog.py), and no pipeline imported."""
+    env = {**os.environ, "PYTHONPATH": os.pathsep.join([str(ROOT), os.environ.get("PYTHONPATH", "")])}
+    env.pop("IVRCHECK_NO_CACHE", None)  # tests/conftest.py turns the cache off for every other test
+    runs = [subprocess.run([sys.executable, "-c", KEPT_PROBE, "menus/", str(tmp_path)], cwd=ROOT, capture_output=True,
+                           text=True, timeout=300, env=env) for _ in range(2)]
+    first, second = (json.loads(run.stderr.strip().splitlines()[-1]) for run in runs)
+    assert "networkx" in first and "ivrcheck.rules" in first  # the first run checked the lines
+    assert [m for m in second if m == "networkx" or m.startswith(("ivrcheck.rules", "ivrcheck.graph",
+                                                                   "ivrcheck.callers", "ivrcheck.reading",
+                                                                   "ivrcheck.load.menu"))] == []
+    assert "ivrcheck.score" in second and "ivrcheck.engine" in second  # the kept results were read

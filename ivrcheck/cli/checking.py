@@ -24,8 +24,9 @@ def resolver(selection: Selection = Selection(), inputs: Inputs = Inputs()) -> C
         found = workspace.resolver(selection.config, select=selection.select, ignore=selection.ignore,
                                    fail_on=selection.fail_on, source_format=inputs.source_format,
                                    entry=inputs.entry, strict_waivers=selection.strict_waivers)
-    # Every command that checks menus resolves their configs first; building the resolver imported
-    # the rules, and with them the graph, networkx and the language models: start-up is over.
+    # Every command that checks menus resolves their configs first: the command's modules and the
+    # config are in. The rest of the pipeline (the rules, the graph, networkx, the language models)
+    # is imported by the engine with the first line it checks, the collector paused again there.
     started()
 
     def resolve(path: Path) -> Config:

@@ -108,9 +108,9 @@ def progress(total: int) -> Iterator[Callable[[int], None] | None]:
 def started() -> None:
     """Start-up is over: let the cyclic collector run again, sparing it what was imported.
 
-    `main` pauses the collector while the pipeline's modules load: imports only allocate
-    objects that live as long as the process, and collecting among them is wasted time
-    (about a sixth of the start-up).
+    `main` pauses the collector while the command's modules load, and the engine while it imports
+    the pipeline with the first line it checks: imports only allocate objects that live as long as
+    the process, and collecting among them is wasted time (about a sixth of the start-up).
     """
     gc.freeze()
     gc.enable()

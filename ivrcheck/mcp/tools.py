@@ -10,7 +10,7 @@ import json
 from pathlib import Path
 from typing import Any
 
-from ivrcheck import engine
+from ivrcheck import engine, workspace
 from ivrcheck.config import Config, Resolver
 from ivrcheck.discover import expand
 
@@ -113,7 +113,7 @@ def diff(old: str, new: str) -> dict[str, Any]:
 
     hint = "diff compares two saved files: write each version to a file and pass both paths"
     before, after = existing_file(old, "old", hint), existing_file(new, "new", hint)
-    return json.loads(report.FORMATS["json"]([engine.diff_files(before, after, _config(after))]))
+    return json.loads(report.FORMATS["json"]([workspace.diff_files(before, after, _config(after))]))
 
 
 def render(path: str | None = None, text: str | None = None, filename: str | None = None,

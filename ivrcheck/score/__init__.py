@@ -5,6 +5,9 @@ measures and the findings into the score (parts.py). Severe defects cap their pa
 total (docs/score.md). Guarantees, tested in tests/score/: a line with no findings and good
 measures scores 100; removing a finding never lowers the score; a line of many well-made
 menus scores like one of a few.
+
+Reading a kept result (the cache) imports this package for `Clarity`: the rules, the caller
+journeys and the graph are imported by the functions that measure and score, not here.
 """
 
 from __future__ import annotations
@@ -14,11 +17,12 @@ from typing import Iterable
 
 from ivrcheck.findings import Finding
 from ivrcheck.records import record
-from ivrcheck.rules import BY_CODE, PARTS
 from ivrcheck.score.facts import Facts, LineWide, Measures, facts, line_wide
 from ivrcheck.score.parts import PART_POINTS, Cap, Measure, Part
 from ivrcheck.score.parts import PARTS as PART_FUNCTIONS
 
+#: The parts, in the order the score adds them up (the rules' `PARTS`; tests/test_score.py keeps them one).
+PARTS = tuple(PART_FUNCTIONS)
 #: Points each further severe defect takes off the lowest total cap.
 COMPOUND = 10.0
 
@@ -28,12 +32,16 @@ __all__ = ["Cap", "Clarity", "Facts", "LineWide", "Measure", "Measures", "PARTS"
 
 def part_of(code: str) -> str:
     """The score part a finding code counts against: the rule's own `PART`; load findings are robustness."""
+    from ivrcheck.rules import BY_CODE
+
     rule = BY_CODE.get(code)
     return rule.PART if rule is not None else "robustness"
 
 
 def limits(settings_for) -> dict[str, int]:  # type: ignore[no-untyped-def]
     """The rule thresholds the score shares with the rules, from a config's `settings_for`."""
+    from ivrcheck.rules import BY_CODE
+
     found: dict[str, int] = {}
     for code in ("S105", "S106", "H202"):
         rule = BY_CODE[code]

@@ -7,13 +7,15 @@ processes and be re-scored with another set of findings (engine._union).
 from __future__ import annotations
 
 from dataclasses import field
-from typing import Iterable, Mapping
+from typing import TYPE_CHECKING, Iterable, Mapping
 
-from ivrcheck.callers import Journey, journeys
 from ivrcheck.findings import Span
-from ivrcheck.graph import OPEN, LineAnalysis
 from ivrcheck.model import UNIVERSAL_KEYS, Node, NodeType, Option
 from ivrcheck.records import record
+
+if TYPE_CHECKING:  # measuring imports them; reading kept measures back from the cache does not
+    from ivrcheck.callers import Journey
+    from ivrcheck.graph import LineAnalysis
 
 #: Node types the human-access part counts findings against: menus, people and promises.
 HUMAN_TYPES = frozenset({NodeType.AGENT, NodeType.TRANSFER, NodeType.CALLBACK, NodeType.VOICEMAIL})
@@ -100,6 +102,9 @@ class LineWide:
 
 def line_wide(line: LineAnalysis, limits: dict[str, int] | None = None) -> LineWide:
     """The facts the same for every file of `line`, for `facts(..., wide=)`."""
+    from ivrcheck.callers import journeys
+    from ivrcheck.graph import OPEN
+
     states = journeys(line)
     tasks = tuple(TaskFacts(t.presses, t.seconds, t.share, t.announced) for t in states[OPEN].tasks)
     # What a silent or mistaken caller meets, as the journeys (and so the metrics) say.
@@ -131,6 +136,8 @@ def facts(line: LineAnalysis, scope: frozenset[str] | None = None, limits: dict[
     menu = line.menu
     scope = frozenset(menu.nodes) if scope is None else scope
     mine = [n for n in menu.nodes.values() if n.id in scope] if mine is None else mine
+    from ivrcheck.graph import OPEN
+
     limits = limits or {}
     wide = wide or line_wide(line, limits)
     states = wide.states
@@ -202,4 +209,4 @@ def item_of(facts: Facts, node_id: str | None, span: Span) -> str:
     return node_id if key is None else f"{node_id}/{key}"
 
 
-__all__ = ["Facts", "Journey", "MenuFacts", "OPEN", "TaskFacts", "facts", "item_of"]
+__all__ = ["Facts", "MenuFacts", "TaskFacts", "facts", "item_of"]

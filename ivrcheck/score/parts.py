@@ -10,11 +10,14 @@ from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import field, replace
-from typing import Callable, Iterable, Sequence
+from typing import TYPE_CHECKING, Callable, Iterable, Sequence
 
 from ivrcheck.findings import Finding, Severity
 from ivrcheck.records import record
-from ivrcheck.score.facts import Facts, Journey, MenuFacts, item_of
+from ivrcheck.score.facts import Facts, MenuFacts, item_of
+
+if TYPE_CHECKING:
+    from ivrcheck.callers import Journey
 
 PART_POINTS = 25.0
 #: Weight of an item's worst finding in a share: an error counts fully.

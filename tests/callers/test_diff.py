@@ -9,9 +9,9 @@ import pytest
 from typer.testing import CliRunner
 
 from ivrcheck.cli import app
-from ivrcheck.engine import diff_files
 from ivrcheck.engine import inspect_file as inspect
 from ivrcheck.findings import Severity
+from ivrcheck.workspace import diff_files
 from tests.conftest import MENUS
 
 ACME = (MENUS / "acme-bank.ivr.yaml").read_text(encoding="utf-8")
