@@ -66,6 +66,13 @@ class Language:
             return self.prompt_words.offers(prompt)
         return _offers_in(self.prompt_words, self.also, prompt)
 
+    def named(self, prompt: str | None) -> frozenset[str]:
+        """The keys the prompt names as a choice without an offer `offers` reads ("Billing: 1"),
+        in this language or another the line reads (PromptWords.named)."""
+        if not prompt:
+            return frozenset()
+        return frozenset().union(*(words.named(prompt) for words in (self.prompt_words, *self.also)))
+
     def asks_for_number(self, prompt: str | None) -> bool:
         """Whether the prompt asks the caller to key in a number of their own ("key in the
         three-digit hotel code", "slå in det nu"), in this language or another the line reads."""

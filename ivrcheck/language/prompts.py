@@ -140,9 +140,45 @@ class PromptWords:
         """Whether the prompt announces waiting as a way on (see `waiting`)."""
         return _waits(self, prompt)
 
+    @cached_property
+    def naming(self) -> re.Pattern[str]:
+        """A key said where it names a choice without a verb the reader knows: after a word such
+        as "option" ("Appointments are option two"), before a clause mark ("Billing: 1. Sales, 2.",
+        "it's three."), or before a word opening a function ("1 for cards", "2 för skola")."""
+        data = self.data
+        before = [w for w in data["between"] if len(w) > 3]  # "option", "tecla": not "the", "på", "el"
+        opening = [*data.get("openers", ()), *data.get("linkers", ())]
+        keys = rf"{_alternation([w for w in self.word_to_key if w not in DTMF])}|[0-9]|\*|#"
+        led = rf"\b(?:{_alternation(before)})\s+(?P<led>{keys})(?![\w-])|" if before else ""
+        # "1 for cards", but not "8 to 6" or "2 to 3 days": a range, not a key and its function
+        follow = rf"|\s+(?:{_alternation(opening)})\b(?!\s+\S*\d)" if opening else ""
+        return re.compile(
+            rf"{led}(?<![\w.,:/-])(?P<key>{keys})(?![\w-])(?![.,:]\d)(?=\s*(?:[,.;:!?)]|$){follow})",
+            re.IGNORECASE)
+
+    def named(self, prompt: str | None) -> frozenset[str]:
+        """The keys a prompt names as a choice in a way `offers` does not read ("Appointments are
+        option two", "Billing: 1"): the reading is unsure there, so a rule that would say a key is
+        never offered should not be sure of it either."""
+        return _named(self, prompt) if prompt else frozenset()
+
 
 def _alternation(words: Any) -> str:
     return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+
+
+@lru_cache(maxsize=1 << 12)
+def _named(words: PromptWords, prompt: str) -> frozenset[str]:
+    found = set()
+    for match in words.naming.finditer(prompt):
+        said = match.group("led") if "led" in match.re.groupindex and match.group("led") else match.group("key")
+        # the end of a range or of a number said apart ("open 8 to 6.", "0800 123 4.") names no key
+        if said and not _AFTER_NUMBER.search(prompt, max(0, match.start() - 16), match.start()):
+            found.add(words.word_to_key[said.lower()])
+    return frozenset(found)
+
+
+_AFTER_NUMBER = re.compile(r"\d[.:]?\s*(?:[^\W\d]+\s+)?$")
 
 
 @lru_cache(maxsize=1 << 15)
