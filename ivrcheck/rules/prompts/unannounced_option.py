@@ -15,16 +15,6 @@ says what was not read. The fix is written in the language of the prompt it chan
 speak to an advisor, press 0." in an English menu of a Finnish line), and for a choice
 of language in that language ("Para español, pulse 9.").
 
-## When it warns, and when it only informs
-It warns when the prompt does not name the key at all. Designers name keys in more ways than
-a verb list holds: "Appointments are option two", "Billing: 1. Sales: 2.", "1 for cards",
-"Kundtjänst når du på noll", "Tarjetas, opción uno". Where the prompt names the key as a
-choice without an offer ivrcheck reads (after a word such as "option", "numero", "alternativ"
-or "opción"; before a clause mark; or before a word that opens a function, "for", "för",
-"para"), the finding is info, asking to check that the prompt says what the key is for: the
-reading is unsure, and "never announced" would be false. Hours and phone numbers ("open 8 to 6",
-"0800 123 400", "8–16") name no key.
-
 ## Why it matters
 A caller only knows the options the prompt reads out. An option that is never offered
 is a hidden shortcut at best; when it is the way to a person or to the task the caller
@@ -65,6 +55,16 @@ nodes:
 
 ## Settings
 None. The words that offer a key are per language, in ivrcheck/language/*.yaml.
+
+## When it warns, and when it only informs
+It warns when the prompt does not name the key at all. Designers name keys in more ways than
+a verb list holds: "Appointments are option two", "Billing: 1. Sales: 2.", "1 for cards",
+"Kundtjänst når du på noll", "Tarjetas, opción uno". Where the prompt names the key as a
+choice without an offer ivrcheck reads (after a word such as "option", "numero", "alternativ"
+or "opción"; before a clause mark; or before a word that opens a function, "for", "för",
+"para"), the finding is info, asking to check that the prompt says what the key is for: the
+reading is unsure, and "never announced" would be false. Hours and phone numbers ("open 8 to 6",
+"0800 123 400", "8–16") name no key.
 """
 
 from __future__ import annotations
