@@ -17,7 +17,9 @@ Two kinds are reported as **info**, since whether the silence was announced is i
 prompt's words, which ivrcheck does not judge here. One is silence ending the call in a menu
 that winds the call up (graph/closing.py: a closing menu, or one heard only after a
 self-service step did the errand: "To hear that again, press 2. If you're done, you can hang
-up"); on the good lines of the trust corpus's development half blind judges called 1 of 9
+up"; or one heard only after a message the caller chose with a key, offering nothing new, only
+a person, the message again or the way back: "Si desea hablar con recepción, oprima 0. Si no,
+puede colgar" after the prices); on the good lines of the trust corpus's development half blind judges called 1 of 9
 such warnings true, 4 false ("silence means done") and 4 arguable. The other is silence
 moving the caller on, further into the line, to a step where the call goes on ("If you don't
 have it, just wait, and we'll look you up by your phone number"): 0 of 1 true, judged harmful
@@ -79,7 +81,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Iterator
 
 from ivrcheck.findings import Problem, Severity
-from ivrcheck.graph.closing import winding_up_menu
+from ivrcheck.graph.closing import after_told_menu, winding_up_menu
 from ivrcheck.model import Menu, Node, NodeType
 from ivrcheck.rules.base import Settings, quote, silence_reaches_person
 
@@ -114,7 +116,8 @@ def check(menu: Menu, line: LineAnalysis, settings: Settings) -> Iterator[Proble
             continue  # silence takes the way a choice takes: the default ("Suomeksi paina 1 tai odota hetki")
         ends = any(a.only_hangs_up(node.on_timeout.ref) for a in line.states.values() if node.id in a.reachable)
         why = ""
-        if ends and node.type is NodeType.MENU and winding_up_menu(line, node.id):
+        if ends and node.type is NodeType.MENU and (winding_up_menu(line, node.id) or all(
+                after_told_menu(a, node.id) for a in line.states.values() if node.id in a.reachable)):
             why = _WINDS_UP
         elif not ends and _onward(line.open, node):
             why = _GOES_ON

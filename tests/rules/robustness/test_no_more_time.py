@@ -122,3 +122,22 @@ def test_near_miss_silence_taking_the_way_back_to_the_main_menu_still_loses_the_
     text += "  pay: {type: self_service, prompt: Payment taken., next: advisor}\n"
     (finding,) = lint(text, select="R508")
     assert finding.severity.value == "warning" and 'moved on to "main"' in finding.message
+
+
+def test_silence_ending_a_menu_after_an_information_the_caller_chose_is_info() -> None:
+    """Before: "Aceptamos efectivo y tarjeta... Si desea hablar con recepción, oprima 0. Si no, puede
+    colgar": the prices were the errand, chosen with a key, and silence after them means done."""
+    text = AFTER_SERVICE.replace("SILENCE", "bye").replace("balance: {type: self_service", "balance: {type: message")
+    (finding,) = lint(text, select="R508")
+    assert finding.severity.value == "info" and "winds the call up" in finding.message
+    # the information heard again ("1" replays it) is nothing new either
+    replay = text.replace('"*": {label: Main menu, goto: main}', '"1": {label: Hear it again, goto: balance}')
+    assert [f.severity.value for f in lint(replay, select="R508")] == ["info"]
+
+
+def test_near_miss_a_menu_after_a_message_nobody_chose_still_warns() -> None:
+    """A welcome message that leads into a menu (no key pressed) is no errand done."""
+    text = AFTER_SERVICE.replace("SILENCE", "bye").replace("entry: main", "entry: hello")
+    text = text.replace("nodes:\n", "nodes:\n  hello: {type: message, prompt: Welcome., next: after}\n", 1)
+    findings = lint(text, select="R508")
+    assert [f.severity.value for f in findings] == ["warning"]
