@@ -15,6 +15,11 @@ in a closing menu, "That's all" to goodbye). The graph decides, not the words: t
 tasks such a choice covers are named in the menu it leads back to, and a goodbye covers
 none. The same words on an option that leads to a team of its own are reported.
 
+Reported as **info** only: a vague label on an option that reaches a person ("For anything
+else, press 0, and one of our team will help"): the person is the catch-all the advice asks
+for, and a caller whose task is not listed is served there. "General enquiries" leading to a
+menu of further choices still warns: the tasks behind it are hidden.
+
 ## Why it matters
 Callers choose by matching their goal against the words they hear. A label such as
 "Other enquiries" matches every goal a little and none well, so callers either pick it
@@ -64,7 +69,7 @@ from typing import TYPE_CHECKING, Iterator
 from ivrcheck.findings import Problem, Severity
 from ivrcheck.graph.closing import closing_choice
 from ivrcheck.model import Menu
-from ivrcheck.rules.base import Settings, quote
+from ivrcheck.rules.base import Settings, aims_at_person, quote
 
 if TYPE_CHECKING:
     from ivrcheck.graph import LineAnalysis
@@ -81,11 +86,15 @@ def check(menu: Menu, line: LineAnalysis, settings: Settings) -> Iterator[Proble
     for node in menu.nodes.values():
         for option in node.options:
             if option.label and is_vague(option.label) and not closing_choice(line, node, option.key):
+                person = aims_at_person(menu, line, node.id, option)
                 yield Problem(
                     option.label_span or option.span, node.id,
                     f"label {quote(option.label)} of key {quote(option.key)} in {quote(node.id)} names no task, "
-                    "so callers cannot tell whether their reason for calling belongs there",
+                    "so callers cannot tell whether their reason for calling belongs there"
+                    + ("; but it reaches a person, the catch-all a caller whose task is not listed needs"
+                       if person else ""),
                     "name the tasks it covers in the caller's words (\"Moving home or changing address\"), "
                     "or offer a person instead",
+                    severity=Severity.INFO if person else None,
                 )
 

@@ -95,3 +95,17 @@ def test_a_choice_that_plays_a_message_and_comes_back_is_no_way_out() -> None:
     text = CLOSING.replace('"1": {label: Something else, goto: main}', '"1": {label: Something else, goto: info}') \
         + "  info: {type: message, prompt: We are open nine to five., next: anything_else}\n"
     assert codes_at(lint(text, select="L302")) == [At("L302", 15, 20)]
+
+
+@pytest.mark.parametrize("language, label", [
+    ("en", "Anything else"), ("fi", "Muut asiat"), ("sv", "Övriga frågor"), ("es", "Otras consultas")])
+def test_a_vague_label_that_reaches_a_person_only_informs(language: str, label: str) -> None:
+    """Before: "For anything else, press 0, and one of our team will help" was a warning whose advice
+    ("or offer a person instead") the option already followed."""
+    (person,) = lint(menu(language, label), select="L302")
+    assert person.severity.value == "info" and "it reaches a person" in person.message
+    # near miss: the same label in front of a menu of further choices hides their tasks
+    hidden = menu(language, label).replace("goto: advisor}}", "goto: more}}").replace(
+        "advisor: {type: agent}", 'more: {prompt: "1", options: {"1": {label: Billing, goto: billing}}}')
+    (warned,) = lint(hidden, select="L302")
+    assert warned.severity.value == "warning"
