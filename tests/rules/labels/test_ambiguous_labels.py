@@ -402,3 +402,21 @@ def test_a_catch_all_offered_before_the_specific_option_warns_and_after_it_infor
     # Near miss: the catch-all after the specific option is the designed order, and informs.
     (after,) = lint(menu("en", "Supply interruptions and works", "Water supply issues"), select="L301")
     assert after.severity.value == "info" and "general questions" in after.message
+
+
+@pytest.mark.parametrize("language, doer, asker", [
+    ("es", "Pagar factura", "Dudas sobre un pago"),
+    ("en", "Pay a bill", "Questions about a payment"),
+    ("sv", "Betala faktura", "Frågor om en betalning"),
+])
+def test_doing_a_task_and_asking_about_it_only_inform(language: str, doer: str, asker: str) -> None:
+    """Before: "Pagar factura" beside "Dudas sobre un pago" was a warning ("both come down to pagar
+    factura"): one pays, the other asks about a payment, and callers know which they want."""
+    findings = lint(menu(language, doer, asker), select="L301")
+    assert all(f.severity.value == "info" for f in findings)
+
+
+def test_near_miss_a_topic_beside_questions_about_it_still_warns() -> None:
+    """Neither "Billing" nor "Billing questions" does anything: a caller cannot tell which is theirs."""
+    (finding,) = lint(menu("en", "Billing", "Billing questions"), select="L301")
+    assert finding.severity.value == "warning"
