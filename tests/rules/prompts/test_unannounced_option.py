@@ -229,3 +229,8 @@ def test_swedish_inverted_offers_are_read() -> None:
     prompt = "Gäller det ditt kort, trycker du ett. Vill du prata med kundtjänst, väljer du noll."
     assert lint(menu("sv", prompt), select="P401") == []
     assert [f.key for f in load_language("sv").offers("Tryck på stjärnknappen för att höra valen igen.")] == ["*"]
+
+
+def test_tap_offers_a_key_as_press_does() -> None:
+    """Designers who write for phones with touch screens say "tap": "For cards, tap 1"."""
+    assert lint(menu("en", "For cards, tap 1. To speak to an advisor, tap zero."), select="P401") == []
