@@ -16,7 +16,12 @@ words where they differ are spelled, and so sound, nearly alike ("Statements",
 "Settlements": rapidfuzz similarity at or above `similarity`; one alike word counts only
 when it is all that sets one label apart). Labels that share a word
 but each add a different one name distinct tasks and pass: "Card payments" and "Card
-activation", "Car insurance quotes" and "Car insurance claims". Universal options (repeat, back, the main menu, a person: by their target or because the
+activation", "Car insurance quotes" and "Car insurance claims". Two labels that each *list*
+tasks (joined by commas or the language's `joiners:`, "and", "ja", "och", "y") and share an
+item overlap, whatever else they list: "Biljetter, resekort och förseningsersättning" and
+"Resekort och reskassa"; "Verkkomaksut ja tunnukset" and "Maksut ja tilit" (an online payment
+is a payment; two compounds sharing only a head, "autovakuutukset" and "kotivakuutukset", do
+not). It is info when the prompt's clauses for the two keys share no item. Universal options (repeat, back, the main menu, a person: by their target or because the
 label asks for nothing else, "Repeat these options", "Speak to an advisor"; and an option on 0 that reaches a person, whatever its label:
 "Billing representative" on 0 beside "Make a payment" is the department's person, 0 being
 the key for a person in ISO/IEC 13714) are compared only with options that ask for the
@@ -112,6 +117,8 @@ unchanged by severity.
 
 from __future__ import annotations
 
+import re
+
 from typing import TYPE_CHECKING, Iterator
 
 from ivrcheck.findings import Problem, Severity
@@ -149,7 +156,14 @@ def check(menu: Menu, line: LineAnalysis, settings: Settings) -> Iterator[Proble
                                 and (found := alike.first_apart_from(second)) is not None)
             for _, first in candidates:
                 verdict = language.relate(first.label, second.label, similarity)
-                if not verdict.confusable or _the_rest(language, node, first, second):
+                if _the_rest(language, node, first, second):
+                    continue
+                if not verdict.confusable:
+                    listed = _listed_twice(language, node, first, second)
+                    if listed is not None:
+                        yield listed
+                        reported.add(second.key)
+                        break
                     continue
                 apart = _heard_apart(language, node, first, second, similarity) or _weak(language, verdict, first, second)
                 yield Problem(
@@ -193,6 +207,58 @@ def _one_task_twice(node: Node, line: LineAnalysis, language: Language, reported
                 "hesitate between two options that do the same",
                 "merge them into one option, with the other wording as a `say:` phrase",
             )
+
+
+def _listed_twice(language: Language, node: Node, first: Option, second: Option) -> Problem | None:
+    """Two labels that each list several tasks and share one ("Biljetter, resekort och
+    förseningsersättning" and "Resekort och reskassa"; "Verkkomaksut ja tunnukset" and "Maksut ja
+    tilit", an online payment being a payment): a caller with that task has two keys, and they lead
+    to different places. Labels that share a word inside one task ("Card payments", "Card
+    activation") are no lists and pass. Info when the prompt's clauses for the keys do not share it."""
+    shared = _shared_item(language, first.label or "", second.label or "")
+    if shared is None:
+        return None
+    said = [_clauses(language, node).get(o.key) for o in (first, second)]
+    apart = all(said) and _shared_item(language, *said) is None  # type: ignore[arg-type]
+    return Problem(
+        second.label_span or second.span, node.id,
+        f"labels {quote(first.label)} (key {quote(first.key)}) and {quote(second.label)} (key {quote(second.key)}) "
+        f"in {quote(node.id)} both list {shared}, so a caller who comes for it cannot tell which key is "
+        "theirs" + (f"; but the prompt tells them apart ({quote(said[0])}, {quote(said[1])})" if apart else ""),
+        "list each task under one option only, or say in the prompt which callers each one is for",
+        severity=Severity.INFO if apart else None)
+
+
+def _shared_item(language: Language, one: str, other: str) -> str | None:
+    """The task two list labels both name: an item of each, the same word, or a compound and its bare
+    head ("verkkomaksut", "maksut"); not two compounds that only share a head ("autovakuutus",
+    "kotivakuutus")."""
+    mine, theirs = _items(language, one), _items(language, other)
+    if len(mine) < 2 or len(theirs) < 2:
+        return None
+    for text, keys, head in mine:
+        for other_text, other_keys, other_head in theirs:
+            if keys & other_keys or (head and not other_head and head & other_keys) \
+                    or (other_head and not head and other_head & keys):
+                return quote(text) if keys & other_keys else f"{quote(text)}, a kind of {quote(other_text)}"
+    return None
+
+
+def _items(language: Language, label: str) -> list[tuple[str, frozenset[str], frozenset[str]]]:
+    """The tasks a label lists ("Biljetter, resekort och förseningsersättning"): each item's text, the
+    keys of its one content word (items of several words are compared whole) and a compound's head."""
+    joiners = "|".join(re.escape(w) for w in language.label_words.data.get("joiners", ()))
+    found = []
+    for item in re.split(rf"\s*[,;/]\s*|\s+(?:{joiners})\s+" if joiners else r"\s*[,;/]\s*", label.strip()):
+        units = [u for u in language.label_words.units(item) if u.concepts or u.keys]
+        if not units or language.label_words.is_vague(item):
+            continue
+        if len(units) > 1:
+            found.append((item, frozenset({" ".join(sorted(k for u in units for k in u.keys))}), frozenset()))
+        else:
+            unit = units[0]
+            found.append((item, frozenset(unit.keys), frozenset(unit.parts[-1:]) if unit.parts else frozenset()))
+    return found
 
 
 def _clauses(language: Language, node: Node) -> dict[str, str]:
