@@ -50,8 +50,9 @@ def closing_menu(line: LineAnalysis, analysis: Analysis, node_id: str) -> bool:
 
 def winding_up_menu(line: LineAnalysis, node_id: str) -> bool:
     """Whether a menu is, in every state it is heard in, a closing menu ("Anything else? ...
-    Otherwise you can hang up"), a menu heard only after a self-service step did the errand, or an
-    after-hours menu with nobody live to reach: a caller here is not in the middle of a task.
+    Otherwise you can hang up"), a menu heard only after a self-service step did the errand or after
+    a message the caller chose (offering nothing new), or an after-hours menu with nobody live to
+    reach: a caller here is not in the middle of a task.
     Asked of every menu by three rules, so answered once per menu (`LineAnalysis.winding_up`)."""
     known = line.winding_up
     if node_id not in known:
@@ -62,7 +63,8 @@ def winding_up_menu(line: LineAnalysis, node_id: str) -> bool:
 def _winding_up(line: LineAnalysis, node_id: str) -> bool:
     heard = [analysis for analysis in line.states.values() if node_id in analysis.reachable]
     return bool(heard) and all(closing_menu(line, analysis, node_id) or after_service_menu(analysis, node_id)
-                               or after_hours_menu(analysis, node_id) for analysis in heard)
+                               or after_told_menu(analysis, node_id) or after_hours_menu(analysis, node_id)
+                               for analysis in heard)
 
 
 def after_service_menu(analysis: Analysis, node_id: str) -> bool:
@@ -80,7 +82,7 @@ def after_told_menu(analysis: Analysis, node_id: str) -> bool:
     unless they ask for more. Not a menu with a task of its own ("9: English" -> a welcome -> the
     English menu)."""
     node = analysis.nodes.get(node_id)
-    if node is None or node.type is not NodeType.MENU or not node.options \
+    if node is None or node.type is not NodeType.MENU or not node.options or node_id in analysis.opening_menus \
             or not _arrived(analysis, node_id, lambda source, kind: False, {node_id}, told=True):
         return False
     here = analysis.steps.get(node_id)

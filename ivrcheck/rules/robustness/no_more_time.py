@@ -81,7 +81,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Iterator
 
 from ivrcheck.findings import Problem, Severity
-from ivrcheck.graph.closing import after_told_menu, winding_up_menu
+from ivrcheck.graph.closing import winding_up_menu
 from ivrcheck.model import Menu, Node, NodeType
 from ivrcheck.rules.base import Settings, quote, silence_reaches_person
 
@@ -116,8 +116,7 @@ def check(menu: Menu, line: LineAnalysis, settings: Settings) -> Iterator[Proble
             continue  # silence takes the way a choice takes: the default ("Suomeksi paina 1 tai odota hetki")
         ends = any(a.only_hangs_up(node.on_timeout.ref) for a in line.states.values() if node.id in a.reachable)
         why = ""
-        if ends and node.type is NodeType.MENU and (winding_up_menu(line, node.id) or all(
-                after_told_menu(a, node.id) for a in line.states.values() if node.id in a.reachable)):
+        if ends and node.type is NodeType.MENU and winding_up_menu(line, node.id):
             why = _WINDS_UP
         elif not ends and _onward(line.open, node):
             why = _GOES_ON
