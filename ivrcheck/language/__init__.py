@@ -73,6 +73,12 @@ class Language:
             return frozenset()
         return frozenset().union(*(words.named(prompt) for words in (self.prompt_words, *self.also)))
 
+    def maybe_quantity(self, prompt: str, offer: Offer) -> bool:
+        """Whether the offer's key may be a count, not a key (PromptWords.maybe_quantity), read by
+        the language whose words made the offer."""
+        return any(offer in words.offers(prompt) and words.maybe_quantity(prompt, offer)
+                   for words in (self.prompt_words, *self.also))
+
     def asks_for_number(self, prompt: str | None) -> bool:
         """Whether the prompt asks the caller to key in a number of their own ("key in the
         three-digit hotel code", "slå in det nu"), in this language or another the line reads."""

@@ -141,6 +141,13 @@ class PromptWords:
         return _waits(self, prompt)
 
     @cached_property
+    def numerals(self) -> frozenset[str]:
+        """The plain numerals ("one", "yksi", "ett", "uno"): the first word listed for each digit key,
+        the one form that also counts things ("one option"), unlike "ykköstä" or "ettan"."""
+        return frozenset(str(spoken[0]).lower() for key, spoken in self.data["keys"].items()
+                         if str(key).isdigit() and spoken)
+
+    @cached_property
     def naming(self) -> re.Pattern[str]:
         """A key said where it names a choice without a verb the reader knows: after a word such
         as "option" ("Appointments are option two"), before a clause mark ("Billing: 1. Sales, 2.",
@@ -155,6 +162,21 @@ class PromptWords:
         return re.compile(
             rf"{led}(?<![\w.,:/-])(?P<key>{keys})(?![\w-])(?![.,:]\d)(?=\s*(?:[,.;:!?)]|$){follow})",
             re.IGNORECASE)
+
+    def maybe_quantity(self, prompt: str, offer: Offer) -> bool:
+        """Whether an offer's key is a number word that a plain word follows, so that it may count
+        something rather than name a key: "choose one option", "Välj ett alternativ", "Ange ett
+        nummer", "Valitse yksi vaihtoehto" (not "press one for billing", "tryck ett, om ...")."""
+        said = offer.match.group("key")
+        if said.lower() not in self.numerals:
+            return False
+        after = _WORD.match(prompt, _BLANKS.match(prompt, offer.match.end()).end())  # type: ignore[union-attr]
+        if after is None or after.start() != _BLANKS.match(prompt, offer.match.end()).end():  # type: ignore[union-attr]
+            return False  # a mark or the end follows: "Press one."
+        data = self.data
+        known = {*self.openers, *self.linkers, *self.filler, *self.alternatives, *data.get("then", ()),
+                 *data.get("after", ())}
+        return after.group().lower() not in known
 
     def named(self, prompt: str | None) -> frozenset[str]:
         """The keys a prompt names as a choice in a way `offers` does not read ("Appointments are
