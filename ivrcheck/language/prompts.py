@@ -167,7 +167,7 @@ class PromptWords:
         """Whether an offer's key is a number word that a plain word follows, so that it may count
         something rather than name a key: "choose one option", "Välj ett alternativ", "Ange ett
         nummer", "Valitse yksi vaihtoehto" (not "press one for billing", "tryck ett, om ...")."""
-        said = offer.match.group("key")
+        said = offer.match.groupdict().get("key") or offer.match.group()  # a continued key is its match
         if said.lower() not in self.numerals:
             return False
         after = _WORD.match(prompt, _BLANKS.match(prompt, offer.match.end()).end())  # type: ignore[union-attr]

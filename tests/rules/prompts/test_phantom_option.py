@@ -92,3 +92,10 @@ def test_a_number_word_that_counts_something_only_informs(language: str, prompt:
 def test_near_miss_a_key_offered_for_a_function_stays_an_error(prompt: str) -> None:
     (finding,) = lint(menu("en", prompt), select="P402")
     assert finding.severity.value == "error"
+
+
+def test_a_key_continuing_a_list_is_read_without_a_verb_of_its_own() -> None:
+    """A continued key ("press 1 for cards, or two for loans") has no verb in its match: reading it as a
+    possible count must not fail (it did, on a real Genesys export)."""
+    (finding,) = lint(menu("en", "Press 1 for cards, or two for loans. For an advisor, press 0."), select="P402")
+    assert finding.severity.value == "error" and 'key "2"' in finding.message
