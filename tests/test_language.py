@@ -367,3 +367,15 @@ def test_waiting_announced_as_a_way_on_in_each_language(code: str, prompt: str, 
     """Before: Swedish had no waiting phrases at all, and "or just wait", "odota, niin", "espere y le
     atenderá" were not read, so a menu offering one key or a wait was "one choice only" (S107)."""
     assert load_language(code).offers_waiting(prompt) is waits
+
+
+@pytest.mark.parametrize("code, prompt, key", [
+    ("fi", "Palaa alkuun painamalla ristikkoa.", "#"),
+    ("es", "Para volver, pulse la tecla de almohadilla.", "#"),
+    ("es", "Para volver, pulse el signo de número.", "#"),
+    ("sv", "Tryck på fyrkantsknappen för att gå tillbaka.", "#"),
+])
+def test_the_hash_key_as_designers_name_it(code: str, prompt: str, key: str) -> None:
+    """"ristikko" (Finnish), "la tecla de almohadilla" and "el signo de número" (Spanish) name # as often
+    as the forms first listed; before, they offered nothing and the option was "never announced"."""
+    assert [o.key for o in load_language(code).offers(prompt)] == [key]
