@@ -195,6 +195,19 @@ class Node:
         return self.type in PROMISES
 
     @property
+    def passes_on(self) -> bool:
+        """A menu a caller may let pass: silence goes on to another node, and wrong keys go there too
+        or every key only chooses another language (a greeting that offers other languages or an
+        urgent line, then the line proper), so its offers are extras, not a choice every caller must make."""
+        silence, wrong = self.on_timeout, self.on_invalid
+        if not self.is_menu or silence is None or silence.is_builtin or silence.ref == self.id:
+            return False
+        if wrong is not None and wrong.ref == silence.ref:
+            return True
+        keys = [o for o in self.options if o.is_dtmf]
+        return bool(keys) and all(o.language for o in keys)  # "Para español, oprima 9", else go on
+
+    @property
     def is_interactive(self) -> bool:
         return self.type in INTERACTIVE
 
@@ -269,6 +282,14 @@ class Menu:
     span: Span = NOWHERE
     #: The line as a service (`line:`); None when the file does not declare it (importers never do).
     line: LineInfo | None = None
+
+    def lets_pass(self, node: Node) -> bool:
+        """Whether callers may let this menu pass (`Node.passes_on`) into the line proper: its silence
+        goes on to something other than a goodbye."""
+        if not node.passes_on or node.on_timeout is None:
+            return False
+        onward = self.nodes.get(node.on_timeout.ref)
+        return onward is None or onward.type is not NodeType.HANGUP
 
     @property
     def has_hours(self) -> bool:

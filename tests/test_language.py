@@ -56,6 +56,22 @@ def test_finnish_offers(prompt: str, expected: list[tuple[str, bool]]) -> None:
     assert keys(FI, prompt) == expected
 
 
+@pytest.mark.parametrize("language, prompt, expected", [
+    ("fi", "Laskut: 1. Muutokset: 2. Asiakaspalvelija: nolla. Toista: tähti.",
+     [("1", False), ("2", False), ("0", False), ("*", False)]),
+    ("sv", "Felparkeringsavgift, betala eller bestrida: 1. Handläggare – 0.", [("1", False), ("0", False)]),
+    ("en", "1: Cards. 2 – Loans. Back to the main menu: star.", [("1", True), ("2", True), ("*", False)]),
+    ("es", "Saldo y movimientos: 1. Hablar con un asesor: 0.", [("1", False), ("0", False)]),
+    # Near misses: times, ranges and a number to call are not keys offered as a list.
+    ("en", "We are open from 8:30. Opening hours: 9 to 5. Emergencies: 112.", []),
+    ("fi", "Aukioloajat: 9-16. Klo 8:00 alkaen.", []),
+])
+def test_a_key_listed_after_its_function_without_a_verb_is_an_offer(language: str, prompt: str,
+                                                                  expected: list[tuple[str, bool]]) -> None:
+    """Compact prompts ("Laskut: 1.") offer keys by their shape, in every language read."""
+    assert keys(load_language(language), prompt) == expected
+
+
 def test_mentions_maps_each_key_to_its_matches() -> None:
     found = EN.mentions("For cards, press 1. Again: for cards, press one.")
     assert [m.group() for m in found["1"]] == ["press 1", "press one"]

@@ -129,7 +129,10 @@ class Clock:
             return False
         kind = attrs["kind"]
         if kind == "timeout":
-            return self.offers_waiting(node.prompt)
+            # A greeting that only offers other languages ("Para español, oprima 9"), or whose silence
+            # and wrong keys both go on (node.passes_on), is passed by waiting: that is how the line's
+            # own callers go on, said or not.
+            return self.offers_waiting(node.prompt) or node.passes_on
         if kind not in CHOICE:
             return False
         if kind == "say":

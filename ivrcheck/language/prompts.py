@@ -106,6 +106,23 @@ class PromptWords:
         )
 
     @cached_property
+    def listed(self) -> re.Pattern[str]:
+        """A key standing alone after its function, as lists print it: "Billing: 1.", "Laskut – 2"."""
+        return re.compile(
+            rf"(?:(?<=[:–—])|(?<=[:–—][ \t])|(?<=\s-[ \t]))(?P<key>{self._keys})(?![\w-])"
+            rf"(?=[ \t]*(?:[.;!?,)]|$|\n))",
+            re.IGNORECASE,
+        )
+
+    @cached_property
+    def listed_first(self) -> re.Pattern[str]:
+        """A key opening its sentence, its function after a colon or dash: "1: Billing.", "2 – Laskut"."""
+        return re.compile(
+            rf"(?:^|(?<=[.;!?\n])|(?<=[.;!?][ \t]))[ \t]*(?P<key>{self._keys})(?![\w-])[ \t]*(?:[:–—]|-(?=[ \t]))",
+            re.IGNORECASE,
+        )
+
+    @cached_property
     def extension(self) -> tuple[re.Pattern[str], ...]:
         return tuple(re.compile(p, re.IGNORECASE) for p in self.data.get("extension", ()))
 
@@ -216,25 +233,42 @@ def _offers(words: PromptWords, prompt: str) -> tuple[Offer, ...]:
     continued = _continued(words, prompt, [m for m, _ in found], ends)        # each offer's sentence
     found += continued
     bare = {id(m) for m, _ in continued}
+    listed = _listed(words, prompt)
+    found += [(m, key) for m, key, _ in listed]
+    first = {id(m) for m, _, is_first in listed if is_first}
     found += [(m, EXTENSION) for p in words.extension for m in p.finditer(prompt)]
     found.sort(key=lambda f: f[0].start())
     kept: list[tuple[re.Match[str], str]] = []
     for match, key in found:
         if not kept or match.start() >= kept[-1][0].end():
             kept.append((match, key))
-    offers = _placed(words, prompt, kept, ends, bare)
+    offers = _placed(words, prompt, kept, ends, bare, first)
     # "If you know the extension of the officer you need, press 4": the extension is what key 4 is
     # for (a switchboard behind it takes the digits), not an invitation to dial it here.
     led = {id(kept[i][0]) for i, offer in enumerate(offers[:-1])
            if offer.key == EXTENSION and offers[i + 1].key != EXTENSION and not offers[i + 1].key_first
            and bisect.bisect_left(ends, kept[i][0].end()) == bisect.bisect_left(ends, kept[i + 1][0].end())}
     if led:
-        offers = _placed(words, prompt, [k for k in kept if id(k[0]) not in led], ends, bare)
+        offers = _placed(words, prompt, [k for k in kept if id(k[0]) not in led], ends, bare, first)
     return tuple(offers)
 
 
+def _listed(words: PromptWords, prompt: str) -> list[tuple[re.Match[str], str, bool]]:
+    """Keys offered as a printed list offers them, without a verb: "Billing: 1." or "1: Billing.".
+
+    The shape, not a word, says it is an offer: a key alone in its clause, joined to its
+    function by a colon or a dash. Each match is narrowed to the key itself.
+    """
+    found = []
+    for pattern, first in ((words.listed, False), (words.listed_first, True)):
+        for m in pattern.finditer(prompt):
+            key = _KEY_ONLY.match(prompt, m.start("key"), m.end("key"))
+            found.append((key, words.word_to_key[m.group("key").lower()], first))
+    return found
+
+
 def _placed(words: PromptWords, prompt: str, kept: list[tuple[re.Match[str], str]], ends: list[int],
-            bare: set[int]) -> list[Offer]:
+            bare: set[int], first: set[int] = frozenset()) -> list[Offer]:
     """Each key found, with the stretch of the prompt that says what it does."""
     offers = []
     for i, (match, key) in enumerate(kept):
@@ -243,6 +277,10 @@ def _placed(words: PromptWords, prompt: str, kept: list[tuple[re.Match[str], str
         sentence_end = ends[bisect.bisect_left(ends, match.end())]
         begin = max(sentence_start, kept[i - 1][0].end() if i else 0)
         stop = min(sentence_end, kept[i + 1][0].start() if i + 1 < len(kept) else sentence_end)
+        if id(match) in first:
+            said = _last_word_end(prompt, match.end(), stop)
+            offers.append(Offer(key, match, match.start(), said or match.end(), key_first=said is not None))
+            continue
         named_before, lead, said = _lead(words, prompt, begin, match.start())
         tail = _tail(words, prompt, match.end(), stop)
         if tail is not None and (not named_before or id(match) in bare):
@@ -275,6 +313,14 @@ def _continued(words: PromptWords, prompt: str, offers: list[re.Match[str]], end
                 key = _KEY_ONLY.match(prompt, more.start("key"), more.end("key"))
                 found.append((key, words.word_to_key[more.group("key").lower()]))
     return found
+
+
+def _last_word_end(prompt: str, begin: int, end: int) -> int | None:
+    """Where the last word between `begin` and `end` ends: a listed key's function runs to its sentence's end."""
+    last = None
+    for last in _WORD.finditer(prompt, begin, end):
+        pass
+    return last.end() if last is not None else None
 
 
 _KEY_ONLY = re.compile(r".+", re.DOTALL)

@@ -8,10 +8,8 @@ Without JavaScript the page is complete; the script only adds the phone.
 from __future__ import annotations
 
 import base64
-import datetime
 import hashlib
 import json
-import os
 from importlib import resources
 from typing import Any, Callable, Iterable, Sequence
 

@@ -125,7 +125,7 @@ def _menus(report: LineReport) -> list[str]:
 def _findings(report: LineReport) -> list[str]:
     """The findings table, or one table per clause when a profile judged the line."""
     if not report.findings:
-        return [f"### Findings (0)", "No findings."]
+        return ["### Findings (0)", "No findings."]
     if not any(f.clause for f in report.findings):
         return [f"### Findings ({len(report.findings)})", _findings_table(report, report.findings)]
     blocks = [f"### Findings by clause ({len(report.findings)})"]

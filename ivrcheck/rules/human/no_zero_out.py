@@ -33,7 +33,12 @@ all such warnings on the trust corpus's development half arguable ("0 working to
 nicety"), while a menu whose keys and retries all go round ("no 0 and no way to a person")
 stays a warning. Outside hours, a way on that lands with no choice of its own in a closed
 person's `closed:` menu offering a callback counts as reaching someone. The first menus callers
-meet (with no choice made, or only a choice of language) are never excused this way: they teach the key.
+meet (with no choice made, or only a choice of language) teach the key: there only a menu whose
+every announced way on reaches a person is excused (info), as blind judges of the trust corpus
+called such warnings on good lines arguable or false ("both options end with a person; 0 is not
+needed"), while a main menu with a specialist on one key and self-service on the others still
+warns (a planted defect: "0 is not offered in the main menu"). A greeting a caller may let pass (silence and wrong keys go on to the line proper, or
+it only offers other languages) is not reported: a 0 pressed there goes on to the menus behind it.
 
 A menu whose `on_invalid` puts any key it does not bind straight through to a person (a
 "we'll now connect you" step before a 24-hour desk) is not reported at all: 0 reaches a person
@@ -108,7 +113,7 @@ def check(menu: Menu, line: LineAnalysis, settings: Settings) -> Iterator[Proble
         if zero is not None and not aims_at_person(menu, line, node.id, zero):
             continue  # bound to something other than a person: H204
         if zero is None:
-            if not _language_choice(node):
+            if not _language_choice(node) and not menu.lets_pass(node):
                 yield from _unbound(line, node.id, node.span, holds)
             continue
         target = zero.target.ref if zero.target else None
@@ -173,14 +178,14 @@ def _stands_in(line: LineAnalysis, analysis: Analysis, node_id: str, holds: froz
 
 
 def _person_on_a_key(line: LineAnalysis, analysis: Analysis, node_id: str) -> Landing | None:
-    """In a menu past the first ones, an announced key that reaches a person working in this state
+    """In a menu, an announced key that reaches a person working in this state
     with no further choice, where that is enough to stand in for 0: the menu's `after_retries` hands
     a lost caller to a person too ("If it's still not working, press 2 and we'll put you through to
     a technician"), or every announced choice that goes on rather than back reaches one ("If you've
     seen purchases you don't recognise, press 1 for the fraud team; otherwise you can hang up").
-    The first menus callers meet teach the key, so there 0 itself must work: never excused."""
+    In the first menus callers meet, which teach the key, only the second is enough."""
     node = analysis.nodes.get(node_id)
-    if node is None or node_id in _first_menus(analysis):
+    if node is None:
         return None
     onward = [(target, attrs) for target, attrs in analysis.edges_from(node_id)
               if attrs["kind"] in CHOICE and attrs.get("press") != "0" and not _goes_back(analysis, node_id, target)]
@@ -188,7 +193,9 @@ def _person_on_a_key(line: LineAnalysis, analysis: Analysis, node_id: str) -> La
     if not keyed:
         return None
     retries_to_person = node.after_retries is not None and _reaches(line, analysis, node.after_retries.ref)
-    if retries_to_person or len(keyed) == len(onward):
+    # The first menus teach the key: there only a menu whose every way on reaches a person is excused.
+    first = node_id in _first_menus(analysis)
+    if (retries_to_person and not first) or len(keyed) == len(onward):
         target, attrs = keyed[0]
         return Landing(node_id, str(attrs.get("press")), target)
     return None

@@ -25,7 +25,11 @@ word of the option's label: "Perfecto, su tarjeta nueva va de camino a su domici
 "Tarjeta nueva", "All set, your bill payment went through" after "Pay a bill") in words
 ivrcheck does not read as a recap: designers say "done" in more ways than any list holds, and
 a warning there rests only on a list's gap. A goodbye that names nothing of the task ("Thank
-you for calling") still warns. And when one of those prompts promises a written confirmation
+you for calling") still warns. It is info again
+when the task sends a written confirmation (`confirmation: sms` or `email`): the caller is
+told what was done in words they keep, and what the task's own dialogue reads back is not in
+the file (blind judges of the trust corpus called all seven such warnings on good lines false:
+"we'll read back the amount and text it to you"). And when one of those prompts promises a written confirmation
 ("You will receive a confirmation by text message", "Saat vahvistuksen
 tekstiviestinä"), the task must send one: `confirmation: sms` or `email`.
 
@@ -132,7 +136,7 @@ def check(menu: Menu, line: LineAnalysis, settings: Settings) -> Iterator[Proble
                           f"task {quote(node.id)} changes something (`changes: true`) and then goes straight back to "
                           f"menu {quote(silent.id)}, with no word of what was done",
                           f'say what was done before the menu ("{words_of(silent).recap_example}")',
-                          severity=Severity.WARNING)
+                          severity=None if _in_writing(node) else Severity.WARNING)
             continue
         ends = any(all(menu.nodes[n].type in _ON_THE_WAY_OUT for n in route if n in menu.nodes) for route in ending)
         if ends and not any(words[n.id].recaps(n.prompt) or _READ_BACK.search(n.prompt or "") for n in heard):
@@ -144,7 +148,7 @@ def check(menu: Menu, line: LineAnalysis, settings: Settings) -> Iterator[Proble
                           f"task {quote(node.id)} {why} and then the call ends without telling the caller what "
                           f"was done{unsure}",
                           f'before the call ends, say what was done ("{example}"), or return to a menu',
-                          severity=Severity.WARNING if node.changes and not about else None)
+                          severity=Severity.WARNING if node.changes and not about and not _in_writing(node) else None)
 
 
 def _speaks_of(line: LineAnalysis, node: Node, pointing: Iterable[tuple[Node, Option]],
@@ -169,6 +173,11 @@ def _speaks_of(line: LineAnalysis, node: Node, pointing: Iterable[tuple[Node, Op
         if said is not None:
             return after, said
     return None
+
+def _in_writing(node: Node) -> bool:
+    """A task that sends a written confirmation (`confirmation: sms` or `email`) tells the caller what
+    was done, in words they keep: what its own dialogue says aloud is then only guessed, so info."""
+    return node.confirmation not in (None, "none")
 
 
 def _straight_into_menu(menu: Menu, line: LineAnalysis, node: Node) -> Node | None:

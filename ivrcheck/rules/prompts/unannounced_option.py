@@ -3,7 +3,9 @@
 ## What it checks
 Reads each menu's prompt in the file's `language` and finds where it offers keys: "press
 1", "for loans press two", "press star", "paina 1", "valitse yksi", "paina tähteä", with
-digits written as numerals or as words. Every key option must be offered. A
+digits written as numerals or as words, and keys listed after or before their function
+without a verb, as compact prompts do ("Laskut: 1.", "Handläggare – 0", "1: Cards.").
+Every key option must be offered. A
 `dial_by_extension` option counts as offered by a phrase such as "if you know the
 extension, dial it now" or "jos tiedät alanumeron, näppäile se", and by one that asks
 for a number of the caller's own ("if you know the ward's three-digit number, enter it

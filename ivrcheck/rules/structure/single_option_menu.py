@@ -7,10 +7,14 @@ options at all is a dead end (S103), not this rule. Nor is a menu whose one choi
 a callback ("Press 1 if you want a case officer to call you back", after the hours): the
 key press is the caller's request, and sending every call straight on would book callbacks
 for callers who only wanted the hours (platforms offer a callback for the caller to accept,
-as in the queued-callback sample flow of the Amazon Connect administrator guide). Where
-silence or wrong keys book that callback too (`after_retries: callback`), the key press
-asks nothing and the menu is reported: often it is what is left after other options were
-removed (an after-hours emergency line). A menu whose one choice is a `transfer` out of the
+as in the queued-callback sample flow of the Amazon Connect administrator guide), or for a
+voicemail. Where silence or a wrong key books that callback at once (`on_timeout: callback`),
+the key press asks nothing and the menu is reported. A fallback after the retries
+(`after_retries: callback`) is only a fallback: a closed message with one opt-in, star to repeat
+and the retries falling to the callback is the right shape (blind judges of the trust corpus
+called four such warnings on good lines false). Nor is a greeting callers may let pass (its
+silence goes on into the line, not to a goodbye: "Para español, oprima 9"): the one key is an
+extra for some callers, and waiting is the other choice. A menu whose one choice is a `transfer` out of the
 line ("If you have severe toothache, press 1 and we will put you through to the on-call
 dentist") is reported as **info**: the press may be the caller's consent to be put through to
 another service, and a blind judge of the trust corpus took such a gate as arguable, not a fault.
@@ -75,7 +79,7 @@ PART = "navigation"
 
 def check(menu: Menu, line: LineAnalysis, settings: Settings) -> Iterator[Problem]:
     for node in line.menus:
-        if node.id not in line.reachable:
+        if node.id not in line.reachable or menu.lets_pass(node):  # a greeting's one extra
             continue
         choices = {o.key for o in node.options if o.target is not None and not o.target.is_builtin}
         if len(choices) == 1 and not _asks_for_a_callback(menu, node, next(iter(choices))) \
@@ -131,11 +135,12 @@ def _hands_out(menu: Menu, node: Node, key: str) -> str | None:
 
 
 def _asks_for_a_callback(menu: Menu, node: Node, key: str) -> bool:
-    """Whether the one choice leads to a callback that only the key press books: pressing it is the
-    caller's request. Where silence or wrong keys book the same callback, the press is a needless step."""
+    """Whether the one choice leads to a callback or voicemail that the key press asks for: pressing it
+    is the caller's request ("we are closed; to be called back, press 1"), and a closed message with
+    one opt-in is the right shape. Where silence or a wrong key books the same promise at once, the
+    press is a needless step (a fallback after the retries is only a fallback)."""
     option = next(o for o in node.options if o.key == key)
     ref = option.target.ref if option.target else None
     target = menu.nodes.get(ref) if ref else None
-    fallbacks = (node.on_timeout, node.on_invalid, node.after_retries)
-    return target is not None and target.type == NodeType.CALLBACK and all(
-        t is None or t.ref != ref for t in fallbacks)
+    return target is not None and target.is_promise and all(
+        t is None or t.ref != ref for t in (node.on_timeout, node.on_invalid))

@@ -5,7 +5,9 @@ Every task under `tasks:` names where its caller should end up (`expect:`, one n
 several). The rule fires when none of those nodes can be reached from `entry` by choosing
 options and following messages and branches, in any schedule state. A node reached only
 by waiting out timeouts or pressing wrong keys does not count: no caller can do that on
-purpose. (An `expect:` that names no node at all is S101's finding.)
+purpose. Waiting does count where the prompt offers it ("or stay on the line") and at a
+menu that only offers other languages ("Para español, oprima 9"): that is how the line's
+own callers go on. (An `expect:` that names no node at all is S101's finding.)
 
 ## Why it matters
 A task is a promise that the line serves a reason for calling. If its destination is cut
@@ -56,6 +58,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Iterator
 
+from ivrcheck.callers.journey import journeys
 from ivrcheck.findings import Problem, Severity
 from ivrcheck.model import Menu
 from ivrcheck.rules.base import Settings, quote
@@ -75,6 +78,10 @@ def check(menu: Menu, line: LineAnalysis, settings: Settings) -> Iterator[Proble
     for task in menu.tasks:
         goals = [t for t in task.expects if t.ref in line.open.nodes]
         if not goals or any(t.ref in a.steps for a in known for t in goals):
+            continue
+        # Following the prompts counts too: waiting where a prompt says to, or at a menu that
+        # only offers other languages (how the line's own callers go on).
+        if any(t.ref in j.reachable for j in journeys(line).values() for t in goals):
             continue
         names = " or ".join(quote(t.ref) for t in goals)
         silent = any(t.ref in a.reachable for a in known for t in goals)

@@ -42,7 +42,9 @@ def test_no_zero_out(text: str, expected: list[At]) -> None:
 
 
 def test_messages_and_state() -> None:
-    (unbound,) = lint(NO_ZERO, select="H203")
+    stranded = NO_ZERO.replace('"1": {label: Cards, goto: advisor}', '"1": {label: Cards, goto: cards}').replace(
+        "  advisor: {type: agent}", "  advisor: {type: agent}\n  cards: {type: message, prompt: Cards., next: main}")
+    (unbound,) = lint(stranded, select="H203")
     assert unbound.message == 'pressing "0" in menu "main" does nothing' and unbound.state is None
     (closed,) = lint(CLOSED, select="H203")
     assert closed.state == "closed" and "outside hours" in closed.message
@@ -183,7 +185,9 @@ def test_a_closed_menu_without_0_is_a_warning_when_a_person_is_on_duty_elsewhere
 def test_stay_on_the_line_in_an_ordinary_menu_does_not_excuse_a_missing_0() -> None:
     """Near miss: only the hold menu a 0 lands in is excused; a main menu that says "stay on
     the line for an advisor" but binds no 0 still strands callers who press 0 by habit."""
-    text = NO_ZERO.replace("prompt: For cards, press 1.",
+    text = NO_ZERO.replace('"1": {label: Cards, goto: advisor}', '"1": {label: Cards, goto: cards}').replace(
+        "  advisor: {type: agent}", "  advisor: {type: agent}\n  cards: {type: message, prompt: Cards., next: main}")
+    text = text.replace("prompt: For cards, press 1.",
                            "prompt: For cards, press 1. Or stay on the line for an advisor.\n    on_timeout: advisor")
     (finding,) = lint(text, select="H203")
     assert finding.severity.value == "warning" and finding.message == 'pressing "0" in menu "main" does nothing'
@@ -227,10 +231,30 @@ def test_a_submenu_whose_person_is_not_on_a_key_or_whose_retries_go_round_still_
     assert [f.severity.value for f in no_way_out] == ["warning"]
 
 
-def test_the_first_menu_is_never_excused_by_a_person_on_another_key() -> None:
+def test_the_first_menu_is_not_excused_by_a_person_on_one_key_and_after_its_retries() -> None:
+    """The first menu teaches the key: a person on key 2 and after the retries, with self-service on
+    key 1, still leaves callers who press 0 by habit nowhere (a planted defect of the trust corpus)."""
     text = FIXED_IT.replace("AFTER", "technician").replace("TWO", "technician").replace(
         '      "0": {label: Advisor, goto: advisor}', '      "2": {label: Advisor, goto: advisor}').replace(
         "To speak to an advisor, press 0.", "To speak to an advisor, press 2.")
+    assert [f.severity.value for f in lint(text, select="H203") if f.node_id == "main"] == ["warning"]
+
+
+def test_a_first_menu_whose_every_way_on_reaches_a_person_only_informs() -> None:
+    """Every announced key of the first menu puts the caller through to someone: 0 would be a nicety
+    (blind judges of the trust corpus called such warnings arguable or false)."""
+    text = NO_ZERO.replace("prompt: For cards, press 1.", "prompt: For cards, press 1. For loans, press 2.").replace(
+        '"1": {label: Cards, goto: advisor}', '"1": {label: Cards, goto: advisor}\n      "2": {label: Loans, goto: loans}'
+    ).replace("  advisor: {type: agent}", "  advisor: {type: agent}\n  loans: {type: agent, queue: loans}")
+    assert [f.severity.value for f in lint(text, select="H203")] == ["info"]
+
+
+def test_a_first_menu_whose_retries_go_round_still_warns() -> None:
+    """Near miss: the person is on key 2, but a caller who presses 0 by habit goes round the menu again."""
+    text = FIXED_IT.replace("AFTER", "technician").replace("TWO", "technician").replace(
+        '      "0": {label: Advisor, goto: advisor}', '      "2": {label: Advisor, goto: advisor}').replace(
+        "To speak to an advisor, press 0.", "To speak to an advisor, press 2.").replace(
+        "    after_retries: advisor\n", "", 1)
     assert [f.severity.value for f in lint(text, select="H203") if f.node_id == "main"] == ["warning"]
 
 
@@ -327,7 +351,7 @@ def test_outside_hours_a_way_on_to_a_closed_person_that_hangs_up_still_warns() -
     assert [f.severity.value for f in found] == ["warning"]
 
 
-def test_the_main_menu_behind_a_choice_of_language_is_never_excused() -> None:
+def test_the_main_menu_behind_a_choice_of_language_is_judged_like_a_first_menu() -> None:
     """The menu a caller meets after only choosing a language teaches the key like a first menu."""
     text = FIXED_IT.replace("AFTER", "technician").replace("TWO", "technician").replace(
         "entry: main", "entry: language").replace("nodes:\n", """nodes:

@@ -97,15 +97,14 @@ def test_a_choice_that_plays_a_message_and_comes_back_is_no_way_out() -> None:
     assert codes_at(lint(text, select="L302")) == [At("L302", 15, 20)]
 
 
-@pytest.mark.parametrize("language, label", [
-    ("en", "Anything else"), ("fi", "Muut asiat"), ("sv", "Övriga frågor"), ("es", "Otras consultas")])
-def test_a_vague_label_that_reaches_a_person_only_informs(language: str, label: str) -> None:
-    """Before: "For anything else, press 0, and one of our team will help" was a warning whose advice
-    ("or offer a person instead") the option already followed."""
-    (person,) = lint(menu(language, label), select="L302")
-    assert person.severity.value == "info" and "it reaches a person" in person.message
-    # near miss: the same label in front of a menu of further choices hides their tasks
-    hidden = menu(language, label).replace("goto: advisor}}", "goto: more}}").replace(
-        "advisor: {type: agent}", 'more: {prompt: "1", options: {"1": {label: Billing, goto: billing}}}')
-    (warned,) = lint(hidden, select="L302")
-    assert warned.severity.value == "warning"
+def test_a_catch_all_straight_to_a_person_only_informs() -> None:
+    """"For anything else, press 0" to a person: the person sorts it out (blind judges called all five
+    such warnings on good lines false)."""
+    (finding,) = lint(menu("en", "Anything else"), select="L302")
+    assert finding.severity.value == "info"
+
+
+def test_a_catch_all_into_a_task_or_another_menu_still_warns() -> None:
+    """The caller must choose again, or is served by a machine, without knowing their reason belongs."""
+    into_task = menu("fi", "Muut asiat").replace("goto: advisor}", "goto: billing}")
+    assert [f.severity.value for f in lint(into_task, select="L302")] == ["warning"]

@@ -183,3 +183,10 @@ def test_near_miss_a_goodbye_that_names_nothing_of_the_task_still_warns(label: s
                                                                         language: str) -> None:
     (finding,) = lint(line(label, ", changes: true", goodbye=goodbye, language=language), select="P407")
     assert finding.severity.value == "warning" and "speaks of it" not in finding.message
+
+
+def test_a_task_that_sends_a_written_confirmation_only_informs() -> None:
+    """`confirmation: sms`: the caller is told in writing what was done ("we'll read back the amount and
+    text it to you"); what the task's own dialogue reads back is not in the file, so info, not a warning."""
+    (finding,) = lint(line("Your account", ", changes: true, confirmation: sms"), select="P407")
+    assert finding.severity.value == "info"

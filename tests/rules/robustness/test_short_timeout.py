@@ -99,3 +99,22 @@ def test_a_short_wait_that_plays_the_choice_of_language_again_is_reported() -> N
     text = LANGUAGE_CHOICE.replace("on_timeout: paa", "on_timeout: repeat").replace(
         '"1": {label: Suomeksi, goto: paa}', '"1": {label: Suomeksi, goto: paa}\n      "*": {label: Uudelleen, goto: repeat}')
     assert codes_at(lint(text, select="R507")) == [At("R507", 6, 5)]
+
+
+def test_a_short_wait_at_a_greeting_callers_let_pass_is_not_a_cut_off() -> None:
+    """"Para español, oprima 9" and the English menu after 2 s: waiting is how English callers go on."""
+    text = """language: en
+entry: greeting
+nodes:
+  greeting:
+    prompt: Welcome. Para español, oprima 9.
+    timeout: 2
+    on_timeout: main
+    options:
+      "9": {label: Español, goto: es, language: es}
+  main: {type: agent}
+  es: {type: agent, language: es}
+"""
+    assert lint(text, select="R507") == []
+    replays = text.replace("on_timeout: main", "on_timeout: repeat")
+    assert codes_at(lint(replays, select="R507")) == [At("R507", 6, 5)]

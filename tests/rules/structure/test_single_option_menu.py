@@ -56,11 +56,40 @@ def test_near_miss_a_single_choice_to_an_agent_is_still_reported() -> None:
 
 
 def test_near_miss_a_callback_that_silence_books_too_is_still_reported() -> None:
-    """The key press asks nothing when the retries book the same callback: the menu is a needless step."""
+    """The key press asks nothing when silence books the same callback at once: a needless step."""
     text = CLOSED.replace("TARGET", "callback").replace('      "1": {label: Callback, goto: callback}',
                                                        '      "1": {label: Callback, goto: callback}\n'
-                                                       '    after_retries: callback')
+                                                       '    on_timeout: callback')
     assert codes_at(lint(text, select="S107")) == [At("S107", 3, 3)]
+
+
+def test_a_callback_the_retries_fall_back_to_is_still_the_callers_request() -> None:
+    """A closed message with one opt-in, star to repeat, and the retries falling to the callback: the
+    fallback is only a fallback (blind judges called four such warnings on good lines false)."""
+    text = CLOSED.replace("TARGET", "callback").replace('      "1": {label: Callback, goto: callback}',
+                                                       '      "1": {label: Callback, goto: callback}\n'
+                                                       '      "*": {label: Repeat, goto: repeat}\n'
+                                                       '    after_retries: callback')
+    assert lint(text, select="S107") == []
+
+
+def test_a_greeting_callers_may_let_pass_is_not_a_single_choice_menu() -> None:
+    """"Para español, oprima 9" and the line goes on by itself: the one key is an extra."""
+    text = """language: en
+entry: greeting
+nodes:
+  greeting:
+    prompt: Welcome to Keystone. Para español, oprima 9.
+    timeout: 2
+    on_timeout: main
+    options:
+      "9": {label: Español, goto: es, language: es}
+  main: {type: agent}
+  es: {type: agent, language: es}
+"""
+    assert lint(text, select="S107") == []
+    # Near miss: silence replays the greeting, so the one key is all there is.
+    assert codes_at(lint(text.replace("on_timeout: main", "on_timeout: repeat"), select="S107")) == [At("S107", 4, 3)]
 
 
 def test_a_single_choice_that_puts_the_caller_through_to_another_service_only_informs() -> None:
