@@ -17,6 +17,7 @@ from ivrcheck.findings import FileResult, Finding, Fix, sort_findings
 from ivrcheck.graph import LineAnalysis
 from ivrcheck.language import available, load_language
 from ivrcheck.language.choices import with_choices
+from ivrcheck.model import with_open_hours
 from ivrcheck.load.codes import INTERNAL, debugging, internal_finding
 from ivrcheck.model import Menu
 from ivrcheck.reading import LoadedFile, PhoneLine
@@ -336,6 +337,7 @@ def _check(phone: PhoneLine, config: Config, keep: bool) -> Line:
                 .with_synonyms(config.synonyms_for(menu.language)))
     # Options that choose a language by their words ("På svenska") count as language choices.
     menu = with_choices(menu, language.also_reading(available()))
+    menu = with_open_hours(menu)  # a 24-hour desk stays open in the closed state
     analysis = graph.analyse(menu, language)
     by_file: dict[str, list[Finding]] = {f.display: list(f.findings) for f in phone.files}
     for finding in (*phone.problems, *rules.run(menu, analysis, config, lambda code: policy.reported(code, config))):

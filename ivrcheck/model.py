@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import enum
-from dataclasses import field
+from dataclasses import field, replace
 from typing import Mapping
 
 from ivrcheck.findings import NOWHERE, Span
@@ -155,6 +155,14 @@ class Node:
     max_wait: float | None = None
     overflow: Target | None = None
     languages: tuple[str, ...] | None = None
+    #: Its `hours:` schedule is open every hour of every day and holiday (a 24-hour fraud desk):
+    #: open in every schedule state, its `closed:` only a guard (`with_open_hours` sets it).
+    always_open: bool = False
+
+    @property
+    def closes(self) -> bool:
+        """Whether this node's hours ever close: it names a schedule that is not open around the clock."""
+        return self.hours is not None and not self.always_open
 
     def targets(self) -> list[Target]:
         """Every target this node names, in file order."""
@@ -307,3 +315,36 @@ class Menu:
 
     def menus(self) -> list[Node]:
         return [n for n in self.nodes.values() if n.is_menu]
+
+
+_WEEK = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
+_WHOLE_DAY = "00:00-24:00"
+
+
+def open_around_the_clock(schedule: Mapping[str, str]) -> bool:
+    """Whether a schedule (`{"mon-sun": "00:00-24:00", "holiday": "00:00-24:00"}`) is open every hour of
+    every day of the week, and of holidays when it names them."""
+    covered: set[str] = set()
+    for days, times in schedule.items():
+        whole = "".join(str(times).split()) == _WHOLE_DAY
+        for part in str(days).split(","):
+            first, _, last = part.strip().partition("-")
+            if first == "holiday":
+                if not whole:
+                    return False
+                continue
+            if first not in _WEEK or (last and last not in _WEEK):
+                return False
+            span = _WEEK[_WEEK.index(first):_WEEK.index(last) + 1] if last else (first,)
+            if not whole:
+                return False
+            covered.update(span)
+    return covered == set(_WEEK)
+
+
+def with_open_hours(menu: Menu) -> Menu:
+    """The menu with `always_open` on every node whose `hours:` schedule never closes, so that the
+    closed state does not close a 24-hour desk; the same menu when there is none."""
+    always = {name for name, schedule in menu.hours.items() if open_around_the_clock(schedule)}
+    changed = {n.id: replace(n, always_open=True) for n in menu.nodes.values() if n.hours in always}
+    return replace(menu, nodes={**menu.nodes, **changed}) if changed else menu

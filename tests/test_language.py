@@ -65,6 +65,7 @@ def test_finnish_offers(prompt: str, expected: list[tuple[str, bool]]) -> None:
     # Near misses: times, ranges and a number to call are not keys offered as a list.
     ("en", "We are open from 8:30. Opening hours: 9 to 5. Emergencies: 112.", []),
     ("fi", "Aukioloajat: 9-16. Klo 8:00 alkaen.", []),
+    ("sv", "Vi betjänar vardagar kl. 8–16.15. Öppet 9–5.", []),
 ])
 def test_a_key_listed_after_its_function_without_a_verb_is_an_offer(language: str, prompt: str,
                                                                   expected: list[tuple[str, bool]]) -> None:

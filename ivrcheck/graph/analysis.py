@@ -23,12 +23,12 @@ _WAITS = frozenset({NodeType.MENU, NodeType.INPUT})
 
 def is_live_human(node: Node, state: str) -> bool:
     """An agent, or a transfer a person answers, that is staffed in this state."""
-    return (state == OPEN or node.hours is None) and node.is_person
+    return (state == OPEN or not node.closes) and node.is_person
 
 
 def is_unknown_person(node: Node, state: str) -> bool:
     """A hand-off whose answerer the file cannot show (`human: unknown`), open in this state."""
-    return (state == OPEN or node.hours is None) and node.person_unknown
+    return (state == OPEN or not node.closes) and node.person_unknown
 
 
 def counts_as_human(node: Node, state: str) -> bool:
@@ -45,7 +45,7 @@ def is_end(node: Node | None, state: str = OPEN) -> bool:
     """
     if node is None:  # a node in another file
         return True
-    if state == CLOSED and node.hours is not None and node.closed is not None:
+    if state == CLOSED and node.closes and node.closed is not None:
         return False
     return node.type in TERMINAL or (node.type is _SELF_SERVICE and node.next is None)
 

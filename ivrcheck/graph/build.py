@@ -41,7 +41,7 @@ def outgoing(node: Node) -> Iterator[tuple[Target, dict]]:
         target = getattr(node, field)
         if target is not None:
             yield target, {"kind": kind, "state": None, "target": target}
-    if node.closed is not None:
+    if node.closed is not None and (node.closes or node.hours is None):  # a 24-hour desk never closes
         yield node.closed, {"kind": "closed", "state": CLOSED, "target": node.closed}
     if node.overflow is not None:
         yield node.overflow, {"kind": OVERFLOW, "state": None, "target": node.overflow}

@@ -68,7 +68,7 @@ class LineAnalysis:
         only offer)."""
         found: set[str] = set()
         for node in self.menu.nodes.values():
-            if node.is_person and node.hours is not None and node.closed is not None and node.id in self.reachable:
+            if node.is_person and node.closes and node.closed is not None and node.id in self.reachable:
                 for state in self.states.values():
                     if node.closed.ref in state.out:
                         found |= descendants(state.out, node.closed.ref)

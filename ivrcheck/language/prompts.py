@@ -107,18 +107,20 @@ class PromptWords:
 
     @cached_property
     def listed(self) -> re.Pattern[str]:
-        """A key standing alone after its function, as lists print it: "Billing: 1.", "Laskut – 2"."""
+        """A key standing alone after its function, as lists print it: "Billing: 1.", "Laskut – 2" (after a
+        word: "9–5" and "8:30" are times)."""
         return re.compile(
-            rf"(?:(?<=[:–—])|(?<=[:–—][ \t])|(?<=\s-[ \t]))(?P<key>{self._keys})(?![\w-])"
+            rf"(?:(?<=[^\W\d_][:–—])|(?<=[^\W\d_][:–—][ \t])|(?<=[^\W\d_][ \t][-–—][ \t]))(?P<key>{self._keys})(?![\w-])"
             rf"(?=[ \t]*(?:[.;!?,)]|$|\n))",
             re.IGNORECASE,
         )
 
     @cached_property
     def listed_first(self) -> re.Pattern[str]:
-        """A key opening its sentence, its function after a colon or dash: "1: Billing.", "2 – Laskut"."""
+        """A key opening its sentence, its function after a colon or dash and a space: "1: Billing.", "2 – Laskut"
+        ("kl. 8–16" is a time)."""
         return re.compile(
-            rf"(?:^|(?<=[.;!?\n])|(?<=[.;!?][ \t]))[ \t]*(?P<key>{self._keys})(?![\w-])[ \t]*(?:[:–—]|-(?=[ \t]))",
+            rf"(?:^|(?<=[.;!?\n])|(?<=[.;!?][ \t]))[ \t]*(?P<key>{self._keys})(?![\w-])[ \t]*[:–—-][ \t]+(?=[^\W\d_])",
             re.IGNORECASE,
         )
 

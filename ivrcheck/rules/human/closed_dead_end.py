@@ -101,7 +101,7 @@ def check(menu: Menu, line: LineAnalysis, settings: Settings) -> Iterator[Proble
     closed = line.states.get(CLOSED)
     for node in menu.nodes.values():
         human = node.type is NodeType.AGENT or (node.type is NodeType.TRANSFER and node.human)
-        if not human or node.hours is None or node.id not in line.reachable:
+        if not human or not node.closes or node.id not in line.reachable:
             continue
         if node.closed is None:
             yield Problem(node.span, node.id, f"outside hours, callers who reach {quote(node.id)} are cut off",
