@@ -25,8 +25,13 @@ moving the caller on, further into the line, to a step where the call goes on ("
 have it, just wait, and we'll look you up by your phone number"): 0 of 1 true, judged harmful
 (more time would only delay callers who have no number).
 
+Silence that sends the caller back to a main menu is info too when the prompt says that waiting
+is a way on ("Please key in your membership number. If you don't have it to hand, just wait and
+we'll carry on"; "Om du inte har det, vänta kvar"): the move was announced, and a blind judge
+called the warning false.
+
 Silence that ends the call in the middle of a task, or sends the caller back to a main
-menu, stays a warning. An audit against Section 508 (`--profile us-508`) makes every one an
+menu unannounced, stays a warning. An audit against Section 508 (`--profile us-508`) makes every one an
 error.
 
 ## Why it matters
@@ -95,6 +100,7 @@ SETTINGS: dict[str, object] = {}
 PART = "robustness"
 _WINDS_UP = ("; the menu winds the call up (its errand is done, or it is a closing menu), so ending on "
              "silence is often the intended close")
+_ANNOUNCED = "; the prompt tells callers that waiting is a way on, and the call goes on there"
 _GOES_ON = "; the call goes on there, so this is the way on for callers who wait if the prompt says so"
 
 
@@ -120,6 +126,8 @@ def check(menu: Menu, line: LineAnalysis, settings: Settings) -> Iterator[Proble
             why = _WINDS_UP
         elif not ends and _onward(line.open, node):
             why = _GOES_ON
+        elif not ends and line.speaks(node).offers_waiting(node.prompt):
+            why = _ANNOUNCED  # "If you don't have it to hand, just wait and we'll carry on"
         yield Problem(node.on_timeout.span, node.id,
                       f"a caller who has not answered {node.type.value} {quote(node.id)} within {node.timeout:g} s "
                       f"is moved on to {quote(node.on_timeout.ref)} without a warning or more time{why}",

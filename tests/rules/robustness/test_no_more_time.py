@@ -1,5 +1,7 @@
 """R508 no-more-time: a timed answer warns the caller and gives more time (Section 508)."""
 
+import pytest
+
 from tests.conftest import At, codes_at, lint
 
 
@@ -141,3 +143,46 @@ def test_near_miss_a_menu_after_a_message_nobody_chose_still_warns() -> None:
     text = text.replace("nodes:\n", "nodes:\n  hello: {type: message, prompt: Welcome., next: after}\n", 1)
     findings = lint(text, select="R508")
     assert [f.severity.value for f in findings] == ["warning"]
+
+
+ANNOUNCED = """
+entry: number
+line: {country: US}
+nodes:
+  number:
+    type: input
+    language: LANG
+    prompt: PROMPT
+    digits: 9
+    timeout: 8
+    on_timeout: main
+    on_invalid: repeat
+    after_retries: main
+    next: main
+  main:
+    prompt: For bookings, press 1. To speak to an agent, press 0.
+    options:
+      "1": {label: Bookings, goto: bookings}
+      "0": {label: Agent, goto: agent}
+  bookings: {type: self_service}
+  agent: {type: agent}
+"""
+
+
+@pytest.mark.parametrize("language, prompt", [
+    ("en", "Please key in your membership number. If you don't have it to hand, just wait and we'll carry on."),
+    ("fi", "Näppäile jäsennumerosi. Jos sinulla ei ole sitä käsillä, odota, niin jatketaan."),
+    ("sv", "Slå ditt medlemsnummer. Om du inte har det till hands, vänta kvar så går vi vidare."),
+    ("es", "Marque su número de socio. Si no lo tiene a mano, espere y continuaremos."),
+])
+def test_silence_the_prompt_announces_as_a_way_on_is_info(language: str, prompt: str) -> None:
+    """Before: "just wait and we'll carry on", then silence to the main menu, was "moved on without a
+    warning": the move was the announced path."""
+    (finding,) = lint(ANNOUNCED.replace("LANG", language).replace("PROMPT", f'"{prompt}"'), select="R508")
+    assert finding.severity.value == "info" and "waiting is a way on" in finding.message
+
+
+def test_near_miss_silence_to_the_main_menu_unannounced_still_warns() -> None:
+    text = ANNOUNCED.replace("LANG", "en").replace("PROMPT", '"Please key in your membership number."')
+    (finding,) = lint(text, select="R508")
+    assert finding.severity.value == "warning"
