@@ -159,67 +159,9 @@ class PromptWords:
         """Whether the prompt announces waiting as a way on (see `waiting`)."""
         return _waits(self, prompt)
 
-    @cached_property
-    def numerals(self) -> frozenset[str]:
-        """The plain numerals ("one", "yksi", "ett", "uno"): the first word listed for each digit key,
-        the one form that also counts things ("one option"), unlike "ykköstä" or "ettan"."""
-        return frozenset(str(spoken[0]).lower() for key, spoken in self.data["keys"].items()
-                         if str(key).isdigit() and spoken)
-
-    @cached_property
-    def naming(self) -> re.Pattern[str]:
-        """A key said where it names a choice without a verb the reader knows: after a word such
-        as "option" ("Appointments are option two"), before a clause mark ("Billing: 1. Sales, 2.",
-        "it's three."), or before a word opening a function ("1 for cards", "2 för skola")."""
-        data = self.data
-        before = [w for w in data["between"] if len(w) > 3]  # "option", "tecla": not "the", "på", "el"
-        opening = [*data.get("openers", ()), *data.get("linkers", ())]
-        keys = rf"{_alternation([w for w in self.word_to_key if w not in DTMF])}|[0-9]|\*|#"
-        led = rf"\b(?:{_alternation(before)})\s+(?P<led>{keys})(?![\w-])|" if before else ""
-        # "1 for cards", but not "8 to 6" or "2 to 3 days": a range, not a key and its function
-        follow = rf"|\s+(?:{_alternation(opening)})\b(?!\s+\S*\d)" if opening else ""
-        return re.compile(
-            rf"{led}(?<![\w.,:/-])(?P<key>{keys})(?![\w-])(?![.,:]\d)(?=\s*(?:[,.;:!?)]|$){follow})",
-            re.IGNORECASE)
-
-    def maybe_quantity(self, prompt: str, offer: Offer) -> bool:
-        """Whether an offer's key is a number word that a plain word follows, so that it may count
-        something rather than name a key: "choose one option", "Välj ett alternativ", "Ange ett
-        nummer", "Valitse yksi vaihtoehto" (not "press one for billing", "tryck ett, om ...")."""
-        said = offer.match.groupdict().get("key") or offer.match.group()  # a continued key is its match
-        if said.lower() not in self.numerals:
-            return False
-        after = _WORD.match(prompt, _BLANKS.match(prompt, offer.match.end()).end())  # type: ignore[union-attr]
-        if after is None or after.start() != _BLANKS.match(prompt, offer.match.end()).end():  # type: ignore[union-attr]
-            return False  # a mark or the end follows: "Press one."
-        data = self.data
-        known = {*self.openers, *self.linkers, *self.filler, *self.alternatives, *data.get("then", ()),
-                 *data.get("after", ())}
-        return after.group().lower() not in known
-
-    def named(self, prompt: str | None) -> frozenset[str]:
-        """The keys a prompt names as a choice in a way `offers` does not read ("Appointments are
-        option two", "Billing: 1"): the reading is unsure there, so a rule that would say a key is
-        never offered should not be sure of it either."""
-        return _named(self, prompt) if prompt else frozenset()
-
 
 def _alternation(words: Any) -> str:
     return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
-
-
-@lru_cache(maxsize=1 << 12)
-def _named(words: PromptWords, prompt: str) -> frozenset[str]:
-    found = set()
-    for match in words.naming.finditer(prompt):
-        said = match.group("led") if "led" in match.re.groupindex and match.group("led") else match.group("key")
-        # the end of a range or of a number said apart ("open 8 to 6.", "0800 123 4.") names no key
-        if said and not _AFTER_NUMBER.search(prompt, max(0, match.start() - 16), match.start()):
-            found.add(words.word_to_key[said.lower()])
-    return frozenset(found)
-
-
-_AFTER_NUMBER = re.compile(r"\d[.:]?\s*(?:[^\W\d]+\s+)?$")
 
 
 @lru_cache(maxsize=1 << 15)
