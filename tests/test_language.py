@@ -362,3 +362,37 @@ def test_a_choice_of_language_is_told_by_a_label_naming_one_language_and_nothing
 def test_swedish_genom_att_trycka_announces_the_key() -> None:
     """Before: "genom att trycka 0" was not read as an offer of 0."""
     assert keys(SV, "Du når kundtjänst genom att trycka 0.") == [("0", False)]
+
+
+WAITING = [
+    ("en", "Otherwise, just wait and we'll put you through.", True),
+    ("en", "Or keep holding for an advisor.", True),
+    ("en", "Please leave a message and wait for the tone.", False),
+    ("en", "While you wait, you can visit our website.", False),
+    ("fi", "Muissa asioissa odota, niin sinut yhdistetään.", True),
+    ("fi", "Jätä viesti, kun olet kuullut äänimerkin. Odota äänimerkkiä.", False),
+    ("sv", "För allt annat, stanna kvar i linjen.", True),
+    ("sv", "Eller vänta, så kopplas du till kundtjänst.", True),
+    ("sv", "Tala in ditt meddelande efter tonen. Vänta på tonen.", False),
+    ("es", "Para otras consultas, espere y le atenderá un agente.", True),
+    ("es", "Deje su mensaje. Espere la señal.", False),
+]
+
+
+@pytest.mark.parametrize("code, prompt, waits", WAITING, ids=[f"{c[0]}-{c[2]}-{i}" for i, c in enumerate(WAITING)])
+def test_waiting_announced_as_a_way_on_in_each_language(code: str, prompt: str, waits: bool) -> None:
+    """Before: Swedish had no waiting phrases at all, and "or just wait", "odota, niin", "espere y le
+    atenderá" were not read, so a menu offering one key or a wait was "one choice only" (S107)."""
+    assert load_language(code).offers_waiting(prompt) is waits
+
+
+@pytest.mark.parametrize("code, prompt, key", [
+    ("fi", "Palaa alkuun painamalla ristikkoa.", "#"),
+    ("es", "Para volver, pulse la tecla de almohadilla.", "#"),
+    ("es", "Para volver, pulse el signo de número.", "#"),
+    ("sv", "Tryck på fyrkantsknappen för att gå tillbaka.", "#"),
+])
+def test_the_hash_key_as_designers_name_it(code: str, prompt: str, key: str) -> None:
+    """"ristikko" (Finnish), "la tecla de almohadilla" and "el signo de número" (Spanish) name # as often
+    as the forms first listed; before, they offered nothing and the option was "never announced"."""
+    assert [o.key for o in load_language(code).offers(prompt)] == [key]

@@ -50,8 +50,9 @@ def closing_menu(line: LineAnalysis, analysis: Analysis, node_id: str) -> bool:
 
 def winding_up_menu(line: LineAnalysis, node_id: str) -> bool:
     """Whether a menu is, in every state it is heard in, a closing menu ("Anything else? ...
-    Otherwise you can hang up"), a menu heard only after a self-service step did the errand, or an
-    after-hours menu with nobody live to reach: a caller here is not in the middle of a task.
+    Otherwise you can hang up"), a menu heard only after a self-service step did the errand or after
+    a message the caller chose (offering nothing new), or an after-hours menu with nobody live to
+    reach: a caller here is not in the middle of a task.
     Asked of every menu by three rules, so answered once per menu (`LineAnalysis.winding_up`)."""
     known = line.winding_up
     if node_id not in known:
@@ -62,7 +63,8 @@ def winding_up_menu(line: LineAnalysis, node_id: str) -> bool:
 def _winding_up(line: LineAnalysis, node_id: str) -> bool:
     heard = [analysis for analysis in line.states.values() if node_id in analysis.reachable]
     return bool(heard) and all(closing_menu(line, analysis, node_id) or after_service_menu(analysis, node_id)
-                               or after_hours_menu(analysis, node_id) for analysis in heard)
+                               or after_told_menu(analysis, node_id) or after_hours_menu(analysis, node_id)
+                               for analysis in heard)
 
 
 def after_service_menu(analysis: Analysis, node_id: str) -> bool:
@@ -70,6 +72,32 @@ def after_service_menu(analysis: Analysis, node_id: str) -> bool:
     from a self-service step (through messages), as in "Your refill is ordered. To refill another,
     press 1. If you're done, you can hang up." A caller here is not in the middle of a task."""
     return _menu_arrived(analysis, node_id, lambda source, kind: source.type is NodeType.SELF_SERVICE)
+
+
+def after_told_menu(analysis: Analysis, node_id: str) -> bool:
+    """Whether a menu is heard only after a message the caller chose with a key (the prices, the
+    hours, an outage notice: through messages) and offers nothing new: each choice reaches a
+    person or a promise, replays what came before, goes back up or hangs up ("Si desea hablar con
+    recepción, oprima 0. Si no, puede colgar"). The message was the errand; the caller is done
+    unless they ask for more. Not a menu with a task of its own ("9: English" -> a welcome -> the
+    English menu)."""
+    node = analysis.nodes.get(node_id)
+    if node is None or node.type is not NodeType.MENU or not node.options or node_id in analysis.opening_menus \
+            or not _arrived(analysis, node_id, lambda source, kind: False, {node_id}, told=True):
+        return False
+    here = analysis.steps.get(node_id)
+    for option in node.options:
+        ref = option.target.ref if option.target is not None else None
+        target = analysis.nodes.get(ref) if ref else None
+        if ref in (None, "repeat", "back", node_id) or (target is not None and (
+                target.is_person or target.is_promise or target.type is NodeType.HANGUP)):
+            continue
+        there = analysis.steps.get(ref) if ref else None
+        if ref in analysis.nodes and node_id in analysis.routed_from(ref):
+            continue  # a replay of what came before, back to this menu
+        if here is None or there is None or there >= here:
+            return False
+    return True
 
 
 def after_hours_menu(analysis: Analysis, node_id: str) -> bool:
@@ -95,9 +123,11 @@ def _menu_arrived(analysis: Analysis, node_id: str, comes: Callable[[Node, str],
     return node is not None and node.type is NodeType.MENU and _arrived(analysis, node_id, comes, {node_id})
 
 
-def _arrived(analysis: Analysis, node_id: str, comes: Callable[[Node, str], bool], seen: set[str]) -> bool:
+def _arrived(analysis: Analysis, node_id: str, comes: Callable[[Node, str], bool], seen: set[str],
+             told: bool = False) -> bool:
     """Whether every way into `node_id` (other than a repeat or a silent retry) is one `comes` accepts,
-    or a message every way into which is (a worklist, not recursion: messages may chain by thousands)."""
+    or a message every way into which is (a worklist, not recursion: messages may chain by thousands);
+    with `told`, a message a caller chose with a key counts as arrived."""
     waiting = [node_id]
     while waiting:
         current = waiting.pop()
@@ -107,6 +137,8 @@ def _arrived(analysis: Analysis, node_id: str, comes: Callable[[Node, str], bool
             return False
         for source, kind in arrivals:
             node = analysis.nodes.get(source)
+            if told and kind in CHOICE and current != node_id:
+                continue  # a message chosen with a key: the errand the menu comes after
             if node is None or kind not in ROUTING:
                 return False
             if node.type is NodeType.MESSAGE and kind == "next":

@@ -13,7 +13,7 @@ from importlib import resources
 from typing import Iterable, Sequence
 
 from ivrcheck.language import data as language_data
-from ivrcheck.language import timing
+from ivrcheck.language import naming, timing
 from ivrcheck.language.caller import CallerWords
 from ivrcheck.language.labels import LabelWords
 from ivrcheck.language.lexicon import read_data
@@ -65,6 +65,19 @@ class Language:
         if not self.also or not prompt:
             return self.prompt_words.offers(prompt)
         return _offers_in(self.prompt_words, self.also, prompt)
+
+    def named(self, prompt: str | None) -> frozenset[str]:
+        """The keys the prompt names as a choice without an offer `offers` reads ("option two"),
+        in this language or another the line reads (naming.named)."""
+        if not prompt:
+            return frozenset()
+        return frozenset().union(*(naming.named(words, prompt) for words in (self.prompt_words, *self.also)))
+
+    def maybe_quantity(self, prompt: str, offer: Offer) -> bool:
+        """Whether the offer's key may be a count, not a key (naming.maybe_quantity), read by
+        the language whose words made the offer."""
+        return any(offer in words.offers(prompt) and naming.maybe_quantity(words, prompt, offer)
+                   for words in (self.prompt_words, *self.also))
 
     def asks_for_number(self, prompt: str | None) -> bool:
         """Whether the prompt asks the caller to key in a number of their own ("key in the

@@ -16,7 +16,12 @@ words where they differ are spelled, and so sound, nearly alike ("Statements",
 "Settlements": rapidfuzz similarity at or above `similarity`; one alike word counts only
 when it is all that sets one label apart). Labels that share a word
 but each add a different one name distinct tasks and pass: "Card payments" and "Card
-activation", "Car insurance quotes" and "Car insurance claims". Universal options (repeat, back, the main menu, a person: by their target or because the
+activation", "Car insurance quotes" and "Car insurance claims". Two labels that each *list*
+tasks (joined by commas or the language's `joiners:`, "and", "ja", "och", "y") and share an
+item overlap, whatever else they list: "Biljetter, resekort och förseningsersättning" and
+"Resekort och reskassa"; "Verkkomaksut ja tunnukset" and "Maksut ja tilit" (an online payment
+is a payment; two compounds sharing only a head, "autovakuutukset" and "kotivakuutukset", do
+not). It is info when the prompt's clauses for the two keys share no item. Universal options (repeat, back, the main menu, a person: by their target or because the
 label asks for nothing else, "Repeat these options", "Speak to an advisor"; and an option on 0 that reaches a person, whatever its label:
 "Billing representative" on 0 beside "Make a payment" is the department's person, 0 being
 the key for a person in ISO/IEC 13714) are compared only with options that ask for the
@@ -98,7 +103,11 @@ a graph fact). It reports at `info` only, with the reason in the message, when:
   faktura" beside "Saldo och senaste faktura"), the catch-all designers put after a
   specific option. Offered before it ("Water supply issues, press 1. Supply interruptions
   and works, press 2."), the catch-all takes the callers the specific option is for, and
-  it warns.
+  it warns;
+- one label does something (a change: "Pagar factura", "Pay a bill") and the other, offered after
+  it, only asks about that subject ("Dudas sobre un pago", "Questions about a payment"): callers
+  know whether they want to pay or to ask. "Billing" beside "Billing questions", where neither does
+  anything, still warns.
 On the trust corpus of lines written blind (benchmarks/trust.py, dev half), the 13 warnings
 on good lines were 8 false and 5 arguable, every one in these cases; the 3 planted
 defects the rule found (legal names alone, "Housing repairs" beside "Housing", one task
@@ -107,6 +116,8 @@ unchanged by severity.
 """
 
 from __future__ import annotations
+
+import re
 
 from typing import TYPE_CHECKING, Iterator
 
@@ -145,7 +156,14 @@ def check(menu: Menu, line: LineAnalysis, settings: Settings) -> Iterator[Proble
                                 and (found := alike.first_apart_from(second)) is not None)
             for _, first in candidates:
                 verdict = language.relate(first.label, second.label, similarity)
-                if not verdict.confusable or _the_rest(language, node, first, second):
+                if _the_rest(language, node, first, second):
+                    continue
+                if not verdict.confusable:
+                    listed = _listed_twice(language, node, first, second)
+                    if listed is not None:
+                        yield listed
+                        reported.add(second.key)
+                        break
                     continue
                 apart = _heard_apart(language, node, first, second, similarity) or _weak(language, verdict, first, second)
                 yield Problem(
@@ -191,6 +209,58 @@ def _one_task_twice(node: Node, line: LineAnalysis, language: Language, reported
             )
 
 
+def _listed_twice(language: Language, node: Node, first: Option, second: Option) -> Problem | None:
+    """Two labels that each list several tasks and share one ("Biljetter, resekort och
+    förseningsersättning" and "Resekort och reskassa"; "Verkkomaksut ja tunnukset" and "Maksut ja
+    tilit", an online payment being a payment): a caller with that task has two keys, and they lead
+    to different places. Labels that share a word inside one task ("Card payments", "Card
+    activation") are no lists and pass. Info when the prompt's clauses for the keys do not share it."""
+    shared = _shared_item(language, first.label or "", second.label or "")
+    if shared is None:
+        return None
+    said = [_clauses(language, node).get(o.key) for o in (first, second)]
+    apart = all(said) and _shared_item(language, *said) is None  # type: ignore[arg-type]
+    return Problem(
+        second.label_span or second.span, node.id,
+        f"labels {quote(first.label)} (key {quote(first.key)}) and {quote(second.label)} (key {quote(second.key)}) "
+        f"in {quote(node.id)} both list {shared}, so a caller who comes for it cannot tell which key is "
+        "theirs" + (f"; but the prompt tells them apart ({quote(said[0])}, {quote(said[1])})" if apart else ""),
+        "list each task under one option only, or say in the prompt which callers each one is for",
+        severity=Severity.INFO if apart else None)
+
+
+def _shared_item(language: Language, one: str, other: str) -> str | None:
+    """The task two list labels both name: an item of each, the same word, or a compound and its bare
+    head ("verkkomaksut", "maksut"); not two compounds that only share a head ("autovakuutus",
+    "kotivakuutus")."""
+    mine, theirs = _items(language, one), _items(language, other)
+    if len(mine) < 2 or len(theirs) < 2:
+        return None
+    for text, keys, head in mine:
+        for other_text, other_keys, other_head in theirs:
+            if keys & other_keys or (head and not other_head and head & other_keys) \
+                    or (other_head and not head and other_head & keys):
+                return quote(text) if keys & other_keys else f"{quote(text)}, a kind of {quote(other_text)}"
+    return None
+
+
+def _items(language: Language, label: str) -> list[tuple[str, frozenset[str], frozenset[str]]]:
+    """The tasks a label lists ("Biljetter, resekort och förseningsersättning"): each item's text, the
+    keys of its one content word (items of several words are compared whole) and a compound's head."""
+    joiners = "|".join(re.escape(w) for w in language.label_words.data.get("joiners", ()))
+    found = []
+    for item in re.split(rf"\s*[,;/]\s*|\s+(?:{joiners})\s+" if joiners else r"\s*[,;/]\s*", label.strip()):
+        units = [u for u in language.label_words.units(item) if u.concepts or u.keys]
+        if not units or language.label_words.is_vague(item):
+            continue
+        if len(units) > 1:
+            found.append((item, frozenset({" ".join(sorted(k for u in units for k in u.keys))}), frozenset()))
+        else:
+            unit = units[0]
+            found.append((item, frozenset(unit.keys), frozenset(unit.parts[-1:]) if unit.parts else frozenset()))
+    return found
+
+
 def _clauses(language: Language, node: Node) -> dict[str, str]:
     """What the prompt says each key is for, as a caller hears it (the first offer of a key)."""
     found: dict[str, str] = {}
@@ -222,6 +292,8 @@ def _weak(language: Language, verdict: Verdict, first: Option, second: Option) -
     another ("Laboratorio" as a case of "tutkimustulokset"), not on words or synonyms the two share;
     or the covered label only asks general questions about what the other names ("Frågor om
     fakturan" beside "Saldo och senaste faktura"), the catch-all designers put after a specific option."""
+    if verdict.kind == SAME:
+        return _asks_about(language, first, second)
     if verdict.kind != CONTAINS:
         return None
     cases = [(a, b) for a, b, how in verdict.pairs if how in ("narrower", "broader")]
@@ -233,6 +305,20 @@ def _weak(language: Language, verdict: Verdict, first: Option, second: Option) -
     # the specific one is for ("Water supply issues, press 1. Supply interruptions, press 2.").
     if verdict.inner == 1 and any(words.stem(t) in words.vague for t in tokens(inner)):
         return f"; but {quote(inner)} reads as general questions beside a specific option"
+    return None
+
+
+def _asks_about(language: Language, first: Option, second: Option) -> str | None:
+    """Why two labels of one subject are two tasks: one does something ("Pagar factura", "Pay a
+    bill": a change) and the other, offered after it, only asks questions about that subject
+    ("Dudas sobre un pago", "Questions about a payment"). Not "Billing" beside "Billing questions":
+    neither does anything, and the caller cannot tell which is theirs."""
+    words = language.label_words
+    doer, asker = first.label or "", second.label or ""
+    if not language.caller_words.names_a_change(doer) or any(words.stem(t) in words.vague for t in tokens(doer)):
+        return None
+    if any(words.stem(t) in words.vague for t in tokens(asker)):
+        return f"; but {quote(doer)} does it and {quote(asker)} asks about it"
     return None
 
 

@@ -10,6 +10,12 @@ either, since a multi-digit number is not a single key, nor do its digits spoken
 ("hang up and dial 9 1 1", "soita 1 1 2", "dial star 9 8"): telling callers how to reach
 the emergency services is advice to keep, not a menu key to bind.
 
+A key said as a number word and followed by a plain word ("choose one option", "Välj ett
+alternativ", "Ange ett nummer där vi kan nå dig", "Valitse yksi vaihtoehto") may count something
+rather than name a key: that finding is **info**. Digits, key forms that are never counts
+("ykköstä", "ettan") and a number word followed by a mark or a function ("press one for
+billing", "tryck ett, om ...") stay errors.
+
 ## Why it matters
 A caller who does exactly what the prompt says and hears "that is not a valid option"
 stops trusting the menu: the fault is the system's, yet it counts against the caller's
@@ -84,4 +90,8 @@ def check(menu: Menu, line: LineAnalysis, settings: Settings) -> Iterator[Proble
                 message = (f"the prompt of {quote(node.id)} offers key {quote(offer.key)} ({heard}) but "
                            f"{quote(node.id)} has no option {quote(offer.key)}, so callers who press it hear an error")
                 fix = f"add an option {quote(offer.key)}, or take {heard} out of the prompt"
-            yield Problem(node.prompt_span or node.span, node.id, message, fix)
+            counted = offer.key != EXTENSION and line.language.maybe_quantity(node.prompt or "", offer)
+            if counted:  # "Välj ett alternativ": a count, most likely, in words the reader cannot tell apart
+                message += "; but the number may count something here rather than name a key"
+            yield Problem(node.prompt_span or node.span, node.id, message, fix,
+                          severity=Severity.INFO if counted else None)

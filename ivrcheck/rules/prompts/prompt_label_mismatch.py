@@ -96,6 +96,10 @@ when we open" for "Request a callback"), precision 0.00, and none found a plante
 The info is still shown, so a prompt re-recorded for another task is seen; a CI gate at
 `warning` does not stop on it.
 
+A key whose words fit another option that the prompt describes in fitting words of its own is no
+swap: "To report a new claim, press 1. If you already reported a claim and want an update, press 2"
+names the new claim as context for 2, and 1 is said to be the new claim. That stays info.
+
 Two kinds of swap are warnings of their own, because both sides of the pair point the same
 way: two keys whose prompt words each fit the other key's label better than their own ("Si
 perdió su tarjeta, marque 1" with 1 "Que me llamen" and 2 "Robo o extravío"), and two options
@@ -327,9 +331,15 @@ def _names_a_task(words: LabelWords, text: str) -> bool:
 
 
 def _swapped(language: Language, node: Node, option: Option, announced: str) -> Option | None:
-    """Another option of the menu whose label the prompt's words for this key fit: the keys look swapped."""
+    """Another option of the menu whose label the prompt's words for this key fit: the keys look swapped.
+
+    Not an option the prompt offers in words of its own that fit its label ("To report a new claim,
+    press 1. If you already reported a claim and want an update, press 2." with 1 "New claim"): that
+    key is described as what it is, so this key's words name the other task as context, not as theirs."""
+    said = {o.key: o.function(node.prompt or "") for o in language.offers(node.prompt) if o.key != option.key}
     return next((other for other in node.options if other.key != option.key and other.label
-                 and language.relate(announced, other.label).confusable), None)
+                 and language.relate(announced, other.label).confusable
+                 and not (said.get(other.key) and language.relate(said[other.key], other.label).confusable)), None)
 
 
 def _consequence(swapped: Option | None, evident: bool) -> str:

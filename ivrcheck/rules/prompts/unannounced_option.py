@@ -57,6 +57,16 @@ nodes:
 
 ## Settings
 None. The words that offer a key are per language, in ivrcheck/language/*.yaml.
+
+## When it warns, and when it only informs
+It warns when the prompt does not name the key at all. Designers name keys in more ways than
+a verb list holds: "Appointments are option two", "Billing: 1. Sales: 2.", "1 for cards",
+"Kundtjänst når du på noll", "Tarjetas, opción uno". Where the prompt names the key as a
+choice without an offer ivrcheck reads (after a word such as "option", "numero", "alternativ"
+or "opción"; before a clause mark; or before a word that opens a function, "for", "för",
+"para"), the finding is info, asking to check that the prompt says what the key is for: the
+reading is unsure, and "never announced" would be false. Hours and phone numbers ("open 8 to 6",
+"0800 123 400", "8–16") name no key.
 """
 
 from __future__ import annotations
@@ -85,6 +95,7 @@ def check(menu: Menu, line: LineAnalysis, settings: Settings) -> Iterator[Proble
         if line.clock.unknown(node):  # a recording, or words ivrcheck does not read: unknown, not "never"
             continue
         offered = {offer.key for offer in language.offers(node.prompt)}
+        named = language.named(node.prompt)
         for option in node.options:
             key = EXTENSION if option.kind == "extension" else option.key
             if option.kind == "speech" or key in offered or (option.language and not reads(option.language)):
@@ -94,12 +105,20 @@ def check(menu: Menu, line: LineAnalysis, settings: Settings) -> Iterator[Proble
             if _any_key_does_it(node, option):
                 continue
             what = "dial-by-extension" if key == EXTENSION else f"option {quote(key)}"
-            named = f" ({quote(option.label)})" if option.label else ""
+            called = f" ({quote(option.label)})" if option.label else ""
+            if key in named:  # "Appointments are option two": said, in words the reader does not know
+                yield Problem(
+                    option.span, node.id,
+                    f"{what}{called} in {quote(node.id)} is named in the prompt, but not in words ivrcheck reads "
+                    "as an offer; check that the prompt says what the key is for",
+                    f"if it does not, add {quote(_example(line, node, option, key))} to the prompt",
+                    severity=Severity.INFO)
+                continue
             heard = (f"the prompt of {quote(node.id)} never offers it" if node.prompt
                      else f"{quote(node.id)} has no prompt")
             yield Problem(
                 option.span, node.id,
-                f"{what}{named} in {quote(node.id)} is never announced: {heard}, so callers cannot know it exists",
+                f"{what}{called} in {quote(node.id)} is never announced: {heard}, so callers cannot know it exists",
                 f"add {quote(_example(line, node, option, key))} to the prompt, or remove the option",
             )
 
@@ -134,7 +153,8 @@ def fix(finding: Finding, menu: Menu, line: LineAnalysis, source: Source) -> Fix
     """Announce the option at the end of the prompt, in the words of its language, with its own label."""
     node = menu.nodes.get(finding.node_id or "")
     option = _options_by_span(node).get(finding.span) if node is not None else None
-    if node is None or option is None or not option.label or option.kind != "dtmf":
+    if node is None or option is None or not option.label or option.kind != "dtmf" \
+            or option.key in line.language.named(node.prompt):  # said already, in words not read: a person looks
         return None
     sentence = _example(line, node, option, option.key)
     edit = append_sentence(source, node, sentence)

@@ -17,14 +17,21 @@ Two kinds are reported as **info**, since whether the silence was announced is i
 prompt's words, which ivrcheck does not judge here. One is silence ending the call in a menu
 that winds the call up (graph/closing.py: a closing menu, or one heard only after a
 self-service step did the errand: "To hear that again, press 2. If you're done, you can hang
-up"); on the good lines of the trust corpus's development half blind judges called 1 of 9
+up"; or one heard only after a message the caller chose with a key, offering nothing new, only
+a person, the message again or the way back: "Si desea hablar con recepción, oprima 0. Si no,
+puede colgar" after the prices); on the good lines of the trust corpus's development half blind judges called 1 of 9
 such warnings true, 4 false ("silence means done") and 4 arguable. The other is silence
 moving the caller on, further into the line, to a step where the call goes on ("If you don't
 have it, just wait, and we'll look you up by your phone number"): 0 of 1 true, judged harmful
 (more time would only delay callers who have no number).
 
+Silence that sends the caller back to a main menu is info too when the prompt says that waiting
+is a way on ("Please key in your membership number. If you don't have it to hand, just wait and
+we'll carry on"; "Om du inte har det, vänta kvar"): the move was announced, and a blind judge
+called the warning false.
+
 Silence that ends the call in the middle of a task, or sends the caller back to a main
-menu, stays a warning. An audit against Section 508 (`--profile us-508`) makes every one an
+menu unannounced, stays a warning. An audit against Section 508 (`--profile us-508`) makes every one an
 error.
 
 ## Why it matters
@@ -93,6 +100,7 @@ SETTINGS: dict[str, object] = {}
 PART = "robustness"
 _WINDS_UP = ("; the menu winds the call up (its errand is done, or it is a closing menu), so ending on "
              "silence is often the intended close")
+_ANNOUNCED = "; the prompt tells callers that waiting is a way on, and the call goes on there"
 _GOES_ON = "; the call goes on there, so this is the way on for callers who wait if the prompt says so"
 
 
@@ -118,6 +126,8 @@ def check(menu: Menu, line: LineAnalysis, settings: Settings) -> Iterator[Proble
             why = _WINDS_UP
         elif not ends and _onward(line.open, node):
             why = _GOES_ON
+        elif not ends and line.speaks(node).offers_waiting(node.prompt):
+            why = _ANNOUNCED  # "If you don't have it to hand, just wait and we'll carry on"
         yield Problem(node.on_timeout.span, node.id,
                       f"a caller who has not answered {node.type.value} {quote(node.id)} within {node.timeout:g} s "
                       f"is moved on to {quote(node.on_timeout.ref)} without a warning or more time{why}",

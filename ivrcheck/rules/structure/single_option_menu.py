@@ -18,6 +18,10 @@ extra for some callers, and waiting is the other choice. A menu whose one choice
 line ("If you have severe toothache, press 1 and we will put you through to the on-call
 dentist") is reported as **info**: the press may be the caller's consent to be put through to
 another service, and a blind judge of the trust corpus took such a gate as arguable, not a fault.
+Nor is a menu where silence is announced as the other choice and leads elsewhere into the
+line ("If you've lost your card, press 1. For anything else, please hold for an advisor"):
+pressing or waiting are two choices. Where silence leads elsewhere but the prompt is not read
+as saying so ("...or just keep holding" in words ivrcheck does not know), the finding is **info**.
 Nor is a menu where a caller who presses nothing has the call ended (silence, or the retries
 running out, leads only to a goodbye): "The card is blocked. If you saw purchases you do not
 recognise, press 1 for the fraud desk; otherwise you can hang up." The key is one of two
@@ -82,11 +86,32 @@ def check(menu: Menu, line: LineAnalysis, settings: Settings) -> Iterator[Proble
                 and not _or_finish(line, node):
             (key,) = choices
             out = _hands_out(menu, node, key)
-            yield Problem(node.span, node.id, f"menu {quote(node.id)} offers one choice only ({quote(key)})"
-                          + (f", a transfer out of the line ({quote(out)}): the key press may be the caller's "
-                             "consent to be put through" if out else ""),
+            waiting = _or_wait(menu, line, node, key)
+            if waiting == "announced":
+                continue  # "If you've lost your card, press 1. For anything else, please hold": two choices
+            why = (f", a transfer out of the line ({quote(out)}): the key press may be the caller's "
+                   "consent to be put through") if out else \
+                (f"; silence leads elsewhere ({quote(waiting)}), so waiting may be the other choice, if the "
+                 "prompt says so") if waiting else ""
+            yield Problem(node.span, node.id, f"menu {quote(node.id)} offers one choice only ({quote(key)}){why}",
                           "send the call straight on with a `message` and `next`, or add the choices callers need",
-                          severity=Severity.INFO if out else None)
+                          severity=Severity.INFO if why else None)
+
+
+def _or_wait(menu: Menu, line: LineAnalysis, node: Node, key: str) -> str | None:
+    """Where a caller who presses nothing goes, when that is another place in the line than the one key
+    leads to (not a repeat, not only a hang-up): "announced" when the prompt says waiting is a way on
+    ("press 1 for a lost card; for anything else, please hold"), the place when it does not say so in
+    words ivrcheck reads. Waiting is then a second choice, and the menu is no needless step."""
+    silence = node.on_timeout
+    option = next(o for o in node.options if o.key == key)
+    if silence is None or silence.is_builtin or silence.ref == node.id or option.target is None \
+            or silence.ref == option.target.ref or silence.ref not in menu.nodes:
+        return None
+    heard = [a for a in line.states.values() if node.id in a.reachable]
+    if any(a.only_hangs_up(silence.ref) or option.target.ref in a.routed_from(silence.ref) for a in heard):
+        return None  # silence ends the call (`_or_finish`'s), or goes on to where the key leads: no choice
+    return "announced" if line.speaks(node).offers_waiting(node.prompt) else silence.ref
 
 
 def _or_finish(line: LineAnalysis, node: Node) -> bool:

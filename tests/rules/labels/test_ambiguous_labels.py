@@ -402,3 +402,62 @@ def test_a_catch_all_offered_before_the_specific_option_warns_and_after_it_infor
     # Near miss: the catch-all after the specific option is the designed order, and informs.
     (after,) = lint(menu("en", "Supply interruptions and works", "Water supply issues"), select="L301")
     assert after.severity.value == "info" and "general questions" in after.message
+
+
+@pytest.mark.parametrize("language, doer, asker", [
+    ("es", "Pagar factura", "Dudas sobre un pago"),
+    ("en", "Pay a bill", "Questions about a payment"),
+    ("sv", "Betala faktura", "Frågor om en betalning"),
+])
+def test_doing_a_task_and_asking_about_it_only_inform(language: str, doer: str, asker: str) -> None:
+    """Before: "Pagar factura" beside "Dudas sobre un pago" was a warning ("both come down to pagar
+    factura"): one pays, the other asks about a payment, and callers know which they want."""
+    findings = lint(menu(language, doer, asker), select="L301")
+    assert all(f.severity.value == "info" for f in findings)
+
+
+def test_near_miss_a_topic_beside_questions_about_it_still_warns() -> None:
+    """Neither "Billing" nor "Billing questions" does anything: a caller cannot tell which is theirs."""
+    (finding,) = lint(menu("en", "Billing", "Billing questions"), select="L301")
+    assert finding.severity.value == "warning"
+
+
+#: Two labels that each list several tasks and share one: a caller with that task has two keys.
+LISTS = [
+    ("sv", "Biljetter, resekort och förseningsersättning", "Resekort och reskassa"),
+    ("fi", "Verkkomaksut ja tunnukset", "Maksut ja tilit"),
+    ("en", "Cards, loans and mortgages", "Mortgages and savings"),
+    ("es", "Tarjetas, préstamos e hipotecas", "Hipotecas y ahorro"),
+]
+
+
+def lists(language: str, first: str, second: str) -> str:
+    """`menu`, with the labels quoted: a list's commas would end a YAML flow mapping's value."""
+    return menu(language, first, second).replace(f"label: {first},", f'label: "{first}",').replace(
+        f"label: {second},", f'label: "{second}",')
+
+
+@pytest.mark.parametrize("language, first, second", LISTS, ids=[c[0] for c in LISTS])
+def test_two_lists_that_share_a_task_warn(language: str, first: str, second: str) -> None:
+    """Before: "share 'resekort', but the other words name different tasks": passed, and the planted
+    overlap of a blind-written Swedish line (and of a Finnish one) was missed."""
+    (finding,) = lint(lists(language, first, second), select="L301")
+    assert finding.severity.value == "warning" and "both list" in finding.message
+
+
+@pytest.mark.parametrize("language, first, second", [
+    ("en", "Card payments and refunds", "Card activation and PINs"),      # a shared word inside one task
+    ("fi", "Autovakuutukset ja korvaukset", "Kotivakuutukset ja laskut"),  # compounds sharing only a head
+    ("sv", "Resekort", "Resekort och reskassa"),                           # one is no list: the model's call
+])
+def test_near_miss_lists_without_a_shared_task_are_not_reported_so(language: str, first: str, second: str) -> None:
+    findings = lint(lists(language, first, second), select="L301")
+    assert findings == [] or not any("both list" in f.message for f in findings)
+    assert not [f for f in lint(lists(language, first, second)) if f.code.startswith("F")]
+
+
+def test_lists_the_prompt_tells_apart_only_inform() -> None:
+    text = lists("en", "Cards, loans and mortgages", "Mortgages and savings").replace(
+        "For Mortgages and savings, press 2.", "If you already have a mortgage with us or want to save, press 2.")
+    (finding,) = lint(text, select="L301")
+    assert finding.severity.value == "info" and "but the prompt tells them apart" in finding.message

@@ -156,3 +156,49 @@ def test_near_miss_a_menu_also_reached_while_open_counts_its_talk() -> None:
     text = CLOSED.replace('"1": {label: Billing, goto: message}',
                           '"1": {label: Billing, goto: message}\n      "2": {label: After hours, goto: closed_menu}')
     assert [f.node_id for f in lint(text, select="L305")] == ["closed_menu"]
+
+
+def bilingual(language: str, other: str, prompt: str) -> str:
+    return f"""
+language: {language}
+entry: main
+defaults: {{on_timeout: repeat, on_invalid: repeat, after_retries: desk}}
+nodes:
+  main:
+    prompt: "{prompt}"
+    options:
+      "1": {{label: Desk, goto: desk}}
+      "9": {{label: Other language, goto: other_desk, language: {other}}}
+  desk: {{type: agent}}
+  other_desk: {{type: agent, language: {other}}}
+"""
+
+
+#: A greeting and a recording notice before the choice of language, in each language ivrcheck reads.
+NOTICE_FIRST = [
+    ("fi", "sv", "Hei ja tervetuloa Järvikylän terveysasemalle. Puhelusi voidaan tallentaa. "
+                 "På svenska, tryck 9. Neuvontaan paina 1."),
+    ("sv", "fi", "Hej och välkommen till Nordbank! Samtalet kan komma att spelas in. "
+                 "Suomeksi, paina 9. Till kundtjänst, tryck 1."),
+    ("en", "es", "Hello! Thanks for calling Pine Valley Energy. Para español, oprima nueve. For billing, press 1."),
+    ("es", "en", "Hola. Bienvenido a Seguros Ribera. For English, press 9. Para siniestros, pulse 1."),
+]
+
+
+@pytest.mark.parametrize("language, other, prompt", NOTICE_FIRST, ids=[c[0] for c in NOTICE_FIRST])
+def test_a_greeting_and_a_notice_before_the_choice_only_inform(language: str, other: str, prompt: str) -> None:
+    """Before: "Hello! Thanks for calling X. Para español, oprima nueve." was a warning (two sentences,
+    over one): a few seconds of greeting, which blind judges called false or arguable."""
+    (finding,) = lint(bilingual(language, other, prompt), select="L305")
+    assert finding.severity.value == "info" and "a greeting and a notice" in finding.message
+
+
+@pytest.mark.parametrize("prompt", [
+    # near misses: five sentences of notices, or an option offered before the choice, still warn
+    "Hello! Thanks for calling Pine Valley Energy. Calls are recorded. We are open 8 to 6. Our website has "
+    "answers to most questions. Para español, oprima nueve. For billing, press 1.",
+    "Hello. Thanks for calling. For billing, press 1. Para español, oprima nueve.",
+])
+def test_near_miss_a_long_wait_or_an_option_before_the_choice_still_warns(prompt: str) -> None:
+    (finding,) = lint(bilingual("en", "es", prompt), select="L305")
+    assert finding.severity.value == "warning"

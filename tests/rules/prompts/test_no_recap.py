@@ -154,6 +154,37 @@ def test_spanish_says_done_as_english_does(goodbye: str, recap: bool) -> None:
     assert (found == []) is recap
 
 
+#: A message after a declared change that speaks of what was changed, in words no recap pattern
+#: knows: the reading is unsure, so the rule informs instead of warning.
+UNREAD_RECAPS = [
+    ("Pay a bill", "All set. Your bill payment went through. Goodbye.", "en"),
+    ("Book an appointment", "Great, that appointment is in the diary for you.", "en"),
+    ("Muuttoilmoitus", "Selvä, muuttoilmoitus tuli perille. Kiitos soitostasi.", "fi"),
+    ("Boka tid", "Toppen, din tid står i kalendern. Tack för samtalet.", "sv"),
+    ("Tarjeta nueva", "Perfecto, su tarjeta nueva va de camino a su domicilio.", "es"),
+]
+
+
+@pytest.mark.parametrize("label, goodbye, language", UNREAD_RECAPS, ids=[c[2] + "-" + c[0] for c in UNREAD_RECAPS])
+def test_a_message_about_the_change_in_unread_words_only_informs(label: str, goodbye: str, language: str) -> None:
+    """Before: "Perfecto, su tarjeta nueva va de camino" after "Tarjeta nueva" was a warning that
+    nothing was said: the rule was sure of words it could not read."""
+    (finding,) = lint(line(label, ", changes: true", goodbye=goodbye, language=language), select="P407")
+    assert finding.severity.value == "info" and '"goodbye" speaks of it' in finding.message
+
+
+@pytest.mark.parametrize("label, goodbye, language", [
+    ("Pay a bill", "Thanks for calling Pine Valley. Have a good day.", "en"),
+    ("Muuttoilmoitus", "Kiitos soitostasi ja hyvää päivänjatkoa.", "fi"),
+    ("Boka tid", "Tack för att du ringde. Ha en fin dag.", "sv"),
+    ("Tarjeta nueva", "Gracias por llamar. Que tenga un buen día.", "es"),
+])
+def test_near_miss_a_goodbye_that_names_nothing_of_the_task_still_warns(label: str, goodbye: str,
+                                                                        language: str) -> None:
+    (finding,) = lint(line(label, ", changes: true", goodbye=goodbye, language=language), select="P407")
+    assert finding.severity.value == "warning" and "speaks of it" not in finding.message
+
+
 def test_a_task_that_sends_a_written_confirmation_only_informs() -> None:
     """`confirmation: sms`: the caller is told in writing what was done ("we'll read back the amount and
     text it to you"); what the task's own dialogue reads back is not in the file, so info, not a warning."""

@@ -72,3 +72,30 @@ def test_message_quotes_the_words_heard() -> None:
     assert finding.node_id == "main"
     assert 'offers key "2" ("paina kakkosta") but "main" has no option "2"' in finding.message
     assert finding.help == 'add an option "2", or take "paina kakkosta" out of the prompt'
+
+
+@pytest.mark.parametrize("language, prompt", [
+    ("en", "For cards, press 1. Or select two services you use most on our website. For an advisor, press 0."),
+    ("fi", "Korttiasioissa paina 1. Verkossa voit valita kaksi vaihtoehtoa. Asiakaspalvelijalle paina 0."),
+    ("sv", "För kort, tryck 1. I appen kan du välja två tjänster. Till kundtjänst, tryck 0."),
+    ("es", "Para tarjetas, pulse 1. En la web, elija dos servicios favoritos. Para un asesor, pulse 0."),
+])
+def test_a_number_word_that_counts_something_only_informs(language: str, prompt: str) -> None:
+    """Before: "Välj ett alternativ", "choose one option" were phantom keys, an error, though the
+    number counts something: the reader cannot tell a count from a key there."""
+    (finding,) = lint(menu(language, prompt), select="P402")
+    assert finding.severity.value == "info" and "may count something" in finding.message
+
+
+@pytest.mark.parametrize("prompt", ["For cards, press 1. For loans, press two. For an advisor, press 0.",
+                                    "For cards, press 1. For loans, press 2 now. For an advisor, press 0."])
+def test_near_miss_a_key_offered_for_a_function_stays_an_error(prompt: str) -> None:
+    (finding,) = lint(menu("en", prompt), select="P402")
+    assert finding.severity.value == "error"
+
+
+def test_a_key_continuing_a_list_is_read_without_a_verb_of_its_own() -> None:
+    """A continued key ("press 1 for cards, or two for loans") has no verb in its match: reading it as a
+    possible count must not fail (it did, on a real Genesys export)."""
+    (finding,) = lint(menu("en", "Press 1 for cards, or two for loans. For an advisor, press 0."), select="P402")
+    assert finding.severity.value == "error" and 'key "2"' in finding.message

@@ -308,3 +308,26 @@ def test_options_whose_targets_each_bear_the_others_name_are_reported_as_swapped
     # Near miss: names that say nothing of either task are no evidence of a swap.
     opaque = TARGETS.replace("en_wards", "team_a").replace("en_appointments", "team_b")
     assert lint(opaque, select="P406") == []
+
+
+#: The second key's words name the first task as context ("if you already reported a claim"), while the
+#: prompt describes the first key in words that fit its own label: no swap, in each language.
+CONTEXT = [
+    ("en", "To report a new claim, press 1. If you already reported a claim and want an update, press 2.",
+     "New claim", "Claim status"),
+    ("fi", "Uuden vahingon ilmoittamiseen paina 1. Jos olet jo ilmoittanut vahingon ja haluat kysyä sen "
+           "käsittelystä, paina 2.", "Vahinkoilmoitus", "Käsittelyn tila"),
+]
+
+
+@pytest.mark.parametrize("language, prompt, first, second", CONTEXT, ids=[c[0] for c in CONTEXT])
+def test_the_other_task_named_as_context_is_no_swap(language: str, prompt: str, first: str, second: str) -> None:
+    """Before: "are the keys swapped?" as a warning, on a good menu whose key 2 only recalled key 1's task."""
+    findings = lint(menu(language, prompt, first, second), select="P406")
+    assert all(f.severity.value == "info" and "swapped" not in f.message for f in findings)
+
+
+def test_near_miss_a_key_whose_words_fit_another_option_not_described_still_warns() -> None:
+    text = menu("en", "To make a claim, press 1.", "Make a payment", "Make a claim")
+    (finding,) = lint(text, select="P406")
+    assert finding.severity.value == "warning" and "are the keys swapped?" in finding.message

@@ -4,6 +4,7 @@ import textwrap
 
 import pytest
 
+from ivrcheck.language import load_language
 from tests.conftest import At, codes_at, lint
 
 
@@ -181,3 +182,55 @@ def test_a_key_that_leads_where_waiting_and_any_key_lead_hides_no_choice() -> No
     # Near miss: when waiting goes elsewhere, "1" is a hidden choice.
     elsewhere = textwrap.dedent(CONNECTING).replace("on_timeout: desk", "on_timeout: other")
     assert [f.node_id for f in lint(elsewhere, select="P401")] == ["roadside"]
+
+
+#: Prompts that name every key, in ways designers write that are no "press N" ivrcheck reads:
+#: the option is announced, and P401 must not say "never" (a warning) about it.
+NAMED = [
+    ("en", "Card questions are option one. You can reach an advisor on zero, or just stay on the line."),
+    ("en", "Cards: 1. Speaking to an advisor: 0."),
+    ("en", "1 for cards, 0 for an advisor."),
+    ("en", "For cards, it's one. For an advisor, it's zero."),
+    ("fi", "Korttiasiat, yksi. Asiakaspalvelija, nolla."),
+    ("fi", "Korttiasioissa valinta numero yksi, asiakaspalvelijalle numero nolla."),
+    ("sv", "Kortärenden är alternativ ett. Kundtjänst når du på noll."),
+    ("sv", "1 för kort, 0 för kundtjänst."),
+    ("es", "Tarjetas, opción uno. Para hablar con un asesor, la opción cero."),
+    ("es", "Tarjetas: 1. Asesor: 0."),
+]
+
+
+@pytest.mark.parametrize("language, prompt", NAMED, ids=[f"{c[0]}-{i}" for i, c in enumerate(NAMED)])
+def test_a_key_named_without_a_known_verb_only_informs(language: str, prompt: str) -> None:
+    """Before: "Appointments are option two" and "Billing: 1" were "never announced" warnings: the
+    reader did not know the words, and the rule was sure of what it had not read."""
+    findings = lint(menu(language, prompt), select="P401")
+    assert all(f.severity.value == "info" and "is named in the prompt" in f.message for f in findings)
+
+
+#: Near misses: a number in the prompt that names no key still leaves the key unannounced.
+NOT_NAMED = [
+    ("en", "For cards, press 1. We're open 8 to 6, and most calls are answered within 2 minutes."),
+    ("en", "For cards, press 1. For help, call 0800 123 400."),
+    ("fi", "Korttiasioissa paina 1. Palvelemme arkisin 8–16."),
+    ("sv", "För kort, tryck 1. Vi har öppet 8 till 16.30, och ett ärende tar 10 minuter."),
+    ("es", "Para tarjetas, pulse 1. Atendemos de 9 a 19.00 horas, de lunes a viernes."),
+]
+
+
+@pytest.mark.parametrize("language, prompt", NOT_NAMED, ids=[f"{c[0]}-{i}" for i, c in enumerate(NOT_NAMED)])
+def test_hours_and_phone_numbers_name_no_key(language: str, prompt: str) -> None:
+    (finding,) = lint(menu(language, prompt), select="P401")
+    assert finding.severity.value == "warning" and 'option "0" ("Advisor") in "main" is never announced' in finding.message
+
+
+def test_swedish_inverted_offers_are_read() -> None:
+    """Before: "Gäller det kort, trycker du ett" (the order a Swedish condition takes) was no offer."""
+    prompt = "Gäller det ditt kort, trycker du ett. Vill du prata med kundtjänst, väljer du noll."
+    assert lint(menu("sv", prompt), select="P401") == []
+    assert [f.key for f in load_language("sv").offers("Tryck på stjärnknappen för att höra valen igen.")] == ["*"]
+
+
+def test_tap_offers_a_key_as_press_does() -> None:
+    """Designers who write for phones with touch screens say "tap": "For cards, tap 1"."""
+    assert lint(menu("en", "For cards, tap 1. To speak to an advisor, tap zero."), select="P401") == []

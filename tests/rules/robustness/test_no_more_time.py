@@ -1,5 +1,7 @@
 """R508 no-more-time: a timed answer warns the caller and gives more time (Section 508)."""
 
+import pytest
+
 from tests.conftest import At, codes_at, lint
 
 
@@ -122,3 +124,65 @@ def test_near_miss_silence_taking_the_way_back_to_the_main_menu_still_loses_the_
     text += "  pay: {type: self_service, prompt: Payment taken., next: advisor}\n"
     (finding,) = lint(text, select="R508")
     assert finding.severity.value == "warning" and 'moved on to "main"' in finding.message
+
+
+def test_silence_ending_a_menu_after_an_information_the_caller_chose_is_info() -> None:
+    """Before: "Aceptamos efectivo y tarjeta... Si desea hablar con recepción, oprima 0. Si no, puede
+    colgar": the prices were the errand, chosen with a key, and silence after them means done."""
+    text = AFTER_SERVICE.replace("SILENCE", "bye").replace("balance: {type: self_service", "balance: {type: message")
+    (finding,) = lint(text, select="R508")
+    assert finding.severity.value == "info" and "winds the call up" in finding.message
+    # the information heard again ("1" replays it) is nothing new either
+    replay = text.replace('"*": {label: Main menu, goto: main}', '"1": {label: Hear it again, goto: balance}')
+    assert [f.severity.value for f in lint(replay, select="R508")] == ["info"]
+
+
+def test_near_miss_a_menu_after_a_message_nobody_chose_still_warns() -> None:
+    """A welcome message that leads into a menu (no key pressed) is no errand done."""
+    text = AFTER_SERVICE.replace("SILENCE", "bye").replace("entry: main", "entry: hello")
+    text = text.replace("nodes:\n", "nodes:\n  hello: {type: message, prompt: Welcome., next: after}\n", 1)
+    findings = lint(text, select="R508")
+    assert [f.severity.value for f in findings] == ["warning"]
+
+
+ANNOUNCED = """
+entry: number
+line: {country: US}
+nodes:
+  number:
+    type: input
+    language: LANG
+    prompt: PROMPT
+    digits: 9
+    timeout: 8
+    on_timeout: main
+    on_invalid: repeat
+    after_retries: main
+    next: main
+  main:
+    prompt: For bookings, press 1. To speak to an agent, press 0.
+    options:
+      "1": {label: Bookings, goto: bookings}
+      "0": {label: Agent, goto: agent}
+  bookings: {type: self_service}
+  agent: {type: agent}
+"""
+
+
+@pytest.mark.parametrize("language, prompt", [
+    ("en", "Please key in your membership number. If you don't have it to hand, just wait and we'll carry on."),
+    ("fi", "Näppäile jäsennumerosi. Jos sinulla ei ole sitä käsillä, odota, niin jatketaan."),
+    ("sv", "Slå ditt medlemsnummer. Om du inte har det till hands, vänta kvar så går vi vidare."),
+    ("es", "Marque su número de socio. Si no lo tiene a mano, espere y continuaremos."),
+])
+def test_silence_the_prompt_announces_as_a_way_on_is_info(language: str, prompt: str) -> None:
+    """Before: "just wait and we'll carry on", then silence to the main menu, was "moved on without a
+    warning": the move was the announced path."""
+    (finding,) = lint(ANNOUNCED.replace("LANG", language).replace("PROMPT", f'"{prompt}"'), select="R508")
+    assert finding.severity.value == "info" and "waiting is a way on" in finding.message
+
+
+def test_near_miss_silence_to_the_main_menu_unannounced_still_warns() -> None:
+    text = ANNOUNCED.replace("LANG", "en").replace("PROMPT", '"Please key in your membership number."')
+    (finding,) = lint(text, select="R508")
+    assert finding.severity.value == "warning"

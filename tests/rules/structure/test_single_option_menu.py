@@ -134,3 +134,46 @@ def test_near_miss_silence_that_leads_on_into_the_line_is_still_reported() -> No
     # silence asks again, and the retries end somewhere that goes on: the press is still a needless step
     text = OPT_IN.replace("on_timeout: SILENCE", "on_timeout: repeat").replace("SILENCE", "more")
     assert codes_at(lint(text, select="S107")) == [At("S107", 4, 3)]
+
+    assert [f.severity.value for f in lint(text, select="S107")] == ["warning"]
+
+
+#: "Press 1 for X; for anything else, wait": pressing and waiting are two choices, in four languages.
+OR_WAIT = [
+    ("en", "If you've lost your card, press 1. For anything else, please hold for the next advisor."),
+    ("en", "Lost or stolen card? Press 1. Otherwise just wait and we'll put you through."),
+    ("fi", "Jos korttisi on kadonnut, paina 1. Muissa asioissa odota, niin sinut yhdistetään asiakaspalvelijalle."),
+    ("sv", "Har du tappat ditt kort, tryck 1. För allt annat, stanna kvar i linjen."),
+    ("es", "Si ha perdido su tarjeta, pulse 1. Para cualquier otra consulta, espere y le atenderá un agente."),
+]
+
+
+def or_wait(language: str, prompt: str, silence: str = "advisor") -> str:
+    return f"""
+language: {language}
+entry: main
+nodes:
+  main:
+    prompt: {prompt}
+    on_timeout: {silence}
+    options:
+      "1": {{label: Lost card, goto: cards}}
+  cards: {{type: agent, queue: cards}}
+  advisor: {{type: agent, queue: general}}
+"""
+
+
+@pytest.mark.parametrize("language, prompt", OR_WAIT, ids=[f"{c[0]}-{i}" for i, c in enumerate(OR_WAIT)])
+def test_one_key_or_an_announced_wait_is_two_choices(language: str, prompt: str) -> None:
+    """Before: "press 1 for a lost card, or hold for an advisor" was "offers one choice only"."""
+    assert lint(or_wait(language, prompt), select="S107") == []
+
+
+def test_silence_elsewhere_in_words_not_read_only_informs_and_a_repeat_still_warns() -> None:
+    (unread,) = lint(or_wait("en", "Lost card? Press 1. Everyone else, someone will be right with you."), select="S107")
+    assert unread.severity.value == "info" and 'silence leads elsewhere ("advisor")' in unread.message
+    # near misses: silence that only asks again, or goes where the key goes, leaves one choice
+    (again,) = lint(or_wait("en", OR_WAIT[0][1], silence="repeat"), select="S107")
+    assert again.severity.value == "warning"
+    (same,) = lint(or_wait("en", OR_WAIT[0][1], silence="cards"), select="S107")
+    assert same.severity.value == "warning"
