@@ -140,7 +140,7 @@ _KEPT = "__record_hash"
 
 def _keeper(values: Callable[[Any], tuple]) -> Callable[[Any], int]:
     def __hash__(self: Any) -> int:
-        kept = self.__dict__.get(_KEPT)
+        kept = getattr(self, _KEPT, None)  # not `self.__dict__`: asking for it makes a dict of each record
         if kept is None:
             kept = hash(values(self))
             object.__setattr__(self, _KEPT, kept)
