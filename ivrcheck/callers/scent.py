@@ -114,7 +114,7 @@ def coverage(words: str, phrases: list[str], language: Language) -> float:
     return round(sum(_meets(reading, a, offered) for a in said) / len(said), 3)
 
 
-@lru_cache(maxsize=1 << 14)
+@lru_cache(maxsize=1 << 10)
 def _meets(reading: LabelWords, wanted: Unit, offered: tuple[Unit, ...]) -> float:
     """How well an option's words meet one thing the caller says; where they meet it only by naming
     another thing of its kind (a car for a licence), not at all: that is the thing next to theirs.
@@ -171,10 +171,11 @@ def _best(reading: LabelWords, wanted: Unit, said: tuple[Unit, ...]) -> float:
     return whole
 
 
-@lru_cache(maxsize=1 << 14)
+@lru_cache(maxsize=1 << 10)
 def _best_of_option(reading: LabelWords, wanted: Unit, offered: tuple[Unit, ...]) -> float:
     """`_best` of one thing a caller says against all an option's words: cached, since every task
-    of a line asks it of the same options (8,700 tasks saying much the same, 200,000 times)."""
+    of a line asks it of the same options (8,700 tasks saying much the same, 200,000 times). What
+    many tasks ask stays; a word one task alone says falls out (16,384 entries held 15 MiB of them)."""
     return _best(reading, wanted, offered)
 
 
