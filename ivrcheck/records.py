@@ -23,8 +23,15 @@ _FACTORY = object()
 
 
 @dataclass_transform(frozen_default=True, field_specifiers=(dataclasses.field, Field))
-def record(cls: T | None = None, /, *, slots: bool = False, order: bool = False, eq: bool = True) -> Any:
-    """`@record` is `@dataclass(frozen=True)`; `slots`, `order` and `eq` mean what they mean there."""
+def record(cls: T | None = None, /, *, slots: bool = False, order: bool = False, eq: bool = True,
+           keep_hash: bool = False) -> Any:
+    """`@record` is `@dataclass(frozen=True)`; `slots`, `order` and `eq` mean what they mean there.
+
+    `keep_hash` works a record's hash out once and keeps it (not in its pickle, since a string's hash
+    differs from process to process): for records hashed over and over as cache keys. Not with `slots`.
+    """
+    if keep_hash and (slots or not eq):
+        raise TypeError("keep_hash needs a record with eq and without slots")
 
     def wrap(plain: T) -> T:
         undocumented = not plain.__doc__
@@ -38,8 +45,10 @@ def record(cls: T | None = None, /, *, slots: bool = False, order: bool = False,
         methods["__setattr__"], methods["__delattr__"] = _frozen(made, set(names))
         if eq:
             methods |= _comparisons(_values(tuple(f.name for f in fields if f.compare)), order)
-            methods["__hash__"] = _hasher(_values(tuple(f.name for f in fields
-                                                        if (f.compare if f.hash is None else f.hash))))
+            hashed = _values(tuple(f.name for f in fields if (f.compare if f.hash is None else f.hash)))
+            methods["__hash__"] = _keeper(hashed) if keep_hash else _hasher(hashed)
+        if keep_hash:
+            methods["__getstate__"] = lambda self: {k: v for k, v in self.__dict__.items() if k != _KEPT}
         if slots:
             methods["__getstate__"] = lambda self: [getattr(self, name) for name in names]
             methods["__setstate__"] = _restorer(names)
@@ -128,6 +137,21 @@ def _comparison(name: str, test: Callable[[tuple, tuple], bool], values: Callabl
 
 def _hasher(values: Callable[[Any], tuple]) -> Callable[[Any], int]:
     return lambda self: hash(values(self))
+
+
+#: Where `keep_hash` keeps a record's hash: in its `__dict__`, under a name no field can have.
+_KEPT = "__record_hash"
+
+
+def _keeper(values: Callable[[Any], tuple]) -> Callable[[Any], int]:
+    def __hash__(self: Any) -> int:
+        kept = getattr(self, _KEPT, None)  # not `self.__dict__`: asking for it makes a dict of each record
+        if kept is None:
+            kept = hash(values(self))
+            object.__setattr__(self, _KEPT, kept)
+        return kept
+
+    return __hash__
 
 
 def _restorer(names: tuple[str, ...]) -> Callable[[Any, list], None]:

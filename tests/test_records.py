@@ -77,3 +77,23 @@ def test_ordering_and_hashing_raise_as_the_dataclass_does() -> None:
             _ = cls(1) < cls(2)  # no order asked for
         with pytest.raises(TypeError):
             hash(cls(1, "x", [1]))  # a list field is unhashable either way
+
+
+def test_a_kept_hash_is_the_hash_and_is_not_pickled() -> None:
+    kept = record(keep_hash=True)(type("Kept", (), {"__annotations__": {"a": "int", "b": "str"}, "b": "x",
+                                                    "__module__": __name__}))
+    globals()["Kept"] = kept  # pickle finds the class by its module and name
+    one = kept(1, "y")
+    assert hash(one) == hash((1, "y"))  # as the dataclass hashes: its compared fields as a tuple
+    assert hash(one) == hash(one) and one == kept(1, "y") and hash(kept(1, "y")) == hash(one)
+    state = one.__reduce_ex__(pickle.HIGHEST_PROTOCOL)[2]
+    assert state == {"a": 1, "b": "y"}  # another process hashes strings differently: the hash is made again
+    again = pickle.loads(pickle.dumps(one))
+    assert again == one and hash(again) == hash(one) and copy.copy(one) == one
+    assert dataclasses.replace(one, a=2) != one and hash(dataclasses.replace(one, a=2)) == hash((2, "y"))
+
+
+@pytest.mark.parametrize("options", [{"slots": True}, {"eq": False}])
+def test_a_kept_hash_needs_equality_and_a_dict(options: dict) -> None:
+    with pytest.raises(TypeError, match="keep_hash"):
+        record(keep_hash=True, **options)(type("Kept", (), {"__annotations__": {"a": "int"}}))

@@ -29,6 +29,6 @@ def test_the_ratio_of_known_pairs_and_the_long_ones_left_to_rapidfuzz() -> None:
     assert sounds.ratio("billing", "filling") == rapidfuzz_ratio("billing", "filling")
     assert sounds.ratio("muutto", "muutos") == rapidfuzz_ratio("muutto", "muutos")
     long_one, long_two = "billing " * 40, "filling " * 41
-    assert len(long_one) + len(long_two) > sounds._LONG
+    assert len(long_one) + len(long_two) > sounds.SHORT
     assert sounds.ratio(long_one, long_two) == rapidfuzz_ratio(long_one, long_two)
     assert sounds._common("abcbdab", "bdcaba") == 4  # the textbook pair: "bcba"

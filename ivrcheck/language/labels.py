@@ -21,7 +21,7 @@ from ivrcheck.records import record
 MIN_PART = 4
 
 
-@record
+@record(keep_hash=True)  # a cache key of the scent's matches, hashed millions of times
 class Unit:
     """One thing a label names: a word, a known phrase or a compound part, with what it is compared by."""
 

@@ -64,10 +64,10 @@ def ratio(first: str, second: str) -> float:
     """rapidfuzz's `fuzz.ratio`, the same float: 100 * (1 - (len1 + len2 - 2 * LCS) / (len1 + len2)).
 
     The longest common subsequence is counted bit-parallel (Hyyro's method), one row of bits
-    per letter of the longer spelling; past `_LONG` letters rapidfuzz does the same in C.
+    per letter of the longer spelling; past `SHORT` letters rapidfuzz does the same in C.
     """
     total = len(first) + len(second)
-    if total > _LONG:
+    if total > SHORT:
         return _ratio()(first, second)
     if not total:
         return 100.0
@@ -75,7 +75,7 @@ def ratio(first: str, second: str) -> float:
 
 
 #: Longer pairs than this (letters of both) are left to rapidfuzz: Python's integers slow down with length.
-_LONG = 256
+SHORT = 256
 
 
 def _common(first: str, second: str) -> int:

@@ -203,13 +203,21 @@ def _crossed(language: Language, said: dict[str, str], has: dict[str, str], stri
     # Only a key whose own label fits below the top (not at all, when strict) can fit another better:
     # the pairs of the others are never read (a menu of well-labelled keys costs one reading a key).
     keys = [k for k in keys if fit[k, k] < (1 if strict else 2)]
-    fit.update(((k, o), _fit(language, said[k], has[o])) for k in keys for o in keys if k != o)
+
+    def fits(k: str, o: str) -> int:  # read when first needed: one side that does not fit spares the other
+        found = fit.get((k, o))
+        if found is None:
+            found = fit[k, o] = _fit(language, said[k], has[o])
+        return found
+
     paired: set[str] = set()
     for i, key in enumerate(keys):
         for other in keys[i + 1:]:
-            crossed = (min(fit[key, other], fit[other, key]) == 2 and max(fit[key, key], fit[other, other]) == 0
-                       if strict else fit[key, other] > fit[key, key] and fit[other, key] > fit[other, other])
-            if key not in paired and other not in paired and crossed:
+            if key in paired or other in paired:
+                continue
+            crossed = (max(fit[key, key], fit[other, other]) == 0 and fits(key, other) == 2 and fits(other, key) == 2
+                       if strict else fits(key, other) > fit[key, key] and fits(other, key) > fit[other, other])
+            if crossed:
                 paired.update((key, other))
                 yield key, other
 
