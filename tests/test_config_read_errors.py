@@ -87,3 +87,20 @@ def test_the_same_key_in_two_mappings_is_not_written_twice(tmp_path):
     path = tmp_path / ".ivrcheck.yaml"
     path.write_text("waivers:\n  - {rules: [H203], reason: x}\n  - {rules: [H204], reason: y}\n", encoding="utf-8")
     assert len(load_config(path, catalog()).waivers) == 2  # `reason` in two mappings, each once
+
+
+def test_a_speaking_rate_yaml_reads_as_text_for_its_exponent_says_how_to_write_it(tmp_path):
+    """The same hint menus and rule settings give (it was only "must be a positive number")."""
+    message = error_of(tmp_path, "speaking_rate: {en: 1e2}\n")
+    assert message.endswith("speaking_rate.en must be a positive number below 1000000; YAML reads 1e2 as text "
+                            "(an exponent needs a point before the `e` and a sign after it): write 1.0e+2")
+    assert "YAML reads" not in error_of(tmp_path, "speaking_rate: {en: fast}\n")
+
+
+def test_a_waiver_until_written_as_a_timestamp_is_shown_as_written(tmp_path):
+    message = error_of(tmp_path, "waivers: [{rules: [H203], reason: r, until: 2026-12-07T23:59:59+14:00}]\n")
+    assert message.endswith("waivers[0].until is 2026-12-07T23:59:59+14:00, a time; write the last day it holds "
+                            "as YYYY-MM-DD, e.g. 2026-12-07")
+    assert "datetime" not in message
+    assert error_of(tmp_path, "waivers: [{rules: [H203], reason: r, until: next spring}]\n").endswith(
+        'waivers[0].until is "next spring"; write the last day it holds as YYYY-MM-DD')
