@@ -199,3 +199,12 @@ def test_a_missing_file_with_one_hash_gets_the_plain_help(tmp_path: Path) -> Non
     _, data = run(str(root / "main.ivr.yaml"))
     (f017,) = [x for x in data["files"][0]["findings"] if x["code"] == "F017"]
     assert f017["message"].endswith("does not exist; fix the file name; it is relative to this file's folder")
+
+
+def test_a_node_after_two_hashes_is_read_with_the_second_and_said_so(tmp_path: Path) -> None:
+    root = repo(tmp_path, main_ivr_yaml=MAIN.replace("billing.ivr.yaml#billing", '"billing.ivr.yaml##billing"'),
+                billing_ivr_yaml=BILLING)
+    _, data = run(str(root / "main.ivr.yaml"))
+    (f017,) = [x for x in data["files"][0]["findings"] if x["code"] == "F017"]
+    assert 'has no node "#billing"' in f017["message"]
+    assert '"billing.ivr.yaml##billing" reads as node "#billing" of file "billing.ivr.yaml"' in f017["message"]

@@ -102,7 +102,7 @@ def check_ref(ref: Ref, root: Path, menus: dict[Path, Menu | None], display: str
                        "fix the problems reported in that file first")
     if ref.node not in target_menu.nodes:
         return problem(display, "F017", ref.target.span, f'"{name}" has no node "{ref.node}"',
-                       f"use one of its nodes, such as \"{target_menu.entry.ref}\"")
+                       f"use one of its nodes, such as \"{target_menu.entry.ref}\"" + _how_read(ref))
     return None
 
 
