@@ -1,4 +1,5 @@
-"""Telling UTF-16 from UTF-8 before decoding: menus and configs both name it rather than a stray byte or a NUL."""
+"""Telling UTF-16 from UTF-8 before decoding: menus and configs name it rather than a stray byte or a NUL,
+and call logs (which Windows tools write as UTF-16 or with a BOM) are read by their byte-order mark."""
 
 from __future__ import annotations
 
@@ -12,6 +13,20 @@ def utf16(data: bytes) -> bool:
     half = len(head) // 2
     evens, odds = head[0::2].count(0), head[1::2].count(0)
     return half >= 2 and max(evens, odds) >= 0.9 * half and min(evens, odds) == 0
+
+
+#: Byte-order marks and the codec each one names, the longer first (UTF-32 LE starts as UTF-16 LE does).
+_MARKS = ((b"\xff\xfe\x00\x00", "utf-32"), (b"\x00\x00\xfe\xff", "utf-32"), (b"\xef\xbb\xbf", "utf-8-sig"),
+          (b"\xff\xfe", "utf-16"), (b"\xfe\xff", "utf-16"))
+
+
+def marked(head: bytes) -> str | None:
+    """The codec a byte-order mark at the start of `head` names (it drops the mark), or None without one.
+
+    PowerShell's `>` writes UTF-16 with a mark, Excel's "CSV UTF-8" UTF-8 with one: a mark is
+    unambiguous, so a log can be read through it (menus are still asked to be UTF-8, F002).
+    """
+    return next((codec for mark, codec in _MARKS if head.startswith(mark)), None)
 
 
 #: What to tell a user whose file is UTF-16.

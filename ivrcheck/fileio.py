@@ -32,10 +32,9 @@ def text(data: bytes | str) -> str:
 def write_output(path: Path, data: bytes | str) -> None:
     """Write an output the way users expect of any tool.
 
-    A regular file (or a new one) is replaced atomically: a temporary file beside it, fsync,
-    rename, with the existing file's mode or, for a new file, the mode the umask gives.
-    Anything else (`/dev/null`, a FIFO, a terminal) is written through, never replaced; a
-    symlink is followed, so the link stays and its target gets the content.
+    A regular file (or a new one) is replaced atomically (see `atomic_write`). Anything else
+    (`/dev/null`, a FIFO, a terminal) is written through, never replaced; a symlink is followed,
+    so the link stays and its target gets the content.
     """
     payload = utf8(data)
     target = Path(os.path.realpath(path)) if path.is_symlink() else path
@@ -47,24 +46,38 @@ def write_output(path: Path, data: bytes | str) -> None:
         with open(target, "wb") as out:
             out.write(payload)
         return
-    atomic_write(target, payload, stat.S_IMODE(mode) if mode is not None else _umask_mode())
+    atomic_write(target, payload)
 
 
-def atomic_write(path: Path, data: bytes | str, mode: int | None = None) -> None:
-    """Write to a temporary file in the same folder, fsync it, then rename it over `path`."""
+def atomic_write(path: Path, data: bytes | str) -> None:
+    """Write to a temporary file in the same folder, fsync it, then rename it over `path`.
+
+    The file keeps its permissions (a read-only menu `--fix` rewrites stays read-only, an
+    executable stays executable); a new file gets the mode the umask gives, as `open()` would.
+    Every file ivrcheck replaces (outputs, `--fix`, the cache) is written here.
+    """
     payload = utf8(data)
     folder = path.parent if str(path.parent) else Path(".")
+    mode = _kept_mode(path)
     handle, temp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
     try:
         with os.fdopen(handle, "wb") as out:
             out.write(payload)
             out.flush()
             os.fsync(out.fileno())
-        os.chmod(temp, _umask_mode() if mode is None else mode)
+        os.chmod(temp, mode)
         os.replace(temp, path)
     except BaseException:
         Path(temp).unlink(missing_ok=True)
         raise
+
+
+def _kept_mode(path: Path) -> int:
+    """The permission bits of the file at `path`, or the umask's for a file not there yet."""
+    try:
+        return stat.S_IMODE(os.stat(path).st_mode)
+    except (FileNotFoundError, NotADirectoryError):
+        return _umask_mode()
 
 
 def _umask_mode() -> int:

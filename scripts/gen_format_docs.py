@@ -44,7 +44,11 @@ speech-only option and needs `say:`.
 
 **Targets** (`goto`, `next`, `closed`, `on_timeout`, `on_invalid`, `after_retries`, case
 values, `default`) are a node id, `repeat` (this node again), `back` (the menu that led
-here), or `other-file.ivr.yaml#node`.
+here), or `other-file.ivr.yaml#node`. Since `repeat` and `back` name moves, they cannot be
+node ids (F011 at the id). A target is cut into file and node at its first `#`; with several,
+at the first `#` before which a file exists, so a file whose name holds one is reached too
+(`a#b.ivr.yaml#x`). A node id holding a `#` cannot be a target (`goto: "#desk"` reads as node
+`desk` of file `""`; F017 says so).
 
 **Hours**: a schedule maps days (`mon`-`sun`, ranges such as `mon-fri`, `holiday`) to
 `"HH:MM-HH:MM"` ranges (several joined by commas) or `closed`. A node with `hours:` is

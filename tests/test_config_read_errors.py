@@ -70,11 +70,16 @@ def test_a_misplaced_colon_in_a_menu_keeps_yamls_words():
     assert [f.code for f in findings] == ["F001"] and "characters long" not in findings[0].message
 
 
-def test_a_setting_yaml_reads_as_text_for_its_exponent_says_how_to_write_it(tmp_path):
-    message = error_of(tmp_path, "rules:\n  too-deep: {max_depth: 1e3}\n")
-    assert message.endswith("must be int, like its default 3; YAML reads 1e3 as text (an exponent needs a point "
-                            "before the `e` and a sign after it): write 1.0e+3")
-    assert "YAML reads" not in error_of(tmp_path, "rules:\n  too-deep: {max_depth: deep}\n")
+@pytest.mark.parametrize("written, wrong, told", [
+    ("rules:\n  too-deep: {max_depth: %s}\n", "must be int, like its default 3", "write 1.0e+3"),
+    # the same hint for a speaking rate (it was only "must be a positive number")
+    ("speaking_rate: {en: %s}\n", "speaking_rate.en must be a positive number below 1000000", "write 1.0e+3"),
+])
+def test_a_number_yaml_reads_as_text_for_its_exponent_says_how_to_write_it(tmp_path, written, wrong, told):
+    message = error_of(tmp_path, written % "1e3")
+    assert message.endswith(f"{wrong}; YAML reads 1e3 as text (an exponent needs a point before the `e` and a "
+                            f"sign after it): {told}")
+    assert "YAML reads" not in error_of(tmp_path, written % "deep")
 
 
 def test_a_setting_written_twice_is_placed_not_silently_lost(tmp_path):
@@ -87,3 +92,12 @@ def test_the_same_key_in_two_mappings_is_not_written_twice(tmp_path):
     path = tmp_path / ".ivrcheck.yaml"
     path.write_text("waivers:\n  - {rules: [H203], reason: x}\n  - {rules: [H204], reason: y}\n", encoding="utf-8")
     assert len(load_config(path, catalog()).waivers) == 2  # `reason` in two mappings, each once
+
+
+def test_a_waiver_until_written_as_a_timestamp_is_shown_as_written(tmp_path):
+    message = error_of(tmp_path, "waivers: [{rules: [H203], reason: r, until: 2026-12-07T23:59:59+14:00}]\n")
+    assert message.endswith("waivers[0].until is 2026-12-07T23:59:59+14:00, a time; write the last day it holds "
+                            "as YYYY-MM-DD, e.g. 2026-12-07")
+    assert "datetime" not in message
+    assert error_of(tmp_path, "waivers: [{rules: [H203], reason: r, until: next spring}]\n").endswith(
+        'waivers[0].until is "next spring"; write the last day it holds as YYYY-MM-DD')

@@ -54,6 +54,7 @@ def test_every_example_menu_validates(path: Path) -> None:
     ("entry: main\nline: {text_alternative: [fax]}\nnodes: {}\n", "fax"),
     ("entry: main\nline: {tariff: {currency: EUR}}\nnodes: {}\n", "per_minute"),
     ("entry: main\nnodes:\n  out: {type: transfer, human: maybe}\n", "maybe"),
+    ("entry: main\nnodes:\n  back: {type: hangup}\n", "back"),
 ])
 def test_broken_menus_fail_validation(broken: str, fragment: str) -> None:
     errors = list(validator().iter_errors(as_json(broken)))

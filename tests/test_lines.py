@@ -171,3 +171,40 @@ def test_a_ring_of_files_is_read_once_per_file_not_once_per_file_and_root(tmp_pa
     reads.clear()  # with --jobs, as the first line spans files, they are checked here, each once
     assert run("--no-cache", "-j", "4", str(tmp_path)) == (code, data)
     assert len(reads) <= 2 * count, len(reads)
+
+
+def test_a_file_whose_name_holds_a_hash_is_a_target(tmp_path: Path) -> None:
+    """`a#b.ivr.yaml#billing`: cut at the `#` before which a file exists (it was read as file "a")."""
+    root = repo(tmp_path, main_ivr_yaml=MAIN.replace("billing.ivr.yaml#billing", '"a#b.ivr.yaml#billing"'))
+    (root / "a#b.ivr.yaml").write_text(textwrap.dedent(BILLING).lstrip("\n"), encoding="utf-8")
+    _, data = run(str(root / "main.ivr.yaml"))
+    assert not [x for f in data["files"] for x in f["findings"] if x["code"] in ("F017", "S101")]
+    assert {Path(f["path"]).name for f in data["files"]} == {"main.ivr.yaml", "a#b.ivr.yaml"}
+
+
+def test_a_target_with_a_surprising_hash_says_how_it_was_read(tmp_path: Path) -> None:
+    """A local id holding `#`, or a missing file with one in its name: the help says how `#` splits."""
+    main = MAIN.replace("billing.ivr.yaml#billing", '"#advisor"').replace("goto: advisor}", 'goto: "x#y.ivr.yaml#z"}')
+    root = repo(tmp_path, main_ivr_yaml=main)
+    _, data = run(str(root / "main.ivr.yaml"))
+    found = [x for x in data["files"][0]["findings"] if x["code"] == "F017"]
+    assert len(found) == 2
+    assert '"#advisor" reads as node "advisor" of file ""' in found[0]["message"]
+    assert '"x#y.ivr.yaml#z" reads as node "y.ivr.yaml#z" of file "x"' in found[1]["message"]
+    assert all("a node id cannot hold a `#`" in f["message"] for f in found)
+
+
+def test_a_missing_file_with_one_hash_gets_the_plain_help(tmp_path: Path) -> None:
+    root = repo(tmp_path, main_ivr_yaml=MAIN)
+    _, data = run(str(root / "main.ivr.yaml"))
+    (f017,) = [x for x in data["files"][0]["findings"] if x["code"] == "F017"]
+    assert f017["message"].endswith("does not exist; fix the file name; it is relative to this file's folder")
+
+
+def test_a_node_after_two_hashes_is_read_with_the_second_and_said_so(tmp_path: Path) -> None:
+    root = repo(tmp_path, main_ivr_yaml=MAIN.replace("billing.ivr.yaml#billing", '"billing.ivr.yaml##billing"'),
+                billing_ivr_yaml=BILLING)
+    _, data = run(str(root / "main.ivr.yaml"))
+    (f017,) = [x for x in data["files"][0]["findings"] if x["code"] == "F017"]
+    assert 'has no node "#billing"' in f017["message"]
+    assert '"billing.ivr.yaml##billing" reads as node "#billing" of file "billing.ivr.yaml"' in f017["message"]

@@ -14,7 +14,7 @@ from typer.core import TyperArgument, TyperOption
 
 from ivrcheck import __version__
 from ivrcheck.cli.options import RegistryHelp
-from ivrcheck.cli.process import run
+from ivrcheck.cli.process import run, say
 
 # Typer prints an argument's Python type in --help (`<list[str]>`): jargon to a designer, and
 # each argument's help already says what it takes.
@@ -61,7 +61,7 @@ def _command(where: str) -> Callable[..., Any]:
 
 def _version(value: bool) -> None:
     if value:
-        typer.echo(f"ivrcheck {__version__}")
+        say(f"ivrcheck {__version__}")
         raise typer.Exit()
 
 

@@ -74,7 +74,7 @@ def check(
         _fix(inputs, selection, unsafe_fixes)
     run = checking.run(inputs, selection, keep=bool(os.environ.get("GITHUB_STEP_SUMMARY")),
                        cache=None if no_cache else _cache(cache_dir))
-    color = output is None and sys.stdout.isatty() and "NO_COLOR" not in os.environ
+    color = output is None and sys.stdout is not None and sys.stdout.isatty() and "NO_COLOR" not in os.environ
     if statistics:
         text = report.statistics(run.results)
     else:

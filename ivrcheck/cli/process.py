@@ -6,6 +6,7 @@ Exit codes: 0 all is well, 1 a finding reached `--fail-on` (or what the command 
 
 from __future__ import annotations
 
+import errno
 import gc
 import os
 import signal
@@ -17,6 +18,8 @@ from typing import Callable, Iterator, Optional, Sequence
 import typer
 
 from ivrcheck.findings import FileResult
+
+STDOUT = "standard output"
 
 
 def fail(message: str) -> typer.Exit:
@@ -43,14 +46,16 @@ def refused(*errors: type[Exception]) -> Iterator[None]:
 
 
 def emit(data: str | bytes, output: Optional[Path]) -> None:
-    """Write to standard output, or to a file (atomically; through devices, pipes and symlinks)."""
-    from ivrcheck.fileio import text, utf8
+    """Write to standard output, or to a file (atomically; through devices, pipes and symlinks).
+
+    Every command's output goes through here, so one place turns a failed write (a full disk,
+    a closed or broken pipe) into one line and exit 2, never a traceback or click's silent exit 1.
+    """
+    from ivrcheck.fileio import utf8
 
     payload = utf8(data)
     if output is None or str(output) == "-":
-        sys.stdout.flush()
-        sys.stdout.buffer.write(payload) if hasattr(sys.stdout, "buffer") else sys.stdout.write(text(payload))
-        sys.stdout.flush()
+        _to_stdout(payload)
         return
     from ivrcheck.fileio import write_output
 
@@ -58,6 +63,25 @@ def emit(data: str | bytes, output: Optional[Path]) -> None:
         write_output(output, payload)
     except OSError as exc:
         raise fail(f"{output}: cannot write: {exc.strerror or exc}") from None
+
+
+def say(line: str) -> None:
+    """One line on standard output (a rule's page, `wrote x.svg`), through `emit`."""
+    emit(line + "\n", None)
+
+
+def _to_stdout(payload: bytes) -> None:
+    from ivrcheck.fileio import text
+
+    stream = sys.stdout
+    if stream is None:  # started with standard output closed (`>&-`)
+        raise fail(f"{STDOUT}: cannot write: it is closed (`>&-`); send it to a file or to /dev/null")
+    try:
+        stream.flush()
+        stream.buffer.write(payload) if hasattr(stream, "buffer") else stream.write(text(payload))
+        stream.flush()
+    except (OSError, ValueError) as exc:  # ValueError: the stream was closed under us
+        raise fail(f"{STDOUT}: cannot write: {getattr(exc, 'strerror', None) or exc}") from None
 
 
 def source_date() -> None:
@@ -129,6 +153,21 @@ def internal_error(exc: Exception) -> int:
     return 3
 
 
+def _unwritten(exc: OSError) -> bool:
+    """A write that failed outside `emit`: only output click writes itself (--help) gets there.
+
+    Files ivrcheck writes name themselves in their errors (`emit`, `--fix`, the cache keeps quiet);
+    a full disk or a pipe nobody reads without a file name is standard output's.
+    """
+    return exc.errno in (errno.ENOSPC, errno.EPIPE, errno.EDQUOT) and exc.filename is None
+
+
+def _unwritable(exc: OSError) -> int:
+    """Output click wrote itself (--help) found standard output full or closed: one line, exit 2."""
+    print(f"ivrcheck: error: {STDOUT}: cannot write: {exc.strerror or exc}", file=sys.stderr)
+    return 2
+
+
 def run(app: Callable[[], object]) -> None:
     """Run the app as the whole process: the exit code from its outcome, and no interpreter teardown."""
     gc.disable()  # until started(): see there
@@ -142,6 +181,8 @@ def run(app: Callable[[], object]) -> None:
         code = done.code if isinstance(done.code, int) else (0 if done.code is None else 1)
         if isinstance(done.code, str):
             print(done.code, file=sys.stderr)
+    except OSError as exc:
+        code = _unwritable(exc) if _unwritten(exc) else internal_error(exc)
     except Exception as exc:  # ivrcheck's own failure outside a file's check (an output format, a diagram)
         code = internal_error(exc)
     else:
@@ -150,7 +191,7 @@ def run(app: Callable[[], object]) -> None:
     # large line spends a third of a second freeing a model that is about to vanish anyway.
     for stream in (sys.stdout, sys.stderr):
         try:
-            stream.flush()
+            stream.flush() if stream is not None else None
         except (OSError, ValueError):  # closed (the language server's `exit` closes stdout) or a broken pipe
             pass
     os._exit(code)

@@ -10,7 +10,7 @@ import typer
 from ivrcheck.cli import checking
 from ivrcheck.cli.options import OUTPUT, ConfigOpt, DebugOpt, EntryOpt, FileArg, FromOpt, Inputs, Selection
 from ivrcheck.cli.process import debug as debugging
-from ivrcheck.cli.process import emit, fail, finish, refused, source_date
+from ivrcheck.cli.process import emit, fail, finish, refused, say, source_date
 
 if TYPE_CHECKING:
     from ivrcheck.render import Options
@@ -80,12 +80,12 @@ def render(
         resolve = checking.resolver(Selection(config), Inputs(source_format=source_format, entry=entry))
         inspection = engine.inspect_file(path, resolve(path))
         if inspection.menu is None or inspection.line is None:
-            typer.echo(text([inspection.result]), nl=False)
+            emit(text([inspection.result]), None)
             finish([inspection.result], True)
         data = draw(inspection.menu, inspection.line, inspection.result, fmt, options)
     emit(data, output)
     if str(output) != "-":
-        typer.echo(f"wrote {output} ({fmt}, {len(data):,} bytes)")
+        say(f"wrote {output} ({fmt}, {len(data):,} bytes)")
 
 
 def _options(*, depth: Optional[int], state: str, direction: str, edges: str, fold: str,

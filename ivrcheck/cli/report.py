@@ -11,7 +11,7 @@ from ivrcheck.cli import checking
 from ivrcheck.cli.options import (LISTS, OUTPUT, ConfigOpt, DebugOpt, EntryOpt, FromOpt, Inputs, PathsArg,
                                   Selection, StdinNameOpt)
 from ivrcheck.cli.process import debug as debugging
-from ivrcheck.cli.process import emit, fail, finish, source_date
+from ivrcheck.cli.process import emit, fail, finish, say, source_date
 from ivrcheck.didyoumean import one_of
 
 ReportOutputOpt = Annotated[Optional[Path], typer.Option(
@@ -55,5 +55,5 @@ def report_command(
     emit(writer.format(run.inspections.values(), run.results), output)
     if output is not None and str(output) != "-":
         count = len(run.inspections)
-        typer.echo(f"wrote {output} ({fmt}, {count} phone line{'' if count == 1 else 's'})")
+        say(f"wrote {output} ({fmt}, {count} phone line{'' if count == 1 else 's'})")
     finish(run.results, any(result.score is None for result in run.results))

@@ -6,7 +6,7 @@ from typing import Annotated, Optional
 
 import typer
 
-from ivrcheck.cli.process import fail
+from ivrcheck.cli.process import fail, say
 
 CodeArg = Annotated[Optional[str], typer.Argument(
     metavar="CODE", help="A rule or load-problem code or name (S103, dead-end, F013); all when left out.")]
@@ -17,9 +17,9 @@ def rule(code: CodeArg = None) -> None:
     from ivrcheck.report import rule_pages as pages
 
     if code is None:
-        typer.echo(pages.listing())
+        say(pages.listing())
         return
     page = pages.explain(code)
     if page is None:
         raise fail(f'no rule "{code}"; {pages.did_you_mean(code)}')
-    typer.echo(page)
+    say(page)

@@ -9,6 +9,7 @@ import typer
 
 from ivrcheck.cli import checking
 from ivrcheck.cli.options import ConfigOpt, Selection
+from ivrcheck.cli.process import say
 
 PathArg = Annotated[Path, typer.Argument(metavar="PATH", show_default=False,
                                          help="Show the settings that apply to this file or folder (default: here).")]
@@ -21,4 +22,4 @@ def config_command(path: PathArg = Path("."), *, show: ShowOpt = True, config: C
     from ivrcheck.report.settings import describe
 
     (found,) = checking.existing([str(path)])
-    typer.echo(describe(checking.resolver(Selection(config))(found)))
+    say(describe(checking.resolver(Selection(config))(found)))

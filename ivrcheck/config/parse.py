@@ -46,7 +46,8 @@ def parse_config(data: Any, source: str, catalog: Catalog) -> Config:
     rates = {}
     for language, rate in _mapping(data.get("speaking_rate", {}), "speaking_rate", source).items():
         if isinstance(rate, bool) or not isinstance(rate, (int, float)) or not 0 < rate < 1e6:
-            raise ConfigError(f"{source}: speaking_rate.{language} must be a positive number")
+            raise ConfigError(f"{source}: speaking_rate.{language} must be a positive number below 1000000"
+                              f"{_as_text(rate)}")
         rates[str(language).lower()] = float(rate)
     fail_on = str(data.get("fail_on", "error"))
     if fail_on not in FAIL_ON:
@@ -74,15 +75,25 @@ def _waiver(item: Any, key: str, catalog: Catalog, source: str) -> ConfigWaiver:
         raise ConfigError(f"{source}: {key} needs a `reason:` saying why the exception is accepted")
     until = values.get("until")
     if until is not None:
-        try:
-            until = datetime.date.fromisoformat(str(until)).isoformat()
-        except ValueError as exc:
-            raise ConfigError(f"{source}: {key}.until is {until!r}; write the last day it holds as YYYY-MM-DD") from exc
+        until = _day(until, f"{source}: {key}.until")
     if "rules" not in values:
         raise ConfigError(f"{source}: {key} needs `rules:`, the codes it accepts, e.g. [H203]")
     strings = {name: tuple(map(str, _list(values.get(name, []), f"{key}.{name}", source))) for name in ("paths", "nodes")}
     return ConfigWaiver(codes(values["rules"], f"{key}.rules", catalog, source), reason.strip(), strings["paths"],
                         strings["nodes"], str(values["by"]) if values.get("by") is not None else None, until)
+
+
+def _day(value: Any, where: str) -> str:
+    """A waiver's last day as YYYY-MM-DD; a time of day (YAML reads `2026-12-07T23:59:59Z` as one) or
+    anything else is refused, shown as it was written rather than as Python's repr."""
+    if isinstance(value, datetime.datetime):
+        raise ConfigError(f"{where} is {value.isoformat()}, a time; write the last day it holds as YYYY-MM-DD, "
+                          f"e.g. {value.date().isoformat()}")
+    try:
+        return datetime.date.fromisoformat(str(value)).isoformat()
+    except ValueError:
+        shown = f'"{value}"' if isinstance(value, str) else str(value)
+        raise ConfigError(f"{where} is {shown[:60]}; write the last day it holds as YYYY-MM-DD") from None
 
 
 def _list(value: Any, key: str, source: str) -> list[Any]:
@@ -165,8 +176,7 @@ def _rule_settings(info: CodeInfo, values: dict[str, Any], source: str, owner: s
         default = info.settings[key]
         expected = (int, float) if isinstance(default, (int, float)) and not isinstance(default, bool) else type(default)
         if isinstance(value, bool) != isinstance(default, bool) or not isinstance(value, expected):
-            written = exponent_as_text(value) if expected == (int, float) and isinstance(value, str) else None
-            why = f"; YAML reads {value} as text ({EXPONENT_RULE}): write {written}" if written else ""
+            why = _as_text(value) if expected == (int, float) else ""
             raise ConfigError(f"{source}: {info.code}.{key} must be {type(default).__name__}, like its default "
                               f"{default!r}{why}")
         if expected == (int, float):  # finite and of a size a threshold can have: .inf and .nan are refused here
@@ -176,6 +186,12 @@ def _rule_settings(info: CodeInfo, values: dict[str, Any], source: str, owner: s
                 raise ConfigError(f"{source}: {info.code}.{key}: {exc}") from None
         result[key] = list(value) if isinstance(value, (list, tuple)) else value
     return result
+
+
+def _as_text(value: Any) -> str:
+    """The hint for a number YAML 1.1 read as text (`1e308`), as menu files give it; else nothing."""
+    written = exponent_as_text(value) if isinstance(value, str) else None
+    return f"; YAML reads {value} as text ({EXPONENT_RULE}): write {written}" if written else ""
 
 
 def _mapping(value: Any, key: str, source: str) -> dict[Any, Any]:

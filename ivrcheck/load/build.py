@@ -19,7 +19,7 @@ from ivrcheck.load.schema import (
     TOP_FIELDS, UNKNOWN, Field, all_node_fields,
 )
 from ivrcheck.load.source import span_of
-from ivrcheck.model import DTMF_KEYS, INTERACTIVE, LineInfo, Menu, Node, NodeType, Option, Tariff, Target, Task
+from ivrcheck.model import BUILTIN_TARGETS, DTMF_KEYS, INTERACTIVE, LineInfo, Menu, Node, NodeType, Option, Tariff, Target, Task
 
 _TYPES = {t.value: t for t in NodeType}
 #: "HH:MM-HH:MM"; 24:00 ends a day; an end before the start crosses midnight ("22:00-06:00").
@@ -49,6 +49,9 @@ def build_menu(root: yaml.Node, path: str, reader: Reader, entry: str | None = N
     nodes: dict[str, Node] = {}
     if "nodes" in top:
         for node_id, key_node, value in _released(reader, top["nodes"][1], "`nodes`"):
+            if node_id in BUILTIN_TARGETS:
+                _reserved(reader, node_id, key_node)
+                continue
             node = _node(reader, sys.intern(node_id), key_node, value, defaults)
             if node is not None:
                 nodes[node.id] = node
@@ -69,6 +72,14 @@ def build_menu(root: yaml.Node, path: str, reader: Reader, entry: str | None = N
         span=span_of(root),
         line=_line(reader, top),
     )
+
+
+def _reserved(reader: Reader, node_id: str, key_node: yaml.Node) -> None:
+    """`repeat` and `back` are moves, so a node of that name could never be a target (`goto: back`
+    would mean the move, not the node): refused where the id is written."""
+    reader.error("F011", key_node, f'`{node_id}` cannot be a node id: `repeat` and `back` are reserved names '
+                 "of moves (this node again, the menu that led here), so no target could reach the node",
+                 f'rename the node (e.g. "{node_id}_menu") and the targets and `entry` that mean it')
 
 
 def _released(reader: Reader, mapping: yaml.Node, where: str) -> Iterator[tuple[str, yaml.Node, yaml.Node]]:

@@ -13,7 +13,7 @@ from ivrcheck.load.schema import (
     COMMON, DEFAULT_FIELDS, EXTENSION_FIELDS, LINE_FIELDS, NODE_FIELDS, OPTION_FIELDS, TARIFF_FIELDS, TASK_FIELDS,
     TOP_FIELDS, UNKNOWN, Field,
 )
-from ivrcheck.model import DTMF_KEYS, NodeType
+from ivrcheck.model import BUILTIN_TARGETS, DTMF_KEYS, NodeType
 
 #: An identifier, not an address: ivrcheck publishes the schema nowhere (`ivrcheck schema` prints it).
 SCHEMA_ID = "urn:ivrcheck:schema:menu"
@@ -87,7 +87,8 @@ def _kind(spec: Field) -> dict[str, Any]:
                     "additionalProperties": day, "description": "Days -> \"HH:MM-HH:MM\" or `closed`."}
         return {"type": "object", "additionalProperties": schedule}
     if spec.kind == "nodes":
-        return {"type": "object", "additionalProperties": {"$ref": "#/definitions/node"}}
+        return {"type": "object", "propertyNames": {"not": {"enum": list(BUILTIN_TARGETS)}},
+                "additionalProperties": {"$ref": "#/definitions/node"}}
     if spec.kind == "tasks":
         return {"type": "array", "items": _object(TASK_FIELDS)}
     if spec.kind == "options":

@@ -27,6 +27,8 @@ class Ref:
     file: Path | None
     node: str
     source: Path
+    #: The file's name as written, before the `#` that ends it.
+    name: str
 
 
 def repository_root(path: Path) -> Path:
@@ -49,9 +51,24 @@ def external_refs(menu: Menu, source: Path, resolved: Resolved | None = None) ->
     for node in menu.nodes.values():
         for target in node.targets():
             if target.is_external:
-                name, _, node_id = target.ref.partition("#")
-                refs.append(Ref(target, file_of(source, name, resolved), node_id, source))
+                name, node_id, file = split(source, target.ref, resolved)
+                refs.append(Ref(target, file, node_id, source, name))
     return refs
+
+
+def split(source: Path, ref: str, resolved: Resolved | None = None) -> tuple[str, str, Path | None]:
+    """A `file#node` target as (the file's name, the node id, the file).
+
+    A file name may hold a `#` (`a#b.ivr.yaml#x`): with several, the target is cut at the first
+    `#` before which a file exists, else at the first `#` (the file is missing either way).
+    """
+    cuts = [at for at, char in enumerate(ref) if char == "#"]
+    if len(cuts) > 1:  # only then is there a choice
+        for cut in cuts:
+            file = file_of(source, ref[:cut], resolved)
+            if file is not None and file.is_file():
+                return ref[:cut], ref[cut + 1:], file
+    return ref[:cuts[0]], ref[cuts[0] + 1:], file_of(source, ref[:cuts[0]], resolved)
 
 
 def file_of(source: Path, name: str, resolved: Resolved | None = None) -> Path | None:
@@ -68,7 +85,7 @@ def file_of(source: Path, name: str, resolved: Resolved | None = None) -> Path |
 
 def check_ref(ref: Ref, root: Path, menus: dict[Path, Menu | None], display: str) -> Finding | None:
     """Why a reference cannot be followed, or None when it can."""
-    name = ref.target.ref.partition("#")[0]
+    name = ref.name
     if ref.file is None:
         shown = name.replace("\0", "\\0")[:80] + ("..." if len(name) > 80 else "")
         return problem(display, "F017", ref.target.span, f'"{shown}" cannot be a file name',
@@ -78,15 +95,23 @@ def check_ref(ref: Ref, root: Path, menus: dict[Path, Menu | None], display: str
                        "keep every file of a phone line inside one repository")
     if ref.file not in menus:
         return problem(display, "F017", ref.target.span, f'"{name}" does not exist',
-                       "fix the file name; it is relative to this file's folder")
+                       "fix the file name; it is relative to this file's folder" + _how_read(ref))
     target_menu = menus[ref.file]
     if target_menu is None:
         return problem(display, "F017", ref.target.span, f'"{name}" could not be loaded',
                        "fix the problems reported in that file first")
     if ref.node not in target_menu.nodes:
         return problem(display, "F017", ref.target.span, f'"{name}" has no node "{ref.node}"',
-                       f"use one of its nodes, such as \"{target_menu.entry.ref}\"")
+                       f"use one of its nodes, such as \"{target_menu.entry.ref}\"" + _how_read(ref))
     return None
+
+
+def _how_read(ref: Ref) -> str:
+    """How a target with a surprising `#` was read: a local id holding one, or a name with several."""
+    if ref.name and ref.target.ref.count("#") == 1:
+        return ""
+    return (f' (`#` splits a target into file and node: "{ref.target.ref[:80]}" reads as node "{ref.node[:40]}" of '
+            f'file "{ref.name[:40]}"; a node id cannot hold a `#`, and a file name can only if that file exists)')
 
 
 def merge(root: Path, files: list[Path], menus: dict[Path, Menu], displays: dict[Path, str],
@@ -99,8 +124,7 @@ def merge(root: Path, files: list[Path], menus: dict[Path, Menu], displays: dict
         if target is None or target.is_builtin:
             return target
         if target.is_external:
-            name, _, node_id = target.ref.partition("#")
-            other = file_of(file, name, resolved)
+            _, node_id, other = split(file, target.ref, resolved)
             if other in menus and node_id in menus[other].nodes:
                 return dataclasses.replace(target, ref=canonical(other, node_id))
             return target  # a missing file or node: F017 reports it once, where it is written
@@ -122,4 +146,4 @@ def _retargeted(node: Node, new_id: str, file: Path, retarget, source: str | Non
     return dataclasses.replace(node, id=new_id, options=options, cases=cases, source=source, **fields)
 
 
-__all__ = ["Ref", "Resolved", "check_ref", "external_refs", "merge", "repository_root"]
+__all__ = ["Ref", "Resolved", "check_ref", "external_refs", "merge", "repository_root", "split"]

@@ -66,7 +66,8 @@ def _too_big(text: str, diagram: Diagram) -> bool:
 
 def source(diagram: Diagram) -> str:
     """Deterministic Mermaid flowchart text."""
-    title = " ".join(clean(diagram.title + "".join(f" · {note}" for note in diagram.notes)).split())
+    # The line's `name` is menu text like any label: a `%%{init}%%` or `</title>` in it is made inert too.
+    title = mermaid(" ".join(clean(diagram.title + "".join(f" · {note}" for note in diagram.notes)).split()))
     direction = "TD" if diagram.direction == "TB" else "LR"
     lines = ["---", f"title: {json.dumps(title, ensure_ascii=False)}", "---", f"flowchart {direction}"]
     keys = {box.node_id: box.key for box in diagram.boxes}

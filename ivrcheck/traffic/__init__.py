@@ -45,7 +45,7 @@ def read(menu: Menu, logs: Sequence[Path], fmt: str | None = None) -> Traffic:
             _read_one(tally, path, fmt, skipped)
         except (OSError, EOFError, zlib.error) as error:  # EOFError, zlib.error: a cut or damaged .gz
             raise UnknownLog(f"{path}: cannot read it: {getattr(error, 'strerror', None) or error}") from None
-        except readers.limits.LogTooBig as error:
+        except (readers.limits.LogTooBig, readers.NotText) as error:
             raise UnknownLog(str(error)) from None
     counts = tally.finish()
     return build(menu, counts, tally.records, tally.unknown, skipped, tuple(str(p) for p in logs))

@@ -105,3 +105,22 @@ def test_human_is_true_false_or_unknown_and_unknown_is_written_back() -> None:
     assert [menu.nodes[n].person_unknown for n in "abc"] == [True, False, False]
     again, _ = menu_text(dump(menu), "m.ivr.yaml")
     assert again is not None and [again.nodes[n].human for n in "abc"] == [None, True, False]
+
+
+def test_reserved_move_names_are_refused_as_node_ids_where_they_are_written() -> None:
+    """`goto: back` always means the move, so a node called back (or repeat) could never be reached;
+    before, S101 said 'did you mean "repeat"? declare "repeat"' of a node that was declared."""
+    text = "entry: main\nnodes:\n  main:\n    options: {'1': {label: Back, goto: back}}\n" \
+           "  back: {type: hangup}\n  repeat: {type: hangup}\n"
+    menu, findings = menu_text(text, "m.ivr.yaml")
+    assert [(f.code, f.span.line, f.span.column) for f in findings] == [("F011", 5, 3), ("F011", 6, 3)]
+    assert "`back` cannot be a node id: `repeat` and `back` are reserved" in findings[0].message
+    assert "rename the node" in findings[0].help
+
+
+def test_ids_that_only_contain_a_reserved_name_are_node_ids() -> None:
+    text = "entry: main\nnodes:\n  main:\n    options: {'1': {label: Back, goto: back_office}}\n" \
+           "  back_office: {type: agent}\n  Repeat: {type: hangup}\n"
+    menu, findings = menu_text(text, "m.ivr.yaml")
+    assert not [f for f in findings if f.code.startswith("F")] and menu is not None
+    assert {"back_office", "Repeat"} <= set(menu.nodes)

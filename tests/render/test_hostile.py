@@ -86,6 +86,7 @@ def test_mermaid_labels_cannot_open_or_close_anything(fold) -> None:
     lines = text.splitlines()
     title = lines[1]
     assert title.startswith('title: "') and "\\u001b" not in title and "\\n" not in title
+    assert "%%" not in title and "<" not in title and "#lt;/title#gt;#lt;script#gt;" in title  # escaped like labels
     allowed = re.compile(r'^  (n\d+[\[({>/]+".*"[\])}/]+|subgraph cn\d+\[".*"\]|end|n\d+ [-=.]+>(\|".*"\|)? n\d+|'
                          r'shared\[".*"\]|classDef \w+ [\w:#,.-]+|class [n\d,]+ \w+)$')
     for line in lines[4:]:

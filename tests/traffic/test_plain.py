@@ -2,8 +2,13 @@
 
 from __future__ import annotations
 
+import subprocess
+import sys
+
+import pytest
+
 from ivrcheck import traffic
-from tests.traffic.conftest import ACME_SHARES
+from tests.traffic.conftest import ACME, ACME_SHARES
 from tests.traffic.simulate import calls
 from tests.traffic.writers import plain_csv
 
@@ -91,3 +96,43 @@ def test_a_field_just_under_the_limit_is_an_ordinary_row(tmp_path, acme) -> None
                    'c1,1767000001,main,key,"' + "1" * 130_000 + '"\n', encoding="utf-8")
     seen = traffic.read(acme.menu, [log])
     assert not any("CSV field" in reason for reason in seen.skipped)
+
+
+_LOG = ("call_id,time,node,event,key\r\n"
+        "a,2025-01-01T10:00:00Z,main,enter,\r\na,2025-01-01T10:00:03Z,main,key,2\r\na,2025-01-01T10:00:09Z,advisor,agent,\r\n")
+
+
+@pytest.mark.parametrize("codec", ["utf-8-sig", "utf-16", "utf-16-le-bom", "utf-32"])
+def test_a_log_with_a_byte_order_mark_is_read_and_its_header_is_no_record(tmp_path, acme, codec: str) -> None:
+    """Excel's "CSV UTF-8" starts with a BOM, PowerShell's `>` writes UTF-16 with one: the mark says how to read it."""
+    log = tmp_path / "calls.csv"
+    log.write_bytes(b"\xff\xfe" + _LOG.encode("utf-16-le") if codec == "utf-16-le-bom" else _LOG.encode(codec))
+    for fmt in (None, "csv"):  # told by its header, and named with --log-format csv
+        seen = traffic.read(acme.menu, [log], fmt)
+        assert not seen.skipped, seen.skipped.describe()
+        assert seen.all.menus["main"].option("2").chosen == 1 and seen.all.reached_person == 1
+
+
+def test_a_log_in_utf16_without_a_mark_is_one_line_saying_to_save_it_as_utf8(tmp_path, acme) -> None:
+    log = tmp_path / "calls.csv"
+    log.write_bytes(_LOG.encode("utf-16-be"))
+    with pytest.raises(traffic.UnknownLog, match="UTF-16 without a byte-order mark; save the file as UTF-8"):
+        traffic.read(acme.menu, [log])
+
+
+def test_a_log_with_old_mac_line_ends_is_read(tmp_path, acme) -> None:
+    """A lone carriage return in the first line used to stop the Asterisk reader's sniffing with a csv error."""
+    log = tmp_path / "calls.csv"
+    log.write_bytes(_LOG.replace("\r\n", "\r").encode("utf-8"))
+    seen = traffic.read(acme.menu, [log])
+    assert seen.all.menus["main"].option("2").chosen == 1 and not seen.skipped
+
+
+def test_a_log_that_is_no_log_in_utf16_is_exit_2_not_a_crash(tmp_path) -> None:
+    """A flow export saved by PowerShell given as a log: one line, exit 2 (it was exit 3)."""
+    log = tmp_path / "flow.json"
+    log.write_bytes('{\r\n  "Version": "2019-10-30",\r\n  "Actions": []\r\n}\r\n'.encode("utf-16"))
+    done = subprocess.run([sys.executable, "-m", "ivrcheck", "traffic", str(log), "--line", str(ACME)],
+                          capture_output=True, text=True, timeout=60)
+    assert done.returncode == 2, done.stderr
+    assert done.stderr.count("\n") == 1 and "cannot tell what log this is" in done.stderr

@@ -12,6 +12,7 @@ from pathlib import Path
 from types import ModuleType
 from typing import IO, Iterator
 
+from ivrcheck.encoding import SAVE_AS_UTF8, marked, utf16
 from ivrcheck.lazy import LazyModules
 from ivrcheck.traffic.events import Event, Skipped
 from ivrcheck.traffic.readers import aggregate, jsonstream
@@ -36,13 +37,24 @@ def formats() -> list[str]:
     return [fmt for name in NAMES for fmt in getattr(READERS[name], "FORMATS", (READERS[name].NAME,))]
 
 
+class NotText(ValueError):
+    """A log in an encoding the readers cannot tell (UTF-16 without its byte-order mark)."""
+
+
 def open_log(path: Path) -> limits.Bounded:
-    """A log file as text (gzip-compressed when it ends in .gz), undecodable bytes replaced, its lines and
-    unpacked size bounded (`limits`: LogTooBig past them)."""
-    if path.suffix == ".gz":
+    """A log file as text (gzip-compressed when it ends in .gz), its lines and unpacked size bounded
+    (`limits`: LogTooBig past them). UTF-8, or what a byte-order mark names (UTF-8 with a BOM, UTF-16,
+    UTF-32), the mark dropped; undecodable bytes replaced. UTF-16 without a mark is NotText."""
+    packed = path.suffix == ".gz"
+    with (gzip.open(path, "rb") if packed else path.open("rb")) as raw:
+        head = raw.read(256)
+    codec = marked(head) or "utf-8"
+    if codec == "utf-8" and utf16(head):
+        raise NotText(f"{path}: the log is UTF-16 without a byte-order mark; {SAVE_AS_UTF8}")
+    if packed:
         most = max(limits.MIN_UNPACKED, limits.MAX_RATIO * path.stat().st_size)
-        return limits.Bounded(gzip.open(path, "rt", encoding="utf-8", errors="replace", newline=""), str(path), most)
-    return limits.Bounded(path.open("r", encoding="utf-8", errors="replace", newline=""), str(path), None)
+        return limits.Bounded(gzip.open(path, "rt", encoding=codec, errors="replace", newline=""), str(path), most)
+    return limits.Bounded(path.open("r", encoding=codec, errors="replace", newline=""), str(path), None)
 
 
 def detect(path: Path) -> str | None:
@@ -67,4 +79,4 @@ def events(stream: IO[str], name: str, fmt: str, skipped: Skipped) -> Iterator[E
     return module.read(stream, name, skipped)
 
 
-__all__ = ["NAMES", "aggregate", "by_format", "detect", "events", "formats", "jsonstream", "limits", "open_log"]
+__all__ = ["NAMES", "NotText", "aggregate", "by_format", "detect", "events", "formats", "jsonstream", "limits", "open_log"]

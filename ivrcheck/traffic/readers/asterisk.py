@@ -32,7 +32,10 @@ def detect(head: str, filename: str) -> str | None:
     if first.count("|") >= 4 and first.split("|")[4] in ("ENTERQUEUE", "CONNECT", "ABANDON", "QUEUESTART",
                                                          "DID", "RINGNOANSWER", "ADDMEMBER"):
         return "asterisk-queue-log"
-    cells = next(csv.reader([first]), [])
+    try:  # a lone carriage return (old Mac line ends, a text that is not CSV) is no CSV row
+        cells = next(csv.reader([first]), [])
+    except csv.Error:
+        return None
     if cells and cells[0] in _CEL_EVENTS:
         return "asterisk-cel"
     if len(cells) >= 16 and cells[14] in ("ANSWERED", "NO ANSWER", "BUSY", "FAILED", "CONGESTION"):
