@@ -5,7 +5,12 @@ Reads each menu's prompt in the file's `language` and finds where it offers keys
 1", "for loans press two", "press star", "paina 1", "valitse yksi", "paina tähteä", with
 digits written as numerals or as words, and keys listed after or before their function
 without a verb, as compact prompts do ("Laskut: 1.", "Handläggare – 0", "1: Cards.").
-Every key option must be offered. A
+Every key option must be offered. A universal key (`0`, `*`, `#`) bound in a menu past the
+first ones, for the same function (repeat, back, the main menu, a person) that one of the
+line's first menus announces for it, gets an **info**, not a warning: many lines teach "press
+star to hear the options again" once and bind it silently in every submenu, and blind judges
+of the trust corpus called all such warnings false or arguable (round five: 11 on the test half).
+The same key doing something the first menus never taught is still a warning. A
 `dial_by_extension` option counts as offered by a phrase such as "if you know the
 extension, dial it now" or "jos tiedät alanumeron, näppäile se", and by one that asks
 for a number of the caller's own ("if you know the ward's three-digit number, enter it
@@ -75,9 +80,9 @@ from typing import TYPE_CHECKING, Iterator
 
 from ivrcheck.findings import Finding, Fix, Problem, Severity, Span
 from ivrcheck.language import EXTENSION, load_language, reads
-from ivrcheck.model import Menu, Node, Option
+from ivrcheck.model import UNIVERSAL_KEYS, Menu, Node, Option
 from ivrcheck.rules.edits import Source, append_sentence
-from ivrcheck.rules.base import Settings, quote
+from ivrcheck.rules.base import Settings, quote, universal_function
 
 if TYPE_CHECKING:
     from ivrcheck.graph import LineAnalysis
@@ -114,6 +119,15 @@ def check(menu: Menu, line: LineAnalysis, settings: Settings) -> Iterator[Proble
                     f"if it does not, add {quote(_example(line, node, option, key))} to the prompt",
                     severity=Severity.INFO)
                 continue
+            taught, teacher = _taught(line, node, option)
+            if taught is not None:  # "*" to repeat, taught once in the main menu and bound in every menu
+                yield Problem(
+                    option.span, node.id,
+                    f"{what}{called} in {quote(node.id)} is not announced here; the line teaches {quote(key)} for "
+                    f"{taught} in {quote(teacher or '')}",
+                    f"callers who did not hear that menu need {quote(_example(line, node, option, key))} here too",
+                    severity=Severity.INFO)
+                continue
             heard = (f"the prompt of {quote(node.id)} never offers it" if node.prompt
                      else f"{quote(node.id)} has no prompt")
             yield Problem(
@@ -121,6 +135,26 @@ def check(menu: Menu, line: LineAnalysis, settings: Settings) -> Iterator[Proble
                 f"{what}{called} in {quote(node.id)} is never announced: {heard}, so callers cannot know it exists",
                 f"add {quote(_example(line, node, option, key))} to the prompt, or remove the option",
             )
+
+
+def _taught(line: LineAnalysis, node: Node, option: Option) -> tuple[str | None, str | None]:
+    """The navigation function ("repeat", "a person") of a universal key (0, *, #) that one of the line's
+    first menus announces for that same function, and that menu: lines teach such keys once and bind
+    them in every menu, and blind judges of the trust corpus called "never announced" there false or
+    arguable. (None, None) for any other option."""
+    if option.key not in UNIVERSAL_KEYS or node.id in line.opening_menus:
+        return None, None
+    function = universal_function(node, option, line)
+    if function is None:
+        return None, None
+    for menu_id in sorted(line.opening_menus):
+        first = line.menu.nodes.get(menu_id)
+        if first is None or option.key not in {o.key for o in line.language.offers(first.prompt)}:
+            continue
+        same = next((o for o in first.options if o.key == option.key), None)
+        if same is not None and universal_function(first, same, line) == function:
+            return function, menu_id
+    return None, None
 
 
 def _any_key_does_it(node: Node, option: Option) -> bool:

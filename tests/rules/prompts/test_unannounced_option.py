@@ -234,3 +234,44 @@ def test_swedish_inverted_offers_are_read() -> None:
 def test_tap_offers_a_key_as_press_does() -> None:
     """Designers who write for phones with touch screens say "tap": "For cards, tap 1"."""
     assert lint(menu("en", "For cards, tap 1. To speak to an advisor, tap zero."), select="P401") == []
+
+
+TAUGHT = """
+language: en
+entry: main
+nodes:
+  main:
+    prompt: For billing, press 1. To speak to an advisor, press 0. To hear these options again, press star.
+    options:
+      "1": {label: Billing, goto: billing}
+      "0": {label: Advisor, goto: advisor}
+      "*": {label: Repeat, goto: repeat}
+  billing:
+    prompt: To pay a bill, press 1. For a copy of your bill, press 2.
+    options:
+      "1": {label: Pay a bill, goto: pay}
+      "2": {label: Copy of your bill, goto: copy}
+      "*": {label: Repeat, goto: STAR}
+  pay: {type: self_service, next: main}
+  copy: {type: self_service, next: main}
+  advisor: {type: agent}
+"""
+
+
+def test_a_universal_key_the_main_menu_teaches_for_the_same_function_only_informs() -> None:
+    """Star to repeat, taught once in the main menu and bound silently in every submenu: the line's
+    convention, not a hidden option (blind judges called such warnings false or arguable)."""
+    (finding,) = [f for f in lint(TAUGHT.replace("STAR", "repeat"), select="P401") if f.node_id == "billing"]
+    assert finding.severity.value == "info"
+    assert 'the line teaches "*" for repeat in "main"' in finding.message
+
+
+def test_near_miss_a_universal_key_bound_to_something_else_is_still_never_announced() -> None:
+    """The submenu's silent star does something the main menu never taught: a hidden option."""
+    (finding,) = [f for f in lint(TAUGHT.replace("STAR", "advisor"), select="P401") if f.node_id == "billing"]
+    assert finding.severity.value == "warning" and "never announced" in finding.message
+
+
+def test_near_miss_a_key_the_main_menu_does_not_announce_is_still_never_announced() -> None:
+    text = TAUGHT.replace(" To hear these options again, press star.", "").replace("STAR", "repeat")
+    assert {f.severity.value for f in lint(text, select="P401") if f.node_id == "billing"} == {"warning"}
