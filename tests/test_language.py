@@ -247,6 +247,8 @@ def test_rate_matches_the_english_rate(language, prompts: list[str], low: float,
     ("Per a català, premeu 9.", [("9", False)]),
     ("Marque su número de cuatro dígitos. Si conoce la extensión, márquela ahora.", [(EXTENSION, False)]),
     ("Para el menú anterior, pulse el gato. Para citas, oprima numeral.", [("#", False), ("#", False)]),
+    # US Spanish names # "la tecla de número"; a number asked for is still no key.
+    ("Para el menú principal, oprima la tecla de número. Marque su número de cuenta.", [("#", False)]),
 ])
 def test_spanish_offers(prompt: str, expected: list[tuple[str, bool]]) -> None:
     assert keys(ES, prompt) == expected
