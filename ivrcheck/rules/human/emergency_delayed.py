@@ -24,6 +24,11 @@ push the real urgent route (here "no gas or electricity, press 1") down. A blind
 the one such warning on the trust corpus's development half false and harmful; neither is advice to call an
 emergency number (P404 keeps that out of the prompt's length), which is no option.
 
+A late emergency option in a menu whose prompt tells a caller in danger what to do before it
+offers any key ("If anyone is in danger, hang up and call 112. For ...") is **info**: that
+caller has already heard the advice, and blind judges of the trust corpus called three such
+warnings on good lines false or arguable.
+
 ## Why it matters
 Gas, water and power networks, and health lines, put the emergency route first and
 straight through: Ofgem's licence conditions require gas networks to answer emergency calls
@@ -116,7 +121,8 @@ def check(menu: Menu, line: LineAnalysis, settings: Settings) -> Iterator[Proble
                 yield Problem(option.span, node.id,
                               f"emergency option {quote(option.key)} ({option.label or option.key}) in {quote(node.id)} "
                               f"is offered after {len(before)} routine options, so a caller in danger hears them first",
-                              f"offer {quote(option.label or option.key)} first")
+                              f"offer {quote(option.label or option.key)} first",
+                              severity=Severity.INFO if _advised_first(node, line) else None)
             asked = _asks_first(menu, option)
             if asked is not None:
                 yield Problem(option.span, node.id,
@@ -124,6 +130,18 @@ def check(menu: Menu, line: LineAnalysis, settings: Settings) -> Iterator[Proble
                               f"asks for digits at input {quote(asked)} before anyone answers",
                               f"connect {quote(option.label or option.key)} straight to a person; ask for details "
                               "there, or after")
+
+
+def _advised_first(node: Node, line: LineAnalysis) -> bool:
+    """Whether the prompt tells a caller in danger what to do before it offers any key ("If anyone
+    is in danger, hang up and call 112. For ..."): the late emergency option then only informs,
+    as blind judges of the trust corpus called such warnings false or arguable."""
+    advice = emergency_advice(node.prompt or "")
+    if not advice or node.prompt is None:
+        return False
+    at = node.prompt.find(advice[0].strip())
+    offers = line.speaks(node).offers(node.prompt)
+    return at >= 0 and (not offers or at < offers[0].start)
 
 
 def _advice_late(node: Node, line: LineAnalysis, most: int) -> Iterator[Problem]:

@@ -107,3 +107,15 @@ def test_emergency_advice_after_the_routine_options_is_reported() -> None:
 def test_near_miss_advice_after_two_options_of_a_short_menu_is_not_reported() -> None:
     prompt = f"We are closed. For a leak, press 1. For a callback, press 2. {DIAL}"
     assert lint(ADVICE.format(prompt=prompt), select="H215") == []
+
+
+def test_a_late_emergency_option_after_advice_given_first_only_informs() -> None:
+    """The prompt tells a caller in danger what to do before any key ("If anyone is in danger, hang up and
+    call 112"): the emergency key after the routine ones is then a nicety to move, not a danger."""
+    advised = "If anyone is in danger, hang up and call 112. " + \
+        "To give a meter reading, press 1. About your bill, press 2. About a new connection, press 3. " \
+        "If you can smell gas, press 4. For customer service, press 0."
+    (finding,) = lint(line("Give a meter reading", "Smell of gas", prompt=advised), select="H215")
+    assert finding.severity.value == "info"
+    (late,) = lint(line("Give a meter reading", "Smell of gas"), select="H215")
+    assert late.severity.value == "warning"  # near miss: no advice first
