@@ -162,10 +162,14 @@ class Analysis:
 
     def only_hangs_up(self, start: str) -> bool:
         """Whether every way on from `start`, with no choice left to the caller, ends the call:
-        in a hang-up, or in a message that leads nowhere."""
+        in a hang-up, or in a message that leads nowhere. A way through an input (the caller keys in
+        a PIN, and the line is suspended) serves the caller on, and is no drop."""
         seen, frontier, ends = {start}, [start], []
         while frontier:
             node_id = frontier.pop()
+            node = self.nodes.get(node_id)
+            if node is not None and node.type is NodeType.INPUT:
+                return False  # the caller is asked for something, served on: not dropped
             onward = [t for t, attrs in self.edges_from(node_id) if attrs["kind"] in ROUTING]
             if not onward:
                 ends.append(node_id)

@@ -247,3 +247,27 @@ def test_near_miss_a_closed_route_that_only_names_the_website_stays_a_warning() 
     found = [f for f in lint(_retries_to_closed_desk("en", "We are closed. Visit our website."), select="R503")
              if f.node_id == "main"]
     assert [f.severity for f in found] == [Severity.WARNING]
+
+
+def test_retries_that_go_on_through_an_input_are_no_drop() -> None:
+    """A lost caller in the theft menu is asked for their PIN and the line is suspended, then goodbye:
+    served on, not cut off (a blind judge called "which hangs up" false there)."""
+    text = """
+entry: theft
+nodes:
+  theft:
+    prompt: To suspend your line, press 1. To speak to an agent, press 0.
+    on_timeout: repeat
+    on_invalid: repeat
+    after_retries: pin
+    options:
+      "1": {label: Suspend my line, goto: pin}
+      "0": {label: Agent, goto: agent}
+  pin: {type: input, prompt: Enter your four-digit PIN., digits: 4, next: suspend, after_retries: agent}
+  suspend: {type: self_service, prompt: Your line is now suspended., next: bye}
+  bye: {type: hangup}
+  agent: {type: agent}
+"""
+    assert [f for f in lint(text, select="R503") if f.node_id == "theft"] == []
+    straight = text.replace("after_retries: pin\n", "after_retries: bye\n")
+    assert [f.node_id for f in lint(straight, select="R503")] == ["theft"]  # near miss: goodbye at once
