@@ -458,7 +458,7 @@ INPUTS.update({
     "one-line-menu": ("menu: a whole menu on one line", "m.ivr.yaml", one_line_menu, ()),
     "chained-hours": ("menu: people on hours, chained by closed", "m.ivr.yaml", _sized(chained_schedules), ()),
     "synonyms": ("config: thousands of synonym groups", ".ivrcheck.yaml", _sized(synonyms_config), ()),
-    "studio-any-of": ("Studio: a `matches_any_of` of many values", "flow.json", studio_any_of, ()),
+    "studio-any-of": ("Studio: `matches_any_of`, many values", "flow.json", studio_any_of, ()),
 })
 
 
