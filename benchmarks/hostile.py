@@ -383,6 +383,85 @@ INPUTS.update({
 })
 
 
+# -- found by the fourth blind hostile tester (issue 23, part 3, family A) --------------------------------
+
+def open_disables(count: int) -> str:
+    """Menus in a chain, each after a `disable` comment never closed by `enable` (every finding was
+    tested against every comment: 4,000 of them took 20 s)."""
+    menus = "".join(f"  # ivrcheck: disable S108, R505 reason: ticket {i}\n  n{i}:\n    prompt: Step {i}. For next, press 1.\n"
+                    f'    options: {{"1": {{label: Next, goto: n{i + 1}}}}}\n' for i in range(count))
+    return f"name: open disables\nlanguage: en\nentry: n0\nnodes:\n{menus}"
+
+
+def many_findings(count: int) -> str:
+    """One-line menus, each with a mistyped target, labels alike and a key to itself: a finding or
+    more per line, and a did-you-mean hint per target among thousands of alike names."""
+    menus = "".join(f'  n{i}: {{prompt: "For item, press 1.", options: {{"1": {{label: Item, goto: n{i + 1}}}, '
+                    f'"2": {{label: Items, goto: gone{i}}}, "3": {{label: Item., goto: n{i}}}}}}}\n' for i in range(count))
+    return f"name: many findings\nlanguage: en\nentry: n0\nnodes:\n{menus}  n{count}: {{type: agent}}\n"
+
+
+def back_to_top_chain(count: int) -> str:
+    """Menus one below another, each offering back and the top menu (the top menu's thousands of ways
+    in and back were read once per use of a label, and a path searched from each of them)."""
+    menus = "".join(f'  d{i}: {{prompt: "For deeper, press 1. To go back, press 9.", on_timeout: back, on_invalid: back, '
+                    f'options: {{"1": {{label: Deeper, goto: d{i + 1}}}, "9": {{label: Back, goto: back}}, '
+                    f'"#": {{label: Top, goto: d0}}}}}}\n' for i in range(count))
+    return f"name: deep back\nlanguage: en\nentry: d0\nnodes:\n{menus}  d{count}: {{type: agent, queue: q}}\n"
+
+
+def one_line_menu(size: int) -> str:
+    """A whole menu on one line: thousands of spoken options in one flow mapping."""
+    def made(count: int) -> str:
+        options = ", ".join(f'"x{i}": {{label: "Option {i}", goto: nowhere{i}, say: [w{i}]}}' for i in range(count))
+        return ('{name: one line, language: en, entry: main, nodes: {main: {prompt: "For x press 1.", '
+                f"options: {{{options}}}}}}}}}\n")
+    return _sized(made)(size)
+
+
+def chained_schedules(count: int) -> str:
+    """People each on hours of their own, each falling back outside them to the next (each one's
+    closed route was walked to the end of the chain)."""
+    hours = "".join(f'  s{i}: {{mon-fri: "{i % 24:02d}:00-{(i % 24 + 1) % 24:02d}:30", sat: "10:00-11:00", '
+                    "holiday: closed}\n" for i in range(count))
+    people = "".join(f"  a{i}: {{type: agent, queue: q{i}, hours: s{i}, closed: {f'a{i + 1}' if i + 1 < count else 'vm'}}}\n"
+                     for i in range(count))
+    return (f"name: many schedules\nlanguage: en\nentry: main\nhours:\n{hours}nodes:\n  main:\n"
+            "    prompt: To speak to someone, press 0.\n    options:\n      \"0\": {label: Someone, goto: a0}\n"
+            f"{people}  vm: {{type: voicemail, promise: within 2 hours}}\n")
+
+
+def synonyms_config(count: int) -> str:
+    """A config of thousands of synonym groups sharing two words (each comparison of labels read every
+    group of a word, and compared every pair of groups for a contrast)."""
+    groups = ", ".join(f'["w{i}", "w{i + 1}", "advisor", "card"]' for i in range(count))
+    return f"synonyms:\n  en: [{groups}]\n"
+
+
+def studio_any_of(size: int) -> str:
+    """A Studio split whose `matches_any_of` lists tens of thousands of values, each an option."""
+    digits = "{{widgets.menu.Digits}}"
+    split = {"name": "split", "type": "split-based-on", "properties": {"input": digits},
+             "transitions": [{"event": "noMatch", "next": "menu"},
+                             {"event": "match", "next": "bye", "conditions": [
+                                 {"friendly_name": "Any", "arguments": [digits], "type": "matches_any_of",
+                                  "value": ",".join(f"{i:06d}" for i in range((size - 2_000) // 7))}]}]}
+    menu = {"name": "menu", "type": "gather-input-on-call", "properties": {"say": "Enter a number."},
+            "transitions": [{"event": "keypress", "next": "split"}, {"event": "timeout", "next": "menu"}]}
+    return studio([menu, split, _studio_say("bye", "Goodbye.")])
+
+
+INPUTS.update({
+    "open-disables": ("menu: thousands of unclosed `disable`", "m.ivr.yaml", _sized(open_disables), ()),
+    "many-findings": ("menu: findings and hints on every line", "m.ivr.yaml", _sized(many_findings), ()),
+    "back-to-top": ("menu: a chain of menus, back and top", "m.ivr.yaml", _sized(back_to_top_chain), ()),
+    "one-line-menu": ("menu: a whole menu on one line", "m.ivr.yaml", one_line_menu, ()),
+    "chained-hours": ("menu: people on hours, chained by closed", "m.ivr.yaml", _sized(chained_schedules), ()),
+    "synonyms": ("config: thousands of synonym groups", ".ivrcheck.yaml", _sized(synonyms_config), ()),
+    "studio-any-of": ("Studio: `matches_any_of`, many values", "flow.json", studio_any_of, ()),
+})
+
+
 def write(folder: Path, name: str, size: int) -> tuple[Path, tuple[str, ...]]:
     """The input `name` written into a folder of its own (a config beside a small menu); its path and arguments.
     An input of several files (a generator of file name -> text) is the folder itself."""

@@ -29,7 +29,7 @@ from dataclasses import dataclass, field
 
 import yaml
 
-from ivrcheck.findings import Finding, Span
+from ivrcheck.findings import Span
 from ivrcheck.load.source import yaml_text
 
 _DIRECTIVE = re.compile(
@@ -57,10 +57,6 @@ class Directive:
     #: Why it silences nothing in this run ("expired", "no reason", "bad date"), or None when it applies.
     refused: str | None = None
     silenced: int = 0
-
-    def covers(self, finding: Finding) -> bool:
-        return (self.refused is None and self.first <= finding.span.line <= self.last
-                and (ALL in self.codes or finding.code in self.codes))
 
 
 def terms(text: str) -> tuple[str, dict[str, str]]:

@@ -133,3 +133,17 @@ def test_a_very_long_finnish_word_is_read_in_linear_time() -> None:
     assert [_split(words, s) for s in stems] == [every_cut(s) for s in stems]
     assert any(_split(words, s) for s in stems)
     assert _split(words, "kstr" * 40000) == ()
+
+
+def test_thousands_of_names_alike_to_every_mistyped_one_give_difflibs_hint() -> None:
+    """"gone1234" is alike to nearly every one of 6,500 names "n0".."n6499" at the cutoff: the hint is
+    found at a higher bar, reading few names, and is the one difflib gives (issue 23, part 3)."""
+    import difflib
+
+    from ivrcheck.didyoumean import suggest
+
+    names = [f"n{i}" for i in range(6500)]
+    for i in (123, 999, 1234, 4000, 6499):
+        word = f"gone{i}"
+        (expected,) = difflib.get_close_matches(word, names, n=1, cutoff=0.6)
+        assert suggest(word, names) == f'did you mean "{expected}"?'

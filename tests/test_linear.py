@@ -49,6 +49,9 @@ FAMILIES.update({"menu-ring": "L304", "file-web": "S104"})
 FAMILIES.update({"calltask-tree": "F019", "playback-run": "H201", "many-tasks": "H207"})
 #: A did-you-mean hint for each of thousands of mistyped targets (issue 23, part 3).
 FAMILIES.update({"dangling-targets": "S101"})
+#: Found by the fourth blind hostile tester (issue 23, part 3, family A).
+FAMILIES.update({"open-disables": "F014", "many-findings": "S101", "back-to-top": "S108", "one-line-menu": "R506",
+                 "chained-hours": "H207", "synonyms": "R501", "studio-any-of": "F020"})
 #: The large ordinary file of each reader, and a config of 25,000 per-file ignores.
 READERS = {
     "yaml": "H209",

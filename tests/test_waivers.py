@@ -125,3 +125,32 @@ def test_config_show_lists_the_waivers() -> None:
     config = parse_config({"waivers": [{"rules": ["H203"], "reason": "accepted by the client", "until": "2027-01-31"}]},
                           "<test>", catalog())
     assert "waiver: ['H203'], until 2027-01-31: accepted by the client  # <test>" in describe(config)
+
+
+NESTED = """
+entry: a
+nodes:
+  # ivrcheck: disable H203 reason: outer, never closed
+  a:
+    prompt: For b, press 1.
+    options: {"1": {label: B, goto: b}}
+  # ivrcheck: disable H203 reason: inner
+  b:
+    prompt: For c, press 1.
+    options: {"1": {label: C, goto: c}}
+  # ivrcheck: enable H203
+  # ivrcheck: disable H203 until: 2000-01-01 reason: lapsed
+  c:
+    prompt: For a, press 1.
+    options: {"1": {label: A, goto: a}}
+"""
+
+
+def test_overlapping_ranges_each_count_what_they_cover() -> None:
+    """Open ranges overlap: each counts every finding within it, an `enable` closes the latest one only,
+    and a lapsed comment covers nothing (counted per code by bisection, not per pair, issue 23)."""
+    result = check(NESTED)
+    assert "H203" not in codes(result)  # c stays under the outer range
+    silenced = {w.source.rsplit(":", 1)[1]: (w.silenced, w.expired) for w in result.waivers}
+    assert silenced == {"3": (3, False), "7": (1, False), "12": (0, True)}
+    assert codes(result).count("F022") == 1

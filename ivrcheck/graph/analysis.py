@@ -11,6 +11,7 @@ from typing import Any, Mapping
 from ivrcheck.graph import carried
 from ivrcheck.graph.build import CHOICE, CLOSED, OPEN, ROUTING, SILENT
 from ivrcheck.graph.clock import Clock
+from ivrcheck.graph.routed import Routed, routed
 from ivrcheck.graph.walks import (Adjacency, Step, Tree, closed_cycles, descendants, fastest, opening,
                                   routes_into, spanning_tree, steps_from, upstream)
 from ivrcheck.model import TERMINAL, Menu, Node, NodeType
@@ -160,25 +161,19 @@ class Analysis:
         return bool(self.to_unknown) and any(attrs.get("press") == key and attrs["kind"] in CHOICE
                                              and target in self.to_unknown for target, attrs in self.edges_from(node_id))
 
+    @cached_property
+    def routing(self) -> dict[str, Routed]:
+        """node -> what a call is routed on to from it with no choice (graph/routed.py), for every node at once."""
+        return routed(self.out, self.nodes)
+
     def only_hangs_up(self, start: str) -> bool:
         """Whether every way on from `start`, with no choice left to the caller, ends the call:
         in a hang-up, or in a message that leads nowhere. A way through an input (the caller keys in
         a PIN, and the line is suspended) serves the caller on, and is no drop."""
-        seen, frontier, ends = {start}, [start], []
-        while frontier:
-            node_id = frontier.pop()
-            node = self.nodes.get(node_id)
-            if node is not None and node.type is NodeType.INPUT:
-                return False  # the caller is asked for something, served on: not dropped
-            onward = [t for t, attrs in self.edges_from(node_id) if attrs["kind"] in ROUTING]
-            if not onward:
-                ends.append(node_id)
-            for target in onward:
-                if target not in seen:
-                    seen.add(target)
-                    frontier.append(target)
-        return bool(ends) and all((node := self.nodes.get(n)) is not None
-                                  and node.type in (NodeType.HANGUP, NodeType.MESSAGE) for n in ends)
+        summary = self.routing.get(start)
+        if summary is None:  # no edge in or out: it is its own end
+            return (node := self.nodes.get(start)) is not None and node.type in (NodeType.HANGUP, NodeType.MESSAGE)
+        return summary.has_end and not summary.other_end and not summary.asks
 
     def route(self, node_id: str) -> list[str] | None:
         """The node ids a call passes from the entry to `node_id` with the fewest key presses, or None."""

@@ -326,12 +326,15 @@ def _cycle_from_first(adjacency: dict[str, set[str]], component: set[str],
 
     first = min(component, key=position)
     inner = nx.DiGraph((u, v) for u in component for v in adjacency.get(u, ()) if v in component)
-    best: list[str] | None = None
-    for successor in sorted(inner.successors(first), key=position):
-        path = [first] if successor == first else [first, *nx.shortest_path(inner, successor, first)[:-1]]
-        if best is None or len(path) < len(best):
-            best = path
-    return (best or [first]) + [first]
+    # How far each node is from `first`, by one walk back from it: a menu that every other menu
+    # offers again has thousands of successors, and a path searched from each was quadratic.
+    back_to_first = nx.single_source_shortest_path_length(inner.reverse(copy=False), first)
+    successors = sorted((s for s in inner.successors(first) if s in back_to_first), key=position)
+    if not successors:
+        return [first, first]
+    nearest = min(successors, key=lambda s: 0 if s == first else back_to_first[s] + 1)  # the earliest of the nearest
+    path = [first] if nearest == first else [first, *nx.shortest_path(inner, nearest, first)[:-1]]
+    return path + [first]
 
 
 #: The messages a call has heard, newest first: (message, the chain before it).

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import field
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from typing import Any, Callable, Iterable, Mapping, Sequence
 
 from ivrcheck.language import data as language_data
@@ -89,20 +89,51 @@ class Lexicon:
         """The groups a one-word dictionary form is in."""
         return self.single.get(key, frozenset())
 
+    # A word in thousands of the user's `synonyms:` groups is in thousands of groups: what follows
+    # reads only the few groups that are cases of others or exclude others, and keeps each set's
+    # topics, so that a big config does not make every comparison of two labels read them all.
+
+    @cached_property
+    def _narrower(self) -> frozenset[str]:
+        """The groups that are cases of other groups."""
+        return frozenset(gid for gid, group in self.groups.items() if group.broader)
+
+    @cached_property
+    def _partners(self) -> dict[str, frozenset[str]]:
+        """Each group that excludes others -> those others."""
+        found: dict[str, set[str]] = {}
+        for pair in self.contrasts:
+            for a in pair:
+                found.setdefault(a, set()).update(pair - {a})
+        return {a: frozenset(others) for a, others in found.items()}
+
+    @cached_property
+    def _topics_of(self) -> dict[frozenset[str], frozenset[str]]:
+        return {}
+
     def broader(self, ids: Iterable[str]) -> frozenset[str]:
         """The groups that the given groups are cases of."""
-        return frozenset(b for i in ids if i in self.groups for b in self.groups[i].broader)
+        cases = self._narrower.intersection(ids)
+        return frozenset(b for i in cases for b in self.groups[i].broader)
 
     def contrast(self, first: Iterable[str], second: Iterable[str]) -> tuple[str, str] | None:
-        """A pair of groups, one of each side, that exclude each other."""
+        """A pair of groups, one of each side, that exclude each other (the first such, in the sides' order)."""
         second = set(second)
         for a in first:
+            if (partners := self._partners.get(a)) is None:
+                continue
             for b in second:
-                if a != b and frozenset((a, b)) in self.contrasts:
+                if a != b and b in partners:
                     return a, b
         return None
 
     def topics(self, ids: Iterable[str]) -> frozenset[str]:
+        """The topics of the given groups (kept per set of many groups: a word's groups are asked again and again)."""
+        if isinstance(ids, frozenset) and len(ids) > 64:
+            found = self._topics_of.get(ids)
+            if found is None:
+                found = self._topics_of[ids] = frozenset(self.groups[i].topic for i in ids if i in self.groups)
+            return found
         return frozenset(self.groups[i].topic for i in ids if i in self.groups)
 
     def function_of(self, ids: Iterable[str]) -> str | None:

@@ -175,8 +175,9 @@ def _offers_itself(menu: Menu, closed: Analysis, person: Node) -> Iterator[Probl
     """An after-hours menu, heard only as closed people's fallback, with an option that leads back to the
     closed person it stands in for ("for our disruption desk, open around the clock, press 1", the desk
     put on office hours): outside hours the key only replays the menu, a loop with no way out of it."""
-    if person.id in closed.to_live or person.id not in closed.reachable:
-        return
+    routed = closed.routing.get(person.closed.ref)
+    if person.id in closed.to_live or person.id not in closed.reachable or routed is None or not routed.menus:
+        return  # no menu on the way: nothing to offer (known without walking a chain of closed people)
     for fallback in closed.routed_from(person.closed.ref):
         node = menu.nodes.get(fallback)
         if node is None or node.type is not NodeType.MENU or not closed_fallback_menu(closed, fallback):

@@ -174,7 +174,8 @@ def _after_hours_menus(line: LineAnalysis) -> frozenset[str]:
     found = set(closed.opening_menus)
     for node in line.menu.nodes.values():
         if node.is_person and node.closed is not None:
-            found.update(n for n in closed.routed_from(node.closed.ref)
-                         if (m := closed.nodes.get(n)) is not None and m.type is NodeType.MENU)
+            routed = closed.routing.get(node.closed.ref)  # the menus routed to, summed once (a chain of people)
+            found.update(routed.menus if routed is not None else
+                         (n for n in (node.closed.ref,) if (m := closed.nodes.get(n)) is not None and m.type is NodeType.MENU))
     # A menu callers meet first in open hours is theirs, whatever else lands in it.
     return frozenset(found.difference(*(a.opening_menus for a in line.states.values() if a is not closed)))

@@ -98,7 +98,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from functools import cache
-from typing import TYPE_CHECKING, Iterator
+from typing import TYPE_CHECKING, Callable, Iterator
 
 from ivrcheck.findings import Problem, Severity
 from ivrcheck.graph.walks import components, descendants
@@ -134,10 +134,11 @@ def check(menu: Menu, line: LineAnalysis, settings: Settings) -> Iterator[Proble
     reported: set[tuple[str, str]] = set()
     yield from _names_another_person(menu, line, reported)
     reach: dict[tuple, object] = {}  # per state: strong components, and what lies below a node
+    live = cache(lambda menu_id, key: line.open.option_reaches_human(menu_id, key, live_only=True))
     for group in uses.values():
         first_node, first, places = group[0]
         for node, option, where in group[1:]:
-            if node.id == first_node.id or where & places or _both_human(line.open, group[0], (node, option, where)) \
+            if node.id == first_node.id or where & places or _both_human(live, group[0], (node, option, where)) \
                     or _both_promise(line.open, places, where):
                 continue
             if not _heard_in_one_call(line, first_node.id, node.id, reach):
@@ -367,8 +368,10 @@ def _deeper(state: Analysis, start: str, reach: dict[tuple, object]) -> frozense
     return reach[key]
 
 
-def _both_human(analysis: Analysis, first: Use, other: Use) -> bool:
-    return all(analysis.option_reaches_human(n.id, o.key, live_only=True) for n, o, _ in (first, other))
+def _both_human(live: Callable[[str, str], bool], first: Use, other: Use) -> bool:
+    """Whether both options land with a person; `live` answers once per menu and key (a menu every
+    other one returns to has thousands of ways in and out, read once per use of a label before)."""
+    return all(live(n.id, o.key) for n, o, _ in (first, other))
 
 
 def _show(option: Option) -> str:
