@@ -75,6 +75,18 @@ class LineAnalysis:
         return frozenset(found)
 
     @cached_property
+    def guards(self) -> frozenset[str]:
+        """The `closed:` targets of people open around the clock, and every node after them: written
+        in case the desk ever closes, never heard (S102 does not call them unreachable)."""
+        found: set[str] = set()
+        for node in self.menu.nodes.values():
+            if node.always_open and node.closed is not None:
+                for state in self.states.values():
+                    if node.closed.ref in state.out:
+                        found |= descendants(state.out, node.closed.ref)
+        return frozenset(found)
+
+    @cached_property
     def opening_menus(self) -> frozenset[str]:
         """Menus a call meets first in some state, with no choice made: the line's main menus."""
         return frozenset().union(*(a.opening_menus for a in self.states.values()))

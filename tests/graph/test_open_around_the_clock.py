@@ -54,3 +54,11 @@ def test_near_miss_a_desk_whose_hours_close_still_hangs_up_outside_them() -> Non
     nights_off = LINE.replace("{HOURS}", '{mon-sun: "06:00-22:00"}')
     codes = {f.code for f in lint(nights_off) if f.code in ("H205", "R503")}
     assert codes == {"H205", "R503"}
+
+
+def test_the_guard_of_a_24_hour_desk_is_not_unreachable() -> None:
+    """Its `closed:` target is written in case the desk ever closes: never heard, and no S102."""
+    always = LINE.replace("{HOURS}", '{mon-sun: "00:00-24:00"}')
+    assert [f.node_id for f in lint(always, select="S102")] == []
+    stray = always + "  stray: {type: message, prompt: Nobody hears this., next: fin}\n"
+    assert [f.node_id for f in lint(stray, select="S102")] == ["stray"]  # near miss: a node nothing names
