@@ -104,7 +104,7 @@ from ivrcheck.findings import Finding, Fix, Problem, Severity, Span
 from ivrcheck.graph.build import CHOICE, CLOSED
 from ivrcheck.graph.closing import after_service_menu, closed_fallback_menu, closing_menu
 from ivrcheck.model import Menu
-from ivrcheck.rules.base import (Settings, aims_at_person, chooses_language, holding_states, language_menu, line_person,
+from ivrcheck.rules.base import (Settings, aims_at_person, chooses_language, holding_states, line_person,
                                  quote)
 from ivrcheck.rules.edits import Source, add_option, append_sentence
 
@@ -125,7 +125,7 @@ def check(menu: Menu, line: LineAnalysis, settings: Settings) -> Iterator[Proble
         if zero is not None and not aims_at_person(menu, line, node.id, zero):
             continue  # bound to something other than a person: H204
         if zero is None:
-            if not language_menu(menu, node) and not menu.lets_pass(node):  # 0 belongs to the menus behind
+            if not menu.lets_pass(node):  # a greeting callers let pass: 0 belongs to the menus behind
                 yield from _unbound(line, node.id, node.span, holds)
             continue
         target = zero.target.ref if zero.target else None

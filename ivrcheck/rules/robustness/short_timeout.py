@@ -82,7 +82,7 @@ from typing import TYPE_CHECKING, Iterator
 from ivrcheck.findings import Problem, Severity, Span
 from ivrcheck.language import load_language
 from ivrcheck.model import Menu, Node, NodeType
-from ivrcheck.rules.base import Settings, chooses_language, language_menu, quote, silence_reaches_person
+from ivrcheck.rules.base import Settings, chooses_language, quote, silence_reaches_person
 
 if TYPE_CHECKING:
     from ivrcheck.graph import LineAnalysis
@@ -127,7 +127,7 @@ def _timeouts(menu: Menu, line: LineAnalysis, least: float) -> Iterator[Problem]
     by_span: dict[Span, list[str]] = {}
     for node in menu.nodes.values():
         if node.is_interactive and node.id in line.reachable and node.timeout is not None and node.timeout < least \
-                and not _waiting_chooses_a_language(menu, node) and not menu.lets_pass(node) \
+                and not _waiting_chooses_a_language(menu, node) \
                 and not silence_reaches_person(menu, line.open, node):
             by_span.setdefault(node.span_of("timeout"), []).append(node.id)
     for span, nodes in by_span.items():
@@ -148,5 +148,5 @@ def _waiting_chooses_a_language(menu: Menu, node: Node) -> bool:
     choose the line's own language, not a cut-off."""
     if node.on_timeout is None or node.on_timeout.ref in ("repeat", "back", node.id):
         return False
-    return language_menu(menu, node) or any(
+    return menu.lets_pass(node) or any(
         chooses_language(o) and o.target is not None and o.target.ref == node.on_timeout.ref for o in node.options)

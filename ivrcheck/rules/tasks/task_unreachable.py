@@ -65,7 +65,7 @@ from typing import TYPE_CHECKING, Any, Iterator
 from ivrcheck.findings import Problem, Severity
 from ivrcheck.model import Menu
 from ivrcheck.graph.build import CHOICE, ROUTING
-from ivrcheck.rules.base import Settings, language_menu, quote
+from ivrcheck.rules.base import Settings, quote
 
 if TYPE_CHECKING:
     from ivrcheck.graph import Analysis, LineAnalysis
@@ -104,7 +104,6 @@ def _waiting_leads(line: LineAnalysis, analysis: Analysis) -> frozenset[str]:
     def waits(node_id: str, attrs: dict[str, Any]) -> bool:
         node = analysis.nodes.get(node_id)
         return node is not None and (line.clock.announced(node, attrs) or line.clock.maybe(node, attrs)
-                                     or language_menu(line.menu, node)
                                      or line.speaks(node).prompt_words.mentions_waiting(node.prompt) is not None)
 
     entry = analysis.entry
