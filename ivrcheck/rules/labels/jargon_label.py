@@ -1,0 +1,144 @@
+"""Options or messages that pile up abbreviations callers may not know, such as "FTTH, ONT and LOS alarm issues".
+
+## What it checks
+The words of every menu option (its label, its `say:` phrases and the words that offer its
+key in the prompt) and the prompt of every node without options, read in the language the
+node speaks. An abbreviation is a word of two to six capitals ("ONT", "SPP" in "SPP-poli",
+"CFDI"). Not counted: one every caller of the language knows (PIN, ID, SMS, SIM, TV in
+English; DNI, NIE, IVA in Spanish: `caller: abbreviations` in the language file, see
+docs/languages.md), a small word in capitals ("IT" in an English line), a unit after a number
+("2 GB a day"), a roman numeral, and one the line explains: the words it stands for next to
+it ("CDW, the collision damage waiver") or its letters spelled out ("labelled G P R N").
+
+A **warning** when the unknown abbreviations pile up: `per_option` (2) or more in one option
+("For HR and ESR, press 4"), `per_menu` (3) or more among the options of one menu (ÄPKL, LVO and
+SPP on three options), or `per_menu` or more in one message. One or two abbreviations spread
+over a menu are often names callers are told and use (a "WIC" programme, "Wi-Fi or VPN" on an
+IT desk): two over a menu or a message are **info**, one is not reported. Jargon without
+capitals ("verotusmenettelyasiat", "käyttöpaikan vaihto") is not found: that needs knowing
+which everyday words callers use, and no word list says it.
+
+## Why it matters
+Callers choose by matching their own words against the labels they hear. An abbreviation
+the caller does not know matches nothing, so they guess, wait for a person, or call back,
+and a menu of several of them leaves only the options they can read. Plain-language
+guidance for public services (the UK Government Digital Service's style guide, the EU's
+"How to write clearly") asks for abbreviations to be spelled out or avoided, and IVR design
+guidance asks for labels in the caller's terms, not the organisation's.
+
+## Example
+```yaml
+language: en
+entry: main
+nodes:
+  main:
+    prompt: For FTTH, ONT and LOS alarm issues, press 1. For billing, press 2.
+    options:
+      "1": {label: "FTTH, ONT and LOS alarm issues", goto: faults}
+      "2": {label: Billing, goto: billing}
+  faults: {type: agent}
+  billing: {type: agent}
+```
+
+## Use instead
+```yaml
+language: en
+entry: main
+nodes:
+  main:
+    prompt: If your internet is not working or is slow, press 1. For billing, press 2.
+    options:
+      "1": {label: Internet not working or slow, goto: faults}
+      "2": {label: Billing, goto: billing}
+  faults: {type: agent}
+  billing: {type: agent}
+```
+
+## Settings
+- `per_option` (2): unknown abbreviations in one option that make a warning.
+- `per_menu` (3): unknown abbreviations among one menu's options, or in one message, that make a
+  warning; two are info.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Iterator
+
+from ivrcheck.findings import Problem, Severity
+from ivrcheck.language.abbreviations import Explained, used
+from ivrcheck.model import Menu, Node
+from ivrcheck.rules.base import Settings, quote
+
+if TYPE_CHECKING:
+    from ivrcheck.graph import LineAnalysis
+    from ivrcheck.language import Language
+
+CODE = "L308"
+NAME = "jargon-label"
+SEVERITY = Severity.WARNING
+SETTINGS: dict[str, object] = {"per_option": 2, "per_menu": 3}
+PART = "wording"
+
+_HELP = ("say what the caller has or wants in everyday words (\"If your internet is not working\"), "
+         "or say once what each abbreviation stands for")
+
+
+def check(menu: Menu, line: LineAnalysis, settings: Settings) -> Iterator[Problem]:
+    explained = Explained(_texts(menu))
+    per_option, per_menu = int(settings["per_option"]), int(settings["per_menu"])
+    for node in menu.nodes.values():
+        language = line.speaks(node)
+        if node.options:
+            found = _in_options(node, language, explained)
+            many = _ordered(node, found)
+            sure = len(many) >= per_menu or any(len(option) >= per_option for option in found.values())
+        else:
+            found, many = {}, _unknown(node.prompt, language, explained)
+            sure = len(many) >= per_menu
+        if len(many) >= 2:
+            yield _problem(node, many, found, sure)
+
+
+def _texts(menu: Menu) -> Iterator[str | None]:
+    for node in menu.nodes.values():
+        yield node.prompt
+        for option in node.options:
+            yield option.label
+            yield from option.say
+
+
+def _unknown(text: str | None, language: Language, explained: Explained) -> list[str]:
+    return [a for a in used(text, language.caller_words, language.label_words) if not explained.explains(a)]
+
+
+def _in_options(node: Node, language: Language, explained: Explained) -> dict[str, list[str]]:
+    """Each option's unknown abbreviations (label, `say:` and the words offering its key), by key."""
+    offers = language.offers(node.prompt)
+    found: dict[str, list[str]] = {}
+    for option in node.options:
+        offered = [o.function(node.prompt) for o in offers if o.key == option.key] if node.prompt else []
+        text = " ".join([option.label or "", *option.say, *offered])
+        if unknown := _unknown(text, language, explained):
+            found[option.key] = unknown
+    return found
+
+
+def _ordered(node: Node, found: dict[str, list[str]]) -> list[str]:
+    seen: list[str] = []
+    for option in node.options:
+        seen += [a for a in found.get(option.key, ()) if a not in seen]
+    return seen
+
+
+def _problem(node: Node, abbreviations: list[str], found: dict[str, list[str]], sure: bool) -> Problem:
+    first = next((o for o in node.options if o.key in found), None)
+    span = (first.label_span or first.span) if first is not None else (node.prompt_span or node.span)
+    names = ", ".join(quote(a) for a in abbreviations)
+    where = f"the options of {quote(node.id)} use" if node.options else f"the prompt of {quote(node.id)} uses"
+    unsure = "" if sure else " (two only: they may be names the line's callers are told and use)"
+    return Problem(
+        span, node.id,
+        f"{where} abbreviations callers may not know, {names}, and the line never says what they stand for, "
+        f"so a caller cannot match their own reason for calling to them{unsure}",
+        _HELP, severity=None if sure else Severity.INFO,
+    )

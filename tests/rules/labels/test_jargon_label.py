@@ -1,0 +1,96 @@
+"""L308 jargon-label: abbreviations callers may not know, piled up in an option, a menu or a message."""
+
+import pytest
+
+from ivrcheck.findings import Severity
+from tests.conftest import At, lint
+
+
+def menu(language: str, first: str, second: str, third: str = "Billing") -> str:
+    """A menu of three options whose labels are also what its prompt offers."""
+    return f"""
+        language: {language}
+        entry: main
+        nodes:
+          main:
+            prompt: "{first}, 1. {second}, 2. {third}, 3."
+            options:
+              "1": {{label: "{first}", goto: a}}
+              "2": {{label: "{second}", goto: b}}
+              "3": {{label: "{third}", goto: c}}
+          a: {{type: agent}}
+          b: {{type: agent}}
+          c: {{type: agent}}
+        """
+
+
+def message(language: str, prompt: str) -> str:
+    return f"""
+        language: {language}
+        entry: advice
+        nodes:
+          advice: {{type: message, prompt: "{prompt}", next: agent}}
+          agent: {{type: agent}}
+        """
+
+
+WARN, INFO = Severity.WARNING, Severity.INFO
+
+CASES = [
+    # Two in one option, or three over a menu: a warning, at the first option that has one.
+    ("en two in one option", menu("en", "Fibre ONT and GPON faults", "Moving home"), [(At("L308", 7, 20), WARN)]),
+    ("en three over a menu", menu("en", "ACH transfers", "Moving home", "KYC and AML checks"),
+     [(At("L308", 7, 20), WARN)]),
+    ("en fixed: everyday words", menu("en", "Internet not working or slow", "Moving home"), []),
+    ("en near miss: explained next to it",
+     menu("en", "CDW, the collision damage waiver, and SLI, supplementary liability insurance", "Moving home"), []),
+    ("en near miss: known to every caller", menu("en", "PIN or SMS codes", "Lost SIM or TV remote"), []),
+    ("en near miss: units after a number", menu("en", "2 GB or 5 GB data packs", "Moving home"), []),
+    ("en near miss: a small word in capitals", menu("en", "Pay IT NOW", "Moving home"), []),
+    ("en near miss: one name callers use", menu("en", "WIC benefits", "Moving home"), []),
+    ("en two spread over a menu: info", menu("en", "Wi-Fi or VPN", "Classroom AV fault"), [(At("L308", 7, 20), INFO)]),
+    ("fi three over a menu", menu("fi", "KTA-ajanvaraus", "Ylläpito ja HVK", "SOTE-neuvonta"),
+     [(At("L308", 7, 20), WARN)]),
+    ("fi fixed", menu("fi", "Neuvolan ajanvaraus", "Synnytykset ja vierailut", "Perhevalmennus"), []),
+    ("fi near miss: known codes", menu("fi", "PIN-koodi tai PUK-koodi", "Kela-korvaukset"), []),
+    ("sv two in one option", menu("sv", "FNOL och TPA-ärenden", "Flytt"), [(At("L308", 7, 20), WARN)]),
+    ("sv fixed", menu("sv", "Anmäla en ny skada", "Flytt"), []),
+    ("sv near miss: deductions every Swede knows", menu("sv", "ROT- och RUT-avdrag", "Flytt"), []),
+    ("es two in one option", menu("es", "Prestaciones IT e IMV", "Cambio de domicilio"), [(At("L308", 7, 20), WARN)]),
+    ("es fixed", menu("es", "Baja médica y ayudas", "Cambio de domicilio"), []),
+    ("es near miss: the caller's own numbers", menu("es", "Consultas con su DNI o NIE", "Cambio de domicilio"), []),
+    ("en message with three", message("en", "Turn off the DC isolator and check the RCD and the AC breaker."),
+     [(At("L308", 4, 35), WARN)]),
+    ("en message with two: info", message("en", "Bring your UCAS ID and your CAS letter."), [(At("L308", 4, 35), INFO)]),
+    ("en message fixed", message("en", "Switch the panels off at the switch beside the inverter and keep clear."), []),
+]
+
+
+@pytest.mark.parametrize("text, expected", [c[1:] for c in CASES], ids=[c[0] for c in CASES])
+def test_jargon_label(text: str, expected: list[tuple[At, Severity]]) -> None:
+    assert [(At(f.code, f.span.line, f.span.column), f.severity) for f in lint(text, select="L308")] == expected
+
+
+def test_spelled_out_letters_explain_it() -> None:
+    text = menu("en", "GPRN and MPRN numbers", "Moving home").replace(
+        "Billing, 3.", "Billing, 3. Your G P R N is on your gas bill and your M P R N on your electricity bill.")
+    assert lint(text, select="L308") == []
+
+
+def test_message_names_the_abbreviations_and_the_node() -> None:
+    (finding,) = lint(menu("en", "Fibre ONT and GPON faults", "Moving home"), select="L308")
+    assert finding.node_id == "main"
+    assert '"ONT", "GPON"' in finding.message and "never says what they stand for" in finding.message
+    assert "everyday words" in finding.help
+
+
+def test_option_ignore_silences_it() -> None:
+    text = menu("en", "Fibre ONT and GPON faults", "Moving home").replace("main:\n", "main:\n    ignore: [L308]\n")
+    text = text.replace("          main:\n", "          main:\n            ignore: [L308]\n")
+    assert lint(text, select="L308") == []
+
+
+def test_settings_change_the_threshold() -> None:
+    text = menu("en", "Fibre ONT and GPON faults", "Moving home")
+    (finding,) = lint(text, select="L308", rules={"L308": {"per_option": 3}})
+    assert finding.severity is INFO
