@@ -92,3 +92,17 @@ def _initials_from(words: list[str], start: int, letters: str) -> bool:
 
 def _stands_for(word: str, letter: str) -> bool:
     return word[0].lower() == letter and (len(word) > _LINKS or word[0].isupper()) and not word.isupper()
+
+
+@lru_cache(maxsize=64)
+def _where(words: CallerWords) -> re.Pattern[str] | None:
+    phrases = sorted((str(p) for p in words.data.get("found_on") or ()), key=len, reverse=True)
+    body = "|".join(r"\s+".join(re.escape(w) for w in p.split()) for p in phrases)
+    return re.compile(rf"(?<!\w)(?:{body})(?!\w)", re.IGNORECASE) if body else None
+
+
+def says_where(text: str | None, words: CallerWords) -> bool | None:
+    """Whether the text tells the caller where to find what it asks for ("You'll find it on your
+    bill"); None when the language has no such words (`caller: found_on`)."""
+    pattern = _where(words)
+    return None if pattern is None else bool(text and pattern.search(text))

@@ -12,7 +12,11 @@ it ("CDW, the collision damage waiver") or its letters spelled out ("labelled G 
 
 A **warning** when the unknown abbreviations pile up: `per_option` (2) or more in one option
 ("For HR and ESR, press 4"), `per_menu` (3) or more among the options of one menu (ÄPKL, LVO and
-SPP on three options), or `per_menu` or more in one message. One or two abbreviations spread
+SPP on three options), or `per_menu` or more in one message. And a warning when an input asks
+for a number by an unknown abbreviation ("key in the six-digit PMS patient ID") and never says
+where the caller finds it ("You'll find it on your bill": `caller: found_on` in the language
+file); a clause that opens with a purpose or condition ("For ISA enquiries, key in your account
+number") does not name the number. One or two abbreviations spread
 over a menu are often names callers are told and use (a "WIC" programme, "Wi-Fi or VPN" on an
 IT desk): two over a menu or a message are **info**, one is not reported. Jargon without
 capitals ("verotusmenettelyasiat", "käyttöpaikan vaihto") is not found: that needs knowing
@@ -62,11 +66,12 @@ nodes:
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING, Iterator
 
 from ivrcheck.findings import Problem, Severity
-from ivrcheck.language.abbreviations import Explained, used
-from ivrcheck.model import Menu, Node
+from ivrcheck.language.abbreviations import Explained, says_where, used
+from ivrcheck.model import Menu, Node, NodeType
 from ivrcheck.rules.base import Settings, quote
 
 if TYPE_CHECKING:
@@ -79,6 +84,8 @@ SEVERITY = Severity.WARNING
 SETTINGS: dict[str, object] = {"per_option": 2, "per_menu": 3}
 PART = "wording"
 
+#: Where a prompt's clauses end: a name of what is asked for stays within one.
+_CLAUSE = re.compile(r"[,;:.!?]")
 _HELP = ("say what the caller has or wants in everyday words (\"If your internet is not working\"), "
          "or say once what each abbreviation stands for")
 
@@ -95,6 +102,9 @@ def check(menu: Menu, line: LineAnalysis, settings: Settings) -> Iterator[Proble
         else:
             found, many = {}, _unknown(node.prompt, language, explained)
             sure = len(many) >= per_menu
+            if node.type is NodeType.INPUT and (named := _names_the_item(node.prompt, many, language)):
+                yield _input_problem(node, named)
+                continue
         if len(many) >= 2:
             yield _problem(node, many, found, sure)
 
@@ -123,11 +133,33 @@ def _in_options(node: Node, language: Language, explained: Explained) -> dict[st
     return found
 
 
+def _names_the_item(prompt: str | None, unknown: list[str], language: Language) -> list[str]:
+    """The unknown abbreviations in the name of what an input asks for ("key in the six-digit PMS
+    patient ID"), when the prompt never says where the caller finds it. A clause that opens with
+    a condition or a purpose ("For ISA enquiries, key in your account number") names no item."""
+    if not prompt or not unknown or says_where(prompt, language.caller_words) is not False:
+        return []
+    openers = language.prompt_words.openers
+    asked = [c for c in _CLAUSE.split(prompt) if c.split() and c.split()[0].lower() not in openers]
+    return [a for a in unknown if any(re.search(rf"(?<!\w){re.escape(a)}(?!\w)", c) for c in asked)]
+
+
 def _ordered(node: Node, found: dict[str, list[str]]) -> list[str]:
     seen: list[str] = []
     for option in node.options:
         seen += [a for a in found.get(option.key, ()) if a not in seen]
     return seen
+
+
+def _input_problem(node: Node, named: list[str]) -> Problem:
+    names = ", ".join(quote(a) for a in named)
+    return Problem(
+        node.prompt_span or node.span, node.id,
+        f"the prompt of {quote(node.id)} asks for a number by an abbreviation callers may not know, {names}, "
+        "and never says what it stands for or where to find it, so a caller cannot tell which of their numbers it is",
+        "name the number as the caller knows it (\"the patient number on your admission slip\"), or say where it is "
+        "printed",
+    )
 
 
 def _problem(node: Node, abbreviations: list[str], found: dict[str, list[str]], sure: bool) -> Problem:

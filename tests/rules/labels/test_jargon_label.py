@@ -34,6 +34,16 @@ def message(language: str, prompt: str) -> str:
         """
 
 
+def asks(language: str, prompt: str) -> str:
+    return f"""
+        language: {language}
+        entry: number
+        nodes:
+          number: {{type: input, prompt: "{prompt}", digits: 8, collects: reference, next: agent}}
+          agent: {{type: agent}}
+        """
+
+
 WARN, INFO = Severity.WARNING, Severity.INFO
 
 CASES = [
@@ -62,6 +72,20 @@ CASES = [
     ("en message with three", message("en", "Turn off the DC isolator and check the RCD and the AC breaker."),
      [(At("L308", 4, 35), WARN)]),
     ("en message with two: info", message("en", "Bring your UCAS ID and your CAS letter."), [(At("L308", 4, 35), INFO)]),
+    # An input that asks for a number by an abbreviation, and never says where to find it.
+    ("en input by abbreviation", asks("en", "Please key in your eight-digit MRN now."), [(At("L308", 4, 33), WARN)]),
+    ("en input fixed", asks("en", "Please key in your eight-digit hospital number now."), []),
+    ("en input near miss: says where",
+     asks("en", "Please key in your ten-digit UCAS ID. You'll find it on any email from UCAS."), []),
+    ("en input near miss: a purpose clause names no number",
+     asks("en", "For ISA questions, key in your eight-digit account number."), []),
+    ("fi input by abbreviation", asks("fi", "Näppäile kahdeksannumeroinen KTA-tunnus."), [(At("L308", 4, 33), WARN)]),
+    ("fi input near miss: says where", asks("fi", "Näppäile KTA-tunnus. Löydät sen kutsukirjeestä."), []),
+    ("sv input by abbreviation", asks("sv", "Slå in ditt VRN-nummer nu."), [(At("L308", 4, 33), WARN)]),
+    ("sv input near miss: says where", asks("sv", "Slå in ditt OCR-nummer. Du hittar det på fakturan."), []),
+    ("es input by abbreviation", asks("es", "Marque su código CAE de ocho cifras."), [(At("L308", 4, 33), WARN)]),
+    ("es input near miss: says where", asks("es", "Marque su código CUPS. Lo encontrará en su factura."), []),
+    ("es input near miss: the caller's own number", asks("es", "Marque los ocho números de su DNI."), []),
     ("en message fixed", message("en", "Switch the panels off at the switch beside the inverter and keep clear."), []),
 ]
 
