@@ -4,7 +4,8 @@ An abbreviation here is a word of two to six capitals, digits allowed after the 
 ("SPP" in "SPP-poli", "CFDI", "P60"). Not one: a roman numeral ("II"), a unit after a number
 ("2 GB a day"), a small word of the language written in capitals ("IT" in English, "LOS" in
 Spanish: its stop words), one the language's callers all know (`caller: abbreviations` in the
-language file: PIN, SMS, DNI ...), and one the line explains: its letters are the initials of
+language file: PIN, SMS, DNI ...), one in the line's own name (the name callers hear first: "Welcome to Riverside BMW and MINI"),
+and one the line explains: its letters are the initials of
 words the line says ("Collision Damage Waiver (CDW)"), or the line spells it ("G P R N").
 """
 
@@ -58,14 +59,16 @@ class Explained:
     abbreviation, the words its letters stand for ("CDW, the collision damage waiver"), or the
     letters spelled out anywhere ("labelled G P R N")."""
 
-    def __init__(self, texts: Iterable[str | None]) -> None:
+    def __init__(self, texts: Iterable[str | None], name: str = "") -> None:
         self._texts = [[w.group() for w in _WORD.finditer(t)] for t in texts if t]
         self._spelled = " " + " ".join(w.lower() for words in self._texts for w in words) + " "
+        self._named = frozenset(w.group() for w in _WORD.finditer(name))
 
     def explains(self, abbreviation: str) -> bool:
-        """Whether the line spells the abbreviation or says, near it, the words it stands for."""
+        """Whether the line's own name has the abbreviation ("Welcome to Riverside BMW and MINI":
+        callers dialled it), or the line spells it or says, near it, the words it stands for."""
         letters = abbreviation.lower()
-        if " " + " ".join(letters) + " " in self._spelled:
+        if abbreviation in self._named or " " + " ".join(letters) + " " in self._spelled:
             return True
         for words in self._texts:
             for at in (i for i, w in enumerate(words) if w == abbreviation):

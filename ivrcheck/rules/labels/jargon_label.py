@@ -86,12 +86,15 @@ PART = "wording"
 
 #: Where a prompt's clauses end: a name of what is asked for stays within one.
 _CLAUSE = re.compile(r"[,;:.!?]")
+#: The nodes a line's first prompt may greet callers in (an input's first sentence asks for something).
+_GREETS = frozenset({NodeType.MESSAGE, NodeType.MENU})
+_SENTENCE = re.compile(r"[^.!?]*[.!?]?")
 _HELP = ("say what the caller has or wants in everyday words (\"If your internet is not working\"), "
          "or say once what each abbreviation stands for")
 
 
 def check(menu: Menu, line: LineAnalysis, settings: Settings) -> Iterator[Problem]:
-    explained = Explained(_texts(menu))
+    explained = Explained(_texts(menu), _own_name(menu, line))
     per_option, per_menu = int(settings["per_option"]), int(settings["per_menu"])
     for node in menu.nodes.values():
         language = line.speaks(node)
@@ -115,6 +118,20 @@ def _texts(menu: Menu) -> Iterator[str | None]:
         for option in node.options:
             yield option.label
             yield from option.say
+
+
+def _own_name(menu: Menu, line: LineAnalysis) -> str:
+    """The line's name as callers hear it first: the file's `name:` and the first sentence of the
+    first prompt when it offers no key and more follows ("Welcome to Riverside BMW and MINI.")."""
+    entry = menu.nodes.get(menu.entry.ref)
+    greeting = (entry.prompt or "") if entry is not None and entry.type in _GREETS else ""
+    first = _SENTENCE.match(greeting)
+    heard = first.group() if first else ""
+    offers = line.speaks(entry).offers(greeting) if entry is not None and entry.options else ()
+    if any(o.match.start() < len(heard) for o in offers) or any(c.isdigit() for c in heard) \
+            or not greeting[len(heard):].strip():
+        heard = ""  # it offers a key, in words read or not ("Billing, 1."), or it is all the prompt says
+    return " ".join(t for t in (menu.name, heard) if t)
 
 
 def _unknown(text: str | None, language: Language, explained: Explained) -> list[str]:

@@ -13,7 +13,7 @@ def menu(language: str, first: str, second: str, third: str = "Billing") -> str:
         entry: main
         nodes:
           main:
-            prompt: "{first}, 1. {second}, 2. {third}, 3."
+            prompt: "For {first}, press 1. For {second}, press 2. For {third}, press 3."
             options:
               "1": {{label: "{first}", goto: a}}
               "2": {{label: "{second}", goto: b}}
@@ -97,8 +97,15 @@ def test_jargon_label(text: str, expected: list[tuple[At, Severity]]) -> None:
 
 def test_spelled_out_letters_explain_it() -> None:
     text = menu("en", "GPRN and MPRN numbers", "Moving home").replace(
-        "Billing, 3.", "Billing, 3. Your G P R N is on your gas bill and your M P R N on your electricity bill.")
+        "press 3.", "press 3. Your G P R N is on your gas bill and your M P R N on your electricity bill.")
     assert lint(text, select="L308") == []
+
+
+def test_names_in_the_line_s_own_name_are_known() -> None:
+    text = menu("en", "BMW and MINI servicing", "Moving home").replace(
+        'prompt: "For BMW', 'prompt: "Welcome to Riverside BMW and MINI. For BMW')
+    assert lint(text, select="L308") == []
+    assert [f.severity for f in lint(menu("en", "BMW and MINI servicing", "Moving home"), select="L308")] == [WARN]
 
 
 def test_message_names_the_abbreviations_and_the_node() -> None:
