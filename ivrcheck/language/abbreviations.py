@@ -60,21 +60,33 @@ class Explained:
     letters spelled out anywhere ("labelled G P R N")."""
 
     def __init__(self, texts: Iterable[str | None], name: str = "") -> None:
-        self._texts = [[w.group() for w in _WORD.finditer(t)] for t in texts if t]
+        self._texts = [[w.group() for w in _WORD.finditer(t)] for t in dict.fromkeys(texts) if t]
         self._spelled = " " + " ".join(w.lower() for words in self._texts for w in words) + " "
         self._named = frozenset(w.group() for w in _WORD.finditer(name))
+        #: Where each candidate abbreviation stands: (text, word), read once for the whole line.
+        self._at: dict[str, list[tuple[int, int]]] = {}
+        for t, words in enumerate(self._texts):
+            for i, word in enumerate(words):
+                if _is_candidate(word):
+                    self._at.setdefault(word, []).append((t, i))
+        self._known: dict[str, bool] = {}
 
     def explains(self, abbreviation: str) -> bool:
         """Whether the line's own name has the abbreviation ("Welcome to Riverside BMW and MINI":
         callers dialled it), or the line spells it or says, near it, the words it stands for."""
+        if abbreviation not in self._known:
+            self._known[abbreviation] = self._explains(abbreviation)
+        return self._known[abbreviation]
+
+    def _explains(self, abbreviation: str) -> bool:
         letters = abbreviation.lower()
         if abbreviation in self._named or " " + " ".join(letters) + " " in self._spelled:
             return True
-        for words in self._texts:
-            for at in (i for i, w in enumerate(words) if w == abbreviation):
-                near = words[max(0, at - _NEAR):at] + words[at + 1:at + 1 + _NEAR]
-                if any(_initials_from(near, i, letters) for i in range(len(near))):
-                    return True
+        for t, at in self._at.get(abbreviation, ()):
+            words = self._texts[t]
+            near = words[max(0, at - _NEAR):at] + words[at + 1:at + 1 + _NEAR]
+            if any(_initials_from(near, i, letters) for i in range(len(near))):
+                return True
         return False
 
 
