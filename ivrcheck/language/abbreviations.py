@@ -22,6 +22,9 @@ _WORD = re.compile(r"[^\W_]+", re.UNICODE)
 _ROMAN = re.compile(r"^[IVXLC]+$")
 #: How many words before and after an abbreviation may say what it stands for.
 _NEAR = 8
+#: How many words either side a compound that an abbreviation shortens may stand, and how long it must be.
+_BESIDE = 3
+_COMPOUND = 8
 #: Small words (this many letters at most) that may come between the words an abbreviation stands for
 #: ("Department of Motor Vehicles").
 _LINKS = 3
@@ -87,6 +90,8 @@ class Explained:
             near = words[max(0, at - _NEAR):at] + words[at + 1:at + 1 + _NEAR]
             if any(_initials_from(near, i, letters) for i in range(len(near))):
                 return True
+            if any(_compound_of(w, letters) for w in words[max(0, at - _BESIDE):at + 1 + _BESIDE]):
+                return True
         return False
 
 
@@ -102,6 +107,20 @@ def _initials_from(words: list[str], start: int, letters: str) -> bool:
         if at >= len(words) or not _stands_for(words[at], letter) or skipped > 2:
             return False
         at += 1
+    return True
+
+
+def _compound_of(word: str, letters: str) -> bool:
+    """Whether one long word right beside the abbreviation holds its letters in order, from its first
+    ("Lapsivuodeosasto (LVO)", "Äitiyspoliklinikka ÄPKL"): Finnish and Swedish abbreviate compounds."""
+    word = word.lower()
+    if len(word) < _COMPOUND or word[0] != letters[0] or word == letters:
+        return False
+    at = 1
+    for letter in letters[1:]:
+        at = word.find(letter, at) + 1
+        if not at:
+            return False
     return True
 
 

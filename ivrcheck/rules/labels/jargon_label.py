@@ -8,7 +8,10 @@ node speaks. An abbreviation is a word of two to six capitals ("ONT", "SPP" in "
 English; DNI, NIE, IVA in Spanish: `caller: abbreviations` in the language file, see
 docs/languages.md), a small word in capitals ("IT" in an English line), a unit after a number
 ("2 GB a day"), a roman numeral, and one the line explains: the words it stands for next to
-it ("CDW, the collision damage waiver") or its letters spelled out ("labelled G P R N").
+it ("CDW, the collision damage waiver"; a compound right beside it that holds its letters in
+order, "Lapsivuodeosasto (LVO)"), or its letters spelled out ("labelled G P R N"), or one in
+the line's own name (its `name:`, and a first sentence that offers no key: "Welcome to
+Riverside BMW and MINI.").
 
 A **warning** when the unknown abbreviations pile up: `per_option` (2) or more in one option
 ("For HR and ESR, press 4"), `per_menu` (3) or more among the options of one menu (ÄPKL, LVO and

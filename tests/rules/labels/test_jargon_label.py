@@ -62,6 +62,8 @@ CASES = [
     ("fi three over a menu", menu("fi", "KTA-ajanvaraus", "Ylläpito ja HVK", "SOTE-neuvonta"),
      [(At("L308", 7, 20), WARN)]),
     ("fi fixed", menu("fi", "Neuvolan ajanvaraus", "Synnytykset ja vierailut", "Perhevalmennus"), []),
+    ("fi near miss: each compound explained beside its abbreviation",
+     menu("fi", "Lapsivuodeosasto (LVO) ja äitiyspoliklinikka (ÄPKL)", "Perhevalmennus"), []),
     ("fi near miss: known codes", menu("fi", "PIN-koodi tai PUK-koodi", "Kela-korvaukset"), []),
     ("sv two in one option", menu("sv", "FNOL och TPA-ärenden", "Flytt"), [(At("L308", 7, 20), WARN)]),
     ("sv fixed", menu("sv", "Anmäla en ny skada", "Flytt"), []),
