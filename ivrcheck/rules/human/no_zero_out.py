@@ -116,6 +116,9 @@ NAME = "no-zero-out"
 SEVERITY = Severity.WARNING
 SETTINGS: dict[str, object] = {}
 PART = "human_access"
+#: A menu with at most this many choices that go on is heard whole in a few seconds: a key in it that
+#: puts callers through to a person is as quick to find as 0 would be.
+SHORT = 2
 
 
 def check(menu: Menu, line: LineAnalysis, settings: Settings) -> Iterator[Problem]:
@@ -222,7 +225,9 @@ def _person_on_a_key(line: LineAnalysis, analysis: Analysis, node_id: str) -> La
         return None
     onward = [(target, attrs) for target, attrs in analysis.edges_from(node_id)
               if attrs["kind"] in CHOICE and attrs.get("press") != "0" and not _goes_back(analysis, node_id, target)]
-    keyed = [(t, a) for t, a in onward if _reaches(line, analysis, t) and line.clock.announced(node, a)]
+    # A prompt in words ivrcheck does not read may announce the key: the doubt goes to the menu (an info).
+    keyed = [(t, a) for t, a in onward if _reaches(line, analysis, t)
+             and (line.clock.announced(node, a) or line.clock.maybe(node, a))]
     if not keyed:
         return None
     retries_to_person = node.after_retries is not None and _reaches(line, analysis, node.after_retries.ref)
@@ -231,7 +236,18 @@ def _person_on_a_key(line: LineAnalysis, analysis: Analysis, node_id: str) -> La
     if (retries_to_person and not first) or len(keyed) == len(onward):
         target, attrs = keyed[0]
         return Landing(node_id, str(attrs.get("press")), target)
+    through = next(((t, a) for t, a in keyed if _puts_through(analysis, t)), None)
+    if len(onward) <= SHORT and through is not None:
+        return Landing(node_id, str(through[1].get("press")), through[0])
     return None
+
+
+def _puts_through(analysis: Analysis, target: str) -> bool:
+    """Whether a key puts the caller straight through to a person working then: what follows with no
+    choice asks for nothing on the way (a note before the transfer at most), so the key is the way
+    to someone itself, not an errand that may end with one ("Check a claim" -> claim number -> agent)."""
+    summary = analysis.routing.get(target)
+    return target in analysis.to_live and (summary is None or not summary.asks)
 
 
 def _reaches(line: LineAnalysis, analysis: Analysis, target: str) -> bool:
