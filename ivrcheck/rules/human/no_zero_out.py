@@ -103,9 +103,9 @@ from ivrcheck.callers.journey import Landing, leads_back, offered_on_landing
 from ivrcheck.findings import Finding, Fix, Problem, Severity, Span
 from ivrcheck.graph.build import CHOICE, CLOSED
 from ivrcheck.graph.closing import after_service_menu, closed_fallback_menu, closing_menu
-from ivrcheck.model import Menu
-from ivrcheck.rules.base import (Settings, aims_at_person, chooses_language, holding_states, line_person,
-                                 quote)
+from ivrcheck.model import Menu, Node, Option
+from ivrcheck.rules.base import (Settings, aims_at_person, asks_for_person, chooses_language, holding_states,
+                                 line_person, quote)
 from ivrcheck.rules.edits import Source, add_option, append_sentence
 
 if TYPE_CHECKING:
@@ -236,10 +236,21 @@ def _person_on_a_key(line: LineAnalysis, analysis: Analysis, node_id: str) -> La
     if (retries_to_person and not first) or len(keyed) == len(onward):
         target, attrs = keyed[0]
         return Landing(node_id, str(attrs.get("press")), target)
-    through = next(((t, a) for t, a in keyed if _puts_through(analysis, t)), None)
+    through = next(((t, a) for t, a in keyed if _puts_through(analysis, t)
+                    and (retries_to_person or _for_anyone(line, node, a.get("option")))), None)
     if len(onward) <= SHORT and through is not None:
         return Landing(node_id, str(through[1].get("press")), through[0])
     return None
+
+
+def _for_anyone(line: LineAnalysis, node: Node, option: Option | None) -> bool:
+    """Whether a key is offered to every caller, not to one errand: its label asks for a person ("Talk
+    to us") or names the rest ("För allt annat"). "Book or move, press 2 and a member of staff will
+    help you" is one errand: a caller with another question still needs 0 (a planted defect)."""
+    if option is None:
+        return False
+    words = line.speaks(node).label_words
+    return asks_for_person(option, line) or any(words.names_the_rest(p) for p in (option.label, *option.say) if p)
 
 
 def _puts_through(analysis: Analysis, target: str) -> bool:

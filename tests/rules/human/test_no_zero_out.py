@@ -282,11 +282,32 @@ nodes:
 def test_a_two_choice_menu_that_puts_callers_through_to_a_person_on_a_key_only_informs(
         lang: str, prompt: str, one: str, two: str) -> None:
     """Issue 30 (trust corpus, blind judges: "a person is offered plainly; 0 is not needed"): a menu of
-    two choices, one of which puts the caller straight through to someone, is heard whole in seconds."""
+    two choices, one of which puts every caller ("for anything else", "talk to us") straight through to
+    someone, is heard whole in seconds; so is one whose retries reach that person, whatever the label."""
     text = SHORT.replace("LANG", lang).replace("PROMPT", prompt).replace("ONE", one).replace(
         "TWO", two).replace("WHERE", "staff")
     (finding,) = lint(text, select="H203")
     assert finding.severity is Severity.INFO and 'the menu offers "staff" on "2"' in finding.message
+    hangs_up = text.replace("after_retries: staff}", "after_retries: bye}").replace(
+        "  staff: {type: agent}", "  staff: {type: agent}\n  bye: {type: hangup}")
+    assert [f.severity for f in lint(hangs_up, select="H203")] == [Severity.INFO]
+
+
+@pytest.mark.parametrize("lang, prompt, label", [
+    ("en", "To cancel an appointment, press 1. To book or move one, press 2 and a member of staff will help you.",
+     "Book or move"),
+    ("sv", "Vill du avboka en tid, tryck 1. Vill du boka eller flytta en tid, tryck 2 så hjälper vi dig.",
+     "Boka eller flytta"),
+])
+def test_a_two_choice_menu_whose_person_key_serves_one_errand_and_whose_retries_hang_up_still_warns(
+        lang: str, prompt: str, label: str) -> None:
+    """Near miss (a planted defect of the trust corpus: "key 0 to reception was removed; a caller who
+    needs something else has no way to a person"): key 2 puts one errand through, the retries hang up."""
+    text = SHORT.replace("LANG", lang).replace("PROMPT", prompt).replace("ONE", "Cancel").replace(
+        "TWO", label).replace("WHERE", "staff").replace("after_retries: staff}", "after_retries: bye}").replace(
+        "  staff: {type: agent}", "  staff: {type: agent}\n  bye: {type: hangup}")
+    (finding,) = lint(text, select="H203")
+    assert finding.severity is Severity.WARNING
 
 
 def test_a_two_choice_menu_whose_person_comes_only_after_an_errand_still_warns() -> None:
@@ -341,24 +362,21 @@ def test_a_submenu_whose_every_onward_choice_reaches_a_person_only_informs() -> 
     assert finding.message == 'pressing "0" in menu "after" does nothing; the menu offers "technician" on "2"'
 
 
-def test_a_two_choice_submenu_with_a_goodbye_and_a_technician_only_informs() -> None:
-    """Key 1 says goodbye, key 2 puts the caller through to a technician, the retries go round: with two
-    choices the person is heard within seconds (blind judges of the trust corpus called the warning
-    false on "press 1 for a text when power is back; if your case is different, press 2")."""
+def test_a_submenu_with_one_way_on_to_a_person_and_one_elsewhere_still_warns() -> None:
+    """Near miss: key 1 goes on to a goodbye, key 2 ("Still not working") puts one errand through to a
+    technician, and the retries go round: a caller with another question has no way to anyone."""
     text = FIXED_IT.replace("AFTER", "after").replace("TWO", "technician")
-    assert [f.severity.value for f in lint(text, select="H203") if f.node_id == "after"] == ["info"]
-
-
-def test_a_submenu_with_one_way_on_to_a_person_among_three_still_warns() -> None:
-    """Near miss: a third choice (a replay of the advice would go back; a new topic goes on) makes the
-    person one of several ways on, and the retries go round: a warning."""
-    text = FIXED_IT.replace("AFTER", "after").replace("TWO", "technician").replace(
-        "press 2 and we will put you through to a technician.",
-        "press 2 and we will put you through to a technician. To order a new router, press 3.").replace(
-        '      "2": {label: Still not working, goto: technician}',
-        '      "2": {label: Still not working, goto: technician}\n      "3": {label: New router, goto: shop}').replace(
-        "  bye: {type: hangup}", "  bye: {type: hangup}\n  shop: {type: message, prompt: Visit our shop online., next: bye}")
     assert [f.severity.value for f in lint(text, select="H203") if f.node_id == "after"] == ["warning"]
+
+
+def test_a_two_choice_submenu_whose_person_key_is_for_anything_else_only_informs() -> None:
+    """The same menu whose key 2 is offered for everything else ("For anything else, press 2 to talk
+    to a technician"): with two choices, every caller hears their way to a person within seconds."""
+    text = FIXED_IT.replace("AFTER", "after").replace("TWO", "technician").replace(
+        "If it is still not working, press 2 and we will put you through to a technician.",
+        "For anything else, press 2 to talk to a technician.").replace(
+        '"2": {label: Still not working, goto: technician}', '"2": {label: Anything else, goto: technician}')
+    assert [f.severity.value for f in lint(text, select="H203") if f.node_id == "after"] == ["info"]
 
 
 CONNECTS = """
