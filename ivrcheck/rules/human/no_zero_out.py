@@ -202,15 +202,25 @@ def _stands_in(line: LineAnalysis, analysis: Analysis, node_id: str, holds: froz
 
 
 def _lost_callers_reach(line: LineAnalysis, analysis: Analysis, node_id: str) -> Landing | None:
-    """In a menu past the first ones, the someone a lost caller reaches by failing: its `after_retries`
-    reaches a person working then (outside hours, a closed person's menu offering a callback). Blind
+    """In a menu past the first ones (or a first one whose silence puts callers through to a person),
+    the someone a lost caller reaches by failing: its `after_retries` reaches a person working then (outside hours, a closed person's menu offering a callback). Blind
     judges called every such warning on the trust corpus's development half arguable ("two wrong keys
     fall to a person; a 0 would be a nicety"): the first menus teach the key, here it is a habit's help."""
     node = analysis.nodes.get(node_id)
-    if node is None or node.after_retries is None or node_id in _first_menus(analysis):
+    if node is None or node.after_retries is None:
         return None
+    if node_id in _first_menus(analysis) and not _silence_reaches(line, analysis, node):
+        return None  # the first menus teach the key, unless waiting there puts callers through as well
     target = node.after_retries.ref
     return Landing(node_id, "retries", target) if target in analysis.nodes and _reaches(line, analysis, target) else None
+
+
+def _silence_reaches(line: LineAnalysis, analysis: Analysis, node: Node) -> bool:
+    """Whether a caller who says nothing in `node` is put through to a person working then, with no
+    choice left: with the retries reaching one too, whoever presses 0 by habit or nothing at all is
+    answered (a blind judge called the warning arguable on a road-rescue line whose silence and first
+    key both reach the 24-hour duty desk)."""
+    return node.on_timeout is not None and node.on_timeout.ref in analysis.to_live
 
 
 def _person_on_a_key(line: LineAnalysis, analysis: Analysis, node_id: str) -> Landing | None:

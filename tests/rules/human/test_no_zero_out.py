@@ -541,3 +541,19 @@ nodes:
 """
     (finding,) = [f for f in lint(text, select="H203") if f.node_id == "clinic_closed"]
     assert finding.severity is Severity.INFO and '"midwife" on "2"' in finding.message
+
+
+def test_a_first_menu_whose_silence_and_retries_reach_a_person_only_informs() -> None:
+    """Issue 30 (corpus-n, a blind judge: "silence already reaches the 24-hour duty desk and 1 goes there
+    too; binding 0 would help but is a nicety"): nobody who waits or fumbles is stranded."""
+    text = _three_choices(FIXED_IT.replace("AFTER", "technician").replace("TWO", "technician")).replace(
+        "    after_retries: advisor\n", "    after_retries: advisor\n    on_timeout: advisor\n", 1)
+    assert [f.severity.value for f in lint(text, select="H203") if f.node_id == "main"] == ["info"]
+
+
+def test_a_first_menu_whose_silence_reaches_a_person_but_whose_retries_go_round_still_warns() -> None:
+    """Near miss: "stay on the line for an advisor" with wrong keys going round: a 0 pressed by habit
+    replays the menu for ever."""
+    text = _three_choices(FIXED_IT.replace("AFTER", "technician").replace("TWO", "technician")).replace(
+        "    after_retries: advisor\n", "    on_timeout: advisor\n", 1)
+    assert [f.severity.value for f in lint(text, select="H203") if f.node_id == "main"] == ["warning"]
