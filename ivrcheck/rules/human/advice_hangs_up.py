@@ -7,7 +7,10 @@ whose call goes on, with no choice left, through messages only and then hangs up
 with no `next` is S103's): no self-service step did anything, nobody answered, and the
 caller was offered nothing after it. Options whose messages only say goodbye (under 4 s:
 "Thank you for calling. Goodbye.", the caller's own "that's all") are not reported, nor an option from a main menu ("For our address, press 3"),
-nor a message that returns to a menu or goes on to a person, a callback or a task.
+nor a message that returns to a menu or goes on to a person, a callback or a task. Messages that
+tell the caller which emergency number to call ("If you have trouble breathing, call 112 now")
+and then end the call get an **info**: the caller must make that call anyway (a blind judge called
+the warning false on a closed dental clinic's emergency advice).
 
 ## Why it matters
 A caller who chose a topic in a submenu is working on a problem: advice such as "restart

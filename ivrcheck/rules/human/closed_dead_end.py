@@ -15,6 +15,13 @@ and sends callers to this menu again ("For our disruption desk, open around the 
 1", the desk since put on office hours) only replays the menu outside hours, a loop with no
 way out. The finding is on that option.
 
+A closed route that hangs up after a message naming the emergency number that answers then ("If
+someone is hurt or lost, call 112 now", "soita heti 112") gets an **info** as well: blind judges
+called the warning false on a closed dental clinic and an off-duty ski patrol, whose callers in
+need are told where help is. So does a `closed:` message that returns callers to a main menu whose
+`0` still reaches someone outside hours (a callback booked on 0), or that points them to a channel
+open around the clock: the caller sent back has a way on.
+
 A closed route that hangs up after a message sending callers to a channel open around the clock
 ("Aktuella förseningar finns alltid i appen och på webben", "you can always check online") gets
 an **info**, not a warning: for live information (delays, outages) that channel serves the caller

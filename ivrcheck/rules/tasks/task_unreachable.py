@@ -10,7 +10,9 @@ say so in words ivrcheck does not read (it speaks of waiting: "you are in the qu
 menu only asks for a language and moves callers who wait on to the default one ("Suomeksi,
 odota hetki. På svenska, tryck 2", "Para español, oprima 9"), or it is a greeting whose silence
 and wrong keys both go on into the line: the whole line behind that menu is reached by waiting,
-on purpose. Blind writers' lines had 49 false T601 errors before this. (An `expect:` that names
+on purpose. Blind writers' lines had 49 false T601 errors before this. So does the star or
+hash an input's prompt offers ("If you've forgotten your PIN, press star"): the input's
+`on_invalid` is where that announced key takes the caller. (An `expect:` that names
 no node at all is S101's finding.)
 
 ## Why it matters
