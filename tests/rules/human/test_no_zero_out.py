@@ -557,3 +557,37 @@ def test_a_first_menu_whose_silence_reaches_a_person_but_whose_retries_go_round_
     text = _three_choices(FIXED_IT.replace("AFTER", "technician").replace("TWO", "technician")).replace(
         "    after_retries: advisor\n", "    on_timeout: advisor\n", 1)
     assert [f.severity.value for f in lint(text, select="H203") if f.node_id == "main"] == ["warning"]
+
+
+CALLBACKS = """
+entry: main
+defaults: {on_timeout: repeat, on_invalid: repeat, after_retries: main}
+nodes:
+  main:
+    prompt: For business customers, press 1. To speak to an advisor, press 0.
+    options:
+      "1": {label: Business, goto: business}
+      "0": {label: Advisor, goto: advisor}
+  business:
+    prompt: If you manage a fleet, press 1. To install chargers at your company, press 2.
+    options:
+      "1": {label: Fleets, goto: manager_call}
+      "2": {label: Install chargers, goto: TWO}
+  manager_call: {type: callback, confirmation: email, promise: within two working days}
+  prices: {type: message, prompt: Our prices are on our website., next: bye}
+  advisor: {type: agent}
+  bye: {type: hangup}
+"""
+
+
+def test_a_submenu_whose_every_choice_books_a_callback_only_informs() -> None:
+    """Issue 30 (corpus-m, a blind judge: "a callback-only business menu; binding 0 would be a nicety"):
+    whatever the caller picks, someone calls back."""
+    found = [f for f in lint(CALLBACKS.replace("TWO", "manager_call"), select="H203") if f.node_id == "business"]
+    assert [f.severity.value for f in found] == ["info"]
+
+
+def test_a_submenu_with_one_choice_that_only_talks_still_warns() -> None:
+    """Near miss: key 2 plays a message and hangs up; a caller who wanted someone there has nobody."""
+    found = [f for f in lint(CALLBACKS.replace("TWO", "prices"), select="H203") if f.node_id == "business"]
+    assert [f.severity.value for f in found] == ["warning"]
