@@ -120,33 +120,12 @@ def check(menu: Menu, line: LineAnalysis, settings: Settings) -> Iterator[Proble
                 continue
             what = "dial-by-extension" if key == EXTENSION else f"option {quote(key)}"
             called = f" ({quote(option.label)})" if option.label else ""
-            if key in named:  # "Appointments are option two": said, in words the reader does not know
-                yield Problem(
-                    option.span, node.id,
-                    f"{what}{called} in {quote(node.id)} is named in the prompt, but not in words ivrcheck reads "
-                    "as an offer; check that the prompt says what the key is for",
-                    f"if it does not, add {quote(_example(line, node, option, key))} to the prompt",
-                    severity=Severity.INFO)
-                continue
-            if teachers is None:
+            if teachers is None and key in UNIVERSAL_KEYS:
                 teachers = _teachers(line)
-            taught, teacher = _taught(line, node, option, teachers)
-            if taught is not None:  # "*" to repeat, taught once in the main menu and bound in every menu
-                yield Problem(
-                    option.span, node.id,
-                    f"{what}{called} in {quote(node.id)} is not announced here; the line teaches {quote(key)} for "
-                    f"{taught} in {quote(teacher or '')}",
-                    f"callers who did not hear that menu need {quote(_example(line, node, option, key))} here too",
-                    severity=Severity.INFO)
-                continue
-            person = _announced_person(line, node, option, offered)
-            if person is not None:  # a hidden 0 beside an announced way to a person: a silent fallback
-                yield Problem(
-                    option.span, node.id,
-                    f"{what}{called} in {quote(node.id)} is not announced, but key {quote(person)} is offered "
-                    "and also reaches a person",
-                    f"announce it if callers should know it: {quote(_example(line, node, option, key))}",
-                    severity=Severity.INFO)
+            mild = _only_info(line, node, option, key, named, offered, teachers or {})
+            if mild is not None:
+                yield Problem(option.span, node.id, f"{what}{called} in {quote(node.id)} {mild[0]}", mild[1],
+                              severity=Severity.INFO)
                 continue
             heard = (f"the prompt of {quote(node.id)} never offers it" if node.prompt
                      else f"{quote(node.id)} has no prompt")
@@ -155,6 +134,26 @@ def check(menu: Menu, line: LineAnalysis, settings: Settings) -> Iterator[Proble
                 f"{what}{called} in {quote(node.id)} is never announced: {heard}, so callers cannot know it exists",
                 f"add {quote(_example(line, node, option, key))} to the prompt, or remove the option",
             )
+
+
+def _only_info(line: LineAnalysis, node: Node, option: Option, key: str, named: set[str], offered: set[str],
+               teachers: dict[tuple[str, str], list[str]]) -> tuple[str, str] | None:
+    """(what is said of the option, the help) when its not being announced is only info: the key is
+    named in words ivrcheck does not read as an offer, a menu nearer the entry teaches it, or callers
+    who want a person are offered one already."""
+    example = quote(_example(line, node, option, key))
+    if key in named:  # "Appointments are option two": said, in words the reader does not know
+        return ("is named in the prompt, but not in words ivrcheck reads as an offer; check that the prompt "
+                "says what the key is for", f"if it does not, add {example} to the prompt")
+    taught, teacher = _taught(line, node, option, teachers)
+    if taught is not None:  # "*" to repeat, taught once in the main menu and bound in every menu
+        return (f"is not announced here; the line teaches {quote(key)} for {taught} in {quote(teacher or '')}",
+                f"callers who did not hear that menu need {example} here too")
+    person = _announced_person(line, node, option, offered)
+    if person is not None:  # a hidden 0 beside an announced way to a person: a silent fallback
+        return (f"is not announced, but key {quote(person)} is offered and also reaches a person",
+                f"announce it if callers should know it: {example}")
+    return None
 
 
 def _teachers(line: LineAnalysis) -> dict[tuple[str, str], list[str]]:
