@@ -81,8 +81,8 @@ from ivrcheck.findings import Finding, Fix, Problem, Severity
 from ivrcheck.graph.closing import closed_fallback_menu, winding_up_menu
 from ivrcheck.graph.build import CLOSED
 from ivrcheck.graph.walks import descendants
-from ivrcheck.model import Menu, Node, NodeType
-from ivrcheck.rules.base import Settings, line_person, quote, sends_elsewhere
+from ivrcheck.model import Menu, Node
+from ivrcheck.rules.base import Settings, ends_on_silence_by_design, line_person, quote, sends_elsewhere
 from ivrcheck.rules.edits import Source, field_fix
 
 if TYPE_CHECKING:
@@ -127,7 +127,7 @@ def check(menu: Menu, line: LineAnalysis, settings: Settings) -> Iterator[Proble
         states = hangs_up(target.ref, node.id)
         closed_only = bool(states) and _closed_fallback(line, node.id)
         nobody = bool(states) and not closed_only and _nobody_then(line, node.id)
-        done = bool(states) and not closed_only and not nobody and _silence_ends_it(line, node)
+        done = bool(states) and not closed_only and not nobody and ends_on_silence_by_design(line, node)
         for state in states:
             elsewhere = _elsewhere(line, state, target.ref)
             yield Problem(target.span if target.span.line else node.span, node.id,
@@ -137,18 +137,6 @@ def check(menu: Menu, line: LineAnalysis, settings: Settings) -> Iterator[Proble
                           + (f"; on the way it points them to a channel open around the clock ({quote(elsewhere)})"
                              if elsewhere else ""), _HELP, state=state,
                           severity=Severity.INFO if closed_only or nobody or done or elsewhere else None)
-
-
-def _silence_ends_it(line: LineAnalysis, node: Node) -> bool:
-    """Whether the designer ended the errand here on purpose: a menu below the line's first ones whose
-    own `on_timeout` goes where its `after_retries` goes (the outage notice, the fee, the tour: "press
-    1 for more, or hang up"). A caller who stays silent is done, so two wrong keys ending the call too
-    is harsh, not a task cut short. Not an input (the caller was in the middle of keying something),
-    and not a first menu, where a silent caller has not yet been served at all."""
-    timeout, retries = node.on_timeout, node.after_retries
-    return node.type is NodeType.MENU and node.id not in line.opening_menus and timeout is not None \
-        and retries is not None and not timeout.is_builtin and timeout.ref == retries.ref \
-        and "on_timeout" not in node.inherited
 
 
 def _elsewhere(line: LineAnalysis, state: str | None, start: str) -> str | None:
