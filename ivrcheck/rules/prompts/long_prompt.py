@@ -19,7 +19,9 @@ and call the emergency line" below counts). In a menu heard only outside opening
 (the closed case of an hours branch) or as a closed person's fallback, what it says before its first offer ("We're closed
 now; we're open weekdays 8 to 6") is not counted either: it tells callers when to call back,
 which they need not hold in mind to choose among the offers that follow, and blind judges of
-the trust corpus took such menus as "long, but what out-of-hours callers need" every time.
+the trust corpus took such menus as "long, but what out-of-hours callers need" every time;
+unless the prompt with it takes twice the limit (every clinic's hours and a price notice):
+then the notice is itself too long, and counts.
 The finding says what was left out.
 
 ## Why it matters
@@ -128,10 +130,11 @@ def check(menu: Menu, line: LineAnalysis, settings: Settings) -> Iterator[Proble
         # Judged as shown, to a tenth of a second: a prompt shown as "20.0 s" is not over 20 s.
         offers = line.language.offers(node.prompt)
         opening = node.prompt[:offers[0].start] if offers else ""
-        notice = [opening] if opening and _closed_notice(line, node) else []
+        # A closed notice is left out, unless the prompt with it is twice the limit: then it is itself too long.
+        whole = line.language.seconds(node.prompt[:end])
+        notice = [opening] if opening and whole < _CLEAR * limit and _closed_notice(line, node) else []
         safety = [] if notice else emergency_advice(opening)
-        seconds = round(line.language.seconds(node.prompt[:end])
-                        - sum(map(line.language.seconds, safety + notice)), 1)
+        seconds = round(whole - sum(map(line.language.seconds, safety + notice)), 1)
         talk = line.language.seconds(opening) - sum(map(line.language.seconds, safety + notice))
         if seconds > limit:
             left_out = (["the emergency advice"] if safety else []) + \

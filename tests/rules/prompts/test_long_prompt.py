@@ -272,3 +272,10 @@ def test_the_hours_before_the_offers_of_a_menu_heard_only_when_closed_are_not_co
     # Near miss: the same menu heard in open hours too (the branch's both cases) counts its greeting.
     both = CLOSED_HOURS.replace("cases: {open: main, closed: closed_main}", "cases: {open: closed_main, closed: closed_main}")
     assert [f.severity.value for f in lint(both, select="P404")] == ["warning"]
+
+
+def test_near_miss_a_closed_notice_that_makes_the_prompt_twice_the_limit_counts() -> None:
+    """The defect: the closed menu's notice grew into every office's hours: too long in itself."""
+    hours = " Our Harbour Street office keeps the same hours, and our Mill Road office opens at ten." * 6
+    longer = CLOSED_HOURS.replace("except public holidays.", "except public holidays." + hours)
+    assert [f.severity.value for f in lint(longer, select="P404")] == ["warning"]
