@@ -14,7 +14,12 @@ submenu, and blind judges of the trust corpus called all such warnings false or 
 (round five: 11 on the test half). The same key doing something the menus before never
 taught, a key only a menu below or a menu in another language teaches (the language menu's
 "Palveluneuvojalle paina 0" tells nothing to callers of the Swedish main menu), and a hidden
-`0` in the first menu of the line or of a language are still warnings. A hidden `0` to a
+`0` in the first menu of the line or of a language are still warnings. A hidden `*` or `#`
+that only plays the menu again, goes back (to the menu above, however it is named) or goes to
+the main menu is info wherever it is: it hides no task and no person, and blind judges called
+every such warning on the trust corpus false or arguable ("a convenience"). Finnish keys in
+the adessive offer themselves with no verb ("Päävalikkoon pääset risuaidalla", "Valikon kuulet
+uudelleen tähdellä": `keys_alone` in the language file). A hidden `0` to a
 person in a submenu where callers who want someone are already offered one is info too: an
 announced option leads to the same place, or every announced choice reaches a person (a
 sales menu whose two choices both go to the sales team). A
@@ -136,6 +141,10 @@ def check(menu: Menu, line: LineAnalysis, settings: Settings) -> Iterator[Proble
             )
 
 
+#: What a navigation key does (by its universal_function): it hides no task and no person.
+_NAVIGATION = {"repeat": "plays the menu again", "back": "goes back", "the main menu": "goes to the main menu"}
+
+
 def _only_info(line: LineAnalysis, node: Node, option: Option, key: str, named: set[str], offered: set[str],
                teachers: dict[tuple[str, str], list[str]]) -> tuple[str, str] | None:
     """(what is said of the option, the help) when its not being announced is only info: the key is
@@ -149,6 +158,10 @@ def _only_info(line: LineAnalysis, node: Node, option: Option, key: str, named: 
     if taught is not None:  # "*" to repeat, taught once in the main menu and bound in every menu
         return (f"is not announced here; the line teaches {quote(key)} for {taught} in {quote(teacher or '')}",
                 f"callers who did not hear that menu need {example} here too")
+    function = _function(line, node, option)
+    if function in _NAVIGATION and option.key in UNIVERSAL_KEYS:  # hides no task and no person
+        return (f"is not announced, but it only {_NAVIGATION[function]}: it hides no task and no person",
+                f"announce it if callers should know it: {example}")
     person = _announced_person(line, node, option, offered)
     if person is not None:  # a hidden 0 beside an announced way to a person: a silent fallback
         return (f"is not announced, but key {quote(person)} is offered and also reaches a person",
@@ -208,10 +221,15 @@ _LAST_LINE: list = []
 
 def _function(line: LineAnalysis, node: Node, option: Option) -> str | None:
     """`universal_function`, with 0 to a person as the way to a person whatever its label ("Guest
-    services", "Customer care executive"): 0 is the key for a person (ISO/IEC 13714)."""
+    services", "Customer care executive"): 0 is the key for a person (ISO/IEC 13714); and star or hash
+    to a menu nearer the entry as the way back, named by its id rather than `back`."""
     function = universal_function(node, option, line)
     if function is None and option.key == "0" and aims_at_person(line.menu, line, node.id, option):
         return "a person"
+    if function is None and option.key in ("*", "#") and option.target is not None and \
+            line.menu.nodes.get(option.target.ref) is not None and line.menu.nodes[option.target.ref].is_interactive \
+            and any(_nearer(a, option.target.ref, node.id) for a in line.states.values()):
+        return "back"  # "#" to the menu above ("Edellinen valikko"), named rather than `back`
     return function
 
 

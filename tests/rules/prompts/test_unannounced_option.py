@@ -273,9 +273,12 @@ def test_near_miss_a_universal_key_bound_to_something_else_is_still_never_announ
     assert finding.severity.value == "warning" and "never announced" in finding.message
 
 
-def test_near_miss_a_key_the_main_menu_does_not_announce_is_still_never_announced() -> None:
+def test_a_hidden_navigation_key_nobody_taught_only_informs() -> None:
+    """Before: a warning. A silent star that plays the menu again hides no task and no person: blind
+    judges called every such warning on the development half false or arguable ("a convenience")."""
     text = TAUGHT.replace(" To hear these options again, press star.", "").replace("STAR", "repeat")
-    assert {f.severity.value for f in lint(text, select="P401") if f.node_id == "billing"} == {"warning"}
+    found = [f for f in lint(text, select="P401") if f.node_id == "billing"]
+    assert [f.severity.value for f in found] == ["info"] and "hides no task and no person" in found[0].message
 
 
 GUEST = """
@@ -364,3 +367,14 @@ def test_a_hidden_0_where_every_announced_choice_reaches_a_person_only_informs()
     # Near miss: one announced choice is self-service, and nothing above teaches 0.
     missing = SALES.replace("SECOND", "moving").replace(" For customer care, press 0.", "")
     assert {f.node_id: f.severity.value for f in lint(missing, select="P401")}["sales_menu"] == "warning"
+
+
+@pytest.mark.parametrize("prompt", [
+    "Laskuihin paina 1. Päävalikkoon pääset risuaidalla.",
+    "Laskuihin paina 1. Edelliseen valikkoon risuaidalla.",
+    "Laskuihin paina 1. Valikon kuulet uudelleen tähdellä.",
+])
+def test_finnish_keys_in_the_adessive_offer_themselves(prompt: str) -> None:
+    """Before: "never announced", though "risuaidalla" (by hash) and "tähdellä" (by star) say the key."""
+    key = "#" if "risuaidalla" in prompt else "*"
+    assert [o.key for o in load_language("fi").offers(prompt)] == ["1", key]
