@@ -519,3 +519,14 @@ def test_options_that_carry_the_choice_to_one_place_are_not_one_task_twice() -> 
     each option `collects:` the reason, which the line routes on after it."""
     assert [f for f in lint(collected(", collects: reason"), select="L301") if "same place" in f.message] == []
     assert [f.severity.value for f in lint(collected(""), select="L301") if "same place" in f.message] == ["warning"]
+
+
+@pytest.mark.parametrize("first, second", [
+    ("Sairauspäiväraha", "Kuntoutus"), ("Sairauspäiväraha", "Lääkekorvaukset"),
+    ("Vanhempainpäiväraha", "Kotihoidon tuki"), ("Vanhempainpäiväraha", "Lapsilisä ja elatustuki"),
+])
+def test_separate_benefits_are_separate_tasks(first: str, second: str) -> None:
+    """Before: "mean the same to a caller": one lexicon group held sickness allowance, rehabilitation
+    and medicine refunds, another child benefit, parental allowance and home-care allowance; each is a
+    benefit of its own law and form, which callers tell apart (the lexicon's one-task-per-group rule)."""
+    assert [f.severity.value for f in lint(menu("fi", first, second), select="L301")] == []
