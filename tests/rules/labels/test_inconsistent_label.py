@@ -355,3 +355,50 @@ def test_near_miss_an_option_to_a_message_that_returns_to_a_menu_heard_from_else
     text = REPLAY.replace('"2": {label: Your application, goto: status}',
                           '"2": {label: Your application, goto: status}\n      "3": {label: After, goto: status_after}')
     assert [f.node_id for f in lint(text, select="L303")] == ["status_after"]
+
+
+OTHER_OPTIONS = """
+language: en
+entry: main
+defaults: {on_timeout: repeat, on_invalid: repeat, after_retries: caseworker}
+nodes:
+  main:
+    prompt: "If you pay support, press 1. If you receive support, press 2."
+    options:
+      "1": {label: I pay support, goto: pay_menu}
+      "2": {label: I receive support, goto: rec_menu}
+  pay_menu:
+    prompt: "To hear your balance, press 1."
+    options:
+      "1": {label: Balance, goto: pay_balance}
+  rec_menu:
+    prompt: "To hear your last payment, press 1."
+    options:
+      "1": {label: Last payment, goto: rec_last}
+  pay_balance: {type: self_service, next: pay_after}
+  rec_last: {type: self_service, next: rec_after}
+  pay_after:
+    prompt: "For other options, press 2. If you also receive support, press 3."
+    options:
+      "2": {label: Other options, goto: pay_menu}
+      "3": {label: I also receive support, goto: rec_menu}
+  rec_after:
+    prompt: "For other options, press 2. To talk with your caseworker, press 0."
+    options:
+      "2": {label: Other options, goto: REC_TARGET}
+      "0": {label: My caseworker, goto: caseworker}
+  more_menu:
+    prompt: "To order a statement, press 1."
+    options:
+      "1": {label: Statement, goto: caseworker}
+  caseworker: {type: agent}
+"""
+
+
+def test_the_same_label_back_to_each_callers_own_menu_is_consistent() -> None:
+    """Before: "Other options" leads to pay_menu in one place and rec_menu in another, "misled" (judged
+    harmful: one target for both would put receivers in the payers' menu). Each leads back to the
+    menu the caller came down through: it does what it says in both."""
+    assert lint(OTHER_OPTIONS.replace("REC_TARGET", "rec_menu"), select="L303") == []
+    # Near miss: the receivers' "Other options" into a menu they never came down through.
+    assert [f.node_id for f in lint(OTHER_OPTIONS.replace("REC_TARGET", "more_menu"), select="L303")] == ["rec_after"]
