@@ -220,9 +220,12 @@ def _places(node: Node, option: Option, line: LineAnalysis, ways: dict[str, froz
 def _above(line: LineAnalysis, node_id: str, target: str) -> bool:
     """Whether `target` is a menu every call here came down through, in every state that reaches
     `node_id`: "Other options" after a payment leads back to the payments menu the task was chosen
-    in, as the receivers' "Other options" leads back to theirs; each does what it says."""
+    in, as the receivers' "Other options" leads back to theirs; each does what it says. A main menu
+    is above every menu but the line's first ones ("Go back" to it after hours too)."""
     menu = line.menu.nodes.get(target)
     heard = [a for a in line.states.values() if node_id in a.reachable]
+    if target in line.opening_menus and node_id not in line.opening_menus:
+        return True  # up to a main menu, from below it, whichever main menu a state opens with
     return menu is not None and menu.is_menu and bool(heard) and all(
         target in a.entry_tree.depth and a.entry_tree.is_ancestor(target, node_id) for a in heard)
 
