@@ -10,7 +10,10 @@ information again" replays the payment dates in one menu and the application's s
 in another) and `back`, which do the same thing wherever they are, and so does an option
 to the menu the caller came from (a menu nearer the entry that leads into this one, in
 every schedule state: a graph fact, so "Back" or "Edellinen valikko" to the baggage menu in
-one place and to the disruption menu in another are both "back"); a label whose options
+one place and to the disruption menu in another are both "back"; so is an option to a menu
+every call came down through, "Other options" after a payment back to the payers' menu and
+after a statement back to the receivers' menu, and one from below to a main menu, in every
+state); a label whose options
 all reach a live person, such as "Speak to an advisor" going to the billing team from the
 billing menu and to the general queue from the main menu, since being routed to the right
 team is no surprise to a caller; a label whose options both end in a callback request
