@@ -138,6 +138,7 @@ from ivrcheck.language.lexicon import tokens
 from ivrcheck.language.meaning import CONTAINS, SAME, Verdict
 from ivrcheck.model import Menu, Node, Option
 from ivrcheck.rules.base import Settings, aims_at_person, quote
+from ivrcheck.rules.labels.evidence import both_people, guessed
 
 if TYPE_CHECKING:
     from ivrcheck.graph import LineAnalysis
@@ -178,7 +179,7 @@ def check(menu: Menu, line: LineAnalysis, settings: Settings) -> Iterator[Proble
                         break
                     continue
                 apart = (_heard_apart(language, node, first, second, similarity) or _weak(language, verdict, first, second)
-                         or _guessed(verdict) or _both_people(second_function))
+                         or guessed(verdict) or both_people(second_function))
                 yield Problem(
                     second.label_span or second.span, node.id,
                     f"labels {quote(first.label)} (key {quote(first.key)}) and {quote(second.label)} "
@@ -325,55 +326,6 @@ def _weak(language: Language, verdict: Verdict, first: Option, second: Option) -
     if verdict.inner == 1 and any(words.stem(t) in words.vague for t in tokens(inner)):
         return f"; but {quote(inner)} reads as general questions beside a specific option"
     return None
-
-
-def _guessed(verdict: Verdict) -> str | None:
-    """Why a verdict is only the meaning model's guess, not words the labels share: it rests on a
-    paraphrase of phrases with no word in common ("Make a payment" ~ "A charge on your bill";
-    "registration" ~ "apply or enroll"), on the covered label being a compound of the other's word
-    ("Förbeställa" under "Beställa taxi nu": its first part makes it a task of its own; "Sopimukset"
-    under "Sähkösopimukset" is no guess), or the words
-    that sound alike are two forms of one word ("anmäla", "anmäld"), which nobody mishears. One
-    word against one word ("Bookings", "Reservations") and phrases sharing a word ("Change your
-    booking", "Amend your booking") are no guess."""
-    for a, b, how in verdict.pairs:
-        compound = (a, b)[len(b) > len(a)]
-        if how == "compound part" and verdict.kind == CONTAINS and compound == (a, b)[verdict.inner]:
-            return f"; but the first part of {quote(compound)} makes it a task of its own"
-        if how.endswith("synonyms") and (" " in a or " " in b) and not _share_a_word(a, b):
-            return f"; but only if {quote(a)} and {quote(b)} are read as one task, with no word in common"
-    if verdict.sound_alike and _forms_of_one_word(*verdict.sound_alike):
-        return f"; but {quote(verdict.sound_alike[0])} and {quote(verdict.sound_alike[1])} are forms of one word"
-    return None
-
-
-#: Two spellings that agree on all but their last this many letters, on a stem of at least STEM letters,
-#: are forms of one word ("anmäla", "anmäld"; "varaus", "varauksen" is left to the lexicon).
-ENDING, STEM = 2, 5
-
-
-def _forms_of_one_word(one: str, other: str) -> bool:
-    one, other = one.lower(), other.lower()
-    common = len(_prefix(one, other))
-    return common >= STEM and max(len(one), len(other)) - common <= ENDING
-
-
-def _prefix(one: str, other: str) -> str:
-    return one[:next((i for i, (x, y) in enumerate(zip(one, other)) if x != y), min(len(one), len(other)))]
-
-
-def _share_a_word(one: str, other: str) -> bool:
-    """Whether two phrases share a word, or a word of one ends the other's ("toimeentulotuki" in
-    "perustoimeentulotuki"): a compound's head names what it is."""
-    mine, theirs = one.lower().split(), other.lower().split()
-    return any(x == y or (min(len(x), len(y)) >= STEM and (x.endswith(y) or y.endswith(x)))
-               for x in mine for y in theirs)
-
-
-def _both_people(function: str | None) -> str | None:
-    """Two ways to a person ("Kundtjänst" and "Växeln" on 0): whichever a caller takes, someone
-    answers who can pass the call on."""
-    return "; but both reach a person, who can pass the call on" if function == "person" else None
 
 
 def _asks_about(language: Language, first: Option, second: Option) -> str | None:
