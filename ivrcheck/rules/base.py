@@ -168,3 +168,15 @@ def missing_handler(menu: Menu, line: LineAnalysis, field: str) -> Iterator[Prob
         if node.is_interactive and node.id in line.reachable and getattr(node, field) is None:
             yield Problem(node.span, node.id, f"{node.type.value} {quote(node.id)} has no `{field}`",
                           f"add `{field}: repeat` here or under `defaults:`")
+
+
+def ends_on_silence_by_design(line: LineAnalysis, node: Node) -> bool:
+    """Whether the designer ended the errand here on purpose: a menu below the line's first ones whose
+    own `on_timeout` goes where its `after_retries` goes (the outage notice, the fee, the tour: "press
+    1 for more, or hang up"). A caller who stays silent is done, so two wrong keys ending the call too
+    is harsh, not a task cut short. Not an input (the caller was in the middle of keying something),
+    and not a first menu, where a silent caller has not yet been served at all."""
+    timeout, retries = node.on_timeout, node.after_retries
+    return node.type is NodeType.MENU and node.id not in line.opening_menus and timeout is not None \
+        and retries is not None and not timeout.is_builtin and timeout.ref == retries.ref \
+        and "on_timeout" not in node.inherited
