@@ -36,16 +36,19 @@ def upstream(into: Mapping[str, Iterable[str]], goals: Iterable[str]) -> set[str
     return seen
 
 
-def descendants(out: Adjacency, start: str, follows: Callable[[dict[str, Any]], bool] | None = None) -> frozenset[str]:
+def descendants(out: Adjacency, start: str, follows: Callable[[dict[str, Any]], bool] | None = None,
+                stops: Iterable[str] = ()) -> frozenset[str]:
     """Every node reached from `start`; with `follows`, only along the edges it accepts (a view of
-    `out`, so a walk over some of the edges builds no filtered copy of every list)."""
+    `out`, so a walk over some of the edges builds no filtered copy of every list). A node in `stops`
+    is reached but not walked beyond."""
     seen = {start}
-    frontier = [start]
+    frontier = [] if start in stops else [start]
     while frontier:
-        for target, attrs in out[frontier.pop()]:
+        for target, attrs in out.get(frontier.pop(), ()):
             if target not in seen and (follows is None or follows(attrs)):
                 seen.add(target)
-                frontier.append(target)
+                if target not in stops:
+                    frontier.append(target)
     return frozenset(seen)
 
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import field
-from functools import cached_property, lru_cache
+from functools import cached_property
 from typing import Any, Iterable, Mapping
 
 from ivrcheck.records import record
@@ -218,10 +218,12 @@ class CallerWords:
                 return sentence.strip()
         return None
 
-    def marker_count(self, text: str) -> int:
-        return _count(self, text)
+    def markers_in(self, words: Iterable[str]) -> int:
+        """How many of the words (`marked_words` of a text) mark this language."""
+        markers = self.markers
+        return sum(1 for w in words if w in markers)
 
 
-@lru_cache(maxsize=1 << 17)
-def _count(words: CallerWords, text: str) -> int:
-    return sum(1 for w in _WORD.findall(text.lower()) if w in words.markers)
+def marked_words(text: str) -> list[str]:
+    """The words of a text as `markers` holds them (lower case), for `CallerWords.markers_in`."""
+    return _WORD.findall(text.lower())

@@ -40,6 +40,16 @@ def chosen_language(text: str | None) -> str | None:
     return names.get(" ".join(words)) if words else None
 
 
+def names_language(text: str | None, code: str) -> bool:
+    """Whether the text names the language `code` anywhere ("our nurses speak English", "puhuvat
+    englantia" is not read: only the names in names.yaml), as a note before a transfer does."""
+    if not text:
+        return False
+    names = [n for n, c in _names()[0].items() if c == code]
+    said = " ".join(_WORD.findall(text.lower()))
+    return any(re.search(rf"\b{re.escape(n)}\b", said) for n in names)
+
+
 def _names_a_language(text: str) -> bool:
     """Whether any word of the text is (part of) a language's name: only then are its offers read."""
     return not _names()[2].isdisjoint(_WORD.findall(text.lower()))

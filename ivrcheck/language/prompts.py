@@ -68,7 +68,7 @@ class PromptWords:
     @classmethod
     def from_data(cls, data: Mapping[str, Any]) -> PromptWords:
         table = {k: k for k in DTMF}
-        for key, spoken in data["keys"].items():
+        for key, spoken in [*data["keys"].items(), *data.get("keys_alone", {}).items()]:
             table.update({w.lower(): str(key) for w in spoken})
         return cls(
             word_to_key=table,
@@ -93,6 +93,13 @@ class PromptWords:
             rf"(?![\w-])(?!\s+(?:{_alternation(data['not_a_key'])})\b){self._not_a_number}",
             re.IGNORECASE,
         )
+
+    @cached_property
+    def alone(self) -> re.Pattern[str] | None:
+        """A key in a form that offers it by itself, with no verb: Finnish "Päävalikkoon pääset
+        risuaidalla" (by hash), "Valikon kuulet uudelleen tähdellä" (by star). None without such forms."""
+        words = [w for spoken in self.data.get("keys_alone", {}).values() for w in spoken]
+        return re.compile(rf"\b(?P<key>{_alternation(words)})(?![\w-])", re.IGNORECASE) if words else None
 
     @cached_property
     def continuation(self) -> re.Pattern[str]:
@@ -191,6 +198,8 @@ def _offers(words: PromptWords, prompt: str) -> tuple[Offer, ...]:
     bare = {id(m) for m, _ in continued}
     listed = _listed(words, prompt)
     found += [(m, key) for m, key, _ in listed]
+    if words.alone is not None:
+        found += [(m, words.word_to_key[m.group("key").lower()]) for m in words.alone.finditer(prompt)]
     first = {id(m) for m, _, is_first in listed if is_first}
     found += [(m, EXTENSION) for p in words.extension for m in p.finditer(prompt)]
     found.sort(key=lambda f: f[0].start())

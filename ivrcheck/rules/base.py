@@ -4,13 +4,14 @@ from __future__ import annotations
 
 from collections import Counter
 from types import ModuleType
-from typing import TYPE_CHECKING, Any, Callable, Iterator, Mapping, Protocol
+from typing import TYPE_CHECKING, Any, Callable, Iterable, Iterator, Mapping, Protocol
 
 from ivrcheck.callers.journey import offered_on_landing
 from ivrcheck.findings import Problem, Severity
 from ivrcheck.graph.analysis import is_live_human
 from ivrcheck.graph.build import OPEN
 from ivrcheck.language.choices import chosen_language
+from ivrcheck.language.prompts import emergency_advice
 from ivrcheck.model import Menu, Node, NodeType, Option
 
 if TYPE_CHECKING:
@@ -62,6 +63,18 @@ def sends_elsewhere(line: LineAnalysis, analysis: Analysis, start: str) -> str |
         node = line.menu.nodes.get(node_id)
         if node is not None and node.prompt and (found := line.speaks(node).caller_words.sends_elsewhere(node.prompt)):
             return found
+    return None
+
+
+def advises_emergency(menu: Menu, node_ids: Iterable[str]) -> str | None:
+    """The first sentence of the messages `node_ids` that sends callers to an emergency number ("If
+    someone is hurt, call 112 now."): a closed clinic or patrol whose message ends the call after it
+    has handed the urgent caller to the service that answers then (H205, H216); None when none does."""
+    for node_id in node_ids:
+        node = menu.nodes.get(node_id)
+        if node is not None and node.type is NodeType.MESSAGE and node.prompt and (
+                advice := emergency_advice(node.prompt)):
+            return " ".join(advice[0].split())
     return None
 
 
@@ -155,3 +168,15 @@ def missing_handler(menu: Menu, line: LineAnalysis, field: str) -> Iterator[Prob
         if node.is_interactive and node.id in line.reachable and getattr(node, field) is None:
             yield Problem(node.span, node.id, f"{node.type.value} {quote(node.id)} has no `{field}`",
                           f"add `{field}: repeat` here or under `defaults:`")
+
+
+def ends_on_silence_by_design(line: LineAnalysis, node: Node) -> bool:
+    """Whether the designer ended the errand here on purpose: a menu below the line's first ones whose
+    own `on_timeout` goes where its `after_retries` goes (the outage notice, the fee, the tour: "press
+    1 for more, or hang up"). A caller who stays silent is done, so two wrong keys ending the call too
+    is harsh, not a task cut short. Not an input (the caller was in the middle of keying something),
+    and not a first menu, where a silent caller has not yet been served at all."""
+    timeout, retries = node.on_timeout, node.after_retries
+    return node.type is NodeType.MENU and node.id not in line.opening_menus and timeout is not None \
+        and retries is not None and not timeout.is_builtin and timeout.ref == retries.ref \
+        and "on_timeout" not in node.inherited

@@ -7,7 +7,10 @@ whose call goes on, with no choice left, through messages only and then hangs up
 with no `next` is S103's): no self-service step did anything, nobody answered, and the
 caller was offered nothing after it. Options whose messages only say goodbye (under 4 s:
 "Thank you for calling. Goodbye.", the caller's own "that's all") are not reported, nor an option from a main menu ("For our address, press 3"),
-nor a message that returns to a menu or goes on to a person, a callback or a task.
+nor a message that returns to a menu or goes on to a person, a callback or a task. Messages that
+tell the caller which emergency number to call ("If you have trouble breathing, call 112 now")
+and then end the call get an **info**: the caller must make that call anyway (a blind judge called
+the warning false on a closed dental clinic's emergency advice).
 
 ## Why it matters
 A caller who chose a topic in a submenu is working on a problem: advice such as "restart
@@ -80,7 +83,7 @@ from typing import TYPE_CHECKING, Iterator
 from ivrcheck.findings import Problem, Severity
 from ivrcheck.graph.closing import winding_up_menu
 from ivrcheck.model import Menu, NodeType, Option
-from ivrcheck.rules.base import Settings, quote
+from ivrcheck.rules.base import Settings, advises_emergency, quote
 
 if TYPE_CHECKING:
     from ivrcheck.graph import LineAnalysis
@@ -103,11 +106,20 @@ def check(menu: Menu, line: LineAnalysis, settings: Settings) -> Iterator[Proble
             said = _only_talk(menu, option)
             talk = sum(line.speaks(menu.nodes[m]).seconds(menu.nodes[m].prompt) for m in said)
             if said and talk > GOODBYE_SECONDS:
-                yield Problem(option.span, node.id,
-                              f"option {quote(option.key)} ({option.label or option.key}) in {quote(node.id)} plays "
-                              f"{' then '.join(quote(m) for m in said)} and ends the call, so a caller it did not help "
-                              "must call again", f"after {quote(said[-1])}, offer a menu: a person, the main menu, or "
-                              "hear it again")
+                yield _ends(option, node.id, said, advises_emergency(menu, said))
+
+
+def _ends(option: Option, menu_id: str, said: list[str], advice: str | None) -> Problem:
+    """The finding on an option whose messages end the call: an info when they hand the caller to the
+    emergency number that answers then ("...call 112 now"): a blind judge called the warning false on a
+    closed dental clinic's emergency advice, since the caller must make that call anyway."""
+    played = f"option {quote(option.key)} ({option.label or option.key}) in {quote(menu_id)} plays " \
+             f"{' then '.join(quote(m) for m in said)} and ends the call"
+    fix = f"after {quote(said[-1])}, offer a menu: a person, the main menu, or hear it again"
+    if advice:
+        return Problem(option.span, menu_id, f"{played}, after telling callers which emergency number to call "
+                       f"({quote(advice)}): that may be all they need", fix, severity=Severity.INFO)
+    return Problem(option.span, menu_id, f"{played}, so a caller it did not help must call again", fix)
 
 
 def _only_talk(menu: Menu, option: Option) -> list[str]:

@@ -20,7 +20,11 @@ name no time, and neither does a `promise:` that says only that, unless the prom
 hear names one (the promise is the designer's note; the prompt is what callers go by). A day
 the line names by its hours counts as a time: "the next weekday", "the next day we're open",
 "nästa dag vi har öppet", "seuraavana aukiolopäivänä", "el próximo día que abramos", above all
-where the prompt has just given those hours. Neither does a sentence
+where the prompt has just given those hours; so does a day named by its kind ("the next office
+day", "nästa kontorsdag", "seuraavana toimistopäivänä"). A deadline set by an event the caller
+knows ("before the lesson", "före lektionen", "ennen oppituntia", "antes de la clase") is not read
+as a time but speaks of one: an info (a blind judge called the warning false on a music school's
+absence line). Neither does a sentence
 that gives the opening hours, with a word for being open and one for the days ("Our lines
 are open Monday to Friday, 8 am to 6 pm", "Kundtjänst har öppet vardagar klockan 8–16",
 "Atendemos de lunes a viernes de 9 a 7"): its times say when the line is open, not when

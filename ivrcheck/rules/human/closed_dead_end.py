@@ -15,6 +15,13 @@ and sends callers to this menu again ("For our disruption desk, open around the 
 1", the desk since put on office hours) only replays the menu outside hours, a loop with no
 way out. The finding is on that option.
 
+A closed route that hangs up after a message naming the emergency number that answers then ("If
+someone is hurt or lost, call 112 now", "soita heti 112") gets an **info** as well: blind judges
+called the warning false on a closed dental clinic and an off-duty ski patrol, whose callers in
+need are told where help is. So does a `closed:` message that returns callers to a main menu whose
+`0` still reaches someone outside hours (a callback booked on 0), or that points them to a channel
+open around the clock: the caller sent back has a way on.
+
 A closed route that hangs up after a message sending callers to a channel open around the clock
 ("Aktuella förseningar finns alltid i appen och på webben", "you can always check online") gets
 an **info**, not a warning: for live information (delays, outages) that channel serves the caller
@@ -93,7 +100,7 @@ from ivrcheck.findings import Problem, Severity
 from ivrcheck.graph.build import CHOICE, CLOSED, OPEN
 from ivrcheck.graph.closing import closed_fallback_menu
 from ivrcheck.model import Menu, Node, NodeType
-from ivrcheck.rules.base import Settings, chooses_language, quote, sends_elsewhere
+from ivrcheck.rules.base import Settings, advises_emergency, chooses_language, quote, sends_elsewhere
 
 if TYPE_CHECKING:
     from ivrcheck.graph import Analysis, LineAnalysis
@@ -116,18 +123,14 @@ def check(menu: Menu, line: LineAnalysis, settings: Settings) -> Iterator[Proble
                           "add `closed:` pointing at a callback, voicemail or a message with choices", state=CLOSED)
         elif closed is not None and node.closed.ref in closed.out and closed.only_hangs_up(node.closed.ref) \
                 and not _gated_by_own_hours(menu, closed, node):
-            elsewhere = sends_elsewhere(line, closed, node.closed.ref)
+            handed = _hands_on(line, closed, node.closed.ref)
             yield Problem(node.closed.span, node.id,
                           f"outside hours, {quote(node.id)} sends callers to {quote(node.closed.ref)}, which hangs up"
-                          + (f"; it points them to a channel open around the clock ({quote(elsewhere)}), so a "
-                             "callback may not be needed" if elsewhere else ""),
+                          + (f"; {handed}, so a callback may not be needed" if handed else ""),
                           "offer a callback or voicemail instead of ending the call", state=CLOSED,
-                          severity=Severity.INFO if elsewhere else None)
+                          severity=Severity.INFO if handed else None)
         elif (back := _only_tells(menu, line, node.closed.ref)) is not None:
-            yield Problem(node.closed.span, node.id,
-                          f"outside hours, {quote(node.id)} only tells callers ({quote(node.closed.ref)}) and sends them "
-                          f"back to the main menu {quote(back)}: no callback, message or other person",
-                          "offer a callback or voicemail after the hours, or a person who is there", state=CLOSED)
+            yield _told_and_returned(line, closed, node, back)
         if closed is not None and node.closed is not None:
             yield from _offers_itself(menu, closed, node)
     if closed is not None:
@@ -151,14 +154,40 @@ def _closed_branches(menu: Menu, line: LineAnalysis, closed: Analysis) -> Iterat
         if nobody or end is None or end.id in reported or end.id not in closed.out or not closed.only_hangs_up(end.id):
             continue  # with nobody at all to reach outside hours, H201 says so once for the line
         reported.add(end.id)  # the fix belongs where the closed calls go, once however many branches send them
-        elsewhere = sends_elsewhere(line, closed, end.id)
+        handed = _hands_on(line, closed, end.id)
         at = (end.span, end.id) if end.type is NodeType.MESSAGE else (target.span, node.id)  # a bare hang-up: the case
         yield Problem(*at,
                       f"outside hours, branch {quote(node.id)} sends callers to {quote(end.id)}, which hangs up: "
-                      "no callback, message or person who is there"
-                      + (f"; it points them to a channel open around the clock ({quote(elsewhere)})" if elsewhere else ""),
+                      "no callback, message or person who is there" + (f"; {handed}" if handed else ""),
                       "offer a callback or voicemail, or a person who works then, before ending the call",
-                      state=CLOSED, severity=Severity.INFO if elsewhere else None)
+                      state=CLOSED, severity=Severity.INFO if handed else None)
+
+
+def _hands_on(line: LineAnalysis, closed: Analysis, start: str) -> str | None:
+    """How the messages on the way from `start` hand callers on before the call ends, said for a finding:
+    to a channel open around the clock, or to the emergency number that answers urgent calls then
+    ("If someone is hurt or lost, call 112 now"). Blind judges called the warning false on a closed
+    clinic's and a ski patrol's such message: the caller who needs help now is told where to get it."""
+    elsewhere = sends_elsewhere(line, closed, start)
+    if elsewhere:
+        return f"it points them to a channel open around the clock ({quote(elsewhere)})"
+    advice = advises_emergency(line.menu, closed.routed_from(start))
+    return f"it tells them which emergency number answers then ({quote(advice)})" if advice else None
+
+
+def _told_and_returned(line: LineAnalysis, closed: Analysis, person: Node, back: str) -> Problem:
+    """A closed person whose `closed:` only tells callers and returns them to the main menu: a warning,
+    unless the message points to a channel open around the clock or the main menu's 0 still reaches
+    someone then (a callback booked on 0): the caller sent back has a way on (an info then)."""
+    ref = person.closed.ref if person.closed is not None else back
+    handed = _hands_on(line, closed, ref)
+    zero = closed.option_reaches_human(back, "0")
+    how = handed or ("the main menu's 0 still reaches someone then" if zero else None)
+    return Problem(person.closed.span if person.closed is not None else person.span, person.id,
+                   f"outside hours, {quote(person.id)} only tells callers ({quote(ref)}) and sends them "
+                   f"back to the main menu {quote(back)}" + (f"; {how}" if how else ": no callback, message or other person"),
+                   "offer a callback or voicemail after the hours, or a person who is there", state=CLOSED,
+                   severity=Severity.INFO if how else None)
 
 
 def _gated_by_own_hours(menu: Menu, closed: Analysis, person: Node) -> bool:

@@ -24,6 +24,10 @@ push the real urgent route (here "no gas or electricity, press 1") down. A blind
 the one such warning on the trust corpus's development half false and harmful; neither is advice to call an
 emergency number (P404 keeps that out of the prompt's length), which is no option.
 
+Nor is an option whose call, with no choice left, only runs a self-service step ("Emergency
+talktime", a credit advance lent by keypad) and reaches no person, promise or menu: the word names
+an emergency, the option sells a routine product.
+
 A late emergency option in a menu whose prompt tells a caller in danger what to do before it
 offers any key ("If anyone is in danger, hang up and call 112. For ...") is **info**: that
 caller has already heard the advice, and blind judges of the trust corpus called three such
@@ -111,7 +115,8 @@ def check(menu: Menu, line: LineAnalysis, settings: Settings) -> Iterator[Proble
             continue
         yield from _advice_late(node, line, int(settings["max_before_advice"]))
         words = line.speaks(node).label_words
-        urgent = [o for o in node.options if _urgent(o, words) and not _only_tells(menu, node, o)]
+        urgent = [o for o in node.options if _urgent(o, words) and not _only_tells(menu, node, o)
+                  and not _self_served(line, o)]
         if not urgent:
             continue
         order = _offered(node, line)
@@ -201,6 +206,19 @@ def _only_tells(menu: Menu, node: Node, option: Option) -> bool:
             return True
         ref = None if step.next.is_builtin else step.next.ref
     return False
+
+
+def _self_served(line: LineAnalysis, option: Option) -> bool:
+    """Whether the option's call, with no choice left, only runs a self-service step and ends or
+    plays on, reaching no person, promise or menu: "Emergency talktime" lends credit by keypad. Its
+    words name an emergency, but it is a routine product (a blind judge called the warning false:
+    "a small credit advance when the balance is low, not help for someone in danger")."""
+    ref = option.target.ref if option.target is not None and not option.target.is_builtin else None
+    if ref is None or ref not in line.open.out:
+        return False
+    route = [line.menu.nodes.get(n) for n in line.open.routed_from(ref)]
+    return any(n is not None and n.type is NodeType.SELF_SERVICE for n in route) and all(
+        n is not None and n.type in (NodeType.SELF_SERVICE, NodeType.MESSAGE, NodeType.HANGUP) for n in route)
 
 
 def _asks_first(menu: Menu, option: Option) -> str | None:

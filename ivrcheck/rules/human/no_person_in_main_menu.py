@@ -4,7 +4,10 @@
 On a line that declares `line:` (an audited line), the first menu callers hear must have an
 option that reaches a person with no further choice while the line is open. When that menu
 only chooses the language (besides a repeat or a person), the menu each language leads to
-is the main menu and is checked instead: a language option is one with `language:` or a label
+is the main menu and is checked instead, and so is the menu behind a greeting callers may let
+pass ("Welcome. Suomeksi, paina 7. If your card is lost, press 1 now", whose silence and wrong keys
+go on to the line proper: a blind judge called the warning on such a greeting false, "welcome is
+the greeting, not the main menu"): a language option is one with `language:` or a label
 that names a language and nothing else ("På svenska", "In English"), and the menu a caller
 who waits is moved on to ("Suomeksi, odota hetki") is the default language's main menu. A person offered only in a sub-menu,
 or only after errors, does not count. An option that hands the call to a `transfer` with
@@ -94,14 +97,17 @@ def _chooses_language(node: Node, analysis: Analysis) -> bool:
 
 def main_menus(menu: Menu, analysis: Analysis) -> list[Node]:
     """The menus a call opens on; a menu that only chooses the language (besides a repeat or a
-    person) hands over to the menus its language options open on, in file order."""
+    person), or a greeting callers may let pass (`Menu.lets_pass`: "Welcome. Suomeksi, paina 7. If
+    your card is lost, press 1 now", silence going on to the line proper), hands over to the menus its
+    language options and its silence open on, in file order."""
     found: dict[str, Node] = {}
     for menu_id in sorted(analysis.opening_menus, key=list(menu.nodes).index):
         node = menu.nodes[menu_id]
-        if _chooses_language(node, analysis):
+        passes = menu.lets_pass(node)  # a greeting with extras (another language, an urgent key), then the line
+        if passes or _chooses_language(node, analysis):
             # Each language's menu, and the default one a caller who waits is moved on to.
             refs = [o.target.ref for o in node.options if chooses_language(o) and o.target is not None]
-            if language_menu(menu, node) and node.on_timeout is not None:
+            if (passes or language_menu(menu, node)) and node.on_timeout is not None:
                 refs.append(node.on_timeout.ref)
             for ref in refs:
                 routed = analysis.routed_from(ref)

@@ -51,6 +51,21 @@ menu, press 1. Otherwise you can hang up", or after a self-service step; graph/c
 decides) gets an info too: the caller is not in the middle of a task, and whoever has another
 question goes back to the main menu, which teaches 0.
 
+A short menu (at most two choices that go on) with an announced key that puts callers straight
+through to a person working then (nothing asked on the way: "For everything else, press 2 and
+you'll talk to us") gets an info too, when that key serves every caller (its label asks for a
+person or names the rest: "Prata med personalen", "Muut asiat") or the menu's retries reach a
+person as well: the whole menu is heard in seconds (blind judges of the trust corpus called such
+warnings false). A key that serves one errand ("To book or move an appointment, press 2 and a
+member of staff will help you") in a menu whose retries hang up still warns (a planted defect:
+"a caller who needs something else has no way to a person"), and so does a key whose person
+comes only after an input ("Check a claim" -> claim number -> agent). A first menu whose silence
+and retries both put callers through to a person working then is an info as well. A prompt in a
+language ivrcheck does not read may announce its keys: the doubt makes such a menu an info. In
+opening hours, a menu past the first ones whose every announced way on reaches a person working
+then or books a callback ("If you manage a fleet, press 1. To install chargers, press 2", both a
+call from a business manager) is an info too: whatever the caller picks, someone answers or calls.
+
 A menu whose `on_invalid` puts any key it does not bind straight through to a person (a
 "we'll now connect you" step before a 24-hour desk) is not reported at all: 0 reaches a person
 there. A menu where a wrong key replays the menu still is.
@@ -103,9 +118,9 @@ from ivrcheck.callers.journey import Landing, leads_back, offered_on_landing
 from ivrcheck.findings import Finding, Fix, Problem, Severity, Span
 from ivrcheck.graph.build import CHOICE, CLOSED
 from ivrcheck.graph.closing import after_service_menu, closed_fallback_menu, closing_menu
-from ivrcheck.model import Menu
-from ivrcheck.rules.base import (Settings, aims_at_person, chooses_language, holding_states, line_person,
-                                 quote)
+from ivrcheck.model import Menu, Node, NodeType, Option
+from ivrcheck.rules.base import (Settings, aims_at_person, asks_for_person, chooses_language, holding_states,
+                                 line_person, quote)
 from ivrcheck.rules.edits import Source, add_option, append_sentence
 
 if TYPE_CHECKING:
@@ -116,6 +131,9 @@ NAME = "no-zero-out"
 SEVERITY = Severity.WARNING
 SETTINGS: dict[str, object] = {}
 PART = "human_access"
+#: A menu with at most this many choices that go on is heard whole in a few seconds: a key in it that
+#: puts callers through to a person is as quick to find as 0 would be.
+SHORT = 2
 
 
 def check(menu: Menu, line: LineAnalysis, settings: Settings) -> Iterator[Problem]:
@@ -180,7 +198,8 @@ def _stands_in(line: LineAnalysis, analysis: Analysis, node_id: str, holds: froz
     """What the menu offers in one step that stands in for a 0: in a hold menu, the person
     callers reach by waiting; outside hours, a person, or a promise unless the first menu
     callers meet teaches 0 for a person on duty then (a 24-hour operator: 0 should reach them here too)."""
-    keyed = _person_on_a_key(line, analysis, node_id) or _lost_callers_reach(line, analysis, node_id)
+    keyed = (_person_on_a_key(line, analysis, node_id) or _lost_callers_reach(line, analysis, node_id)
+             or _someone_on_every_key(line, analysis, node_id))
     if keyed is not None:
         return keyed
     if analysis.state == CLOSED:  # a person still working, on an announced key, before any promise
@@ -199,15 +218,25 @@ def _stands_in(line: LineAnalysis, analysis: Analysis, node_id: str, holds: froz
 
 
 def _lost_callers_reach(line: LineAnalysis, analysis: Analysis, node_id: str) -> Landing | None:
-    """In a menu past the first ones, the someone a lost caller reaches by failing: its `after_retries`
-    reaches a person working then (outside hours, a closed person's menu offering a callback). Blind
+    """In a menu past the first ones (or a first one whose silence puts callers through to a person),
+    the someone a lost caller reaches by failing: its `after_retries` reaches a person working then (outside hours, a closed person's menu offering a callback). Blind
     judges called every such warning on the trust corpus's development half arguable ("two wrong keys
     fall to a person; a 0 would be a nicety"): the first menus teach the key, here it is a habit's help."""
     node = analysis.nodes.get(node_id)
-    if node is None or node.after_retries is None or node_id in _first_menus(analysis):
+    if node is None or node.after_retries is None:
         return None
+    if node_id in _first_menus(analysis) and not _silence_reaches(line, analysis, node):
+        return None  # the first menus teach the key, unless waiting there puts callers through as well
     target = node.after_retries.ref
     return Landing(node_id, "retries", target) if target in analysis.nodes and _reaches(line, analysis, target) else None
+
+
+def _silence_reaches(line: LineAnalysis, analysis: Analysis, node: Node) -> bool:
+    """Whether a caller who says nothing in `node` is put through to a person working then, with no
+    choice left: with the retries reaching one too, whoever presses 0 by habit or nothing at all is
+    answered (a blind judge called the warning arguable on a road-rescue line whose silence and first
+    key both reach the 24-hour duty desk)."""
+    return node.on_timeout is not None and node.on_timeout.ref in analysis.to_live
 
 
 def _person_on_a_key(line: LineAnalysis, analysis: Analysis, node_id: str) -> Landing | None:
@@ -222,7 +251,9 @@ def _person_on_a_key(line: LineAnalysis, analysis: Analysis, node_id: str) -> La
         return None
     onward = [(target, attrs) for target, attrs in analysis.edges_from(node_id)
               if attrs["kind"] in CHOICE and attrs.get("press") != "0" and not _goes_back(analysis, node_id, target)]
-    keyed = [(t, a) for t, a in onward if _reaches(line, analysis, t) and line.clock.announced(node, a)]
+    # A prompt in words ivrcheck does not read may announce the key: the doubt goes to the menu (an info).
+    keyed = [(t, a) for t, a in onward if _reaches(line, analysis, t)
+             and (line.clock.announced(node, a) or line.clock.maybe(node, a))]
     if not keyed:
         return None
     retries_to_person = node.after_retries is not None and _reaches(line, analysis, node.after_retries.ref)
@@ -231,7 +262,50 @@ def _person_on_a_key(line: LineAnalysis, analysis: Analysis, node_id: str) -> La
     if (retries_to_person and not first) or len(keyed) == len(onward):
         target, attrs = keyed[0]
         return Landing(node_id, str(attrs.get("press")), target)
+    through = next(((t, a) for t, a in keyed if _puts_through(analysis, t)
+                    and (retries_to_person or _for_anyone(line, node, a.get("option")))), None)
+    if len(onward) <= SHORT and through is not None:
+        return Landing(node_id, str(through[1].get("press")), through[0])
     return None
+
+
+def _for_anyone(line: LineAnalysis, node: Node, option: Option | None) -> bool:
+    """Whether a key is offered to every caller, not to one errand: its label asks for a person ("Talk
+    to us") or names the rest ("För allt annat"). "Book or move, press 2 and a member of staff will
+    help you" is one errand: a caller with another question still needs 0 (a planted defect)."""
+    if option is None:
+        return False
+    words = line.speaks(node).label_words
+    return asks_for_person(option, line) or any(words.names_the_rest(p) for p in (option.label, *option.say) if p)
+
+
+def _puts_through(analysis: Analysis, target: str) -> bool:
+    """Whether a key puts the caller straight through to a person working then: what follows with no
+    choice asks for nothing on the way (a note before the transfer at most), so the key is the way
+    to someone itself, not an errand that may end with one ("Check a claim" -> claim number -> agent)."""
+    summary = analysis.routing.get(target)
+    return target in analysis.to_live and (summary is None or not summary.asks)
+
+
+def _someone_on_every_key(line: LineAnalysis, analysis: Analysis, node_id: str) -> Landing | None:
+    """In a menu past the first ones, a callback or a person working then behind every announced choice
+    that goes on ("If you manage a fleet, press 1. To install chargers, press 2", both booking a call
+    from a business manager): whatever the caller picks, someone answers or calls back. Blind judges
+    called such warnings arguable ("a callback-only business menu; 0 would be a nicety")."""
+    node = analysis.nodes.get(node_id)
+    if node is None or analysis.state == CLOSED or node_id in _first_menus(analysis):
+        return None  # outside hours a callback is judged by what the first menus teach (_stands_in)
+    onward = [(t, a) for t, a in analysis.edges_from(node_id)
+              if a["kind"] in CHOICE and a.get("press") != "0" and not _goes_back(analysis, node_id, t)]
+    if not onward or not all(line.clock.announced(node, a) and (_reaches(line, analysis, t) or _calls_back(analysis, t))
+                             for t, a in onward):
+        return None
+    return Landing(node_id, str(onward[0][1].get("press")), onward[0][0])
+
+
+def _calls_back(analysis: Analysis, target: str) -> bool:
+    """Whether a choice books a callback with no further choice: a person will call the caller."""
+    return any((n := analysis.nodes.get(m)) is not None and n.type is NodeType.CALLBACK for m in analysis.routed_from(target))
 
 
 def _reaches(line: LineAnalysis, analysis: Analysis, target: str) -> bool:

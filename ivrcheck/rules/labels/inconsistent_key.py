@@ -22,6 +22,12 @@ warning: such a menu is short, the caller hears all of it, and its main-menu cho
 its announced choices rather than a key pressed from habit. Designers of lines written blind
 took "1 for the main menu" there as common practice.
 
+A different key is info, too, where the menu leaves the usual key unbound: a caller who presses
+it from habit hears the menu again, a retry lost rather than a wrong turn ("speak to someone
+about your options, press 3" in a switching menu with no 0; the nurse on 1 in a symptom menu).
+It warns where the usual key does something else there (star and hash swapped: the caller who
+presses star to repeat is thrown back to the main menu).
+
 ## Why it matters
 Callers learn navigation keys once and then press them without listening, the way
 ISO/IEC 13714 fixes `*` and `#` across every menu of a voice-messaging system and
@@ -118,12 +124,15 @@ def check(menu: Menu, line: LineAnalysis, settings: Settings) -> Iterator[Proble
             if option.key == usual or node.id in usual_menus:
                 continue
             where = ", ".join(quote(m) for m in dict.fromkeys(with_usual[:3]))
+            # The learnt key bound here to something else misleads; unbound, it only costs a retry.
+            unbound = all(o.key != usual for o in node.options)
             yield Problem(
                 option.span, node.id,
                 f"{function} is on key {quote(option.key)} in {quote(node.id)} but on {quote(usual)} in {where}, "
-                "so callers who learnt the key press the wrong one",
+                "so callers who learnt the key press the wrong one"
+                + (f"; {quote(usual)} does nothing else here, so they hear the menu again" if unbound else ""),
                 f"use {quote(usual)} for {function} in every menu",
-                severity=Severity.INFO if node.id in winding else None,
+                severity=Severity.INFO if node.id in winding or unbound else None,
             )
 
 

@@ -10,7 +10,10 @@ information again" replays the payment dates in one menu and the application's s
 in another) and `back`, which do the same thing wherever they are, and so does an option
 to the menu the caller came from (a menu nearer the entry that leads into this one, in
 every schedule state: a graph fact, so "Back" or "Edellinen valikko" to the baggage menu in
-one place and to the disruption menu in another are both "back"); a label whose options
+one place and to the disruption menu in another are both "back"; so is an option to a menu
+every call came down through, "Other options" after a payment back to the payers' menu and
+after a statement back to the receivers' menu, and one from below to a main menu, in every
+state); a label whose options
 all reach a live person, such as "Speak to an advisor" going to the billing team from the
 billing menu and to the general queue from the main menu, since being routed to the right
 team is no surprise to a caller; a label whose options both end in a callback request
@@ -205,16 +208,29 @@ def _places(node: Node, option: Option, line: LineAnalysis, ways: dict[str, froz
     """Where the option leads, with `repeat` and `back` standing for themselves, and where the call
     goes on from there with no choice: an input it asks first is on the way to the same place (after
     tracking a parcel, "Change the delivery" skips asking for its number again). An option to the
-    menu the caller reached this one from, in every state, is `back` too (a graph fact: "Back" to
-    the baggage menu and "Back" to the disruption menu both do what they say)."""
+    menu the caller reached this one from, or came down through, in every state, is `back` too (a
+    graph fact: "Back" to the baggage menu and "Back" to the disruption menu both do what they say)."""
     analysis = line.open
     ref = option.target.ref
     if ref in ("repeat", node.id) or _replays(analysis, ref, node.id, ends):
         return frozenset({"(repeat)"})
     if ref == "back":
         return frozenset({"(back)"}) | {t for t, attrs in analysis.edges_from(node.id) if attrs.get("option") is option}
-    back = {"(back)"} if line.leads_back(node.id, ref) else set()
+    back = {"(back)"} if line.leads_back(node.id, ref) or _above(line, node.id, ref) else set()
     return _ways_on(analysis, ref, ways) | back
+
+
+def _above(line: LineAnalysis, node_id: str, target: str) -> bool:
+    """Whether `target` is a menu every call here came down through, in every state that reaches
+    `node_id`: "Other options" after a payment leads back to the payments menu the task was chosen
+    in, as the receivers' "Other options" leads back to theirs; each does what it says. A main menu
+    is above every menu but the line's first ones ("Go back" to it after hours too)."""
+    menu = line.menu.nodes.get(target)
+    heard = [a for a in line.states.values() if node_id in a.reachable]
+    if target in line.opening_menus and node_id not in line.opening_menus:
+        return True  # up to a main menu, from below it, whichever main menu a state opens with
+    return menu is not None and menu.is_menu and bool(heard) and all(
+        target in a.entry_tree.depth and a.entry_tree.is_ancestor(target, node_id) for a in heard)
 
 
 def _replays(analysis: Analysis, ref: str, menu_id: str, ends: dict[str, str]) -> bool:

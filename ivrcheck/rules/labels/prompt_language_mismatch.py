@@ -19,7 +19,17 @@ English menu: whatever French sounds like, this is not it). A wrong
 way into the other language's nodes is reported once, at the first node callers who chose
 a language hear in the wrong one (an English input whose `after_retries` goes to the
 Swedish queue: the queue is reported, not its closed message, callback and goodbye after
-it); a second way in from a node in the right language is reported where it enters.
+it; a Finnish caller sent to the English closed menu: the closed menu, not the main menu
+it leads back to); a second way in from a node in the right language is reported where it
+enters.
+
+It warns where callers who chose the language meet the node on the ways they normally
+go: their choices, the line's routing and schedules, a full queue moving them on, or a
+timeout or wrong keys that lead straight into it (the `after_retries` above: the fix is
+that one line). It only informs where they meet it after a failure *and* a step more (a
+silence sends them to a queue without a prompt, which then closes into a message in the
+other language), and for a goodbye of three words or fewer before hanging up
+("Kiitos soitostasi."), which tells the caller nothing they need.
 
 ## Why it matters
 An option for Swedish speakers announced in Finnish is lost on exactly the callers it is
@@ -74,12 +84,15 @@ None.
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from typing import TYPE_CHECKING, Iterator
 
 from ivrcheck.findings import Problem, Severity
+from ivrcheck.graph.build import SILENT
+from ivrcheck.graph.walks import descendants
 from ivrcheck.language import detect, load_language, name_of, reads
-from ivrcheck.model import Menu, Node, Option
+from ivrcheck.model import Menu, Node, NodeType, Option
 from ivrcheck.rules.base import Settings, quote
 
 if TYPE_CHECKING:
@@ -91,6 +104,8 @@ SEVERITY = Severity.WARNING
 SETTINGS: dict[str, object] = {}
 PART = "wording"
 
+#: A hang-up whose prompt has at most this many words is a goodbye ("Kiitos soitostasi."): info only.
+_FAREWELL = 3
 _SENTENCE = re.compile(r"[^.!?]*[^\W\d_][^.!?]*[.!?]*")
 
 
@@ -108,33 +123,57 @@ def check(menu: Menu, line: LineAnalysis, settings: Settings) -> Iterator[Proble
             found.extend((problem, None) for problem in _announced(node, option, own, line))
         if not any(o.language for o in node.options):
             found.extend(_spoken(menu, node, line))
-    wrong = {(problem.node_id, chosen) for problem, chosen in found if chosen}
+    wrong: dict[str, set[str]] = {}
     for problem, chosen in found:
-        if chosen is None or _entered(menu, line, problem.node_id or "", chosen, wrong):
+        if chosen:
+            wrong.setdefault(chosen, set()).add(problem.node_id or "")
+    entered = {language: _entered(menu, line, language, frozenset(ids)) for language, ids in wrong.items()}
+    for problem, chosen in found:
+        if chosen is None:
             yield problem
+            continue
+        normal, later = entered[chosen]
+        node = menu.nodes[problem.node_id or ""]
+        if node.id not in normal and node.id not in later:
+            continue  # met only through another node reported for this language
+        if node.type is NodeType.HANGUP and len((node.prompt or "").split()) <= _FAREWELL:
+            yield dataclasses.replace(problem, severity=Severity.INFO, message=(
+                f"{problem.message}; a goodbye of a few words, which tells the caller nothing they need"))
+        elif node.id in normal:
+            yield problem
+        else:  # a failure, then a closed desk or a full queue: info
+            yield dataclasses.replace(problem, severity=Severity.INFO, message=(
+                f"{problem.message}; only after a silence or wrong keys and a step more"))
 
 
-def _entered(menu: Menu, line: LineAnalysis, node_id: str, language: str, wrong: set[tuple[str, str]]) -> bool:
-    """Whether callers who chose `language` come into `node_id` from outside the nodes already
-    reported for it: one wrong way into the other language's menus ("after_retries" of an English
-    input to a Swedish queue) is reported where it starts, not again at every node after it."""
+def _entered(menu: Menu, line: LineAnalysis, language: str, wrong: frozenset[str]) -> tuple[set[str], set[str]]:
+    """The nodes of `wrong` that callers who chose `language` come into before any other of them:
+    (those met on the ways callers take on purpose, or straight after a silence or wrong keys;
+    those met only after a failure and then more: a desk closed, a queue full). One wrong way into
+    the other language's menus (an English caller sent to the Swedish closed menu) is reported
+    where it starts, not again at every node callers reach only through it."""
+    normal: set[str] = set()
+    later: set[str] = set()
+
+    def stays(attrs: dict) -> bool:  # another choice of language ends this caller's walk
+        option = attrs.get("option")
+        return option is None or option.language in (None, language)
+
+    def on_purpose(attrs: dict) -> bool:
+        return attrs["kind"] not in SILENT and stays(attrs)
+
     for analysis in line.states.values():
-        chosen = analysis.language_chosen
-        seen: set[str] = {node_id}
-
-        def inside(source: str) -> bool:  # already wrong, or promptless and only reached from the wrong part
-            if (source, language) in wrong or source in seen:
-                return True
-            seen.add(source)
-            node = menu.nodes.get(source)
-            return node is not None and not node.prompt and bool(analysis.edges_into(source)) and all(
-                inside(s) for s, _ in analysis.edges_into(source) if language in chosen.get(s, {}))
-
-        choices = {menu_id for menu_id, _ in chosen.get(node_id, {}).get(language, ())}
-        if any(source in choices or (language in chosen.get(source, {}) and not inside(source))
-               for source, _ in analysis.edges_into(node_id)):
-            return True
-    return False
+        for source in (n.id for n in menu.nodes.values() if any(o.language == language for o in n.options)):
+            for target, attrs in analysis.edges_from(source):
+                if (option := attrs.get("option")) is None or option.language != language:
+                    continue
+                plainly = descendants(analysis.out, target, on_purpose, wrong)
+                at_all = descendants(analysis.out, target, stays, wrong)
+                normal |= plainly & wrong
+                normal |= {t for s in at_all - wrong for t, a in analysis.edges_from(s)
+                           if t in wrong and a["kind"] in SILENT}
+                later |= at_all & wrong
+    return normal, later - normal
 
 
 def _announced(node: Node, option: Option, own: str, line: LineAnalysis) -> Iterator[Problem]:

@@ -6,11 +6,23 @@ Reads each menu's prompt in the file's `language` and finds where it offers keys
 digits written as numerals or as words, and keys listed after or before their function
 without a verb, as compact prompts do ("Laskut: 1.", "Handläggare – 0", "1: Cards.").
 Every key option must be offered. A universal key (`0`, `*`, `#`) bound in a menu past the
-first ones, for the same function (repeat, back, the main menu, a person) that one of the
-line's first menus announces for it, gets an **info**, not a warning: many lines teach "press
-star to hear the options again" once and bind it silently in every submenu, and blind judges
-of the trust corpus called all such warnings false or arguable (round five: 11 on the test half).
-The same key doing something the first menus never taught is still a warning. A
+first ones, for the same function (repeat, back, the main menu, a person: `0` to a person
+whatever its label) that a menu callers pass on their way there announces for it, in the
+same language, gets an **info**, not a warning: many lines teach "press star to hear the
+options again" or "to speak with guest services, press 0" once and bind it silently in every
+submenu, and blind judges of the trust corpus called all such warnings false or arguable
+(round five: 11 on the test half). The same key doing something the menus before never
+taught, a key only a menu below or a menu in another language teaches (the language menu's
+"Palveluneuvojalle paina 0" tells nothing to callers of the Swedish main menu), and a hidden
+`0` in the first menu of the line or of a language are still warnings. A hidden `*` or `#`
+that only plays the menu again, goes back (to the menu above, however it is named) or goes to
+the main menu is info wherever it is: it hides no task and no person, and blind judges called
+every such warning on the trust corpus false or arguable ("a convenience"). Finnish keys in
+the adessive offer themselves with no verb ("Päävalikkoon pääset risuaidalla", "Valikon kuulet
+uudelleen tähdellä": `keys_alone` in the language file). A hidden `0` to a
+person in a submenu where callers who want someone are already offered one is info too: an
+announced option leads to the same place, or every announced choice reaches a person (a
+sales menu whose two choices both go to the sales team). A
 `dial_by_extension` option counts as offered by a phrase such as "if you know the
 extension, dial it now" or "jos tiedät alanumeron, näppäile se", and by one that asks
 for a number of the caller's own ("if you know the ward's three-digit number, enter it
@@ -82,10 +94,11 @@ from ivrcheck.findings import Finding, Fix, Problem, Severity, Span
 from ivrcheck.language import EXTENSION, load_language, reads
 from ivrcheck.model import UNIVERSAL_KEYS, Menu, Node, Option
 from ivrcheck.rules.edits import Source, append_sentence
-from ivrcheck.rules.base import Settings, quote, universal_function
+from ivrcheck.rules.base import Settings, aims_at_person, quote, universal_function
 
 if TYPE_CHECKING:
     from ivrcheck.graph import LineAnalysis
+    from ivrcheck.graph.analysis import Analysis
 
 CODE = "P401"
 NAME = "unannounced-option"
@@ -96,6 +109,7 @@ PART = "wording"
 
 def check(menu: Menu, line: LineAnalysis, settings: Settings) -> Iterator[Problem]:
     language = line.language
+    teachers: dict[tuple[str, str], list[str]] | None = None  # built on the first unannounced key
     for node in line.menus:
         if line.clock.unknown(node):  # a recording, or words ivrcheck does not read: unknown, not "never"
             continue
@@ -111,22 +125,12 @@ def check(menu: Menu, line: LineAnalysis, settings: Settings) -> Iterator[Proble
                 continue
             what = "dial-by-extension" if key == EXTENSION else f"option {quote(key)}"
             called = f" ({quote(option.label)})" if option.label else ""
-            if key in named:  # "Appointments are option two": said, in words the reader does not know
-                yield Problem(
-                    option.span, node.id,
-                    f"{what}{called} in {quote(node.id)} is named in the prompt, but not in words ivrcheck reads "
-                    "as an offer; check that the prompt says what the key is for",
-                    f"if it does not, add {quote(_example(line, node, option, key))} to the prompt",
-                    severity=Severity.INFO)
-                continue
-            taught, teacher = _taught(line, node, option)
-            if taught is not None:  # "*" to repeat, taught once in the main menu and bound in every menu
-                yield Problem(
-                    option.span, node.id,
-                    f"{what}{called} in {quote(node.id)} is not announced here; the line teaches {quote(key)} for "
-                    f"{taught} in {quote(teacher or '')}",
-                    f"callers who did not hear that menu need {quote(_example(line, node, option, key))} here too",
-                    severity=Severity.INFO)
+            if teachers is None and key in UNIVERSAL_KEYS:
+                teachers = _teachers(line)
+            mild = _only_info(line, node, option, key, named, offered, teachers or {})
+            if mild is not None:
+                yield Problem(option.span, node.id, f"{what}{called} in {quote(node.id)} {mild[0]}", mild[1],
+                              severity=Severity.INFO)
                 continue
             heard = (f"the prompt of {quote(node.id)} never offers it" if node.prompt
                      else f"{quote(node.id)} has no prompt")
@@ -137,24 +141,119 @@ def check(menu: Menu, line: LineAnalysis, settings: Settings) -> Iterator[Proble
             )
 
 
-def _taught(line: LineAnalysis, node: Node, option: Option) -> tuple[str | None, str | None]:
-    """The navigation function ("repeat", "a person") of a universal key (0, *, #) that one of the line's
-    first menus announces for that same function, and that menu: lines teach such keys once and bind
-    them in every menu, and blind judges of the trust corpus called "never announced" there false or
-    arguable. (None, None) for any other option."""
+#: What a navigation key does (by its universal_function): it hides no task and no person.
+_NAVIGATION = {"repeat": "plays the menu again", "back": "goes back", "the main menu": "goes to the main menu"}
+
+
+def _only_info(line: LineAnalysis, node: Node, option: Option, key: str, named: set[str], offered: set[str],
+               teachers: dict[tuple[str, str], list[str]]) -> tuple[str, str] | None:
+    """(what is said of the option, the help) when its not being announced is only info: the key is
+    named in words ivrcheck does not read as an offer, a menu nearer the entry teaches it, or callers
+    who want a person are offered one already."""
+    example = quote(_example(line, node, option, key))
+    if key in named:  # "Appointments are option two": said, in words the reader does not know
+        return ("is named in the prompt, but not in words ivrcheck reads as an offer; check that the prompt "
+                "says what the key is for", f"if it does not, add {example} to the prompt")
+    taught, teacher = _taught(line, node, option, teachers)
+    if taught is not None:  # "*" to repeat, taught once in the main menu and bound in every menu
+        return (f"is not announced here; the line teaches {quote(key)} for {taught} in {quote(teacher or '')}",
+                f"callers who did not hear that menu need {example} here too")
+    function = _function(line, node, option)
+    if function in _NAVIGATION and option.key in UNIVERSAL_KEYS:  # hides no task and no person
+        return (f"is not announced, but it only {_NAVIGATION[function]}: it hides no task and no person",
+                f"announce it if callers should know it: {example}")
+    person = _announced_person(line, node, option, offered)
+    if person is not None:  # a hidden 0 beside an announced way to a person: a silent fallback
+        return (f"is not announced, but key {quote(person)} is offered and also reaches a person",
+                f"announce it if callers should know it: {example}")
+    return None
+
+
+def _teachers(line: LineAnalysis) -> dict[tuple[str, str], list[str]]:
+    """(universal key, its function) -> the menus that announce it for that function. Built once per
+    line, not per option."""
+    found: dict[tuple[str, str], list[str]] = {}
+    for node in line.menus:
+        if not node.prompt:
+            continue
+        offered = {o.key for o in line.language.offers(node.prompt)} & set(UNIVERSAL_KEYS)
+        for option in node.options:
+            function = _function(line, node, option) if option.key in offered else None
+            if function is not None:
+                found.setdefault((option.key, function), []).append(node.id)
+    return found
+
+
+def _taught(line: LineAnalysis, node: Node, option: Option,
+            teachers: dict[tuple[str, str], list[str]]) -> tuple[str | None, str | None]:
+    """The navigation function ("repeat", "a person") of a universal key (0, *, #) that a menu nearer the
+    entry (fewer steps from it) announces for that same function, and that menu: lines teach such keys
+    once, in the main menu, and bind them in every menu below, and blind judges of the trust corpus
+    called "never announced" there false or arguable. (None, None) for any other option, in the
+    line's first menus, where only a menu below teaches it (a main menu that stopped announcing 0 is
+    not excused by its submenus), and where it teaches it in another language (the language menu's
+    "0" does not tell a caller of the Swedish main menu)."""
     if option.key not in UNIVERSAL_KEYS or node.id in line.opening_menus:
         return None, None
-    function = universal_function(node, option, line)
-    if function is None:
-        return None, None
-    for menu_id in sorted(line.opening_menus):
-        first = line.menu.nodes.get(menu_id)
-        if first is None or option.key not in {o.key for o in line.language.offers(first.prompt)}:
-            continue
-        same = next((o for o in first.options if o.key == option.key), None)
-        if same is not None and universal_function(first, same, line) == function:
-            return function, menu_id
+    function = _function(line, node, option)
+    for teacher in teachers.get((option.key, function), ()) if function is not None else ():
+        if teacher != node.id and line.language_of(line.menu.nodes[teacher]) == line.language_of(node) \
+                and any(_nearer(a, teacher, node.id) for a in line.states.values()):
+            return function, teacher
     return None, None
+
+
+def _first_menu(line: LineAnalysis, node: Node) -> bool:
+    """One of the line's first menus, or the first menu callers hear after choosing a language."""
+    return node.id in line.opening_menus or node.id in _chosen_language_menus(line)
+
+
+def _chosen_language_menus(line: LineAnalysis) -> frozenset[str]:
+    """The nodes an option with `language:` leads to; kept for the last line asked."""
+    if not _LAST_LINE or _LAST_LINE[0] is not line:
+        _LAST_LINE[:] = [line, frozenset(o.target.ref for n in line.menus for o in n.options
+                                         if o.language and o.target is not None)]
+    return _LAST_LINE[1]
+
+
+_LAST_LINE: list = []
+
+
+def _function(line: LineAnalysis, node: Node, option: Option) -> str | None:
+    """`universal_function`, with 0 to a person as the way to a person whatever its label ("Guest
+    services", "Customer care executive"): 0 is the key for a person (ISO/IEC 13714); and star or hash
+    to a menu nearer the entry as the way back, named by its id rather than `back`."""
+    function = universal_function(node, option, line)
+    if function is None and option.key == "0" and aims_at_person(line.menu, line, node.id, option):
+        return "a person"
+    if function is None and option.key in ("*", "#") and option.target is not None and \
+            line.menu.nodes.get(option.target.ref) is not None and line.menu.nodes[option.target.ref].is_interactive \
+            and any(_nearer(a, option.target.ref, node.id) for a in line.states.values()):
+        return "back"  # "#" to the menu above ("Edellinen valikko"), named rather than `back`
+    return function
+
+
+def _nearer(analysis: Analysis, teacher: str, node_id: str) -> bool:
+    """Whether callers reach `teacher` in fewer steps from the entry than `node_id`, in this state."""
+    depth = analysis.entry_tree.depth
+    return teacher in depth and node_id in depth and depth[teacher] < depth[node_id]
+
+
+def _announced_person(line: LineAnalysis, node: Node, option: Option, offered: set[str]) -> str | None:
+    """An announced key of this menu that takes a caller who wants someone to a person anyway, when the
+    unannounced option is a way to a person (0) below the line's first menus: an announced option to
+    the same place ("0" and "For a refund, press 3" both to customer care), or every announced choice
+    reaching a person ("For a new connection, press 1. To move house, press 2", both to the sales
+    team). The hidden 0 is then a fallback. Not in the line's first menus, nor the first menu of a
+    language, which must say how to reach someone whose matter fits no topic."""
+    if _first_menu(line, node) or _function(line, node, option) != "a person" or option.target is None:
+        return None
+    announced = [o for o in node.options if o.key != option.key and o.key in offered and not o.language
+                 and _function(line, node, o) is None]
+    same = next((o.key for o in announced if o.target is not None and o.target.ref == option.target.ref), None)
+    if same is not None or not announced:
+        return same
+    return announced[0].key if all(aims_at_person(line.menu, line, node.id, o) for o in announced) else None
 
 
 def _any_key_does_it(node: Node, option: Option) -> bool:

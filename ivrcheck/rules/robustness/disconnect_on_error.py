@@ -30,7 +30,13 @@ desk and callback were offered"), while every planted hang-up they called true w
 or input in the middle of a task; those stay warnings. So is one whose hang-up comes after a
 message sending callers to a channel open around the clock ("current delays are always shown in
 the app and on the web"), read as H205 reads the same closed route: the caller is not left with
-nothing (a blind judge called the one such warning on the development half arguable).
+nothing (a blind judge called the one such warning on the development half arguable). And so
+is a menu below the line's first ones whose own `on_timeout` goes where its `after_retries`
+goes: the designer ends the call on silence there on purpose, the errand done ("We know about
+the outage in your area; for a text when power is back, press 1. Otherwise you can hang up.";
+the fee, then "press 1 for the office"), so two wrong keys ending it too is harsh, not a task
+cut short. An input, a first menu, and a menu whose silent callers are kept (`on_timeout:
+repeat`, or from `defaults`) still warn.
 
 ## Why it matters
 A caller who has failed several times is the one who most needs a person. Cutting them
@@ -76,7 +82,7 @@ from ivrcheck.graph.closing import closed_fallback_menu, winding_up_menu
 from ivrcheck.graph.build import CLOSED
 from ivrcheck.graph.walks import descendants
 from ivrcheck.model import Menu, Node
-from ivrcheck.rules.base import Settings, line_person, quote, sends_elsewhere
+from ivrcheck.rules.base import Settings, ends_on_silence_by_design, line_person, quote, sends_elsewhere
 from ivrcheck.rules.edits import Source, field_fix
 
 if TYPE_CHECKING:
@@ -91,6 +97,7 @@ _HELP = "add `after_retries:` pointing at an `agent` (here or under `defaults:`)
 _AFTER_HOURS = (" (an after-hours menu, heard only as a closed person's fallback: the caller was told what is left,"
                 " so this is harsh rather than a task cut short)")
 _NOBODY = " (an after-hours menu, heard only when nobody works: harsh rather than a task cut short)"
+_DONE = " (its silent callers go there too, so the errand ends here by design: harsh rather than a task cut short)"
 
 
 def check(menu: Menu, line: LineAnalysis, settings: Settings) -> Iterator[Problem]:
@@ -120,14 +127,16 @@ def check(menu: Menu, line: LineAnalysis, settings: Settings) -> Iterator[Proble
         states = hangs_up(target.ref, node.id)
         closed_only = bool(states) and _closed_fallback(line, node.id)
         nobody = bool(states) and not closed_only and _nobody_then(line, node.id)
+        done = bool(states) and not closed_only and not nobody and ends_on_silence_by_design(line, node)
         for state in states:
             elsewhere = _elsewhere(line, state, target.ref)
             yield Problem(target.span if target.span.line else node.span, node.id,
                           f"callers who run out of retries in {quote(node.id)} go to {quote(target.ref)}, "
-                          "which hangs up" + (_AFTER_HOURS if closed_only else _NOBODY if nobody else "")
+                          "which hangs up" + (_AFTER_HOURS if closed_only else _NOBODY if nobody else _DONE if done
+                                              else "")
                           + (f"; on the way it points them to a channel open around the clock ({quote(elsewhere)})"
                              if elsewhere else ""), _HELP, state=state,
-                          severity=Severity.INFO if closed_only or nobody or elsewhere else None)
+                          severity=Severity.INFO if closed_only or nobody or done or elsewhere else None)
 
 
 def _elsewhere(line: LineAnalysis, state: str | None, start: str) -> str | None:

@@ -25,6 +25,12 @@ moving the caller on, further into the line, to a step where the call goes on ("
 have it, just wait, and we'll look you up by your phone number"): 0 of 1 true, judged harmful
 (more time would only delay callers who have no number).
 
+A menu below the line's first ones whose retries end the call where its silence does (the
+outage notice: "for a text when power is back, press 1"; the fee, then "press 1 for the
+office") is info too: the designer closes the errand there on purpose, and blind judges called
+both such warnings on the development half false or arguable ("silence means the caller is
+done"). An input whose silence hangs up still warns: the caller was in the middle of keying.
+
 Silence that sends the caller back to a main menu is info too when the prompt says that waiting
 is a way on ("Please key in your membership number. If you don't have it to hand, just wait and
 we'll carry on"; "Om du inte har det, vänta kvar"): the move was announced, and a blind judge
@@ -88,7 +94,7 @@ from typing import TYPE_CHECKING, Iterator
 from ivrcheck.findings import Problem, Severity
 from ivrcheck.graph.closing import winding_up_menu
 from ivrcheck.model import Menu, Node, NodeType
-from ivrcheck.rules.base import Settings, quote, silence_reaches_person
+from ivrcheck.rules.base import Settings, ends_on_silence_by_design, quote, silence_reaches_person
 
 if TYPE_CHECKING:
     from ivrcheck.graph import Analysis, LineAnalysis
@@ -100,6 +106,8 @@ SETTINGS: dict[str, object] = {}
 PART = "robustness"
 _WINDS_UP = ("; the menu winds the call up (its errand is done, or it is a closing menu), so ending on "
              "silence is often the intended close")
+_BY_DESIGN = ("; wrong keys end the call there too, after an answer in the menu's own prompt, so silence "
+              "ending it is the designer's close of the errand")
 _ANNOUNCED = "; the prompt tells callers that waiting is a way on, and the call goes on there"
 _GOES_ON = "; the call goes on there, so this is the way on for callers who wait if the prompt says so"
 
@@ -124,6 +132,8 @@ def check(menu: Menu, line: LineAnalysis, settings: Settings) -> Iterator[Proble
         why = ""
         if ends and node.type is NodeType.MENU and winding_up_menu(line, node.id):
             why = _WINDS_UP
+        elif ends and ends_on_silence_by_design(line, node):
+            why = _BY_DESIGN
         elif not ends and _onward(line.open, node):
             why = _GOES_ON
         elif not ends and line.speaks(node).offers_waiting(node.prompt):

@@ -4,7 +4,10 @@
 A line that declares `line: {consumers: true}` must list, in `line.text_alternative`, at
 least one non-voice way to get the same information and tasks that the setting `accepted`
 counts (SMS, chat, real-time text, a relay service, e-mail, the web). Quiet on a line that
-does not say it serves consumers.
+does not say it serves consumers. A line whose `country` is outside the European Union (NZ,
+ZA, US) gets **info**: the law this rule rests on does not bind it, and blind judges of the
+trust corpus called such warnings "a service decision rather than a fault in the menu"
+(R510 covers the US's TTY requirement). A line in the EU, or with no `country`, is warned.
 
 ## Why it matters
 A deaf, hard-of-hearing or speech-impaired caller cannot use a voice menu at all. The
@@ -62,11 +65,20 @@ PART = "robustness"
 
 def check(menu: Menu, line: LineAnalysis, settings: Settings) -> Iterator[Problem]:
     accepted = [str(a).lower() for a in settings["accepted"]]
+    country = (menu.line.country or "").upper() if menu.line is not None else ""
+    outside = bool(country) and country not in EU
     for span, declared in lacking(menu, accepted):
         having = f" ({', '.join(declared)} does not count here)" if declared else ""
         yield Problem(span, None,
-                      f"the line serves consumers but declares no way to use it without hearing or speech{having}",
-                      f"offer one of {', '.join(accepted)} and list it in `line.text_alternative`")
+                      f"the line serves consumers but declares no way to use it without hearing or speech{having}"
+                      + (f"; the European Accessibility Act binds lines in the EU, not in {country}, so this is "
+                         "advice" if outside else ""),
+                      f"offer one of {', '.join(accepted)} and list it in `line.text_alternative`",
+                      severity=Severity.INFO if outside else None)
+
+
+#: The member states of the European Union (ISO 3166 codes; Greece also as EL), where the EAA applies.
+EU = frozenset("AT BE BG CY CZ DE DK EE EL ES FI FR GR HR HU IE IT LT LU LV MT NL PL PT RO SE SI SK".split())
 
 
 def lacking(menu: Menu, accepted: Sequence[str]) -> Iterator[tuple[Span, tuple[str, ...]]]:

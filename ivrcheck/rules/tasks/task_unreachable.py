@@ -10,7 +10,9 @@ say so in words ivrcheck does not read (it speaks of waiting: "you are in the qu
 menu only asks for a language and moves callers who wait on to the default one ("Suomeksi,
 odota hetki. På svenska, tryck 2", "Para español, oprima 9"), or it is a greeting whose silence
 and wrong keys both go on into the line: the whole line behind that menu is reached by waiting,
-on purpose. Blind writers' lines had 49 false T601 errors before this. (An `expect:` that names
+on purpose. Blind writers' lines had 49 false T601 errors before this. So does the star or
+hash an input's prompt offers ("If you've forgotten your PIN, press star"): the input's
+`on_invalid` is where that announced key takes the caller. (An `expect:` that names
 no node at all is S101's finding.)
 
 ## Why it matters
@@ -63,7 +65,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any, Iterator
 
 from ivrcheck.findings import Problem, Severity
-from ivrcheck.model import Menu
+from ivrcheck.model import Menu, Node, NodeType
 from ivrcheck.graph.build import CHOICE, ROUTING
 from ivrcheck.rules.base import Settings, quote
 
@@ -100,7 +102,8 @@ def check(menu: Menu, line: LineAnalysis, settings: Settings) -> Iterator[Proble
 def _waiting_leads(line: LineAnalysis, analysis: Analysis) -> frozenset[str]:
     """Nodes a caller reaches by choices, routing and waiting where waiting is a way on: the prompt
     says so ("stay on the line"), may say so in words not read (it speaks of waiting), or the menu
-    only asks for a language and moves those who wait on to the default one ("Suomeksi, odota hetki")."""
+    only asks for a language and moves those who wait on to the default one ("Suomeksi, odota hetki");
+    and by the star or hash an input's prompt offers, which its `on_invalid` takes."""
     def waits(node_id: str, attrs: dict[str, Any]) -> bool:
         node = analysis.nodes.get(node_id)
         return node is not None and (line.clock.announced(node, attrs) or line.clock.maybe(node, attrs)
@@ -114,7 +117,17 @@ def _waiting_leads(line: LineAnalysis, analysis: Analysis) -> frozenset[str]:
         here = frontier.pop()
         for target, attrs in analysis.edges_from(here):
             kind = attrs["kind"]
-            if target not in seen and (kind in CHOICE or kind in ROUTING or (kind == "timeout" and waits(here, attrs))):
+            if target not in seen and (kind in CHOICE or kind in ROUTING or (kind == "timeout" and waits(here, attrs))
+                                       or (kind == "invalid" and _offers_a_way_out(line, analysis.nodes.get(here)))):
                 seen.add(target)
                 frontier.append(target)
     return frozenset(seen)
+
+
+def _offers_a_way_out(line: LineAnalysis, node: Node | None) -> bool:
+    """Whether an input's prompt offers a key that is no digit of the answer ("If you've forgotten it,
+    press star"): the key a caller presses is then the announced way to what `on_invalid` leads to (a
+    blind judge called the T601 error false where star led to "Mail me a new PIN")."""
+    if node is None or node.type is not NodeType.INPUT:
+        return False
+    return any(o.key in ("*", "#") for o in line.speaks(node).offers(node.prompt))

@@ -52,3 +52,22 @@ def test_message_names_the_messages_played() -> None:
     (finding,) = lint(line("bye"), select="H216")
     assert finding.message == ('option "1" (Home broadband) in "tech" plays "router_advice" and ends the call, '
                                "so a caller it did not help must call again")
+
+
+@pytest.mark.parametrize("advice", [
+    "Out of hours, urgent dental care is given by the regional duty service. If you have trouble breathing, call 112 now.",
+    "Iltaisin kiireellistä hammashoitoa antaa alueen yhteispäivystys. Jos turvotus vaikeuttaa hengittämistä, soita heti 112.",
+    "Kvällar och helger har jourmottagningen hand om akuta besvär. Vid fara för liv, ring 112 direkt.",
+    "Fuera de horario atiende el servicio de guardia regional. Si tiene una emergencia, cuelgue y marque 9 1 1.",
+])
+def test_advice_that_hands_the_caller_to_the_emergency_number_only_informs(advice: str) -> None:
+    """Issue 30 (trust corpus, a blind judge: "the emergency advice sends the caller to 112, a number
+    they must call anyway; ending after it is right"): an info, naming the advice."""
+    (finding,) = lint(line("bye", advice=advice), select="H216")
+    assert finding.severity.value == "info" and "which emergency number to call" in finding.message
+
+
+def test_advice_with_an_ordinary_number_still_warns() -> None:
+    """Near miss: a full phone number of another office is no emergency number."""
+    (finding,) = lint(line("bye", advice="For billing questions, call 0800 123 4567 on weekdays."), select="H216")
+    assert finding.severity.value == "warning"

@@ -273,3 +273,46 @@ def test_a_person_behind_a_branch_on_its_own_hours_is_never_reached_closed() -> 
     assert lint(same, select="H205") == []
     longer = BEHIND_THE_BRANCH.replace("LATER", 'line: {mon-fri: "08:00-21:00"}').replace("BRANCH_HOURS", "line")
     assert [f.node_id for f in lint(longer, select="H205")] == ["reception"]
+
+
+EMERGENCY = {
+    "en": "The slopes are closed and ski patrol is off duty. If someone is hurt or lost, call 112 now.",
+    "fi": "Iltaisin kiireellistä hoitoa antaa yhteispäivystys. Jos hengittäminen vaikeutuu, soita heti 112.",
+    "sv": "Mottagningen är stängd. Vid akut fara för liv, ring 1 1 2. Välkommen åter i morgon.",
+    "es": "La clínica está cerrada. Si se trata de una emergencia, cuelgue y marque 911.",
+}
+
+
+@pytest.mark.parametrize("language", sorted(EMERGENCY))
+def test_a_closed_message_that_hands_urgent_callers_to_the_emergency_number_only_informs(language: str) -> None:
+    """Issue 30 (trust corpus, blind judges: "tells callers to ring 112 if someone is hurt, which is the
+    right answer"): a closed patrol or clinic ends the call after naming the number that answers then."""
+    text = ("language: " + language + "\n" + BASE.replace("{closed}", ", closed: shut")).replace(
+        "We are closed. Goodbye.", f'"{EMERGENCY[language]}"')
+    (finding,) = lint(text, select="H205")
+    assert finding.severity.value == "info" and "which emergency number answers then" in finding.message
+
+
+def test_a_closed_message_with_an_ordinary_phone_number_still_warns() -> None:
+    """Near miss: another office's full number is no emergency number; the caller is still cut off."""
+    text = BASE.replace("{closed}", ", closed: shut").replace(
+        "We are closed. Goodbye.", '"We are closed. You can also call our head office, on 020 7946 0321."')
+    (finding,) = lint(text, select="H205")
+    assert finding.severity.value == "warning"
+
+
+def test_a_closed_message_back_to_a_main_menu_whose_0_books_a_callback_only_informs() -> None:
+    """Issue 30 (trust corpus, a blind judge: "returns to the main menu, where 0 books a callback; the
+    caller is not left without a way"): the main menu's 0 reaches someone outside hours."""
+    text = closed_to("main").replace(
+        "operator: {type: agent}", "operator: {type: agent, hours: office, closed: callback}")
+    (finding,) = lint(text, select="H205")
+    assert finding.severity.value == "info" and "the main menu's 0 still reaches someone then" in finding.message
+
+
+def test_a_closed_message_back_to_a_main_menu_whose_0_is_closed_too_still_warns() -> None:
+    """Near miss: the operator on 0 is closed as well and hangs up: back in the main menu, nobody."""
+    text = closed_to("main").replace(
+        "operator: {type: agent}", "operator: {type: agent, hours: office, closed: bye}\n          bye: {type: hangup}")
+    found = [f for f in lint(text, select="H205") if f.node_id == "scheduling"]
+    assert [f.severity.value for f in found] == ["warning"]

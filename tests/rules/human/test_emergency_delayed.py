@@ -77,6 +77,31 @@ def test_an_emergency_word_on_an_option_that_only_explains_is_not_an_emergency_r
     assert codes_at(lint(line("Give a meter reading", "Emergency credit"), select="H215")) == [At("H215", 10, 7)]
 
 
+@pytest.mark.parametrize("language, label", [("en", "Emergency talktime"), ("en", "Emergency credit top-up"),
+                                             ("fi", "Hätätilanne – lisäsaldo")])
+def test_an_emergency_word_on_a_self_service_product_is_not_an_emergency_route(language: str, label: str) -> None:
+    """Issue 30 (trust corpus, a blind judge: "Emergency talktime is a small credit advance, not help
+    for someone in danger"): the call only runs a self-service step and ends, reaching nobody. (Each
+    label is read as an emergency: leading to the controller, it is reported.)"""
+    assert lint(line("Give a meter reading", label, language=language), select="H215")
+    text = line("Give a meter reading", label, leak_to="loan", language=language).replace(
+        "          reading: {type: self_service}",
+        "          loan: {type: self_service, changes: true, confirmation: sms, next: done}\n"
+        "          done: {type: message, prompt: Your credit has been added. Goodbye., next: bye}\n"
+        "          bye: {type: hangup}\n"
+        "          reading: {type: self_service}")
+    assert lint(text, select="H215") == []
+
+
+def test_a_self_service_step_before_a_person_is_still_an_emergency_route() -> None:
+    """Near miss: the leak report is logged by keypad and then handed to the controller: late, reported."""
+    text = line("Give a meter reading", "Smell of gas", leak_to="log").replace(
+        "          reading: {type: self_service}",
+        "          log: {type: self_service, changes: true, next: controller}\n"
+        "          reading: {type: self_service}")
+    assert codes_at(lint(text, select="H215")) == [At("H215", 10, 7)]
+
+
 ADVICE = """
 language: en
 entry: main

@@ -99,3 +99,41 @@ def test_a_closed_person_that_hangs_up_is_no_loop() -> None:
     direct = LOOP_BACK.replace("closed: closed_menu}", "closed: main}")
     (loop,) = lint(direct, select="H201")
     assert '("agent" -> "main")' in loop.message and loop.help == 'point `closed:` of "agent" at a callback or voicemail'
+
+
+BRANCHED = """
+entry: start
+hours: {reception: {mon-fri: "08:00-17:00"}}
+nodes:
+  start:
+    type: branch
+    "on": hours
+    hours: reception
+    cases: {open: main, closed: after_hours}
+  main:
+    prompt: For appointments, press 1.
+    options:
+      "1": {label: Appointments, goto: desk}
+  desk: {type: agent, hours: reception, closed: after_hours}
+  after_hours: {type: message, prompt: "Reception is closed. Please call back in office hours.", next: bye}
+  bye: {type: hangup}
+"""
+
+
+def test_outside_hours_the_finding_sits_where_the_hours_branch_sends_the_calls() -> None:
+    """Issue 30 (trust corpus, a blind judge: "the planted defect sits at fuera_horario, not at this
+    entry node"): the callback or voicemail belongs in the closed-hours message, so the finding is there."""
+    (finding,) = lint(BRANCHED, select="H201")
+    assert (finding.node_id, finding.state) == ("after_hours", "closed")
+    assert codes_at([finding]) == [At("H201", 14, 3)]
+
+
+def test_fixed_the_closed_hours_place_offers_a_voicemail() -> None:
+    text = BRANCHED.replace("next: bye}", "next: vm}\n  vm: {type: voicemail, promise: the next working day}")
+    assert lint(text, select="H201") == []
+
+
+def test_near_miss_without_an_hours_branch_the_finding_stays_at_the_entry() -> None:
+    text = BRANCHED.replace("entry: start", "entry: main")
+    (finding,) = lint(text, select="H201")
+    assert finding.node_id == "main"

@@ -107,3 +107,55 @@ def test_a_language_menu_without_language_set_hands_over_to_each_language_and_th
     assert lint(LANGUAGE_FIRST, select="H210") == []
     no_person = LANGUAGE_FIRST.replace('      "0": {label: Asiakaspalvelu, goto: advisor}\n', "")
     assert [f.node_id for f in lint(no_person, select="H210")] == ["fi_main"]
+
+
+GREETING = """
+entry: welcome
+line: {country: FI}
+defaults: {on_timeout: repeat, on_invalid: repeat, after_retries: advisor}
+nodes:
+  welcome:
+    prompt: PROMPT
+    options:
+      "7": {label: LANGUAGE, goto: menu_two, language: LANG}
+      "1": {label: URGENT, goto: block}
+    on_timeout: main
+    on_invalid: main
+  main:
+    prompt: For invoices, press 1. MAIN_PERSON
+    options:
+      "1": {label: Invoices, goto: invoices}
+      MAIN_OPTION
+  menu_two:
+    prompt: Laskut, paina 1. Asiakaspalvelijalle paina 0.
+    language: fi
+    options:
+      "1": {label: Laskut, goto: invoices}
+      "0": {label: Asiakaspalvelija, goto: advisor}
+  invoices: {type: self_service, next: main}
+  block: {type: self_service, changes: true, confirmation: sms, next: main}
+  advisor: {type: agent}
+"""
+
+
+def _greeting(prompt: str, language: str, urgent: str, lang: str, person: bool) -> str:
+    return GREETING.replace("PROMPT", prompt).replace("LANGUAGE", language).replace("URGENT", urgent).replace(
+        "LANG", lang).replace("MAIN_PERSON", "To speak to an advisor, press 0." if person else "").replace(
+        "MAIN_OPTION", '"0": {label: Advisor, goto: advisor}' if person else "")
+
+
+def test_a_greeting_callers_let_pass_hands_over_to_the_menu_behind_it() -> None:
+    """Issue 30 (trust corpus, a blind judge: "welcome is the greeting, not the main menu; main offers
+    0"): a greeting with another language and an urgent key, whose silence goes on to the line proper."""
+    for prompt, language, urgent, lang in [
+        ("Welcome to Kide Bank. Suomeksi, paina 7. If your card is lost, press 1 now.", "Suomeksi", "Lost card", "fi"),
+        ("Välkommen till banken. Suomeksi, paina 7. Har du tappat kortet, tryck 1.", "Suomeksi", "Spärra kort", "fi"),
+    ]:
+        assert not lint(_greeting(prompt, language, urgent, lang, person=True), select="H210")
+
+
+def test_behind_a_greeting_the_main_menu_without_a_person_is_still_reported_there() -> None:
+    """Near miss: the menu the greeting's silence goes on to offers nobody: reported on that menu."""
+    text = _greeting("Welcome. Suomeksi, paina 7. If your card is lost, press 1 now.", "Suomeksi", "Lost card", "fi",
+                     person=False)
+    assert [f.node_id for f in lint(text, select="H210")] == ["main"]

@@ -237,12 +237,98 @@ def test_a_submenu_whose_retries_reach_a_person_informs_and_one_whose_retries_go
 
 
 def test_the_first_menu_is_not_excused_by_a_person_on_one_key_and_after_its_retries() -> None:
-    """The first menu teaches the key: a person on key 2 and after the retries, with self-service on
-    key 1, still leaves callers who press 0 by habit nowhere (a planted defect of the trust corpus)."""
-    text = FIXED_IT.replace("AFTER", "technician").replace("TWO", "technician").replace(
-        '      "0": {label: Advisor, goto: advisor}', '      "2": {label: Advisor, goto: advisor}').replace(
-        "To speak to an advisor, press 0.", "To speak to an advisor, press 2.")
+    """The first menu teaches the key: a person on key 3 and after the retries, with self-service on
+    keys 1 and 2, still leaves callers who press 0 by habit nowhere (a planted defect of the trust corpus:
+    "the 'anyone else, press 0' option was removed")."""
+    text = _three_choices(FIXED_IT.replace("AFTER", "technician").replace("TWO", "technician"))
     assert [f.severity.value for f in lint(text, select="H203") if f.node_id == "main"] == ["warning"]
+
+
+def _three_choices(text: str) -> str:
+    """FIXED_IT's main menu with its advisor moved from 0 to 3, behind a fault and opening hours."""
+    return text.replace(
+        '      "0": {label: Advisor, goto: advisor}',
+        '      "2": {label: Opening hours, goto: hours}\n      "3": {label: Advisor, goto: advisor}').replace(
+        "To speak to an advisor, press 0.", "For opening hours, press 2. To speak to an advisor, press 3.").replace(
+        "  bye: {type: hangup}", "  bye: {type: hangup}\n  hours: {type: message, prompt: We open at nine., next: bye}")
+
+
+SHORT = """
+entry: main
+language: LANG
+defaults: {on_timeout: repeat, on_invalid: repeat, after_retries: staff}
+nodes:
+  main:
+    prompt: PROMPT
+    options:
+      "1": {label: ONE, goto: note}
+      "2": {label: TWO, goto: WHERE}
+  note: {type: voicemail, prompt: Leave a message after the tone., promise: within an hour}
+  staff: {type: agent}
+  number: {type: input, prompt: Key in your number., digits: 6, collects: account_number, next: staff}
+"""
+
+
+@pytest.mark.parametrize("lang, prompt, one, two", [
+    ("sv", "Ska du sjukanmäla din hund i dag, tryck 1. För allt annat, tryck 2 så får du prata med oss.",
+     "Sjukanmälan", "Prata med personalen"),
+    ("en", "To report your dog off sick today, press 1. For anything else, press 2 to talk to one of us.",
+     "Report absence", "Talk to us"),
+    ("fi", "Poissaolon ilmoittamiseen paina 1. Muissa asioissa paina 2, niin pääset puhumaan kanssamme.",
+     "Poissaolo", "Muut asiat"),
+    ("es", "Para avisar una ausencia, marque 1. Si su caso es diferente, marque 2 y le atenderá un asesor.",
+     "Ausencia", "Otro caso"),
+])
+def test_a_two_choice_menu_that_puts_callers_through_to_a_person_on_a_key_only_informs(
+        lang: str, prompt: str, one: str, two: str) -> None:
+    """Issue 30 (trust corpus, blind judges: "a person is offered plainly; 0 is not needed"): a menu of
+    two choices, one of which puts every caller ("for anything else", "talk to us") straight through to
+    someone, is heard whole in seconds; so is one whose retries reach that person, whatever the label."""
+    text = SHORT.replace("LANG", lang).replace("PROMPT", prompt).replace("ONE", one).replace(
+        "TWO", two).replace("WHERE", "staff")
+    (finding,) = lint(text, select="H203")
+    assert finding.severity is Severity.INFO and 'the menu offers "staff" on "2"' in finding.message
+    hangs_up = text.replace("after_retries: staff}", "after_retries: bye}").replace(
+        "  staff: {type: agent}", "  staff: {type: agent}\n  bye: {type: hangup}")
+    assert [f.severity for f in lint(hangs_up, select="H203")] == [Severity.INFO]
+
+
+@pytest.mark.parametrize("lang, prompt, label", [
+    ("en", "To cancel an appointment, press 1. To book or move one, press 2 and a member of staff will help you.",
+     "Book or move"),
+    ("sv", "Vill du avboka en tid, tryck 1. Vill du boka eller flytta en tid, tryck 2 så hjälper vi dig.",
+     "Boka eller flytta"),
+])
+def test_a_two_choice_menu_whose_person_key_serves_one_errand_and_whose_retries_hang_up_still_warns(
+        lang: str, prompt: str, label: str) -> None:
+    """Near miss (a planted defect of the trust corpus: "key 0 to reception was removed; a caller who
+    needs something else has no way to a person"): key 2 puts one errand through, the retries hang up."""
+    text = SHORT.replace("LANG", lang).replace("PROMPT", prompt).replace("ONE", "Cancel").replace(
+        "TWO", label).replace("WHERE", "staff").replace("after_retries: staff}", "after_retries: bye}").replace(
+        "  staff: {type: agent}", "  staff: {type: agent}\n  bye: {type: hangup}")
+    (finding,) = lint(text, select="H203")
+    assert finding.severity is Severity.WARNING
+
+
+def test_a_two_choice_menu_whose_person_comes_only_after_an_errand_still_warns() -> None:
+    """Near miss: key 2 asks for a number before anyone answers ("Check a claim" -> claim number ->
+    agent): the key is an errand that may end with a person, not the way to one; 0 is still needed."""
+    text = SHORT.replace("LANG", "en").replace(
+        "PROMPT", "To make a new claim, press 1. To check on a claim you have made, press 2.").replace(
+        "ONE", "New claim").replace("TWO", "Check a claim").replace("WHERE", "number")
+    (finding,) = lint(text, select="H203")
+    assert finding.severity is Severity.WARNING
+
+
+def test_a_menu_in_a_language_ivrcheck_does_not_read_is_given_the_doubt() -> None:
+    """A Māori menu whose only way on is the nurse, announced in words ivrcheck cannot read: nobody
+    can tell whether the key is announced, so the missing 0 is an info, not a warning."""
+    text = SHORT.replace("LANG", "mi").replace(
+        "PROMPT", "Hei kōrero ki tētahi tapuhi, pēhia te tahi. Mō ō mātou hāora tuwhera, pēhia te rua.").replace(
+        '"1": {label: ONE, goto: note}', '"1": {label: Tapuhi, goto: staff}').replace(
+        '"2": {label: TWO, goto: WHERE}', '"2": {label: Hāora, goto: hours}').replace(
+        "  staff: {type: agent}", "  staff: {type: agent}\n  hours: {type: message, prompt: Kei te tuwhera., next: main}")
+    assert [f.severity for f in lint(text, select="H203")] == [Severity.INFO]
 
 
 def test_a_first_menu_whose_every_way_on_reaches_a_person_only_informs() -> None:
@@ -255,10 +341,8 @@ def test_a_first_menu_whose_every_way_on_reaches_a_person_only_informs() -> None
 
 
 def test_a_first_menu_whose_retries_go_round_still_warns() -> None:
-    """Near miss: the person is on key 2, but a caller who presses 0 by habit goes round the menu again."""
-    text = FIXED_IT.replace("AFTER", "technician").replace("TWO", "technician").replace(
-        '      "0": {label: Advisor, goto: advisor}', '      "2": {label: Advisor, goto: advisor}').replace(
-        "To speak to an advisor, press 0.", "To speak to an advisor, press 2.").replace(
+    """Near miss: the person is on key 3, but a caller who presses 0 by habit goes round the menu again."""
+    text = _three_choices(FIXED_IT.replace("AFTER", "technician").replace("TWO", "technician")).replace(
         "    after_retries: advisor\n", "", 1)
     assert [f.severity.value for f in lint(text, select="H203") if f.node_id == "main"] == ["warning"]
 
@@ -279,9 +363,20 @@ def test_a_submenu_whose_every_onward_choice_reaches_a_person_only_informs() -> 
 
 
 def test_a_submenu_with_one_way_on_to_a_person_and_one_elsewhere_still_warns() -> None:
-    """Near miss: key 1 goes on to a goodbye, not a person, and the retries go round: a warning."""
+    """Near miss: key 1 goes on to a goodbye, key 2 ("Still not working") puts one errand through to a
+    technician, and the retries go round: a caller with another question has no way to anyone."""
     text = FIXED_IT.replace("AFTER", "after").replace("TWO", "technician")
     assert [f.severity.value for f in lint(text, select="H203") if f.node_id == "after"] == ["warning"]
+
+
+def test_a_two_choice_submenu_whose_person_key_is_for_anything_else_only_informs() -> None:
+    """The same menu whose key 2 is offered for everything else ("For anything else, press 2 to talk
+    to a technician"): with two choices, every caller hears their way to a person within seconds."""
+    text = FIXED_IT.replace("AFTER", "after").replace("TWO", "technician").replace(
+        "If it is still not working, press 2 and we will put you through to a technician.",
+        "For anything else, press 2 to talk to a technician.").replace(
+        '"2": {label: Still not working, goto: technician}', '"2": {label: Anything else, goto: technician}')
+    assert [f.severity.value for f in lint(text, select="H203") if f.node_id == "after"] == ["info"]
 
 
 CONNECTS = """
@@ -367,10 +462,8 @@ def test_the_main_menu_behind_a_choice_of_language_is_judged_like_a_first_menu()
     options:
       "1": {label: English, goto: main, language: en}
       "2": {label: Suomeksi, goto: main, language: fi}
-""").replace('      "0": {label: Advisor, goto: advisor}', '      "2": {label: Advisor, goto: advisor}').replace(
-        "To speak to an advisor, press 0.", "To speak to an advisor, press 2.").replace(
-        "    after_retries: advisor\n", "    after_retries: advisor\n", 1)
-    assert [f.severity.value for f in lint(text, select="H203") if f.node_id == "main"] == ["warning"]
+""")
+    assert [f.severity.value for f in lint(_three_choices(text), select="H203") if f.node_id == "main"] == ["warning"]
 
 
 # Issue 30: a closing menu heard only once the errand is done ("Anything else? ... otherwise hang
@@ -448,3 +541,53 @@ nodes:
 """
     (finding,) = [f for f in lint(text, select="H203") if f.node_id == "clinic_closed"]
     assert finding.severity is Severity.INFO and '"midwife" on "2"' in finding.message
+
+
+def test_a_first_menu_whose_silence_and_retries_reach_a_person_only_informs() -> None:
+    """Issue 30 (corpus-n, a blind judge: "silence already reaches the 24-hour duty desk and 1 goes there
+    too; binding 0 would help but is a nicety"): nobody who waits or fumbles is stranded."""
+    text = _three_choices(FIXED_IT.replace("AFTER", "technician").replace("TWO", "technician")).replace(
+        "    after_retries: advisor\n", "    after_retries: advisor\n    on_timeout: advisor\n", 1)
+    assert [f.severity.value for f in lint(text, select="H203") if f.node_id == "main"] == ["info"]
+
+
+def test_a_first_menu_whose_silence_reaches_a_person_but_whose_retries_go_round_still_warns() -> None:
+    """Near miss: "stay on the line for an advisor" with wrong keys going round: a 0 pressed by habit
+    replays the menu for ever."""
+    text = _three_choices(FIXED_IT.replace("AFTER", "technician").replace("TWO", "technician")).replace(
+        "    after_retries: advisor\n", "    on_timeout: advisor\n", 1)
+    assert [f.severity.value for f in lint(text, select="H203") if f.node_id == "main"] == ["warning"]
+
+
+CALLBACKS = """
+entry: main
+defaults: {on_timeout: repeat, on_invalid: repeat, after_retries: main}
+nodes:
+  main:
+    prompt: For business customers, press 1. To speak to an advisor, press 0.
+    options:
+      "1": {label: Business, goto: business}
+      "0": {label: Advisor, goto: advisor}
+  business:
+    prompt: If you manage a fleet, press 1. To install chargers at your company, press 2.
+    options:
+      "1": {label: Fleets, goto: manager_call}
+      "2": {label: Install chargers, goto: TWO}
+  manager_call: {type: callback, confirmation: email, promise: within two working days}
+  prices: {type: message, prompt: Our prices are on our website., next: bye}
+  advisor: {type: agent}
+  bye: {type: hangup}
+"""
+
+
+def test_a_submenu_whose_every_choice_books_a_callback_only_informs() -> None:
+    """Issue 30 (corpus-m, a blind judge: "a callback-only business menu; binding 0 would be a nicety"):
+    whatever the caller picks, someone calls back."""
+    found = [f for f in lint(CALLBACKS.replace("TWO", "manager_call"), select="H203") if f.node_id == "business"]
+    assert [f.severity.value for f in found] == ["info"]
+
+
+def test_a_submenu_with_one_choice_that_only_talks_still_warns() -> None:
+    """Near miss: key 2 plays a message and hangs up; a caller who wanted someone there has nobody."""
+    found = [f for f in lint(CALLBACKS.replace("TWO", "prices"), select="H203") if f.node_id == "business"]
+    assert [f.severity.value for f in found] == ["warning"]

@@ -57,3 +57,57 @@ def test_another_organisations_number_that_does_not_serve_the_choice_only_inform
     assert finding.severity.value == "info" and "which languages" in finding.help
     (kept,) = lint(menu("[es]"), select="H212")
     assert kept.severity.value == "warning"
+
+
+NOTE = """
+entry: main
+language: LINE
+defaults: {on_timeout: repeat, on_invalid: repeat, after_retries: nurse}
+nodes:
+  main:
+    prompt: PROMPT
+    options:
+      "1": {label: FIRST, goto: nurse, language: LINE}
+      "9": {label: OTHER, goto: note, language: CHOSEN}
+  note: {type: message, language: CHOSEN, prompt: "SAID", next: nurse}
+  nurse: {type: agent, languages: [LINE]}
+"""
+
+NOTES = [
+    ("en", "fi", "For a nurse, press 1. Suomeksi, paina 9.", "Nurse", "Suomeksi",
+     "Sairaanhoitajamme vastaavat englanniksi; voit pyytää tulkkia."),
+    ("fi", "sv", "Hoitajalle paina 1. På svenska, tryck 9.", "Hoitaja", "Svenska",
+     "Våra sjuksköterskor svarar på finska. Du kan be om tolk."),
+    ("sv", "en", "Till sjuksköterskan, tryck 1. For English, press 9.", "Sjuksköterska", "English",
+     "Our nurses answer in Swedish; please ask for an interpreter if you need one."),
+    ("es", "en", "Para hablar con enfermería, pulse 1. For English, press 9.", "Enfermería", "English",
+     "Our nurses speak Spanish; an interpreter can join the call."),
+]
+
+
+def _noted(line: str, chosen: str, prompt: str, first: str, other: str, said: str) -> str:
+    return NOTE.replace("LINE", line).replace("CHOSEN", chosen).replace("PROMPT", prompt).replace(
+        "FIRST", first).replace("OTHER", other).replace("SAID", said)
+
+
+def test_a_note_in_the_chosen_language_naming_the_language_spoken_only_informs() -> None:
+    """Issue 30 (trust corpus, a blind judge: "the note tells callers in their language, before the
+    transfer, that the nurses speak English; the clinic's only nurse team is the right route")."""
+    for case in NOTES:
+        (finding,) = lint(_noted(*case), select="H212")
+        assert finding.severity.value == "info" and 'the note "note" before it tells them so' in finding.message
+
+
+def test_a_note_in_a_language_ivrcheck_does_not_read_is_given_the_doubt() -> None:
+    text = _noted("en", "mi", "For a nurse, press 1. Mō te reo Māori, pēhia te iwa.", "Nurse", "Te reo Māori",
+                  "Ka kōrero Pākehā ā mātou tapuhi; ka taea te tono kaiwhakamāori.")
+    (finding,) = lint(text, select="H212")
+    assert finding.severity.value == "info" and "may tell them so" in finding.message
+
+
+def test_a_note_that_names_no_language_still_warns() -> None:
+    """Near miss: the note only says the call is being put through; callers learn nothing of the language."""
+    text = _noted("en", "fi", "For a nurse, press 1. Suomeksi, paina 9.", "Nurse", "Suomeksi",
+                  "Yhdistämme puhelusi sairaanhoitajalle. Odota hetki.")
+    (finding,) = lint(text, select="H212")
+    assert finding.severity.value == "warning"

@@ -30,3 +30,15 @@ def test_a_wait_at_the_target_passes() -> None:
 def test_no_target_is_quiet_unless_the_setting_gives_one() -> None:
     assert not lint(menu(420, line=""), select="H214")
     assert [f.code for f in lint(menu(420, line=""), select="H214", rules={"H214": {"max_seconds": 300}})] == ["H214"]
+
+
+def test_a_wait_just_over_the_target_is_at_its_edge_and_only_informs() -> None:
+    """Issue 30 (trust corpus, a blind judge: "200 s against a 180 s target is just over the edge")."""
+    (finding,) = lint(menu(200), select="H214")
+    assert finding.severity.value == "info" and "by 20 s, at its edge" in finding.message
+
+
+def test_a_wait_a_fifth_over_the_target_warns_and_the_edge_is_a_setting() -> None:
+    """Near miss: 216 s is 20 % over 180 s (every such wait on the trust corpus was judged true)."""
+    assert [f.severity.value for f in lint(menu(216), select="H214")] == ["warning"]
+    assert [f.severity.value for f in lint(menu(200), select="H214", rules={"H214": {"edge": 0}})] == ["warning"]

@@ -42,3 +42,20 @@ def test_an_overflow_target_is_reachable_and_checked() -> None:
     findings = lint(menu("max_wait: 600, overflow: nowhere"))
     assert "S101" in {f.code for f in findings}
     assert "S102" not in {f.code for f in lint(menu("max_wait: 600, overflow: cb", "cb: {type: callback}"))}
+
+
+def test_an_overflow_that_registers_the_callers_report_before_ending_only_informs() -> None:
+    """Issue 30 (trust corpus, a blind judge: "after 15 minutes the outage is registered automatically
+    with an SMS report number; a sensible overflow"): the errand is done before the call ends."""
+    extra = ('report: {type: self_service, changes: true, confirmation: sms, prompt: We have registered your '
+             'outage report and will text you its number., next: bye}\n      bye: {type: hangup}')
+    (finding,) = lint(menu("max_wait: 900, overflow: report", extra), select="H211")
+    assert finding.severity.value == "info" and 'after "report" has done the caller\'s errand' in finding.message
+
+
+def test_an_overflow_through_a_lookup_that_changes_nothing_still_warns() -> None:
+    """Near miss: a self-service step that only reads something out (changes: false) does no errand."""
+    extra = ('status: {type: self_service, changes: false, prompt: Your order is on its way., next: bye}\n'
+             '      bye: {type: hangup}')
+    (finding,) = lint(menu("max_wait: 900, overflow: status", extra), select="H211")
+    assert finding.severity.value == "warning"

@@ -178,7 +178,17 @@ def test_a_closing_menu_with_the_main_menu_on_a_number_is_info_and_sets_no_conve
     assert lint(closing("#"), select="L304") == []
 
 
-def test_near_miss_a_task_menu_with_the_main_menu_on_a_number_is_still_a_warning() -> None:
+def test_a_task_menu_with_the_main_menu_on_a_number_and_the_usual_key_unbound_informs() -> None:
+    """Before: a warning. A caller who presses the learnt "#" there hears the menu again: a retry lost,
+    not a wrong turn (blind judges called both such person-key warnings false or arguable)."""
     (finding,) = lint(line("en", sub_main="1").replace('"1": {label: Book a move, goto: move}',
                                                           '"2": {label: Book a move, goto: move}'), select="L304")
-    assert (finding.node_id, finding.severity.value) == ("moving", "warning")
+    assert (finding.node_id, finding.severity.value) == ("moving", "info")
+    assert '"#" does nothing else here' in finding.message
+
+
+def test_near_miss_the_learnt_key_bound_to_something_else_is_still_a_warning() -> None:
+    """Star and hash swapped: a caller who presses the learnt key is thrown somewhere else."""
+    text = line("en", sub_repeat="9", extra='\n              "*": {label: Book a move, goto: move}')
+    (finding,) = [f for f in lint(text, select="L304") if f.node_id == "moving"]
+    assert finding.severity.value == "warning"

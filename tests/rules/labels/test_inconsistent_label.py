@@ -355,3 +355,89 @@ def test_near_miss_an_option_to_a_message_that_returns_to_a_menu_heard_from_else
     text = REPLAY.replace('"2": {label: Your application, goto: status}',
                           '"2": {label: Your application, goto: status}\n      "3": {label: After, goto: status_after}')
     assert [f.node_id for f in lint(text, select="L303")] == ["status_after"]
+
+
+OTHER_OPTIONS = """
+language: en
+entry: main
+defaults: {on_timeout: repeat, on_invalid: repeat, after_retries: caseworker}
+nodes:
+  main:
+    prompt: "If you pay support, press 1. If you receive support, press 2."
+    options:
+      "1": {label: I pay support, goto: pay_menu}
+      "2": {label: I receive support, goto: rec_menu}
+  pay_menu:
+    prompt: "To hear your balance, press 1."
+    options:
+      "1": {label: Balance, goto: pay_balance}
+  rec_menu:
+    prompt: "To hear your last payment, press 1."
+    options:
+      "1": {label: Last payment, goto: rec_last}
+  pay_balance: {type: self_service, next: pay_after}
+  rec_last: {type: self_service, next: rec_after}
+  pay_after:
+    prompt: "For other options, press 2. If you also receive support, press 3."
+    options:
+      "2": {label: Other options, goto: pay_menu}
+      "3": {label: I also receive support, goto: rec_menu}
+  rec_after:
+    prompt: "For other options, press 2. To talk with your caseworker, press 0."
+    options:
+      "2": {label: Other options, goto: REC_TARGET}
+      "0": {label: My caseworker, goto: caseworker}
+  more_menu:
+    prompt: "To order a statement, press 1."
+    options:
+      "1": {label: Statement, goto: caseworker}
+  caseworker: {type: agent}
+"""
+
+
+def test_the_same_label_back_to_each_callers_own_menu_is_consistent() -> None:
+    """Before: "Other options" leads to pay_menu in one place and rec_menu in another, "misled" (judged
+    harmful: one target for both would put receivers in the payers' menu). Each leads back to the
+    menu the caller came down through: it does what it says in both."""
+    assert lint(OTHER_OPTIONS.replace("REC_TARGET", "rec_menu"), select="L303") == []
+    # Near miss: the receivers' "Other options" into a menu they never came down through.
+    assert [f.node_id for f in lint(OTHER_OPTIONS.replace("REC_TARGET", "more_menu"), select="L303")] == ["rec_after"]
+
+
+def test_back_to_the_main_menu_from_below_is_the_way_back_in_every_state() -> None:
+    """Before: "Go back" to the main menu from a submenu that, after hours, is reached from the closed
+    main menu, beside "Go back" from a bill menu to the billing menu above it, was "misled"."""
+    text = """
+    language: en
+    entry: start
+    hours: {office: {mon-fri: "08:00-17:00"}}
+    defaults: {on_timeout: repeat, on_invalid: repeat, after_retries: agent}
+    nodes:
+      start: {type: branch, on: hours, hours: office, cases: {open: main, closed: closed_main}}
+      main:
+        prompt: "For billing, press 4. For more services, press 6. To talk to someone, press 0."
+        options:
+          "4": {label: Billing, goto: billing_menu}
+          "6": {label: More services, goto: more_menu}
+          "0": {label: Talk to someone, goto: agent}
+      closed_main:
+        prompt: "We're closed. For billing, press 4. For more services, press 6."
+        options:
+          "4": {label: Billing, goto: billing_menu}
+          "6": {label: More services, goto: more_menu}
+      more_menu:
+        prompt: "For meter readings, press 1. To go back, press 9."
+        options:
+          "1": {label: Meter readings, goto: agent}
+          "9": {label: Go back, goto: main}
+      billing_menu:
+        prompt: "To hear about your bill, press 1."
+        options:
+          "1": {label: Your bill, goto: bill_info}
+      bill_info:
+        prompt: "Your bill is due on the first. To go back, press 9."
+        options:
+          "9": {label: Go back, goto: billing_menu}
+      agent: {type: agent}
+    """
+    assert lint(text, select="L303") == []

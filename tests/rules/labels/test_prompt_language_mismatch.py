@@ -182,3 +182,110 @@ def test_an_option_for_an_unread_language_offered_in_the_menus_own_words_is_repo
     # Near miss: a bare "9, Français" says too little to tell its language.
     bare = FRENCH.replace("Pour le service en français, appuyez sur le 9.", "Français: 9.")
     assert lint(bare, select="L306") == []
+
+
+AFTER_FAILURE = """
+language: en
+entry: main
+hours:
+  office: {{mon-fri: "08:00-17:00"}}
+defaults: {{on_timeout: repeat, on_invalid: repeat, after_retries: agent}}
+nodes:
+  main:
+    prompt: "Thank you for calling. Para español, oprima nueve. For billing, press 1."
+    options:
+      "9": {{label: Español, goto: es_menu, language: es}}
+      "1": {{label: Billing, goto: agent}}
+  es_menu:
+    prompt: "Para pagar su factura, oprima 1. Para hablar con un agente, oprima 2."
+    options:
+      "1": {{label: Pagos, goto: es_pay}}
+      "2": {{label: Agente, goto: {es_person}}}
+  es_pay: {{type: message, prompt: "Puede pagar en línea las veinticuatro horas.", next: es_menu}}
+  es_agent: {{type: agent, language: es, hours: office, closed: es_closed}}
+  es_closed: {{type: message, prompt: "La oficina está cerrada. Llame de lunes a viernes de ocho a cinco.", next: bye}}
+  agent: {{type: agent, hours: office, closed: closed}}
+  closed: {{type: message, prompt: "Our office is closed. Please call again Monday to Friday, eight to five.", next: bye}}
+  bye: {{type: hangup, prompt: "{bye}"}}
+"""
+
+
+def after_failure(es_person: str = "es_agent", bye: str = "Goodbye.") -> str:
+    return AFTER_FAILURE.format(es_person=es_person, bye=bye)
+
+
+def test_a_node_met_only_after_a_failure_and_a_closed_desk_only_informs() -> None:
+    """Before: a warning, though Spanish callers hear the English closed message only when they fumble
+    their menu (the default after_retries) and the office is then closed; the fix is upstream."""
+    (finding,) = lint(after_failure(), select="L306")
+    assert (finding.node_id, finding.severity.value) == ("closed", "info")
+    assert finding.message.endswith("only after a silence or wrong keys and a step more")
+
+
+def test_a_node_met_on_the_way_callers_normally_go_warns() -> None:
+    """The defect: Spanish callers who ask for an agent get the English desk and its closed message."""
+    found = [f for f in lint(after_failure(es_person="agent"), select="L306") if f.severity.value == "warning"]
+    assert [f.node_id for f in found] == ["closed"]
+
+
+def test_a_wrong_node_reached_only_through_another_is_not_reported_again() -> None:
+    """A Finnish caller sent to the English closed menu goes on from there to the English main menu:
+    the closed menu is the one wrong way in, the main menu after it is not a second one."""
+    text = """
+    language: en
+    entry: greeting
+    hours:
+      shop: {mon-sun: "09:00-17:00"}
+    defaults: {on_timeout: repeat, on_invalid: repeat, after_retries: desk}
+    nodes:
+      greeting:
+        prompt: "Welcome. Suomeksi, paina yhdeksän. For rentals, press 1."
+        options:
+          "9": {label: Suomi, goto: fi_menu, language: fi}
+          "1": {label: Rentals, goto: main}
+      main:
+        prompt: "For rentals, press 1. For the shop's opening hours, press 2."
+        options:
+          "1": {label: Rentals, goto: rental}
+          "2": {label: Hours, goto: desk}
+      fi_menu:
+        prompt: "Vuokraamoon paina 1. Aukioloajat kuulet painamalla 2."
+        options:
+          "1": {label: Vuokraamo, goto: rental}
+          "2": {label: Aukioloajat, goto: fi_hours}
+      fi_hours: {type: message, prompt: "Vuokraamo on auki joka päivä yhdeksästä viiteen.", next: fi_menu}
+      rental: {type: agent, hours: shop, closed: rental_closed}
+      rental_closed:
+        type: message
+        prompt: "The rental shop is closed now. It opens every day at nine."
+        next: main
+      desk: {type: agent}
+    """
+    found = lint(text, select="L306")
+    assert [(f.node_id, f.severity.value) for f in found] == [("rental_closed", "warning")]
+
+
+def test_a_goodbye_of_a_few_words_only_informs_but_a_farewell_that_tells_something_warns() -> None:
+    text = FI_GOODBYE
+    (finding,) = lint(text, select="L306")
+    assert (finding.node_id, finding.severity.value) == ("hei", "info")
+    informative = text.replace("Kiitos soitostasi.", "Kiitos soitostasi. Tulos näkyy verkkopalvelussa huomenna.")
+    assert [(f.node_id, f.severity.value) for f in lint(informative, select="L306")] == [("hei", "warning")]
+    fixed = text.replace("Kiitos soitostasi.", "Tack för samtalet.")
+    assert lint(fixed, select="L306") == []
+
+
+FI_GOODBYE = """
+language: fi
+entry: alku
+defaults: {on_timeout: repeat, on_invalid: repeat, after_retries: neuvonta}
+nodes:
+  alku:
+    prompt: "Tervetuloa. På svenska, tryck 9. Neuvontaan paina 1."
+    options:
+      "9": {label: Svenska, goto: sv_info, language: sv}
+      "1": {label: Neuvonta, goto: neuvonta}
+  sv_info: {type: message, prompt: "Dina resultat finns i e-tjänsten från och med i morgon.", next: hei}
+  neuvonta: {type: agent}
+  hei: {type: hangup, prompt: "Kiitos soitostasi."}
+"""

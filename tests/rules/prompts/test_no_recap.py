@@ -190,3 +190,15 @@ def test_a_task_that_sends_a_written_confirmation_only_informs() -> None:
     text it to you"); what the task's own dialogue reads back is not in the file, so info, not a warning."""
     (finding,) = lint(line("Your account", ", changes: true, confirmation: sms"), select="P407")
     assert finding.severity.value == "info"
+
+
+@pytest.mark.parametrize("goodbye, recap", [
+    ("Thanks. Bike number recorded, and our field team will pick it up within a day. Goodbye.", True),
+    ("Payment received. Thank you for calling.", True),
+    ("Thanks for calling. Calls may be recorded for training. Goodbye.", False),  # near miss: no change said
+    ("Thank you for calling. Goodbye.", False),
+])
+def test_a_telegraphic_recap_says_what_was_done(goodbye: str, recap: bool) -> None:
+    """Before: "ends without telling the caller what was done" after "Bike number recorded"."""
+    found = lint(line("Report a bike", ", changes: true", goodbye=goodbye), select="P407")
+    assert (found == []) is recap

@@ -297,3 +297,53 @@ nodes:
 """
     (finding,) = [f for f in lint(text, select="R503") if f.node_id == "shut"]
     assert finding.severity.value == "info" and "heard only when nobody works" in finding.message
+
+
+#: After an answer in a menu's own prompt, "press 1 for more, or hang up", in the languages ivrcheck reads.
+DONE_PROMPTS = {
+    "en": "We know about the outage in your area and crews are on their way. For a text when power is back, press 1.",
+    "fi": "Alueellasi on tiedossa oleva sähkökatko, ja asentajat ovat matkalla. Tekstiviestin saat painamalla 1.",
+    "sv": "Årsavgiften är fyrahundra kronor och förfaller sista mars. Har du fått en påminnelse, tryck 1.",
+    "es": "Ya sabemos que no hay luz en su zona. Para recibir un mensaje cuando vuelva la luz, marque 1.",
+}
+
+
+def answered(language: str, timeout: str = "bye", kind: str = "menu") -> str:
+    return f"""
+        language: {language}
+        entry: main
+        defaults: {{on_timeout: repeat, on_invalid: repeat, after_retries: agent}}
+        nodes:
+          main:
+            prompt: "1, 2."
+            options:
+              "1": {{label: Outage, goto: known}}
+              "2": {{label: Agent, goto: agent}}
+          known:
+            type: {kind}
+            prompt: "{DONE_PROMPTS[language]}"
+            {'options: {"1": {label: Text, goto: text}}' if kind == "menu" else "digits: 4"}
+            {"" if kind == "menu" else "next: text"}
+            on_timeout: {timeout}
+            after_retries: bye
+          text: {{type: self_service, prompt: "Done.", next: bye}}
+          agent: {{type: agent}}
+          bye: {{type: hangup}}
+        """
+
+
+@pytest.mark.parametrize("language", sorted(DONE_PROMPTS))
+def test_a_menu_whose_silent_callers_also_end_there_only_informs(language: str) -> None:
+    """Before: a warning on good lines ("after_retries: despedida is deliberate: the caller has been
+    told the outage is known"). The menu's own on_timeout ends the call: the errand ends here by design."""
+    (finding,) = [f for f in lint(answered(language), select="R503") if f.node_id == "known"]
+    assert finding.severity is Severity.INFO and "by design" in finding.message
+
+
+@pytest.mark.parametrize("language", sorted(DONE_PROMPTS))
+def test_near_miss_silent_callers_kept_or_an_input_still_warn(language: str) -> None:
+    """Silent callers hear the menu again (on_timeout: repeat): two wrong keys cut a live task short."""
+    kept = [f for f in lint(answered(language, timeout="repeat"), select="R503") if f.node_id == "known"]
+    assert [f.severity for f in kept] == [Severity.WARNING]
+    keyed = [f for f in lint(answered(language, kind="input"), select="R503") if f.node_id == "known"]
+    assert [f.severity for f in keyed] == [Severity.WARNING]

@@ -186,3 +186,57 @@ def test_near_miss_silence_to_the_main_menu_unannounced_still_warns() -> None:
     text = ANNOUNCED.replace("LANG", "en").replace("PROMPT", '"Please key in your membership number."')
     (finding,) = lint(text, select="R508")
     assert finding.severity.value == "warning"
+
+
+#: An answer in the menu's own prompt, then one more choice: its silence and its retries both end the call.
+ANSWERED = """
+language: {language}
+entry: main
+line: {{consumers: true}}
+defaults: {{timeout: 6, on_timeout: repeat, on_invalid: repeat, after_retries: agent}}
+nodes:
+  main:
+    prompt: "{main}"
+    options:
+      "1": {{label: Outage, goto: known}}
+      "0": {{label: Agent, goto: agent}}
+  known:
+    type: {kind}
+    prompt: "{known}"
+    {body}
+    on_timeout: bye
+    after_retries: {retries}
+  text: {{type: self_service, prompt: "OK.", next: bye}}
+  agent: {{type: agent}}
+  bye: {{type: hangup}}
+"""
+WORDS = {
+    "en": ("For a power cut, press 1. To speak to someone, press 0.",
+           "We know about the outage in your area. For a text when power is back, press 1."),
+    "fi": ("Sähkökatkoista paina 1. Asiakaspalveluun paina 0.",
+           "Alueellasi on tiedossa oleva sähkökatko. Tekstiviestin saat painamalla 1."),
+    "sv": ("Vid strömavbrott, tryck 1. För kundtjänst, tryck 0.",
+           "Vi känner till avbrottet i ditt område. För ett sms när strömmen är tillbaka, tryck 1."),
+    "es": ("Para un corte de luz, pulse 1. Para hablar con un asesor, pulse 0.",
+           "Ya sabemos que no hay luz en su zona. Para recibir un mensaje cuando vuelva, pulse 1."),
+}
+
+
+def answered(language: str, retries: str = "bye", kind: str = "menu") -> str:
+    body = 'options: {"1": {label: Text, goto: text}}' if kind == "menu" else "digits: 4\n    next: text"
+    main, known = WORDS[language]
+    return ANSWERED.format(language=language, main=main, known=known, kind=kind, body=body, retries=retries)
+
+
+@pytest.mark.parametrize("language", sorted(WORDS))
+def test_silence_ending_a_menu_whose_retries_end_there_too_only_informs(language: str) -> None:
+    """Before: a warning ("the prompt says 'Si no, puede colgar': after hearing the outage estimate,
+    silence means the caller is done"). Silence and wrong keys both end it: the designer's close."""
+    (finding,) = lint(answered(language), select="R508")
+    assert finding.severity.value == "info" and "designer's close" in finding.message
+
+
+@pytest.mark.parametrize("language", sorted(WORDS))
+def test_near_miss_an_input_or_a_menu_whose_retries_keep_the_caller_still_warns(language: str) -> None:
+    assert [f.severity.value for f in lint(answered(language, kind="input"), select="R508")] == ["warning"]
+    assert [f.severity.value for f in lint(answered(language, retries="agent"), select="R508")] == ["warning"]

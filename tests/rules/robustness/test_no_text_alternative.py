@@ -1,5 +1,7 @@
 """R509 no-text-alternative: a consumer line declares a way to use it without hearing or speech."""
 
+import pytest
+
 from tests.conftest import At, codes_at, lint
 
 
@@ -35,3 +37,22 @@ def test_the_accepted_setting_narrows_what_counts() -> None:
     (finding,) = lint(menu("{consumers: true, text_alternative: [email]}"), select="R509",
                       rules={"R509": {"accepted": ["rtt", "relay"]}})
     assert "(email does not count here)" in finding.message
+
+
+@pytest.mark.parametrize("country, severity", [("NZ", "info"), ("ZA", "info"), ("US", "info"), ("FI", "warning"),
+                                               ("SE", "warning"), ("ES", "warning"), ("", "warning")])
+def test_the_eaa_binds_lines_in_the_eu(country: str, severity: str) -> None:
+    """Before: a warning on a New Zealand nurse line ("a service decision rather than a fault in the menu")."""
+    where = f", country: {country}" if country else ""
+    text = f"""
+        entry: main
+        line: {{consumers: true{where}}}
+        defaults: {{on_timeout: repeat, on_invalid: repeat, after_retries: advisor}}
+        nodes:
+          main:
+            prompt: To speak to an advisor, press 0.
+            options:
+              "0": {{label: Advisor, goto: advisor}}
+          advisor: {{type: agent}}
+        """
+    assert [f.severity.value for f in lint(text, select="R509")] == [severity]
