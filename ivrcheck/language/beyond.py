@@ -28,7 +28,7 @@ def matchers(words: LabelWords) -> tuple[tuple[str, Matcher], ...]:
     Decided once per reading, like Voikko: `IVRCHECK_NO_WORDNET` switches WordNet off for a run.
     """
     if words.code == "fi":
-        return (("same word", _same_root),)
+        return (("same word", _same_root), *_dictionary(words))
     if words.code != "en" or os.environ.get("IVRCHECK_NO_WORDNET"):
         return ()
     from ivrcheck.language import wordnet
@@ -38,6 +38,24 @@ def matchers(words: LabelWords) -> tuple[tuple[str, Matcher], ...]:
     return (("WordNet synonyms", lambda x, y: _words(x, y) and wordnet.synonyms(x.text, y.text)),
             ("narrower", lambda x, y: _words(x, y) and wordnet.narrower(x.text, y.text)),
             ("broader", lambda x, y: _words(x, y) and wordnet.narrower(y.text, x.text)))
+
+
+def _dictionary(words: LabelWords) -> tuple[tuple[str, Matcher], ...]:
+    """Finnish synonyms and kinds from FreeDict's Finnish-English dictionary, when installed and on."""
+    if os.environ.get("IVRCHECK_NO_FREEDICT"):
+        return ()
+    from ivrcheck.language import freedict
+
+    if not freedict.available():
+        return ()
+    return (("dictionary synonyms", lambda x, y: _alike(x, y) and freedict.translated(words, x, y)),
+            ("narrower", lambda x, y: _alike(x, y) and freedict.defined_by(words, x, y)),
+            ("broader", lambda x, y: _alike(x, y) and freedict.defined_by(words, y, x)))
+
+
+def _alike(x: Unit, y: Unit) -> bool:
+    """Two plain words, or two compound parts in the same place ("auto|vakuutus", "ajoneuvo|vakuutus")."""
+    return x.role == y.role and x.role in ("word", "head", "modifier")
 
 
 def _words(x: Unit, y: Unit) -> bool:

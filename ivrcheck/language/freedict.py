@@ -1,0 +1,191 @@
+"""Finnish synonyms beyond the lexicon, from FreeDict's Finnish-English dictionary (Debian's `dict-freedict-fin-eng`).
+
+Debian packages no Finnish thesaurus, but it does package a Finnish-English dictionary built
+from Wiktionary: each headword has numbered senses, each sense its English translations and
+a short Finnish definition. Two Finnish words mean the same to a caller when their most
+common senses share an English translation ("laina", loan; "luotto", credit, "myönnetty
+laina") or translations that WordNet calls synonyms; one is a kind of the other when its
+definition begins by naming the other ("luotto": "myönnetty laina"; "koti": "asunto, talo").
+The dictionary is read from `$FREEDICT_DIR` (only there when it is set), else /usr/share/dictd;
+without it this source is off. Its data is CC BY-SA 3.0, read as data and never shipped.
+"""
+
+from __future__ import annotations
+
+import gzip
+import os
+import re
+import zlib
+from functools import lru_cache
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from ivrcheck.records import record
+
+if TYPE_CHECKING:
+    from ivrcheck.language.labels import LabelWords, Unit
+
+NAME = "freedict-fin-eng"
+_PLACES = ("/usr/share/dictd", "/usr/local/share/dictd")
+#: How many of a word's senses (the dictionary lists the common ones first) are compared.
+SENSES = 2
+#: How many words at the start of a definition name what the word is a kind of ("myönnetty laina").
+GENUS = 3
+_DIGITS = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/"
+_SENSE = re.compile(r"^(\d+)\.\s*(.*)$")
+_WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
+
+
+@record
+class Sense:
+    """One sense of a headword: its English translations and the words of its Finnish definition."""
+
+    english: frozenset[str]
+    definition: tuple[str, ...]
+
+
+def folder() -> Path | None:
+    """Where the dictionary's index and data are, if installed (`$FREEDICT_DIR` alone when set)."""
+    chosen = os.environ.get("FREEDICT_DIR")
+    for place in (chosen,) if chosen else _PLACES:
+        if place and all((Path(place) / f"{NAME}.{ext}").is_file() for ext in ("index", "dict.dz")):
+            return Path(place)
+    return None
+
+
+def available() -> bool:
+    return bool(_index())
+
+
+def senses(headword: str) -> tuple[Sense, ...]:
+    """The first `SENSES` senses of a headword (lower case), or () when the dictionary lacks it."""
+    return _senses(headword.lower())
+
+
+@lru_cache(maxsize=1 << 16)
+def _senses(headword: str) -> tuple[Sense, ...]:
+    found: list[Sense] = []
+    for start, length in _index().get(headword, ()):
+        found.extend(_parse(_text()[start:start + length].decode("utf-8", errors="replace")))
+    return tuple(found[:SENSES])
+
+
+def headwords() -> frozenset[str]:
+    """Every headword of the dictionary (for finding the words behind a stem)."""
+    return frozenset(_index())
+
+
+def _parse(entry: str) -> list[Sense]:
+    """The senses of one entry: after the headword line, "N. translations" (or, for a single sense,
+    the first line) starts a sense and the lines after it until the next are its definition."""
+    lines = [line.strip() for line in entry.splitlines()[1:] if line.strip()]
+    found: list[tuple[str, list[str]]] = []
+    for line in lines:
+        numbered = _SENSE.match(line)
+        if numbered or not found:
+            found.append(((numbered.group(2) if numbered else line), []))
+        else:
+            found[-1][1].append(line)
+    return [Sense(_english(english), tuple(w.lower() for w in _WORD.findall(" ".join(defined))))
+            for english, defined in found]
+
+
+def _english(line: str) -> frozenset[str]:
+    """The translations of a sense line, one per comma ("car, automobile, motor car")."""
+    items = (re.sub(r"^to\s+", "", item.strip().lower()) for item in line.split(","))
+    return frozenset(item for item in items if item and not item.isdigit())
+
+
+@lru_cache(maxsize=1)
+def _index() -> dict[str, tuple[tuple[int, int], ...]]:
+    """Headword -> (offset, length) of its entries in the data, from the tab-separated index (base 64 numbers)."""
+    place = folder()
+    if place is None:
+        return {}
+    found: dict[str, list[tuple[int, int]]] = {}
+    try:
+        text = (place / f"{NAME}.index").read_text(encoding="utf-8", errors="replace")
+    except OSError:
+        return {}
+    for line in text.splitlines():
+        fields = line.split("\t")
+        if len(fields) == 3 and not fields[0].startswith("00database"):
+            where = _number(fields[1]), _number(fields[2])
+            if None not in where:
+                found.setdefault(fields[0].lower(), []).append(where)  # type: ignore[arg-type]
+    return {word: tuple(places) for word, places in found.items()}
+
+
+def _number(text: str) -> int | None:
+    value = 0
+    for char in text:
+        digit = _DIGITS.find(char)
+        if digit < 0:
+            return None
+        value = value * 64 + digit
+    return value
+
+
+@lru_cache(maxsize=1)
+def _text() -> bytes:
+    """The whole dictionary data (dictzip is gzip; a few megabytes), or nothing when unreadable."""
+    place = folder()
+    if place is None:
+        return b""
+    try:
+        return gzip.decompress((place / f"{NAME}.dict.dz").read_bytes())
+    except (OSError, EOFError, zlib.error):
+        return b""
+
+
+def translated(words: LabelWords, x: Unit, y: Unit) -> bool:
+    """Whether two words share an English translation among their common senses, or have
+    translations WordNet calls synonyms ("häiriö", disturbance; "vika", fault, failure)."""
+    mine, theirs = _translations(words, x), _translations(words, y)
+    if not mine or not theirs or _headwords(words, x) & _headwords(words, y):
+        return False
+    if mine & theirs:
+        return True
+    from ivrcheck.language import wordnet
+
+    if os.environ.get("IVRCHECK_NO_WORDNET") or not wordnet.available():
+        return False
+    return any(wordnet.synonyms(a, b) for a in mine if " " not in a for b in theirs if " " not in b)
+
+
+def defined_by(words: LabelWords, x: Unit, y: Unit) -> bool:
+    """Whether a common sense of `x` is defined as a kind of `y`: the first `GENUS` words of its
+    definition name `y`, or end in it as a compound's head ("vika": "toimintahäiriö")."""
+    targets = {words.stem(h) for h in _headwords(words, y)} | {h for h in _headwords(words, y) if len(h) >= 4}
+    if not targets or _headwords(words, x) & _headwords(words, y):
+        return False
+    for headword in _headwords(words, x):
+        for sense in senses(headword):
+            for word in sense.definition[:GENUS]:
+                if words.stem(word) in targets or any(word.endswith(t) for t in targets if len(t) >= 4):
+                    return True
+    return False
+
+
+def _translations(words: LabelWords, unit: Unit) -> frozenset[str]:
+    return frozenset(e for h in _headwords(words, unit) for s in senses(h) for e in s.english)
+
+
+def _headwords(words: LabelWords, unit: Unit) -> frozenset[str]:
+    """The dictionary's headwords a unit stands for: its dictionary forms or its text, else (a word
+    no analyser read) the headwords with its Snowball stem."""
+    known = _index()
+    found = {k for k in (*unit.keys, unit.text.lower()) if k in known}
+    if not found and unit.guessed:
+        found = set(_by_stem(words).get(unit.key, ()))
+    return frozenset(found)
+
+
+@lru_cache(maxsize=8)
+def _by_stem(words: LabelWords) -> dict[str, tuple[str, ...]]:
+    """The headwords behind each Snowball stem of this reading."""
+    found: dict[str, list[str]] = {}
+    for headword in _index():
+        if " " not in headword:
+            found.setdefault(words.stem(headword), []).append(headword)
+    return {stem: tuple(sorted(heads)) for stem, heads in found.items()}
