@@ -18,6 +18,7 @@ import re
 import zlib
 from functools import lru_cache
 from pathlib import Path
+from types import ModuleType
 from typing import TYPE_CHECKING
 
 from ivrcheck.records import record
@@ -25,7 +26,9 @@ from ivrcheck.records import record
 if TYPE_CHECKING:
     from ivrcheck.language.labels import LabelWords, Unit
 
-NAME = "freedict-fin-eng"
+#: The dictionary read for each language. English-Finnish was measured too (benchmarks/labels_cv.py):
+#: no gain for English, and English definitions name a phrase's head ("dishwasher": "a machine that").
+NAMES = {"fi": "freedict-fin-eng"}
 _PLACES = ("/usr/share/dictd", "/usr/local/share/dictd")
 #: How many of a word's senses (the dictionary lists the common ones first) are compared.
 SENSES = 2
@@ -44,35 +47,27 @@ class Sense:
     definition: tuple[str, ...]
 
 
-def folder() -> Path | None:
-    """Where the dictionary's index and data are, if installed (`$FREEDICT_DIR` alone when set)."""
+def folder(code: str = "fi") -> Path | None:
+    """Where the language's dictionary (index and data) is, if installed (`$FREEDICT_DIR` alone when set)."""
+    name = NAMES.get(code)
     chosen = os.environ.get("FREEDICT_DIR")
     for place in (chosen,) if chosen else _PLACES:
-        if place and all((Path(place) / f"{NAME}.{ext}").is_file() for ext in ("index", "dict.dz")):
+        if name and place and all((Path(place) / f"{name}.{ext}").is_file() for ext in ("index", "dict.dz")):
             return Path(place)
     return None
 
 
-def available() -> bool:
-    return bool(_index())
-
-
-def senses(headword: str) -> tuple[Sense, ...]:
-    """The first `SENSES` senses of a headword (lower case), or () when the dictionary lacks it."""
-    return _senses(headword.lower())
+def available(code: str = "fi") -> bool:
+    return bool(_index(code))
 
 
 @lru_cache(maxsize=1 << 16)
-def _senses(headword: str) -> tuple[Sense, ...]:
+def senses(code: str, headword: str) -> tuple[Sense, ...]:
+    """The first `SENSES` senses of a headword (lower case), or () when the dictionary lacks it."""
     found: list[Sense] = []
-    for start, length in _index().get(headword, ()):
-        found.extend(_parse(_text()[start:start + length].decode("utf-8", errors="replace")))
+    for start, length in _index(code).get(headword, ()):
+        found.extend(_parse(_text(code)[start:start + length].decode("utf-8", errors="replace")))
     return tuple(found[:SENSES])
-
-
-def headwords() -> frozenset[str]:
-    """Every headword of the dictionary (for finding the words behind a stem)."""
-    return frozenset(_index())
 
 
 def _parse(entry: str) -> list[Sense]:
@@ -86,25 +81,25 @@ def _parse(entry: str) -> list[Sense]:
             found.append(((numbered.group(2) if numbered else line), []))
         else:
             found[-1][1].append(line)
-    return [Sense(_english(english), tuple(w.lower() for w in _WORD.findall(" ".join(defined))))
+    return [Sense(_translations_of(english), tuple(w.lower() for w in _WORD.findall(" ".join(defined))))
             for english, defined in found]
 
 
-def _english(line: str) -> frozenset[str]:
+def _translations_of(line: str) -> frozenset[str]:
     """The translations of a sense line, one per comma ("car, automobile, motor car")."""
     items = (re.sub(r"^to\s+", "", item.strip().lower()) for item in line.split(","))
     return frozenset(item for item in items if item and not item.isdigit())
 
 
-@lru_cache(maxsize=1)
-def _index() -> dict[str, tuple[tuple[int, int], ...]]:
+@lru_cache(maxsize=4)
+def _index(code: str) -> dict[str, tuple[tuple[int, int], ...]]:
     """Headword -> (offset, length) of its entries in the data, from the tab-separated index (base 64 numbers)."""
-    place = folder()
+    place, name = folder(code), NAMES.get(code)
     if place is None:
         return {}
     found: dict[str, list[tuple[int, int]]] = {}
     try:
-        text = (place / f"{NAME}.index").read_text(encoding="utf-8", errors="replace")
+        text = (place / f"{name}.index").read_text(encoding="utf-8", errors="replace")
     except OSError:
         return {}
     for line in text.splitlines():
@@ -126,14 +121,14 @@ def _number(text: str) -> int | None:
     return value
 
 
-@lru_cache(maxsize=1)
-def _text() -> bytes:
+@lru_cache(maxsize=4)
+def _text(code: str) -> bytes:
     """The whole dictionary data (dictzip is gzip; a few megabytes), or nothing when unreadable."""
-    place = folder()
+    place = folder(code)
     if place is None:
         return b""
     try:
-        return gzip.decompress((place / f"{NAME}.dict.dz").read_bytes())
+        return gzip.decompress((place / f"{NAMES[code]}.dict.dz").read_bytes())
     except (OSError, EOFError, zlib.error):
         return b""
 
@@ -146,35 +141,54 @@ def translated(words: LabelWords, x: Unit, y: Unit) -> bool:
         return False
     if mine & theirs:
         return True
-    from ivrcheck.language import wordnet
-
-    if os.environ.get("IVRCHECK_NO_WORDNET") or not wordnet.available():
-        return False
-    return any(wordnet.synonyms(a, b) for a in mine if " " not in a for b in theirs if " " not in b)
+    wordnet = _english_wordnet(words)
+    return wordnet is not None and any(wordnet.synonyms(a, b) for a in mine if " " not in a for b in theirs if " " not in b)
 
 
 def defined_by(words: LabelWords, x: Unit, y: Unit) -> bool:
-    """Whether a common sense of `x` is defined as a kind of `y`: the first `GENUS` words of its
-    definition name `y`, or end in it as a compound's head ("vika": "toimintahäiriö")."""
+    """Whether a common sense of `x` is a kind of `y`: the first `GENUS` words of its definition
+    name `y`, or end in it as a compound's head ("vika": "toimintahäiriö"), or WordNet puts a
+    translation of `x` under one of `y` ("lemmikki", pet; "eläin", animal)."""
+    if _translated_narrower(words, x, y):
+        return True
     targets = {words.stem(h) for h in _headwords(words, y)} | {h for h in _headwords(words, y) if len(h) >= 4}
     if not targets or _headwords(words, x) & _headwords(words, y):
         return False
     for headword in _headwords(words, x):
-        for sense in senses(headword):
+        for sense in senses(words.code, headword):
             for word in sense.definition[:GENUS]:
                 if words.stem(word) in targets or any(word.endswith(t) for t in targets if len(t) >= 4):
                     return True
     return False
 
 
+def _translated_narrower(words: LabelWords, x: Unit, y: Unit) -> bool:
+    wordnet = _english_wordnet(words)
+    if wordnet is None:
+        return False
+    mine, theirs = _translations(words, x), _translations(words, y)
+    if _headwords(words, x) & _headwords(words, y):
+        return False
+    return any(wordnet.narrower(a, b) for a in mine if " " not in a for b in theirs if " " not in b)
+
+
+def _english_wordnet(words: LabelWords) -> ModuleType | None:
+    """WordNet, when the translations are English (Finnish headwords) and it is installed and on."""
+    from ivrcheck.language import wordnet
+
+    if words.code != "fi" or os.environ.get("IVRCHECK_NO_WORDNET") or not wordnet.available():
+        return None
+    return wordnet
+
+
 def _translations(words: LabelWords, unit: Unit) -> frozenset[str]:
-    return frozenset(e for h in _headwords(words, unit) for s in senses(h) for e in s.english)
+    return frozenset(e for h in _headwords(words, unit) for s in senses(words.code, h) for e in s.english)
 
 
 def _headwords(words: LabelWords, unit: Unit) -> frozenset[str]:
     """The dictionary's headwords a unit stands for: its dictionary forms or its text, else (a word
     no analyser read) the headwords with its Snowball stem."""
-    known = _index()
+    known = _index(words.code)
     found = {k for k in (*unit.keys, unit.text.lower()) if k in known}
     if not found and unit.guessed:
         found = set(_by_stem(words).get(unit.key, ()))
@@ -185,7 +199,7 @@ def _headwords(words: LabelWords, unit: Unit) -> frozenset[str]:
 def _by_stem(words: LabelWords) -> dict[str, tuple[str, ...]]:
     """The headwords behind each Snowball stem of this reading."""
     found: dict[str, list[str]] = {}
-    for headword in _index():
+    for headword in _index(words.code):
         if " " not in headword:
             found.setdefault(words.stem(headword), []).append(headword)
     return {stem: tuple(sorted(heads)) for stem, heads in found.items()}

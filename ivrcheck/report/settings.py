@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+
 from ivrcheck.config import Config
 from ivrcheck.language import available, load_language
 from ivrcheck.rules import ALL_RULES, selected
@@ -36,11 +38,14 @@ def describe(config: Config) -> str:
     for code, groups in config.synonyms.items():
         for group in groups:
             lines.append(f"synonyms.{code}: {list(group)}  # {origin}")
-    from ivrcheck.language import morph, wordnet
+    from ivrcheck.language import freedict, morph, wordnet
 
     voikko = "on" if morph.voikko_available() and not morph.voikko_missing_reason().endswith("is set") else \
         f"off: {morph.voikko_missing_reason()}"
     lines.append(f"meaning.fi: Voikko morphology {voikko}")
+    dictionary = "off: IVRCHECK_NO_FREEDICT is set" if os.environ.get("IVRCHECK_NO_FREEDICT") else \
+        f"on ({freedict.folder()})" if freedict.folder() else "off: apt-get install dict-freedict-fin-eng"
+    lines.append(f"meaning.fi: Finnish-English dictionary {dictionary}")
     found = wordnet.folder()
     lines.append(f"meaning.en: WordNet {'on (' + str(found) + ')' if found else 'off: apt-get install wordnet-base'}")
     active = {rule.CODE for rule in selected(config)}
