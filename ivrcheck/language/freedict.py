@@ -32,8 +32,12 @@ NAMES = {"fi": "freedict-fin-eng"}
 _PLACES = ("/usr/share/dictd", "/usr/local/share/dictd")
 #: How many of a word's senses (the dictionary lists the common ones first) are compared.
 SENSES = 2
-#: How many words at the start of a definition name what the word is a kind of ("myönnetty laina").
+#: The longest phrase at the start of a definition whose last word is read as what the word is a
+#: kind of ("myönnetty laina": a loan; "sopimuksen päättäminen": an ending, not a contract).
 GENUS = 3
+#: Where the first phrases of a definition end, and the words that join two of them ("asunto, talo tai").
+_CLAUSE = re.compile(r"[,;:.()]")
+_JOINS = re.compile(r"\s+(?:tai|ja|eli)\s+")
 _DIGITS = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/"
 _SENSE = re.compile(r"^(\d+)\.\s*(.*)$")
 _WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
@@ -41,10 +45,11 @@ _WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
 
 @record
 class Sense:
-    """One sense of a headword: its English translations and the words of its Finnish definition."""
+    """One sense of a headword: its translations and what its definition says it is a kind of."""
 
     english: frozenset[str]
-    definition: tuple[str, ...]
+    #: The head (last) word of each short phrase the definition begins with, lower case.
+    kinds: tuple[str, ...]
 
 
 def folder(code: str = "fi") -> Path | None:
@@ -81,8 +86,18 @@ def _parse(entry: str) -> list[Sense]:
             found.append(((numbered.group(2) if numbered else line), []))
         else:
             found[-1][1].append(line)
-    return [Sense(_translations_of(english), tuple(w.lower() for w in _WORD.findall(" ".join(defined))))
-            for english, defined in found]
+    return [Sense(_translations_of(english), _kinds(defined[0] if defined else "")) for english, defined in found]
+
+
+def _kinds(definition: str) -> tuple[str, ...]:
+    """The last word of each phrase of at most `GENUS` words before the definition's first comma."""
+    first = _CLAUSE.split(definition, maxsplit=1)[0]
+    found = []
+    for phrase in _JOINS.split(first.strip()):
+        words = _WORD.findall(phrase)
+        if 0 < len(words) <= GENUS:
+            found.append(words[-1].lower())
+    return tuple(found)
 
 
 def _translations_of(line: str) -> frozenset[str]:
@@ -146,30 +161,18 @@ def translated(words: LabelWords, x: Unit, y: Unit) -> bool:
 
 
 def defined_by(words: LabelWords, x: Unit, y: Unit) -> bool:
-    """Whether a common sense of `x` is a kind of `y`: the first `GENUS` words of its definition
-    name `y`, or end in it as a compound's head ("vika": "toimintahäiriö"), or WordNet puts a
-    translation of `x` under one of `y` ("lemmikki", pet; "eläin", animal)."""
-    if _translated_narrower(words, x, y):
-        return True
+    """Whether a common sense of `x` is a kind of `y`: its definition begins by naming `y`, or a
+    compound with `y` as its head ("vika": "toimintahäiriö"). (WordNet's hypernyms of the translations
+    were tried: "insurance" is a kind of "security", so "vakuutus" would be a kind of "vakuus", a collateral.)"""
     targets = {words.stem(h) for h in _headwords(words, y)} | {h for h in _headwords(words, y) if len(h) >= 4}
     if not targets or _headwords(words, x) & _headwords(words, y):
         return False
     for headword in _headwords(words, x):
         for sense in senses(words.code, headword):
-            for word in sense.definition[:GENUS]:
+            for word in sense.kinds:
                 if words.stem(word) in targets or any(word.endswith(t) for t in targets if len(t) >= 4):
                     return True
     return False
-
-
-def _translated_narrower(words: LabelWords, x: Unit, y: Unit) -> bool:
-    wordnet = _english_wordnet(words)
-    if wordnet is None:
-        return False
-    mine, theirs = _translations(words, x), _translations(words, y)
-    if _headwords(words, x) & _headwords(words, y):
-        return False
-    return any(wordnet.narrower(a, b) for a in mine if " " not in a for b in theirs if " " not in b)
 
 
 def _english_wordnet(words: LabelWords) -> ModuleType | None:
