@@ -21,6 +21,7 @@ from pathlib import Path
 from types import ModuleType
 from typing import TYPE_CHECKING
 
+from ivrcheck.language.roots import VERBAL
 from ivrcheck.records import record
 
 if TYPE_CHECKING:
@@ -189,12 +190,16 @@ def _translations(words: LabelWords, unit: Unit) -> frozenset[str]:
 
 
 def _headwords(words: LabelWords, unit: Unit) -> frozenset[str]:
-    """The dictionary's headwords a unit stands for: its dictionary forms or its text, else (a word
-    no analyser read) the headwords with its Snowball stem."""
+    """The dictionary's headwords a unit stands for: its dictionary forms or its text, and for a word
+    no analyser read, every headword with its Snowball stem."""
     known = _index(words.code)
     found = {k for k in (*unit.keys, unit.text.lower()) if k in known}
-    if not found and unit.guessed:
-        found = set(_by_stem(words).get(unit.key, ()))
+    if unit.guessed:  # a stem is also a headword of its own ("luoto", an islet, for "luotot", credits)
+        stems = _by_stem(words)
+        found.update(h for k in unit.keys for h in stems.get(k, ()))
+        # the dictionary lists verbs, not their verbal nouns: "irtisanomin(en)" is "irtisano(a)"
+        verbs = {k[:-len(VERBAL)] for k in unit.keys if k.endswith(VERBAL)}
+        found.update(h for v in verbs | {words.stem(v) for v in verbs} for h in stems.get(v, ()))
     return frozenset(found)
 
 
