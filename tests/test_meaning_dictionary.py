@@ -8,10 +8,10 @@ from pathlib import Path
 
 import pytest
 
+from ivrcheck.config import Config
 from ivrcheck.language import freedict, meaning, relate
 from ivrcheck.language.beyond import matchers
 from ivrcheck.report.settings import describe
-from ivrcheck.config import Config
 from tests.test_meaning_beyond_lexicon import bare
 
 _DIGITS = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/"
@@ -49,7 +49,8 @@ def write_dictionary(folder: Path, entries: dict[str, str]) -> None:
 
 
 def _forget() -> None:
-    for cached in (freedict._index, freedict._text, freedict.senses, freedict._by_stem, matchers, meaning._relate):
+    for cached in (freedict._index, freedict._text, freedict.senses, freedict._with_stem, freedict._sorted, matchers,
+                   meaning._relate):
         cached.cache_clear()
 
 

@@ -12,6 +12,7 @@ without it this source is off. Its data is CC BY-SA 3.0, read as data and never 
 
 from __future__ import annotations
 
+import bisect
 import gzip
 import os
 import re
@@ -64,14 +65,15 @@ def folder(code: str = "fi") -> Path | None:
 
 
 def available(code: str = "fi") -> bool:
-    return bool(_index(code))
+    """Whether the language's dictionary is installed and its index reads as one."""
+    return bool(_index(code)) and bool(_text(code))
 
 
 @lru_cache(maxsize=1 << 16)
 def senses(code: str, headword: str) -> tuple[Sense, ...]:
     """The first `SENSES` senses of a headword (lower case), or () when the dictionary lacks it."""
     found: list[Sense] = []
-    for start, length in _index(code).get(headword, ()):
+    for start, length in filter(None, map(_place, _index(code).get(headword, ()))):
         found.extend(_parse(_text(code)[start:start + length].decode("utf-8", errors="replace")))
     return tuple(found[:SENSES])
 
@@ -108,23 +110,29 @@ def _translations_of(line: str) -> frozenset[str]:
 
 
 @lru_cache(maxsize=4)
-def _index(code: str) -> dict[str, tuple[tuple[int, int], ...]]:
-    """Headword -> (offset, length) of its entries in the data, from the tab-separated index (base 64 numbers)."""
+def _index(code: str) -> dict[str, tuple[str, ...]]:
+    """Headword -> where its entries are in the data ("offset<TAB>length" in base 64, read when
+    looked up), from the tab-separated index; dictd's own entries (00database...) left out."""
     place, name = folder(code), NAMES.get(code)
     if place is None:
         return {}
-    found: dict[str, list[tuple[int, int]]] = {}
+    found: dict[str, list[str]] = {}
     try:
         text = (place / f"{name}.index").read_text(encoding="utf-8", errors="replace")
     except OSError:
         return {}
     for line in text.splitlines():
-        fields = line.split("\t")
-        if len(fields) == 3 and not fields[0].startswith("00database"):
-            where = _number(fields[1]), _number(fields[2])
-            if None not in where:
-                found.setdefault(fields[0].lower(), []).append(where)  # type: ignore[arg-type]
+        word, _, where = line.partition("\t")
+        if where and not word.startswith("00database"):
+            found.setdefault(word.lower(), []).append(where)
     return {word: tuple(places) for word, places in found.items()}
+
+
+def _place(where: str) -> tuple[int, int] | None:
+    """(offset, length) from an index line's "offset<TAB>length", or None when they are not numbers."""
+    fields = where.split("\t")
+    numbers = [_number(f) for f in fields]
+    return (numbers[0], numbers[1]) if len(numbers) == 2 and None not in numbers else None  # type: ignore[return-value]
 
 
 def _number(text: str) -> int | None:
@@ -195,19 +203,33 @@ def _headwords(words: LabelWords, unit: Unit) -> frozenset[str]:
     known = _index(words.code)
     found = {k for k in (*unit.keys, unit.text.lower()) if k in known}
     if unit.guessed:  # a stem is also a headword of its own ("luoto", an islet, for "luotot", credits)
-        stems = _by_stem(words)
-        found.update(h for k in unit.keys for h in stems.get(k, ()))
+        found.update(h for k in unit.keys for h in _with_stem(words, k))
         # the dictionary lists verbs, not their verbal nouns: "irtisanomin(en)" is "irtisano(a)"
         verbs = {k[:-len(VERBAL)] for k in unit.keys if k.endswith(VERBAL)}
-        found.update(h for v in verbs | {words.stem(v) for v in verbs} for h in stems.get(v, ()))
+        found.update(h for v in verbs | {words.stem(v) for v in verbs} for h in _with_stem(words, v))
     return frozenset(found)
 
 
-@lru_cache(maxsize=8)
-def _by_stem(words: LabelWords) -> dict[str, tuple[str, ...]]:
-    """The headwords behind each Snowball stem of this reading."""
-    found: dict[str, list[str]] = {}
-    for headword in _index(words.code):
-        if " " not in headword:
-            found.setdefault(words.stem(headword), []).append(headword)
-    return {stem: tuple(sorted(heads)) for stem, heads in found.items()}
+@lru_cache(maxsize=1 << 12)
+def _with_stem(words: LabelWords, stem: str) -> tuple[str, ...]:
+    """The one-word headwords whose Snowball stem is `stem`: among those sharing its first letters (a
+    stem is the word's beginning, give or take the last letters), so only a few are stemmed."""
+    ordered = _sorted(words.code)
+    start = stem[:max(1, len(stem) - _LOOSE)]
+    first = bisect.bisect_left(ordered, start)
+    found = []
+    for headword in ordered[first:]:
+        if not headword.startswith(start):
+            break
+        if " " not in headword and words.stem(headword) == stem:
+            found.append(headword)
+    return tuple(found)
+
+
+#: How many last letters of a stem may differ from the headword's spelling ("sopimuks" / "sopimus").
+_LOOSE = 2
+
+
+@lru_cache(maxsize=4)
+def _sorted(code: str) -> list[str]:
+    return sorted(_index(code))
