@@ -3,9 +3,9 @@
 Debian packages no Finnish thesaurus, but it does package a Finnish-English dictionary built
 from Wiktionary: each headword has numbered senses, each sense its English translations and
 a short Finnish definition. Two Finnish words mean the same to a caller when their most
-common senses share an English translation ("laina", loan; "luotto", credit, "myönnetty
-laina") or translations that WordNet calls synonyms; one is a kind of the other when its
-definition begins by naming the other ("luotto": "myönnetty laina"; "koti": "asunto, talo").
+common senses share a translation ("irtisanoa" and "päättää": terminate) or have translations
+WordNet calls synonyms; one is a kind of the other when its definition begins by naming the
+other ("luotto", credit: "myönnetty laina", a loan granted; "koti": "asunto, talo ...").
 The dictionary is read from `$FREEDICT_DIR` (only there when it is set), else /usr/share/dictd;
 without it this source is off. Its data is CC BY-SA 3.0, read as data and never shipped.
 """
