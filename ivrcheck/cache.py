@@ -45,7 +45,7 @@ _VOIKKO_PLACES = ("/usr/lib/voikko", "/usr/share/voikko", "/usr/local/lib/voikko
 _LIBRARIES = (("networkx", "networkx"), ("yaml", "pyyaml"), ("rapidfuzz", "rapidfuzz"),
               ("snowballstemmer", "snowballstemmer"), ("libvoikko", "libvoikko"))
 #: Environment variables that change what the language readers do.
-_ENVIRONMENT = ("IVRCHECK_NO_VOIKKO", "IVRCHECK_NO_WORDNET", "WORDNET_DIR")
+_ENVIRONMENT = ("IVRCHECK_NO_VOIKKO", "IVRCHECK_NO_WORDNET", "WORDNET_DIR", "IVRCHECK_NO_FREEDICT", "FREEDICT_DIR")
 
 #: A file as its entry remembers it: size, modification time (ns) and content digest.
 Stamp = tuple[int, int, str]
@@ -241,10 +241,12 @@ def _fingerprint(folder: Path) -> str:
     own = _own_digest(folder)
     libraries = tuple(_library(name, dist) for name, dist in _LIBRARIES)
     environment = tuple(os.environ.get(name) for name in _ENVIRONMENT)
-    from ivrcheck.language import wordnet
+    from ivrcheck.language import freedict, wordnet
 
-    words = wordnet.folder()
+    words, dictionary = wordnet.folder(), freedict.folder()
     data = sorted(_stat_tree(words) if words else []) + sorted(
+        item for name in freedict.NAMES.values() if dictionary
+        for item in _stat_tree(dictionary) if os.path.basename(item[0]).startswith(name)) + sorted(
         item for place in _VOIKKO_PLACES for item in _stat_tree(Path(place).expanduser()))
     described = repr((LAYOUT, __version__, sys.version, own, libraries, environment, data))
     return hashlib.sha256(utf8(described)).hexdigest()

@@ -45,11 +45,11 @@ def same_root(first: str, second: str) -> bool:
 
     One of the two must be the verbal noun: two nouns of one root are often two tasks
     ("palaute", feedback, and "palautus", a return)."""
-    if (first.endswith(_VERBAL) == second.endswith(_VERBAL)) or first == second:
+    if (first.endswith(VERBAL) == second.endswith(VERBAL)) or first == second:
         return False
     found = root(first)
     return bool(found) and found == root(second)
 
 
 #: A Snowball stem of the verbal noun ("ilmoittaminen" -> "ilmoittamin").
-_VERBAL = "min"
+VERBAL = "min"

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+
 from ivrcheck.config import Config
 from ivrcheck.language import available, load_language
 from ivrcheck.rules import ALL_RULES, selected
@@ -36,13 +38,7 @@ def describe(config: Config) -> str:
     for code, groups in config.synonyms.items():
         for group in groups:
             lines.append(f"synonyms.{code}: {list(group)}  # {origin}")
-    from ivrcheck.language import morph, wordnet
-
-    voikko = "on" if morph.voikko_available() and not morph.voikko_missing_reason().endswith("is set") else \
-        f"off: {morph.voikko_missing_reason()}"
-    lines.append(f"meaning.fi: Voikko morphology {voikko}")
-    found = wordnet.folder()
-    lines.append(f"meaning.en: WordNet {'on (' + str(found) + ')' if found else 'off: apt-get install wordnet-base'}")
+    lines += _meaning_sources()
     active = {rule.CODE for rule in selected(config)}
     for rule in ALL_RULES:
         state = "on" if rule.CODE in active else "off"
@@ -56,3 +52,16 @@ def describe(config: Config) -> str:
             where = origin if key in config.rule_settings.get(rule.CODE, {}) else "default"
             lines.append(f"  {key}: {value!r}  # {where}")
     return "\n".join(lines)
+
+
+def _meaning_sources() -> list[str]:
+    """Which optional word knowledge the meaning model reads, and how to turn on what is off."""
+    from ivrcheck.language import freedict, morph, wordnet
+
+    voikko = "on" if morph.voikko_available() and not morph.voikko_missing_reason().endswith("is set") else \
+        f"off: {morph.voikko_missing_reason()}"
+    dictionary = "off: IVRCHECK_NO_FREEDICT is set" if os.environ.get("IVRCHECK_NO_FREEDICT") else \
+        f"on ({freedict.folder()})" if freedict.folder() else "off: apt-get install dict-freedict-fin-eng"
+    found = wordnet.folder()
+    return [f"meaning.fi: Voikko morphology {voikko}", f"meaning.fi: Finnish-English dictionary {dictionary}",
+            f"meaning.en: WordNet {'on (' + str(found) + ')' if found else 'off: apt-get install wordnet-base'}"]
