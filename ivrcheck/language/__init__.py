@@ -79,6 +79,12 @@ class Language:
         return any(offer in words.offers(prompt) and naming.maybe_quantity(words, prompt, offer)
                    for words in (self.prompt_words, *self.also))
 
+    def leads_on(self, prompt: str, offer: Offer) -> bool:
+        """Whether another key follows the offer's with "then" (naming.leads_on), read by the
+        language whose words made the offer."""
+        return any(offer in words.offers(prompt) and naming.leads_on(words, prompt, offer)
+                   for words in (self.prompt_words, *self.also))
+
     def asks_for_number(self, prompt: str | None) -> bool:
         """Whether the prompt asks the caller to key in a number of their own ("key in the
         three-digit hotel code", "slå in det nu"), in this language or another the line reads."""

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
+from typing import Iterable
 
 from ivrcheck.language.prompts import DTMF, Offer, PromptWords, _alternation
 
@@ -72,3 +73,37 @@ def maybe_quantity(words: PromptWords, prompt: str, offer: Offer) -> bool:
     known = {*words.openers, *words.linkers, *words.filler, *words.alternatives, *data.get("then", ()),
              *data.get("after", ())}
     return after.group().lower() not in known
+
+
+def in_a_name(prompt: str, offer: Offer, names: Iterable[str | None]) -> bool:
+    """Whether the offer's words lie inside an option's own name as the prompt says it ("Pick 3
+    and Pick 4, press 3", where the games are called so): the number is part of a name, not a key."""
+    low, start, end = prompt.lower(), offer.match.start(), offer.match.end()
+    for name in names:
+        name = (name or "").strip().lower()
+        if len(name) <= end - start:
+            continue  # a name no longer than the offer itself is the offer ("Press 1")
+        at = low.find(name, max(0, end - len(name)))
+        while 0 <= at <= start:
+            if at + len(name) >= end:
+                return True
+            at = low.find(name, at + 1)
+    return False
+
+
+@lru_cache(maxsize=16)
+def _next_key(words: PromptWords) -> re.Pattern[str]:
+    """A further key said right after an offer with a word for "then" ("press 1, then 2")."""
+    then = _alternation([*words.data.get("then", ()), *words.filler & {"then", "sitten", "sedan", "luego"}])
+    verbs = _alternation(words.data.get("press", ()))
+    keys = rf"{_alternation([w for w in words.word_to_key if w not in DTMF])}|[0-9]|\*|#"
+    return re.compile(rf"[\s,]*(?:(?:{then})\s+)+(?:(?:{verbs})\s+)?(?:{keys})(?![\w-])", re.IGNORECASE)
+
+
+def leads_on(words: PromptWords, prompt: str, offer: Offer) -> bool:
+    """Whether the offer's key is followed by another ("call back and press 1, then 2"): the prompt
+    tells a way through several menus, which may be heard on a later call or in the next menu, so
+    the first key need not belong to this one."""
+    if not words.data.get("then"):
+        return False
+    return _next_key(words).match(prompt, offer.match.end()) is not None

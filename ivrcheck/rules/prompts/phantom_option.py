@@ -12,7 +12,11 @@ the emergency services is advice to keep, not a menu key to bind.
 
 A key said as a number word and followed by a plain word ("choose one option", "Välj ett
 alternativ", "Ange ett nummer där vi kan nå dig", "Valitse yksi vaihtoehto") may count something
-rather than name a key: that finding is **info**. Digits, key forms that are never counts
+rather than name a key: that finding is **info**. So is a key followed by another with "then"
+("if it happens again, call back and press 1, then 2"): the prompt tells a way through several
+menus, heard on a later call or in the next menu. A number inside an option's own name as the
+prompt says it ("Pick 3 and Pick 4, press 3", where option 3 is labelled "Pick 3 and Pick 4") is
+no offer at all. Digits, key forms that are never counts
 ("ykköstä", "ettan") and a number word followed by a mark or a function ("press one for
 billing", "tryck ett, om ...") stay errors.
 
@@ -60,6 +64,8 @@ from typing import TYPE_CHECKING, Iterator
 
 from ivrcheck.findings import Problem, Severity
 from ivrcheck.language import EXTENSION
+from ivrcheck.language.naming import in_a_name
+from ivrcheck.language.prompts import Offer
 from ivrcheck.model import Menu
 from ivrcheck.rules.base import Settings, quote
 
@@ -77,8 +83,9 @@ def check(menu: Menu, line: LineAnalysis, settings: Settings) -> Iterator[Proble
     for node in line.menus:
         bound = {EXTENSION if o.kind == "extension" else o.key for o in node.options}
         reported: set[str] = set()
+        names = [o.label for o in node.options]
         for offer in line.language.offers(node.prompt):
-            if offer.key in bound or offer.key in reported:
+            if offer.key in bound or offer.key in reported or in_a_name(node.prompt or "", offer, names):
                 continue
             reported.add(offer.key)
             heard = quote(offer.match.group())
@@ -90,8 +97,19 @@ def check(menu: Menu, line: LineAnalysis, settings: Settings) -> Iterator[Proble
                 message = (f"the prompt of {quote(node.id)} offers key {quote(offer.key)} ({heard}) but "
                            f"{quote(node.id)} has no option {quote(offer.key)}, so callers who press it hear an error")
                 fix = f"add an option {quote(offer.key)}, or take {heard} out of the prompt"
-            counted = offer.key != EXTENSION and line.language.maybe_quantity(node.prompt or "", offer)
-            if counted:  # "Välj ett alternativ": a count, most likely, in words the reader cannot tell apart
-                message += "; but the number may count something here rather than name a key"
+            unsure = _unsure(line, node.prompt or "", offer)
+            if unsure:
+                message += unsure
             yield Problem(node.prompt_span or node.span, node.id, message, fix,
-                          severity=Severity.INFO if counted else None)
+                          severity=Severity.INFO if unsure else None)
+
+
+def _unsure(line: LineAnalysis, prompt: str, offer: Offer) -> str:
+    """Why the offer may not be a key of this menu after all, or "" when it surely is."""
+    if offer.key == EXTENSION:
+        return ""
+    if line.language.maybe_quantity(prompt, offer):  # "Välj ett alternativ": most likely a count
+        return "; but the number may count something here rather than name a key"
+    if line.language.leads_on(prompt, offer):  # "call back and press 1, then 2"
+        return "; but the prompt may tell a way through several menus here, heard on a later call or in the next menu"
+    return ""

@@ -99,3 +99,46 @@ def test_a_key_continuing_a_list_is_read_without_a_verb_of_its_own() -> None:
     possible count must not fail (it did, on a real Genesys export)."""
     (finding,) = lint(menu("en", "Press 1 for cards, or two for loans. For an advisor, press 0."), select="P402")
     assert finding.severity.value == "error" and 'key "2"' in finding.message
+
+
+def named_menu(language: str, prompt: str, label: str) -> str:
+    return menu(language, prompt).replace("label: Cards", f"label: {label}")
+
+
+@pytest.mark.parametrize("language, prompt, label", [
+    ("en", "Which game? Pick 3 and Pick 4, press 1. For an advisor, press 0.", "Pick 3 and Pick 4"),
+    ("en", "For Channel 5 news, press 1. For an advisor, press 0.", "Channel 5 news"),
+    ("sv", "Spel: Välj 6 och Välj 8, tryck 1. Till kundtjänst, tryck 0.", "Välj 6 och Välj 8"),
+    ("es", "Para Elige 5 y Elige 7, pulse 1. Para un asesor, pulse 0.", "Elige 5 y Elige 7"),
+])
+def test_a_number_inside_an_option_name_said_in_the_prompt_is_no_key(language: str, prompt: str, label: str) -> None:
+    """Before: the lottery's games "Pick 3 and Pick 4, press 3" were a phantom key 4 (judged false):
+    the words are the option's own name, as its label says."""
+    assert lint(named_menu(language, prompt, label), select="P402") == []
+
+
+def test_near_miss_a_name_that_does_not_cover_the_offer_leaves_it_an_error() -> None:
+    prompt = "For Pick 3 results, press 1. For Pick 4 results, press 4. For an advisor, press 0."
+    (finding,) = lint(named_menu("en", prompt, "Pick 3 results"), select="P402")
+    assert finding.severity.value == "error" and 'key "4"' in finding.message
+
+
+@pytest.mark.parametrize("language, prompt", [
+    ("en", "If the fault continues, please call back and press 5, then 2. For cards, press 1. For an advisor, press 0."),
+    ("fi", "Jos vika jatkuu, soita uudelleen ja paina 5 ja sitten 2. Korttiasioissa paina 1. "
+           "Asiakaspalvelijalle paina 0."),
+    ("sv", "Om felet kvarstår, ring igen och tryck 5 och sedan 2. För kort, tryck 1. Till kundtjänst, tryck 0."),
+    ("es", "Si el fallo continúa, vuelva a llamar y pulse 5 y luego 2. Para tarjetas, pulse 1. "
+           "Para un asesor, pulse 0."),
+])
+def test_a_way_through_several_menus_only_informs(language: str, prompt: str) -> None:
+    """Before: "call back and press 1, then 2, to register a complaint" was an error in the menu that
+    said it (judged false): the keys are a path told ahead, for another call or the next menu."""
+    (finding,) = lint(menu(language, prompt), select="P402")
+    assert finding.severity.value == "info" and "several menus" in finding.message
+
+
+def test_near_miss_a_removed_option_followed_by_another_offer_stays_an_error() -> None:
+    prompt = "For loans, press 5, then hold for an advisor. For cards, press 1. For an advisor, press 0."
+    (finding,) = lint(menu("en", prompt), select="P402")
+    assert finding.severity.value == "error"
