@@ -109,19 +109,13 @@ def conform(value: Any, shape: Shape, base: str = "") -> list[tuple[str, str]]:
     (importers read it as absent); a null item does not. Readers then meet only the kinds they expect.
     """
     problems: list[tuple[str, str]] = []
-    # The values at each parent pattern, found once for every pattern below it (a Studio shape has
-    # 53 patterns, most under `/states/*/transitions/*`) and found again only after a value was taken out.
-    frontiers: dict[tuple[str, ...], list[tuple[str, Any]]] = {(): [(base, value)]}
-
-    def frontier(tokens: tuple[str, ...]) -> list[tuple[str, Any]]:
-        if tokens not in frontiers:
-            frontiers[tokens] = [(f"{at}/{escape(key)}", child)
-                                 for at, parent in frontier(tokens[:-1]) for key, child in _members(parent, tokens[-1])]
-        return frontiers[tokens]
-
     for pattern, kinds in shape.items():
         *parents, last = pattern.split("/")[1:]
-        for at, parent in frontier(tuple(parents)):
+        frontier = [(base, value)]
+        for token in parents:
+            frontier = [(f"{at}/{escape(key)}", child)
+                        for at, parent in frontier for key, child in _members(parent, token)]
+        for at, parent in frontier:
             for key, child in _members(parent, last):
                 if (child is None and isinstance(parent, dict)) or _is_kind(child, kinds):
                     continue
@@ -131,8 +125,6 @@ def conform(value: Any, shape: Shape, base: str = "") -> list[tuple[str, str]]:
                     del parent[key]
                 else:
                     parent[key] = kinds[0]() if kinds[0] in (dict, list, str) else None
-                frontiers.clear()  # found again for the next pattern, as the document now is
-                frontiers[()] = [(base, value)]
     return problems
 
 
