@@ -26,8 +26,10 @@ from typing import Any, Callable
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-#: (module, function, stage): what the engine calls once per check (or per file), in order.
-STAGES = [("ivrcheck.reading", "read_file", "read"), ("ivrcheck.graph", "analyse", "analyse"),
+#: (module, function, stage): what the engine calls once per check (or per file), in order. Reading is
+#: the root file, then the files its `file#node` targets name (`phone_line`), composed into one line.
+STAGES = [("ivrcheck.reading", "read_file", "read"), ("ivrcheck.reading", "phone_line", "read"),
+          ("ivrcheck.graph", "analyse", "analyse"),
           ("ivrcheck.policy", "decide", "policy"), ("ivrcheck.fixes", "attach", "fixes"),
           ("ivrcheck.callers", "metrics", "callers"), ("ivrcheck.engine", "_result", "score"),
           ("ivrcheck.report.ci.json", "format", "json")]
@@ -62,7 +64,7 @@ def measure(arguments: list[str]) -> None:
     def report() -> None:
         total = time.process_time()
         ruled = sorted(((s, c) for c, s in spent.items() if c[0].isupper()), reverse=True)
-        stages = " ".join(f"{name}={spent.get(name, 0.0):.2f}" for _, _, name in STAGES)
+        stages = " ".join(f"{name}={spent.get(name, 0.0):.2f}" for name in dict.fromkeys(n for _, _, n in STAGES))
         sys.stderr.write(f"cpu={total:.2f} start={ready:.2f} {stages} "
                          f"rules={sum(s for s, _ in ruled):.2f} [{' '.join(f'{c}={s:.2f}' for s, c in ruled[:6])}]\n")
 
