@@ -1,8 +1,9 @@
-"""Reachability for targets named in advance (graph/walks.Reachability) answers as a walk from each start does."""
+"""Reachability for targets named in advance (graph/reach.Reachability) answers as a walk from each start does."""
 
 import random
 
-from ivrcheck.graph.walks import Reachability, descendants
+from ivrcheck.graph.reach import Reachability
+from ivrcheck.graph.walks import descendants
 
 
 def _random_graph(rng: random.Random, size: int, edges: int) -> dict[str, list[tuple[str, dict]]]:

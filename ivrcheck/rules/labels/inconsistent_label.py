@@ -101,7 +101,8 @@ from functools import cache
 from typing import TYPE_CHECKING, Callable, Iterator
 
 from ivrcheck.findings import Problem, Severity
-from ivrcheck.graph.walks import Reachability, components, descendants
+from ivrcheck.graph.reach import Reachability
+from ivrcheck.graph.walks import components, descendants
 from ivrcheck.model import PROMISES, Menu, Node, NodeType, Option
 from ivrcheck.rules.base import Settings, quote
 
