@@ -194,6 +194,17 @@ class Analysis:
         """(source, edge attributes) of every edge entering `node_id` in this state."""
         return self.into.get(node_id, [])
 
+    def routes_to_menu(self, start: str, menu_id: str) -> bool:
+        """Whether menu `menu_id` is among `routed_from(start)`, read off the summary made once per
+        state: a ring of 3,000 forms, each a choice of one menu, was walked once per choice."""
+        if start == menu_id:
+            return True
+        node = self.nodes.get(menu_id)
+        if node is None or node.type is not NodeType.MENU:
+            return menu_id in self.routed_from(start)
+        summary = self.routing.get(start)
+        return summary is not None and menu_id in summary.menus
+
     def routed_from(self, start: str) -> list[str]:
         """`start` and every node the call goes on to with no choice left to the caller
         (`next`, cases, `closed`), in the order they are met."""

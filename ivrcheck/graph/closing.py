@@ -93,7 +93,7 @@ def after_told_menu(analysis: Analysis, node_id: str) -> bool:
                 target.is_person or target.is_promise or target.type is NodeType.HANGUP)):
             continue
         there = analysis.steps.get(ref) if ref else None
-        if ref in analysis.nodes and node_id in analysis.routed_from(ref):
+        if ref in analysis.nodes and analysis.routes_to_menu(ref, node_id):
             continue  # a replay of what came before, back to this menu
         if here is None or there is None or there >= here:
             return False

@@ -50,3 +50,17 @@ def test_a_chain_of_closed_people_is_summed_as_a_walk_from_each_would() -> None:
             summary = closed.routing[start]
             assert (summary.has_end, summary.other_end, summary.menus) == _walk(closed, start), (last, start)
         assert closed.only_hangs_up("a0") is (last == "bye")  # a ring of messages has no end: not a hang-up
+
+
+def test_whether_a_call_is_routed_to_a_menu_is_read_off_the_summary_as_the_walk_finds_it() -> None:
+    """`routes_to_menu` answers as a walk does, from every node to every node, menu or not."""
+    for last in ("bye", "night", "loop"):
+        menu, _ = menu_text(_line(12, last), "m.ivr.yaml")
+        for analysis in graph.analyse(menu).states.values():
+            names = [*analysis.nodes, "nowhere"]
+            for start in names:
+                walked = set(analysis.routed_from(start))
+                for menu_id in names:
+                    assert analysis.routes_to_menu(start, menu_id) is (menu_id in walked), (last, start, menu_id)
+        closed = graph.analyse(menu).states[CLOSED]
+        assert closed.routes_to_menu("a0", "night") is (last == "night")  # the chain's last person falls to it

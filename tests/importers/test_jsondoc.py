@@ -34,3 +34,17 @@ def test_errors_are_positioned_and_never_raise() -> None:
                                ("[" * 1000, 1, 201), ("[1] 2", 1, 5)):
         doc, error = parse(text)
         assert doc is None and (error.span.line, error.span.column) == (line, column), text[:10]
+
+
+def test_conform_finds_each_pattern_as_the_document_is_after_the_patterns_before_it() -> None:
+    """Parent patterns' values are found once for the patterns below them, and found again after a
+    value is taken out: a child pattern sees the item its parent pattern emptied, never the old one."""
+    from ivrcheck.importers.jsondoc import conform
+
+    shape = {"/a": (list,), "/a/*": (dict,), "/a/*/b": (str,), "/a/*/c": (list,), "/a/*/c/*": (str,)}
+    doc = {"a": [{"b": 1, "c": ["x", 2]}, 5, {"b": "fine", "c": "no"}]}
+    problems = conform(doc, shape)
+    assert [at for at, _ in problems] == ["/a/1", "/a/0/b", "/a/2/c", "/a/0/c/1"]
+    assert doc == {"a": [{"c": ["x", ""]}, {}, {"b": "fine"}]}
+    clean = {"a": [{"b": "x", "c": ["y"]}]}  # a near miss: every value of its kind, nothing taken out
+    assert conform(clean, shape) == [] and clean == {"a": [{"b": "x", "c": ["y"]}]}

@@ -336,7 +336,7 @@ def _goes_back(analysis: Analysis, node_id: str, target: str) -> bool:
     """A choice that takes the caller back rather than on: to the first menus, to a menu above this
     one, or to something that returns here with no choice (a replay of what was just heard)."""
     return (target == node_id or target in analysis.opening_menus
-            or analysis.entry_tree.is_ancestor(target, node_id) or node_id in analysis.routed_from(target))
+            or analysis.entry_tree.is_ancestor(target, node_id) or analysis.routes_to_menu(target, node_id))
 
 
 def _any_key_reaches(analysis: Analysis, node_id: str) -> bool:

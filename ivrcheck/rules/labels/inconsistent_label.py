@@ -104,6 +104,7 @@ from functools import cache
 from typing import TYPE_CHECKING, Callable, Iterator
 
 from ivrcheck.findings import Problem, Severity
+from ivrcheck.graph.reach import Reachability
 from ivrcheck.graph.walks import components, descendants
 from ivrcheck.model import PROMISES, Menu, Node, NodeType, Option
 from ivrcheck.rules.base import Settings, quote
@@ -137,6 +138,8 @@ def check(menu: Menu, line: LineAnalysis, settings: Settings) -> Iterator[Proble
     reported: set[tuple[str, str]] = set()
     yield from _names_another_person(menu, line, reported)
     reach: dict[tuple, object] = {}  # per state: strong components, and what lies below a node
+    # The menus a drill-down can be asked to lead to: those holding a label used more than once.
+    reach[("asked",)] = frozenset(n.id for group in uses.values() if len(group) > 1 for n, _, _ in group)
     live = cache(lambda menu_id, key: line.open.option_reaches_human(menu_id, key, live_only=True))
     for group in uses.values():
         first_node, first, places = group[0]
@@ -366,22 +369,19 @@ def _drills_down(line: LineAnalysis, menu_id: str, use: Use, reach: dict[tuple, 
         return True
     if start in line.opening_menus or line.leads_back(node.id, start):
         return False  # up to the main menu, or back: everything lies below there
-    return any(start in state.out and menu_id in _deeper(state, start, reach) for state in line.states.values())
+    return any(start in state.out and _deeper(state, reach).reaches(start, menu_id) for state in line.states.values())
 
 
-def _deeper(state: Analysis, start: str, reach: dict[tuple, object]) -> frozenset[str]:
-    """What a call reaches from `start` by ways that never lead back up (towards the entry: a "Back"
-    or the main menu), by the fewest key presses; walked once per start and state."""
-    key = ("deeper", state.state, start)
+def _deeper(state: Analysis, reach: dict[tuple, object]) -> Reachability:
+    """Which menus a call reaches from a node by ways that never lead back up (towards the entry: a
+    "Back" or the main menu), by the fewest key presses; made once per state for the menus asked."""
+    key = ("deeper", state.state)
     if key not in reach:
-        forward = reach.get(("forward", state.state))
-        if forward is None:
-            steps = state.steps
-            forward = reach[("forward", state.state)] = {
-                source: [(t, a) for t, a in edges if steps.get(t, -1) >= steps.get(source, 1 << 30)]
-                for source, edges in state.out.items()}
-        reach[key] = descendants(forward, start)
-    return reach[key]
+        steps = state.steps
+        forward = {source: [t for t, _ in edges if steps.get(t, -1) >= steps.get(source, 1 << 30)]
+                   for source, edges in state.out.items()}
+        reach[key] = Reachability(forward, reach[("asked",)])  # type: ignore[arg-type]
+    return reach[key]  # type: ignore[return-value]
 
 
 def _both_human(live: Callable[[str, str], bool], first: Use, other: Use) -> bool:
