@@ -486,8 +486,8 @@ def linear_chain(count: int) -> str:
 
 
 INPUTS.update({
-    "connect-operands": ("Connect: one condition, 170,000 Operands", "flow.json", connect_operands, ()),
-    "linear-chain": ("menu: thousands of menus one after another", "m.ivr.yaml", _sized(linear_chain), ()),
+    "connect-operands": ("Connect: one condition, 160,000 Operands", "flow.json", connect_operands, ()),
+    "linear-chain": ("menu: thousands of menus in a row", "m.ivr.yaml", _sized(linear_chain), ()),
 })
 
 
