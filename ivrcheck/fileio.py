@@ -57,7 +57,7 @@ def open_regular(path: str | os.PathLike[str], *, follow: bool = True) -> Iterat
     `follow=False` a symlink is refused too (O_NOFOLLOW): for files ivrcheck wrote itself, such as
     cache entries, a link is never ivrcheck's. Raises NotRegular, or the OSError of the open.
     """
-    flags = os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_CLOEXEC", 0) | getattr(os, "O_BINARY", 0)
+    flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_CLOEXEC", 0) | getattr(os, "O_BINARY", 0)
     if not follow:
         flags |= getattr(os, "O_NOFOLLOW", 0)
     try:
