@@ -462,6 +462,35 @@ INPUTS.update({
 })
 
 
+# -- found by the fifth blind hostile tester (issue 23, part 4) ----------------------------------------------
+
+def connect_operands(size: int) -> str:
+    """An Amazon Connect condition with tens of thousands of `Operands` on a dozen keys, each an option
+    (each option asked whether its key reaches a person by walking every option of the menu)."""
+    operands = [str(i % 12) for i in range((size - 400) * 12 // 62)]  # 62 characters a round of 12
+    menu = {"Identifier": "menu", "Type": "GetParticipantInput", "Parameters": {"Text": "Press a key."},
+            "Transitions": {"NextAction": "bye", "Errors": [], "Conditions": [
+                {"NextAction": "bye", "Condition": {"Operator": "Equals", "Operands": operands}}]}}
+    bye = {"Identifier": "bye", "Type": "DisconnectParticipant", "Parameters": {}, "Transitions": {}}
+    return json.dumps({"Version": "2019-10-30", "StartAction": "menu", "Actions": [menu, bye]})
+
+
+def linear_chain(count: int) -> str:
+    """Menus one after another, each offering the next and a person, with repeat and retries by default."""
+    menus = "".join(f"  m{i}:\n    prompt: To continue press 1. To speak to an advisor press 0.\n    options:\n"
+                    f'      "1": {{label: Continue, goto: m{i + 1}}}\n      "0": {{label: Advisor, goto: agent}}\n'
+                    for i in range(count))
+    return ("name: Deep\nlanguage: en\nentry: m0\ndefaults: {timeout: 5, retries: 3, on_timeout: repeat, "
+            "on_invalid: repeat, after_retries: agent}\nnodes:\n  agent: {type: agent}\n"
+            f"{menus}  m{count}: {{type: hangup}}\ntasks:\n  - {{say: hang up, expect: m{count}}}\n")
+
+
+INPUTS.update({
+    "connect-operands": ("Connect: one condition, 160,000 Operands", "flow.json", connect_operands, ()),
+    "linear-chain": ("menu: thousands of menus in a row", "m.ivr.yaml", _sized(linear_chain), ()),
+})
+
+
 def write(folder: Path, name: str, size: int) -> tuple[Path, tuple[str, ...]]:
     """The input `name` written into a folder of its own (a config beside a small menu); its path and arguments.
     An input of several files (a generator of file name -> text) is the folder itself."""

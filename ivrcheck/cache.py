@@ -28,7 +28,7 @@ from typing import Any, Iterable
 from ivrcheck import __version__
 from ivrcheck.config import Config
 from ivrcheck.discover import is_regular_file, real_path
-from ivrcheck.fileio import atomic_write, utf8
+from ivrcheck.fileio import atomic_write, open_regular, read_limited, utf8
 from ivrcheck.findings import lapsed
 
 #: The folder's name when it sits beside a config file or in the working folder.
@@ -46,6 +46,12 @@ _LIBRARIES = (("networkx", "networkx"), ("yaml", "pyyaml"), ("rapidfuzz", "rapid
               ("snowballstemmer", "snowballstemmer"), ("libvoikko", "libvoikko"))
 #: Environment variables that change what the language readers do.
 _ENVIRONMENT = ("IVRCHECK_NO_VOIKKO", "IVRCHECK_NO_WORDNET", "WORDNET_DIR", "IVRCHECK_NO_FREEDICT", "FREEDICT_DIR")
+
+#: The most bytes an entry may hold (the results of a ten-megabyte line take a few); a bigger file
+#: in the folder is not read, and a result that would not fit is not kept.
+ENTRY_LIMIT = 64 << 20
+#: The most bytes of the note of the package's digest (it holds two digests).
+_NOTE_LIMIT = 4096
 
 #: A file as its entry remembers it: size, modification time (ns) and content digest.
 Stamp = tuple[int, int, str]
@@ -103,6 +109,8 @@ class LineCache:
     def _write(self, entry: Path, content: dict[str, Any]) -> None:
         try:
             payload = pickle.dumps(content, protocol=pickle.HIGHEST_PROTOCOL)
+            if len(payload) + 32 > ENTRY_LIMIT:
+                return  # it could never be read back
             self._prepare(entry.parent.parent)
             atomic_write(entry, hashlib.sha256(payload).digest() + payload)
         except (OSError, pickle.PicklingError):
@@ -138,10 +146,10 @@ class LineCache:
 def _read_entry(entry: Path) -> dict[str, Any] | None:
     """An entry's content, or None for any entry that is not whole and of the expected shape: missing,
     truncated, damaged on disk (its leading SHA-256 of the rest no longer matches) or foreign. An
-    unreadable entry is only a miss."""
+    unreadable entry is only a miss, and so is anything but a regular file of at most ENTRY_LIMIT
+    bytes: a symlink (never followed, even to a real entry), a FIFO, a device, a huge file."""
     try:
-        with open(entry, "rb") as handle:
-            data = handle.read()
+        data = read_limited(entry, ENTRY_LIMIT, follow=False)
         if hashlib.sha256(data[32:]).digest() != data[:32]:
             return None
         stored = _Reader(io.BytesIO(data[32:])).load()
@@ -176,8 +184,9 @@ class _Reader(pickle.Unpickler):
 
 
 def digest(path: Path) -> str:
-    """The SHA-256 of a file's bytes (the one place the cache reads a file)."""
-    with open(path, "rb") as handle:
+    """The SHA-256 of a file's bytes (the one place the cache reads a line's file); NotRegular
+    (an OSError) for a FIFO or a device, whose reading might never end."""
+    with open_regular(path) as handle:
         return hashlib.file_digest(handle, "sha256").hexdigest()
 
 
@@ -203,7 +212,10 @@ def _still_valid(stored: dict[str, Any]) -> dict[str, Stamp] | None:
         except OSError:
             return None
         if (info.st_size, info.st_mtime_ns) != stamp[:2]:
-            if digest(Path(name)) != stamp[2]:
+            try:
+                if digest(Path(name)) != stamp[2]:
+                    return None
+            except OSError:  # gone, unreadable, or no longer a regular file
                 return None
             stamp = _stamped(info, stamp[2], now)
         fresh[name] = stamp
@@ -260,7 +272,7 @@ def _own_digest(folder: Path) -> str:
     stats = hashlib.sha256(utf8(repr(tree))).hexdigest()
     note = folder / "ivrcheck-files.json"
     try:
-        saved = json.loads(note.read_text(encoding="utf-8"))
+        saved = json.loads(read_limited(note, _NOTE_LIMIT, follow=False))
         if saved["stats"] == stats and isinstance(saved["content"], str):
             return saved["content"]
     except (OSError, ValueError, KeyError, TypeError):

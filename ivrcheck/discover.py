@@ -10,6 +10,8 @@ from fnmatch import fnmatch
 from pathlib import Path, PurePath, PurePosixPath
 from typing import Callable, Iterator
 
+from ivrcheck.fileio import open_regular
+
 MENU_SUFFIXES = (".ivr.yaml", ".ivr.yml")
 _SKIP_DIRS = {".git", ".hg", ".svn", "node_modules", "__pycache__", ".venv", "venv", ".tox", ".mypy_cache"}
 _TOP_KEY = re.compile(rb"^(entry|nodes)\s*:", re.MULTILINE)
@@ -46,7 +48,7 @@ def is_regular_file(path: Path) -> bool:
 def looks_like_menu(path: Path) -> bool:
     """Plain YAML counts as a menu when its top level has both `entry:` and `nodes:`."""
     try:
-        with open(path, "rb") as handle:
+        with open_regular(path) as handle:  # a FIFO named like YAML in a folder must not block the walk
             head = handle.read(1_000_000)
     except OSError:
         return False

@@ -248,3 +248,46 @@ def test_an_entry_as_written_is_still_a_hit(lines: list[Path], tmp_path: Path, m
     reads = Reads(monkeypatch)
     assert run(lines[:1], tmp_path / "cache") == first
     assert not reads.loaded
+
+
+def test_an_entry_that_is_not_a_regular_file_is_a_miss_not_a_read(lines: list[Path], tmp_path: Path,
+                                                                   monkeypatch: pytest.MonkeyPatch) -> None:
+    """Issue 23, fifth blind tester: an entry replaced by a symlink to /dev/zero was read for ever
+    (20 GB, deaf to SIGTERM). A symlink (even to a whole entry), a FIFO and an oversized file are each
+    only a miss; the line is checked again and a real entry written in its place."""
+    first = run(lines[:1], tmp_path / "cache")
+    [entry] = (tmp_path / "cache").glob("lines-*/*.pickle")
+    kept = tmp_path / "kept.pickle"
+    kept.write_bytes(entry.read_bytes())
+    for plant in (lambda: entry.symlink_to("/dev/zero"), lambda: entry.symlink_to(kept), lambda: os.mkfifo(entry)):
+        entry.unlink()
+        plant()
+        reads = Reads(monkeypatch)
+        assert run(lines[:1], tmp_path / "cache") == first
+        assert reads.loaded == [lines[0].name]  # a miss: the line was read again
+        assert stat.S_ISREG(entry.lstat().st_mode)  # and a real entry took the planted one's place
+        monkeypatch.undo()
+    monkeypatch.setattr(cache, "ENTRY_LIMIT", entry.stat().st_size - 1)
+    reads = Reads(monkeypatch)
+    assert run(lines[:1], tmp_path / "cache") == first
+    assert reads.loaded == [lines[0].name]
+
+
+def test_the_package_note_and_a_line_file_that_became_a_fifo_are_misses(tmp_path: Path) -> None:
+    """The note of the package's digest planted as /dev/zero, and a file the entry lists that is now
+    a FIFO (hashing it would block): the cache reads neither, and the run goes on."""
+    root = tmp_path / "main.ivr.yaml"
+    root.write_text(MAIN, encoding="utf-8")
+    (tmp_path / "billing.ivr.yaml").write_text(BILLING, encoding="utf-8")
+    settle(root, tmp_path / "billing.ivr.yaml")
+    first = run([root], tmp_path / "cache")
+    note = tmp_path / "cache" / "ivrcheck-files.json"
+    note.unlink(missing_ok=True)  # written once the folder is there and the package files have settled
+    note.symlink_to("/dev/zero")
+    cache._fingerprint.cache_clear()
+    assert run([root], tmp_path / "cache") == first
+    [entry] = (tmp_path / "cache").glob("lines-*/*.pickle")
+    assert cache._read_entry(entry) is not None
+    (tmp_path / "billing.ivr.yaml").unlink()
+    os.mkfifo(tmp_path / "billing.ivr.yaml")
+    assert cache._still_valid(cache._read_entry(entry)) is None

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
@@ -101,3 +102,32 @@ def test_a_waiver_until_written_as_a_timestamp_is_shown_as_written(tmp_path):
     assert "datetime" not in message
     assert error_of(tmp_path, "waivers: [{rules: [H203], reason: r, until: next spring}]\n").endswith(
         'waivers[0].until is "next spring"; write the last day it holds as YYYY-MM-DD')
+
+
+@pytest.mark.parametrize("plant", ["fifo", "device", "huge"])
+def test_a_config_that_is_no_regular_file_or_too_big_is_one_line_not_a_hang(tmp_path, monkeypatch, plant):
+    """Issue 23, fifth blind tester: a file ivrcheck finds for itself is read only when it is a regular
+    file of a sensible size (a FIFO would block, a link to /dev/zero never end)."""
+    from ivrcheck.config import files
+
+    path = tmp_path / ".ivrcheck.yaml"
+    if plant == "fifo":
+        os.mkfifo(path)
+    elif plant == "device":
+        path.symlink_to("/dev/zero")
+    else:
+        path.write_text("select: [H203]\n" * 10, encoding="utf-8")
+        monkeypatch.setattr(files, "CONFIG_LIMIT", 100)
+    with pytest.raises(ConfigError) as caught:
+        files._text(path)
+    told = {"fifo": "it is a FIFO (named pipe), not a regular file", "device": "it is a device, not a regular file",
+            "huge": "it is 150 bytes, over the 100-byte limit"}[plant]
+    assert str(caught.value) == f"{path}: cannot read the config: {told}"
+
+
+def test_a_config_of_a_sensible_size_behind_a_symlink_still_loads(tmp_path):
+    """The near miss: a config that is a link to a regular file (dotfiles kept elsewhere) is followed."""
+    real = tmp_path / "kept.yaml"
+    real.write_text("select: [H203]\n", encoding="utf-8")
+    (tmp_path / ".ivrcheck.yaml").symlink_to(real)
+    assert load_config(tmp_path / ".ivrcheck.yaml", catalog()).select == ("H203",)

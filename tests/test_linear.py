@@ -52,6 +52,8 @@ FAMILIES.update({"dangling-targets": "S101"})
 #: Found by the fourth blind hostile tester (issue 23, part 3, family A).
 FAMILIES.update({"open-disables": "F014", "many-findings": "S101", "back-to-top": "S108", "one-line-menu": "R506",
                  "chained-hours": "H207", "synonyms": "R501", "studio-any-of": "F020"})
+#: Found by the fifth blind hostile tester (issue 23, part 4).
+FAMILIES.update({"connect-operands": "S109", "linear-chain": "S105"})
 #: The large ordinary file of each reader, and a config of 25,000 per-file ignores.
 READERS = {
     "yaml": "H209",

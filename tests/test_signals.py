@@ -76,3 +76,39 @@ def test_workers_end_when_the_run_is_killed_outright(tmp_path: Path) -> None:
     while time.monotonic() < deadline and any(alive(w) for w in workers):
         time.sleep(0.1)
     assert not [w for w in workers if alive(w)]
+
+
+def test_a_cache_of_links_to_dev_zero_and_fifos_neither_hangs_nor_grows(tmp_path: Path) -> None:
+    """Issue 23, fifth blind tester: every file of the cache folder replaced by a link to /dev/zero made
+    `check` read for ever (20 GB, deaf to SIGTERM in its C-level read). Now each is a miss: the run ends
+    as a fresh one would, with the same output."""
+    menu = tmp_path / "line.ivr.yaml"
+    menu.write_text(MENU.format(index=1), encoding="utf-8")
+    command = [sys.executable, "-m", "ivrcheck", "check", "--cache-dir", str(tmp_path / "cz"), str(menu)]
+    env = {k: v for k, v in os.environ.items() if k != "IVRCHECK_NO_CACHE"}  # the suite's own default
+    first = subprocess.run(command, capture_output=True, text=True, timeout=120, env=env)
+    planted = [p for p in (tmp_path / "cz").rglob("*") if p.is_file() and p.name not in (".gitignore", "CACHEDIR.TAG")]
+    assert planted
+    for index, path in enumerate(planted):
+        path.unlink()
+        os.mkfifo(path) if index % 2 else path.symlink_to("/dev/zero")
+    again = subprocess.run(command, capture_output=True, text=True, timeout=120, env=env)
+    assert (again.returncode, again.stdout) == (first.returncode, first.stdout)
+
+
+@pytest.mark.skipif(not Path("/proc/self/stat").exists(), reason="reads /proc")
+def test_sigterm_during_a_long_check_ends_it_promptly(tmp_path: Path) -> None:
+    """`timeout` sends SIGTERM: a check in the middle of a large line ends within seconds, exit 143."""
+    from benchmarks.hostile import linear_chain
+
+    menu = tmp_path / "chain.ivr.yaml"
+    menu.write_text(linear_chain(6_000), encoding="utf-8")
+    run = subprocess.Popen([sys.executable, "-m", "ivrcheck", "check", "--no-cache", str(menu)],
+                           stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    time.sleep(1.0)
+    assert run.poll() is None, "the check ended before it could be stopped"
+    os.kill(run.pid, signal.SIGTERM)
+    started = time.monotonic()
+    assert run.wait(timeout=30) == 128 + signal.SIGTERM
+    assert time.monotonic() - started < 10
+    assert b"Traceback" not in run.stderr.read()

@@ -218,24 +218,36 @@ def _dominators(successors: dict[str, list[str]], into: dict[str, list[str]], en
         for node_id in reversed(order):
             if node_id == entry:
                 continue
-            new = None
+            new: str | None = None
+            below: set[str] = set()
             for source in into.get(node_id, ()):
-                if source not in idom:
-                    continue
-                if new is None:
-                    new = source
-                    continue
-                a, b = source, new
-                while a != b:
-                    while rank[a] < rank[b]:
-                        a = idom[a]
-                    while rank[b] < rank[a]:
-                        b = idom[b]
-                new = a
+                if source in idom:
+                    new = source if new is None else _meet(source, new, idom, rank, below)
             if new is not None and idom.get(node_id) != new:
                 idom[node_id] = new
                 changed = True
     return idom
+
+
+def _meet(a: str, b: str, idom: dict[str, str], rank: dict[str, int], below: set[str]) -> str:
+    """The nearest common dominator of `a` and `b` (the two fingers of Cooper, Harvey and Kennedy).
+
+    `below` holds the nodes earlier fingers of the same node passed, all under `b`: a finger that
+    reaches one of them is under `b` too, and stops there. Without it a node with thousands of ways
+    in (the agent every menu of a long chain offers) walked from each of them up to the top.
+    """
+    top, passed = b, []
+    while a != b:
+        while rank[a] < rank[b]:
+            if a in below:
+                below.update(passed)
+                return top
+            passed.append(a)
+            a = idom[a]
+        while rank[b] < rank[a]:
+            b = idom[b]
+    below.update(passed)
+    return a
 
 
 def _ways(line: LineAnalysis, analysis: Analysis, node_id: str, goals: frozenset[str] | set[str],

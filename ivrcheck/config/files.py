@@ -13,9 +13,13 @@ from ivrcheck.config.values import FAIL_ON, Catalog, Config, ConfigError
 from ivrcheck.didyoumean import suggest
 from ivrcheck.discover import real_path
 from ivrcheck.encoding import SAVE_AS_UTF8, utf16
+from ivrcheck.fileio import NotRegular, TooLarge, read_limited
 from ivrcheck.nesting import key_too_long, long_key, too_deep
 
 CONFIG_FILES = (".ivrcheck.yaml", ".ivrcheck.yml")
+#: The most bytes a config file (or a pyproject.toml searched for one) may hold: a config of
+#: thousands of waivers takes a few hundred kilobytes.
+CONFIG_LIMIT = 8 << 20
 
 
 def find_config(start: Path) -> Path | None:
@@ -126,9 +130,17 @@ def _syntax(path: Path, text: str, exc: yaml.MarkedYAMLError) -> str:
 _MAX_DEPTH = 16
 
 
+def _bytes(path: Path) -> bytes:
+    """A config file's bytes, read only from a regular file of at most CONFIG_LIMIT bytes."""
+    try:
+        return read_limited(path, CONFIG_LIMIT)
+    except (NotRegular, TooLarge) as exc:
+        raise ConfigError(f"{path}: cannot read the config: it is {exc.strerror}") from None
+
+
 def _text(path: Path) -> str:
     """The config's text; ConfigError at the first byte that is not UTF-8, or naming UTF-16."""
-    data = path.read_bytes()
+    data = _bytes(path)
     if utf16(data):
         raise ConfigError(f"{path}: the config is UTF-16, not UTF-8; {SAVE_AS_UTF8}")
     try:
@@ -151,7 +163,7 @@ def _pyproject_tool(path: Path) -> dict[str, Any]:
     import tomllib  # only where a pyproject.toml is met: its import compiles patterns (3-6 ms)
 
     try:
-        return tomllib.loads(path.read_text(encoding="utf-8")).get("tool", {})
+        return tomllib.loads(_bytes(path).decode("utf-8")).get("tool", {})
     except ValueError as exc:  # TOMLDecodeError, not UTF-8, or an int past Python's digit limit
         raise ConfigError(f"{path}: invalid TOML: {_first_line(exc)}") from exc
 

@@ -6,7 +6,7 @@ import heapq
 from collections import deque
 from dataclasses import dataclass, field
 from functools import cached_property
-from typing import Any, Mapping
+from typing import AbstractSet, Any, Mapping
 
 from ivrcheck.graph import carried
 from ivrcheck.graph.build import CHOICE, CLOSED, OPEN, ROUTING, SILENT
@@ -20,6 +20,7 @@ from ivrcheck.model import TERMINAL, Menu, Node, NodeType
 # feeds on Python 3.11), and the tests below run for every node or edge of a line.
 _HANGUP, _SELF_SERVICE = NodeType.HANGUP, NodeType.SELF_SERVICE
 _WAITS = frozenset({NodeType.MENU, NodeType.INPUT})
+_NONE: frozenset[str] = frozenset()
 
 
 def is_live_human(node: Node, state: str) -> bool:
@@ -96,6 +97,9 @@ class Analysis:
     #: graph/closing.py's walks of this state, kept between questions: where each node settles,
     #: each menu's choices, and which menus are closing menus (all answered in one pass).
     closing: Any = field(default=None, repr=False, compare=False)
+    #: menu -> key -> the targets its choice edges of that key reach (`pressed`), made per menu on
+    #: first question: asking of every option of a menu of thousands would otherwise walk them all each time.
+    _by_key: dict[str, dict[str | None, set[str]]] = field(default_factory=dict, repr=False, compare=False)
 
     @property
     def opening_menus(self) -> frozenset[str]:
@@ -152,14 +156,23 @@ class Analysis:
     def option_reaches_human(self, node_id: str, key: str, *, live_only: bool = False) -> bool:
         """Whether choosing `key` in menu `node_id` lands with a human, with no further choice."""
         goal = self.to_live if live_only else self.to_human
-        return any(attrs.get("press") == key and attrs["kind"] in CHOICE and target in goal
-                   for target, attrs in self.edges_from(node_id))
+        return any(target in goal for target in self.pressed(node_id, key))
 
     def option_reaches_unknown(self, node_id: str, key: str) -> bool:
         """Whether choosing `key` in menu `node_id` lands, with no further choice, at a hand-off whose
         answerer is unknown: no rule may claim it reaches no person."""
-        return bool(self.to_unknown) and any(attrs.get("press") == key and attrs["kind"] in CHOICE
-                                             and target in self.to_unknown for target, attrs in self.edges_from(node_id))
+        return bool(self.to_unknown) and any(target in self.to_unknown for target in self.pressed(node_id, key))
+
+    def pressed(self, node_id: str, key: str | None) -> AbstractSet[str]:
+        """The targets of the choice edges of `key` leaving menu `node_id` (each once: thousands of
+        options may share a key and a target)."""
+        keys = self._by_key.get(node_id)
+        if keys is None:
+            keys = self._by_key[node_id] = {}
+            for target, attrs in self.edges_from(node_id):
+                if attrs["kind"] in CHOICE:
+                    keys.setdefault(attrs.get("press"), set()).add(target)
+        return keys.get(key, _NONE)
 
     @cached_property
     def routing(self) -> dict[str, Routed]:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import html
 import re
+from collections import deque
 from collections.abc import Iterable
 from typing import Protocol
 
@@ -172,13 +173,13 @@ class Flow:
     def _ordered(self, entry: Target) -> dict[str, Node]:
         """Nodes in the order a call meets them (breadth first from the entry), then the rest in file order."""
         order: dict[str, None] = {}
-        queue = [entry.ref]
+        queue = deque([entry.ref])  # a list's pop(0) moved every target behind it: 160,000 options took 4 s
         while queue:
-            node_id = queue.pop(0)
+            node_id = queue.popleft()
             if node_id in order or node_id not in self.nodes:
                 continue
             order[node_id] = None
-            queue.extend(t.ref for t in self.nodes[node_id].targets())
+            queue.extend(ref for t in self.nodes[node_id].targets() if (ref := t.ref) not in order)
         order.update(dict.fromkeys(self.nodes))
         return {node_id: self.nodes[node_id] for node_id in order}
 

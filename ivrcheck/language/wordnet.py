@@ -17,12 +17,15 @@ import os
 from functools import lru_cache
 from pathlib import Path
 
+from ivrcheck.fileio import open_regular, read_limited
 from ivrcheck.numbers import number_or_none
 
 #: How many of each word's most common senses are compared.
 SENSES = 2
 _PLACES = ("/usr/share/wordnet", "/usr/local/share/wordnet", "/usr/share/WordNet-3.0/dict")
 _POS = ("noun", "verb", "adj")
+#: The most bytes of an exception list (WordNet 3.0's largest, noun.exc, has 30 kB).
+_EXCEPTIONS_LIMIT = 16 << 20
 #: Inflectional endings, tried in order ("companies" -> "company"), after WordNet's own exception lists.
 _ENDINGS = (("ies", "y"), ("es", ""), ("s", ""), ("ing", ""), ("ing", "e"), ("ed", ""), ("ed", "e"))
 
@@ -115,7 +118,7 @@ def _data() -> mmap.mmap | None:
     if place is None:
         return None
     try:
-        with open(place / "data.noun", "rb") as handle:
+        with open_regular(place / "data.noun") as handle:  # a FIFO or a device there: the source is off
             return mmap.mmap(handle.fileno(), 0, access=mmap.ACCESS_READ)
     except (OSError, ValueError):  # missing, or empty (an empty file cannot be mapped)
         return None
@@ -152,7 +155,7 @@ def _files() -> dict[str, bytes | mmap.mmap] | None:
     found: dict[str, bytes | mmap.mmap] = {}
     try:
         for pos in _POS:
-            with open(place / f"index.{pos}", "rb") as handle:
+            with open_regular(place / f"index.{pos}") as handle:
                 found[pos] = mmap.mmap(handle.fileno(), 0, access=mmap.ACCESS_READ)
     except (OSError, ValueError):  # gone or emptied since `folder` looked: the source is off
         return None
@@ -217,9 +220,12 @@ def _exceptions() -> dict[tuple[str, str], tuple[str, ...]]:
         return found
     for pos in _POS:
         path = place / f"{pos}.exc"
-        if path.is_file():
-            for line in path.read_text(encoding="utf-8", errors="replace").splitlines():
-                words = line.split()
-                if len(words) >= 2:
-                    found[(pos, words[0])] = tuple(words[1:])
+        try:
+            text = read_limited(path, _EXCEPTIONS_LIMIT).decode("utf-8", "replace")
+        except OSError:  # missing, or not a regular file of a sensible size: no exceptions of that kind
+            continue
+        for line in text.splitlines():
+            words = line.split()
+            if len(words) >= 2:
+                found[(pos, words[0])] = tuple(words[1:])
     return found

@@ -6,7 +6,6 @@ import bisect
 import functools
 import os
 import re
-import stat
 from array import array
 from pathlib import Path
 from typing import BinaryIO, Sequence
@@ -15,6 +14,7 @@ import yaml
 
 from ivrcheck.config import Limits
 from ivrcheck.encoding import SAVE_AS_UTF8, utf16
+from ivrcheck.fileio import NotRegular, open_regular
 from ivrcheck.findings import Span
 from ivrcheck.nesting import key_too_long, long_key, too_deep
 from ivrcheck.records import record
@@ -72,16 +72,16 @@ def _mark_span(mark: yaml.Mark | None) -> Span:
 def read_text(path: Path, limits: Limits) -> tuple[str | None, LoadError | None]:
     """Read a file as UTF-8 text, refusing FIFOs and devices (a read could block or never end) and
     huge or non-UTF-8 files with a positioned error."""
-    mode = os.stat(path).st_mode
-    if not stat.S_ISREG(mode):
+    try:
+        with open_regular(path) as handle:
+            size = os.fstat(handle.fileno()).st_size
+            return (None, _too_large(f"file is {size:,} bytes, over", limits)) if size > limits.max_bytes \
+                else read_stream(handle, limits)
+    except NotRegular as exc:
         return None, LoadError(
-            "F003", Span(1, 1), f"cannot read the file: it is {_kind(mode)}, not a regular file",
+            "F003", Span(1, 1), f"cannot read the file: it is {exc.kind}, not a regular file",
             "give a saved file; to check piped text, pass `-` and --stdin-filename",
         )
-    with open(path, "rb") as handle:
-        size = os.fstat(handle.fileno()).st_size
-        return (None, _too_large(f"file is {size:,} bytes, over", limits)) if size > limits.max_bytes \
-            else read_stream(handle, limits)
 
 
 def read_stream(stream: BinaryIO, limits: Limits) -> tuple[str | None, LoadError | None]:
@@ -96,17 +96,6 @@ def read_stream(stream: BinaryIO, limits: Limits) -> tuple[str | None, LoadError
 def _too_large(said: str, limits: Limits) -> LoadError:
     return LoadError("F012", Span(1, 1), f"{said} the {limits.max_bytes:,}-byte limit",
                      "split the phone line into several files joined by `file.ivr.yaml#node` targets")
-
-
-def _kind(mode: int) -> str:
-    """What a path that is not a regular file is, in the words `ls -l` users know."""
-    if stat.S_ISFIFO(mode):
-        return "a FIFO (named pipe)"
-    if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
-        return "a device"
-    if stat.S_ISSOCK(mode):
-        return "a socket"
-    return "a folder" if stat.S_ISDIR(mode) else "not a file"
 
 
 def decode(data: bytes) -> tuple[str | None, LoadError | None]:

@@ -12,8 +12,9 @@ from pathlib import Path
 from lsprotocol import types as lsp
 
 from ivrcheck import engine
-from ivrcheck.config import Config
+from ivrcheck.config import Config, Limits
 from ivrcheck.discover import display_path
+from ivrcheck.fileio import read_limited
 from ivrcheck.findings import Edit, FileResult, Finding, Severity, Span
 from ivrcheck.graph.build import OPEN
 from ivrcheck.load.source import LINE_BREAKS
@@ -129,7 +130,7 @@ class Document:
         if display == self.display:
             return self.lines
         try:
-            return Lines(self.files[display].read_text(encoding="utf-8"))
+            return Lines(read_limited(self.files[display], Limits().max_bytes).decode("utf-8"))
         except (OSError, KeyError, UnicodeDecodeError):
             return Lines("")
 
