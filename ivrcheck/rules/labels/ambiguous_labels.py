@@ -119,6 +119,7 @@ from __future__ import annotations
 
 import re
 
+from functools import lru_cache
 from typing import TYPE_CHECKING, Iterator
 
 from ivrcheck.findings import Problem, Severity
@@ -155,9 +156,9 @@ def check(menu: Menu, line: LineAnalysis, settings: Settings) -> Iterator[Proble
             candidates = sorted(found for (_, function), alike in earlier.items() if function == second_function
                                 and (found := alike.first_apart_from(second)) is not None)
             for _, first in candidates:
-                verdict = language.relate(first.label, second.label, similarity)
                 if _the_rest(language, node, first, second):
                     continue
+                verdict = language.relate(first.label, second.label, similarity)
                 if not verdict.confusable:
                     listed = _listed_twice(language, node, first, second)
                     if listed is not None:
@@ -233,7 +234,8 @@ def _shared_item(language: Language, one: str, other: str) -> str | None:
     """The task two list labels both name: an item of each, the same word, or a compound and its bare
     head ("verkkomaksut", "maksut"); not two compounds that only share a head ("autovakuutus",
     "kotivakuutus")."""
-    mine, theirs = _items(language, one), _items(language, other)
+    mine = _items(language, one)
+    theirs = _items(language, other) if len(mine) >= 2 else []
     if len(mine) < 2 or len(theirs) < 2:
         return None
     for text, keys, head in mine:
@@ -245,9 +247,12 @@ def _shared_item(language: Language, one: str, other: str) -> str | None:
 
 
 def _items(language: Language, label: str) -> list[tuple[str, frozenset[str], frozenset[str]]]:
-    joiners = "|".join(re.escape(w) for w in language.label_words.data.get("joiners", ()))
+    """The items a label lists; none for a label of one item (the caller needs two), which most are."""
+    parts = _splitter(tuple(language.label_words.data.get("joiners", ()))).split(label.strip())
+    if len(parts) < 2:
+        return []
     found = []
-    for item in re.split(rf"\s*[,;/]\s*|\s+(?:{joiners})\s+" if joiners else r"\s*[,;/]\s*", label.strip()):
+    for item in parts:
         units = [u for u in language.label_words.units(item) if u.concepts or u.keys]
         if not units or language.label_words.is_vague(item):
             continue
@@ -259,6 +264,13 @@ def _items(language: Language, label: str) -> list[tuple[str, frozenset[str], fr
     return found
 
 
+@lru_cache(maxsize=16)
+def _splitter(joiners: tuple[str, ...]) -> re.Pattern[str]:
+    """What separates a list's items: a comma, semicolon or slash, or one of the language's joiners."""
+    joined = "|".join(re.escape(w) for w in joiners)
+    return re.compile(rf"\s*[,;/]\s*|\s+(?:{joined})\s+" if joined else r"\s*[,;/]\s*")
+
+
 def _clauses(language: Language, node: Node) -> dict[str, str]:
     """What the prompt says each key is for, as a caller hears it (the first offer of a key); kept for
     the last menu asked, whose option pairs all ask it (a 10,000-node line asked it 12,000 times)."""
@@ -267,10 +279,11 @@ def _clauses(language: Language, node: Node) -> dict[str, str]:
     found: dict[str, str] = {}
     for offer in language.offers(node.prompt) if node.prompt else ():
         found.setdefault(offer.key, offer.function(node.prompt))
-    _LAST_CLAUSES[:] = [language, node, found]
+    _LAST_CLAUSES[:] = [language, node, found, {}]
     return found
 
 
+#: The last menu asked: its language, the menu, its clauses by key, and whether each (label, key) is the rest.
 _LAST_CLAUSES: list = []
 
 
@@ -332,9 +345,15 @@ def _the_rest(language: Language, node: Node, *options: Option) -> bool:
     clause ("Muusta viasta ilmoittamiseen, paina 2" after urgent faults on 1): a caller hears
     the two as exclusive."""
     clauses = _clauses(language, node)
-    words = language.label_words
-    return any(words.names_the_rest(o.label or "") or words.names_the_rest(clauses.get(o.key, ""))
-               for o in options)
+    words, known = language.label_words, _LAST_CLAUSES[3]  # each option of a menu is read once, not per pair
+    for option in options:
+        rest = known.get((option.label, option.key))
+        if rest is None:
+            rest = known[option.label, option.key] = words.names_the_rest(option.label or "") \
+                or words.names_the_rest(clauses.get(option.key, ""))
+        if rest:
+            return True
+    return False
 
 
 class _Alike:
