@@ -43,9 +43,11 @@ with. Each option is compared with the first twelve labelled options of its menu
 has twelve keys, so every key menu is compared whole, while a spoken menu of more (far beyond
 what a caller can hold, and an S106 finding of its own) is still checked in linear time (a
 generated menu of 3,000 spoken choices was 300,000 pairs and 10 s when the bound was 100).
-Options past a menu's first 1,000 labelled ones are not compared: no caller listens that far,
-S106 reports the menu's length, and a menu of 15,000 spoken options (a megabyte of YAML) was
-176,000 new pairs of labels and 4 of its 6 seconds.
+An option whose label is not among the first 1,000 different labels of its menu is not compared:
+no caller listens that far, S106 reports the menu's length, and a menu of 15,000 spoken options
+(a megabyte of YAML) was 176,000 new pairs of labels and 4 of its 6 seconds. A label met before
+is still compared (its pairs are already judged), so thousands of options repeating a few labels
+are all reported.
 
 ## Why it matters
 Option labels that are clear and mutually exclusive matter more than the number of
@@ -143,7 +145,8 @@ PART = "wording"
 #: How many of a menu's first labelled options each option is compared with: the twelve keys of a keypad,
 #: so every key menu is compared whole; pairs of a longer (spoken) menu would grow quadratically.
 COMPARED = 12
-#: Labelled options of a menu past which none is compared: no caller hears that far, and S106 reports the length.
+#: Distinct labels of a menu past which a new one is not compared: no caller hears that far, S106 reports the
+#: length, and each new label is new pairs for the meaning model (a label met before costs nothing: its pairs are kept).
 HEARD = 1_000
 
 
@@ -153,12 +156,15 @@ def check(menu: Menu, line: LineAnalysis, settings: Settings) -> Iterator[Proble
         language = line.speaks(node)  # the Spanish menu of an English line is read in Spanish
         earlier: dict[tuple[str, str | None], _Alike] = {}
         reported: set[str] = set()
+        heard: set[str | None] = set()
         for i, (second, second_function) in enumerate((o, universal_function(node, o, line))
                                                       for o in node.options if o.label):
-            if i >= HEARD:
-                break
             if second.language:
                 continue  # a choice of language ("På svenska", "In English") is no task to confuse
+            if second.label not in heard:
+                if len(heard) >= HEARD:
+                    continue  # a new label past the first thousand: see HEARD
+                heard.add(second.label)
             # A universal option is confusable only with one asking for the same function.
             candidates = sorted(found for (_, function), alike in earlier.items() if function == second_function
                                 and (found := alike.first_apart_from(second)) is not None)
