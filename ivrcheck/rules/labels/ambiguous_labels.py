@@ -43,11 +43,8 @@ with. Each option is compared with the first twelve labelled options of its menu
 has twelve keys, so every key menu is compared whole, while a spoken menu of more (far beyond
 what a caller can hold, and an S106 finding of its own) is still checked in linear time (a
 generated menu of 3,000 spoken choices was 300,000 pairs and 10 s when the bound was 100).
-An option whose label is not among the first 1,000 different labels of its menu is not compared:
-no caller listens that far, S106 reports the menu's length, and a menu of 15,000 spoken options
-(a megabyte of YAML) was 176,000 new pairs of labels and 4 of its 6 seconds. A label met before
-is still compared (its pairs are already judged), so thousands of options repeating a few labels
-are all reported.
+A label new past a menu's first 1,000 different ones is not compared (no caller listens that far;
+15,000 spoken options were 176,000 new pairs and 4 of 6 seconds); one met before still is.
 
 ## Why it matters
 Option labels that are clear and mutually exclusive matter more than the number of
@@ -145,8 +142,7 @@ PART = "wording"
 #: How many of a menu's first labelled options each option is compared with: the twelve keys of a keypad,
 #: so every key menu is compared whole; pairs of a longer (spoken) menu would grow quadratically.
 COMPARED = 12
-#: Distinct labels of a menu past which a new one is not compared: no caller hears that far, S106 reports the
-#: length, and each new label is new pairs for the meaning model (a label met before costs nothing: its pairs are kept).
+#: Different labels of a menu past which a new one is not compared (its pairs are all new to the meaning model).
 HEARD = 1_000
 
 
@@ -161,10 +157,9 @@ def check(menu: Menu, line: LineAnalysis, settings: Settings) -> Iterator[Proble
                                                       for o in node.options if o.label):
             if second.language:
                 continue  # a choice of language ("På svenska", "In English") is no task to confuse
-            if second.label not in heard:
-                if len(heard) >= HEARD:
-                    continue  # a new label past the first thousand: see HEARD
-                heard.add(second.label)
+            if second.label not in heard and len(heard) >= HEARD:
+                continue  # a new label past the first thousand: see HEARD
+            heard.add(second.label)
             # A universal option is confusable only with one asking for the same function.
             candidates = sorted(found for (_, function), alike in earlier.items() if function == second_function
                                 and (found := alike.first_apart_from(second)) is not None)
@@ -247,8 +242,7 @@ def _shared_item(language: Language, one: str, other: str) -> str | None:
     """The task two list labels both name: an item of each, the same word, or a compound and its bare
     head ("verkkomaksut", "maksut"); not two compounds that only share a head ("autovakuutus",
     "kotivakuutus")."""
-    mine = _items(language, one)
-    theirs = _items(language, other) if len(mine) >= 2 else []
+    mine, theirs = _items(language, one), _items(language, other)
     if len(mine) < 2 or len(theirs) < 2:
         return None
     for text, keys, head in mine:
@@ -260,7 +254,6 @@ def _shared_item(language: Language, one: str, other: str) -> str | None:
 
 
 def _items(language: Language, label: str) -> list[tuple[str, frozenset[str], frozenset[str]]]:
-    """The items a label lists; none for a label of one item (the caller needs two), which most are."""
     parts = _splitter(tuple(language.label_words.data.get("joiners", ()))).split(label.strip())
     if len(parts) < 2:
         return []
@@ -280,8 +273,7 @@ def _items(language: Language, label: str) -> list[tuple[str, frozenset[str], fr
 @lru_cache(maxsize=16)
 def _splitter(joiners: tuple[str, ...]) -> re.Pattern[str]:
     """What separates a list's items: a comma, semicolon or slash, or one of the language's joiners."""
-    joined = "|".join(re.escape(w) for w in joiners)
-    return re.compile(rf"\s*[,;/]\s*|\s+(?:{joined})\s+" if joined else r"\s*[,;/]\s*")
+    return re.compile(r"\s*[,;/]\s*" + (rf"|\s+(?:{'|'.join(map(re.escape, joiners))})\s+" if any(joiners) else ""))
 
 
 def _clauses(language: Language, node: Node) -> dict[str, str]:
@@ -296,7 +288,6 @@ def _clauses(language: Language, node: Node) -> dict[str, str]:
     return found
 
 
-#: The last menu asked: its language, the menu, its clauses by key, and whether each (label, key) is the rest.
 _LAST_CLAUSES: list = []
 
 
@@ -359,14 +350,10 @@ def _the_rest(language: Language, node: Node, *options: Option) -> bool:
     the two as exclusive."""
     clauses = _clauses(language, node)
     words, known = language.label_words, _LAST_CLAUSES[3]  # each option of a menu is read once, not per pair
-    for option in options:
-        rest = known.get((option.label, option.key))
-        if rest is None:
-            rest = known[option.label, option.key] = words.names_the_rest(option.label or "") \
-                or words.names_the_rest(clauses.get(option.key, ""))
-        if rest:
-            return True
-    return False
+    for o in options:
+        if (o.label, o.key) not in known:
+            known[o.label, o.key] = words.names_the_rest(o.label or "") or words.names_the_rest(clauses.get(o.key, ""))
+    return any(known[o.label, o.key] for o in options)
 
 
 class _Alike:
