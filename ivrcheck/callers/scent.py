@@ -108,18 +108,26 @@ def coverage(words: str, phrases: list[str], language: Language) -> float:
     "prescription")."""
     reading = language.label_words
     said = _requested(reading, reading.units(words))
-    offered = tuple(u for phrase in phrases for u in reading.units(phrase))
-    if not said or not offered:
+    heard = tuple(phrases)
+    if not said or not _offered(reading, heard):
         return 0.0
-    return round(sum(_meets(reading, a, offered) for a in said) / len(said), 3)
+    return round(sum(_meets(reading, a, heard) for a in said) / len(said), 3)
 
 
 @lru_cache(maxsize=1 << 10)
-def _meets(reading: LabelWords, wanted: Unit, offered: tuple[Unit, ...]) -> float:
+def _offered(reading: LabelWords, phrases: tuple[str, ...]) -> tuple[Unit, ...]:
+    """Every unit of an option's phrases, in order. The option's caches below are keyed by the phrases,
+    whose strings keep their hash, not by these units, each of which a key would hash again per call."""
+    return tuple(u for phrase in phrases for u in reading.units(phrase))
+
+
+@lru_cache(maxsize=1 << 10)
+def _meets(reading: LabelWords, wanted: Unit, phrases: tuple[str, ...]) -> float:
     """How well an option's words meet one thing the caller says; where they meet it only by naming
     another thing of its kind (a car for a licence), not at all: that is the thing next to theirs.
 
     Cached, as `_best_of_option` is: every task asks it of the same options."""
+    offered = _offered(reading, phrases)
     value = _best(reading, wanted, offered)
     if value <= KIN and any(_siblings(reading.lexicon, wanted, b) for b in offered):
         return 0.0
@@ -137,15 +145,24 @@ def excludes(words: str, phrases: list[str], language: Language) -> bool:
     reading = language.label_words
     said = reading.units(words)
     for phrase in phrases:
-        units = reading.units(phrase)
-        heard = {k for u in units for w in (u.words or (u,)) for k in w.keys}
+        heard, named = _heard_and_named(reading, phrase)
+        if not named:
+            continue  # nothing named, nothing against the caller's task
         mine = frozenset(c for u in said if all(w.keys.isdisjoint(heard) for w in (u.words or (u,)))
                          for c in u.concepts)
-        named = [u.concepts for u in units if u.concepts]
         against = [c for c in named if not c & mine and reading.lexicon.contrast(mine - c, c - mine)]
         if against and all(c & mine or c in against for c in named):
             return True
     return False
+
+
+@lru_cache(maxsize=1 << 10)
+def _heard_and_named(reading: LabelWords, phrase: str) -> tuple[frozenset[str], tuple[frozenset[str], ...]]:
+    """An option phrase's words (every key, a phrase's own words too) and the groups of what it names:
+    read once per phrase, not once per task that weighs the option."""
+    units = reading.units(phrase)
+    heard = frozenset(k for u in units for w in (u.words or (u,)) for k in w.keys)
+    return heard, tuple(u.concepts for u in units if u.concepts)
 
 
 def telling(words: str, offers: list[list[str]], language: Language) -> str:
@@ -154,9 +171,9 @@ def telling(words: str, offers: list[list[str]], language: Language) -> str:
     points at none of them. All the words when every one of them is shared."""
     reading = language.label_words
     said = _requested(reading, reading.units(words))
-    heard = [tuple(u for phrase in phrases for u in reading.units(phrase)) for phrases in offers]
+    heard = [key for phrases in offers if _offered(reading, key := tuple(phrases))]
     shared = {i for i, unit in enumerate(said)
-              if sum(1 for units in heard if units and _best_of_option(reading, unit, units) >= SYNONYM) > 1}
+              if sum(1 for key in heard if _best_of_option(reading, unit, key) >= SYNONYM) > 1}
     if not shared or len(shared) == len(said):
         return words
     return " ".join(unit.text for i, unit in enumerate(said) if i not in shared)
@@ -172,11 +189,11 @@ def _best(reading: LabelWords, wanted: Unit, said: tuple[Unit, ...]) -> float:
 
 
 @lru_cache(maxsize=1 << 10)
-def _best_of_option(reading: LabelWords, wanted: Unit, offered: tuple[Unit, ...]) -> float:
+def _best_of_option(reading: LabelWords, wanted: Unit, phrases: tuple[str, ...]) -> float:
     """`_best` of one thing a caller says against all an option's words: cached, since every task
     of a line asks it of the same options (8,700 tasks saying much the same, 200,000 times). What
     many tasks ask stays; a word one task alone says falls out (16,384 entries held 15 MiB of them)."""
-    return _best(reading, wanted, offered)
+    return _best(reading, wanted, _offered(reading, phrases))
 
 
 def _in_phrases(reading: LabelWords, wanted: Unit, said: tuple[Unit, ...]) -> float:

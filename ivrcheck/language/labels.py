@@ -254,14 +254,20 @@ def _units(words: LabelWords, label: str) -> tuple[Unit, ...]:
         if phrase is not None:
             length, gids = phrase
             keys = frozenset({" ".join(r.lemma for r in readings[i:i + length])})
-            inside = tuple(u for t in content[i:i + length] for u in _word_units(words, t))
-            found.append(Unit(" ".join(content[i:i + length]), keys, gids, "phrase",
-                              words=tuple(replace(u, concepts=frozenset()) for u in inside)))
+            found.append(_phrase_unit(words, tuple(content[i:i + length]), keys, gids))
             i += length
             continue
         found.extend(_word_units(words, content[i]))
         i += 1
     return _merged(found)
+
+
+@lru_cache(maxsize=1 << 12)
+def _phrase_unit(words: LabelWords, tokens: tuple[str, ...], keys: frozenset[str], gids: frozenset[str]) -> Unit:
+    """A known phrase as one unit, made once for all labels that say it: the caches that pair units
+    (the tree test's scent) then meet the same unit, not an equal one to hash and compare again."""
+    inside = tuple(u for t in tokens for u in _word_units(words, t))
+    return Unit(" ".join(tokens), keys, gids, "phrase", words=tuple(replace(u, concepts=frozenset()) for u in inside))
 
 
 def _merged(found: list[Unit]) -> tuple[Unit, ...]:

@@ -43,6 +43,8 @@ with. Each option is compared with the first twelve labelled options of its menu
 has twelve keys, so every key menu is compared whole, while a spoken menu of more (far beyond
 what a caller can hold, and an S106 finding of its own) is still checked in linear time (a
 generated menu of 3,000 spoken choices was 300,000 pairs and 10 s when the bound was 100).
+A label new past a menu's first 1,000 different ones is not compared (no caller listens that far;
+15,000 spoken options were 176,000 new pairs and 4 of 6 seconds); one met before still is.
 
 ## Why it matters
 Option labels that are clear and mutually exclusive matter more than the number of
@@ -131,6 +133,7 @@ from __future__ import annotations
 
 import re
 
+from functools import lru_cache
 from typing import TYPE_CHECKING, Iterator
 
 from ivrcheck.findings import Problem, Severity
@@ -152,6 +155,8 @@ PART = "wording"
 #: How many of a menu's first labelled options each option is compared with: the twelve keys of a keypad,
 #: so every key menu is compared whole; pairs of a longer (spoken) menu would grow quadratically.
 COMPARED = 12
+#: Different labels of a menu past which a new one is not compared (its pairs are all new to the meaning model).
+HEARD = 1_000
 
 
 def check(menu: Menu, line: LineAnalysis, settings: Settings) -> Iterator[Problem]:
@@ -160,17 +165,21 @@ def check(menu: Menu, line: LineAnalysis, settings: Settings) -> Iterator[Proble
         language = line.speaks(node)  # the Spanish menu of an English line is read in Spanish
         earlier: dict[tuple[str, str | None], _Alike] = {}
         reported: set[str] = set()
+        heard: set[str | None] = set()
         for i, (second, second_function) in enumerate((o, universal_function(node, o, line))
                                                       for o in node.options if o.label):
             if second.language:
                 continue  # a choice of language ("På svenska", "In English") is no task to confuse
+            if second.label not in heard and len(heard) >= HEARD:
+                continue  # a new label past the first thousand: see HEARD
+            heard.add(second.label)
             # A universal option is confusable only with one asking for the same function.
             candidates = sorted(found for (_, function), alike in earlier.items() if function == second_function
                                 and (found := alike.first_apart_from(second)) is not None)
             for _, first in candidates:
-                verdict = language.relate(first.label, second.label, similarity)
                 if _the_rest(language, node, first, second):
                     continue
+                verdict = language.relate(first.label, second.label, similarity)
                 if not verdict.confusable:
                     listed = _listed_twice(language, node, first, second)
                     if listed is not None:
@@ -260,9 +269,11 @@ def _shared_item(language: Language, one: str, other: str) -> str | None:
 
 
 def _items(language: Language, label: str) -> list[tuple[str, frozenset[str], frozenset[str]]]:
-    joiners = "|".join(re.escape(w) for w in language.label_words.data.get("joiners", ()))
+    parts = _splitter(tuple(language.label_words.data.get("joiners", ()))).split(label.strip())
+    if len(parts) < 2:
+        return []
     found = []
-    for item in re.split(rf"\s*[,;/]\s*|\s+(?:{joiners})\s+" if joiners else r"\s*[,;/]\s*", label.strip()):
+    for item in parts:
         units = [u for u in language.label_words.units(item) if u.concepts or u.keys]
         if not units or language.label_words.is_vague(item):
             continue
@@ -274,6 +285,12 @@ def _items(language: Language, label: str) -> list[tuple[str, frozenset[str], fr
     return found
 
 
+@lru_cache(maxsize=16)
+def _splitter(joiners: tuple[str, ...]) -> re.Pattern[str]:
+    """What separates a list's items: a comma, semicolon or slash, or one of the language's joiners."""
+    return re.compile(r"\s*[,;/]\s*" + (rf"|\s+(?:{'|'.join(map(re.escape, joiners))})\s+" if any(joiners) else ""))
+
+
 def _clauses(language: Language, node: Node) -> dict[str, str]:
     """What the prompt says each key is for, as a caller hears it (the first offer of a key); kept for
     the last menu asked, whose option pairs all ask it (a 10,000-node line asked it 12,000 times)."""
@@ -282,7 +299,7 @@ def _clauses(language: Language, node: Node) -> dict[str, str]:
     found: dict[str, str] = {}
     for offer in language.offers(node.prompt) if node.prompt else ():
         found.setdefault(offer.key, offer.function(node.prompt))
-    _LAST_CLAUSES[:] = [language, node, found]
+    _LAST_CLAUSES[:] = [language, node, found, {}]
     return found
 
 
@@ -347,9 +364,11 @@ def _the_rest(language: Language, node: Node, *options: Option) -> bool:
     clause ("Muusta viasta ilmoittamiseen, paina 2" after urgent faults on 1): a caller hears
     the two as exclusive."""
     clauses = _clauses(language, node)
-    words = language.label_words
-    return any(words.names_the_rest(o.label or "") or words.names_the_rest(clauses.get(o.key, ""))
-               for o in options)
+    words, known = language.label_words, _LAST_CLAUSES[3]  # each option of a menu is read once, not per pair
+    for o in options:
+        if (o.label, o.key) not in known:
+            known[o.label, o.key] = words.names_the_rest(o.label or "") or words.names_the_rest(clauses.get(o.key, ""))
+    return any(known[o.label, o.key] for o in options)
 
 
 class _Alike:

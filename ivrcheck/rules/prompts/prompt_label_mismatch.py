@@ -199,6 +199,8 @@ def _crossed(language: Language, said: dict[str, str], has: dict[str, str], stri
     """Pairs of keys where what is said of each fits what the other has strictly better than its own;
     `strict`: fits the other as one task and its own not at all."""
     keys = [k for k in said if said[k] and has.get(k)]
+    if len(keys) < 2:
+        return  # no pair to cross: a key's fit to its own would be read for nothing
     fit = {(k, k): _fit(language, said[k], has[k]) for k in keys}
     # Only a key whose own label fits below the top (not at all, when strict) can fit another better:
     # the pairs of the others are never read (a menu of well-labelled keys costs one reading a key).

@@ -155,6 +155,17 @@ def test_a_long_menu_compares_each_option_with_its_first_hundred() -> None:
     assert [f for f in late if '"Invoices"' in f.message] == []  # "Billing" is option 121: not compared
 
 
+
+def test_a_new_label_past_the_first_thousand_of_a_menu_is_not_compared() -> None:
+    """No caller hears a spoken menu that far (S106 reports its length): a megabyte menu stays linear."""
+    fillers = [(f"Topic {chr(65 + i // 676)}{chr(65 + i // 26 % 26)}{chr(65 + i % 26)}", "t") for i in range(999)]
+    heard = lint(many([("Billing", "a"), *fillers[:998], ("Invoices", "b")]), select="L301")  # label 1,000
+    unheard = lint(many([("Billing", "a"), *fillers, ("Invoices", "b")]), select="L301")  # label 1,001
+    again = lint(many([("Billing", "a"), *fillers, ("Billing", "b")]), select="L301")  # label 1 again, option 1,001
+    assert [f.message.split(" in ")[0] for f in heard] == ['labels "Billing" (key "1") and "Invoices" (key "1")']
+    assert unheard == []
+    assert [f.message.split(" in ")[0] for f in again] == ['labels "Billing" (key "1") and "Billing" (key "2")']
+
 LANGUAGES = """
 language: fi
 entry: main
