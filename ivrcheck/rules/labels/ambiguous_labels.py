@@ -131,9 +131,6 @@ unchanged by severity.
 
 from __future__ import annotations
 
-import re
-
-from functools import lru_cache
 from typing import TYPE_CHECKING, Iterator
 
 from ivrcheck.findings import Problem, Severity
@@ -141,7 +138,7 @@ from ivrcheck.language.lexicon import tokens
 from ivrcheck.language.meaning import CONTAINS, SAME, Verdict
 from ivrcheck.model import Menu, Node, Option
 from ivrcheck.rules.base import Settings, aims_at_person, quote
-from ivrcheck.rules.labels.evidence import both_people, guessed
+from ivrcheck.rules.labels.evidence import both_people, guessed, shared_item
 
 if TYPE_CHECKING:
     from ivrcheck.graph import LineAnalysis
@@ -239,11 +236,11 @@ def _listed_twice(language: Language, node: Node, first: Option, second: Option)
     tilit", an online payment being a payment): a caller with that task has two keys, and they lead
     to different places. Labels that share a word inside one task ("Card payments", "Card
     activation") are no lists and pass. Info when the prompt's clauses for the keys do not share it."""
-    shared = _shared_item(language, first.label or "", second.label or "")
+    shared = shared_item(language, first.label or "", second.label or "")
     if shared is None:
         return None
     said = [_clauses(language, node).get(o.key) for o in (first, second)]
-    apart = all(said) and _shared_item(language, *said) is None  # type: ignore[arg-type]
+    apart = all(said) and shared_item(language, *said) is None  # type: ignore[arg-type]
     return Problem(
         second.label_span or second.span, node.id,
         f"labels {quote(first.label)} (key {quote(first.key)}) and {quote(second.label)} (key {quote(second.key)}) "
@@ -251,44 +248,6 @@ def _listed_twice(language: Language, node: Node, first: Option, second: Option)
         "theirs" + (f"; but the prompt tells them apart ({quote(said[0])}, {quote(said[1])})" if apart else ""),
         "list each task under one option only, or say in the prompt which callers each one is for",
         severity=Severity.INFO if apart else None)
-
-
-def _shared_item(language: Language, one: str, other: str) -> str | None:
-    """The task two list labels both name: an item of each, the same word, or a compound and its bare
-    head ("verkkomaksut", "maksut"); not two compounds that only share a head ("autovakuutus",
-    "kotivakuutus")."""
-    mine, theirs = _items(language, one), _items(language, other)
-    if len(mine) < 2 or len(theirs) < 2:
-        return None
-    for text, keys, head in mine:
-        for other_text, other_keys, other_head in theirs:
-            if keys & other_keys or (head and not other_head and head & other_keys) \
-                    or (other_head and not head and other_head & keys):
-                return quote(text) if keys & other_keys else f"{quote(text)}, a kind of {quote(other_text)}"
-    return None
-
-
-def _items(language: Language, label: str) -> list[tuple[str, frozenset[str], frozenset[str]]]:
-    parts = _splitter(tuple(language.label_words.data.get("joiners", ()))).split(label.strip())
-    if len(parts) < 2:
-        return []
-    found = []
-    for item in parts:
-        units = [u for u in language.label_words.units(item) if u.concepts or u.keys]
-        if not units or language.label_words.is_vague(item):
-            continue
-        if len(units) > 1:
-            found.append((item, frozenset({" ".join(sorted(k for u in units for k in u.keys))}), frozenset()))
-        else:
-            unit = units[0]
-            found.append((item, frozenset(unit.keys), frozenset(unit.parts[-1:]) if unit.parts else frozenset()))
-    return found
-
-
-@lru_cache(maxsize=16)
-def _splitter(joiners: tuple[str, ...]) -> re.Pattern[str]:
-    """What separates a list's items: a comma, semicolon or slash, or one of the language's joiners."""
-    return re.compile(r"\s*[,;/]\s*" + (rf"|\s+(?:{'|'.join(map(re.escape, joiners))})\s+" if any(joiners) else ""))
 
 
 def _clauses(language: Language, node: Node) -> dict[str, str]:

@@ -1,9 +1,17 @@
-"""Whether L301's "same task" rests on words the labels share or only on the meaning model's guess."""
+"""Whether L301's "same task" rests on words the labels share or only on the meaning model's guess,
+and which task two list labels both name."""
 
 from __future__ import annotations
 
+import re
+from functools import lru_cache
+from typing import TYPE_CHECKING
+
 from ivrcheck.language.meaning import CONTAINS, Verdict
 from ivrcheck.rules.base import quote
+
+if TYPE_CHECKING:
+    from ivrcheck.language import Language
 
 
 def guessed(verdict: Verdict) -> str | None:
@@ -53,3 +61,41 @@ def both_people(function: str | None) -> str | None:
     """Two ways to a person ("Kundtjänst" and "Växeln" on 0): whichever a caller takes, someone
     answers who can pass the call on."""
     return "; but both reach a person, who can pass the call on" if function == "person" else None
+
+
+def shared_item(language: Language, one: str, other: str) -> str | None:
+    """The task two list labels both name: an item of each, the same word, or a compound and its bare
+    head ("verkkomaksut", "maksut"); not two compounds that only share a head ("autovakuutus",
+    "kotivakuutus")."""
+    mine, theirs = _items(language, one), _items(language, other)
+    if len(mine) < 2 or len(theirs) < 2:
+        return None
+    for text, keys, head in mine:
+        for other_text, other_keys, other_head in theirs:
+            if keys & other_keys or (head and not other_head and head & other_keys) \
+                    or (other_head and not head and other_head & keys):
+                return quote(text) if keys & other_keys else f"{quote(text)}, a kind of {quote(other_text)}"
+    return None
+
+
+def _items(language: Language, label: str) -> list[tuple[str, frozenset[str], frozenset[str]]]:
+    parts = _splitter(tuple(language.label_words.data.get("joiners", ()))).split(label.strip())
+    if len(parts) < 2:
+        return []
+    found = []
+    for item in parts:
+        units = [u for u in language.label_words.units(item) if u.concepts or u.keys]
+        if not units or language.label_words.is_vague(item):
+            continue
+        if len(units) > 1:
+            found.append((item, frozenset({" ".join(sorted(k for u in units for k in u.keys))}), frozenset()))
+        else:
+            unit = units[0]
+            found.append((item, frozenset(unit.keys), frozenset(unit.parts[-1:]) if unit.parts else frozenset()))
+    return found
+
+
+@lru_cache(maxsize=16)
+def _splitter(joiners: tuple[str, ...]) -> re.Pattern[str]:
+    """What separates a list's items: a comma, semicolon or slash, or one of the language's joiners."""
+    return re.compile(r"\s*[,;/]\s*" + (rf"|\s+(?:{'|'.join(map(re.escape, joiners))})\s+" if any(joiners) else ""))
