@@ -121,6 +121,14 @@ class Analysis:
             return {}
         return carried.given_before(self.out, self.entry, self.nodes, self._below)
 
+    @cached_property
+    def given_designed(self) -> carried.Facts:
+        """`given_before` along announced routes only: nothing is carried over a failure edge
+        (timeout, invalid key, `after_retries`)."""
+        if self.entry not in self.out:
+            return {}
+        return carried.given_before(self.out, self.entry, self.nodes, self._below, designed=True)
+
     def _below(self, origin: str, menu: str) -> bool:
         """Whether `menu` lies below `origin` in this state's tree and, where the open-hours tree has
         both, in that one too: going back to the main menu leaves an errand in every state."""

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from typing import Any, Callable, Mapping
 
+from ivrcheck.graph.build import SILENT
 from ivrcheck.model import Node, NodeType
 
 #: Where something was given or chosen: the node, and the option's key when an option did it.
@@ -44,14 +45,16 @@ def _forward(out: Adjacency, entry: str, transfer: Transfer) -> Facts:
 
 
 def given_before(out: Adjacency, entry: str, nodes: Mapping[str, Node | None],
-                 below: Callable[[str, str], bool] | None = None) -> Facts:
+                 below: Callable[[str, str], bool] | None = None, designed: bool = False) -> Facts:
     """node -> item -> where the caller may already have given it, on some path to the node.
 
     An input gives its item only along its `next` (the digits were collected), not when it
     times out or the caller runs out of retries; an option with `collects` gives it when chosen.
     With `below(origin, menu)` (whether `menu` lies below where the item was given, in the
     line's tree), an item is left behind when the call enters a menu that does not: the caller
-    went back above the choice that needed it, or across into another errand.
+    went back above the choice that needed it, or across into another errand. With `designed`,
+    nothing is carried along a failure edge (a timeout, an invalid key, `after_retries`): what
+    the caller gave reaches a node by the routes the designer announced.
     """
     collecting = any(n is not None and (n.collects or any(o.collects for o in n.options)) for n in nodes.values())
     if not collecting or entry not in out:
@@ -59,6 +62,8 @@ def given_before(out: Adjacency, entry: str, nodes: Mapping[str, Node | None],
 
     def transfer(here: dict[str, frozenset[Origin]], source: str, attrs: dict[str, Any],
                  target: str) -> dict[str, frozenset[Origin]]:
+        if designed and attrs["kind"] in SILENT:
+            return {}
         node = nodes.get(source)
         option = attrs.get("option")
         item = None

@@ -337,3 +337,65 @@ def test_a_desk_of_its_own_without_receives_only_informs_and_the_general_person_
     found = [f for f in lint(general, select="H208") if f.node_id == "service"]
     assert found and {f.severity.value for f in found} == {"warning"}
     assert any('"claim_number"' in f.message and 'unlike "claims_agent"' in f.message for f in found)
+
+
+FUMBLED = """
+entry: main
+defaults: {on_timeout: repeat, on_invalid: repeat, after_retries: reception}
+nodes:
+  main:
+    prompt: MAIN
+    options:
+      "1": {label: BOOKING, goto: booking}
+      "0": {label: RECEPTION, goto: reception}
+  booking: {type: input, prompt: ASK, collects: booking_number, next: manage}
+  manage:
+    prompt: MANAGE
+    after_retries: RETRIES
+    options:
+      "1": {label: CHANGE, goto: desk}
+      "0": {label: PERSON, goto: SECOND}
+  desk: {type: agent, receives: [booking_number]}
+  reception: {type: agent, receives: [reason]}
+"""
+
+#: (main prompt, booking label, reception label, ask, manage prompt, change label, person label) per language.
+WORDS = {
+    "en": ("For bookings press 1, for reception press 0.", "Bookings", "Reception", "Enter your booking number.",
+           "To change the booking press 1, to speak to someone press 0.", "Change", "Someone"),
+    "fi": ("Varaukset paina 1, vastaanotto paina 0.", "Varaukset", "Vastaanotto", "Näppäile varausnumero.",
+           "Varauksen muutos paina 1, henkilökunta paina 0.", "Muutos", "Henkilökunta"),
+    "sv": ("Bokningar tryck 1, receptionen tryck 0.", "Bokningar", "Reception", "Slå ditt bokningsnummer.",
+           "Ändra bokningen tryck 1, tala med personal tryck 0.", "Ändra", "Personal"),
+    "es": ("Reservas, marque 1; recepción, marque 0.", "Reservas", "Recepción", "Marque su número de reserva.",
+           "Para cambiar la reserva marque 1; para hablar con alguien marque 0.", "Cambiar", "Alguien"),
+}
+
+
+def fumbled(language: str, second: str, retries: str) -> str:
+    text = FUMBLED
+    for name, word in zip(("MAIN", "BOOKING", "RECEPTION", "ASK", "MANAGE", "CHANGE", "PERSON"), WORDS[language]):
+        text = text.replace(name, word)
+    return text.replace("SECOND", second).replace("RETRIES", retries)
+
+
+@pytest.mark.parametrize("language", sorted(WORDS))
+def test_a_person_reached_with_the_item_only_by_fumbling_a_menu_only_informs(language: str) -> None:
+    """Every announced key after the booking number leads to the desk that receives it; only a caller
+    who fails `manage` falls to reception with it: info naming that edge and the better fix."""
+    (finding,) = lint(fumbled(language, "desk", "reception"), select="H208")
+    assert finding.severity.value == "info" and finding.node_id == "reception"
+    assert 'only callers who fail after_retries of "manage"' in finding.message
+    assert 'set `after_retries:` of "manage"' in finding.help
+
+
+@pytest.mark.parametrize("language", sorted(WORDS))
+def test_an_announced_key_that_loses_the_item_still_warns(language: str) -> None:
+    """Defect kept: 0 in `manage`, a designed route, reaches reception without the booking number."""
+    found = lint(fumbled(language, "reception", "reception"), select="H208")
+    assert found and {f.severity.value for f in found} == {"warning"}
+
+
+@pytest.mark.parametrize("language", sorted(WORDS))
+def test_near_miss_the_fumble_leads_to_the_desk_that_receives_it(language: str) -> None:
+    assert lint(fumbled(language, "desk", "desk"), select="H208") == []
