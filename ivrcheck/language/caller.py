@@ -218,6 +218,10 @@ class CallerWords:
                 return sentence.strip()
         return None
 
+    def names_channel(self, text: str | None) -> str | None:
+        """The sentence that names a written channel ("you get a text message once it is logged"), or None."""
+        return next((s.strip() for s in _SENTENCE.findall(text or "") if self.channel.search(s)), None)
+
     def markers_in(self, words: Iterable[str]) -> int:
         """How many of the words (`marked_words` of a text) mark this language."""
         markers = self.markers

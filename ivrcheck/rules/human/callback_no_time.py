@@ -86,6 +86,15 @@ word: the time may well be said in a way the word lists do not know. On the trus
 development half every warning on a `promise:` that named a time unread was judged false.
 The words are `caller.when.units`, `words`, `hours.days` and `time_words` (parts of a day,
 opening: "when we open") of each language file.
+
+A voicemail whose prompt promises the caller something in writing is an **info** too: a written
+confirmation (`caller.written`, as P407 reads it: "you will get a receipt by text message"), or,
+where the node sends one (`confirmation: sms` or `email`), a sentence naming its channel ("you get
+a text message once the report is logged", "te mandamos un SMS al recibir el mensaje"). Such a
+voicemail is often a report that owes no reply (a fault passed straight to the engineers); where a
+reply is owed the finding still asks for a time. Blind judges called both such warnings on the
+trust corpus's development half false. A callback always owes a time: a text on booking does not
+say when the call comes.
 """
 
 from __future__ import annotations
@@ -95,11 +104,12 @@ from typing import TYPE_CHECKING, Iterator
 
 from ivrcheck.findings import Problem, Severity, Span
 from ivrcheck.language import available, load_language
-from ivrcheck.model import Menu, NodeType
+from ivrcheck.model import Menu, Node, NodeType
 from ivrcheck.rules.base import Settings, quote
 
 if TYPE_CHECKING:
     from ivrcheck.graph import LineAnalysis
+    from ivrcheck.language.caller import CallerWords
 
 CODE = "H209"
 NAME = "callback-no-time"
@@ -110,6 +120,8 @@ PART = "human_access"
 READS_WORDS = True
 
 _KINDS = (NodeType.CALLBACK, NodeType.VOICEMAIL)
+#: `confirmation:` values that send the caller something in writing.
+_WRITTEN = ("sms", "email")
 
 
 def check(menu: Menu, line: LineAnalysis, settings: Settings) -> Iterator[Problem]:
@@ -127,6 +139,13 @@ def check(menu: Menu, line: LineAnalysis, settings: Settings) -> Iterator[Proble
             continue
         # Nothing read as a time: sure only where no word speaks of one; else the reader may have missed it.
         hint = (speaks_of_time(node.promise) if node.promise is not None else None) or words.mentions_time(node.prompt)
+        receipt = _receipt(node, words) if node.type is NodeType.VOICEMAIL else None
+        if receipt is not None:
+            yield Problem(node.span, node.id, f"{kind} {quote(node.id)} names no time for an answer, but it promises "
+                          f"a written receipt ({quote(receipt)}): a report that needs no reply needs no time",
+                          f"if an answer is owed, say when: `promise: \"{words.promise_example}\"`",
+                          severity=Severity.INFO)
+            continue
         if node.promise is not None:
             # A promise may be a designer's note in any language; it must still name a time, unless
             # the prompt callers hear does ("on the next weekday between 8 am and 6 pm").
@@ -138,6 +157,16 @@ def check(menu: Menu, line: LineAnalysis, settings: Settings) -> Iterator[Proble
         yield _problem(node.span, node.id, f"{kind} {quote(node.id)} does not tell callers when to expect an answer "
                        f"({heard})", f'say when in the prompt and record it: `promise: "{words.promise_example}"`',
                        hint)
+
+
+def _receipt(node: Node, words: CallerWords) -> str | None:
+    """The sentence of a voicemail's prompt that promises the caller something in writing: a written
+    confirmation ("you will get a receipt by text message"), or, where the node sends one
+    (`confirmation: sms` or `email`), a sentence naming its channel ("you get a text message once it is logged")."""
+    promised = words.promises_writing(node.prompt)
+    if promised is not None or node.confirmation not in _WRITTEN:
+        return promised
+    return words.names_channel(node.prompt)
 
 
 def _problem(span: Span, node_id: str, message: str, fix: str, hint: str | None) -> Problem:

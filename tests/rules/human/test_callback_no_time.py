@@ -239,3 +239,33 @@ def test_a_word_that_only_begins_like_a_unit_is_no_word_of_time() -> None:
     text = line("fi", "type: callback, prompt: 'Tunnistaudu pankkitunnuksilla, niin asiantuntija soittaa sinulle.'")
     (finding,) = lint(text, select="H209")
     assert finding.severity is Severity.WARNING
+
+
+RECEIPTS = [
+    ("en", "Describe the fault and the address. It goes straight to the engineers; you get a text message once it is logged."),
+    ("fi", "Kerro osoite ja vika. Ilmoitus välitetään asentajille, ja saat tekstiviestin, kun se on kirjattu."),
+    ("sv", "Berätta adressen och felet. Anmälan går direkt till montörerna och du får ett sms när den är registrerad."),
+    ("es", "Diga la dirección y la avería. Pasa directo a los técnicos y le mandamos un SMS al recibir el aviso."),
+]
+
+
+@pytest.mark.parametrize("language, prompt", RECEIPTS)
+def test_a_voicemail_that_promises_a_written_receipt_only_informs(language: str, prompt: str) -> None:
+    """A fault report that sends a text once logged owes no reply, so no time: info naming the receipt."""
+    (finding,) = lint(line(language, f"type: voicemail, prompt: '{prompt}'"), select="H209")
+    assert finding.severity is Severity.INFO and "written receipt" in finding.message
+
+
+@pytest.mark.parametrize("language, prompt", RECEIPTS)
+def test_a_callback_that_sends_a_text_still_owes_a_time(language: str, prompt: str) -> None:
+    """Defect kept: a callback promises a call; a text on booking does not say when it comes."""
+    found = lint(line(language, f"type: callback, prompt: '{prompt}'"), select="H209")
+    assert found and found[0].severity is not Severity.INFO
+
+
+@pytest.mark.parametrize("language, prompt", RECEIPTS)
+def test_near_miss_a_voicemail_that_sends_nothing_in_writing_is_still_reported(language: str, prompt: str) -> None:
+    """The prompt names a text, but the node sends none (`confirmation: none`): no receipt is promised by the line."""
+    text = line(language, f"type: voicemail, prompt: '{prompt}'").replace("confirmation: sms", "confirmation: none")
+    found = lint(text, select="H209")
+    assert found and "written receipt" not in found[0].message
