@@ -33,6 +33,15 @@ offers any key ("If anyone is in danger, hang up and call 112. For ...") is **in
 caller has already heard the advice, and blind judges of the trust corpus called three such
 warnings on good lines false or arguable.
 
+An emergency option that goes where a routine option of the same menu goes ("Billing", "Moving
+house" and "Emergency contacts" all to the account-number input) is **info** too, for both the
+late offer and the question before a person: help in an emergency has a route of its own, and one
+that shares the errands' route is an errand about emergencies (updating the people an alarm
+calls). Blind judges called both such warnings on the trust corpus's development half false and
+harmful; every true H215 finding there, and every planted H215 defect found, has a route of its
+own. Sharing a route with another emergency option (gas and carbon monoxide to one controller)
+still warns.
+
 ## Why it matters
 Gas, water and power networks, and health lines, put the emergency route first and
 straight through: Ofgem's licence conditions require gas networks to answer emergency calls
@@ -122,19 +131,34 @@ def check(menu: Menu, line: LineAnalysis, settings: Settings) -> Iterator[Proble
         order = _offered(node, line)
         for option in urgent:
             before = [o for o in order[: order.index(option)] if _task(node, o, line) and not _urgent(o, words)]
+            shared = _routine_route(node, option, words)
+            aside = (f"; but it goes where routine option {quote(shared)} goes, so it may be an errand about "
+                     "emergencies (updating the people an alarm calls), not help for one") if shared else ""
             if len(before) > most:
                 yield Problem(option.span, node.id,
                               f"emergency option {quote(option.key)} ({option.label or option.key}) in {quote(node.id)} "
-                              f"is offered after {len(before)} routine options, so a caller in danger hears them first",
-                              f"offer {quote(option.label or option.key)} first",
-                              severity=Severity.INFO if _advised_first(node, line) else None)
+                              f"is offered after {len(before)} routine options, so a caller in danger hears them first"
+                              + aside, f"offer {quote(option.label or option.key)} first",
+                              severity=Severity.INFO if shared or _advised_first(node, line) else None)
             asked = _asks_first(menu, option)
             if asked is not None:
                 yield Problem(option.span, node.id,
                               f"emergency option {quote(option.key)} ({option.label or option.key}) in {quote(node.id)} "
-                              f"asks for digits at input {quote(asked)} before anyone answers",
+                              f"asks for digits at input {quote(asked)} before anyone answers" + aside,
                               f"connect {quote(option.label or option.key)} straight to a person; ask for details "
-                              "there, or after")
+                              "there, or after", severity=Severity.INFO if shared else None)
+
+
+def _routine_route(node: Node, option: Option, words: LabelWords) -> str | None:
+    """The key of a routine option of the same menu that goes where this emergency option goes:
+    "Billing", "Moving house" and "Emergency contacts" all to the account-number input. Help in an
+    emergency has a route of its own; an option that shares the errands' route is an errand about
+    emergencies (the list of people an alarm calls), as blind judges called both such warnings."""
+    target = option.target
+    if target is None or target.is_builtin:
+        return None
+    return next((o.key for o in node.options if o is not option and o.target is not None and not o.target.is_builtin
+                 and o.target.ref == target.ref and not _urgent(o, words) and not chooses_language(o)), None)
 
 
 def _advised_first(node: Node, line: LineAnalysis) -> bool:

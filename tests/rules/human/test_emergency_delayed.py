@@ -144,3 +144,32 @@ def test_a_late_emergency_option_after_advice_given_first_only_informs() -> None
     assert finding.severity.value == "info"
     (late,) = lint(line("Give a meter reading", "Smell of gas"), select="H215")
     assert late.severity.value == "warning"  # near miss: no advice first
+
+
+#: Swedish and Spanish are left out: their lexicons name no emergency concept yet, so H215 reads no label of theirs.
+CONTACTS = [
+    ("en", "Emergency contacts", "Meter reading, press 1. Your bill, press 2. New connection, press 3. "
+                                 "Emergency contacts, press 4."),
+    ("fi", "Hätätilanne", "Mittarilukema, paina 1. Lasku, paina 2. Uusi liittymä, paina 3. Hätätilanteessa paina 4."),
+]
+
+
+@pytest.mark.parametrize("language, label, prompt", CONTACTS)
+def test_an_emergency_word_on_the_errands_route_only_informs(language: str, label: str, prompt: str) -> None:
+    """The option goes where the bill and new connections go: an errand about emergencies (the people
+    an alarm calls), not help for one. Info, naming the routine option it shares its route with."""
+    found = lint(line("Meter reading", label, leak_to="billing", language=language, prompt=prompt), select="H215")
+    assert found and {f.severity.value for f in found} == {"info"}
+    assert all('goes where routine option "2" goes' in f.message for f in found)
+
+
+@pytest.mark.parametrize("language, label, prompt", CONTACTS)
+def test_the_same_emergency_option_on_a_route_of_its_own_still_warns(language: str, label: str, prompt: str) -> None:
+    found = lint(line("Meter reading", label, language=language, prompt=prompt), select="H215")
+    assert found and {f.severity.value for f in found} == {"warning"}
+
+
+def test_near_miss_two_emergency_options_sharing_a_route_still_warn() -> None:
+    """Sharing a route with another emergency option (gas and carbon monoxide to one controller) is help."""
+    text = line("Carbon monoxide alarm", "Smell of gas", leak_to="reading")
+    assert {f.severity.value for f in lint(text, select="H215")} == {"warning"}
