@@ -171,5 +171,6 @@ def test_the_same_emergency_option_on_a_route_of_its_own_still_warns(language: s
 
 def test_near_miss_two_emergency_options_sharing_a_route_still_warn() -> None:
     """Sharing a route with another emergency option (gas and carbon monoxide to one controller) is help."""
-    text = line("Carbon monoxide alarm", "Smell of gas", leak_to="reading")
+    text = line("Carbon monoxide alarm", "Smell of gas").replace(
+        "{label: Carbon monoxide alarm, goto: reading}", "{label: Carbon monoxide alarm, goto: controller}")
     assert {f.severity.value for f in lint(text, select="H215")} == {"warning"}
