@@ -115,18 +115,12 @@ class Analysis:
 
     @cached_property
     def given_before(self) -> carried.Facts:
-        """node -> item -> (node, key) where the caller may already have given it on the way here
-        (`collects` on inputs and options); empty when the line collects nothing."""
-        if self.entry not in self.out:
-            return {}
+        """node -> item -> (node, key) where the caller may have given it on the way here (`collects`)."""
         return carried.given_before(self.out, self.entry, self.nodes, self._below)
 
     @cached_property
     def given_designed(self) -> carried.Facts:
-        """`given_before` along announced routes only: nothing is carried over a failure edge
-        (timeout, invalid key, `after_retries`)."""
-        if self.entry not in self.out:
-            return {}
+        """`given_before` over announced routes only: nothing is carried over timeouts, invalid keys, retries."""
         return carried.given_before(self.out, self.entry, self.nodes, self._below, designed=True)
 
     def _below(self, origin: str, menu: str) -> bool:
