@@ -242,9 +242,11 @@ def test_a_word_that_only_begins_like_a_unit_is_no_word_of_time() -> None:
 
 
 RECEIPTS = [
-    ("en", "Describe the fault and the address. It goes straight to the engineers; you get a text message once it is logged."),
+    ("en", "Describe the fault and the address. It goes straight to the engineers; "
+           "you get a text message once it is logged."),
     ("fi", "Kerro osoite ja vika. Ilmoitus välitetään asentajille, ja saat tekstiviestin, kun se on kirjattu."),
-    ("sv", "Berätta adressen och felet. Anmälan går direkt till montörerna och du får ett sms när den är registrerad."),
+    ("sv", "Berätta adressen och felet. Anmälan går direkt till montörerna "
+           "och du får ett sms när den är registrerad."),
     ("es", "Diga la dirección y la avería. Pasa directo a los técnicos y le mandamos un SMS al recibir el aviso."),
 ]
 

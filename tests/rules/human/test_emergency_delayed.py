@@ -150,7 +150,8 @@ def test_a_late_emergency_option_after_advice_given_first_only_informs() -> None
 CONTACTS = [
     ("en", "Emergency contacts", "Meter reading, press 1. Your bill, press 2. New connection, press 3. "
                                  "Emergency contacts, press 4."),
-    ("fi", "Hätätilanne", "Mittarilukema, paina 1. Lasku, paina 2. Uusi liittymä, paina 3. Hätätilanteessa paina 4."),
+    ("fi", "Hätätilanne", "Mittarilukema, paina 1. Lasku, paina 2. Uusi liittymä, paina 3. "
+                          "Hätätilanteessa paina 4."),
 ]
 
 
