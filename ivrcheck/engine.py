@@ -137,6 +137,39 @@ def tree_test(path: Path, config: Config = Config()) -> callers.tasks.TreeTest:
     return TreeTest(inspection.result, callers.tasks.predict(inspection.menu, inspection.line, settings=settings))
 
 
+def tree_tests(paths: Sequence[Path], config_for: Callable[[Path], Config]) -> list[callers.tasks.TreeTest]:
+    """Tree-test files, each the root of its line as `tree_test` does; a file that loads and declares no
+    `tasks:` has nothing to predict, so it is checked as `check_paths` checks files: once, as part of a
+    line another given file reaches (a web of files referring to each other is not checked once per file)."""
+    from ivrcheck import callers
+
+    TreeTest = callers.tasks.TreeTest
+    plain = [path for path in paths if not _declares_tasks(path, config_for(path))]
+    checked = {result.path: result for result in check_paths(plain, config_for).results} if plain else {}
+    plain_set = set(plain)
+    tests = []
+    for path in paths:
+        result = checked.get(display_path(path)) if path in plain_set else None
+        if result is None:  # it declares tasks, or does not load alone, or its line failed before reaching it
+            tests.append(tree_test(path, config_for(path)))
+        else:
+            tests.append(TreeTest(result, None if crashed([result]) else []))
+    return tests
+
+
+def _declares_tasks(path: Path, config: Config) -> bool:
+    """Whether a file needs a tree test of its own: it declares tasks, or it does not load alone (its
+    tree test says why), or reading it fails (its tree test reports ivrcheck's own failure)."""
+    from ivrcheck import reading
+
+    try:
+        loaded = reading.read_file(path, display_path(path), config.limits, source_format=config.source_format,
+                                   entry=config.entry)
+    except Exception:  # tree_test turns it into an F099 finding
+        return True
+    return loaded.menu is None or bool(loaded.menu.tasks)
+
+
 @record
 class TrafficRun:
     """A line checked and laid against its call logs: what `ivrcheck traffic` and the report section show."""

@@ -28,6 +28,6 @@ def tasks(
     debugging(debug)
     checking.not_over_inputs([*paths, config], output)
     resolve = checking.resolver(Selection(config), Inputs(source_format=source_format, entry=entry))
-    tests = [engine.tree_test(path, resolve(path)) for path in checking.menu_files(paths)]
+    tests = engine.tree_tests(checking.menu_files(paths), resolve)
     emit(report.FORMATS[format](tests), output)
     finish([test.result for test in tests], any(test.predictions is None for test in tests))
