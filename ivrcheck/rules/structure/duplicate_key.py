@@ -65,9 +65,12 @@ def check(menu: Menu, line: LineAnalysis, settings: Settings) -> Iterator[Proble
         for option in node.options:
             if option.key in first:
                 where = first[option.key]
-                yield Problem(option.span, node.id,
-                              f"key {quote(option.key)} is bound twice in menu {quote(node.id)}; "
-                              f"previously defined at line {where.line}, column {where.column}",
+                if where == option.span:  # a list of keys in an export: rules.run counts the repeats
+                    said = f"key {quote(option.key)} is bound again in menu {quote(node.id)} where it was first bound"
+                else:
+                    said = (f"key {quote(option.key)} is bound twice in menu {quote(node.id)}; "
+                            f"previously defined at line {where.line}, column {where.column}")
+                yield Problem(option.span, node.id, said,
                               "give each option its own key")
             else:
                 first[option.key] = option.span
