@@ -2,7 +2,10 @@
 
 ## What it checks
 Two options of one menu with the same key, including `1:` next to `"1":` (YAML reads one
-as a number and the other as a string, but a caller presses the same key).
+as a number and the other as a string, but a caller presses the same key). A platform export
+can bind one key many times in one place (an Amazon Connect condition's list of `Operands`):
+that is one finding per menu and key, "bound again ... where it was first bound", with how many
+times in the message.
 
 ## Why it matters
 Only one of the two options can ever be chosen, and which one depends on the YAML parser:
