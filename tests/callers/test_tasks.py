@@ -171,7 +171,7 @@ def _web(folder: Path, count: int) -> list[Path]:
 @pytest.mark.parametrize("count", [1, 7])
 def test_tree_tests_of_a_web_checked_once_match_each_file_tree_tested_alone(tmp_path: Path, count: int) -> None:
     from ivrcheck.config import Config
-    from ivrcheck.engine import tree_test, tree_tests
+    from ivrcheck.treetest import tree_test, tree_tests
     from ivrcheck.report import tasks as report
 
     paths = _web(tmp_path, count)
