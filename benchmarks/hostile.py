@@ -2,7 +2,7 @@
 
 Run: python benchmarks/hostile.py [--repeat 1] [--only NAME ...] [--list]
 
-Every input is generated here, each run of `ivrcheck check` is a fresh process (as in
+Every input is generated here, each run of `ivrcheck check` (or the command COMMANDS names) is a fresh process (as in
 benchmarks/speed.py), and each row is judged against the goal: every input up to 1 MB is
 answered in under 2 s. Two kinds of input:
 
@@ -35,6 +35,9 @@ MB = 1_000_000
 GOAL = 2.0
 #: A run still going after this many seconds is stopped and shown as "> 30".
 TIMEOUT = 30.0
+#: What each row runs unless COMMANDS says otherwise. --no-cache: with --repeat, every run after the
+#: first would read the result the first one kept.
+CHECK = ["check", "--no-cache", "--fail-on", "never", "-f", "json"]
 #: The 1,000-node line on this machine when it is quiet (issue 23 measured 0.3 s): a run on a loaded
 #: machine is judged by its time scaled by how much slower the yardstick was in the same run.
 QUIET_LINE = 0.3
@@ -485,10 +488,26 @@ def linear_chain(count: int) -> str:
             f"{menus}  m{count}: {{type: hangup}}\ntasks:\n  - {{say: hang up, expect: m{count}}}\n")
 
 
+def tasks_web(size: int) -> dict[str, str]:
+    """`ivrcheck tasks` on files that each refer to the next five, the first with a task: each file was
+    tree-tested as the root of a line of every file."""
+    made = file_web(size - 100)
+    made["g0.ivr.yaml"] += "tasks:\n  - {say: the next files, expect: m}\n"
+    return made
+
+
 INPUTS.update({
     "connect-operands": ("Connect: one condition, 160,000 Operands", "flow.json", connect_operands, ()),
     "linear-chain": ("menu: thousands of menus in a row", "m.ivr.yaml", _sized(linear_chain), ()),
+    "tasks-web": ("tasks: 2,900 files referring to each other", "", tasks_web, ()),
 })
+#: Rows that time another command than `check` (each without `check`'s options).
+COMMANDS = {"tasks-web": ["tasks", "-f", "json"]}
+
+
+def command(name: str) -> list[str]:
+    """The command line a row runs, before its input's own arguments and path."""
+    return [sys.executable, "-m", "ivrcheck", *COMMANDS.get(name, CHECK)]
 
 
 def write(folder: Path, name: str, size: int) -> tuple[Path, tuple[str, ...]]:
@@ -519,8 +538,7 @@ def main() -> int:
     parser.add_argument("--size", type=int, default=MB, help="characters per input (default 1,000,000)")
     parser.add_argument("--only", nargs="+", choices=sorted(INPUTS), help="these inputs only")
     args = parser.parse_args()
-    # --no-cache: with --repeat, every run after the first would read the result the first one kept.
-    check = [sys.executable, "-m", "ivrcheck", "check", "--no-cache", "--fail-on", "never", "-f", "json"]
+    check = command("")
     compiled_like_an_install()
     failed = 0
     with tempfile.TemporaryDirectory() as temporary:
@@ -533,10 +551,10 @@ def main() -> int:
               f"line s | quiet s | goal < {GOAL:.0f} s |")
         print(f"|{'-' * 21}|{'-' * 42}|{'-' * 10}:|{'-' * 9}:|{'-' * 8}:|{'-' * 7}:|{'-' * 7}:|{'-' * 8}:|{'-' * 12}|")
         for name in args.only or INPUTS:
-            quarter = timed([*check, *(w := write(folder, name, args.size // 4))[1], str(w[0])], args.repeat,
-                            timeout=TIMEOUT)[0]
+            quarter = timed([*command(name), *(w := write(folder, name, args.size // 4))[1], str(w[0])],
+                            args.repeat, timeout=TIMEOUT)[0]
             path, extra = write(folder, name, args.size)
-            seconds, _ = timed([*check, *extra, str(path)], args.repeat, timeout=TIMEOUT)
+            seconds, _ = timed([*command(name), *extra, str(path)], args.repeat, timeout=TIMEOUT)
             size = sum(p.stat().st_size for p in (path if path.is_dir() else path.parent).iterdir())
             # The load changes over a run: the yardstick is timed again beside each row.
             line, _ = timed([*check, str(folder / "line1000.ivr.yaml")], args.repeat)

@@ -125,18 +125,6 @@ def inspect_file(path: Path, config: Config = Config(), display: str | None = No
     return check_line(path, config, display, keep=True).inspection  # type: ignore[return-value]
 
 
-def tree_test(path: Path, config: Config = Config()) -> callers.tasks.TreeTest:
-    """Check a file and predict its tasks (the offline tree test) with the config's `tree_test` thresholds."""
-    from ivrcheck import callers
-
-    TreeTest = callers.tasks.TreeTest
-    inspection = inspect_file(path, config)
-    if inspection.menu is None or inspection.line is None:
-        return TreeTest(inspection.result, None)
-    settings = callers.tasks.Settings.from_mapping(config.tree_test)
-    return TreeTest(inspection.result, callers.tasks.predict(inspection.menu, inspection.line, settings=settings))
-
-
 @record
 class TrafficRun:
     """A line checked and laid against its call logs: what `ivrcheck traffic` and the report section show."""

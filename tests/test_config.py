@@ -139,7 +139,7 @@ def test_a_wrong_tree_test_setting_names_the_section() -> None:
 
 def test_tree_test_moves_the_predictions(tmp_path: Path) -> None:
     """The tasks' predictions (and rule T602) read the thresholds set under `tree_test:`."""
-    from ivrcheck import engine
+    from ivrcheck import treetest
 
     menu = write(tmp_path / "m.ivr.yaml", textwrap.dedent("""\
         entry: main
@@ -156,8 +156,8 @@ def test_tree_test_moves_the_predictions(tmp_path: Path) -> None:
           billing: {type: agent}
           advisor: {type: agent}
         """))
-    plain = engine.tree_test(menu, parse_config({}, "x", catalog()))
-    strict = engine.tree_test(menu, parse_config({"tree_test": {"min_scent": 0.99}}, "x", catalog()))
+    plain = treetest.tree_test(menu, parse_config({}, "x", catalog()))
+    strict = treetest.tree_test(menu, parse_config({"tree_test": {"min_scent": 0.99}}, "x", catalog()))
     assert [p.success for p in plain.predictions] == [True]
     assert [p.success for p in strict.predictions] == [False]  # nothing smells strongly enough to tempt
 

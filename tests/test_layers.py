@@ -1,7 +1,7 @@
 """The package keeps its layout honest: no module imports a later step of the pipeline, and no cycles.
 
 The pipeline runs model -> load (and language) -> importers -> reading -> graph -> callers (and
-traffic) -> rules -> policy (and suppress, score, fixes) -> report/render -> engine (and workspace, fixloop,
+traffic) -> rules -> policy (and suppress, score, fixes) -> report/render -> engine (and treetest, workspace, fixloop,
 jobsummary) -> cli (and lsp,
 mcp). A step may use the steps before it, never one after it; findings, config and the small shared
 helpers (lazy, nesting, ...) sit below everything. Imports inside functions and under TYPE_CHECKING
@@ -30,7 +30,7 @@ LAYERS = {
     "rules": 7,
     "suppress": 8, "policy": 8, "score": 8, "fixes": 8,
     "report": 9, "render": 9,
-    "engine": 10, "cache": 10, "workspace": 10, "fixloop": 10, "jobsummary": 10,
+    "engine": 10, "treetest": 10, "cache": 10, "workspace": 10, "fixloop": 10, "jobsummary": 10,
     "cli": 11, "lsp": 11, "mcp": 11, "__main__": 11, "__init__": 0,
 }
 

@@ -20,7 +20,7 @@ def tasks(
     debug: DebugOpt = False,
 ) -> None:
     """Predict each task's path for a first-time caller (an offline tree test); exit 1 when a file cannot be loaded."""
-    from ivrcheck import engine
+    from ivrcheck import treetest
     from ivrcheck.report import tasks as report
 
     if format not in report.FORMATS:
@@ -28,6 +28,6 @@ def tasks(
     debugging(debug)
     checking.not_over_inputs([*paths, config], output)
     resolve = checking.resolver(Selection(config), Inputs(source_format=source_format, entry=entry))
-    tests = [engine.tree_test(path, resolve(path)) for path in checking.menu_files(paths)]
+    tests = treetest.tree_tests(checking.menu_files(paths), resolve)
     emit(report.FORMATS[format](tests), output)
     finish([test.result for test in tests], any(test.predictions is None for test in tests))

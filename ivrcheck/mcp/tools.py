@@ -10,7 +10,7 @@ import json
 from pathlib import Path
 from typing import Any
 
-from ivrcheck import engine, workspace
+from ivrcheck import engine, treetest, workspace
 from ivrcheck.config import Config, Resolver
 from ivrcheck.discover import expand
 
@@ -104,7 +104,7 @@ def tasks(path: str) -> dict[str, Any]:
     from ivrcheck.report import tasks as report
 
     target = existing_file(path, "path")
-    return json.loads(report.FORMATS["json"]([engine.tree_test(target, _config(target))]))
+    return json.loads(report.FORMATS["json"]([treetest.tree_test(target, _config(target))]))
 
 
 def diff(old: str, new: str) -> dict[str, Any]:

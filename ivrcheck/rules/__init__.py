@@ -7,7 +7,7 @@ docs and the registry test all read this table.
 
 from __future__ import annotations
 
-from typing import Callable, Iterator
+from typing import Callable, Iterable, Iterator
 
 from ivrcheck.config import CodeInfo, Config
 from ivrcheck.findings import Finding, Problem, Severity
@@ -65,15 +65,36 @@ def run(menu: Menu, line: LineAnalysis, config: Config,
         if wanted is not None and not wanted(rule.CODE):
             continue
         judges = reads_words(rule)
-        for problem in rule.check(menu, line, config.settings_for(rule.CODE, rule.SETTINGS)):
+        for problem, times in _once(rule.check(menu, line, config.settings_for(rule.CODE, rule.SETTINGS))):
             node = menu.nodes.get(problem.node_id) if problem.node_id else None
             if node is not None and judges and line.unread(node):
                 continue
+            repeated = f" ({times:,} times at this place)" if times > 1 else ""
             yield Finding(
                 path=(node.source if node is not None else None) or menu.path, code=rule.CODE, name=rule.NAME,
-                severity=problem.severity or rule.SEVERITY, message=problem.message + _how_reached(line, problem),
+                severity=problem.severity or rule.SEVERITY,
+                message=problem.message + repeated + _how_reached(line, problem),
                 help=problem.help, span=problem.span, node_id=problem.node_id, state=problem.state,
             )
+
+
+def _once(problems: Iterable[Problem]) -> Iterator[tuple[Problem, int]]:
+    """Each distinct problem once, in the order found, with how many times the rule found it.
+
+    An export can bind one key thousands of times at one place (an Amazon Connect condition's
+    `Operands`): a rule that judges each option finds the same problem at the same span each time.
+    Counted here, it is one finding that says how many, not thousands that the policy, the fixes
+    and the sort would each go through before the sort dropped the repeats (issue 23)."""
+    counts: dict[tuple, list] = {}
+    for problem in problems:
+        key = (problem.span.line, problem.span.column, problem.node_id, problem.message, problem.help,
+               problem.state, problem.severity)
+        seen = counts.get(key)
+        if seen is None:
+            counts[key] = [problem, 1]
+        else:
+            seen[1] += 1
+    return ((problem, times) for problem, times in counts.values())
 
 
 def _how_reached(line: LineAnalysis, problem: Problem) -> str:

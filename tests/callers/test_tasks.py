@@ -148,3 +148,36 @@ def test_tasks_command_json_shape() -> None:
     first = data["tasks"][0]
     assert {"say", "expect", "path", "success", "direct", "key_presses", "seconds", "misleading"} <= set(first)
     assert first["misleading"] == {"menu": "main", "key": "1", "label": "Billing", "scent": 0.822}
+
+
+def _web(folder: Path, count: int) -> list[Path]:
+    """Files that each refer to the next and the hub; the hub and every third file declare a task."""
+    def task(entry: str) -> str:
+        return f"tasks:\n  - {{say: the next menu, expect: {entry}}}\n"
+
+    (folder / "hub.ivr.yaml").write_text(
+        "entry: main\n" + task("main") + "nodes:\n  main:\n    prompt: For the first, press 1.\n    options:\n"
+        '      "1": {label: First, goto: "s0.ivr.yaml#m"}\n', encoding="utf-8")
+    for i in range(count):
+        (folder / f"s{i}.ivr.yaml").write_text(
+            "entry: m\n" + (task("m") if i % 3 == 1 else "") + "nodes:\n  m:\n"
+            "    prompt: For the hub, press 1. For the next, press 2.\n    options:\n"
+            f'      "1": {{label: Hub, goto: "hub.ivr.yaml#main"}}\n'
+            f'      "2": {{label: Next, goto: "s{(i + 1) % count}.ivr.yaml#m"}}\n', encoding="utf-8")
+    (folder / "broken.ivr.yaml").write_text("nodes: [\n", encoding="utf-8")
+    return sorted(folder.iterdir())
+
+
+@pytest.mark.parametrize("count", [1, 7])
+def test_tree_tests_of_a_web_checked_once_match_each_file_tree_tested_alone(tmp_path: Path, count: int) -> None:
+    from ivrcheck.config import Config
+    from ivrcheck.treetest import tree_test, tree_tests
+    from ivrcheck.report import tasks as report
+
+    paths = _web(tmp_path, count)
+    together = tree_tests(paths, lambda path: Config())
+    alone = [tree_test(path) for path in paths]
+    for shape in (report.as_json, report.text):
+        assert shape(together) == shape(alone)
+    assert [t.predictions is None for t in together] == [p.name == "broken.ivr.yaml" for p in paths]
+    assert sum(bool(t.predictions) for t in together) == 1 + (count + 1) // 3

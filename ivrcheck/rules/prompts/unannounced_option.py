@@ -115,7 +115,11 @@ def check(menu: Menu, line: LineAnalysis, settings: Settings) -> Iterator[Proble
             continue
         offered = {offer.key for offer in language.offers(node.prompt)}
         named = language.named(node.prompt)
+        said: dict[Option, Problem] = {}  # one option repeated at one place (a Connect list of keys): judged once
         for option in node.options:
+            if option in said:
+                yield said[option]
+                continue
             key = EXTENSION if option.kind == "extension" else option.key
             if option.kind == "speech" or key in offered or (option.language and not reads(option.language)):
                 continue  # an offer in a language ivrcheck cannot read is L307's to mention
@@ -129,16 +133,17 @@ def check(menu: Menu, line: LineAnalysis, settings: Settings) -> Iterator[Proble
                 teachers = _teachers(line)
             mild = _only_info(line, node, option, key, named, offered, teachers or {})
             if mild is not None:
-                yield Problem(option.span, node.id, f"{what}{called} in {quote(node.id)} {mild[0]}", mild[1],
-                              severity=Severity.INFO)
-                continue
-            heard = (f"the prompt of {quote(node.id)} never offers it" if node.prompt
-                     else f"{quote(node.id)} has no prompt")
-            yield Problem(
-                option.span, node.id,
-                f"{what}{called} in {quote(node.id)} is never announced: {heard}, so callers cannot know it exists",
-                f"add {quote(_example(line, node, option, key))} to the prompt, or remove the option",
-            )
+                said[option] = Problem(option.span, node.id, f"{what}{called} in {quote(node.id)} {mild[0]}",
+                                       mild[1], severity=Severity.INFO)
+            else:
+                heard = (f"the prompt of {quote(node.id)} never offers it" if node.prompt
+                         else f"{quote(node.id)} has no prompt")
+                said[option] = Problem(
+                    option.span, node.id,
+                    f"{what}{called} in {quote(node.id)} is never announced: {heard}, so callers cannot know it exists",
+                    f"add {quote(_example(line, node, option, key))} to the prompt, or remove the option",
+                )
+            yield said[option]
 
 
 #: What a navigation key does (by its universal_function): it hides no task and no person.

@@ -2,7 +2,10 @@
 
 ## What it checks
 Two options of one menu with the same key, including `1:` next to `"1":` (YAML reads one
-as a number and the other as a string, but a caller presses the same key).
+as a number and the other as a string, but a caller presses the same key). A platform export
+can bind one key many times in one place (an Amazon Connect condition's list of `Operands`):
+that is one finding per menu and key, "bound again ... where it was first bound", with how many
+times in the message.
 
 ## Why it matters
 Only one of the two options can ever be chosen, and which one depends on the YAML parser:
@@ -65,9 +68,12 @@ def check(menu: Menu, line: LineAnalysis, settings: Settings) -> Iterator[Proble
         for option in node.options:
             if option.key in first:
                 where = first[option.key]
-                yield Problem(option.span, node.id,
-                              f"key {quote(option.key)} is bound twice in menu {quote(node.id)}; "
-                              f"previously defined at line {where.line}, column {where.column}",
+                if where == option.span:  # a list of keys in an export: rules.run counts the repeats
+                    said = f"key {quote(option.key)} is bound again in menu {quote(node.id)} where it was first bound"
+                else:
+                    said = (f"key {quote(option.key)} is bound twice in menu {quote(node.id)}; "
+                            f"previously defined at line {where.line}, column {where.column}")
+                yield Problem(option.span, node.id, said,
                               "give each option its own key")
             else:
                 first[option.key] = option.span
