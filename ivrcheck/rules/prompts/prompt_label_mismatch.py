@@ -98,7 +98,11 @@ The info is still shown, so a prompt re-recorded for another task is seen; a CI 
 
 A key whose words fit another option that the prompt describes in fitting words of its own is no
 swap: "To report a new claim, press 1. If you already reported a claim and want an update, press 2"
-names the new claim as context for 2, and 1 is said to be the new claim. That stays info.
+names the new claim as context for 2, and 1 is said to be the new claim. That stays info. So do
+words that name the rest ("Muissa mittariasioissa paina 0", "For other meter questions"), which fit
+no single option, and words cut from a sentence whose whole fits the key's own label ("ilmoita
+muutoksesta verkkoasioinnissa; puhelimessa neuvoja auttaa, paina 1" on "Muutoksen ilmoittaminen"):
+a judge called both, read as swaps on two good Finnish lines, harmful.
 
 Two kinds of swap are warnings of their own, because both sides of the pair point the same
 way: two keys whose prompt words each fit the other key's label better than their own ("Si
@@ -130,6 +134,7 @@ if TYPE_CHECKING:
     from ivrcheck.graph import LineAnalysis
     from ivrcheck.language import Language
     from ivrcheck.language.labels import LabelWords
+    from ivrcheck.language.prompts import Offer
 
 CODE = "P406"
 NAME = "prompt-label-mismatch"
@@ -168,7 +173,7 @@ def check(menu: Menu, line: LineAnalysis, settings: Settings) -> Iterator[Proble
                 continue
             reported.add(offer.key)
             option = on_key[0]
-            swapped = _swapped(language, node, option, announced)
+            swapped = _swapped(language, node, option, offer, announced)
             evident = swapped is not None or _other_language(announced, option.label or "")
             yield Problem(
                 option.label_span or option.span, node.id,
@@ -340,19 +345,45 @@ def _names_a_task(words: LabelWords, text: str) -> bool:
     return any(u.concepts or (u.parts and words.lexicon.lookup(words.stem(u.parts[-1]))) for u in words.units(text))
 
 
-def _swapped(language: Language, node: Node, option: Option, announced: str) -> Option | None:
-    """Another option of the menu whose label the prompt's words for this key fit: the keys look swapped.
+def _swapped(language: Language, node: Node, option: Option, offer: Offer, announced: str) -> Option | None:
+    """Another option of the menu whose label the prompt's words for this key fit as one task, and its
+    own label not so, read over the whole sentence too: the keys look swapped.
 
     Not an option the prompt offers in words of its own that fit its label ("To report a new claim,
     press 1. If you already reported a claim and want an update, press 2." with 1 "New claim"): that
     key is described as what it is, so this key's words name the other task as context, not as theirs.
     Nor an option that only replays or goes back ("Toista"): it serves no task to swap with (a blind
-    judge called two such "swapped" findings on Finnish menus harmful)."""
-    said = {o.key: o.function(node.prompt or "") for o in language.offers(node.prompt) if o.key != option.key}
+    judge called two such "swapped" findings on Finnish menus harmful). Nor words that name the rest
+    ("Muissa mittariasioissa paina 0": what the other keys do not cover), nor a key whose own label fits
+    the sentence its words were cut from ("ilmoita muutoksesta verkkoasioinnissa; puhelimessa neuvoja
+    auttaa, paina 1" on "Muutoksen ilmoittaminen"): both were read as swaps a judge called harmful."""
+    prompt, own = node.prompt or "", option.label or ""
+    if language.label_words.names_the_rest(announced) or _fit(language, announced, own) == 2:
+        return None
+    wider = _sentence(language, prompt, offer)
+    if wider != announced and _fit(language, wider, own) == 2:
+        return None
+    said = {o.key: words for o in language.offers(prompt)  # the rest fits no option: it describes none
+            if o.key != option.key and not language.label_words.names_the_rest(words := o.function(prompt))}
     return next((other for other in node.options if other.key != option.key and other.label
                  and not (other.target is not None and other.target.is_builtin)  # "Toista" replays: no task
                  and language.relate(announced, other.label).confusable
                  and not (said.get(other.key) and language.relate(said[other.key], other.label).confusable)), None)
+
+
+def _sentence(language: Language, prompt: str, offer: Offer) -> str:
+    """The whole sentence the key's words come from, across a semicolon and up to the offers beside
+    it: "Jos tulosi ovat muuttuneet, ilmoita muutoksesta; puhelimessa neuvoja auttaa" for the words
+    "puhelimessa neuvoja auttaa"."""
+    marks = [o.match for o in language.offers(prompt)]
+    if offer.key_first:
+        stop = min([m.start() for m in marks if m.start() >= offer.ready] + [len(prompt)])
+        found = re.search(r"[.!?](?=\s|$)", prompt[offer.ready:stop])
+        return prompt[offer.match.end():offer.ready + found.start() if found else stop].strip(" \t\n,:;–—-")
+    begin = max([m.end() for m in marks if m.end() <= offer.start] + [0])
+    stops = list(re.finditer(r"[.!?](?=\s|$)", prompt[begin:offer.start]))
+    begin += stops[-1].end() if stops else 0
+    return prompt[begin:offer.match.start()].strip(" \t\n,:;–—-")
 
 
 def _consequence(swapped: Option | None, evident: bool) -> str:

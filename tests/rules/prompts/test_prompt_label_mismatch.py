@@ -350,3 +350,59 @@ nodes:
   varaus: {type: agent}
 """
     assert not [f for f in lint(text, select="P406") if "swapped" in f.message]
+
+
+def three(language: str, prompt: str, first: str, zero: str, second: str = "") -> str:
+    """A menu of 1, 0 and optionally 2, for clauses read against a label the prompt may not offer."""
+    two = f'\n              "2": {{label: {second}, goto: one}}' if second else ""
+    return f"""
+        language: {language}
+        entry: main
+        nodes:
+          main:
+            prompt: {prompt}
+            options:
+              "1": {{label: {first}, goto: one}}{two}
+              "0": {{label: {zero}, goto: two}}
+          one: {{type: self_service}}
+          two: {{type: agent}}
+        """
+
+
+@pytest.mark.parametrize("language, prompt, first, zero, defect", [
+    ("fi", "Jos mittarin näytössä on virheilmoitus, paina 1. Muissa mittariasioissa paina 0.", "Mittarivika",
+     "Asiakaspalvelu", ("Vikailmoitukset, paina 0. Muissa laskutusasioissa paina 1.", "Vikailmoitukset", "Laskutus")),
+    ("en", "If your meter shows an error, press 1. For other meter questions, press 0.", "Meter fault",
+     "Customer service", ("To report a meter fault, press 0. For other meter questions, press 1.", "Meter fault",
+                         "Customer service")),
+    ("es", "Si su contador muestra un error, marque 1. Para otras consultas del contador, marque 0.",
+     "Avería del contador", "Atención al cliente",
+     ("Para averías del contador, marque 0. Para otras consultas del contador, marque 1.", "Avería del contador",
+      "Atención al cliente")),
+])
+def test_a_clause_naming_the_rest_is_no_swap(language: str, prompt: str, first: str, zero: str,
+                                             defect: tuple[str, str, str]) -> None:
+    """Before: "Muissa mittariasioissa paina 0" (other meter matters) on "Asiakaspalvelu" was called
+    swapped with "Mittarivika" on 1, advice a judge called harmful: the rest of a topic is what the
+    other keys do not cover, so it never fits them."""
+    assert "warning" not in severities(three(language, prompt, first, zero))
+    # the defect: the specific task announced on the key of the other option is still a swap
+    assert "are the keys swapped?" in lint(three(language, *defect), select="P406")[0].message
+
+
+@pytest.mark.parametrize("language, prompt, first, zero, second", [
+    ("fi", "Jos tulosi ovat muuttuneet, ilmoita muutoksesta verkkoasioinnissa; puhelimessa neuvoja auttaa, "
+           "paina 1. Hakemisesta paina 2.", "Muutoksen ilmoittaminen", "Neuvoja", "Hakeminen"),
+    ("en", "If your income has changed, report the change online; an advisor can help you by phone, press 1. "
+           "To apply, press 2.", "Report a change", "Advisor", "Apply"),
+])
+def test_words_cut_from_a_sentence_that_fits_the_label_are_no_swap(language: str, prompt: str, first: str,
+                                                                   zero: str, second: str) -> None:
+    """Before: only the words after the semicolon ("puhelimessa neuvoja auttaa") were read for key 1,
+    and 1 was called swapped with "Neuvoja" on 0; the whole sentence says to report a change, which
+    is 1's label. The key is shown at most as info."""
+    assert "warning" not in severities(three(language, prompt, first, zero, second))
+    # the defect: the sentence names the advisor alone, so key 1 does fit the option on 0
+    person = "Neuvojalle paina 1. Hakemisesta paina 2." if language == "fi" else \
+        "To speak to an advisor, press 1. To apply, press 2."
+    assert "warning" in severities(three(language, person, first, zero, second))
