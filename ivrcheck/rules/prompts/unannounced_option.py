@@ -29,7 +29,10 @@ announced "2, for anything else" both to the advisers is a catch for callers who
 habit, not a hidden choice (blind judges of the trust corpus called all five such warnings false
 or arguable). A key with a task of its own ("Contract changes and moving") still warns wherever
 it leads, and so does any silent key where the prompt offers one key twice ("For a librarian,
-press 9. For Swedish, press 9"): something was misnumbered. A
+press 9. For Swedish, press 9"): something was misnumbered. A key that a menu of the same
+language heard first offers for the same place is info as well: the greeting's "If someone is
+injured, press 1 for ski patrol", kept bound in the main menu after it for callers who pressed
+too late (a judge: "a deliberate fallback"); the same key to another place still warns. A
 `dial_by_extension` option counts as offered by a phrase such as "if you know the
 extension, dial it now" or "jos tiedät alanumeron, näppäile se", and by one that asks
 for a number of the caller's own ("if you know the ward's three-digit number, enter it
@@ -165,6 +168,11 @@ def _only_info(line: LineAnalysis, node: Node, option: Option, key: str, named: 
     if taught is not None:  # "*" to repeat, taught once in the main menu and bound in every menu
         return (f"is not announced here; the line teaches {quote(key)} for {taught} in {quote(teacher or '')}",
                 f"callers who did not hear that menu need {example} here too")
+    echo = _echoed(line, node, option)
+    if echo is not None:  # the greeting's "press 1 for ski patrol", still bound in the main menu after it
+        return (f"is not announced here, but {quote(echo)}, which callers hear first, offers {quote(key)} for the "
+                "same place: a fallback for callers who pressed it late", f"announce it if callers should know it: "
+                f"{example}")
     function = _function(line, node, option)
     if function in _NAVIGATION and option.key in UNIVERSAL_KEYS:  # hides no task and no person
         return (f"is not announced, but it only {_NAVIGATION[function]}: it hides no task and no person",
@@ -210,6 +218,24 @@ def _place(line: LineAnalysis, ref: str) -> str:
     target = line.menu.nodes.get(ref)
     queue = getattr(target, "queue", None) if target is not None and target.is_person else None
     return f"queue:{queue}" if queue else ref
+
+
+def _echoed(line: LineAnalysis, node: Node, option: Option) -> str | None:
+    """A menu of the same language, heard before this one, that offers the same key to the same place:
+    the greeting's "If someone is injured, press 1 for ski patrol", kept bound in the main menu that
+    follows for callers who pressed it too late. Blind judges of the trust corpus called the warning
+    arguable ("a deliberate fallback")."""
+    if option.target is None or option.target.is_builtin or option.kind != "dtmf":
+        return None
+    for other in line.menus:
+        if other is node or not any(o.key == option.key and o.target is not None and o.target.ref == option.target.ref
+                                    for o in other.options):
+            continue
+        if line.language_of(other) == line.language_of(node) and any(
+                _nearer(a, other.id, node.id) for a in line.states.values()) \
+                and option.key in {o.key for o in line.language.offers(other.prompt)}:
+            return other.id
+    return None
 
 
 def _teachers(line: LineAnalysis) -> dict[tuple[str, str], list[str]]:

@@ -87,3 +87,49 @@ def test_near_miss_a_voseo_verb_before_a_quantity_offers_nothing() -> None:
 def test_a_voseo_offer_is_read_in_a_menu() -> None:
     text = line("es", "Para tarjetas, marcá 1. Para cualquier otra consulta, marcá 2. Para una persona, marcá 0.")
     assert lint(text, select="P401") == []
+
+
+#: A greeting offering 1 for the patrol, then the main menu; (language, greeting, main menu prompt).
+GREETINGS = [
+    ("en", "Welcome. If someone is injured, press 1 for the patrol.", "For tickets, press 2."),
+    ("fi", "Tervetuloa. Jos joku on loukkaantunut, paina 1.", "Lipuista paina 2."),
+    ("sv", "Välkommen. Om någon är skadad, tryck 1.", "För biljetter, tryck 2."),
+    ("es", "Bienvenido. Si alguien está herido, pulse 1.", "Para entradas, pulse 2."),
+]
+
+
+def greeting_line(language: str, greeting: str, prompt: str, one_to: str = "patrol") -> str:
+    return f"""
+language: {language}
+entry: greeting
+nodes:
+  greeting:
+    prompt: "{greeting}"
+    options:
+      "1": {{label: Patrol, goto: patrol}}
+    on_timeout: main
+    on_invalid: main
+    after_retries: main
+  main:
+    prompt: "{prompt}"
+    options:
+      "2": {{label: Tickets, goto: tickets}}
+      "1": {{label: Patrol, goto: {one_to}}}
+  patrol: {{type: agent}}
+  tickets: {{type: self_service}}
+  other: {{type: agent}}
+"""
+
+
+@pytest.mark.parametrize("language,greeting,prompt", GREETINGS)
+def test_a_key_the_greeting_offers_for_the_same_place_only_informs(language: str, greeting: str,
+                                                                   prompt: str) -> None:
+    """Before: "never announced" on the main menu's silent 1, a fallback for callers who pressed late."""
+    (finding,) = lint(greeting_line(language, greeting, prompt), select="P401")
+    assert finding.severity.value == "info" and '"greeting", which callers hear first' in finding.message
+
+
+@pytest.mark.parametrize("language,greeting,prompt", GREETINGS)
+def test_near_miss_the_same_key_to_another_place_still_warns(language: str, greeting: str, prompt: str) -> None:
+    (finding,) = lint(greeting_line(language, greeting, prompt, one_to="other"), select="P401")
+    assert finding.severity.value == "warning"
