@@ -199,17 +199,31 @@ def _announced_twin(line: LineAnalysis, node: Node, option: Option, offered: set
     perhaps this option ("For a librarian, press 9. For Swedish, press 9"), so it is not excused."""
     if option.target is None or option.target.is_builtin or len({o.key for o in offers}) < len(offers):
         return None
+    places, labels = _announced_places(line, node, offered)
     place = _place(line, option.target.ref)
-    for other in node.options:
-        if other.key != option.key and other.key in offered and not other.language and other.target is not None \
-                and not other.target.is_builtin and _place(line, other.target.ref) == place \
-                and (option.key in UNIVERSAL_KEYS or _same_label(option, other)):
-            return other.key
-    return None
+    if option.key in UNIVERSAL_KEYS:
+        return places.get(place)
+    return labels.get((place, (option.label or "").casefold())) if option.label else None
 
 
-def _same_label(option: Option, other: Option) -> bool:
-    return bool(option.label) and (option.label or "").casefold() == (other.label or "").casefold()
+#: The last menu's announced options by place, and by place and label: built once per menu, as a
+#: scan per unannounced option was quadratic on a menu with thousands of options.
+_PLACES: list = []
+
+
+def _announced_places(line: LineAnalysis, node: Node,
+                      offered: set[str]) -> tuple[dict[str, str], dict[tuple[str, str], str]]:
+    if not _PLACES or _PLACES[0] is not node:
+        places: dict[str, str] = {}
+        labels: dict[tuple[str, str], str] = {}
+        for other in node.options:
+            if other.key in offered and not other.language and other.target is not None \
+                    and not other.target.is_builtin:
+                place = _place(line, other.target.ref)
+                places.setdefault(place, other.key)
+                labels.setdefault((place, (other.label or "").casefold()), other.key)
+        _PLACES[:] = [node, places, labels]
+    return _PLACES[1], _PLACES[2]
 
 
 def _place(line: LineAnalysis, ref: str) -> str:
@@ -227,15 +241,23 @@ def _echoed(line: LineAnalysis, node: Node, option: Option) -> str | None:
     arguable ("a deliberate fallback")."""
     if option.target is None or option.target.is_builtin or option.kind != "dtmf":
         return None
-    for other in line.menus:
-        if other is node or not any(o.key == option.key and o.target is not None and o.target.ref == option.target.ref
-                                    for o in other.options):
-            continue
-        if line.language_of(other) == line.language_of(node) and any(
+    if not _BOUND or _BOUND[0] is not line:
+        bound: dict[tuple[str, str], list[Node]] = {}
+        for menu in line.menus:
+            for o in menu.options:
+                if o.kind == "dtmf" and o.target is not None and not o.target.is_builtin:
+                    bound.setdefault((o.key, o.target.ref), []).append(menu)
+        _BOUND[:] = [line, bound]
+    for other in _BOUND[1].get((option.key, option.target.ref), ()):
+        if other is not node and line.language_of(other) == line.language_of(node) and any(
                 _nearer(a, other.id, node.id) for a in line.states.values()) \
                 and option.key in {o.key for o in line.language.offers(other.prompt)}:
             return other.id
     return None
+
+
+#: The last line's menus by (key, target) they bind: built once per line, not per option.
+_BOUND: list = []
 
 
 def _teachers(line: LineAnalysis) -> dict[tuple[str, str], list[str]]:
