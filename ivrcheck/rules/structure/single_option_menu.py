@@ -29,22 +29,6 @@ outcomes, and sending every call straight on would put through callers who were 
 trust corpus's development half blind judges called all six such warnings false or arguable,
 while the one-choice menus they called true (planted) led silent callers on into the line.
 
-## When it warns, and when it only informs
-Two more designed shapes are reported as **info**, with the reason, not as warnings. A
-confirmation with a way back: "If you cancel, the fee cannot be refunded. To continue, press 1.
-To go back, press 9." The key press is the caller's consent after a warning, and the back key
-is the other choice. And a language bridge whose silence reaches the same place as its key
-(in every schedule state the menu is heard in): "Our reception speaks English. Press 1 to be
-connected" in a Swedish line, falling to the reception after the retries; an Irish "Fan ar an
-líne" whose timeout goes to the Irish-speaking adviser. The key only saves the wait; a
-`message` with `next` would save callers the silence too, but judges called all four such
-warnings false or arguable. A bridge is a menu in another language than the line's (its
-`language:` or the one callers chose on the way). A one-key menu in the line's own language
-still warns where silence reaches the key's place, even when its prompt says to hold ("for
-anything else, please hold" to the same desk as the key misleads), and so does one whose
-silence goes somewhere else, or only repeats it, with no way back (a closed message with "to
-return to the main menu, press 1").
-
 ## Why it matters
 A one-choice menu costs a prompt and a key press and gives nothing in return: the call
 could go straight on. Every needless step is time the caller pays (GetHuman standard:
@@ -73,6 +57,22 @@ nodes:
 
 ## Settings
 None.
+
+## When it warns, and when it only informs
+Two more designed shapes are reported as **info**, with the reason, not as warnings. A
+confirmation with a way back: "If you cancel, the fee cannot be refunded. To continue, press 1.
+To go back, press 9." The key press is the caller's consent after a warning, and the back key
+is the other choice. And a language bridge whose silence reaches the same place as its key
+(in every schedule state the menu is heard in): "Our reception speaks English. Press 1 to be
+connected" in a Swedish line, falling to the reception after the retries; an Irish "Fan ar an
+líne" whose timeout goes to the Irish-speaking adviser. The key only saves the wait; a
+`message` with `next` would save callers the silence too, but judges called all four such
+warnings false or arguable. A bridge is a menu in another language than the line's (its
+`language:` or the one callers chose on the way). A one-key menu in the line's own language
+still warns where silence reaches the key's place, even when its prompt says to hold ("for
+anything else, please hold" to the same desk as the key misleads), and so does one whose
+silence goes somewhere else, or only repeats it, with no way back (a closed message with "to
+return to the main menu, press 1").
 """
 
 from __future__ import annotations
