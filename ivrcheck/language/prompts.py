@@ -88,7 +88,7 @@ class PromptWords:
         """A verb offering a key: "press 1", "select option 2", "paina ykköstä"."""
         data = self.data
         return re.compile(
-            rf"\b(?:{_alternation(data['press'])})(?:\s+(?:{_alternation(data['between'])}))*"
+            rf"\b(?:{_alternation([*data['press'], *data.get('press_regional', ())])})(?:\s+(?:{_alternation(data['between'])}))*"
             rf"\s+(?P<key>{self._keys})(?:[ \t]+(?:{_alternation(data['after'])}))?"
             rf"(?![\w-])(?!\s+(?:{_alternation(data['not_a_key'])})\b){self._not_a_number}",
             re.IGNORECASE,

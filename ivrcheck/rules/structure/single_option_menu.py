@@ -57,6 +57,22 @@ nodes:
 
 ## Settings
 None.
+
+## When it warns, and when it only informs
+Two more designed shapes are reported as **info**, with the reason, not as warnings. A
+confirmation with a way back: "If you cancel, the fee cannot be refunded. To continue, press 1.
+To go back, press 9." The key press is the caller's consent after a warning, and the back key
+is the other choice. And a language bridge whose silence reaches the same place as its key
+(in every schedule state the menu is heard in): "Our reception speaks English. Press 1 to be
+connected" in a Swedish line, falling to the reception after the retries; an Irish "Fan ar an
+líne" whose timeout goes to the Irish-speaking adviser. The key only saves the wait; a
+`message` with `next` would save callers the silence too, but judges called all four such
+warnings false or arguable. A bridge is a menu in another language than the line's (its
+`language:` or the one callers chose on the way). A one-key menu in the line's own language
+still warns where silence reaches the key's place, even when its prompt says to hold ("for
+anything else, please hold" to the same desk as the key misleads), and so does one whose
+silence goes somewhere else, or only repeats it, with no way back (a closed message with "to
+return to the main menu, press 1").
 """
 
 from __future__ import annotations
@@ -64,7 +80,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Iterator
 
 from ivrcheck.findings import Problem, Severity
-from ivrcheck.model import Menu, Node, NodeType
+from ivrcheck.model import Menu, Node, NodeType, Target
 from ivrcheck.rules.base import Settings, quote
 
 if TYPE_CHECKING:
@@ -92,9 +108,10 @@ def check(menu: Menu, line: LineAnalysis, settings: Settings) -> Iterator[Proble
             why = (f", a transfer out of the line ({quote(out)}): the key press may be the caller's "
                    "consent to be put through") if out else \
                 (f"; silence leads elsewhere ({quote(waiting)}), so waiting may be the other choice, if the "
-                 "prompt says so") if waiting else ""
+                 "prompt says so") if waiting else _designed(line, node, key)
+            help_ = "send the call straight on with a `message` and `next`, or add the choices callers need"
             yield Problem(node.span, node.id, f"menu {quote(node.id)} offers one choice only ({quote(key)}){why}",
-                          "send the call straight on with a `message` and `next`, or add the choices callers need",
+                          f"keep it if the step is meant; else {help_}" if why else help_,
                           severity=Severity.INFO if why else None)
 
 
@@ -114,12 +131,40 @@ def _or_wait(menu: Menu, line: LineAnalysis, node: Node, key: str) -> str | None
     return "announced" if line.speaks(node).offers_waiting(node.prompt) else silence.ref
 
 
+def _designed(line: LineAnalysis, node: Node, key: str) -> str:
+    """Why a one-key menu is a designed shape rather than a needless step, or "": a confirmation with a
+    way back ("To continue, press 1. To go back, press 9", after a no-refund warning: the key is consent,
+    the back key the other choice), or a language bridge whose silence reaches the same place as its
+    key (a menu in another language than the line's that says who will answer). Blind judges of the
+    trust corpus called all four such warnings false or arguable; the menu could still be a message, so
+    it is info, not silence."""
+    if any(o.key != key and o.target is not None and o.target.ref == "back" for o in node.options):
+        return ", with a way back: a confirmation step, where the key press is the caller's consent"
+    target = next(o for o in node.options if o.key == key).target
+    silence = _silence(node)
+    if target is None or silence is None or silence.is_builtin:
+        return ""
+    bridge = line.language_of(node) != line.menu.language
+    heard = [a for a in line.states.values() if node.id in a.reachable]
+    if bridge and heard and all(target.ref in a.routed_from(silence.ref) for a in heard):
+        return (f"; silence reaches the same place ({quote(target.ref)}): a language bridge, where the key only "
+                "saves the wait")
+    return ""
+
+
+def _silence(node: Node) -> Target | None:
+    """Where a caller who presses nothing ends up: the timeout's target, or after the retries when the
+    timeout plays the menu again."""
+    if node.on_timeout is not None and node.on_timeout.ref not in ("repeat", node.id):
+        return node.on_timeout
+    return node.after_retries
+
+
 def _or_finish(line: LineAnalysis, node: Node) -> bool:
     """Whether a caller who presses nothing has the call ended, in every state the menu is heard in:
     the one key is then one of two outcomes ("press 1 for the fraud desk, otherwise you can hang up"),
     and sending every call straight on would put through callers who were done."""
-    silence = node.on_timeout if node.on_timeout is not None and node.on_timeout.ref not in ("repeat", node.id) \
-        else node.after_retries
+    silence = _silence(node)
     if silence is None or silence.is_builtin:
         return False
     heard = [a for a in line.states.values() if node.id in a.reachable]

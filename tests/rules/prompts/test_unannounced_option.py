@@ -85,8 +85,9 @@ nodes:
   en_menu:
     prompt: For bills, press 1.
     options:
-      "1": {label: Bills, goto: advisor}
+      "1": {label: Bills, goto: bills}
       "0": {label: Speak to an advisor, goto: advisor}
+  bills: {type: self_service}
   advisor: {type: agent}
 """
 
