@@ -25,7 +25,11 @@ def guessed(verdict: Verdict) -> str | None:
     booking", "Amend your booking") are no guess."""
     for a, b, how in verdict.pairs:
         compound = (a, b)[len(b) > len(a)]
-        if how == "compound part" and verdict.kind == CONTAINS and compound == (a, b)[verdict.inner]:
+        # With Voikko the pair names the other label's compound part by its base form ("sopimukset",
+        # "sopimus"): a covered word that begins as that part does is the bare head, with no first part.
+        covered, part = (a, b)[verdict.inner], (a, b)[1 - verdict.inner]
+        if how == "compound part" and verdict.kind == CONTAINS and compound == covered \
+                and not covered.lower().startswith(part.lower()[:STEM]):
             return f"; but the first part of {quote(compound)} makes it a task of its own"
         if how.endswith("synonyms") and (" " in a or " " in b) and not _share_a_word(a, b):
             return f"; but only if {quote(a)} and {quote(b)} are read as one task, with no word in common"
