@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections import Counter
 from types import ModuleType
-from typing import TYPE_CHECKING, Any, Callable, Iterable, Iterator, Mapping, Protocol
+from typing import TYPE_CHECKING, Any, Callable, Generic, Iterable, Iterator, Mapping, Protocol, TypeVar
 
 from ivrcheck.callers.journey import offered_on_landing
 from ivrcheck.findings import Problem, Severity
@@ -18,6 +18,24 @@ if TYPE_CHECKING:
     from ivrcheck.graph import Analysis, LineAnalysis
 
 Settings = Mapping[str, Any]
+T = TypeVar("T")
+
+
+class LastAsked(Generic[T]):
+    """The answer for the last key asked, its parts compared by identity. A rule asks the same of a
+    menu once per option or pair of options, and a menu's questions come together: keeping the last
+    answer makes one reading per menu of what was one per option (quadratic on a menu of thousands)."""
+
+    __slots__ = ("_key", "_value")
+
+    def __init__(self) -> None:
+        self._key: tuple = ()
+        self._value: Any = None
+
+    def get(self, key: tuple, make: Callable[[], T]) -> T:
+        if len(key) != len(self._key) or any(a is not b for a, b in zip(key, self._key)):
+            self._value, self._key = make(), key
+        return self._value
 
 
 class Rule(Protocol):

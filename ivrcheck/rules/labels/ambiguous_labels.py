@@ -137,7 +137,7 @@ from ivrcheck.findings import Problem, Severity
 from ivrcheck.language.lexicon import tokens
 from ivrcheck.language.meaning import CONTAINS, SAME, Verdict
 from ivrcheck.model import Menu, Node, Option
-from ivrcheck.rules.base import Settings, aims_at_person, quote
+from ivrcheck.rules.base import LastAsked, Settings, aims_at_person, quote
 from ivrcheck.rules.labels.evidence import both_people, guessed, shared_item
 
 if TYPE_CHECKING:
@@ -253,16 +253,22 @@ def _listed_twice(language: Language, node: Node, first: Option, second: Option)
 def _clauses(language: Language, node: Node) -> dict[str, str]:
     """What the prompt says each key is for, as a caller hears it (the first offer of a key); kept for
     the last menu asked, whose option pairs all ask it (a 10,000-node line asked it 12,000 times)."""
-    if _LAST_CLAUSES and _LAST_CLAUSES[0] is language and _LAST_CLAUSES[1] is node:
-        return _LAST_CLAUSES[2]
+    return _read(language, node)[0]
+
+
+def _read(language: Language, node: Node) -> tuple[dict[str, str], dict[tuple, bool]]:
+    """The menu's clauses, and whether each option names the rest (filled as asked): one reading per menu."""
+    return _MENU.get((language, node), lambda: (_offered_for(language, node), {}))
+
+
+def _offered_for(language: Language, node: Node) -> dict[str, str]:
     found: dict[str, str] = {}
     for offer in language.offers(node.prompt) if node.prompt else ():
         found.setdefault(offer.key, offer.function(node.prompt))
-    _LAST_CLAUSES[:] = [language, node, found, {}]
     return found
 
 
-_LAST_CLAUSES: list = []
+_MENU: LastAsked[tuple[dict[str, str], dict[tuple, bool]]] = LastAsked()
 
 
 def _heard_apart(language: Language, node: Node, first: Option, second: Option, similarity: float) -> str | None:
@@ -322,8 +328,8 @@ def _the_rest(language: Language, node: Node, *options: Option) -> bool:
     """Whether one of the options is offered as the rest of the others, by its label or its prompt
     clause ("Muusta viasta ilmoittamiseen, paina 2" after urgent faults on 1): a caller hears
     the two as exclusive."""
-    clauses = _clauses(language, node)
-    words, known = language.label_words, _LAST_CLAUSES[3]  # each option of a menu is read once, not per pair
+    clauses, known = _read(language, node)  # each option of a menu is read once, not per pair
+    words = language.label_words
     for o in options:
         if (o.label, o.key) not in known:
             known[o.label, o.key] = words.names_the_rest(o.label or "") or words.names_the_rest(clauses.get(o.key, ""))

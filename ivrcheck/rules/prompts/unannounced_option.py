@@ -104,7 +104,7 @@ from ivrcheck.findings import Finding, Fix, Problem, Severity, Span
 from ivrcheck.language import EXTENSION, Offer, load_language, reads
 from ivrcheck.model import UNIVERSAL_KEYS, Menu, Node, Option
 from ivrcheck.rules.edits import Source, append_sentence
-from ivrcheck.rules.base import Settings, aims_at_person, quote, universal_function
+from ivrcheck.rules.base import LastAsked, Settings, aims_at_person, quote, universal_function
 
 if TYPE_CHECKING:
     from ivrcheck.graph import LineAnalysis
@@ -213,12 +213,12 @@ def _announced_twin(line: LineAnalysis, node: Node, option: Option, offered: set
 
 #: The last menu's announced options by place, and by place and label: built once per menu, as a
 #: scan per unannounced option was quadratic on a menu with thousands of options.
-_PLACES: list = []
+_PLACES: LastAsked[tuple[dict[str, str], dict[tuple[str, str], str]]] = LastAsked()
 
 
 def _announced_places(line: LineAnalysis, node: Node,
                       offered: set[str]) -> tuple[dict[str, str], dict[tuple[str, str], str]]:
-    if not _PLACES or _PLACES[0] is not node:
+    def build() -> tuple[dict[str, str], dict[tuple[str, str], str]]:
         places: dict[str, str] = {}
         labels: dict[tuple[str, str], str] = {}
         for other in node.options:
@@ -227,8 +227,8 @@ def _announced_places(line: LineAnalysis, node: Node,
                 place = _place(line, other.target.ref)
                 places.setdefault(place, other.key)
                 labels.setdefault((place, (other.label or "").casefold()), other.key)
-        _PLACES[:] = [node, places, labels]
-    return _PLACES[1], _PLACES[2]
+        return places, labels
+    return _PLACES.get((node,), build)
 
 
 def _place(line: LineAnalysis, ref: str) -> str:
@@ -369,13 +369,11 @@ def _example(line: LineAnalysis, node: Node, option: Option, key: str) -> str:
 
 #: The last menu's options by span: a menu's findings come together, and a scan per finding
 #: was quadratic on a menu with thousands of options.
-_LAST: list[tuple[Node, dict[Span, Option]]] = []
+_SPANS: LastAsked[dict[Span, Option]] = LastAsked()
 
 
 def _options_by_span(node: Node) -> dict[Span, Option]:
-    if not _LAST or _LAST[0][0] is not node:
-        _LAST[:] = [(node, {o.span: o for o in node.options})]
-    return _LAST[0][1]
+    return _SPANS.get((node,), lambda: {o.span: o for o in node.options})
 
 
 def fix(finding: Finding, menu: Menu, line: LineAnalysis, source: Source) -> Fix | None:
